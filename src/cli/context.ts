@@ -1,0 +1,41 @@
+import os from 'node:os';
+import { CliError } from './output.js';
+
+import type { Actor, AppContext } from '../server/context.js';
+
+/**
+ * Runs an administrative command against the database that `triad serve` uses (the same
+ * TRIAD_DATA_DIR / DATABASE_URL), after applying pending migrations. No server is needed.
+ */
+export async function withApp<T>(fn: (ctx: AppContext) => Promise<T>, options: { logLevel?: 'silent' | 'info' } = {}): Promise<T> {
+  const { loadConfig, ConfigError } = await import('../server/config.js');
+  const { createAppContext, closeAppContext } = await import('../server/bootstrap.js');
+  let config;
+  try {
+    config = loadConfig(process.env, { logLevel: options.logLevel ?? 'silent' });
+  } catch (err) {
+    if (err instanceof ConfigError) throw new CliError(err.message);
+    throw err;
+  }
+  const ctx = await createAppContext(config);
+  try {
+    return await fn(ctx);
+  } finally {
+    await closeAppContext(ctx);
+  }
+}
+
+/** The actor for changes made from the command line, recorded as such in the audit trail. */
+export async function cliActor(ctx: AppContext): Promise<Actor> {
+  const { findFirm, systemActor } = await import('../server/firm.js');
+  const firm = await findFirm(ctx);
+  if (!firm) throw new CliError('the database has no firm yet: create the first user with `triad user add --email E --firm-admin`');
+  return systemActor(firm.id, `triad CLI (${os.userInfo().username}@${os.hostname()})`);
+}
+
+/** Reads all of standard input (for passwords), trimming the final newline. */
+export async function readStdin(): Promise<string> {
+  const chunks: Buffer[] = [];
+  for await (const chunk of process.stdin) chunks.push(chunk as Buffer);
+  return Buffer.concat(chunks).toString('utf8').replace(/\r?\n$/, '');
+}

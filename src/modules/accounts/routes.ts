@@ -1,0 +1,194 @@
+import type {} from '@fastify/rate-limit';
+import { z } from 'zod';
+import type { AppContext } from '../../server/context.js';
+import { AppError, forbidden, invalid } from '../../server/errors.js';
+import { authOf, clearSessionCookies, setSessionCookies } from '../../server/http/auth.js';
+import type { ZodApp } from '../../server/module.js';
+import { listClientsFor, presentClient, ClientOut } from '../clients/clients.js';
+import { dummyPasswordHash, verifyPassword } from './passwords.js';
+import { createApiToken, createSession, deleteSession, listApiTokens, revokeApiToken } from './sessions.js';
+import { changePassword, createUser, FIRM_ROLES, findUserByEmail, getUser, listUsers, presentUser, updateUser, UserOut } from './users.js';
+import type { ApiTokensTable } from '../../server/db/platform-tables.js';
+
+const LoginBody = z.strictObject({
+  email: z.string().trim().min(3).max(320),
+  password: z.string().min(1).max(1000),
+});
+
+const MeOut = z.object({
+  user: UserOut,
+  firm: z.object({ id: z.string(), name: z.string() }),
+  clients: z.array(ClientOut),
+  csrfToken: z.string().optional().describe('For cookie sessions: send it back in X-CSRF-Token on every change'),
+});
+
+const TokenOut = z.object({
+  id: z.string(),
+  name: z.string(),
+  prefix: z.string(),
+  createdAt: z.string(),
+  lastUsedAt: z.string().nullable(),
+  expiresAt: z.string().nullable(),
+  revokedAt: z.string().nullable(),
+});
+
+function presentToken(t: ApiTokensTable): z.infer<typeof TokenOut> {
+  return { id: t.id, name: t.name, prefix: t.prefix, createdAt: t.created_at, lastUsedAt: t.last_used_at, expiresAt: t.expires_at, revokedAt: t.revoked_at };
+}
+
+const Ok = z.object({ ok: z.literal(true) });
+const IdParams = (name: string) => z.strictObject({ [name]: z.string().max(64) });
+
+export function accountRoutes(app: ZodApp, ctx: AppContext): void {
+  const db = ctx.database.db;
+
+  const me = async (userId: string, csrfToken?: string): Promise<z.infer<typeof MeOut>> => {
+    const user = await db.selectFrom('users').selectAll().where('id', '=', userId).executeTakeFirstOrThrow();
+    const firm = await db.selectFrom('firms').select(['id', 'name']).where('id', '=', user.firm_id).executeTakeFirstOrThrow();
+    const clients = await listClientsFor(ctx, user);
+    return { user: presentUser(user), firm, clients: clients.map((c) => presentClient(c.client, c.role)), ...(csrfToken ? { csrfToken } : {}) };
+  };
+
+  app.post('/api/auth/login', {
+    config: {
+      public: true,
+      rateLimit: {
+        max: ctx.config.loginAttemptsPerMinute,
+        timeWindow: '1 minute',
+        hook: 'preHandler',
+        keyGenerator: (req) => {
+          const email = (req.body as { email?: unknown } | undefined)?.email;
+          return `${req.ip}|${typeof email === 'string' ? email.toLowerCase() : ''}`;
+        },
+      },
+    },
+    schema: {
+      tags: ['accounts'],
+      summary: 'Sign in with e-mail and password; sets the session cookie',
+      body: LoginBody,
+      response: { 200: MeOut },
+    },
+  }, async (request, reply) => {
+    const user = await findUserByEmail(ctx, request.body.email);
+    const ok = user ? await verifyPassword(request.body.password, user.password_hash) : await verifyPassword(request.body.password, await dummyPasswordHash());
+    if (!user || !ok || user.disabled_at) {
+      throw new AppError('UNAUTHENTICATED', 'The e-mail or password is wrong.');
+    }
+    const session = await createSession(ctx, user);
+    setSessionCookies(reply, request, session.token, session.csrfToken, ctx.config.sessionHours);
+    return me(user.id, session.csrfToken);
+  });
+
+  app.post('/api/auth/logout', {
+    schema: { tags: ['accounts'], summary: 'Sign out: ends the session', response: { 200: Ok } },
+  }, async (request, reply) => {
+    const auth = authOf(request);
+    if (auth.session) await deleteSession(ctx, auth.session.id);
+    clearSessionCookies(reply, request);
+    return { ok: true as const };
+  });
+
+  app.get('/api/me', {
+    schema: { tags: ['accounts'], summary: 'The signed-in user, their firm and the clients they may see', response: { 200: MeOut } },
+  }, async (request) => {
+    const auth = authOf(request);
+    return me(auth.user.id, auth.session?.csrf_token);
+  });
+
+  app.patch('/api/me', {
+    schema: { tags: ['accounts'], summary: 'Change your name', body: z.strictObject({ name: z.string().trim().min(1).max(200) }), response: { 200: UserOut } },
+  }, async (request) => {
+    const auth = authOf(request);
+    const updated = await updateUser(ctx, auth.actor, auth.user.id, { name: request.body.name });
+    return presentUser(updated);
+  });
+
+  app.post('/api/me/password', {
+    schema: {
+      tags: ['accounts'],
+      summary: 'Change your password (ends your other sessions)',
+      body: z.strictObject({ currentPassword: z.string().min(1).max(1000), newPassword: z.string().min(1).max(1000) }),
+      response: { 200: Ok },
+    },
+  }, async (request) => {
+    const auth = authOf(request);
+    if (!(await verifyPassword(request.body.currentPassword, auth.user.password_hash))) {
+      throw invalid('The current password is wrong.', [{ path: 'body.currentPassword', message: 'does not match' }]);
+    }
+    await changePassword(ctx, auth.actor, auth.user, request.body.newPassword, auth.session?.id ?? null);
+    return { ok: true as const };
+  });
+
+  app.get('/api/me/tokens', {
+    schema: { tags: ['accounts'], summary: 'Your personal API tokens', response: { 200: z.object({ tokens: z.array(TokenOut) }) } },
+  }, async (request) => {
+    const auth = authOf(request);
+    return { tokens: (await listApiTokens(ctx, auth.user.id)).map(presentToken) };
+  });
+
+  app.post('/api/me/tokens', {
+    schema: {
+      tags: ['accounts'],
+      summary: 'Make a personal API token for the CLI or an integration; the token is shown once',
+      body: z.strictObject({ name: z.string().trim().min(1).max(100), expiresInDays: z.number().int().min(1).max(3650).nullable().default(null) }),
+      response: { 201: z.object({ token: z.string(), info: TokenOut }) },
+    },
+  }, async (request, reply) => {
+    const auth = authOf(request);
+    const { token, row } = await createApiToken(ctx, auth.actor, auth.user, request.body.name, request.body.expiresInDays);
+    return reply.code(201).send({ token, info: presentToken(row) });
+  });
+
+  app.delete('/api/me/tokens/:tokenId', {
+    schema: { tags: ['accounts'], summary: 'Revoke one of your API tokens', params: IdParams('tokenId'), response: { 200: TokenOut } },
+  }, async (request) => {
+    const auth = authOf(request);
+    return presentToken(await revokeApiToken(ctx, auth.actor, auth.user.id, request.params.tokenId!));
+  });
+
+  const requireAdmin = (firmRole: string): void => {
+    if (firmRole !== 'admin') throw forbidden('Only firm admins manage accounts.');
+  };
+
+  app.get('/api/users', {
+    schema: { tags: ['accounts'], summary: 'The firm\'s users (firm admins)', response: { 200: z.object({ users: z.array(UserOut) }) } },
+  }, async (request) => {
+    const auth = authOf(request);
+    requireAdmin(auth.user.firm_role);
+    return { users: (await listUsers(ctx, auth.user.firm_id)).map(presentUser) };
+  });
+
+  app.post('/api/users', {
+    schema: {
+      tags: ['accounts'],
+      summary: 'Add a user to the firm (firm admins)',
+      body: z.strictObject({
+        email: z.string().trim().email().max(320),
+        name: z.string().trim().min(1).max(200),
+        password: z.string().min(1).max(1000),
+        firmRole: z.enum(FIRM_ROLES).default('member'),
+      }),
+      response: { 201: UserOut },
+    },
+  }, async (request, reply) => {
+    const auth = authOf(request);
+    requireAdmin(auth.user.firm_role);
+    const user = await createUser(ctx, auth.actor, request.body);
+    return reply.code(201).send(presentUser(user));
+  });
+
+  app.patch('/api/users/:userId', {
+    schema: {
+      tags: ['accounts'],
+      summary: 'Change a user\'s name, firm role or disable them (firm admins)',
+      params: IdParams('userId'),
+      body: z.strictObject({ name: z.string().trim().min(1).max(200).optional(), firmRole: z.enum(FIRM_ROLES).optional(), disabled: z.boolean().optional() }),
+      response: { 200: UserOut },
+    },
+  }, async (request) => {
+    const auth = authOf(request);
+    requireAdmin(auth.user.firm_role);
+    await getUser(ctx, auth.user.firm_id, request.params.userId!);
+    return presentUser(await updateUser(ctx, auth.actor, request.params.userId!, request.body));
+  });
+}

@@ -1,0 +1,74 @@
+import { z } from 'zod';
+import type { AuditEntriesTable } from '../../server/db/platform-tables.js';
+import { fromJson } from '../../server/db/conventions.js';
+import type { ZodApp } from '../../server/module.js';
+import { verifyChain } from './chain.js';
+
+export const AuditEntryOut = z.object({
+  seq: z.number(),
+  at: z.string(),
+  actor: z.string(),
+  actorId: z.string().nullable(),
+  action: z.string(),
+  entityType: z.string(),
+  entityId: z.string().nullable(),
+  before: z.unknown().nullable(),
+  after: z.unknown().nullable(),
+  hash: z.string(),
+});
+
+export function presentAuditEntry(e: AuditEntriesTable): z.infer<typeof AuditEntryOut> {
+  return {
+    seq: e.seq,
+    at: e.at,
+    actor: e.actor_label,
+    actorId: e.actor_id,
+    action: e.action,
+    entityType: e.entity_type,
+    entityId: e.entity_id,
+    before: fromJson<unknown>(e.before_json, null),
+    after: fromJson<unknown>(e.after_json, null),
+    hash: e.hash,
+  };
+}
+
+const AuditQuery = z.strictObject({
+  before: z.coerce.number().int().min(1).optional().describe('Entries with a sequence number below this (for paging back)'),
+  limit: z.coerce.number().int().min(1).max(500).default(50),
+  entityType: z.string().max(64).optional(),
+  entityId: z.string().max(64).optional(),
+  action: z.string().max(64).optional(),
+});
+
+export function auditClientRoutes(app: ZodApp): void {
+  app.get('/audit', {
+    config: { permission: 'audit.read' },
+    schema: {
+      tags: ['audit'],
+      summary: 'The client\'s audit trail, newest first',
+      querystring: AuditQuery,
+      response: { 200: z.object({ entries: z.array(AuditEntryOut), nextBefore: z.number().nullable() }) },
+    },
+  }, async (request) => {
+    const { scope } = request;
+    const q = request.query;
+    let query = scope.app.database.db.selectFrom('audit_entries').selectAll().where('client_id', '=', scope.clientId);
+    if (q.before) query = query.where('seq', '<', q.before);
+    if (q.entityType) query = query.where('entity_type', '=', q.entityType);
+    if (q.entityId) query = query.where('entity_id', '=', q.entityId);
+    if (q.action) query = query.where('action', '=', q.action);
+    const rows = await query.orderBy('seq', 'desc').limit(q.limit + 1).execute();
+    const page = rows.slice(0, q.limit);
+    const last = page.at(-1);
+    return { entries: page.map(presentAuditEntry), nextBefore: rows.length > q.limit && last ? last.seq : null };
+  });
+
+  app.get('/audit/verify', {
+    config: { permission: 'audit.read' },
+    schema: {
+      tags: ['audit'],
+      summary: 'Checks the client\'s hash chain; names the first entry that does not verify',
+      response: { 200: z.object({ ok: z.boolean(), entries: z.number(), failure: z.object({ seq: z.number(), reason: z.string() }).optional() }) },
+    },
+  }, async (request) => verifyChain(request.scope.app.database.db, request.scope.clientId));
+}

@@ -1,0 +1,166 @@
+import fs from 'node:fs';
+import path from 'node:path';
+import cookie from '@fastify/cookie';
+import helmet from '@fastify/helmet';
+import rateLimit from '@fastify/rate-limit';
+import fastifyStatic from '@fastify/static';
+import swagger from '@fastify/swagger';
+import swaggerUi from '@fastify/swagger-ui';
+import Fastify, { type FastifyInstance } from 'fastify';
+import { z } from 'zod';
+import { jsonSchemaTransform, serializerCompiler, validatorCompiler, type ZodTypeProvider } from 'fastify-type-provider-zod';
+import { modules } from '../modules/index.js';
+import type { AppContext } from './context.js';
+import { newId } from './db/conventions.js';
+import { installAuth } from './http/auth.js';
+import { installClientScope } from './http/client-scope.js';
+import { ErrorBody, installErrorHandler, sendError } from './http/error-handler.js';
+import type { ZodApp } from './module.js';
+import { webDistDir } from './paths.js';
+import { VERSION } from './version.js';
+
+export interface ServerOptions {
+  /** The built web app to serve; null serves the API alone. Defaults to dist/web when it exists. */
+  webDir?: string | null;
+}
+
+export interface RouteInfo {
+  method: string;
+  url: string;
+  permission: string | null;
+  public: boolean;
+}
+
+declare module 'fastify' {
+  interface FastifyInstance {
+    /** Every /api route with its method and permission. */
+    triadRoutes: RouteInfo[];
+  }
+}
+
+const REQUEST_ID_RE = /^[A-Za-z0-9._-]{8,128}$/;
+
+/**
+ * Builds the HTTP server: Fastify with Zod schemas on every route, one error body, request ids,
+ * security headers, cookie sessions with CSRF, API tokens, login rate limit, OpenAPI, the
+ * modules' routes and the web app.
+ */
+export async function buildServer(ctx: AppContext, options: ServerOptions = {}): Promise<FastifyInstance> {
+  const app = Fastify({
+    loggerInstance: ctx.log,
+    bodyLimit: ctx.config.bodyLimit,
+    trustProxy: ctx.config.trustProxy,
+    requestIdHeader: 'x-request-id',
+    genReqId: (req) => {
+      const given = req.headers['x-request-id'];
+      return typeof given === 'string' && REQUEST_ID_RE.test(given) ? given : newId();
+    },
+    routerOptions: { ignoreTrailingSlash: true, maxParamLength: 200 },
+    // Errors the router raises before any route runs (malformed or oversized URLs).
+    frameworkErrors: (error, request, reply) => {
+      const tooLong = error.code === 'FST_ERR_MAX_PARAM_LENGTH';
+      void sendError(reply, request, 'BAD_REQUEST', tooLong ? 'A path parameter is too long.' : 'The URL is malformed.');
+    },
+  }).withTypeProvider<ZodTypeProvider>();
+
+  app.setValidatorCompiler(validatorCompiler);
+  app.setSerializerCompiler(serializerCompiler);
+  installErrorHandler(app);
+
+  app.addHook('onRequest', async (request, reply) => {
+    reply.header('x-request-id', request.id);
+  });
+  // Every route documents and serialises the error body for its failures; the catalogue of
+  // routes with their permissions is what the tenancy test walks.
+  const catalogue: RouteInfo[] = [];
+  app.decorate('triadRoutes', catalogue);
+  app.addHook('onRoute', (route) => {
+    if (route.url.startsWith('/api/')) {
+      for (const method of [route.method].flat()) {
+        if (method !== 'HEAD') catalogue.push({ method, url: route.url, permission: route.config?.permission ?? null, public: route.config?.public === true });
+      }
+    }
+    if (!route.url.startsWith('/api/') || !route.schema) return;
+    const response = (route.schema.response ?? {}) as Record<string, unknown>;
+    route.schema.response = { ...response, '4XX': ErrorBody, '5XX': ErrorBody };
+    if (route.config?.public !== true) {
+      route.schema.security = [{ session: [] }, { token: [] }];
+    }
+  });
+
+  await app.register(cookie);
+  await app.register(helmet, {
+    contentSecurityPolicy: {
+      directives: {
+        defaultSrc: ["'self'"],
+        scriptSrc: ["'self'"],
+        styleSrc: ["'self'", "'unsafe-inline'"],
+        imgSrc: ["'self'", 'data:', 'blob:'],
+        fontSrc: ["'self'", 'data:'],
+        connectSrc: ["'self'"],
+        objectSrc: ["'none'"],
+        frameAncestors: ["'none'"],
+        upgradeInsecureRequests: null,
+      },
+    },
+    hsts: ctx.config.trustProxy ? undefined : false,
+  });
+  await app.register(rateLimit, {
+    global: false,
+    errorResponseBuilder: (_req, context) => ({
+      statusCode: 429,
+      code: 'RATE_LIMITED',
+      message: `Too many attempts; try again in ${Math.ceil(context.ttl / 1000)} s.`,
+    }),
+  });
+  await app.register(swagger, {
+    openapi: {
+      openapi: '3.1.0',
+      info: {
+        title: 'Triad API',
+        version: VERSION,
+        description:
+          'The REST API of Triad. Sign in with POST /api/auth/login (cookie session; send the CSRF token in X-CSRF-Token on changes) or send a personal API token as `Authorization: Bearer triad_…`. Every failure answers `{ "error": { "code", "message", "details" } }`. Money is in major units of the client\'s currency.',
+      },
+      components: {
+        securitySchemes: {
+          session: { type: 'apiKey', in: 'cookie', name: 'triad_session' },
+          token: { type: 'http', scheme: 'bearer' },
+        },
+      },
+    },
+    transform: jsonSchemaTransform,
+  });
+  await app.register(swaggerUi, { routePrefix: '/api/docs', uiConfig: { docExpansion: 'list', deepLinking: true }, staticCSP: false });
+
+  installAuth(app, ctx);
+
+  app.get('/api/openapi.json', {
+    config: { public: true },
+    schema: { tags: ['system'], summary: 'This API described in OpenAPI 3.1', response: { 200: z.looseObject({ openapi: z.string() }) } },
+  }, () => app.swagger() as unknown as { openapi: string });
+
+  const zapp = app as unknown as ZodApp;
+  for (const m of modules) await m.routes?.(zapp, ctx);
+  await app.register(async (scoped) => {
+    installClientScope(scoped, ctx);
+    for (const m of modules) await m.clientRoutes?.(scoped, ctx);
+  }, { prefix: '/api/clients/:clientId' });
+
+  const webDir = options.webDir === undefined ? webDistDir() : options.webDir;
+  const index = webDir ? path.join(webDir, 'index.html') : null;
+  if (webDir && index && fs.existsSync(index)) {
+    await app.register(fastifyStatic, { root: webDir, wildcard: false, index: false });
+    const html = fs.readFileSync(index, 'utf8');
+    app.setNotFoundHandler((request, reply) => {
+      if (request.method === 'GET' && !request.url.startsWith('/api')) {
+        // The web app routes in the browser: any page path gets index.html.
+        return reply.type('text/html').header('cache-control', 'no-cache').send(html);
+      }
+      return sendError(reply, request, 'NOT_FOUND', `No route ${request.method} ${request.url.split('?')[0]}`);
+    });
+  } else {
+    app.setNotFoundHandler((request, reply) => sendError(reply, request, 'NOT_FOUND', `No route ${request.method} ${request.url.split('?')[0]}`));
+  }
+  return app;
+}

@@ -1,0 +1,75 @@
+import path from 'node:path';
+import { z } from 'zod';
+
+/**
+ * Triad's settings, read from the environment once at start-up. A wrong setting stops the
+ * process with a readable list of every problem, not the first one.
+ */
+const EnvSchema = z.object({
+  TRIAD_DATA_DIR: z.string().min(1).default('./data'),
+  DATABASE_URL: z
+    .string()
+    .regex(/^postgres(ql)?:\/\//, 'must start with postgres:// or postgresql://')
+    .optional(),
+  TRIAD_LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
+  TRIAD_TRUST_PROXY: z.enum(['true', 'false']).default('false'),
+  TRIAD_SESSION_HOURS: z.coerce.number().int().min(1).max(24 * 30).default(12),
+  TRIAD_BODY_LIMIT: z.coerce.number().int().min(1024).max(100 * 1024 * 1024).default(1024 * 1024),
+  TRIAD_LOGIN_ATTEMPTS_PER_MINUTE: z.coerce.number().int().min(1).max(10_000).default(10),
+  TRIAD_JOBS: z.enum(['on', 'off']).default('on'),
+  TRIAD_SIM_YEARS: z.coerce.number().int().min(1000).max(1_000_000).default(20_000),
+  TRIAD_SIM_THREADS: z.coerce.number().int().min(1).max(64).optional(),
+  SMTP_URL: z.string().url('must be a URL such as smtp://user:pass@host:587').optional(),
+  SMTP_FROM: z.string().min(3).default('Triad <triad@localhost>'),
+  TRIAD_PUBLIC_URL: z.string().url().optional(),
+});
+
+export interface Config {
+  dataDir: string;
+  databaseUrl: string | undefined;
+  logLevel: z.infer<typeof EnvSchema>['TRIAD_LOG_LEVEL'];
+  trustProxy: boolean;
+  sessionHours: number;
+  bodyLimit: number;
+  loginAttemptsPerMinute: number;
+  jobs: boolean;
+  simulationYears: number;
+  simulationThreads: number | undefined;
+  smtpUrl: string | undefined;
+  smtpFrom: string;
+  publicUrl: string | undefined;
+}
+
+export class ConfigError extends Error {
+  constructor(readonly problems: string[]) {
+    super(`Triad cannot start; fix these settings:\n${problems.map((p) => `  - ${p}`).join('\n')}`);
+    this.name = 'ConfigError';
+  }
+}
+
+/** Reads and validates the configuration; throws ConfigError listing every problem. */
+export function loadConfig(env: NodeJS.ProcessEnv = process.env, overrides: Partial<Config> = {}): Config {
+  // Empty variables count as unset, so `DATABASE_URL= triad serve` means SQLite.
+  const cleaned = Object.fromEntries(Object.entries(env).filter(([, v]) => v !== undefined && v !== ''));
+  const parsed = EnvSchema.safeParse(cleaned);
+  if (!parsed.success) {
+    throw new ConfigError(parsed.error.issues.map((i) => `${i.path.join('.')}: ${i.message}`));
+  }
+  const e = parsed.data;
+  return {
+    dataDir: path.resolve(e.TRIAD_DATA_DIR),
+    databaseUrl: e.DATABASE_URL,
+    logLevel: e.TRIAD_LOG_LEVEL,
+    trustProxy: e.TRIAD_TRUST_PROXY === 'true',
+    sessionHours: e.TRIAD_SESSION_HOURS,
+    bodyLimit: e.TRIAD_BODY_LIMIT,
+    loginAttemptsPerMinute: e.TRIAD_LOGIN_ATTEMPTS_PER_MINUTE,
+    jobs: e.TRIAD_JOBS === 'on',
+    simulationYears: e.TRIAD_SIM_YEARS,
+    simulationThreads: e.TRIAD_SIM_THREADS,
+    smtpUrl: e.SMTP_URL,
+    smtpFrom: e.SMTP_FROM,
+    publicUrl: e.TRIAD_PUBLIC_URL,
+    ...overrides,
+  };
+}

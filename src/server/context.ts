@@ -1,0 +1,119 @@
+import type { Transaction } from 'kysely';
+import type { FastifyBaseLogger } from 'fastify';
+import { appendAudit, type AuditActor, type AuditChange } from '../modules/audit/chain.js';
+import type { Clock } from './clock.js';
+import type { Config } from './config.js';
+import type { Database } from './db/index.js';
+import type { ClientsTable, FirmRole, MemberRole } from './db/platform-tables.js';
+import type { DB } from './db/schema.js';
+import { ClientDb } from './db/scoped.js';
+import { forbidden } from './errors.js';
+import type { JobQueue } from './jobs/queue.js';
+import { can, type Permission } from './policy.js';
+
+/** What the whole server shares: built once at start-up, passed to routes, jobs and the CLI. */
+export interface AppContext {
+  readonly config: Config;
+  readonly database: Database;
+  readonly clock: Clock;
+  readonly jobs: JobQueue;
+  readonly log: FastifyBaseLogger;
+}
+
+/** The person (or the CLI) acting. */
+export interface Actor extends AuditActor {
+  firmId: string;
+  firmRole: FirmRole | null;
+  email: string | null;
+}
+
+export type ClientInfo = Pick<ClientsTable, 'id' | 'firm_id' | 'name' | 'sector' | 'employees' | 'annual_revenue' | 'currency'>;
+
+/** A transaction with its audit trail: what `write` hands to a change. */
+export interface Writer {
+  /** Client-scoped queries inside the transaction. */
+  readonly db: ClientDb;
+  /** Records the change in the client's audit trail, in the same transaction. */
+  audit(change: AuditChange): Promise<void>;
+  /** Queues a background job that commits with the change. */
+  enqueue(kind: string, payload: unknown, options?: { dedupeKey?: string; runAfter?: Date }): Promise<void>;
+  /** Runs after a successful commit (notifications, wake-ups); never inside the transaction. */
+  afterCommit(fn: () => void | Promise<void>): void;
+  /** The raw transaction, for firm-wide tables (users) that a client change also touches. */
+  readonly tx: Transaction<DB>;
+}
+
+/**
+ * Everything a domain function needs to act in one client: the client, the actor and their
+ * role, client-scoped reads, and `write` for changes. Domain functions take a scope as their
+ * first argument and never see the HTTP request.
+ */
+export class ClientScope {
+  readonly db: ClientDb;
+
+  constructor(
+    readonly app: AppContext,
+    readonly client: ClientInfo,
+    readonly actor: Actor,
+    readonly role: MemberRole,
+  ) {
+    this.db = new ClientDb(app.database.db, client.id);
+  }
+
+  get clientId(): string {
+    return this.client.id;
+  }
+
+  now(): Date {
+    return this.app.clock.now();
+  }
+
+  can(permission: Permission): boolean {
+    return can(this.role, permission);
+  }
+
+  /** Throws FORBIDDEN unless the actor's role has the permission. */
+  require(permission: Permission, message?: string): void {
+    if (!this.can(permission)) {
+      throw forbidden(message ?? `Your role (${this.role}) does not allow this (${permission}).`);
+    }
+  }
+
+  /** Runs a change in one transaction with its audit entries; rolls back on any error. */
+  async write<T>(fn: (w: Writer) => Promise<T>): Promise<T> {
+    const after: (() => void | Promise<void>)[] = [];
+    const result = await this.app.database.db.transaction().execute(async (tx) => {
+      const writer: Writer = {
+        db: new ClientDb(tx, this.client.id),
+        tx,
+        audit: async (change) => {
+          await appendAudit(tx, this.client.id, this.actor, change, this.now());
+        },
+        enqueue: async (kind, payload, options) => {
+          await this.app.jobs.enqueueIn(tx, { kind, clientId: this.client.id, payload, ...options });
+        },
+        afterCommit: (f) => {
+          after.push(f);
+        },
+      };
+      return fn(writer);
+    });
+    for (const f of after) {
+      try {
+        await f();
+      } catch (err) {
+        this.app.log.error({ err }, 'after-commit task failed');
+      }
+    }
+    return result;
+  }
+}
+
+/** A change to firm-wide records (users, tokens, clients), audited in the firm's own chain. */
+export async function firmWrite<T>(app: AppContext, actor: Actor, fn: (tx: Transaction<DB>, audit: (c: AuditChange) => Promise<void>) => Promise<T>): Promise<T> {
+  return app.database.db.transaction().execute(async (tx) =>
+    fn(tx, async (change) => {
+      await appendAudit(tx, actor.firmId, actor, change, app.clock.now());
+    }),
+  );
+}

@@ -1,0 +1,48 @@
+import { v7 as uuidv7 } from 'uuid';
+
+/** A new identifier: a time-ordered UUID (v7), text on both databases. */
+export function newId(): string {
+  return uuidv7();
+}
+
+const UUID_RE = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/;
+
+/** True when `value` has the shape of an identifier Triad makes. */
+export function isId(value: string): boolean {
+  return UUID_RE.test(value);
+}
+
+/** A timestamp as stored: ISO 8601 UTC with milliseconds, which sorts as text. */
+export function toTimestamp(date: Date): string {
+  return date.toISOString();
+}
+
+/** A calendar date as stored: `YYYY-MM-DD`. */
+export function toDateString(date: Date): string {
+  return date.toISOString().slice(0, 10);
+}
+
+/** Stores a value as JSON text (null stays null). */
+export function toJson(value: unknown): string | null {
+  return value === undefined || value === null ? null : JSON.stringify(value);
+}
+
+/** Parses a JSON text column, with a fallback for null. */
+export function fromJson<T>(text: string | null, fallback: T): T {
+  if (text === null) return fallback;
+  return JSON.parse(text) as T;
+}
+
+/** Booleans are stored as 0/1 on both databases. */
+export const toFlag = (b: boolean): number => (b ? 1 : 0);
+export const fromFlag = (n: number | null | undefined): boolean => n === 1;
+
+/** Converts an amount in major units (e.g. dollars) to integer minor units (cents). */
+export function toMinor(amount: number, digits = 2): number {
+  return Math.round(amount * 10 ** digits);
+}
+
+/** Converts integer minor units back to major units. */
+export function fromMinor(minor: number, digits = 2): number {
+  return minor / 10 ** digits;
+}

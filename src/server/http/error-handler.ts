@@ -1,0 +1,82 @@
+import type { FastifyError, FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
+import { hasZodFastifySchemaValidationErrors } from 'fastify-type-provider-zod';
+import { z } from 'zod';
+import { AppError, STATUS, type ErrorCode, type ErrorDetail, ERROR_CODES } from '../errors.js';
+
+/** The one error body of every failure. */
+export const ErrorBody = z.object({
+  error: z.object({
+    code: z.enum(ERROR_CODES),
+    message: z.string(),
+    details: z.array(z.object({ path: z.string(), message: z.string() })),
+    requestId: z.string().optional(),
+  }),
+});
+export type ErrorBody = z.infer<typeof ErrorBody>;
+
+// Fastify's own errors for bad requests, mapped to Triad's codes and plain messages.
+const FASTIFY_CODES: Record<string, [ErrorCode, string]> = {
+  FST_ERR_CTP_INVALID_JSON_BODY: ['BAD_REQUEST', 'The request body is not valid JSON.'],
+  FST_ERR_CTP_EMPTY_JSON_BODY: ['BAD_REQUEST', 'The request body is empty but its content type says JSON.'],
+  FST_ERR_CTP_BODY_TOO_LARGE: ['PAYLOAD_TOO_LARGE', 'The request body is too large.'],
+  FST_ERR_CTP_INVALID_MEDIA_TYPE: ['UNSUPPORTED_MEDIA_TYPE', 'This content type is not accepted here; send application/json.'],
+  FST_ERR_CTP_INVALID_CONTENT_LENGTH: ['BAD_REQUEST', 'The Content-Length header does not match the body.'],
+  FST_ERR_CTP_INVALID_TYPE: ['BAD_REQUEST', 'The Content-Type header is invalid.'],
+  FST_ERR_VALIDATION: ['VALIDATION_FAILED', 'The request is not valid.'],
+  FST_ERR_BAD_URL: ['BAD_REQUEST', 'The URL is malformed.'],
+  FST_ERR_ASYNC_CONSTRAINT: ['BAD_REQUEST', 'The request is not valid.'],
+};
+
+interface ZodIssueLike {
+  instancePath: string;
+  message: string;
+  keyword: string;
+  params: { keys?: string[] };
+}
+
+function validationDetails(err: FastifyError): ErrorDetail[] {
+  const where = err.validationContext ?? 'body';
+  const issues = (err.validation ?? []) as unknown as ZodIssueLike[];
+  const details: ErrorDetail[] = [];
+  for (const issue of issues) {
+    const base = [where, ...issue.instancePath.split('/').filter(Boolean)].join('.');
+    if (issue.keyword === 'unrecognized_keys' && issue.params.keys) {
+      for (const key of issue.params.keys) details.push({ path: `${base}.${key}`, message: 'unknown field' });
+    } else {
+      details.push({ path: base, message: issue.message });
+    }
+  }
+  return details;
+}
+
+export function sendError(reply: FastifyReply, request: FastifyRequest, code: ErrorCode, message: string, details: ErrorDetail[] = []): FastifyReply {
+  const body: ErrorBody = { error: { code, message, details, requestId: request.id } };
+  return reply.code(STATUS[code]).type('application/json').send(body);
+}
+
+/** Turns every failure into the error body; only unexpected errors are logged as bugs. */
+export function installErrorHandler(app: FastifyInstance): void {
+  app.setErrorHandler((err: FastifyError, request, reply) => {
+    if (err instanceof AppError) {
+      return sendError(reply, request, err.code, err.message, err.details);
+    }
+    if (hasZodFastifySchemaValidationErrors(err)) {
+      const details = validationDetails(err);
+      const first = details[0];
+      const message = first ? `${first.path}: ${first.message}${details.length > 1 ? ` (and ${details.length - 1} more)` : ''}` : 'The request is not valid.';
+      return sendError(reply, request, 'VALIDATION_FAILED', message, details);
+    }
+    const mapped = err.code ? FASTIFY_CODES[err.code] : undefined;
+    if (mapped) return sendError(reply, request, mapped[0], mapped[1]);
+    if (err.statusCode === 429) {
+      return sendError(reply, request, 'RATE_LIMITED', err.message || 'Too many requests; wait a minute and try again.');
+    }
+    if (err.statusCode && err.statusCode >= 400 && err.statusCode < 500) {
+      // Another client error raised by Fastify or a plugin: keep its status family.
+      const code: ErrorCode = err.statusCode === 404 ? 'NOT_FOUND' : err.statusCode === 413 ? 'PAYLOAD_TOO_LARGE' : err.statusCode === 415 ? 'UNSUPPORTED_MEDIA_TYPE' : 'BAD_REQUEST';
+      return sendError(reply, request, code, err.message);
+    }
+    request.log.error({ err }, 'unexpected error');
+    return sendError(reply, request, 'INTERNAL', 'Something went wrong on the server; the error has been logged.');
+  });
+}
