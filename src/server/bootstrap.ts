@@ -1,6 +1,6 @@
 import type { FastifyBaseLogger } from 'fastify';
 import pino from 'pino';
-import { systemClock, type Clock } from './clock.js';
+import { ManualClock, systemClock, type Clock } from './clock.js';
 import type { Config } from './config.js';
 import type { AppContext } from './context.js';
 import { openDatabase } from './db/index.js';
@@ -31,7 +31,8 @@ export async function createAppContext(config: Config, options: ContextOptions =
     await database.close();
     throw err;
   }
-  const clock = options.clock ?? systemClock;
+  // End-to-end tests move time forward through /api/test/clock; nothing else ever does.
+  const clock = options.clock ?? (config.testHooks ? new ManualClock(new Date()) : systemClock);
   const jobs = new JobQueue(database.db, clock, log);
   const ctx: AppContext = { config, database, clock, jobs, log };
   for (const m of modules) m.jobs?.(ctx);

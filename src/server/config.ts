@@ -22,6 +22,7 @@ const EnvSchema = z.object({
   SMTP_URL: z.string().url('must be a URL such as smtp://user:pass@host:587').optional(),
   SMTP_FROM: z.string().min(3).default('Triad <triad@localhost>'),
   TRIAD_PUBLIC_URL: z.string().url().optional(),
+  TRIAD_TEST_HOOKS: z.enum(['on', 'off']).default('off'),
 });
 
 export interface Config {
@@ -38,6 +39,8 @@ export interface Config {
   smtpUrl: string | undefined;
   smtpFrom: string;
   publicUrl: string | undefined;
+  /** Only for end-to-end tests: a movable clock and routes to move it and run due jobs. */
+  testHooks: boolean;
 }
 
 export class ConfigError extends Error {
@@ -70,6 +73,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env, overrides: Part
     smtpUrl: e.SMTP_URL,
     smtpFrom: e.SMTP_FROM,
     publicUrl: e.TRIAD_PUBLIC_URL,
+    testHooks: e.TRIAD_TEST_HOOKS === 'on',
     ...overrides,
   };
 }

@@ -3,6 +3,7 @@ import { z } from 'zod';
 import type { AppContext } from '../../server/context.js';
 import type { ZodApp } from '../../server/module.js';
 import { VERSION } from '../../server/version.js';
+import { ManualClock } from '../../server/clock.js';
 
 export const JobOut = z.object({
   id: z.string(),
@@ -16,6 +17,7 @@ export const JobOut = z.object({
 });
 
 export function systemRoutes(app: ZodApp, ctx: AppContext): void {
+  testHookRoutes(app, ctx);
   app.get('/api/health', {
     config: { public: true },
     schema: {
@@ -27,6 +29,33 @@ export function systemRoutes(app: ZodApp, ctx: AppContext): void {
     await sql`select 1`.execute(ctx.database.db);
     return { status: 'ok' as const, version: VERSION, database: ctx.database.dialect };
   });
+}
+
+/**
+ * Test hooks, present only when TRIAD_TEST_HOOKS=on (end-to-end tests): move the server's
+ * clock and run the due jobs and scheduled tasks now, instead of waiting.
+ */
+export function testHookRoutes(app: ZodApp, ctx: AppContext): void {
+  if (!ctx.config.testHooks || !(ctx.clock instanceof ManualClock)) return;
+  const clock = ctx.clock;
+  app.post('/api/test/clock', {
+    config: { public: true },
+    schema: {
+      tags: ['system'],
+      summary: 'Test hook: move the clock (only with TRIAD_TEST_HOOKS=on)',
+      body: z.strictObject({ advanceDays: z.number().min(0).max(3650).optional(), set: z.iso.datetime().optional() }),
+      response: { 200: z.object({ now: z.string() }) },
+    },
+  }, async (request) => {
+    if (request.body.set) clock.set(request.body.set);
+    if (request.body.advanceDays) clock.advanceDays(request.body.advanceDays);
+    await ctx.jobs.runDue();
+    return { now: clock.now().toISOString() };
+  });
+  app.post('/api/test/jobs/run', {
+    config: { public: true },
+    schema: { tags: ['system'], summary: 'Test hook: run due jobs now', response: { 200: z.object({ ran: z.number() }) } },
+  }, async () => ({ ran: await ctx.jobs.runDue() }));
 }
 
 export function systemClientRoutes(app: ZodApp): void {
