@@ -6,6 +6,7 @@ import type { AppContext } from './context.js';
 import { openDatabase } from './db/index.js';
 import { migrateToLatest } from './db/migrate.js';
 import { JobQueue } from './jobs/queue.js';
+import { EventBus } from './events.js';
 import { modules } from '../modules/index.js';
 
 export interface ContextOptions {
@@ -34,7 +35,7 @@ export async function createAppContext(config: Config, options: ContextOptions =
   // End-to-end tests move time forward through /api/test/clock; nothing else ever does.
   const clock = options.clock ?? (config.testHooks ? new ManualClock(new Date()) : systemClock);
   const jobs = new JobQueue(database.db, clock, log);
-  const ctx: AppContext = { config, database, clock, jobs, log };
+  const ctx: AppContext = { config, database, clock, jobs, events: new EventBus(log), log };
   for (const m of modules) m.jobs?.(ctx);
   return ctx;
 }

@@ -9,6 +9,7 @@ import type { DB } from './db/schema.js';
 import { ClientDb } from './db/scoped.js';
 import { forbidden } from './errors.js';
 import type { JobQueue } from './jobs/queue.js';
+import type { EventBus } from './events.js';
 import { can, type Permission } from './policy.js';
 
 /** What the whole server shares: built once at start-up, passed to routes, jobs and the CLI. */
@@ -17,6 +18,7 @@ export interface AppContext {
   readonly database: Database;
   readonly clock: Clock;
   readonly jobs: JobQueue;
+  readonly events: EventBus;
   readonly log: FastifyBaseLogger;
 }
 
