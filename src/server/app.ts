@@ -12,6 +12,7 @@ import { jsonSchemaTransform, serializerCompiler, validatorCompiler, type ZodTyp
 import { modules } from '../modules/index.js';
 import type { AppContext } from './context.js';
 import { newId } from './db/conventions.js';
+import { AppError } from './errors.js';
 import { installAuth } from './http/auth.js';
 import { installClientScope } from './http/client-scope.js';
 import { ErrorBody, installErrorHandler, sendError } from './http/error-handler.js';
@@ -36,6 +37,26 @@ declare module 'fastify' {
     /** Every /api route with its method and permission. */
     triadRoutes: RouteInfo[];
   }
+}
+
+/** The path of the first string (or key) holding a NUL character, if any. */
+function findNul(value: unknown, path: string): string | null {
+  if (typeof value === 'string') return value.includes('\u0000') ? path : null;
+  if (Array.isArray(value)) {
+    for (let i = 0; i < value.length; i++) {
+      const found = findNul(value[i], `${path}[${i}]`);
+      if (found) return found;
+    }
+    return null;
+  }
+  if (value && typeof value === 'object') {
+    for (const [k, v] of Object.entries(value)) {
+      if (k.includes('\u0000')) return path;
+      const found = findNul(v, `${path}.${k}`);
+      if (found) return found;
+    }
+  }
+  return null;
 }
 
 const REQUEST_ID_RE = /^[A-Za-z0-9._-]{8,128}$/;
@@ -69,6 +90,24 @@ export async function buildServer(ctx: AppContext, options: ServerOptions = {}):
 
   app.addHook('onRequest', async (request, reply) => {
     reply.header('x-request-id', request.id);
+    // PostgreSQL cannot store NUL in text; refuse it at the door rather than fail deep inside.
+    if (/%00/.test(request.url)) throw new AppError('BAD_REQUEST', 'The URL contains a NUL character.');
+  });
+  app.addContentTypeParser('application/json', { parseAs: 'string' }, (_request, body, done) => {
+    const text = body as string;
+    let value: unknown;
+    try {
+      value = text === '' ? undefined : JSON.parse(text);
+    } catch {
+      done(Object.assign(new Error('The request body is not valid JSON.'), { statusCode: 400, code: 'FST_ERR_CTP_INVALID_JSON_BODY' }), undefined);
+      return;
+    }
+    const where = findNul(value, 'body');
+    if (where) {
+      done(new AppError('BAD_REQUEST', `Text must not contain NUL characters (${where}).`, [{ path: where, message: 'contains a NUL character' }]), undefined);
+      return;
+    }
+    done(null, value);
   });
   // Every route documents and serialises the error body for its failures; the catalogue of
   // routes with their permissions is what the tenancy test walks.

@@ -216,6 +216,16 @@ describe('bad input gets 4xx with the error body, never 500', () => {
     }
   });
 
+  it('NUL characters in the body or the URL (PostgreSQL cannot store them)', async () => {
+    const admin = await demo.as(DEMO.admin);
+    const body = await admin.post<ErrorBody>('/api/clients', { name: 'Bad\u0000Name' });
+    expect(body.status).toBe(400);
+    expect(body.body.error.details[0]?.path).toBe('body.name');
+    const url = await admin.get<ErrorBody>('/api/clients/abc%00def');
+    expect(url.status).toBe(400);
+    expect(url.body.error.code).toBe('BAD_REQUEST');
+  });
+
   it('unknown API paths', async () => {
     const res = await anonymous(t.server).get<ErrorBody>('/api/nope');
     expect(res.status).toBe(404);

@@ -182,6 +182,7 @@ export class JobQueue {
   }
 
   private async claim(): Promise<Job | null> {
+    if (this.handlers.size === 0) return null;
     const now = toTimestamp(this.clock.now());
     const row = await this.db
       .updateTable('jobs')
@@ -192,7 +193,7 @@ export class JobQueue {
           .select('id')
           .where('status', '=', 'queued')
           .where('run_after', '<=', now)
-          .where('kind', 'in', [...this.handlers.keys(), '\u0000'])
+          .where('kind', 'in', [...this.handlers.keys()])
           .orderBy('run_after')
           .orderBy('created_at')
           .limit(1),
