@@ -25,8 +25,8 @@ export interface TestStorage {
   drop(): Promise<void>;
 }
 
-export async function freshStorage(): Promise<TestStorage> {
-  if (testDb() === 'postgres') {
+export async function freshStorage(kind: TestDb = testDb()): Promise<TestStorage> {
+  if (kind === 'postgres') {
     const adminUrl = inject('pgAdminUrl');
     const name = `t_${newId().replace(/-/g, '').slice(-16)}`;
     const admin = new pg.Client({ connectionString: adminUrl });

@@ -5,14 +5,14 @@ import { checkIn, T, type MigrationDb } from '../ddl.js';
 export async function up(db: MigrationDb): Promise<void> {
   await db.schema
     .createTable('firms')
-    .addColumn('id', T.id, (c) => c.primaryKey())
+    .addColumn('id', T.id, (c) => c.primaryKey().notNull())
     .addColumn('name', T.text, (c) => c.notNull())
     .addColumn('created_at', T.timestamp, (c) => c.notNull())
     .execute();
 
   await db.schema
     .createTable('users')
-    .addColumn('id', T.id, (c) => c.primaryKey())
+    .addColumn('id', T.id, (c) => c.primaryKey().notNull())
     .addColumn('firm_id', T.id, (c) => c.notNull().references('firms.id'))
     .addColumn('email', T.text, (c) => c.notNull().unique())
     .addColumn('name', T.text, (c) => c.notNull())
@@ -25,7 +25,7 @@ export async function up(db: MigrationDb): Promise<void> {
 
   await db.schema
     .createTable('clients')
-    .addColumn('id', T.id, (c) => c.primaryKey())
+    .addColumn('id', T.id, (c) => c.primaryKey().notNull())
     .addColumn('firm_id', T.id, (c) => c.notNull().references('firms.id'))
     .addColumn('name', T.text, (c) => c.notNull())
     .addColumn('sector', T.text, (c) => c.notNull())
@@ -50,7 +50,7 @@ export async function up(db: MigrationDb): Promise<void> {
 
   await db.schema
     .createTable('sessions')
-    .addColumn('id', T.text, (c) => c.primaryKey())
+    .addColumn('id', T.text, (c) => c.primaryKey().notNull())
     .addColumn('user_id', T.id, (c) => c.notNull().references('users.id').onDelete('cascade'))
     .addColumn('csrf_token', T.text, (c) => c.notNull())
     .addColumn('created_at', T.timestamp, (c) => c.notNull())
@@ -61,7 +61,7 @@ export async function up(db: MigrationDb): Promise<void> {
 
   await db.schema
     .createTable('api_tokens')
-    .addColumn('id', T.id, (c) => c.primaryKey())
+    .addColumn('id', T.id, (c) => c.primaryKey().notNull())
     .addColumn('user_id', T.id, (c) => c.notNull().references('users.id').onDelete('cascade'))
     .addColumn('name', T.text, (c) => c.notNull())
     .addColumn('token_hash', T.text, (c) => c.notNull().unique())
@@ -96,14 +96,14 @@ export async function up(db: MigrationDb): Promise<void> {
 
   await db.schema
     .createTable('audit_heads')
-    .addColumn('client_id', T.id, (c) => c.primaryKey())
+    .addColumn('client_id', T.id, (c) => c.primaryKey().notNull())
     .addColumn('seq', T.int, (c) => c.notNull())
     .addColumn('hash', T.text, (c) => c.notNull())
     .execute();
 
   await db.schema
     .createTable('jobs')
-    .addColumn('id', T.id, (c) => c.primaryKey())
+    .addColumn('id', T.id, (c) => c.primaryKey().notNull())
     .addColumn('kind', T.text, (c) => c.notNull())
     .addColumn('client_id', T.id)
     .addColumn('dedupe_key', T.text)
