@@ -1,0 +1,46 @@
+import { describe, expect, it } from 'vitest';
+import { apiAs, chooseOption, DEMO, openClient, setupBrowser, signIn } from './support.js';
+
+const browser = setupBrowser();
+
+describe('the client switcher', () => {
+  it('opens the chosen client from anywhere', async () => {
+    const page = await browser.newPage();
+    await signIn(page, DEMO.advisor);
+    await openClient(page, DEMO.clients.manufacturer);
+    await page.getByRole('heading', { name: DEMO.clients.manufacturer, level: 1 }).waitFor();
+    const kestrel = await (await apiAs(DEMO.advisor)).clientId(DEMO.clients.manufacturer);
+    expect(new URL(page.url()).pathname).toBe(`/clients/${kestrel}`);
+  });
+
+  it('keeps the same page when switching between clients', async () => {
+    const page = await browser.newPage();
+    await signIn(page, DEMO.advisor);
+    await openClient(page, DEMO.clients.accounting);
+    await page.getByRole('link', { name: 'Audit trail' }).click();
+    await page.getByRole('heading', { name: 'Audit trail', level: 1 }).waitFor();
+    await page.getByRole('navigation', { name: `${DEMO.clients.accounting} pages` }).waitFor();
+
+    await chooseOption(page, page.getByRole('combobox', { name: 'Client' }), DEMO.clients.manufacturer);
+    const kestrel = await (await apiAs(DEMO.advisor)).clientId(DEMO.clients.manufacturer);
+    await page.waitForURL(`**/clients/${kestrel}/audit`);
+    await page.getByRole('heading', { name: 'Audit trail', level: 1 }).waitFor();
+    // The page now shows the other client: its name in the header's switcher and the navigation.
+    await page.getByRole('navigation', { name: `${DEMO.clients.manufacturer} pages` }).waitFor();
+    expect(await page.getByRole('combobox', { name: 'Client' }).inputValue()).toBe(DEMO.clients.manufacturer);
+  });
+
+  it('finds clients as one types, among the person\u2019s clients only', async () => {
+    const page = await browser.newPage();
+    await signIn(page, DEMO.advisor2);
+    const switcher = page.getByRole('combobox', { name: 'Client' });
+    await switcher.click();
+    await page.getByRole('option', { name: DEMO.clients.saas }).waitFor();
+    expect((await page.getByRole('option').allTextContents()).sort()).toEqual([DEMO.clients.manufacturer, DEMO.clients.saas].sort());
+    await switcher.fill('lum');
+    await expect.poll(() => page.getByRole('option').allTextContents()).toEqual([DEMO.clients.saas]);
+    await switcher.press('ArrowDown');
+    await switcher.press('Enter');
+    await page.getByRole('heading', { name: DEMO.clients.saas, level: 1 }).waitFor();
+  });
+});

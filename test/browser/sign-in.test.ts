@@ -1,0 +1,63 @@
+import { describe, expect, it } from 'vitest';
+import { DEMO, setupBrowser, signIn } from './support.js';
+
+const browser = setupBrowser();
+
+describe('signing in', () => {
+  it('refuses a wrong password with a clear message and stays on the sign-in page', async () => {
+    const page = await browser.newPage();
+    await page.goto('/');
+    // Signed out, the app sends the visitor to sign in.
+    await page.waitForURL('**/login');
+    await page.getByLabel('E-mail', { exact: true }).fill(DEMO.advisor);
+    await page.getByLabel('Password', { exact: true }).fill('not-the-password');
+    await page.getByRole('button', { name: 'Sign in' }).click();
+    const alert = page.getByRole('alert');
+    await alert.waitFor();
+    expect(await alert.textContent()).toContain('The e-mail or password is wrong.');
+    expect(new URL(page.url()).pathname).toBe('/login');
+    // The password is cleared for the next try; the e-mail stays.
+    expect(await page.getByLabel('Password', { exact: true }).inputValue()).toBe('');
+    expect(await page.getByLabel('E-mail', { exact: true }).inputValue()).toBe(DEMO.advisor);
+  });
+
+  it('with the right password lands on the portfolio, signed in as that person', async () => {
+    const page = await browser.newPage();
+    await signIn(page, DEMO.advisor);
+    expect(new URL(page.url()).pathname).toBe('/');
+    await page.getByRole('button', { name: 'Account menu' }).getByText('Sam Okafor').waitFor();
+    expect(await page.title()).toBe('Portfolio · Triad');
+  });
+
+  it('brings a signed-out visitor back to the page they asked for', async () => {
+    const page = await browser.newPage();
+    await page.goto('/account');
+    await page.waitForURL('**/login?next=%2Faccount');
+    await page.getByLabel('E-mail', { exact: true }).fill(DEMO.accounting.viewer);
+    await page.getByLabel('Password', { exact: true }).fill('triad-demo-2026');
+    await page.getByRole('button', { name: 'Sign in' }).click();
+    await page.getByRole('heading', { name: 'Your account', level: 1 }).waitFor();
+    expect(new URL(page.url()).pathname).toBe('/account');
+  });
+
+  it('signs out from the account menu', async () => {
+    const page = await browser.newPage();
+    await signIn(page, DEMO.advisor2);
+    await page.getByRole('button', { name: 'Account menu' }).click();
+    await page.getByRole('menuitem', { name: 'Sign out' }).click();
+    await page.waitForURL('**/login');
+    // The session is over: the app does not let them back in without signing in.
+    await page.goto('/');
+    await page.waitForURL('**/login');
+    await page.getByRole('button', { name: 'Sign in' }).waitFor();
+  });
+
+  it('answers an unknown address with a page-not-found page', async () => {
+    const page = await browser.newPage();
+    await signIn(page, DEMO.advisor);
+    await page.goto('/no-such-page');
+    await page.getByRole('heading', { name: 'Page not found' }).waitFor();
+    await page.getByRole('link', { name: 'Back to the portfolio' }).click();
+    await page.getByRole('heading', { name: 'Portfolio', level: 1 }).waitFor();
+  });
+});

@@ -1,0 +1,158 @@
+/**
+ * The one way the web app talks to the API: same-origin fetch with the session cookie, the
+ * CSRF header on every change, JSON in and out, and every failure turned into an ApiError.
+ */
+
+export interface ErrorDetail {
+  /** Where the problem is, e.g. `body.name` or `line 12, column Name`. */
+  path: string;
+  message: string;
+}
+
+/** A failed API call: the server's `{ error: { code, message, details } }`, or a network failure. */
+export class ApiError extends Error {
+  constructor(
+    /** HTTP status; 0 when the server could not be reached. */
+    readonly status: number,
+    /** The server's error code (VALIDATION_FAILED, NOT_FOUND, …), or NETWORK / BAD_RESPONSE. */
+    readonly code: string,
+    message: string,
+    readonly details: ErrorDetail[] = [],
+    readonly requestId: string | null = null,
+  ) {
+    super(message);
+    this.name = 'ApiError';
+  }
+
+  get isNotFound(): boolean {
+    return this.status === 404;
+  }
+
+  get isUnauthenticated(): boolean {
+    return this.status === 401;
+  }
+}
+
+export function isApiError(err: unknown): err is ApiError {
+  return err instanceof ApiError;
+}
+
+export const CSRF_COOKIE = 'triad_csrf';
+export const CSRF_HEADER = 'X-CSRF-Token';
+
+/** The CSRF token of the cookie session, from its readable companion cookie. */
+export function csrfToken(): string | null {
+  for (const part of document.cookie.split(';')) {
+    const [name, ...rest] = part.trim().split('=');
+    if (name === CSRF_COOKIE) return decodeURIComponent(rest.join('='));
+  }
+  return null;
+}
+
+type UnauthenticatedHandler = () => void;
+let onUnauthenticated: UnauthenticatedHandler = () => {
+  const next = window.location.pathname + window.location.search;
+  window.location.assign(`/login?next=${encodeURIComponent(next)}`);
+};
+
+/** What to do when a call answers 401 (the session ended): the app sends the user to sign in. */
+export function setUnauthenticatedHandler(handler: UnauthenticatedHandler): void {
+  onUnauthenticated = handler;
+}
+
+export interface RequestOptions {
+  /** Query string values; undefined and null are left out. */
+  query?: Record<string, string | number | boolean | null | undefined>;
+  /** JSON body. */
+  body?: unknown;
+  /** Leave a 401 to the caller instead of sending the user to sign in (the sign-in form itself). */
+  redirectOn401?: boolean;
+  signal?: AbortSignal;
+}
+
+function withQuery(path: string, query: RequestOptions['query']): string {
+  if (!query) return path;
+  const params = new URLSearchParams();
+  for (const [k, v] of Object.entries(query)) {
+    if (v !== undefined && v !== null && v !== '') params.set(k, String(v));
+  }
+  const qs = params.toString();
+  return qs ? `${path}${path.includes('?') ? '&' : '?'}${qs}` : path;
+}
+
+function parseErrorBody(status: number, body: unknown, requestId: string | null): ApiError {
+  const error = (body as { error?: { code?: unknown; message?: unknown; details?: unknown } } | null)?.error;
+  if (error && typeof error.code === 'string' && typeof error.message === 'string') {
+    const details = Array.isArray(error.details)
+      ? error.details
+          .filter((d): d is ErrorDetail => typeof d === 'object' && d !== null && typeof (d as ErrorDetail).message === 'string')
+          .map((d) => ({ path: String(d.path ?? ''), message: d.message }))
+      : [];
+    return new ApiError(status, error.code, error.message, details, requestId);
+  }
+  return new ApiError(status, 'BAD_RESPONSE', `The server answered ${status} without an explanation.`, [], requestId);
+}
+
+/** Calls the API; resolves with the parsed JSON body, rejects with an ApiError. */
+export async function request<T>(method: string, path: string, options: RequestOptions = {}): Promise<T> {
+  const headers: Record<string, string> = { accept: 'application/json' };
+  if (options.body !== undefined) headers['content-type'] = 'application/json';
+  if (method !== 'GET' && method !== 'HEAD') {
+    const token = csrfToken();
+    if (token) headers[CSRF_HEADER] = token;
+  }
+  let res: Response;
+  try {
+    res = await fetch(withQuery(path, options.query), {
+      method,
+      headers,
+      credentials: 'same-origin',
+      ...(options.body !== undefined ? { body: JSON.stringify(options.body) } : {}),
+      ...(options.signal ? { signal: options.signal } : {}),
+    });
+  } catch (err) {
+    if (err instanceof DOMException && err.name === 'AbortError') throw err;
+    throw new ApiError(0, 'NETWORK', 'Triad could not be reached. Check your connection and try again.');
+  }
+  const requestId = res.headers.get('x-request-id');
+  const text = await res.text();
+  let body: unknown = null;
+  if (text) {
+    try {
+      body = JSON.parse(text) as unknown;
+    } catch {
+      body = null;
+    }
+  }
+  if (!res.ok) {
+    const error = parseErrorBody(res.status, body, requestId);
+    if (res.status === 401 && options.redirectOn401 !== false) onUnauthenticated();
+    throw error;
+  }
+  return body as T;
+}
+
+/** Shorthands: `api.get<Me>('/api/me')`, `api.post<Client>('/api/clients', input)`. */
+export const api = {
+  get: <T>(path: string, options?: Omit<RequestOptions, 'body'>) => request<T>('GET', path, options),
+  post: <T>(path: string, body?: unknown, options?: RequestOptions) => request<T>('POST', path, { ...options, body: body ?? {} }),
+  put: <T>(path: string, body?: unknown, options?: RequestOptions) => request<T>('PUT', path, { ...options, body: body ?? {} }),
+  patch: <T>(path: string, body?: unknown, options?: RequestOptions) => request<T>('PATCH', path, { ...options, body: body ?? {} }),
+  delete: <T>(path: string, options?: RequestOptions) => request<T>('DELETE', path, options),
+};
+
+/** `/api/clients/{clientId}{path}`, with the id escaped. */
+export function clientPath(clientId: string, path = ''): string {
+  return `/api/clients/${encodeURIComponent(clientId)}${path}`;
+}
+
+/** Field errors for a form, from an ApiError's details: `body.name` → `name`. */
+export function fieldErrors(err: unknown): Record<string, string> {
+  if (!isApiError(err)) return {};
+  const out: Record<string, string> = {};
+  for (const d of err.details) {
+    const key = d.path.replace(/^body\.?/, '');
+    if (key && !(key in out)) out[key] = d.message;
+  }
+  return out;
+}

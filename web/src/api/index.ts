@@ -1,0 +1,5 @@
+export * from './client';
+export * from './hooks';
+export * from './keys';
+export * from './mutation';
+export * from './types';

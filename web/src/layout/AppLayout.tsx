@@ -1,0 +1,58 @@
+import { AppShell, Box, Burger, Divider, Group, Text, UnstyledButton } from '@mantine/core';
+import { useDisclosure } from '@mantine/hooks';
+import { Suspense } from 'react';
+import { Link, Outlet } from 'react-router';
+import { PageSkeleton } from '../components/Skeletons';
+import { Brand } from './Brand';
+import { ClientSwitcher } from './ClientSwitcher';
+import { Navbar } from './Navbar';
+import { useSession } from './session';
+import { UserMenu } from './UserMenu';
+
+/** The signed-in frame: header with the client switcher and account menu, navigation, page. */
+export function AppLayout() {
+  const [opened, { toggle, close }] = useDisclosure(false);
+  const { firm } = useSession();
+  return (
+    <AppShell
+      header={{ height: 60 }}
+      navbar={{ width: 272, breakpoint: 'sm', collapsed: { mobile: !opened } }}
+      padding={{ base: 'md', md: 'xl' }}
+      bg="gray.0"
+    >
+      <a href="#main" className="triad-skip-link">
+        Skip to content
+      </a>
+      <AppShell.Header px="md">
+        <Group h="100%" justify="space-between" wrap="nowrap" gap="md">
+          <Group gap="md" wrap="nowrap" style={{ minWidth: 0 }}>
+            <Burger opened={opened} onClick={toggle} hiddenFrom="sm" size="sm" aria-label="Toggle navigation" />
+            <UnstyledButton component={Link} to="/" aria-label="Triad home">
+              <Brand />
+            </UnstyledButton>
+            <Box visibleFrom="md">
+              <Group gap="md" wrap="nowrap">
+                <Divider orientation="vertical" h={24} style={{ alignSelf: 'center' }} />
+                <Text size="sm" c="dimmed" truncate maw={200}>
+                  {firm.name}
+                </Text>
+              </Group>
+            </Box>
+            <ClientSwitcher />
+          </Group>
+          <UserMenu />
+        </Group>
+      </AppShell.Header>
+      <AppShell.Navbar>
+        <Navbar onNavigate={close} />
+      </AppShell.Navbar>
+      <AppShell.Main id="main" tabIndex={-1} style={{ outline: 'none' }}>
+        <Box maw={1280} mx="auto">
+          <Suspense fallback={<PageSkeleton />}>
+            <Outlet />
+          </Suspense>
+        </Box>
+      </AppShell.Main>
+    </AppShell>
+  );
+}

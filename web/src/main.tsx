@@ -1,0 +1,44 @@
+import '@mantine/core/styles.css';
+import '@mantine/notifications/styles.css';
+import '@mantine/dates/styles.css';
+import 'mantine-datatable/styles.css';
+import './styles.css';
+
+import { MantineProvider } from '@mantine/core';
+import { ModalsProvider } from '@mantine/modals';
+import { Notifications } from '@mantine/notifications';
+import { QueryClientProvider } from '@tanstack/react-query';
+import { StrictMode } from 'react';
+import { createRoot } from 'react-dom/client';
+import { RouterProvider } from 'react-router';
+import { setUnauthenticatedHandler } from './api/client';
+import { queryClient } from './api/query-client';
+import { createRouter } from './router';
+import { theme } from './theme';
+
+const router = createRouter();
+
+// A session that ends while the app is open (expired, signed out elsewhere): sign in again,
+// then come back to the same page.
+setUnauthenticatedHandler(() => {
+  const { pathname, search } = router.state.location;
+  if (pathname === '/login') return;
+  queryClient.clear();
+  void router.navigate(`/login?next=${encodeURIComponent(pathname + search)}`, { replace: true });
+});
+
+const root = document.getElementById('root');
+if (!root) throw new Error('index.html has no #root');
+
+createRoot(root).render(
+  <StrictMode>
+    <MantineProvider theme={theme} defaultColorScheme="light">
+      <QueryClientProvider client={queryClient}>
+        <ModalsProvider labels={{ confirm: 'Confirm', cancel: 'Cancel' }}>
+          <Notifications position="top-right" limit={4} autoClose={5000} />
+          <RouterProvider router={router} />
+        </ModalsProvider>
+      </QueryClientProvider>
+    </MantineProvider>
+  </StrictMode>,
+);

@@ -1,0 +1,117 @@
+/**
+ * THE extension point of the web app: every domain module appears here once. An entry gives
+ * the module its place in the client navigation, its route under /clients/:clientId/, its page
+ * (lazy-loaded, so its code and libraries load only when opened), and optionally the permission
+ * needed to see it, a card for the client home page and columns for the portfolio table.
+ *
+ * To add a module: put its code in web/src/modules/<name>/ and replace its `planned(...)` entry
+ * (or add one) with, for example:
+ *
+ *   {
+ *     id: 'risks',
+ *     label: 'Risk register',
+ *     description: 'Risk scenarios in money, against the client\u2019s appetite.',
+ *     icon: IconFlame,
+ *     section: 'risk',
+ *     path: 'risks',
+ *     permission: 'risks.read',
+ *     page: lazy(() => import('./risks/RisksPage')),
+ *     homeCard: lazy(() => import('./risks/RisksHomeCard')),
+ *     portfolioColumns: [{ id: 'risks.ale', title: 'Expected loss', textAlign: 'right', render: (c) => <ExpectedLossCell client={c} /> }],
+ *   },
+ *
+ * See web/src/modules/README.md.
+ */
+import {
+  IconBuildingFactory2,
+  IconDatabase,
+  IconFlame,
+  IconPresentation,
+  IconServer2,
+  IconUsersGroup,
+} from '@tabler/icons-react';
+import { planned } from './planned';
+import { NAV_SECTIONS, type ClientModule } from './types';
+
+export const clientModules: ClientModule[] = [
+  planned({
+    id: 'governance',
+    label: 'Governance: seats & decisions',
+    description: 'Who holds the CIO, CTO and CISO seats, what each covers, and the decisions they take together.',
+    icon: IconUsersGroup,
+    section: 'leadership',
+    path: 'governance',
+  }),
+  planned({
+    id: 'estate',
+    label: 'Estate: services & systems',
+    description: 'Business services, the systems and assets they run on, and their lifecycle.',
+    icon: IconServer2,
+    section: 'estate',
+    path: 'estate',
+  }),
+  planned({
+    id: 'vendors',
+    label: 'Vendors',
+    description: 'Third and fourth parties, their contracts and renewals, criticality and concentration.',
+    icon: IconBuildingFactory2,
+    section: 'estate',
+    path: 'vendors',
+  }),
+  planned({
+    id: 'data',
+    label: 'Data map & access',
+    description: 'Where critical data lives, who may access it and why, and periodic access reviews.',
+    icon: IconDatabase,
+    section: 'estate',
+    path: 'data',
+  }),
+  planned({
+    id: 'risks',
+    label: 'Risk register',
+    description: 'Risk scenarios quantified in money with Open FAIR, against the client\u2019s risk appetite.',
+    icon: IconFlame,
+    section: 'risk',
+    path: 'risks',
+  }),
+  planned({
+    id: 'board-pack',
+    label: 'Board pack',
+    description: 'The quarterly report for the CEO and the board: risk, decisions, vendors, budget.',
+    icon: IconPresentation,
+    section: 'reports',
+    path: 'board-pack',
+  }),
+];
+
+/** The route paths the platform itself uses under /clients/:clientId/; modules must not take them. */
+export const PLATFORM_CLIENT_PATHS = ['members', 'audit'] as const;
+
+/** Modules the user may see in a client, given their permissions there. */
+export function visibleModules(permissions: Record<string, boolean>): ClientModule[] {
+  return clientModules.filter((m) => !m.permission || permissions[m.permission] === true);
+}
+
+/** Modules grouped by navigation section, sections in their fixed order, empty ones left out. */
+export function modulesBySection(modules: ClientModule[]): { id: string; label: string; modules: ClientModule[] }[] {
+  return NAV_SECTIONS.map((s) => ({ ...s, modules: modules.filter((m) => m.section === s.id) })).filter((s) => s.modules.length > 0);
+}
+
+/** Every portfolio column the modules add, in registry order. */
+export function portfolioColumns() {
+  return clientModules.flatMap((m) => m.portfolioColumns ?? []);
+}
+
+/** True when a first path segment under /clients/:clientId/ is a page that exists in every client. */
+export function isClientPagePath(segment: string): boolean {
+  return (PLATFORM_CLIENT_PATHS as readonly string[]).includes(segment) || clientModules.some((m) => m.path === segment);
+}
+
+// Two modules on one path would shadow each other; fail loudly while developing.
+if (import.meta.env.DEV) {
+  const seen = new Set<string>(PLATFORM_CLIENT_PATHS);
+  for (const m of clientModules) {
+    if (seen.has(m.path)) throw new Error(`Two client pages claim the path "${m.path}"`);
+    seen.add(m.path);
+  }
+}

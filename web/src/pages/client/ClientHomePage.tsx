@@ -1,0 +1,238 @@
+import { Anchor, Avatar, Badge, Button, Card, Group, SimpleGrid, Skeleton, Stack, Text, ThemeIcon, Title, Tooltip } from '@mantine/core';
+import { useDisclosure } from '@mantine/hooks';
+import { IconArrowRight, IconPencil } from '@tabler/icons-react';
+import { useQuery } from '@tanstack/react-query';
+import { Suspense, useId, type ReactNode } from 'react';
+import { Link } from 'react-router';
+import { api, clientPath } from '../../api/client';
+import { useMembers } from '../../api/hooks';
+import { keys } from '../../api/keys';
+import type { AuditPage, MemberRole } from '../../api/types';
+import { ErrorAlert } from '../../components/ErrorAlert';
+import { formatDate, formatNumber, fromNow, parseActor } from '../../components/format';
+import { Money } from '../../components/Money';
+import { PageHeader } from '../../components/PageHeader';
+import { MEMBER_ROLE_LABELS, MemberRoleBadge } from '../../components/Roles';
+import { useCurrentClient } from '../../layout/client-context';
+import { initials } from '../../layout/UserMenu';
+import { visibleModules } from '../../modules/registry';
+import type { ClientModule } from '../../modules/types';
+import { describeAction } from './audit-format';
+import { EditClientModal } from './EditClientModal';
+
+function Field({ label, children }: { label: string; children: ReactNode }) {
+  return (
+    <div>
+      <Text size="xs" c="dimmed" fw={600} tt="uppercase" style={{ letterSpacing: '0.04em' }}>
+        {label}
+      </Text>
+      <Text size="sm" mt={2} component="div">
+        {children}
+      </Text>
+    </div>
+  );
+}
+
+/** A card that is a named region ("Profile", "People"…), for screen readers and tests alike. */
+function HomeSection({ title, action, children }: { title: string; action?: ReactNode; children: ReactNode }) {
+  const id = useId();
+  return (
+    <Card component="section" aria-labelledby={id}>
+      <Group justify="space-between" mb="md" wrap="nowrap">
+        <Title order={2} fz="h3" id={id}>
+          {title}
+        </Title>
+        {action}
+      </Group>
+      {children}
+    </Card>
+  );
+}
+
+function ProfileCard() {
+  const { client, can } = useCurrentClient();
+  const [editing, { open, close }] = useDisclosure(false);
+  return (
+    <HomeSection
+      title="Profile"
+      action={
+        can('client.edit') ? (
+          <Button variant="subtle" size="compact-sm" leftSection={<IconPencil size={14} />} onClick={open}>
+            Edit profile
+          </Button>
+        ) : null
+      }
+    >
+      <SimpleGrid cols={2} spacing="md" verticalSpacing="md">
+        <Field label="Sector">{client.sector}</Field>
+        <Field label="Employees">{formatNumber(client.employees)}</Field>
+        <Field label="Annual revenue">
+          <Money amount={client.annualRevenue} currency={client.currency} size="sm" />
+        </Field>
+        <Field label="Currency">{client.currency}</Field>
+        <Field label="Client since">{formatDate(client.createdAt)}</Field>
+        <Field label="Your role">
+          <MemberRoleBadge role={client.role} />
+        </Field>
+      </SimpleGrid>
+      <EditClientModal client={client} opened={editing} onClose={close} />
+    </HomeSection>
+  );
+}
+
+function MembersCard() {
+  const { clientId, can, href } = useCurrentClient();
+  const members = useMembers(clientId, can('members.read'));
+  if (!can('members.read')) return null;
+  const counts = new Map<MemberRole, number>();
+  for (const m of members.data ?? []) counts.set(m.role, (counts.get(m.role) ?? 0) + 1);
+  return (
+    <HomeSection
+      title="People"
+      action={
+        <Anchor component={Link} to={href('members')} size="sm">
+          {can('members.manage') ? 'Manage members' : 'See members'}
+        </Anchor>
+      }
+    >
+      {members.isPending ? <Skeleton height={60} /> : null}
+      {members.isError ? <ErrorAlert error={members.error} /> : null}
+      {members.data ? (
+        <Stack gap="md">
+          <Avatar.Group spacing="xs">
+            {members.data.slice(0, 8).map((m) => (
+              <Tooltip key={m.userId} label={`${m.name}, ${MEMBER_ROLE_LABELS[m.role].toLowerCase()}`}>
+                <Avatar radius="xl" color="triad">
+                  {initials(m.name)}
+                </Avatar>
+              </Tooltip>
+            ))}
+            {members.data.length > 8 ? <Avatar radius="xl">+{members.data.length - 8}</Avatar> : null}
+          </Avatar.Group>
+          <Group gap="xs">
+            {(Object.keys(MEMBER_ROLE_LABELS) as MemberRole[])
+              .filter((r) => counts.get(r))
+              .map((r) => (
+                <Badge key={r} variant="default" size="lg" radius="sm" fw={500} tt="none">
+                  {counts.get(r)} {MEMBER_ROLE_LABELS[r].toLowerCase()}
+                  {counts.get(r)! > 1 ? 's' : ''}
+                </Badge>
+              ))}
+          </Group>
+        </Stack>
+      ) : null}
+    </HomeSection>
+  );
+}
+
+function RecentChangesCard() {
+  const { clientId, can, href } = useCurrentClient();
+  const recent = useQuery({
+    queryKey: [...keys.client(clientId), 'audit-recent'],
+    queryFn: ({ signal }) => api.get<AuditPage>(clientPath(clientId, '/audit'), { signal, query: { limit: 5 } }),
+    enabled: can('audit.read'),
+  });
+  if (!can('audit.read')) return null;
+  return (
+    <HomeSection
+      title="Recent changes"
+      action={
+        <Anchor component={Link} to={href('audit')} size="sm">
+          See all
+        </Anchor>
+      }
+    >
+      {recent.isPending ? <Skeleton height={100} /> : null}
+      {recent.data ? (
+        <Stack gap={10}>
+          {recent.data.entries.map((e) => (
+            <div key={e.seq}>
+              <Text size="sm" lineClamp={1}>
+                {describeAction(e.action)}
+              </Text>
+              <Text size="xs" c="dimmed" lineClamp={1}>
+                {parseActor(e.actor).name} · {fromNow(e.at)}
+              </Text>
+            </div>
+          ))}
+        </Stack>
+      ) : null}
+    </HomeSection>
+  );
+}
+
+/** A module's place on the home page: its own summary card, or a "coming soon" card. */
+function ModuleCard({ module }: { module: ClientModule }) {
+  const { href } = useCurrentClient();
+  const Icon = module.icon;
+  const HomeCard = module.homeCard;
+  const planned = module.status === 'planned';
+  return (
+    <Card style={{ display: 'flex', flexDirection: 'column' }} bg={planned ? 'gray.0' : undefined} aria-label={module.label} component="section">
+      <Group gap="sm" wrap="nowrap" mb="sm">
+        <ThemeIcon variant="light" size={36} radius="md" color={planned ? 'gray' : 'triad'}>
+          <Icon size={20} stroke={1.6} />
+        </ThemeIcon>
+        <Text fw={600} lh={1.3}>
+          {module.label}
+        </Text>
+      </Group>
+      <div style={{ flex: 1 }}>
+        {HomeCard ? (
+          <Suspense fallback={<Skeleton height={72} />}>
+            <HomeCard />
+          </Suspense>
+        ) : (
+          <Text size="sm" c="dimmed">
+            {module.description}
+          </Text>
+        )}
+      </div>
+      <Group justify="space-between" mt="md">
+        <Anchor component={Link} to={href(module.path)} size="sm">
+          <Group gap={4}>
+            Open <IconArrowRight size={14} />
+          </Group>
+        </Anchor>
+        {planned ? <Badge color="gray">Coming soon</Badge> : null}
+      </Group>
+    </Card>
+  );
+}
+
+/** The client's home: profile, people, recent changes and each module's summary. */
+export function ClientHomePage() {
+  const { client, permissions } = useCurrentClient();
+  const modules = visibleModules(permissions);
+  return (
+    <>
+      <PageHeader
+        eyebrow="Client workspace"
+        title={client.name}
+        description={`${client.sector} · ${formatNumber(client.employees)} employees`}
+        documentTitle={client.name}
+      />
+      <Stack gap="xl">
+        <SimpleGrid cols={{ base: 1, md: 2, lg: 3 }} spacing="lg">
+          <ProfileCard />
+          <MembersCard />
+          <RecentChangesCard />
+        </SimpleGrid>
+        {modules.length > 0 ? (
+          <section aria-labelledby="workspace-heading">
+            <Title order={2} id="workspace-heading" mb="md">
+              Workspace
+            </Title>
+            <SimpleGrid cols={{ base: 1, sm: 2, lg: 3 }} spacing="lg">
+              {modules.map((m) => (
+                <ModuleCard key={m.id} module={m} />
+              ))}
+            </SimpleGrid>
+          </section>
+        ) : null}
+      </Stack>
+    </>
+  );
+}
+
+export default ClientHomePage;

@@ -1,0 +1,79 @@
+import { Button, Group, Modal, NumberInput, SimpleGrid, Stack, TextInput } from '@mantine/core';
+import { useForm } from '@mantine/form';
+import { useEffect } from 'react';
+import { api, clientPath, fieldErrors } from '../../api/client';
+import { keys } from '../../api/keys';
+import { useApiMutation } from '../../api/mutation';
+import type { Client, ClientPatch } from '../../api/types';
+import { ErrorAlert } from '../../components/ErrorAlert';
+
+/** Changes the client's profile (advisors). Sends only what changed, so the audit trail shows just that. */
+export function EditClientModal({ client, opened, onClose }: { client: Client; opened: boolean; onClose: () => void }) {
+  const form = useForm({
+    initialValues: { name: client.name, sector: client.sector, employees: client.employees as number | string, annualRevenue: client.annualRevenue as number | string },
+    validate: {
+      name: (v) => (v.trim() ? null : 'The client needs a name'),
+      sector: (v) => (v.trim() ? null : 'Give a sector'),
+      employees: (v) => (Number(v) >= 1 ? null : 'At least 1'),
+    },
+  });
+  const { setValues, resetDirty } = form;
+  useEffect(() => {
+    if (opened) {
+      const values = { name: client.name, sector: client.sector, employees: client.employees, annualRevenue: client.annualRevenue };
+      setValues(values);
+      resetDirty(values);
+    }
+    // Fill the form from the client each time the dialog opens.
+  }, [opened, client, setValues, resetDirty]);
+
+  const save = useApiMutation({
+    mutationFn: (patch: ClientPatch) => api.patch<Client>(clientPath(client.id), patch),
+    success: 'The client profile was saved.',
+    notifyError: false,
+    invalidate: [keys.client(client.id), keys.clients(), keys.me()],
+    onSuccess: onClose,
+  });
+
+  const submit = form.onSubmit((v) => {
+    const patch: ClientPatch = {};
+    if (v.name.trim() !== client.name) patch.name = v.name.trim();
+    if (v.sector.trim() !== client.sector) patch.sector = v.sector.trim();
+    if (Number(v.employees) !== client.employees) patch.employees = Number(v.employees);
+    if (Number(v.annualRevenue) !== client.annualRevenue) patch.annualRevenue = Number(v.annualRevenue);
+    if (Object.keys(patch).length === 0) {
+      onClose();
+      return;
+    }
+    save.mutate(patch, { onError: (err) => form.setErrors(fieldErrors(err)) });
+  });
+
+  const close = () => {
+    save.reset();
+    onClose();
+  };
+
+  return (
+    <Modal opened={opened} onClose={close} title="Edit client profile" size="lg">
+      <form onSubmit={submit} noValidate>
+        <Stack gap="md">
+          {save.isError ? <ErrorAlert error={save.error} /> : null}
+          <TextInput label="Company name" required data-autofocus {...form.getInputProps('name')} />
+          <TextInput label="Sector" required {...form.getInputProps('sector')} />
+          <SimpleGrid cols={{ base: 1, sm: 2 }}>
+            <NumberInput label="Employees" min={1} allowDecimal={false} thousandSeparator="," {...form.getInputProps('employees')} />
+            <NumberInput label={`Annual revenue (${client.currency})`} min={0} thousandSeparator="," {...form.getInputProps('annualRevenue')} />
+          </SimpleGrid>
+          <Group justify="flex-end" mt="sm">
+            <Button variant="default" onClick={close}>
+              Cancel
+            </Button>
+            <Button type="submit" loading={save.isPending}>
+              Save profile
+            </Button>
+          </Group>
+        </Stack>
+      </form>
+    </Modal>
+  );
+}

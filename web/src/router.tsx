@@ -1,0 +1,67 @@
+import { lazy } from 'react';
+import { createBrowserRouter, type RouteObject } from 'react-router';
+import { AppLayout } from './layout/AppLayout';
+import { ClientLayout } from './layout/ClientLayout';
+import { ModuleRoute } from './layout/ModuleRoute';
+import { RequireSession } from './layout/session';
+import { clientModules } from './modules/registry';
+import { NotFoundPage } from './pages/NotFoundPage';
+import { PortfolioPage } from './pages/PortfolioPage';
+import { RouteError } from './pages/RouteError';
+import { SignInPage } from './pages/SignInPage';
+import { ClientHomePage } from './pages/client/ClientHomePage';
+
+// Pages most people open less often load on first visit.
+const MembersPage = lazy(() => import('./pages/client/MembersPage'));
+const AuditPage = lazy(() => import('./pages/client/AuditPage'));
+const AccountPage = lazy(() => import('./pages/AccountPage'));
+const UsersPage = lazy(() => import('./pages/admin/UsersPage'));
+
+/**
+ * The app's addresses:
+ *   /login                              sign in
+ *   /                                   the firm's portfolio
+ *   /clients/:clientId                  the client's home
+ *   /clients/:clientId/members|audit    platform pages of a client
+ *   /clients/:clientId/<module path>/*  each module of modules/registry.tsx
+ *   /account, /admin/users              the user's account, the firm's users
+ */
+export const routes: RouteObject[] = [
+  { path: '/login', element: <SignInPage />, errorElement: <RouteError /> },
+  {
+    path: '/',
+    element: (
+      <RequireSession>
+        <AppLayout />
+      </RequireSession>
+    ),
+    errorElement: <RouteError />,
+    children: [
+      {
+        errorElement: <RouteError />,
+        children: [
+          { index: true, element: <PortfolioPage /> },
+          { path: 'account', element: <AccountPage /> },
+          { path: 'admin/users', element: <UsersPage /> },
+          {
+            path: 'clients/:clientId',
+            element: <ClientLayout />,
+            children: [
+              { index: true, element: <ClientHomePage /> },
+              { path: 'members', element: <MembersPage /> },
+              { path: 'audit', element: <AuditPage /> },
+              ...clientModules.map<RouteObject>((m) => ({ path: `${m.path}/*`, element: <ModuleRoute module={m} /> })),
+              { path: '*', element: <NotFoundPage /> },
+            ],
+          },
+          { path: '*', element: <NotFoundPage /> },
+        ],
+      },
+    ],
+  },
+];
+
+export function createRouter() {
+  return createBrowserRouter(routes);
+}
+

@@ -1,0 +1,62 @@
+import react from '@vitejs/plugin-react';
+import { defineConfig } from 'vite';
+
+/** A folder next to this file, as a file-system path (POSIX or Windows). */
+function here(relative: string): string {
+  const url = new URL(relative, import.meta.url);
+  return decodeURIComponent(url.pathname).replace(/^\/([A-Za-z]:)/, '$1');
+}
+
+/** Vendor chunks: these change rarely, so browsers keep them cached across releases. */
+const VENDOR_GROUPS: { name: string; test: RegExp; priority: number }[] = [
+  // ECharts is the biggest library by far; only pages that draw a chart load it.
+  { name: 'echarts', test: /node_modules[\\/](echarts|zrender|echarts-for-react|size-sensor)[\\/]/, priority: 40 },
+  { name: 'react', test: /node_modules[\\/](react|react-dom|scheduler|react-router|@tanstack)[\\/]/, priority: 30 },
+  { name: 'mantine', test: /node_modules[\\/](@mantine|mantine-datatable|@floating-ui|clsx|react-remove-scroll[^\\/]*|react-style-singleton|use-callback-ref|use-sidecar|react-number-format|react-textarea-autosize|tslib|get-nonce|detect-node-es)[\\/]/, priority: 20 },
+  { name: 'icons', test: /node_modules[\\/]@tabler[\\/]/, priority: 10 },
+];
+
+// The web app. `npm run build` writes it to dist/web, which `triad serve` serves; in
+// development run `npx vite --config web/vite.config.ts` beside `triad serve --port 3000`.
+export default defineConfig({
+  root: here('.'),
+  publicDir: here('./public'),
+  plugins: [react()],
+  resolve: {
+    alias: [
+      // Code shared with the server (money, chart option builders): browser-safe by lint rule.
+      { find: '@shared', replacement: here('../src/shared') },
+      // A domain module's Zod schemas (src/modules/<name>/schema.ts): zod and src/shared only.
+      { find: /^@schema\/([a-z0-9-]+)$/, replacement: `${here('../src/modules')}/$1/schema.ts` },
+    ],
+  },
+  css: {
+    postcss: here('.'),
+  },
+  server: {
+    port: 5173,
+    strictPort: false,
+    proxy: {
+      '/api': { target: 'http://127.0.0.1:3000', changeOrigin: false },
+    },
+  },
+  preview: {
+    proxy: {
+      '/api': { target: 'http://127.0.0.1:3000', changeOrigin: false },
+    },
+  },
+  build: {
+    outDir: here('../dist/web'),
+    emptyOutDir: true,
+    sourcemap: true,
+    // Only the lazily loaded ECharts chunk (~670 kB) comes near this; anything else this big is a mistake.
+    chunkSizeWarningLimit: 700,
+    rolldownOptions: {
+      output: {
+        codeSplitting: {
+          groups: VENDOR_GROUPS,
+        },
+      },
+    },
+  },
+});
