@@ -1,0 +1,80 @@
+// Helpers shared by the benchmark suites: whole-process timing with peak memory, medians, tables.
+import { spawn } from 'node:child_process';
+import { existsSync, readFileSync } from 'node:fs';
+import { loadavg, cpus } from 'node:os';
+import { fileURLToPath } from 'node:url';
+
+/** The repository root, and the shared directory beside it (../shared from the root). */
+export const repoRoot = fileURLToPath(new URL('..', import.meta.url));
+export const sharedDir = fileURLToPath(new URL('../../shared/', import.meta.url));
+
+const TIME = '/usr/bin/time';
+const haveTime = existsSync(TIME);
+
+/**
+ * Runs a command as a whole process and returns its wall time (ms, from spawn to exit), its
+ * peak resident memory (KB, from /usr/bin/time when the machine has it) and its output.
+ */
+export function measure(command, args, { cwd = repoRoot } = {}) {
+  return new Promise((resolve, reject) => {
+    const argv = haveTime ? ['-f', '%M', command, ...args] : args;
+    const started = performance.now();
+    const child = spawn(haveTime ? TIME : command, argv, { cwd, stdio: ['ignore', 'pipe', 'pipe'] });
+    const out = [];
+    const err = [];
+    child.stdout.on('data', (d) => out.push(d));
+    child.stderr.on('data', (d) => err.push(d));
+    child.on('error', reject);
+    child.on('close', (code) => {
+      const ms = performance.now() - started;
+      const stderr = Buffer.concat(err).toString();
+      const lines = stderr.trimEnd().split('\n');
+      const rss = haveTime ? Number(lines.pop()) : NaN;
+      if (code !== 0) reject(new Error(`${command} ${args.join(' ')} exited with ${code}: ${lines.join('\n')}`));
+      else resolve({ ms, rssKb: rss, stdout: Buffer.concat(out).toString(), stderr: lines.join('\n') });
+    });
+  });
+}
+
+export function median(xs) {
+  const s = [...xs].sort((a, b) => a - b);
+  const m = s.length >> 1;
+  return s.length % 2 ? s[m] : (s[m - 1] + s[m]) / 2;
+}
+
+/** Prints rows (arrays of strings) as an aligned table; the first row is the header. */
+export function printTable(rows) {
+  const widths = rows[0].map((_, c) => Math.max(...rows.map((r) => String(r[c]).length)));
+  const line = (r) => r.map((v, c) => (c === 0 ? String(v).padEnd(widths[c]) : String(v).padStart(widths[c]))).join('  ');
+  console.log(line(rows[0]));
+  console.log(widths.map((w) => '-'.repeat(w)).join('  '));
+  for (const r of rows.slice(1)) console.log(line(r));
+}
+
+/** One line about the machine, printed with the figures. */
+export function machine() {
+  const c = cpus();
+  return `${c.length} × ${c[0]?.model ?? 'unknown CPU'}, Node ${process.version}, load average ${loadavg().map((x) => x.toFixed(2)).join(' ')}`;
+}
+
+/**
+ * A snapshot of the machine's CPU time (Linux /proc/stat), to tell afterwards how much of it the
+ * hypervisor took (steal) and how busy the machine was during a measurement.
+ */
+export function cpuSnapshot() {
+  try {
+    const fields = readFileSync('/proc/stat', 'utf8').split('\n')[0].trim().split(/\s+/).slice(1).map(Number);
+    return { total: fields.reduce((a, b) => a + b, 0), idle: fields[3] + fields[4], steal: fields[7] ?? 0 };
+  } catch {
+    return null;
+  }
+}
+
+/** Steal and busy shares between two snapshots, as a sentence (empty when unknown). */
+export function cpuReport(before, after) {
+  if (!before || !after) return '';
+  const total = after.total - before.total;
+  if (total <= 0) return '';
+  const pct = (x) => `${((100 * x) / total).toFixed(0)} %`;
+  return `CPU time during the run: ${pct(after.steal - before.steal)} stolen by the hypervisor, ${pct(total - (after.idle - before.idle) - (after.steal - before.steal))} busy (all processes)`;
+}

@@ -1,0 +1,131 @@
+/**
+ * The risk model file (docs/risk-model.md): what users write in JSON or YAML and what the API
+ * accepts. These types describe a model that has passed {@link validateModel}.
+ */
+
+/** Always `value`. */
+export interface ConstantDistribution {
+  type: 'constant';
+  value: number;
+}
+
+/** Uniform on [min, max]. */
+export interface UniformDistribution {
+  type: 'uniform';
+  min: number;
+  max: number;
+}
+
+/** Triangular on [min, max] with its peak at `mode`. */
+export interface TriangularDistribution {
+  type: 'triangular';
+  min: number;
+  mode: number;
+  max: number;
+}
+
+/** Beta-PERT (Vose) on [min, max] with the given `mode`; `gamma` (default 4) weights the mode. */
+export interface PertDistribution {
+  type: 'pert';
+  min: number;
+  mode: number;
+  max: number;
+  gamma?: number;
+}
+
+/**
+ * Lognormal whose (1 − c)/2 and (1 + c)/2 quantiles are `low` and `high`, with c the
+ * `confidence` (default 0.90): a "90 % of the time between low and high" estimate.
+ */
+export interface LognormalDistribution {
+  type: 'lognormal';
+  low: number;
+  high: number;
+  confidence?: number;
+}
+
+/** Normal, truncated to [min, max] where given. */
+export interface NormalDistribution {
+  type: 'normal';
+  mean: number;
+  sd: number;
+  min?: number;
+  max?: number;
+}
+
+export type Distribution =
+  | ConstantDistribution
+  | UniformDistribution
+  | TriangularDistribution
+  | PertDistribution
+  | LognormalDistribution
+  | NormalDistribution;
+
+export type DistributionType = Distribution['type'];
+
+/** The distribution types, in the order the documentation lists them. */
+export const DISTRIBUTION_TYPES: readonly DistributionType[] = ['constant', 'uniform', 'triangular', 'pert', 'lognormal', 'normal'];
+
+/** The FAIR factors a treatment can act on, each by a distribution of multipliers. */
+export const TREATMENT_FACTORS = [
+  'lossEventFrequency',
+  'threatEventFrequency',
+  'vulnerability',
+  'primaryLoss',
+  'secondaryLossEventFrequency',
+  'secondaryLoss',
+] as const;
+
+export type TreatmentFactor = (typeof TREATMENT_FACTORS)[number];
+
+/** A planned or applied control: its yearly cost and its effect as multipliers on factors. */
+export interface Treatment {
+  id: string;
+  name?: string;
+  annualCost: number;
+  effect: Partial<Record<TreatmentFactor, Distribution>>;
+}
+
+/**
+ * One risk scenario. Frequency is either `lossEventFrequency` or `threatEventFrequency` with
+ * `vulnerability`; `secondaryLossEventFrequency` and `secondaryLoss` come together or not at all.
+ */
+export interface Risk {
+  id: string;
+  name?: string;
+  lossEventFrequency?: Distribution;
+  threatEventFrequency?: Distribution;
+  vulnerability?: Distribution;
+  primaryLoss: Distribution;
+  secondaryLossEventFrequency?: Distribution;
+  secondaryLoss?: Distribution;
+  treatments?: Treatment[];
+}
+
+/** One point of the loss-tolerance curve: P(annual loss > loss) must stay at or below `probability`. */
+export interface AppetitePoint {
+  loss: number;
+  probability: number;
+}
+
+/** A whole risk model file. */
+export interface RiskModel {
+  currency?: string;
+  years?: number;
+  seed?: number;
+  appetite?: AppetitePoint[];
+  risks: Risk[];
+}
+
+/** Simulated years when neither the caller nor the model says. */
+export const DEFAULT_YEARS = 100_000;
+/** Seed when neither the caller nor the model says. */
+export const DEFAULT_SEED = 1;
+/** Currency when the model does not say. */
+export const DEFAULT_CURRENCY = 'USD';
+/** Upper bound on simulated years. */
+export const MAX_YEARS = 10_000_000;
+/** Upper bound on risks × years, which sets the memory a run needs. */
+export const MAX_RISK_YEARS = 200_000_000;
+/** Upper bound on worker threads. */
+export const MAX_THREADS = 256;

@@ -1,0 +1,170 @@
+/**
+ * The parallel runner for Node: a pool of worker threads (piscina) that simulates risk models
+ * with shared memory. Groups of risks and then the portfolio summaries are claimed through
+ * atomic counters, and because random streams are keyed by (seed, risk, block of years) and
+ * every sum runs in a fixed order, the output is byte-identical whatever the number of threads.
+ */
+import { existsSync } from 'node:fs';
+import { availableParallelism } from 'node:os';
+import { fileURLToPath } from 'node:url';
+import { Piscina } from 'piscina';
+import type { RiskModel } from './model.js';
+import type { DetailedSimulation, SimulationProgress, SimulationResult } from './result.js';
+import {
+  C_DONE_GROUPS,
+  C_DONE_TASKS,
+  C_FAILED,
+  allocateBuffers,
+  assemble,
+  layoutRun,
+  resolveRun,
+  RunWorker,
+  workUnits,
+  type SimulateOptions,
+} from './run.js';
+import { checkRunOptions, ModelValidationError, parseModel } from './validate.js';
+import type { WorkerTask } from './worker.js';
+
+/** Options of a {@link SimulationPool}. */
+export interface SimulationPoolOptions {
+  /** Threads that compute; default: the machine's available parallelism. */
+  threads?: number;
+  /**
+   * Whether the calling thread computes too (then the pool starts threads − 1 workers). Right for
+   * a one-shot command; a server keeps it false so that its event loop stays free.
+   */
+  useCallingThread?: boolean;
+}
+
+/** The compiled worker next to this file, or, when this file runs from the TypeScript source (tests), the build's. */
+function workerFile(): string {
+  const beside = fileURLToPath(new URL('./worker.js', import.meta.url));
+  if (existsSync(beside)) return beside;
+  const built = fileURLToPath(new URL('../../dist/src/engine/worker.js', import.meta.url));
+  if (existsSync(built)) return built;
+  throw new Error(`the engine's worker is not built (looked for ${beside} and ${built}); run \`npm run build\``);
+}
+
+interface AtomicsWaitAsync {
+  waitAsync(array: Int32Array, index: number, value: number, timeout?: number): { async: false; value: string } | { async: true; value: Promise<string> };
+}
+
+/** Waits without blocking the event loop until control[index] reaches target; false if a thread failed. */
+async function waitFor(control: Int32Array, index: number, target: number, tick?: () => void): Promise<boolean> {
+  const atomics = Atomics as unknown as AtomicsWaitAsync;
+  for (;;) {
+    if (Atomics.load(control, C_FAILED) !== 0) return false;
+    const value = Atomics.load(control, index);
+    if (value >= target) return true;
+    const wait = atomics.waitAsync(control, index, value, 250);
+    if (wait.async) await wait.value;
+    tick?.();
+  }
+}
+
+/**
+ * A reusable pool of simulation threads. Keep one for the life of a server and call
+ * {@link destroy} on shutdown. Runs may overlap; each uses the threads that are free.
+ *
+ * ```ts
+ * const pool = new SimulationPool({ threads: 2 });
+ * const result = await pool.simulate(model, { years: 100_000, seed: 1 });
+ * const { result, detail } = await pool.simulate(model, { detail: true, onProgress: (p) => … });
+ * await pool.destroy();
+ * ```
+ */
+export class SimulationPool {
+  /** Threads that compute, the calling thread included when it takes part. */
+  readonly threads: number;
+  private readonly useCallingThread: boolean;
+  private readonly piscina: Piscina | null;
+  private destroyed = false;
+
+  constructor(options: SimulationPoolOptions = {}) {
+    const threads = options.threads ?? availableParallelism();
+    const problems = checkRunOptions({ years: 1, seed: 0, threads });
+    if (problems.length > 0) throw new ModelValidationError(problems);
+    this.threads = threads;
+    this.useCallingThread = options.useCallingThread === true;
+    const workers = this.useCallingThread ? threads - 1 : threads;
+    // Workers start now, so that they boot while the caller reads and checks its model.
+    this.piscina =
+      workers > 0 ? new Piscina({ filename: workerFile(), minThreads: workers, maxThreads: workers, idleTimeout: 60_000, concurrentTasksPerWorker: 1 }) : null;
+  }
+
+  /**
+   * Simulates a model and returns the output contract, or `{ result, detail }` with
+   * `detail: true`. The model is validated first (a {@link ModelValidationError} lists every
+   * problem). `onProgress` is called on the calling thread as blocks and summaries complete.
+   */
+  simulate(model: RiskModel, options: SimulateOptions & { detail: true }): Promise<DetailedSimulation>;
+  simulate(model: RiskModel, options?: SimulateOptions): Promise<SimulationResult>;
+  async simulate(model: RiskModel, options: SimulateOptions = {}): Promise<SimulationResult | DetailedSimulation> {
+    if (this.destroyed) throw new Error('the simulation pool has been destroyed');
+    const spec = resolveRun(parseModel(model), options);
+    const layout = layoutRun(spec);
+    const buffers = allocateBuffers(layout, true);
+    const control = buffers.control;
+    const total = workUnits(layout);
+    const onProgress = options.onProgress;
+    let reported = -1;
+    const tick = onProgress
+      ? (): void => {
+          const done = Atomics.load(control, C_DONE_GROUPS) + Atomics.load(control, C_DONE_TASKS);
+          if (done !== reported) {
+            reported = done;
+            onProgress({ done, total } satisfies SimulationProgress);
+          }
+        }
+      : undefined;
+
+    let failure: unknown = null;
+    if (this.piscina) {
+      const task: WorkerTask = { spec, buffers };
+      const workers = this.useCallingThread ? this.threads - 1 : this.threads;
+      for (let i = 0; i < workers; i++) {
+        this.piscina.run(task).catch((err: unknown) => {
+          failure ??= err;
+          Atomics.store(control, C_FAILED, 1);
+          Atomics.notify(control, C_DONE_GROUPS);
+          Atomics.notify(control, C_DONE_TASKS);
+        });
+      }
+    }
+    const local = this.useCallingThread || !this.piscina ? new RunWorker(layout, buffers) : null;
+    local?.claimGroups(tick);
+    let ok = await waitFor(control, C_DONE_GROUPS, layout.groups.length, tick);
+    if (ok) {
+      local?.claimPortfolios(tick);
+      ok = await waitFor(control, C_DONE_TASKS, 2, tick);
+    }
+    if (!ok) {
+      const reason = failure instanceof Error ? failure.message : 'a worker thread failed';
+      throw new Error(`simulation failed in a worker thread: ${reason}`);
+    }
+    return assemble(layout, buffers.summaries);
+  }
+
+  /** Stops the worker threads. Runs still in progress fail. */
+  async destroy(): Promise<void> {
+    if (this.destroyed) return;
+    this.destroyed = true;
+    await this.piscina?.destroy();
+  }
+}
+
+/**
+ * One-shot parallel simulation: the calling thread and `threads − 1` workers (default: all
+ * cores), then the workers are stopped. Same output as {@link simulateModel} for the same
+ * model, years and seed.
+ */
+export async function simulateParallel(model: RiskModel, options: SimulateOptions & { threads?: number; detail: true }): Promise<DetailedSimulation>;
+export async function simulateParallel(model: RiskModel, options?: SimulateOptions & { threads?: number }): Promise<SimulationResult>;
+export async function simulateParallel(model: RiskModel, options: SimulateOptions & { threads?: number } = {}): Promise<SimulationResult | DetailedSimulation> {
+  const pool = new SimulationPool({ threads: options.threads, useCallingThread: true });
+  try {
+    return await pool.simulate(model, options);
+  } finally {
+    await pool.destroy();
+  }
+}

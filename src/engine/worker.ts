@@ -1,0 +1,32 @@
+/**
+ * Worker-thread entry of the parallel runner (loaded by piscina). A task joins a run whose
+ * buffers are shared: it claims groups of risks until none is left, waits until every group
+ * is done, then claims the portfolio summaries. It returns what it did; the results are in the
+ * buffers.
+ */
+import { C_DONE_GROUPS, C_DONE_TASKS, C_FAILED, layoutRun, RunWorker, type RunBuffers, type RunSpec } from './run.js';
+
+/** What the calling thread sends: the run's spec and its shared buffers. */
+export interface WorkerTask {
+  spec: RunSpec;
+  buffers: RunBuffers;
+}
+
+export default function runTask(task: WorkerTask): { groups: number; portfolios: number } {
+  const control = task.buffers.control;
+  try {
+    const worker = new RunWorker(layoutRun(task.spec), task.buffers);
+    const groups = worker.claimGroups();
+    const total = worker.layout.groups.length;
+    for (let done = Atomics.load(control, C_DONE_GROUPS); done < total; done = Atomics.load(control, C_DONE_GROUPS)) {
+      if (Atomics.load(control, C_FAILED) !== 0) return { groups, portfolios: 0 };
+      Atomics.wait(control, C_DONE_GROUPS, done, 100);
+    }
+    return { groups, portfolios: worker.claimPortfolios() };
+  } catch (err) {
+    Atomics.store(control, C_FAILED, 1);
+    Atomics.notify(control, C_DONE_GROUPS);
+    Atomics.notify(control, C_DONE_TASKS);
+    throw err;
+  }
+}
