@@ -14,6 +14,14 @@ declare module 'vitest' {
 
 const PG_BIN = ['/usr/lib/postgresql/15/bin', '/usr/lib/postgresql/16/bin', '/usr/lib/postgresql/17/bin'].find((d) => fs.existsSync(path.join(d, 'postgres')));
 
+/** The uid and gid of the postgres account (PostgreSQL refuses to run as root). */
+function postgresUser(): { uid: number; gid: number } {
+  const uid = spawnSync('id', ['-u', 'postgres'], { encoding: 'utf8' });
+  const gid = spawnSync('id', ['-g', 'postgres'], { encoding: 'utf8' });
+  if (uid.status !== 0 || gid.status !== 0) throw new Error('running as root needs the postgres user to start PostgreSQL (install postgresql-15)');
+  return { uid: Number(uid.stdout.trim()), gid: Number(gid.stdout.trim()) };
+}
+
 function freePort(): Promise<number> {
   return new Promise((resolve, reject) => {
     const srv = net.createServer();
@@ -35,16 +43,22 @@ export default async function setup(project: TestProject): Promise<() => Promise
     return () => Promise.resolve();
   }
   if (!PG_BIN) throw new Error('PostgreSQL server binaries not found under /usr/lib/postgresql/*/bin; install postgresql-15 or set TRIAD_TEST_PG_URL');
-  const asRoot = process.getuid?.() === 0;
+  // As root, run the server as the postgres user directly (spawn's uid/gid), so that signals
+  // reach it and it stops when the tests end.
+  const owner = process.getuid?.() === 0 ? postgresUser() : null;
+  const as = owner ? { uid: owner.uid, gid: owner.gid } : {};
   const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'triad-pg-'));
   const dataDir = path.join(dir, 'data');
   fs.mkdirSync(dataDir);
-  if (asRoot) spawnSync('chown', ['-R', 'postgres:postgres', dir]);
-  const run = (cmd: string, args: string[]): ChildProcess => (asRoot ? spawn('runuser', ['-u', 'postgres', '--', cmd, ...args], { stdio: 'pipe' }) : spawn(cmd, args, { stdio: 'pipe' }));
-  const init = spawnSync(asRoot ? 'runuser' : path.join(PG_BIN, 'initdb'), asRoot ? ['-u', 'postgres', '--', path.join(PG_BIN, 'initdb'), '-D', dataDir, '-U', 'triad', '-A', 'trust', '--no-sync', '-E', 'UTF8', '--locale=C'] : ['-D', dataDir, '-U', 'triad', '-A', 'trust', '--no-sync', '-E', 'UTF8', '--locale=C'], { encoding: 'utf8' });
+  if (owner) spawnSync('chown', ['-R', `${owner.uid}:${owner.gid}`, dir]);
+  const init = spawnSync(path.join(PG_BIN, 'initdb'), ['-D', dataDir, '-U', 'triad', '-A', 'trust', '--no-sync', '-E', 'UTF8', '--locale=C'], { encoding: 'utf8', ...as });
   if (init.status !== 0) throw new Error(`initdb failed: ${init.stderr}`);
   const port = await freePort();
-  const server = run(path.join(PG_BIN, 'postgres'), ['-D', dataDir, '-p', String(port), '-k', dir, '-c', 'listen_addresses=127.0.0.1', '-c', 'fsync=off', '-c', 'synchronous_commit=off', '-c', 'full_page_writes=off', '-c', 'max_connections=200']);
+  const server: ChildProcess = spawn(
+    path.join(PG_BIN, 'postgres'),
+    ['-D', dataDir, '-p', String(port), '-k', dir, '-c', 'listen_addresses=127.0.0.1', '-c', 'fsync=off', '-c', 'synchronous_commit=off', '-c', 'full_page_writes=off', '-c', 'max_connections=300'],
+    { stdio: 'pipe', ...as },
+  );
   let log = '';
   server.stderr?.on('data', (d: Buffer) => (log += d.toString()));
   const url = `postgres://triad@127.0.0.1:${port}/postgres`;
@@ -64,8 +78,13 @@ export default async function setup(project: TestProject): Promise<() => Promise
   }
   project.provide('pgAdminUrl', url);
   return async () => {
-    server.kill('SIGINT');
-    await new Promise((r) => server.once('exit', r));
+    if (server.exitCode === null) {
+      const exited = new Promise((r) => server.once('exit', r));
+      server.kill('SIGINT'); // fast shutdown: ends sessions, then the server
+      const timer = setTimeout(() => server.kill('SIGKILL'), 10_000);
+      await exited;
+      clearTimeout(timer);
+    }
     fs.rmSync(dir, { recursive: true, force: true });
   };
 }
