@@ -4,6 +4,9 @@ import { registerAdmin } from './commands/admin.js';
 import { registerAudit } from './commands/audit.js';
 import { registerServe } from './commands/serve.js';
 import { registerSimulate } from './commands/simulate.js';
+import { registerRisks } from './commands/risks.js';
+import { registerImportExport } from './commands/import-export.js';
+import { registerReport } from './commands/report.js';
 
 /** Builds the `triad` command tree. Each command lives in its own file under ./commands. */
 export function buildProgram(): Command {
@@ -15,6 +18,9 @@ export function buildProgram(): Command {
   registerAdmin(program);
   registerAudit(program);
   registerSimulate(program);
+  registerRisks(program);
+  registerImportExport(program);
+  registerReport(program);
   return program;
 }
 

@@ -1,7 +1,12 @@
 import type { TriadModule } from '../server/module.js';
 import { accountRoutes } from './accounts/routes.js';
-import { auditClientRoutes } from './audit/routes.js';
+import { auditClientRoutes, auditFirmRoutes } from './audit/routes.js';
 import { clientRoutes, clientScopedRoutes } from './clients/routes.js';
+import { estateModule } from './estate/index.js';
+import { governanceModule } from './governance/index.js';
+import { notificationsModule } from './notifications/index.js';
+import { risksModule } from './risks/index.js';
+import { reportsModule } from './reports/index.js';
 import { systemClientRoutes, systemRoutes } from './system/routes.js';
 
 /**
@@ -12,5 +17,13 @@ export const modules: TriadModule[] = [
   { name: 'system', routes: systemRoutes, clientRoutes: systemClientRoutes },
   { name: 'accounts', routes: accountRoutes },
   { name: 'clients', routes: clientRoutes, clientRoutes: clientScopedRoutes },
-  { name: 'audit', clientRoutes: auditClientRoutes },
+  { name: 'audit', routes: auditFirmRoutes, clientRoutes: auditClientRoutes },
+  notificationsModule,
+  estateModule,
+  // After the estate (its templates scale with the estate's demo records).
+  risksModule,
+  // After the risk register: its demo acceptances use the register's scenarios.
+  governanceModule,
+  // Last: the board pack reads every module above.
+  reportsModule,
 ];

@@ -8,6 +8,7 @@ import { migrateToLatest } from './db/migrate.js';
 import { JobQueue } from './jobs/queue.js';
 import { EventBus } from './events.js';
 import { modules } from '../modules/index.js';
+import { closeSimulationPool } from '../modules/risks/pool.js';
 
 export interface ContextOptions {
   clock?: Clock;
@@ -40,8 +41,9 @@ export async function createAppContext(config: Config, options: ContextOptions =
   return ctx;
 }
 
-/** Stops the jobs and closes the database. */
+/** Stops the jobs and the simulation threads, and closes the database. */
 export async function closeAppContext(ctx: AppContext): Promise<void> {
   await ctx.jobs.stop();
+  await closeSimulationPool(ctx);
   await ctx.database.close();
 }

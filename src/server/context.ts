@@ -41,6 +41,8 @@ export interface Writer {
   enqueue(kind: string, payload: unknown, options?: { dedupeKey?: string; runAfter?: Date }): Promise<void>;
   /** Runs after a successful commit (notifications, wake-ups); never inside the transaction. */
   afterCommit(fn: () => void | Promise<void>): void;
+  /** The time of the change, from the app's clock (for code that gets only the writer). */
+  now(): Date;
   /** The raw transaction, for firm-wide tables (users) that a client change also touches. */
   readonly tx: Transaction<DB>;
 }
@@ -97,6 +99,7 @@ export class ClientScope {
         afterCommit: (f) => {
           after.push(f);
         },
+        now: () => this.now(),
       };
       return fn(writer);
     });

@@ -8,6 +8,9 @@ import type { FirmRole, MemberRole } from './db/platform-tables.js';
 const ALL: readonly MemberRole[] = ['advisor', 'executive', 'contributor', 'viewer'];
 const ADVISOR: readonly MemberRole[] = ['advisor'];
 const EDITORS: readonly MemberRole[] = ['advisor', 'contributor'];
+/** Everyone who can hold a seat and speak for it (not viewers). */
+const SPEAKERS: readonly MemberRole[] = ['advisor', 'executive', 'contributor'];
+const DECIDERS: readonly MemberRole[] = ['advisor', 'executive'];
 
 export const POLICY = {
   'client.read': ALL,
@@ -16,6 +19,39 @@ export const POLICY = {
   'members.manage': ADVISOR,
   'audit.read': ALL,
   'jobs.read': ALL,
+  // Estate, vendors, data map and access: everyone reads; advisors and contributors keep them.
+  'estate.read': ALL,
+  'estate.edit': EDITORS,
+  'estate.import': EDITORS,
+  // Access reviews: any member may be a grant's owner (the domain checks it is theirs, or that
+  // the caller is an advisor); campaigns are started and closed by advisors.
+  'access.certify': ALL,
+  'access.review.manage': ADVISOR,
+  // Governance: everyone reads; advisors keep seats, charter, decisions and settings; seat holders
+  // record positions and answer concerns (the domain checks the seat is theirs); executives
+  // decide escalated decisions and approve acceptances (the domain checks the authority).
+  'governance.read': ALL,
+  'governance.edit': ADVISOR,
+  'governance.position': SPEAKERS,
+  'governance.decide': DECIDERS,
+  'governance.concern.raise': SPEAKERS,
+  'governance.concern.respond': SPEAKERS,
+  'governance.acceptance.request': SPEAKERS,
+  'governance.acceptance.approve': DECIDERS,
+  // The client's e-mail outbox (what was sent, or held when no SMTP server is set).
+  'notifications.outbox.read': ADVISOR,
+  // Risk register: everyone reads (and exports the model file); contributors propose scenarios,
+  // advisors change everything, approve proposals, set appetite and rating bands, and import.
+  'risks.read': ALL,
+  'risks.propose': EDITORS,
+  'risks.edit': ADVISOR,
+  'risks.appetite': ADVISOR,
+  'risks.import': ADVISOR,
+  // Reports: everyone in a client reads its issued board packs and the worst-case one-pager;
+  // advisors and executives also see drafts; advisors generate and issue packs.
+  'reports.read': ALL,
+  'reports.drafts': DECIDERS,
+  'reports.generate': ADVISOR,
 } as const satisfies Record<string, readonly MemberRole[]>;
 
 export type Permission = keyof typeof POLICY;

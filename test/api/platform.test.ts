@@ -309,6 +309,30 @@ describe('firm accounts', () => {
     expect(weak.body.error.details[0]?.path).toBe('password');
   });
 
+  it('a firm admin sets a new password for a user who lost theirs, ending their sessions', async () => {
+    const admin = await demo.as(DEMO.admin);
+    const victim = await login(t.server, DEMO.manufacturer.viewer, DEMO_PASSWORD);
+    const users = await admin.get<{ users: { id: string; email: string }[] }>('/api/users');
+    const id = users.body.users.find((u) => u.email === DEMO.manufacturer.viewer)!.id;
+    const advisor = await demo.as(DEMO.advisor);
+    expect((await advisor.post(`/api/users/${id}/password`, { newPassword: 'a-brand-new-password' })).status).toBe(403);
+    expect((await admin.post(`/api/users/${id}/password`, { newPassword: 'short' })).status).toBe(400);
+    expect((await admin.post(`/api/users/${id}/password`, { newPassword: 'a-brand-new-password' })).status).toBe(200);
+    expect((await victim.get('/api/me')).status).toBe(401);
+    await login(t.server, DEMO.manufacturer.viewer, 'a-brand-new-password');
+  });
+
+  it('the firm\'s own trail records account events, for firm admins only', async () => {
+    const admin = await demo.as(DEMO.admin);
+    const res = await admin.get<{ entries: { action: string }[] }>('/api/firm/audit?limit=200');
+    expect(res.status).toBe(200);
+    const actions = res.body.entries.map((e) => e.action);
+    expect(actions).toContain('user.create');
+    expect(actions).toContain('user.password_change');
+    expect((await admin.get<{ ok: boolean }>('/api/firm/audit/verify')).body.ok).toBe(true);
+    expect((await (await demo.as(DEMO.advisor)).get('/api/firm/audit')).status).toBe(403);
+  });
+
   it('stores passwords as scrypt hashes', async () => {
     const u = await t.ctx.database.db.selectFrom('users').select('password_hash').where('email', '=', DEMO.admin).executeTakeFirstOrThrow();
     expect(u.password_hash).toMatch(/^scrypt\$/);

@@ -62,8 +62,7 @@ describe('the portfolio', () => {
     for (const label of ['Risk register', 'Governance: seats & decisions', 'Estate: services & systems', 'Vendors', 'Data map & access', 'Board pack']) {
       await nav.getByRole('link', { name: label }).waitFor();
     }
-    await nav.getByRole('link', { name: 'Risk register' }).click();
-    await page.getByRole('heading', { name: 'Risk register', level: 1 }).waitFor();
-    await page.getByText(`This part of the workspace is coming to ${DEMO.clients.accounting} soon.`).waitFor();
+    await nav.getByRole('link', { name: 'Data map & access' }).click();
+    await page.getByRole('heading', { name: 'Data map & access', level: 1 }).waitFor();
   });
 });

@@ -177,6 +177,22 @@ export function accountRoutes(app: ZodApp, ctx: AppContext): void {
     return reply.code(201).send(presentUser(user));
   });
 
+  app.post('/api/users/:userId/password', {
+    schema: {
+      tags: ['accounts'],
+      summary: 'Set a new password for a user who lost theirs (firm admins); ends their sessions',
+      params: IdParams('userId'),
+      body: z.strictObject({ newPassword: z.string().min(1).max(1000) }),
+      response: { 200: Ok },
+    },
+  }, async (request) => {
+    const auth = authOf(request);
+    requireAdmin(auth.user.firm_role);
+    const user = await getUser(ctx, auth.user.firm_id, request.params.userId!);
+    await changePassword(ctx, auth.actor, user, request.body.newPassword, null);
+    return { ok: true as const };
+  });
+
   app.patch('/api/users/:userId', {
     schema: {
       tags: ['accounts'],

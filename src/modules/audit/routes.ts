@@ -3,6 +3,9 @@ import type { AuditEntriesTable } from '../../server/db/platform-tables.js';
 import { fromJson } from '../../server/db/conventions.js';
 import type { ZodApp } from '../../server/module.js';
 import { verifyChain } from './chain.js';
+import type { AppContext } from '../../server/context.js';
+import { forbidden } from '../../server/errors.js';
+import { authOf } from '../../server/http/auth.js';
 
 export const AuditEntryOut = z.object({
   seq: z.number(),
@@ -40,6 +43,48 @@ const AuditQuery = z.strictObject({
   action: z.string().max(64).optional(),
 });
 
+/** The firm's own trail (accounts, tokens, clients made), for firm admins. */
+export function auditFirmRoutes(app: ZodApp, ctx: AppContext): void {
+  app.get('/api/firm/audit', {
+    schema: {
+      tags: ['audit'],
+      summary: 'The firm\'s audit trail of account events, newest first (firm admins)',
+      querystring: AuditQuery,
+      response: { 200: z.object({ entries: z.array(AuditEntryOut), nextBefore: z.number().nullable() }) },
+    },
+  }, async (request) => {
+    const auth = authOf(request);
+    if (auth.user.firm_role !== 'admin') throw forbidden('Only firm admins read the firm\'s audit trail.');
+    return readTrail(ctx, auth.user.firm_id, request.query);
+  });
+
+  app.get('/api/firm/audit/verify', {
+    schema: {
+      tags: ['audit'],
+      summary: 'Checks the firm\'s hash chain (firm admins)',
+      response: { 200: VerifyOut },
+    },
+  }, async (request) => {
+    const auth = authOf(request);
+    if (auth.user.firm_role !== 'admin') throw forbidden('Only firm admins verify the firm\'s audit trail.');
+    return verifyChain(ctx.database.db, auth.user.firm_id);
+  });
+}
+
+async function readTrail(ctx: AppContext, chainId: string, q: z.infer<typeof AuditQuery>) {
+  let query = ctx.database.db.selectFrom('audit_entries').selectAll().where('client_id', '=', chainId);
+  if (q.before) query = query.where('seq', '<', q.before);
+  if (q.entityType) query = query.where('entity_type', '=', q.entityType);
+  if (q.entityId) query = query.where('entity_id', '=', q.entityId);
+  if (q.action) query = query.where('action', '=', q.action);
+  const rows = await query.orderBy('seq', 'desc').limit(q.limit + 1).execute();
+  const page = rows.slice(0, q.limit);
+  const last = page.at(-1);
+  return { entries: page.map(presentAuditEntry), nextBefore: rows.length > q.limit && last ? last.seq : null };
+}
+
+const VerifyOut = z.object({ ok: z.boolean(), entries: z.number(), failure: z.object({ seq: z.number(), reason: z.string() }).optional() });
+
 export function auditClientRoutes(app: ZodApp): void {
   app.get('/audit', {
     config: { permission: 'audit.read' },
@@ -49,26 +94,14 @@ export function auditClientRoutes(app: ZodApp): void {
       querystring: AuditQuery,
       response: { 200: z.object({ entries: z.array(AuditEntryOut), nextBefore: z.number().nullable() }) },
     },
-  }, async (request) => {
-    const { scope } = request;
-    const q = request.query;
-    let query = scope.app.database.db.selectFrom('audit_entries').selectAll().where('client_id', '=', scope.clientId);
-    if (q.before) query = query.where('seq', '<', q.before);
-    if (q.entityType) query = query.where('entity_type', '=', q.entityType);
-    if (q.entityId) query = query.where('entity_id', '=', q.entityId);
-    if (q.action) query = query.where('action', '=', q.action);
-    const rows = await query.orderBy('seq', 'desc').limit(q.limit + 1).execute();
-    const page = rows.slice(0, q.limit);
-    const last = page.at(-1);
-    return { entries: page.map(presentAuditEntry), nextBefore: rows.length > q.limit && last ? last.seq : null };
-  });
+  }, async (request) => readTrail(request.scope.app, request.scope.clientId, request.query));
 
   app.get('/audit/verify', {
     config: { permission: 'audit.read' },
     schema: {
       tags: ['audit'],
       summary: 'Checks the client\'s hash chain; names the first entry that does not verify',
-      response: { 200: z.object({ ok: z.boolean(), entries: z.number(), failure: z.object({ seq: z.number(), reason: z.string() }).optional() }) },
+      response: { 200: VerifyOut },
     },
   }, async (request) => verifyChain(request.scope.app.database.db, request.scope.clientId));
 }

@@ -1,11 +1,15 @@
 import type { PlatformTables } from './platform-tables.js';
+import type { EstateTables } from '../../modules/estate/tables.js';
+import type { RiskTables } from '../../modules/risks/tables.js';
+import type { GovernanceTables } from '../../modules/governance/tables.js';
+import type { NotificationTables } from '../../modules/notifications/tables.js';
+import type { ReportTables } from '../../modules/reports/tables.js';
 
 /**
  * The whole database as Kysely sees it: the platform's tables plus each domain module's.
  * A module adds its tables by extending this interface with its own `*Tables` interface.
  */
-// eslint-disable-next-line @typescript-eslint/no-empty-object-type -- modules extend this list
-export interface DB extends PlatformTables {}
+export interface DB extends PlatformTables, EstateTables, RiskTables, GovernanceTables, NotificationTables, ReportTables {}
 
 /**
  * Tables owned by one client: each carries `client_id`, its primary key starts with it, and

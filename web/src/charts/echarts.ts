@@ -16,6 +16,7 @@ import {
   VisualMapComponent,
 } from 'echarts/components';
 import * as echarts from 'echarts/core';
+import { LegacyGridContainLabel } from 'echarts/features';
 import { SVGRenderer } from 'echarts/renderers';
 
 echarts.use([
@@ -33,6 +34,8 @@ echarts.use([
   TitleComponent,
   TooltipComponent,
   VisualMapComponent,
+  // The shared option builders lay out their grids with `containLabel`.
+  LegacyGridContainLabel,
   // SVG: crisp at any zoom and print size, and the same renderer the PDF board pack uses.
   SVGRenderer,
 ]);

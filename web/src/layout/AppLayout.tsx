@@ -8,6 +8,7 @@ import { ClientSwitcher } from './ClientSwitcher';
 import { Navbar } from './Navbar';
 import { useSession } from './session';
 import { UserMenu } from './UserMenu';
+import { NotificationBell } from '../modules/notifications/NotificationBell';
 
 /** The signed-in frame: header with the client switcher and account menu, navigation, page. */
 export function AppLayout() {
@@ -40,7 +41,10 @@ export function AppLayout() {
             </Box>
             <ClientSwitcher />
           </Group>
-          <UserMenu />
+          <Group gap="xs" wrap="nowrap">
+            <NotificationBell />
+            <UserMenu />
+          </Group>
         </Group>
       </AppShell.Header>
       <AppShell.Navbar>

@@ -23,6 +23,7 @@
  * See web/src/modules/README.md.
  */
 import {
+  IconBell,
   IconBuildingFactory2,
   IconDatabase,
   IconFlame,
@@ -30,58 +31,96 @@ import {
   IconServer2,
   IconUsersGroup,
 } from '@tabler/icons-react';
-import { planned } from './planned';
+import { lazy } from 'react';
+import { ESTATE_AUDIT_ACTIONS } from './estate/audit-actions';
+import { GOVERNANCE_AUDIT_ACTIONS } from './governance/audit-actions';
+import { AppetiteCell, ExpectedLossCell, P90Cell } from './risks/PortfolioCells';
+import { RISK_AUDIT_ACTIONS } from './risks/audit-actions';
+import { REPORT_AUDIT_ACTIONS } from './reports/audit-actions';
 import { NAV_SECTIONS, type ClientModule } from './types';
 
 export const clientModules: ClientModule[] = [
-  planned({
+  {
     id: 'governance',
     label: 'Governance: seats & decisions',
     description: 'Who holds the CIO, CTO and CISO seats, what each covers, and the decisions they take together.',
     icon: IconUsersGroup,
     section: 'leadership',
     path: 'governance',
-  }),
-  planned({
+    permission: 'governance.read',
+    page: lazy(() => import('./governance/GovernancePage')),
+    homeCard: lazy(() => import('./governance/GovernanceHomeCard')),
+    auditActions: GOVERNANCE_AUDIT_ACTIONS,
+  },
+  {
+    id: 'notifications',
+    label: 'Notifications',
+    description: 'What was asked of you or escalated to you in this client, and (advisors) the e-mail outbox.',
+    icon: IconBell,
+    section: 'leadership',
+    path: 'notifications',
+    page: lazy(() => import('./notifications/NotificationsPage')),
+  },
+  {
     id: 'estate',
     label: 'Estate: services & systems',
     description: 'Business services, the systems and assets they run on, and their lifecycle.',
     icon: IconServer2,
     section: 'estate',
     path: 'estate',
-  }),
-  planned({
+    permission: 'estate.read',
+    page: lazy(() => import('./estate/EstatePage')),
+    homeCard: lazy(() => import('./estate/EstateHomeCard')),
+    auditActions: ESTATE_AUDIT_ACTIONS,
+  },
+  {
     id: 'vendors',
     label: 'Vendors',
     description: 'Third and fourth parties, their contracts and renewals, criticality and concentration.',
     icon: IconBuildingFactory2,
     section: 'estate',
     path: 'vendors',
-  }),
-  planned({
+    permission: 'estate.read',
+    page: lazy(() => import('./estate/VendorsPage')),
+  },
+  {
     id: 'data',
     label: 'Data map & access',
     description: 'Where critical data lives, who may access it and why, and periodic access reviews.',
     icon: IconDatabase,
     section: 'estate',
     path: 'data',
-  }),
-  planned({
+    permission: 'estate.read',
+    page: lazy(() => import('./estate/DataPage')),
+  },
+  {
     id: 'risks',
     label: 'Risk register',
     description: 'Risk scenarios quantified in money with Open FAIR, against the client\u2019s risk appetite.',
     icon: IconFlame,
     section: 'risk',
     path: 'risks',
-  }),
-  planned({
+    permission: 'risks.read',
+    page: lazy(() => import('./risks/RisksPage')),
+    homeCard: lazy(() => import('./risks/RisksHomeCard')),
+    portfolioColumns: [
+      { id: 'risks.mean', title: 'Expected annual loss', textAlign: 'right', render: (c) => <ExpectedLossCell client={c} /> },
+      { id: 'risks.p90', title: '1-in-10-year loss', textAlign: 'right', render: (c) => <P90Cell client={c} /> },
+      { id: 'risks.appetite', title: 'Risk appetite', render: (c) => <AppetiteCell client={c} /> },
+    ],
+    auditActions: RISK_AUDIT_ACTIONS,
+  },
+  {
     id: 'board-pack',
     label: 'Board pack',
-    description: 'The quarterly report for the CEO and the board: risk, decisions, vendors, budget.',
+    description: 'The quarterly report for the CEO and the board: risk in money, decisions, vendors, the estate; and the ransomware worst case.',
     icon: IconPresentation,
     section: 'reports',
     path: 'board-pack',
-  }),
+    permission: 'reports.read',
+    page: lazy(() => import('./reports/BoardPackPage')),
+    auditActions: REPORT_AUDIT_ACTIONS,
+  },
 ];
 
 /** The route paths the platform itself uses under /clients/:clientId/; modules must not take them. */

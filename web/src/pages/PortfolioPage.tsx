@@ -2,7 +2,7 @@ import { Anchor, Button, Card, Group, SimpleGrid, Stack, Text, TextInput } from 
 import { useDisclosure } from '@mantine/hooks';
 import { IconBuildingSkyscraper, IconChevronRight, IconPlus, IconSearch } from '@tabler/icons-react';
 import type { DataTableColumn } from 'mantine-datatable';
-import { useMemo, useState } from 'react';
+import { lazy, Suspense, useMemo, useState } from 'react';
 import { Link, useNavigate } from 'react-router';
 import { useClients } from '../api/hooks';
 import type { Client } from '../api/types';
@@ -17,6 +17,9 @@ import { TableSkeleton } from '../components/Skeletons';
 import { useSession } from '../layout/session';
 import { portfolioColumns } from '../modules/registry';
 import { NewClientModal } from './NewClientModal';
+
+// The firm's portfolio report (advisors and firm admins), from the reports module.
+const PortfolioReportSection = lazy(() => import('../modules/reports/PortfolioReportSection'));
 
 function Stat({ label, value }: { label: string; value: string }) {
   return (
@@ -131,6 +134,11 @@ export function PortfolioPage() {
             noRecordsText="No client matches your search"
             onRowClick={({ record }) => void navigate(`/clients/${encodeURIComponent(record.id)}`)}
           />
+          {canAdd ? (
+            <Suspense fallback={null}>
+              <PortfolioReportSection />
+            </Suspense>
+          ) : null}
         </Stack>
       ) : null}
       <NewClientModal opened={adding} onClose={close} />

@@ -1,5 +1,10 @@
 import type { Migration } from 'kysely';
 import * as platform from './20261126_01_platform.js';
+import * as estate from '../../../modules/estate/migration.js';
+import * as risks from '../../../modules/risks/migration.js';
+import * as governance from '../../../modules/governance/migration.js';
+import * as notifications from '../../../modules/notifications/migration.js';
+import * as reports from '../../../modules/reports/migration.js';
 
 /**
  * Every migration, in order. Names sort by date then sequence; Kysely applies the pending ones
@@ -8,4 +13,9 @@ import * as platform from './20261126_01_platform.js';
  */
 export const migrations: Record<string, Migration> = {
   '20261126_01_platform': platform,
+  '20261126_02_estate': estate,
+  '20261126_03_risks': risks,
+  '20261126_04_governance': governance,
+  '20261126_04a_notifications': notifications,
+  '20261126_05_reports': reports,
 };

@@ -1,0 +1,269 @@
+// CSV import of a 100,000-row asset file (the asset CSV of common asset tools) into a demo client,
+// on SQLite: through the CLI as a whole process (dry run, import, the same file again), and
+// through the API of a running server while other requests keep coming (open loop, 10 a second),
+// with the import's progress polled as the web app does. Each round starts from a copy of one
+// seeded database. Options: --rounds N (default 3), --rows N (default 100,000). With
+// TRIAD_BENCH_PG_URL set (the admin URL of a PostgreSQL server), the same runs on PostgreSQL too,
+// each round in a fresh database.
+import { spawn } from 'node:child_process';
+import { copyFileSync, createReadStream, createWriteStream, existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync, statSync } from 'node:fs';
+import net from 'node:net';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { Readable } from 'node:stream';
+import { pathToFileURL } from 'node:url';
+import { cpuReport, cpuSnapshot, machine, measure, median, printTable, repoRoot } from '../lib.mjs';
+
+export const description = 'CSV import of a 100,000-row asset file: CLI and API, time, peak memory, other requests meanwhile';
+
+const dist = (p) => import(pathToFileURL(join(repoRoot, 'dist/src', p)).href);
+const CLIENT = 'Kestrel Precision Manufacturing';
+const ADMIN = 'admin@northbridge.example';
+const PASSWORD = 'triad-demo-2026';
+const sleep = (ms) => new Promise((r) => setTimeout(r, ms));
+
+/** The asset CSV, written row by row. */
+async function writeAssets(file, rows, prefix) {
+  const out = createWriteStream(file);
+  const write = (s) => (out.write(s) ? Promise.resolve() : new Promise((r) => out.once('drain', r)));
+  await write('Asset Tag,Name,Serial,Model,Manufacturer,Category,Supplier,Location,Purchase Date,Purchase Cost,Warranty (months),EOL Date,Status\n');
+  const cats = ['Laptop', 'Desktop', 'Monitor', 'Server', 'Switch', 'Phone'];
+  const makers = ['Dell', 'HP', 'Lenovo', 'Apple'];
+  const suppliers = ['CDW', 'Insight', 'SHI', 'Dell Direct'];
+  const statuses = ['Deployed', 'Ready to Deploy', 'Archived', 'Pending', 'Out for Repair'];
+  for (let i = 0; i < rows; i++) {
+    const y = 2020 + (i % 6);
+    const m = String(1 + (i % 12)).padStart(2, '0');
+    await write(`${prefix}-${String(i).padStart(6, '0')},${i % 3 === 0 ? '' : `Device ${i}`},SN${i * 7919},Model ${i % 40},${makers[i % 4]},${cats[i % 6]},${suppliers[i % 4]},Site ${i % 25},${y}-${m}-15,${(500 + (i % 2000)).toFixed(2)},36,${y + 5}-${m}-15,${statuses[i % 5]}\n`);
+  }
+  await new Promise((r) => out.end(r));
+}
+
+/** Seeds the demo firm into a fresh database (SQLite in `dataDir`, or PostgreSQL); returns the client's id. */
+async function seed(dataDir, databaseUrl = undefined) {
+  const { loadConfig } = await dist('server/config.js');
+  const { createAppContext, closeAppContext } = await dist('server/bootstrap.js');
+  const { seedDemo } = await dist('server/demo.js');
+  const pino = (await import('pino')).default;
+  const ctx = await createAppContext(loadConfig({}, { dataDir, databaseUrl, logLevel: 'silent', jobs: false }), { logger: pino({ level: 'silent' }) });
+  try {
+    await seedDemo(ctx);
+    const row = await ctx.database.db.selectFrom('clients').select('id').where('name', '=', CLIENT).executeTakeFirstOrThrow();
+    return row.id;
+  } finally {
+    await closeAppContext(ctx);
+  }
+}
+
+function copyDb(from, to) {
+  mkdirSync(to, { recursive: true });
+  for (const f of ['triad.db', 'triad.db-wal', 'triad.db-shm']) if (existsSync(join(from, f))) copyFileSync(join(from, f), join(to, f));
+}
+
+function freePort() {
+  return new Promise((resolve, reject) => {
+    const srv = net.createServer();
+    srv.on('error', reject);
+    srv.listen(0, '127.0.0.1', () => {
+      const { port } = srv.address();
+      srv.close(() => resolve(port));
+    });
+  });
+}
+
+/** Where a round runs: a data directory (SQLite) or a database URL (PostgreSQL). */
+const env = (db) => ({ ...process.env, TRIAD_DATA_DIR: db.dataDir, DATABASE_URL: db.databaseUrl ?? '', TRIAD_LOG_LEVEL: 'silent' });
+
+async function cli(db, clientId, file, ...flags) {
+  const r = await measureWithEnv(process.execPath, [join(repoRoot, 'bin/triad.js'), 'import', 'systems', file, '--client', clientId, '--quiet', '--format', 'json', ...flags], env(db));
+  return { ...r, report: JSON.parse(r.stdout) };
+}
+
+/** A fresh PostgreSQL database in the server of `adminUrl`. */
+async function pgDatabase(adminUrl) {
+  const pg = (await import('pg')).default;
+  const name = `bench_import_${Date.now().toString(36)}${Math.floor(Math.random() * 1e6).toString(36)}`;
+  const admin = new pg.Client({ connectionString: adminUrl });
+  await admin.connect();
+  await admin.query(`create database ${name}`);
+  await admin.end();
+  const url = new URL(adminUrl);
+  url.pathname = `/${name}`;
+  return {
+    url: url.toString(),
+    drop: async () => {
+      const c = new pg.Client({ connectionString: adminUrl });
+      await c.connect();
+      await c.query(`drop database if exists ${name} with (force)`);
+      await c.end();
+    },
+  };
+}
+
+function measureWithEnv(command, args, childEnv) {
+  const saved = { ...process.env };
+  Object.assign(process.env, childEnv);
+  try {
+    return measure(command, args);
+  } finally {
+    for (const k of Object.keys(childEnv)) if (saved[k] === undefined) delete process.env[k];
+    Object.assign(process.env, saved);
+  }
+}
+
+/** Peak and current resident memory of a process (KB), from /proc. */
+function memoryOf(pid) {
+  try {
+    const status = readFileSync(`/proc/${pid}/status`, 'utf8');
+    const kb = (key) => Number(new RegExp(`${key}:\\s+(\\d+)`).exec(status)?.[1] ?? NaN);
+    return { peak: kb('VmHWM'), now: kb('VmRSS') };
+  } catch {
+    return { peak: NaN, now: NaN };
+  }
+}
+
+/** The API import: a running server, the file streamed as the body, other requests meanwhile. */
+async function api(db, clientId, file) {
+  const port = await freePort();
+  const base = `http://127.0.0.1:${port}`;
+  const server = spawn(process.execPath, [join(repoRoot, 'bin/triad.js'), 'serve', '--port', String(port)], { env: { ...env(db), TRIAD_JOBS: 'off' }, stdio: 'ignore' });
+  try {
+    for (let i = 0; ; i++) {
+      try {
+        if ((await fetch(`${base}/api/health`)).ok) break;
+      } catch {
+        /* not up yet */
+      }
+      if (i > 200) throw new Error('the server did not start');
+      await sleep(100);
+    }
+    const login = await fetch(`${base}/api/auth/login`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ email: ADMIN, password: PASSWORD }) });
+    const cookie = login.headers.getSetCookie().map((c) => c.split(';')[0]).join('; ');
+    const { csrfToken } = await login.json();
+    const before = memoryOf(server.pid);
+    const importId = crypto.randomUUID();
+    const probes = [];
+    let done = false;
+    // Other requests, open loop: one every 100 ms whatever the previous one does.
+    const probe = async () => {
+      const sent = performance.now();
+      const res = await fetch(`${base}/api/clients/${clientId}/estate/services`, { headers: { cookie } });
+      await res.arrayBuffer();
+      probes.push({ sent, ms: performance.now() - sent });
+    };
+    const pending = [];
+    const timer = setInterval(() => pending.push(probe().catch(() => undefined)), 100);
+    // The progress, polled as the web app does.
+    const fractions = [];
+    const poll = (async () => {
+      while (!done) {
+        const res = await fetch(`${base}/api/clients/${clientId}/estate/imports/${importId}`, { headers: { cookie } }).catch(() => null);
+        if (res?.ok) fractions.push((await res.json()).fraction);
+        else await res?.arrayBuffer();
+        await sleep(200);
+      }
+    })();
+    const started = performance.now();
+    const res = await fetch(`${base}/api/clients/${clientId}/estate/import/systems?fileName=assets.csv&importId=${importId}`, {
+      method: 'POST',
+      headers: { cookie, 'x-csrf-token': csrfToken, 'content-type': 'text/csv', 'content-length': String(statSync(file).size) },
+      body: Readable.toWeb(createReadStream(file)),
+      duplex: 'half',
+    });
+    const report = await res.json();
+    const ms = performance.now() - started;
+    done = true;
+    clearInterval(timer);
+    await Promise.all(pending);
+    await poll;
+    if (!res.ok || report.status !== 'imported') throw new Error(`API import: ${res.status} ${JSON.stringify(report).slice(0, 300)}`);
+    // The server says how long it read and how long it wrote: requests sent meanwhile are sorted by phase.
+    const readEnd = started + report.readingMs;
+    for (const p of probes) p.phase = p.sent < readEnd ? 'reading' : p.sent < started + ms ? 'writing' : 'after';
+    return { ms, report, memory: memoryOf(server.pid), before, probes, fractions };
+  } finally {
+    server.kill('SIGTERM');
+    await new Promise((r) => server.once('exit', r));
+  }
+}
+
+const s = (ms) => (ms / 1000).toFixed(2);
+const mb = (kb) => (Number.isFinite(kb) ? Math.round(kb / 1024) : '?');
+
+/** The rounds on one database: each round a fresh database from `prepare`, the four measurements. */
+async function measureOn(label, rounds, rows, file, prepare) {
+  const results = { dry: [], import: [], again: [], api: [] };
+  let lastApi = null;
+  for (let round = 0; round < rounds; round++) {
+    let db = await prepare();
+    try {
+      const dry = await cli(db, db.clientId, file, '--dry-run');
+      if (dry.report.status !== 'checked' || dry.report.created !== rows) throw new Error(`dry run: ${JSON.stringify(dry.report).slice(0, 300)}`);
+      results.dry.push(dry);
+      const imported = await cli(db, db.clientId, file);
+      if (imported.report.status !== 'imported' || imported.report.created !== rows) throw new Error(`import: ${JSON.stringify(imported.report).slice(0, 300)}`);
+      results.import.push(imported);
+      const again = await cli(db, db.clientId, file);
+      if (again.report.unchanged !== rows) throw new Error(`re-import: ${JSON.stringify(again.report).slice(0, 300)}`);
+      results.again.push(again);
+    } finally {
+      await db.cleanup();
+    }
+    db = await prepare();
+    try {
+      lastApi = await api(db, db.clientId, file);
+      results.api.push(lastApi);
+    } finally {
+      await db.cleanup();
+    }
+  }
+  console.log(`\n${label}:\n`);
+  const row = (name, list, mem) => [name, s(median(list.map((r) => r.ms))), s(Math.min(...list.map((r) => r.ms))), s(Math.max(...list.map((r) => r.ms))), String(Math.round(rows / (median(list.map((r) => r.ms)) / 1000))), String(mem)];
+  printTable([
+    ['', 'median s', 'min s', 'max s', 'rows/s', 'peak MB'],
+    row('triad import --dry-run (CLI)', results.dry, mb(Math.max(...results.dry.map((r) => r.rssKb)))),
+    row('triad import (CLI)', results.import, mb(Math.max(...results.import.map((r) => r.rssKb)))),
+    row('triad import, same file again (CLI)', results.again, mb(Math.max(...results.again.map((r) => r.rssKb)))),
+    row('POST /estate/import/systems (API)', results.api, `${mb(Math.max(...results.api.map((r) => r.memory.peak)))} (server)`),
+  ]);
+  console.log(`\nServer memory before the API import: ${mb(Math.max(...results.api.map((r) => r.before.now)))} MB resident.`);
+  console.log(`API import phases: ${results.api.map((r) => `reading ${s(r.report.readingMs)} s, writing ${s(r.report.writingMs)} s`).join('; ')}`);
+  // Other requests during the API import, by the phase the import was in when they were sent.
+  for (const phase of ['reading', 'writing']) {
+    const all = results.api.flatMap((r) => r.probes.filter((p) => p.phase === phase).map((p) => p.ms));
+    if (all.length === 0) continue;
+    console.log(`GET /estate/services sent while the import was ${phase}: ${all.length} requests, median ${median(all).toFixed(0)} ms, max ${Math.max(...all).toFixed(0)} ms`);
+  }
+  if (lastApi) console.log(`Progress polled (last round): ${lastApi.fractions.length} answers, ${lastApi.fractions.filter((f) => f > 0 && f < 1).length} of them between 0 and 1.`);
+}
+
+export async function run({ rounds = 3, rows = 100_000 } = {}) {
+  const work = mkdtempSync(join(tmpdir(), 'triad-bench-import-'));
+  try {
+    const file = join(work, 'assets.csv');
+    await writeAssets(file, rows, 'A');
+    const template = join(work, 'template');
+    const clientId = await seed(template);
+    console.log(`${machine()}\n${rows.toLocaleString('en-US')} rows, ${(statSync(file).size / 1024 / 1024).toFixed(1)} MB; ${rounds} rounds, each measurement on a fresh copy of the seeded demo database`);
+    const cpuBefore = cpuSnapshot();
+    let n = 0;
+    await measureOn('SQLite', rounds, rows, file, async () => {
+      const dataDir = join(work, `db-${n++}`);
+      copyDb(template, dataDir);
+      return { dataDir, databaseUrl: undefined, clientId, cleanup: async () => rmSync(dataDir, { recursive: true, force: true }) };
+    });
+    const pgAdmin = process.env.TRIAD_BENCH_PG_URL;
+    if (pgAdmin) {
+      await measureOn('PostgreSQL', rounds, rows, file, async () => {
+        const database = await pgDatabase(pgAdmin);
+        const dataDir = join(work, `pg-${n++}`);
+        const id = await seed(dataDir, database.url);
+        return { dataDir, databaseUrl: database.url, clientId: id, cleanup: database.drop };
+      });
+    }
+    const cpu = cpuReport(cpuBefore, cpuSnapshot());
+    if (cpu) console.log(`\n${cpu}`);
+  } finally {
+    rmSync(work, { recursive: true, force: true });
+  }
+}

@@ -1,0 +1,139 @@
+import type { Command } from 'commander';
+import { CliError, parseFormat, printJson } from '../output.js';
+
+import type { ImportReport } from '../../modules/estate/schema.js';
+import type { ImportProgress } from '../../modules/estate/csv/progress.js';
+
+// The kinds are listed here rather than imported, so that loading the CLI stays light.
+const KINDS = ['services', 'systems', 'vendors', 'contracts', 'datasets', 'grants'] as const;
+type Kind = (typeof KINDS)[number];
+
+function kindOf(value: string): Kind {
+  if ((KINDS as readonly string[]).includes(value)) return value as Kind;
+  throw new CliError(`KIND must be one of ${KINDS.join(', ')} (got "${value}")`, 2);
+}
+
+/**
+ * `triad import KIND FILE --client ID [--dry-run]` and `triad export KIND --client ID [--out FILE]`:
+ * CSV files of the estate, through the same import and export as the API. Everything heavy is
+ * imported inside the actions.
+ */
+export function registerImportExport(program: Command): void {
+  program
+    .command('import <kind> <file>')
+    .description(`Import a CSV file into a client, all rows or none (KIND: ${KINDS.join(', ')})`)
+    .requiredOption('--client <id>', 'the client\'s id')
+    .option('--dry-run', 'check the file and report per row what would happen; write nothing')
+    .option('--format <format>', 'table or json (the full report)', 'table')
+    .option('--quiet', 'no progress on standard error')
+    .action(async (kind: string, file: string, opts: { client: string; dryRun?: boolean; format: string; quiet?: boolean }) => {
+      await importFile(kindOf(kind), file, opts);
+    });
+
+  program
+    .command('export <kind>')
+    .description(`Export a client's records as CSV, on standard output by default (KIND: ${KINDS.join(', ')})`)
+    .requiredOption('--client <id>', 'the client\'s id')
+    .option('--out <file>', 'write to this file instead')
+    .action(async (kind: string, opts: { client: string; out?: string }) => {
+      await exportFile(kindOf(kind), opts);
+    });
+}
+
+async function importFile(kind: Kind, file: string, opts: { client: string; dryRun?: boolean; format: string; quiet?: boolean }): Promise<void> {
+  const format = parseFormat(opts.format, ['json', 'table'] as const, 'table');
+  const fs = await import('node:fs');
+  const path = await import('node:path');
+  let size: number;
+  try {
+    size = fs.statSync(file).size;
+  } catch {
+    throw new CliError(`cannot read ${file}`, 2);
+  }
+  const { withApp } = await import('../context.js');
+  const report = await withApp(async (ctx) => {
+    const { cliScope } = await import('./admin.js');
+    const { importCsv } = await import('../../modules/estate/csv/import.js');
+    const { AppError } = await import('../../server/errors.js');
+    const scope = await cliScope(ctx, opts.client);
+    const show = opts.quiet ? undefined : progressPrinter();
+    try {
+      return await importCsv(scope, fs.createReadStream(file), { kind, dryRun: opts.dryRun ?? false, fileName: path.basename(file), totalBytes: size, onProgress: show });
+    } catch (err) {
+      if (err instanceof AppError) throw new CliError([err.message, ...err.details.map((d) => `  ${d.path}: ${d.message}`)].join('\n'));
+      throw err;
+    } finally {
+      if (show && process.stderr.isTTY) process.stderr.write('\n');
+    }
+  });
+  if (format === 'json') printJson(report);
+  else printReport(report);
+  if (report.status === 'rejected') {
+    const n = report.rejected;
+    throw new CliError(n > 0 ? `${n} ${n === 1 ? 'row was' : 'rows were'} refused; nothing was imported.` : 'the file was refused; nothing was imported.');
+  }
+}
+
+/** Progress on standard error: one updating line on a terminal, else a line per tenth. */
+function progressPrinter(): (p: Readonly<ImportProgress>) => void {
+  let lastStep = -1;
+  let lastPhase = '';
+  const mb = (n: number): string => `${(n / 1024 / 1024).toFixed(1)} MB`;
+  return (p) => {
+    const text =
+      p.phase === 'reading'
+        ? `reading: ${p.rowsRead.toLocaleString('en-US')} rows checked${p.totalBytes ? `, ${mb(p.bytesRead)} of ${mb(p.totalBytes)}` : ''}`
+        : p.phase === 'writing'
+          ? `writing: ${p.rowsWritten.toLocaleString('en-US')} of ${p.rowsToWrite.toLocaleString('en-US')} rows`
+          : '';
+    if (!text) return;
+    if (process.stderr.isTTY) {
+      process.stderr.write(`\r${text}\u001b[K`);
+      return;
+    }
+    const step = Math.floor(p.fraction * 10);
+    if (step !== lastStep || p.phase !== lastPhase) {
+      lastStep = step;
+      lastPhase = p.phase;
+      process.stderr.write(`${text}\n`);
+    }
+  };
+}
+
+function printReport(r: ImportReport): void {
+  const n = (x: number): string => x.toLocaleString('en-US');
+  const out: string[] = [];
+  if (r.ignoredColumns.length > 0) out.push(`Ignored columns: ${r.ignoredColumns.join(', ')}`);
+  if (r.status === 'rejected') {
+    for (const p of r.problems) out.push(`line ${p.line}${p.column ? `, column ${p.column}` : ''}: ${p.reason}`);
+    if (r.problemsTruncated > 0) out.push(`… and ${n(r.problemsTruncated)} more problems`);
+    process.stderr.write(out.join('\n') + '\n');
+    return;
+  }
+  const vendors = r.newVendors.length > 0 ? ` New vendors: ${r.newVendors.join(', ')}.` : '';
+  if (r.status === 'checked') {
+    out.push(`Checked ${n(r.rows)} rows of ${r.fileName ?? r.kind}: would create ${n(r.created)}, update ${n(r.updated)}, leave ${n(r.unchanged)} unchanged.${vendors} Nothing was written (dry run).`);
+    for (const x of r.results.filter((x) => x.action !== 'unchanged').slice(0, 50)) out.push(`  line ${x.line}: ${x.action} ${x.key}${x.changed.length ? ` (${x.changed.join(', ')})` : ''}`);
+  } else {
+    out.push(`Imported ${n(r.rows)} ${r.kind} from ${r.fileName ?? 'the file'}: ${n(r.created)} created, ${n(r.updated)} updated, ${n(r.unchanged)} unchanged, in ${(r.durationMs / 1000).toFixed(1)} s.${vendors}`);
+  }
+  process.stdout.write(out.join('\n') + '\n');
+}
+
+async function exportFile(kind: Kind, opts: { client: string; out?: string }): Promise<void> {
+  const { withApp } = await import('../context.js');
+  const { pipeline } = await import('node:stream/promises');
+  const fs = await import('node:fs');
+  await withApp(async (ctx) => {
+    const { cliScope } = await import('./admin.js');
+    const { exportCsv } = await import('../../modules/estate/csv/export.js');
+    const scope = await cliScope(ctx, opts.client);
+    if (opts.out) {
+      const tmp = `${opts.out}.partial`;
+      await pipeline(exportCsv(scope, kind), fs.createWriteStream(tmp));
+      fs.renameSync(tmp, opts.out);
+    } else {
+      await pipeline(exportCsv(scope, kind), process.stdout, { end: false });
+    }
+  });
+}

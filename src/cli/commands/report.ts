@@ -1,0 +1,76 @@
+import type { Command } from 'commander';
+import { withApp } from '../context.js';
+import { CliError, parseFormat } from '../output.js';
+
+type FileFormat = 'pdf' | 'html';
+
+/** The format from --format, else from the file name of --out, else PDF. */
+function fileFormat(format: string | undefined, out: string): FileFormat {
+  return parseFormat(format, ['pdf', 'html'] as const, /\.html?$/i.test(out) ? 'html' : 'pdf');
+}
+
+async function write(out: string, body: Buffer | string): Promise<void> {
+  const { writeFile } = await import('node:fs/promises');
+  try {
+    await writeFile(out, body);
+  } catch (err) {
+    throw new CliError(`cannot write ${out}: ${(err as Error).message}`);
+  }
+}
+
+/**
+ * `triad report board|ransomware`: a client's quarterly board pack, or its ransomware
+ * worst-case one-pager, written to a file as PDF or HTML, generated directly (no server, no
+ * background job). The reports module and its PDF and chart libraries load inside the actions.
+ */
+export function registerReport(program: Command): void {
+  const report = program.command('report').description('Reports of a client: the quarterly board pack, the ransomware worst case');
+
+  report
+    .command('board')
+    .description('Write the client\'s board pack for a quarter, from its records as they are now (a draft: issuing is done in the web app or the API)')
+    .requiredOption('--client <id>', 'the client\'s id (see `triad client list`)')
+    .requiredOption('--quarter <quarter>', 'the quarter, e.g. 2026Q4')
+    .requiredOption('--out <file>', 'the file to write')
+    .option('--format <format>', 'pdf or html (default: from the file name, else pdf)')
+    .action(async (opts: { client: string; quarter: string; out: string; format?: string }) => {
+      const format = fileFormat(opts.format, opts.out);
+      if (!/^20\d\dQ[1-4]$/.test(opts.quarter)) throw new CliError(`--quarter must be a quarter such as 2026Q4 (got "${opts.quarter}")`, 2);
+      const started = performance.now();
+      const { body, summary } = await withApp(async (ctx) => {
+        const { cliScope, runDomain } = await import('./admin.js');
+        const { makeBoardPack } = await import('../../modules/reports/packs.js');
+        const scope = await cliScope(ctx, opts.client);
+        const content = await runDomain(() => makeBoardPack(scope, opts.quarter));
+        const body =
+          format === 'pdf'
+            ? await (await import('../../modules/reports/render/board-pdf.js')).renderBoardPackPdf(content)
+            : await (await import('../../modules/reports/render/board-html.js')).renderBoardPackHtml(content);
+        const owed = content.owed.length ? `; ${content.owed.length} response(s) still owed by the seats` : '';
+        return { body, summary: `${content.client.name}, ${content.quarter.label}${owed}` };
+      });
+      await write(opts.out, body);
+      process.stderr.write(`Wrote ${opts.out} (${format.toUpperCase()}, ${Buffer.byteLength(body).toLocaleString('en-US')} bytes) for ${summary} in ${((performance.now() - started) / 1000).toFixed(2)} s\n`);
+    });
+
+  report
+    .command('ransomware')
+    .description('Write the client\'s ransomware worst-case one-pager: the cost of an attack as a range, and what cuts it')
+    .requiredOption('--client <id>', 'the client\'s id (see `triad client list`)')
+    .requiredOption('--out <file>', 'the file to write')
+    .option('--format <format>', 'pdf or html (default: from the file name, else pdf)')
+    .action(async (opts: { client: string; out: string; format?: string }) => {
+      const format = fileFormat(opts.format, opts.out);
+      const body = await withApp(async (ctx) => {
+        const { cliScope, runDomain } = await import('./admin.js');
+        const { makeWorstCase } = await import('../../modules/reports/worst-case.js');
+        const { worstCaseDocument } = await import('../../modules/reports/documents.js');
+        const { renderDocumentHtml, renderDocumentPdf } = await import('../../modules/reports/render/documents.js');
+        const scope = await cliScope(ctx, opts.client);
+        const doc = worstCaseDocument(await runDomain(() => makeWorstCase(scope)));
+        return format === 'pdf' ? renderDocumentPdf(doc) : renderDocumentHtml(doc);
+      });
+      await write(opts.out, body);
+      process.stderr.write(`Wrote ${opts.out} (${format.toUpperCase()}, ${Buffer.byteLength(body).toLocaleString('en-US')} bytes)\n`);
+    });
+}

@@ -1,0 +1,174 @@
+import type { ClientScope } from '../../../../server/context.js';
+import { addMonths, chunk } from '../../common.js';
+import type { EstateSystemsTable } from '../../tables.js';
+import { SYSTEM_SCOPES, SYSTEM_STATUSES, SYSTEM_TYPES, type SystemScope, type SystemType } from '../../vocab.js';
+import { upsert, type KindSpec, type Planned, type Rec } from '../kit.js';
+import { date, integer, loose, money, oneOf, text } from '../values.js';
+import { cell, mergeRow, moneyCell, moneyToDb, pages, planOf, reject, type FieldMap } from './shared.js';
+
+/** Status words of common asset tools, mapped to Triad's. */
+const STATUS_ALIASES = {
+  deployed: 'active',
+  'in use': 'active',
+  'in service': 'active',
+  production: 'active',
+  live: 'active',
+  'ready to deploy': 'spare',
+  deployable: 'spare',
+  'in stock': 'spare',
+  stock: 'spare',
+  available: 'spare',
+  pending: 'planned',
+  ordered: 'planned',
+  'on order': 'planned',
+  'out for repair': 'repair',
+  'out for diagnostics': 'repair',
+  broken: 'repair',
+  maintenance: 'repair',
+  archived: 'retired',
+  disposed: 'retired',
+  decommissioned: 'retired',
+  'lost stolen': 'retired',
+  lost: 'retired',
+  stolen: 'retired',
+  undeployable: 'retired',
+} as const;
+
+const TYPE_ALIASES = { hw: 'hardware', device: 'hardware', sw: 'software', application: 'software', license: 'software', licence: 'software', 'software as a service': 'saas', iaas: 'cloud', paas: 'cloud', 'cloud service': 'cloud' } as const;
+const SCOPE_ALIASES = { cio: 'internal', infrastructure: 'internal', it: 'internal', corporate: 'internal', cto: 'product', customer: 'product', 'customer facing': 'product' } as const;
+
+/** The type a new asset gets from its category when the file has no Type column. */
+function typeFromCategory(category: string | null | undefined): SystemType {
+  const c = loose(category ?? '');
+  if (/\bsaas\b|subscription/.test(c)) return 'saas';
+  if (/\bcloud\b|\biaas\b|\bpaas\b/.test(c)) return 'cloud';
+  if (/software|licen[cs]e|application/.test(c)) return 'software';
+  return 'hardware';
+}
+
+const MAP: FieldMap[] = [
+  { field: 'assetTag', column: 'asset_tag' },
+  { field: 'name', column: 'name' },
+  { field: 'type', column: 'type' },
+  { field: 'scope', column: 'scope' },
+  { field: 'status', column: 'status' },
+  { field: 'owner', column: 'owner' },
+  { field: 'location', column: 'location' },
+  { field: 'manufacturer', column: 'manufacturer' },
+  { field: 'model', column: 'model' },
+  { field: 'serial', column: 'serial' },
+  { field: 'category', column: 'category' },
+  { field: 'purchaseDate', column: 'purchase_date' },
+  { field: 'purchaseCost', column: 'purchase_cost', toDb: moneyToDb },
+  { field: 'warrantyEnd', column: 'warranty_end' },
+  { field: 'endOfLife', column: 'end_of_life' },
+  { field: 'replacementCost', column: 'replacement_cost', toDb: moneyToDb },
+  { field: 'notes', column: 'notes' },
+];
+const COMPARE = [...MAP.map((m) => m.column), 'vendor_id'];
+const FIELD_OF_COLUMN = new Map([...MAP.map((m) => [m.column, m.field] as const), ['vendor_id', 'vendor'] as const]);
+
+export const systemsKind: KindSpec = {
+  kind: 'systems',
+  noun: 'system',
+  columns: [
+    { field: 'assetTag', header: 'Asset Tag', aliases: ['Tag', 'Asset ID', 'Asset Number', 'Asset No'], parse: text(100) },
+    { field: 'name', header: 'Name', aliases: ['Asset Name', 'System', 'System Name', 'Hostname', 'Device Name'], parse: text(200) },
+    { field: 'type', header: 'Type', aliases: ['System Type', 'Asset Type', 'Kind'], parse: oneOf(SYSTEM_TYPES, TYPE_ALIASES) },
+    { field: 'scope', header: 'Scope', aliases: ['Internal or Product', 'Seat'], parse: oneOf(SYSTEM_SCOPES, SCOPE_ALIASES) },
+    { field: 'status', header: 'Status', aliases: ['Status Label', 'State'], parse: oneOf(SYSTEM_STATUSES, STATUS_ALIASES) },
+    { field: 'owner', header: 'Owner', aliases: ['Assigned To', 'Checked Out To', 'Business Owner', 'System Owner'], parse: text(200) },
+    { field: 'vendor', header: 'Vendor', aliases: ['Supplier', 'Provider'], parse: text(200) },
+    { field: 'location', header: 'Location', aliases: ['Site', 'Region'], parse: text(200) },
+    { field: 'manufacturer', header: 'Manufacturer', aliases: ['Make', 'Brand'], parse: text(200) },
+    { field: 'model', header: 'Model', aliases: ['Model Name', 'Model No', 'Model Number'], parse: text(200) },
+    { field: 'serial', header: 'Serial', aliases: ['Serial Number', 'Serial No', 'S/N'], parse: text(200) },
+    { field: 'category', header: 'Category', aliases: ['Asset Category'], parse: text(200) },
+    { field: 'purchaseDate', header: 'Purchase Date', aliases: ['Purchased', 'Order Date', 'Acquired'], parse: date },
+    { field: 'purchaseCost', header: 'Purchase Cost', aliases: ['Cost', 'Price', 'Purchase Price'], parse: money },
+    { field: 'warrantyMonths', header: 'Warranty (months)', aliases: ['Warranty Months', 'Warranty'], parse: integer(0, 600), exported: false },
+    { field: 'warrantyEnd', header: 'Warranty End', aliases: ['Warranty Expires', 'Warranty Expiration', 'Warranty End Date', 'Warranty Expiration Date'], parse: date },
+    { field: 'endOfLife', header: 'End of Life', aliases: ['EOL Date', 'EOL', 'End of Life Date', 'End of Support'], parse: date },
+    { field: 'replacementCost', header: 'Replacement Cost', aliases: ['Replacement Value'], parse: money },
+    { field: 'notes', header: 'Notes', aliases: ['Comments', 'Description'], parse: text(4000) },
+  ],
+  requiredColumns: [],
+  finish(rec) {
+    const problems: [string, string][] = [];
+    if (!('assetTag' in rec) && !('name' in rec)) problems.push(['name', 'the file needs a Name or an Asset Tag column']);
+    if (rec.warrantyMonths !== undefined && rec.warrantyMonths !== null && !('warrantyEnd' in rec && rec.warrantyEnd !== null)) {
+      if (typeof rec.purchaseDate === 'string') rec.warrantyEnd = addMonths(rec.purchaseDate, rec.warrantyMonths as number);
+      else if (!('purchaseDate' in rec && rec.purchaseDate === undefined)) problems.push(['warrantyMonths', 'needs a Purchase Date to give the warranty end']);
+    }
+    delete rec.warrantyMonths;
+    // An asset tool's export often has no name: a new asset is then called by model and tag.
+    if ('name' in rec && rec.name === null) delete rec.name;
+    return problems;
+  },
+  key(rec) {
+    if (typeof rec.assetTag === 'string') return { key: `tag:${rec.assetTag}`, label: rec.assetTag };
+    if (typeof rec.name === 'string') return { key: `name:${rec.name}`, label: rec.name };
+    return ['name', 'needs a Name or an Asset Tag'];
+  },
+  async run(ctx, batch) {
+    const tags = batch.flatMap((b) => (typeof b.rec.assetTag === 'string' ? [b.rec.assetTag] : []));
+    const names = batch.flatMap((b) => (typeof b.rec.assetTag !== 'string' && typeof b.rec.name === 'string' ? [b.rec.name] : []));
+    const byTag = new Map<string, EstateSystemsTable>();
+    const byName = new Map<string, EstateSystemsTable[]>();
+    for (const part of chunk(tags, 500)) for (const s of await ctx.db.selectFrom('estate_systems').selectAll().where('asset_tag', 'in', part).execute()) byTag.set(s.asset_tag!, s);
+    for (const part of chunk(names, 500)) for (const s of await ctx.db.selectFrom('estate_systems').selectAll().where('name', 'in', part).execute()) byName.set(s.name, [...(byName.get(s.name) ?? []), s]);
+    await ctx.vendors.load(ctx.db, batch.flatMap((b) => (typeof b.rec.vendor === 'string' ? [b.rec.vendor] : [])));
+    const out: Planned[] = [];
+    const write: Record<string, unknown>[] = [];
+    for (const { line, rec } of batch) {
+      const tag = typeof rec.assetTag === 'string' ? rec.assetTag : null;
+      const label = tag ?? (rec.name as string);
+      let existing: EstateSystemsTable | undefined;
+      if (tag) existing = byTag.get(tag);
+      else {
+        const matches = byName.get(rec.name as string) ?? [];
+        if (matches.length > 1) {
+          out.push(reject(line, label, [{ column: ctx.headerOf('name'), reason: `${matches.length} systems are named "${label}"; add an Asset Tag column to tell them apart` }]));
+          continue;
+        }
+        existing = matches[0];
+      }
+      const { row, isNew } = mergeRow(ctx, existing as Record<string, unknown> | undefined, () => defaults(rec), rec, MAP);
+      if (isNew && !('name' in rec)) row.name = `${(rec.model as string | null) ?? (rec.category as string | null) ?? 'Asset'} ${tag ?? ''}`.trim();
+      if ('vendor' in rec) {
+        const scope = (row.scope as SystemScope) === 'product' ? 'product' : 'infrastructure';
+        row.vendor_id = typeof rec.vendor === 'string' ? ((await ctx.vendors.resolve(ctx, rec.vendor, scope)) ?? `new:${rec.vendor}`) : null;
+      }
+      const plan = planOf(ctx, line, label, existing as Record<string, unknown> | undefined, row, COMPARE, (c) => ctx.headerOf(FIELD_OF_COLUMN.get(c) ?? c));
+      out.push(plan);
+      if (plan.action === 'create' || plan.action === 'update') write.push(row);
+    }
+    if (ctx.mode === 'write') await upsert(ctx.db, 'estate_systems', write);
+    return out;
+  },
+  async *rows(scope: ClientScope) {
+    for await (const page of pages((after, size) => {
+      let q = scope.db
+        .selectFrom('estate_systems')
+        .leftJoin('estate_vendors', (j) => j.onRef('estate_vendors.client_id', '=', 'estate_systems.client_id').onRef('estate_vendors.id', '=', 'estate_systems.vendor_id'))
+        .selectAll('estate_systems')
+        .select('estate_vendors.name as vendor_name');
+      if (after) q = q.where('estate_systems.id', '>', after);
+      return q.orderBy('estate_systems.id').limit(size).execute();
+    })) {
+      for (const s of page) {
+        yield [
+          cell(s.asset_tag), s.name, s.type, s.scope, s.status, cell(s.owner), cell(s.vendor_name), cell(s.location), cell(s.manufacturer), cell(s.model), cell(s.serial), cell(s.category),
+          cell(s.purchase_date), moneyCell(scope, s.purchase_cost), cell(s.warranty_end), cell(s.end_of_life), moneyCell(scope, s.replacement_cost), cell(s.notes),
+        ];
+      }
+    }
+  },
+};
+
+function defaults(rec: Rec): Record<string, unknown> {
+  return {
+    name: null, asset_tag: null, type: typeFromCategory(rec.category as string | null | undefined), scope: 'internal', status: 'active', owner: null, vendor_id: null, location: null,
+    manufacturer: null, model: null, serial: null, category: null, purchase_date: null, purchase_cost: null, warranty_end: null, end_of_life: null, replacement_cost: null, notes: null,
+  };
+}

@@ -1,0 +1,57 @@
+/**
+ * Progress of the imports running in this process, for the web app to poll while it uploads.
+ * Kept in memory (an import writes nothing outside its own transaction until it commits, so
+ * there is nothing in the database to show); finished imports stay for a while with their report.
+ */
+import type { CsvKind } from '../vocab.js';
+
+export type ImportPhase = 'reading' | 'writing' | 'done' | 'rejected' | 'failed';
+
+export interface ImportProgress {
+  id: string;
+  clientId: string;
+  kind: CsvKind;
+  fileName: string | null;
+  dryRun: boolean;
+  actorId: string | null;
+  phase: ImportPhase;
+  /** Bytes of the file read so far, and its size when known (Content-Length, file size). */
+  bytesRead: number;
+  totalBytes: number | null;
+  rowsRead: number;
+  rowsToWrite: number;
+  rowsWritten: number;
+  startedAt: string;
+  finishedAt: string | null;
+  /** 0 to 1: reading counts for the first half (by bytes), writing for the second (by rows). */
+  fraction: number;
+  error: string | null;
+}
+
+const KEEP_MS = 15 * 60_000;
+const running = new Map<string, ImportProgress>();
+
+export function track(p: ImportProgress): ImportProgress {
+  running.set(p.id, p);
+  return p;
+}
+
+export function update(p: ImportProgress, change: Partial<ImportProgress>): void {
+  Object.assign(p, change);
+  const read = p.totalBytes ? Math.min(1, p.bytesRead / p.totalBytes) : p.phase === 'reading' ? 0 : 1;
+  const written = p.rowsToWrite > 0 ? Math.min(1, p.rowsWritten / p.rowsToWrite) : 0;
+  p.fraction = p.phase === 'done' || p.phase === 'rejected' || p.phase === 'failed' ? 1 : p.dryRun ? read : p.phase === 'reading' ? read / 2 : 0.5 + written / 2;
+  if (p.finishedAt) {
+    const t = setTimeout(() => running.delete(p.id), KEEP_MS);
+    t.unref();
+  }
+}
+
+export function progressOf(clientId: string, id: string): ImportProgress | undefined {
+  const p = running.get(id);
+  return p && p.clientId === clientId ? p : undefined;
+}
+
+export function progressList(clientId: string): ImportProgress[] {
+  return [...running.values()].filter((p) => p.clientId === clientId).sort((a, b) => b.startedAt.localeCompare(a.startedAt));
+}

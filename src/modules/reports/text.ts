@@ -1,0 +1,90 @@
+/** Words and numbers as the reports print them: money in the client's currency, dates, shares. */
+import { formatMoney } from '../../shared/money.js';
+import { reportDate } from '../../shared/reports/words.js';
+
+/**
+ * Characters the PDF's standard fonts can show (Windows-1252): ASCII, Latin-1 and a few
+ * typographic signs. Anything else is spelled out or replaced, so nothing prints as a blank box.
+ */
+const CP1252_EXTRA = new Set('€‚ƒ„…†‡ˆ‰Š‹ŒŽ‘’“”•–—˜™š›œžŸ');
+const SPELLED: Record<string, string> = { '→': '->', '←': '<-', '≥': '>=', '≤': '<=', '−': '-', '\u202f': ' ', '\u2009': ' ', '\u2007': ' ', '✓': 'yes', '×': 'x', '≈': '~' };
+
+export function isPrintable(ch: string): boolean {
+  const c = ch.codePointAt(0) ?? 0;
+  return (c >= 0x20 && c < 0x7f) || c === 0x0a || (c >= 0xa0 && c <= 0xff) || CP1252_EXTRA.has(ch);
+}
+
+/** Text the PDF fonts can print: unknown characters spelled out or replaced by '?'. */
+export function printable(text: string): string {
+  let out = '';
+  for (const ch of text) {
+    if (isPrintable(ch)) out += ch;
+    else if (ch === '\t' || ch === '\r') out += ' ';
+    else out += SPELLED[ch] ?? '?';
+  }
+  return out;
+}
+
+/**
+ * Money in the client's currency, whole units: `$1,234,567`. A currency whose symbol the PDF
+ * fonts cannot print is written with its code (`INR 1,234`), the same in every format.
+ */
+export function money(amount: number, currency: string, options: { compact?: boolean } = {}): string {
+  const text = formatMoney(amount, currency, options);
+  if ([...text].every(isPrintable)) return text.replace(/\u00a0/g, ' ');
+  return new Intl.NumberFormat('en-US', {
+    style: 'currency',
+    currency,
+    currencyDisplay: 'code',
+    maximumFractionDigits: options.compact ? 1 : 0,
+    minimumFractionDigits: 0,
+    notation: options.compact ? 'compact' : 'standard',
+  })
+    .format(amount)
+    .replace(/\u00a0/g, ' ');
+}
+
+/** `$303K`, `$1.1M`, `$9.25M` for sentences (three significant digits); small amounts in full. */
+export function roughly(amount: number, currency: string): string {
+  if (Math.abs(amount) < 10_000) return money(amount, currency);
+  const format = (display: 'symbol' | 'code'): string =>
+    new Intl.NumberFormat('en-US', { style: 'currency', currency, currencyDisplay: display, notation: 'compact', maximumSignificantDigits: 3 }).format(amount).replace(/\u00a0/g, ' ');
+  const text = format('symbol');
+  return [...text].every(isPrintable) ? text : format('code');
+}
+
+/** A probability as a percentage: `14%`, `0.5%`. */
+export function pct(p: number): string {
+  const v = p * 100;
+  if (v === 0) return '0%';
+  if (v < 1) return `${v.toFixed(1)}%`;
+  return `${Math.round(v)}%`;
+}
+
+/** A change in percent with its sign: `+12%`, `-3%`. */
+export function signedPct(x: number): string {
+  const v = Math.round(x);
+  return `${v > 0 ? '+' : ''}${v}%`;
+}
+
+/** `26 Nov 2026` from `2026-11-26` or a timestamp. */
+export const date = reportDate;
+
+export function plural(n: number, one: string, many = `${one}s`): string {
+  return `${n.toLocaleString('en-US')} ${n === 1 ? one : many}`;
+}
+
+export function count(n: number): string {
+  return n.toLocaleString('en-US');
+}
+
+/** "a, b and c". */
+export function joinAnd(items: string[]): string {
+  if (items.length <= 1) return items.join('');
+  return `${items.slice(0, -1).join(', ')} and ${items[items.length - 1]}`;
+}
+
+/** Capitalises the first letter. */
+export function sentence(text: string): string {
+  return text.charAt(0).toUpperCase() + text.slice(1);
+}

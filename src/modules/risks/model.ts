@@ -1,0 +1,171 @@
+/**
+ * A client's register as engine models (docs/risk-model.md). The register model holds the
+ * scenarios in the portfolio (approved, not closed), in the order of their refs, each with its
+ * planned and in-place treatments: it is what the recompute simulates, what the export writes
+ * and what `triad simulate` reproduces. Side runs (proposed treatments, proposals, security
+ * options) keep each scenario at its register position, with zero-loss placeholders elsewhere,
+ * so that a scenario draws the same random numbers as in the register run.
+ */
+import { createHash } from 'node:crypto';
+import type { Risk, RiskModel, Treatment } from '../../engine/index.js';
+import { fromJson } from '../../server/db/conventions.js';
+import { fromMinorUnits } from '../../shared/money.js';
+import type { FairInputs, TreatmentEffect } from './schema.js';
+import type { RiskSettings } from './settings.js';
+import type { RiskOptionsTable, RiskScenariosTable, RiskTreatmentsTable, TreatmentStatus } from './tables.js';
+
+export interface RegisterData {
+  currency: string;
+  settings: RiskSettings;
+  /** Every scenario, in ref order. */
+  scenarios: RiskScenariosTable[];
+  treatments: Map<string, RiskTreatmentsTable[]>;
+}
+
+/** Treatments in the residual result and the model file: planned and in place; proposed ones are options. */
+export function isCounted(status: TreatmentStatus): boolean {
+  return status === 'planned' || status === 'in_place';
+}
+
+/** Whether a scenario is part of the client's portfolio: approved and not closed. */
+export function inPortfolio(s: Pick<RiskScenariosTable, 'proposed' | 'status'>): boolean {
+  return s.proposed === 0 && s.status !== 'closed';
+}
+
+export function scenarioInputs(s: Pick<RiskScenariosTable, 'inputs_json'>): FairInputs {
+  return fromJson<FairInputs>(s.inputs_json, { primaryLoss: { type: 'constant', value: 0 } });
+}
+
+export function engineTreatment(t: RiskTreatmentsTable, currency: string): Treatment {
+  return { id: t.ref, name: t.name, annualCost: fromMinorUnits(t.annual_cost, currency), effect: fromJson<TreatmentEffect>(t.effect_json, {}) };
+}
+
+/** The engine risk of a scenario with the given treatments (none: no `treatments` field). */
+export function engineRisk(s: RiskScenariosTable, treatments: Treatment[]): Risk {
+  const inputs = scenarioInputs(s);
+  return { id: s.ref, name: s.title, ...inputs, ...(treatments.length > 0 ? { treatments } : {}) };
+}
+
+/** The scenario's engine risk with its planned and in-place treatments. */
+export function registerRisk(data: RegisterData, s: RiskScenariosTable): Risk {
+  const counted = (data.treatments.get(s.id) ?? []).filter((t) => isCounted(t.status));
+  return engineRisk(s, counted.map((t) => engineTreatment(t, data.currency)));
+}
+
+/** A risk that never loses anything, holding a position in a side run. */
+export function placeholder(index: number): Risk {
+  return { id: `_${index}`, lossEventFrequency: { type: 'constant', value: 0 }, primaryLoss: { type: 'constant', value: 0 } };
+}
+
+export interface RegisterModel {
+  model: RiskModel;
+  /** The scenarios in the model, in its order. */
+  included: RiskScenariosTable[];
+  /** Position of each included scenario's id. */
+  index: Map<string, number>;
+  /** Hash of each included risk with its position, the seed and the years, in model order. */
+  riskHashes: string[];
+  /** Hash of the whole model: currency, seed, years, appetite and every risk's hash. */
+  hash: string;
+}
+
+export function registerModel(data: RegisterData): RegisterModel {
+  const included = data.scenarios.filter(inPortfolio);
+  const risks = included.map((s) => registerRisk(data, s));
+  const model: RiskModel = {
+    currency: data.currency,
+    years: data.settings.years,
+    seed: data.settings.seed,
+    ...(data.settings.appetite.length > 0 ? { appetite: data.settings.appetite } : {}),
+    risks,
+  };
+  const { seed, years } = data.settings;
+  const riskHashes = risks.map((r, i) => scenarioHash(r, i, seed, years));
+  const hash = hashOf({ currency: data.currency, seed, years, appetite: model.appetite ?? null, risks: riskHashes });
+  return { model, included, index: new Map(included.map((s, i) => [s.id, i])), riskHashes, hash };
+}
+
+/** JSON with object keys sorted, so equal models hash equally whatever the key order. */
+export function canonicalJson(value: unknown): string {
+  return JSON.stringify(value, (_k, v: unknown) =>
+    v && typeof v === 'object' && !Array.isArray(v) ? Object.fromEntries(Object.entries(v as Record<string, unknown>).sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0))) : v,
+  );
+}
+
+export function hashOf(value: unknown): string {
+  return createHash('sha256').update(canonicalJson(value)).digest('hex');
+}
+
+/** What one scenario's result depends on: its risk, its position, the seed and the years. */
+export function scenarioHash(risk: Risk, position: number | null, seed: number, years: number): string {
+  return hashOf({ risk, position, seed, years });
+}
+
+/** A side run: `targets` at the given positions, placeholders in between. */
+export function sideModel(data: RegisterData, targets: { position: number; risk: Risk }[]): RiskModel {
+  const size = targets.reduce((m, t) => Math.max(m, t.position + 1), 0);
+  const risks: Risk[] = Array.from({ length: size }, (_, i) => placeholder(i));
+  for (const t of targets) risks[t.position] = t.risk;
+  return { currency: data.currency, years: data.settings.years, seed: data.settings.seed, risks };
+}
+
+/**
+ * The what-if run: scenarios with proposed treatments (all their treatments, at their register
+ * positions) and the proposals waiting for approval (after the register's scenarios). Null when
+ * there is nothing to run.
+ */
+export function whatIfModel(data: RegisterData, register: RegisterModel): { model: RiskModel; targets: { scenarioId: string; position: number; kind: 'proposed-treatments' | 'proposal' }[] } | null {
+  const targets: { scenarioId: string; position: number; kind: 'proposed-treatments' | 'proposal'; risk: Risk }[] = [];
+  for (const s of register.included) {
+    const all = data.treatments.get(s.id) ?? [];
+    if (!all.some((t) => t.status === 'proposed')) continue;
+    targets.push({ scenarioId: s.id, position: register.index.get(s.id)!, kind: 'proposed-treatments', risk: engineRisk(s, all.map((t) => engineTreatment(t, data.currency))) });
+  }
+  let next = register.included.length;
+  for (const s of data.scenarios) {
+    if (s.proposed !== 1 || s.status === 'closed') continue;
+    targets.push({ scenarioId: s.id, position: next++, kind: 'proposal', risk: registerRisk(data, s) });
+  }
+  if (targets.length === 0) return null;
+  return { model: sideModel(data, targets), targets: targets.map(({ scenarioId, position, kind }) => ({ scenarioId, position, kind })) };
+}
+
+export interface StoredMeasure {
+  name: string;
+  annualCost: number;
+  oneTimeCost: number;
+  effects: { scenarioId: string; effect: TreatmentEffect }[];
+}
+
+/**
+ * The runs of a security option set: the baseline (the set's scenarios as they are) and each
+ * option (their treatments plus the option's measures), all at register positions.
+ */
+export function optionModels(data: RegisterData, register: RegisterModel, scenarioIds: string[], options: RiskOptionsTable[]): { baseline: RiskModel; options: { id: string; model: RiskModel }[] } | null {
+  const members = scenarioIds.map((id) => data.scenarios.find((s) => s.id === id)).filter((s): s is RiskScenariosTable => !!s && register.index.has(s.id));
+  if (members.length === 0) return null;
+  const baseline = sideModel(
+    data,
+    members.map((s) => ({ position: register.index.get(s.id)!, risk: registerRisk(data, s) })),
+  );
+  const optionRuns = options.map((o) => {
+    const measures = fromJson<StoredMeasure[]>(o.measures_json, []);
+    const targets = members.map((s) => {
+      const base = registerRisk(data, s);
+      const extra: Treatment[] = [];
+      measures.forEach((m, j) => {
+        const e = m.effects.find((x) => x.scenarioId === s.id);
+        if (e) extra.push({ id: `option-${j + 1}`, name: m.name, annualCost: 0, effect: e.effect });
+      });
+      const treatments = [...(base.treatments ?? []), ...extra];
+      return { position: register.index.get(s.id)!, risk: { ...base, ...(treatments.length > 0 ? { treatments } : {}) } };
+    });
+    return { id: o.id, model: sideModel(data, targets) };
+  });
+  return { baseline, options: optionRuns };
+}
+
+/** What an option set's stored comparison depends on: its runs and its measures. */
+export function optionSetHash(runs: { baseline: RiskModel; options: { id: string; model: RiskModel }[] }, rows: RiskOptionsTable[]): string {
+  return hashOf({ baseline: runs.baseline, options: runs.options, measures: rows.map((r) => r.measures_json) });
+}

@@ -1,0 +1,338 @@
+/**
+ * Reading a client's register: its scenarios, treatments, links, settings and stored results,
+ * and the presenters that turn them into what the API sends.
+ */
+import type { AppetitePoint, Histogram, LecPoint } from '../../engine/index.js';
+import type { ClientScope } from '../../server/context.js';
+import { fromJson, fromFlag } from '../../server/db/conventions.js';
+import { fromMinorUnits } from '../../shared/money.js';
+import { rate } from '../../shared/risks/rating.js';
+import { engineTreatment, hashOf, inPortfolio, isCounted, registerModel, registerRisk, scenarioHash, type RegisterData, type RegisterModel } from './model.js';
+import type {
+  AppetiteStatus,
+  PortfolioOut,
+  RecomputeStatus,
+  ScenarioListItem,
+  ScenarioResultOut,
+  Stats,
+  TopRisk,
+  TreatmentOut,
+} from './schema.js';
+import { loadSettings, type RiskSettings } from './settings.js';
+import type { RiskLinksTable, RiskRunsTable, RiskScenarioResultsTable, RiskScenariosTable, RiskTreatmentsTable } from './tables.js';
+
+export const RECOMPUTE_JOB = 'risks.recompute';
+
+/** Every summary statistic kept for a series of annual losses. */
+export interface FullStats extends Stats {
+  sd: number;
+  p10: number;
+  max: number;
+}
+
+export interface StoredCurves {
+  lec: LecPoint[];
+  histogram: Histogram;
+}
+
+/** `risk_scenario_results.result_json`. */
+export interface StoredScenarioResult {
+  inherent: FullStats;
+  residual: FullStats | null;
+  withProposed: FullStats | null;
+  treatmentCost: number;
+  rosi: number | null;
+  expectedMean: number;
+}
+
+/** `risk_scenario_results.curves_json`. */
+export interface StoredScenarioCurves {
+  inherent: StoredCurves;
+  residual: StoredCurves | null;
+}
+
+export interface StoredAppetiteCheck {
+  breached: boolean;
+  points: { loss: number; limit: number; probability: number; breached: boolean }[];
+}
+
+/** `risk_runs.summary_json`. */
+export interface StoredPortfolio {
+  inherent: FullStats;
+  residual: FullStats | null;
+  appetite: AppetitePoint[];
+  inherentAppetite: StoredAppetiteCheck | null;
+  residualAppetite: StoredAppetiteCheck | null;
+  treatmentCost: number;
+  rosi: number | null;
+}
+
+/** `risk_runs.detail_json`. */
+export interface StoredPortfolioDetail {
+  inherent: StoredCurves;
+  residual: StoredCurves | null;
+}
+
+export async function loadRegisterData(scope: ClientScope, settings?: RiskSettings): Promise<RegisterData> {
+  const [s, scenarios, treatments] = await Promise.all([
+    settings ? Promise.resolve(settings) : loadSettings(scope),
+    scope.db.selectFrom('risk_scenarios').selectAll().orderBy('ref_number').orderBy('id').execute(),
+    scope.db.selectFrom('risk_treatments').selectAll().orderBy('created_at').orderBy('id').execute(),
+  ]);
+  const byScenario = new Map<string, RiskTreatmentsTable[]>();
+  for (const t of treatments) {
+    const list = byScenario.get(t.scenario_id) ?? [];
+    list.push(t);
+    byScenario.set(t.scenario_id, list);
+  }
+  return { currency: scope.client.currency, settings: s, scenarios, treatments: byScenario };
+}
+
+export async function loadLinks(scope: ClientScope, scenarioId?: string): Promise<Map<string, RiskLinksTable[]>> {
+  let q = scope.db.selectFrom('risk_links').selectAll();
+  if (scenarioId) q = q.where('scenario_id', '=', scenarioId);
+  const rows = await q.orderBy('position').execute();
+  const map = new Map<string, RiskLinksTable[]>();
+  for (const l of rows) {
+    const list = map.get(l.scenario_id) ?? [];
+    list.push(l);
+    map.set(l.scenario_id, list);
+  }
+  return map;
+}
+
+/** The hash each scenario's stored result must carry to be current. */
+export function expectedHashes(data: RegisterData, register: RegisterModel): Map<string, string> {
+  const { seed, years } = data.settings;
+  const hashes = new Map<string, string>();
+  // A scenario's result also holds the figures with its proposed treatments.
+  const withProposed = (s: RiskScenariosTable, base: string): string => {
+    const proposed = (data.treatments.get(s.id) ?? []).filter((t) => t.status === 'proposed').map((t) => engineTreatment(t, data.currency));
+    return proposed.length === 0 ? base : hashOf({ base, proposed });
+  };
+  register.included.forEach((s, i) => hashes.set(s.id, withProposed(s, register.riskHashes[i]!)));
+  let next = register.included.length;
+  for (const s of data.scenarios) {
+    if (s.proposed !== 1 || s.status === 'closed') continue;
+    hashes.set(s.id, withProposed(s, scenarioHash(registerRisk(data, s), next++, seed, years)));
+  }
+  return hashes;
+}
+
+export async function latestRun(scope: ClientScope): Promise<RiskRunsTable | undefined> {
+  return scope.db.selectFrom('risk_runs').selectAll().orderBy('computed_at', 'desc').orderBy('id', 'desc').limit(1).executeTakeFirst();
+}
+
+export type ResultRow = Omit<RiskScenarioResultsTable, 'curves_json' | 'client_id'>;
+
+/** Stored results without their curves (those are read per scenario, see loadCurves). */
+export async function loadResults(scope: ClientScope, scenarioId?: string): Promise<Map<string, ResultRow>> {
+  let q = scope.db.selectFrom('risk_scenario_results').select(['id', 'run_id', 'input_hash', 'in_portfolio', 'mean', 'p90', 'result_json', 'computed_at']);
+  if (scenarioId) q = q.where('id', '=', scenarioId);
+  const rows = await q.execute();
+  return new Map(rows.map((r) => [r.id, r]));
+}
+
+export async function loadCurves(scope: ClientScope, scenarioId: string): Promise<StoredScenarioCurves | null> {
+  const row = await scope.db.selectFrom('risk_scenario_results').select('curves_json').where('id', '=', scenarioId).executeTakeFirst();
+  return row ? fromJson<StoredScenarioCurves | null>(row.curves_json, null) : null;
+}
+
+export async function recomputeStatus(scope: ClientScope, run: RiskRunsTable | undefined, currentHash: string): Promise<RecomputeStatus> {
+  const jobs = await scope.app.database.db
+    .selectFrom('jobs')
+    .select(['status', 'progress', 'error', 'created_at'])
+    .where('client_id', '=', scope.clientId)
+    .where('kind', '=', RECOMPUTE_JOB)
+    .orderBy('created_at', 'desc')
+    .limit(5)
+    .execute();
+  const active = jobs.filter((j) => j.status === 'queued' || j.status === 'running');
+  const running = active.find((j) => j.status === 'running');
+  const last = jobs[0];
+  return {
+    refreshing: active.length > 0,
+    jobStatus: running ? 'running' : active.length > 0 ? 'queued' : null,
+    progress: running ? running.progress : active.length > 0 ? 0 : null,
+    lastError: last && (last.status === 'failed' || (last.status === 'queued' && last.error)) ? last.error : null,
+    stale: !run || run.inputs_hash !== currentHash,
+    computedAt: run?.computed_at ?? null,
+    runId: run?.id ?? null,
+    seed: run?.seed ?? null,
+    years: run?.years ?? null,
+    inputsHash: run?.inputs_hash ?? null,
+    currentInputsHash: currentHash,
+  };
+}
+
+export function pickStats(s: FullStats): Stats {
+  return { mean: s.mean, p50: s.p50, p90: s.p90, p95: s.p95, p99: s.p99, probabilityOfLoss: s.probabilityOfLoss };
+}
+
+export function presentPortfolio(run: RiskRunsTable | undefined): PortfolioOut | null {
+  if (!run) return null;
+  const p = fromJson<StoredPortfolio | null>(run.summary_json, null);
+  if (!p) return null;
+  const i = p.inherent;
+  return {
+    mean: i.mean,
+    sd: i.sd,
+    p10: i.p10,
+    p50: i.p50,
+    p90: i.p90,
+    p95: i.p95,
+    p99: i.p99,
+    max: i.max,
+    probabilityOfLoss: i.probabilityOfLoss,
+    residual: p.residual ? pickStats(p.residual) : null,
+    current: pickStats(p.residual ?? p.inherent),
+    treatmentCost: p.treatmentCost,
+    rosi: p.rosi,
+    scenarioCount: run.risk_count,
+  };
+}
+
+export function presentAppetite(settings: RiskSettings, run: RiskRunsTable | undefined): AppetiteStatus {
+  const stored = run ? fromJson<StoredPortfolio | null>(run.summary_json, null) : null;
+  const defined = settings.appetite.length > 0;
+  // A stored check counts only if it was made against the current curve.
+  const sameCurve = !!stored && JSON.stringify(stored.appetite) === JSON.stringify(settings.appetite);
+  const inherent = sameCurve ? stored.inherentAppetite : null;
+  const current = sameCurve ? (stored.residualAppetite ?? stored.inherentAppetite) : null;
+  return {
+    defined,
+    statement: settings.statement,
+    points: settings.appetite,
+    breached: defined && current ? current.breached : null,
+    inherentBreached: defined && inherent ? inherent.breached : null,
+    checks:
+      defined && current && inherent
+        ? current.points.map((c, k) => ({ loss: c.loss, limit: c.limit, probability: c.probability, inherentProbability: inherent.points[k]?.probability ?? c.probability, breached: c.breached }))
+        : [],
+  };
+}
+
+export function presentTreatment(t: RiskTreatmentsTable, currency: string): TreatmentOut {
+  return {
+    id: t.id,
+    ref: t.ref,
+    scenarioId: t.scenario_id,
+    name: t.name,
+    description: t.description,
+    status: t.status,
+    annualCost: fromMinorUnits(t.annual_cost, currency),
+    oneTimeCost: fromMinorUnits(t.one_time_cost, currency),
+    effect: fromJson(t.effect_json, {}),
+    counted: isCounted(t.status),
+    createdAt: t.created_at,
+    updatedAt: t.updated_at,
+  };
+}
+
+export interface PresentContext {
+  data: RegisterData;
+  hashes: Map<string, string>;
+  results: Map<string, ResultRow>;
+  links: Map<string, RiskLinksTable[]>;
+  /** The portfolio's current mean annual loss, for shares. */
+  portfolioMean: number | null;
+}
+
+export function presentResult(s: RiskScenariosTable, ctx: PresentContext): ScenarioResultOut | null {
+  const row = ctx.results.get(s.id);
+  if (!row) return null;
+  const r = fromJson<StoredScenarioResult | null>(row.result_json, null);
+  if (!r) return null;
+  const current = r.residual ?? r.inherent;
+  const inPf = fromFlag(row.in_portfolio) && inPortfolio(s);
+  return {
+    inherent: pickStats(r.inherent),
+    residual: r.residual ? pickStats(r.residual) : null,
+    current: pickStats(current),
+    withProposed: r.withProposed ? pickStats(r.withProposed) : null,
+    treatmentCost: r.treatmentCost,
+    rosi: r.rosi,
+    share: inPf && ctx.portfolioMean && ctx.portfolioMean > 0 ? current.mean / ctx.portfolioMean : null,
+    rating: rate(current, ctx.data.settings.likelihoodBands, ctx.data.settings.impactBands),
+    inPortfolio: inPf,
+    stale: ctx.hashes.get(s.id) !== row.input_hash,
+    computedAt: row.computed_at,
+  };
+}
+
+export function presentListItem(s: RiskScenariosTable, ctx: PresentContext): ScenarioListItem {
+  const ts = ctx.data.treatments.get(s.id) ?? [];
+  return {
+    id: s.id,
+    ref: s.ref,
+    title: s.title,
+    threat: s.threat,
+    ownerSeat: s.owner_seat,
+    status: s.status,
+    proposed: fromFlag(s.proposed),
+    template: s.template,
+    links: (ctx.links.get(s.id) ?? []).map((l) => ({ kind: l.kind, targetId: l.target_id, label: l.label })),
+    treatments: {
+      proposed: ts.filter((t) => t.status === 'proposed').length,
+      planned: ts.filter((t) => t.status === 'planned').length,
+      inPlace: ts.filter((t) => t.status === 'in_place').length,
+    },
+    result: presentResult(s, ctx),
+    createdBy: s.created_by,
+    createdAt: s.created_at,
+    updatedAt: s.updated_at,
+  };
+}
+
+/** Everything a register view needs, read once. */
+export interface RegisterView {
+  data: RegisterData;
+  register: RegisterModel;
+  run: RiskRunsTable | undefined;
+  present: PresentContext;
+  status: RecomputeStatus;
+  portfolio: PortfolioOut | null;
+  appetite: AppetiteStatus;
+}
+
+export async function loadRegisterView(scope: ClientScope): Promise<RegisterView> {
+  const data = await loadRegisterData(scope);
+  const register = registerModel(data);
+  const [run, results, links] = await Promise.all([latestRun(scope), loadResults(scope), loadLinks(scope)]);
+  const portfolio = presentPortfolio(run);
+  const present: PresentContext = { data, hashes: expectedHashes(data, register), results, links, portfolioMean: portfolio?.current.mean ?? null };
+  return { data, register, run, present, status: await recomputeStatus(scope, run, register.hash), portfolio, appetite: presentAppetite(data.settings, run) };
+}
+
+export function treatmentStatusOf(ts: RiskTreatmentsTable[]): TopRisk['treatmentStatus'] {
+  if (ts.length === 0) return 'none';
+  const statuses = new Set(ts.map((t) => t.status));
+  return statuses.size === 1 ? [...statuses][0]! : 'mixed';
+}
+
+/** The portfolio's scenarios by current mean annual loss, largest first. */
+export function topRisks(view: RegisterView, limit: number): TopRisk[] {
+  const rows: TopRisk[] = [];
+  for (const s of view.register.included) {
+    const r = presentResult(s, view.present);
+    if (!r) continue;
+    rows.push({
+      id: s.id,
+      ref: s.ref,
+      title: s.title,
+      ownerSeat: s.owner_seat,
+      status: s.status,
+      mean: r.current.mean,
+      p90: r.current.p90,
+      inherentMean: r.inherent.mean,
+      share: r.share,
+      rating: r.rating,
+      treatmentStatus: treatmentStatusOf(view.data.treatments.get(s.id) ?? []),
+    });
+  }
+  return rows.sort((a, b) => b.mean - a.mean || a.ref.localeCompare(b.ref)).slice(0, limit);
+}
+
+export function portfolioCurves(run: RiskRunsTable | undefined): StoredPortfolioDetail | null {
+  return run ? fromJson<StoredPortfolioDetail | null>(run.detail_json, null) : null;
+}

@@ -1,0 +1,478 @@
+/**
+ * The risk register's API schemas: what comes in (strict: unknown fields are rejected) and what
+ * goes out. Imports only zod and src/shared, so the web app can take its types from here.
+ * Money is in major units of the client's currency; distributions are the engine's
+ * (docs/risk-model.md), checked field by field here and semantically by the engine's validateModel.
+ */
+import { z } from 'zod';
+import { TEMPLATE_KEYS } from '../../shared/risks/templates.js';
+
+export const OWNER_SEATS = ['CIO', 'CTO', 'CISO'] as const;
+export const RISK_STATUSES = ['open', 'treating', 'accepted', 'closed'] as const;
+export const TREATMENT_STATUSES = ['proposed', 'planned', 'in_place'] as const;
+export const LINK_KINDS = ['service', 'system', 'dataset', 'vendor'] as const;
+/** Treatments that count in the residual result (and in the exported model file). */
+export const COUNTED_TREATMENT_STATUSES = ['planned', 'in_place'] as const;
+
+const num = z.number();
+export const Distribution = z.discriminatedUnion('type', [
+  z.strictObject({ type: z.literal('constant'), value: num }),
+  z.strictObject({ type: z.literal('uniform'), min: num, max: num }),
+  z.strictObject({ type: z.literal('triangular'), min: num, mode: num, max: num }),
+  z.strictObject({ type: z.literal('pert'), min: num, mode: num, max: num, gamma: num.optional() }),
+  z.strictObject({ type: z.literal('lognormal'), low: num, high: num, confidence: num.optional() }),
+  z.strictObject({ type: z.literal('normal'), mean: num, sd: num, min: num.optional(), max: num.optional() }),
+]);
+export type Distribution = z.infer<typeof Distribution>;
+
+export const FairInputs = z
+  .strictObject({
+    lossEventFrequency: Distribution.optional().describe('Loss events per year (instead of threat event frequency × vulnerability)'),
+    threatEventFrequency: Distribution.optional().describe('Threat events per year'),
+    vulnerability: Distribution.optional().describe('Share of threat events that become loss events, within [0, 1]'),
+    primaryLoss: Distribution.describe('Loss per loss event, in the client\'s currency'),
+    secondaryLossEventFrequency: Distribution.optional().describe('Chance that a loss event also brings secondary loss, within [0, 1]'),
+    secondaryLoss: Distribution.optional().describe('Secondary loss per event when it happens'),
+  })
+  .describe('The FAIR inputs: the engine\'s risk object without id, name and treatments (docs/risk-model.md)');
+export type FairInputs = z.infer<typeof FairInputs>;
+
+export const TreatmentEffect = z
+  .strictObject({
+    lossEventFrequency: Distribution.optional(),
+    threatEventFrequency: Distribution.optional(),
+    vulnerability: Distribution.optional(),
+    primaryLoss: Distribution.optional(),
+    secondaryLossEventFrequency: Distribution.optional(),
+    secondaryLoss: Distribution.optional(),
+  })
+  .describe('Multipliers on FAIR factors, each a distribution (0.4 = the factor falls to 40 %)');
+export type TreatmentEffect = z.infer<typeof TreatmentEffect>;
+
+const Id = z.string().min(1).max(64);
+const Title = z.string().trim().min(1).max(200);
+const LongText = z.string().trim().max(5000);
+const Money = z.number().min(0).max(1e13);
+
+export const LinkInput = z.strictObject({
+  kind: z.enum(LINK_KINDS),
+  targetId: z.string().max(64).nullable().optional().describe('The estate record\'s id, when the link points to one'),
+  label: z.string().trim().min(1).max(200),
+});
+export type LinkInput = z.infer<typeof LinkInput>;
+
+export const ScenarioInput = z.strictObject({
+  title: Title,
+  description: LongText.nullable().optional(),
+  threat: z.string().trim().max(500).nullable().optional(),
+  ownerSeat: z.enum(OWNER_SEATS).default('CISO'),
+  status: z.enum(RISK_STATUSES).optional().describe("open (default), treating or closed; 'accepted' comes only from an approved risk acceptance"),
+  template: z.enum(TEMPLATE_KEYS).optional().describe('Build the inputs from this template when `inputs` is not given'),
+  templateParams: z.record(z.string().max(64), z.number()).optional().describe('Template parameters; missing ones take the client\'s defaults'),
+  inputs: FairInputs.optional(),
+  links: z.array(LinkInput).max(50).optional(),
+});
+export type ScenarioInput = z.input<typeof ScenarioInput>;
+
+export const ScenarioPatch = z.strictObject({
+  title: Title.optional(),
+  description: LongText.nullable().optional(),
+  threat: z.string().trim().max(500).nullable().optional(),
+  ownerSeat: z.enum(OWNER_SEATS).optional(),
+  status: z.enum(RISK_STATUSES).optional(),
+  statusReason: z.string().trim().max(2000).nullable().optional(),
+  templateParams: z.record(z.string().max(64), z.number()).optional().describe('With `rebuild: true`, recompute the inputs from the scenario\'s template'),
+  rebuild: z.boolean().optional(),
+  inputs: FairInputs.optional(),
+  links: z.array(LinkInput).max(50).optional(),
+});
+export type ScenarioPatch = z.infer<typeof ScenarioPatch>;
+
+export const TreatmentInput = z.strictObject({
+  name: Title,
+  description: LongText.nullable().optional(),
+  status: z.enum(TREATMENT_STATUSES).default('proposed'),
+  annualCost: Money.default(0),
+  oneTimeCost: Money.default(0),
+  effect: TreatmentEffect,
+});
+export type TreatmentInput = z.input<typeof TreatmentInput>;
+
+export const TreatmentPatch = z.strictObject({
+  name: Title.optional(),
+  description: LongText.nullable().optional(),
+  status: z.enum(TREATMENT_STATUSES).optional(),
+  annualCost: Money.optional(),
+  oneTimeCost: Money.optional(),
+  effect: TreatmentEffect.optional(),
+});
+export type TreatmentPatch = z.infer<typeof TreatmentPatch>;
+
+export const AppetitePointSchema = z.strictObject({
+  loss: z.number().min(0).max(1e13).describe('An annual loss, in major units'),
+  probability: z.number().min(0).max(1).describe('The highest tolerated chance of losing more than `loss` in a year'),
+});
+export const AppetiteInput = z.strictObject({
+  points: z.array(AppetitePointSchema).max(20).describe('The loss-tolerance curve; an empty list removes it'),
+  statement: z.string().trim().max(4000).nullable().optional().describe('The appetite in plain language'),
+});
+export type AppetiteInput = z.infer<typeof AppetiteInput>;
+
+export const SettingsInput = z.strictObject({
+  seed: z.number().int().min(0).max(Number.MAX_SAFE_INTEGER).optional(),
+  years: z.number().int().min(1000).max(1_000_000).nullable().optional().describe('Simulated years; null for the server default'),
+  likelihoodBands: z.array(z.number()).nullable().optional().describe('Four ascending annual probabilities between the five likelihood bands; null for the defaults'),
+  impactBands: z.array(z.number()).nullable().optional().describe('Four ascending amounts between the five impact bands; null for the defaults from revenue'),
+});
+export type SettingsInput = z.infer<typeof SettingsInput>;
+
+export const TemplateParamsInput = z.strictObject({
+  params: z.record(z.string().max(64), z.number()).describe('The client\'s own defaults for this template; an empty object restores the standard ones'),
+});
+
+export const MeasureInput = z.strictObject({
+  name: Title,
+  annualCost: Money.default(0),
+  oneTimeCost: Money.default(0),
+  effects: z.array(z.strictObject({ scenarioId: Id, effect: TreatmentEffect })).min(1).max(50),
+});
+export type MeasureInput = z.input<typeof MeasureInput>;
+
+export const OptionInput = z.strictObject({
+  name: Title,
+  description: LongText.nullable().optional(),
+  measures: z.array(MeasureInput).min(1).max(20),
+});
+
+export const OptionSetInput = z.strictObject({
+  title: Title,
+  description: LongText.nullable().optional(),
+  scenarioIds: z.array(Id).min(1).max(50),
+  options: z.array(OptionInput).min(2).max(8),
+});
+export type OptionSetInput = z.input<typeof OptionSetInput>;
+
+export const ImportInput = z.strictObject({
+  model: z.unknown().optional().describe('The model file, parsed (JSON)'),
+  text: z.string().max(10_000_000).optional().describe('The model file as text (YAML or JSON)'),
+  dryRun: z.boolean().default(false),
+});
+
+export const ExportQuery = z.strictObject({ format: z.enum(['json', 'yaml']).default('json') });
+
+// ---------------------------------------------------------------------------------------------
+// Responses
+
+export const LecPoint = z.object({ loss: z.number(), probability: z.number() });
+export const Histogram = z.object({ edges: z.array(z.number()), counts: z.array(z.number()) });
+
+export const Stats = z.object({
+  mean: z.number(),
+  p50: z.number(),
+  p90: z.number(),
+  p95: z.number(),
+  p99: z.number(),
+  probabilityOfLoss: z.number(),
+});
+export type Stats = z.infer<typeof Stats>;
+
+export const RatingOut = z.object({
+  likelihood: z.number().int(),
+  impact: z.number().int(),
+  score: z.number().int(),
+  level: z.enum(['low', 'medium', 'high', 'critical']),
+});
+
+export const ScenarioResultOut = z.object({
+  inherent: Stats,
+  residual: Stats.nullable().describe('With planned and in-place treatments; null without any'),
+  current: Stats.describe('Residual when there is one, else inherent: what the register ranks by'),
+  withProposed: Stats.nullable().describe('If the proposed treatments were also carried out'),
+  treatmentCost: z.number().describe('Annual cost of the planned and in-place treatments'),
+  rosi: z.number().nullable().describe('(inherent mean − residual mean − annual cost) / annual cost'),
+  share: z.number().nullable().describe('Share of the portfolio\'s current mean annual loss; null for proposals'),
+  rating: RatingOut,
+  inPortfolio: z.boolean(),
+  stale: z.boolean().describe('The inputs changed since this result was computed; a refresh is due'),
+  computedAt: z.string(),
+});
+export type ScenarioResultOut = z.infer<typeof ScenarioResultOut>;
+
+export const LinkOut = z.object({ kind: z.enum(LINK_KINDS), targetId: z.string().nullable(), label: z.string() });
+
+export const TreatmentOut = z.object({
+  id: z.string(),
+  ref: z.string(),
+  scenarioId: z.string(),
+  name: z.string(),
+  description: z.string().nullable(),
+  status: z.enum(TREATMENT_STATUSES),
+  annualCost: z.number(),
+  oneTimeCost: z.number(),
+  effect: TreatmentEffect,
+  counted: z.boolean().describe('Whether it counts in the residual result (planned or in place)'),
+  createdAt: z.string(),
+  updatedAt: z.string(),
+});
+export type TreatmentOut = z.infer<typeof TreatmentOut>;
+
+export const ScenarioListItem = z.object({
+  id: z.string(),
+  ref: z.string(),
+  title: z.string(),
+  threat: z.string().nullable(),
+  ownerSeat: z.enum(OWNER_SEATS),
+  status: z.enum(RISK_STATUSES),
+  proposed: z.boolean(),
+  template: z.string().nullable(),
+  links: z.array(LinkOut),
+  treatments: z.object({ proposed: z.number(), planned: z.number(), inPlace: z.number() }),
+  result: ScenarioResultOut.nullable(),
+  createdBy: z.string().nullable(),
+  createdAt: z.string(),
+  updatedAt: z.string(),
+});
+export type ScenarioListItem = z.infer<typeof ScenarioListItem>;
+
+export const AppetitePointOut = z.object({
+  loss: z.number(),
+  limit: z.number().describe('The tolerated probability'),
+  probability: z.number().describe('Simulated probability of exceeding `loss`, with planned and in-place treatments'),
+  inherentProbability: z.number(),
+  breached: z.boolean(),
+});
+
+export const AppetiteStatus = z.object({
+  defined: z.boolean(),
+  statement: z.string().nullable(),
+  points: z.array(AppetitePointSchema),
+  /** Result of the stored run: null until computed. */
+  breached: z.boolean().nullable().describe('Current (residual) portfolio above the tolerance curve'),
+  inherentBreached: z.boolean().nullable(),
+  checks: z.array(AppetitePointOut),
+});
+export type AppetiteStatus = z.infer<typeof AppetiteStatus>;
+
+export const PortfolioOut = z.object({
+  mean: z.number(),
+  sd: z.number(),
+  p10: z.number(),
+  p50: z.number(),
+  p90: z.number(),
+  p95: z.number(),
+  p99: z.number(),
+  max: z.number(),
+  probabilityOfLoss: z.number(),
+  residual: Stats.nullable(),
+  current: Stats,
+  treatmentCost: z.number(),
+  rosi: z.number().nullable(),
+  scenarioCount: z.number(),
+});
+export type PortfolioOut = z.infer<typeof PortfolioOut>;
+
+export const RecomputeStatus = z.object({
+  refreshing: z.boolean().describe('A recompute is queued or running'),
+  jobStatus: z.enum(['queued', 'running']).nullable(),
+  progress: z.number().nullable(),
+  lastError: z.string().nullable(),
+  stale: z.boolean().describe('The stored result was computed from other inputs than the current ones'),
+  computedAt: z.string().nullable(),
+  runId: z.string().nullable().describe('The stored run shown; changes with every stored recompute'),
+  seed: z.number().nullable(),
+  years: z.number().nullable(),
+  inputsHash: z.string().nullable().describe('Hash of the inputs of the stored result'),
+  currentInputsHash: z.string(),
+});
+export type RecomputeStatus = z.infer<typeof RecomputeStatus>;
+
+export const RegisterOut = z.object({
+  currency: z.string(),
+  status: RecomputeStatus,
+  portfolio: PortfolioOut.nullable(),
+  appetite: AppetiteStatus,
+  scenarios: z.array(ScenarioListItem),
+});
+export type RegisterOut = z.infer<typeof RegisterOut>;
+
+export const Curves = z.object({ lec: z.array(LecPoint), histogram: Histogram });
+
+export const ScenarioDetailOut = ScenarioListItem.extend({
+  description: z.string().nullable(),
+  statusReason: z.string().nullable(),
+  templateParams: z.record(z.string(), z.number()).nullable(),
+  inputs: FairInputs,
+  treatmentList: z.array(TreatmentOut),
+  expectedMean: z.number().describe('Closed-form mean annual loss of the inputs, before treatments'),
+  curves: z.object({ inherent: Curves, residual: Curves.nullable() }).nullable(),
+  currency: z.string(),
+  permissions: z.object({ edit: z.boolean(), approve: z.boolean(), treat: z.boolean() }),
+});
+export type ScenarioDetailOut = z.infer<typeof ScenarioDetailOut>;
+
+export const BandsOut = z.object({
+  likelihood: z.array(z.number()),
+  impact: z.array(z.number()),
+  likelihoodIsDefault: z.boolean(),
+  impactIsDefault: z.boolean(),
+});
+export type BandsOut = z.infer<typeof BandsOut>;
+
+export const SettingsOut = z.object({
+  seed: z.number(),
+  years: z.number().describe('Simulated years in effect'),
+  yearsIsDefault: z.boolean(),
+  bands: BandsOut,
+  appetite: z.object({ points: z.array(AppetitePointSchema), statement: z.string().nullable() }),
+});
+export type SettingsOut = z.infer<typeof SettingsOut>;
+
+export const HeatCell = z.object({
+  likelihood: z.number(),
+  impact: z.number(),
+  level: z.enum(['low', 'medium', 'high', 'critical']),
+  scenarios: z.array(z.object({ id: z.string(), ref: z.string(), title: z.string(), mean: z.number() })),
+});
+
+export const TopRisk = z.object({
+  id: z.string(),
+  ref: z.string(),
+  title: z.string(),
+  ownerSeat: z.enum(OWNER_SEATS),
+  status: z.enum(RISK_STATUSES),
+  mean: z.number().describe('Current mean annual loss'),
+  p90: z.number(),
+  inherentMean: z.number(),
+  share: z.number().nullable(),
+  rating: RatingOut,
+  treatmentStatus: z.enum(['none', 'proposed', 'planned', 'in_place', 'mixed']),
+});
+export type TopRisk = z.infer<typeof TopRisk>;
+
+export const OverviewOut = z.object({
+  currency: z.string(),
+  status: RecomputeStatus,
+  portfolio: PortfolioOut.nullable(),
+  appetite: AppetiteStatus,
+  curves: z.object({ inherent: Curves, residual: Curves.nullable() }).nullable(),
+  heatmap: z.object({ cells: z.array(HeatCell), bands: BandsOut }),
+  top: z.array(TopRisk),
+});
+export type OverviewOut = z.infer<typeof OverviewOut>;
+
+export const TemplateOut = z.object({
+  key: z.enum(TEMPLATE_KEYS),
+  name: z.string(),
+  threat: z.string(),
+  description: z.string(),
+  ownerSeat: z.enum(OWNER_SEATS),
+  params: z.array(z.object({ key: z.string(), label: z.string(), help: z.string(), unit: z.string(), value: z.number(), standard: z.number() })),
+  inputs: FairInputs.nullable().describe('The inputs the parameters give; null when they are not valid'),
+  problems: z.array(z.object({ path: z.string(), message: z.string() })),
+  expectedMean: z.number().nullable(),
+});
+export type TemplateOut = z.infer<typeof TemplateOut>;
+
+export const ProfileOut = z.object({
+  currency: z.string(),
+  employees: z.number(),
+  annualRevenue: z.number(),
+  downtimeCostPerHour: z.number(),
+  serviceDowntimeCostPerHour: z.number(),
+  downtimeBasis: z.string(),
+  rtoHours: z.number().nullable(),
+  personalRecords: z.number(),
+  recordsBasis: z.string(),
+  dataVendors: z.number(),
+  vendorRecords: z.number(),
+  vendorsBasis: z.string(),
+  devices: z.number(),
+  devicesBasis: z.string(),
+});
+
+export const TemplatesOut = z.object({ profile: ProfileOut, templates: z.array(TemplateOut) });
+export type TemplatesOut = z.infer<typeof TemplatesOut>;
+
+export const WorstCaseOut = z.object({
+  currency: z.string(),
+  low: z.number(),
+  likely: z.number(),
+  high: z.number(),
+  components: z.array(z.object({ label: z.string(), low: z.number(), likely: z.number(), high: z.number(), basis: z.string() })),
+  assumptions: z.array(z.string()),
+  scenario: z
+    .object({ id: z.string(), ref: z.string(), title: z.string(), mean: z.number(), p95: z.number(), p99: z.number() })
+    .nullable()
+    .describe('The register\'s ransomware scenario, with its simulated 1-in-20 and 1-in-100 year losses'),
+});
+export type WorstCaseOut = z.infer<typeof WorstCaseOut>;
+
+export const OptionFigures = z.object({
+  annualCost: z.number(),
+  oneTimeCost: z.number(),
+  residualMean: z.number(),
+  residualP90: z.number(),
+  residualP99: z.number(),
+  reduction: z.number().describe('Baseline mean − residual mean'),
+  rosi: z.number().nullable().describe('(reduction − annual cost) / annual cost'),
+  threeYearCost: z.number(),
+  threeYearBenefit: z.number().describe('3 × reduction − three-year cost'),
+});
+export type OptionFigures = z.infer<typeof OptionFigures>;
+
+export const MeasureOut = z.object({
+  name: z.string(),
+  annualCost: z.number(),
+  oneTimeCost: z.number(),
+  effects: z.array(z.object({ scenarioId: z.string(), effect: TreatmentEffect })),
+});
+
+export const OptionOut = z.object({
+  id: z.string(),
+  name: z.string(),
+  description: z.string().nullable(),
+  measures: z.array(MeasureOut),
+  figures: OptionFigures.nullable(),
+});
+
+export const OptionSetOut = z.object({
+  id: z.string(),
+  title: z.string(),
+  description: z.string().nullable(),
+  scenarios: z.array(z.object({ id: z.string(), ref: z.string(), title: z.string() })),
+  baseline: z.object({ inherentMean: z.number(), mean: z.number(), p90: z.number(), p99: z.number() }).nullable().describe('The scenarios as they are (planned and in-place treatments)'),
+  options: z.array(OptionOut),
+  stale: z.boolean(),
+  computedAt: z.string().nullable(),
+  createdAt: z.string(),
+  updatedAt: z.string(),
+});
+export type OptionSetOut = z.infer<typeof OptionSetOut>;
+
+export const ImportReport = z.object({
+  dryRun: z.boolean(),
+  created: z.array(z.string()),
+  updated: z.array(z.string()),
+  unchanged: z.array(z.string()),
+  treatmentsCreated: z.number(),
+  treatmentsUpdated: z.number(),
+  treatmentsSetToProposed: z.number().describe('Planned or in-place treatments missing from the file, set back to proposed'),
+  appetiteChanged: z.boolean(),
+  settingsChanged: z.boolean(),
+});
+export type ImportReport = z.infer<typeof ImportReport>;
+
+export const PortfolioRiskRow = z.object({
+  clientId: z.string(),
+  currency: z.string(),
+  scenarioCount: z.number(),
+  mean: z.number().nullable().describe('Current (residual) mean annual loss'),
+  p90: z.number().nullable(),
+  p99: z.number().nullable(),
+  inherentMean: z.number().nullable(),
+  appetiteDefined: z.boolean(),
+  aboveAppetite: z.boolean().nullable(),
+  computedAt: z.string().nullable(),
+  refreshing: z.boolean(),
+});
+export type PortfolioRiskRow = z.infer<typeof PortfolioRiskRow>;

@@ -1,0 +1,387 @@
+/** The estate: business services, systems and assets, their lifecycle, and CSV import and export. */
+import { Anchor, Badge, Button, Drawer, Group, Modal, MultiSelect, NumberInput, SegmentedControl, Select, SimpleGrid, Stack, Text, TextInput, Title } from '@mantine/core';
+import { useForm } from '@mantine/form';
+import { useDebouncedValue } from '@mantine/hooks';
+import { IconPlus, IconSearch } from '@tabler/icons-react';
+import { useState } from 'react';
+import { Outlet, Route, Routes } from 'react-router';
+import type { ServiceOut, SystemDetail, SystemOut } from '@schema/estate';
+import { replacementCostChartOption } from '@shared/charts/reports';
+import { api, fieldErrors } from '../../api/client';
+import { useApiMutation } from '../../api/mutation';
+import { TriadTable } from '../../components/DataTable';
+import { EChart } from '../../components/EChart';
+import { EmptyState } from '../../components/EmptyState';
+import { ErrorAlert } from '../../components/ErrorAlert';
+import { formatDate, formatNumber } from '../../components/format';
+import { Money } from '../../components/Money';
+import { PageHeader } from '../../components/PageHeader';
+import { useCurrentClient } from '../../layout/client-context';
+import { estateInvalidate, estatePath, useLifecycle, useServices, useSystem, useSystems, useVendors } from './api';
+import { ImportExportView } from './ImportExportView';
+import { CriticalityBadge, RouteTabs } from './ui';
+
+const TABS = [
+  { value: 'services', label: 'Business services' },
+  { value: 'systems', label: 'Systems & assets' },
+  { value: 'lifecycle', label: 'Lifecycle' },
+  { value: 'import', label: 'Import & export' },
+];
+const TYPES = ['hardware', 'software', 'saas', 'cloud'];
+const STATUSES = ['planned', 'active', 'spare', 'repair', 'retired'];
+
+function ServiceModal({ onClose }: { onClose: () => void }) {
+  const { clientId, client } = useCurrentClient();
+  const systems = useSystems(clientId, { limit: 500, offset: 0, sort: 'name' });
+  const form = useForm({ initialValues: { name: '', businessUnit: '', downtimeCostPerHour: 0 as number | string, rtoHours: '' as number | string, rpoHours: '' as number | string, criticality: 'medium', systemIds: [] as string[] } });
+  const save = useApiMutation({
+    mutationFn: (v: typeof form.values) =>
+      api.post<ServiceOut>(estatePath(clientId, '/services'), {
+        name: v.name,
+        businessUnit: v.businessUnit || null,
+        downtimeCostPerHour: Number(v.downtimeCostPerHour) || 0,
+        rtoHours: v.rtoHours === '' ? null : Number(v.rtoHours),
+        rpoHours: v.rpoHours === '' ? null : Number(v.rpoHours),
+        criticality: v.criticality,
+        systemIds: v.systemIds,
+      }),
+    success: (s) => `${s.name} was added.`,
+    notifyError: false,
+    invalidate: estateInvalidate(clientId),
+    onSuccess: onClose,
+  });
+  return (
+    <Modal opened onClose={onClose} title="Add a business service" size="lg">
+      <form onSubmit={form.onSubmit((v) => save.mutate(v, { onError: (err) => form.setErrors(fieldErrors(err)) }))} noValidate>
+        <Stack gap="sm">
+          {save.isError ? <ErrorAlert error={save.error} /> : null}
+          <TextInput label="Name" required {...form.getInputProps('name')} />
+          <TextInput label="Business unit" {...form.getInputProps('businessUnit')} />
+          <NumberInput label={`Cost of an hour of downtime (${client.currency})`} min={0} thousandSeparator="," {...form.getInputProps('downtimeCostPerHour')} />
+          <Group grow>
+            <NumberInput label="RTO (hours)" min={0} decimalScale={2} {...form.getInputProps('rtoHours')} />
+            <NumberInput label="RPO (hours)" min={0} decimalScale={2} {...form.getInputProps('rpoHours')} />
+          </Group>
+          <Select label="Criticality" data={['critical', 'high', 'medium', 'low']} allowDeselect={false} {...form.getInputProps('criticality')} />
+          <MultiSelect label="Depends on" searchable data={(systems.data?.systems ?? []).map((s) => ({ value: s.id, label: s.assetTag ? `${s.name} (${s.assetTag})` : s.name }))} {...form.getInputProps('systemIds')} />
+          <Group justify="flex-end">
+            <Button variant="default" onClick={onClose}>
+              Cancel
+            </Button>
+            <Button type="submit" loading={save.isPending}>
+              Add service
+            </Button>
+          </Group>
+        </Stack>
+      </form>
+    </Modal>
+  );
+}
+
+function ServicesView() {
+  const { clientId, client, can } = useCurrentClient();
+  const services = useServices(clientId);
+  const systems = useSystems(clientId, { limit: 500, offset: 0, sort: 'name' });
+  const [adding, setAdding] = useState(false);
+  const names = new Map((systems.data?.systems ?? []).map((s) => [s.id, s.name]));
+  if (services.isError) return <ErrorAlert error={services.error} onRetry={() => void services.refetch()} />;
+  return (
+    <Stack gap="md">
+      <Group justify="space-between">
+        <Text size="sm" c="dimmed" maw={640}>
+          What the business does that depends on technology, what an hour of downtime costs, and how quickly it must come back.
+        </Text>
+        {can('estate.edit') ? (
+          <Button leftSection={<IconPlus size={16} />} onClick={() => setAdding(true)}>
+            Add service
+          </Button>
+        ) : null}
+      </Group>
+      {services.data && services.data.length === 0 ? (
+        <EmptyState title="No business services yet" description="Add the services the business runs, or import them from a spreadsheet." />
+      ) : (
+        <TriadTable
+          records={services.data ?? []}
+          fetching={services.isPending}
+          idAccessor="id"
+          aria-label="Business services"
+          columns={[
+            { accessor: 'name', title: 'Service' },
+            { accessor: 'businessUnit', title: 'Business unit', render: (s: ServiceOut) => s.businessUnit ?? '—' },
+            { accessor: 'criticality', title: 'Criticality', render: (s: ServiceOut) => <CriticalityBadge value={s.criticality} /> },
+            { accessor: 'downtimeCostPerHour', title: 'Downtime per hour', textAlign: 'right', render: (s: ServiceOut) => <Money amount={s.downtimeCostPerHour} currency={client.currency} /> },
+            { accessor: 'rtoHours', title: 'RTO / RPO', render: (s: ServiceOut) => `${s.rtoHours ?? '—'} h / ${s.rpoHours ?? '—'} h` },
+            { accessor: 'systemIds', title: 'Depends on', render: (s: ServiceOut) => s.systemIds.map((id) => names.get(id) ?? '…').join(', ') || '—' },
+          ]}
+        />
+      )}
+      {adding ? <ServiceModal onClose={() => setAdding(false)} /> : null}
+    </Stack>
+  );
+}
+
+function SystemModal({ onClose }: { onClose: () => void }) {
+  const { clientId, client } = useCurrentClient();
+  const vendors = useVendors(clientId);
+  const form = useForm({
+    initialValues: { name: '', assetTag: '', type: 'hardware', scope: 'internal', status: 'active', owner: '', vendorId: null as string | null, location: '', endOfLife: '', warrantyEnd: '', replacementCost: '' as number | string },
+  });
+  const save = useApiMutation({
+    mutationFn: (v: typeof form.values) =>
+      api.post<SystemDetail>(estatePath(clientId, '/systems'), {
+        name: v.name,
+        assetTag: v.assetTag || null,
+        type: v.type,
+        scope: v.scope,
+        status: v.status,
+        owner: v.owner || null,
+        vendorId: v.vendorId,
+        location: v.location || null,
+        endOfLife: v.endOfLife || null,
+        warrantyEnd: v.warrantyEnd || null,
+        replacementCost: v.replacementCost === '' ? null : Number(v.replacementCost),
+      }),
+    success: (s) => `${s.name} was added.`,
+    notifyError: false,
+    invalidate: estateInvalidate(clientId),
+    onSuccess: onClose,
+  });
+  return (
+    <Modal opened onClose={onClose} title="Add a system or asset" size="lg">
+      <form onSubmit={form.onSubmit((v) => save.mutate(v, { onError: (err) => form.setErrors(fieldErrors(err)) }))} noValidate>
+        <Stack gap="sm">
+          {save.isError ? <ErrorAlert error={save.error} /> : null}
+          <Group grow>
+            <TextInput label="Name" required {...form.getInputProps('name')} />
+            <TextInput label="Asset tag" {...form.getInputProps('assetTag')} />
+          </Group>
+          <Group grow>
+            <Select label="Type" data={TYPES} allowDeselect={false} {...form.getInputProps('type')} />
+            <Select label="Scope" data={[{ value: 'internal', label: 'Internal (CIO)' }, { value: 'product', label: 'Product (CTO)' }]} allowDeselect={false} {...form.getInputProps('scope')} />
+            <Select label="Status" data={STATUSES} allowDeselect={false} {...form.getInputProps('status')} />
+          </Group>
+          <Group grow>
+            <TextInput label="Owner" {...form.getInputProps('owner')} />
+            <Select label="Vendor" searchable clearable data={(vendors.data ?? []).map((v) => ({ value: v.id, label: v.name }))} {...form.getInputProps('vendorId')} />
+          </Group>
+          <TextInput label="Location" {...form.getInputProps('location')} />
+          <Group grow>
+            <TextInput label="Warranty end" placeholder="YYYY-MM-DD" {...form.getInputProps('warrantyEnd')} />
+            <TextInput label="End of life" placeholder="YYYY-MM-DD" {...form.getInputProps('endOfLife')} />
+            <NumberInput label={`Replacement cost (${client.currency})`} min={0} thousandSeparator="," {...form.getInputProps('replacementCost')} />
+          </Group>
+          <Group justify="flex-end">
+            <Button variant="default" onClick={onClose}>
+              Cancel
+            </Button>
+            <Button type="submit" loading={save.isPending}>
+              Add system
+            </Button>
+          </Group>
+        </Stack>
+      </form>
+    </Modal>
+  );
+}
+
+function SystemDrawer({ id, onClose }: { id: string | null; onClose: () => void }) {
+  const { clientId, client } = useCurrentClient();
+  const system = useSystem(clientId, id);
+  const s = system.data;
+  return (
+    <Drawer opened={Boolean(id)} onClose={onClose} position="right" size="md" title={s?.name ?? 'System'}>
+      {system.isError ? <ErrorAlert error={system.error} /> : null}
+      {s ? (
+        <Stack gap="xs">
+          <Group gap="xs">
+            <Badge variant="light">{s.type}</Badge>
+            <Badge variant="light" color="gray">
+              {s.scope === 'product' ? 'Product (CTO)' : 'Internal (CIO)'}
+            </Badge>
+            <Badge variant="outline">{s.status}</Badge>
+          </Group>
+          <SimpleGrid cols={2} spacing="xs">
+            <Text size="sm">Asset tag: {s.assetTag ?? '—'}</Text>
+            <Text size="sm">Vendor: {s.vendorName ?? '—'}</Text>
+            <Text size="sm">Owner: {s.owner ?? '—'}</Text>
+            <Text size="sm">Location: {s.location ?? '—'}</Text>
+            <Text size="sm">Model: {[s.manufacturer, s.model].filter(Boolean).join(' ') || '—'}</Text>
+            <Text size="sm">Serial: {s.serial ?? '—'}</Text>
+            <Text size="sm">Purchased: {formatDate(s.purchaseDate)}</Text>
+            <Text size="sm">
+              Cost: <Money amount={s.purchaseCost} currency={client.currency} size="sm" />
+            </Text>
+            <Text size="sm">Warranty ends: {formatDate(s.warrantyEnd)}</Text>
+            <Text size="sm">End of life: {formatDate(s.endOfLife)}</Text>
+          </SimpleGrid>
+          <Title order={3} fz="h5" mt="sm">
+            Business services that depend on it
+          </Title>
+          {s.services.length === 0 ? <Text size="sm" c="dimmed">None recorded.</Text> : s.services.map((x) => <Text key={x.id} size="sm">{x.name} ({x.criticality})</Text>)}
+          <Title order={3} fz="h5" mt="sm">
+            Data stored or processed
+          </Title>
+          {s.datasets.length === 0 ? <Text size="sm" c="dimmed">None recorded.</Text> : s.datasets.map((x) => <Text key={x.id} size="sm">{x.name} ({x.classification})</Text>)}
+          <Text size="sm" mt="sm">
+            {formatNumber(s.activeGrants)} active access grants
+          </Text>
+        </Stack>
+      ) : null}
+    </Drawer>
+  );
+}
+
+const PAGE = 50;
+
+function SystemsView() {
+  const { clientId, client, can } = useCurrentClient();
+  const [search, setSearch] = useState('');
+  const [debounced] = useDebouncedValue(search, 300);
+  const [type, setType] = useState<string | null>(null);
+  const [status, setStatus] = useState<string | null>(null);
+  const [page, setPage] = useState(1);
+  const [adding, setAdding] = useState(false);
+  const [open, setOpen] = useState<string | null>(null);
+  const systems = useSystems(clientId, { search: debounced, type, status, limit: PAGE, offset: (page - 1) * PAGE, sort: 'name' });
+  if (systems.isError) return <ErrorAlert error={systems.error} onRetry={() => void systems.refetch()} />;
+  return (
+    <Stack gap="md">
+      <Group justify="space-between" align="flex-end">
+        <Group gap="sm" align="flex-end">
+          <TextInput
+            label="Search"
+            placeholder="Name, asset tag, serial or model"
+            leftSection={<IconSearch size={14} />}
+            value={search}
+            onChange={(e) => {
+              setSearch(e.currentTarget.value);
+              setPage(1);
+            }}
+            w={280}
+          />
+          <Select label="Type" data={TYPES} clearable value={type} onChange={(v) => { setType(v); setPage(1); }} w={140} />
+          <Select label="Status" data={STATUSES} clearable value={status} onChange={(v) => { setStatus(v); setPage(1); }} w={140} />
+        </Group>
+        {can('estate.edit') ? (
+          <Button leftSection={<IconPlus size={16} />} onClick={() => setAdding(true)}>
+            Add system
+          </Button>
+        ) : null}
+      </Group>
+      <TriadTable
+        records={systems.data?.systems ?? []}
+        fetching={systems.isFetching}
+        idAccessor="id"
+        aria-label="Systems and assets"
+        noRecordsText="No systems match"
+        totalRecords={systems.data?.total ?? 0}
+        recordsPerPage={PAGE}
+        page={page}
+        onPageChange={setPage}
+        onRowClick={({ record }: { record: SystemOut }) => setOpen(record.id)}
+        columns={[
+          { accessor: 'name', title: 'System', render: (s: SystemOut) => <Anchor component="button" size="sm" onClick={() => setOpen(s.id)}>{s.name}</Anchor> },
+          { accessor: 'assetTag', title: 'Asset tag', render: (s: SystemOut) => s.assetTag ?? '—' },
+          { accessor: 'type', title: 'Type' },
+          { accessor: 'scope', title: 'Scope', render: (s: SystemOut) => (s.scope === 'product' ? 'Product' : 'Internal') },
+          { accessor: 'status', title: 'Status' },
+          { accessor: 'vendorName', title: 'Vendor', render: (s: SystemOut) => s.vendorName ?? '—' },
+          { accessor: 'endOfLife', title: 'End of life', render: (s: SystemOut) => formatDate(s.endOfLife) },
+          { accessor: 'replacementCost', title: 'Replacement', textAlign: 'right', render: (s: SystemOut) => <Money amount={s.replacementCost} currency={client.currency} /> },
+        ]}
+      />
+      {adding ? <SystemModal onClose={() => setAdding(false)} /> : null}
+      <SystemDrawer id={open} onClose={() => setOpen(null)} />
+    </Stack>
+  );
+}
+
+function LifecycleView() {
+  const { clientId, client } = useCurrentClient();
+  const [days, setDays] = useState('90');
+  const life = useLifecycle(clientId, Number(days));
+  if (life.isError) return <ErrorAlert error={life.error} onRetry={() => void life.refetch()} />;
+  const d = life.data;
+  const list = (title: string, items: NonNullable<typeof d>['endOfLife']['items'], count: number) => (
+    <Stack gap={4}>
+      <Title order={3} fz="h5">
+        {title} ({formatNumber(count)})
+      </Title>
+      {items.length === 0 ? (
+        <Text size="sm" c="dimmed">
+          None.
+        </Text>
+      ) : (
+        items.slice(0, 15).map((i) => (
+          <Group key={i.id} justify="space-between" wrap="nowrap" gap="xs">
+            <Text size="sm" truncate>
+              {i.name}
+              {i.assetTag ? ` (${i.assetTag})` : ''}
+            </Text>
+            <Text size="sm" c="dimmed" style={{ flexShrink: 0 }}>
+              {formatDate(i.date)}
+            </Text>
+          </Group>
+        ))
+      )}
+    </Stack>
+  );
+  return (
+    <Stack gap="lg">
+      <Group justify="space-between">
+        <Text size="sm" c="dimmed">
+          What leaves warranty or reaches end of life soon, and what replacing it will cost, quarter by quarter.
+        </Text>
+        <SegmentedControl value={days} onChange={setDays} data={[{ value: '30', label: '30 days' }, { value: '90', label: '90 days' }, { value: '365', label: '365 days' }]} aria-label="Window" />
+      </Group>
+      {d ? (
+        <>
+          <SimpleGrid cols={{ base: 1, md: 3 }}>
+            {list('Reaching end of life', d.endOfLife.items, d.endOfLife.count)}
+            {list('Leaving warranty', d.warrantyEnding.items, d.warrantyEnding.count)}
+            {list('Past end of life, still in service', d.pastEndOfLife.items, d.pastEndOfLife.count)}
+          </SimpleGrid>
+          <Stack gap={4}>
+            <Title order={3} fz="h5">
+              Replacement cost by quarter
+            </Title>
+            <EChart
+              height={260}
+              ariaLabel="Replacement cost by quarter"
+              option={replacementCostChartOption({ type: 'replacement-cost', currency: client.currency, quarters: d.replacementByQuarter })}
+            />
+          </Stack>
+        </>
+      ) : null}
+    </Stack>
+  );
+}
+
+function EstateViews() {
+  const { client } = useCurrentClient();
+  return (
+    <>
+      <PageHeader
+        eyebrow={client.name}
+        title="Estate"
+        documentTitle={`Estate · ${client.name}`}
+        description="The business services, the systems and assets they run on, internal (CIO) or product (CTO), and their lifecycle."
+      />
+      <RouteTabs base="estate" tabs={TABS} />
+      <Outlet />
+    </>
+  );
+}
+
+export default function EstatePage() {
+  return (
+    <Routes>
+      <Route element={<EstateViews />}>
+        <Route index element={<ServicesView />} />
+        <Route path="systems" element={<SystemsView />} />
+        <Route path="lifecycle" element={<LifecycleView />} />
+        <Route path="import" element={<ImportExportView />} />
+      </Route>
+    </Routes>
+  );
+}

@@ -1,0 +1,84 @@
+/** Small pieces the estate pages share: badges, labels, the tab bar. */
+import { Badge, Tabs, Tooltip } from '@mantine/core';
+import type { ReactNode } from 'react';
+import { useLocation, useNavigate } from 'react-router';
+import { useCurrentClient } from '../../layout/client-context';
+
+export const TIER_COLORS: Record<number, string> = { 1: 'red', 2: 'orange', 3: 'yellow', 4: 'gray' };
+export const TIER_NAMES: Record<number, string> = { 1: 'critical', 2: 'high', 3: 'moderate', 4: 'low' };
+
+/** `Tier 1 · critical`; `compact` (in tables) shows `Tier 1` with the rest on hover. */
+export function TierBadge({ tier, reasons, compact = false }: { tier: number; reasons?: string[]; compact?: boolean }) {
+  const badge = (
+    <Badge color={TIER_COLORS[tier] ?? 'gray'} variant="light" style={{ flexShrink: 0 }}>
+      Tier {tier}
+      {compact ? '' : ` · ${TIER_NAMES[tier]}`}
+    </Badge>
+  );
+  return reasons && reasons.length > 0 ? (
+    <Tooltip label={reasons.slice(0, 4).join(' · ')} multiline w={320}>
+      {badge}
+    </Tooltip>
+  ) : (
+    badge
+  );
+}
+
+export const CLASSIFICATION_COLORS: Record<string, string> = { restricted: 'red', confidential: 'orange', internal: 'blue', public: 'gray' };
+
+export function ClassificationBadge({ value }: { value: string }) {
+  return (
+    <Badge color={CLASSIFICATION_COLORS[value] ?? 'gray'} variant="light">
+      {value}
+    </Badge>
+  );
+}
+
+export const CRITICALITY_COLORS: Record<string, string> = { critical: 'red', high: 'orange', medium: 'yellow', low: 'gray' };
+
+export function CriticalityBadge({ value }: { value: string }) {
+  return (
+    <Badge color={CRITICALITY_COLORS[value] ?? 'gray'} variant="light">
+      {value}
+    </Badge>
+  );
+}
+
+export const FLAG_LABELS: Record<string, string> = { no_reason: 'No reason', no_owner: 'No owner', owner_not_member: 'Owner has left' };
+
+export function FlagBadges({ flags }: { flags: string[] }) {
+  return (
+    <>
+      {flags.map((f) => (
+        <Badge key={f} color="orange" variant="outline" size="sm" mr={4}>
+          {FLAG_LABELS[f] ?? f}
+        </Badge>
+      ))}
+    </>
+  );
+}
+
+/** Words as people read them: `intellectual_property` → `intellectual property`. */
+export const words = (s: string): string => s.replace(/_/g, ' ');
+
+/** Tabs that follow the address: `<base>` for the first, `<base>/<value>` for the others. */
+export function RouteTabs({ base, tabs, children }: { base: string; tabs: { value: string; label: ReactNode }[]; children?: ReactNode }) {
+  const { href } = useCurrentClient();
+  const navigate = useNavigate();
+  const location = useLocation();
+  const rest = location.pathname.split(`/${base}/`)[1]?.split('/')[0] ?? '';
+  const first = tabs[0]!.value;
+  const current = tabs.some((t) => t.value === rest) ? rest : first;
+  return (
+    <Tabs value={current} onChange={(v) => void navigate(href(v && v !== first ? `${base}/${v}` : base))} mb="lg" keepMounted={false}>
+      <Tabs.List>
+        {tabs.map((t) => (
+          <Tabs.Tab key={t.value} value={t.value}>
+            {t.label}
+          </Tabs.Tab>
+        ))}
+        {children}
+      </Tabs.List>
+    </Tabs>
+  );
+}

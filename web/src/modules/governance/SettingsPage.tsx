@@ -1,0 +1,77 @@
+import { Button, Card, Group, NumberInput, SimpleGrid, Skeleton, Stack, TagsInput, Text, Title } from '@mantine/core';
+import { useForm } from '@mantine/form';
+import { useEffect } from 'react';
+import type { SettingsOut } from '@schema/governance';
+import { api, fieldErrors } from '../../api/client';
+import { useApiMutation } from '../../api/mutation';
+import { ErrorAlert } from '../../components/ErrorAlert';
+import { useCurrentClient } from '../../layout/client-context';
+import { govInvalidate, govPath, useGovSettings } from './api';
+
+/** Acceptance expiry default and limit, the material change that needs re-approval, reminders. */
+export function SettingsPage() {
+  const { clientId, can } = useCurrentClient();
+  const settings = useGovSettings(clientId);
+  const edit = can('governance.edit');
+  const form = useForm({
+    initialValues: { defaultAcceptanceMonths: 6 as number | string, maxAcceptanceMonths: 12 as number | string, materialChangePercent: 25 as number | string, reminderDays: ['30', '7'], concernResponseDays: 10 as number | string },
+  });
+  const { setValues, resetDirty } = form;
+  useEffect(() => {
+    if (settings.data) {
+      const v = { ...settings.data, reminderDays: settings.data.reminderDays.map(String) };
+      setValues(v);
+      resetDirty(v);
+    }
+  }, [settings.data, setValues, resetDirty]);
+  const save = useApiMutation({
+    mutationFn: (body: object) => api.patch<SettingsOut>(govPath(clientId, '/settings'), body),
+    success: 'The governance settings were saved.',
+    notifyError: false,
+    invalidate: govInvalidate(clientId),
+  });
+  if (settings.isPending) return <Skeleton height={200} />;
+  if (settings.isError) return <ErrorAlert error={settings.error} />;
+  const submit = form.onSubmit((v) =>
+    save.mutate(
+      {
+        defaultAcceptanceMonths: Number(v.defaultAcceptanceMonths),
+        maxAcceptanceMonths: Number(v.maxAcceptanceMonths),
+        materialChangePercent: Number(v.materialChangePercent),
+        reminderDays: v.reminderDays.map(Number).filter((n) => Number.isInteger(n) && n > 0),
+        concernResponseDays: Number(v.concernResponseDays),
+      },
+      { onError: (err) => form.setErrors(fieldErrors(err)) },
+    ),
+  );
+  return (
+    <Card withBorder maw={760} component="section" aria-label="Governance settings">
+      <Title order={2} fz="h3" mb="sm">
+        Settings
+      </Title>
+      <form onSubmit={submit} noValidate>
+        <Stack gap="md">
+          {save.isError ? <ErrorAlert error={save.error} /> : null}
+          <SimpleGrid cols={{ base: 1, sm: 2 }}>
+            <NumberInput label="Default expiry of an acceptance (months)" min={1} max={12} allowDecimal={false} disabled={!edit} {...form.getInputProps('defaultAcceptanceMonths')} />
+            <NumberInput label="Longest acceptance (months)" description="Never more than 12." min={1} max={12} allowDecimal={false} disabled={!edit} {...form.getInputProps('maxAcceptanceMonths')} />
+            <NumberInput label="Material change (%)" description="A rise of an accepted risk's expected annual loss beyond this needs re-approval." min={1} max={1000} disabled={!edit} {...form.getInputProps('materialChangePercent')} />
+            <NumberInput label="Days to respond to a concern" min={1} max={90} allowDecimal={false} disabled={!edit} {...form.getInputProps('concernResponseDays')} />
+          </SimpleGrid>
+          <TagsInput label="Reminders before expiry (days)" disabled={!edit} {...form.getInputProps('reminderDays')} />
+          {edit ? (
+            <Group justify="flex-end">
+              <Button type="submit" loading={save.isPending} disabled={!form.isDirty()}>
+                Save settings
+              </Button>
+            </Group>
+          ) : (
+            <Text size="sm" c="dimmed">
+              Advisors change these settings.
+            </Text>
+          )}
+        </Stack>
+      </form>
+    </Card>
+  );
+}

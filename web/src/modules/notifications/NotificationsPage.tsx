@@ -1,0 +1,124 @@
+import { Alert, Anchor, Badge, Button, Group, Stack, Tabs, Text } from '@mantine/core';
+import { IconMailOff } from '@tabler/icons-react';
+import { useQueryClient } from '@tanstack/react-query';
+import { useState } from 'react';
+import { Link } from 'react-router';
+import type { OutboxOut } from '@schema/notifications';
+import { TriadTable } from '../../components/DataTable';
+import { ErrorAlert } from '../../components/ErrorAlert';
+import { formatDateTime, fromNow } from '../../components/format';
+import { PageHeader } from '../../components/PageHeader';
+import { useCurrentClient } from '../../layout/client-context';
+import { markAllRead, markRead, notificationKeys, useNotifications, useOutbox } from './api';
+
+const STATUS_COLORS: Record<OutboxOut['status'], string> = { pending: 'gray', sent: 'teal', held: 'yellow', failed: 'red' };
+const STATUS_LABELS: Record<OutboxOut['status'], string> = { pending: 'Queued', sent: 'Sent', held: 'Held (no SMTP)', failed: 'Failed, retrying' };
+
+function MyNotifications() {
+  const { clientId } = useCurrentClient();
+  const list = useNotifications({ clientId, limit: 200 });
+  const queryClient = useQueryClient();
+  const refresh = () => queryClient.invalidateQueries({ queryKey: notificationKeys.all() });
+  if (list.isError) return <ErrorAlert error={list.error} />;
+  const rows = list.data?.notifications ?? [];
+  return (
+    <Stack gap="md">
+      <Group justify="flex-end">
+        <Button variant="default" size="xs" disabled={!rows.some((n) => !n.readAt)} onClick={() => void markAllRead(clientId).then(refresh)}>
+          Mark all read
+        </Button>
+      </Group>
+      <TriadTable
+        records={rows}
+        fetching={list.isPending}
+        idAccessor="id"
+        noRecordsText="No notifications in this client yet"
+        columns={[
+          {
+            accessor: 'title',
+            title: 'Notification',
+            render: (n) => (
+              <Stack gap={2}>
+                {n.link ? (
+                  <Anchor component={Link} to={n.link} fw={n.readAt ? 400 : 600} size="sm" onClick={() => void (n.readAt ? undefined : markRead(n.id).then(refresh))}>
+                    {n.title}
+                  </Anchor>
+                ) : (
+                  <Text size="sm" fw={n.readAt ? 400 : 600}>
+                    {n.title}
+                  </Text>
+                )}
+                <Text size="xs" c="dimmed" lineClamp={2}>
+                  {n.body}
+                </Text>
+              </Stack>
+            ),
+          },
+          { accessor: 'createdAt', title: 'When', width: 140, render: (n) => fromNow(n.createdAt) },
+          { accessor: 'readAt', title: '', width: 80, render: (n) => (n.readAt ? null : <Badge size="sm">new</Badge>) },
+        ]}
+      />
+    </Stack>
+  );
+}
+
+function Outbox() {
+  const { clientId } = useCurrentClient();
+  const outbox = useOutbox(clientId, true);
+  const [open, setOpen] = useState<string[]>([]);
+  if (outbox.isError) return <ErrorAlert error={outbox.error} />;
+  return (
+    <Stack gap="md">
+      {outbox.data && !outbox.data.smtpConfigured ? (
+        <Alert color="yellow" icon={<IconMailOff size={18} />} title="E-mail is not being sent">
+          No SMTP server is configured (SMTP_URL), so e-mails are kept here instead of being sent. The in-app notifications reach people either way.
+        </Alert>
+      ) : null}
+      <TriadTable
+        records={outbox.data?.emails ?? []}
+        fetching={outbox.isPending}
+        idAccessor="id"
+        noRecordsText="No e-mails yet"
+        rowExpansion={{ allowMultiple: true, expanded: { recordIds: open, onRecordIdsChange: setOpen }, content: ({ record }) => <Text size="sm" p="md" style={{ whiteSpace: 'pre-wrap' }}>{record.body}</Text> }}
+        columns={[
+          { accessor: 'toName', title: 'To', render: (e) => `${e.toName} <${e.toEmail}>` },
+          { accessor: 'subject', title: 'Subject' },
+          { accessor: 'status', title: 'Status', render: (e) => <Badge color={STATUS_COLORS[e.status]} variant="light">{STATUS_LABELS[e.status]}</Badge> },
+          { accessor: 'createdAt', title: 'Written', render: (e) => formatDateTime(e.createdAt) },
+        ]}
+      />
+    </Stack>
+  );
+}
+
+/** A person's notifications in this client, and (advisors) the client's e-mail outbox. */
+export default function NotificationsPage() {
+  const { client, can } = useCurrentClient();
+  const [tab, setTab] = useState<string | null>('mine');
+  return (
+    <>
+      <PageHeader
+        eyebrow={client.name}
+        title="Notifications"
+        documentTitle={`Notifications · ${client.name}`}
+        description="What was asked of you or escalated to you in this client. The bell at the top shows them across all your clients."
+      />
+      {can('notifications.outbox.read') ? (
+        <Tabs value={tab} onChange={setTab} keepMounted={false}>
+          <Tabs.List mb="lg">
+            <Tabs.Tab value="mine">Your notifications</Tabs.Tab>
+            <Tabs.Tab value="outbox">E-mail outbox</Tabs.Tab>
+          </Tabs.List>
+          <Tabs.Panel value="mine">
+            <MyNotifications />
+          </Tabs.Panel>
+          <Tabs.Panel value="outbox">
+            <Outbox />
+          </Tabs.Panel>
+        </Tabs>
+      ) : (
+        <MyNotifications />
+      )}
+    </>
+  );
+}

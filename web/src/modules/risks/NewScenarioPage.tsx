@@ -1,0 +1,278 @@
+import { ActionIcon, Anchor, Autocomplete, Button, Card, Grid, Group, NumberInput, Select, SimpleGrid, Stack, Text, Textarea, TextInput, Title, UnstyledButton } from '@mantine/core';
+import { IconArrowLeft, IconPlus, IconTrash } from '@tabler/icons-react';
+import type { FairInputs, LinkInput, ScenarioDetailOut, TemplateOut, TemplatesOut } from '@schema/risks';
+import { TEMPLATES } from '@shared/risks/templates';
+import { useQuery } from '@tanstack/react-query';
+import { useState } from 'react';
+import { Link, useNavigate } from 'react-router';
+import { api, clientPath } from '../../api/client';
+import { useApiMutation } from '../../api/mutation';
+import { ErrorAlert } from '../../components/ErrorAlert';
+import { PageHeader } from '../../components/PageHeader';
+import { PageSkeleton } from '../../components/Skeletons';
+import { useCurrentClient } from '../../layout/client-context';
+import { riskChangeKeys, riskKeys, useTemplates } from './api';
+import { BLANK_INPUTS, FairInputsEditor, inputProblems } from './inputs';
+import { useSimulationPreview } from './preview';
+import { money } from './ui';
+
+type LinkKind = LinkInput['kind'];
+const LINK_KINDS: { value: LinkKind; label: string }[] = [
+  { value: 'service', label: 'Business service' },
+  { value: 'system', label: 'System' },
+  { value: 'dataset', label: 'Data set' },
+  { value: 'vendor', label: 'Vendor' },
+];
+
+interface LinkTargets {
+  targets: { kind: LinkKind; id: string; name: string }[];
+}
+
+const UNIT_SUFFIX: Record<string, string | undefined> = { hours: ' h', probability: ' %', share: ' %', 'per-year': ' a year' };
+
+function ParamInput({ param, value, onChange }: { param: TemplateOut['params'][number]; value: number; onChange: (v: number) => void }) {
+  const pct = param.unit === 'probability' || param.unit === 'share';
+  return (
+    <NumberInput
+      label={param.label}
+      description={param.help || undefined}
+      value={pct ? Math.round(value * 100_000) / 1000 : value}
+      min={0}
+      max={pct ? 100 : undefined}
+      thousandSeparator={param.unit === 'money' || param.unit === 'count' ? ',' : undefined}
+      suffix={UNIT_SUFFIX[param.unit]}
+      decimalScale={param.unit === 'money' || param.unit === 'count' ? 0 : 4}
+      onChange={(v) => {
+        const n = Number(v);
+        if (Number.isFinite(n)) onChange(pct ? n / 100 : n);
+      }}
+    />
+  );
+}
+
+function LinksEditor({ links, onChange, targets }: { links: LinkInput[]; onChange: (l: LinkInput[]) => void; targets: LinkTargets['targets'] }) {
+  return (
+    <Stack gap="xs">
+      <Text size="sm" fw={600}>
+        What it touches
+      </Text>
+      <Text size="xs" c="dimmed">
+        Business services, systems, data sets and vendors: pick a record of the estate, or type a name.
+      </Text>
+      {links.map((l, i) => (
+        <Group key={i} gap="xs" wrap="nowrap" align="flex-end">
+          <Select aria-label="Kind" data={LINK_KINDS} value={l.kind} allowDeselect={false} w={170} onChange={(v) => v && onChange(links.map((x, j) => (j === i ? { kind: v, label: x.label, targetId: null } : x)))} />
+          <Autocomplete
+            aria-label="Name"
+            style={{ flex: 1 }}
+            data={[...new Set(targets.filter((t) => t.kind === l.kind).map((t) => t.name))]}
+            value={l.label}
+            onChange={(v) => {
+              const hit = targets.find((t) => t.kind === l.kind && t.name === v);
+              onChange(links.map((x, j) => (j === i ? { kind: x.kind, label: v, targetId: hit?.id ?? null } : x)));
+            }}
+          />
+          <ActionIcon variant="subtle" color="gray" aria-label="Remove this link" onClick={() => onChange(links.filter((_, j) => j !== i))} mb={4}>
+            <IconTrash size={16} />
+          </ActionIcon>
+        </Group>
+      ))}
+      <Group>
+        <Button size="xs" variant="light" leftSection={<IconPlus size={14} />} onClick={() => onChange([...links, { kind: 'service', label: '', targetId: null }])}>
+          Add a link
+        </Button>
+      </Group>
+    </Stack>
+  );
+}
+
+/** A new scenario: from a template (with the client's defaults, adjustable) or from scratch. */
+export function NewScenarioPage() {
+  const { clientId, client, href, can } = useCurrentClient();
+  const navigate = useNavigate();
+  const templates = useTemplates(clientId);
+  const targets = useQuery({
+    queryKey: [...riskKeys.all(clientId), 'link-targets'],
+    queryFn: ({ signal }) => api.get<LinkTargets>(clientPath(clientId, '/risks/link-targets'), { signal }),
+    staleTime: 60_000,
+  });
+  const [template, setTemplate] = useState<TemplateOut | 'blank' | null>(null);
+  const [params, setParams] = useState<Record<string, number>>({});
+  const [inputs, setInputs] = useState<FairInputs>(BLANK_INPUTS);
+  const [title, setTitle] = useState('');
+  const [description, setDescription] = useState('');
+  const [threat, setThreat] = useState('');
+  const [owner, setOwner] = useState<'CIO' | 'CTO' | 'CISO'>('CISO');
+  const [links, setLinks] = useState<LinkInput[]>([]);
+  const preview = useSimulationPreview(inputs);
+  const saveDefaults = useApiMutation({
+    mutationFn: ({ key, params: p }: { key: string; params: Record<string, number> }) => api.put<TemplatesOut>(clientPath(clientId, `/risks/templates/${key}`), { params: p }),
+    success: (_r, v) => (Object.keys(v.params).length ? 'Saved as this client\u2019s defaults for the template.' : 'The template\u2019s standard defaults are back.'),
+    invalidate: [riskKeys.templates(clientId)],
+  });
+  const create = useApiMutation({
+    mutationFn: (body: Record<string, unknown>) => api.post<ScenarioDetailOut>(clientPath(clientId, '/risks'), body),
+    success: (s) => `${s.ref} ${s.title} ${s.proposed ? 'proposed' : 'added'}; its result is being computed.`,
+    notifyError: false,
+    invalidate: riskChangeKeys(clientId),
+    onSuccess: (s) => void navigate(href(`risks/${s.id}`)),
+  });
+
+  const choose = (t: TemplateOut | 'blank') => {
+    setTemplate(t);
+    if (t === 'blank') {
+      setInputs(BLANK_INPUTS);
+      setTitle('');
+      setThreat('');
+      return;
+    }
+    const p = Object.fromEntries(t.params.map((x) => [x.key, x.value]));
+    setParams(p);
+    setInputs(t.inputs ?? TEMPLATES[t.key].build(p));
+    setTitle(t.name);
+    setThreat(t.threat);
+    setDescription(t.description);
+    setOwner(t.ownerSeat);
+  };
+  const setParam = (key: string, value: number) => {
+    if (template === 'blank' || !template) return;
+    const next = { ...params, [key]: value };
+    setParams(next);
+    setInputs(TEMPLATES[template.key].build(next));
+  };
+
+  if (templates.isPending) return <PageSkeleton />;
+  if (templates.isError) return <ErrorAlert error={templates.error} onRetry={() => void templates.refetch()} />;
+  const invalid = Object.keys(inputProblems(inputs)).length > 0;
+  const currency = client.currency;
+
+  return (
+    <>
+      <Anchor component={Link} to={href('risks')} size="sm" mb="sm" display="inline-block">
+        <Group gap={4}>
+          <IconArrowLeft size={14} /> Risk register
+        </Group>
+      </Anchor>
+      <PageHeader
+        eyebrow={client.name}
+        title={can('risks.edit') ? 'New risk scenario' : 'Propose a risk scenario'}
+        description={can('risks.edit') ? 'Start from a template scaled to the client, then adjust the ranges.' : 'An advisor reviews your proposal before it joins the register.'}
+      />
+      {!template ? (
+        <SimpleGrid cols={{ base: 1, sm: 2, lg: 4 }} spacing="md">
+          {templates.data.templates.map((t) => (
+            <UnstyledButton key={t.key} onClick={() => choose(t)} aria-label={`Start from the ${t.name} template`}>
+              <Card h="100%" withBorder>
+                <Text fw={600}>{t.name}</Text>
+                <Text size="xs" c="dimmed" mt={4} lineClamp={4}>
+                  {t.description}
+                </Text>
+                {t.expectedMean !== null ? (
+                  <Text size="xs" mt="sm">
+                    About {money(t.expectedMean, currency, true)} a year for {client.name}
+                  </Text>
+                ) : null}
+              </Card>
+            </UnstyledButton>
+          ))}
+          <UnstyledButton onClick={() => choose('blank')} aria-label="Start from a blank scenario">
+            <Card h="100%" withBorder style={{ borderStyle: 'dashed' }}>
+              <Text fw={600}>Blank scenario</Text>
+              <Text size="xs" c="dimmed" mt={4}>
+                Estimate the frequency and the loss yourself.
+              </Text>
+            </Card>
+          </UnstyledButton>
+        </SimpleGrid>
+      ) : (
+        <form
+          onSubmit={(e) => {
+            e.preventDefault();
+            create.mutate({
+              title: title.trim(),
+              description: description.trim() || null,
+              threat: threat.trim() || null,
+              ownerSeat: owner,
+              ...(template !== 'blank' ? { template: template.key, templateParams: params } : {}),
+              inputs,
+              links: links.filter((l) => l.label.trim()).map((l) => ({ kind: l.kind, label: l.label.trim(), targetId: l.targetId ?? null })),
+            });
+          }}
+        >
+          <Grid gap="lg">
+            <Grid.Col span={{ base: 12, lg: 5 }}>
+              <Stack gap="md">
+                {create.isError ? <ErrorAlert error={create.error} /> : null}
+                <TextInput label="Title" required value={title} onChange={(e) => setTitle(e.currentTarget.value)} />
+                <Textarea label="What happens" autosize minRows={2} value={description} onChange={(e) => setDescription(e.currentTarget.value)} />
+                <TextInput label="Threat" value={threat} onChange={(e) => setThreat(e.currentTarget.value)} />
+                <Select label="Owner seat" data={['CIO', 'CTO', 'CISO']} value={owner} allowDeselect={false} onChange={(v) => v && setOwner(v)} />
+                <LinksEditor links={links} onChange={setLinks} targets={targets.data?.targets ?? []} />
+                {template !== 'blank' ? (
+                  <Card withBorder>
+                    <Title order={3} fz="h5" mb="xs">
+                      {template.name} template: parameters
+                    </Title>
+                    <Text size="xs" c="dimmed" mb="sm">
+                      Defaults from {client.name}&apos;s size, revenue and estate; see docs/risk-templates.md. Changing one rebuilds the ranges.
+                    </Text>
+                    <Stack gap="sm">
+                      {template.params.map((p) => (
+                        <ParamInput key={p.key} param={p} value={params[p.key] ?? p.value} onChange={(v) => setParam(p.key, v)} />
+                      ))}
+                      {can('risks.edit') ? (
+                        <Group justify="space-between" gap="xs">
+                          <Button
+                            size="xs"
+                            variant="subtle"
+                            loading={saveDefaults.isPending}
+                            onClick={() => saveDefaults.mutate({ key: template.key, params: Object.fromEntries(template.params.filter((p) => params[p.key] !== p.standard).map((p) => [p.key, params[p.key]!])) })}
+                          >
+                            Save as {client.name}&apos;s defaults
+                          </Button>
+                          <Button size="xs" variant="subtle" color="gray" onClick={() => saveDefaults.mutate({ key: template.key, params: {} })}>
+                            Restore the standard defaults
+                          </Button>
+                        </Group>
+                      ) : null}
+                    </Stack>
+                  </Card>
+                ) : null}
+              </Stack>
+            </Grid.Col>
+            <Grid.Col span={{ base: 12, lg: 7 }}>
+              <Stack gap="md">
+                <Card withBorder>
+                  <Title order={3} fz="h4" mb="sm">
+                    Ranges (FAIR inputs)
+                  </Title>
+                  <FairInputsEditor value={inputs} onChange={setInputs} currency={currency} />
+                </Card>
+                <Card withBorder bg="gray.0" role="status" aria-label="Preview">
+                  {preview ? (
+                    <Text size="sm">
+                      Preview: <strong>{money(preview.mean, currency)}</strong> a year on average; a 1-in-10-year loss of {money(preview.p90, currency)} and a 1-in-100-year loss of{' '}
+                      {money(preview.p99, currency)} (simulated in your browser; the register computes the stored result).
+                    </Text>
+                  ) : (
+                    <Text size="sm" c="red">
+                      Fix the ranges marked above to see a preview.
+                    </Text>
+                  )}
+                </Card>
+                <Group justify="flex-end">
+                  <Button variant="default" onClick={() => setTemplate(null)}>
+                    Back to templates
+                  </Button>
+                  <Button type="submit" loading={create.isPending} disabled={invalid || !title.trim()}>
+                    {can('risks.edit') ? 'Create scenario' : 'Propose scenario'}
+                  </Button>
+                </Group>
+              </Stack>
+            </Grid.Col>
+          </Grid>
+        </form>
+      )}
+    </>
+  );
+}

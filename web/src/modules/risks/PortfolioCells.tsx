@@ -1,0 +1,31 @@
+import { Skeleton, Text } from '@mantine/core';
+import type { Client } from '../../api/types';
+import { Money } from '../../components/Money';
+import { usePortfolioRisk } from './api';
+import { AppetiteBadge } from './ui';
+
+function useRow(client: Client) {
+  const q = usePortfolioRisk();
+  return { loading: q.isPending, row: q.data?.find((r) => r.clientId === client.id) ?? null };
+}
+
+export function ExpectedLossCell({ client }: { client: Client }) {
+  const { loading, row } = useRow(client);
+  if (loading) return <Skeleton height={14} width={60} ml="auto" />;
+  if (!row || row.mean === null) return <Text size="sm" c="dimmed">—</Text>;
+  return <Money amount={row.mean} currency={row.currency} compact size="sm" />;
+}
+
+export function P90Cell({ client }: { client: Client }) {
+  const { loading, row } = useRow(client);
+  if (loading) return <Skeleton height={14} width={60} ml="auto" />;
+  if (!row || row.p90 === null) return <Text size="sm" c="dimmed">—</Text>;
+  return <Money amount={row.p90} currency={row.currency} compact size="sm" />;
+}
+
+export function AppetiteCell({ client }: { client: Client }) {
+  const { loading, row } = useRow(client);
+  if (loading) return <Skeleton height={14} width={80} />;
+  if (!row) return <Text size="sm" c="dimmed">—</Text>;
+  return <AppetiteBadge defined={row.appetiteDefined} breached={row.aboveAppetite} />;
+}

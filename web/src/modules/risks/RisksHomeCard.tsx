@@ -1,0 +1,56 @@
+import { Anchor, Group, SimpleGrid, Skeleton, Stack, Text } from '@mantine/core';
+import { Link } from 'react-router';
+import { Money } from '../../components/Money';
+import { useCurrentClient } from '../../layout/client-context';
+import { useRegister } from './api';
+import { AppetiteBadge } from './ui';
+
+/** The client home page's risk card: expected annual loss, 1-in-10-year loss, appetite, top three. */
+export default function RisksHomeCard() {
+  const { clientId, href } = useCurrentClient();
+  const register = useRegister(clientId);
+  if (register.isPending) return <Skeleton height={96} />;
+  if (register.isError) return <Text size="sm" c="dimmed">The risk register could not be loaded.</Text>;
+  const d = register.data;
+  const top = d.scenarios
+    .filter((s) => s.result?.inPortfolio)
+    .sort((a, b) => b.result!.current.mean - a.result!.current.mean)
+    .slice(0, 3);
+  if (d.scenarios.length === 0) return <Text size="sm" c="dimmed">No risk scenarios yet.</Text>;
+  return (
+    <Stack gap="sm">
+      <SimpleGrid cols={2} spacing="xs">
+        <div>
+          <Text size="xs" c="dimmed">
+            Expected annual loss
+          </Text>
+          <Money amount={d.portfolio?.current.mean} currency={d.currency} compact fw={650} size="lg" />
+        </div>
+        <div>
+          <Text size="xs" c="dimmed">
+            1-in-10-year loss
+          </Text>
+          <Money amount={d.portfolio?.current.p90} currency={d.currency} compact fw={650} size="lg" />
+        </div>
+      </SimpleGrid>
+      <Group gap="xs">
+        <AppetiteBadge defined={d.appetite.defined} breached={d.appetite.breached} />
+        {d.status.refreshing ? (
+          <Text size="xs" c="dimmed">
+            Refreshing…
+          </Text>
+        ) : null}
+      </Group>
+      <Stack gap={2}>
+        {top.map((s) => (
+          <Group key={s.id} justify="space-between" wrap="nowrap" gap="xs">
+            <Anchor component={Link} to={href(`risks/${s.id}`)} size="sm" truncate>
+              {s.ref} {s.title}
+            </Anchor>
+            <Money amount={s.result!.current.mean} currency={d.currency} compact size="sm" />
+          </Group>
+        ))}
+      </Stack>
+    </Stack>
+  );
+}

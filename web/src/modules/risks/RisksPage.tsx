@@ -1,0 +1,80 @@
+/** The risk register of a client: register, curve, heat map, top risks, security options, appetite. */
+import { Button, Group, Tabs } from '@mantine/core';
+import { IconDownload, IconPlus } from '@tabler/icons-react';
+import { Outlet, Route, Routes, useLocation, useNavigate } from 'react-router';
+import { PageHeader } from '../../components/PageHeader';
+import { useCurrentClient } from '../../layout/client-context';
+import { AppetitePage } from './AppetitePage';
+import { CurvePage } from './CurvePage';
+import { HeatmapPage } from './HeatmapPage';
+import { NewScenarioPage } from './NewScenarioPage';
+import { OptionsPage } from './OptionsPage';
+import { RegisterPage } from './RegisterPage';
+import { ScenarioPage } from './ScenarioPage';
+import { TopRisksPage } from './TopRisksPage';
+
+const TABS = [
+  { value: 'register', label: 'Register' },
+  { value: 'curve', label: 'Loss exceedance' },
+  { value: 'heatmap', label: 'Heat map' },
+  { value: 'top', label: 'Top risks' },
+  { value: 'options', label: 'Security options' },
+  { value: 'appetite', label: 'Appetite & settings' },
+];
+
+function RegisterViews() {
+  const { client, clientId, can, href } = useCurrentClient();
+  const navigate = useNavigate();
+  const location = useLocation();
+  const rest = location.pathname.split('/risks/')[1]?.split('/')[0] ?? '';
+  const tab = TABS.some((t) => t.value === rest) ? rest : 'register';
+  return (
+    <>
+      <PageHeader
+        eyebrow={client.name}
+        title="Risk register"
+        documentTitle={`Risk register · ${client.name}`}
+        description="Risk scenarios in money: how often they happen and what they cost, simulated year by year, against the client’s risk appetite."
+        actions={
+          <Group gap="sm">
+            <Button variant="default" leftSection={<IconDownload size={16} />} component="a" href={`/api/clients/${encodeURIComponent(clientId)}/risks/export?format=yaml&download=1`}>
+              Export model file
+            </Button>
+            {can('risks.propose') ? (
+              <Button leftSection={<IconPlus size={16} />} onClick={() => void navigate(href('risks/new'))}>
+                {can('risks.edit') ? 'New scenario' : 'Propose a scenario'}
+              </Button>
+            ) : null}
+          </Group>
+        }
+      />
+      <Tabs value={tab} onChange={(v) => void navigate(href(v && v !== 'register' ? `risks/${v}` : 'risks'))} mb="lg" keepMounted={false}>
+        <Tabs.List>
+          {TABS.map((t) => (
+            <Tabs.Tab key={t.value} value={t.value}>
+              {t.label}
+            </Tabs.Tab>
+          ))}
+        </Tabs.List>
+      </Tabs>
+      <Outlet />
+    </>
+  );
+}
+
+export default function RisksPage() {
+  return (
+    <Routes>
+      <Route path="new" element={<NewScenarioPage />} />
+      <Route element={<RegisterViews />}>
+        <Route index element={<RegisterPage />} />
+        <Route path="curve" element={<CurvePage />} />
+        <Route path="heatmap" element={<HeatmapPage />} />
+        <Route path="top" element={<TopRisksPage />} />
+        <Route path="options" element={<OptionsPage />} />
+        <Route path="appetite" element={<AppetitePage />} />
+      </Route>
+      <Route path=":riskId" element={<ScenarioPage />} />
+    </Routes>
+  );
+}

@@ -1,0 +1,164 @@
+import { ActionIcon, Button, Group, Modal, NumberInput, Select, Stack, Text, Textarea, TextInput } from '@mantine/core';
+import { IconPlus, IconTrash } from '@tabler/icons-react';
+import type { Distribution, FairInputs, TreatmentEffect, TreatmentOut } from '@schema/risks';
+import { useState } from 'react';
+import { api, clientPath } from '../../api/client';
+import { useApiMutation } from '../../api/mutation';
+import { ErrorAlert } from '../../components/ErrorAlert';
+import { riskChangeKeys } from './api';
+import { useSimulationPreview } from './preview';
+import { FACTORS, money, TREATMENT_LABELS, type TreatmentStatus } from './ui';
+
+export interface EffectRow {
+  factor: string;
+  /** Per cent of today's value the factor falls to: from `low` to `high`. */
+  low: number;
+  high: number;
+}
+
+export function effectToRows(effect: TreatmentEffect): EffectRow[] {
+  return Object.entries(effect).map(([factor, d]) => {
+    const dist = d;
+    if (dist.type === 'constant') return { factor, low: dist.value * 100, high: dist.value * 100 };
+    if (dist.type === 'uniform' || dist.type === 'pert' || dist.type === 'triangular') return { factor, low: dist.min * 100, high: dist.max * 100 };
+    return { factor, low: 50, high: 80 };
+  });
+}
+
+export function rowsToEffect(rows: EffectRow[]): TreatmentEffect {
+  const effect: Record<string, Distribution> = {};
+  for (const r of rows) {
+    effect[r.factor] = r.low === r.high ? { type: 'constant', value: r.low / 100 } : { type: 'uniform', min: Math.min(r.low, r.high) / 100, max: Math.max(r.low, r.high) / 100 };
+  }
+  return effect;
+}
+
+/** The factors a treatment may act on: those the scenario has. */
+export function factorOptions(inputs: FairInputs) {
+  return FACTORS.filter((f) => inputs[f.key] !== undefined).map((f) => ({ value: f.key, label: f.label }));
+}
+
+/** Effect rows: each a FAIR factor and the range (in % of today) it falls to. */
+export function EffectRows({ rows, onChange, inputs }: { rows: EffectRow[]; onChange: (rows: EffectRow[]) => void; inputs: FairInputs }) {
+  const options = factorOptions(inputs);
+  return (
+    <Stack gap="xs">
+      <Text size="sm" fw={600}>
+        Effect
+      </Text>
+      <Text size="xs" c="dimmed">
+        What the treatment changes: the factor falls to between the two percentages of what it is today (e.g. 30–60 % of today&apos;s share of attacks that succeed).
+      </Text>
+      {rows.map((r, i) => (
+        <Group key={i} gap="xs" align="flex-end" wrap="nowrap">
+          <Select
+            label={i === 0 ? 'Factor' : undefined}
+            aria-label="Factor"
+            data={options}
+            value={r.factor}
+            allowDeselect={false}
+            onChange={(v) => v && onChange(rows.map((x, j) => (j === i ? { ...x, factor: v } : x)))}
+            style={{ flex: 2 }}
+          />
+          <NumberInput label={i === 0 ? 'Falls to at least' : undefined} aria-label="Falls to at least (%)" suffix=" %" min={0} max={100} value={r.low} onChange={(v) => onChange(rows.map((x, j) => (j === i ? { ...x, low: Number(v) || 0 } : x)))} style={{ flex: 1 }} />
+          <NumberInput label={i === 0 ? 'and at most' : undefined} aria-label="and at most (%)" suffix=" %" min={0} max={100} value={r.high} onChange={(v) => onChange(rows.map((x, j) => (j === i ? { ...x, high: Number(v) || 0 } : x)))} style={{ flex: 1 }} />
+          <ActionIcon variant="subtle" color="gray" aria-label="Remove this effect" onClick={() => onChange(rows.filter((_, j) => j !== i))} mb={4}>
+            <IconTrash size={16} />
+          </ActionIcon>
+        </Group>
+      ))}
+      <Group>
+        <Button
+          size="xs"
+          variant="light"
+          leftSection={<IconPlus size={14} />}
+          onClick={() => onChange([...rows, { factor: options.find((o) => !rows.some((r) => r.factor === o.value))?.value ?? options[0]!.value, low: 40, high: 70 }])}
+          disabled={rows.length >= options.length}
+        >
+          Add an effect
+        </Button>
+      </Group>
+    </Stack>
+  );
+}
+
+/** Adds or changes a treatment; previews its residual mean in the browser. */
+export function TreatmentModal({
+  clientId,
+  scenarioId,
+  inputs,
+  currency,
+  treatment,
+  opened,
+  onClose,
+}: {
+  clientId: string;
+  scenarioId: string;
+  inputs: FairInputs;
+  currency: string;
+  treatment: TreatmentOut | null;
+  opened: boolean;
+  onClose: () => void;
+}) {
+  const [name, setName] = useState(treatment?.name ?? '');
+  const [description, setDescription] = useState(treatment?.description ?? '');
+  const [status, setStatus] = useState<TreatmentStatus>(treatment?.status ?? 'proposed');
+  const [annualCost, setAnnualCost] = useState<number>(treatment?.annualCost ?? 0);
+  const [oneTimeCost, setOneTimeCost] = useState<number>(treatment?.oneTimeCost ?? 0);
+  const [rows, setRows] = useState<EffectRow[]>(treatment ? effectToRows(treatment.effect) : [{ factor: factorOptions(inputs)[0]?.value ?? 'primaryLoss', low: 40, high: 70 }]);
+  const effect = rowsToEffect(rows);
+  const preview = useSimulationPreview(inputs, rows.length > 0 ? [{ annualCost, effect }] : []);
+  const save = useApiMutation({
+    mutationFn: (body: Record<string, unknown>) =>
+      treatment
+        ? api.patch<TreatmentOut>(clientPath(clientId, `/risks/${scenarioId}/treatments/${treatment.id}`), body)
+        : api.post<TreatmentOut>(clientPath(clientId, `/risks/${scenarioId}/treatments`), body),
+    success: (t) => `${t.ref} ${t.name} saved; the results are being refreshed.`,
+    notifyError: false,
+    invalidate: riskChangeKeys(clientId),
+    onSuccess: onClose,
+  });
+  return (
+    <Modal opened={opened} onClose={onClose} title={treatment ? `Change ${treatment.ref}` : 'Add a treatment'} size="lg">
+      <form
+        onSubmit={(e) => {
+          e.preventDefault();
+          save.mutate({ name: name.trim(), description: description.trim() || null, status, annualCost, oneTimeCost, effect });
+        }}
+      >
+        <Stack gap="md">
+          {save.isError ? <ErrorAlert error={save.error} /> : null}
+          <TextInput label="Name" required value={name} onChange={(e) => setName(e.currentTarget.value)} data-autofocus />
+          <Textarea label="Description" autosize minRows={2} value={description} onChange={(e) => setDescription(e.currentTarget.value)} />
+          <Select
+            label="Status"
+            description="Planned and in-place treatments count in the residual result; proposed ones are shown as an option."
+            data={(Object.keys(TREATMENT_LABELS) as TreatmentStatus[]).map((s) => ({ value: s, label: TREATMENT_LABELS[s] }))}
+            value={status}
+            allowDeselect={false}
+            onChange={(v) => v && setStatus(v)}
+          />
+          <Group grow>
+            <NumberInput label="Annual cost" min={0} thousandSeparator="," value={annualCost} onChange={(v) => setAnnualCost(Number(v) || 0)} />
+            <NumberInput label="One-time cost" min={0} thousandSeparator="," value={oneTimeCost} onChange={(v) => setOneTimeCost(Number(v) || 0)} />
+          </Group>
+          <EffectRows rows={rows} onChange={setRows} inputs={inputs} />
+          {preview ? (
+            <Text size="sm" c="dimmed" role="status">
+              Preview: mean annual loss {money(preview.mean, currency)} without treatments
+              {preview.residualMean !== null ? `, ${money(preview.residualMean, currency)} with this one alone` : ''} (simulated in your browser).
+            </Text>
+          ) : null}
+          <Group justify="flex-end">
+            <Button variant="default" onClick={onClose}>
+              Cancel
+            </Button>
+            <Button type="submit" loading={save.isPending} disabled={!name.trim() || rows.length === 0}>
+              {treatment ? 'Save treatment' : 'Add treatment'}
+            </Button>
+          </Group>
+        </Stack>
+      </form>
+    </Modal>
+  );
+}

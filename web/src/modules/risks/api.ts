@@ -1,0 +1,112 @@
+/** The risk register's queries and changes, on the API of src/modules/risks/routes.ts. */
+import { keepPreviousData, useQuery } from '@tanstack/react-query';
+import { api, clientPath } from '../../api/client';
+import { keys } from '../../api/keys';
+import type {
+  OptionSetOut,
+  OverviewOut,
+  PortfolioRiskRow,
+  RegisterOut,
+  ScenarioDetailOut,
+  SettingsOut,
+  TemplatesOut,
+  WorstCaseOut,
+} from '@schema/risks';
+
+export const riskKeys = {
+  all: (clientId: string) => [...keys.client(clientId), 'risks'] as const,
+  register: (clientId: string) => [...keys.client(clientId), 'risks', 'register'] as const,
+  overview: (clientId: string) => [...keys.client(clientId), 'risks', 'overview'] as const,
+  scenario: (clientId: string, id: string) => [...keys.client(clientId), 'risks', 'scenario', id] as const,
+  templates: (clientId: string) => [...keys.client(clientId), 'risks', 'templates'] as const,
+  settings: (clientId: string) => [...keys.client(clientId), 'risks', 'settings'] as const,
+  options: (clientId: string) => [...keys.client(clientId), 'risks', 'options'] as const,
+  worstCase: (clientId: string) => [...keys.client(clientId), 'risks', 'worst-case'] as const,
+  portfolio: () => ['portfolio', 'risks'] as const,
+};
+
+/** Which stored results the register shows: views keyed by it are read again when a refresh lands. */
+function storedVersion(register: RegisterOut | undefined): string | null {
+  return register ? `${register.status.runId ?? ''}/${register.status.refreshing}` : null;
+}
+
+/** While a recompute is queued or running, poll every second so the page shows it land. */
+const whileRefreshing = (refreshing: boolean | undefined): number | false => (refreshing ? 1000 : false);
+
+export function useRegister(clientId: string) {
+  return useQuery({
+    queryKey: riskKeys.register(clientId),
+    queryFn: ({ signal }) => api.get<RegisterOut>(clientPath(clientId, '/risks'), { signal }),
+    refetchInterval: (q) => whileRefreshing(q.state.data?.status.refreshing),
+  });
+}
+
+export function useOverview(clientId: string) {
+  return useQuery({
+    queryKey: riskKeys.overview(clientId),
+    queryFn: ({ signal }) => api.get<OverviewOut>(clientPath(clientId, '/risks/overview'), { signal }),
+    refetchInterval: (q) => whileRefreshing(q.state.data?.status.refreshing),
+  });
+}
+
+export function useScenario(clientId: string, id: string) {
+  const register = useRegister(clientId);
+  return useQuery({
+    queryKey: [...riskKeys.scenario(clientId, id), storedVersion(register.data)],
+    queryFn: ({ signal }) => api.get<ScenarioDetailOut>(clientPath(clientId, `/risks/${encodeURIComponent(id)}`), { signal }),
+    placeholderData: keepPreviousData,
+    refetchInterval: (q) => {
+      const d = q.state.data;
+      // Also while its own result is due: not computed yet, or computed from older inputs.
+      const due = !!d && d.status !== 'closed' && (d.result === null || d.result.stale);
+      return whileRefreshing(register.data?.status.refreshing || due);
+    },
+  });
+}
+
+export function useTemplates(clientId: string) {
+  return useQuery({
+    queryKey: riskKeys.templates(clientId),
+    queryFn: ({ signal }) => api.get<TemplatesOut>(clientPath(clientId, '/risks/templates'), { signal }),
+    staleTime: 60_000,
+  });
+}
+
+export function useRiskSettings(clientId: string) {
+  return useQuery({
+    queryKey: riskKeys.settings(clientId),
+    queryFn: ({ signal }) => api.get<SettingsOut>(clientPath(clientId, '/risks/settings'), { signal }),
+  });
+}
+
+export function useOptionSets(clientId: string) {
+  const register = useRegister(clientId);
+  return useQuery({
+    queryKey: [...riskKeys.options(clientId), storedVersion(register.data)],
+    placeholderData: keepPreviousData,
+    queryFn: async ({ signal }) => (await api.get<{ sets: OptionSetOut[] }>(clientPath(clientId, '/risks/options'), { signal })).sets,
+    refetchInterval: () => whileRefreshing(register.data?.status.refreshing),
+  });
+}
+
+export function useWorstCase(clientId: string) {
+  return useQuery({
+    queryKey: riskKeys.worstCase(clientId),
+    queryFn: ({ signal }) => api.get<WorstCaseOut>(clientPath(clientId, '/risks/worst-case'), { signal }),
+  });
+}
+
+/** Every visible client's risk figures, one request for the whole portfolio table. */
+export function usePortfolioRisk() {
+  return useQuery({
+    queryKey: riskKeys.portfolio(),
+    queryFn: async ({ signal }) => (await api.get<{ clients: PortfolioRiskRow[] }>('/api/portfolio/risk', { signal })).clients,
+    staleTime: 30_000,
+    refetchInterval: (q) => (q.state.data?.some((c) => c.refreshing) ? 2000 : false),
+  });
+}
+
+/** What to refresh after any change to a client's risks: its register views and its jobs. */
+export function riskChangeKeys(clientId: string) {
+  return [riskKeys.all(clientId), keys.jobs(clientId, 'risks.recompute'), [...keys.client(clientId), 'audit'], [...keys.client(clientId), 'audit-recent'], riskKeys.portfolio()];
+}

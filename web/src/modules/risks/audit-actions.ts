@@ -1,0 +1,21 @@
+/** How the risk register's audit actions read in the trail. */
+export const RISK_AUDIT_ACTIONS: Record<string, string> = {
+  'risk.create': 'Added a risk scenario',
+  'risk.propose': 'Proposed a risk scenario',
+  'risk.update': 'Changed a risk scenario',
+  'risk.approve': 'Approved a proposed risk scenario',
+  'risk.delete': 'Deleted a risk scenario',
+  'risk.status': 'Changed a risk\u2019s status',
+  'risk.treatment.create': 'Added a treatment',
+  'risk.treatment.update': 'Changed a treatment',
+  'risk.treatment.delete': 'Removed a treatment',
+  'risk.appetite.update': 'Changed the risk appetite',
+  'risk.settings.update': 'Changed the risk settings',
+  'risk.template.update': 'Changed a scenario template\u2019s defaults',
+  'risk.options.create': 'Added security options',
+  'risk.options.update': 'Changed security options',
+  'risk.options.delete': 'Deleted security options',
+  'risk.import': 'Imported a risk model file',
+  'risk.results.compute': 'Recomputed the risk results',
+  'risk.results.refresh': 'Asked for a refresh of the risk results',
+};
