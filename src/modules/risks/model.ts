@@ -69,6 +69,27 @@ export interface RegisterModel {
   hash: string;
 }
 
+/**
+ * Scenario hashes by the stored fields they are computed from, so that reading a register does
+ * not serialise and hash every unchanged scenario again. Bounded: the oldest entries go first.
+ */
+const scenarioHashes = new Map<string, string>();
+const SCENARIO_HASHES_KEPT = 10_000;
+
+function memoisedScenarioHash(data: RegisterData, s: RiskScenariosTable, risk: Risk, position: number): string {
+  const counted = (data.treatments.get(s.id) ?? []).filter((t) => isCounted(t.status));
+  const { seed, years } = data.settings;
+  // Every field engineRisk and engineTreatment read, as stored.
+  const key = JSON.stringify([data.currency, seed, years, position, s.ref, s.title, s.inputs_json, counted.map((t) => [t.ref, t.name, t.annual_cost, t.effect_json])]);
+  let hash = scenarioHashes.get(key);
+  if (hash === undefined) {
+    hash = scenarioHash(risk, position, seed, years);
+    if (scenarioHashes.size >= SCENARIO_HASHES_KEPT) scenarioHashes.delete(scenarioHashes.keys().next().value as string);
+    scenarioHashes.set(key, hash);
+  }
+  return hash;
+}
+
 export function registerModel(data: RegisterData): RegisterModel {
   const included = data.scenarios.filter(inPortfolio);
   const risks = included.map((s) => registerRisk(data, s));
@@ -80,7 +101,7 @@ export function registerModel(data: RegisterData): RegisterModel {
     risks,
   };
   const { seed, years } = data.settings;
-  const riskHashes = risks.map((r, i) => scenarioHash(r, i, seed, years));
+  const riskHashes = risks.map((r, i) => memoisedScenarioHash(data, included[i]!, r, i));
   const hash = hashOf({ currency: data.currency, seed, years, appetite: model.appetite ?? null, risks: riskHashes });
   return { model, included, index: new Map(included.map((s, i) => [s.id, i])), riskHashes, hash };
 }
