@@ -1,9 +1,10 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import BetterSqlite3 from 'better-sqlite3';
-import { Kysely, PostgresDialect, SqliteDialect, type SqliteDatabase } from 'kysely';
+import { Kysely, PostgresDialect } from 'kysely';
 import pg from 'pg';
 import type { DB } from './schema.js';
+import { TwoConnectionSqliteDialect } from './sqlite.js';
 
 export type DialectName = 'sqlite' | 'postgres';
 
@@ -49,36 +50,11 @@ export function openDatabase(options: DatabaseOptions): Database {
   sqlite.pragma('synchronous = NORMAL');
   sqlite.pragma('foreign_keys = ON');
   sqlite.pragma('busy_timeout = 10000');
-  const db = new Kysely<DB>({ dialect: new SqliteDialect({ database: cachingStatements(sqlite) }) });
+  // The reader opens after the writer has switched the file to WAL mode.
+  const reader = new BetterSqlite3(file, { readonly: true });
+  reader.pragma('busy_timeout = 10000');
+  const db = new Kysely<DB>({ dialect: new TwoConnectionSqliteDialect(sqlite, reader) });
   return { db, dialect: 'sqlite', location: file, close: () => db.destroy() };
-}
-
-/** How many prepared SQLite statements are kept for reuse. */
-const STATEMENT_CACHE_SIZE = 500;
-
-/**
- * The database as Kysely's SQLite driver sees it, with its prepared statements kept for reuse:
- * the driver prepares every query afresh, and preparing costs as much as running a short
- * query. Least recently used statements go first.
- */
-function cachingStatements(sqlite: BetterSqlite3.Database): SqliteDatabase {
-  const cache = new Map<string, BetterSqlite3.Statement>();
-  return {
-    close: () => {
-      cache.clear();
-      sqlite.close();
-    },
-    prepare: (sql: string) => {
-      let stmt = cache.get(sql);
-      if (stmt) cache.delete(sql); // re-inserted below: most recently used last
-      else {
-        stmt = sqlite.prepare(sql);
-        if (cache.size >= STATEMENT_CACHE_SIZE) cache.delete(cache.keys().next().value as string);
-      }
-      cache.set(sql, stmt);
-      return stmt;
-    },
-  };
 }
 
 function redactUrl(url: string): string {

@@ -1,0 +1,171 @@
+/**
+ * SQLite for Kysely with two connections to one WAL-mode file: a writer, which every
+ * transaction and every change holds alone (as Kysely's own SQLite driver does with its single
+ * connection), and a reader for the plain selects outside a transaction. In WAL mode the reader
+ * sees the last committed state while a long transaction (a 100,000-row import, a recompute's
+ * results) is still writing, so other requests do not wait for it. Both connections keep their
+ * most recently used prepared statements: preparing costs as much as running a short query.
+ */
+import type BetterSqlite3 from 'better-sqlite3';
+import {
+  CompiledQuery,
+  SelectQueryNode,
+  SqliteDialect,
+  type DatabaseConnection,
+  type Driver,
+  type QueryResult,
+} from 'kysely';
+
+/** How many prepared statements each connection keeps for reuse. */
+const STATEMENT_CACHE_SIZE = 500;
+
+/** A better-sqlite3 connection that reuses its prepared statements, least recently used go first. */
+export class SqliteConnectionHandle {
+  readonly #cache = new Map<string, BetterSqlite3.Statement>();
+  constructor(readonly sqlite: BetterSqlite3.Database) {}
+
+  prepare(sql: string): BetterSqlite3.Statement {
+    let stmt = this.#cache.get(sql);
+    if (stmt) this.#cache.delete(sql); // re-inserted below: most recently used last
+    else {
+      stmt = this.sqlite.prepare(sql);
+      if (this.#cache.size >= STATEMENT_CACHE_SIZE) this.#cache.delete(this.#cache.keys().next().value as string);
+    }
+    this.#cache.set(sql, stmt);
+    return stmt;
+  }
+
+  run<R>(compiled: CompiledQuery): QueryResult<R> {
+    const stmt = this.prepare(compiled.sql);
+    const parameters = compiled.parameters as unknown[];
+    if (stmt.reader) return { rows: stmt.all(parameters) as R[] };
+    const { changes, lastInsertRowid } = stmt.run(parameters);
+    return { numAffectedRows: BigInt(changes), insertId: BigInt(lastInsertRowid), rows: [] };
+  }
+
+  close(): void {
+    this.#cache.clear();
+    this.sqlite.close();
+  }
+}
+
+class Mutex {
+  #held: Promise<void> | undefined;
+  #release: (() => void) | undefined;
+
+  async lock(): Promise<void> {
+    while (this.#held) await this.#held;
+    this.#held = new Promise((resolve) => (this.#release = resolve));
+  }
+
+  unlock(): void {
+    const release = this.#release;
+    this.#held = undefined;
+    this.#release = undefined;
+    release?.();
+  }
+}
+
+/** What Kysely holds for one query or one transaction. */
+class Session implements DatabaseConnection {
+  /** Whether this session holds the writer (inside a transaction). */
+  holdsWriter = false;
+  constructor(private readonly driver: TwoConnectionDriver) {}
+
+  async executeQuery<R>(compiled: CompiledQuery): Promise<QueryResult<R>> {
+    if (this.holdsWriter) return this.driver.writer.run<R>(compiled);
+    if (SelectQueryNode.is(compiled.query)) return this.driver.reader.run<R>(compiled);
+    await this.driver.writeLock.lock();
+    try {
+      return this.driver.writer.run<R>(compiled);
+    } finally {
+      this.driver.writeLock.unlock();
+    }
+  }
+
+  async *streamQuery<R>(compiled: CompiledQuery): AsyncIterableIterator<QueryResult<R>> {
+    if (!SelectQueryNode.is(compiled.query)) throw new Error('SQLite streams only select queries');
+    // A connection that is iterating runs nothing else: stream on the writer, held throughout.
+    const ownLock = !this.holdsWriter;
+    if (ownLock) await this.driver.writeLock.lock();
+    try {
+      for (const row of this.driver.writer.prepare(compiled.sql).iterate(compiled.parameters)) yield { rows: [row as R] };
+    } finally {
+      if (ownLock) this.driver.writeLock.unlock();
+    }
+  }
+}
+
+class TwoConnectionDriver implements Driver {
+  readonly writeLock = new Mutex();
+  constructor(
+    readonly writer: SqliteConnectionHandle,
+    readonly reader: SqliteConnectionHandle,
+  ) {}
+
+  async init(): Promise<void> {}
+
+  acquireConnection(): Promise<DatabaseConnection> {
+    return Promise.resolve(new Session(this));
+  }
+
+  async beginTransaction(connection: DatabaseConnection): Promise<void> {
+    const session = connection as Session;
+    await this.writeLock.lock();
+    session.holdsWriter = true;
+    try {
+      this.writer.run(CompiledQuery.raw('begin'));
+    } catch (err) {
+      this.#release(session);
+      throw err;
+    }
+  }
+
+  commitTransaction(connection: DatabaseConnection): Promise<void> {
+    try {
+      this.writer.run(CompiledQuery.raw('commit'));
+      return Promise.resolve();
+    } finally {
+      this.#release(connection as Session);
+    }
+  }
+
+  rollbackTransaction(connection: DatabaseConnection): Promise<void> {
+    try {
+      this.writer.run(CompiledQuery.raw('rollback'));
+      return Promise.resolve();
+    } finally {
+      this.#release(connection as Session);
+    }
+  }
+
+  releaseConnection(connection: DatabaseConnection): Promise<void> {
+    this.#release(connection as Session);
+    return Promise.resolve();
+  }
+
+  destroy(): Promise<void> {
+    this.reader.close();
+    this.writer.close();
+    return Promise.resolve();
+  }
+
+  #release(session: Session): void {
+    if (!session.holdsWriter) return;
+    session.holdsWriter = false;
+    this.writeLock.unlock();
+  }
+}
+
+/** Kysely's SQLite dialect (query compiler, adapter, introspector) over the two connections. */
+export class TwoConnectionSqliteDialect extends SqliteDialect {
+  readonly #driver: TwoConnectionDriver;
+  constructor(writer: BetterSqlite3.Database, reader: BetterSqlite3.Database) {
+    super({ database: writer });
+    this.#driver = new TwoConnectionDriver(new SqliteConnectionHandle(writer), new SqliteConnectionHandle(reader));
+  }
+
+  override createDriver(): Driver {
+    return this.#driver;
+  }
+}
