@@ -14,7 +14,7 @@ export interface LecInput {
   labels?: { inherent?: string; residual?: string; tolerance?: string };
 }
 
-const pct = (p: number): string => `${(100 * p).toFixed(p < 0.01 ? 2 : p < 0.1 ? 1 : 0)} %`;
+const pct = (p: number): string => (p === 0 ? '0 %' : `${(100 * p).toFixed(p < 0.01 ? 2 : p < 0.1 ? 1 : 0)} %`);
 
 /**
  * The loss exceedance curve: for each annual loss (log scale), the chance of losing more in a

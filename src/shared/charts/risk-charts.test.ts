@@ -31,6 +31,12 @@ describe('loss exceedance chart', () => {
     expect((option.series as LineSeriesOption[]).map((s) => s.name)).toEqual(['Inherent (no treatments)']);
     expect(((option.xAxis as { axisLabel: { formatter: (v: number) => string } }).axisLabel.formatter)(1_200_000)).toBe('€1.2M');
   });
+
+  it('labels the probability axis as people write chances: 0 %, 0.50 %, 5.0 %, 40 %', () => {
+    const option = lossExceedanceOption({ currency: 'EUR', inherent: lec });
+    const label = (option.yAxis as { axisLabel: { formatter: (v: number) => string } }).axisLabel.formatter;
+    expect([0, 0.005, 0.05, 0.4].map(label)).toEqual(['0 %', '0.50 %', '5.0 %', '40 %']);
+  });
 });
 
 describe('loss distribution chart', () => {
