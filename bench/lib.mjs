@@ -1,7 +1,9 @@
 // Helpers shared by the benchmark suites: whole-process timing with peak memory, medians, tables.
 import { spawn } from 'node:child_process';
 import { existsSync, readFileSync } from 'node:fs';
+import net from 'node:net';
 import { loadavg, cpus } from 'node:os';
+import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 
 /** The repository root, and the shared directory beside it (../shared from the root). */
@@ -77,4 +79,57 @@ export function cpuReport(before, after) {
   if (total <= 0) return '';
   const pct = (x) => `${((100 * x) / total).toFixed(0)} %`;
   return `CPU time during the run: ${pct(after.steal - before.steal)} stolen by the hypervisor, ${pct(total - (after.idle - before.idle) - (after.steal - before.steal))} busy (all processes)`;
+}
+
+/** The demo firm's administrator, who sees every client. */
+export const DEMO_ADMIN = 'admin@northbridge.example';
+export const DEMO_PASSWORD = 'triad-demo-2026';
+
+export const sleep = (ms) => new Promise((r) => setTimeout(r, ms));
+
+/** A TCP port free on the loopback interface. */
+export function freePort() {
+  return new Promise((resolve, reject) => {
+    const srv = net.createServer();
+    srv.on('error', reject);
+    srv.listen(0, '127.0.0.1', () => {
+      const { port } = srv.address();
+      srv.close(() => resolve(port));
+    });
+  });
+}
+
+/**
+ * Starts the built server (`triad serve --demo`, SQLite in `dataDir`) as a process with the given
+ * extra environment, and waits until it answers. Returns the child, its base URL and a stop().
+ */
+export async function startDemoServer(dataDir, env = {}) {
+  const port = await freePort();
+  const child = spawn(process.execPath, [join(repoRoot, 'bin/triad.js'), 'serve', '--demo', '--port', String(port)], {
+    cwd: repoRoot,
+    env: { ...process.env, TRIAD_DATA_DIR: dataDir, DATABASE_URL: '', TRIAD_LOG_LEVEL: 'warn', ...env },
+    stdio: ['ignore', 'ignore', 'pipe'],
+  });
+  let log = '';
+  child.stderr.on('data', (d) => (log = (log + d).slice(-5000)));
+  const base = `http://127.0.0.1:${port}`;
+  const stop = async () => {
+    if (child.exitCode !== null) return;
+    const exited = new Promise((r) => child.once('exit', r));
+    child.kill('SIGTERM');
+    await exited;
+  };
+  for (let t = 0; ; t += 200) {
+    if (child.exitCode !== null) throw new Error(`the server exited: ${log}`);
+    if (t > 60_000) {
+      await stop();
+      throw new Error(`the server did not start: ${log}`);
+    }
+    try {
+      if ((await fetch(`${base}/api/health`)).ok) return { child, base, stop, log: () => log };
+    } catch {
+      // not listening yet
+    }
+    await sleep(200);
+  }
 }

@@ -5,30 +5,12 @@
 // times; each time with a new seed, so that every scenario's stored result is rewritten. Options: --rounds N (recomputes measured, default 3), --years N (simulated years,
 // default 20,000, the server's default), --scenarios N (default 1,000), --rate N (requests a
 // second, default 40).
-import { spawn } from 'node:child_process';
 import { mkdtempSync, rmSync } from 'node:fs';
-import net from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { cpuReport, cpuSnapshot, machine, median, printTable, repoRoot } from '../lib.mjs';
+import { cpuReport, cpuSnapshot, DEMO_ADMIN, DEMO_PASSWORD, machine, median, printTable, sleep, startDemoServer } from '../lib.mjs';
 
 export const description = 'API latency while a client with 1,000 risk scenarios recomputes in the background';
-
-const ADMIN = 'admin@northbridge.example';
-const PASSWORD = 'triad-demo-2026';
-
-function freePort() {
-  return new Promise((resolve, reject) => {
-    const srv = net.createServer();
-    srv.on('error', reject);
-    srv.listen(0, '127.0.0.1', () => {
-      const { port } = srv.address();
-      srv.close(() => resolve(port));
-    });
-  });
-}
-
-const sleep = (ms) => new Promise((r) => setTimeout(r, ms));
 
 /** A small deterministic generator, so every run simulates the same register. */
 function lcg(seed) {
@@ -73,7 +55,7 @@ class Session {
     this.csrf = '';
   }
   async login() {
-    const res = await fetch(`${this.base}/api/auth/login`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ email: ADMIN, password: PASSWORD }) });
+    const res = await fetch(`${this.base}/api/auth/login`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ email: DEMO_ADMIN, password: DEMO_PASSWORD }) });
     if (!res.ok) throw new Error(`login: ${res.status} ${await res.text()}`);
     this.cookie = res.headers.getSetCookie().map((c) => c.split(';')[0]).join('; ');
     this.csrf = (await res.json()).csrfToken;
@@ -123,26 +105,9 @@ const row = (label, xs) => [label, String(xs.length), median(xs).toFixed(1), pct
 
 export async function run({ rounds = 3, years = 20_000, scenarios = 1_000, rate = 40 } = {}) {
   const dataDir = mkdtempSync(join(tmpdir(), 'triad-bench-api-'));
-  const port = await freePort();
-  const base = `http://127.0.0.1:${port}`;
-  const server = spawn(process.execPath, [join(repoRoot, 'bin/triad.js'), 'serve', '--demo', '--port', String(port)], {
-    cwd: repoRoot,
-    env: { ...process.env, TRIAD_DATA_DIR: dataDir, DATABASE_URL: '', TRIAD_SIM_YEARS: String(years), TRIAD_LOG_LEVEL: 'warn', TRIAD_LOGIN_ATTEMPTS_PER_MINUTE: '1000' },
-    stdio: ['ignore', 'ignore', 'pipe'],
-  });
-  let log = '';
-  server.stderr.on('data', (d) => (log = (log + d).slice(-5000)));
+  const server = await startDemoServer(dataDir, { TRIAD_SIM_YEARS: String(years), TRIAD_LOGIN_ATTEMPTS_PER_MINUTE: '1000' });
+  const { base } = server;
   try {
-    for (let t = 0; ; t += 200) {
-      if (server.exitCode !== null) throw new Error(`the server exited: ${log}`);
-      if (t > 60_000) throw new Error(`the server did not start: ${log}`);
-      try {
-        if ((await fetch(`${base}/api/health`)).ok) break;
-      } catch {
-        // not listening yet
-      }
-      await sleep(200);
-    }
     const s = new Session(base);
     await s.login();
     // Let the demo clients' first recompute finish.
@@ -202,8 +167,7 @@ export async function run({ rounds = 3, years = 20_000, scenarios = 1_000, rate 
     console.log(`portfolio mean annual loss ${Math.round(reg.portfolio.current.mean).toLocaleString('en-US')}, stale ${reg.status.stale}`);
     if (cpu) console.log(cpu);
   } finally {
-    server.kill('SIGTERM');
-    await new Promise((r) => (server.exitCode !== null ? r() : server.once('exit', r)));
+    await server.stop();
     rmSync(dataDir, { recursive: true, force: true });
   }
 }

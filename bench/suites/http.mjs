@@ -5,53 +5,14 @@
 // better-sqlite3 in a tight loop. The ratio is what the HTTP layer, authentication, the client
 // scope, validation and serialisation cost on top of the query itself.
 // Options: --seconds N (per endpoint, default 5), --connections N (default 10).
-import { spawn } from 'node:child_process';
 import { mkdtempSync, rmSync } from 'node:fs';
-import net from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import autocannon from 'autocannon';
 import Database from 'better-sqlite3';
-import { machine, printTable, repoRoot } from '../lib.mjs';
+import { DEMO_ADMIN, DEMO_PASSWORD, machine, printTable, sleep, startDemoServer } from '../lib.mjs';
 
 export const description = 'API reads under load against the same reads straight from the database';
-
-const ADMIN = 'admin@northbridge.example';
-const PASSWORD = 'triad-demo-2026';
-
-function freePort() {
-  return new Promise((resolve, reject) => {
-    const srv = net.createServer();
-    srv.on('error', reject);
-    srv.listen(0, '127.0.0.1', () => {
-      const { port } = srv.address();
-      srv.close(() => resolve(port));
-    });
-  });
-}
-
-const sleep = (ms) => new Promise((r) => setTimeout(r, ms));
-
-async function startServer(dataDir, port) {
-  const child = spawn(process.execPath, [join(repoRoot, 'bin/triad.js'), 'serve', '--demo', '--port', String(port)], {
-    cwd: repoRoot,
-    env: { ...process.env, TRIAD_DATA_DIR: dataDir, TRIAD_LOG_LEVEL: 'warn', DATABASE_URL: '' },
-    stdio: ['ignore', 'ignore', 'pipe'],
-  });
-  let log = '';
-  child.stderr.on('data', (d) => (log += d));
-  const base = `http://127.0.0.1:${port}`;
-  for (let i = 0; i < 600; i++) {
-    if (child.exitCode !== null) throw new Error(`server exited: ${log}`);
-    try {
-      if ((await fetch(`${base}/api/health`)).ok) return { child, base };
-    } catch {
-      // not up yet
-    }
-    await sleep(100);
-  }
-  throw new Error(`server did not start: ${log}`);
-}
 
 /** Times `fn` in a tight loop for `ms` milliseconds; returns calls a second and mean µs. */
 function loop(fn, ms) {
@@ -70,10 +31,10 @@ function loop(fn, ms) {
 
 export async function run({ seconds = 5, connections = 10 } = {}) {
   const dataDir = mkdtempSync(join(tmpdir(), 'triad-bench-http-'));
-  const port = await freePort();
-  const { child, base } = await startServer(dataDir, port);
+  const server = await startDemoServer(dataDir);
+  const { base } = server;
   try {
-    const login = await fetch(`${base}/api/auth/login`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ email: ADMIN, password: PASSWORD }) });
+    const login = await fetch(`${base}/api/auth/login`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ email: DEMO_ADMIN, password: DEMO_PASSWORD }) });
     const cookie = login.headers.getSetCookie().map((c) => c.split(';')[0]).join('; ');
     const me = await login.json();
     const client = me.clients.find((c) => c.name.startsWith('Kestrel'));
@@ -121,8 +82,7 @@ export async function run({ seconds = 5, connections = 10 } = {}) {
     db.close();
     printTable(rows);
   } finally {
-    child.kill('SIGTERM');
-    await new Promise((r) => child.once('exit', r));
+    await server.stop();
     rmSync(dataDir, { recursive: true, force: true });
   }
 }

@@ -7,20 +7,16 @@
 // each round in a fresh database.
 import { spawn } from 'node:child_process';
 import { copyFileSync, createReadStream, createWriteStream, existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync, statSync } from 'node:fs';
-import net from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { Readable } from 'node:stream';
 import { pathToFileURL } from 'node:url';
-import { cpuReport, cpuSnapshot, machine, measure, median, printTable, repoRoot } from '../lib.mjs';
+import { cpuReport, cpuSnapshot, DEMO_ADMIN, DEMO_PASSWORD, freePort, machine, measure, median, printTable, repoRoot, sleep } from '../lib.mjs';
 
 export const description = 'CSV import of a 100,000-row asset file: CLI and API, time, peak memory, other requests meanwhile';
 
 const dist = (p) => import(pathToFileURL(join(repoRoot, 'dist/src', p)).href);
 const CLIENT = 'Kestrel Precision Manufacturing';
-const ADMIN = 'admin@northbridge.example';
-const PASSWORD = 'triad-demo-2026';
-const sleep = (ms) => new Promise((r) => setTimeout(r, ms));
 
 /** The asset CSV, written row by row. */
 async function writeAssets(file, rows, prefix) {
@@ -58,17 +54,6 @@ async function seed(dataDir, databaseUrl = undefined) {
 function copyDb(from, to) {
   mkdirSync(to, { recursive: true });
   for (const f of ['triad.db', 'triad.db-wal', 'triad.db-shm']) if (existsSync(join(from, f))) copyFileSync(join(from, f), join(to, f));
-}
-
-function freePort() {
-  return new Promise((resolve, reject) => {
-    const srv = net.createServer();
-    srv.on('error', reject);
-    srv.listen(0, '127.0.0.1', () => {
-      const { port } = srv.address();
-      srv.close(() => resolve(port));
-    });
-  });
 }
 
 /** Where a round runs: a data directory (SQLite) or a database URL (PostgreSQL). */
@@ -137,7 +122,7 @@ async function api(db, clientId, file) {
       if (i > 200) throw new Error('the server did not start');
       await sleep(100);
     }
-    const login = await fetch(`${base}/api/auth/login`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ email: ADMIN, password: PASSWORD }) });
+    const login = await fetch(`${base}/api/auth/login`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ email: DEMO_ADMIN, password: DEMO_PASSWORD }) });
     const cookie = login.headers.getSetCookie().map((c) => c.split(';')[0]).join('; ');
     const { csrfToken } = await login.json();
     const before = memoryOf(server.pid);
