@@ -15,7 +15,8 @@ import { formatDate, formatNumber } from '../../components/format';
 import { PageHeader } from '../../components/PageHeader';
 import { useCurrentClient } from '../../layout/client-context';
 import { estateInvalidate, estatePath, useDatasets, useGrants, useLocations, useReview, useReviews, useSystems, useVendors } from './api';
-import { ClassificationBadge, FlagBadges, RouteTabs, TierBadge, words } from './ui';
+import { RouteTabs } from '../../components/RouteTabs';
+import { ClassificationBadge, FlagBadges, TierBadge, words } from './ui';
 
 const TABS = [
   { value: 'datasets', label: 'Data sets' },

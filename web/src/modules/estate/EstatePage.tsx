@@ -19,7 +19,8 @@ import { PageHeader } from '../../components/PageHeader';
 import { useCurrentClient } from '../../layout/client-context';
 import { estateInvalidate, estatePath, useLifecycle, useServices, useSystem, useSystems, useVendors } from './api';
 import { ImportExportView } from './ImportExportView';
-import { CriticalityBadge, RouteTabs } from './ui';
+import { RouteTabs } from '../../components/RouteTabs';
+import { CriticalityBadge } from './ui';
 
 const TABS = [
   { value: 'services', label: 'Business services' },

@@ -16,7 +16,8 @@ import { Money } from '../../components/Money';
 import { PageHeader } from '../../components/PageHeader';
 import { useCurrentClient } from '../../layout/client-context';
 import { estateInvalidate, estatePath, useConcentration, useFirmConcentration, useRenewals, useVendor, useVendors, type Renewal } from './api';
-import { RouteTabs, TierBadge, words } from './ui';
+import { RouteTabs } from '../../components/RouteTabs';
+import { TierBadge, words } from './ui';
 
 const TABS = [
   { value: 'list', label: 'Vendors' },

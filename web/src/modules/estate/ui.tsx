@@ -1,8 +1,5 @@
-/** Small pieces the estate pages share: badges, labels, the tab bar. */
-import { Badge, Tabs, Tooltip } from '@mantine/core';
-import type { ReactNode } from 'react';
-import { useLocation, useNavigate } from 'react-router';
-import { useCurrentClient } from '../../layout/client-context';
+/** Small pieces the estate pages share: badges and labels. */
+import { Badge, Tooltip } from '@mantine/core';
 
 export const TIER_COLORS: Record<number, string> = { 1: 'red', 2: 'orange', 3: 'yellow', 4: 'gray' };
 export const TIER_NAMES: Record<number, string> = { 1: 'critical', 2: 'high', 3: 'moderate', 4: 'low' };
@@ -60,25 +57,3 @@ export function FlagBadges({ flags }: { flags: string[] }) {
 
 /** Words as people read them: `intellectual_property` → `intellectual property`. */
 export const words = (s: string): string => s.replace(/_/g, ' ');
-
-/** Tabs that follow the address: `<base>` for the first, `<base>/<value>` for the others. */
-export function RouteTabs({ base, tabs, children }: { base: string; tabs: { value: string; label: ReactNode }[]; children?: ReactNode }) {
-  const { href } = useCurrentClient();
-  const navigate = useNavigate();
-  const location = useLocation();
-  const rest = location.pathname.split(`/${base}/`)[1]?.split('/')[0] ?? '';
-  const first = tabs[0]!.value;
-  const current = tabs.some((t) => t.value === rest) ? rest : first;
-  return (
-    <Tabs value={current} onChange={(v) => void navigate(href(v && v !== first ? `${base}/${v}` : base))} mb="lg" keepMounted={false}>
-      <Tabs.List>
-        {tabs.map((t) => (
-          <Tabs.Tab key={t.value} value={t.value}>
-            {t.label}
-          </Tabs.Tab>
-        ))}
-        {children}
-      </Tabs.List>
-    </Tabs>
-  );
-}

@@ -1,7 +1,7 @@
 /** Governance of a client: seats and charter, decisions, risk acceptances, concerns, settings. */
-import { Tabs } from '@mantine/core';
-import { Outlet, Route, Routes, useLocation, useNavigate } from 'react-router';
+import { Outlet, Route, Routes } from 'react-router';
 import { PageHeader } from '../../components/PageHeader';
+import { RouteTabs } from '../../components/RouteTabs';
 import { useCurrentClient } from '../../layout/client-context';
 import { AcceptancePage } from './AcceptancePage';
 import { AcceptancesPage } from './AcceptancesPage';
@@ -21,11 +21,7 @@ const TABS = [
 ];
 
 function GovernanceViews() {
-  const { client, href } = useCurrentClient();
-  const navigate = useNavigate();
-  const location = useLocation();
-  const rest = location.pathname.split('/governance/')[1]?.split('/')[0] ?? '';
-  const tab = TABS.some((t) => t.value === rest) ? rest : 'overview';
+  const { client } = useCurrentClient();
   return (
     <>
       <PageHeader
@@ -34,15 +30,7 @@ function GovernanceViews() {
         documentTitle={`Governance · ${client.name}`}
         description="Who holds the CIO, CTO and CISO seats and what each covers; the decisions they take, where they disagree, and the risks accepted on whose authority."
       />
-      <Tabs value={tab} onChange={(v) => void navigate(href(v && v !== 'overview' ? `governance/${v}` : 'governance'))} mb="lg" keepMounted={false}>
-        <Tabs.List>
-          {TABS.map((t) => (
-            <Tabs.Tab key={t.value} value={t.value}>
-              {t.label}
-            </Tabs.Tab>
-          ))}
-        </Tabs.List>
-      </Tabs>
+      <RouteTabs base="governance" tabs={TABS} />
       <Outlet />
     </>
   );

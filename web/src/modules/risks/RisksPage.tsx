@@ -1,8 +1,9 @@
 /** The risk register of a client: register, curve, heat map, top risks, security options, appetite. */
-import { Button, Group, Tabs } from '@mantine/core';
+import { Button, Group } from '@mantine/core';
 import { IconDownload, IconPlus } from '@tabler/icons-react';
-import { Outlet, Route, Routes, useLocation, useNavigate } from 'react-router';
+import { Outlet, Route, Routes, useNavigate } from 'react-router';
 import { PageHeader } from '../../components/PageHeader';
+import { RouteTabs } from '../../components/RouteTabs';
 import { useCurrentClient } from '../../layout/client-context';
 import { AppetitePage } from './AppetitePage';
 import { CurvePage } from './CurvePage';
@@ -25,9 +26,6 @@ const TABS = [
 function RegisterViews() {
   const { client, clientId, can, href } = useCurrentClient();
   const navigate = useNavigate();
-  const location = useLocation();
-  const rest = location.pathname.split('/risks/')[1]?.split('/')[0] ?? '';
-  const tab = TABS.some((t) => t.value === rest) ? rest : 'register';
   return (
     <>
       <PageHeader
@@ -48,15 +46,7 @@ function RegisterViews() {
           </Group>
         }
       />
-      <Tabs value={tab} onChange={(v) => void navigate(href(v && v !== 'register' ? `risks/${v}` : 'risks'))} mb="lg" keepMounted={false}>
-        <Tabs.List>
-          {TABS.map((t) => (
-            <Tabs.Tab key={t.value} value={t.value}>
-              {t.label}
-            </Tabs.Tab>
-          ))}
-        </Tabs.List>
-      </Tabs>
+      <RouteTabs base="risks" tabs={TABS} />
       <Outlet />
     </>
   );
