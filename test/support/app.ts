@@ -70,6 +70,8 @@ export interface TestAppOptions {
   storage?: TestStorage;
   clock?: ManualClock;
   config?: Partial<Config>;
+  /** Where the server logs (default: nowhere). */
+  logger?: pino.Logger;
 }
 
 /** The real server and database (no mocks), in process, with a clock the test controls. */
@@ -77,7 +79,7 @@ export async function startTestApp(options: TestAppOptions = {}): Promise<TestAp
   const storage = options.storage ?? (await freshStorage());
   const clock = options.clock ?? new ManualClock('2026-11-26T09:00:00.000Z');
   const config = loadConfig({}, { logLevel: 'silent', jobs: false, loginAttemptsPerMinute: 1000, simulationYears: 2000, ...storage.config, ...options.config });
-  const ctx = await createAppContext(config, { clock: clock, logger: pino({ level: 'silent' }) });
+  const ctx = await createAppContext(config, { clock: clock, logger: options.logger ?? pino({ level: 'silent' }) });
   const server = await buildServer(ctx, { webDir: null });
   await server.ready();
   const stop = async (): Promise<void> => {

@@ -76,6 +76,12 @@ export function installErrorHandler(app: FastifyInstance): void {
       const code: ErrorCode = err.statusCode === 404 ? 'NOT_FOUND' : err.statusCode === 413 ? 'PAYLOAD_TOO_LARGE' : err.statusCode === 415 ? 'UNSUPPORTED_MEDIA_TYPE' : 'BAD_REQUEST';
       return sendError(reply, request, code, err.message);
     }
+    if (request.raw.destroyed && !request.raw.complete) {
+      // The client went away in the middle of sending its body (an upload cancelled, a
+      // connection dropped): nothing to answer and nothing wrong with the server.
+      request.log.info({ code: err.code, message: err.message }, 'the client closed the connection before the request body ended');
+      return sendError(reply, request, 'BAD_REQUEST', 'The request body ended early: the connection was closed.');
+    }
     request.log.error({ err }, 'unexpected error');
     return sendError(reply, request, 'INTERNAL', 'Something went wrong on the server; the error has been logged.');
   });
