@@ -1,4 +1,5 @@
-import net from 'node:net';
+import type { AddressInfo } from 'node:net';
+import { SMTPServer } from 'smtp-server';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { login, startTestApp, type Caller, type TestApp } from '../support/app.js';
 import { DEMO, seedDemoWorld, type DemoWorld } from '../support/demo.js';
@@ -8,64 +9,37 @@ import type { NotificationList, OutboxList } from '../../src/modules/notificatio
 
 /**
  * Notifications: each person's in-app list across their clients, read state, and e-mail
- * through SMTP when configured (a local SMTP server stands in), kept in the outbox otherwise.
+ * through SMTP when configured (a local SMTP server, smtp-server, receives them), kept in the outbox otherwise.
  */
 
-/** A minimal SMTP server on 127.0.0.1 that keeps what it receives. */
-async function fakeSmtp(): Promise<{ url: string; received: { from: string; to: string[]; data: string }[]; close(): Promise<void> }> {
+/** A real SMTP server (smtp-server) on 127.0.0.1 that keeps what it receives. */
+async function localSmtp(): Promise<{ url: string; received: { from: string; to: string[]; data: string }[]; close(): Promise<void> }> {
   const received: { from: string; to: string[]; data: string }[] = [];
-  const server = net.createServer((socket) => {
-    let buffer = '';
-    let inData = false;
-    let mail = { from: '', to: [] as string[], data: '' };
-    socket.write('220 fake ESMTP\r\n');
-    socket.on('data', (chunk) => {
-      buffer += chunk.toString('utf8');
-      for (;;) {
-        if (inData) {
-          const end = buffer.indexOf('\r\n.\r\n');
-          if (end < 0) return;
-          mail.data = buffer.slice(0, end);
-          buffer = buffer.slice(end + 5);
-          inData = false;
-          received.push(mail);
-          mail = { from: '', to: [], data: '' };
-          socket.write('250 OK queued\r\n');
-          continue;
-        }
-        const nl = buffer.indexOf('\r\n');
-        if (nl < 0) return;
-        const line = buffer.slice(0, nl);
-        buffer = buffer.slice(nl + 2);
-        const verb = line.slice(0, 4).toUpperCase();
-        if (verb === 'EHLO' || verb === 'HELO') socket.write('250 fake\r\n');
-        else if (verb === 'MAIL') {
-          mail.from = line;
-          socket.write('250 OK\r\n');
-        } else if (verb === 'RCPT') {
-          mail.to.push(line);
-          socket.write('250 OK\r\n');
-        } else if (verb === 'DATA') {
-          inData = true;
-          socket.write('354 go ahead\r\n');
-        } else if (verb === 'QUIT') {
-          socket.end('221 bye\r\n');
-          return;
-        } else socket.write('250 OK\r\n');
-      }
-    });
+  const server = new SMTPServer({
+    authOptional: true,
+    disabledCommands: ['STARTTLS'],
+    logger: false,
+    onData(stream, session, done) {
+      const chunks: Buffer[] = [];
+      stream.on('data', (c: Buffer) => chunks.push(c));
+      stream.on('end', () => {
+        const from = session.envelope.mailFrom;
+        received.push({ from: from ? from.address : '', to: session.envelope.rcptTo.map((r) => r.address), data: Buffer.concat(chunks).toString('utf8') });
+        done();
+      });
+    },
   });
   await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
-  const port = (server.address() as net.AddressInfo).port;
+  const port = (server.server.address() as AddressInfo).port;
   return { url: `smtp://127.0.0.1:${port}`, received, close: () => new Promise((resolve) => server.close(() => resolve())) };
 }
 
-let smtp: Awaited<ReturnType<typeof fakeSmtp>>;
+let smtp: Awaited<ReturnType<typeof localSmtp>>;
 let t: TestApp;
 let demo: DemoWorld;
 
 beforeAll(async () => {
-  smtp = await fakeSmtp();
+  smtp = await localSmtp();
   t = await startTestApp({ config: { smtpUrl: smtp.url, smtpFrom: 'Triad <triad@northbridge.example>', publicUrl: 'https://triad.northbridge.example' } });
   demo = await seedDemoWorld(t.ctx, t.server);
 });
