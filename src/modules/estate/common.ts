@@ -6,30 +6,11 @@ import { invalid } from '../../server/errors.js';
 import { fromMinorUnits, toMinorUnits } from '../../shared/money.js';
 
 export { DateString, IdParam, isRealDate, Money, OptionalText, Text } from './schema.js';
+export { addDays, addMonths, daysBetween } from '../../shared/dates.js';
 
 /** Today in the scope's clock, as a date. */
 export function today(scope: ClientScope): string {
   return toDateString(scope.now());
-}
-
-export function addDays(date: string, days: number): string {
-  const d = new Date(`${date}T00:00:00Z`);
-  d.setUTCDate(d.getUTCDate() + days);
-  return d.toISOString().slice(0, 10);
-}
-
-/** Adds months, clamping to the month's last day (Jan 31 + 1 month = Feb 28). */
-export function addMonths(date: string, months: number): string {
-  const [y, m, day] = date.split('-').map(Number) as [number, number, number];
-  const total = y * 12 + (m - 1) + months;
-  const year = Math.floor(total / 12);
-  const month = total % 12;
-  const last = new Date(Date.UTC(year, month + 1, 0)).getUTCDate();
-  return `${String(year).padStart(4, '0')}-${String(month + 1).padStart(2, '0')}-${String(Math.min(day, last)).padStart(2, '0')}`;
-}
-
-export function daysBetween(from: string, to: string): number {
-  return Math.round((Date.parse(`${to}T00:00:00Z`) - Date.parse(`${from}T00:00:00Z`)) / 86_400_000);
 }
 
 /** `2027-Q1` for a date. */

@@ -7,7 +7,7 @@ import { SEATS, type PersonOut, type SettingsOut } from './schema.js';
 import type { GovSettingsTable } from './tables.js';
 
 // The calendar arithmetic of the estate module (dates as `YYYY-MM-DD`).
-export { addDays, addMonths, daysBetween } from '../estate/common.js';
+export { addDays, addMonths, daysBetween } from '../../shared/dates.js';
 
 export const DEFAULT_SETTINGS: SettingsOut = {
   defaultAcceptanceMonths: 6,

@@ -19,6 +19,7 @@ import { BoardPackContent, type OwedOut, type PackDetailOut, type PackOut } from
 import { attempt, gatherResponses, gatherSources } from './sources.js';
 import type { PackFormat, ReportPackFilesTable, ReportPacksTable } from './tables.js';
 import { date, joinAnd } from './text.js';
+import { addDays } from '../../shared/dates.js';
 
 export const BOARD_PACK_JOB = 'reports.board-pack';
 const KIND = 'board';
@@ -31,10 +32,6 @@ export function actorName(actor: Pick<Actor, 'label'>): string {
 
 function sha256(data: string | Buffer): string {
   return createHash('sha256').update(data).digest('hex');
-}
-
-function addDays(d: string, days: number): string {
-  return new Date(Date.parse(`${d}T00:00:00Z`) + days * 86_400_000).toISOString().slice(0, 10);
 }
 
 /** The latest issued pack of a quarter before `quarter`, with its content. */

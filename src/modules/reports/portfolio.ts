@@ -15,12 +15,9 @@ import { renewals } from '../estate/summary.js';
 import { portfolioRisk } from '../risks/api.js';
 import type { PortfolioReport, PortfolioRow } from './schema.js';
 import { attempt } from './sources.js';
+import { addDays } from '../../shared/dates.js';
 
 export const PORTFOLIO_WINDOW_DAYS = 90;
-
-function addDays(d: string, days: number): string {
-  return new Date(Date.parse(`${d}T00:00:00Z`) + days * 86_400_000).toISOString().slice(0, 10);
-}
 
 export async function makePortfolioReport(app: AppContext, user: UsersTable): Promise<PortfolioReport> {
   if (user.firm_role !== 'admin' && user.firm_role !== 'advisor') throw forbidden('The portfolio report is for the firm\u2019s advisors and admins.');

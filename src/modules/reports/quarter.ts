@@ -58,7 +58,4 @@ export function nextQuarter(q: Quarter): Quarter {
   return quarterOf(q.year, q.q + 1);
 }
 
-/** Whole days from `from` to `to` (dates), negative when `to` is earlier. */
-export function daysBetween(from: string, to: string): number {
-  return Math.round((Date.parse(`${to}T00:00:00Z`) - Date.parse(`${from}T00:00:00Z`)) / 86_400_000);
-}
+export { daysBetween } from '../../shared/dates.js';
