@@ -36,7 +36,7 @@ export function presentAuditEntry(e: AuditEntriesTable): z.infer<typeof AuditEnt
 }
 
 const AuditQuery = z.strictObject({
-  before: z.coerce.number().int().min(1).optional().describe('Entries with a sequence number below this (for paging back)'),
+  before: z.coerce.number().int().min(1).max(2_147_483_647).optional().describe('Entries with a sequence number below this (for paging back)'),
   limit: z.coerce.number().int().min(1).max(500).default(50),
   entityType: z.string().max(64).optional(),
   entityId: z.string().max(64).optional(),

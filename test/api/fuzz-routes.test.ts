@@ -1,0 +1,89 @@
+import { appendFileSync } from 'node:fs';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { startTestApp, type Caller, type TestApp } from '../support/app.js';
+import { installChangeLedger, type ChangeLedger } from '../support/change-ledger.js';
+import { DEMO, seedDemoWorld, type DemoWorld } from '../support/demo.js';
+import { describeFailure, fuzzRoute, IdPool, routeOrder, type FuzzFailure } from '../support/fuzz.js';
+import { login } from '../support/app.js';
+import { DEMO_PASSWORD } from '../../src/server/demo.js';
+import type { RouteInfo } from '../../src/server/app.js';
+
+/**
+ * Every route the server has, fuzzed from its own Zod schemas (test/support/fuzz.ts): an
+ * advisor sends generated bodies, queries and ids (the records of their client, another
+ * client's, random and hostile ones) to each route; no answer may be a 5xx, and no 4xx may
+ * change anything stored. TRIAD_FUZZ_RUNS sets the cases per route (default 100),
+ * TRIAD_FUZZ_SEED the seed (default fixed, so a failure replays).
+ */
+const RUNS = Number(process.env.TRIAD_FUZZ_RUNS ?? 100);
+const SEED = process.env.TRIAD_FUZZ_SEED === 'random' ? Math.floor(Math.random() * 2 ** 31) : Number(process.env.TRIAD_FUZZ_SEED ?? 20261126);
+
+let t: TestApp;
+let demo: DemoWorld;
+let ledger: ChangeLedger;
+
+beforeAll(async () => {
+  t = await startTestApp();
+  demo = await seedDemoWorld(t.ctx, t.server);
+  ledger = await installChangeLedger(t.ctx.database);
+}, 120_000);
+afterAll(async () => {
+  await t.close();
+});
+
+interface PassResult {
+  failures: FuzzFailure[];
+  cases: number;
+  /** Routes that refused the caller every time (403): firm-admin routes, for the admin's pass. */
+  refused: RouteInfo[];
+}
+
+async function fuzzAll(email: string, routes: RouteInfo[], clientId: string, otherClientIds: string[]): Promise<PassResult> {
+  const user = await t.ctx.database.db.selectFrom('users').select('id').where('email', '=', email).executeTakeFirstOrThrow();
+  const ids = new IdPool(t.ctx.database, new Set([user.id, clientId]));
+  let caller: Caller = await login(t.server, email, DEMO_PASSWORD);
+  const failures: FuzzFailure[] = [];
+  const refused: RouteInfo[] = [];
+  let cases = 0;
+  for (const route of [...routes].sort(routeOrder)) {
+    await ids.refresh();
+    const started = Date.now();
+    const { failure, statuses } = await fuzzRoute(route, {
+      server: t.server,
+      caller: () => Promise.resolve(caller),
+      renewCaller: async () => {
+        caller = await login(t.server, email, DEMO_PASSWORD);
+      },
+      ledger,
+      ids,
+      clientId,
+      otherClientIds,
+      numRuns: RUNS,
+      seed: SEED,
+    });
+    cases += Object.values(statuses).reduce((a, b) => a + b, 0);
+    if (process.env.TRIAD_FUZZ_TIMES) appendFileSync(process.env.TRIAD_FUZZ_TIMES, `${Date.now() - started}\t${email}\t${route.method} ${route.url}\t${JSON.stringify(statuses)}\n`);
+    if (failure) failures.push(failure);
+    if ((statuses[403] ?? 0) > 0 && Object.keys(statuses).every((s) => s === '403' || s === '400')) refused.push(route);
+  }
+  return { failures, cases, refused };
+}
+
+describe('every route, fuzzed from its own schemas', () => {
+  let adminRoutes: RouteInfo[] = [];
+
+  it(`an advisor's generated requests (${RUNS} per route) never answer 5xx, and a 4xx never changes stored data`, async () => {
+    const routes = t.server.triadRoutes;
+    expect(routes.length).toBeGreaterThan(100);
+    const { failures, cases, refused } = await fuzzAll(DEMO.advisor, routes, demo.clients.accounting, [demo.clients.manufacturer, demo.clients.saas]);
+    adminRoutes = refused.filter((r) => !r.url.startsWith('/api/clients/:clientId'));
+    expect(failures.map(describeFailure)).toEqual([]);
+    expect(cases).toBeGreaterThanOrEqual(routes.length * RUNS);
+  }, 900_000);
+
+  it(`a firm admin's generated requests to the routes only firm admins may use do the same`, async () => {
+    expect(adminRoutes.map((r) => `${r.method} ${r.url}`)).toContain('POST /api/users');
+    const { failures } = await fuzzAll(DEMO.admin, adminRoutes, demo.clients.accounting, [demo.clients.manufacturer, demo.clients.saas]);
+    expect(failures.map(describeFailure)).toEqual([]);
+  }, 600_000);
+});
