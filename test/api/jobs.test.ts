@@ -84,7 +84,7 @@ describe('background jobs', () => {
   it('a running job whose worker stopped renewing its lease is requeued, and failed with the reason after its last attempt', async () => {
     t = await startTestApp();
     const gaveUp: string[] = [];
-    t.ctx.jobs.register('test.dies', () => Promise.resolve(), { onGiveUp: (job, reason) => void gaveUp.push(`${job.id}: ${reason}`) });
+    t.ctx.jobs.register('test.dies', () => Promise.resolve(), { onGiveUp: (job, reason) => { gaveUp.push(`${job.id}: ${reason}`); return Promise.resolve(); } });
     await t.ctx.jobs.enqueue({ kind: 'test.dies', clientId: null, payload: null });
     const db = t.ctx.database.db;
     // A worker elsewhere claims it and dies, three times over.
