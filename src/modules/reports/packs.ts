@@ -317,7 +317,10 @@ export async function issueBoardPack(scope: ClientScope, id: string, input: { ov
   }
   const issuedAt = toTimestamp(scope.now());
   const override = owed.length > 0 && reason ? { reason, owed } : null;
-  const frozen: BoardPackContent = { ...content, issue: { issuedAt, issuedBy: actorName(scope.actor), override } };
+  // The audit trail as it stands, printed in the pack: a copy of its head outside the database.
+  const head = await scope.app.database.db.selectFrom('audit_heads').select(['seq', 'hash']).where('client_id', '=', scope.clientId).executeTakeFirst();
+  const auditTrail = head && head.seq > 0 ? { entries: head.seq, headHash: head.hash } : null;
+  const frozen: BoardPackContent = { ...content, issue: { issuedAt, issuedBy: actorName(scope.actor), override, auditTrail } };
   const rendered = await renderBoardPack(frozen);
   const json = JSON.stringify(frozen);
   await scope.write(async (w) => {
