@@ -11,7 +11,7 @@ import { conflict, invalid } from '../errors.js';
 
 export interface ConstraintViolation {
   kind: 'unique' | 'missing_reference' | 'still_referenced';
-  /** The table written to (for `still_referenced`: the table of the record being removed). */
+  /** The table written to (for `still_referenced`: the one removed from on SQLite, the one still referring on PostgreSQL). */
   table: string | null;
   /** The columns of the key that failed, without `client_id`. */
   columns: string[];
@@ -35,6 +35,11 @@ interface DriverError {
   table?: unknown;
   detail?: unknown;
   [SQLITE_FK_CONTEXT]?: SqliteForeignKeyContext;
+}
+
+/** SQLite's foreign-key failures: `SQLITE_CONSTRAINT_FOREIGNKEY`, or `_TRIGGER` for a RESTRICT action. */
+export function isSqliteForeignKeyError(code: unknown, message: unknown): boolean {
+  return code === 'SQLITE_CONSTRAINT_FOREIGNKEY' || (code === 'SQLITE_CONSTRAINT_TRIGGER' && typeof message === 'string' && message.startsWith('FOREIGN KEY'));
 }
 
 const withoutClient = (cols: string[]): string[] => {
@@ -62,7 +67,8 @@ export function constraintViolation(err: unknown): ConstraintViolation | null {
     const table = parts[0]?.split('.')[0] ?? null;
     return { kind: 'unique', table, columns: withoutClient(parts.map((p) => p.split('.').slice(1).join('.'))), other: null };
   }
-  if (code === 'SQLITE_CONSTRAINT_FOREIGNKEY') {
+  // A RESTRICT action reports itself as a trigger constraint, with the same message.
+  if (isSqliteForeignKeyError(code, message)) {
     const ctx = e[SQLITE_FK_CONTEXT];
     if (ctx?.statement === 'delete') return { kind: 'still_referenced', table: ctx.table, columns: [], other: null };
     const key = ctx?.keys.length === 1 ? ctx.keys[0] : undefined;
@@ -114,7 +120,8 @@ export function violationError(v: ConstraintViolation): AppError {
       return invalid(fields.length > 0 ? `${fields.join(' or ')}: no such ${target} in this client.` : 'A referenced record does not exist in this client.', details);
     }
     case 'still_referenced':
-      return conflict(`This ${what} is still used by other records; change or remove those first.`);
+      // PostgreSQL names the table that still refers, SQLite the one removed from: say neither.
+      return conflict('It is still used by other records; change or remove those first.');
   }
 }
 

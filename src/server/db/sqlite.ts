@@ -18,7 +18,7 @@ import {
   type Driver,
   type QueryResult,
 } from 'kysely';
-import { SQLITE_FK_CONTEXT, type SqliteForeignKeyContext } from './constraints.js';
+import { isSqliteForeignKeyError, SQLITE_FK_CONTEXT, type SqliteForeignKeyContext } from './constraints.js';
 
 /** How many prepared statements each connection keeps for reuse. */
 const STATEMENT_CACHE_SIZE = 500;
@@ -48,7 +48,8 @@ export class SqliteConnectionHandle {
       return { numAffectedRows: BigInt(changes), insertId: BigInt(lastInsertRowid), rows: [] };
     } catch (err) {
       // SQLite names no key in "FOREIGN KEY constraint failed": say which the statement touched.
-      if ((err as { code?: unknown }).code === 'SQLITE_CONSTRAINT_FOREIGNKEY') {
+      const e = err as { code?: unknown; message?: unknown };
+      if (isSqliteForeignKeyError(e.code, e.message)) {
         const context = foreignKeyContext(this.sqlite, compiled);
         if (context) Object.assign(err as object, { [SQLITE_FK_CONTEXT]: context });
       }
