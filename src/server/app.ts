@@ -100,6 +100,13 @@ export async function buildServer(ctx: AppContext, options: ServerOptions = {}):
     // PostgreSQL cannot store NUL in text; refuse it at the door rather than fail deep inside.
     if (/%00/.test(request.url)) throw new AppError('BAD_REQUEST', 'The URL contains a NUL character.');
   });
+  // JSON answers of the API hold a client's records: no cache (browser, proxy) may keep them.
+  app.addHook('onSend', async (request, reply, payload) => {
+    if (request.url.startsWith('/api/') && String(reply.getHeader('content-type') ?? '').includes('json') && !reply.hasHeader('cache-control')) {
+      reply.header('cache-control', 'no-store');
+    }
+    return payload;
+  });
   app.addContentTypeParser('application/json', { parseAs: 'string' }, (_request, body, done) => {
     const text = body as string;
     let value: unknown;

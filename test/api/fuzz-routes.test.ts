@@ -3,7 +3,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startTestApp, type Caller, type TestApp } from '../support/app.js';
 import { installChangeLedger, type ChangeLedger } from '../support/change-ledger.js';
 import { DEMO, seedDemoWorld, type DemoWorld } from '../support/demo.js';
-import { describeFailure, fuzzRoute, IdPool, routeOrder, type FuzzFailure } from '../support/fuzz.js';
+import { crossClientReferences, describeFailure, fuzzRoute, IdPool, routeOrder, type FuzzFailure } from '../support/fuzz.js';
 import { login } from '../support/app.js';
 import { DEMO_PASSWORD } from '../../src/server/demo.js';
 import type { RouteInfo } from '../../src/server/app.js';
@@ -11,8 +11,9 @@ import type { RouteInfo } from '../../src/server/app.js';
 /**
  * Every route the server has, fuzzed from its own Zod schemas (test/support/fuzz.ts): an
  * advisor sends generated bodies, queries and ids (the records of their client, another
- * client's, random and hostile ones) to each route; no answer may be a 5xx, and no 4xx may
- * change anything stored. TRIAD_FUZZ_RUNS sets the cases per route (default 100),
+ * client's, random and hostile ones) to each route; no answer may be a 5xx, no 4xx may change
+ * anything stored, JSON answers are never cached, and no change may leave a record of one
+ * client referring to a record of another. TRIAD_FUZZ_RUNS sets the cases per route (default 100),
  * TRIAD_FUZZ_SEED the seed (default fixed, so a failure replays).
  */
 const RUNS = Number(process.env.TRIAD_FUZZ_RUNS ?? 100);
@@ -21,11 +22,13 @@ const SEED = process.env.TRIAD_FUZZ_SEED === 'random' ? Math.floor(Math.random()
 let t: TestApp;
 let demo: DemoWorld;
 let ledger: ChangeLedger;
+const knownLeaks = new Set<string>();
 
 beforeAll(async () => {
   t = await startTestApp();
   demo = await seedDemoWorld(t.ctx, t.server);
   ledger = await installChangeLedger(t.ctx.database);
+  expect(await crossClientReferences(t.ctx.database)).toEqual([]);
 }, 120_000);
 afterAll(async () => {
   await t.close();
@@ -64,7 +67,15 @@ async function fuzzAll(email: string, routes: RouteInfo[], clientId: string, oth
     cases += Object.values(statuses).reduce((a, b) => a + b, 0);
     if (process.env.TRIAD_FUZZ_TIMES) appendFileSync(process.env.TRIAD_FUZZ_TIMES, `${Date.now() - started}\t${email}\t${route.method} ${route.url}\t${JSON.stringify(statuses)}\n`);
     if (failure) failures.push(failure);
-    if ((statuses[403] ?? 0) > 0 && Object.keys(statuses).every((s) => s === '403' || s === '400')) refused.push(route);
+    if (route.method !== 'GET') {
+      // No change may leave a client's record pointing at another client's.
+      const leaks = (await crossClientReferences(t.ctx.database)).filter((l) => !knownLeaks.has(l));
+      for (const l of leaks) {
+        knownLeaks.add(l);
+        failures.push({ route: `${route.method} ${route.url}`, request: { method: route.method, url: route.url }, status: 0, problem: `stored a reference to another client's record: ${l}`, seed: 0 });
+      }
+    }
+    if ((statuses[403] ?? 0) > 0 && !Object.keys(statuses).some((s) => s.startsWith('2'))) refused.push(route);
   }
   return { failures, cases, refused };
 }
@@ -76,7 +87,8 @@ describe('every route, fuzzed from its own schemas', () => {
     const routes = t.server.triadRoutes;
     expect(routes.length).toBeGreaterThan(100);
     const { failures, cases, refused } = await fuzzAll(DEMO.advisor, routes, demo.clients.accounting, [demo.clients.manufacturer, demo.clients.saas]);
-    adminRoutes = refused.filter((r) => !r.url.startsWith('/api/clients/:clientId'));
+    // The firm admins' own routes, and any other firm route that refused the advisor.
+    adminRoutes = routes.filter((r) => /^\/api\/(users|firm)(\/|$)/.test(r.url) || (refused.includes(r) && !r.url.startsWith('/api/clients/:clientId')));
     expect(failures.map(describeFailure)).toEqual([]);
     expect(cases).toBeGreaterThanOrEqual(routes.length * RUNS);
   }, 900_000);

@@ -2,8 +2,9 @@
  * Property-based route tests: for every route the server registered (found at run time in
  * `server.triadRoutes`, with its own Zod schemas), fast-check generates requests from those
  * schemas — valid bodies, queries and ids as well as hostile ones — and sends them as a real
- * caller. The properties: no answer is a 5xx, and an answer of 4xx changed nothing stored
- * (the change ledger's digest is the same before and after). Routes added later are covered
+ * caller. The properties: no answer is a 5xx, an answer of 4xx changed nothing stored (the
+ * change ledger's digest is the same before and after), and JSON answers carry
+ * `Cache-Control: no-store`. Routes added later are covered
  * without touching this file.
  */
 import { createHash } from 'node:crypto';
@@ -86,8 +87,12 @@ export class IdPool {
     const stems = IdPool.stems(name, url);
     const own = this.idsOf(clientId, stems);
     const firm = this.idsOf(null, stems);
-    const others = [...this.byClient.keys()].filter((c) => c !== clientId && c !== null).flatMap((c) => this.idsOf(c, stems));
-    const anyOwn = [...(this.byClient.get(clientId)?.values() ?? [])].flat();
+    const otherClients = [...this.byClient.keys()].filter((c) => c !== clientId && c !== null);
+    const anyOf = (c: string | null): string[] => [...(this.byClient.get(c)?.values() ?? [])].flat();
+    // Another client's records of the same kind, or of any kind when the name fits no table (`targetId`).
+    let others = otherClients.flatMap((c) => this.idsOf(c, stems));
+    if (others.length === 0) others = otherClients.flatMap(anyOf);
+    const anyOwn = anyOf(clientId);
     const choices: fc.WeightedArbitrary<string>[] = [{ weight: 1, arbitrary: fc.uuid() }];
     if (own.length > 0) choices.push({ weight: 8, arbitrary: fc.constantFrom(...own) });
     if (firm.length > 0) choices.push({ weight: own.length > 0 ? 2 : 8, arbitrary: fc.constantFrom(...firm) });
@@ -241,6 +246,8 @@ export async function fuzzRoute(route: RouteInfo, o: FuzzOptions): Promise<{ fai
       // Exploring (TRIAD_FUZZ_CONTINUE=1): keep going to find every failure, not only the first.
       return process.env.TRIAD_FUZZ_CONTINUE === '1';
     };
+    const type = String(res.headers['content-type'] ?? '');
+    if (type.includes('json') && !String(res.headers['cache-control'] ?? '').includes('no-store')) return fail(`answered JSON without Cache-Control: no-store (${String(res.headers['cache-control'] ?? 'none')})`);
     if (res.status >= 500) return fail(`answered ${res.status}: ${res.body?.error?.message ?? JSON.stringify(res.body).slice(0, 300)}`);
     if (res.status >= 400) {
       const changed = await o.ledger.changedSince(before);
@@ -266,4 +273,33 @@ export function routeOrder(a: RouteInfo, b: RouteInfo): number {
 export function describeFailure(f: FuzzFailure): string {
   const body = f.request.body ? ` with ${f.request.body.contentType} body ${f.request.body.text.slice(0, 400)}` : '';
   return `${f.route}: ${f.problem}\n    request: ${f.request.method} ${f.request.url.slice(0, 300)}${body}\n    (route seed ${f.seed})`;
+}
+
+/**
+ * Stored references that cross clients: a row of one client whose `*_id` column holds the id
+ * of a record that only another client has. Each one names the table, column and clients.
+ */
+export async function crossClientReferences(database: Database): Promise<string[]> {
+  const db = database.db as unknown as Kysely<Record<string, Record<string, string | null>>>;
+  const tables = (await database.db.introspection.getTables()).filter((t) => !t.isView && t.columns.some((c) => c.name === 'client_id') && !t.name.startsWith('test_'));
+  const owners = new Map<string, Set<string>>();
+  for (const t of tables.filter((x) => x.columns.some((c) => c.name === 'id'))) {
+    for (const r of await db.selectFrom(t.name).select(['id', 'client_id']).execute()) {
+      const set = owners.get(String(r.id)) ?? new Set<string>();
+      set.add(String(r.client_id));
+      owners.set(String(r.id), set);
+    }
+  }
+  const found: string[] = [];
+  for (const t of tables) {
+    const refs = t.columns.map((c) => c.name).filter((c) => c.endsWith('_id') && c !== 'client_id');
+    for (const col of refs) {
+      const rows = await db.selectFrom(t.name).select(['client_id', col]).where(col, 'is not', null).execute();
+      for (const r of rows) {
+        const owner = owners.get(String(r[col]));
+        if (owner && !owner.has(String(r.client_id))) found.push(`${t.name}.${col} of client ${r.client_id} names ${String(r[col])}, a record of client ${[...owner].join(', ')}`);
+      }
+    }
+  }
+  return found;
 }

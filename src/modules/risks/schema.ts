@@ -27,14 +27,19 @@ export const MAX_FIGURE = 1e13;
 export const MAX_PERT_GAMMA = 1000;
 
 const num = z.number().min(-MAX_FIGURE).max(MAX_FIGURE);
-export const Distribution = z.discriminatedUnion('type', [
-  z.strictObject({ type: z.literal('constant'), value: num }),
-  z.strictObject({ type: z.literal('uniform'), min: num, max: num }),
-  z.strictObject({ type: z.literal('triangular'), min: num, mode: num, max: num }),
-  z.strictObject({ type: z.literal('pert'), min: num, mode: num, max: num, gamma: z.number().gt(0).max(MAX_PERT_GAMMA).optional() }),
-  z.strictObject({ type: z.literal('lognormal'), low: num, high: num, confidence: num.optional() }),
-  z.strictObject({ type: z.literal('normal'), mean: num, sd: num, min: num.optional(), max: num.optional() }),
-]);
+const distribution = (n: z.ZodNumber, gamma: z.ZodNumber) =>
+  z.discriminatedUnion('type', [
+    z.strictObject({ type: z.literal('constant'), value: n }),
+    z.strictObject({ type: z.literal('uniform'), min: n, max: n }),
+    z.strictObject({ type: z.literal('triangular'), min: n, mode: n, max: n }),
+    z.strictObject({ type: z.literal('pert'), min: n, mode: n, max: n, gamma: gamma.optional() }),
+    z.strictObject({ type: z.literal('lognormal'), low: n, high: n, confidence: n.optional() }),
+    z.strictObject({ type: z.literal('normal'), mean: n, sd: n, min: n.optional(), max: n.optional() }),
+  ]);
+/** A distribution as it comes in: every figure within the limits. */
+export const Distribution = distribution(num, z.number().gt(0).max(MAX_PERT_GAMMA));
+/** A distribution as it goes out: what is stored, whatever limits held when it was stored. */
+const DistributionOut = distribution(z.number(), z.number());
 export type Distribution = z.infer<typeof Distribution>;
 
 /**
@@ -85,30 +90,36 @@ const withinLimits = (kind: 'inputs' | 'effect') => (value: Partial<Record<(type
   for (const p of limitProblems(value, kind)) ctx.addIssue({ code: 'custom', path: p.path.split('.'), message: p.message });
 };
 
+const fairShape = <D extends z.ZodType>(d: D) => ({
+  lossEventFrequency: d.optional().describe('Loss events per year (instead of threat event frequency × vulnerability)'),
+  threatEventFrequency: d.optional().describe('Threat events per year'),
+  vulnerability: d.optional().describe('Share of threat events that become loss events, within [0, 1]'),
+  primaryLoss: d.describe('Loss per loss event, in the client\'s currency'),
+  secondaryLossEventFrequency: d.optional().describe('Chance that a loss event also brings secondary loss, within [0, 1]'),
+  secondaryLoss: d.optional().describe('Secondary loss per event when it happens'),
+});
+const effectShape = <D extends z.ZodType>(d: D) => ({
+  lossEventFrequency: d.optional(),
+  threatEventFrequency: d.optional(),
+  vulnerability: d.optional(),
+  primaryLoss: d.optional(),
+  secondaryLossEventFrequency: d.optional(),
+  secondaryLoss: d.optional(),
+});
+
 export const FairInputs = z
-  .strictObject({
-    lossEventFrequency: Distribution.optional().describe('Loss events per year (instead of threat event frequency × vulnerability)'),
-    threatEventFrequency: Distribution.optional().describe('Threat events per year'),
-    vulnerability: Distribution.optional().describe('Share of threat events that become loss events, within [0, 1]'),
-    primaryLoss: Distribution.describe('Loss per loss event, in the client\'s currency'),
-    secondaryLossEventFrequency: Distribution.optional().describe('Chance that a loss event also brings secondary loss, within [0, 1]'),
-    secondaryLoss: Distribution.optional().describe('Secondary loss per event when it happens'),
-  })
+  .strictObject(fairShape(Distribution))
   .superRefine(withinLimits('inputs'))
   .describe('The FAIR inputs: the engine\'s risk object without id, name and treatments (docs/risk-model.md)');
 export type FairInputs = z.infer<typeof FairInputs>;
+/** FAIR inputs as stored and shown (the limits are checked where they come in). */
+export const FairInputsOut = z.object(fairShape(DistributionOut)).describe('The FAIR inputs (docs/risk-model.md)');
 
 export const TreatmentEffect = z
-  .strictObject({
-    lossEventFrequency: Distribution.optional(),
-    threatEventFrequency: Distribution.optional(),
-    vulnerability: Distribution.optional(),
-    primaryLoss: Distribution.optional(),
-    secondaryLossEventFrequency: Distribution.optional(),
-    secondaryLoss: Distribution.optional(),
-  })
+  .strictObject(effectShape(Distribution))
   .superRefine(withinLimits('effect'))
   .describe('Multipliers on FAIR factors, each a distribution (0.4 = the factor falls to 40 %)');
+export const TreatmentEffectOut = z.object(effectShape(DistributionOut)).describe('Multipliers on FAIR factors, each a distribution (0.4 = the factor falls to 40 %)');
 export type TreatmentEffect = z.infer<typeof TreatmentEffect>;
 
 const Id = z.string().min(1).max(64);
@@ -271,7 +282,7 @@ export const TreatmentOut = z.object({
   status: z.enum(TREATMENT_STATUSES),
   annualCost: z.number(),
   oneTimeCost: z.number(),
-  effect: TreatmentEffect,
+  effect: TreatmentEffectOut,
   counted: z.boolean().describe('Whether it counts in the residual result (planned or in place)'),
   createdAt: z.string(),
   updatedAt: z.string(),
@@ -363,7 +374,7 @@ export const ScenarioDetailOut = ScenarioListItem.extend({
   description: z.string().nullable(),
   statusReason: z.string().nullable(),
   templateParams: z.record(z.string(), z.number()).nullable(),
-  inputs: FairInputs,
+  inputs: FairInputsOut,
   treatmentList: z.array(TreatmentOut),
   expectedMean: z.number().describe('Closed-form mean annual loss of the inputs, before treatments'),
   curves: z.object({ inherent: Curves, residual: Curves.nullable() }).nullable(),
@@ -429,7 +440,7 @@ export const TemplateOut = z.object({
   description: z.string(),
   ownerSeat: z.enum(OWNER_SEATS),
   params: z.array(z.object({ key: z.string(), label: z.string(), help: z.string(), unit: z.string(), value: z.number(), standard: z.number() })),
-  inputs: FairInputs.nullable().describe('The inputs the parameters give; null when they are not valid'),
+  inputs: FairInputsOut.nullable().describe('The inputs the parameters give; null when they are not valid'),
   problems: z.array(z.object({ path: z.string(), message: z.string() })),
   expectedMean: z.number().nullable(),
 });
@@ -486,7 +497,7 @@ export const MeasureOut = z.object({
   name: z.string(),
   annualCost: z.number(),
   oneTimeCost: z.number(),
-  effects: z.array(z.object({ scenarioId: z.string(), effect: TreatmentEffect })),
+  effects: z.array(z.object({ scenarioId: z.string(), effect: TreatmentEffectOut })),
 });
 
 export const OptionOut = z.object({

@@ -52,7 +52,7 @@ function validationDetails(err: FastifyError): ErrorDetail[] {
 
 export function sendError(reply: FastifyReply, request: FastifyRequest, code: ErrorCode, message: string, details: ErrorDetail[] = []): FastifyReply {
   const body: ErrorBody = { error: { code, message, details, requestId: request.id } };
-  return reply.code(STATUS[code]).type('application/json').send(body);
+  return reply.code(STATUS[code]).type('application/json').header('cache-control', 'no-store').send(body);
 }
 
 /** Turns every failure into the error body; only unexpected errors are logged as bugs. */
