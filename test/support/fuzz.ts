@@ -276,6 +276,12 @@ export function describeFailure(f: FuzzFailure): string {
 }
 
 /**
+ * Kinds of record a polymorphic reference (`subject_type` + `subject_id`) may name; other kinds
+ * (a finding, a report section) name things in words, and their id is a label, not a reference.
+ */
+const RECORD_KINDS = new Set(['risk', 'decision', 'acceptance', 'treatment', 'service', 'system', 'vendor', 'contract', 'dataset', 'grant', 'review', 'report', 'pack']);
+
+/**
  * Stored references that cross clients: a row of one client whose `*_id` column holds the id
  * of a record that only another client has. Each one names the table, column and clients.
  */
@@ -292,10 +298,14 @@ export async function crossClientReferences(database: Database): Promise<string[
   }
   const found: string[] = [];
   for (const t of tables) {
-    const refs = t.columns.map((c) => c.name).filter((c) => c.endsWith('_id') && c !== 'client_id');
+    const names = t.columns.map((c) => c.name);
+    const refs = names.filter((c) => c.endsWith('_id') && c !== 'client_id');
     for (const col of refs) {
-      const rows = await db.selectFrom(t.name).select(['client_id', col]).where(col, 'is not', null).execute();
+      const kindCol = `${col.slice(0, -3)}_type`;
+      const polymorphic = names.includes(kindCol);
+      const rows = await db.selectFrom(t.name).select(['client_id', col, ...(polymorphic ? [kindCol] : [])]).where(col, 'is not', null).execute();
       for (const r of rows) {
+        if (polymorphic && !RECORD_KINDS.has(String(r[kindCol]))) continue;
         const owner = owners.get(String(r[col]));
         if (owner && !owner.has(String(r.client_id))) found.push(`${t.name}.${col} of client ${r.client_id} names ${String(r[col])}, a record of client ${[...owner].join(', ')}`);
       }

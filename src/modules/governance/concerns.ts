@@ -78,6 +78,7 @@ const SUBJECT_TABLES: Partial<Record<string, ClientTable>> = {
   contract: 'estate_contracts',
   dataset: 'estate_datasets',
   grant: 'estate_grants',
+  review: 'estate_reviews',
 };
 
 async function getRow(scope: ClientScope, id: string): Promise<GovConcernsTable> {
