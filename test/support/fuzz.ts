@@ -126,14 +126,25 @@ const text = (v: unknown): string => (typeof v === 'string' ? v : typeof v === '
 /** Bodies that are not JSON of the right shape at all. */
 const brokenJson = fc.constantFrom('{', '{"a":', '[1,', 'null', '[]', '"text"', '1e999999', '{"a":1}{"b":2}', '\uFEFF{}', '{"__proto__":{"polluted":true}}', '{"constructor":{"prototype":{"polluted":true}}}');
 
-/** CSV files for routes that take one: plausible headers, odd cells, broken quoting. */
-const csvText = fc
-  .tuple(
-    fc.array(fc.constantFrom('Name', 'Asset Tag', 'Type', 'Status', 'Vendor', 'Email', 'Owner', 'Criticality', 'Annual Cost', 'Start', 'End', 'Renewal', 'Classification', 'Records', 'Dataset', 'System', 'Grantee', 'Access', 'name', ''), { minLength: 0, maxLength: 6 }),
-    fc.array(fc.array(fc.oneof(fc.string({ maxLength: 12 }), fc.constantFrom('"unterminated', '=cmd()', '1e308', '-1', '2026-13-45', 'a,b', '"x""y"', '\u0000', '\uD83D\uDE00')), { minLength: 0, maxLength: 6 }), { maxLength: 5 }),
-    fc.constantFrom('\n', '\r\n'),
-  )
-  .map(([header, rows, eol]) => [header.join(','), ...rows.map((r) => r.join(','))].join(eol));
+const GENERIC_HEADERS = ['Name', 'Asset Tag', 'Type', 'Status', 'Vendor', 'Email', 'Owner', 'Criticality', 'Annual Cost', 'Start', 'End', 'Renewal', 'Classification', 'Records', 'Dataset', 'System', 'Grantee', 'Access', 'name', ''];
+
+/** A CSV cell: plausible values of every kind, odd ones, broken quoting. */
+const csvCell = fc.oneof(
+  { weight: 3, arbitrary: fc.string({ maxLength: 12 }).map((x) => x.replace(/[,"\r\n]/g, ' ')) },
+  { weight: 2, arbitrary: fc.constantFrom('yes', 'no', 'critical', 'high', 'medium', 'low', 'active', 'retired', 'hardware', 'software', 'saas', 'internal', 'product', 'confidential', 'restricted', 'personal', 'read', 'write', 'admin', 'person', 'group', '12', '0', '2500.50', '2026-12-31', '2027-03-01', 'US', 'tom@harborfinch.example', 'Microsoft', 'AWS') },
+  { weight: 1, arbitrary: fc.constantFrom('"unterminated', '=cmd()', '1e308', '-1', '2026-13-45', '"a,b"', '"x""y"', '\u0000', '\uD83D\uDE00', '  ', '') },
+);
+
+/** CSV files for routes that take one: the headers of a real export (or common ones), cells of every sort. */
+function csvText(headerSets: string[][]): fc.Arbitrary<string> {
+  const headers = fc.oneof(
+    ...headerSets.filter((h) => h.length > 0).map((h) => ({ weight: 3, arbitrary: fc.subarray(h, { minLength: 1 }) })),
+    { weight: 1, arbitrary: fc.array(fc.constantFrom(...GENERIC_HEADERS), { minLength: 0, maxLength: 6 }) },
+  );
+  return fc
+    .tuple(headers, fc.array(fc.array(csvCell, { minLength: 0, maxLength: 12 }), { maxLength: 5 }), fc.constantFrom('\n', '\r\n'))
+    .map(([header, rows, eol]) => [header.join(','), ...rows.map((r) => r.slice(0, Math.max(header.length, 1)).join(','))].join(eol));
+}
 
 export interface CaseContext {
   route: RouteInfo;
@@ -142,6 +153,8 @@ export interface CaseContext {
   /** Other client ids to try in `:clientId` (visible to the caller or not). */
   otherClientIds: string[];
   ids: IdPool;
+  /** Header lines of real CSV exports, for routes that take a CSV file. */
+  csvHeaders?: string[][];
 }
 
 /** The arbitrary of requests to one route, from its own schemas. */
@@ -154,9 +167,10 @@ export function requestArbitrary(c: CaseContext): fc.Arbitrary<FuzzRequest> {
       const others = c.otherClientIds.length > 0 ? [{ weight: 1, arbitrary: fc.constantFrom(...c.otherClientIds) }] : [];
       return c.clientId ? fc.oneof({ weight: 12, arbitrary: fc.constant(c.clientId) }, ...others, { weight: 1, arbitrary: fc.uuid() }) : fc.uuid();
     }
-    const fromPool = c.ids.arbitrary(c.clientId, name.endsWith('Id') || name === 'id' ? name : `${name}Id`, route.url);
-    const fromSchema = arbitraryOf(paramShape[name], { hostility: 1 }, name).map(text);
-    return fromPool ? fc.oneof({ weight: 6, arbitrary: fromPool }, { weight: 1, arbitrary: fromSchema }) : fromSchema;
+    // Ids from the database for id parameters; the schema's values (an enum's) for the others.
+    const fromPool = name.endsWith('Id') || name === 'id' ? c.ids.arbitrary(c.clientId, name, route.url) : null;
+    const rough = arbitraryOf(paramShape[name], { hostility: 1 }, name).map(text);
+    return fc.oneof({ weight: 6, arbitrary: fromPool ?? arbitraryOf(paramShape[name], { hostility: 0 }, name).map(text) }, { weight: 1, arbitrary: rough });
   });
   const strings = (name: string): fc.Arbitrary<string> | null => c.ids.arbitrary(c.clientId, name, route.url);
   const gentle = { stringsFor: strings, hostility: 0 };
@@ -172,7 +186,7 @@ export function requestArbitrary(c: CaseContext): fc.Arbitrary<FuzzRequest> {
   let body: fc.Arbitrary<FuzzRequest['body']> = fc.constant(undefined);
   if (hasBody && route.input.consumes?.some((t) => t.includes('csv'))) {
     body = fc.oneof(
-      { weight: 5, arbitrary: csvText.map((t) => ({ text: t, contentType: 'text/csv' })) },
+      { weight: 5, arbitrary: csvText(c.csvHeaders ?? []).map((t) => ({ text: t, contentType: 'text/csv' })) },
       { weight: 1, arbitrary: fc.jsonValue({ maxDepth: 2 }).map((v) => ({ text: JSON.stringify(v), contentType: 'application/json' })) },
     );
   } else if (hasBody) {
@@ -218,6 +232,7 @@ export interface FuzzOptions {
   otherClientIds: string[];
   numRuns: number;
   seed: number;
+  csvHeaders?: string[][];
   /** Tables a route may change while answering 4xx, with the reason (none so far). */
   allowedChangesOn4xx?: Record<string, string[]>;
 }
@@ -233,7 +248,7 @@ export async function fuzzRoute(route: RouteInfo, o: FuzzOptions): Promise<{ fai
   const statuses: Record<number, number> = {};
   const seed = routeSeed(o.seed, route);
   let failure: FuzzFailure | null = null;
-  const property = fc.asyncProperty(requestArbitrary({ route, clientId: o.clientId, otherClientIds: o.otherClientIds, ids: o.ids }), async (req) => {
+  const property = fc.asyncProperty(requestArbitrary({ route, clientId: o.clientId, otherClientIds: o.otherClientIds, ids: o.ids, ...(o.csvHeaders ? { csvHeaders: o.csvHeaders } : {}) }), async (req) => {
     const before = await o.ledger.mark();
     const caller = await o.caller();
     const headers: Record<string, string> = req.body ? { 'content-type': req.body.contentType } : {};
