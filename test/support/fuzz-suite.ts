@@ -101,7 +101,7 @@ export function defineFuzzSuite(title: string, select: (route: RouteInfo) => boo
 
     it(`an advisor's generated requests (${RUNS} per route) never answer 5xx, and a 4xx never changes stored data`, async () => {
       const routes = t.server.triadRoutes.filter((r) => select(r) && (!ONLY || ONLY.test(`${r.method} ${r.url}`)));
-      expect(routes.length).toBeGreaterThan(0);
+      if (!ONLY) expect(routes.length).toBeGreaterThan(0);
       const { failures, cases, refused } = await fuzzAll(DEMO.advisor, routes, demo.clients.accounting, [demo.clients.manufacturer, demo.clients.saas]);
       // The firm admins' own routes, and any other firm route that refused the advisor.
       adminRoutes = routes.filter((r) => /^\/api\/(users|firm)(\/|$)/.test(r.url) || (refused.includes(r) && !r.url.startsWith('/api/clients/:clientId')));
@@ -109,7 +109,8 @@ export function defineFuzzSuite(title: string, select: (route: RouteInfo) => boo
       expect(cases).toBeGreaterThanOrEqual(routes.length * RUNS);
     }, 900_000);
 
-    it.runIf(options.adminPass)(`a firm admin's generated requests to the routes only firm admins may use do the same`, async () => {
+    if (!options.adminPass) return;
+    it(`a firm admin's generated requests to the routes only firm admins may use do the same`, async () => {
       if (!ONLY) expect(adminRoutes.map((r) => `${r.method} ${r.url}`)).toContain('POST /api/users');
       const { failures } = await fuzzAll(DEMO.admin, adminRoutes, demo.clients.accounting, [demo.clients.manufacturer, demo.clients.saas]);
       expect(failures.map(describeFailure)).toEqual([]);
