@@ -1,6 +1,6 @@
 import type { TriadModule } from '../server/module.js';
 import { accountRoutes } from './accounts/routes.js';
-import { auditClientRoutes, auditFirmRoutes } from './audit/routes.js';
+import { auditModule } from './audit/index.js';
 import { clientRoutes, clientScopedRoutes } from './clients/routes.js';
 import { estateModule } from './estate/index.js';
 import { governanceModule } from './governance/index.js';
@@ -17,7 +17,7 @@ export const modules: TriadModule[] = [
   { name: 'system', routes: systemRoutes, clientRoutes: systemClientRoutes },
   { name: 'accounts', routes: accountRoutes },
   { name: 'clients', routes: clientRoutes, clientRoutes: clientScopedRoutes },
-  { name: 'audit', routes: auditFirmRoutes, clientRoutes: auditClientRoutes },
+  auditModule,
   notificationsModule,
   estateModule,
   // After the estate (its templates scale with the estate's demo records).

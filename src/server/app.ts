@@ -6,7 +6,7 @@ import rateLimit from '@fastify/rate-limit';
 import fastifyStatic from '@fastify/static';
 import swagger from '@fastify/swagger';
 import swaggerUi from '@fastify/swagger-ui';
-import Fastify, { type FastifyInstance } from 'fastify';
+import Fastify, { type FastifyInstance, type FastifySchema } from 'fastify';
 import { z } from 'zod';
 import { jsonSchemaTransform, serializerCompiler, validatorCompiler, type ZodTypeProvider } from 'fastify-type-provider-zod';
 import { modules } from '../modules/index.js';
@@ -30,6 +30,8 @@ export interface RouteInfo {
   url: string;
   permission: string | null;
   public: boolean;
+  /** The route's own input schemas (Zod) and accepted content types, for tests that generate input. */
+  input: { params?: unknown; querystring?: unknown; body?: unknown; consumes?: string[] };
 }
 
 declare module 'fastify' {
@@ -57,6 +59,11 @@ function findNul(value: unknown, path: string): string | null {
     }
   }
   return null;
+}
+
+function routeInput(schema: FastifySchema | undefined): RouteInfo['input'] {
+  const s = (schema ?? {}) as FastifySchema & { consumes?: string[] };
+  return { params: s.params, querystring: s.querystring, body: s.body, ...(s.consumes ? { consumes: s.consumes } : {}) };
 }
 
 const REQUEST_ID_RE = /^[A-Za-z0-9._-]{8,128}$/;
@@ -93,6 +100,13 @@ export async function buildServer(ctx: AppContext, options: ServerOptions = {}):
     // PostgreSQL cannot store NUL in text; refuse it at the door rather than fail deep inside.
     if (/%00/.test(request.url)) throw new AppError('BAD_REQUEST', 'The URL contains a NUL character.');
   });
+  // JSON answers of the API hold a client's records: no cache (browser, proxy) may keep them.
+  app.addHook('onSend', async (request, reply, payload) => {
+    if (request.url.startsWith('/api/') && String(reply.getHeader('content-type') ?? '').includes('json') && !reply.hasHeader('cache-control')) {
+      reply.header('cache-control', 'no-store');
+    }
+    return payload;
+  });
   app.addContentTypeParser('application/json', { parseAs: 'string' }, (_request, body, done) => {
     const text = body as string;
     let value: unknown;
@@ -116,7 +130,7 @@ export async function buildServer(ctx: AppContext, options: ServerOptions = {}):
   app.addHook('onRoute', (route) => {
     if (route.url.startsWith('/api/')) {
       for (const method of [route.method].flat()) {
-        if (method !== 'HEAD') catalogue.push({ method, url: route.url, permission: route.config?.permission ?? null, public: route.config?.public === true });
+        if (method !== 'HEAD') catalogue.push({ method, url: route.url, permission: route.config?.permission ?? null, public: route.config?.public === true, input: routeInput(route.schema) });
       }
     }
     if (!route.url.startsWith('/api/') || !route.schema) return;

@@ -23,6 +23,8 @@ const EnvSchema = z.object({
   SMTP_FROM: z.string().min(3).default('Triad <triad@localhost>'),
   TRIAD_PUBLIC_URL: z.string().url().optional(),
   TRIAD_TEST_HOOKS: z.enum(['on', 'off']).default('off'),
+  // The Ed25519 key that signs audit checkpoints (a PEM file kept outside the database).
+  TRIAD_AUDIT_KEY: z.string().min(1).optional(),
 });
 
 export interface Config {
@@ -41,6 +43,8 @@ export interface Config {
   publicUrl: string | undefined;
   /** Only for end-to-end tests: a movable clock and routes to move it and run due jobs. */
   testHooks: boolean;
+  /** The file of the key that signs audit checkpoints (TRIAD_AUDIT_KEY); unsigned without one. */
+  auditKeyFile: string | undefined;
 }
 
 export class ConfigError extends Error {
@@ -74,6 +78,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env, overrides: Part
     smtpFrom: e.SMTP_FROM,
     publicUrl: e.TRIAD_PUBLIC_URL,
     testHooks: e.TRIAD_TEST_HOOKS === 'on',
+    auditKeyFile: e.TRIAD_AUDIT_KEY ? path.resolve(e.TRIAD_AUDIT_KEY) : undefined,
     ...overrides,
   };
 }

@@ -1,5 +1,5 @@
 import type { TriadModule } from '../../server/module.js';
-import { BOARD_PACK_JOB, runBoardPackJob } from './packs.js';
+import { BOARD_PACK_JOB, failBoardPack, runBoardPackJob } from './packs.js';
 import { reportClientRoutes, reportFirmRoutes } from './routes.js';
 
 /**
@@ -12,10 +12,20 @@ export const reportsModule: TriadModule = {
   routes: reportFirmRoutes,
   clientRoutes: reportClientRoutes,
   jobs: (ctx) => {
-    ctx.jobs.register(BOARD_PACK_JOB, async (run) => {
-      const packId = (run.job.payload as { packId?: string } | null)?.packId;
-      if (!run.job.clientId || !packId) throw new Error(`${BOARD_PACK_JOB} needs a client and a pack`);
-      await runBoardPackJob(ctx, run.job.clientId, packId, (f) => run.progress(f));
-    });
+    ctx.jobs.register(
+      BOARD_PACK_JOB,
+      async (run) => {
+        const packId = (run.job.payload as { packId?: string } | null)?.packId;
+        if (!run.job.clientId || !packId) throw new Error(`${BOARD_PACK_JOB} needs a client and a pack`);
+        await runBoardPackJob(ctx, run.job.clientId, packId, (f) => run.progress(f));
+      },
+      {
+        // A draft whose job gave up (its server died on every attempt) says so instead of "generating".
+        onGiveUp: async (job, reason) => {
+          const packId = (job.payload as { packId?: string } | null)?.packId;
+          if (job.clientId && packId) await failBoardPack(ctx, job.clientId, packId, reason);
+        },
+      },
+    );
   },
 };

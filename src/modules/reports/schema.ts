@@ -192,6 +192,11 @@ export const BoardPackContent = z.object({
       issuedAt: z.string(),
       issuedBy: z.string(),
       override: z.object({ reason: z.string(), owed: z.array(OwedOut) }).nullable(),
+      auditTrail: z
+        .object({ entries: z.number(), headHash: z.string() })
+        .nullable()
+        .optional()
+        .describe('The client\'s audit trail when the pack was issued: its entry count and last hash, an anchor `triad audit verify` checks'),
     })
     .nullable(),
   /** Every portfolio risk with its figures, for the next quarter's comparison. */

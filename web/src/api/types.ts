@@ -106,6 +106,8 @@ export interface AuditPage {
 export interface AuditVerification {
   ok: boolean;
   entries: number;
+  /** Checkpoints and issued board packs the chain was checked against. */
+  anchors: number;
   failure?: { seq: number; reason: string };
 }
 

@@ -27,7 +27,7 @@ import { AppError, conflict } from '../../../server/errors.js';
 import type { CsvKind } from '../vocab.js';
 import { KINDS } from './kinds/index.js';
 import { headerKey, VendorResolver, type Action, type Batch, type ColumnSpec, type KindSpec, type Planned, type Rec, type RunContext } from './kit.js';
-import { track, update, type ImportProgress } from './progress.js';
+import { isTracked, track, update, type ImportProgress } from './progress.js';
 import type { ImportReport } from '../schema.js';
 import { IMPORT_RESULTS_SHOWN, type ImportProblem } from '../schema.js';
 
@@ -148,6 +148,11 @@ export async function importCsv(scope: ClientScope, input: AsyncIterable<Buffer 
   const started = Date.now();
   const dryRun = options.dryRun ?? false;
   const importId = options.importId && isId(options.importId) ? options.importId : newId();
+  if (options.importId) {
+    // The caller's id names one import of this client: not one that runs or was written already.
+    const taken = isTracked(scope.clientId, importId) || (await scope.db.selectFrom('estate_imports').select('id').where('id', '=', importId).executeTakeFirst()) !== undefined;
+    if (taken) throw conflict('An import with this importId was already made; choose a new id for each import.', [{ path: 'importId', message: 'already used by another import of this client' }]);
+  }
   const maxBytes = options.maxBytes ?? MAX_IMPORT_BYTES;
   const progress = track({
     id: importId, clientId: scope.clientId, kind: options.kind, fileName: options.fileName ?? null, dryRun, actorId: scope.actor.userId, phase: 'reading',

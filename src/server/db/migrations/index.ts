@@ -5,6 +5,8 @@ import * as risks from '../../../modules/risks/migration.js';
 import * as governance from '../../../modules/governance/migration.js';
 import * as notifications from '../../../modules/notifications/migration.js';
 import * as reports from '../../../modules/reports/migration.js';
+import * as jobLeases from './20261126_06_job_leases.js';
+import * as auditCheckpoints from '../../../modules/audit/migration.js';
 
 /**
  * Every migration, in order. Names sort by date then sequence; Kysely applies the pending ones
@@ -18,4 +20,6 @@ export const migrations: Record<string, Migration> = {
   '20261126_04_governance': governance,
   '20261126_04a_notifications': notifications,
   '20261126_05_reports': reports,
+  '20261126_06_job_leases': jobLeases,
+  '20261126_07_audit_checkpoints': auditCheckpoints,
 };
