@@ -118,7 +118,7 @@ describe('committed items', () => {
 describe('the forecast of a year', () => {
   // FY2027 of a July start, as of December 2026: July to November are past.
   const months = fiscalMonths(2027, 7);
-  const flat = (amount: number): number[] => Array(12).fill(amount);
+  const flat = (amount: number): number[] => Array.from({ length: 12 }, () => amount);
   const plan: PlanRow[] = [
     { category: 'software_saas', seat: 'CIO', scope: 'internal', amounts: flat(10_000_00) }, // $10,000 a month, $120,000 a year
     { category: 'product_engineering', seat: 'CTO', scope: 'product', amounts: flat(5_000_00) }, // $5,000 a month, $60,000 a year

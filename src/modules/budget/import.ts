@@ -45,6 +45,9 @@ const LABEL_ALIASES = Object.fromEntries(Object.entries(CATEGORY_LABELS).map(([k
 const category = oneOf<Category>(CATEGORIES, { ...LABEL_ALIASES, software: 'software_saas', saas: 'software_saas', hardware: 'hardware_replacement', engineering: 'product_engineering', staff: 'people', payroll: 'people' });
 const categoryByName = new Map([...CATEGORIES.map((c) => [loose(c), c] as const), ...Object.entries(LABEL_ALIASES).map(([label, c]) => [loose(label), c] as const)]);
 
+/** A parsed cell as text for a row's label (cells hold text, numbers or nothing). */
+const cellText = (v: unknown): string => (typeof v === 'string' || typeof v === 'number' ? String(v) : '');
+
 /** The columns of an actuals file (the import also accepts the usual names of accounting exports). */
 export const ACTUALS_HEADERS = ['Date', 'Account', 'Category', 'Vendor', 'Description', 'Amount', 'Seat'];
 
@@ -84,7 +87,7 @@ function actualsKind(scope: ClientScope, importId: string): KindSpec {
     keyField: () => 'amount',
     key(rec) {
       if (typeof rec.importKey !== 'string') return ['amount', 'is required'];
-      return { key: rec.importKey, label: `${rec.date as string} ${String(rec.vendor ?? rec.account ?? rec.category ?? '')} ${String(rec.amount)}`.trim() };
+      return { key: rec.importKey, label: `${rec.date as string} ${cellText(rec.vendor ?? rec.account ?? rec.category)} ${cellText(rec.amount)}`.trim() };
     },
     async run(ctx, batch) {
       map ??= new Map((await ctx.db.selectFrom('budget_accounts').select(['account_key', 'category', 'seat', 'scope']).execute()).map((a) => [a.account_key, { category: a.category, seat: a.seat, scope: a.scope }]));
@@ -93,7 +96,7 @@ function actualsKind(scope: ClientScope, importId: string): KindSpec {
       const out: Planned[] = [];
       const rows: ClientInsert<'budget_actuals'>[] = [];
       for (const { line, rec } of batch) {
-        const label = `${rec.date as string} ${String(rec.vendor ?? rec.account ?? rec.category ?? '')}`.trim();
+        const label = `${rec.date as string} ${cellText(rec.vendor ?? rec.account ?? rec.category)}`.trim();
         let cat = (rec.category as Category | null | undefined) ?? null;
         let seat = (rec.seat as Seat | null | undefined) ?? null;
         let sc: 'internal' | 'product' | null = null;

@@ -45,7 +45,7 @@ function current(run: DetailedSimulation): { mean: number; p95: number } {
 
 async function simulate(scope: ClientScope, model: RiskModel, years: number, seed: number): Promise<{ mean: number; p95: number }> {
   let memo = cache.get(scope.app);
-  if (!memo) cache.set(scope.app, (memo = new Map()));
+  if (!memo) cache.set(scope.app, (memo = new Map<string, { mean: number; p95: number }>()));
   const key = hashOf({ model, years, seed });
   const hit = memo.get(key);
   if (hit) return hit;

@@ -123,7 +123,7 @@ export function buildQbr(input: QbrInput): QbrContent {
       ],
       rows: items.map((x) => {
         const i = initiatives.find((it) => it.source.type === 'system' && it.source.id === x.id);
-        return { cells: { name: x.name + (x.assetTag ? ` (${x.assetTag})` : ''), what: x.what, date: date(x.date), cost: x.replacementCost !== null ? money(x.replacementCost, cur) : '-', plan: i ? `${i.ref}, ${i.targetQuarterLabel}` : 'Not yet' }, tone: (x.what === 'Past end of life' ? 'bad' : i ? 'neutral' : 'warn') as Tone };
+        return { cells: { name: x.name + (x.assetTag ? ` (${x.assetTag})` : ''), what: x.what, date: date(x.date), cost: x.replacementCost !== null ? money(x.replacementCost, cur) : '-', plan: i ? `${i.ref}, ${i.targetQuarterLabel}` : 'Not yet' }, tone: (x.what === 'Past end of life' ? 'bad' : i ? 'neutral' : 'warn') };
       }),
       empty: `No system reaches end of life or leaves warranty by ${date(l.to)}.`,
       note: null,
@@ -143,7 +143,7 @@ export function buildQbr(input: QbrInput): QbrContent {
       ],
       rows: s.renewals.value.map((e) => ({
         cells: { vendor: e.vendorName, contract: e.reference, cost: money(e.annualCost, cur), notice: e.autoRenew ? date(e.noticeDeadline) : 'Does not auto-renew', renewal: date(e.renewalDate) },
-        tone: (e.autoRenew && e.noticeDeadline >= s.today ? 'warn' : 'neutral') as Tone,
+        tone: (e.autoRenew && e.noticeDeadline >= s.today ? 'warn' : 'neutral'),
       })),
       empty: `No contract renews or reaches a notice deadline by ${date(s.window.to)}.`,
       note: null,
@@ -193,7 +193,7 @@ export function buildQbr(input: QbrInput): QbrContent {
         { key: 'mean', label: 'Expected a year', align: 'right', width: 1.1 },
         { key: 'p90', label: '1 year in 10', align: 'right', width: 1.1 },
       ],
-      rows: s.risk.value.topRisks.map((r) => ({ cells: { ref: r.ref, title: r.title, owner: r.ownerSeat, mean: money(r.mean, cur), p90: money(r.p90, cur) }, tone: 'neutral' as Tone })),
+      rows: s.risk.value.topRisks.map((r) => ({ cells: { ref: r.ref, title: r.title, owner: r.ownerSeat, mean: money(r.mean, cur), p90: money(r.p90, cur) }, tone: 'neutral' })),
       empty: 'No risk has a computed figure yet.',
       note: null,
     });
