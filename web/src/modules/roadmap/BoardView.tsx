@@ -1,9 +1,9 @@
 /**
- * The roadmap board: a column per quarter, initiatives as cards. A card is moved to another
+ * The roadmap board: a column per quarter (eight, four to a row), initiatives as cards. A card is moved to another
  * quarter by dragging it, or from the keyboard: focus its handle, Space to lift it, the arrow
- * keys to go from column to column, Space to drop it (Escape to cancel). Filters by seat and kind.
+ * keys to go from quarter to quarter, Space to drop it (Escape to cancel). Filters by seat and kind.
  */
-import { Badge, Card, Chip, Group, ScrollArea, Stack, Text, Title, UnstyledButton } from '@mantine/core';
+import { Badge, Card, Chip, Group, SimpleGrid, Stack, Text, Title, UnstyledButton } from '@mantine/core';
 import { DndContext, KeyboardCode, KeyboardSensor, PointerSensor, useDraggable, useDroppable, useSensor, useSensors, type DragEndEvent, type KeyboardCoordinateGetter } from '@dnd-kit/core';
 import { IconGripVertical } from '@tabler/icons-react';
 import type { InitiativeOut, RoadmapOut } from '@schema/roadmap';
@@ -12,23 +12,28 @@ import { useState } from 'react';
 import { Money } from '../../components/Money';
 import { StatusBadge } from './ui';
 
-/** Arrow keys move a lifted card from the centre of one column to the centre of the next. */
+/**
+ * Arrow keys move a lifted card from the column it is over to the next (right, down) or the
+ * previous (left, up) quarter, in the board's order; the card lands at the top of that column.
+ */
 const columnKeys: KeyboardCoordinateGetter = (event, { context }) => {
   const { active, droppableRects, droppableContainers, collisionRect } = context;
   if (!active || !collisionRect) return undefined;
-  const step = event.code === String(KeyboardCode.Right) ? 1 : event.code === String(KeyboardCode.Left) ? -1 : 0;
-  if (step === 0) return undefined;
+  const forward = [String(KeyboardCode.Right), String(KeyboardCode.Down)].includes(event.code);
+  const back = [String(KeyboardCode.Left), String(KeyboardCode.Up)].includes(event.code);
+  if (!forward && !back) return undefined;
   event.preventDefault();
   const columns = droppableContainers
     .getEnabled()
     .map((c) => ({ id: c.id, rect: droppableRects.get(c.id) }))
     .filter((c): c is { id: typeof c.id; rect: NonNullable<typeof c.rect> } => !!c.rect)
-    .sort((a, b) => a.rect.left - b.rect.left);
-  const centre = collisionRect.left + collisionRect.width / 2;
-  const here = columns.findIndex((c) => centre >= c.rect.left && centre <= c.rect.left + c.rect.width);
-  const next = columns[Math.min(columns.length - 1, Math.max(0, (here < 0 ? 0 : here) + step))];
+    .sort((a, b) => String(a.id).localeCompare(String(b.id)));
+  const x = collisionRect.left + collisionRect.width / 2;
+  const y = collisionRect.top + Math.min(collisionRect.height / 2, 20);
+  const here = columns.findIndex((c) => x >= c.rect.left && x <= c.rect.left + c.rect.width && y >= c.rect.top && y <= c.rect.top + c.rect.height);
+  const next = columns[Math.min(columns.length - 1, Math.max(0, (here < 0 ? 0 : here) + (forward ? 1 : -1)))];
   if (!next) return undefined;
-  return { x: next.rect.left + next.rect.width / 2 - collisionRect.width / 2, y: collisionRect.top };
+  return { x: next.rect.left + (next.rect.width - collisionRect.width) / 2, y: next.rect.top + 36 };
 };
 
 function InitiativeCard({ item, currency, canMove, onOpen }: { item: InitiativeOut; currency: string; canMove: boolean; onOpen: (id: string) => void }) {
@@ -76,7 +81,7 @@ function InitiativeCard({ item, currency, canMove, onOpen }: { item: InitiativeO
 function QuarterColumn({ quarter, items, currency, canMove, onOpen, current }: { quarter: { key: string; label: string }; items: InitiativeOut[]; currency: string; canMove: (i: InitiativeOut) => boolean; onOpen: (id: string) => void; current: boolean }) {
   const { setNodeRef, isOver } = useDroppable({ id: quarter.key });
   return (
-    <Card ref={setNodeRef} withBorder padding="sm" bg={isOver ? 'blue.0' : current ? 'gray.0' : undefined} style={{ width: 260, flex: '0 0 260px', minHeight: 320 }} role="region" aria-label={`Initiatives in ${quarter.label}`}>
+    <Card ref={setNodeRef} withBorder padding="sm" bg={isOver ? 'blue.0' : current ? 'gray.0' : undefined} style={{ minHeight: 240 }} role="region" aria-label={`Initiatives in ${quarter.label}`}>
       <Group justify="space-between" mb="xs">
         <Title order={3} fz="sm">
           {quarter.label}
@@ -103,7 +108,7 @@ function QuarterColumn({ quarter, items, currency, canMove, onOpen, current }: {
 export function BoardView({ roadmap, onMove, onOpen }: { roadmap: RoadmapOut; onMove: (id: string, quarter: string) => void; onOpen: (id: string) => void }) {
   const [seats, setSeats] = useState<string[]>([...SEATS]);
   const [kinds, setKinds] = useState<string[]>([...KINDS]);
-  const sensors = useSensors(useSensor(PointerSensor, { activationConstraint: { distance: 6 } }), useSensor(KeyboardSensor, { coordinateGetter: columnKeys }));
+  const sensors = useSensors(useSensor(PointerSensor, { activationConstraint: { distance: 6 } }), useSensor(KeyboardSensor, { coordinateGetter: columnKeys, scrollBehavior: 'auto' }));
   const keys = new Set(roadmap.quarters.map((q) => q.key));
   const shown = roadmap.initiatives.filter((i) => i.status !== 'dropped' && seats.includes(i.ownerSeat) && kinds.includes(i.kind));
   const earlier = shown.filter((i) => !keys.has(i.targetQuarter) && i.targetQuarter < roadmap.quarters[0]!.key && i.status !== 'done');
@@ -146,8 +151,7 @@ export function BoardView({ roadmap, onMove, onOpen }: { roadmap: RoadmapOut; on
         </Text>
       ) : null}
       <DndContext sensors={sensors} onDragEnd={onDragEnd} accessibility={{ screenReaderInstructions: { draggable: 'To move an initiative to another quarter, press Space, then the left or right arrow, then Space to drop it; Escape cancels.' } }}>
-        <ScrollArea type="auto" offsetScrollbars>
-          <Group gap="sm" align="stretch" wrap="nowrap" pb="sm">
+        <SimpleGrid cols={{ base: 1, sm: 2, lg: 4 }} spacing="sm">
             {roadmap.quarters.map((q) => (
               <QuarterColumn
                 key={q.key}
@@ -159,8 +163,7 @@ export function BoardView({ roadmap, onMove, onOpen }: { roadmap: RoadmapOut; on
                 onOpen={onOpen}
               />
             ))}
-          </Group>
-        </ScrollArea>
+        </SimpleGrid>
       </DndContext>
     </Stack>
   );
