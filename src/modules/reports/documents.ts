@@ -109,7 +109,7 @@ export function portfolioDocument(r: PortfolioReport): SimpleDocument {
     kind: 'table',
     caption: null,
     columns: [
-      { key: 'name', label: 'Client', align: 'left', width: 2 },
+      { key: 'name', label: 'Client', align: 'left', width: 2.6 },
       { key: 'loss', label: 'Expected loss a year', align: 'right', width: 1.2 },
       { key: 'p90', label: '1 year in 10', align: 'right', width: 1.1 },
       { key: 'appetite', label: 'Appetite', align: 'left', width: 0.8 },
@@ -118,8 +118,8 @@ export function portfolioDocument(r: PortfolioReport): SimpleDocument {
       { key: 'expiring', label: `Acceptances expiring`, align: 'right', width: 0.9 },
       { key: 'renewals', label: `Renewals`, align: 'right', width: 0.8 },
       { key: 'renewalCost', label: 'Renewing, a year', align: 'right', width: 1.1 },
-      { key: 'budget', label: 'Budget variance', align: 'right', width: 1.1 },
-      { key: 'due', label: 'Initiatives due', align: 'right', width: 0.8 },
+      { key: 'budget', label: 'Budget variance', align: 'right', width: 1 },
+      { key: 'due', label: 'Initiatives due', align: 'right', width: 0.7 },
       { key: 'pack', label: 'Last pack', align: 'left', width: 0.8 },
     ],
     rows: r.rows.map((x) => ({

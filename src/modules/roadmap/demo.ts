@@ -1,6 +1,6 @@
 /**
  * A demo roadmap per client, with an initiative from each source: the client's security option
- * adopted, a system at end of life to replace, a contract up for renewal, proposed treatments of
+ * adopted (where the client has chosen one), a system at end of life to replace, a contract up for renewal, proposed treatments of
  * the register, and initiatives by hand (a product bet for the top line, a saving for the bottom
  * line, one done last quarter), spread over the coming quarters.
  */
@@ -45,8 +45,9 @@ export async function seedRoadmapDemo(ctx: AppContext, client: DemoClient): Prom
   const priorities = await priorityWeights(scope);
   const candidates = await listCandidates(scope);
 
-  // The client's security option, adopted: planned treatments, an approved initiative.
-  const option = candidates.options[candidates.options.length > 1 ? 1 : 0];
+  // The client's security option, adopted: planned treatments, an approved initiative. Harbor &
+  // Finch's partners have not chosen between theirs yet: it waits on the register's options page.
+  const option = client.key === 'accounting' ? undefined : candidates.options[0];
   if (option) await createFromSource(scope, { type: 'option', setId: option.setId, optionId: option.optionId, targetQuarter: quarter(1) });
   // The first system due for replacement, approved for its quarter.
   const system = candidates.systems.find((s) => s.replacementCost !== null);
