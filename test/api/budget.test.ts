@@ -135,6 +135,10 @@ describe('the IT budget', () => {
     const list = await viewer.get<{ accounts: AccountOut[] }>(`${base}/budget/accounts`);
     expect(list.body.accounts.some((a) => a.id === mapped.body.id)).toBe(true);
     expect((await viewer.put(`${base}/budget/accounts`, { account: 'x', category: 'people' })).status).toBe(403);
+    expect((await viewer.delete(`${base}/budget/accounts/${mapped.body.id}`)).status).toBe(403);
+    expect((await contributor.delete(`${base}/budget/accounts/${mapped.body.id}`)).status).toBe(200);
+    expect((await lastAudit('budget.account.delete'))!.before!.account).toBe('9999  mystery ACCOUNT');
+    expect((await contributor.delete(`${base}/budget/accounts/${mapped.body.id}`)).status).toBe(404);
   });
 
   it('counts a renewal in the forecast unless a plan line pays for its contract', async () => {
