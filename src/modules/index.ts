@@ -7,6 +7,9 @@ import { governanceModule } from './governance/index.js';
 import { notificationsModule } from './notifications/index.js';
 import { risksModule } from './risks/index.js';
 import { reportsModule } from './reports/index.js';
+import { businessModule } from './business/index.js';
+import { roadmapModule } from './roadmap/index.js';
+import { budgetModule } from './budget/index.js';
 import { systemClientRoutes, systemRoutes } from './system/routes.js';
 
 /**
@@ -24,6 +27,11 @@ export const modules: TriadModule[] = [
   risksModule,
   // After the risk register: its demo acceptances use the register's scenarios.
   governanceModule,
+  // After the estate and the register: units from the services, initiatives from the options,
+  // systems and contracts, and a budget that knows the roadmap.
+  businessModule,
+  roadmapModule,
+  budgetModule,
   // Last: the board pack reads every module above.
   reportsModule,
 ];

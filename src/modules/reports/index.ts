@@ -1,16 +1,19 @@
 import type { TriadModule } from '../../server/module.js';
 import { BOARD_PACK_JOB, failBoardPack, runBoardPackJob } from './packs.js';
-import { reportClientRoutes, reportFirmRoutes } from './routes.js';
+import { qbrRoutes, reportClientRoutes, reportFirmRoutes } from './routes.js';
 
 /**
  * Reports: the quarterly board pack (PDF and HTML from one content model, drafts generated in
  * the background, issued packs frozen as the quarter's snapshot), the ransomware worst-case
- * one-pager and the firm's portfolio report.
+ * one-pager, the quarterly business review and the firm's portfolio report.
  */
 export const reportsModule: TriadModule = {
   name: 'reports',
   routes: reportFirmRoutes,
-  clientRoutes: reportClientRoutes,
+  clientRoutes: (app) => {
+    reportClientRoutes(app);
+    qbrRoutes(app);
+  },
   jobs: (ctx) => {
     ctx.jobs.register(
       BOARD_PACK_JOB,

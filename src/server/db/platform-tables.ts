@@ -37,6 +37,8 @@ export interface ClientsTable {
   /** Annual revenue in minor units of `currency`. */
   annual_revenue: number;
   currency: string;
+  /** The month (1–12) the client's fiscal year starts in; the IT budget runs on it. */
+  fiscal_year_start_month: number;
   created_at: string;
   updated_at: string;
   archived_at: string | null;

@@ -10,7 +10,8 @@ export type ImportPhase = 'reading' | 'writing' | 'done' | 'rejected' | 'failed'
 export interface ImportProgress {
   id: string;
   clientId: string;
-  kind: CsvKind;
+  /** An estate kind, or another module's rows ('actuals'). */
+  kind: CsvKind | (string & {});
   fileName: string | null;
   dryRun: boolean;
   actorId: string | null;
@@ -61,6 +62,6 @@ export function progressOf(clientId: string, id: string): ImportProgress | undef
   return running.get(keyOf(clientId, id));
 }
 
-export function progressList(clientId: string): ImportProgress[] {
-  return [...running.values()].filter((p) => p.clientId === clientId).sort((a, b) => b.startedAt.localeCompare(a.startedAt));
+export function progressList(clientId: string, kinds?: readonly string[]): ImportProgress[] {
+  return [...running.values()].filter((p) => p.clientId === clientId && (!kinds || kinds.includes(p.kind))).sort((a, b) => b.startedAt.localeCompare(a.startedAt));
 }

@@ -7,6 +7,9 @@ import * as notifications from '../../../modules/notifications/migration.js';
 import * as reports from '../../../modules/reports/migration.js';
 import * as jobLeases from './20261126_06_job_leases.js';
 import * as auditCheckpoints from '../../../modules/audit/migration.js';
+import * as business from '../../../modules/business/migration.js';
+import * as roadmap from '../../../modules/roadmap/migration.js';
+import * as budget from '../../../modules/budget/migration.js';
 
 /**
  * Every migration, in order. Names sort by date then sequence; Kysely applies the pending ones
@@ -22,4 +25,7 @@ export const migrations: Record<string, Migration> = {
   '20261126_05_reports': reports,
   '20261126_06_job_leases': jobLeases,
   '20261126_07_audit_checkpoints': auditCheckpoints,
+  '20261205_02_business': business,
+  '20261205_03_roadmap': roadmap,
+  '20261205_04_budget': budget,
 };
