@@ -63,7 +63,7 @@ class Mutex {
     if (this.#held !== undefined) {
       this.waiting += 1;
       try {
-        while (this.#held) await this.#held;
+        while (this.#held !== undefined) await this.#held;
       } finally {
         this.waiting -= 1;
       }
