@@ -207,7 +207,12 @@ describe('the firm requires a second factor', () => {
     // A firm admin resets it (lost phone): their sessions end and they enrol again at sign-in.
     const users = await admin.get<{ users: { id: string; email: string }[] }>('/api/users');
     const leeId = users.body.users.find((u) => u.email === DEMO.accounting.viewer)!.id;
+    const enrolled = await admin.get<{ users: { userId: string }[] }>('/api/users/mfa');
+    expect(enrolled.body.users.map((u) => u.userId)).toContain(leeId);
+    expect((await lee.get('/api/users/mfa')).status).toBe(403);
     expect((await admin.post(`/api/users/${leeId}/mfa/reset`)).status).toBe(200);
+    expect((await admin.get<{ users: { userId: string }[] }>('/api/users/mfa')).body.users.map((u) => u.userId)).not.toContain(leeId);
+    expect((await admin.post(`/api/users/${leeId}/mfa/reset`)).status).toBe(409);
     expect((await lee.get('/api/me')).status).toBe(401);
     expect((await passwordStep(DEMO.accounting.viewer)).mfa).toBe('enrol');
     await admin.put('/api/firm/security', { mfaRequired: false });

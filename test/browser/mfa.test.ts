@@ -125,5 +125,13 @@ describe('a firm that requires two-step sign-in', () => {
     await page.goto('/account');
     await page.getByText('Your firm requires it, so it cannot be turned off.', { exact: false }).waitFor();
     expect(await page.getByRole('button', { name: 'Turn off' }).count()).toBe(0);
+
+    // Lost phone and codes: a firm admin resets it from the firm's users.
+    await admin.goto('/admin/users');
+    await admin.getByRole('button', { name: 'Reset two-step sign-in of Jonas Berg' }).click();
+    await admin.getByRole('dialog').getByRole('button', { name: 'Reset two-step sign-in' }).click();
+    await admin.getByText('Jonas Berg\'s two-step sign-in was removed', { exact: false }).waitFor();
+    await passwordStep(page, DEMO.saas.viewer);
+    await page.getByRole('heading', { name: 'Set up two-step sign-in' }).waitFor();
   });
 });

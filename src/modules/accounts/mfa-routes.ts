@@ -133,6 +133,25 @@ export function mfaRoutes(app: ZodApp, ctx: AppContext): void {
     return { recoveryCodes: await regenerateRecoveryCodes(ctx, auth.actor, auth.user, request.body) };
   });
 
+  app.get('/api/users/mfa', {
+    schema: {
+      tags: ['accounts'],
+      summary: 'Who in the firm has two-step sign-in on, and since when (firm admins)',
+      response: { 200: z.object({ users: z.array(z.object({ userId: z.string(), enabledAt: z.string() })) }) },
+    },
+  }, async (request) => {
+    const auth = authOf(request);
+    if (auth.user.firm_role !== 'admin') throw forbidden('Only firm admins see who has two-step sign-in.');
+    const rows = await ctx.database.db
+      .selectFrom('user_mfa')
+      .innerJoin('users', 'users.id', 'user_mfa.user_id')
+      .select(['user_mfa.user_id', 'user_mfa.confirmed_at'])
+      .where('users.firm_id', '=', auth.user.firm_id)
+      .where('user_mfa.confirmed_at', 'is not', null)
+      .execute();
+    return { users: rows.map((r) => ({ userId: r.user_id, enabledAt: r.confirmed_at! })) };
+  });
+
   app.post('/api/users/:userId/mfa/reset', {
     schema: {
       tags: ['accounts'],
