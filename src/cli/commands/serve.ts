@@ -91,6 +91,8 @@ export function registerServe(program: Command): void {
       if (opts.demo) {
         say(`\nSign in with any of these accounts, password "${DEMO_PASSWORD}":`);
         for (const l of demoLogins()) say(`  ${l.email.padEnd(32)} ${l.what}`);
+        say(`\nAs the firm admin, set up single sign-on and two-step sign-in under Sign-in and security (${address}/admin/security);`);
+        say('anyone can turn on two-step sign-in under Your account. Health: /api/health/ready; metrics with TRIAD_METRICS=on.');
       } else if (!(await findFirm(ctx))) {
         say('\nThe database is empty: create the first firm admin with `triad user add --email you@example.com --firm-admin`.');
       }
