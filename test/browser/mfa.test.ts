@@ -1,7 +1,7 @@
 import { generate } from 'otplib';
 import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { advanceClock, apiAs, DEMO, DEMO_PASSWORD, setupBrowser, signIn } from './support.js';
+import { advanceClock, apiAs, DEMO, setupBrowser, signIn, unique } from './support.js';
 
 /**
  * Two-step sign-in as a person uses it: set it up on the account page with the QR code's
@@ -9,7 +9,10 @@ import { advanceClock, apiAs, DEMO, DEMO_PASSWORD, setupBrowser, signIn } from '
  * The test server's clock is the tests' to move, so codes are made for the server's time.
  */
 const browser = setupBrowser();
-const who = DEMO.saas.contributor;
+// People of their own: the other browser tests sign the demo's people in with a password alone.
+const PASSWORD = 'a-long-test-password';
+let who = '';
+let second = '';
 let secret = '';
 let recoveryCodes: string[] = [];
 
@@ -22,14 +25,22 @@ async function nextCode(): Promise<string> {
 async function passwordStep(page: Page, email: string = who): Promise<void> {
   await page.goto('/login');
   await page.getByLabel('E-mail').fill(email);
-  await page.getByLabel('Password', { exact: true }).fill(DEMO_PASSWORD);
+  await page.getByLabel('Password', { exact: true }).fill(PASSWORD);
   await page.getByRole('button', { name: 'Sign in' }).click();
 }
+
+beforeAll(async () => {
+  const admin = await apiAs(DEMO.admin);
+  who = `${unique('casey')}@northbridge.example`;
+  second = `${unique('robin')}@northbridge.example`;
+  await admin.post('/api/users', { email: who, name: 'Casey Tran', password: PASSWORD, firmRole: 'member' });
+  await admin.post('/api/users', { email: second, name: 'Robin Alder', password: PASSWORD, firmRole: 'member' });
+});
 
 describe('two-step sign-in', () => {
   it('is set up on the account page by scanning the QR code, and shows the recovery codes once', async () => {
     const page = await browser.newPage();
-    await signIn(page, who);
+    await signIn(page, who, { password: PASSWORD });
     await page.goto('/account');
     await page.getByRole('button', { name: 'Set up two-step sign-in' }).click();
     await page.getByRole('img', { name: 'QR code for your authenticator app' }).waitFor();
@@ -64,7 +75,7 @@ describe('two-step sign-in', () => {
     await page.getByLabel('Authentication code').fill(await nextCode());
     await page.getByRole('button', { name: 'Verify' }).click();
     await page.getByRole('heading', { name: 'Portfolio', level: 1 }).waitFor();
-    await page.getByRole('button', { name: 'Account menu' }).getByText('Marcus Lee').waitFor();
+    await page.getByRole('button', { name: 'Account menu' }).getByText('Casey Tran').waitFor();
   });
 
   it('takes a recovery code instead, once', async () => {
@@ -108,7 +119,7 @@ describe('a firm that requires two-step sign-in', () => {
     expect(await required.isChecked()).toBe(true);
 
     const page = await browser.newPage();
-    await passwordStep(page, DEMO.saas.viewer);
+    await passwordStep(page, second);
     await page.getByRole('heading', { name: 'Set up two-step sign-in' }).waitFor();
     await page.getByText('Your firm requires a second step').waitFor();
     await page.getByRole('img', { name: 'QR code for your authenticator app' }).waitFor();
@@ -120,7 +131,7 @@ describe('a firm that requires two-step sign-in', () => {
     expect(await page.getByRole('list', { name: 'Recovery codes' }).getByRole('listitem').count()).toBe(10);
     await page.getByRole('button', { name: 'Continue to Triad' }).click();
     await page.getByRole('heading', { name: 'Portfolio', level: 1 }).waitFor();
-    await page.getByRole('button', { name: 'Account menu' }).getByText('Jonas Berg').waitFor();
+    await page.getByRole('button', { name: 'Account menu' }).getByText('Robin Alder').waitFor();
     // While it is required, the account page does not offer to turn it off.
     await page.goto('/account');
     await page.getByText('Your firm requires it, so it cannot be turned off.', { exact: false }).waitFor();
@@ -128,10 +139,10 @@ describe('a firm that requires two-step sign-in', () => {
 
     // Lost phone and codes: a firm admin resets it from the firm's users.
     await admin.goto('/admin/users');
-    await admin.getByRole('button', { name: 'Reset two-step sign-in of Jonas Berg' }).click();
+    await admin.getByRole('button', { name: 'Reset two-step sign-in of Robin Alder' }).click();
     await admin.getByRole('dialog').getByRole('button', { name: 'Reset two-step sign-in' }).click();
-    await admin.getByText('Jonas Berg\'s two-step sign-in was removed', { exact: false }).waitFor();
-    await passwordStep(page, DEMO.saas.viewer);
+    await admin.getByText('Robin Alder\'s two-step sign-in was removed', { exact: false }).waitFor();
+    await passwordStep(page, second);
     await page.getByRole('heading', { name: 'Set up two-step sign-in' }).waitFor();
   });
 });
