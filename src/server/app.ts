@@ -19,6 +19,8 @@ import { ErrorBody, installErrorHandler, sendError } from './http/error-handler.
 import type { ZodApp } from './module.js';
 import { webDistDir } from './paths.js';
 import { VERSION } from './version.js';
+import { installMetrics } from './http/metrics.js';
+import { isWebAppPath } from '../shared/web-routes.js';
 
 export interface ServerOptions {
   /** The built web app to serve; null serves the API alone. Defaults to dist/web when it exists. */
@@ -99,6 +101,12 @@ export async function buildServer(ctx: AppContext, options: ServerOptions = {}):
     reply.header('x-request-id', request.id);
     // PostgreSQL cannot store NUL in text; refuse it at the door rather than fail deep inside.
     if (/%00/.test(request.url)) throw new AppError('BAD_REQUEST', 'The URL contains a NUL character.');
+    // Until the database is migrated (and the demo made), only the health probes answer.
+    const phase = ctx.lifecycle.phase;
+    if ((phase === 'starting' || phase === 'migrating') && !request.url.startsWith('/api/health')) {
+      reply.header('retry-after', '5');
+      throw new AppError('UNAVAILABLE', phase === 'migrating' ? 'Triad is migrating its database; try again in a moment.' : 'Triad is starting; try again in a moment.');
+    }
   });
   // JSON answers of the API hold a client's records: no cache (browser, proxy) may keep them.
   app.addHook('onSend', async (request, reply, payload) => {
@@ -107,6 +115,7 @@ export async function buildServer(ctx: AppContext, options: ServerOptions = {}):
     }
     return payload;
   });
+  installMetrics(app, ctx);
   app.addContentTypeParser('application/json', { parseAs: 'string' }, (_request, body, done) => {
     const text = body as string;
     let value: unknown;
@@ -206,7 +215,7 @@ export async function buildServer(ctx: AppContext, options: ServerOptions = {}):
     await app.register(fastifyStatic, { root: webDir, wildcard: false, index: false });
     const html = fs.readFileSync(index, 'utf8');
     app.setNotFoundHandler((request, reply) => {
-      if (request.method === 'GET' && !request.url.startsWith('/api')) {
+      if ((request.method === 'GET' || request.method === 'HEAD') && isWebAppPath(request.url.split('?')[0] ?? '')) {
         // The web app routes in the browser: any page path gets index.html.
         return reply.type('text/html').header('cache-control', 'no-cache').send(html);
       }

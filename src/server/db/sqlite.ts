@@ -143,9 +143,22 @@ function foreignKeyContext(sqlite: BetterSqlite3.Database, compiled: CompiledQue
 class Mutex {
   #held: Promise<void> | undefined;
   #release: (() => void) | undefined;
+  /** How many are waiting for the lock (for the metrics). */
+  waiting = 0;
+
+  get held(): boolean {
+    return this.#held !== undefined;
+  }
 
   async lock(): Promise<void> {
-    while (this.#held) await this.#held;
+    if (this.#held !== undefined) {
+      this.waiting += 1;
+      try {
+        while (this.#held !== undefined) await this.#held;
+      } finally {
+        this.waiting -= 1;
+      }
+    }
     this.#held = new Promise((resolve) => (this.#release = resolve));
   }
 
@@ -258,5 +271,11 @@ export class TwoConnectionSqliteDialect extends SqliteDialect {
 
   override createDriver(): Driver {
     return this.#driver;
+  }
+
+  /** The writer (held or free, and who waits for it) and the reader, for the metrics. */
+  stats(): { total: number; idle: number; waiting: number } {
+    const lock = this.#driver.writeLock;
+    return { total: 2, idle: lock.held ? 1 : 2, waiting: lock.waiting };
   }
 }

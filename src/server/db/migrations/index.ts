@@ -10,6 +10,7 @@ import * as auditCheckpoints from '../../../modules/audit/migration.js';
 import * as business from '../../../modules/business/migration.js';
 import * as roadmap from '../../../modules/roadmap/migration.js';
 import * as budget from '../../../modules/budget/migration.js';
+import * as ops from '../../../modules/accounts/migration.js';
 
 /**
  * Every migration, in order. Names sort by date then sequence; Kysely applies the pending ones
@@ -28,4 +29,5 @@ export const migrations: Record<string, Migration> = {
   '20261205_02_business': business,
   '20261205_03_roadmap': roadmap,
   '20261205_04_budget': budget,
+  '20261205_06_ops': ops,
 };
