@@ -7,6 +7,7 @@ import { registerSimulate } from './commands/simulate.js';
 import { registerRisks } from './commands/risks.js';
 import { registerImportExport } from './commands/import-export.js';
 import { registerReport } from './commands/report.js';
+import { registerCatalog } from './commands/catalog.js';
 
 /** Builds the `triad` command tree. Each command lives in its own file under ./commands. */
 export function buildProgram(): Command {
@@ -21,6 +22,7 @@ export function buildProgram(): Command {
   registerRisks(program);
   registerImportExport(program);
   registerReport(program);
+  registerCatalog(program);
   return program;
 }
 

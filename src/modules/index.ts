@@ -7,6 +7,7 @@ import { governanceModule } from './governance/index.js';
 import { notificationsModule } from './notifications/index.js';
 import { risksModule } from './risks/index.js';
 import { reportsModule } from './reports/index.js';
+import { controlsModule } from './controls/index.js';
 import { systemClientRoutes, systemRoutes } from './system/routes.js';
 
 /**
@@ -22,6 +23,8 @@ export const modules: TriadModule[] = [
   estateModule,
   // After the estate (its templates scale with the estate's demo records).
   risksModule,
+  // After the risk register: its demo links outcomes to the register's scenarios and treatments.
+  controlsModule,
   // After the risk register: its demo acceptances use the register's scenarios.
   governanceModule,
   // Last: the board pack reads every module above.

@@ -23,6 +23,7 @@ const EnvSchema = z.object({
   SMTP_FROM: z.string().min(3).default('Triad <triad@localhost>'),
   TRIAD_PUBLIC_URL: z.string().url().optional(),
   TRIAD_TEST_HOOKS: z.enum(['on', 'off']).default('off'),
+  TRIAD_EVIDENCE_MAX_BYTES: z.coerce.number().int().min(1024).max(100 * 1024 * 1024).default(10 * 1024 * 1024),
 });
 
 export interface Config {
@@ -41,6 +42,8 @@ export interface Config {
   publicUrl: string | undefined;
   /** Only for end-to-end tests: a movable clock and routes to move it and run due jobs. */
   testHooks: boolean;
+  /** The largest evidence file an assessment accepts, in bytes. */
+  evidenceMaxBytes: number;
 }
 
 export class ConfigError extends Error {
@@ -74,6 +77,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env, overrides: Part
     smtpFrom: e.SMTP_FROM,
     publicUrl: e.TRIAD_PUBLIC_URL,
     testHooks: e.TRIAD_TEST_HOOKS === 'on',
+    evidenceMaxBytes: e.TRIAD_EVIDENCE_MAX_BYTES,
     ...overrides,
   };
 }

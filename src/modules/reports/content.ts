@@ -8,6 +8,7 @@ import type { AppetiteState, Block, BoardPackContent, Comparison, Figure, OwedOu
 import type { AcceptanceOut, CheckOut, ConcernOut, DecisionOut, OwedResponse, PackSources, Responses, RiskSource, SeatOut, Source, SubjectRef, TopRisk } from './sources.js';
 import type { Quarter } from './quarter.js';
 import { count, date, joinAnd, money, pct, plural, roughly, sentence, signedPct } from './text.js';
+import { maturitySection } from './sections/maturity.js';
 
 type Seat = 'CIO' | 'CTO' | 'CISO';
 
@@ -56,6 +57,7 @@ export function packSubjects(quarter: Quarter, sources: PackSources): PackSubjec
     governance: 'Board pack: accepted risks and governance',
     vendors: 'Board pack: vendors',
     lifecycle: 'Board pack: estate lifecycle',
+    maturity: 'Board pack: security maturity',
   };
   for (const key of Object.keys(names) as SectionKey[]) add(key, { type: 'report-section', id: sectionSubjectId(quarter.key, key) }, `${names[key]} (${quarter.label})`);
   if (sources.risk.ok) for (const r of sources.risk.value.all.slice(0, TOP_RISKS)) add('risk', { type: 'risk', id: r.id }, `${r.ref} ${r.title}`);
@@ -818,6 +820,7 @@ export function buildBoardPack(input: BuildInput): BoardPackContent {
       governanceSection(input, s.governance),
       vendorsSection(input, s.vendors),
       lifecycleSection(input, s.lifecycle),
+      maturitySection({ client, source: sources.maturity }, s.maturity, responsesBlock(s.maturity, input.responses)),
     ],
     owed,
     issue: null,

@@ -10,6 +10,7 @@ import { decisionsForTheBoard, acceptedRisks, governanceSummary, responsesFor, r
 import { listConcerns } from '../governance/api.js';
 import { criticalVendors, fourthPartyConcentration, lifecycleSummary, renewals, type ConcentrationEntry, type CriticalVendor, type LifecycleOut, type RenewalEvent } from '../estate/summary.js';
 import { daysBetween } from './quarter.js';
+import { boardMaturity, type BoardMaturity } from '../controls/api.js';
 
 export type Source<T> = { ok: true; value: T } | { ok: false; reason: string };
 
@@ -42,6 +43,8 @@ export interface PackSources {
   renewals: Source<RenewalEvent[]>;
   fourthParties: Source<ConcentrationEntry[]>;
   lifecycle: Source<LifecycleOut>;
+  /** Framework maturity; null when the client has no assessment yet. */
+  maturity: Source<BoardMaturity | null>;
 }
 
 /** Reads everything the pack shows, for the window from `today` to `windowTo`. */
@@ -67,7 +70,8 @@ export async function gatherSources(scope: ClientScope, options: { today: string
   const renewing = await attempt(scope, 'contracts', () => renewals(scope, { from: today, to: windowTo }));
   const fourth = await attempt(scope, 'fourth-party records', () => fourthPartyConcentration(scope, { limit: 10 }));
   const lifecycle = await attempt(scope, 'estate lifecycle', () => lifecycleSummary(scope, { days, quarters: 8, limit: 25 }));
-  return { today, window: { from: today, to: windowTo }, since, risk, governance, board, accepted, concerns, criticalVendors: critical, renewals: renewing, fourthParties: fourth, lifecycle };
+  const maturity = await attempt(scope, 'framework assessments', () => boardMaturity(scope));
+  return { today, window: { from: today, to: windowTo }, since, risk, governance, board, accepted, concerns, criticalVendors: critical, renewals: renewing, fourthParties: fourth, lifecycle, maturity };
 }
 
 export interface Responses {
@@ -81,4 +85,5 @@ export async function gatherResponses(scope: ClientScope, subjects: SubjectRef[]
   return attempt(scope, 'seats\u2019 responses', async () => ({ bySubject: await responsesFor(scope, subjects), owed: await responsesOwed(scope, subjects) }));
 }
 
+export type { BoardMaturity };
 export type { AcceptanceOut, CheckOut, ConcernOut, ConcentrationEntry, CriticalVendor, DecisionOut, LifecycleOut, OwedResponse, RenewalEvent, SeatOut, SubjectRef, TopRisk };

@@ -1,6 +1,7 @@
 import type { EChartsOption } from 'echarts';
 import { formatMoney } from '../money.js';
 import { lossExceedanceOption } from './loss-exceedance.js';
+import { maturityOption, type MaturityChartInput } from './maturity.js';
 import { baseOption, CHART_COLORS, moneyAxisLabel } from './theme.js';
 
 /**
@@ -38,7 +39,11 @@ export interface WorstCaseChart {
   components: { label: string; low: number; likely: number; high: number }[];
 }
 
-export type ReportChart = LossExceedanceChart | ReplacementCostChart | WorstCaseChart;
+export interface MaturityChart extends MaturityChartInput {
+  type: 'maturity';
+}
+
+export type ReportChart = LossExceedanceChart | ReplacementCostChart | WorstCaseChart | MaturityChart;
 
 /** Replacement cost falling due by quarter, as bars, with the number of systems in the tooltip. */
 export function replacementCostChartOption(chart: ReplacementCostChart): EChartsOption {
@@ -118,5 +123,7 @@ export function reportChartOption(chart: ReportChart): EChartsOption {
       return replacementCostChartOption(chart);
     case 'worst-case':
       return worstCaseChartOption(chart);
+    case 'maturity':
+      return maturityOption(chart);
   }
 }
