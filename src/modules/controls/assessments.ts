@@ -91,12 +91,11 @@ export async function createAssessment(scope: ClientScope, input: AssessmentInpu
   if (input.defaultTarget !== undefined && (input.defaultTarget < def.min || input.defaultTarget > def.max)) {
     throw invalid('The default target is off the scale.', [{ path: 'body.defaultTarget', message: `must be a ${def.unit.toLowerCase()} from ${def.min} to ${def.max} (${def.name})` }]);
   }
-  const open = await inProgressOf(scope, catalogue.id);
-  if (open) throw conflict(`"${open.title}" is already in progress against ${catalogue.title}; complete or delete it before starting another.`);
-
   const nodes = await versionNodes(scope.app, version.id);
   const { outcomes, scope: chosen } = prev ? copiedScope(prev, nodes) : resolveScope(input.scope, nodes, 'body.scope');
   if (outcomes.length === 0) throw invalid('The assessment would have no outcome to rate.', [{ path: prev ? 'body.copyFrom' : 'body.scope', message: 'selects no outcome of this catalogue version' }]);
+  const open = await inProgressOf(scope, catalogue.id);
+  if (open) throw conflict(`"${open.title}" is already in progress against ${catalogue.title}; complete or delete it before starting another.`);
 
   return scope.write(async (w) => {
     const now = toTimestamp(w.now());

@@ -258,7 +258,7 @@ export function presentVersion(v: CtlCatalogueVersionsTable): CatalogueVersionOu
 type Reader = Pick<Transaction<DB>, 'selectFrom'>;
 
 async function presentCatalogue(db: Reader, c: CtlCataloguesTable): Promise<CatalogueOut> {
-  const versions = await db.selectFrom('ctl_catalogue_versions').selectAll().where('catalogue_id', '=', c.id).orderBy('imported_at', 'desc').execute();
+  const versions = await db.selectFrom('ctl_catalogue_versions').selectAll().where('catalogue_id', '=', c.id).orderBy('imported_at', 'desc').orderBy('id', 'desc').execute();
   const out = versions.map(presentVersion);
   return { id: c.id, uuid: c.uuid, title: c.title, builtin: c.builtin, latest: out.find((v) => v.id === c.latest_version_id) ?? out[0]!, versions: out };
 }
