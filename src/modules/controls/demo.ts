@@ -21,11 +21,11 @@ import type { Seat } from './schema.js';
 
 /** Current tier last quarter and target, by category; outcomes listed below differ. */
 const CATEGORY: Record<string, [current: number, target: number, owner: Seat]> = {
-  'GV.OC': [2, 3, 'CISO'], 'GV.OV': [2, 3, 'CISO'], 'GV.PO': [3, 3, 'CISO'], 'GV.RM': [2, 3, 'CISO'], 'GV.RR': [2, 3, 'CISO'], 'GV.SC': [1, 3, 'CISO'],
-  'ID.AM': [2, 3, 'CIO'], 'ID.IM': [2, 3, 'CISO'], 'ID.RA': [2, 3, 'CISO'],
+  'GV.OC': [2, 3, 'CISO'], 'GV.OV': [2, 2, 'CISO'], 'GV.PO': [3, 3, 'CISO'], 'GV.RM': [2, 3, 'CISO'], 'GV.RR': [2, 3, 'CISO'], 'GV.SC': [1, 3, 'CISO'],
+  'ID.AM': [2, 3, 'CIO'], 'ID.IM': [2, 2, 'CISO'], 'ID.RA': [2, 3, 'CISO'],
   'PR.AA': [2, 3, 'CISO'], 'PR.AT': [2, 3, 'CISO'], 'PR.DS': [2, 3, 'CISO'], 'PR.IR': [2, 3, 'CIO'], 'PR.PS': [2, 3, 'CIO'],
   'DE.AE': [1, 3, 'CISO'], 'DE.CM': [1, 3, 'CISO'],
-  'RS.AN': [1, 2, 'CISO'], 'RS.CO': [2, 3, 'CISO'], 'RS.MA': [2, 3, 'CISO'], 'RS.MI': [2, 3, 'CISO'],
+  'RS.AN': [1, 2, 'CISO'], 'RS.CO': [2, 2, 'CISO'], 'RS.MA': [2, 3, 'CISO'], 'RS.MI': [2, 3, 'CISO'],
   'RC.CO': [2, 3, 'CIO'], 'RC.RP': [2, 3, 'CIO'],
 };
 
@@ -87,6 +87,26 @@ function quarterOf(day: string): { start: string; end: string; label: string } {
   return { start, end: addDays(addMonths(start, 3), -1), label: `Q${q + 1} ${y}` };
 }
 
+/** More of what the firm keeps on its intranet, linked as evidence. */
+const EVIDENCE: [controlId: string, title: string, path: string][] = [
+  ['GV.OC-01', 'Firm profile and services', 'firm/profile.pdf'],
+  ['GV.RR-01', 'Engagement letter of the vCISO (roles and accountability)', 'contracts/vciso-engagement.pdf'],
+  ['GV.RR-02', 'Security roles in the employee handbook', 'hr/handbook-security-roles.pdf'],
+  ['GV.RM-01', 'Risk appetite statement approved by the partners', 'policies/risk-appetite.pdf'],
+  ['GV.SC-04', 'Vendor list with criticality', 'it/vendors.xlsx'],
+  ['ID.AM-02', 'Software inventory', 'it/software-inventory.xlsx'],
+  ['ID.RA-01', 'Vulnerability scan report', 'it/scans/2026-07.pdf'],
+  ['PR.AA-03', 'Conditional access policy (Entra ID export)', 'it/conditional-access.json'],
+  ['PR.AT-01', 'Security awareness training completion', 'hr/training-2026.xlsx'],
+  ['PR.DS-01', 'BitLocker compliance report', 'it/bitlocker-report.pdf'],
+  ['PR.PS-02', 'Patch compliance dashboard', 'it/patching'],
+  ['PR.IR-01', 'Network diagram', 'it/network-diagram.pdf'],
+  ['DE.CM-09', 'Endpoint protection console export', 'it/endpoint-status.csv'],
+  ['RS.CO-02', 'Breach notification procedure (state laws)', 'policies/breach-notification.pdf'],
+  ['RC.RP-01', 'Recovery runbook', 'it/recovery-runbook.docx'],
+  ['RC.CO-03', 'Client communication templates for an outage', 'policies/outage-templates.docx'],
+];
+
 function actorFor(user: { id: string; email: string; name: string }, firmId: string, firmRole: Actor['firmRole']): Actor {
   return { userId: user.id, label: `${user.name} <${user.email}>`, firmId, firmRole, email: user.email };
 }
@@ -139,6 +159,7 @@ export async function seedControlsDemo(ctx: AppContext, client: DemoClient): Pro
   await addEvidenceLink(then, q3.id, 'ID.AM-01', { title: 'Hardware inventory (asset tool export)', url: 'https://harborfinch.sharepoint.example/it/inventory' });
   await addEvidenceLink(then, q3.id, 'PR.AA-01', { title: 'Joiner-mover-leaver checklist', url: 'https://harborfinch.sharepoint.example/it/jml-checklist.docx' });
   await addEvidenceLink(then, q3.id, 'RS.MA-01', { title: 'Incident response plan (insurer template)', url: 'https://harborfinch.sharepoint.example/policies/incident-response.pdf' });
+  for (const [controlId, title, path] of EVIDENCE) await addEvidenceLink(then, q3.id, controlId, { title, url: `https://harborfinch.sharepoint.example/${path}` });
   const restoreDate = addDays(lastQuarter.end, -50);
   const pdf = await restoreReportPdf(restoreDate);
   await addEvidenceFile(then, q3.id, 'PR.DS-11', { fileName: `restore-test-${restoreDate}.pdf`, title: 'Restore test report', mediaType: 'application/pdf' }, [pdf], pdf.length);

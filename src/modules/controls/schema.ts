@@ -5,9 +5,10 @@
  * (`@schema/controls`). Money is in major units of the client's currency.
  */
 import { z } from 'zod';
+import { SCALE_KEYS } from '../../shared/controls/scales.js';
 
-export const SCALE_KEYS = ['csf-tiers', 'maturity-0-5'] as const;
-export type ScaleKey = (typeof SCALE_KEYS)[number];
+export { levelLabel, SCALE_KEYS, SCALES, type ScaleDef, type ScaleKey, type ScaleLevel } from '../../shared/controls/scales.js';
+
 export const SEATS = ['CIO', 'CTO', 'CISO'] as const;
 export type Seat = (typeof SEATS)[number];
 export const ASSESSMENT_STATUSES = ['in_progress', 'completed'] as const;
@@ -18,61 +19,6 @@ export const EVIDENCE_KINDS = ['link', 'file'] as const;
 export type EvidenceKind = (typeof EVIDENCE_KINDS)[number];
 export const RISK_LINK_KINDS = ['scenario', 'treatment'] as const;
 export type RiskLinkKind = (typeof RISK_LINK_KINDS)[number];
-
-export interface ScaleLevel {
-  value: number;
-  name: string;
-  description: string;
-}
-
-export interface ScaleDef {
-  key: ScaleKey;
-  name: string;
-  /** What one level is called: "Tier" or "Level". */
-  unit: string;
-  min: number;
-  max: number;
-  levels: ScaleLevel[];
-}
-
-/** The two scales an assessment can use. */
-export const SCALES: Record<ScaleKey, ScaleDef> = {
-  'csf-tiers': {
-    key: 'csf-tiers',
-    name: 'CSF implementation tiers (1\u20134)',
-    unit: 'Tier',
-    min: 1,
-    max: 4,
-    levels: [
-      { value: 1, name: 'Partial', description: 'Ad hoc and reactive; little awareness of cybersecurity risk at the organizational level.' },
-      { value: 2, name: 'Risk Informed', description: 'Approved by management but not established as organization-wide policy; awareness of risk exists.' },
-      { value: 3, name: 'Repeatable', description: 'Formally approved and expressed as policy; regularly updated as requirements and threats change.' },
-      { value: 4, name: 'Adaptive', description: 'Adapts to changing risk using lessons learned and predictive indicators; part of the culture.' },
-    ],
-  },
-  'maturity-0-5': {
-    key: 'maturity-0-5',
-    name: 'Maturity (0\u20135)',
-    unit: 'Level',
-    min: 0,
-    max: 5,
-    levels: [
-      { value: 0, name: 'Not performed', description: 'The outcome is not achieved at all.' },
-      { value: 1, name: 'Initial', description: 'Achieved now and then, depending on individuals.' },
-      { value: 2, name: 'Repeatable', description: 'Done the same way each time, though not written down.' },
-      { value: 3, name: 'Defined', description: 'Documented, approved and followed across the organization.' },
-      { value: 4, name: 'Managed', description: 'Measured and checked; deviations are found and corrected.' },
-      { value: 5, name: 'Optimized', description: 'Continually improved from measurements and lessons learned.' },
-    ],
-  },
-};
-
-/** `3 (Repeatable)`, or a dash. */
-export function levelLabel(scale: ScaleKey, value: number | null): string {
-  if (value === null) return '\u2014';
-  const level = SCALES[scale].levels.find((l) => l.value === value);
-  return level ? `${value} (${level.name})` : String(value);
-}
 
 const Id = z.string().min(1).max(64);
 const IsoDate = z.string().regex(/^\d{4}-\d{2}-\d{2}$/, 'must be a date YYYY-MM-DD');

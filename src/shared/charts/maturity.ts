@@ -54,6 +54,8 @@ export function maturityOption(input: MaturityChartInput): EChartsOption {
       max: input.max,
       interval: 1,
       name: input.unit,
+      nameLocation: 'middle',
+      nameGap: 24,
       nameTextStyle: { color: CHART_COLORS.subtle },
       axisLabel: { color: CHART_COLORS.subtle },
       splitLine: { lineStyle: { color: CHART_COLORS.grid } },

@@ -29,6 +29,7 @@ import {
   IconFlame,
   IconPresentation,
   IconServer2,
+  IconShieldCheck,
   IconUsersGroup,
 } from '@tabler/icons-react';
 import { lazy } from 'react';
@@ -37,6 +38,8 @@ import { GOVERNANCE_AUDIT_ACTIONS } from './governance/audit-actions';
 import { AppetiteCell, ExpectedLossCell, P90Cell } from './risks/PortfolioCells';
 import { RISK_AUDIT_ACTIONS } from './risks/audit-actions';
 import { REPORT_AUDIT_ACTIONS } from './reports/audit-actions';
+import { CONTROLS_AUDIT_ACTIONS } from './controls/audit-actions';
+import { MaturityCell } from './controls/PortfolioCells';
 import { NAV_SECTIONS, type ClientModule } from './types';
 
 export const clientModules: ClientModule[] = [
@@ -109,6 +112,19 @@ export const clientModules: ClientModule[] = [
       { id: 'risks.appetite', title: 'Risk appetite', render: (c) => <AppetiteCell client={c} /> },
     ],
     auditActions: RISK_AUDIT_ACTIONS,
+  },
+  {
+    id: 'controls',
+    label: 'Controls & maturity',
+    description: 'Framework assessments (NIST CSF 2.0 built in, any OSCAL catalogue): maturity against target, evidence, and the gaps ranked by money at stake.',
+    icon: IconShieldCheck,
+    section: 'risk',
+    path: 'controls',
+    permission: 'controls.read',
+    page: lazy(() => import('./controls/ControlsPage')),
+    homeCard: lazy(() => import('./controls/ControlsHomeCard')),
+    portfolioColumns: [{ id: 'controls.maturity', title: 'Maturity', width: 170, render: (c) => <MaturityCell client={c} /> }],
+    auditActions: CONTROLS_AUDIT_ACTIONS,
   },
   {
     id: 'board-pack',

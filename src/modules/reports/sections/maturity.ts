@@ -89,7 +89,7 @@ export function maturitySection(input: MaturityInput, subjects: (SubjectRef & { 
       ...(prev ? [{ key: 'previous', label: 'Last assessment', align: 'right' as const, width: 1 }] : []),
       { key: 'current', label: 'Now', align: 'right', width: 0.8 },
       { key: 'target', label: 'Target', align: 'right', width: 0.8 },
-      { key: 'change', label: 'Change', align: 'right', width: 1 },
+      ...(prev ? [{ key: 'change', label: 'Change', align: 'right' as const, width: 1 }] : []),
       { key: 'gaps', label: 'Below target', align: 'right', width: 1 },
     ],
     rows: shown.groups.map((g) => {
