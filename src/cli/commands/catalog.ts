@@ -87,9 +87,9 @@ export function registerCatalog(program: Command): void {
     .action(async (opts: { format: string }) => {
       const format = parseFormat(opts.format, ['json', 'table'] as const, 'table');
       const list = await withApp(async (ctx) => {
-        const { listCatalogues } = await import('../../modules/controls/catalogues.js');
+        const { firmCatalogues } = await import('../../modules/controls/builtin.js');
         const actor = await cliActor(ctx);
-        return listCatalogues(ctx, actor.firmId);
+        return firmCatalogues(ctx, actor.firmId);
       });
       if (format === 'json') {
         printJson(

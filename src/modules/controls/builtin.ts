@@ -5,7 +5,8 @@
  */
 import type { AppContext } from '../../server/context.js';
 import { systemActor } from '../../server/firm.js';
-import { importCatalogue } from './catalogues.js';
+import { importCatalogue, listCatalogues } from './catalogues.js';
+import type { CatalogueOut } from './schema.js';
 
 export const CSF_KEY = 'nist-csf-2.0';
 
@@ -52,4 +53,10 @@ export async function ensureBuiltinCatalogues(app: AppContext, firmId: string): 
 export async function ensureBuiltinsForAllFirms(app: AppContext): Promise<void> {
   const firms = await app.database.db.selectFrom('firms').select('id').execute();
   for (const f of firms) await ensureBuiltinCatalogues(app, f.id);
+}
+
+/** Every catalogue of the firm, the built-in ones loaded first if they are not yet (first use). */
+export async function firmCatalogues(app: AppContext, firmId: string): Promise<CatalogueOut[]> {
+  await ensureBuiltinCatalogues(app, firmId);
+  return listCatalogues(app, firmId);
 }

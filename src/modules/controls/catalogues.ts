@@ -263,10 +263,8 @@ async function presentCatalogue(db: Reader, c: CtlCataloguesTable): Promise<Cata
   return { id: c.id, uuid: c.uuid, title: c.title, builtin: c.builtin, latest: out.find((v) => v.id === c.latest_version_id) ?? out[0]!, versions: out };
 }
 
-/** Every catalogue of the firm with its versions; the built-in ones are loaded first if they are not yet. */
+/** Every catalogue of the firm with its versions (see builtin.ts `firmCatalogues`, which loads the built-in ones first). */
 export async function listCatalogues(app: AppContext, firmId: string): Promise<CatalogueOut[]> {
-  const { ensureBuiltinCatalogues } = await import('./builtin.js');
-  await ensureBuiltinCatalogues(app, firmId);
   const rows = await app.database.db.selectFrom('ctl_catalogues').selectAll().where('firm_id', '=', firmId).where('latest_version_id', 'is not', null).orderBy('builtin', 'desc').orderBy('title').execute();
   const out: CatalogueOut[] = [];
   for (const r of rows) out.push(await presentCatalogue(app.database.db, r));

@@ -4,7 +4,8 @@ import type { ZodApp } from '../../../server/module.js';
 import { notFound } from '../../../server/errors.js';
 import { updateAnswer } from '../answers.js';
 import { completeAssessment, createAssessment, deleteAssessment, updateAssessment } from '../assessments.js';
-import { catalogueTree, listCatalogues } from '../catalogues.js';
+import { firmCatalogues } from '../builtin.js';
+import { catalogueTree } from '../catalogues.js';
 import { loadAssessment } from '../common.js';
 import { riskTargets, setLinks } from '../links.js';
 import { createRequest, moveRequest } from '../requests.js';
@@ -48,7 +49,7 @@ export function assessmentRoutes(app: ZodApp): void {
   app.get('/controls/catalogues', {
     config: { permission: 'controls.read' },
     schema: { tags, summary: 'The catalogues an assessment can use (the firm\u2019s), with their versions and counts', response: { 200: z.object({ catalogues: z.array(CatalogueOut) }) } },
-  }, async (request) => ({ catalogues: await listCatalogues(request.scope.app, request.scope.client.firm_id) }));
+  }, async (request) => ({ catalogues: await firmCatalogues(request.scope.app, request.scope.client.firm_id) }));
 
   app.get('/controls/catalogues/:catalogueId/tree', {
     config: { permission: 'controls.read' },

@@ -7,7 +7,8 @@ import type { AppContext } from '../../../server/context.js';
 import { AppError } from '../../../server/errors.js';
 import { authOf } from '../../../server/http/auth.js';
 import type { ZodApp } from '../../../server/module.js';
-import { canImportCatalogues, importCatalogue, importProgress, listCatalogues, MAX_CATALOGUE_BYTES } from '../catalogues.js';
+import { firmCatalogues } from '../builtin.js';
+import { canImportCatalogues, importCatalogue, importProgress, MAX_CATALOGUE_BYTES } from '../catalogues.js';
 import { portfolioMaturity } from '../portfolio.js';
 import { CatalogueImportProgress, CatalogueImportReport, CatalogueOut, PortfolioMaturityRow } from '../schema.js';
 
@@ -23,7 +24,7 @@ export async function catalogueFirmRoutes(app: ZodApp, ctx: AppContext): Promise
     },
   }, async (request) => {
     const { actor } = authOf(request);
-    return { catalogues: await listCatalogues(ctx, actor.firmId), canImport: canImportCatalogues(actor) };
+    return { catalogues: await firmCatalogues(ctx, actor.firmId), canImport: canImportCatalogues(actor) };
   });
 
   await app.register((sub: ZodApp, _opts, done) => {
