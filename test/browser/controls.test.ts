@@ -1,3 +1,5 @@
+import fs from 'node:fs';
+import path from 'node:path';
 import type { Locator, Page } from 'playwright-core';
 import { describe, expect, it } from 'vitest';
 import { DEMO, openClient, setupBrowser, signIn, unique, waitForText } from './support.js';
@@ -131,5 +133,28 @@ describe('controls and framework assessments', () => {
     await page.getByRole('tab', { name: 'Compare' }).click();
     await waitForText(page.locator('body'), /\d+ up, \d+ down/);
     await page.getByRole('table', { name: 'Outcomes compared' }).getByRole('row').filter({ hasText: 'PR.AA-03' }).waitFor();
+  });
+
+  it('a firm admin imports an OSCAL catalogue from the web app; a broken one is refused with the path of each problem', async () => {
+    const page = await browser.newPage();
+    await signIn(page, DEMO.admin);
+    await openControls(page, DEMO.clients.saas);
+    await page.getByRole('tab', { name: 'Catalogues' }).click();
+    const fixture = fs.readFileSync(path.resolve(import.meta.dirname, '../../src/modules/controls/oscal/fixtures/sp800-53-mini.json'));
+    const doc = JSON.parse(fixture.toString('utf8')) as { catalog: { uuid: string; metadata: { title: string }; groups: { controls?: { title?: string }[] }[] } };
+    doc.catalog.uuid = '0c1d2e3f-4a5b-4c6d-8e7f-9a0b1c2d3e4f';
+    doc.catalog.metadata.title = unique('Access baseline');
+    const [chooser] = await Promise.all([page.waitForEvent('filechooser'), page.getByRole('button', { name: 'Import an OSCAL catalogue' }).click()]);
+    await chooser.setFiles({ name: 'baseline.json', mimeType: 'application/json', buffer: Buffer.from(JSON.stringify(doc)) });
+    await waitForText(page.getByRole('alert').or(page.locator('.mantine-Alert-root')).first(), /3 groups, 4 controls \(and 1 withdrawn, kept and marked\), 4 outcomes to assess/);
+    await page.getByRole('table', { name: 'Catalogues' }).getByRole('row').filter({ hasText: doc.catalog.metadata.title }).waitFor();
+
+    delete doc.catalog.groups[0]!.controls![0]!.title;
+    doc.catalog.uuid = '1c1d2e3f-4a5b-4c6d-8e7f-9a0b1c2d3e4f';
+    const [again] = await Promise.all([page.waitForEvent('filechooser'), page.getByRole('button', { name: 'Import an OSCAL catalogue' }).click()]);
+    await again.setFiles({ name: 'broken.json', mimeType: 'application/json', buffer: Buffer.from(JSON.stringify(doc)) });
+    const refusal = page.getByRole('alert').filter({ hasText: 'The catalogue was not imported' });
+    await waitForText(refusal, 'catalog.groups[0].controls[0].title: is missing');
+    await waitForText(refusal, /Nothing was imported/);
   });
 });
