@@ -8,6 +8,7 @@ import type { ClientDb } from '../../server/db/scoped.js';
 import { fromFlag, fromJson } from '../../server/db/conventions.js';
 import { conflict, notFound, type ErrorDetail } from '../../server/errors.js';
 import { loadNodes } from './catalogues.js';
+import { statementText } from './oscal/catalog.js';
 import type { RenderedPart } from './oscal/types.js';
 import { SCALES, type ScaleKey, type ScopeOut, type Seat } from './schema.js';
 import type { CtlAnswersTable, CtlAssessmentsTable, CtlNodesTable } from './tables.js';
@@ -77,15 +78,9 @@ export function partsOf(n: CtlNodesTable): RenderedPart[] {
   return fromJson<RenderedPart[]>(n.parts_json, []);
 }
 
+/** A part as text: its prose, then its items one a line (as the catalogue's statements are kept). */
 export function proseOf(part: RenderedPart): string {
-  const lines: string[] = [];
-  const walk = (p: RenderedPart, depth: number): void => {
-    const text = [p.label, p.prose].filter(Boolean).join(' ').trim();
-    if (text) lines.push(`${'  '.repeat(depth)}${text}`);
-    for (const c of p.parts) walk(c, text ? depth + 1 : depth);
-  };
-  walk(part, 0);
-  return lines.join('\n');
+  return statementText(part) ?? '';
 }
 
 export function isAssessableNode(n: CtlNodesTable): boolean {
