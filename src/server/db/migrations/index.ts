@@ -11,6 +11,7 @@ import * as business from '../../../modules/business/migration.js';
 import * as roadmap from '../../../modules/roadmap/migration.js';
 import * as budget from '../../../modules/budget/migration.js';
 import * as ops from '../../../modules/accounts/migration.js';
+import * as controls from '../../../modules/controls/migration.js';
 
 /**
  * Every migration, in order. Names sort by date then sequence; Kysely applies the pending ones
@@ -24,6 +25,7 @@ export const migrations: Record<string, Migration> = {
   '20261126_04_governance': governance,
   '20261126_04a_notifications': notifications,
   '20261126_05_reports': reports,
+  '20261205_01_controls': controls,
   '20261126_06_job_leases': jobLeases,
   '20261126_07_audit_checkpoints': auditCheckpoints,
   '20261205_02_business': business,
