@@ -84,8 +84,8 @@ describe('the quarterly business review', () => {
     expect(pack.body.status, pack.body.error ?? '').toBe('draft');
     const sections = pack.body.content!.sections;
     expect(sections.slice(-2).map((s) => [s.key, s.number, s.title])).toEqual([
-      ['budget', 7, 'IT budget against actual'],
-      ['roadmap', 8, 'Roadmap'],
+      ['budget', 8, 'IT budget against actual'],
+      ['roadmap', 9, 'Roadmap'],
     ]);
     expect(sections.find((s) => s.key === 'budget')!.lead).toMatch(/^FY2027 \(May 2026 \u2013 Apr 2027\) is forecast at \$[\d,]+ against a plan of \$[\d,]+/);
   });

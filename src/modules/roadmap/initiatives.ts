@@ -74,7 +74,8 @@ export async function presentInitiatives(scope: ClientScope, loaded: LoadedIniti
         riskReduction: r.reduction,
         riskNote: r.note,
         annualisedCost: cost,
-        riskPerCost: riskPerCost(r.reduction?.mean ?? 0, cost),
+        // A reduction at no cost ranks first, but has no ratio to show (JSON has no Infinity).
+        riskPerCost: finiteOrNull(riskPerCost(r.reduction?.mean ?? 0, cost)),
         rank: null as number | null,
         computedRank: null as number | null,
         manualRank: row.manual_rank,
@@ -222,4 +223,8 @@ export async function clearOrder(scope: ClientScope): Promise<RoadmapOut> {
     });
   }
   return getRoadmap(scope);
+}
+
+function finiteOrNull(x: number | null): number | null {
+  return x !== null && Number.isFinite(x) ? x : null;
 }
