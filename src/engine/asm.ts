@@ -117,17 +117,13 @@ function kernel(stdlib: AsmStdlib, _foreign: unknown, heap: ArrayBuffer) {
   }
 
   /**
-   * For n events: a year uniform on [0, len) (top bits of an xoshiro128** output, redrawn when
-   * too large) and a loss exp(mu + sigma·Z), Z normal by the 256-layer ziggurat, exp by a
-   * 2048-entry table of 2^(k/2048) times a cubic (within 2 ulp of Math.exp).
+   * years[i] uniform on [0, len) for i < n: the top bits of an xoshiro128** output, redrawn when
+   * too large (as rng.ts fillUniformIntegers, which gives the same numbers).
    */
-  function yearsLognormals(yearsP: number, lossesP: number, n: number, len: number, mu: number, sigma: number): void {
+  function uniformYears(yearsP: number, n: number, len: number): void {
     yearsP = yearsP | 0;
-    lossesP = lossesP | 0;
     n = n | 0;
     len = len | 0;
-    mu = +mu;
-    sigma = +sigma;
     var s0 = 0;
     var s1 = 0;
     var s2 = 0;
@@ -136,13 +132,7 @@ function kernel(stdlib: AsmStdlib, _foreign: unknown, heap: ArrayBuffer) {
     var r = 0;
     var t = 0;
     var y = 0;
-    var j = 0;
     var shift = 0;
-    var k = 0;
-    var z = 0.0;
-    var x = 0.0;
-    var kd = 0.0;
-    var f = 0.0;
     s0 = I32[0]! | 0;
     s1 = I32[1]! | 0;
     s2 = I32[2]! | 0;
@@ -162,6 +152,41 @@ function kernel(stdlib: AsmStdlib, _foreign: unknown, heap: ArrayBuffer) {
         y = (shift | 0) == 32 ? 0 : r >>> shift;
       } while ((y | 0) >= (len | 0));
       I32[(yearsP + (i << 2)) >> 2] = y;
+    }
+    I32[0] = s0;
+    I32[1] = s1;
+    I32[2] = s2;
+    I32[3] = s3;
+  }
+
+  /**
+   * losses[i] = exp(mu + sigma·Z) for i < n, Z normal by the 256-layer ziggurat (a miss of the
+   * layer's core completed at once from the stream's next outputs), exp by a 2048-entry table of
+   * 2^(k/2048) times a cubic (within 2 ulp of Math.exp).
+   */
+  function lognormals(lossesP: number, n: number, mu: number, sigma: number): void {
+    lossesP = lossesP | 0;
+    n = n | 0;
+    mu = +mu;
+    sigma = +sigma;
+    var s0 = 0;
+    var s1 = 0;
+    var s2 = 0;
+    var s3 = 0;
+    var i = 0;
+    var r = 0;
+    var t = 0;
+    var j = 0;
+    var k = 0;
+    var z = 0.0;
+    var x = 0.0;
+    var kd = 0.0;
+    var f = 0.0;
+    s0 = I32[0]! | 0;
+    s1 = I32[1]! | 0;
+    s2 = I32[2]! | 0;
+    s3 = I32[3]! | 0;
+    for (i = 0; (i | 0) < (n | 0); i = (i + 1) | 0) {
       // XOSHIRO STEP
       r = imul((imul(s1, 5) << 7) | (imul(s1, 5) >>> 25), 9) | 0;
       t = s1 << 9;
@@ -428,7 +453,8 @@ function kernel(stdlib: AsmStdlib, _foreign: unknown, heap: ArrayBuffer) {
 
   return {
     next: next,
-    yearsLognormals: yearsLognormals,
+    uniformYears: uniformYears,
+    lognormals: lognormals,
     scatterAdd: scatterAdd,
     emitDense: emitDense,
     emitSparse: emitSparse,

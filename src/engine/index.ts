@@ -1,5 +1,6 @@
 /**
- * Triad's risk engine: Open FAIR Monte Carlo simulation of a risk model (docs/risk-model.md).
+ * Triad's risk engine: Open FAIR Monte Carlo simulation of a risk model (docs/risk-model.md,
+ * contract version 2).
  *
  * This entry point runs anywhere (Node, worker threads, the browser): it imports nothing from
  * the rest of Triad and no Node built-in. The multi-threaded runner for Node lives in
@@ -10,12 +11,22 @@
  * const result = simulateModel(parseModel(input), { years: 100_000, seed: 1 });
  * const { result, detail } = simulateModel(model, { detail: true });
  * ```
+ *
+ * The model ({@link RiskModel}) may carry `insurance` policies ({@link InsurancePolicy}); the
+ * result then has `portfolio.retained` (the loss the company keeps) and `portfolio.insurance`
+ * (each policy's expected recovery beside its premium). `portfolio.appetite` is checked on what
+ * the company bears (`basis`: retained, else residual, else inherent), each point with its
+ * `stdError` and whether the simulated years settle it (`confident`); the detail keeps the
+ * check on each basis (`detail.portfolio.appetite`, `.residual.appetite`, `.retained.appetite`).
+ * Every risk draws from its own random streams, keyed by its id, so comparing two models is
+ * free of sampling noise in everything they share.
  */
 export type {
   AppetitePoint,
   ConstantDistribution,
   Distribution,
   DistributionType,
+  InsurancePolicy,
   LognormalDistribution,
   NormalDistribution,
   PertDistribution,
@@ -37,6 +48,7 @@ export {
   TREATMENT_FACTORS,
 } from './model.js';
 export type {
+  AppetiteBasis,
   AppetitePointResult,
   AppetiteResult,
   DetailedSimulation,
@@ -45,8 +57,10 @@ export type {
   LossDistribution,
   LossSummary,
   PortfolioDetail,
+  PolicyResult,
   PortfolioResidual,
   PortfolioResult,
+  PortfolioRetained,
   RiskDetail,
   RiskResidual,
   RiskResult,

@@ -1,5 +1,5 @@
 /**
- * Random numbers: xoshiro128** streams derived from (seed, risk, block, purpose), 256-layer
+ * Random numbers: xoshiro128** streams derived from (seed, risk id, block, purpose), 256-layer
  * ziggurat normals and exponentials, exact Poisson counts, and an exp() for the lognormal that is
  * faster than Math.exp. Everything works on 32-bit integers and IEEE doubles, so a given stream
  * gives the same numbers in Node, in a worker and in the browser.
@@ -27,9 +27,53 @@ function mix32(x: number): number {
   return x | 0;
 }
 
-/** The purpose of a stream: inherent draws, or treatment draws beside them. */
-export const STREAM_INHERENT = 0;
-export const STREAM_TREATMENT = 1;
+/**
+ * The purpose of a stream within a risk (contract version 2: every purpose has its own stream,
+ * so a change to one kind of draw leaves the others as they were). The numbers are part of what
+ * a seed means.
+ */
+export const STREAM = {
+  /** Per year: lossEventFrequency, or threatEventFrequency. */
+  frequency: 1,
+  /** Per year: vulnerability. */
+  vulnerability: 2,
+  /** The loss events: the block's Poisson count and each event's year, or the exponential gaps. */
+  events: 3,
+  /** Per event: primary loss. */
+  primaryLoss: 4,
+  /** Per year: secondaryLossEventFrequency. */
+  secondaryFrequency: 5,
+  /** Per event: whether it brings secondary loss. */
+  secondaryOccurrence: 6,
+  /** Per event with secondary loss: its amount. */
+  secondaryLoss: 7,
+  /** Per inherent event of a treated risk whose rate treatments change: whether it stays. */
+  residualThinning: 8,
+  /** The events of the extra rate, where treatments raise the rate. */
+  residualExtraEvents: 9,
+  /** Secondary losses of events that bring one only because treatments raise its frequency. */
+  residualSecondary: 10,
+  /** A treatment's multipliers on one factor; the factor's index is added, the treatment's key given apart. */
+  treatment: 16,
+} as const;
+
+/** A 64-bit key of a name (a risk's or a treatment's id), as two 32-bit words. */
+export type StreamKey = readonly [number, number];
+
+/** The stream key of an id: two independent 32-bit hashes of its UTF-16 code units. */
+export function streamKey(id: string): StreamKey {
+  let a = 0x243f6a88 ^ id.length;
+  let b = 0x85a308d3 ^ Math.imul(id.length, 0x9e3779b9);
+  for (let i = 0; i < id.length; i++) {
+    const c = id.charCodeAt(i);
+    a = mix32(a ^ c);
+    b = mix32(Math.imul(b ^ c, 0x01000193) + 0x7f4a7c15);
+  }
+  return [mix32(a ^ 0x13198a2e), mix32(b ^ 0x03707344)];
+}
+
+/** No sub-key: the streams of a risk itself, as opposed to one of its treatments'. */
+export const NO_KEY: StreamKey = [0, 0];
 
 /** xoshiro128** (Blackman and Vigna): 128-bit state, period 2^128 − 1, 32-bit outputs. */
 export class Rng {
@@ -40,10 +84,11 @@ export class Rng {
   constructor(readonly s: Int32Array = new Int32Array(4)) {}
 
   /**
-   * Points the generator at the stream of (seed, risk, block, purpose). Each state word is a
-   * separate hash chain over all of the key, so distinct keys give unrelated streams.
+   * Points the generator at the stream of (seed, risk, block, purpose, sub-key): `risk` is the
+   * risk's {@link streamKey} (of its id, never its position), `sub` a treatment's. Each state word
+   * is a separate hash chain over all of the key, so distinct keys give unrelated streams.
    */
-  reseed(seed: number, risk: number, block: number, purpose: number): this {
+  reseed(seed: number, risk: StreamKey, block: number, purpose: number, sub: StreamKey = NO_KEY): this {
     const lo = seed >>> 0;
     const hi = Math.floor(seed / 4294967296) >>> 0;
     const s = this.s;
@@ -51,9 +96,12 @@ export class Rng {
       let h = mix32(0x9e3779b9 * (i + 1));
       h = mix32(h ^ lo);
       h = mix32(h ^ hi);
-      h = mix32(h ^ risk);
+      h = mix32(h ^ risk[0]);
+      h = mix32(h ^ risk[1]);
       h = mix32(h ^ block);
       h = mix32(h ^ purpose);
+      h = mix32(h ^ sub[0]);
+      h = mix32(h ^ sub[1]);
       s[i] = h;
     }
     if ((s[0]! | s[1]! | s[2]! | s[3]!) === 0) s[0] = 1;

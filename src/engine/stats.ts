@@ -21,7 +21,9 @@ export const S_MAX = 7;
 export const S_PROBABILITY = 8;
 export const S_MIN_NON_ZERO = 9;
 export const S_NON_ZERO = 10;
-export const S_LEC_LOSS = 11;
+/** Share of years in which an insurance policy's aggregate limit was reached (policy slots only). */
+export const S_EXHAUSTED = 11;
+export const S_LEC_LOSS = 12;
 export const S_LEC_PROBABILITY = S_LEC_LOSS + LEC_POINTS;
 export const S_HISTOGRAM = S_LEC_PROBABILITY + LEC_POINTS;
 export const S_APPETITE = S_HISTOGRAM + HISTOGRAM_BINS;
