@@ -42,8 +42,6 @@ function kernel(stdlib: AsmStdlib, _foreign: unknown, heap: ArrayBuffer) {
   'use asm';
   var imul = stdlib.Math.imul;
   var clz32 = stdlib.Math.clz32;
-  var fmax = stdlib.Math.max;
-  var fmin = stdlib.Math.min;
   var log = stdlib.Math.log;
   var exp = stdlib.Math.exp;
   var I32 = new stdlib.Int32Array(heap);
@@ -211,7 +209,10 @@ function kernel(stdlib: AsmStdlib, _foreign: unknown, heap: ArrayBuffer) {
         s2 = I32[2] | 0;
         s3 = I32[3] | 0;
       }
-      x = +fmax(-708.0, +fmin(709.0, mu + sigma * z));
+      // Clamped to [−708, 709] by comparisons: Math.max and Math.min carry NaN and −0 rules that
+      // cost branches here, and mean the same for these values.
+      x = mu + sigma * z;
+      x = x < 709.0 ? (x > -708.0 ? x : -708.0) : 709.0;
       kd = x * 2954.639443740597 + 6755399441055744.0 - 6755399441055744.0;
       k = ~~kd;
       f = x - kd * 0.00033845077166461124 - kd * 9.3174557093290415e-14;
@@ -317,8 +318,8 @@ function kernel(stdlib: AsmStdlib, _foreign: unknown, heap: ArrayBuffer) {
       sum = sum + v;
       if (v > 0.0) {
         nonZero = (nonZero + 1) | 0;
-        max = +fmax(max, v);
-        min = +fmin(min, v);
+        if (v > max) max = v;
+        if (v < min) min = v;
       }
     }
     I32[4] = nonZero;
@@ -438,6 +439,155 @@ function kernel(stdlib: AsmStdlib, _foreign: unknown, heap: ArrayBuffer) {
     }
   }
 
+  /**
+   * Applies n events (years within the block, losses) to the policies that cover their risk:
+   * `m` policy indices at coverP, each policy's deductible and limit at paramsP + 16k. The
+   * group's yearly sums are interleaved, `w` doubles a year from sumsP (the block's first year):
+   * the retained loss, then each policy's recoveries; each event adds its retained loss and each
+   * policy's share there (insurance.ts has the rules and the same loop in JavaScript).
+   * min(max(x, 0), limit) is written with comparisons: Math.min and Math.max carry NaN and −0
+   * rules that cost unpredictable branches here, and give the same values for these numbers.
+   */
+  function insureEvents(yearsP: number, lossesP: number, n: number, coverP: number, m: number, paramsP: number, sumsP: number, w: number, shareP: number): void {
+    yearsP = yearsP | 0;
+    lossesP = lossesP | 0;
+    n = n | 0;
+    coverP = coverP | 0;
+    m = m | 0;
+    paramsP = paramsP | 0;
+    sumsP = sumsP | 0;
+    w = w | 0;
+    shareP = shareP | 0;
+    var i = 0;
+    var j = 0;
+    var k = 0;
+    var q = 0;
+    var p = 0;
+    var o = 0;
+    var o2 = 0;
+    var loss = 0.0;
+    var r = 0.0;
+    var r2 = 0.0;
+    var d = 0.0;
+    var d2 = 0.0;
+    var lim = 0.0;
+    var lim2 = 0.0;
+    var total = 0.0;
+    var scale = 0.0;
+    w = w << 3;
+    if ((m | 0) == 0) {
+      for (i = 0; (i | 0) < (n | 0); i = (i + 1) | 0) {
+        p = (sumsP + imul(I32[(yearsP + (i << 2)) >> 2]! | 0, w)) | 0;
+        F64[p >> 3] = +F64[p >> 3]! + +F64[(lossesP + (i << 3)) >> 3]!;
+      }
+      return;
+    }
+    if ((m | 0) <= 2) {
+      // One or two policies (a policy, or a tower of two layers): the general loop below,
+      // unrolled, with the same arithmetic; a single policy is a second one that never pays.
+      k = I32[coverP >> 2]! | 0;
+      d = +F64[(paramsP + (k << 4)) >> 3]!;
+      lim = +F64[(paramsP + (k << 4) + 8) >> 3]!;
+      o = (k + 1) << 3;
+      if ((m | 0) == 2) {
+        j = I32[(coverP + 4) >> 2]! | 0;
+        d2 = +F64[(paramsP + (j << 4)) >> 3]!;
+        lim2 = +F64[(paramsP + (j << 4) + 8) >> 3]!;
+        o2 = (j + 1) << 3;
+      }
+      for (i = 0; (i | 0) < (n | 0); i = (i + 1) | 0) {
+        loss = +F64[(lossesP + (i << 3)) >> 3]!;
+        if (!(loss > 0.0)) continue;
+        q = (sumsP + imul(I32[(yearsP + (i << 2)) >> 2]! | 0, w)) | 0;
+        r = loss - d;
+        r = r > 0.0 ? (r < lim ? r : lim) : 0.0;
+        if ((m | 0) == 1) {
+          F64[q >> 3] = +F64[q >> 3]! + (loss - r);
+          p = (q + o) | 0;
+          F64[p >> 3] = +F64[p >> 3]! + r;
+          continue;
+        }
+        r2 = loss - d2;
+        r2 = r2 > 0.0 ? (r2 < lim2 ? r2 : lim2) : 0.0;
+        total = r + r2;
+        if (total > loss) {
+          scale = loss / total;
+          r = r * scale;
+          r2 = r2 * scale;
+        }
+        F64[q >> 3] = +F64[q >> 3]! + (loss - (total < loss ? total : loss));
+        p = (q + o) | 0;
+        F64[p >> 3] = +F64[p >> 3]! + r;
+        p = (q + o2) | 0;
+        F64[p >> 3] = +F64[p >> 3]! + r2;
+      }
+      return;
+    }
+    for (i = 0; (i | 0) < (n | 0); i = (i + 1) | 0) {
+      loss = +F64[(lossesP + (i << 3)) >> 3]!;
+      if (!(loss > 0.0)) continue;
+      q = (sumsP + imul(I32[(yearsP + (i << 2)) >> 2]! | 0, w)) | 0;
+      total = 0.0;
+      for (j = 0; (j | 0) < (m | 0); j = (j + 1) | 0) {
+        k = I32[(coverP + (j << 2)) >> 2]! | 0;
+        r = loss - +F64[(paramsP + (k << 4)) >> 3]!;
+        lim = +F64[(paramsP + (k << 4) + 8) >> 3]!;
+        r = r > 0.0 ? (r < lim ? r : lim) : 0.0;
+        F64[(shareP + (j << 3)) >> 3] = r;
+        total = total + r;
+      }
+      scale = total > loss ? loss / total : 1.0;
+      F64[q >> 3] = +F64[q >> 3]! + (loss - (total < loss ? total : loss));
+      for (j = 0; (j | 0) < (m | 0); j = (j + 1) | 0) {
+        k = I32[(coverP + (j << 2)) >> 2]! | 0;
+        r = +F64[(shareP + (j << 3)) >> 3]!;
+        p = (q + ((k + 1) << 3)) | 0;
+        F64[p >> 3] = +F64[p >> 3]! + (scale == 1.0 ? r : r * scale);
+      }
+    }
+  }
+
+  /** dst[i] = src[i·w] for i < n: one series out of interleaved ones. */
+  function strided(srcP: number, w: number, n: number, dstP: number): void {
+    srcP = srcP | 0;
+    w = w | 0;
+    n = n | 0;
+    dstP = dstP | 0;
+    var i = 0;
+    w = w << 3;
+    for (i = 0; (i | 0) < (n | 0); i = (i + 1) | 0) {
+      F64[(dstP + (i << 3)) >> 3] = +F64[srcP >> 3]!;
+      srcP = (srcP + w) | 0;
+    }
+  }
+
+  /**
+   * Caps each year's recoveries at[0..n) at `cap`, adding what the cap takes off to
+   * retained[0..n); returns the number of years that reached the cap.
+   */
+  function capRecoveries(recP: number, retP: number, n: number, cap: number): number {
+    recP = recP | 0;
+    retP = retP | 0;
+    n = n | 0;
+    cap = +cap;
+    var i = 0;
+    var reached = 0;
+    var r = 0.0;
+    var p = 0;
+    for (i = 0; (i | 0) < (n | 0); i = (i + 1) | 0) {
+      r = +F64[(recP + (i << 3)) >> 3]!;
+      if (r >= cap) {
+        reached = (reached + 1) | 0;
+        if (r > cap) {
+          p = (retP + (i << 3)) | 0;
+          F64[p >> 3] = +F64[p >> 3]! + (r - cap);
+          F64[(recP + (i << 3)) >> 3] = cap;
+        }
+      }
+    }
+    return reached | 0;
+  }
+
   /** sum[i] += part[i] for i < n. */
   function addInto(sumP: number, partP: number, n: number): void {
     sumP = sumP | 0;
@@ -465,6 +615,9 @@ function kernel(stdlib: AsmStdlib, _foreign: unknown, heap: ArrayBuffer) {
     gather: gather,
     thresholdsBelow: thresholdsBelow,
     addInto: addInto,
+    insureEvents: insureEvents,
+    strided: strided,
+    capRecoveries: capRecoveries,
   };
 }
 
@@ -513,6 +666,12 @@ export class Heap {
   readonly fill: Int32Array;
   readonly thresholds: Float64Array;
   readonly below: Int32Array;
+  /** A group's yearly sums of the retained loss and each policy's recoveries, interleaved: 1 + policies a year. */
+  readonly insuranceSums: Float64Array;
+  /** Deductible and limit of each policy; the covering policies of the risk at hand; per-event shares. */
+  readonly policyParams: Float64Array;
+  readonly cover: Int32Array;
+  readonly share: Float64Array;
 
   /**
    * @param years years of the run (length of the series regions)
@@ -521,8 +680,9 @@ export class Heap {
    * @param residual whether to lay out the residual regions
    * @param buckets size of the selection histogram
    * @param points points of a loss exceedance curve
+   * @param policies insurance policies of the model (0: no insurance regions)
    */
-  constructor(years: number, blockYears: number, eventCapacity: number, residual: boolean, buckets: number, points: number) {
+  constructor(years: number, blockYears: number, eventCapacity: number, residual: boolean, buckets: number, points: number, policies = 0) {
     let at = TABLES_END;
     const layout: [string, number, number][] = [];
     const region = (name: string, count: number, bytes: 4 | 8): number => {
@@ -550,6 +710,10 @@ export class Heap {
       fill: region('fill', 64, 4),
       thresholds: region('thresholds', points, 8),
       below: region('below', points + 1, 4),
+      insuranceSums: region('insuranceSums', policies > 0 ? (1 + policies) * years : 0, 8),
+      policyParams: region('policyParams', 2 * policies, 8),
+      cover: region('cover', policies, 4),
+      share: region('share', policies, 8),
     };
     this.buffer = new ArrayBuffer(heapSize(at));
     this.i32 = new Int32Array(this.buffer);
@@ -580,6 +744,10 @@ export class Heap {
     this.fill = i32(offsets.fill, 64);
     this.thresholds = f64(offsets.thresholds, points);
     this.below = i32(offsets.below, points + 1);
+    this.insuranceSums = f64(offsets.insuranceSums, policies > 0 ? (1 + policies) * years : 0);
+    this.policyParams = f64(offsets.policyParams, 2 * policies);
+    this.cover = i32(offsets.cover, policies);
+    this.share = f64(offsets.share, policies);
   }
 
   /** The byte offset of a view into this heap (it must be one). */

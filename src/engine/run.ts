@@ -68,7 +68,13 @@ export class RunWorker {
     readonly buffers: RunBuffers,
   ) {
     const { years, seed } = layout.spec;
-    this.heap = new Heap(years, BLOCK_YEARS, layout.eventCapacity, layout.hasResidual, BUCKETS, LEC_POINTS);
+    const policies = layout.policies.length;
+    this.heap = new Heap(years, BLOCK_YEARS, layout.eventCapacity, layout.hasResidual, BUCKETS, LEC_POINTS, policies);
+    const h = this.heap;
+    layout.policies.forEach((p, k) => {
+      h.policyParams[2 * k] = p.deductible;
+      h.policyParams[2 * k + 1] = p.limit;
+    });
     this.scratch = new BlockScratch(this.heap);
     this.targets = {
       seed,
@@ -79,7 +85,7 @@ export class RunWorker {
       residualCount: 0,
       portfolio: this.heap.partial,
       residualPortfolio: layout.hasResidual ? this.heap.residualPartial : null,
-      insurance: null,
+      insurance: layout.insured ? { sums: h.insuranceSums, width: 1 + policies } : null,
     };
     this.residualSlot = new Map(layout.treated.map((r, j) => [r, layout.residualSlot + j]));
   }
@@ -125,8 +131,7 @@ export class RunWorker {
     const { from, to } = layout.groups[g]!;
     heap.partial.fill(0);
     if (layout.hasResidual) heap.residualPartial.fill(0);
-    // The insurance partials are written in place: each group's are its own, and start at zero.
-    targets.insurance = layout.insured ? { policies: layout.policies, retained: buffers.retainedPartials![g]!, recovered: buffers.recoveredPartials![g]! } : null;
+    if (layout.insured) heap.insuranceSums.fill(0);
     const slot = layout.slot;
     for (let r = from; r < to; r++) {
       simulateRisk(layout.plans[r]!, targets, this.scratch);
@@ -136,6 +141,15 @@ export class RunWorker {
     }
     buffers.partials[g]!.set(heap.partial);
     if (buffers.residualPartials) buffers.residualPartials[g]!.set(heap.residualPartial);
+    if (targets.insurance) {
+      // The interleaved yearly sums, one series at a time through the (now free) values region.
+      const { sums, width } = targets.insurance;
+      const series = heap.values.subarray(0, years);
+      for (let j = 0; j < width; j++) {
+        heap.kernel.strided(heap.at(sums) + 8 * j, width, years, heap.at(series));
+        (j === 0 ? buffers.retainedPartials![g]! : buffers.recoveredPartials![g]![j - 1]!).set(series);
+      }
+    }
   }
 
   /** Adds the partials in group order and summarises the sum (task 0: portfolio, 1: residual, 2: retained). */
@@ -178,19 +192,7 @@ export class RunWorker {
     for (const policy of layout.policies) {
       this.sumInto(recovered, buffers.recoveredPartials!.map((parts) => parts[policy.index]!));
       const cap = policy.aggregateLimit;
-      let exhausted = 0;
-      if (cap < Infinity) {
-        for (let y = 0; y < years; y++) {
-          const r = recovered[y]!;
-          if (r >= cap) {
-            exhausted++;
-            if (r > cap) {
-              retained[y] = retained[y]! + (r - cap);
-              recovered[y] = cap;
-            }
-          }
-        }
-      }
+      const exhausted = cap < Infinity ? heap.kernel.capRecoveries(heap.at(recovered), heap.at(retained), years, cap) : 0;
       const at = policySlot(policy.index) * layout.slot;
       summarize(heap, recovered, years, years, { curves: detail, sd: detail, appetite: [] }, out, at);
       out[at + S_EXHAUSTED] = exhausted / years;

@@ -6,19 +6,19 @@
  * other risks of the model).
  */
 import type { Heap } from './asm.js';
-import type { PolicyPlan } from './plan.js';
 import { fillUniformIntegers, Rng } from './rng.js';
 
 /** Years per block. Random streams are keyed by block, so this is part of what a seed means. */
 export const BLOCK_YEARS = 4096;
 
-/** Where a risk's insured years go: yearly sums of its group (dense over all the run's years). */
+/**
+ * Where a risk's insured years go: the group's yearly sums (a view into the heap, before
+ * aggregate limits), interleaved `width` doubles a year: the loss the company keeps, then each
+ * policy's recoveries.
+ */
 export interface InsuranceTargets {
-  policies: readonly PolicyPlan[];
-  /** Per year: the loss the company keeps before aggregate limits, summed over the group's risks. */
-  retained: Float64Array;
-  /** Per policy, per year: its recoveries before its aggregate limit, summed over the group's risks. */
-  recovered: Float64Array[];
+  sums: Float64Array;
+  width: number;
 }
 
 /**
@@ -41,16 +41,6 @@ export interface RiskTargets {
   residualPortfolio: Float64Array | null;
   /** Recoveries and retained losses, when the model has insurance. */
   insurance: InsuranceTargets | null;
-}
-
-/** Per-year arrays of insurance recoveries while a block's events are applied to the policies. */
-export interface InsuranceScratch {
-  /** Per year of the block: the loss the company keeps (kept at zero between uses). */
-  retained: Float64Array;
-  /** Per policy, per year of the block: its recoveries (kept at zero between uses). */
-  recovered: Float64Array[];
-  /** Per policy: its recovery of the event at hand. */
-  share: Float64Array;
 }
 
 export class BlockScratch {
@@ -86,7 +76,6 @@ export class BlockScratch {
   readonly residualYear = new Float64Array(BLOCK_YEARS);
   /** Annual sums of the block (in the heap), kept at zero between uses. */
   readonly dense: Float64Array;
-  private insuranceScratch: InsuranceScratch | null = null;
 
   constructor(readonly heap: Heap) {
     this.rng = new Rng(heap.state);
@@ -227,17 +216,5 @@ export class BlockScratch {
       }
     }
     return k;
-  }
-
-  /** The per-year arrays for applying a block's events to `policies` policies. */
-  insurance(policies: number): InsuranceScratch {
-    if (this.insuranceScratch?.recovered.length !== policies) {
-      this.insuranceScratch = {
-        retained: new Float64Array(BLOCK_YEARS),
-        recovered: Array.from({ length: policies }, () => new Float64Array(BLOCK_YEARS)),
-        share: new Float64Array(policies),
-      };
-    }
-    return this.insuranceScratch;
   }
 }

@@ -76,7 +76,13 @@ describe('common random numbers', () => {
         { id: 'B', lossEventFrequency: { type: 'constant', value: 0.3 }, primaryLoss: { type: 'lognormal', low: 100, high: 10_000 } },
         { ...ransomware, treatments: [{ id: 'T', annualCost: 1, effect: { threatEventFrequency: { type: 'uniform', min: 0.5, max: 1.5 } } }] },
       ],
-      insurance: [{ id: 'P', premium: 1, deductible: 500, limit: 100_000 }],
+      // One, two and three policies per event (the asm.js loop has a path for each), overlapping
+      // so that some events are shared between them.
+      insurance: [
+        { id: 'P', premium: 1, deductible: 500, limit: 100_000, aggregateLimit: 50_000_000 },
+        { id: 'Q', premium: 1, deductible: 2000, limit: 400_000, covers: ['A', 'C1'] },
+        { id: 'R', premium: 1, deductible: 0, limit: 3000, covers: ['A'] },
+      ],
     });
     const spec = resolveRun(busy, { years: 10_000, seed: 5, detail: true });
     const runWith = (capacity: number | null): unknown => {
