@@ -16,7 +16,10 @@ export interface SimulateOptions {
   years?: number;
   /** Seed; default: the model's `seed`, else 1. */
   seed?: number;
-  /** Also return {@link SimulationDetail} (curves and histograms per risk, the residual portfolio's curves and appetite check). */
+  /**
+   * Also return {@link SimulationDetail}: curves and histograms per risk, and the residual and
+   * retained portfolios' curves with the appetite checked on each basis.
+   */
   detail?: boolean;
   /** Called on the calling thread as work completes: after each group of risks and each portfolio summary. */
   onProgress?: (progress: SimulationProgress) => void;
@@ -37,7 +40,7 @@ export interface RunSpec {
 export function resolveRun(model: RiskModel, options: SimulateOptions): RunSpec {
   const years = options.years ?? model.years ?? DEFAULT_YEARS;
   const seed = options.seed ?? model.seed ?? DEFAULT_SEED;
-  const problems = checkRunOptions({ years, seed, risks: model.risks.length });
+  const problems = checkRunOptions({ years, seed, risks: model.risks.length, policies: model.insurance?.length ?? 0 });
   if (problems.length > 0) throw new ModelValidationError(problems);
   return { model, years, seed, detail: options.detail === true, version: options.version ?? '0.0.0' };
 }

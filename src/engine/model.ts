@@ -148,7 +148,10 @@ export const DEFAULT_SEED = 1;
 export const DEFAULT_CURRENCY = 'USD';
 /** Upper bound on simulated years. */
 export const MAX_YEARS = 10_000_000;
-/** Upper bound on risks × years, which sets the memory a run needs. */
+/**
+ * Upper bound on risks × years, which sets the memory a run needs; each insurance policy counts
+ * as a risk (its yearly recoveries are kept like a risk's losses).
+ */
 export const MAX_RISK_YEARS = 200_000_000;
 /** Upper bound on worker threads. */
 export const MAX_THREADS = 256;

@@ -11,11 +11,13 @@ import { parseModel } from './validate.js';
 
 /**
  * Simulates a risk model on the calling thread and returns the output contract
- * (docs/risk-model.md), or `{ result, detail }` when `options.detail` is true.
+ * (docs/risk-model.md, version 2), or `{ result, detail }` when `options.detail` is true.
  *
  * The model is validated first: an invalid one throws {@link ModelValidationError} with every
  * problem, as do invalid `years` or `seed`. The same model, years and seed always give the
- * same numbers, here or through the parallel runner with any number of threads.
+ * same numbers, here or through the parallel runner with any number of threads. Each risk's
+ * numbers depend only on its own inputs (its random streams are keyed by its id), and insurance
+ * changes nothing but `retained`, `insurance` and the appetite (checked on the retained loss).
  */
 export function simulateModel(model: RiskModel, options: SimulateOptions & { detail: true }): DetailedSimulation;
 export function simulateModel(model: RiskModel, options?: SimulateOptions): SimulationResult;

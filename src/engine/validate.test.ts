@@ -185,6 +185,17 @@ describe('validateModel', () => {
     m.years = 10_000_000;
     m.risks = Array.from({ length: 21 }, (_, i) => ({ id: `R${i}`, lossEventFrequency: { type: 'constant', value: 1 }, primaryLoss: { type: 'constant', value: 1 } }));
     expect(validateModel(m).map(formatProblem)).toEqual(['years: risks × years must not exceed 200000000 (the memory a run needs)']);
+    // Each insurance policy counts as a risk: 19 risks fit, 19 risks and 2 policies do not.
+    m.risks = (m.risks as Json[]).slice(0, 19);
+    expect(validateModel(m)).toEqual([]);
+    m.insurance = [
+      { id: 'P1', premium: 1, deductible: 0, limit: 1 },
+      { id: 'P2', premium: 1, deductible: 0, limit: 1 },
+    ];
+    expect(validateModel(m).map(formatProblem)).toEqual(['years: risks × years must not exceed 200000000 (the memory a run needs; each insurance policy counts as a risk)']);
+    const run = { years: 10_000_000, seed: 1, risks: 19 };
+    expect(checkRunOptions(run)).toEqual([]);
+    expect(checkRunOptions({ ...run, policies: 2 }).map(formatProblem)).toEqual(['years: risks × years must not exceed 200000000 (the memory a run needs; each insurance policy counts as a risk)']);
   });
 });
 

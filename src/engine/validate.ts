@@ -223,9 +223,8 @@ export function validateModel(input: unknown): ModelProblem[] {
   if (!Array.isArray(input.risks) || input.risks.length === 0) c.add('risks', 'must be a list with at least one risk');
   else {
     input.risks.forEach((risk: unknown, i) => checkRisk(c, risk, i, ids));
-    if (isWhole(input.years, 1, MAX_YEARS) && input.risks.length * input.years > MAX_RISK_YEARS) {
-      c.add('years', `risks × years must not exceed ${MAX_RISK_YEARS} (the memory a run needs)`);
-    }
+    const policies = Array.isArray(input.insurance) ? input.insurance.length : 0;
+    if (isWhole(input.years, 1, MAX_YEARS) && (input.risks.length + policies) * input.years > MAX_RISK_YEARS) c.add('years', memoryMessage(policies));
   }
   // Without a list of risks, `covers` cannot be checked against it.
   if (input.insurance !== undefined) checkInsurance(c, input.insurance, risksGiven ? ids : null);
@@ -366,12 +365,20 @@ export function parseModel(input: unknown): RiskModel {
   return input as RiskModel;
 }
 
-/** Checks the parameters of a run (years, seed, threads) given apart from the model. */
-export function checkRunOptions(options: { years: unknown; seed: unknown; threads?: unknown; risks?: number }): ModelProblem[] {
+function memoryMessage(policies: number): string {
+  return `risks × years must not exceed ${MAX_RISK_YEARS} (the memory a run needs${policies > 0 ? '; each insurance policy counts as a risk' : ''})`;
+}
+
+/**
+ * Checks the parameters of a run (years, seed, threads) given apart from the model; with
+ * `risks` (and `policies`), that the run fits in memory.
+ */
+export function checkRunOptions(options: { years: unknown; seed: unknown; threads?: unknown; risks?: number; policies?: number }): ModelProblem[] {
   const problems: ModelProblem[] = [];
+  const policies = options.policies ?? 0;
   if (!isWhole(options.years, 1, MAX_YEARS)) problems.push({ path: 'years', message: `must be a whole number from 1 to ${MAX_YEARS}` });
-  else if (options.risks !== undefined && options.risks * options.years > MAX_RISK_YEARS) {
-    problems.push({ path: 'years', message: `risks × years must not exceed ${MAX_RISK_YEARS} (the memory a run needs)` });
+  else if (options.risks !== undefined && (options.risks + policies) * options.years > MAX_RISK_YEARS) {
+    problems.push({ path: 'years', message: memoryMessage(policies) });
   }
   if (!isWhole(options.seed, 0, Number.MAX_SAFE_INTEGER)) problems.push({ path: 'seed', message: `must be a whole number from 0 to ${Number.MAX_SAFE_INTEGER}` });
   if (options.threads !== undefined && !isWhole(options.threads, 1, MAX_THREADS)) problems.push({ path: 'threads', message: `must be a whole number from 1 to ${MAX_THREADS}` });
