@@ -12,7 +12,7 @@
  * events outside the heap (a block with more events than it holds, and the extra events of
  * treatments) with the same arithmetic in the same order, so the same numbers.
  */
-import type { Heap } from './asm.js';
+import type { Heap } from './heap.js';
 import type { RiskPlan } from './plan.js';
 import type { BlockScratch, InsuranceTargets } from './scratch.js';
 
@@ -25,7 +25,7 @@ export function insureBlock(plan: RiskPlan, t: InsuranceTargets, y0: number, yea
   const h = s.heap;
   const m = plan.policies.length;
   for (let j = 0; j < m; j++) h.cover[j] = plan.policies[j]!;
-  if (s.eventsInHeap) h.kernel.insureEvents(h.at(years), h.at(losses), n, h.at(h.cover), m, h.at(h.policyParams), h.at(t.sums) + 8 * y0 * t.width, t.width, h.at(h.share));
+  if (s.eventsInHeap) h.insurance.insureEvents(h.at(years), h.at(losses), n, h.at(h.cover), m, h.at(h.policyParams), h.at(t.sums) + 8 * y0 * t.width, t.width, h.at(h.share));
   else insureEvents(h, m, years, losses, n, t, y0);
   insureEvents(h, m, s.extraYear, s.extraLoss, s.extraCount, t, y0);
 }

@@ -18,12 +18,12 @@
  * treatment's multiplier on each factor (residual.ts). A risk's results therefore depend on
  * nothing but its own inputs, and a draw of one purpose on nothing but that purpose's inputs.
  */
+import type { Sampler } from './distributions.js';
 import { insureBlock } from './insurance.js';
 import type { RiskPlan } from './plan.js';
 import { simulateResidual } from './residual.js';
 import { STREAM, TWO_POW_M32, poisson, type Rng } from './rng.js';
 import { BLOCK_YEARS, type BlockScratch, type RiskTargets } from './scratch.js';
-import type { Sampler } from './distributions.js';
 
 export { BLOCK_YEARS, BlockScratch, type RiskTargets } from './scratch.js';
 export { compileRisk, expectedMean, expectedRate, type RiskPlan } from './plan.js';

@@ -6,7 +6,7 @@
  * years, purpose) and every sum runs in a fixed order, the result does not depend on who did
  * what. layout.ts lays the run out; assemble.ts builds the output from the summaries.
  */
-import { Heap } from './asm.js';
+import { Heap } from './heap.js';
 import { assemble } from './assemble.js';
 import { BLOCK_YEARS, BlockScratch, simulateRisk, type RiskTargets } from './kernel.js';
 import { layoutRun, PORTFOLIO_TASKS, policySlot, TASK_PORTFOLIO, TASK_RETAINED_PORTFOLIO, type RunLayout, type RunSpec } from './layout.js';
@@ -146,7 +146,7 @@ export class RunWorker {
       const { sums, width } = targets.insurance;
       const series = heap.values.subarray(0, years);
       for (let j = 0; j < width; j++) {
-        heap.kernel.strided(heap.at(sums) + 8 * j, width, years, heap.at(series));
+        heap.insurance.strided(heap.at(sums) + 8 * j, width, years, heap.at(series));
         (j === 0 ? buffers.retainedPartials![g]! : buffers.recoveredPartials![g]![j - 1]!).set(series);
       }
     }
@@ -172,7 +172,7 @@ export class RunWorker {
     sum.set(parts[0]!);
     for (let g = 1; g < parts.length; g++) {
       heap.candidates.set(parts[g]!);
-      heap.kernel.addInto(heap.at(sum), heap.at(heap.candidates), this.layout.spec.years);
+      heap.stats.addInto(heap.at(sum), heap.at(heap.candidates), this.layout.spec.years);
     }
   }
 
@@ -192,7 +192,7 @@ export class RunWorker {
     for (const policy of layout.policies) {
       this.sumInto(recovered, buffers.recoveredPartials!.map((parts) => parts[policy.index]!));
       const cap = policy.aggregateLimit;
-      const exhausted = cap < Infinity ? heap.kernel.capRecoveries(heap.at(recovered), heap.at(retained), years, cap) : 0;
+      const exhausted = cap < Infinity ? heap.insurance.capRecoveries(heap.at(recovered), heap.at(retained), years, cap) : 0;
       const at = policySlot(policy.index) * layout.slot;
       summarize(heap, recovered, years, years, { curves: detail, sd: detail, appetite: [] }, out, at);
       out[at + S_EXHAUSTED] = exhausted / years;

@@ -5,8 +5,9 @@
  * risk's results never depend on how many events the heap has room for (which depends on the
  * other risks of the model).
  */
-import type { Heap } from './asm.js';
-import { fillUniformIntegers, Rng } from './rng.js';
+import type { Heap } from './heap.js';
+import { fillUniformIntegers } from './batches.js';
+import { Rng } from './rng.js';
 
 /** Years per block. Random streams are keyed by block, so this is part of what a seed means. */
 export const BLOCK_YEARS = 4096;

@@ -1,7 +1,8 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { NO_KEY, Rng, expInPlace, fillNormals, fillUniformIntegers, logGamma, poisson, streamKey } from './rng.js';
-import { Heap } from './asm.js';
+import { expInPlace, fillNormals, fillUniformIntegers } from './batches.js';
+import { NO_KEY, Rng, logGamma, poisson, streamKey } from './rng.js';
+import { Heap } from './heap.js';
 import { BLOCK_YEARS } from './kernel.js';
 import { BUCKETS, HISTOGRAM_BINS, LEC_POINTS, QUANTILES, S_HISTOGRAM, S_LEC_LOSS, S_LEC_PROBABILITY, S_MAX, S_MEAN, S_PROBABILITY, S_Q, S_SD, quantileSorted, slotSize, summarize, type SummaryOptions } from './stats.js';
 

@@ -4,7 +4,7 @@
  * `years − count` implied zeros, so a risk's years without loss need not be stored.
  */
 
-import type { Heap } from './asm.js';
+import type { Heap } from './heap.js';
 
 /** Probabilities of the quantiles every summary reports. */
 export const QUANTILES = [0.1, 0.5, 0.9, 0.95, 0.99] as const;
@@ -79,7 +79,7 @@ export interface SummaryOptions {
  * out[offset..]. The passes over the values run in the heap's asm.js module.
  */
 export function summarize(h: Heap, values: Float64Array, count: number, years: number, options: SummaryOptions, out: Float64Array, offset: number): void {
-  const k = h.kernel;
+  const k = h.stats;
   const at = h.at(values);
   // Summed in array order, so that whichever thread does it gets the same.
   const sum = k.scan(at, count);
@@ -152,7 +152,7 @@ function selectPositive(h: Heap, values: Float64Array, count: number, positives:
   const mixed = positives < count ? 1 : 0;
   const counts = h.counts;
   counts.fill(0);
-  h.kernel.bucketCounts(h.at(values), count, h.at(counts), base, shift, mixed, h.high);
+  h.stats.bucketCounts(h.at(values), count, h.at(counts), base, shift, mixed, h.high);
   // The bucket of each rank, and where its values will go among the candidates.
   const slots = h.slots;
   slots.fill(-1);
@@ -173,7 +173,7 @@ function selectPositive(h: Heap, values: Float64Array, count: number, positives:
     }
   }
   h.fill.set(starts);
-  h.kernel.gather(h.at(values), count, base, shift, h.at(slots), h.at(h.fill), h.at(h.candidates), mixed, h.high);
+  h.stats.gather(h.at(values), count, base, shift, h.at(slots), h.at(h.fill), h.at(h.candidates), mixed, h.high);
   const sorted = new Map<number, Float64Array>();
   ranks.forEach((k, i) => {
     const s = slots[bucketOf[i]!]!;
@@ -198,7 +198,7 @@ function curves(h: Heap, values: Float64Array, count: number, years: number, non
   h.thresholds.set(out.subarray(lec, lec + LEC_POINTS));
   const below = h.below;
   below.fill(0);
-  h.kernel.thresholdsBelow(h.at(values), count, h.at(h.thresholds), LEC_POINTS, h.at(below));
+  h.stats.thresholdsBelow(h.at(values), count, h.at(h.thresholds), LEC_POINTS, h.at(below));
   // P(loss > threshold i) = share of values with more than i thresholds below them.
   let exceed = 0;
   for (let i = LEC_POINTS - 1; i >= 0; i--) {
