@@ -60,6 +60,13 @@ export class Heap {
   readonly policyParams: Float64Array;
   readonly cover: Int32Array;
   readonly share: Float64Array;
+  /**
+   * A run on one thread adds each group's sums to running totals as it goes (see run.ts): the
+   * portfolio's, the residual portfolio's and the interleaved insurance sums. Empty otherwise.
+   */
+  readonly portfolioTotal: Float64Array;
+  readonly residualTotal: Float64Array;
+  readonly insuranceTotal: Float64Array;
 
   /**
    * @param years years of the run (length of the series regions)
@@ -69,8 +76,9 @@ export class Heap {
    * @param buckets size of the selection histogram
    * @param points points of a loss exceedance curve
    * @param policies insurance policies of the model (0: no insurance regions)
+   * @param totals whether to lay out the running totals of a run on one thread
    */
-  constructor(years: number, blockYears: number, eventCapacity: number, residual: boolean, buckets: number, points: number, policies = 0) {
+  constructor(years: number, blockYears: number, eventCapacity: number, residual: boolean, buckets: number, points: number, policies = 0, totals = false) {
     let at = TABLES_END;
     const layout: [string, number, number][] = [];
     const region = (name: string, count: number, bytes: 4 | 8): number => {
@@ -102,6 +110,9 @@ export class Heap {
       policyParams: region('policyParams', 2 * policies, 8),
       cover: region('cover', policies, 4),
       share: region('share', policies, 8),
+      portfolioTotal: region('portfolioTotal', totals ? years : 0, 8),
+      residualTotal: region('residualTotal', totals ? r : 0, 8),
+      insuranceTotal: region('insuranceTotal', totals && policies > 0 ? (1 + policies) * years : 0, 8),
     };
     this.buffer = new ArrayBuffer(heapSize(at));
     this.i32 = new Int32Array(this.buffer);
@@ -138,6 +149,9 @@ export class Heap {
     this.policyParams = f64(offsets.policyParams, 2 * policies);
     this.cover = i32(offsets.cover, policies);
     this.share = f64(offsets.share, policies);
+    this.portfolioTotal = f64(offsets.portfolioTotal, totals ? years : 0);
+    this.residualTotal = f64(offsets.residualTotal, totals ? r : 0);
+    this.insuranceTotal = f64(offsets.insuranceTotal, totals && policies > 0 ? (1 + policies) * years : 0);
   }
 
   /** The byte offset of a view into this heap (it must be one). */

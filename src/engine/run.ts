@@ -9,7 +9,7 @@
 import { Heap } from './heap.js';
 import { assemble } from './assemble.js';
 import { BLOCK_YEARS, BlockScratch, simulateRisk, type RiskTargets } from './kernel.js';
-import { layoutRun, PORTFOLIO_TASKS, policySlot, TASK_PORTFOLIO, TASK_RETAINED_PORTFOLIO, type RunLayout, type RunSpec } from './layout.js';
+import { layoutRun, PORTFOLIO_TASKS, policySlot, TASK_PORTFOLIO, TASK_RESIDUAL_PORTFOLIO, TASK_RETAINED_PORTFOLIO, type RunLayout, type RunSpec } from './layout.js';
 import type { DetailedSimulation, SimulationProgress, SimulationResult } from './result.js';
 import { BUCKETS, LEC_POINTS, S_EXHAUSTED, summarize } from './stats.js';
 
@@ -27,8 +27,14 @@ export function workUnits(layout: RunLayout): number {
   return layout.groups.length + PORTFOLIO_TASKS;
 }
 
-/** The memory of a run that threads share: partial portfolios, summaries and control words. */
+/**
+ * The memory of a run that threads share: partial portfolios, summaries and control words. A
+ * sequential run (one thread, no pool) keeps no partials: its worker takes the groups in order
+ * and adds each group's sums to running totals in its heap, which gives the same sums as adding
+ * the partials in group order at the end.
+ */
 export interface RunBuffers {
+  sequential: boolean;
   control: Int32Array;
   /** Per group, the group's annual losses (dense); group 0's becomes the portfolio. */
   partials: Float64Array[];
@@ -41,17 +47,19 @@ export interface RunBuffers {
   summaries: Float64Array;
 }
 
-/** Allocates a run's buffers; `shared` for use from several threads. */
+/** Allocates a run's buffers: `shared` for use from several threads, else for a sequential run. */
 export function allocateBuffers(layout: RunLayout, shared: boolean): RunBuffers {
   const alloc = (bytes: number): ArrayBuffer | SharedArrayBuffer => (shared ? new SharedArrayBuffer(bytes) : new ArrayBuffer(bytes));
   const f64 = (n: number): Float64Array => new Float64Array(alloc(n * 8));
   const years = layout.spec.years;
+  const groups = shared ? layout.groups : [];
   return {
+    sequential: !shared,
     control: new Int32Array(alloc(8 * 4)),
-    partials: layout.groups.map(() => f64(years)),
-    residualPartials: layout.hasResidual ? layout.groups.map(() => f64(years)) : null,
-    retainedPartials: layout.insured ? layout.groups.map(() => f64(years)) : null,
-    recoveredPartials: layout.insured ? layout.groups.map(() => layout.policies.map(() => f64(years))) : null,
+    partials: groups.map(() => f64(years)),
+    residualPartials: layout.hasResidual && shared ? groups.map(() => f64(years)) : null,
+    retainedPartials: layout.insured && shared ? groups.map(() => f64(years)) : null,
+    recoveredPartials: layout.insured && shared ? groups.map(() => layout.policies.map(() => f64(years))) : null,
     summaries: f64(layout.slots * layout.slot),
   };
 }
@@ -69,7 +77,7 @@ export class RunWorker {
   ) {
     const { years, seed } = layout.spec;
     const policies = layout.policies.length;
-    this.heap = new Heap(years, BLOCK_YEARS, layout.eventCapacity, layout.hasResidual, BUCKETS, LEC_POINTS, policies);
+    this.heap = new Heap(years, BLOCK_YEARS, layout.eventCapacity, layout.hasResidual, BUCKETS, LEC_POINTS, policies, buffers.sequential);
     const h = this.heap;
     layout.policies.forEach((p, k) => {
       h.policyParams[2 * k] = p.deductible;
@@ -97,7 +105,8 @@ export class RunWorker {
     let done = 0;
     for (let i = Atomics.add(c, C_NEXT_GROUP, 1); i < groups; i = Atomics.add(c, C_NEXT_GROUP, 1)) {
       if (Atomics.load(c, C_FAILED) !== 0) break;
-      this.group(this.layout.claimOrder[i]!);
+      // A sequential run takes the groups in order, to add them up as it goes.
+      this.group(this.buffers.sequential ? i : this.layout.claimOrder[i]!);
       Atomics.add(c, C_DONE_GROUPS, 1);
       Atomics.notify(c, C_DONE_GROUPS);
       done++;
@@ -123,7 +132,8 @@ export class RunWorker {
 
   /**
    * Simulates and summarises each risk of group g, in order, summing into the heap's partial
-   * portfolios, then hands the group's partials over to the run's buffers.
+   * portfolios, then hands the group's partials over to the run's buffers (or, in a sequential
+   * run, adds them to the running totals).
    */
   group(g: number): void {
     const { layout, buffers, targets, heap } = this;
@@ -139,6 +149,10 @@ export class RunWorker {
       const rs = this.residualSlot.get(r);
       if (rs !== undefined) summarize(heap, targets.residualValues, targets.residualCount, years, { curves: detail, sd: detail, appetite: [] }, buffers.summaries, rs * slot);
     }
+    if (buffers.sequential) {
+      this.fold(g === 0);
+      return;
+    }
     buffers.partials[g]!.set(heap.partial);
     if (buffers.residualPartials) buffers.residualPartials[g]!.set(heap.residualPartial);
     if (targets.insurance) {
@@ -152,6 +166,18 @@ export class RunWorker {
     }
   }
 
+  /** A sequential run's group sums, added to the running totals (the first group's become them). */
+  private fold(first: boolean): void {
+    const { layout, heap } = this;
+    const add = (total: Float64Array, part: Float64Array): void => {
+      if (first) total.set(part);
+      else heap.stats.addInto(heap.at(total), heap.at(part), part.length);
+    };
+    add(heap.portfolioTotal, heap.partial);
+    if (layout.hasResidual) add(heap.residualTotal, heap.residualPartial);
+    if (layout.insured) add(heap.insuranceTotal, heap.insuranceSums);
+  }
+
   /** Adds the partials in group order and summarises the sum (task 0: portfolio, 1: residual, 2: retained). */
   portfolio(t: number): void {
     if (t === TASK_RETAINED_PORTFOLIO) {
@@ -159,11 +185,15 @@ export class RunWorker {
       return;
     }
     const { layout, buffers, heap } = this;
-    const parts = t === TASK_PORTFOLIO ? buffers.partials : buffers.residualPartials;
-    if (!parts) return;
+    if (t === TASK_RESIDUAL_PORTFOLIO && !layout.hasResidual) return;
     const { years, detail } = layout.spec;
-    this.sumInto(heap.partial, parts);
-    summarize(heap, heap.partial, years, years, { curves: t === TASK_PORTFOLIO || detail, sd: true, appetite: layout.appetite }, buffers.summaries, t * layout.slot);
+    let sum: Float64Array;
+    if (buffers.sequential) sum = t === TASK_PORTFOLIO ? heap.portfolioTotal : heap.residualTotal;
+    else {
+      sum = heap.partial;
+      this.sumInto(sum, t === TASK_PORTFOLIO ? buffers.partials : buffers.residualPartials!);
+    }
+    summarize(heap, sum, years, years, { curves: t === TASK_PORTFOLIO || detail, sd: true, appetite: layout.appetite }, buffers.summaries, t * layout.slot);
   }
 
   /** sum = the partials added in group order (sum must be a view into the heap other than `candidates`). */
@@ -188,9 +218,15 @@ export class RunWorker {
     const out = buffers.summaries;
     const retained = heap.partial;
     const recovered = heap.values;
-    this.sumInto(retained, buffers.retainedPartials!);
+    const width = 1 + layout.policies.length;
+    // Series j of the interleaved totals (0 retained, 1 + k policy k), or the partials added up.
+    const series = (j: number, into: Float64Array): void => {
+      if (buffers.sequential) heap.insurance.strided(heap.at(heap.insuranceTotal) + 8 * j, width, years, heap.at(into));
+      else this.sumInto(into, j === 0 ? buffers.retainedPartials! : buffers.recoveredPartials!.map((parts) => parts[j - 1]!));
+    };
+    series(0, retained);
     for (const policy of layout.policies) {
-      this.sumInto(recovered, buffers.recoveredPartials!.map((parts) => parts[policy.index]!));
+      series(1 + policy.index, recovered);
       const cap = policy.aggregateLimit;
       const exhausted = cap < Infinity ? heap.insurance.capRecoveries(heap.at(recovered), heap.at(retained), years, cap) : 0;
       const at = policySlot(policy.index) * layout.slot;
