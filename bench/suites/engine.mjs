@@ -59,6 +59,7 @@ export async function run({ rounds = 7, years = 100_000, baseline } = {}) {
   ];
   console.log(`${machine()}\n${years.toLocaleString('en-US')} years, ${rounds} rounds, alternating; one warm-up round not counted\n`);
   const times = contenders.map(() => []);
+  const cpu = contenders.map(() => []);
   const rss = contenders.map(() => []);
   const cpuBefore = cpuSnapshot();
   try {
@@ -74,33 +75,37 @@ export async function run({ rounds = 7, years = 100_000, baseline } = {}) {
           continue;
         }
         times[i].push(r.ms);
+        cpu[i].push(r.cpuMs);
         rss[i].push(r.rssKb);
       }
     }
   } finally {
     rmSync(dir, { recursive: true, force: true });
   }
-  const cpu = cpuReport(cpuBefore, cpuSnapshot());
+  const machineLoad = cpuReport(cpuBefore, cpuSnapshot());
   const base = median(times[1]);
+  const haveCpu = !Number.isNaN(cpu[0][0]);
   printTable([
-    ['', 'median s', 'min s', 'max s', '× numpy', 'peak MB'],
+    ['', 'median s', 'min s', 'max s', '× numpy', 'CPU s', 'peak MB'],
     ...contenders.map((c, i) => [
       c.name,
       (median(times[i]) / 1000).toFixed(3),
       (Math.min(...times[i]) / 1000).toFixed(3),
       (Math.max(...times[i]) / 1000).toFixed(3),
       (median(times[i]) / base).toFixed(2),
+      haveCpu ? (median(cpu[i]) / 1000).toFixed(2) : 'n/a',
       Number.isNaN(rss[i][0]) ? 'n/a' : (Math.max(...rss[i]) / 1024).toFixed(0),
     ]),
   ]);
   const ratio = median(times[0]) / base;
   console.log(`\ntriad / numpy (median whole-process time): ${ratio.toFixed(2)} (goal ≤ 0.80); triad peak memory ${(Math.max(...rss[0]) / 1024).toFixed(0)} MB (goal < 300 MB)`);
-  const insuredPaired = times[4].map((t, r) => t / times[0][r]);
-  console.log(`insurance on / off: ${(median(times[4]) / median(times[0])).toFixed(2)} (ratio of medians), ${median(insuredPaired).toFixed(2)} (median of per-round ratios)`);
-  if (baseline) {
-    // Paired by round: each round ran both, so the per-round ratio cancels most of the machine's drift.
-    const paired = times[0].map((t, r) => t / times[5][r]);
-    console.log(`this checkout / baseline: ${(median(times[0]) / median(times[5])).toFixed(2)} (ratio of medians), ${median(paired).toFixed(2)} (median of per-round ratios, ${Math.min(...paired).toFixed(2)}–${Math.max(...paired).toFixed(2)})`);
-  }
-  if (cpu) console.log(cpu);
+  // Paired by round: each round ran both, so the per-round ratio cancels most of the machine's drift.
+  const compare = (label, a, b) => {
+    const paired = times[a].map((t, r) => t / times[b][r]);
+    const cpuRatio = haveCpu ? `; CPU time ${(median(cpu[a]) / median(cpu[b])).toFixed(2)}` : '';
+    console.log(`${label}: wall time ${(median(times[a]) / median(times[b])).toFixed(2)} (ratio of medians), ${median(paired).toFixed(2)} (median of per-round ratios, ${Math.min(...paired).toFixed(2)}–${Math.max(...paired).toFixed(2)})${cpuRatio}`);
+  };
+  compare('insurance on / off', 4, 0);
+  if (baseline) compare('this checkout / baseline', 0, 5);
+  if (machineLoad) console.log(machineLoad);
 }

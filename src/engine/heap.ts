@@ -28,9 +28,9 @@ const HIGH_WORD = new Uint8Array(new Uint16Array([1]).buffer)[0] === 1 ? 4 : 0;
 export class Heap {
   readonly buffer: ArrayBuffer;
   readonly kernel: Kernel;
-  /** The summaries' passes and the insurance loops, on the same buffer. */
+  /** The summaries' passes, on the same buffer. */
   readonly stats: StatsKernel;
-  readonly insurance: InsuranceKernel;
+  private insuranceLoops: InsuranceKernel | null = null;
   readonly i32: Int32Array;
   readonly f64: Float64Array;
   /** Byte offset of the high word within a double. */
@@ -125,7 +125,6 @@ export class Heap {
     this.f64.set(ZN_F, ZN_F_AT / 8);
     this.kernel = kernel(globalThis, null, this.buffer);
     this.stats = statsKernel(globalThis, null, this.buffer);
-    this.insurance = insuranceKernel(globalThis, null, this.buffer);
     this.eventCapacity = cap;
     const i32 = (o: number, n: number): Int32Array => new Int32Array(this.buffer, o, n);
     const f64 = (o: number, n: number): Float64Array => new Float64Array(this.buffer, o, n);
@@ -152,6 +151,11 @@ export class Heap {
     this.portfolioTotal = f64(offsets.portfolioTotal, totals ? years : 0);
     this.residualTotal = f64(offsets.residualTotal, totals ? r : 0);
     this.insuranceTotal = f64(offsets.insuranceTotal, totals && policies > 0 ? (1 + policies) * years : 0);
+  }
+
+  /** The insurance loops, on the same buffer; compiled on first use (a run without insurance never needs them). */
+  get insurance(): InsuranceKernel {
+    return (this.insuranceLoops ??= insuranceKernel(globalThis, null, this.buffer));
   }
 
   /** The byte offset of a view into this heap (it must be one). */
