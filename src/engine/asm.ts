@@ -30,7 +30,8 @@ export interface AsmStdlib {
 // Fixed regions (byte offsets) of the heap (heap.ts), which the module's literals repeat. The
 // generator state sits at 0 so that an Rng can share it.
 export const STATE = 0;
-export const SCRATCH = 16; // results besides a function's return value
+export const SCRATCH = 16; // results besides a function's return value (to byte 40)
+export const EVENT_STATE = 48; // a second generator state: the events' stream
 export const ZN_K_AT = 1024; // 256 × i32
 export const ZN_W_AT = 2048; // 512 × f64
 export const EXP_T_AT = 8192; // 2048 × f64
@@ -118,12 +119,14 @@ export function kernel(stdlib: AsmStdlib, _foreign: unknown, heap: ArrayBuffer) 
 
   /**
    * years[i] uniform on [0, len) for i < n: the top bits of an xoshiro128** output, redrawn when
-   * too large (as rng.ts fillUniformIntegers, which gives the same numbers).
+   * too large (as batches.ts fillUniformIntegers, which gives the same numbers), from the
+   * generator state at stateP.
    */
-  function uniformYears(yearsP: number, n: number, len: number): void {
+  function uniformYears(yearsP: number, n: number, len: number, stateP: number): void {
     yearsP = yearsP | 0;
     n = n | 0;
     len = len | 0;
+    stateP = stateP | 0;
     var s0 = 0;
     var s1 = 0;
     var s2 = 0;
@@ -133,10 +136,10 @@ export function kernel(stdlib: AsmStdlib, _foreign: unknown, heap: ArrayBuffer) 
     var t = 0;
     var y = 0;
     var shift = 0;
-    s0 = I32[0]! | 0;
-    s1 = I32[1]! | 0;
-    s2 = I32[2]! | 0;
-    s3 = I32[3]! | 0;
+    s0 = I32[stateP >> 2]! | 0;
+    s1 = I32[(stateP + 4) >> 2]! | 0;
+    s2 = I32[(stateP + 8) >> 2]! | 0;
+    s3 = I32[(stateP + 12) >> 2]! | 0;
     shift = clz32((len - 1) | 0) | 0;
     for (i = 0; (i | 0) < (n | 0); i = (i + 1) | 0) {
       do {
@@ -153,10 +156,106 @@ export function kernel(stdlib: AsmStdlib, _foreign: unknown, heap: ArrayBuffer) 
       } while ((y | 0) >= (len | 0));
       I32[(yearsP + (i << 2)) >> 2] = y;
     }
+    I32[stateP >> 2] = s0;
+    I32[(stateP + 4) >> 2] = s1;
+    I32[(stateP + 8) >> 2] = s2;
+    I32[(stateP + 12) >> 2] = s3;
+  }
+
+  /**
+   * The two loops above and below in one pass, for a block of a constant rate with lognormal
+   * losses: years[i] from the events' stream (state at EVENT_STATE, as uniformYears) and
+   * losses[i] from the primary losses' stream (state at 0, as lognormals). Each stream gives the
+   * numbers it gives on its own; one pass over the events saves a loop.
+   */
+  function yearsLognormals(yearsP: number, lossesP: number, n: number, len: number, mu: number, sigma: number): void {
+    yearsP = yearsP | 0;
+    lossesP = lossesP | 0;
+    n = n | 0;
+    len = len | 0;
+    mu = +mu;
+    sigma = +sigma;
+    var s0 = 0;
+    var s1 = 0;
+    var s2 = 0;
+    var s3 = 0;
+    var e0 = 0;
+    var e1 = 0;
+    var e2 = 0;
+    var e3 = 0;
+    var i = 0;
+    var r = 0;
+    var t = 0;
+    var y = 0;
+    var j = 0;
+    var k = 0;
+    var shift = 0;
+    var z = 0.0;
+    var x = 0.0;
+    var kd = 0.0;
+    var f = 0.0;
+    s0 = I32[0]! | 0;
+    s1 = I32[1]! | 0;
+    s2 = I32[2]! | 0;
+    s3 = I32[3]! | 0;
+    e0 = I32[12]! | 0;
+    e1 = I32[13]! | 0;
+    e2 = I32[14]! | 0;
+    e3 = I32[15]! | 0;
+    shift = clz32((len - 1) | 0) | 0;
+    for (i = 0; (i | 0) < (n | 0); i = (i + 1) | 0) {
+      do {
+        // XOSHIRO STEP (same as Rng.next), of the events' stream
+        r = imul((imul(e1, 5) << 7) | (imul(e1, 5) >>> 25), 9) | 0;
+        t = e1 << 9;
+        e2 = e2 ^ e0;
+        e3 = e3 ^ e1;
+        e1 = e1 ^ e2;
+        e0 = e0 ^ e3;
+        e2 = e2 ^ t;
+        e3 = (e3 << 11) | (e3 >>> 21);
+        y = (shift | 0) == 32 ? 0 : r >>> shift;
+      } while ((y | 0) >= (len | 0));
+      I32[(yearsP + (i << 2)) >> 2] = y;
+      // XOSHIRO STEP, of the primary losses' stream
+      r = imul((imul(s1, 5) << 7) | (imul(s1, 5) >>> 25), 9) | 0;
+      t = s1 << 9;
+      s2 = s2 ^ s0;
+      s3 = s3 ^ s1;
+      s1 = s1 ^ s2;
+      s0 = s0 ^ s3;
+      s2 = s2 ^ t;
+      s3 = (s3 << 11) | (s3 >>> 21);
+      j = r >>> 9;
+      if ((j | 0) < (I32[(1024 + ((r & 255) << 2)) >> 2]! | 0)) {
+        z = +(j | 0) * +F64[(2048 + ((r & 511) << 3)) >> 3]!;
+      } else {
+        // The rare path draws more numbers: through the state in the heap.
+        I32[0] = s0;
+        I32[1] = s1;
+        I32[2] = s2;
+        I32[3] = s3;
+        z = +normalSlow(r);
+        s0 = I32[0] | 0;
+        s1 = I32[1] | 0;
+        s2 = I32[2] | 0;
+        s3 = I32[3] | 0;
+      }
+      x = mu + sigma * z;
+      x = x < 709.0 ? (x > -708.0 ? x : -708.0) : 709.0;
+      kd = x * 2954.639443740597 + 6755399441055744.0 - 6755399441055744.0;
+      k = ~~kd;
+      f = x - kd * 0.00033845077166461124 - kd * 9.3174557093290415e-14;
+      F64[(lossesP + (i << 3)) >> 3] = (1.0 + f * (1.0 + f * (0.5 + f * 0.16666666666666666))) * +F64[(8192 + ((k & 2047) << 3)) >> 3]! * +F64[(24576 + (((k >> 11) & 2047) << 3)) >> 3]!;
+    }
     I32[0] = s0;
     I32[1] = s1;
     I32[2] = s2;
     I32[3] = s3;
+    I32[12] = e0;
+    I32[13] = e1;
+    I32[14] = e2;
+    I32[15] = e3;
   }
 
   /**
@@ -307,6 +406,7 @@ export function kernel(stdlib: AsmStdlib, _foreign: unknown, heap: ArrayBuffer) 
   return {
     next: next,
     uniformYears: uniformYears,
+    yearsLognormals: yearsLognormals,
     lognormals: lognormals,
     scatterAdd: scatterAdd,
     emitDense: emitDense,

@@ -2,7 +2,7 @@
  * One thread's heap for a run: the ArrayBuffer that the asm.js modules (asm.ts, asm-stats.ts,
  * asm-insurance.ts) work in, its layout, and a typed view of each region for the JavaScript side.
  */
-import { EXP_P_AT, EXP_T_AT, kernel, SCRATCH, STATE, TABLES_END, ZN_F_AT, ZN_K_AT, ZN_W_AT, ZN_WU_AT, type Kernel } from './asm.js';
+import { EVENT_STATE, EXP_P_AT, EXP_T_AT, kernel, SCRATCH, STATE, TABLES_END, ZN_F_AT, ZN_K_AT, ZN_W_AT, ZN_WU_AT, type Kernel } from './asm.js';
 import { insuranceKernel, type InsuranceKernel } from './asm-insurance.js';
 import { statsKernel, type StatsKernel } from './asm-stats.js';
 import { EXP_P, EXP_T } from './batches.js';
@@ -37,6 +37,8 @@ export class Heap {
   readonly high = HIGH_WORD;
   /** The generator state (shared with an Rng) and the SCRATCH results of the module. */
   readonly state: Int32Array;
+  /** A second generator state (the events' stream, shared with another Rng). */
+  readonly eventState: Int32Array;
   /** Room for this many events per block. */
   readonly eventCapacity: number;
   readonly eventYear: Int32Array;
@@ -129,6 +131,7 @@ export class Heap {
     const i32 = (o: number, n: number): Int32Array => new Int32Array(this.buffer, o, n);
     const f64 = (o: number, n: number): Float64Array => new Float64Array(this.buffer, o, n);
     this.state = i32(STATE, 4);
+    this.eventState = i32(EVENT_STATE, 4);
     this.eventYear = i32(offsets.eventYear, cap);
     this.primary = f64(offsets.primary, cap);
     this.eventLoss = f64(offsets.eventLoss, cap);

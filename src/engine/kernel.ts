@@ -54,14 +54,20 @@ function simulateRiskBlock(plan: RiskPlan, t: RiskTargets, b: number, s: BlockSc
   const rng = s.rng;
   s.beginBlock();
 
-  // 1. The years' factors and the events (their years).
+  // 1. The years' factors and the events (their years; for a constant rate and lognormal
+  // losses, the losses too, in the same pass).
   let n: number;
+  let lossesDrawn = false;
   if (!Number.isNaN(plan.constantRate)) {
     // A Poisson count for the block and a uniform year for each event: Poisson counts per year.
-    rng.reseed(seed, key, b, STREAM.events);
-    n = poisson(rng, plan.constantRate * len);
+    const events = s.eventRng.reseed(seed, key, b, STREAM.events);
+    n = poisson(events, plan.constantRate * len);
     s.ensureEvents(n);
-    s.uniformYears(n, len);
+    if (plan.primary.logSigma >= 0) {
+      rng.reseed(seed, key, b, STREAM.primaryLoss);
+      s.uniformYearsAndLognormalPrimary(n, len, plan.primary.logMu, plan.primary.logSigma);
+      lossesDrawn = true;
+    } else s.uniformYears(n, len);
   } else {
     rng.reseed(seed, key, b, STREAM.frequency);
     if (plan.lef) plan.lef.fill(rng, s.rate, len);
@@ -81,9 +87,11 @@ function simulateRiskBlock(plan: RiskPlan, t: RiskTargets, b: number, s: BlockSc
   }
 
   // 2. Each event's losses.
-  rng.reseed(seed, key, b, STREAM.primaryLoss);
-  if (plan.primary.logSigma >= 0) s.lognormalPrimary(n, plan.primary.logMu, plan.primary.logSigma);
-  else plan.primary.fill(rng, s.primary, n);
+  if (!lossesDrawn) {
+    rng.reseed(seed, key, b, STREAM.primaryLoss);
+    if (plan.primary.logSigma >= 0) s.lognormalPrimary(n, plan.primary.logMu, plan.primary.logSigma);
+    else plan.primary.fill(rng, s.primary, n);
+  }
   if (plan.secondary) secondaryLosses(plan, plan.secondary, t.seed, b, n, s);
 
   // 3. Annual sums, each year's losses added in event order: non-zero years to the risk's values,

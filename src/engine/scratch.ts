@@ -47,6 +47,8 @@ export interface RiskTargets {
 export class BlockScratch {
   /** The risk's inherent streams; shares its state with the heap's loops. */
   readonly rng: Rng;
+  /** The risk's events' stream, drawn beside another one (the heap's second state). */
+  readonly eventRng: Rng;
   /** Treatment and residual streams. */
   readonly trng = new Rng();
   /** Whether the per-event arrays below are the heap's. */
@@ -80,6 +82,7 @@ export class BlockScratch {
 
   constructor(readonly heap: Heap) {
     this.rng = new Rng(heap.state);
+    this.eventRng = new Rng(heap.eventState);
     this.eventYear = heap.eventYear;
     this.primary = heap.primary;
     this.eventLoss = heap.eventLoss;
@@ -122,11 +125,24 @@ export class BlockScratch {
     }
   }
 
-  /** eventYear[0..n) uniform on [0, len), from the stream of `rng` (the heap's state). */
+  /** eventYear[0..n) uniform on [0, len), from the stream of `eventRng`. */
   uniformYears(n: number, len: number): void {
     const h = this.heap;
-    if (this.eventsInHeap) h.kernel.uniformYears(h.at(this.eventYear), n, len);
-    else fillUniformIntegers(this.rng, this.eventYear, n, len);
+    if (this.eventsInHeap) h.kernel.uniformYears(h.at(this.eventYear), n, len, h.at(h.eventState));
+    else fillUniformIntegers(this.eventRng, this.eventYear, n, len);
+  }
+
+  /**
+   * {@link uniformYears} and {@link lognormalPrimary} together, in one pass of the asm.js loop
+   * when the events are in the heap; each stream gives the same numbers either way.
+   */
+  uniformYearsAndLognormalPrimary(n: number, len: number, mu: number, sigma: number): void {
+    const h = this.heap;
+    if (this.eventsInHeap) h.kernel.yearsLognormals(h.at(this.eventYear), h.at(this.primary), n, len, mu, sigma);
+    else {
+      this.uniformYears(n, len);
+      this.lognormalPrimary(n, mu, sigma);
+    }
   }
 
   /**

@@ -216,11 +216,28 @@ describe('the asm.js loss loop', () => {
       const n = 5000;
       const heap = new Heap(len, BLOCK_YEARS, n, false, BUCKETS, LEC_POINTS);
       new Rng(heap.state).reseed(9, NO_KEY, len, 0);
-      heap.kernel.uniformYears(heap.at(heap.eventYear), n, len);
+      heap.kernel.uniformYears(heap.at(heap.eventYear), n, len, heap.at(heap.state));
       const js = new Int32Array(n);
       fillUniformIntegers(new Rng().reseed(9, NO_KEY, len, 0), js, n, len);
       expect(Array.from(heap.eventYear.subarray(0, n))).toEqual(Array.from(js));
     }
+  });
+
+  it('draws years and losses in one pass exactly as in two, each from its own stream', () => {
+    const n = 20_000;
+    const one = new Heap(4096, BLOCK_YEARS, n, false, BUCKETS, LEC_POINTS);
+    new Rng(one.state).reseed(3, [1, 2], 0, 4);
+    new Rng(one.eventState).reseed(3, [1, 2], 0, 3);
+    one.kernel.yearsLognormals(one.at(one.eventYear), one.at(one.primary), n, 4096, 9, 1.7);
+    const two = new Heap(4096, BLOCK_YEARS, n, false, BUCKETS, LEC_POINTS);
+    new Rng(two.state).reseed(3, [1, 2], 0, 4);
+    new Rng(two.eventState).reseed(3, [1, 2], 0, 3);
+    two.kernel.uniformYears(two.at(two.eventYear), n, 4096, two.at(two.eventState));
+    two.kernel.lognormals(two.at(two.primary), n, 9, 1.7);
+    expect(Array.from(one.eventYear.subarray(0, n))).toEqual(Array.from(two.eventYear.subarray(0, n)));
+    expect(Array.from(one.primary.subarray(0, n))).toEqual(Array.from(two.primary.subarray(0, n)));
+    expect(Array.from(one.state)).toEqual(Array.from(two.state));
+    expect(Array.from(one.eventState)).toEqual(Array.from(two.eventState));
   });
 
   it('draws uniform years and lognormal losses, tails included', () => {
@@ -230,7 +247,7 @@ describe('the asm.js loss loop', () => {
     new Rng(heap.state).reseed(11, NO_KEY, 0, 0);
     const mu = 2;
     const sigma = 0.5;
-    heap.kernel.uniformYears(heap.at(heap.eventYear), n, len);
+    heap.kernel.uniformYears(heap.at(heap.eventYear), n, len, heap.at(heap.state));
     heap.kernel.lognormals(heap.at(heap.primary), n, mu, sigma);
     let s1 = 0;
     let s2 = 0;
