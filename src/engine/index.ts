@@ -56,8 +56,8 @@ export type {
   LecPoint,
   LossDistribution,
   LossSummary,
-  PortfolioDetail,
   PolicyResult,
+  PortfolioDetail,
   PortfolioResidual,
   PortfolioResult,
   PortfolioRetained,
@@ -74,3 +74,4 @@ export { distributionMoments, EVENTS_PER_EXTRA_THREAD, expectedAnnualLoss, expec
 export { DEFAULT_CONFIDENCE, DEFAULT_PERT_GAMMA, lognormalParameters, normalCdf, normalQuantile, pertParameters, type FactorRole } from './distributions.js';
 export { quantileSorted, LEC_POINTS, HISTOGRAM_BINS } from './stats.js';
 export { BLOCK_YEARS } from './kernel.js';
+export { CONFIDENCE_Z } from './assemble.js';
