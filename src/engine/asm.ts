@@ -1,8 +1,8 @@
 /* eslint-disable no-var -- asm.js allows only `var` declarations */
 /**
  * The engine's inner loops as asm.js modules: here the simulation's (random numbers, losses,
- * annual sums); the summaries' passes over a series are asm-stats.ts, the insurance loops
- * asm-insurance.ts, and the heap they all work in is heap.ts.
+ * annual sums); the summaries' passes over a series are a module in stats.ts, the insurance
+ * loops one in insurance.ts, and the heap they all work in is heap.ts.
  *
  * Why asm.js: JavaScript engines compile a validated asm.js module ahead of time (V8 through its
  * WebAssembly pipeline), so these loops run at full speed from their first iteration. Ordinary

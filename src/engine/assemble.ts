@@ -2,9 +2,8 @@
  * The output of a run, built from its summary slots: the contract's result and, on request,
  * the detail a risk register draws.
  */
-import { policySlot, TASK_PORTFOLIO, TASK_RESIDUAL_PORTFOLIO, TASK_RETAINED_PORTFOLIO, type RunLayout } from './layout.js';
+import { expectedMean, policySlot, TASK_PORTFOLIO, TASK_RESIDUAL_PORTFOLIO, TASK_RETAINED_PORTFOLIO, type RunLayout } from './layout.js';
 import { DEFAULT_CURRENCY } from './model.js';
-import { expectedMean } from './plan.js';
 import type {
   AppetiteBasis,
   AppetiteResult,
