@@ -177,8 +177,10 @@ describe('properties of insurance', () => {
           const policy = insurance[i]!;
           const cap = policy.aggregateLimit ?? Infinity;
           expect(p.premium).toBe(policy.premium);
-          expect(p.p99Recovery).toBeLessThanOrEqual(cap);
-          expect(p.expectedRecovery).toBeLessThanOrEqual(cap);
+          // Every year's recovery is at most the cap; a mean or an interpolated quantile of them
+          // may round one ulp above it.
+          expect(p.p99Recovery).toBeLessThanOrEqual(slack(cap));
+          expect(p.expectedRecovery).toBeLessThanOrEqual(slack(cap));
           expect(p.probabilityOfClaim).toBeLessThanOrEqual(bears.probabilityOfLoss);
           if (policy.aggregateLimit === undefined) expect(p.aggregateExhausted).toBe(0);
           expect(p.aggregateExhausted).toBeLessThanOrEqual(p.probabilityOfClaim);
