@@ -8,6 +8,7 @@ import type { AppetiteState, Block, BoardPackContent, Comparison, Figure, OwedOu
 import type { AcceptanceOut, CheckOut, ConcernOut, DecisionOut, OwedResponse, PackSources, Responses, RiskSource, SeatOut, Source, SubjectRef, TopRisk } from './sources.js';
 import type { Quarter } from './quarter.js';
 import { count, date, joinAnd, money, pct, plural, roughly, sentence, signedPct } from './text.js';
+import { authorityBlocks } from './sections/authority.js';
 
 type Seat = 'CIO' | 'CTO' | 'CISO';
 
@@ -328,7 +329,7 @@ function summarySection(input: BuildInput, figures: BoardPackContent['figures'],
         .filter((d) => d.awaitingExecutive)
         .map((d): { text: string; tone: Tone } => ({ text: `${d.title}: ${stanceSentence(d)}.${d.decideBy ? ` To be decided by ${date(d.decideBy)}.` : ''}`, tone: 'warn' })),
       ...acceptancesAwaitingBoard.map((a): { text: string; tone: Tone } => ({
-        text: `Accept "${a.title}" until ${date(a.expiresOn)}, or not: ${a.appetite.above ? 'it is above the risk appetite, so only the board can accept it' : 'it needs an executive\u2019s approval'}.`,
+        text: `Accept "${a.title}" until ${date(a.expiresOn)}, or not. ${a.authorityReason}`,
         tone: 'warn',
       })),
     ];
@@ -524,14 +525,14 @@ function decisionsSection(input: BuildInput, subjects: TitledSubject[], standalo
           acceptancesAwaitingBoard.map((a) => {
             const m = acceptanceMean(a);
             return {
-              cells: { title: a.title, mean: m !== null ? money(m, cur) : '-', appetite: !a.appetite.defined ? 'No appetite set' : a.appetite.above ? 'Above' : 'Within', by: `${a.requestedBy.name} (${a.requestedBy.role})`, until: date(a.expiresOn) },
+              cells: { title: a.title, mean: m !== null ? money(m, cur) : '-', appetite: !a.appetite.defined ? 'No appetite set' : a.appetite.above ? 'Register above' : a.appetite.settled ? 'Register within' : 'Too close to call', by: `${a.requestedBy.name} (${a.requestedBy.role})`, until: date(a.expiresOn) },
               tone: a.appetite.above ? 'bad' : 'neutral',
             };
           }),
           '',
         ),
       );
-      blocks.push({ kind: 'list', items: acceptancesAwaitingBoard.map((a) => ({ text: `${a.title}: ${a.justification}${a.appetite.explanation ? ` ${a.appetite.explanation}` : ''}`, tone: 'neutral' })) });
+      blocks.push({ kind: 'list', items: acceptancesAwaitingBoard.map((a) => ({ text: `${a.title}: ${a.justification}${a.appetite.explanation ? ` ${a.appetite.explanation}` : ''} ${a.authorityReason}`, tone: 'neutral' })) });
     }
     if (decided.length > 0) {
       blocks.push(heading('Decided since the last pack'));
@@ -593,6 +594,7 @@ function governanceSection(input: BuildInput, subjects: TitledSubject[]): Sectio
       ),
     );
   }
+  blocks.push(...authorityBlocks(sources.delegation, client.name));
   blocks.push(heading('Governance findings'));
   if (!sources.governance.ok) blocks.push(unavailable(sources.governance.reason));
   else {

@@ -7,7 +7,7 @@ import type { ClientScope } from '../../server/context.js';
 import { getRiskBoardSummary, type RiskBoardSummary } from '../risks/api.js';
 import type { TopRisk } from '../risks/schema.js';
 import { decisionsForTheBoard, acceptedRisks, governanceSummary, responsesFor, responsesOwed, type AcceptanceOut, type CheckOut, type ConcernOut, type DecisionOut, type OwedResponse, type SeatOut, type SubjectRef } from '../governance/api.js';
-import { listConcerns } from '../governance/api.js';
+import { acceptanceDelegation, listConcerns, type DelegationOut } from '../governance/api.js';
 import { criticalVendors, fourthPartyConcentration, lifecycleSummary, renewals, type ConcentrationEntry, type CriticalVendor, type LifecycleOut, type RenewalEvent } from '../estate/summary.js';
 import { daysBetween } from './quarter.js';
 
@@ -37,6 +37,8 @@ export interface PackSources {
   governance: Source<{ seats: SeatOut[]; checks: CheckOut[] }>;
   board: Source<{ decisions: DecisionOut[]; acceptancesAwaitingBoard: AcceptanceOut[] }>;
   accepted: Source<AcceptanceOut[]>;
+  /** The approval of acceptances delegated to the CISO's advisor, or null. */
+  delegation: Source<DelegationOut | null>;
   concerns: Source<ConcernOut[]>;
   criticalVendors: Source<CriticalVendor[]>;
   renewals: Source<RenewalEvent[]>;
@@ -60,6 +62,7 @@ export async function gatherSources(scope: ClientScope, options: { today: string
   });
   const board = await attempt(scope, 'decisions for the board', () => decisionsForTheBoard(scope, { since }));
   const accepted = await attempt(scope, 'accepted risks', () => acceptedRisks(scope));
+  const delegation = await attempt(scope, 'delegated authority', () => acceptanceDelegation(scope));
   const concerns = await attempt(scope, 'concerns between the seats', async () =>
     (await listConcerns(scope)).filter((c) => c.createdAt >= since || c.state === 'owed' || c.state === 'lapsed'),
   );
@@ -67,7 +70,7 @@ export async function gatherSources(scope: ClientScope, options: { today: string
   const renewing = await attempt(scope, 'contracts', () => renewals(scope, { from: today, to: windowTo }));
   const fourth = await attempt(scope, 'fourth-party records', () => fourthPartyConcentration(scope, { limit: 10 }));
   const lifecycle = await attempt(scope, 'estate lifecycle', () => lifecycleSummary(scope, { days, quarters: 8, limit: 25 }));
-  return { today, window: { from: today, to: windowTo }, since, risk, governance, board, accepted, concerns, criticalVendors: critical, renewals: renewing, fourthParties: fourth, lifecycle };
+  return { today, window: { from: today, to: windowTo }, since, risk, governance, board, accepted, delegation, concerns, criticalVendors: critical, renewals: renewing, fourthParties: fourth, lifecycle };
 }
 
 export interface Responses {
@@ -81,4 +84,4 @@ export async function gatherResponses(scope: ClientScope, subjects: SubjectRef[]
   return attempt(scope, 'seats\u2019 responses', async () => ({ bySubject: await responsesFor(scope, subjects), owed: await responsesOwed(scope, subjects) }));
 }
 
-export type { AcceptanceOut, CheckOut, ConcernOut, ConcentrationEntry, CriticalVendor, DecisionOut, LifecycleOut, OwedResponse, RenewalEvent, SeatOut, SubjectRef, TopRisk };
+export type { AcceptanceOut, DelegationOut, CheckOut, ConcernOut, ConcentrationEntry, CriticalVendor, DecisionOut, LifecycleOut, OwedResponse, RenewalEvent, SeatOut, SubjectRef, TopRisk };

@@ -2,10 +2,11 @@
  * Reading a client's register: its scenarios, treatments, links, settings and stored results,
  * and the presenters that turn them into what the API sends.
  */
-import type { AppetitePoint, Histogram, LecPoint } from '../../engine/index.js';
+import type { AppetitePoint, AppetiteResult, Histogram, LecPoint, LossDistribution, PortfolioDetail } from '../../engine/index.js';
 import type { ClientScope } from '../../server/context.js';
 import { fromJson, fromFlag } from '../../server/db/conventions.js';
 import { fromMinorUnits } from '../../shared/money.js';
+import { verdictOf } from '../../shared/risks/verdict.js';
 import { rate } from '../../shared/risks/rating.js';
 import { engineTreatment, hashOf, inPortfolio, isCounted, registerModel, registerRisk, scenarioHash, type RegisterData, type RegisterModel } from './model.js';
 import type {
@@ -65,6 +66,25 @@ export interface StoredPortfolio {
   residualAppetite: StoredAppetiteCheck | null;
   treatmentCost: number;
   rosi: number | null;
+  /** After insurance, where the client has policies (absent in runs stored before insurance). */
+  retained?: FullStats | null;
+  retainedAppetite?: StoredAppetiteCheck | null;
+}
+
+/** What the appetite is checked on: the loss the company bears (docs/risk-model.md, `basis`). */
+export type Basis = 'inherent' | 'residual' | 'retained';
+
+/** The stored run's figures and appetite check on what the company bears: retained, else residual, else inherent. */
+export function basisCheck(p: StoredPortfolio): { basis: Basis; check: StoredAppetiteCheck | null; stats: FullStats } {
+  if (p.retained) return { basis: 'retained', check: p.retainedAppetite ?? null, stats: p.retained };
+  if (p.residual) return { basis: 'residual', check: p.residualAppetite ?? null, stats: p.residual };
+  return { basis: 'inherent', check: p.inherentAppetite, stats: p.inherent };
+}
+
+/** A simulation's portfolio on what the company bears, with its appetite check. */
+export function basisOf(p: PortfolioDetail): { basis: Basis; distribution: LossDistribution; appetite: AppetiteResult | null } {
+  if (p.residual) return { basis: 'residual', distribution: p.residual, appetite: p.residual.appetite ?? null };
+  return { basis: 'inherent', distribution: p, appetite: p.appetite ?? null };
 }
 
 /** `risk_runs.detail_json`. */
@@ -198,16 +218,19 @@ export function presentAppetite(settings: RiskSettings, run: RiskRunsTable | und
   // A stored check counts only if it was made against the current curve.
   const sameCurve = !!stored && JSON.stringify(stored.appetite) === JSON.stringify(settings.appetite);
   const inherent = sameCurve ? stored.inherentAppetite : null;
-  const current = sameCurve ? (stored.residualAppetite ?? stored.inherentAppetite) : null;
+  const { basis, check: current } = sameCurve ? basisCheck(stored) : { basis: null, check: null };
+  const verdict = defined && current && run ? verdictOf(current.points, run.years) : null;
   return {
     defined,
     statement: settings.statement,
     points: settings.appetite,
-    breached: defined && current ? current.breached : null,
+    basis: defined ? basis : null,
+    breached: verdict ? verdict.breached : null,
+    settled: verdict ? verdict.settled : null,
     inherentBreached: defined && inherent ? inherent.breached : null,
     checks:
-      defined && current && inherent
-        ? current.points.map((c, k) => ({ loss: c.loss, limit: c.limit, probability: c.probability, inherentProbability: inherent.points[k]?.probability ?? c.probability, breached: c.breached }))
+      verdict && inherent
+        ? verdict.points.map((c, k) => ({ loss: c.loss, limit: c.limit, probability: c.probability, inherentProbability: inherent.points[k]?.probability ?? c.probability, breached: c.breached, stdError: c.stdError, confident: c.confident }))
         : [],
   };
 }

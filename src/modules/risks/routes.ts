@@ -10,6 +10,7 @@ import { portfolioRisk } from './portfolio.js';
 import { linkTargets } from './profile.js';
 import { enqueueRecompute } from './recompute.js';
 import {
+  BASES,
   AppetiteInput,
   ExportQuery,
   ImportInput,
@@ -114,15 +115,19 @@ export function riskClientRoutes(app: ZodApp): void {
     config: { permission: 'risks.read' },
     schema: {
       tags: TAGS,
-      summary: 'Whether the given scenarios together breach the risk appetite (simulated on the client\'s seed and years)',
+      summary: 'Whether the client\'s whole portfolio, with the given scenarios accepted as they stand, breaches the risk appetite (the rule risk acceptances are weighed by)',
       body: z.strictObject({ riskIds: z.array(Id).min(1).max(200) }),
       response: {
         200: z.object({
           appetiteDefined: z.boolean(),
           aboveAppetite: z.boolean(),
+          settled: z.boolean().describe('The simulated years settle the verdict'),
           explanation: z.string(),
-          points: z.array(z.object({ loss: z.number(), limit: z.number(), probability: z.number(), breached: z.boolean() })),
-          combined: z.object({ mean: z.number(), p90: z.number(), p99: z.number() }).nullable(),
+          basis: z.enum(BASES).nullable(),
+          points: z.array(z.object({ loss: z.number(), limit: z.number(), probability: z.number(), breached: z.boolean(), stdError: z.number(), confident: z.boolean() })),
+          combined: z.object({ mean: z.number(), p90: z.number(), p99: z.number() }).nullable().describe('The portfolio\'s annual loss on the basis'),
+          size: z.number().describe('The named scenarios\' current expected annual loss together'),
+          scenarioCount: z.number(),
         }),
       },
     },

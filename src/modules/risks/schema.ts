@@ -234,20 +234,26 @@ export const ScenarioListItem = z.object({
 });
 export type ScenarioListItem = z.infer<typeof ScenarioListItem>;
 
+export const BASES = ['inherent', 'residual', 'retained'] as const;
+
 export const AppetitePointOut = z.object({
   loss: z.number(),
   limit: z.number().describe('The tolerated probability'),
-  probability: z.number().describe('Simulated probability of exceeding `loss`, with planned and in-place treatments'),
+  probability: z.number().describe('Simulated probability of exceeding `loss`, on the basis (what the company bears)'),
   inherentProbability: z.number(),
   breached: z.boolean(),
+  stdError: z.number().describe('Monte Carlo standard error of `probability`: √(p(1 − p)/years)'),
+  confident: z.boolean().describe('|probability − limit| > 1.96 standard errors: the simulated years settle this point'),
 });
 
 export const AppetiteStatus = z.object({
   defined: z.boolean(),
   statement: z.string().nullable(),
   points: z.array(AppetitePointSchema),
+  basis: z.enum(BASES).nullable().describe('What the appetite is checked on: retained (after insurance), else residual (after treatments), else inherent'),
   /** Result of the stored run: null until computed. */
-  breached: z.boolean().nullable().describe('Current (residual) portfolio above the tolerance curve'),
+  breached: z.boolean().nullable().describe('The portfolio, on the basis, above the tolerance curve'),
+  settled: z.boolean().nullable().describe('Whether the simulated years settle the verdict; false: too close to call'),
   inherentBreached: z.boolean().nullable(),
   checks: z.array(AppetitePointOut),
 });

@@ -5,6 +5,7 @@ import * as risks from '../../../modules/risks/migration.js';
 import * as governance from '../../../modules/governance/migration.js';
 import * as notifications from '../../../modules/notifications/migration.js';
 import * as reports from '../../../modules/reports/migration.js';
+import * as acceptanceAuthority from '../../../modules/governance/migration-delegation.js';
 
 /**
  * Every migration, in order. Names sort by date then sequence; Kysely applies the pending ones
@@ -18,4 +19,5 @@ export const migrations: Record<string, Migration> = {
   '20261126_04_governance': governance,
   '20261126_04a_notifications': notifications,
   '20261126_05_reports': reports,
+  '20261205_05a_acceptance_authority': acceptanceAuthority,
 };
