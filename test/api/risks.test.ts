@@ -17,6 +17,7 @@ import { checkAgainstAppetite, getRiskSnapshots, setRiskStatus } from '../../src
 import { ClientScope } from '../../src/server/context.js';
 import { clientInfo, getClientRow } from '../../src/modules/clients/clients.js';
 import { systemActor } from '../../src/server/firm.js';
+import { ransomwareParts } from '../../src/shared/risks/templates.js';
 
 interface ErrorBody {
   error: { code: string; message: string; details: { path: string; message: string }[] };
@@ -94,10 +95,11 @@ describe('scenarios from templates and the background recompute', () => {
     const created = await create({ title: 'Ransomware on the practice systems', template: 'ransomware', templateParams: { outageHoursHigh: 480, downtimeCostPerHour: 3_000 }, ownerSeat: 'CISO' });
     expect(created.ref).toMatch(/^R\d+$/);
     expect(created.templateParams?.outageHoursHigh).toBe(480);
-    // The template's primary loss: downtime cost per hour × outage hours + response cost.
+    // The template's primary loss: the business interruption of the outage (its operating hours
+    // at the gross margin, at most the gross profit of that time) plus the response cost.
     const p = created.templateParams!;
-    expect(created.inputs.primaryLoss).toMatchObject({ type: 'lognormal' });
-    expect((created.inputs.primaryLoss as { high: number }).high).toBeGreaterThanOrEqual(3_000 * 480);
+    expect(created.inputs.primaryLoss).toEqual({ type: 'lognormal', low: ransomwareParts(p).interruption.low + p.recoveryCostLow!, high: ransomwareParts(p).interruption.high + p.recoveryCostHigh! });
+    expect(ransomwareParts(p).interruption.detail.high.revenueLost).toBeCloseTo((3_000 * 480 * p.operatingHoursPerWeek!) / 168, 6);
     expect(p.downtimeCostPerHour).toBe(3_000);
 
     // Queued in the same transaction: the register says it is being refreshed and has no result yet.
@@ -349,12 +351,13 @@ describe('appetite and the heat map', () => {
     expect(alone.body).toMatchObject({ aboveAppetite: true, settled: true, basis: reg.appetite.basis, scenarioCount: reg.portfolio!.scenarioCount });
     expect(alone.body.points[0]!.probability).toBe(reg.appetite.checks[0]!.probability);
     expect(alone.body.points[0]!.stdError).toBeCloseTo(Math.sqrt((alone.body.points[0]!.probability * (1 - alone.body.points[0]!.probability)) / 40_000), 12);
-    expect(alone.body.size).toBeCloseTo(50_000, -3);
+    // The scenario's expected annual loss, 0.5 × 100,000, within the simulation's sampling error.
+    expect(alone.body.size).toBeCloseTo(50_000, -4);
     expect(alone.body.explanation).toMatch(/^With R\d+ accepted as it stands, Quill & Ledger Ltd's risk register \(\d+ scenarios\) exceeds \$150,000 in a year/);
     const together = await advisor.post<{ aboveAppetite: boolean; size: number; points: { probability: number }[] }>(`${base}/appetite-check`, { riskIds: [one.id, two.id] });
     expect(together.body.aboveAppetite).toBe(true);
     expect(together.body.points[0]!.probability).toBe(alone.body.points[0]!.probability);
-    expect(together.body.size).toBeCloseTo(100_000, -3);
+    expect(together.body.size).toBeCloseTo(100_000, -4);
 
     // The same through the module API that governance uses.
     const row = await getClientRow(t.ctx, clientId);
@@ -493,8 +496,8 @@ describe('the firm\u2019s portfolio and the board pack figures', () => {
 
   it('prices the ransomware worst case from the client\u2019s own figures', async () => {
     const w = (await viewer.get<WorstCaseOut>(`/api/clients/${demo.clients.accounting}/risks/worst-case`)).body;
-    expect(w.low).toBeLessThan(w.likely);
-    expect(w.likely).toBeLessThan(w.high);
+    expect(w.low).toBeLessThan(w.expected);
+    expect(w.expected).toBeLessThan(w.high);
     expect(w.components.reduce((s, c) => s + c.high, 0)).toBeCloseTo(w.high, 6);
     expect(w.assumptions.length).toBeGreaterThan(2);
     expect(w.scenario?.title).toMatch(/Ransomware/);

@@ -190,6 +190,7 @@ export interface ApiSession {
   get<T = unknown>(path: string): Promise<T>;
   post<T = unknown>(path: string, body?: unknown): Promise<T>;
   patch<T = unknown>(path: string, body?: unknown): Promise<T>;
+  put<T = unknown>(path: string, body?: unknown): Promise<T>;
   delete<T = unknown>(path: string): Promise<T>;
   /** The id of one of the user's clients, by name. */
   clientId(name: string): Promise<string>;
@@ -221,6 +222,7 @@ export async function apiAs(email: string, password = DEMO_PASSWORD): Promise<Ap
     get: (path) => call('GET', path),
     post: (path, body) => call('POST', path, body ?? {}),
     patch: (path, body) => call('PATCH', path, body ?? {}),
+    put: (path, body) => call('PUT', path, body ?? {}),
     delete: (path) => call('DELETE', path),
     async clientId(name) {
       const { clients } = await call<{ clients: { id: string; name: string }[] }>('GET', '/api/clients');

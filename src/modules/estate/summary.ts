@@ -11,7 +11,7 @@ import { clientConcentration } from './concentration.js';
 import { listContracts, renewalsBetween, type RenewalEvent } from './contracts.js';
 import { loadGraph, reachOf, suppliesOf, tierOf, type Reach } from './graph.js';
 import { lifecycle } from './systems.js';
-import type { Classification, Criticality, DataCategory, Supplies, SystemScope, SystemStatus, SystemType, Tier } from './vocab.js';
+import type { Classification, Criticality, DataCategory, OperatingHours, Supplies, SystemScope, SystemStatus, SystemType, Tier } from './vocab.js';
 import type { ConcentrationEntry, LifecycleOut } from './schema.js';
 
 export type { ConcentrationEntry, LifecycleOut, RenewalEvent };
@@ -26,6 +26,8 @@ export interface EstateSummary {
     rtoHours: number | null;
     rpoHours: number | null;
     criticality: Criticality;
+    /** business: 40 hours a week; always: around the clock. */
+    operatingHours: OperatingHours;
   }[];
   systems: {
     id: string;
@@ -84,6 +86,7 @@ export async function estateSummary(scope: ClientScope): Promise<EstateSummary> 
       rtoHours: s.rto_hours,
       rpoHours: s.rpo_hours,
       criticality: s.criticality,
+      operatingHours: s.operating_hours,
     })),
     systems: systems.map((s) => ({
       id: s.id,

@@ -38,7 +38,7 @@ export const ChartSpec = z.discriminatedUnion('type', [
   z.object({
     type: z.literal('worst-case'),
     currency: z.string(),
-    components: z.array(z.object({ label: z.string(), low: z.number(), likely: z.number(), high: z.number() })),
+    components: z.array(z.object({ label: z.string(), low: z.number(), typical: z.number(), high: z.number() })),
   }),
 ]);
 export type ChartSpec = z.infer<typeof ChartSpec>;
@@ -264,18 +264,23 @@ export const WorstCaseReport = z.object({
   asOf: z.string(),
   available: z.boolean(),
   unavailableReason: z.string().nullable(),
-  range: z.object({ low: z.number(), likely: z.number(), high: z.number() }).nullable(),
-  components: z.array(z.object({ label: z.string(), low: z.number(), likely: z.number(), high: z.number(), basis: z.string() })),
+  /** One attack: the scenario's 5 % end, its expected cost, the 95 % ends together. */
+  range: z.object({ low: z.number(), expected: z.number(), high: z.number() }).nullable(),
+  expectedWithMeasures: z.number().nullable(),
+  components: z.array(z.object({ label: z.string(), low: z.number(), typical: z.number(), high: z.number(), basis: z.string() })),
+  /** How each figure was derived, one line each. */
+  lines: z.array(z.object({ key: z.string(), text: z.string() })),
   assumptions: z.array(z.string()),
   scenario: z
     .object({
       ref: z.string(),
       title: z.string(),
       inherentMean: z.number().nullable(),
-      mean: z.number(),
-      p95: z.number(),
-      p99: z.number(),
+      mean: z.number().nullable(),
+      p95: z.number().nullable(),
+      p99: z.number().nullable(),
       withProposedMean: z.number().nullable(),
+      attacksPerYear: z.number(),
     })
     .nullable(),
   treatments: z.array(z.object({ name: z.string(), status: z.enum(['proposed', 'planned', 'in_place']), annualCost: z.number(), oneTimeCost: z.number() })),

@@ -10,11 +10,9 @@ import type { ClientScope, Writer } from '../../server/context.js';
 import { fromJson, toTimestamp } from '../../server/db/conventions.js';
 import { invalid, notFound } from '../../server/errors.js';
 import { formatMoney } from '../../shared/money.js';
-import { ransomwareWorstCase, TEMPLATES, templateParams } from '../../shared/risks/templates.js';
 import { percent, unsettledSentence, verdictOf, type SettledPoint, type Verdict } from '../../shared/risks/verdict.js';
 import { inPortfolio, registerRisk } from './model.js';
 import { getSimulator } from './pool.js';
-import { clientProfile } from './profile.js';
 import { enqueueRecompute } from './recompute.js';
 import { basisCheck, basisOf, loadRegisterView, pickStats, portfolioCurves, presentResult, presentTreatment, topRisks, type Basis, type RegisterView, type StoredPortfolio } from './register.js';
 import type { AppetiteStatus, ScenarioResultOut, TopRisk, TreatmentOut, WorstCaseOut } from './schema.js';
@@ -22,6 +20,8 @@ import type { OwnerSeat, RiskScenariosTable, RiskStatus } from './tables.js';
 
 export type { OwnerSeat, RiskStatus };
 export { portfolioRisk } from './portfolio.js';
+export { getRansomwareWorstCase } from './worst-case.js';
+import { getRansomwareWorstCase } from './worst-case.js';
 
 /** A scenario as it stands: its inputs, treatments and stored result. */
 export interface RiskSnapshot {
@@ -215,29 +215,6 @@ export async function setRiskStatus(w: Writer, riskId: string, status: RiskStatu
   await w.audit({ action: 'risk.status', entityType: 'risk', entityId: riskId, before: { ref: before.ref, status: before.status, reason: before.status_reason }, after: { ref: before.ref, status, reason } });
   // Closing or reopening changes what the portfolio holds.
   if (before.status === 'closed' || status === 'closed') await enqueueRecompute(w, w.db.clientId);
-}
-
-/** The ransomware worst case for the one-pager: a range from the client's own figures, with the register's ransomware scenario. */
-export async function getRansomwareWorstCase(scope: ClientScope): Promise<WorstCaseOut> {
-  const view = await loadRegisterView(scope);
-  const profile = await clientProfile(scope);
-  const ransomware = view.register.included
-    .filter((s) => s.template === 'ransomware')
-    .map((s) => ({ s, r: presentResult(s, view.present) }))
-    .sort((a, b) => (b.r?.current.mean ?? 0) - (a.r?.current.mean ?? 0))[0];
-  const params = templateParams(
-    TEMPLATES.ransomware,
-    profile,
-    view.data.settings.templateOverrides.ransomware ?? {},
-    ransomware ? fromJson<Record<string, number> | null>(ransomware.s.template_params_json, null) ?? {} : {},
-  );
-  const estimate = ransomwareWorstCase(profile, params);
-  return {
-    ...estimate,
-    scenario: ransomware?.r
-      ? { id: ransomware.s.id, ref: ransomware.s.ref, title: ransomware.s.title, mean: ransomware.r.current.mean, p95: ransomware.r.current.p95, p99: ransomware.r.current.p99 }
-      : null,
-  };
 }
 
 /** What the board pack shows of the risk register. */

@@ -16,6 +16,7 @@ import type { FairInputs, LinkInput, TreatmentEffect } from './schema.js';
 import { approveScenario, createScenario } from './scenarios.js';
 import { setAppetite, updateSettings } from './settings.js';
 import { createTreatment } from './treatments.js';
+import { setWorstCase } from './worst-case.js';
 
 const pert = (min: number, mode: number, max: number): Distribution => ({ type: 'pert', min, mode, max });
 const logn = (low: number, high: number): Distribution => ({ type: 'lognormal', low, high });
@@ -48,6 +49,8 @@ interface DemoScenario {
 interface DemoRegister {
   appetite: { points: { loss: number; probability: number }[]; statement: string };
   seed: number;
+  /** Share of lost revenue actually lost. */
+  grossMargin: number;
   scenarios: DemoScenario[];
   options?: { title: string; description: string; scenarios: string[]; options: { name: string; description: string; measures: { name: string; annual: number; oneTime: number; effects: Record<string, TreatmentEffect> }[] }[] };
 }
@@ -57,6 +60,7 @@ const MFA: DemoTreatment = { name: 'Multi-factor authentication for e-mail and r
 const REGISTERS: Record<DemoClient['key'], DemoRegister> = {
   accounting: {
     seed: 20_261_126,
+    grossMargin: 0.65,
     appetite: {
       points: [
         { loss: 250_000, probability: 0.1 },
@@ -228,6 +232,7 @@ const REGISTERS: Record<DemoClient['key'], DemoRegister> = {
   },
   manufacturer: {
     seed: 86_000_300,
+    grossMargin: 0.32,
     appetite: {
       points: [
         { loss: 1_000_000, probability: 0.1 },
@@ -244,7 +249,7 @@ const REGISTERS: Record<DemoClient['key'], DemoRegister> = {
         ownerSeat: 'CISO',
         status: 'treating',
         template: 'ransomware',
-        params: { downtimeCostPerHour: 21_000, outageHoursLow: 48, outageHoursHigh: 500, records: 2_500 },
+        params: { outageHoursLow: 48, outageHoursHigh: 500, records: 2_500 },
         links: [
           { kind: 'service', label: 'Machining and assembly' },
           { kind: 'system', label: 'MES' },
@@ -410,6 +415,7 @@ const REGISTERS: Record<DemoClient['key'], DemoRegister> = {
   },
   saas: {
     seed: 28_500_120,
+    grossMargin: 0.78,
     appetite: {
       points: [
         { loss: 1_500_000, probability: 0.1 },
@@ -448,7 +454,8 @@ const REGISTERS: Record<DemoClient['key'], DemoRegister> = {
         description: 'Ransomware hits laptops and the corporate file shares; the product is unaffected but the company is down for days and data is leaked.',
         ownerSeat: 'CISO',
         template: 'ransomware',
-        params: { downtimeCostPerHour: 2_000, records: 6_000 },
+        // The product runs in its own cloud account: the corporate services, in business hours, stop.
+        params: { downtimeCostPerHour: 1_150, operatingHoursPerWeek: 40, records: 6_000 },
         treatments: [{ name: 'Endpoint detection and response on all laptops', status: 'in_place', annual: 16_000, effect: { vulnerability: uni(0.4, 0.7) } }],
       },
       {
@@ -591,6 +598,8 @@ export async function seedRiskDemo(ctx: AppContext, client: DemoClient): Promise
   const enqueue = (w: Writer) => enqueueRecompute(w, client.id);
   await updateSettings(advisor, { seed: spec.seed }, enqueue);
   await setAppetite(advisor, spec.appetite, enqueue);
+  // Before the scenarios: the ransomware template prices lost revenue at the gross margin.
+  await setWorstCase(advisor, { grossMargin: spec.grossMargin });
   const estate = await loadEstateSummary(advisor);
   const ids = new Map<string, string>();
   for (const s of spec.scenarios) {

@@ -19,6 +19,7 @@ import { optionModels, optionSetHash, registerModel, whatIfModel } from './model
 import { getSimulator } from './pool.js';
 import { expectedHashes, loadRegisterData, RECOMPUTE_JOB, type FullStats, type StoredCurves, type StoredPortfolio, type StoredPortfolioDetail, type StoredScenarioCurves, type StoredScenarioResult } from './register.js';
 import type { StoredOptionResult } from './options.js';
+import { chooseDefaultWorstCase } from './worst-case-default.js';
 
 export { RECOMPUTE_JOB };
 
@@ -304,6 +305,7 @@ async function compute(ctx: AppContext, clientId: string, report?: (fraction: nu
     for (const [setId, result] of optionResults) {
       await w.db.updateTable('risk_option_sets').set({ result_json: toJson(result) }).where('id', '=', setId).execute();
     }
+    await chooseDefaultWorstCase(w, data, new Map([...rows].filter(([, r]) => r.inPortfolio).map(([id, r]) => [id, (r.result.residual ?? r.result.inherent).mean])));
     const summary = (p: StoredPortfolio | null) => (p ? { mean: p.inherent.mean, p90: p.inherent.p90, p99: p.inherent.p99, residualMean: p.residual?.mean ?? null, aboveAppetite: (p.residualAppetite ?? p.inherentAppetite)?.breached ?? null } : null);
     await w.audit({
       action: 'risk.results.compute',

@@ -5,6 +5,7 @@ import { authOf } from '../../server/http/auth.js';
 import type { ZodApp } from '../../server/module.js';
 import { TEMPLATE_KEYS } from '../../shared/risks/templates.js';
 import { checkAgainstAppetite, getRansomwareWorstCase } from './api.js';
+import { setWorstCase } from './worst-case.js';
 import { adoptOption, createOptionSet, deleteOptionSet, listOptionSets, replaceOptionSet } from './options.js';
 import { portfolioRisk } from './portfolio.js';
 import { linkTargets } from './profile.js';
@@ -32,6 +33,7 @@ import {
   TreatmentOut,
   TreatmentPatch,
   WorstCaseOut,
+  WorstCaseChoiceInput,
 } from './schema.js';
 import { approveScenario, createScenario, deleteScenario, updateScenario } from './scenarios.js';
 import { loadSettings, presentSettings, setAppetite, setTemplateOverrides, updateSettings } from './settings.js';
@@ -135,8 +137,21 @@ export function riskClientRoutes(app: ZodApp): void {
 
   app.get('/risks/worst-case', {
     config: { permission: 'risks.read' },
-    schema: { tags: TAGS, summary: 'The ransomware worst case: a range from the client\'s downtime cost, recovery time and record counts, with its assumptions', response: { 200: WorstCaseOut } },
+    schema: { tags: TAGS, summary: 'The ransomware worst case, priced from the register\'s chosen ransomware scenario: each figure with how it was derived', response: { 200: WorstCaseOut } },
   }, async (request) => getRansomwareWorstCase(request.scope));
+
+  app.put('/risks/worst-case', {
+    config: { permission: 'risks.edit' },
+    schema: {
+      tags: TAGS,
+      summary: 'Choose the ransomware scenario the worst case is priced from, and set the client\'s gross margin (advisors); a new margin rebuilds the template-made ransomware scenarios that follow it',
+      body: WorstCaseChoiceInput,
+      response: { 200: z.object({ worstCase: WorstCaseOut, rebuilt: z.array(z.string()), leftAsEntered: z.array(z.string()) }) },
+    },
+  }, async (request) => {
+    const r = await setWorstCase(request.scope, request.body);
+    return { worstCase: await getRansomwareWorstCase(request.scope), ...r };
+  });
 
   app.get('/risks/export', {
     config: { permission: 'risks.read' },

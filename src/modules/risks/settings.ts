@@ -28,6 +28,10 @@ export interface RiskSettings {
   likelihoodIsDefault: boolean;
   impactIsDefault: boolean;
   templateOverrides: Partial<Record<TemplateKey, Record<string, number>>>;
+  /** Share of lost revenue actually lost (the gross margin), or null when not set. */
+  grossMargin: number | null;
+  /** The ransomware scenario the worst case is priced from, or null until one is chosen. */
+  worstCaseScenarioId: string | null;
 }
 
 /** A client's seed until an advisor sets one: stable, derived from the client's id. */
@@ -49,6 +53,8 @@ export function resolveSettings(row: RiskSettingsTable | undefined | null, clien
     likelihoodIsDefault: likelihood === null,
     impactIsDefault: impact === null,
     templateOverrides: fromJson(row?.template_params_json ?? null, {}),
+    grossMargin: row?.gross_margin ?? null,
+    worstCaseScenarioId: row?.worst_case_scenario_id ?? null,
   };
 }
 
@@ -76,6 +82,8 @@ export async function ensureSettings(w: Writer, scope: ClientScope): Promise<Ris
     template_params_json: null,
     next_risk_number: 1,
     next_treatment_number: 1,
+    gross_margin: null,
+    worst_case_scenario_id: null,
     updated_at: toTimestamp(scope.now()),
   };
   const { client_id: _c, ...values } = row;
@@ -103,6 +111,8 @@ export function presentSettings(s: RiskSettings): SettingsOut {
     yearsIsDefault: s.yearsIsDefault,
     bands: { likelihood: s.likelihoodBands, impact: s.impactBands, likelihoodIsDefault: s.likelihoodIsDefault, impactIsDefault: s.impactIsDefault },
     appetite: { points: s.appetite, statement: s.statement },
+    grossMargin: s.grossMargin,
+    worstCaseScenarioId: s.worstCaseScenarioId,
   };
 }
 

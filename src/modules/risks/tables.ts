@@ -28,6 +28,10 @@ export interface RiskSettingsTable {
   /** Next number for scenario refs (R1, R2, …) and treatment refs (C1, C2, …). */
   next_risk_number: number;
   next_treatment_number: number;
+  /** Share of lost revenue actually lost (the gross margin), in (0, 1]; null when not set. */
+  gross_margin: number | null;
+  /** The ransomware scenario the worst-case one-pager is priced from; null until first chosen. */
+  worst_case_scenario_id: string | null;
   updated_at: string;
 }
 

@@ -35,7 +35,7 @@ export interface ReplacementCostChart {
 export interface WorstCaseChart {
   type: 'worst-case';
   currency: string;
-  components: { label: string; low: number; likely: number; high: number }[];
+  components: { label: string; low: number; typical: number; high: number }[];
 }
 
 export type ReportChart = LossExceedanceChart | ReplacementCostChart | WorstCaseChart;
@@ -65,7 +65,7 @@ export function replacementCostChartOption(chart: ReplacementCostChart): ECharts
 
 /**
  * The cost of a ransomware attack by component, as one stacked bar each: solid up to the low
- * estimate, then the part up to the likely amount, then pale up to the high estimate.
+ * estimate, then the part up to the typical amount, then pale up to the high estimate.
  */
 export function worstCaseChartOption(chart: WorstCaseChart): EChartsOption {
   const base = baseOption();
@@ -81,21 +81,21 @@ export function worstCaseChartOption(chart: WorstCaseChart): EChartsOption {
       formatter: (params) => {
         const list = Array.isArray(params) ? params : [params];
         const c = chart.components[list[0]?.dataIndex ?? 0];
-        return c ? `${c.label}<br/>low ${money(c.low)} · likely ${money(c.likely)} · high ${money(c.high)}` : '';
+        return c ? `${c.label}<br/>low ${money(c.low)} · typical ${money(c.typical)} · high ${money(c.high)}` : '';
       },
     },
     xAxis: { type: 'value', axisLabel: { formatter: moneyAxisLabel(chart.currency), color: CHART_COLORS.subtle }, splitLine: { lineStyle: { color: CHART_COLORS.grid } } },
     yAxis: { type: 'category', data: labels, inverse: true, axisLabel: { color: CHART_COLORS.text, interval: 0 } },
     series: [
       { name: 'Low', type: 'bar', stack: 'range', barWidth: 12, itemStyle: { color: '#a61e1e' }, data: chart.components.map((c) => c.low) },
-      { name: 'Likely', type: 'bar', stack: 'range', barWidth: 12, itemStyle: { color: '#e03131' }, data: chart.components.map((c) => Math.max(0, c.likely - c.low)) },
+      { name: 'Typical', type: 'bar', stack: 'range', barWidth: 12, itemStyle: { color: '#e03131' }, data: chart.components.map((c) => Math.max(0, c.typical - c.low)) },
       {
         name: 'High',
         type: 'bar',
         stack: 'range',
         barWidth: 12,
         itemStyle: { color: '#f5b5b5' },
-        data: chart.components.map((c) => Math.max(0, c.high - c.likely)),
+        data: chart.components.map((c) => Math.max(0, c.high - c.typical)),
         label: { show: true, position: 'right', fontSize: 10, color: CHART_COLORS.subtle, formatter: (p) => money(chart.components[p.dataIndex]?.high ?? 0) },
       },
     ],

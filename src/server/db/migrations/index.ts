@@ -6,6 +6,8 @@ import * as governance from '../../../modules/governance/migration.js';
 import * as notifications from '../../../modules/notifications/migration.js';
 import * as reports from '../../../modules/reports/migration.js';
 import * as acceptanceAuthority from '../../../modules/governance/migration-delegation.js';
+import * as serviceHours from '../../../modules/estate/migration-operating-hours.js';
+import * as worstCase from '../../../modules/risks/migration-worst-case.js';
 
 /**
  * Every migration, in order. Names sort by date then sequence; Kysely applies the pending ones
@@ -20,4 +22,6 @@ export const migrations: Record<string, Migration> = {
   '20261126_04a_notifications': notifications,
   '20261126_05_reports': reports,
   '20261205_05a_acceptance_authority': acceptanceAuthority,
+  '20261205_05b_worst_case': worstCase,
+  '20261205_05c_service_hours': serviceHours,
 };
