@@ -9,6 +9,8 @@ import type { AcceptanceOut, CheckOut, ConcernOut, DecisionOut, OwedResponse, Pa
 import type { Quarter } from './quarter.js';
 import { count, date, joinAnd, money, pct, plural, roughly, sentence, signedPct } from './text.js';
 import { authorityBlocks } from './sections/authority.js';
+import { p90Cell, rareClause } from './sections/rare.js';
+import { basisWords, unsettledNote } from './sections/appetite.js';
 
 type Seat = 'CIO' | 'CTO' | 'CISO';
 
@@ -195,10 +197,11 @@ function appetiteSentence(risk: Source<RiskSource>, currency: string): string {
   if (state === 'not-set') return 'The board has not yet set a risk appetite, so there is no line to measure these losses against. Setting one is a decision for the board.';
   if (state === 'unknown') return 'The losses have not yet been measured against the risk appetite.';
   const breached = a.checks.filter((c) => c.breached).sort((x, y) => y.probability / Math.max(y.limit, 1e-12) - x.probability / Math.max(x.limit, 1e-12))[0];
+  const unsettled = unsettledNote(risk.value, currency);
   if (state === 'above' && breached) {
-    return `Losses are above the risk appetite: the chance of losing more than ${roughly(breached.loss, currency)} in a year is ${pct(breached.probability)}, while the appetite tolerates ${pct(breached.limit)}.`;
+    return `Losses${basisWords(risk.value)} are above the risk appetite: the chance of losing more than ${roughly(breached.loss, currency)} in a year is ${pct(breached.probability)}, while the appetite tolerates ${pct(breached.limit)}.${unsettled ? ` ${unsettled}` : ''}`;
   }
-  return `Losses stay within the risk appetite${a.statement ? ` ("${a.statement.trim()}")` : ' the board set'}.`;
+  return `Losses${basisWords(risk.value)} stay within the risk appetite${a.statement ? ` ("${a.statement.trim()}")` : ' the board set'}.${unsettled ? ` ${unsettled}` : ''}`;
 }
 
 function stanceSentence(d: DecisionOut): string {
@@ -293,7 +296,7 @@ function summarySection(input: BuildInput, figures: BoardPackContent['figures'],
         fig('Expected annual loss', money(figures.expectedLoss, cur), figures.expectedLoss, 'the average year, with the treatments in place and planned'),
         fig('1-in-10-year loss', money(figures.p90!, cur), figures.p90, 'losses reach this or more one year in ten'),
         fig('1-in-100-year loss', money(figures.p99!, cur), figures.p99, 'one year in a hundred'),
-        fig('Risk appetite', APPETITE_WORDS[state], null, state === 'above' || state === 'within' ? 'against the loss tolerance the board set' : null, state === 'above' ? 'bad' : state === 'within' ? 'good' : 'warn'),
+        fig('Risk appetite', APPETITE_WORDS[state], null, state === 'above' || state === 'within' ? (risk.value.appetite.settled === false ? 'too close to call on the simulated years' : 'against the loss tolerance the board set') : null, state === 'above' ? 'bad' : state === 'within' ? (risk.value.appetite.settled === false ? 'warn' : 'good') : 'warn'),
       ],
     });
     lead = `${client.name} can expect to lose about ${roughly(figures.expectedLoss, cur)} a year to technology and information risks, and ${roughly(figures.p90!, cur)} or more in a bad year (one in ten).`;
@@ -313,7 +316,7 @@ function summarySection(input: BuildInput, figures: BoardPackContent['figures'],
     blocks.push({
       kind: 'list',
       items: risk.value.all.slice(0, 3).map((r) => ({
-        text: `${r.title} (${r.ref}): about ${roughly(r.mean, cur)} a year on average, ${r.p90 > 0 ? `and ${roughly(r.p90, cur)} or more one year in ten` : 'though in most years it costs nothing: it is rare but costly when it happens'}. Owner: ${ownerLabel(seats, r.ownerSeat)}. ${r.status === 'accepted' ? 'The company has accepted this risk for now.' : TREATMENT_SENTENCE[r.treatmentStatus]}`,
+        text: `${r.title} (${r.ref}): about ${roughly(r.mean, cur)} a year on average, ${r.p90 > 0 ? `and ${roughly(r.p90, cur)} or more one year in ten` : rareClause(r, cur)}. Owner: ${ownerLabel(seats, r.ownerSeat)}. ${r.status === 'accepted' ? 'The company has accepted this risk for now.' : TREATMENT_SENTENCE[r.treatmentStatus]}`,
         tone: 'neutral',
       })),
     });
@@ -391,7 +394,7 @@ function riskSection(input: BuildInput, comparison: Comparison | null, subjects:
           ['treatment', 'Treatment', 'left', 1],
         ],
         top.map((t) => ({
-          cells: { ref: t.ref, title: t.title, owner: ownerLabel(seats, t.ownerSeat), mean: money(t.mean, cur), p90: money(t.p90, cur), treatment: t.status === 'accepted' ? 'Accepted' : TREATMENT_WORDS[t.treatmentStatus] },
+          cells: { ref: t.ref, title: t.title, owner: ownerLabel(seats, t.ownerSeat), mean: money(t.mean, cur), p90: p90Cell(t, cur), treatment: t.status === 'accepted' ? 'Accepted' : TREATMENT_WORDS[t.treatmentStatus] },
           tone: t.treatmentStatus === 'none' && t.status !== 'accepted' ? 'warn' : 'neutral',
         })),
         'The register has no computed risk yet.',

@@ -14,6 +14,7 @@ import { fromJson, newId, toFlag, toJson, toTimestamp } from '../../server/db/co
 import { systemActor } from '../../server/firm.js';
 import type { JobRun } from '../../server/jobs/queue.js';
 import { VERSION } from '../../server/version.js';
+import { whenLoss } from '../../shared/risks/rare.js';
 import { clientInfo } from '../clients/clients.js';
 import { optionModels, optionSetHash, registerModel, whatIfModel } from './model.js';
 import { getSimulator } from './pool.js';
@@ -62,7 +63,7 @@ export async function recomputeClient(ctx: AppContext, clientId: string, progres
 }
 
 function full(d: LossDistribution): FullStats {
-  return { mean: d.mean, sd: d.sd, p10: d.p10, p50: d.p50, p90: d.p90, p95: d.p95, p99: d.p99, max: d.max, probabilityOfLoss: d.probabilityOfLoss };
+  return { mean: d.mean, sd: d.sd, p10: d.p10, p50: d.p50, p90: d.p90, p95: d.p95, p99: d.p99, max: d.max, probabilityOfLoss: d.probabilityOfLoss, whenLoss: whenLoss(d.lec, d.probabilityOfLoss) };
 }
 
 /** Curves are for drawing: five significant digits are plenty and keep the stored rows small. */

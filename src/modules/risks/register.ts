@@ -6,6 +6,7 @@ import type { AppetitePoint, AppetiteResult, Histogram, LecPoint, LossDistributi
 import type { ClientScope } from '../../server/context.js';
 import { fromJson, fromFlag } from '../../server/db/conventions.js';
 import { fromMinorUnits } from '../../shared/money.js';
+import type { WhenLoss } from '../../shared/risks/rare.js';
 import { verdictOf } from '../../shared/risks/verdict.js';
 import { rate } from '../../shared/risks/rating.js';
 import { engineTreatment, hashOf, inPortfolio, isCounted, registerModel, registerRisk, scenarioHash, type RegisterData, type RegisterModel } from './model.js';
@@ -25,10 +26,12 @@ import type { RiskLinksTable, RiskRunsTable, RiskScenarioResultsTable, RiskScena
 export const RECOMPUTE_JOB = 'risks.recompute';
 
 /** Every summary statistic kept for a series of annual losses. */
-export interface FullStats extends Stats {
+export interface FullStats extends Omit<Stats, 'whenLoss'> {
   sd: number;
   p10: number;
   max: number;
+  /** The annual loss in years with a loss (absent in results stored before it was kept). */
+  whenLoss?: WhenLoss | null;
 }
 
 export interface StoredCurves {
@@ -186,7 +189,7 @@ export async function recomputeStatus(scope: ClientScope, run: RiskRunsTable | u
 }
 
 export function pickStats(s: FullStats): Stats {
-  return { mean: s.mean, p50: s.p50, p90: s.p90, p95: s.p95, p99: s.p99, probabilityOfLoss: s.probabilityOfLoss };
+  return { mean: s.mean, p50: s.p50, p90: s.p90, p95: s.p95, p99: s.p99, probabilityOfLoss: s.probabilityOfLoss, whenLoss: s.whenLoss ?? null };
 }
 
 export function presentPortfolio(run: RiskRunsTable | undefined): PortfolioOut | null {
@@ -347,6 +350,8 @@ export function topRisks(view: RegisterView, limit: number): TopRisk[] {
       status: s.status,
       mean: r.current.mean,
       p90: r.current.p90,
+      probabilityOfLoss: r.current.probabilityOfLoss,
+      whenLoss: r.current.whenLoss,
       inherentMean: r.inherent.mean,
       share: r.share,
       rating: r.rating,

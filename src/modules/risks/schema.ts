@@ -166,6 +166,9 @@ export const ExportQuery = z.strictObject({ format: z.enum(['json', 'yaml']).def
 export const LecPoint = z.object({ loss: z.number(), probability: z.number() });
 export const Histogram = z.object({ edges: z.array(z.number()), counts: z.array(z.number()) });
 
+/** The annual loss in the years that have one: what a rare risk's P90 of $0 hides. */
+export const WhenLossOut = z.object({ median: z.number(), p95: z.number() });
+
 export const Stats = z.object({
   mean: z.number(),
   p50: z.number(),
@@ -173,6 +176,7 @@ export const Stats = z.object({
   p95: z.number(),
   p99: z.number(),
   probabilityOfLoss: z.number(),
+  whenLoss: WhenLossOut.nullable().describe('Median and 95th percentile of the annual loss in years with a loss (from the simulated loss exceedance curve)'),
 });
 export type Stats = z.infer<typeof Stats>;
 
@@ -350,6 +354,8 @@ export const TopRisk = z.object({
   status: z.enum(RISK_STATUSES),
   mean: z.number().describe('Current mean annual loss'),
   p90: z.number(),
+  probabilityOfLoss: z.number().describe('Share of years with a loss'),
+  whenLoss: WhenLossOut.nullable().describe('When a loss happens: its median and 1-in-20 amount'),
   inherentMean: z.number(),
   share: z.number().nullable(),
   rating: RatingOut,

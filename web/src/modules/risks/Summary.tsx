@@ -35,7 +35,7 @@ export function PortfolioSummary({ portfolio, appetite, currency }: { portfolio:
         <Money amount={c?.p99} currency={currency} compact fz={24} fw={650} />
       </Figure>
       <Figure label="Risk appetite" hint={appetite.defined ? 'The loss exceedance curve against the tolerance curve' : 'An advisor sets it under Appetite & settings'}>
-        <AppetiteBadge defined={appetite.defined} breached={appetite.breached} />
+        <AppetiteBadge defined={appetite.defined} breached={appetite.breached} settled={appetite.settled} />
       </Figure>
     </SimpleGrid>
   );
