@@ -34,7 +34,7 @@ export const DateString = z
   .refine((s) => isRealDate(s), 'is not a real date');
 
 /** An amount of money in major units of the client's currency. */
-export const Money = z.number().min(0).max(1e12);
+export const Money = z.number().min(0, 'must not be negative').max(1e12);
 
 export const Text = (max = 200) => z.string().trim().min(1).max(max);
 /** Optional text in inputs: null or an empty string clears it. */
@@ -348,6 +348,7 @@ export const VendorOut = z.object({
     score: z.number().nullable(),
     conclusion: z.enum(CONCLUSIONS).nullable(),
     nextDue: z.string().nullable(),
+    broughtForward: z.object({ from: z.string(), reason: z.string() }).nullable().describe('Set when the vendor\'s tier rose since its last assessment, so the shorter cadence brought the date forward'),
     status: AssessmentStatus,
   }),
   createdAt: z.string(),

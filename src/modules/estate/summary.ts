@@ -7,6 +7,7 @@
 import type { ClientScope } from '../../server/context.js';
 import { fromFlag, fromJson } from '../../server/db/conventions.js';
 import { addDays, linksOf, major, today } from './common.js';
+import { assessmentDue } from './assessment-due.js';
 import { clientConcentration } from './concentration.js';
 import { listContracts, renewalsBetween, type RenewalEvent } from './contracts.js';
 import { loadGraph, reachOf, suppliesOf, tierOf, type Reach } from './graph.js';
@@ -136,7 +137,7 @@ export async function criticalVendors(scope: ClientScope): Promise<CriticalVendo
   const [graph, contracts, assessments] = await Promise.all([
     loadGraph(scope.db),
     listContracts(scope),
-    scope.db.selectFrom('estate_assessments').select(['vendor_id', 'assessed_on', 'next_due']).orderBy('assessed_on', 'desc').execute(),
+    scope.db.selectFrom('estate_assessments').select(['vendor_id', 'assessed_on', 'next_due', 'tier']).orderBy('assessed_on', 'desc').execute(),
   ]);
   const memo = new Map<string, Reach>();
   const out: (CriticalVendor & { weight: number })[] = [];
@@ -159,7 +160,7 @@ export async function criticalVendors(scope: ClientScope): Promise<CriticalVendo
       nextRenewal: own[0]?.nextRenewal ?? null,
       autoRenew: own[0]?.autoRenew ?? false,
       lastAssessedOn: latest?.assessed_on ?? null,
-      assessmentDue: latest ? latest.next_due : today(scope),
+      assessmentDue: latest ? assessmentDue(t.tier, latest).nextDue : today(scope),
       weight: reach.services.size + reach.datasets.size,
     });
   }

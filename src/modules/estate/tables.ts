@@ -136,6 +136,8 @@ export interface EstateAssessmentsTable {
   findings: string;
   conclusion: Conclusion;
   next_due: string | null;
+  /** The vendor's tier when assessed (null for assessments recorded before it was kept). */
+  tier: number | null;
   assessor: string | null;
   created_at: string;
 }

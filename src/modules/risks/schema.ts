@@ -52,7 +52,7 @@ export type TreatmentEffect = z.infer<typeof TreatmentEffect>;
 const Id = z.string().min(1).max(64);
 const Title = z.string().trim().min(1).max(200);
 const LongText = z.string().trim().max(5000);
-const Money = z.number().min(0).max(1e13);
+const Money = z.number().min(0, 'must not be negative').max(1e13);
 
 export const LinkInput = z.strictObject({
   kind: z.enum(LINK_KINDS),
@@ -109,7 +109,7 @@ export const TreatmentPatch = z.strictObject({
 export type TreatmentPatch = z.infer<typeof TreatmentPatch>;
 
 export const AppetitePointSchema = z.strictObject({
-  loss: z.number().min(0).max(1e13).describe('An annual loss, in major units'),
+  loss: z.number().min(0, 'must not be negative').max(1e13).describe('An annual loss, in major units'),
   probability: z.number().min(0).max(1).describe('The highest tolerated chance of losing more than `loss` in a year'),
 });
 export const AppetiteInput = z.strictObject({

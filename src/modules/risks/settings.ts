@@ -11,7 +11,7 @@ import { fromJson, toJson, toTimestamp } from '../../server/db/conventions.js';
 import { invalid } from '../../server/errors.js';
 import { fromMinorUnits } from '../../shared/money.js';
 import { bandsProblem, DEFAULT_LIKELIHOOD_BANDS, defaultImpactBands } from '../../shared/risks/rating.js';
-import { TEMPLATES, type TemplateKey } from '../../shared/risks/templates.js';
+import { paramProblems, TEMPLATES, type TemplateKey } from '../../shared/risks/templates.js';
 import type { AppetiteInput, SettingsInput, SettingsOut } from './schema.js';
 import type { RiskSettingsTable } from './tables.js';
 
@@ -203,8 +203,8 @@ export async function setTemplateOverrides(scope: ClientScope, key: TemplateKey,
   if (unknown.length > 0) {
     throw invalid(`body.params.${unknown[0]}: unknown parameter of the ${template.name} template`, unknown.map((k) => ({ path: `body.params.${k}`, message: `unknown parameter (expected ${[...known].join(', ')})` })));
   }
-  const negative = Object.entries(params).filter(([, x]) => x < 0);
-  if (negative.length > 0) throw invalid(`body.params.${negative[0]![0]}: must not be negative`, negative.map(([k]) => ({ path: `body.params.${k}`, message: 'must not be negative' })));
+  const wrong = paramProblems(template, params);
+  if (wrong.length > 0) throw invalid(`body.params.${wrong[0]!.key}: ${wrong[0]!.message}`, wrong.map((w) => ({ path: `body.params.${w.key}`, message: w.message })));
   await scope.write(async (w) => {
     const row = await ensureSettings(w, scope);
     const all = fromJson<Record<string, Record<string, number>>>(row.template_params_json, {});

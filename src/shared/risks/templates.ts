@@ -410,6 +410,23 @@ export function ransomwareParts(x: Record<string, number>): { interruption: Cost
   };
 }
 
+/**
+ * What is wrong with template parameters, by key: a negative value, or a probability or share
+ * above 100 %. They are refused, never clamped: a person who typed 150 % meant something else.
+ */
+export function paramProblems(template: RiskTemplate, params: Record<string, number>): { key: string; message: string }[] {
+  const units = new Map(template.params.map((p) => [p.key, p.unit]));
+  const out: { key: string; message: string }[] = [];
+  for (const [key, x] of Object.entries(params)) {
+    const unit = units.get(key);
+    if (unit === undefined) continue;
+    if (!Number.isFinite(x)) out.push({ key, message: 'must be a number' });
+    else if (x < 0) out.push({ key, message: 'must not be negative' });
+    else if ((unit === 'probability' || unit === 'share') && x > 1) out.push({ key, message: 'must be at most 100 %' });
+  }
+  return out;
+}
+
 /** The template's parameters for a client: its defaults, then the client's saved overrides, then `given`. */
 export function templateParams(template: RiskTemplate, profile: TemplateProfile, overrides: Record<string, number> = {}, given: Record<string, number> = {}): Record<string, number> {
   const keys = new Set(template.params.map((p) => p.key));
