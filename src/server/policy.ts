@@ -50,6 +50,8 @@ export const POLICY = {
   'risks.edit': ADVISOR,
   'risks.appetite': ADVISOR,
   'risks.import': ADVISOR,
+  // The client's insurance policies: advisors keep them (they change the loss the company keeps).
+  'risks.insurance': ADVISOR,
   // Reports: everyone in a client reads its issued board packs and the worst-case one-pager;
   // advisors and executives also see drafts; advisors generate and issue packs.
   'reports.read': ALL,

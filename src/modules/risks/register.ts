@@ -72,6 +72,18 @@ export interface StoredPortfolio {
   /** After insurance, where the client has policies (absent in runs stored before insurance). */
   retained?: FullStats | null;
   retainedAppetite?: StoredAppetiteCheck | null;
+  /** Each policy simulated with the register, by ref. */
+  insurance?: StoredPolicyResult[] | null;
+}
+
+/** What one policy recovers over the simulated years (the engine's `insurance` output). */
+export interface StoredPolicyResult {
+  id: string;
+  premium: number;
+  expectedRecovery: number;
+  p99Recovery: number;
+  probabilityOfClaim: number;
+  aggregateExhausted: number;
 }
 
 /** What the appetite is checked on: the loss the company bears (docs/risk-model.md, `basis`). */
@@ -97,18 +109,22 @@ export interface StoredPortfolioDetail {
 }
 
 export async function loadRegisterData(scope: ClientScope, settings?: RiskSettings): Promise<RegisterData> {
-  const [s, scenarios, treatments] = await Promise.all([
+  const [s, scenarios, treatments, policies, covered] = await Promise.all([
     settings ? Promise.resolve(settings) : loadSettings(scope),
     scope.db.selectFrom('risk_scenarios').selectAll().orderBy('ref_number').orderBy('id').execute(),
     scope.db.selectFrom('risk_treatments').selectAll().orderBy('created_at').orderBy('id').execute(),
+    scope.db.selectFrom('risk_policies').selectAll().orderBy('created_at').orderBy('id').execute(),
+    scope.db.selectFrom('risk_policy_scenarios').select(['policy_id', 'scenario_id']).orderBy('id').execute(),
   ]);
+  const policyScenarios = new Map<string, string[]>();
+  for (const c of covered) policyScenarios.set(c.policy_id, [...(policyScenarios.get(c.policy_id) ?? []), c.scenario_id]);
   const byScenario = new Map<string, RiskTreatmentsTable[]>();
   for (const t of treatments) {
     const list = byScenario.get(t.scenario_id) ?? [];
     list.push(t);
     byScenario.set(t.scenario_id, list);
   }
-  return { currency: scope.client.currency, settings: s, scenarios, treatments: byScenario };
+  return { currency: scope.client.currency, settings: s, scenarios, treatments: byScenario, policies, policyScenarios };
 }
 
 export async function loadLinks(scope: ClientScope, scenarioId?: string): Promise<Map<string, RiskLinksTable[]>> {

@@ -6,6 +6,7 @@ import type { ZodApp } from '../../server/module.js';
 import { TEMPLATE_KEYS } from '../../shared/risks/templates.js';
 import { checkAgainstAppetite, getRansomwareWorstCase } from './api.js';
 import { setWorstCase } from './worst-case.js';
+import { insuranceRoutes } from './insurance-routes.js';
 import { adoptOption, createOptionSet, deleteOptionSet, listOptionSets, replaceOptionSet } from './options.js';
 import { portfolioRisk } from './portfolio.js';
 import { linkTargets } from './profile.js';
@@ -53,6 +54,8 @@ const Ok = z.object({ ok: z.literal(true) });
 const ModelFile = z.looseObject({ risks: z.array(z.unknown()) }).describe('The register as a risk model file (docs/risk-model.md); YAML text with format=yaml');
 
 export function riskClientRoutes(app: ZodApp): void {
+  insuranceRoutes(app);
+
   app.get('/risks', {
     config: { permission: 'risks.read' },
     schema: { tags: TAGS, summary: 'The risk register: scenarios with their stored results, the portfolio, the appetite check and whether a refresh is under way', response: { 200: RegisterOut } },

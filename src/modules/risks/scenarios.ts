@@ -242,6 +242,8 @@ export async function deleteScenario(scope: ClientScope, id: string): Promise<vo
     const treatments = await w.db.selectFrom('risk_treatments').selectAll().where('scenario_id', '=', id).execute();
     await w.db.deleteFrom('risk_scenario_results').where('id', '=', id).execute();
     await w.db.deleteFrom('risk_option_set_scenarios').where('scenario_id', '=', id).execute();
+    const covering = await w.db.selectFrom('risk_policy_scenarios').select('policy_id').where('scenario_id', '=', id).execute();
+    await w.db.deleteFrom('risk_policy_scenarios').where('scenario_id', '=', id).execute();
     await w.db.deleteFrom('risk_treatments').where('scenario_id', '=', id).execute();
     await w.db.deleteFrom('risk_links').where('scenario_id', '=', id).execute();
     await w.db.deleteFrom('risk_scenarios').where('id', '=', id).execute();
@@ -249,7 +251,7 @@ export async function deleteScenario(scope: ClientScope, id: string): Promise<vo
       action: 'risk.delete',
       entityType: 'risk',
       entityId: id,
-      before: { ...auditScenario(before, presentLinks(links)), treatments: treatments.map((t) => ({ ref: t.ref, name: t.name, status: t.status })) },
+      before: { ...auditScenario(before, presentLinks(links)), treatments: treatments.map((t) => ({ ref: t.ref, name: t.name, status: t.status })), coveredByPolicies: covering.map((c) => c.policy_id) },
     });
     await enqueueRecompute(w, scope.clientId);
     w.afterCommit(() => scope.app.events.emit('risks.changed', { clientId: scope.clientId, riskIds: [id] }));

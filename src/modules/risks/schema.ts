@@ -7,6 +7,8 @@
 import { z } from 'zod';
 import { TEMPLATE_KEYS } from '../../shared/risks/templates.js';
 
+export * from './insurance-schema.js';
+
 export const OWNER_SEATS = ['CIO', 'CTO', 'CISO'] as const;
 export const RISK_STATUSES = ['open', 'treating', 'accepted', 'closed'] as const;
 export const TREATMENT_STATUSES = ['proposed', 'planned', 'in_place'] as const;

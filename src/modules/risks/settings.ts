@@ -82,6 +82,7 @@ export async function ensureSettings(w: Writer, scope: ClientScope): Promise<Ris
     template_params_json: null,
     next_risk_number: 1,
     next_treatment_number: 1,
+    next_policy_number: 1,
     gross_margin: null,
     worst_case_scenario_id: null,
     updated_at: toTimestamp(scope.now()),
@@ -91,10 +92,10 @@ export async function ensureSettings(w: Writer, scope: ClientScope): Promise<Ris
   return (await w.db.selectFrom('risk_settings').selectAll().where('id', '=', SETTINGS_ID).executeTakeFirstOrThrow());
 }
 
-/** Takes the next scenario (`R7`) or treatment (`C12`) number, atomically, inside a write. */
-export async function nextNumber(w: Writer, scope: ClientScope, kind: 'risk' | 'treatment'): Promise<number> {
+/** Takes the next scenario (`R7`), treatment (`C12`) or policy (`P2`) number, atomically, inside a write. */
+export async function nextNumber(w: Writer, scope: ClientScope, kind: 'risk' | 'treatment' | 'policy'): Promise<number> {
   await ensureSettings(w, scope);
-  const column = kind === 'risk' ? 'next_risk_number' : 'next_treatment_number';
+  const column = kind === 'risk' ? 'next_risk_number' : kind === 'treatment' ? 'next_treatment_number' : 'next_policy_number';
   const row = await w.db
     .updateTable('risk_settings')
     .set((eb) => ({ [column]: eb(column, '+', 1) }))

@@ -5,6 +5,7 @@ import * as risks from '../../../modules/risks/migration.js';
 import * as governance from '../../../modules/governance/migration.js';
 import * as notifications from '../../../modules/notifications/migration.js';
 import * as reports from '../../../modules/reports/migration.js';
+import * as insurance from '../../../modules/risks/migration-insurance.js';
 import * as acceptanceAuthority from '../../../modules/governance/migration-delegation.js';
 import * as estateHoursAndTiers from '../../../modules/estate/migration-hours-and-tiers.js';
 import * as worstCase from '../../../modules/risks/migration-worst-case.js';
@@ -21,6 +22,7 @@ export const migrations: Record<string, Migration> = {
   '20261126_04_governance': governance,
   '20261126_04a_notifications': notifications,
   '20261126_05_reports': reports,
+  '20261205_05_insurance': insurance,
   '20261205_05a_acceptance_authority': acceptanceAuthority,
   '20261205_05b_worst_case': worstCase,
   '20261205_05c_estate_hours_and_tiers': estateHoursAndTiers,

@@ -1,0 +1,75 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { startTestApp, type Caller, type TestApp } from '../support/app.js';
+import { DEMO, seedDemoWorld, type DemoWorld } from '../support/demo.js';
+import type { InsuranceOut, PolicyOut, ScenarioDetailOut } from '../../src/modules/risks/schema.js';
+
+/** A client's insurance policies: kept by advisors, audited, refused when they make no sense. */
+interface ErrorBody {
+  error: { code: string; message: string; details: { path: string; message: string }[] };
+}
+
+let t: TestApp;
+let demo: DemoWorld;
+let advisor: Caller;
+let viewer: Caller;
+let base: string;
+let ransomware: ScenarioDetailOut;
+
+beforeAll(async () => {
+  t = await startTestApp();
+  demo = await seedDemoWorld(t.ctx, t.server);
+  advisor = await demo.as(DEMO.advisor);
+  viewer = await demo.as(DEMO.accounting.viewer);
+  const clientId = (await advisor.post<{ id: string }>('/api/clients', { name: 'Kite Architects', sector: 'Architecture', employees: 35, annualRevenue: 7_000_000 })).body.id;
+  expect((await advisor.post(`/api/clients/${clientId}/members`, { email: DEMO.accounting.viewer, role: 'viewer' })).status).toBe(201);
+  viewer = await demo.as(DEMO.accounting.viewer);
+  base = `/api/clients/${clientId}/risks`;
+  ransomware = (await advisor.post<ScenarioDetailOut>(base, { title: 'Ransomware on the project server', template: 'ransomware' })).body;
+});
+afterAll(async () => {
+  await t.close();
+});
+
+describe('insurance policies', () => {
+  it('an advisor adds, changes and removes a policy, each audited; others read it', async () => {
+    const cyber = { name: 'Cyber liability', insurer: 'Beazley', premium: 18_000, deductible: 25_000, limit: 1_000_000, aggregateLimit: 2_000_000, renewalOn: '2027-03-31', coversAll: false, scenarioIds: [ransomware.id] };
+    expect((await viewer.post(`${base}/insurance`, cyber)).status).toBe(403);
+    const created = await advisor.post<PolicyOut>(`${base}/insurance`, cyber);
+    expect(created.status).toBe(201);
+    expect(created.body).toMatchObject({ ref: 'P1', premium: 18_000, deductible: 25_000, limit: 1_000_000, aggregateLimit: 2_000_000, coversAll: false, daysToRenewal: 125, figures: null });
+    expect(created.body.scenarios.map((s) => s.id)).toEqual([ransomware.id]);
+    const list = (await viewer.get<InsuranceOut>(`${base}/insurance`)).body;
+    expect(list).toMatchObject({ stale: true, can: { edit: false } });
+    expect(list.policies.map((p) => p.ref)).toEqual(['P1']);
+
+    const changed = await advisor.patch<PolicyOut>(`${base}/insurance/${created.body.id}`, { deductible: 50_000, coversAll: true });
+    expect(changed.body).toMatchObject({ deductible: 50_000, coversAll: true });
+    expect((await advisor.delete(`${base}/insurance/${created.body.id}`)).status).toBe(200);
+    const trail = (await advisor.get<{ entries: { action: string; before: Record<string, unknown> | null; after: Record<string, unknown> | null }[] }>(`${base.replace('/risks', '')}/audit?entityType=policy`)).body.entries;
+    expect(trail.map((e) => e.action)).toEqual(['risk.policy.delete', 'risk.policy.update', 'risk.policy.create']);
+    expect(trail[1]!.before).toMatchObject({ deductible: 25_000, coversAll: false, scenarioIds: [ransomware.id] });
+    expect(trail[1]!.after).toMatchObject({ deductible: 50_000, coversAll: true });
+    // Each change queued a recompute of the register in the same transaction.
+    const jobs = (await advisor.get<{ jobs: { status: string }[] }>(`${base.replace('/risks', '')}/jobs?kind=risks.recompute`)).body.jobs;
+    expect(jobs.some((j) => j.status === 'queued')).toBe(true);
+  });
+
+  it('refuses a policy that makes no sense, naming the field, and stores nothing', async () => {
+    const bad = async (body: Record<string, unknown>, path: string, message: string | RegExp) => {
+      const res = await advisor.post<ErrorBody>(`${base}/insurance`, { name: 'Cyber', insurer: 'Hiscox', premium: 9_000, deductible: 10_000, limit: 500_000, ...body });
+      expect(res.status).toBe(400);
+      const d = res.body.error.details.find((x) => x.path === path);
+      expect(d, JSON.stringify(res.body.error.details)).toBeDefined();
+      expect(d!.message).toMatch(message);
+    };
+    await bad({ premium: -1 }, 'body.premium', 'must not be negative');
+    await bad({ deductible: -5 }, 'body.deductible', 'must not be negative');
+    await bad({ limit: 0 }, 'body.limit', 'must be more than 0');
+    await bad({ aggregateLimit: 100_000 }, 'body.aggregateLimit', 'must not be below the limit per event (500000)');
+    await bad({ coversAll: false, scenarioIds: [] }, 'body.scenarioIds', /name the scenarios it covers/);
+    await bad({ coversAll: false, scenarioIds: ['01a21868-f316-7442-9b0f-a2c51213f029'] }, 'body.scenarioIds.0', 'no such risk scenario in this client');
+    await bad({ renewalOn: '2027-02-30' }, 'body.renewalOn', 'is not a real date');
+    await bad({ colour: 'red' }, 'body.colour', 'unknown field');
+    expect((await advisor.get<InsuranceOut>(`${base}/insurance`)).body.policies).toEqual([]);
+  });
+});
