@@ -103,6 +103,16 @@ describe('in-app notifications', () => {
     expect(after.notifications.some((n) => n.clientId === demo.clients.manufacturer)).toBe(false);
     expect(after.unread).toBe(after.notifications.filter((n) => n.readAt === null).length);
   });
+
+  it('answers a firm administrator, who sees every client of the firm, with their list', async () => {
+    const admin = await demo.as(DEMO.admin);
+    const list = await inbox(admin);
+    expect(list.unread).toBe(list.notifications.filter((n) => n.readAt === null).length);
+    const unread = await admin.get<{ unread: number }>('/api/notifications/unread');
+    expect(unread.status).toBe(200);
+    expect(unread.body.unread).toBe(list.unread);
+    expect((await inbox(admin, '&unread=true')).notifications.every((n) => n.readAt === null)).toBe(true);
+  });
 });
 
 describe('e-mail', () => {

@@ -13,23 +13,24 @@ import type { NotificationOutboxTable } from './tables.js';
  * clients at once, and every row is filtered by the person and their current access.
  */
 function visibleTo(ctx: AppContext, user: UsersTable) {
-  return ctx.database.db
+  const mine = ctx.database.db
     .selectFrom('notifications')
     .innerJoin('clients', 'clients.id', 'notifications.client_id')
     .where('notifications.user_id', '=', user.id)
     .where('clients.firm_id', '=', user.firm_id)
-    .where('clients.archived_at', 'is', null)
-    .where((eb) =>
-      user.firm_role === 'admin'
-        ? eb.val(true)
-        : eb.exists(
-            eb
-              .selectFrom('memberships')
-              .select(sql.lit(1).as('one'))
-              .whereRef('memberships.client_id', '=', 'notifications.client_id')
-              .where('memberships.user_id', '=', user.id),
-          ),
-    );
+    .where('clients.archived_at', 'is', null);
+  // A firm admin sees every client of the firm; anyone else only the clients they belong to.
+  // (No constant `true` condition here: SQLite cannot bind a boolean.)
+  if (user.firm_role === 'admin') return mine;
+  return mine.where((eb) =>
+    eb.exists(
+      eb
+        .selectFrom('memberships')
+        .select(sql.lit(1).as('one'))
+        .whereRef('memberships.client_id', '=', 'notifications.client_id')
+        .where('memberships.user_id', '=', user.id),
+    ),
+  );
 }
 
 export interface InboxQuery {
