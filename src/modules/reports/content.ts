@@ -11,6 +11,7 @@ import { count, date, joinAnd, money, pct, plural, roughly, sentence, signedPct 
 import { authorityBlocks } from './sections/authority.js';
 import { p90Cell, rareClause } from './sections/rare.js';
 import { basisWords, unsettledNote } from './sections/appetite.js';
+import { insuranceBlocks, insuredFigures, keptFigure } from './sections/insurance.js';
 
 type Seat = 'CIO' | 'CTO' | 'CISO';
 
@@ -293,7 +294,8 @@ function summarySection(input: BuildInput, figures: BoardPackContent['figures'],
     blocks.push({
       kind: 'figures',
       items: [
-        fig('Expected annual loss', money(figures.expectedLoss, cur), figures.expectedLoss, 'the average year, with the treatments in place and planned'),
+        fig('Expected annual loss', money(figures.expectedLoss, cur), figures.expectedLoss, `the average year, with the treatments in place and planned${keptFigure(risk.value, cur) ? ', before insurance' : ''}`),
+        ...[keptFigure(risk.value, cur)].filter((f): f is Figure => f !== null),
         fig('1-in-10-year loss', money(figures.p90!, cur), figures.p90, 'losses reach this or more one year in ten'),
         fig('1-in-100-year loss', money(figures.p99!, cur), figures.p99, 'one year in a hundred'),
         fig('Risk appetite', APPETITE_WORDS[state], null, state === 'above' || state === 'within' ? (risk.value.appetite.settled === false ? 'too close to call on the simulated years' : 'against the loss tolerance the board set') : null, state === 'above' ? 'bad' : state === 'within' ? (risk.value.appetite.settled === false ? 'warn' : 'good') : 'warn'),
@@ -371,7 +373,7 @@ function riskSection(input: BuildInput, comparison: Comparison | null, subjects:
     if (hasCurve) {
       blocks.push({
         kind: 'chart',
-        chart: { type: 'loss-exceedance', currency: cur, inherent: r.lec.inherent, residual: r.lec.residual, tolerance: r.lec.tolerance },
+        chart: { type: 'loss-exceedance', currency: cur, inherent: r.lec.inherent, residual: r.lec.residual, ...(r.lec.retained ? { retained: r.lec.retained } : {}), tolerance: r.lec.tolerance },
         caption: r.lec.tolerance.length > 0
           ? 'For each amount, the chance of losing more than that in a year. Where the blue curve runs above the red line, the company carries more risk than its appetite allows.'
           : 'For each amount, the chance of losing more than that in a year. No risk appetite is set, so there is no line to compare it with.',
@@ -402,6 +404,7 @@ function riskSection(input: BuildInput, comparison: Comparison | null, subjects:
       ),
     );
   }
+  if (risk.ok) blocks.push(...insuranceBlocks(risk.value, cur));
   blocks.push(heading('Change since the last pack'));
   if (!comparison) {
     blocks.push(para('No pack was issued for an earlier quarter, so there is nothing to compare with yet; the next quarter\u2019s pack will show what changed since this one.', 'neutral'));
@@ -794,6 +797,7 @@ export function packFigures(sources: PackSources): BoardPackContent['figures'] {
     riskStale: r ? r.stale : false,
     decisionsForBoard: sources.board.ok ? sources.board.value.decisions.filter((d) => d.awaitingExecutive).length : 0,
     acceptancesAwaitingBoard: sources.board.ok ? sources.board.value.acceptancesAwaitingBoard.length : 0,
+    ...insuredFigures(r),
   };
 }
 

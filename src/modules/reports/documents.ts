@@ -29,9 +29,15 @@ export function worstCaseDocument(r: Omit<WorstCaseReport, 'blocks'>): SimpleDoc
     blocks.push({
       kind: 'figures',
       items: [
-        { label: 'Low end', value: money(r.range.low, cur), amount: r.range.low, note: 'one attack: a quick recovery, no data stolen', tone: 'neutral' },
-        { label: 'Expected, one attack', value: money(r.range.expected, cur), amount: r.range.expected, note: r.expectedWithMeasures !== null ? `${money(r.expectedWithMeasures, cur)} with the measures` : 'on average, before the measures', tone: 'bad' },
-        { label: 'High end', value: money(r.range.high, cur), amount: r.range.high, note: 'a long outage, the data published', tone: 'bad' },
+        { label: 'Low end', value: money(r.range.low, cur), amount: r.range.low, note: r.kept ? `one attack, quick recovery; ${money(r.kept.low, cur)} kept after insurance` : 'one attack: a quick recovery, no data stolen', tone: 'neutral' },
+        {
+          label: 'Expected, one attack',
+          value: money(r.range.expected, cur),
+          amount: r.range.expected,
+          note: r.kept?.expected !== null && r.kept?.expected !== undefined ? `${money(r.kept.expected, cur)} kept after insurance` : r.expectedWithMeasures !== null ? `${money(r.expectedWithMeasures, cur)} with the measures` : 'on average, before the measures',
+          tone: 'bad',
+        },
+        { label: 'High end', value: money(r.range.high, cur), amount: r.range.high, note: r.kept ? `data published; ${money(r.kept.high, cur)} kept after insurance` : 'a long outage, the data published', tone: 'bad' },
         {
           label: 'Expected a year',
           value: sc?.mean !== null && sc?.mean !== undefined ? money(sc.mean, cur) : '-',

@@ -28,6 +28,7 @@ export const ChartSpec = z.discriminatedUnion('type', [
     currency: z.string(),
     inherent: z.array(Point),
     residual: z.array(Point).nullable(),
+    retained: z.array(Point).nullable().optional().describe('Kept after insurance'),
     tolerance: z.array(Point),
   }),
   z.object({
@@ -171,6 +172,11 @@ export const PackFigures = z.object({
   riskStale: z.boolean(),
   decisionsForBoard: z.number(),
   acceptancesAwaitingBoard: z.number(),
+  /** With insurance (absent in packs made before it): what the company keeps, and premiums against recoveries. */
+  keptExpectedLoss: z.number().nullable().optional().describe('Expected annual loss kept after insurance'),
+  keptP99: z.number().nullable().optional(),
+  premium: z.number().nullable().optional(),
+  expectedRecovery: z.number().nullable().optional(),
 });
 export type PackFigures = z.infer<typeof PackFigures>;
 
@@ -267,6 +273,8 @@ export const WorstCaseReport = z.object({
   /** One attack: the scenario's 5 % end, its expected cost, the 95 % ends together. */
   range: z.object({ low: z.number(), expected: z.number(), high: z.number() }).nullable(),
   expectedWithMeasures: z.number().nullable(),
+  /** What the company keeps of one attack after insurance; null without a policy covering it. */
+  kept: z.object({ low: z.number(), expected: z.number().nullable(), high: z.number() }).nullable().optional(),
   components: z.array(z.object({ label: z.string(), low: z.number(), typical: z.number(), high: z.number(), basis: z.string() })),
   /** How each figure was derived, one line each. */
   lines: z.array(z.object({ key: z.string(), text: z.string() })),

@@ -86,6 +86,7 @@ async function makeReport(scope: ClientScope): Promise<Omit<WorstCaseReport, 'bl
     unavailableReason: null,
     range: { low: e.low, expected: e.expected, high: e.high },
     expectedWithMeasures: e.expectedWithMeasures,
+    kept: e.insurance ? { low: e.insurance.low, expected: e.insurance.expected, high: e.insurance.high } : null,
     components: e.components.map(({ label, low, typical, high, basis }) => ({ label, low, typical, high, basis })),
     lines: e.lines,
     assumptions: e.assumptions,

@@ -5,22 +5,24 @@
  * status; the board pack reads the portfolio, its curves, the top risks and the ransomware
  * worst case. Money is in major units of the client's currency.
  */
-import type { AppetitePoint, LecPoint, Risk, RiskModel } from '../../engine/index.js';
+import type { AppetitePoint, LecPoint, Risk } from '../../engine/index.js';
 import type { ClientScope, Writer } from '../../server/context.js';
 import { fromJson, toTimestamp } from '../../server/db/conventions.js';
 import { invalid, notFound } from '../../server/errors.js';
 import { formatMoney } from '../../shared/money.js';
 import { percent, unsettledSentence, verdictOf, type SettledPoint, type Verdict } from '../../shared/risks/verdict.js';
-import { inPortfolio, registerRisk } from './model.js';
+import { engineInsurance, inPortfolio, registerRisk, type InsuredModel } from './model.js';
 import { getSimulator } from './pool.js';
 import { enqueueRecompute } from './recompute.js';
 import { basisCheck, basisOf, loadRegisterView, pickStats, portfolioCurves, presentResult, presentTreatment, topRisks, type Basis, type RegisterView, type StoredPortfolio } from './register.js';
-import type { AppetiteStatus, ScenarioResultOut, TopRisk, TreatmentOut, WorstCaseOut } from './schema.js';
+import type { AppetiteStatus, InsuranceSummary, PolicyOut, ScenarioResultOut, TopRisk, TreatmentOut, WorstCaseOut } from './schema.js';
 import type { OwnerSeat, RiskScenariosTable, RiskStatus } from './tables.js';
 
 export type { OwnerSeat, RiskStatus };
 export { portfolioRisk } from './portfolio.js';
 export { getRansomwareWorstCase } from './worst-case.js';
+export { getInsurance } from './insurance.js';
+import { getInsurance } from './insurance.js';
 import { getRansomwareWorstCase } from './worst-case.js';
 
 /** A scenario as it stands: its inputs, treatments and stored result. */
@@ -139,7 +141,13 @@ export async function checkAgainstAppetite(scope: ClientScope, riskIds: string[]
     let next = view.register.included.length;
     const positions = new Map(view.register.index);
     for (const s of outside) positions.set(s.id, next++);
-    const model: RiskModel = { ...view.register.model, risks: [...view.register.model.risks, ...outside.map((s) => registerRisk(view.data, s))], appetite: settings.appetite };
+    const insurance = engineInsurance(view.data, [...view.register.included, ...outside]);
+    const model: InsuredModel = {
+      ...view.register.model,
+      risks: [...view.register.model.risks, ...outside.map((s) => registerRisk(view.data, s))],
+      appetite: settings.appetite,
+      ...(insurance.length > 0 ? { insurance } : {}),
+    };
     const key = JSON.stringify(model);
     let cache = checkCache.get(scope.app);
     if (!cache) {
@@ -229,10 +237,12 @@ export interface RiskBoardSummary {
   /** Current (with planned and in-place treatments) and inherent portfolio figures; p90 = 1-in-10-year, p99 = 1-in-100-year loss. */
   portfolio: { mean: number; p90: number; p99: number; inherentMean: number; inherentP90: number; inherentP99: number; treatmentCost: number; scenarioCount: number } | null;
   appetite: AppetiteStatus;
-  /** Loss exceedance curves (inherent, and residual when treatments exist) and the tolerance curve. */
-  lec: { inherent: LecPoint[]; residual: LecPoint[] | null; tolerance: AppetitePoint[] };
+  /** Loss exceedance curves (inherent, residual when treatments exist, kept after insurance when insured) and the tolerance curve. */
+  lec: { inherent: LecPoint[]; residual: LecPoint[] | null; retained: LecPoint[] | null; tolerance: AppetitePoint[] };
   topRisks: TopRisk[];
   ransomware: WorstCaseOut;
+  /** The client's policies, and the loss before and after insurance (null without policies simulated). */
+  insurance: { policies: PolicyOut[]; summary: InsuranceSummary | null };
 }
 
 export async function getRiskBoardSummary(scope: ClientScope, options: { top?: number } = {}): Promise<RiskBoardSummary> {
@@ -250,9 +260,13 @@ export async function getRiskBoardSummary(scope: ClientScope, options: { top?: n
       ? { mean: p.current.mean, p90: p.current.p90, p99: p.current.p99, inherentMean: p.mean, inherentP90: p.p90, inherentP99: p.p99, treatmentCost: p.treatmentCost, scenarioCount: p.scenarioCount }
       : null,
     appetite: view.appetite,
-    lec: { inherent: curves?.inherent.lec ?? [], residual: curves?.residual?.lec ?? null, tolerance: view.data.settings.appetite },
+    lec: { inherent: curves?.inherent.lec ?? [], residual: curves?.residual?.lec ?? null, retained: curves?.retained?.lec ?? null, tolerance: view.data.settings.appetite },
     topRisks: topRisks(view, options.top ?? 10),
     ransomware: await getRansomwareWorstCase(scope),
+    insurance: await (async () => {
+      const i = await getInsurance(scope);
+      return { policies: i.policies, summary: i.summary };
+    })(),
   };
 }
 
@@ -264,6 +278,6 @@ export async function getRiskHistory(scope: ClientScope, options: { since?: stri
   return rows.map((r) => {
     const s = fromJson<StoredPortfolio | null>(r.summary_json, null);
     const c = s ? pickStats(s.residual ?? s.inherent) : { mean: 0, p90: 0, p99: 0 };
-    return { computedAt: r.computed_at, mean: c.mean, p90: c.p90, p99: c.p99, aboveAppetite: s ? ((s.residualAppetite ?? s.inherentAppetite)?.breached ?? null) : null, scenarios: r.risk_count };
+    return { computedAt: r.computed_at, mean: c.mean, p90: c.p90, p99: c.p99, aboveAppetite: s ? (basisCheck(s).check?.breached ?? null) : null, scenarios: r.risk_count };
   });
 }

@@ -18,7 +18,7 @@ import { whenLoss } from '../../shared/risks/rare.js';
 import { clientInfo } from '../clients/clients.js';
 import { optionModels, optionSetHash, registerModel, whatIfModel } from './model.js';
 import { getSimulator } from './pool.js';
-import { expectedHashes, loadRegisterData, RECOMPUTE_JOB, type FullStats, type StoredCurves, type StoredPortfolio, type StoredPortfolioDetail, type StoredScenarioCurves, type StoredScenarioResult } from './register.js';
+import { basisCheck, expectedHashes, loadRegisterData, RECOMPUTE_JOB, type FullStats, type InsuredPortfolioDetail, type StoredCurves, type StoredPolicyResult, type StoredPortfolio, type StoredPortfolioDetail, type StoredScenarioCurves, type StoredScenarioResult } from './register.js';
 import type { StoredOptionResult } from './options.js';
 import { chooseDefaultWorstCase } from './worst-case-default.js';
 
@@ -206,6 +206,8 @@ async function compute(ctx: AppContext, clientId: string, report?: (fraction: nu
       }
     }
   }
+  const insured = main ? (main.detail.portfolio as InsuredPortfolioDetail).retained ?? null : null;
+  const policies = main ? ((main.result.portfolio as { insurance?: StoredPolicyResult[] }).insurance ?? null) : null;
   const portfolio: StoredPortfolio = main
     ? {
         inherent: full(main.detail.portfolio),
@@ -215,10 +217,17 @@ async function compute(ctx: AppContext, clientId: string, report?: (fraction: nu
         residualAppetite: main.detail.portfolio.residual?.appetite ?? null,
         treatmentCost: main.detail.portfolio.residual?.treatmentCost ?? 0,
         rosi: main.detail.portfolio.residual?.rosi ?? null,
+        ...(insured
+          ? {
+              retained: full(insured),
+              retainedAppetite: insured.appetite ?? null,
+              insurance: (policies ?? []).map((p) => ({ id: p.id, premium: p.premium, expectedRecovery: p.expectedRecovery, p99Recovery: p.p99Recovery, probabilityOfClaim: p.probabilityOfClaim, aggregateExhausted: p.aggregateExhausted })),
+            }
+          : {}),
       }
     : emptyPortfolio(data.settings.appetite);
   const detail: StoredPortfolioDetail | null = main
-    ? { inherent: curves(main.detail.portfolio), residual: main.detail.portfolio.residual ? curves(main.detail.portfolio.residual) : null }
+    ? { inherent: curves(main.detail.portfolio), residual: main.detail.portfolio.residual ? curves(main.detail.portfolio.residual) : null, ...(insured ? { retained: curves(insured) } : {}) }
     : null;
   // Everything serialised before a transaction opens, so that transactions stay short.
   const runId = newId();
@@ -307,7 +316,8 @@ async function compute(ctx: AppContext, clientId: string, report?: (fraction: nu
       await w.db.updateTable('risk_option_sets').set({ result_json: toJson(result) }).where('id', '=', setId).execute();
     }
     await chooseDefaultWorstCase(w, data, new Map([...rows].filter(([, r]) => r.inPortfolio).map(([id, r]) => [id, (r.result.residual ?? r.result.inherent).mean])));
-    const summary = (p: StoredPortfolio | null) => (p ? { mean: p.inherent.mean, p90: p.inherent.p90, p99: p.inherent.p99, residualMean: p.residual?.mean ?? null, aboveAppetite: (p.residualAppetite ?? p.inherentAppetite)?.breached ?? null } : null);
+    const summary = (p: StoredPortfolio | null) =>
+      p ? { mean: p.inherent.mean, p90: p.inherent.p90, p99: p.inherent.p99, residualMean: p.residual?.mean ?? null, ...(p.retained ? { retainedMean: p.retained.mean } : {}), aboveAppetite: basisCheck(p).check?.breached ?? null } : null;
     await w.audit({
       action: 'risk.results.compute',
       entityType: 'risk_results',

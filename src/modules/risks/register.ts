@@ -57,7 +57,7 @@ export interface StoredScenarioCurves {
 
 export interface StoredAppetiteCheck {
   breached: boolean;
-  points: { loss: number; limit: number; probability: number; breached: boolean }[];
+  points: { loss: number; limit: number; probability: number; breached: boolean; stdError?: number; confident?: boolean }[];
 }
 
 /** `risk_runs.summary_json`. */
@@ -96,8 +96,16 @@ export function basisCheck(p: StoredPortfolio): { basis: Basis; check: StoredApp
   return { basis: 'inherent', check: p.inherentAppetite, stats: p.inherent };
 }
 
+/**
+ * The contract version 2 part of a simulation's portfolio detail: the loss the company keeps
+ * after insurance, with its appetite check, where the model has policies.
+ */
+export type InsuredPortfolioDetail = PortfolioDetail & { retained?: LossDistribution & { appetite?: AppetiteResult; premium: number } };
+
 /** A simulation's portfolio on what the company bears, with its appetite check. */
 export function basisOf(p: PortfolioDetail): { basis: Basis; distribution: LossDistribution; appetite: AppetiteResult | null } {
+  const retained = (p as InsuredPortfolioDetail).retained;
+  if (retained) return { basis: 'retained', distribution: retained, appetite: retained.appetite ?? null };
   if (p.residual) return { basis: 'residual', distribution: p.residual, appetite: p.residual.appetite ?? null };
   return { basis: 'inherent', distribution: p, appetite: p.appetite ?? null };
 }
@@ -106,6 +114,8 @@ export function basisOf(p: PortfolioDetail): { basis: Basis; distribution: LossD
 export interface StoredPortfolioDetail {
   inherent: StoredCurves;
   residual: StoredCurves | null;
+  /** After insurance (absent in runs stored before it). */
+  retained?: StoredCurves | null;
 }
 
 export async function loadRegisterData(scope: ClientScope, settings?: RiskSettings): Promise<RegisterData> {
@@ -225,6 +235,8 @@ export function presentPortfolio(run: RiskRunsTable | undefined): PortfolioOut |
     probabilityOfLoss: i.probabilityOfLoss,
     residual: p.residual ? pickStats(p.residual) : null,
     current: pickStats(p.residual ?? p.inherent),
+    retained: p.retained ? pickStats(p.retained) : null,
+    insurance: p.insurance ? { premium: p.insurance.reduce((x, q) => x + q.premium, 0), expectedRecovery: p.insurance.reduce((x, q) => x + q.expectedRecovery, 0) } : null,
     treatmentCost: p.treatmentCost,
     rosi: p.rosi,
     scenarioCount: run.risk_count,

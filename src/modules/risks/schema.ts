@@ -277,6 +277,8 @@ export const PortfolioOut = z.object({
   probabilityOfLoss: z.number(),
   residual: Stats.nullable(),
   current: Stats,
+  retained: Stats.nullable().describe('What the company keeps after insurance; null without policies'),
+  insurance: z.object({ premium: z.number(), expectedRecovery: z.number() }).nullable().describe('The policies\' premiums against their expected recoveries, a year'),
   treatmentCost: z.number(),
   rosi: z.number().nullable(),
   scenarioCount: z.number(),
@@ -370,7 +372,7 @@ export const OverviewOut = z.object({
   status: RecomputeStatus,
   portfolio: PortfolioOut.nullable(),
   appetite: AppetiteStatus,
-  curves: z.object({ inherent: Curves, residual: Curves.nullable() }).nullable(),
+  curves: z.object({ inherent: Curves, residual: Curves.nullable(), retained: Curves.nullable().describe('Kept after insurance') }).nullable(),
   heatmap: z.object({ cells: z.array(HeatCell), bands: BandsOut }),
   top: z.array(TopRisk),
 });
@@ -445,9 +447,18 @@ export const WorstCaseOut = z.object({
   expectedWithMeasures: z.number().nullable(),
   fromParts: z.boolean().describe('The parts come from the template\'s parameters, which rebuild the scenario\'s inputs exactly'),
   components: z.array(WorstCaseComponent),
-  lines: z.array(z.object({ key: z.enum(['low', 'expected', 'high', 'measures', 'revenue', 'year']), text: z.string() })).describe('How each figure was derived'),
+  lines: z.array(z.object({ key: z.enum(['low', 'expected', 'high', 'measures', 'revenue', 'year', 'insurance']), text: z.string() })).describe('How each figure was derived'),
   exceedsRevenue: z.boolean(),
   assumptions: z.array(z.string()),
+  insurance: z
+    .object({
+      policies: z.array(z.object({ ref: z.string(), name: z.string(), deductible: z.number(), limit: z.number(), aggregateLimit: z.number().nullable() })),
+      low: z.number(),
+      expected: z.number().nullable(),
+      high: z.number(),
+    })
+    .nullable()
+    .describe('What the company keeps of one attack after the policies that cover the scenario'),
 });
 export type WorstCaseOut = z.infer<typeof WorstCaseOut>;
 
@@ -509,6 +520,7 @@ export const ImportReport = z.object({
   treatmentsSetToProposed: z.number().describe('Planned or in-place treatments missing from the file, set back to proposed'),
   appetiteChanged: z.boolean(),
   settingsChanged: z.boolean(),
+  policiesNotImported: z.array(z.string()).describe('Insurance policies in the file that differ from the register\'s: policies are kept under Insurance, not imported from a model file'),
 });
 export type ImportReport = z.infer<typeof ImportReport>;
 

@@ -4,13 +4,15 @@
  * advisor changes it, audited), the client's gross margin, and the one-pager's figures
  * (src/shared/risks/worst-case.ts), each with the line that says how it was derived.
  */
-import { expectedEventsPerYear } from '../../engine/index.js';
+import { distributionMoments, expectedEventsPerYear } from '../../engine/index.js';
 import type { ClientScope } from '../../server/context.js';
 import { fromJson, toTimestamp } from '../../server/db/conventions.js';
 import { invalid } from '../../server/errors.js';
 import { formatMoney, fromMinorUnits } from '../../shared/money.js';
 import { TEMPLATES } from '../../shared/risks/templates.js';
 import { ransomwareWorstCase, sameInputs } from '../../shared/risks/worst-case.js';
+import { expectedRecovery, kept, type CoverTerms } from '../../shared/risks/insured.js';
+import { getInsurance } from './insurance.js';
 import { assertValid, riskProblems } from './checks.js';
 import { engineTreatment, inPortfolio, isCounted, registerRisk, scenarioInputs } from './model.js';
 import { enqueueRecompute } from './recompute.js';
@@ -31,7 +33,7 @@ export async function getRansomwareWorstCase(scope: ClientScope): Promise<WorstC
   const money = (x: number): string => formatMoney(x, currency);
   const list = candidates(view).map((s) => ({ id: s.id, ref: s.ref, title: s.title, mean: presentResult(s, view.present)?.current.mean ?? null }));
   const base = { currency, grossMargin: settings.grossMargin, candidates: list, chosenId: settings.worstCaseScenarioId };
-  const empty = { scenario: null, low: 0, expected: 0, high: 0, expectedWithMeasures: null, fromParts: false, components: [], lines: [], exceedsRevenue: false, assumptions: [] };
+  const empty = { scenario: null, low: 0, expected: 0, high: 0, expectedWithMeasures: null, fromParts: false, components: [], lines: [], exceedsRevenue: false, assumptions: [], insurance: null };
   const chosen = settings.worstCaseScenarioId ? view.data.scenarios.find((s) => s.id === settings.worstCaseScenarioId) : undefined;
   if (!settings.worstCaseScenarioId) {
     return {
@@ -56,7 +58,9 @@ export async function getRansomwareWorstCase(scope: ClientScope): Promise<WorstC
     { name: scope.client.name, currency, annualRevenue: fromMinorUnits(scope.client.annual_revenue, currency) },
   );
   const events = expectedEventsPerYear(risk);
-  const lines = [...estimate.lines];
+  const lines: WorstCaseOut['lines'] = [...estimate.lines];
+  const insurance = await keptAfterInsurance(scope, view, chosen, estimate);
+  if (insurance) lines.push({ key: 'insurance', text: insurance.line });
   if (result) {
     const every = events > 0 && events < 1 ? ` (one every ${Math.round(1 / events)} years)` : '';
     lines.push({
@@ -68,6 +72,7 @@ export async function getRansomwareWorstCase(scope: ClientScope): Promise<WorstC
     ...base,
     ...estimate,
     lines,
+    insurance: insurance ? { policies: insurance.policies, low: insurance.low, expected: insurance.expected, high: insurance.high } : null,
     available: true,
     unavailableReason: null,
     scenario: {
@@ -83,6 +88,34 @@ export async function getRansomwareWorstCase(scope: ClientScope): Promise<WorstC
       stale: result ? result.stale : true,
     },
   };
+}
+
+/**
+ * What the company keeps of one attack after the policies that cover the scenario: at the low
+ * and high ends exactly, and on average (the expected recovery over the attack's loss
+ * distribution); with a line that says so, beside the policies' premiums and expected recoveries.
+ */
+async function keptAfterInsurance(scope: ClientScope, view: RegisterView, chosen: RiskScenariosTable, e: ReturnType<typeof ransomwareWorstCase>) {
+  const covering = view.data.policies.filter((p) => p.covers_all === 1 || (view.data.policyScenarios.get(p.id) ?? []).includes(chosen.id));
+  if (covering.length === 0) return null;
+  const cur = view.data.currency;
+  const money = (x: number): string => formatMoney(x, cur);
+  const terms: CoverTerms[] = covering.map((p) => ({
+    ref: p.ref,
+    name: p.name,
+    deductible: fromMinorUnits(p.deductible, cur),
+    limit: fromMinorUnits(p.event_limit, cur),
+    aggregateLimit: p.aggregate_limit === null ? null : fromMinorUnits(p.aggregate_limit, cur),
+  }));
+  const inputs = scenarioInputs(chosen);
+  const slef = inputs.secondaryLossEventFrequency ? distributionMoments(inputs.secondaryLossEventFrequency, 'probability').mean : 0;
+  const recovered = expectedRecovery(terms, inputs.primaryLoss, inputs.secondaryLoss ?? null, slef);
+  const out = { policies: terms, low: kept(terms, e.low), expected: recovered === null ? null : e.expected - recovered, high: kept(terms, e.high) };
+  const figures = (await getInsurance(scope)).policies.filter((p) => covering.some((c) => c.id === p.id));
+  const names = terms.map((t) => `${t.ref} ${t.name} (${money(t.deductible)} deductible, ${money(t.limit)} limit per event)`).join(' and ');
+  const yearly = figures.filter((f) => f.figures).map((f) => `${f.ref} costs ${money(f.premium)} a year against an expected recovery of ${money(f.figures!.expectedRecovery)} a year on the risks it covers`);
+  const line = `After insurance (${names}), the company keeps ${money(out.low)} of the low end${out.expected !== null ? `, ${money(out.expected)} of an average attack` : ''} and ${money(out.high)} of the high end.${yearly.length ? ` ${yearly.join('; ')}.` : ''}`;
+  return { ...out, line };
 }
 
 /**

@@ -22,6 +22,8 @@ export interface LossExceedanceChart {
   inherent: ExceedancePoint[];
   /** With planned and in-place treatments; null without any. */
   residual: ExceedancePoint[] | null;
+  /** What the company keeps after insurance; absent or null without policies. */
+  retained?: ExceedancePoint[] | null;
   /** The risk appetite: the highest tolerated chance of losing more than each amount in a year. */
   tolerance: ExceedancePoint[];
 }
@@ -111,6 +113,7 @@ export function reportChartOption(chart: ReportChart): EChartsOption {
         currency: chart.currency,
         inherent: chart.inherent,
         residual: chart.residual,
+        retained: chart.retained ?? null,
         tolerance: chart.tolerance,
         labels: { inherent: chart.residual ? 'Before treatments' : 'Loss exceedance', residual: 'With treatments', tolerance: 'Risk appetite (tolerance)' },
       });

@@ -189,6 +189,7 @@ function ImportCard({ clientId }: { clientId: string }) {
                 Treatments: {report.treatmentsCreated} new, {report.treatmentsUpdated} changed, {report.treatmentsSetToProposed} set back to proposed
               </List.Item>
               <List.Item>Appetite {report.appetiteChanged ? 'replaced' : 'unchanged'}; seed and years {report.settingsChanged ? 'changed' : 'unchanged'}</List.Item>
+              {report.policiesNotImported.length ? <List.Item>Insurance policies not imported (they are kept under Insurance): {report.policiesNotImported.join(', ')}</List.Item> : null}
             </List>
           </Alert>
         ) : null}

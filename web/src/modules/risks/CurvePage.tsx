@@ -30,7 +30,7 @@ export function CurvePage() {
           <Text size="sm" c="dimmed" mb="md">
             For each amount, the chance of losing more than that in a year. Where the curve runs above the red tolerance curve, the client carries more risk than it accepts.
           </Text>
-          <Chart height={380} label="Loss exceedance curve with the risk appetite" option={lossExceedanceOption({ currency, inherent: o.curves.inherent.lec, residual: o.curves.residual?.lec ?? null, tolerance: appetite.points })}
+          <Chart height={380} label="Loss exceedance curve with the risk appetite" option={lossExceedanceOption({ currency, inherent: o.curves.inherent.lec, residual: o.curves.residual?.lec ?? null, retained: o.curves.retained?.lec ?? null, tolerance: appetite.points })}
           />
         </Card>
       ) : (
