@@ -20,6 +20,16 @@ export async function withApp<T>(fn: (ctx: AppContext) => Promise<T>, options: {
   const ctx = await createAppContext(config);
   try {
     return await fn(ctx);
+  } catch (err) {
+    // A refusal by the domain (or a unique or foreign-key violation) is a message, not a crash.
+    const { AppError } = await import('../server/errors.js');
+    const { constraintError } = await import('../server/db/constraints.js');
+    const refusal = err instanceof AppError ? err : constraintError(err);
+    if (refusal && refusal.code !== 'INTERNAL') {
+      const details = refusal.details.map((d) => `\n  ${d.path ? `${d.path}: ` : ''}${d.message}`).join('');
+      throw new CliError(`${refusal.message}${details}`);
+    }
+    throw err;
   } finally {
     await closeAppContext(ctx);
   }

@@ -7,6 +7,8 @@ import { registerSimulate } from './commands/simulate.js';
 import { registerRisks } from './commands/risks.js';
 import { registerImportExport } from './commands/import-export.js';
 import { registerReport } from './commands/report.js';
+import { registerBackup } from './commands/backup.js';
+import { registerRestore } from './commands/restore.js';
 
 /** Builds the `triad` command tree. Each command lives in its own file under ./commands. */
 export function buildProgram(): Command {
@@ -21,6 +23,8 @@ export function buildProgram(): Command {
   registerRisks(program);
   registerImportExport(program);
   registerReport(program);
+  registerBackup(program);
+  registerRestore(program);
   return program;
 }
 

@@ -1,12 +1,15 @@
 import type { TriadModule } from '../server/module.js';
 import { accountRoutes } from './accounts/routes.js';
-import { auditClientRoutes, auditFirmRoutes } from './audit/routes.js';
+import { auditModule } from './audit/index.js';
 import { clientRoutes, clientScopedRoutes } from './clients/routes.js';
 import { estateModule } from './estate/index.js';
 import { governanceModule } from './governance/index.js';
 import { notificationsModule } from './notifications/index.js';
 import { risksModule } from './risks/index.js';
 import { reportsModule } from './reports/index.js';
+import { businessModule } from './business/index.js';
+import { roadmapModule } from './roadmap/index.js';
+import { budgetModule } from './budget/index.js';
 import { systemClientRoutes, systemRoutes } from './system/routes.js';
 
 /**
@@ -17,13 +20,18 @@ export const modules: TriadModule[] = [
   { name: 'system', routes: systemRoutes, clientRoutes: systemClientRoutes },
   { name: 'accounts', routes: accountRoutes },
   { name: 'clients', routes: clientRoutes, clientRoutes: clientScopedRoutes },
-  { name: 'audit', routes: auditFirmRoutes, clientRoutes: auditClientRoutes },
+  auditModule,
   notificationsModule,
   estateModule,
   // After the estate (its templates scale with the estate's demo records).
   risksModule,
   // After the risk register: its demo acceptances use the register's scenarios.
   governanceModule,
+  // After the estate and the register: units from the services, initiatives from the options,
+  // systems and contracts, and a budget that knows the roadmap.
+  businessModule,
+  roadmapModule,
+  budgetModule,
   // Last: the board pack reads every module above.
   reportsModule,
 ];

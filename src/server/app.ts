@@ -6,7 +6,7 @@ import rateLimit from '@fastify/rate-limit';
 import fastifyStatic from '@fastify/static';
 import swagger from '@fastify/swagger';
 import swaggerUi from '@fastify/swagger-ui';
-import Fastify, { type FastifyInstance } from 'fastify';
+import Fastify, { type FastifyInstance, type FastifySchema } from 'fastify';
 import { z } from 'zod';
 import { jsonSchemaTransform, serializerCompiler, validatorCompiler, type ZodTypeProvider } from 'fastify-type-provider-zod';
 import { modules } from '../modules/index.js';
@@ -19,6 +19,8 @@ import { ErrorBody, installErrorHandler, sendError } from './http/error-handler.
 import type { ZodApp } from './module.js';
 import { webDistDir } from './paths.js';
 import { VERSION } from './version.js';
+import { installMetrics } from './http/metrics.js';
+import { isWebAppPath } from '../shared/web-routes.js';
 
 export interface ServerOptions {
   /** The built web app to serve; null serves the API alone. Defaults to dist/web when it exists. */
@@ -30,6 +32,8 @@ export interface RouteInfo {
   url: string;
   permission: string | null;
   public: boolean;
+  /** The route's own input schemas (Zod) and accepted content types, for tests that generate input. */
+  input: { params?: unknown; querystring?: unknown; body?: unknown; consumes?: string[] };
 }
 
 declare module 'fastify' {
@@ -57,6 +61,11 @@ function findNul(value: unknown, path: string): string | null {
     }
   }
   return null;
+}
+
+function routeInput(schema: FastifySchema | undefined): RouteInfo['input'] {
+  const s = (schema ?? {}) as FastifySchema & { consumes?: string[] };
+  return { params: s.params, querystring: s.querystring, body: s.body, ...(s.consumes ? { consumes: s.consumes } : {}) };
 }
 
 const REQUEST_ID_RE = /^[A-Za-z0-9._-]{8,128}$/;
@@ -92,7 +101,21 @@ export async function buildServer(ctx: AppContext, options: ServerOptions = {}):
     reply.header('x-request-id', request.id);
     // PostgreSQL cannot store NUL in text; refuse it at the door rather than fail deep inside.
     if (/%00/.test(request.url)) throw new AppError('BAD_REQUEST', 'The URL contains a NUL character.');
+    // Until the database is migrated (and the demo made), only the health probes answer.
+    const phase = ctx.lifecycle.phase;
+    if ((phase === 'starting' || phase === 'migrating') && !request.url.startsWith('/api/health')) {
+      reply.header('retry-after', '5');
+      throw new AppError('UNAVAILABLE', phase === 'migrating' ? 'Triad is migrating its database; try again in a moment.' : 'Triad is starting; try again in a moment.');
+    }
   });
+  // JSON answers of the API hold a client's records: no cache (browser, proxy) may keep them.
+  app.addHook('onSend', async (request, reply, payload) => {
+    if (request.url.startsWith('/api/') && String(reply.getHeader('content-type') ?? '').includes('json') && !reply.hasHeader('cache-control')) {
+      reply.header('cache-control', 'no-store');
+    }
+    return payload;
+  });
+  installMetrics(app, ctx);
   app.addContentTypeParser('application/json', { parseAs: 'string' }, (_request, body, done) => {
     const text = body as string;
     let value: unknown;
@@ -116,7 +139,7 @@ export async function buildServer(ctx: AppContext, options: ServerOptions = {}):
   app.addHook('onRoute', (route) => {
     if (route.url.startsWith('/api/')) {
       for (const method of [route.method].flat()) {
-        if (method !== 'HEAD') catalogue.push({ method, url: route.url, permission: route.config?.permission ?? null, public: route.config?.public === true });
+        if (method !== 'HEAD') catalogue.push({ method, url: route.url, permission: route.config?.permission ?? null, public: route.config?.public === true, input: routeInput(route.schema) });
       }
     }
     if (!route.url.startsWith('/api/') || !route.schema) return;
@@ -192,7 +215,7 @@ export async function buildServer(ctx: AppContext, options: ServerOptions = {}):
     await app.register(fastifyStatic, { root: webDir, wildcard: false, index: false });
     const html = fs.readFileSync(index, 'utf8');
     app.setNotFoundHandler((request, reply) => {
-      if (request.method === 'GET' && !request.url.startsWith('/api')) {
+      if ((request.method === 'GET' || request.method === 'HEAD') && isWebAppPath(request.url.split('?')[0] ?? '')) {
         // The web app routes in the browser: any page path gets index.html.
         return reply.type('text/html').header('cache-control', 'no-cache').send(html);
       }

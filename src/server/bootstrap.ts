@@ -9,10 +9,18 @@ import { JobQueue } from './jobs/queue.js';
 import { EventBus } from './events.js';
 import { modules } from '../modules/index.js';
 import { closeSimulationPool } from '../modules/risks/pool.js';
+import { scheduleBackups } from './backup/schedule.js';
+import { Lifecycle } from './lifecycle.js';
+import { Metrics } from './metrics.js';
 
 export interface ContextOptions {
   clock?: Clock;
   logger?: FastifyBaseLogger;
+  /**
+   * Apply pending migrations before returning (default). `triad serve` passes false: it listens
+   * first, answering the readiness probe with "migrating", then calls migrateContext().
+   */
+  migrate?: boolean;
 }
 
 /**
@@ -27,22 +35,34 @@ export async function createAppContext(config: Config, options: ContextOptions =
       ? pino({ level: config.logLevel, transport: { target: 'pino-pretty', options: { colorize: true, ignore: 'pid,hostname', translateTime: 'HH:MM:ss' } } })
       : pino({ level: config.logLevel }));
   const database = openDatabase({ dataDir: config.dataDir, databaseUrl: config.databaseUrl });
-  try {
-    await migrateToLatest(database);
-  } catch (err) {
-    await database.close();
-    throw err;
-  }
   // End-to-end tests move time forward through /api/test/clock; nothing else ever does.
   const clock = options.clock ?? (config.testHooks ? new ManualClock(new Date()) : systemClock);
   const jobs = new JobQueue(database.db, clock, log);
-  const ctx: AppContext = { config, database, clock, jobs, events: new EventBus(log), log };
+  const metrics = config.metrics ? new Metrics(database) : null;
+  const ctx: AppContext = { config, database, clock, jobs, events: new EventBus(log), log, lifecycle: new Lifecycle('starting'), metrics };
+  if (options.migrate !== false) {
+    try {
+      await migrateContext(ctx);
+    } catch (err) {
+      await database.close();
+      throw err;
+    }
+  }
   for (const m of modules) m.jobs?.(ctx);
+  scheduleBackups(ctx);
   return ctx;
+}
+
+/** Applies pending migrations; the readiness probe says "migrating" meanwhile, then ready. */
+export async function migrateContext(ctx: AppContext): Promise<void> {
+  ctx.lifecycle.phase = 'migrating';
+  await migrateToLatest(ctx.database);
+  ctx.lifecycle.phase = 'ready';
 }
 
 /** Stops the jobs and the simulation threads, and closes the database. */
 export async function closeAppContext(ctx: AppContext): Promise<void> {
+  ctx.lifecycle.phase = 'stopping';
   await ctx.jobs.stop();
   await closeSimulationPool(ctx);
   await ctx.database.close();

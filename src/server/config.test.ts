@@ -25,6 +25,25 @@ describe('configuration', () => {
     expect((error as ConfigError).message).toMatch(/Triad cannot start/);
   });
 
+  it('refuses settings that are wrong together, with the others', () => {
+    let error: unknown;
+    try {
+      loadConfig({ DATABASE_URL: 'postgres://db/triad', TRIAD_BACKUP_DIR: '/backups', TRIAD_METRICS_TOKEN: 'a-long-enough-token', TRIAD_SHUTDOWN_SECONDS: '0' });
+    } catch (err) {
+      error = err;
+    }
+    const problems = (error as ConfigError).problems.join('\n');
+    expect(problems).toMatch(/TRIAD_SHUTDOWN_SECONDS/);
+    expect(problems).toMatch(/TRIAD_BACKUP_DIR: scheduled backups copy the embedded SQLite database; with DATABASE_URL \(PostgreSQL\) schedule pg_dump/);
+    expect(problems).toMatch(/TRIAD_METRICS_TOKEN: is set but TRIAD_METRICS is not on/);
+  });
+
+  it('reads the operations settings, with defaults', () => {
+    const c = loadConfig({ TRIAD_METRICS: 'on', TRIAD_BACKUP_DIR: 'backups' });
+    expect(c).toMatchObject({ metrics: true, shutdownSeconds: 20, backupKeep: 7, backupEveryHours: 24 });
+    expect(c.backupDir?.endsWith('/backups')).toBe(true);
+  });
+
   it('treats an empty variable as unset', () => {
     expect(loadConfig({ DATABASE_URL: '' }).databaseUrl).toBeUndefined();
   });

@@ -23,6 +23,22 @@ const EnvSchema = z.object({
   SMTP_FROM: z.string().min(3).default('Triad <triad@localhost>'),
   TRIAD_PUBLIC_URL: z.string().url().optional(),
   TRIAD_TEST_HOOKS: z.enum(['on', 'off']).default('off'),
+  // The Ed25519 key that signs audit checkpoints (a PEM file kept outside the database).
+  TRIAD_AUDIT_KEY: z.string().min(1).optional(),
+  TRIAD_METRICS: z.enum(['on', 'off']).default('off'),
+  TRIAD_METRICS_TOKEN: z.string().min(16, 'must be at least 16 characters').optional(),
+  TRIAD_SHUTDOWN_SECONDS: z.coerce.number().int().min(1).max(600).default(20),
+  TRIAD_BACKUP_DIR: z.string().min(1).optional(),
+  TRIAD_BACKUP_KEEP: z.coerce.number().int().min(1).max(1000).default(7),
+  TRIAD_BACKUP_EVERY_HOURS: z.coerce.number().min(0.01).max(24 * 7).default(24),
+}).superRefine((e, issues) => {
+  // Settings that are each fine but wrong together.
+  if (e.TRIAD_BACKUP_DIR && e.DATABASE_URL) {
+    issues.addIssue({ code: 'custom', path: ['TRIAD_BACKUP_DIR'], message: 'scheduled backups copy the embedded SQLite database; with DATABASE_URL (PostgreSQL) schedule pg_dump instead (see README, Backups)' });
+  }
+  if (e.TRIAD_METRICS_TOKEN && e.TRIAD_METRICS !== 'on') {
+    issues.addIssue({ code: 'custom', path: ['TRIAD_METRICS_TOKEN'], message: 'is set but TRIAD_METRICS is not on' });
+  }
 });
 
 export interface Config {
@@ -41,6 +57,18 @@ export interface Config {
   publicUrl: string | undefined;
   /** Only for end-to-end tests: a movable clock and routes to move it and run due jobs. */
   testHooks: boolean;
+  /** The file of the key that signs audit checkpoints (TRIAD_AUDIT_KEY); unsigned without one. */
+  auditKeyFile: string | undefined;
+  /** Prometheus metrics at /metrics. */
+  metrics: boolean;
+  /** When set, /metrics wants `Authorization: Bearer <token>`. */
+  metricsToken: string | undefined;
+  /** How long a stopping server finishes what it is doing before it exits anyway. */
+  shutdownSeconds: number;
+  /** Where the server writes scheduled SQLite backups; unset: none. */
+  backupDir: string | undefined;
+  backupKeep: number;
+  backupEveryHours: number;
 }
 
 export class ConfigError extends Error {
@@ -74,6 +102,13 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env, overrides: Part
     smtpFrom: e.SMTP_FROM,
     publicUrl: e.TRIAD_PUBLIC_URL,
     testHooks: e.TRIAD_TEST_HOOKS === 'on',
+    auditKeyFile: e.TRIAD_AUDIT_KEY ? path.resolve(e.TRIAD_AUDIT_KEY) : undefined,
+    metrics: e.TRIAD_METRICS === 'on',
+    metricsToken: e.TRIAD_METRICS_TOKEN,
+    shutdownSeconds: e.TRIAD_SHUTDOWN_SECONDS,
+    backupDir: e.TRIAD_BACKUP_DIR ? path.resolve(e.TRIAD_BACKUP_DIR) : undefined,
+    backupKeep: e.TRIAD_BACKUP_KEEP,
+    backupEveryHours: e.TRIAD_BACKUP_EVERY_HOURS,
     ...overrides,
   };
 }

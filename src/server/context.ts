@@ -10,6 +10,8 @@ import { ClientDb } from './db/scoped.js';
 import { forbidden } from './errors.js';
 import type { JobQueue } from './jobs/queue.js';
 import type { EventBus } from './events.js';
+import type { Lifecycle } from './lifecycle.js';
+import type { Metrics } from './metrics.js';
 import { can, type Permission } from './policy.js';
 
 /** What the whole server shares: built once at start-up, passed to routes, jobs and the CLI. */
@@ -20,6 +22,10 @@ export interface AppContext {
   readonly jobs: JobQueue;
   readonly events: EventBus;
   readonly log: FastifyBaseLogger;
+  /** Starting, migrating, ready or stopping: what the readiness probe answers. */
+  readonly lifecycle: Lifecycle;
+  /** Prometheus metrics, when TRIAD_METRICS=on. */
+  readonly metrics: Metrics | null;
 }
 
 /** The person (or the CLI) acting. */

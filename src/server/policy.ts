@@ -57,6 +57,23 @@ export const POLICY = {
   'reports.read': ALL,
   'reports.drafts': DECIDERS,
   'reports.generate': ADVISOR,
+  // Business context: everyone reads; advisors and contributors keep units and the services'
+  // links; advisors set priorities, and an executive changes the priorities they own (the
+  // domain checks the ownership).
+  'business.read': ALL,
+  'business.edit': EDITORS,
+  'business.priorities': DECIDERS,
+  'business.priorities.manage': ADVISOR,
+  // Roadmap: everyone reads; contributors propose initiatives (and change them while proposed);
+  // advisors approve, change status, move, rank and create from the register's options.
+  'roadmap.read': ALL,
+  'roadmap.propose': EDITORS,
+  'roadmap.edit': ADVISOR,
+  // IT budget: everyone reads; advisors and contributors record actuals (entered or imported)
+  // and map accounts; advisors plan.
+  'budget.read': ALL,
+  'budget.actuals': EDITORS,
+  'budget.plan': ADVISOR,
 } as const satisfies Record<string, readonly MemberRole[]>;
 
 export type Permission = keyof typeof POLICY;

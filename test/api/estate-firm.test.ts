@@ -4,7 +4,8 @@ import { DEMO, seedDemoWorld, type DemoWorld } from '../support/demo.js';
 
 /**
  * The firm-wide concentration view: vendors and fourth parties shared by the most clients.
- * Every client counts, but a client is named only to a user who may see it. The demo firm has
+ * Only vendors reached through a client the caller may see are listed; every client counts, but
+ * a client is named only to a user who may see it. The demo firm has
  * Sam (advisor of Harbor & Finch and Kestrel), Priya (Kestrel and Lumen) and Dana (firm admin).
  */
 
@@ -77,6 +78,22 @@ describe('vendors and fourth parties shared across clients', () => {
     const sam = await view(DEMO.advisor);
     expect(sam.body.entries.find((e) => e.name === 'Amazon Web Services')).toMatchObject({ clients: 4, otherClients: 2 });
     expect(sam.text).not.toContain('Pike Street');
+  });
+
+  it('never names a vendor that only clients the caller may not see depend on', async () => {
+    const admin = await demo.as(DEMO.admin);
+    const clients = await admin.get<{ clients: { id: string; name: string }[] }>('/api/clients');
+    const pike = clients.body.clients.find((c) => c.name === 'Pike Street Clinic')!;
+    for (const clientId of [pike.id, demo.clients.saas]) {
+      expect((await admin.post(`/api/clients/${clientId}/estate/vendors`, { name: 'Quillfeather Payroll Ltd' })).status).toBe(201);
+    }
+    const dana = await view(DEMO.admin);
+    expect(dana.body.entries.find((e) => e.name === 'Quillfeather Payroll Ltd')).toMatchObject({ clients: 2, otherClients: 0 });
+    const priya = await view(DEMO.advisor2);
+    expect(priya.body.entries.find((e) => e.name === 'Quillfeather Payroll Ltd')).toMatchObject({ clients: 2, otherClients: 1 });
+    // Sam sees neither Lumen nor Pike Street: the vendor is not his to know of, by name or count.
+    const sam = await view(DEMO.advisor);
+    expect(sam.text).not.toContain('Quillfeather');
   });
 
   it('is for advisors and firm admins only', async () => {

@@ -1,5 +1,6 @@
 import { afterEach, describe, expect, it } from 'vitest';
 import { startTestApp, type TestApp } from '../support/app.js';
+import { jobIsLive, LEASE_MS } from '../../src/server/jobs/queue.js';
 
 let t: TestApp | null = null;
 afterEach(async () => {
@@ -78,5 +79,60 @@ describe('background jobs', () => {
     const counts = await Promise.all([t.ctx.jobs.runDue(), t.ctx.jobs.runDue(), t.ctx.jobs.runDue()]);
     expect(counts.reduce((a, b) => a + b, 0)).toBe(20);
     expect(new Set(ran).size).toBe(20);
+  });
+
+  it('a running job whose worker stopped renewing its lease is requeued, and failed with the reason after its last attempt', async () => {
+    t = await startTestApp();
+    const gaveUp: string[] = [];
+    t.ctx.jobs.register('test.dies', () => Promise.resolve(), { onGiveUp: (job, reason) => { gaveUp.push(`${job.id}: ${reason}`); return Promise.resolve(); } });
+    await t.ctx.jobs.enqueue({ kind: 'test.dies', clientId: null, payload: null });
+    const db = t.ctx.database.db;
+    // A worker elsewhere claims it and dies, three times over.
+    for (let attempt = 1; attempt <= 3; attempt++) {
+      const lease = new Date(t.clock.now().getTime() + LEASE_MS).toISOString();
+      await db.updateTable('jobs').set({ status: 'running', worker: 'gone:1', lease_until: lease, started_at: t.clock.now().toISOString(), attempts: attempt }).execute();
+      const row = await db.selectFrom('jobs').selectAll().executeTakeFirstOrThrow();
+      expect(jobIsLive(row, t.clock.now())).toBe(true);
+      // While the lease holds, nobody else takes the job.
+      expect(await t.ctx.jobs.reapExpired()).toBe(0);
+      t.clock.advance(LEASE_MS + 1);
+      expect(jobIsLive(row, t.clock.now())).toBe(false);
+      expect(await t.ctx.jobs.reapExpired()).toBe(1);
+      const after = await db.selectFrom('jobs').selectAll().executeTakeFirstOrThrow();
+      expect(after.worker).toBeNull();
+      expect(after.error).toMatch(/the server running it stopped before it finished/);
+      expect(after.status).toBe(attempt < 3 ? 'queued' : 'failed');
+    }
+    const failed = await db.selectFrom('jobs').selectAll().executeTakeFirstOrThrow();
+    expect(failed.error).toMatch(/gave up after 3 attempts/);
+    expect(gaveUp).toEqual([`${failed.id}: ${failed.error}`]);
+  });
+
+  it('a worker renews the lease of the job it runs, and finishes it as its own', async () => {
+    t = await startTestApp();
+    let release!: () => void;
+    const running = new Promise<void>((r) => (release = r));
+    let started!: () => void;
+    const begun = new Promise<void>((r) => (started = r));
+    t.ctx.jobs.register('test.long', async (run) => {
+      started();
+      await running;
+      await run.progress(0.5);
+    });
+    await t.ctx.jobs.enqueue({ kind: 'test.long', clientId: null, payload: null });
+    const done = t.ctx.jobs.runDue();
+    await begun;
+    const claimed = await t.ctx.database.db.selectFrom('jobs').selectAll().executeTakeFirstOrThrow();
+    expect(claimed.worker).toBe(t.ctx.jobs.workerId);
+    expect(claimed.lease_until).toBe(new Date(t.clock.now().getTime() + LEASE_MS).toISOString());
+    // A clock that jumps past the lease (as a test's does) does not make a job this server runs look dead.
+    t.clock.advance(LEASE_MS * 3);
+    expect(await t.ctx.jobs.reapExpired()).toBe(0);
+    const renewed = await t.ctx.database.db.selectFrom('jobs').selectAll().executeTakeFirstOrThrow();
+    expect(renewed).toMatchObject({ status: 'running', worker: t.ctx.jobs.workerId, lease_until: new Date(t.clock.now().getTime() + LEASE_MS).toISOString() });
+    release();
+    await done;
+    const finished = await t.ctx.database.db.selectFrom('jobs').selectAll().executeTakeFirstOrThrow();
+    expect(finished).toMatchObject({ status: 'done', worker: null, lease_until: null, progress: 1 });
   });
 });

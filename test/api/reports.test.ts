@@ -98,7 +98,7 @@ describe('the quarterly board pack', () => {
     expect(pack.status).toBe('draft');
     expect(pack.files.map((f) => f.format)).toEqual(['html', 'pdf']);
     const content = pack.content!;
-    expect(content.sections.map((s) => s.number)).toEqual([1, 2, 3, 4, 5, 6]);
+    expect(content.sections.map((s) => s.number)).toEqual([1, 2, 3, 4, 5, 6, 7, 8]);
 
     // The same figures as the risk register's overview (what its web page shows).
     const overview = (await advisor.get<OverviewOut>(`/api/clients/${clientId}/risks/overview`)).body;
@@ -299,6 +299,11 @@ describe('snapshots and the change since last quarter', () => {
     const frozenPdf = (await raw(DEMO.advisor, `${packs(clientId)}/${q4.id}.pdf`)).body;
     const frozenHtml = (await raw(DEMO.advisor, `${packs(clientId)}/${q4.id}.html`)).body;
     expect(pdfText(frozenPdf)).toContain(formatMoney(before.portfolio!.current.mean, 'EUR'));
+    // The audit trail's head when issued is printed: an anchor with the board.
+    const trail = issued.body.content!.issue!.auditTrail!;
+    expect(trail.entries).toBeGreaterThan(0);
+    expect(pdfText(frozenPdf).replace(/\s+/g, '')).toContain(trail.headHash);
+    expect(frozenHtml.toString('utf8')).toContain(`Audit trail when issued: ${trail.entries.toLocaleString('en-US')} entries`);
 
     // An issued quarter is never generated again, and there is no route to change it.
     const again = await advisor.post<ErrorBody>(packs(clientId), { quarter: '2026Q4' });
@@ -439,5 +444,21 @@ describe('the API description', () => {
     expect(JSON.stringify(pdf.content)).toContain('binary');
     expect(Object.keys(doc.paths['/api/clients/{clientId}/board-packs/{packId}.html']!.get!.responses['200']!.content!)).toEqual(['text/html']);
     expect(doc.paths['/api/reports/portfolio.pdf']).toBeDefined();
+  });
+});
+
+describe('a draft whose job gave up', () => {
+  it('says it failed and why, instead of "generating", when its server died on every attempt', async () => {
+    const clientId = demo.clients.manufacturer;
+    const res = await advisor.post<PackOut>(packs(clientId), { quarter: '2025Q2' });
+    expect(res.status).toBe(202);
+    const db = t.ctx.database.db;
+    const job = await db.selectFrom('jobs').selectAll().where('kind', '=', 'reports.board-pack').where('status', '=', 'queued').where('client_id', '=', clientId).executeTakeFirstOrThrow();
+    // A server claimed it for the last time and died: its lease ran out long ago.
+    await db.updateTable('jobs').set({ status: 'running', attempts: 3, worker: 'gone:1', started_at: '2026-11-26T08:00:00.000Z', lease_until: '2026-11-26T08:00:20.000Z' }).where('id', '=', job.id).execute();
+    expect(await t.ctx.jobs.reapExpired()).toBe(1);
+    const pack = await advisor.get<PackDetailOut>(`${packs(clientId)}/${res.body.id}`);
+    expect(pack.body.status).toBe('failed');
+    expect(pack.body.error).toMatch(/the server running it stopped before it finished/);
   });
 });

@@ -29,7 +29,7 @@ function freePort(): Promise<number> {
 
 async function healthy(url: string): Promise<boolean> {
   try {
-    const res = await fetch(`${url}/api/health`, { signal: AbortSignal.timeout(2000) });
+    const res = await fetch(`${url}/api/health/ready`, { signal: AbortSignal.timeout(2000) });
     return res.ok;
   } catch {
     return false;
@@ -93,7 +93,7 @@ export default async function setup(project: TestProject): Promise<() => Promise
     if (Date.now() - started > 90_000) {
       await stop(child);
       fs.rmSync(dataDir, { recursive: true, force: true });
-      throw new Error(`The Triad server did not answer ${baseUrl}/api/health within 90 s:\n${output}`);
+      throw new Error(`The Triad server was not ready at ${baseUrl}/api/health/ready within 90 s:\n${output}`);
     }
     await new Promise((r) => setTimeout(r, 200));
   }

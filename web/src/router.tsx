@@ -16,6 +16,7 @@ const MembersPage = lazy(() => import('./pages/client/MembersPage'));
 const AuditPage = lazy(() => import('./pages/client/AuditPage'));
 const AccountPage = lazy(() => import('./pages/AccountPage'));
 const UsersPage = lazy(() => import('./pages/admin/UsersPage'));
+const SecurityPage = lazy(() => import('./pages/admin/SecurityPage'));
 
 /**
  * The app's addresses:
@@ -25,6 +26,8 @@ const UsersPage = lazy(() => import('./pages/admin/UsersPage'));
  *   /clients/:clientId/members|audit    platform pages of a client
  *   /clients/:clientId/<module path>/*  each module of modules/registry.tsx
  *   /account, /admin/users              the user's account, the firm's users
+ *   /admin/security                     the firm's sign-in settings (single sign-on, two-step)
+ * The server serves the app only under these top-level paths (src/shared/web-routes.ts).
  */
 export const routes: RouteObject[] = [
   { path: '/login', element: <SignInPage />, errorElement: <RouteError /> },
@@ -43,6 +46,7 @@ export const routes: RouteObject[] = [
           { index: true, element: <PortfolioPage /> },
           { path: 'account', element: <AccountPage /> },
           { path: 'admin/users', element: <UsersPage /> },
+          { path: 'admin/security', element: <SecurityPage /> },
           {
             path: 'clients/:clientId',
             element: <ClientLayout />,

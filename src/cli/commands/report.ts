@@ -19,12 +19,12 @@ async function write(out: string, body: Buffer | string): Promise<void> {
 }
 
 /**
- * `triad report board|ransomware`: a client's quarterly board pack, or its ransomware
+ * `triad report board|qbr|ransomware`: a client's quarterly board pack, its quarterly business review, or its ransomware
  * worst-case one-pager, written to a file as PDF or HTML, generated directly (no server, no
  * background job). The reports module and its PDF and chart libraries load inside the actions.
  */
 export function registerReport(program: Command): void {
-  const report = program.command('report').description('Reports of a client: the quarterly board pack, the ransomware worst case');
+  const report = program.command('report').description('Reports of a client: the quarterly board pack, the quarterly business review, the ransomware worst case');
 
   report
     .command('board')
@@ -51,6 +51,28 @@ export function registerReport(program: Command): void {
       });
       await write(opts.out, body);
       process.stderr.write(`Wrote ${opts.out} (${format.toUpperCase()}, ${Buffer.byteLength(body).toLocaleString('en-US')} bytes) for ${summary} in ${((performance.now() - started) / 1000).toFixed(2)} s\n`);
+    });
+
+  report
+    .command('qbr')
+    .description('Write the client\'s quarterly business review for a quarter: done last quarter, the roadmap for the next four, the IT budget against actual and the forecast, replacements and renewals due, risk in money')
+    .requiredOption('--client <id>', 'the client\'s id (see `triad client list`)')
+    .requiredOption('--quarter <quarter>', 'the quarter the review opens, e.g. 2026Q4')
+    .requiredOption('--out <file>', 'the file to write')
+    .option('--format <format>', 'pdf or html (default: from the file name, else pdf)')
+    .action(async (opts: { client: string; quarter: string; out: string; format?: string }) => {
+      const format = fileFormat(opts.format, opts.out);
+      if (!/^20\d\dQ[1-4]$/.test(opts.quarter)) throw new CliError(`--quarter must be a quarter such as 2026Q4 (got "${opts.quarter}")`, 2);
+      const { body, summary } = await withApp(async (ctx) => {
+        const { cliScope, runDomain } = await import('./admin.js');
+        const { makeQbr, renderQbrHtml, renderQbrPdf } = await import('../../modules/reports/qbr/make.js');
+        const scope = await cliScope(ctx, opts.client);
+        const content = await runDomain(() => makeQbr(scope, opts.quarter));
+        const body = format === 'pdf' ? await renderQbrPdf(content) : await renderQbrHtml(content);
+        return { body, summary: `${content.client.name}, ${content.quarter.label}` };
+      });
+      await write(opts.out, body);
+      process.stderr.write(`Wrote ${opts.out} (${format.toUpperCase()}, ${Buffer.byteLength(body).toLocaleString('en-US')} bytes): the quarterly business review of ${summary}\n`);
     });
 
   report

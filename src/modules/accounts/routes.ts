@@ -2,24 +2,25 @@ import type {} from '@fastify/rate-limit';
 import { z } from 'zod';
 import type { AppContext } from '../../server/context.js';
 import { AppError, forbidden, invalid } from '../../server/errors.js';
-import { authOf, clearSessionCookies, setSessionCookies } from '../../server/http/auth.js';
+import { authOf, clearSessionCookies } from '../../server/http/auth.js';
 import type { ZodApp } from '../../server/module.js';
-import { listClientsFor, presentClient, ClientOut } from '../clients/clients.js';
+import { createChallenge } from './challenges.js';
+import { mfaRequired } from './firm-settings.js';
+import { firmSettingsRoutes } from './firm-routes.js';
+import { buildMe, MeOut, startSession } from './me.js';
+import { getMfa, mfaEnabled } from './mfa.js';
+import { mfaRoutes } from './mfa-routes.js';
 import { dummyPasswordHash, verifyPassword } from './passwords.js';
-import { createApiToken, createSession, deleteSession, listApiTokens, revokeApiToken } from './sessions.js';
+import { MfaStepOut } from './schema.js';
+import { createApiToken, deleteSession, listApiTokens, revokeApiToken } from './sessions.js';
+import { passwordSignInAllowed } from './sso.js';
+import { ssoRoutes } from './sso-routes.js';
 import { changePassword, createUser, FIRM_ROLES, findUserByEmail, getUser, listUsers, presentUser, updateUser, UserOut } from './users.js';
 import type { ApiTokensTable } from '../../server/db/platform-tables.js';
 
 const LoginBody = z.strictObject({
   email: z.string().trim().min(3).max(320),
   password: z.string().min(1).max(1000),
-});
-
-const MeOut = z.object({
-  user: UserOut,
-  firm: z.object({ id: z.string(), name: z.string() }),
-  clients: z.array(ClientOut),
-  csrfToken: z.string().optional().describe('For cookie sessions: send it back in X-CSRF-Token on every change'),
 });
 
 const TokenOut = z.object({
@@ -40,14 +41,11 @@ const Ok = z.object({ ok: z.literal(true) });
 const IdParams = (name: string) => z.strictObject({ [name]: z.string().max(64) });
 
 export function accountRoutes(app: ZodApp, ctx: AppContext): void {
-  const db = ctx.database.db;
 
-  const me = async (userId: string, csrfToken?: string): Promise<z.infer<typeof MeOut>> => {
-    const user = await db.selectFrom('users').selectAll().where('id', '=', userId).executeTakeFirstOrThrow();
-    const firm = await db.selectFrom('firms').select(['id', 'name']).where('id', '=', user.firm_id).executeTakeFirstOrThrow();
-    const clients = await listClientsFor(ctx, user);
-    return { user: presentUser(user), firm, clients: clients.map((c) => presentClient(c.client, c.role)), ...(csrfToken ? { csrfToken } : {}) };
-  };
+  const me = (userId: string, csrfToken?: string): Promise<MeOut> => buildMe(ctx, userId, csrfToken);
+  ssoRoutes(app, ctx);
+  mfaRoutes(app, ctx);
+  firmSettingsRoutes(app, ctx);
 
   app.post('/api/auth/login', {
     config: {
@@ -64,9 +62,11 @@ export function accountRoutes(app: ZodApp, ctx: AppContext): void {
     },
     schema: {
       tags: ['accounts'],
-      summary: 'Sign in with e-mail and password; sets the session cookie',
+      summary: 'Sign in with e-mail and password; sets the session cookie, or asks for the second factor',
+      description:
+        'With the right password, answers the signed-in user (and sets the session cookie), unless the person has a second factor: then it answers `{ mfa: "verify", challenge }` for POST /api/auth/mfa/verify; or, when the firm requires a second factor the person has not set up, `{ mfa: "enrol", challenge }` for the enrolment routes.',
       body: LoginBody,
-      response: { 200: MeOut },
+      response: { 200: z.union([MeOut, MfaStepOut]) },
     },
   }, async (request, reply) => {
     const user = await findUserByEmail(ctx, request.body.email);
@@ -74,9 +74,12 @@ export function accountRoutes(app: ZodApp, ctx: AppContext): void {
     if (!user || !ok || user.disabled_at) {
       throw new AppError('UNAUTHENTICATED', 'The e-mail or password is wrong.');
     }
-    const session = await createSession(ctx, user);
-    setSessionCookies(reply, request, session.token, session.csrfToken, ctx.config.sessionHours);
-    return me(user.id, session.csrfToken);
+    if (!(await passwordSignInAllowed(ctx, user))) {
+      throw new AppError('FORBIDDEN', 'Your firm signs in with single sign-on: use the single sign-on button instead of a password.');
+    }
+    if (mfaEnabled(await getMfa(ctx, user.id))) return { mfa: 'verify' as const, ...(await createChallenge(ctx, user, 'verify')) };
+    if (await mfaRequired(ctx, user.firm_id)) return { mfa: 'enrol' as const, ...(await createChallenge(ctx, user, 'enrol')) };
+    return startSession(ctx, request, reply, user);
   });
 
   app.post('/api/auth/logout', {

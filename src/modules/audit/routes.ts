@@ -2,7 +2,8 @@ import { z } from 'zod';
 import type { AuditEntriesTable } from '../../server/db/platform-tables.js';
 import { fromJson } from '../../server/db/conventions.js';
 import type { ZodApp } from '../../server/module.js';
-import { verifyChain } from './chain.js';
+import { auditKeyOf } from './signing.js';
+import { verifyCheckpoints, verifyTrail } from './verify.js';
 import type { AppContext } from '../../server/context.js';
 import { forbidden } from '../../server/errors.js';
 import { authOf } from '../../server/http/auth.js';
@@ -36,7 +37,7 @@ export function presentAuditEntry(e: AuditEntriesTable): z.infer<typeof AuditEnt
 }
 
 const AuditQuery = z.strictObject({
-  before: z.coerce.number().int().min(1).optional().describe('Entries with a sequence number below this (for paging back)'),
+  before: z.coerce.number().int().min(1).max(2_147_483_647).optional().describe('Entries with a sequence number below this (for paging back)'),
   limit: z.coerce.number().int().min(1).max(500).default(50),
   entityType: z.string().max(64).optional(),
   entityId: z.string().max(64).optional(),
@@ -61,13 +62,15 @@ export function auditFirmRoutes(app: ZodApp, ctx: AppContext): void {
   app.get('/api/firm/audit/verify', {
     schema: {
       tags: ['audit'],
-      summary: 'Checks the firm\'s hash chain (firm admins)',
-      response: { 200: VerifyOut },
+      summary: 'Checks the firm\'s hash chain against its anchors, and the firm\'s checkpoint chain (firm admins)',
+      response: { 200: FirmVerifyOut },
     },
   }, async (request) => {
     const auth = authOf(request);
     if (auth.user.firm_role !== 'admin') throw forbidden('Only firm admins verify the firm\'s audit trail.');
-    return verifyChain(ctx.database.db, auth.user.firm_id);
+    const key = auditKeyOf(ctx);
+    const [trail, checkpoints] = await Promise.all([verifyTrail(ctx.database.db, auth.user.firm_id, { key }), verifyCheckpoints(ctx.database.db, auth.user.firm_id, { key })]);
+    return { ...trail, checkpoints };
   });
 }
 
@@ -83,7 +86,16 @@ async function readTrail(ctx: AppContext, chainId: string, q: z.infer<typeof Aud
   return { entries: page.map(presentAuditEntry), nextBefore: rows.length > q.limit && last ? last.seq : null };
 }
 
-const VerifyOut = z.object({ ok: z.boolean(), entries: z.number(), failure: z.object({ seq: z.number(), reason: z.string() }).optional() });
+const Failure = z.object({ seq: z.number(), reason: z.string() });
+const VerifyOut = z.object({
+  ok: z.boolean(),
+  entries: z.number(),
+  anchors: z.number().describe('Checkpoints, issued board packs and signed files the chain was checked against'),
+  failure: Failure.optional().describe('The first entry that is missing, altered or does not verify'),
+});
+const FirmVerifyOut = VerifyOut.extend({
+  checkpoints: z.object({ ok: z.boolean(), checkpoints: z.number(), failure: Failure.optional() }).describe('The firm\'s checkpoint chain'),
+});
 
 export function auditClientRoutes(app: ZodApp): void {
   app.get('/audit', {
@@ -100,8 +112,8 @@ export function auditClientRoutes(app: ZodApp): void {
     config: { permission: 'audit.read' },
     schema: {
       tags: ['audit'],
-      summary: 'Checks the client\'s hash chain; names the first entry that does not verify',
+      summary: 'Checks the client\'s hash chain against itself and its anchors (checkpoints, issued board packs); names the first entry missing or altered',
       response: { 200: VerifyOut },
     },
-  }, async (request) => verifyChain(request.scope.app.database.db, request.scope.clientId));
+  }, async (request) => verifyTrail(request.scope.app.database.db, request.scope.clientId, { key: auditKeyOf(request.scope.app) }));
 }

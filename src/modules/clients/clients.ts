@@ -16,6 +16,7 @@ export const ClientInput = z.strictObject({
     .string()
     .default('USD')
     .refine(isCurrency, 'must be an ISO 4217 currency code such as USD or EUR'),
+  fiscalYearStartMonth: z.number().int().min(1).max(12).default(1).describe('The month (1 = January) the fiscal year starts in'),
 });
 export type ClientInput = z.infer<typeof ClientInput>;
 
@@ -24,6 +25,7 @@ export const ClientPatch = z.strictObject({
   sector: z.string().trim().min(1).max(100).optional(),
   employees: z.number().int().min(1).max(10_000_000).optional(),
   annualRevenue: z.number().min(0).max(1e13).optional(),
+  fiscalYearStartMonth: z.number().int().min(1).max(12).optional().describe('The month (1 = January) the fiscal year starts in'),
 });
 export type ClientPatch = z.infer<typeof ClientPatch>;
 
@@ -34,6 +36,7 @@ export const ClientOut = z.object({
   employees: z.number(),
   annualRevenue: z.number(),
   currency: z.string(),
+  fiscalYearStartMonth: z.number().describe('The month (1 = January) the fiscal year starts in'),
   createdAt: z.string(),
   role: z.enum(['advisor', 'executive', 'contributor', 'viewer']).describe('The caller\'s role in this client'),
 });
@@ -47,6 +50,7 @@ export function presentClient(c: ClientsTable, role: MemberRole): ClientOut {
     employees: c.employees,
     annualRevenue: fromMinorUnits(c.annual_revenue, c.currency),
     currency: c.currency,
+    fiscalYearStartMonth: c.fiscal_year_start_month,
     createdAt: c.created_at,
     role,
   };
@@ -103,7 +107,7 @@ export async function resolveAccess(app: AppContext, user: UsersTable, clientId:
  * Creates a client (firm admins and advisors); an advisor who creates one becomes its advisor.
  * The client's audit chain starts with its creation.
  */
-export async function createClient(app: AppContext, actor: Actor, input: ClientInput): Promise<ClientsTable> {
+export async function createClient(app: AppContext, actor: Actor, input: Omit<ClientInput, 'fiscalYearStartMonth'> & { fiscalYearStartMonth?: number }): Promise<ClientsTable> {
   if (actor.firmRole !== 'admin' && actor.firmRole !== 'advisor') {
     throw forbidden('Only firm admins and advisors can add clients.');
   }
@@ -116,6 +120,7 @@ export async function createClient(app: AppContext, actor: Actor, input: ClientI
     employees: input.employees,
     annual_revenue: toMinorUnits(input.annualRevenue, input.currency),
     currency: input.currency,
+    fiscal_year_start_month: input.fiscalYearStartMonth ?? 1,
     created_at: now,
     updated_at: now,
     archived_at: null,

@@ -123,12 +123,13 @@ export async function updateClient(scope: ClientScope, patch: ClientPatch): Prom
     sector: patch.sector ?? before.sector,
     employees: patch.employees ?? before.employees,
     annual_revenue: patch.annualRevenue === undefined ? before.annual_revenue : toMinorUnits(patch.annualRevenue, before.currency),
+    fiscal_year_start_month: patch.fiscalYearStartMonth ?? before.fiscal_year_start_month,
     updated_at: toTimestamp(scope.now()),
   };
   await scope.write(async (w) => {
     await w.tx
       .updateTable('clients')
-      .set({ name: after.name, sector: after.sector, employees: after.employees, annual_revenue: after.annual_revenue, updated_at: after.updated_at })
+      .set({ name: after.name, sector: after.sector, employees: after.employees, annual_revenue: after.annual_revenue, fiscal_year_start_month: after.fiscal_year_start_month, updated_at: after.updated_at })
       .where('id', '=', scope.clientId)
       .execute();
     await w.audit({ action: 'client.update', entityType: 'client', entityId: scope.clientId, before: presentClient(before, scope.role), after: presentClient(after, scope.role) });

@@ -43,8 +43,9 @@ export async function clientConcentration(scope: ClientScope, options: { fourthP
 /**
  * Across the firm: the vendors and fourth parties shared by the most clients (companies are
  * matched by name, without legal suffixes and punctuation). For advisors and firm admins only.
- * Every client counts, but a client is named only to a user who may see it; the others are
- * counted as "other clients".
+ * Only vendors that a client the user may see depends on are listed, under the name those
+ * clients use; every client counts, but a client is named only to a user who may see it, the
+ * others are counted beside as "other clients".
  */
 export async function firmConcentration(app: AppContext, user: UsersTable, options: { minClients?: number; limit?: number } = {}): Promise<FirmConcentrationOut> {
   if (user.firm_role !== 'admin' && user.firm_role !== 'advisor') throw forbidden('The firm-wide view is for advisors and firm admins.');
@@ -68,7 +69,8 @@ export async function firmConcentration(app: AppContext, user: UsersTable, optio
       if (!key) continue;
       let acc = byCompany.get(key);
       if (!acc) byCompany.set(key, (acc = { names: new Map(), clients: new Map() }));
-      acc.names.set(v.name, (acc.names.get(v.name) ?? 0) + 1);
+      // Named as the clients the user may see spell it.
+      if (visible.has(v.client_id)) acc.names.set(v.name, (acc.names.get(v.name) ?? 0) + 1);
       const c = acc.clients.get(v.client_id) ?? { direct: false, fourthParty: false };
       c.direct ||= v.direct === 1;
       c.fourthParty ||= isSub.has(`${v.client_id}/${v.id}`);
@@ -76,7 +78,8 @@ export async function firmConcentration(app: AppContext, user: UsersTable, optio
     }
   }
   const entries = [...byCompany.values()]
-    .filter((acc) => acc.clients.size >= minClients)
+    // A vendor that only clients the user may not see depend on is not theirs to know of.
+    .filter((acc) => acc.clients.size >= minClients && acc.names.size > 0)
     .map((acc) => {
       const name = [...acc.names].sort((a, b) => b[1] - a[1] || a[0].localeCompare(b[0]))[0]![0];
       const all = [...acc.clients];

@@ -1,3 +1,4 @@
+import type { ClientTable } from '../../server/db/schema.js';
 import type { ClientScope } from '../../server/context.js';
 import { newId, toTimestamp } from '../../server/db/conventions.js';
 import { conflict, forbidden, invalid, notFound } from '../../server/errors.js';
@@ -65,6 +66,21 @@ export async function listConcerns(scope: ClientScope, filter: ConcernFilter = {
   return filter.state ? out.filter((c) => c.state === filter.state) : out;
 }
 
+/** Subject types that name a record, and the table it must be found in. */
+const SUBJECT_TABLES: Partial<Record<string, ClientTable>> = {
+  decision: 'gov_decisions',
+  acceptance: 'gov_acceptances',
+  risk: 'risk_scenarios',
+  treatment: 'risk_treatments',
+  service: 'estate_services',
+  system: 'estate_systems',
+  vendor: 'estate_vendors',
+  contract: 'estate_contracts',
+  dataset: 'estate_datasets',
+  grant: 'estate_grants',
+  review: 'estate_reviews',
+};
+
 async function getRow(scope: ClientScope, id: string): Promise<GovConcernsTable> {
   const row = await scope.db.selectFrom('gov_concerns').selectAll().where('id', '=', id).executeTakeFirst();
   if (!row) throw notFound('Concern');
@@ -85,9 +101,13 @@ export async function raiseConcern(scope: ClientScope, raw: ConcernInput): Promi
   if (holder && holder.userId === scope.actor.userId) {
     throw invalid(`You hold the ${input.seat} seat yourself; a concern is about another seat's area.`, [{ path: 'seat', message: 'is your own seat' }]);
   }
-  if (input.subjectType === 'decision') {
-    const d = await scope.db.selectFrom('gov_decisions').select('id').where('id', '=', input.subjectId).executeTakeFirst();
-    if (!d) throw invalid('No such decision in this client.', [{ path: 'subjectId', message: 'no such decision' }]);
+  // A subject that is a record of Triad must be one of this client's (a finding or a report
+  // section is named in words and points to no record).
+  const table = SUBJECT_TABLES[input.subjectType];
+  if (table) {
+    const found = await scope.db.selectFrom(table).select('id').where('id', '=', input.subjectId).executeTakeFirst();
+    const what = input.subjectType.replace('-', ' ');
+    if (!found) throw invalid(`No such ${what} in this client.`, [{ path: 'subjectId', message: `no such ${what} in this client` }]);
   }
   const t = today(scope);
   if (input.respondBy && input.respondBy < t) throw invalid('respondBy must not be in the past.', [{ path: 'respondBy', message: 'must not be in the past' }]);

@@ -12,6 +12,9 @@ import { authorityBlocks } from './sections/authority.js';
 import { p90Cell, rareClause } from './sections/rare.js';
 import { basisWords, unsettledNote } from './sections/appetite.js';
 import { insuranceBlocks, insuredFigures, keptFigure } from './sections/insurance.js';
+import { budgetSectionBody } from './sections/budget.js';
+import { roadmapSectionBody } from './sections/roadmap.js';
+import { quarterOf } from './quarter.js';
 
 type Seat = 'CIO' | 'CTO' | 'CISO';
 
@@ -60,6 +63,8 @@ export function packSubjects(quarter: Quarter, sources: PackSources): PackSubjec
     governance: 'Board pack: accepted risks and governance',
     vendors: 'Board pack: vendors',
     lifecycle: 'Board pack: estate lifecycle',
+    budget: 'Board pack: IT budget against actual',
+    roadmap: 'Board pack: roadmap',
   };
   for (const key of Object.keys(names) as SectionKey[]) add(key, { type: 'report-section', id: sectionSubjectId(quarter.key, key) }, `${names[key]} (${quarter.label})`);
   if (sources.risk.ok) for (const r of sources.risk.value.all.slice(0, TOP_RISKS)) add('risk', { type: 'risk', id: r.id }, `${r.ref} ${r.title}`);
@@ -801,6 +806,10 @@ export function packFigures(sources: PackSources): BoardPackContent['figures'] {
   };
 }
 
+function withResponses(body: { title: string; lead: string; blocks: Block[] }, subjects: TitledSubject[], responses: Source<Responses>): { title: string; lead: string; blocks: Block[] } {
+  return { ...body, blocks: [...body.blocks, ...responsesBlock(subjects, responses)] };
+}
+
 /** Builds the board pack's content from its sources (pure). */
 export function buildBoardPack(input: BuildInput): BoardPackContent {
   const { sources, quarter, client } = input;
@@ -827,6 +836,8 @@ export function buildBoardPack(input: BuildInput): BoardPackContent {
       governanceSection(input, s.governance),
       vendorsSection(input, s.vendors),
       lifecycleSection(input, s.lifecycle),
+      { key: 'budget', number: 7, ...withResponses(budgetSectionBody(sources.budget), s.budget, input.responses), subjects: s.budget },
+      { key: 'roadmap', number: 8, ...withResponses(roadmapSectionBody(sources.roadmap, [0, 1, 2, 3].map((k) => quarterOf(quarter.year, quarter.q + k))), s.roadmap, input.responses), subjects: s.roadmap },
     ],
     owed,
     issue: null,

@@ -269,13 +269,22 @@ export async function runBoardPackJob(app: AppContext, clientId: string, packId:
       await w.audit({ action: 'report.draft', entityType: 'report', entityId: packId, after: { quarter: row.quarter, status: 'draft', contentHash: sha256(json), pdfSha256: shas.pdf, htmlSha256: shas.html, owed: content.owed.length } });
     });
   } catch (err) {
-    const message = err instanceof Error ? err.message : String(err);
-    await scope.write(async (w) => {
-      await w.db.updateTable('report_packs').set({ status: 'failed', error: message.slice(0, 2000), updated_at: toTimestamp(scope.now()) }).where('id', '=', packId).where('status', '!=', 'issued').execute();
-      await w.audit({ action: 'report.fail', entityType: 'report', entityId: packId, after: { quarter: row.quarter, error: message.slice(0, 500) } });
-    });
+    await failBoardPack(app, clientId, packId, err instanceof Error ? err.message : String(err));
     throw err;
   }
+}
+
+/** Marks a draft that could not be made as failed, with the reason (an issued pack never changes). */
+export async function failBoardPack(app: AppContext, clientId: string, packId: string, message: string): Promise<void> {
+  const client = await app.database.db.selectFrom('clients').selectAll().where('id', '=', clientId).executeTakeFirst();
+  if (!client) return;
+  const scope = new Scope(app, clientInfo(client), systemActor(client.firm_id, 'board pack'), 'advisor');
+  await scope.write(async (w) => {
+    const row = await w.db.selectFrom('report_packs').select(['quarter', 'status']).where('id', '=', packId).executeTakeFirst();
+    if (!row || row.status === 'issued') return;
+    await w.db.updateTable('report_packs').set({ status: 'failed', error: message.slice(0, 2000), updated_at: toTimestamp(scope.now()) }).where('id', '=', packId).execute();
+    await w.audit({ action: 'report.fail', entityType: 'report', entityId: packId, after: { quarter: row.quarter, error: message.slice(0, 500) } });
+  });
 }
 
 // ---------------------------------------------------------------------------------------------
@@ -308,7 +317,10 @@ export async function issueBoardPack(scope: ClientScope, id: string, input: { ov
   }
   const issuedAt = toTimestamp(scope.now());
   const override = owed.length > 0 && reason ? { reason, owed } : null;
-  const frozen: BoardPackContent = { ...content, issue: { issuedAt, issuedBy: actorName(scope.actor), override } };
+  // The audit trail as it stands, printed in the pack: a copy of its head outside the database.
+  const head = await scope.app.database.db.selectFrom('audit_heads').select(['seq', 'hash']).where('client_id', '=', scope.clientId).executeTakeFirst();
+  const auditTrail = head && head.seq > 0 ? { entries: head.seq, headHash: head.hash } : null;
+  const frozen: BoardPackContent = { ...content, issue: { issuedAt, issuedBy: actorName(scope.actor), override, auditTrail } };
   const rendered = await renderBoardPack(frozen);
   const json = JSON.stringify(frozen);
   await scope.write(async (w) => {

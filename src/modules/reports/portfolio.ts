@@ -13,6 +13,8 @@ import { clientInfo, listClientsFor } from '../clients/clients.js';
 import { acceptedRisks, governanceSummary } from '../governance/api.js';
 import { renewals } from '../estate/summary.js';
 import { portfolioRisk } from '../risks/api.js';
+import { budgetYear } from '../budget/api.js';
+import { quarterContaining } from './quarter.js';
 import type { PortfolioReport, PortfolioRow } from './schema.js';
 import { attempt } from './sources.js';
 import { addDays } from '../../shared/dates.js';
@@ -44,6 +46,11 @@ export async function makePortfolioReport(app: AppContext, user: UsersTable): Pr
     const renewing = await attempt(scope, 'contracts', () => renewals(scope, { from: today, to }));
     if (!renewing.ok) unavailable.push('renewals');
     const last = await scope.db.selectFrom('report_packs').select('quarter').where('status', '=', 'issued').orderBy('quarter', 'desc').limit(1).executeTakeFirst();
+    const budget = await attempt(scope, 'IT budget', () => budgetYear(scope));
+    if (!budget.ok) unavailable.push('budget');
+    const planned = budget.ok && (budget.value.totals.plan !== 0 || budget.value.totals.actual !== 0) ? budget.value : null;
+    const due = await attempt(scope, 'roadmap', async () => Number((await scope.db.selectFrom('roadmap_initiatives').select((eb) => eb.fn.countAll<number>().as('n')).where('target_quarter', '=', quarterContaining(today).key).where('status', 'in', ['proposed', 'approved', 'in_progress']).executeTakeFirst())?.n ?? 0));
+    if (!due.ok) unavailable.push('roadmap');
     rows.push({
       clientId: client.id,
       name: client.name,
@@ -59,6 +66,10 @@ export async function makePortfolioReport(app: AppContext, user: UsersTable): Pr
       renewals: renewing.ok ? renewing.value.length : null,
       renewalsAnnualCost: renewing.ok ? renewing.value.reduce((s, e) => s + e.annualCost, 0) : null,
       lastIssuedQuarter: last?.quarter ?? null,
+      budgetLabel: budget.ok ? budget.value.label : null,
+      budgetVariance: planned ? planned.totals.variance : null,
+      budgetVariancePercent: planned && planned.totals.plan !== 0 ? (planned.totals.variance / planned.totals.plan) * 100 : null,
+      initiativesDue: due.ok ? due.value : null,
       unavailable,
     });
   }

@@ -7,7 +7,8 @@ import type { ZodApp } from '../../server/module.js';
 import { fileSlug, getPack, getPackFile, issueBoardPack, listPacks, requestBoardPack, currentQuarter } from './packs.js';
 import { makePortfolioReport } from './portfolio.js';
 import { portfolioDocument, worstCaseDocument } from './documents.js';
-import { FormatQuery, GenerateInput, IssueInput, PackDetailOut, PackListOut, PackOut, PortfolioReport, WorstCaseReport } from './schema.js';
+import { FormatQuery, GenerateInput, IssueInput, PackDetailOut, PackListOut, PackOut, PortfolioReport, QbrContent, QbrQuery, WorstCaseReport } from './schema.js';
+import { makeQbr, renderQbrHtml, renderQbrPdf } from './qbr/make.js';
 import { makeWorstCase } from './worst-case.js';
 
 const TAGS = ['reports'];
@@ -119,6 +120,30 @@ export function reportClientRoutes(app: ZodApp): void {
   }, async (request, reply) => {
     const html = await (await renderers()).renderDocumentHtml(worstCaseDocument(await makeWorstCase(request.scope)));
     return sendFile(reply, html, 'text/html; charset=utf-8', `${fileSlug(request.scope.client.name)}-ransomware-worst-case.html`, request.query.download === '1');
+  });
+}
+
+/** The quarterly business review of a client: its content, PDF and HTML, made on request from the records as they are. */
+export function qbrRoutes(app: ZodApp): void {
+  app.get('/reports/qbr', {
+    config: { permission: 'reports.read' },
+    schema: { tags: TAGS, summary: 'The quarterly business review: done last quarter, the roadmap for the next four, the IT budget against actual with the forecast, replacements and renewals due, risk in money and its trend', querystring: QbrQuery, response: { 200: QbrContent } },
+  }, async (request) => makeQbr(request.scope, request.query.quarter));
+
+  app.get('/reports/qbr.pdf', {
+    config: { permission: 'reports.read' },
+    schema: { tags: TAGS, summary: 'The quarterly business review as PDF (A4)', querystring: QbrQuery, produces: ['application/pdf'], response: { 200: pdfResponse('The QBR as PDF') } },
+  }, async (request, reply) => {
+    const content = await makeQbr(request.scope, request.query.quarter);
+    return sendFile(reply, await renderQbrPdf(content), 'application/pdf', `${fileSlug(request.scope.client.name)}-qbr-${content.quarter.key}.pdf`, request.query.download === '1');
+  });
+
+  app.get('/reports/qbr.html', {
+    config: { permission: 'reports.read' },
+    schema: { tags: TAGS, summary: 'The quarterly business review as a self-contained HTML page', querystring: QbrQuery, produces: ['text/html'], response: { 200: htmlResponse('The QBR as HTML') } },
+  }, async (request, reply) => {
+    const content = await makeQbr(request.scope, request.query.quarter);
+    return sendFile(reply, await renderQbrHtml(content), 'text/html; charset=utf-8', `${fileSlug(request.scope.client.name)}-qbr-${content.quarter.key}.html`, request.query.download === '1');
   });
 }
 

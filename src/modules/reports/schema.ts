@@ -7,7 +7,7 @@
  */
 import { z } from 'zod';
 
-export const SECTION_KEYS = ['summary', 'risk', 'decisions', 'governance', 'vendors', 'lifecycle'] as const;
+export const SECTION_KEYS = ['summary', 'risk', 'decisions', 'governance', 'vendors', 'lifecycle', 'budget', 'roadmap'] as const;
 export type SectionKey = (typeof SECTION_KEYS)[number];
 export const SEATS = ['CIO', 'CTO', 'CISO'] as const;
 export const TONES = ['neutral', 'good', 'bad', 'warn'] as const;
@@ -40,6 +40,16 @@ export const ChartSpec = z.discriminatedUnion('type', [
     type: z.literal('worst-case'),
     currency: z.string(),
     components: z.array(z.object({ label: z.string(), low: z.number(), typical: z.number(), high: z.number() })),
+  }),
+  z.object({
+    type: z.literal('budget-months'),
+    currency: z.string(),
+    months: z.array(z.object({ label: z.string(), plan: z.number(), actual: z.number().nullable(), forecast: z.number() })),
+  }),
+  z.object({
+    type: z.literal('risk-trend'),
+    currency: z.string(),
+    points: z.array(z.object({ label: z.string(), mean: z.number(), p90: z.number() })),
   }),
 ]);
 export type ChartSpec = z.infer<typeof ChartSpec>;
@@ -198,6 +208,11 @@ export const BoardPackContent = z.object({
       issuedAt: z.string(),
       issuedBy: z.string(),
       override: z.object({ reason: z.string(), owed: z.array(OwedOut) }).nullable(),
+      auditTrail: z
+        .object({ entries: z.number(), headHash: z.string() })
+        .nullable()
+        .optional()
+        .describe('The client\'s audit trail when the pack was issued: its entry count and last hash, an anchor `triad audit verify` checks'),
     })
     .nullable(),
   /** Every portfolio risk with its figures, for the next quarter's comparison. */
@@ -322,6 +337,10 @@ export const PortfolioRow = z.object({
   renewals: z.number().nullable().describe('Contract renewals or notice deadlines within the window'),
   renewalsAnnualCost: z.number().nullable(),
   lastIssuedQuarter: z.string().nullable(),
+  budgetLabel: z.string().nullable().describe('The fiscal year of the budget figures, e.g. FY2027'),
+  budgetVariance: z.number().nullable().describe('This fiscal year\u2019s forecast minus its plan (null: no budget planned)'),
+  budgetVariancePercent: z.number().nullable(),
+  initiativesDue: z.number().nullable().describe('Open initiatives planned for the current quarter'),
   unavailable: z.array(z.string()).describe('What could not be read for this client'),
 });
 export type PortfolioRow = z.infer<typeof PortfolioRow>;
@@ -338,3 +357,44 @@ export const PortfolioReport = z.object({
 export type PortfolioReport = z.infer<typeof PortfolioReport>;
 
 export const FormatQuery = z.strictObject({ download: z.enum(['0', '1']).optional().describe('1: as an attachment (Content-Disposition)') });
+
+// --- The quarterly business review: the same blocks, its own sections (qbr/content.ts builds it) ---
+
+export const QBR_SECTION_KEYS = ['summary', 'done', 'roadmap', 'budget', 'lifecycle', 'maturity', 'risk'] as const;
+export type QbrSectionKey = (typeof QBR_SECTION_KEYS)[number];
+
+export const QbrSection = z.object({
+  key: z.enum(QBR_SECTION_KEYS),
+  number: z.number().int(),
+  title: z.string(),
+  lead: z.string(),
+  blocks: z.array(Block),
+});
+export type QbrSection = z.infer<typeof QbrSection>;
+
+export const QbrContent = z.object({
+  version: z.literal(1),
+  kind: z.literal('qbr'),
+  client: z.object({ id: z.string(), name: z.string(), sector: z.string(), currency: z.string() }),
+  /** The quarter the review opens: it looks back on the one before and plans this one and the next three. */
+  quarter: z.object({ key: z.string(), label: z.string(), start: z.string(), end: z.string() }),
+  previousQuarter: z.object({ key: z.string(), label: z.string() }),
+  generatedAt: z.string(),
+  asOf: z.string(),
+  figures: z.object({
+    budgetPlan: z.number().nullable(),
+    budgetForecast: z.number().nullable(),
+    budgetVariance: z.number().nullable(),
+    doneLastQuarter: z.number(),
+    plannedNextFour: z.number(),
+    expectedLoss: z.number().nullable(),
+    riskReducedByRoadmap: z.number(),
+  }),
+  sections: z.array(QbrSection),
+});
+export type QbrContent = z.infer<typeof QbrContent>;
+
+export const QbrQuery = z.strictObject({
+  quarter: z.string().regex(/^(20\d\d)Q[1-4]$/, 'must be a quarter such as 2026Q4').optional().describe('The quarter the review opens (default: the current one)'),
+  download: z.enum(['0', '1']).optional().describe('1: as an attachment (Content-Disposition)'),
+});

@@ -10,6 +10,9 @@ import { decisionsForTheBoard, acceptedRisks, governanceSummary, responsesFor, r
 import { acceptanceDelegation, listConcerns, type DelegationOut } from '../governance/api.js';
 import { criticalVendors, fourthPartyConcentration, lifecycleSummary, renewals, type ConcentrationEntry, type CriticalVendor, type LifecycleOut, type RenewalEvent } from '../estate/summary.js';
 import { daysBetween } from './quarter.js';
+import { budgetYear, type YearOut } from '../budget/api.js';
+import { getRoadmap } from '../roadmap/api.js';
+import type { RoadmapOut } from '../roadmap/schema.js';
 
 export type Source<T> = { ok: true; value: T } | { ok: false; reason: string };
 
@@ -44,6 +47,8 @@ export interface PackSources {
   renewals: Source<RenewalEvent[]>;
   fourthParties: Source<ConcentrationEntry[]>;
   lifecycle: Source<LifecycleOut>;
+  budget: Source<YearOut>;
+  roadmap: Source<RoadmapOut>;
 }
 
 /** Reads everything the pack shows, for the window from `today` to `windowTo`. */
@@ -70,7 +75,9 @@ export async function gatherSources(scope: ClientScope, options: { today: string
   const renewing = await attempt(scope, 'contracts', () => renewals(scope, { from: today, to: windowTo }));
   const fourth = await attempt(scope, 'fourth-party records', () => fourthPartyConcentration(scope, { limit: 10 }));
   const lifecycle = await attempt(scope, 'estate lifecycle', () => lifecycleSummary(scope, { days, quarters: 8, limit: 25 }));
-  return { today, window: { from: today, to: windowTo }, since, risk, governance, board, accepted, delegation, concerns, criticalVendors: critical, renewals: renewing, fourthParties: fourth, lifecycle };
+  const budget = await attempt(scope, 'IT budget', () => budgetYear(scope));
+  const roadmap = await attempt(scope, 'roadmap', () => getRoadmap(scope));
+  return { today, window: { from: today, to: windowTo }, since, risk, governance, board, accepted, delegation, concerns, criticalVendors: critical, renewals: renewing, fourthParties: fourth, lifecycle, budget, roadmap };
 }
 
 export interface Responses {

@@ -88,3 +88,8 @@ export function joinAnd(items: string[]): string {
 export function sentence(text: string): string {
   return text.charAt(0).toUpperCase() + text.slice(1);
 }
+
+/** The line that prints an issued pack's anchor of the audit trail. */
+export function auditTrailLine(trail: { entries: number; headHash: string }): string {
+  return `Audit trail when issued: ${count(trail.entries)} entries; the last entry's hash is ${trail.headHash}. \`triad audit verify\` checks the trail against this.`;
+}

@@ -4,7 +4,7 @@
  */
 import { validateModel, type Treatment } from '../../engine/index.js';
 import { invalid, type ErrorDetail } from '../../server/errors.js';
-import type { FairInputs } from './schema.js';
+import { limitProblems, type FairInputs } from './schema.js';
 
 const ID = 'scenario';
 
@@ -14,7 +14,12 @@ const ID = 'scenario';
  */
 export function riskProblems(inputs: FairInputs, treatments: Treatment[], inputsPath: string, treatmentPath: (id: string) => string | null): ErrorDetail[] {
   const problems = validateModel({ risks: [{ id: ID, ...inputs, ...(treatments.length > 0 ? { treatments } : {}) }] });
-  const details: ErrorDetail[] = [];
+  // The register's limits (schema.ts) hold whichever way the inputs came: a template, a body.
+  const details: ErrorDetail[] = limitProblems(inputs, 'inputs', inputsPath);
+  for (const t of treatments) {
+    const base = treatmentPath(t.id);
+    details.push(...limitProblems(t.effect, 'effect', base === null ? `treatments.${t.id}.effect` : `${base}.effect`));
+  }
   for (const p of problems) {
     const path = p.path;
     const t = /^scenario\.treatments\[([^\]]+)\](.*)$/.exec(path);

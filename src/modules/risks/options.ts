@@ -181,8 +181,29 @@ export async function deleteOptionSet(scope: ClientScope, id: string): Promise<v
  * on (a measure acting on several scenarios has its costs split evenly between them).
  */
 export async function adoptOption(scope: ClientScope, setId: string, optionId: string): Promise<number> {
+  return (await adoptOptionWith(scope, setId, optionId)).treatments.length;
+}
+
+/** A treatment made by adopting an option. */
+export interface AdoptedTreatment {
+  id: string;
+  ref: string;
+  scenarioId: string;
+  name: string;
+}
+
+/**
+ * Adopts an option (as adoptOption) and, in the same transaction, hands the new treatments to
+ * `within` (the roadmap makes them an initiative): all of it is stored, or none.
+ */
+export async function adoptOptionWith<T = void>(
+  scope: ClientScope,
+  setId: string,
+  optionId: string,
+  within?: (w: Writer, adopted: { setTitle: string; optionName: string; treatments: AdoptedTreatment[]; annualCost: number; oneTimeCost: number }) => Promise<T>,
+): Promise<{ treatments: AdoptedTreatment[]; result: T | undefined }> {
   scope.require('risks.edit');
-  await findSet(scope, setId);
+  const set = await findSet(scope, setId);
   const option = await scope.db.selectFrom('risk_options').selectAll().where('id', '=', optionId).where('set_id', '=', setId).executeTakeFirst();
   if (!option) throw notFound('Option');
   const measures = fromJson<StoredMeasure[]>(option.measures_json, []);
@@ -190,7 +211,7 @@ export async function adoptOption(scope: ClientScope, setId: string, optionId: s
   const currency = scope.client.currency;
   for (const m of measures) for (const e of m.effects) await findScenario(scope, e.scenarioId);
   return scope.write(async (w) => {
-    let created = 0;
+    const adopted: AdoptedTreatment[] = [];
     for (const m of measures) {
       const n = m.effects.length;
       for (const [k, e] of m.effects.entries()) {
@@ -216,14 +237,23 @@ export async function adoptOption(scope: ClientScope, setId: string, optionId: s
           entityId: row.id,
           after: { ref: row.ref, scenarioId: row.scenario_id, name: row.name, status: row.status, annualCost: fromMinorUnits(row.annual_cost, currency), oneTimeCost: fromMinorUnits(row.one_time_cost, currency), effect: e.effect, adoptedFrom: { setId, optionId, option: option.name } },
         });
-        created += 1;
+        adopted.push({ id: row.id, ref: row.ref, scenarioId: row.scenario_id, name: row.name });
       }
     }
-    if (created === 0) throw invalid('This option has no measures to adopt.');
+    if (adopted.length === 0) throw invalid('This option has no measures to adopt.');
     await enqueueRecompute(w, scope.clientId);
     const ids = [...new Set(measures.flatMap((m) => m.effects.map((e) => e.scenarioId)))];
     w.afterCommit(() => scope.app.events.emit('risks.changed', { clientId: scope.clientId, riskIds: ids }));
-    return created;
+    const result = within
+      ? await within(w, {
+          setTitle: set.title,
+          optionName: option.name,
+          treatments: adopted,
+          annualCost: fromMinorUnits(measures.reduce((sum, m) => sum + m.annualCost, 0), currency),
+          oneTimeCost: fromMinorUnits(measures.reduce((sum, m) => sum + m.oneTimeCost, 0), currency),
+        })
+      : undefined;
+    return { treatments: adopted, result };
   });
 }
 

@@ -50,10 +50,27 @@ async function createSimulator(ctx: AppContext): Promise<{ pool: SimulationPool 
 export async function getSimulator(ctx: AppContext): Promise<Simulator> {
   let entry = pools.get(ctx);
   if (!entry) {
-    entry = createSimulator(ctx);
+    entry = createSimulator(ctx).then((made) => ({ ...made, simulator: timed(ctx, made.simulator) }));
     pools.set(ctx, entry);
   }
   return (await entry).simulator;
+}
+
+/** Records each simulation's time in the metrics (TRIAD_METRICS=on). */
+function timed(ctx: AppContext, simulator: Simulator): Simulator {
+  const metrics = ctx.metrics;
+  if (!metrics) return simulator;
+  return {
+    mode: simulator.mode,
+    simulate: async (model, options) => {
+      const end = metrics.simulations.startTimer({ mode: simulator.mode });
+      try {
+        return await simulator.simulate(model, options);
+      } finally {
+        end();
+      }
+    },
+  };
 }
 
 /** Stops the context's worker threads, if any were started. */

@@ -7,13 +7,14 @@ import { clientInfo, listClientsFor } from '../clients/clients.js';
 import { latestRun, presentAppetite, presentPortfolio, RECOMPUTE_JOB } from './register.js';
 import type { PortfolioRiskRow } from './schema.js';
 import { loadSettings } from './settings.js';
+import { jobIsLive } from '../../server/jobs/queue.js';
 
 export async function portfolioRisk(app: AppContext, user: UsersTable, actor: Actor): Promise<PortfolioRiskRow[]> {
   const clients = await listClientsFor(app, user);
   if (clients.length === 0) return [];
   const active = await app.database.db
     .selectFrom('jobs')
-    .select('client_id')
+    .select(['client_id', 'status', 'started_at', 'lease_until'])
     .where('kind', '=', RECOMPUTE_JOB)
     .where('status', 'in', ['queued', 'running'])
     .where(
@@ -22,7 +23,8 @@ export async function portfolioRisk(app: AppContext, user: UsersTable, actor: Ac
       clients.map((c) => c.client.id),
     )
     .execute();
-  const refreshing = new Set(active.map((j) => j.client_id));
+  const now = app.clock.now();
+  const refreshing = new Set(active.filter((j) => jobIsLive(j, now)).map((j) => j.client_id));
   const rows: PortfolioRiskRow[] = [];
   for (const { client, role } of clients) {
     const scope = new ClientScope(app, clientInfo(client), actor, role);

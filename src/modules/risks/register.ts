@@ -5,6 +5,7 @@
 import type { AppetitePoint, AppetiteResult, Histogram, LecPoint, LossDistribution, PortfolioDetail } from '../../engine/index.js';
 import type { ClientScope } from '../../server/context.js';
 import { fromJson, fromFlag } from '../../server/db/conventions.js';
+import { jobIsLive } from '../../server/jobs/queue.js';
 import { fromMinorUnits } from '../../shared/money.js';
 import type { WhenLoss } from '../../shared/risks/rare.js';
 import { verdictOf } from '../../shared/risks/verdict.js';
@@ -190,13 +191,15 @@ export async function loadCurves(scope: ClientScope, scenarioId: string): Promis
 export async function recomputeStatus(scope: ClientScope, run: RiskRunsTable | undefined, currentHash: string): Promise<RecomputeStatus> {
   const jobs = await scope.app.database.db
     .selectFrom('jobs')
-    .select(['status', 'progress', 'error', 'created_at'])
+    .select(['status', 'progress', 'error', 'created_at', 'started_at', 'lease_until'])
     .where('client_id', '=', scope.clientId)
     .where('kind', '=', RECOMPUTE_JOB)
     .orderBy('created_at', 'desc')
     .limit(5)
     .execute();
-  const active = jobs.filter((j) => j.status === 'queued' || j.status === 'running');
+  // A running job whose worker died (its lease ran out) is not refreshing anything.
+  const now = scope.now();
+  const active = jobs.filter((j) => jobIsLive(j, now));
   const running = active.find((j) => j.status === 'running');
   const last = jobs[0];
   return {

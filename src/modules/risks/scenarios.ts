@@ -48,6 +48,19 @@ export function auditScenario(s: RiskScenariosTable, links: { kind: string; targ
   };
 }
 
+const LINK_TABLES = { service: 'estate_services', system: 'estate_systems', dataset: 'estate_datasets', vendor: 'estate_vendors' } as const;
+
+/** Refuses a link whose target is not a record of this client (another client's, or none), naming the field. */
+async function checkLinkTargets(scope: ClientScope, links: LinkInput[]): Promise<void> {
+  const details = [];
+  for (const [i, l] of links.entries()) {
+    if (!l.targetId) continue;
+    const found = await scope.db.selectFrom(LINK_TABLES[l.kind]).select('id').where('id', '=', l.targetId).executeTakeFirst();
+    if (!found) details.push({ path: `body.links.${i}.targetId`, message: `no such ${l.kind} in this client` });
+  }
+  if (details.length > 0) throw invalid(`${details[0]!.path}: ${details[0]!.message}`, details);
+}
+
 function linkRows(scenarioId: string, links: LinkInput[]): Omit<RiskLinksTable, 'client_id'>[] {
   return links.map((l, i) => ({ id: newId(), scenario_id: scenarioId, kind: l.kind, target_id: l.targetId ?? null, label: l.label, position: i }));
 }
@@ -107,6 +120,7 @@ export async function createScenario(scope: ClientScope, input: ParsedScenarioIn
   }
   const now = toTimestamp(scope.now());
   const links = input.links ?? [];
+  await checkLinkTargets(scope, links);
   return scope.write(async (w) => {
     const number = await nextNumber(w, scope, 'risk');
     const row: RiskScenariosTable = {
@@ -147,6 +161,7 @@ export async function createScenario(scope: ClientScope, input: ParsedScenarioIn
 export async function updateScenario(scope: ClientScope, id: string, patch: ScenarioPatch): Promise<RiskScenariosTable> {
   scope.require('risks.propose');
   const before = await findScenario(scope, id);
+  if (patch.links) await checkLinkTargets(scope, patch.links);
   const advisor = scope.can('risks.edit');
   if (!advisor) {
     if (before.proposed !== 1 || before.created_by !== scope.actor.userId) {

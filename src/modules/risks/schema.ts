@@ -16,39 +16,112 @@ export const LINK_KINDS = ['service', 'system', 'dataset', 'vendor'] as const;
 /** Treatments that count in the residual result (and in the exported model file). */
 export const COUNTED_TREATMENT_STATUSES = ['planned', 'in_place'] as const;
 
-const num = z.number();
-export const Distribution = z.discriminatedUnion('type', [
-  z.strictObject({ type: z.literal('constant'), value: num }),
-  z.strictObject({ type: z.literal('uniform'), min: num, max: num }),
-  z.strictObject({ type: z.literal('triangular'), min: num, mode: num, max: num }),
-  z.strictObject({ type: z.literal('pert'), min: num, mode: num, max: num, gamma: num.optional() }),
-  z.strictObject({ type: z.literal('lognormal'), low: num, high: num, confidence: num.optional() }),
-  z.strictObject({ type: z.literal('normal'), mean: num, sd: num, min: num.optional(), max: num.optional() }),
-]);
+// Limits of what the register simulates (docs/risk-register.md, "Limits"). The engine draws every
+// loss event of every simulated year, so its time and memory grow with the rate of events: a
+// rate beyond these would take more than a server can give one client's recompute.
+/** The most events a year a frequency (loss or threat event frequency) may reach. */
+export const MAX_EVENTS_PER_YEAR = 1000;
+/** The largest multiplier a treatment's or measure's effect may put on a factor. */
+export const MAX_EFFECT_MULTIPLIER = 10;
+/** The largest magnitude of any figure in a distribution (a loss per event, in major units). */
+export const MAX_FIGURE = 1e13;
+/** The largest PERT shape parameter. */
+export const MAX_PERT_GAMMA = 1000;
+
+const num = z.number().min(-MAX_FIGURE).max(MAX_FIGURE);
+const distribution = (n: z.ZodNumber, gamma: z.ZodNumber) =>
+  z.discriminatedUnion('type', [
+    z.strictObject({ type: z.literal('constant'), value: n }),
+    z.strictObject({ type: z.literal('uniform'), min: n, max: n }),
+    z.strictObject({ type: z.literal('triangular'), min: n, mode: n, max: n }),
+    z.strictObject({ type: z.literal('pert'), min: n, mode: n, max: n, gamma: gamma.optional() }),
+    z.strictObject({ type: z.literal('lognormal'), low: n, high: n, confidence: n.optional() }),
+    z.strictObject({ type: z.literal('normal'), mean: n, sd: n, min: n.optional(), max: n.optional() }),
+  ]);
+/** A distribution as it comes in: every figure within the limits. */
+export const Distribution = distribution(num, z.number().gt(0).max(MAX_PERT_GAMMA));
+/** A distribution as it goes out: what is stored, whatever limits held when it was stored. */
+const DistributionOut = distribution(z.number(), z.number());
 export type Distribution = z.infer<typeof Distribution>;
 
+/**
+ * The highest value a distribution takes for the purpose of the limits: the largest bound, the
+ * high end of a lognormal, and for a normal without a maximum its mean plus four sd.
+ */
+export function upperEnd(d: Distribution): number {
+  switch (d.type) {
+    case 'constant':
+      return d.value;
+    case 'uniform':
+    case 'triangular':
+    case 'pert':
+      return Math.max(d.min, d.max);
+    case 'lognormal':
+      return Math.max(d.low, d.high);
+    case 'normal':
+      return d.max ?? d.mean + 4 * Math.abs(d.sd);
+  }
+}
+
+const FREQUENCIES = ['lossEventFrequency', 'threatEventFrequency'] as const;
+const FACTORS = ['lossEventFrequency', 'threatEventFrequency', 'vulnerability', 'primaryLoss', 'secondaryLossEventFrequency', 'secondaryLoss'] as const;
+const figure = (x: number): string => x.toLocaleString('en-US', { maximumSignificantDigits: 6 });
+
+/**
+ * Problems with FAIR inputs (`kind: 'inputs'`) or a treatment's effect (`kind: 'effect'`)
+ * beyond the limits above, one per field, each naming the limit and the figure given.
+ */
+export function limitProblems(factors: Partial<Record<(typeof FACTORS)[number], Distribution>>, kind: 'inputs' | 'effect', path = ''): { path: string; message: string }[] {
+  const at = (f: string): string => (path ? `${path}.${f}` : f);
+  const problems: { path: string; message: string }[] = [];
+  for (const f of FACTORS) {
+    const d = factors[f];
+    if (!d || typeof d !== 'object' || !('type' in d)) continue;
+    const top = upperEnd(d);
+    if (!Number.isFinite(top)) continue;
+    if (kind === 'effect' && top > MAX_EFFECT_MULTIPLIER) {
+      problems.push({ path: at(f), message: `a multiplier may be at most ${MAX_EFFECT_MULTIPLIER} (this one reaches ${figure(top)})` });
+    } else if (kind === 'inputs' && (FREQUENCIES as readonly string[]).includes(f) && top > MAX_EVENTS_PER_YEAR) {
+      problems.push({ path: at(f), message: `may be at most ${figure(MAX_EVENTS_PER_YEAR)} events a year (this one reaches ${figure(top)})` });
+    }
+  }
+  return problems;
+}
+
+const withinLimits = (kind: 'inputs' | 'effect') => (value: Partial<Record<(typeof FACTORS)[number], Distribution>>, ctx: z.RefinementCtx): void => {
+  for (const p of limitProblems(value, kind)) ctx.addIssue({ code: 'custom', path: p.path.split('.'), message: p.message });
+};
+
+const fairShape = <D extends z.ZodType>(d: D) => ({
+  lossEventFrequency: d.optional().describe('Loss events per year (instead of threat event frequency × vulnerability)'),
+  threatEventFrequency: d.optional().describe('Threat events per year'),
+  vulnerability: d.optional().describe('Share of threat events that become loss events, within [0, 1]'),
+  primaryLoss: d.describe('Loss per loss event, in the client\'s currency'),
+  secondaryLossEventFrequency: d.optional().describe('Chance that a loss event also brings secondary loss, within [0, 1]'),
+  secondaryLoss: d.optional().describe('Secondary loss per event when it happens'),
+});
+const effectShape = <D extends z.ZodType>(d: D) => ({
+  lossEventFrequency: d.optional(),
+  threatEventFrequency: d.optional(),
+  vulnerability: d.optional(),
+  primaryLoss: d.optional(),
+  secondaryLossEventFrequency: d.optional(),
+  secondaryLoss: d.optional(),
+});
+
 export const FairInputs = z
-  .strictObject({
-    lossEventFrequency: Distribution.optional().describe('Loss events per year (instead of threat event frequency × vulnerability)'),
-    threatEventFrequency: Distribution.optional().describe('Threat events per year'),
-    vulnerability: Distribution.optional().describe('Share of threat events that become loss events, within [0, 1]'),
-    primaryLoss: Distribution.describe('Loss per loss event, in the client\'s currency'),
-    secondaryLossEventFrequency: Distribution.optional().describe('Chance that a loss event also brings secondary loss, within [0, 1]'),
-    secondaryLoss: Distribution.optional().describe('Secondary loss per event when it happens'),
-  })
+  .strictObject(fairShape(Distribution))
+  .superRefine(withinLimits('inputs'))
   .describe('The FAIR inputs: the engine\'s risk object without id, name and treatments (docs/risk-model.md)');
 export type FairInputs = z.infer<typeof FairInputs>;
+/** FAIR inputs as stored and shown (the limits are checked where they come in). */
+export const FairInputsOut = z.object(fairShape(DistributionOut)).describe('The FAIR inputs (docs/risk-model.md)');
 
 export const TreatmentEffect = z
-  .strictObject({
-    lossEventFrequency: Distribution.optional(),
-    threatEventFrequency: Distribution.optional(),
-    vulnerability: Distribution.optional(),
-    primaryLoss: Distribution.optional(),
-    secondaryLossEventFrequency: Distribution.optional(),
-    secondaryLoss: Distribution.optional(),
-  })
+  .strictObject(effectShape(Distribution))
+  .superRefine(withinLimits('effect'))
   .describe('Multipliers on FAIR factors, each a distribution (0.4 = the factor falls to 40 %)');
+export const TreatmentEffectOut = z.object(effectShape(DistributionOut)).describe('Multipliers on FAIR factors, each a distribution (0.4 = the factor falls to 40 %)');
 export type TreatmentEffect = z.infer<typeof TreatmentEffect>;
 
 const Id = z.string().min(1).max(64);
@@ -70,7 +143,7 @@ export const ScenarioInput = z.strictObject({
   ownerSeat: z.enum(OWNER_SEATS).default('CISO'),
   status: z.enum(RISK_STATUSES).optional().describe("open (default), treating or closed; 'accepted' comes only from an approved risk acceptance"),
   template: z.enum(TEMPLATE_KEYS).optional().describe('Build the inputs from this template when `inputs` is not given'),
-  templateParams: z.record(z.string().max(64), z.number()).optional().describe('Template parameters; missing ones take the client\'s defaults'),
+  templateParams: z.record(z.string().max(64), num).optional().describe('Template parameters; missing ones take the client\'s defaults'),
   inputs: FairInputs.optional(),
   links: z.array(LinkInput).max(50).optional(),
 });
@@ -83,7 +156,7 @@ export const ScenarioPatch = z.strictObject({
   ownerSeat: z.enum(OWNER_SEATS).optional(),
   status: z.enum(RISK_STATUSES).optional(),
   statusReason: z.string().trim().max(2000).nullable().optional(),
-  templateParams: z.record(z.string().max(64), z.number()).optional().describe('With `rebuild: true`, recompute the inputs from the scenario\'s template'),
+  templateParams: z.record(z.string().max(64), num).optional().describe('With `rebuild: true`, recompute the inputs from the scenario\'s template'),
   rebuild: z.boolean().optional(),
   inputs: FairInputs.optional(),
   links: z.array(LinkInput).max(50).optional(),
@@ -123,13 +196,13 @@ export type AppetiteInput = z.infer<typeof AppetiteInput>;
 export const SettingsInput = z.strictObject({
   seed: z.number().int().min(0).max(Number.MAX_SAFE_INTEGER).optional(),
   years: z.number().int().min(1000).max(1_000_000).nullable().optional().describe('Simulated years; null for the server default'),
-  likelihoodBands: z.array(z.number()).nullable().optional().describe('Four ascending annual probabilities between the five likelihood bands; null for the defaults'),
-  impactBands: z.array(z.number()).nullable().optional().describe('Four ascending amounts between the five impact bands; null for the defaults from revenue'),
+  likelihoodBands: z.array(z.number().min(0).max(1)).max(4).nullable().optional().describe('Four ascending annual probabilities between the five likelihood bands; null for the defaults'),
+  impactBands: z.array(z.number().min(0).max(MAX_FIGURE)).max(4).nullable().optional().describe('Four ascending amounts between the five impact bands; null for the defaults from revenue'),
 });
 export type SettingsInput = z.infer<typeof SettingsInput>;
 
 export const TemplateParamsInput = z.strictObject({
-  params: z.record(z.string().max(64), z.number()).describe('The client\'s own defaults for this template; an empty object restores the standard ones'),
+  params: z.record(z.string().max(64), num).describe('The client\'s own defaults for this template; an empty object restores the standard ones'),
 });
 
 export const MeasureInput = z.strictObject({
@@ -215,7 +288,7 @@ export const TreatmentOut = z.object({
   status: z.enum(TREATMENT_STATUSES),
   annualCost: z.number(),
   oneTimeCost: z.number(),
-  effect: TreatmentEffect,
+  effect: TreatmentEffectOut,
   counted: z.boolean().describe('Whether it counts in the residual result (planned or in place)'),
   createdAt: z.string(),
   updatedAt: z.string(),
@@ -315,7 +388,7 @@ export const ScenarioDetailOut = ScenarioListItem.extend({
   description: z.string().nullable(),
   statusReason: z.string().nullable(),
   templateParams: z.record(z.string(), z.number()).nullable(),
-  inputs: FairInputs,
+  inputs: FairInputsOut,
   treatmentList: z.array(TreatmentOut),
   expectedMean: z.number().describe('Closed-form mean annual loss of the inputs, before treatments'),
   curves: z.object({ inherent: Curves, residual: Curves.nullable() }).nullable(),
@@ -385,7 +458,7 @@ export const TemplateOut = z.object({
   description: z.string(),
   ownerSeat: z.enum(OWNER_SEATS),
   params: z.array(z.object({ key: z.string(), label: z.string(), help: z.string(), unit: z.string(), value: z.number(), standard: z.number() })),
-  inputs: FairInputs.nullable().describe('The inputs the parameters give; null when they are not valid'),
+  inputs: FairInputsOut.nullable().describe('The inputs the parameters give; null when they are not valid'),
   problems: z.array(z.object({ path: z.string(), message: z.string() })),
   expectedMean: z.number().nullable(),
 });
@@ -485,7 +558,7 @@ export const MeasureOut = z.object({
   name: z.string(),
   annualCost: z.number(),
   oneTimeCost: z.number(),
-  effects: z.array(z.object({ scenarioId: z.string(), effect: TreatmentEffect })),
+  effects: z.array(z.object({ scenarioId: z.string(), effect: TreatmentEffectOut })),
 });
 
 export const OptionOut = z.object({

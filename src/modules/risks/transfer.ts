@@ -15,7 +15,7 @@ import { riskProblems } from './checks.js';
 import { canonicalJson, engineInsurance, engineTreatment, isCounted, registerModel, registerRisk, type InsuredModel } from './model.js';
 import { enqueueRecompute } from './recompute.js';
 import { loadRegisterData } from './register.js';
-import type { FairInputs, ImportReport } from './schema.js';
+import { limitProblems, type FairInputs, type ImportReport } from './schema.js';
 import { auditScenario } from './scenarios.js';
 import { ensureSettings, SETTINGS_ID } from './settings.js';
 import type { RiskScenariosTable, RiskTreatmentsTable } from './tables.js';
@@ -77,6 +77,8 @@ export async function importModel(scope: ClientScope, input: unknown, dryRun: bo
       problems.push({ path: `${path}.years`, message: 'the register simulates from 1,000 to 1,000,000 years' });
     }
     for (const r of model.risks) {
+      problems.push(...limitProblems(factors(r), 'inputs', `${path}.${r.id}`));
+      for (const t of r.treatments ?? []) problems.push(...limitProblems(t.effect, 'effect', `${path}.${r.id}.treatments[${t.id}].effect`));
       if (!REF_RE.test(r.id)) problems.push({ path: `${path}.${r.id}`, message: 'a risk id here must be letters, digits, ".", "_" or "-" (up to 64), starting with a letter or digit' });
       for (const t of r.treatments ?? []) {
         if (!REF_RE.test(t.id)) problems.push({ path: `${path}.${r.id}.treatments[${t.id}]`, message: 'a treatment id here must be letters, digits, ".", "_" or "-" (up to 64)' });

@@ -9,6 +9,7 @@ import { scenarioInputs } from './model.js';
 import { clientProfile } from './profile.js';
 import { loadCurves, loadRegisterView, portfolioCurves, presentListItem, presentResult, presentTreatment, topRisks } from './register.js';
 import type { OverviewOut, RegisterOut, ScenarioDetailOut, TemplatesOut } from './schema.js';
+import { limitProblems } from './schema.js';
 import { loadSettings } from './settings.js';
 
 export async function getRegister(scope: ClientScope): Promise<RegisterOut> {
@@ -85,7 +86,10 @@ export async function getTemplates(scope: ClientScope): Promise<TemplatesOut> {
       const standard = t.defaults(profile);
       const params = templateParams(t, profile, settings.templateOverrides[key] ?? {});
       const inputs = t.build(params);
-      const problems = validateModel({ risks: [{ id: key, ...inputs }] }).map((p) => ({ path: p.path.replace(new RegExp(`^${key}\\.?`), ''), message: p.message }));
+      const problems = [
+        ...validateModel({ risks: [{ id: key, ...inputs }] }).map((p) => ({ path: p.path.replace(new RegExp(`^${key}\\.?`), ''), message: p.message })),
+        ...limitProblems(inputs, 'inputs'),
+      ];
       return {
         key,
         name: t.name,

@@ -1,3 +1,4 @@
+import type { FastifyReply } from 'fastify';
 import { sql } from 'kysely';
 import { z } from 'zod';
 import type { AppContext } from '../../server/context.js';
@@ -16,19 +17,67 @@ export const JobOut = z.object({
   error: z.string().nullable(),
 });
 
+const HealthOut = z.object({
+  status: z.enum(['ok', 'starting', 'migrating', 'stopping', 'database-unavailable']),
+  version: z.string(),
+  database: z.enum(['sqlite', 'postgres']),
+  reason: z.string().optional(),
+});
+type HealthOut = z.infer<typeof HealthOut>;
+
+/** How long the readiness probe waits for the database before calling it unavailable. */
+const DB_CHECK_MS = 2000;
+
+/** Ready: started, migrated, not stopping, and the database answers a query in time. */
+async function readiness(ctx: AppContext): Promise<HealthOut> {
+  const base = { version: VERSION, database: ctx.database.dialect };
+  if (!ctx.lifecycle.ready) {
+    const phase = ctx.lifecycle.phase as Exclude<typeof ctx.lifecycle.phase, 'ready'>;
+    const reason = { starting: 'the server is starting', migrating: 'the database is being migrated', stopping: 'the server is shutting down' }[phase];
+    return { ...base, status: phase, reason };
+  }
+  let timer: NodeJS.Timeout | undefined;
+  try {
+    await Promise.race([
+      sql`select 1`.execute(ctx.database.db),
+      new Promise((_, reject) => {
+        timer = setTimeout(() => reject(new Error(`no answer within ${DB_CHECK_MS} ms`)), DB_CHECK_MS);
+      }),
+    ]);
+    return { ...base, status: 'ok' };
+  } catch (err) {
+    return { ...base, status: 'database-unavailable', reason: `the database does not answer: ${err instanceof Error ? err.message : String(err)}` };
+  } finally {
+    clearTimeout(timer);
+  }
+}
+
 export function systemRoutes(app: ZodApp, ctx: AppContext): void {
   testHookRoutes(app, ctx);
-  app.get('/api/health', {
+  const ready = {
     config: { public: true },
     schema: {
       tags: ['system'],
-      summary: 'Liveness and database reachability',
-      response: { 200: z.object({ status: z.literal('ok'), version: z.string(), database: z.enum(['sqlite', 'postgres']) }) },
+      response: { 200: HealthOut, 503: HealthOut.describe('Not ready: starting, migrating, stopping, or the database does not answer') },
     },
-  }, async () => {
-    await sql`select 1`.execute(ctx.database.db);
-    return { status: 'ok' as const, version: VERSION, database: ctx.database.dialect };
-  });
+  };
+  const answer = async (reply: FastifyReply) => {
+    const health = await readiness(ctx);
+    return reply.code(health.status === 'ok' ? 200 : 503).send(health);
+  };
+  app.get('/api/health', { ...ready, schema: { ...ready.schema, summary: 'Ready to serve (the same as /api/health/ready)' } }, (_request, reply) => answer(reply));
+  app.get('/api/health/ready', {
+    ...ready,
+    schema: { ...ready.schema, summary: 'Readiness: 200 when migrated, not stopping and the database answers; 503 otherwise (for load balancers)' },
+  }, (_request, reply) => answer(reply));
+  app.get('/api/health/live', {
+    config: { public: true },
+    schema: {
+      tags: ['system'],
+      summary: 'Liveness: 200 while the process runs and answers, whatever its database (for restarting a stuck process)',
+      response: { 200: z.object({ status: z.literal('live'), phase: z.enum(['starting', 'migrating', 'ready', 'stopping']), version: z.string() }) },
+    },
+  }, () => ({ status: 'live' as const, phase: ctx.lifecycle.phase, version: VERSION }));
 }
 
 /**

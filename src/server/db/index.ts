@@ -14,6 +14,10 @@ export interface Database {
   readonly dialect: DialectName;
   /** Where the data lives, for messages: a file path or the PostgreSQL URL without password. */
   readonly location: string;
+  /** The SQLite file, when the database is SQLite (for backups). */
+  readonly file?: string;
+  /** Connections: how many, how many idle, how many requests wait for one (metrics). */
+  stats(): { total: number; idle: number; waiting: number };
   close(): Promise<void>;
 }
 
@@ -40,6 +44,7 @@ export function openDatabase(options: DatabaseOptions): Database {
       db,
       dialect: 'postgres',
       location: redactUrl(options.databaseUrl),
+      stats: () => ({ total: pool.totalCount, idle: pool.idleCount, waiting: pool.waitingCount }),
       close: () => db.destroy(),
     };
   }
@@ -53,8 +58,9 @@ export function openDatabase(options: DatabaseOptions): Database {
   // The reader opens after the writer has switched the file to WAL mode.
   const reader = new BetterSqlite3(file, { readonly: true });
   reader.pragma('busy_timeout = 10000');
-  const db = new Kysely<DB>({ dialect: new TwoConnectionSqliteDialect(sqlite, reader) });
-  return { db, dialect: 'sqlite', location: file, close: () => db.destroy() };
+  const dialect = new TwoConnectionSqliteDialect(sqlite, reader);
+  const db = new Kysely<DB>({ dialect });
+  return { db, dialect: 'sqlite', location: file, file, stats: () => dialect.stats(), close: () => db.destroy() };
 }
 
 function redactUrl(url: string): string {

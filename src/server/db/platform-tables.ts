@@ -37,6 +37,8 @@ export interface ClientsTable {
   /** Annual revenue in minor units of `currency`. */
   annual_revenue: number;
   currency: string;
+  /** The month (1–12) the client's fiscal year starts in; the IT budget runs on it. */
+  fiscal_year_start_month: number;
   created_at: string;
   updated_at: string;
   archived_at: string | null;
@@ -112,6 +114,31 @@ export interface JobsTable {
   started_at: string | null;
   finished_at: string | null;
   error: string | null;
+  /** The worker (server process) running the job, while it runs. */
+  worker: string | null;
+  /** Until when the worker's claim holds; renewed while it runs, expired when the worker died. */
+  lease_until: string | null;
+}
+
+export interface AuditCheckpointsTable {
+  firm_id: string;
+  /** The checkpoint's place in the firm's checkpoint chain, from 1. */
+  seq: number;
+  at: string;
+  /** The audit chain checkpointed: a client's id or the firm's. */
+  chain_id: string;
+  /** The first entry whose hash this checkpoint lists (the one after the chain's previous checkpoint). */
+  from_seq: number;
+  /** Entries in the chain when checkpointed, and the hash of the last. */
+  entries: number;
+  head_hash: string;
+  /** JSON array of the hashes of entries from_seq..entries. */
+  entry_hashes: string;
+  prev_hash: string;
+  hash: string;
+  /** Ed25519 signature of `hash` (base64) and the key's id, when the server has a key. */
+  key_id: string | null;
+  signature: string | null;
 }
 
 export interface PlatformTables {
@@ -124,4 +151,5 @@ export interface PlatformTables {
   audit_entries: AuditEntriesTable;
   audit_heads: AuditHeadsTable;
   jobs: JobsTable;
+  audit_checkpoints: AuditCheckpointsTable;
 }

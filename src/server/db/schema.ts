@@ -4,12 +4,16 @@ import type { RiskTables } from '../../modules/risks/tables.js';
 import type { GovernanceTables } from '../../modules/governance/tables.js';
 import type { NotificationTables } from '../../modules/notifications/tables.js';
 import type { ReportTables } from '../../modules/reports/tables.js';
+import type { BusinessTables } from '../../modules/business/tables.js';
+import type { RoadmapTables } from '../../modules/roadmap/tables.js';
+import type { BudgetTables } from '../../modules/budget/tables.js';
+import type { AccountTables } from '../../modules/accounts/tables.js';
 
 /**
  * The whole database as Kysely sees it: the platform's tables plus each domain module's.
  * A module adds its tables by extending this interface with its own `*Tables` interface.
  */
-export interface DB extends PlatformTables, EstateTables, RiskTables, GovernanceTables, NotificationTables, ReportTables {}
+export interface DB extends PlatformTables, EstateTables, RiskTables, GovernanceTables, NotificationTables, ReportTables, BusinessTables, RoadmapTables, BudgetTables, AccountTables {}
 
 /**
  * Tables owned by one client: each carries `client_id`, its primary key starts with it, and

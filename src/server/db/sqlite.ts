@@ -9,12 +9,16 @@
 import type BetterSqlite3 from 'better-sqlite3';
 import {
   CompiledQuery,
+  DeleteQueryNode,
+  InsertQueryNode,
   SelectQueryNode,
+  UpdateQueryNode,
   SqliteDialect,
   type DatabaseConnection,
   type Driver,
   type QueryResult,
 } from 'kysely';
+import { isSqliteForeignKeyError, SQLITE_FK_CONTEXT, type SqliteForeignKeyContext } from './constraints.js';
 
 /** How many prepared statements each connection keeps for reuse. */
 const STATEMENT_CACHE_SIZE = 500;
@@ -39,8 +43,18 @@ export class SqliteConnectionHandle {
     const stmt = this.prepare(compiled.sql);
     const parameters = compiled.parameters as unknown[];
     if (stmt.reader) return { rows: stmt.all(parameters) as R[] };
-    const { changes, lastInsertRowid } = stmt.run(parameters);
-    return { numAffectedRows: BigInt(changes), insertId: BigInt(lastInsertRowid), rows: [] };
+    try {
+      const { changes, lastInsertRowid } = stmt.run(parameters);
+      return { numAffectedRows: BigInt(changes), insertId: BigInt(lastInsertRowid), rows: [] };
+    } catch (err) {
+      // SQLite names no key in "FOREIGN KEY constraint failed": say which the statement touched.
+      const e = err as { code?: unknown; message?: unknown };
+      if (isSqliteForeignKeyError(e.code, e.message)) {
+        const context = foreignKeyContext(this.sqlite, compiled);
+        if (context) Object.assign(err as object, { [SQLITE_FK_CONTEXT]: context });
+      }
+      throw err;
+    }
   }
 
   close(): void {
@@ -49,12 +63,102 @@ export class SqliteConnectionHandle {
   }
 }
 
+const tableName = (node: unknown): string | null => {
+  const n = node as { kind?: string; table?: { identifier?: { name?: string } }; node?: unknown } | undefined;
+  if (n?.kind === 'TableNode') return n.table?.identifier?.name ?? null;
+  if (n?.kind === 'AliasNode') return tableName(n.node);
+  return null;
+};
+const columnName = (node: unknown): string | null => (node as { column?: { name?: string } } | undefined)?.column?.name ?? null;
+const isNullValue = (node: unknown): boolean => {
+  const n = node as { kind?: string; value?: unknown } | undefined;
+  return n?.kind === 'ValueNode' && n.value === null;
+};
+
+/**
+ * The foreign keys an insert or update that SQLite refused may have broken: those of the
+ * table whose columns the statement set to a value; for an insert, narrowed to the keys whose
+ * referenced row is really missing. For a delete, the table whose row is still referenced.
+ */
+function foreignKeyContext(sqlite: BetterSqlite3.Database, compiled: CompiledQuery): SqliteForeignKeyContext | null {
+  const node = compiled.query as unknown as { kind: string; into?: unknown; table?: unknown; from?: { froms?: unknown[] }; columns?: unknown[]; values?: { values?: unknown[] }; updates?: { column: unknown; value: unknown }[] };
+  try {
+    if (DeleteQueryNode.is(compiled.query)) {
+      const table = tableName(node.from?.froms?.[0]);
+      return table ? { statement: 'delete', table, keys: [] } : null;
+    }
+    const isInsert = InsertQueryNode.is(compiled.query);
+    if (!isInsert && !UpdateQueryNode.is(compiled.query)) return null;
+    const table = tableName(isInsert ? node.into : node.table);
+    if (!table) return null;
+    const list = sqlite.pragma(`foreign_key_list("${table.replace(/"/g, '""')}")`) as { id: number; table: string; from: string; to: string }[];
+    const keys = new Map<number, { columns: string[]; to: string[]; references: string }>();
+    for (const fk of list) {
+      const k = keys.get(fk.id) ?? { columns: [], to: [], references: fk.table };
+      k.columns.push(fk.from);
+      k.to.push(fk.to);
+      keys.set(fk.id, k);
+    }
+    // The columns the statement gives a value, with the values of an insert's rows.
+    const set = new Set<string>();
+    const rows: Map<string, unknown>[] = [];
+    if (isInsert) {
+      const columns = (node.columns ?? []).map(columnName);
+      for (const valueList of node.values?.values ?? []) {
+        const v = valueList as { kind: string; values: unknown[] };
+        const row = new Map<string, unknown>();
+        v.values.forEach((value, i) => {
+          const col = columns[i];
+          if (!col) return;
+          const plain = v.kind === 'PrimitiveValueListNode' ? value : (value as { kind?: string; value?: unknown }).kind === 'ValueNode' ? (value as { value: unknown }).value : undefined;
+          row.set(col, plain);
+          if (plain !== null) set.add(col);
+        });
+        rows.push(row);
+      }
+    } else {
+      for (const u of node.updates ?? []) {
+        const col = columnName(u.column);
+        if (col && !isNullValue(u.value)) set.add(col);
+      }
+    }
+    let candidates = [...keys.values()].filter((k) => k.columns.some((c) => c !== 'client_id' && set.has(c)));
+    if (isInsert && candidates.length > 1) {
+      const missing = candidates.filter((k) =>
+        rows.some((row) => {
+          const values = k.columns.map((c) => row.get(c));
+          if (values.some((v) => v === null || v === undefined)) return false;
+          const where = k.to.map((c) => `"${c.replace(/"/g, '""')}" = ?`).join(' and ');
+          return sqlite.prepare(`select 1 from "${k.references.replace(/"/g, '""')}" where ${where}`).get(values) === undefined;
+        }),
+      );
+      if (missing.length > 0) candidates = missing;
+    }
+    return { statement: isInsert ? 'insert' : 'update', table, keys: candidates.map((k) => ({ columns: k.columns, references: k.references })) };
+  } catch {
+    return null;
+  }
+}
+
 class Mutex {
   #held: Promise<void> | undefined;
   #release: (() => void) | undefined;
+  /** How many are waiting for the lock (for the metrics). */
+  waiting = 0;
+
+  get held(): boolean {
+    return this.#held !== undefined;
+  }
 
   async lock(): Promise<void> {
-    while (this.#held) await this.#held;
+    if (this.#held !== undefined) {
+      this.waiting += 1;
+      try {
+        while (this.#held !== undefined) await this.#held;
+      } finally {
+        this.waiting -= 1;
+      }
+    }
     this.#held = new Promise((resolve) => (this.#release = resolve));
   }
 
@@ -167,5 +271,11 @@ export class TwoConnectionSqliteDialect extends SqliteDialect {
 
   override createDriver(): Driver {
     return this.#driver;
+  }
+
+  /** The writer (held or free, and who waits for it) and the reader, for the metrics. */
+  stats(): { total: number; idle: number; waiting: number } {
+    const lock = this.#driver.writeLock;
+    return { total: 2, idle: lock.held ? 1 : 2, waiting: lock.waiting };
   }
 }

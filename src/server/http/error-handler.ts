@@ -1,6 +1,7 @@
 import type { FastifyError, FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import { hasZodFastifySchemaValidationErrors } from 'fastify-type-provider-zod';
 import { z } from 'zod';
+import { constraintError } from '../db/constraints.js';
 import { AppError, STATUS, type ErrorCode, type ErrorDetail, ERROR_CODES } from '../errors.js';
 
 /** The one error body of every failure. */
@@ -51,7 +52,7 @@ function validationDetails(err: FastifyError): ErrorDetail[] {
 
 export function sendError(reply: FastifyReply, request: FastifyRequest, code: ErrorCode, message: string, details: ErrorDetail[] = []): FastifyReply {
   const body: ErrorBody = { error: { code, message, details, requestId: request.id } };
-  return reply.code(STATUS[code]).type('application/json').send(body);
+  return reply.code(STATUS[code]).type('application/json').header('cache-control', 'no-store').send(body);
 }
 
 /** Turns every failure into the error body; only unexpected errors are logged as bugs. */
@@ -59,6 +60,13 @@ export function installErrorHandler(app: FastifyInstance): void {
   app.setErrorHandler((err: FastifyError, request, reply) => {
     if (err instanceof AppError) {
       return sendError(reply, request, err.code, err.message, err.details);
+    }
+    // A unique or foreign-key violation that no domain check caught first (a race, an id the
+    // caller chose): a conflict or a validation error naming the field, never a 500.
+    const violation = constraintError(err);
+    if (violation) {
+      request.log.info({ code: (err as { code?: unknown }).code, message: err.message }, 'constraint violation answered as a client error');
+      return sendError(reply, request, violation.code, violation.message, violation.details);
     }
     if (hasZodFastifySchemaValidationErrors(err)) {
       const details = validationDetails(err);

@@ -1,6 +1,7 @@
 import type { EChartsOption } from 'echarts';
 import { formatMoney } from '../money.js';
 import { lossExceedanceOption } from './loss-exceedance.js';
+import { budgetMonthsOption, riskTrendOption, type BudgetMonthsChart, type RiskTrendChart } from './plan.js';
 import { baseOption, CHART_COLORS, moneyAxisLabel } from './theme.js';
 
 /**
@@ -40,7 +41,8 @@ export interface WorstCaseChart {
   components: { label: string; low: number; typical: number; high: number }[];
 }
 
-export type ReportChart = LossExceedanceChart | ReplacementCostChart | WorstCaseChart;
+export type ReportChart = LossExceedanceChart | ReplacementCostChart | WorstCaseChart | BudgetMonthsChart | RiskTrendChart;
+export type { BudgetMonthsChart, RiskTrendChart };
 
 /** Replacement cost falling due by quarter, as bars, with the number of systems in the tooltip. */
 export function replacementCostChartOption(chart: ReplacementCostChart): EChartsOption {
@@ -121,5 +123,9 @@ export function reportChartOption(chart: ReportChart): EChartsOption {
       return replacementCostChartOption(chart);
     case 'worst-case':
       return worstCaseChartOption(chart);
+    case 'budget-months':
+      return budgetMonthsOption(chart);
+    case 'risk-trend':
+      return riskTrendOption(chart);
   }
 }

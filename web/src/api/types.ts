@@ -33,6 +33,8 @@ export interface Client {
   /** In major units of `currency`. */
   annualRevenue: number;
   currency: string;
+  /** The month (1 = January) the fiscal year starts in. */
+  fiscalYearStartMonth: number;
   createdAt: string;
   /** The signed-in user's role in this client. */
   role: MemberRole;
@@ -64,7 +66,7 @@ export interface ClientInput {
   currency?: string;
 }
 
-export type ClientPatch = Partial<Pick<Client, 'name' | 'sector' | 'employees' | 'annualRevenue'>>;
+export type ClientPatch = Partial<Pick<Client, 'name' | 'sector' | 'employees' | 'annualRevenue' | 'fiscalYearStartMonth'>>;
 
 export interface Member {
   userId: string;
@@ -106,6 +108,8 @@ export interface AuditPage {
 export interface AuditVerification {
   ok: boolean;
   entries: number;
+  /** Checkpoints and issued board packs the chain was checked against. */
+  anchors: number;
   failure?: { seq: number; reason: string };
 }
 

@@ -24,6 +24,10 @@
  */
 import {
   IconBell,
+  IconBriefcase,
+  IconCalendarStats,
+  IconReportMoney,
+  IconTimeline,
   IconBuildingFactory2,
   IconDatabase,
   IconFlame,
@@ -37,6 +41,8 @@ import { GOVERNANCE_AUDIT_ACTIONS } from './governance/audit-actions';
 import { AppetiteCell, ExpectedLossCell, P90Cell } from './risks/PortfolioCells';
 import { RISK_AUDIT_ACTIONS } from './risks/audit-actions';
 import { REPORT_AUDIT_ACTIONS } from './reports/audit-actions';
+import { BudgetVarianceCell, DueThisQuarterCell } from './roadmap/PortfolioCells';
+import { PLAN_AUDIT_ACTIONS } from './roadmap/audit-actions';
 import { NAV_SECTIONS, type ClientModule } from './types';
 
 export const clientModules: ClientModule[] = [
@@ -111,6 +117,39 @@ export const clientModules: ClientModule[] = [
     auditActions: RISK_AUDIT_ACTIONS,
   },
   {
+    id: 'business',
+    label: 'Business context',
+    description: 'Business units, weighted priorities owned by executives, and the services that serve them.',
+    icon: IconBriefcase,
+    section: 'plan',
+    path: 'business',
+    permission: 'business.read',
+    page: lazy(() => import('./business/BusinessPage')),
+  },
+  {
+    id: 'roadmap',
+    label: 'Roadmap',
+    description: 'Initiatives by quarter, ranked by the risk they reduce per unit of cost and the weight of the priorities they serve.',
+    icon: IconTimeline,
+    section: 'plan',
+    path: 'roadmap',
+    permission: 'roadmap.read',
+    page: lazy(() => import('./roadmap/RoadmapPage')),
+    portfolioColumns: [{ id: 'roadmap.due', title: 'Due this quarter', textAlign: 'right', render: (c) => <DueThisQuarterCell client={c} /> }],
+    auditActions: PLAN_AUDIT_ACTIONS,
+  },
+  {
+    id: 'budget',
+    label: 'IT budget',
+    description: 'The fiscal year\u2019s plan against actuals, and the forecast with what is committed but not planned.',
+    icon: IconReportMoney,
+    section: 'plan',
+    path: 'budget',
+    permission: 'budget.read',
+    page: lazy(() => import('./budget/BudgetPage')),
+    portfolioColumns: [{ id: 'budget.variance', title: 'Budget variance', textAlign: 'right', render: (c) => <BudgetVarianceCell client={c} /> }],
+  },
+  {
     id: 'board-pack',
     label: 'Board pack',
     description: 'The quarterly report for the CEO and the board: risk in money, decisions, vendors, the estate; and the ransomware worst case.',
@@ -120,6 +159,16 @@ export const clientModules: ClientModule[] = [
     permission: 'reports.read',
     page: lazy(() => import('./reports/BoardPackPage')),
     auditActions: REPORT_AUDIT_ACTIONS,
+  },
+  {
+    id: 'qbr',
+    label: 'Quarterly business review',
+    description: 'The QBR: done last quarter, the roadmap for the next four, the IT budget and forecast, what falls due, risk in money.',
+    icon: IconCalendarStats,
+    section: 'reports',
+    path: 'qbr',
+    permission: 'reports.read',
+    page: lazy(() => import('./reports/QbrPage')),
   },
 ];
 

@@ -7,6 +7,7 @@ export const NAV_SECTIONS = [
   { id: 'leadership', label: 'Leadership' },
   { id: 'estate', label: 'Estate & data' },
   { id: 'risk', label: 'Risk' },
+  { id: 'plan', label: 'Roadmap & budget' },
   { id: 'reports', label: 'Reports' },
 ] as const;
 

@@ -16,6 +16,7 @@ import { PageHeader } from '../components/PageHeader';
 import { FIRM_ROLE_LABELS } from '../components/Roles';
 import { TableSkeleton } from '../components/Skeletons';
 import { useSession } from '../layout/session';
+import { MfaSection } from './account/MfaSection';
 
 function ProfileSection() {
   const { user } = useSession();
@@ -244,12 +245,13 @@ export function AccountPage() {
   const { user } = useSession();
   return (
     <>
-      <PageHeader eyebrow={user.email} title="Your account" description="Your name, your password and the API tokens that act as you." />
+      <PageHeader eyebrow={user.email} title="Your account" description="Your name, your password, two-step sign-in and the API tokens that act as you." />
       <Stack gap="lg">
         <SimpleGrid cols={{ base: 1, md: 2 }} spacing="lg">
           <ProfileSection />
           <PasswordSection />
         </SimpleGrid>
+        <MfaSection />
         <TokensSection />
       </Stack>
     </>

@@ -21,13 +21,14 @@ import path from 'node:path';
 import readline from 'node:readline';
 import { Readable } from 'node:stream';
 import { parse } from 'csv-parse';
-import type { ClientScope } from '../../../server/context.js';
+import type { ClientScope, Writer } from '../../../server/context.js';
+import type { Permission } from '../../../server/policy.js';
 import { isId, newId, toTimestamp } from '../../../server/db/conventions.js';
 import { AppError, conflict } from '../../../server/errors.js';
 import type { CsvKind } from '../vocab.js';
 import { KINDS } from './kinds/index.js';
 import { headerKey, VendorResolver, type Action, type Batch, type ColumnSpec, type KindSpec, type Planned, type Rec, type RunContext } from './kit.js';
-import { track, update, type ImportProgress } from './progress.js';
+import { isTracked, track, update, type ImportProgress } from './progress.js';
 import type { ImportReport } from '../schema.js';
 import { IMPORT_RESULTS_SHOWN, type ImportProblem } from '../schema.js';
 
@@ -143,11 +144,76 @@ class Spool {
  * writes nothing.
  */
 export async function importCsv(scope: ClientScope, input: AsyncIterable<Buffer | string> | Iterable<Buffer | string>, options: ImportOptions): Promise<ImportReport> {
-  scope.require('estate.import');
-  const spec = KINDS[options.kind];
+  const report = await importRows(scope, input, KINDS[options.kind], {
+    ...options,
+    permission: 'estate.import',
+    record: async (w, file) => {
+      await w.db
+        .insertInto('estate_imports', {
+          id: file.importId, kind: options.kind, file_name: file.fileName, sha256: file.sha256, bytes: file.bytes, rows: file.rows, created: file.created, updated: file.updated,
+          unchanged: file.unchanged, actor_id: scope.actor.userId, actor_label: scope.actor.label, started_at: file.startedAt, finished_at: file.finishedAt,
+        })
+        .execute();
+      // One entry for the file: what it was (name, SHA-256), what it did, and the field-level
+      // before/after of the first updated records; the created ones are the file's own rows.
+      await w.audit({
+        action: 'estate.import',
+        entityType: 'import',
+        entityId: file.importId,
+        after: {
+          kind: options.kind, fileName: file.fileName, sha256: file.sha256, bytes: file.bytes, rows: file.rows, created: file.created, updated: file.updated,
+          unchanged: file.unchanged, newVendors: file.newVendors.slice(0, 100), changes: file.changes, changesTruncated: file.changesTruncated,
+        },
+      });
+    },
+  });
+  return report as ImportReport;
+}
+
+/** What the writing phase hands to the caller's `record`, inside the import's transaction. */
+export interface ImportedFile {
+  importId: string;
+  fileName: string | null;
+  sha256: string;
+  bytes: number;
+  rows: number;
+  created: number;
+  updated: number;
+  unchanged: number;
+  newVendors: string[];
+  changes: { line: number; key: string; id: string | undefined; before: unknown; after: unknown }[];
+  changesTruncated: number;
+  startedAt: string;
+  finishedAt: string;
+}
+
+/** The options of an import of any kind of rows (the estate's kinds, or another module's). */
+export interface ImportRowsOptions extends Omit<ImportOptions, 'kind'> {
+  kind: string;
+  /** Who may import it. */
+  permission: Permission;
+  /** Records the file (its import record and audit entry) in the writing transaction. */
+  record: (w: Writer, file: ImportedFile) => Promise<void>;
+}
+
+/** An import's report; `kind` is the kind's own name. */
+export type RowsImportReport = Omit<ImportReport, 'kind'> & { kind: string };
+
+/**
+ * Imports one CSV file of the rows `spec` describes: the machinery of importCsv (streaming,
+ * per-row checks with line, column and reason, dry run, all rows or none in one transaction)
+ * for any module's rows. The caller records the file in `options.record`.
+ */
+export async function importRows(scope: ClientScope, input: AsyncIterable<Buffer | string> | Iterable<Buffer | string>, spec: KindSpec, options: ImportRowsOptions): Promise<RowsImportReport> {
+  scope.require(options.permission);
   const started = Date.now();
   const dryRun = options.dryRun ?? false;
   const importId = options.importId && isId(options.importId) ? options.importId : newId();
+  if (options.importId) {
+    // The caller's id names one import of this client: not one that runs or was written already.
+    const taken = isTracked(scope.clientId, importId) || (await scope.db.selectFrom('estate_imports').select('id').where('id', '=', importId).executeTakeFirst()) !== undefined;
+    if (taken) throw conflict('An import with this importId was already made; choose a new id for each import.', [{ path: 'importId', message: 'already used by another import of this client' }]);
+  }
   const maxBytes = options.maxBytes ?? MAX_IMPORT_BYTES;
   const progress = track({
     id: importId, clientId: scope.clientId, kind: options.kind, fileName: options.fileName ?? null, dryRun, actorId: scope.actor.userId, phase: 'reading',
@@ -218,7 +284,7 @@ export async function importCsv(scope: ClientScope, input: AsyncIterable<Buffer 
   };
 
   let readEnded: number | null = null;
-  const finish = (status: ImportReport['status']): ImportReport => ({
+  const finish = (status: ImportReport['status']): RowsImportReport => ({
     importId,
     kind: options.kind,
     fileName: options.fileName ?? null,
@@ -400,6 +466,7 @@ function yieldToOthers(): Promise<void> {
 
 /** The field whose column names the row's key, for a duplicate-key problem. */
 function keyField(spec: KindSpec, rec: Rec): string {
+  if (spec.keyField) return spec.keyField(rec);
   if (spec.kind === 'systems') return typeof rec.assetTag === 'string' ? 'assetTag' : 'name';
   if (spec.kind === 'contracts') return 'reference';
   if (spec.kind === 'grants') return 'grantee';
@@ -408,7 +475,7 @@ function keyField(spec: KindSpec, rec: Rec): string {
 
 interface WriteArgs {
   importId: string;
-  options: ImportOptions;
+  options: ImportRowsOptions;
   /** Data rows in the file (the spool holds only those that change). */
   rows: number;
   bytes: number;
@@ -432,7 +499,7 @@ async function writePhase(scope: ClientScope, spec: KindSpec, spool: Spool, args
       const refused = planned.filter((p) => p.action === 'reject');
       if (refused.length > 0) {
         throw conflict(
-          'The estate changed while the file was being read; nothing was imported. Import the file again.',
+          `The ${Object.hasOwn(KINDS, spec.kind) ? 'estate' : 'records'} changed while the file was being read; nothing was imported. Import the file again.`,
           refused.flatMap((p) => p.problems.map((pr) => ({ path: `line ${p.line}, column ${pr.column}`, message: pr.reason }))).slice(0, 100),
         );
       }
@@ -460,24 +527,20 @@ async function writePhase(scope: ClientScope, spec: KindSpec, spool: Spool, args
       }
     }
     const newVendors = [...resolver.created.values()];
-    const finishedAt = toTimestamp(scope.now());
-    await w.db
-      .insertInto('estate_imports', {
-        id: args.importId, kind: spec.kind, file_name: args.options.fileName ?? null, sha256: args.sha256, bytes: args.bytes, rows: args.rows, created: counts.created, updated: counts.updated,
-        unchanged: args.rows - counts.created - counts.updated, actor_id: scope.actor.userId, actor_label: scope.actor.label, started_at: startedAt, finished_at: finishedAt,
-      })
-      .execute();
-    // One entry for the file: what it was (name, SHA-256), what it did, and the field-level
-    // before/after of the first updated records; the created ones are the file's own rows.
-    await w.audit({
-      action: 'estate.import',
-      entityType: 'import',
-      entityId: args.importId,
-      after: {
-        kind: spec.kind, fileName: args.options.fileName ?? null, sha256: args.sha256, bytes: args.bytes, rows: args.rows, created: counts.created, updated: counts.updated,
-        unchanged: args.rows - counts.created - counts.updated,
-        newVendors: newVendors.slice(0, 100), changes, changesTruncated,
-      },
+    await args.options.record(w, {
+      importId: args.importId,
+      fileName: args.options.fileName ?? null,
+      sha256: args.sha256,
+      bytes: args.bytes,
+      rows: args.rows,
+      created: counts.created,
+      updated: counts.updated,
+      unchanged: args.rows - counts.created - counts.updated,
+      newVendors,
+      changes,
+      changesTruncated,
+      startedAt,
+      finishedAt: toTimestamp(scope.now()),
     });
     return { counts, newVendors };
   });

@@ -61,13 +61,16 @@ export interface RunContext {
 }
 
 export interface KindSpec {
-  kind: CsvKind;
+  /** The estate's kinds, or another module's rows imported with the same machinery (e.g. 'actuals'). */
+  kind: CsvKind | (string & {});
   noun: string;
   columns: ColumnSpec[];
   /** Fields whose column the file must have. */
   requiredColumns: string[];
   /** Derives fields and checks a row across its cells; returns [field, reason] problems. */
   finish?(rec: Rec): [string, string][];
+  /** The field whose column names a row's key, for a duplicate-key problem (default: by kind). */
+  keyField?(rec: Rec): string;
   /** The upsert key (no two rows of a file may share one), or a problem when the row has none. */
   key(rec: Rec): { key: string; label: string } | [string, string];
   /** Plans a batch of valid rows against the database and, in write mode, applies it. */

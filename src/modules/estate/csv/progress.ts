@@ -10,7 +10,8 @@ export type ImportPhase = 'reading' | 'writing' | 'done' | 'rejected' | 'failed'
 export interface ImportProgress {
   id: string;
   clientId: string;
-  kind: CsvKind;
+  /** An estate kind, or another module's rows ('actuals'). */
+  kind: CsvKind | (string & {});
   fileName: string | null;
   dryRun: boolean;
   actorId: string | null;
@@ -29,10 +30,17 @@ export interface ImportProgress {
 }
 
 const KEEP_MS = 15 * 60_000;
+/** By client and import id: an id is chosen by the caller, so one client's id never reaches another's import. */
 const running = new Map<string, ImportProgress>();
+const keyOf = (clientId: string, id: string): string => `${clientId}:${id}`;
+
+/** Whether the client has an import with this id in progress (or finished a moment ago) in this server. */
+export function isTracked(clientId: string, id: string): boolean {
+  return running.has(keyOf(clientId, id));
+}
 
 export function track(p: ImportProgress): ImportProgress {
-  running.set(p.id, p);
+  running.set(keyOf(p.clientId, p.id), p);
   return p;
 }
 
@@ -42,16 +50,18 @@ export function update(p: ImportProgress, change: Partial<ImportProgress>): void
   const written = p.rowsToWrite > 0 ? Math.min(1, p.rowsWritten / p.rowsToWrite) : 0;
   p.fraction = p.phase === 'done' || p.phase === 'rejected' || p.phase === 'failed' ? 1 : p.dryRun ? read : p.phase === 'reading' ? read / 2 : 0.5 + written / 2;
   if (p.finishedAt) {
-    const t = setTimeout(() => running.delete(p.id), KEEP_MS);
+    const key = keyOf(p.clientId, p.id);
+    const t = setTimeout(() => {
+      if (running.get(key) === p) running.delete(key);
+    }, KEEP_MS);
     t.unref();
   }
 }
 
 export function progressOf(clientId: string, id: string): ImportProgress | undefined {
-  const p = running.get(id);
-  return p && p.clientId === clientId ? p : undefined;
+  return running.get(keyOf(clientId, id));
 }
 
-export function progressList(clientId: string): ImportProgress[] {
-  return [...running.values()].filter((p) => p.clientId === clientId).sort((a, b) => b.startedAt.localeCompare(a.startedAt));
+export function progressList(clientId: string, kinds?: readonly string[]): ImportProgress[] {
+  return [...running.values()].filter((p) => p.clientId === clientId && (!kinds || kinds.includes(p.kind))).sort((a, b) => b.startedAt.localeCompare(a.startedAt));
 }

@@ -16,7 +16,7 @@ const CSV_TYPES = ['text/csv', 'application/csv', 'text/plain', 'application/vnd
 
 function presentProgress(p: ImportProgress): z.infer<typeof ImportProgressOut> {
   const { clientId: _c, actorId: _a, ...rest } = p;
-  return rest;
+  return { ...rest, kind: rest.kind as (typeof CSV_KINDS)[number] };
 }
 
 /**
@@ -82,7 +82,7 @@ export async function csvRoutes(app: ZodApp): Promise<void> {
     const { scope } = request;
     const rows = await scope.db.selectFrom('estate_imports').selectAll().orderBy('finished_at', 'desc').limit(20).execute();
     return {
-      running: progressList(scope.clientId).map(presentProgress),
+      running: progressList(scope.clientId, CSV_KINDS).map(presentProgress),
       recent: rows.map((r) => ({ id: r.id, kind: r.kind, fileName: r.file_name, rows: r.rows, created: r.created, updated: r.updated, unchanged: r.unchanged, by: r.actor_label, startedAt: r.started_at, finishedAt: r.finished_at })),
     };
   });
@@ -93,7 +93,7 @@ export async function csvRoutes(app: ZodApp): Promise<void> {
   }, async (request) => {
     const { scope } = request;
     const p = progressOf(scope.clientId, request.params.importId);
-    if (p) return presentProgress(p);
+    if (p && (CSV_KINDS as readonly string[]).includes(p.kind)) return presentProgress(p);
     const r = await scope.db.selectFrom('estate_imports').selectAll().where('id', '=', request.params.importId).executeTakeFirst();
     if (!r) throw new AppError('NOT_FOUND', 'Import not found');
     return {

@@ -1,6 +1,6 @@
 /** The board pack as one self-contained HTML page, drawn from the same content model as the PDF. */
 import type { BoardPackContent } from '../schema.js';
-import { date, joinAnd } from '../text.js';
+import { auditTrailLine, date, joinAnd } from '../text.js';
 import { blockHtml, esc, page } from './html-kit.js';
 
 export async function renderBoardPackHtml(content: BoardPackContent): Promise<string> {
@@ -21,6 +21,7 @@ export async function renderBoardPackHtml(content: BoardPackContent): Promise<st
       `<section id="${s.key}"${first && !issued?.override ? ' class="first"' : ''}>${first ? '' : `<div class="secnum">Section ${s.number}</div><h2>${esc(s.title)}</h2>`}<p class="lead${first ? ' strong' : ''}">${esc(s.lead)}</p>${blocks.join('\n')}</section>`,
     );
   }
+  if (issued?.auditTrail) parts.push(`<p class="meta audit-trail">${esc(auditTrailLine(issued.auditTrail))}</p>`);
   return page({
     title: `${content.client.name}: board pack ${content.quarter.label}`,
     band,

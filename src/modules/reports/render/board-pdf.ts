@@ -4,13 +4,13 @@
  * options rendered to SVG.
  */
 import type { Block, BoardPackContent, ResponseItem } from '../schema.js';
-import { date, joinAnd } from '../text.js';
+import { auditTrailLine, date, joinAnd } from '../text.js';
 import { chartSvg } from './charts.js';
 import { COLORS, FONT, PdfWriter, toneColor } from './pdf-kit.js';
 import { printable } from '../text.js';
 import { concernHead, responseLine, stanceTone, stanceWord } from '../../../shared/reports/words.js';
 
-const CHART_HEIGHT = { 'loss-exceedance': 240, 'replacement-cost': 165, 'worst-case': 125 } as const;
+const CHART_HEIGHT = { 'loss-exceedance': 240, 'replacement-cost': 165, 'worst-case': 125, 'budget-months': 190, 'risk-trend': 170 } as const;
 
 function drawPositions(w: PdfWriter, block: Extract<Block, { kind: 'positions' }>): void {
   const doc = w.doc;
@@ -153,6 +153,11 @@ export async function renderBoardPackPdf(content: BoardPackContent): Promise<Buf
       w.text(section.lead, { font: FONT.bold, size: 11.5, color: COLORS.text, gapAfter: 8 });
     }
     for (const block of section.blocks) await drawBlock(w, block);
+  }
+  const trail = content.issue?.auditTrail;
+  if (trail) {
+    w.gap(10);
+    w.text(auditTrailLine(trail), { size: 7.5, color: COLORS.faint });
   }
   return w.finish();
 }

@@ -5,10 +5,16 @@ import * as risks from '../../../modules/risks/migration.js';
 import * as governance from '../../../modules/governance/migration.js';
 import * as notifications from '../../../modules/notifications/migration.js';
 import * as reports from '../../../modules/reports/migration.js';
+import * as jobLeases from './20261126_06_job_leases.js';
+import * as auditCheckpoints from '../../../modules/audit/migration.js';
+import * as business from '../../../modules/business/migration.js';
+import * as roadmap from '../../../modules/roadmap/migration.js';
+import * as budget from '../../../modules/budget/migration.js';
 import * as insurance from '../../../modules/risks/migration-insurance.js';
 import * as acceptanceAuthority from '../../../modules/governance/migration-delegation.js';
-import * as estateHoursAndTiers from '../../../modules/estate/migration-hours-and-tiers.js';
 import * as worstCase from '../../../modules/risks/migration-worst-case.js';
+import * as estateHoursAndTiers from '../../../modules/estate/migration-hours-and-tiers.js';
+import * as ops from '../../../modules/accounts/migration.js';
 
 /**
  * Every migration, in order. Names sort by date then sequence; Kysely applies the pending ones
@@ -22,8 +28,14 @@ export const migrations: Record<string, Migration> = {
   '20261126_04_governance': governance,
   '20261126_04a_notifications': notifications,
   '20261126_05_reports': reports,
+  '20261126_06_job_leases': jobLeases,
+  '20261126_07_audit_checkpoints': auditCheckpoints,
+  '20261205_02_business': business,
+  '20261205_03_roadmap': roadmap,
+  '20261205_04_budget': budget,
   '20261205_05_insurance': insurance,
   '20261205_05a_acceptance_authority': acceptanceAuthority,
   '20261205_05b_worst_case': worstCase,
   '20261205_05c_estate_hours_and_tiers': estateHoursAndTiers,
+  '20261205_06_ops': ops,
 };

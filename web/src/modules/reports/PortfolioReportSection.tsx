@@ -73,6 +73,8 @@ export function PortfolioReportSection() {
               { accessor: 'acceptancesAwaitingApproval', title: 'Acceptances to approve', textAlign: 'right', render: (r) => count(r.acceptancesAwaitingApproval) },
               { accessor: 'expiringAcceptances', title: 'Acceptances expiring', textAlign: 'right', render: (r) => count(r.expiringAcceptances) },
               { accessor: 'renewals', title: 'Renewals', textAlign: 'right', render: (r) => count(r.renewals) },
+              { accessor: 'budgetVariance', title: 'Budget variance', textAlign: 'right', render: (r) => (r.budgetVariance === null ? '—' : <Money amount={r.budgetVariance} currency={r.currency} size="sm" />) },
+              { accessor: 'initiativesDue', title: 'Initiatives due', textAlign: 'right', render: (r) => count(r.initiativesDue) },
               { accessor: 'lastIssuedQuarter', title: 'Last board pack', render: (r) => r.lastIssuedQuarter ?? 'None' },
             ]}
           />

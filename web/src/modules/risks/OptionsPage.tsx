@@ -4,6 +4,7 @@ import { IconPlus, IconTrash } from '@tabler/icons-react';
 import type { OptionSetOut, ScenarioListItem } from '@schema/risks';
 import { useState } from 'react';
 import { api, clientPath } from '../../api/client';
+import { keys } from '../../api/keys';
 import { useApiMutation } from '../../api/mutation';
 import { EmptyState } from '../../components/EmptyState';
 import { ErrorAlert } from '../../components/ErrorAlert';
@@ -138,11 +139,16 @@ function useScenarioInputs(clientId: string, scenarioId: string) {
   return useScenario(clientId, scenarioId).data?.inputs ?? null;
 }
 
-function Comparison({ set, currency, canAdopt, clientId }: { set: OptionSetOut; currency: string; canAdopt: boolean; clientId: string }) {
+function Comparison({ set, currency, canAdopt, canPlan, clientId }: { set: OptionSetOut; currency: string; canAdopt: boolean; canPlan: boolean; clientId: string }) {
   const adopt = useApiMutation({
     mutationFn: (optionId: string) => api.post<{ treatmentsCreated: number }>(clientPath(clientId, `/risks/options/${set.id}/adopt`), { optionId }),
     success: (r) => `${r.treatmentsCreated} planned ${r.treatmentsCreated === 1 ? 'treatment' : 'treatments'} added; the results are being refreshed.`,
     invalidate: riskChangeKeys(clientId),
+  });
+  const toRoadmap = useApiMutation({
+    mutationFn: (optionId: string) => api.post<{ ref: string; title: string; targetQuarterLabel: string }>(clientPath(clientId, '/roadmap/initiatives/from-source'), { type: 'option', setId: set.id, optionId }),
+    success: (i) => `Adopted: its measures are planned treatments, and ${i.ref} ${i.title} is on the roadmap for ${i.targetQuarterLabel}.`,
+    invalidate: [keys.client(clientId)],
   });
   const remove = useApiMutation({
     mutationFn: () => api.delete(clientPath(clientId, `/risks/options/${set.id}`)),
@@ -233,6 +239,25 @@ function Comparison({ set, currency, canAdopt, clientId }: { set: OptionSetOut; 
                     >
                       Adopt
                     </Button>
+                    {canPlan ? (
+                      <Button
+                        size="compact-xs"
+                        variant="subtle"
+                        mt={4}
+                        aria-label={`Adopt ${o.name} as an initiative`}
+                        loading={toRoadmap.isPending}
+                        onClick={() =>
+                          modals.openConfirmModal({
+                            title: `Adopt ${o.name} as an initiative?`,
+                            children: <Text size="sm">Its measures become planned treatments of the scenarios, and an approved initiative on the roadmap carries them, with the risk they reduce.</Text>,
+                            labels: { confirm: 'Adopt and plan', cancel: 'Cancel' },
+                            onConfirm: () => toRoadmap.mutate(o.id),
+                          })
+                        }
+                      >
+                        As an initiative
+                      </Button>
+                    ) : null}
                   </Table.Td>
                 ))}
               </Table.Tr>
@@ -287,7 +312,7 @@ export function OptionsPage() {
       </Group>
       {sets.data.length === 0 ? <EmptyState title="No security options yet" description="Compare alternative treatments for a project side by side." /> : null}
       {sets.data.map((set) => (
-        <Comparison key={set.id} set={set} currency={register.data.currency} canAdopt={can('risks.edit')} clientId={clientId} />
+        <Comparison key={set.id} set={set} currency={register.data.currency} canAdopt={can('risks.edit')} canPlan={can('risks.edit') && can('roadmap.edit')} clientId={clientId} />
       ))}
       {adding ? <OptionSetModal clientId={clientId} scenarios={inRegister} onClose={() => setAdding(false)} /> : null}
     </Stack>

@@ -3,6 +3,7 @@ import { useForm } from '@mantine/form';
 import { useDisclosure } from '@mantine/hooks';
 import { modals } from '@mantine/modals';
 import { IconLock, IconUserPlus } from '@tabler/icons-react';
+import { useQuery } from '@tanstack/react-query';
 import { useMemo, useState } from 'react';
 import { api, fieldErrors } from '../../api/client';
 import { useUsers } from '../../api/hooks';
@@ -77,6 +78,24 @@ export function UsersPage() {
   const users = useUsers(isAdmin);
   const [adding, { open, close }] = useDisclosure(false);
   const [filter, setFilter] = useState('');
+  const mfa = useQuery({
+    queryKey: [...keys.users(), 'mfa'],
+    queryFn: async ({ signal }) => new Set((await api.get<{ users: { userId: string }[] }>('/api/users/mfa', { signal })).users.map((u) => u.userId)),
+    enabled: isAdmin,
+  });
+  const resetMfa = useApiMutation({
+    mutationFn: (u: User) => api.post(`/api/users/${encodeURIComponent(u.id)}/mfa/reset`),
+    success: (_r, u) => `${u.name}'s two-step sign-in was removed; they set it up again when they next sign in.`,
+    invalidate: [keys.users()],
+  });
+  const confirmResetMfa = (u: User) =>
+    modals.openConfirmModal({
+      title: `Reset ${u.name}'s two-step sign-in?`,
+      children: <Text size="sm">For a lost phone and lost recovery codes. {u.name} is signed out and sets up two-step sign-in again (or signs in with the password alone if your firm does not require it).</Text>,
+      labels: { confirm: 'Reset two-step sign-in', cancel: 'Keep' },
+      confirmProps: { color: 'red' },
+      onConfirm: () => resetMfa.mutate(u),
+    });
 
   const update = useApiMutation({
     mutationFn: ({ user, patch }: { user: User; patch: UserPatch }) => api.patch<User>(`/api/users/${encodeURIComponent(user.id)}`, patch),
@@ -166,6 +185,23 @@ export function UsersPage() {
                 ),
               },
               { accessor: 'disabled', title: 'Status', render: (u) => (u.disabled ? <Badge color="gray">Disabled</Badge> : <Badge color="teal">Active</Badge>) },
+              {
+                accessor: 'mfa',
+                title: 'Two-step',
+                render: (u) =>
+                  mfa.data?.has(u.id) ? (
+                    <Group gap={6} wrap="nowrap">
+                      <Badge color="teal" variant="light">On</Badge>
+                      {u.id === me.id ? null : (
+                        <Button size="compact-xs" variant="subtle" color="red" onClick={() => confirmResetMfa(u)} aria-label={`Reset two-step sign-in of ${u.name}`}>
+                          Reset
+                        </Button>
+                      )}
+                    </Group>
+                  ) : (
+                    <Text size="xs" c="dimmed">Off</Text>
+                  ),
+              },
               { accessor: 'createdAt', title: 'Since', render: (u) => formatDate(u.createdAt) },
               {
                 accessor: 'actions',

@@ -22,6 +22,9 @@ function VerifyResult({ result }: { result: AuditVerification }) {
     return (
       <Alert color="teal" icon={<IconShieldCheck size={18} />} title="The chain is intact" role="status">
         All {formatNumber(result.entries)} entries verify: none has been changed or removed since it was written.
+        {result.anchors > 0
+          ? ` The chain also matches the ${formatNumber(result.anchors)} ${result.anchors === 1 ? 'copy' : 'copies'} of its head kept outside it (checkpoints and issued board packs), so it has not been cut short either.`
+          : ' No copy of its head is kept outside it yet (the first checkpoint is taken within minutes).'}
       </Alert>
     );
   }

@@ -1,4 +1,4 @@
-import { Button, Group, Modal, NumberInput, SimpleGrid, Stack, TextInput } from '@mantine/core';
+import { Button, Group, Modal, NumberInput, Select, SimpleGrid, Stack, TextInput } from '@mantine/core';
 import { useForm } from '@mantine/form';
 import { useEffect } from 'react';
 import { api, clientPath, fieldErrors } from '../../api/client';
@@ -7,10 +7,12 @@ import { useApiMutation } from '../../api/mutation';
 import type { Client, ClientPatch } from '../../api/types';
 import { ErrorAlert } from '../../components/ErrorAlert';
 
+const MONTHS = ['January', 'February', 'March', 'April', 'May', 'June', 'July', 'August', 'September', 'October', 'November', 'December'];
+
 /** Changes the client's profile (advisors). Sends only what changed, so the audit trail shows just that. */
 export function EditClientModal({ client, opened, onClose }: { client: Client; opened: boolean; onClose: () => void }) {
   const form = useForm({
-    initialValues: { name: client.name, sector: client.sector, employees: client.employees as number | string, annualRevenue: client.annualRevenue as number | string },
+    initialValues: { name: client.name, sector: client.sector, employees: client.employees as number | string, annualRevenue: client.annualRevenue as number | string, fiscalYearStartMonth: String(client.fiscalYearStartMonth) },
     validate: {
       name: (v) => (v.trim() ? null : 'The client needs a name'),
       sector: (v) => (v.trim() ? null : 'Give a sector'),
@@ -20,7 +22,7 @@ export function EditClientModal({ client, opened, onClose }: { client: Client; o
   const { setValues, resetDirty } = form;
   useEffect(() => {
     if (opened) {
-      const values = { name: client.name, sector: client.sector, employees: client.employees, annualRevenue: client.annualRevenue };
+      const values = { name: client.name, sector: client.sector, employees: client.employees, annualRevenue: client.annualRevenue, fiscalYearStartMonth: String(client.fiscalYearStartMonth) };
       setValues(values);
       resetDirty(values);
     }
@@ -41,6 +43,7 @@ export function EditClientModal({ client, opened, onClose }: { client: Client; o
     if (v.sector.trim() !== client.sector) patch.sector = v.sector.trim();
     if (Number(v.employees) !== client.employees) patch.employees = Number(v.employees);
     if (Number(v.annualRevenue) !== client.annualRevenue) patch.annualRevenue = Number(v.annualRevenue);
+    if (Number(v.fiscalYearStartMonth) !== client.fiscalYearStartMonth) patch.fiscalYearStartMonth = Number(v.fiscalYearStartMonth);
     if (Object.keys(patch).length === 0) {
       onClose();
       return;
@@ -64,6 +67,7 @@ export function EditClientModal({ client, opened, onClose }: { client: Client; o
             <NumberInput label="Employees" min={1} allowDecimal={false} thousandSeparator="," {...form.getInputProps('employees')} />
             <NumberInput label={`Annual revenue (${client.currency})`} min={0} thousandSeparator="," {...form.getInputProps('annualRevenue')} />
           </SimpleGrid>
+          <Select label="Fiscal year starts in" description="The IT budget runs on the client's fiscal year." data={MONTHS.map((m, i) => ({ value: String(i + 1), label: m }))} allowDeselect={false} {...form.getInputProps('fiscalYearStartMonth')} />
           <Group justify="flex-end" mt="sm">
             <Button variant="default" onClick={close}>
               Cancel

@@ -1,0 +1,120 @@
+/** The plan of a fiscal year: its lines, month by month, and (advisors) a new line. */
+import { ActionIcon, Button, Group, Modal, NumberInput, Select, Stack, Table, Text, TextInput } from '@mantine/core';
+import { IconPlus, IconTrash } from '@tabler/icons-react';
+import type { LineOut, YearOut } from '@schema/budget';
+import { CATEGORIES, CATEGORY_LABELS, SEATS } from '@schema/budget';
+import { useState } from 'react';
+import { api, clientPath } from '../../api/client';
+import { keys } from '../../api/keys';
+import { useApiMutation } from '../../api/mutation';
+import { ErrorAlert } from '../../components/ErrorAlert';
+import { Money } from '../../components/Money';
+
+function NewLine({ clientId, year, onClose }: { clientId: string; year: YearOut; onClose: () => void }) {
+  const [d, setD] = useState({ name: '', category: 'software_saas', seat: 'CIO', annual: 0 });
+  const save = useApiMutation({
+    mutationFn: () => api.post<LineOut>(clientPath(clientId, '/budget/lines'), { fiscalYear: year.fiscalYear, ...d }),
+    success: 'Line added to the plan.',
+    notifyError: false,
+    invalidate: [keys.client(clientId)],
+    onSuccess: onClose,
+  });
+  return (
+    <Modal opened onClose={onClose} title={`New plan line, ${year.label}`}>
+      <Stack gap="sm">
+        {save.isError ? <ErrorAlert error={save.error} /> : null}
+        <TextInput label="What it pays for" value={d.name} onChange={(e) => setD({ ...d, name: e.currentTarget.value })} data-autofocus />
+        <Select label="Category" data={CATEGORIES.map((c) => ({ value: c, label: CATEGORY_LABELS[c] }))} value={d.category} onChange={(v) => v && setD({ ...d, category: v, seat: v === 'product_engineering' ? 'CTO' : v === 'security' ? 'CISO' : d.seat })} allowDeselect={false} />
+        <Select label="Seat" data={[...SEATS]} value={d.seat} onChange={(v) => v && setD({ ...d, seat: v })} allowDeselect={false} />
+        <NumberInput label="For the year (spread evenly over its months)" min={0} thousandSeparator="," decimalScale={2} value={d.annual} onChange={(v) => setD({ ...d, annual: Number(v) || 0 })} />
+        <Group justify="flex-end">
+          <Button onClick={() => save.mutate()} loading={save.isPending} disabled={!d.name.trim()}>
+            Add to the plan
+          </Button>
+        </Group>
+      </Stack>
+    </Modal>
+  );
+}
+
+export function PlanView({ clientId, year }: { clientId: string; year: YearOut }) {
+  const [adding, setAdding] = useState(false);
+  const cur = year.currency;
+  const remove = useApiMutation({ mutationFn: (id: string) => api.delete(clientPath(clientId, `/budget/lines/${id}`)), success: 'Line removed.', invalidate: [keys.client(clientId)] });
+  return (
+    <Stack gap="sm">
+      <Group justify="space-between">
+        <Text size="sm" c="dimmed">
+          {year.label} runs {year.range}. A line that pays for a contract, a replacement or an initiative keeps the forecast from counting it again.
+        </Text>
+        {year.can.plan ? (
+          <Button size="xs" leftSection={<IconPlus size={14} />} onClick={() => setAdding(true)}>
+            New line
+          </Button>
+        ) : null}
+      </Group>
+      <Table.ScrollContainer minWidth={1200}>
+        <Table withTableBorder striped aria-label="Plan lines" fz="xs">
+          <Table.Thead>
+            <Table.Tr>
+              <Table.Th>Line</Table.Th>
+              <Table.Th>Seat</Table.Th>
+              {year.months.map((m) => (
+                <Table.Th key={m.month} ta="right">
+                  {m.label}
+                </Table.Th>
+              ))}
+              <Table.Th ta="right">Year</Table.Th>
+              {year.can.plan ? <Table.Th /> : null}
+            </Table.Tr>
+          </Table.Thead>
+          <Table.Tbody>
+            {year.lines.map((l) => (
+              <Table.Tr key={l.id}>
+                <Table.Td>
+                  <Text size="xs" fw={600}>
+                    {l.name}
+                  </Text>
+                  <Text size="xs" c="dimmed">
+                    {CATEGORY_LABELS[l.category]}
+                    {l.covers.contract ? ` · ${l.covers.contract.label}` : ''}
+                  </Text>
+                </Table.Td>
+                <Table.Td>{l.seat}</Table.Td>
+                {l.months.map((a, i) => (
+                  <Table.Td key={i} ta="right">
+                    <Money amount={a} currency={cur} size="xs" />
+                  </Table.Td>
+                ))}
+                <Table.Td ta="right">
+                  <Money amount={l.total} currency={cur} size="xs" fw={600} />
+                </Table.Td>
+                {year.can.plan ? (
+                  <Table.Td>
+                    <ActionIcon variant="subtle" color="red" aria-label={`Remove ${l.name}`} onClick={() => remove.mutate(l.id)}>
+                      <IconTrash size={14} />
+                    </ActionIcon>
+                  </Table.Td>
+                ) : null}
+              </Table.Tr>
+            ))}
+            <Table.Tr>
+              <Table.Td fw={700}>Actual</Table.Td>
+              <Table.Td />
+              {year.months.map((m) => (
+                <Table.Td key={m.month} ta="right">
+                  {m.actual === null ? <Text size="xs" c={m.missingActuals ? 'orange.8' : 'dimmed'}>{m.missingActuals ? 'missing' : '—'}</Text> : <Money amount={m.actual} currency={cur} size="xs" fw={600} />}
+                </Table.Td>
+              ))}
+              <Table.Td ta="right">
+                <Money amount={year.totals.actual} currency={cur} size="xs" fw={700} />
+              </Table.Td>
+              {year.can.plan ? <Table.Td /> : null}
+            </Table.Tr>
+          </Table.Tbody>
+        </Table>
+      </Table.ScrollContainer>
+      {adding ? <NewLine clientId={clientId} year={year} onClose={() => setAdding(false)} /> : null}
+    </Stack>
+  );
+}

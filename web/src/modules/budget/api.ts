@@ -1,0 +1,54 @@
+/** The IT budget's queries and changes, on the API of src/modules/budget/routes.ts. */
+import { useQuery } from '@tanstack/react-query';
+import type { AccountOut, ActualOut, FirmBudgetOut, YearOut } from '@schema/budget';
+import { ApiError, api, clientPath, CSRF_HEADER, csrfToken } from '../../api/client';
+import { keys } from '../../api/keys';
+
+export const budgetKeys = {
+  all: (clientId: string) => [...keys.client(clientId), 'budget'] as const,
+  year: (clientId: string, year: number | null) => [...keys.client(clientId), 'budget', 'year', year] as const,
+  actuals: (clientId: string, year: number | null) => [...keys.client(clientId), 'budget', 'actuals', year] as const,
+  accounts: (clientId: string) => [...keys.client(clientId), 'budget', 'accounts'] as const,
+  firm: () => ['portfolio', 'budget'] as const,
+};
+
+export function useBudgetYear(clientId: string, year: number | null) {
+  return useQuery({ queryKey: budgetKeys.year(clientId, year), queryFn: ({ signal }) => api.get<YearOut>(clientPath(clientId, '/budget'), { signal, query: { year } }) });
+}
+
+export function useActuals(clientId: string, year: number | null) {
+  return useQuery({ queryKey: budgetKeys.actuals(clientId, year), queryFn: ({ signal }) => api.get<{ actuals: ActualOut[]; total: number }>(clientPath(clientId, '/budget/actuals'), { signal, query: { year, limit: 200 } }) });
+}
+
+export function useAccounts(clientId: string) {
+  return useQuery({ queryKey: budgetKeys.accounts(clientId), queryFn: async ({ signal }) => (await api.get<{ accounts: AccountOut[] }>(clientPath(clientId, '/budget/accounts'), { signal })).accounts });
+}
+
+/** Each client's budget variance this year: one request for the whole portfolio table. */
+export function useFirmBudget() {
+  return useQuery({ queryKey: budgetKeys.firm(), queryFn: ({ signal }) => api.get<FirmBudgetOut>('/api/budget/variance', { signal }), staleTime: 60_000 });
+}
+
+export interface ActualsImportReport {
+  status: 'imported' | 'checked' | 'rejected';
+  rows: number;
+  created: number;
+  unchanged: number;
+  rejected: number;
+  problems: { line: number; column: string; reason: string }[];
+}
+
+/** Sends an accounting export as the body (text/csv); a refused import rejects with the ApiError listing every bad line. */
+export async function uploadActuals(clientId: string, file: File, dryRun: boolean): Promise<ActualsImportReport> {
+  const headers: Record<string, string> = { 'content-type': 'text/csv', accept: 'application/json' };
+  const token = csrfToken();
+  if (token) headers[CSRF_HEADER] = token;
+  const params = new URLSearchParams({ dryRun: String(dryRun), fileName: file.name });
+  const res = await fetch(`${clientPath(clientId, '/budget/actuals/import')}?${params.toString()}`, { method: 'POST', headers, body: file, credentials: 'same-origin' });
+  const body = (await res.json().catch(() => null)) as { error?: { code: string; message: string; details?: { path: string; message: string }[] } } | ActualsImportReport | null;
+  if (!res.ok) {
+    const e = (body as { error?: { code: string; message: string; details?: { path: string; message: string }[] } } | null)?.error;
+    throw new ApiError(res.status, e?.code ?? 'BAD_RESPONSE', e?.message ?? `The server answered ${res.status}.`, e?.details ?? []);
+  }
+  return body as ActualsImportReport;
+}
