@@ -9,6 +9,7 @@ import { registerImportExport } from './commands/import-export.js';
 import { registerReport } from './commands/report.js';
 import { registerBackup } from './commands/backup.js';
 import { registerRestore } from './commands/restore.js';
+import { registerCatalog } from './commands/catalog.js';
 
 /** Builds the `triad` command tree. Each command lives in its own file under ./commands. */
 export function buildProgram(): Command {
@@ -25,6 +26,7 @@ export function buildProgram(): Command {
   registerReport(program);
   registerBackup(program);
   registerRestore(program);
+  registerCatalog(program);
   return program;
 }
 

@@ -10,6 +10,7 @@ import { reportsModule } from './reports/index.js';
 import { businessModule } from './business/index.js';
 import { roadmapModule } from './roadmap/index.js';
 import { budgetModule } from './budget/index.js';
+import { controlsModule } from './controls/index.js';
 import { systemClientRoutes, systemRoutes } from './system/routes.js';
 
 /**
@@ -25,6 +26,8 @@ export const modules: TriadModule[] = [
   estateModule,
   // After the estate (its templates scale with the estate's demo records).
   risksModule,
+  // After the risk register: its demo links outcomes to the register's scenarios and treatments.
+  controlsModule,
   // After the risk register: its demo acceptances use the register's scenarios.
   governanceModule,
   // After the estate and the register: units from the services, initiatives from the options,

@@ -23,6 +23,7 @@ const EnvSchema = z.object({
   SMTP_FROM: z.string().min(3).default('Triad <triad@localhost>'),
   TRIAD_PUBLIC_URL: z.string().url().optional(),
   TRIAD_TEST_HOOKS: z.enum(['on', 'off']).default('off'),
+  TRIAD_EVIDENCE_MAX_BYTES: z.coerce.number().int().min(1024).max(100 * 1024 * 1024).default(10 * 1024 * 1024),
   // The Ed25519 key that signs audit checkpoints (a PEM file kept outside the database).
   TRIAD_AUDIT_KEY: z.string().min(1).optional(),
   TRIAD_METRICS: z.enum(['on', 'off']).default('off'),
@@ -69,6 +70,8 @@ export interface Config {
   backupDir: string | undefined;
   backupKeep: number;
   backupEveryHours: number;
+  /** The largest evidence file an assessment accepts, in bytes. */
+  evidenceMaxBytes: number;
 }
 
 export class ConfigError extends Error {
@@ -109,6 +112,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env, overrides: Part
     backupDir: e.TRIAD_BACKUP_DIR ? path.resolve(e.TRIAD_BACKUP_DIR) : undefined,
     backupKeep: e.TRIAD_BACKUP_KEEP,
     backupEveryHours: e.TRIAD_BACKUP_EVERY_HOURS,
+    evidenceMaxBytes: e.TRIAD_EVIDENCE_MAX_BYTES,
     ...overrides,
   };
 }

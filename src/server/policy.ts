@@ -57,6 +57,13 @@ export const POLICY = {
   'reports.read': ALL,
   'reports.drafts': DECIDERS,
   'reports.generate': ADVISOR,
+  // Controls and framework assessments: everyone reads; advisors and contributors answer (the
+  // domain checks a contributor was asked for the outcome); advisors start assessments, ask,
+  // review, link outcomes to risk, import CSV answers and sign off.
+  'controls.read': ALL,
+  'controls.answer': EDITORS,
+  'controls.manage': ADVISOR,
+  'controls.signoff': ADVISOR,
   // Business context: everyone reads; advisors and contributors keep units and the services'
   // links; advisors set priorities, and an executive changes the priorities they own (the
   // domain checks the ownership).

@@ -98,7 +98,7 @@ describe('the quarterly board pack', () => {
     expect(pack.status).toBe('draft');
     expect(pack.files.map((f) => f.format)).toEqual(['html', 'pdf']);
     const content = pack.content!;
-    expect(content.sections.map((s) => s.number)).toEqual([1, 2, 3, 4, 5, 6, 7, 8]);
+    expect(content.sections.map((s) => s.number)).toEqual([1, 2, 3, 4, 5, 6, 7, 8, 9]);
 
     // The same figures as the risk register's overview (what its web page shows).
     const overview = (await advisor.get<OverviewOut>(`/api/clients/${clientId}/risks/overview`)).body;

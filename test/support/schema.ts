@@ -11,7 +11,7 @@ export interface TableShape {
 export type SchemaShape = Record<string, TableShape>;
 
 // PostgreSQL's names for the column types Triad uses, in the words of src/server/db/ddl.ts.
-const PG_TYPES: Record<string, string> = { int8: 'bigint', int4: 'integer', float8: 'double precision', text: 'text', int2: 'smallint', bool: 'boolean' };
+const PG_TYPES: Record<string, string> = { int8: 'bigint', int4: 'integer', float8: 'double precision', text: 'text', int2: 'smallint', bool: 'boolean', bytea: 'blob' };
 
 /** The tables, columns, primary and foreign keys of a database, in one vocabulary for both dialects. */
 export async function introspect(db: Kysely<DB>, dialect: DialectName): Promise<SchemaShape> {

@@ -15,6 +15,7 @@ import { insuranceBlocks, insuredFigures, keptFigure } from './sections/insuranc
 import { budgetSectionBody } from './sections/budget.js';
 import { roadmapSectionBody } from './sections/roadmap.js';
 import { quarterOf } from './quarter.js';
+import { maturitySection } from './sections/maturity.js';
 
 type Seat = 'CIO' | 'CTO' | 'CISO';
 
@@ -63,6 +64,7 @@ export function packSubjects(quarter: Quarter, sources: PackSources): PackSubjec
     governance: 'Board pack: accepted risks and governance',
     vendors: 'Board pack: vendors',
     lifecycle: 'Board pack: estate lifecycle',
+    maturity: 'Board pack: security maturity',
     budget: 'Board pack: IT budget against actual',
     roadmap: 'Board pack: roadmap',
   };
@@ -836,8 +838,9 @@ export function buildBoardPack(input: BuildInput): BoardPackContent {
       governanceSection(input, s.governance),
       vendorsSection(input, s.vendors),
       lifecycleSection(input, s.lifecycle),
-      { key: 'budget', number: 7, ...withResponses(budgetSectionBody(sources.budget), s.budget, input.responses), subjects: s.budget },
-      { key: 'roadmap', number: 8, ...withResponses(roadmapSectionBody(sources.roadmap, [0, 1, 2, 3].map((k) => quarterOf(quarter.year, quarter.q + k))), s.roadmap, input.responses), subjects: s.roadmap },
+      maturitySection({ client, source: sources.maturity }, s.maturity, responsesBlock(s.maturity, input.responses)),
+      { key: 'budget', number: 8, ...withResponses(budgetSectionBody(sources.budget), s.budget, input.responses), subjects: s.budget },
+      { key: 'roadmap', number: 9, ...withResponses(roadmapSectionBody(sources.roadmap, [0, 1, 2, 3].map((k) => quarterOf(quarter.year, quarter.q + k))), s.roadmap, input.responses), subjects: s.roadmap },
     ],
     owed,
     issue: null,

@@ -7,7 +7,7 @@
  */
 import { z } from 'zod';
 
-export const SECTION_KEYS = ['summary', 'risk', 'decisions', 'governance', 'vendors', 'lifecycle', 'budget', 'roadmap'] as const;
+export const SECTION_KEYS = ['summary', 'risk', 'decisions', 'governance', 'vendors', 'lifecycle', 'maturity', 'budget', 'roadmap'] as const;
 export type SectionKey = (typeof SECTION_KEYS)[number];
 export const SEATS = ['CIO', 'CTO', 'CISO'] as const;
 export const TONES = ['neutral', 'good', 'bad', 'warn'] as const;
@@ -50,6 +50,13 @@ export const ChartSpec = z.discriminatedUnion('type', [
     type: z.literal('risk-trend'),
     currency: z.string(),
     points: z.array(z.object({ label: z.string(), mean: z.number(), p90: z.number() })),
+  }),
+  z.object({
+    type: z.literal('maturity'),
+    unit: z.string(),
+    min: z.number(),
+    max: z.number(),
+    groups: z.array(z.object({ label: z.string(), previous: z.number().nullable(), current: z.number().nullable(), target: z.number().nullable() })),
   }),
 ]);
 export type ChartSpec = z.infer<typeof ChartSpec>;

@@ -13,6 +13,7 @@ import { daysBetween } from './quarter.js';
 import { budgetYear, type YearOut } from '../budget/api.js';
 import { getRoadmap } from '../roadmap/api.js';
 import type { RoadmapOut } from '../roadmap/schema.js';
+import { boardMaturity, type BoardMaturity } from '../controls/api.js';
 
 export type Source<T> = { ok: true; value: T } | { ok: false; reason: string };
 
@@ -49,6 +50,8 @@ export interface PackSources {
   lifecycle: Source<LifecycleOut>;
   budget: Source<YearOut>;
   roadmap: Source<RoadmapOut>;
+  /** Framework maturity; null when the client has no assessment yet. */
+  maturity: Source<BoardMaturity | null>;
 }
 
 /** Reads everything the pack shows, for the window from `today` to `windowTo`. */
@@ -77,7 +80,8 @@ export async function gatherSources(scope: ClientScope, options: { today: string
   const lifecycle = await attempt(scope, 'estate lifecycle', () => lifecycleSummary(scope, { days, quarters: 8, limit: 25 }));
   const budget = await attempt(scope, 'IT budget', () => budgetYear(scope));
   const roadmap = await attempt(scope, 'roadmap', () => getRoadmap(scope));
-  return { today, window: { from: today, to: windowTo }, since, risk, governance, board, accepted, delegation, concerns, criticalVendors: critical, renewals: renewing, fourthParties: fourth, lifecycle, budget, roadmap };
+  const maturity = await attempt(scope, 'framework assessments', () => boardMaturity(scope));
+  return { today, window: { from: today, to: windowTo }, since, risk, governance, board, accepted, delegation, concerns, criticalVendors: critical, renewals: renewing, fourthParties: fourth, lifecycle, maturity, budget, roadmap };
 }
 
 export interface Responses {
@@ -91,4 +95,5 @@ export async function gatherResponses(scope: ClientScope, subjects: SubjectRef[]
   return attempt(scope, 'seats\u2019 responses', async () => ({ bySubject: await responsesFor(scope, subjects), owed: await responsesOwed(scope, subjects) }));
 }
 
+export type { BoardMaturity };
 export type { AcceptanceOut, DelegationOut, CheckOut, ConcernOut, ConcentrationEntry, CriticalVendor, DecisionOut, LifecycleOut, OwedResponse, RenewalEvent, SeatOut, SubjectRef, TopRisk };

@@ -74,6 +74,12 @@ export async function getRiskSnapshots(scope: ClientScope, riskIds: string[]): P
   return out;
 }
 
+/** Snapshots of every scenario of the register (proposals and closed ones included), in the register's order. */
+export async function listRiskSnapshots(scope: ClientScope): Promise<RiskSnapshot[]> {
+  const rows = await scope.db.selectFrom('risk_scenarios').select('id').orderBy('ref_number').orderBy('id').execute();
+  return getRiskSnapshots(scope, rows.map((r) => r.id));
+}
+
 export interface AppetiteCheck {
   appetiteDefined: boolean;
   /** True when the client's whole portfolio, with these scenarios accepted as they stand, exceeds the tolerance curve at any point. */

@@ -1,4 +1,4 @@
-import { sql, type CreateTableBuilder, type Expression, type Kysely } from 'kysely';
+import { PostgresAdapter, sql, type CreateTableBuilder, type Expression, type Kysely } from 'kysely';
 
 /** The database handle migrations get: schema changes do not depend on the row types. */
 export type MigrationDb = Kysely<unknown>;
@@ -53,4 +53,9 @@ export function clientForeignKey<TB extends CreateTableBuilder<string, string>>(
 /** A CHECK constraint that `column` holds one of `values`, written the same for both databases. */
 export function checkIn(column: string, values: readonly string[]): Expression<boolean> {
   return sql<boolean>`${sql.ref(column)} in (${sql.join(values.map((v) => sql.lit(v)))})`;
+}
+
+/** Binary data (files kept in the database): `bytea` on PostgreSQL, `blob` on SQLite; a Buffer in both drivers. */
+export function bytesType(db: MigrationDb): 'bytea' | 'blob' {
+  return db.getExecutor().adapter instanceof PostgresAdapter ? 'bytea' : 'blob';
 }

@@ -2,6 +2,7 @@ import type { EChartsOption } from 'echarts';
 import { formatMoney } from '../money.js';
 import { lossExceedanceOption } from './loss-exceedance.js';
 import { budgetMonthsOption, riskTrendOption, type BudgetMonthsChart, type RiskTrendChart } from './plan.js';
+import { maturityOption, type MaturityChartInput } from './maturity.js';
 import { baseOption, CHART_COLORS, moneyAxisLabel } from './theme.js';
 
 /**
@@ -41,7 +42,11 @@ export interface WorstCaseChart {
   components: { label: string; low: number; typical: number; high: number }[];
 }
 
-export type ReportChart = LossExceedanceChart | ReplacementCostChart | WorstCaseChart | BudgetMonthsChart | RiskTrendChart;
+export interface MaturityChart extends MaturityChartInput {
+  type: 'maturity';
+}
+
+export type ReportChart = LossExceedanceChart | ReplacementCostChart | WorstCaseChart | MaturityChart | BudgetMonthsChart | RiskTrendChart;
 export type { BudgetMonthsChart, RiskTrendChart };
 
 /** Replacement cost falling due by quarter, as bars, with the number of systems in the tooltip. */
@@ -127,5 +132,7 @@ export function reportChartOption(chart: ReportChart): EChartsOption {
       return budgetMonthsOption(chart);
     case 'risk-trend':
       return riskTrendOption(chart);
+    case 'maturity':
+      return maturityOption(chart);
   }
 }

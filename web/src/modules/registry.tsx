@@ -33,6 +33,7 @@ import {
   IconFlame,
   IconPresentation,
   IconServer2,
+  IconShieldCheck,
   IconUsersGroup,
 } from '@tabler/icons-react';
 import { lazy } from 'react';
@@ -43,6 +44,8 @@ import { RISK_AUDIT_ACTIONS } from './risks/audit-actions';
 import { REPORT_AUDIT_ACTIONS } from './reports/audit-actions';
 import { BudgetVarianceCell, DueThisQuarterCell } from './roadmap/PortfolioCells';
 import { PLAN_AUDIT_ACTIONS } from './roadmap/audit-actions';
+import { CONTROLS_AUDIT_ACTIONS } from './controls/audit-actions';
+import { MaturityCell } from './controls/PortfolioCells';
 import { NAV_SECTIONS, type ClientModule } from './types';
 
 export const clientModules: ClientModule[] = [
@@ -115,6 +118,19 @@ export const clientModules: ClientModule[] = [
       { id: 'risks.appetite', title: 'Risk appetite', render: (c) => <AppetiteCell client={c} /> },
     ],
     auditActions: RISK_AUDIT_ACTIONS,
+  },
+  {
+    id: 'controls',
+    label: 'Controls & maturity',
+    description: 'Framework assessments (NIST CSF 2.0 built in, any OSCAL catalogue): maturity against target, evidence, and the gaps ranked by money at stake.',
+    icon: IconShieldCheck,
+    section: 'risk',
+    path: 'controls',
+    permission: 'controls.read',
+    page: lazy(() => import('./controls/ControlsPage')),
+    homeCard: lazy(() => import('./controls/ControlsHomeCard')),
+    portfolioColumns: [{ id: 'controls.maturity', title: 'Maturity', width: 170, render: (c) => <MaturityCell client={c} /> }],
+    auditActions: CONTROLS_AUDIT_ACTIONS,
   },
   {
     id: 'business',

@@ -10,7 +10,7 @@ import { COLORS, FONT, PdfWriter, toneColor } from './pdf-kit.js';
 import { printable } from '../text.js';
 import { concernHead, responseLine, stanceTone, stanceWord } from '../../../shared/reports/words.js';
 
-const CHART_HEIGHT = { 'loss-exceedance': 240, 'replacement-cost': 165, 'worst-case': 125, 'budget-months': 190, 'risk-trend': 170 } as const;
+const CHART_HEIGHT = { 'loss-exceedance': 240, 'replacement-cost': 165, 'worst-case': 125, 'budget-months': 190, 'risk-trend': 170, maturity: 190 } as const;
 
 function drawPositions(w: PdfWriter, block: Extract<Block, { kind: 'positions' }>): void {
   const doc = w.doc;

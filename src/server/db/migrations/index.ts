@@ -15,6 +15,7 @@ import * as acceptanceAuthority from '../../../modules/governance/migration-dele
 import * as worstCase from '../../../modules/risks/migration-worst-case.js';
 import * as estateHoursAndTiers from '../../../modules/estate/migration-hours-and-tiers.js';
 import * as ops from '../../../modules/accounts/migration.js';
+import * as controls from '../../../modules/controls/migration.js';
 
 /**
  * Every migration, in order. Names sort by date then sequence; Kysely applies the pending ones
@@ -28,6 +29,7 @@ export const migrations: Record<string, Migration> = {
   '20261126_04_governance': governance,
   '20261126_04a_notifications': notifications,
   '20261126_05_reports': reports,
+  '20261205_01_controls': controls,
   '20261126_06_job_leases': jobLeases,
   '20261126_07_audit_checkpoints': auditCheckpoints,
   '20261205_02_business': business,

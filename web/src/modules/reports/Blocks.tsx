@@ -9,7 +9,7 @@ import type { Block, Figure, ResponseItem, Section } from '@schema/reports';
 import { EChart } from '../../components/EChart';
 
 const TONE_COLOR: Record<Tone, string> = { neutral: 'gray', good: 'teal', bad: 'red', warn: 'orange' };
-const CHART_HEIGHT = { 'loss-exceedance': 340, 'replacement-cost': 240, 'worst-case': 220, 'budget-months': 260, 'risk-trend': 240 } as const;
+const CHART_HEIGHT = { 'loss-exceedance': 340, 'replacement-cost': 240, 'worst-case': 220, 'budget-months': 260, 'risk-trend': 240, maturity: 300 } as const;
 
 function Figures({ items }: { items: Figure[] }) {
   return (

@@ -1,0 +1,36 @@
+import { Skeleton, Stack, Text } from '@mantine/core';
+import { SCALES } from '@shared/controls/scales';
+import type { Client } from '../../api/types';
+import { usePortfolioControls } from './api';
+import { mean } from './ui';
+
+/** The portfolio's maturity cell: the latest signed-off maturity against its target, and the assessment under way. */
+export function MaturityCell({ client }: { client: Client }) {
+  const q = usePortfolioControls();
+  if (q.isPending) return <Skeleton height={14} width={80} />;
+  const row = q.data?.find((r) => r.clientId === client.id);
+  if (!row) return <Text size="sm" c="dimmed">—</Text>;
+  const max = SCALES[row.scale].max;
+  return (
+    <Stack gap={0} style={{ whiteSpace: 'nowrap' }}>
+      {row.latest ? (
+        <Text size="sm" style={{ fontVariantNumeric: 'tabular-nums' }}>
+          {mean(row.latest.current)} of {max}
+          <Text span size="xs" c="dimmed">
+            {' '}
+            target {mean(row.latest.target)}
+          </Text>
+        </Text>
+      ) : (
+        <Text size="sm" c="dimmed">
+          not signed off yet
+        </Text>
+      )}
+      {row.inProgress ? (
+        <Text size="xs" c="dimmed">
+          next: {row.inProgress.answered}/{row.inProgress.outcomes} answered
+        </Text>
+      ) : null}
+    </Stack>
+  );
+}

@@ -1,0 +1,94 @@
+/** An outcome's links to the risk register: the scenarios its gap leaves exposed and the treatments that implement it (advisors link). */
+import { Badge, Button, Group, MultiSelect, Stack, Text } from '@mantine/core';
+import type { AssessmentDetailOut, OutcomeOut, RiskLinkOut } from '@schema/controls';
+import { useState } from 'react';
+import { api } from '../../api/client';
+import { useApiMutation } from '../../api/mutation';
+import { ErrorAlert } from '../../components/ErrorAlert';
+import { formatMoney } from '../../components/Money';
+import { useCurrentClient } from '../../layout/client-context';
+import { controlChangeKeys, controlsPath, useRiskTargets } from './api';
+
+function LinkEditor({ detail, outcome, onDone }: { detail: AssessmentDetailOut; outcome: OutcomeOut; onDone: () => void }) {
+  const { clientId, client } = useCurrentClient();
+  const targets = useRiskTargets(clientId);
+  const [scenarios, setScenarios] = useState(outcome.links.filter((l) => l.kind === 'scenario' && l.exists).map((l) => l.id));
+  const [treatments, setTreatments] = useState(outcome.links.filter((l) => l.kind === 'treatment' && l.exists).map((l) => l.id));
+  const save = useApiMutation({
+    mutationFn: () => api.put<{ links: RiskLinkOut[] }>(controlsPath(clientId, `/assessments/${detail.assessment.id}/outcomes/${encodeURIComponent(outcome.controlId)}/links`), { scenarioIds: scenarios, treatmentIds: treatments }),
+    notifyError: false,
+    success: `Links of ${outcome.controlId} saved.`,
+    invalidate: controlChangeKeys(clientId),
+    onSuccess: onDone,
+  });
+  const list = targets.data?.scenarios ?? [];
+  const money = (m: number | null) => (m === null ? '' : ` (${formatMoney(m, client.currency, { compact: true })} a year)`);
+  return (
+    <Stack gap="xs">
+      {save.isError ? <ErrorAlert error={save.error} /> : null}
+      <MultiSelect
+        label="Risk scenarios this gap leaves exposed"
+        data={list.map((s) => ({ value: s.id, label: `${s.ref} ${s.title}${money(s.mean)}` }))}
+        value={scenarios}
+        onChange={setScenarios}
+        searchable
+        placeholder={targets.isPending ? 'Loading the register…' : 'Choose scenarios'}
+      />
+      <MultiSelect
+        label="Treatments that implement this outcome"
+        data={list.flatMap((s) => s.treatments.map((t) => ({ value: t.id, label: `${t.ref} ${t.name} (for ${s.ref})` })))}
+        value={treatments}
+        onChange={setTreatments}
+        searchable
+        placeholder="Choose treatments"
+      />
+      <Group gap="xs" justify="flex-end">
+        <Button size="xs" variant="default" onClick={onDone}>
+          Cancel
+        </Button>
+        <Button size="xs" loading={save.isPending} onClick={() => save.mutate()}>
+          Save links
+        </Button>
+      </Group>
+    </Stack>
+  );
+}
+
+export function RiskLinksPanel({ detail, outcome }: { detail: AssessmentDetailOut; outcome: OutcomeOut }) {
+  const { client } = useCurrentClient();
+  const [editing, setEditing] = useState(false);
+  const may = detail.can.manage;
+  if (!may && outcome.links.length === 0) return null;
+  return (
+    <Stack gap={6} role="group" aria-label={`Risks linked to ${outcome.controlId}`}>
+      <Text size="xs" fw={700} c="dimmed" tt="uppercase">
+        Linked risks
+      </Text>
+      {editing ? (
+        <LinkEditor detail={detail} outcome={outcome} onDone={() => setEditing(false)} />
+      ) : (
+        <Group gap="xs">
+          {outcome.links.length === 0 ? (
+            <Text size="sm" c="dimmed">
+              None: a gap linked to the scenarios it leaves exposed is ranked by their loss.
+            </Text>
+          ) : (
+            outcome.links.map((l) => (
+              <Badge key={`${l.kind}:${l.id}`} variant="light" color={l.exists ? (l.kind === 'scenario' ? 'red' : 'blue') : 'gray'} tt="none">
+                {l.kind === 'treatment' ? 'Treatment ' : ''}
+                {l.label}
+                {l.mean !== null ? ` · ${formatMoney(l.mean, client.currency, { compact: true })} a year` : ''}
+                {l.exists ? '' : ' (deleted)'}
+              </Badge>
+            ))
+          )}
+          {may ? (
+            <Button size="xs" variant="subtle" onClick={() => setEditing(true)}>
+              {outcome.links.length === 0 ? 'Link to risks' : 'Change links'}
+            </Button>
+          ) : null}
+        </Group>
+      )}
+    </Stack>
+  );
+}
