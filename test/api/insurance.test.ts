@@ -1,7 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startTestApp, type Caller, type TestApp } from '../support/app.js';
 import { DEMO, seedDemoWorld, type DemoWorld } from '../support/demo.js';
-import type { InsuranceOut, PolicyOut, ScenarioDetailOut } from '../../src/modules/risks/schema.js';
+import type { InsuranceOut, PolicyOut, RegisterOut, ScenarioDetailOut } from '../../src/modules/risks/schema.js';
 
 /** A client's insurance policies: kept by advisors, audited, refused when they make no sense. */
 interface ErrorBody {
@@ -71,5 +71,63 @@ describe('insurance policies', () => {
     await bad({ renewalOn: '2027-02-30' }, 'body.renewalOn', 'is not a real date');
     await bad({ colour: 'red' }, 'body.colour', 'unknown field');
     expect((await advisor.get<InsuranceOut>(`${base}/insurance`)).body.policies).toEqual([]);
+  });
+});
+
+describe('the loss the company keeps', () => {
+  it('a cyber policy turns the register\u2019s verdict: the appetite is checked on what the company keeps, and the premium stands against the expected recovery', async () => {
+    // The contract's example: two loss events a year on average, each of 100,000; the policy
+    // keeps 25,000 and pays at most 50,000 per event, so it recovers 2 × 50,000 a year.
+    const clientId = (await advisor.post<{ id: string }>('/api/clients', { name: 'Swift Couriers', sector: 'Logistics', employees: 50, annualRevenue: 9_000_000 })).body.id;
+    const api = `/api/clients/${clientId}/risks`;
+    expect((await advisor.put(`${api}/settings`, { years: 20_000 })).status).toBe(200);
+    const r = (await advisor.post<ScenarioDetailOut>(api, { title: 'Parcel system outage', inputs: { lossEventFrequency: { type: 'constant', value: 2 }, primaryLoss: { type: 'constant', value: 100_000 } } })).body;
+    // Tolerated: at most a 30 % chance a year of losing more than 150,000 (two events or more: 59 %).
+    expect((await advisor.put(`${api}/appetite`, { points: [{ loss: 150_000, probability: 0.3 }] })).status).toBe(200);
+    await t.ctx.jobs.runDue();
+    const before = (await advisor.get<RegisterOut>(api)).body;
+    expect(before.appetite).toMatchObject({ basis: 'inherent', breached: true, settled: true });
+    expect(before.portfolio!.retained).toBeNull();
+
+    const policy = await advisor.post<PolicyOut>(`${api}/insurance`, { name: 'Cyber liability', insurer: 'Coalition', premium: 18_000, deductible: 25_000, limit: 50_000, coversAll: true, renewalOn: '2027-05-01' });
+    expect(policy.status).toBe(201);
+    // A policy change makes the stored figures stale and recomputes them.
+    expect((await advisor.get<RegisterOut>(api)).body.status.stale).toBe(true);
+    await t.ctx.jobs.runDue();
+    const after = (await advisor.get<RegisterOut>(api)).body;
+    expect(after.status.stale).toBe(false);
+    // Insurance never changes the scenario's own figures.
+    const scenario = (x: RegisterOut) => x.scenarios.find((s) => s.id === r.id)!.result!.inherent;
+    expect(scenario(after)).toEqual(scenario(before));
+    expect(after.portfolio!.mean).toBe(before.portfolio!.mean);
+    // The company keeps 50,000 of each event: more than 150,000 only in years of four events or more (14 %).
+    expect(after.appetite).toMatchObject({ basis: 'retained', breached: false, settled: true });
+    expect(after.appetite.checks[0]!.probability).toBeCloseTo(1 - Math.exp(-2) * (1 + 2 + 2 + 4 / 3), 1);
+    const kept = after.portfolio!.retained!;
+    expect(kept.mean / (after.portfolio!.mean / 2)).toBeCloseTo(1, 10);
+    expect(after.portfolio!.insurance!.premium).toBe(18_000);
+
+    const insurance = (await advisor.get<InsuranceOut>(`${api}/insurance`)).body;
+    const f = insurance.policies[0]!.figures!;
+    expect(f.expectedRecovery / 100_000).toBeGreaterThan(0.97);
+    expect(f.expectedRecovery / 100_000).toBeLessThan(1.03);
+    expect(f.expectedRecovery).toBeCloseTo(after.portfolio!.mean - kept.mean, 6);
+    expect(f.probabilityOfClaim).toBeCloseTo(1 - Math.exp(-2), 1);
+    expect(insurance.policies[0]!.sentence).toMatch(/^Cyber liability: a premium of \$18,000 a year against an expected recovery of \$[\d,]+ a year \(\d+ cents on the dollar\); it pays out in [\d.]+ % of years/);
+    expect(insurance.summary).toMatchObject({ premium: 18_000, costWithInsurance: kept.mean + 18_000 });
+    expect(insurance.summary!.sentence).toMatch(/after its insurance it keeps \$[\d,]+ a year/);
+
+    // An annual aggregate of 100,000 caps the recoveries: exhausted in years of two events or more.
+    const capped = await advisor.patch<PolicyOut>(`${api}/insurance/${policy.body.id}`, { aggregateLimit: 100_000 });
+    expect(capped.status).toBe(200);
+    await t.ctx.jobs.runDue();
+    const g = (await advisor.get<InsuranceOut>(`${api}/insurance`)).body.policies[0]!.figures!;
+    expect(g.aggregateExhausted).toBeCloseTo(1 - 3 * Math.exp(-2), 1);
+    expect(g.expectedRecovery).toBeLessThan(f.expectedRecovery);
+
+    // An acceptance is weighed on what the company keeps.
+    const check = await advisor.post<{ basis: string; aboveAppetite: boolean; explanation: string }>(`${api}/appetite-check`, { riskIds: [r.id] });
+    expect(check.body).toMatchObject({ basis: 'retained', aboveAppetite: false });
+    expect(check.body.explanation).toMatch(/risk register \(1 scenario, after insurance\) stays within the risk appetite/);
   });
 });
