@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { authorityFor } from './acceptances.js';
+import { authorityFor } from './authority.js';
 import { escalationReason } from './decisions.js';
 import type { DelegationOut, Seat, Stance } from './schema.js';
 
