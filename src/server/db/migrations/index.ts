@@ -16,6 +16,7 @@ import * as worstCase from '../../../modules/risks/migration-worst-case.js';
 import * as estateHoursAndTiers from '../../../modules/estate/migration-hours-and-tiers.js';
 import * as ops from '../../../modules/accounts/migration.js';
 import * as controls from '../../../modules/controls/migration.js';
+import * as roadmapGaps from '../../../modules/roadmap/migration-gaps.js';
 
 /**
  * Every migration, in order. Names sort by date then sequence; Kysely applies the pending ones
@@ -40,4 +41,5 @@ export const migrations: Record<string, Migration> = {
   '20261205_05b_worst_case': worstCase,
   '20261205_05c_estate_hours_and_tiers': estateHoursAndTiers,
   '20261205_06_ops': ops,
+  '20261206_01_roadmap_gaps': roadmapGaps,
 };
