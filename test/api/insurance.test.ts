@@ -125,9 +125,14 @@ describe('the loss the company keeps', () => {
     expect(g.aggregateExhausted).toBeCloseTo(1 - 3 * Math.exp(-2), 1);
     expect(g.expectedRecovery).toBeLessThan(f.expectedRecovery);
 
-    // An acceptance is weighed on what the company keeps.
-    const check = await advisor.post<{ basis: string; aboveAppetite: boolean; explanation: string }>(`${api}/appetite-check`, { riskIds: [r.id] });
-    expect(check.body).toMatchObject({ basis: 'retained', aboveAppetite: false });
-    expect(check.body.explanation).toMatch(/risk register \(1 scenario, after insurance\) stays within the risk appetite/);
+    // An acceptance is weighed on what the company keeps. With the aggregate, three events or more
+    // (32 % of years) leave the company more than 150,000: above the appetite again.
+    const check = await advisor.post<{ basis: string; aboveAppetite: boolean; settled: boolean; explanation: string }>(`${api}/appetite-check`, { riskIds: [r.id] });
+    expect(check.body).toMatchObject({ basis: 'retained', aboveAppetite: true, settled: true });
+    expect(check.body.explanation).toMatch(/risk register \(1 scenario, after insurance\) exceeds \$150,000 in a year with a 3\d\.\d % chance/);
+    expect((await advisor.patch(`${api}/insurance/${policy.body.id}`, { aggregateLimit: null })).status).toBe(200);
+    const within = await advisor.post<{ basis: string; aboveAppetite: boolean; explanation: string }>(`${api}/appetite-check`, { riskIds: [r.id] });
+    expect(within.body).toMatchObject({ basis: 'retained', aboveAppetite: false });
+    expect(within.body.explanation).toMatch(/risk register \(1 scenario, after insurance\) stays within the risk appetite/);
   });
 });
