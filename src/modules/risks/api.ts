@@ -5,13 +5,13 @@
  * status; the board pack reads the portfolio, its curves, the top risks and the ransomware
  * worst case. Money is in major units of the client's currency.
  */
-import type { AppetitePoint, LecPoint, Risk } from '../../engine/index.js';
+import type { AppetitePoint, LecPoint, Risk, RiskModel } from '../../engine/index.js';
 import type { ClientScope, Writer } from '../../server/context.js';
 import { fromJson, toTimestamp } from '../../server/db/conventions.js';
 import { invalid, notFound } from '../../server/errors.js';
 import { formatMoney } from '../../shared/money.js';
 import { percent, unsettledSentence, verdictOf, type SettledPoint, type Verdict } from '../../shared/risks/verdict.js';
-import { engineInsurance, inPortfolio, registerRisk, type InsuredModel } from './model.js';
+import { engineInsurance, inPortfolio, registerRisk } from './model.js';
 import { getSimulator } from './pool.js';
 import { enqueueRecompute } from './recompute.js';
 import { basisCheck, basisOf, loadRegisterView, pickStats, portfolioCurves, presentResult, presentTreatment, topRisks, type Basis, type RegisterView, type StoredPortfolio } from './register.js';
@@ -148,7 +148,7 @@ export async function checkAgainstAppetite(scope: ClientScope, riskIds: string[]
     const positions = new Map(view.register.index);
     for (const s of outside) positions.set(s.id, next++);
     const insurance = engineInsurance(view.data, [...view.register.included, ...outside]);
-    const model: InsuredModel = {
+    const model: RiskModel = {
       ...view.register.model,
       risks: [...view.register.model.risks, ...outside.map((s) => registerRisk(view.data, s))],
       appetite: settings.appetite,

@@ -7,7 +7,7 @@
  * so that a scenario draws the same random numbers as in the register run.
  */
 import { createHash } from 'node:crypto';
-import type { Risk, RiskModel, Treatment } from '../../engine/index.js';
+import type { InsurancePolicy, Risk, RiskModel, Treatment } from '../../engine/index.js';
 import { fromJson } from '../../server/db/conventions.js';
 import { fromMinorUnits } from '../../shared/money.js';
 import type { FairInputs, TreatmentEffect } from './schema.js';
@@ -25,28 +25,14 @@ export interface RegisterData {
   policyScenarios: Map<string, string[]>;
 }
 
-/** An insurance policy in the model file (docs/risk-model.md, contract version 2). */
-export interface PolicyModel {
-  id: string;
-  name?: string;
-  premium: number;
-  deductible: number;
-  limit: number;
-  aggregateLimit?: number;
-  covers?: string[];
-}
-
-/** A risk model with the client's insurance. */
-export type InsuredModel = RiskModel & { insurance?: PolicyModel[] };
-
 /**
  * The policies as the engine takes them, for a model holding `scenarios`: a policy covering
  * every scenario has no `covers`; one covering some names their refs, and is left out when none
  * of them is in the model (it covers nothing there).
  */
-export function engineInsurance(data: RegisterData, scenarios: readonly RiskScenariosTable[]): PolicyModel[] {
+export function engineInsurance(data: RegisterData, scenarios: readonly RiskScenariosTable[]): InsurancePolicy[] {
   const refs = new Map(scenarios.map((s) => [s.id, s.ref]));
-  const out: PolicyModel[] = [];
+  const out: InsurancePolicy[] = [];
   for (const p of data.policies) {
     const covers = p.covers_all ? null : (data.policyScenarios.get(p.id) ?? []).map((id) => refs.get(id)).filter((r): r is string => !!r);
     if (covers && covers.length === 0) continue;
@@ -99,7 +85,7 @@ export function placeholder(index: number): Risk {
 }
 
 export interface RegisterModel {
-  model: InsuredModel;
+  model: RiskModel;
   /** The scenarios in the model, in its order. */
   included: RiskScenariosTable[];
   /** Position of each included scenario's id. */
@@ -135,7 +121,7 @@ export function registerModel(data: RegisterData): RegisterModel {
   const included = data.scenarios.filter(inPortfolio);
   const risks = included.map((s) => registerRisk(data, s));
   const insurance = engineInsurance(data, included);
-  const model: InsuredModel = {
+  const model: RiskModel = {
     currency: data.currency,
     years: data.settings.years,
     seed: data.settings.seed,

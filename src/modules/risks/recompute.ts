@@ -18,7 +18,7 @@ import { whenLoss } from '../../shared/risks/rare.js';
 import { clientInfo } from '../clients/clients.js';
 import { optionModels, optionSetHash, registerModel, whatIfModel } from './model.js';
 import { getSimulator } from './pool.js';
-import { basisCheck, expectedHashes, loadRegisterData, RECOMPUTE_JOB, type FullStats, type InsuredPortfolioDetail, type StoredCurves, type StoredPolicyResult, type StoredPortfolio, type StoredPortfolioDetail, type StoredScenarioCurves, type StoredScenarioResult } from './register.js';
+import { basisCheck, expectedHashes, loadRegisterData, RECOMPUTE_JOB, type FullStats, type StoredCurves, type StoredPortfolio, type StoredPortfolioDetail, type StoredScenarioCurves, type StoredScenarioResult } from './register.js';
 import type { StoredOptionResult } from './options.js';
 import { chooseDefaultWorstCase } from './worst-case-default.js';
 
@@ -206,8 +206,8 @@ async function compute(ctx: AppContext, clientId: string, report?: (fraction: nu
       }
     }
   }
-  const insured = main ? (main.detail.portfolio as InsuredPortfolioDetail).retained ?? null : null;
-  const policies = main ? ((main.result.portfolio as { insurance?: StoredPolicyResult[] }).insurance ?? null) : null;
+  const insured = main?.detail.portfolio.retained ?? null;
+  const policies = main?.result.portfolio.insurance ?? null;
   const portfolio: StoredPortfolio = main
     ? {
         inherent: full(main.detail.portfolio),

@@ -2,7 +2,7 @@
  * Reading a client's register: its scenarios, treatments, links, settings and stored results,
  * and the presenters that turn them into what the API sends.
  */
-import type { AppetitePoint, AppetiteResult, Histogram, LecPoint, LossDistribution, PortfolioDetail } from '../../engine/index.js';
+import type { AppetitePoint, AppetiteResult, Histogram, LecPoint, LossDistribution, PolicyResult, PortfolioDetail } from '../../engine/index.js';
 import type { ClientScope } from '../../server/context.js';
 import { fromJson, fromFlag } from '../../server/db/conventions.js';
 import { jobIsLive } from '../../server/jobs/queue.js';
@@ -78,14 +78,7 @@ export interface StoredPortfolio {
 }
 
 /** What one policy recovers over the simulated years (the engine's `insurance` output). */
-export interface StoredPolicyResult {
-  id: string;
-  premium: number;
-  expectedRecovery: number;
-  p99Recovery: number;
-  probabilityOfClaim: number;
-  aggregateExhausted: number;
-}
+export type StoredPolicyResult = PolicyResult;
 
 /** What the appetite is checked on: the loss the company bears (docs/risk-model.md, `basis`). */
 export type Basis = 'inherent' | 'residual' | 'retained';
@@ -97,15 +90,9 @@ export function basisCheck(p: StoredPortfolio): { basis: Basis; check: StoredApp
   return { basis: 'inherent', check: p.inherentAppetite, stats: p.inherent };
 }
 
-/**
- * The contract version 2 part of a simulation's portfolio detail: the loss the company keeps
- * after insurance, with its appetite check, where the model has policies.
- */
-export type InsuredPortfolioDetail = PortfolioDetail & { retained?: LossDistribution & { appetite?: AppetiteResult; premium: number } };
-
 /** A simulation's portfolio on what the company bears, with its appetite check. */
 export function basisOf(p: PortfolioDetail): { basis: Basis; distribution: LossDistribution; appetite: AppetiteResult | null } {
-  const retained = (p as InsuredPortfolioDetail).retained;
+  const retained = p.retained;
   if (retained) return { basis: 'retained', distribution: retained, appetite: retained.appetite ?? null };
   if (p.residual) return { basis: 'residual', distribution: p.residual, appetite: p.residual.appetite ?? null };
   return { basis: 'inherent', distribution: p, appetite: p.appetite ?? null };
