@@ -2,6 +2,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startTestApp, type Caller, type TestApp } from '../support/app.js';
 import { DEMO, seedDemoWorld, type DemoWorld } from '../support/demo.js';
 import type { InsuranceOut, PolicyOut, RegisterOut, ScenarioDetailOut } from '../../src/modules/risks/schema.js';
+import type { WorstCaseOut } from '../../src/modules/risks/worst-case-schema.js';
 
 /** A client's insurance policies: kept by advisors, audited, refused when they make no sense. */
 interface ErrorBody {
@@ -134,5 +135,36 @@ describe('the loss the company keeps', () => {
     const within = await advisor.post<{ basis: string; aboveAppetite: boolean; explanation: string }>(`${api}/appetite-check`, { riskIds: [r.id] });
     expect(within.body).toMatchObject({ basis: 'retained', aboveAppetite: false });
     expect(within.body.explanation).toMatch(/risk register \(1 scenario, after insurance\) stays within the risk appetite/);
+  });
+});
+
+describe('the worst case after insurance', () => {
+  it('shows what the company keeps of one attack beside its cost, and says how', async () => {
+    await t.ctx.jobs.runDue();
+    const gross = (await advisor.get<WorstCaseOut>(`${base}/worst-case`)).body;
+    expect(gross.scenario!.id).toBe(ransomware.id);
+    expect(gross.insurance).toBeNull();
+    expect(gross.lines.map((l) => l.key)).not.toContain('insurance');
+
+    // A policy that covers another scenario only leaves the attack uninsured.
+    const other = (await advisor.post<ScenarioDetailOut>(base, { title: 'Invoice fraud', inputs: { lossEventFrequency: { type: 'constant', value: 0.2 }, primaryLoss: { type: 'lognormal', low: 5_000, high: 80_000 } } })).body;
+    const crime = await advisor.post<PolicyOut>(`${base}/insurance`, { name: 'Crime', insurer: 'Chubb', premium: 2_000, deductible: 5_000, limit: 100_000, coversAll: false, scenarioIds: [other.id] });
+    expect(crime.status).toBe(201);
+    expect((await advisor.get<WorstCaseOut>(`${base}/worst-case`)).body.insurance).toBeNull();
+
+    const cyber = await advisor.post<PolicyOut>(`${base}/insurance`, { name: 'Cyber liability', insurer: 'Beazley', premium: 18_000, deductible: 25_000, limit: 250_000, coversAll: false, scenarioIds: [ransomware.id] });
+    expect(cyber.status).toBe(201);
+    await t.ctx.jobs.runDue();
+    const w = (await advisor.get<WorstCaseOut>(`${base}/worst-case`)).body;
+    // The attack's cost is the same: insurance changes what the company keeps, not what it loses.
+    expect([w.low, w.expected, w.high]).toEqual([gross.low, gross.expected, gross.high]);
+    const keeps = (loss: number) => loss - Math.min(Math.max(loss - 25_000, 0), 250_000);
+    expect(w.insurance!.policies.map((p) => p.ref)).toEqual([cyber.body.ref]);
+    expect(w.insurance!.low).toBeCloseTo(keeps(w.low), 6);
+    expect(w.insurance!.high).toBeCloseTo(keeps(w.high), 6);
+    expect(w.insurance!.expected!).toBeGreaterThan(keeps(w.low));
+    expect(w.insurance!.expected!).toBeLessThan(w.expected);
+    const line = w.lines.find((l) => l.key === 'insurance')!.text;
+    expect(line).toMatch(new RegExp(`^After insurance \\(${cyber.body.ref} Cyber liability \\(\\$25,000 deductible, \\$250,000 limit per event\\)\\), the company keeps \\$[\\d,]+ of the low end, \\$[\\d,]+ of an average attack and \\$[\\d,]+ of the high end\\. ${cyber.body.ref} costs \\$18,000 a year against an expected recovery of \\$[\\d,]+ a year on the risks it covers\\.$`));
   });
 });
