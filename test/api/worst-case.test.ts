@@ -67,7 +67,10 @@ describe('each demo client\u2019s worst case', () => {
       // Within the annual revenue, and it says so.
       expect(w.high, key).toBeLessThan(revenue[key]);
       expect(w.exceedsRevenue).toBe(false);
-      expect(w.lines.map((l) => l.key)).toEqual(['low', 'expected', 'high', ...(w.expectedWithMeasures !== null ? ['measures'] : []), 'revenue', 'year']);
+      expect(w.lines.map((l) => l.key)).toEqual(['low', 'expected', 'high', ...(w.expectedWithMeasures !== null ? ['measures'] : []), 'revenue', ...(w.insurance ? ['insurance'] : []), 'year']);
+      // Lumen's cyber policy covers the attack: the one-pager says what the company keeps of it.
+      expect(w.insurance !== null, key).toBe(key === 'saas');
+      if (w.insurance) expect(w.insurance.high).toBeLessThan(w.high);
       for (const c of w.components) expect(c.basis.length, `${key} ${c.label}`).toBeGreaterThan(40);
       const bi = w.components.find((c) => c.key === 'interruption')!;
       expect(bi.basis).toMatch(/lose revenue, at \$[\d,]+ an hour; \d+ % of it is lost profit \(the gross margin\)/);

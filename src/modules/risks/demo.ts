@@ -8,7 +8,9 @@ import type { Actor, AppContext, Writer } from '../../server/context.js';
 import { ClientScope } from '../../server/context.js';
 import type { DemoClient } from '../../server/module.js';
 import type { TemplateKey } from '../../shared/risks/templates.js';
+import { toDateString } from '../../server/db/conventions.js';
 import { clientInfo, getClientRow } from '../clients/clients.js';
+import { createPolicy } from './insurance.js';
 import { createOptionSet } from './options.js';
 import { loadEstateSummary, type EstateSummary } from './profile.js';
 import { enqueueRecompute } from './recompute.js';
@@ -52,6 +54,8 @@ interface DemoRegister {
   /** Share of lost revenue actually lost. */
   grossMargin: number;
   scenarios: DemoScenario[];
+  /** Insurance policies: covering every scenario, or those named by title; renewing in so many days. */
+  policies?: { name: string; insurer: string; premium: number; deductible: number; limit: number; aggregateLimit?: number; covers?: string[]; renewsInDays: number; notes?: string }[];
   options?: { title: string; description: string; scenarios: string[]; options: { name: string; description: string; measures: { name: string; annual: number; oneTime: number; effects: Record<string, TreatmentEffect> }[] }[] };
 }
 
@@ -416,6 +420,11 @@ const REGISTERS: Record<DemoClient['key'], DemoRegister> = {
   saas: {
     seed: 28_500_120,
     grossMargin: 0.78,
+    // A cyber policy over the whole register, and a crime policy for the payment fraud it excludes.
+    policies: [
+      { name: 'Cyber liability', insurer: 'Coalition', premium: 46_000, deductible: 100_000, limit: 3_000_000, aggregateLimit: 3_000_000, renewsInDays: 140, notes: 'Business interruption after a 12-hour waiting period; regulatory fines where insurable.' },
+      { name: 'Crime and social engineering', insurer: 'Travelers', premium: 6_500, deductible: 25_000, limit: 250_000, covers: ['Business e-mail compromise of finance'], renewsInDays: 140 },
+    ],
     appetite: {
       points: [
         { loss: 1_500_000, probability: 0.1 },
@@ -623,6 +632,11 @@ export async function seedRiskDemo(ctx: AppContext, client: DemoClient): Promise
   // One of the contributor's earlier proposals has been approved already.
   const approvable = spec.scenarios.find((s) => s.proposal);
   if (approvable && client.key === 'manufacturer') await approveScenario(advisor, ids.get(approvable.title)!);
+  for (const p of spec.policies ?? []) {
+    const { covers, renewsInDays, ...terms } = p;
+    const renewalOn = toDateString(new Date(ctx.clock.now().getTime() + renewsInDays * 86_400_000));
+    await createPolicy(advisor, { ...terms, renewalOn, ...(covers ? { coversAll: false, scenarioIds: covers.map((title) => ids.get(title)!) } : { coversAll: true }) });
+  }
   if (spec.options) {
     const o = spec.options;
     await createOptionSet(advisor, {
