@@ -117,7 +117,8 @@ export async function checkAgainstAppetite(scope: ClientScope, riskIds: string[]
   let next = view.register.included.length;
   const targets = scenarios.map((s) => ({ position: inPortfolio(s) ? view.register.index.get(s.id)! : next++, risk: registerRisk(view.data, s) }));
   const model = { ...sideModel(view.data, targets), appetite: settings.appetite };
-  const key = JSON.stringify(model);
+  // Keyed by client as well: what one client has asked never answers another's question.
+  const key = `${scope.clientId}:${JSON.stringify(model)}`;
   let cache = checkCache.get(scope.app);
   if (!cache) {
     cache = new Map();
