@@ -154,7 +154,8 @@ export async function checkAgainstAppetite(scope: ClientScope, riskIds: string[]
       appetite: settings.appetite,
       ...(insurance.length > 0 ? { insurance } : {}),
     };
-    const key = JSON.stringify(model);
+    // Keyed by client as well: what one client has asked never answers another's question.
+    const key = `${scope.clientId}:${JSON.stringify(model)}`;
     let cache = checkCache.get(scope.app);
     if (!cache) {
       cache = new Map();

@@ -39,6 +39,7 @@ import {
 import { approveScenario, createScenario, deleteScenario, updateScenario } from './scenarios.js';
 import { loadSettings, presentSettings, setAppetite, setTemplateOverrides, updateSettings } from './settings.js';
 import { exportModel, formatModel, importModel, parseModelText } from './transfer.js';
+import { assertRegisterWork } from './work.js';
 import { createTreatment, deleteTreatment, updateTreatment } from './treatments.js';
 import { getOverview, getRegister, getScenario, getTemplates } from './views.js';
 import { presentTreatment } from './register.js';
@@ -109,7 +110,13 @@ export function riskClientRoutes(app: ZodApp): void {
   app.put('/risks/settings', {
     config: { permission: 'risks.appetite' },
     schema: { tags: TAGS, summary: 'Change the seed, the simulated years or the rating bands (advisors)', body: SettingsInput, response: { 200: SettingsOut } },
-  }, async (request) => presentSettings(await updateSettings(request.scope, request.body, (w) => enqueueRecompute(w, request.scope.clientId))));
+  }, async (request) =>
+    presentSettings(
+      await updateSettings(request.scope, request.body, async (w) => {
+        if (request.body.years !== undefined) await assertRegisterWork(w, request.scope, 'body.years');
+        await enqueueRecompute(w, request.scope.clientId);
+      }),
+    ));
 
   app.put('/risks/appetite', {
     config: { permission: 'risks.appetite' },

@@ -15,6 +15,7 @@ import type { FairInputs, LinkInput, ScenarioPatch } from './schema.js';
 import type { ScenarioInput } from './schema.js';
 import { loadSettings, nextNumber } from './settings.js';
 import type { RiskLinksTable, RiskScenariosTable, RiskStatus } from './tables.js';
+import { assertRegisterWork, frequencyPath } from './work.js';
 import type { z } from 'zod';
 
 type ParsedScenarioInput = z.output<typeof ScenarioInput>;
@@ -147,6 +148,7 @@ export async function createScenario(scope: ClientScope, input: ParsedScenarioIn
     const rows = linkRows(row.id, links);
     if (rows.length > 0) await w.db.insertInto('risk_links', rows).execute();
     await w.audit({ action: row.proposed ? 'risk.propose' : 'risk.create', entityType: 'risk', entityId: row.id, after: auditScenario(row, presentLinks(rows)) });
+    await assertRegisterWork(w, scope, input.inputs ? frequencyPath(inputs, 'body.inputs') : input.templateParams ? 'body.templateParams' : 'body.template');
     await enqueueRecompute(w, scope.clientId);
     w.afterCommit(() => scope.app.events.emit('risks.changed', { clientId: scope.clientId, riskIds: [row.id] }));
     return row;
@@ -223,6 +225,9 @@ export async function updateScenario(scope: ClientScope, id: string, patch: Scen
       .where('id', '=', id)
       .execute();
     await w.audit({ action: 'risk.update', entityType: 'risk', entityId: id, before: auditScenario(before, presentLinks(oldLinks)), after: auditScenario(after, presentLinks(newLinks)) });
+    if (after.inputs_json !== before.inputs_json || (after.status !== before.status && before.status === 'closed')) {
+      await assertRegisterWork(w, scope, patch.inputs ? frequencyPath(inputs, 'body.inputs') : after.inputs_json !== before.inputs_json ? 'body.templateParams' : 'body.status');
+    }
     await enqueueRecompute(w, scope.clientId);
     w.afterCommit(() => scope.app.events.emit('risks.changed', { clientId: scope.clientId, riskIds: [id] }));
     return after;

@@ -19,6 +19,7 @@ import { limitProblems, type FairInputs, type ImportReport } from './schema.js';
 import { auditScenario } from './scenarios.js';
 import { ensureSettings, SETTINGS_ID } from './settings.js';
 import type { RiskScenariosTable, RiskTreatmentsTable } from './tables.js';
+import { assertRegisterWork } from './work.js';
 
 /** The client's register as a model file. */
 export async function exportModel(scope: ClientScope): Promise<RiskModel> {
@@ -265,6 +266,7 @@ export async function importModel(scope: ClientScope, input: unknown, dryRun: bo
       });
     }
     await w.audit({ action: 'risk.import', entityType: 'risk_register', entityId: null, after: { ...report } });
+    await assertRegisterWork(w, scope, yearsChanged ? `${path}.years` : path);
     await enqueueRecompute(w, scope.clientId);
     if (changedIds.length > 0) w.afterCommit(() => scope.app.events.emit('risks.changed', { clientId: scope.clientId, riskIds: changedIds }));
   });

@@ -16,6 +16,7 @@ import * as worstCase from '../../../modules/risks/migration-worst-case.js';
 import * as estateHoursAndTiers from '../../../modules/estate/migration-hours-and-tiers.js';
 import * as ops from '../../../modules/accounts/migration.js';
 import * as controls from '../../../modules/controls/migration.js';
+import * as signinLimits from '../../../modules/accounts/migration-signin-limits.js';
 import * as roadmapGaps from '../../../modules/roadmap/migration-gaps.js';
 
 /**
@@ -41,5 +42,6 @@ export const migrations: Record<string, Migration> = {
   '20261205_05b_worst_case': worstCase,
   '20261205_05c_estate_hours_and_tiers': estateHoursAndTiers,
   '20261205_06_ops': ops,
+  '20261205_07_signin_limits': signinLimits,
   '20261206_01_roadmap_gaps': roadmapGaps,
 };
