@@ -1,5 +1,10 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { addDemoCopies } from '../../src/server/demo.js';
+import { ClientScope } from '../../src/server/context.js';
+import { systemActor } from '../../src/server/firm.js';
+import { clientInfo } from '../../src/modules/clients/clients.js';
+import { maturitySummary } from '../../src/modules/controls/api.js';
+import type { PortfolioMaturityRow } from '../../src/modules/controls/schema.js';
 import type { PortfolioReport } from '../../src/modules/reports/schema.js';
 import type { FirmBudgetOut, YearOut } from '../../src/modules/budget/schema.js';
 import type { PortfolioRiskRow, OverviewOut } from '../../src/modules/risks/schema.js';
@@ -16,7 +21,7 @@ let t: TestApp;
 let admin: Caller;
 let statements = 0;
 
-const FIRM_VIEWS = ['/api/reports/portfolio', '/api/portfolio/risk', '/api/budget/variance', '/api/estate/concentration', '/api/roadmap/due', '/api/clients'];
+const FIRM_VIEWS = ['/api/reports/portfolio', '/api/portfolio/risk', '/api/budget/variance', '/api/portfolio/controls', '/api/estate/concentration', '/api/roadmap/due', '/api/clients'];
 
 beforeAll(async () => {
   t = await startTestApp({ onQuery: () => { statements += 1; } });
@@ -95,6 +100,27 @@ describe('the firm\'s views', () => {
       const b = budgets.find((x) => x.clientId === row.clientId)!;
       expect([b.plan, b.forecast, b.variance], row.name).toEqual(planned ? [year.totals.plan, year.totals.forecast, year.totals.variance] : [null, null, null]);
     }
+    // Maturity: what each client's own summary (the board pack's) says.
+    const maturity = (await admin.get<{ clients: PortfolioMaturityRow[] }>('/api/portfolio/controls')).body.clients;
+    const clients = await t.ctx.database.db.selectFrom('clients').selectAll().execute();
+    let assessed = 0;
+    for (const c of clients) {
+      const m = await maturitySummary(new ClientScope(t.ctx, clientInfo(c), systemActor(c.firm_id, 'test'), 'advisor'));
+      const row = maturity.find((x) => x.clientId === c.id);
+      if (!m) {
+        expect(row, c.name).toBeUndefined();
+        continue;
+      }
+      assessed += 1;
+      expect(row, c.name).toEqual({
+        clientId: c.id,
+        catalogue: m.catalogue.title,
+        scale: m.scale,
+        latest: m.latestCompleted ? { id: m.latestCompleted.id, title: m.latestCompleted.title, completedAt: m.latestCompleted.completedAt, current: m.latestCompleted.current, target: m.latestCompleted.target } : null,
+        inProgress: m.inProgress ? { id: m.inProgress.id, title: m.inProgress.title, outcomes: m.inProgress.outcomes, answered: m.inProgress.answered, current: m.inProgress.current } : null,
+      });
+    }
+    expect(assessed).toBeGreaterThan(0);
     // The demo's registers were computed: the comparison is of figures, not of nulls.
     expect(withFigures).toBe(8);
     expect(budgets.some((b) => b.variance !== null)).toBe(true);
