@@ -1,11 +1,8 @@
-import fs from 'node:fs';
-import path from 'node:path';
 import cookie from '@fastify/cookie';
 import helmet from '@fastify/helmet';
-import fastifyStatic from '@fastify/static';
 import swagger from '@fastify/swagger';
 import swaggerUi from '@fastify/swagger-ui';
-import Fastify, { type FastifyInstance, type FastifySchema } from 'fastify';
+import Fastify, { type FastifyInstance, type FastifyReply, type FastifyRequest, type FastifySchema } from 'fastify';
 import { z } from 'zod';
 import { jsonSchemaTransform, serializerCompiler, validatorCompiler, type ZodTypeProvider } from 'fastify-type-provider-zod';
 import { modules } from '../modules/index.js';
@@ -19,7 +16,7 @@ import type { ZodApp } from './module.js';
 import { webDistDir } from './paths.js';
 import { VERSION } from './version.js';
 import { installMetrics } from './http/metrics.js';
-import { isWebAppPath } from '../shared/web-routes.js';
+import { serveWebApp } from './web-assets.js';
 
 export interface ServerOptions {
   /** The built web app to serve; null serves the API alone. Defaults to dist/web when it exists. */
@@ -210,19 +207,7 @@ export async function buildServer(ctx: AppContext, options: ServerOptions = {}):
   }, { prefix: '/api/clients/:clientId' });
 
   const webDir = options.webDir === undefined ? webDistDir() : options.webDir;
-  const index = webDir ? path.join(webDir, 'index.html') : null;
-  if (webDir && index && fs.existsSync(index)) {
-    await app.register(fastifyStatic, { root: webDir, wildcard: false, index: false });
-    const html = fs.readFileSync(index, 'utf8');
-    app.setNotFoundHandler((request, reply) => {
-      if ((request.method === 'GET' || request.method === 'HEAD') && isWebAppPath(request.url.split('?')[0] ?? '')) {
-        // The web app routes in the browser: any page path gets index.html.
-        return reply.type('text/html').header('cache-control', 'no-cache').send(html);
-      }
-      return sendError(reply, request, 'NOT_FOUND', `No route ${request.method} ${request.url.split('?')[0]}`);
-    });
-  } else {
-    app.setNotFoundHandler((request, reply) => sendError(reply, request, 'NOT_FOUND', `No route ${request.method} ${request.url.split('?')[0]}`));
-  }
+  const notFound = (request: FastifyRequest, reply: FastifyReply) => sendError(reply, request, 'NOT_FOUND', `No route ${request.method} ${request.url.split('?')[0]}`);
+  if (!webDir || !(await serveWebApp(app, webDir, notFound))) app.setNotFoundHandler(notFound);
   return app;
 }

@@ -3,6 +3,7 @@ import pino from 'pino';
 import { ManualClock, systemClock, type Clock } from './clock.js';
 import type { Config } from './config.js';
 import type { AppContext } from './context.js';
+import type { LogEvent } from 'kysely';
 import { openDatabase } from './db/index.js';
 import { migrateToLatest } from './db/migrate.js';
 import { JobQueue } from './jobs/queue.js';
@@ -21,6 +22,8 @@ export interface ContextOptions {
    * first, answering the readiness probe with "migrating", then calls migrateContext().
    */
   migrate?: boolean;
+  /** Called after every statement (Kysely's log hook), for tests and benchmarks that count them. */
+  onQuery?: (event: LogEvent) => void;
 }
 
 /**
@@ -34,7 +37,7 @@ export async function createAppContext(config: Config, options: ContextOptions =
     (process.stdout.isTTY && config.logLevel !== 'silent'
       ? pino({ level: config.logLevel, transport: { target: 'pino-pretty', options: { colorize: true, ignore: 'pid,hostname', translateTime: 'HH:MM:ss' } } })
       : pino({ level: config.logLevel }));
-  const database = openDatabase({ dataDir: config.dataDir, databaseUrl: config.databaseUrl });
+  const database = openDatabase({ dataDir: config.dataDir, databaseUrl: config.databaseUrl, onQuery: options.onQuery });
   // End-to-end tests move time forward through /api/test/clock; nothing else ever does.
   const clock = options.clock ?? (config.testHooks ? new ManualClock(new Date()) : systemClock);
   const jobs = new JobQueue(database.db, clock, log);

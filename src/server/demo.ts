@@ -1,6 +1,7 @@
 import type { AppContext } from './context.js';
 import type { DemoClient } from './module.js';
 import { createFirm, findFirm, systemActor } from './firm.js';
+import { findUserByEmail } from '../modules/accounts/users.js';
 import { createUser } from '../modules/accounts/users.js';
 import { createClient } from '../modules/clients/clients.js';
 import { modules } from '../modules/index.js';
@@ -123,4 +124,33 @@ export async function seedDemo(ctx: AppContext): Promise<boolean> {
     for (const m of modules) await m.demo?.(ctx, demoClient);
   }
   return true;
+}
+
+/**
+ * Adds `count` more clients to the demo firm, each a copy of a demo client in turn (its people,
+ * its advisors and every module's demo content) named with a number: a firm of many clients for
+ * the benchmarks and the tests of the firm's views. Returns the new clients' ids.
+ */
+export async function addDemoCopies(ctx: AppContext, count: number): Promise<string[]> {
+  const firm = await findFirm(ctx);
+  if (!firm) throw new Error('No demo firm: seed it first (seedDemo).');
+  const system = systemActor(firm.id, 'demo seed');
+  const existing = Number((await ctx.database.db.selectFrom('clients').select((eb) => eb.fn.countAll<number>().as('n')).where('firm_id', '=', firm.id).executeTakeFirst())?.n ?? 0);
+  const ids: string[] = [];
+  for (let i = 0; i < count; i++) {
+    const spec = CLIENTS[(existing + i) % CLIENTS.length]!;
+    const client = await createClient(ctx, system, { name: `${spec.name} ${existing + i + 1}`, sector: spec.sector, employees: spec.employees, annualRevenue: spec.annualRevenue, currency: 'USD' });
+    const scope = new ClientScope(ctx, clientInfo(client), system, 'advisor');
+    const users: DemoClient['users'] = {};
+    const people: [string, string, MemberRole][] = [...spec.advisors.map((k): [string, string, MemberRole] => [k, FIRM_PEOPLE[k]!.email, 'advisor']), ...Object.entries(spec.people).map(([k, p]): [string, string, MemberRole] => [k, p.email, p.role])];
+    for (const [key, email, role] of people) {
+      const m = await addMember(scope, { email, role });
+      users[key] = { id: m.userId, email: m.email, name: m.name };
+    }
+    const admin = await findUserByEmail(ctx, FIRM_PEOPLE.admin!.email);
+    if (admin) users.admin = { id: admin.id, email: admin.email, name: admin.name };
+    for (const m of modules) await m.demo?.(ctx, { id: client.id, key: spec.key, name: client.name, users });
+    ids.push(client.id);
+  }
+  return ids;
 }

@@ -6,7 +6,7 @@ import pg from 'pg';
 import pino from 'pino';
 import { inject } from 'vitest';
 import { buildServer } from '../../src/server/app.js';
-import { closeAppContext, createAppContext } from '../../src/server/bootstrap.js';
+import { closeAppContext, createAppContext, type ContextOptions } from '../../src/server/bootstrap.js';
 import { ManualClock } from '../../src/server/clock.js';
 import { loadConfig, type Config } from '../../src/server/config.js';
 import type { AppContext } from '../../src/server/context.js';
@@ -72,6 +72,8 @@ export interface TestAppOptions {
   config?: Partial<Config>;
   /** Where the server logs (default: nowhere). */
   logger?: pino.Logger;
+  /** Called after every statement the server runs (to count them). */
+  onQuery?: ContextOptions['onQuery'];
 }
 
 /** The real server and database (no mocks), in process, with a clock the test controls. */
@@ -79,7 +81,7 @@ export async function startTestApp(options: TestAppOptions = {}): Promise<TestAp
   const storage = options.storage ?? (await freshStorage());
   const clock = options.clock ?? new ManualClock('2026-11-26T09:00:00.000Z');
   const config = loadConfig({}, { logLevel: 'silent', jobs: false, loginAttemptsPerMinute: 10_000, loginFailuresPerAccount: 1000, simulationYears: 2000, ...storage.config, ...options.config });
-  const ctx = await createAppContext(config, { clock: clock, logger: options.logger ?? pino({ level: 'silent' }) });
+  const ctx = await createAppContext(config, { clock: clock, logger: options.logger ?? pino({ level: 'silent' }), ...(options.onQuery ? { onQuery: options.onQuery } : {}) });
   const server = await buildServer(ctx, { webDir: null });
   await server.ready();
   const stop = async (): Promise<void> => {

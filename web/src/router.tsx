@@ -6,12 +6,12 @@ import { ModuleRoute } from './layout/ModuleRoute';
 import { RequireSession } from './layout/session';
 import { clientModules } from './modules/registry';
 import { NotFoundPage } from './pages/NotFoundPage';
-import { PortfolioPage } from './pages/PortfolioPage';
 import { RouteError } from './pages/RouteError';
 import { SignInPage } from './pages/SignInPage';
-import { ClientHomePage } from './pages/client/ClientHomePage';
 
-// Pages most people open less often load on first visit.
+// Pages load on first visit, so the sign-in page carries none of them (nor their tables).
+const PortfolioPage = lazy(() => import('./pages/PortfolioPage').then((m) => ({ default: m.PortfolioPage })));
+const ClientHomePage = lazy(() => import('./pages/client/ClientHomePage').then((m) => ({ default: m.ClientHomePage })));
 const MembersPage = lazy(() => import('./pages/client/MembersPage'));
 const AuditPage = lazy(() => import('./pages/client/AuditPage'));
 const AccountPage = lazy(() => import('./pages/AccountPage'));

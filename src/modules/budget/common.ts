@@ -26,8 +26,11 @@ export interface FiscalContext {
 }
 
 export async function fiscalContext(scope: ClientScope): Promise<FiscalContext> {
-  const startMonth = await fiscalStartMonth(scope);
-  const today = toDateString(scope.now());
+  return fiscalContextOf(await fiscalStartMonth(scope), toDateString(scope.now()));
+}
+
+/** The fiscal context on `today` of a client whose year starts in `startMonth`. */
+export function fiscalContextOf(startMonth: number, today: string): FiscalContext {
   return { startMonth, asOf: monthOf(today), current: fiscalYearOf(today, startMonth) };
 }
 

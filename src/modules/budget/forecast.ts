@@ -10,6 +10,9 @@ import { addDays } from '../../shared/dates.js';
 import { formatMoney, toMinorUnits } from '../../shared/money.js';
 import { reportDate } from '../../shared/reports/words.js';
 import { estateSummary, renewals } from '../estate/summary.js';
+import type { RenewalEvent } from '../estate/contracts.js';
+import type { Supplies } from '../estate/vocab.js';
+import type { RoadmapInitiativesTable } from '../roadmap/tables.js';
 import { parseQuarter } from '../reports/quarter.js';
 import { addMonth, fiscalMonths, fiscalYearOf, forecastYear, monthOf, oneTimeInYear, recurringInYear, type CommittedItem, type PlanRow } from './arithmetic.js';
 import { fiscalContext, major, monthLabel, yearLabels } from './common.js';
@@ -31,20 +34,43 @@ interface Committed extends CommittedItem {
   note: string;
 }
 
-/** The committed items of a fiscal year that its plan does not cover. */
-async function committedItems(scope: ClientScope, months: string[], asOf: string, covered: { contracts: Set<string>; systems: Set<string>; initiatives: Set<string> }): Promise<Committed[]> {
+/** What the committed items of a year are made of: one client's renewals, systems and initiatives. */
+export interface CommittedSources {
+  /** Renewals from today to the year's end. */
+  events: RenewalEvent[];
+  /** Systems by name, with their replacement cost in major units. */
+  systems: { id: string; name: string; scope: 'internal' | 'product'; status: string; endOfLife: string | null; replacementCost: number | null }[];
+  /** What each vendor supplies (product, infrastructure or both). */
+  supplies: Map<string, Supplies>;
+  /** Initiatives approved, in progress or done. */
+  initiatives: RoadmapInitiativesTable[];
+}
+
+/** The last day of the fiscal year of `months`. */
+export function yearEndOf(months: string[]): string {
+  return addDays(`${addMonth(months[11]!, 1)}-01`, -1);
+}
+
+/** One client's committed sources, read through its scope. */
+async function loadCommittedSources(scope: ClientScope, months: string[]): Promise<CommittedSources> {
   const today = toDateString(scope.now());
-  const yearEnd = addDays(`${addMonth(months[11]!, 1)}-01`, -1);
+  const [events, estate, initiatives] = await Promise.all([
+    renewals(scope, { from: today, to: yearEndOf(months) }),
+    estateSummary(scope),
+    scope.db.selectFrom('roadmap_initiatives').selectAll().where('status', 'in', ['approved', 'in_progress', 'done']).execute(),
+  ]);
+  return { events, systems: estate.systems, supplies: new Map(estate.vendors.map((v) => [v.id, v.supplies])), initiatives };
+}
+
+/** The committed items of a fiscal year that its plan does not cover. */
+function committedItems(scope: ClientScope, months: string[], asOf: string, covered: { contracts: Set<string>; systems: Set<string>; initiatives: Set<string> }, sources: CommittedSources): Committed[] {
+  const today = toDateString(scope.now());
+  const yearEnd = yearEndOf(months);
   if (today > yearEnd) return [];
   const currency = scope.client.currency;
   const money = (minor: number): string => formatMoney(major(scope, minor), currency);
   const out: Committed[] = [];
-  const [events, estate, initiatives] = await Promise.all([
-    renewals(scope, { from: today, to: yearEnd }),
-    estateSummary(scope),
-    scope.db.selectFrom('roadmap_initiatives').selectAll().where('status', 'in', ['approved', 'in_progress', 'done']).execute(),
-  ]);
-  const supplies = new Map(estate.vendors.map((v) => [v.id, v.supplies]));
+  const { events, systems, supplies, initiatives } = sources;
 
   for (const e of events) {
     if (!e.events.includes('renewal') || covered.contracts.has(e.contractId)) continue;
@@ -66,7 +92,7 @@ async function committedItems(scope: ClientScope, months: string[], asOf: string
   }
 
   const replacing = new Set(initiatives.filter((i) => i.source === 'system' && i.source_id).map((i) => i.source_id!));
-  for (const s of estate.systems) {
+  for (const s of systems) {
     if (s.status === 'retired' || !s.endOfLife || !s.replacementCost || s.endOfLife > yearEnd) continue;
     if (covered.systems.has(s.id) || replacing.has(s.id)) continue;
     const cost = toMinorUnits(s.replacementCost, currency);
@@ -108,6 +134,46 @@ async function committedItems(scope: ClientScope, months: string[], asOf: string
   return out;
 }
 
+const NO_SOURCES: CommittedSources = { events: [], systems: [], supplies: new Map(), initiatives: [] };
+
+/** A plan row of a year: an amount of a line in a month, with the line's grouping and links. */
+export interface PlanSourceRow {
+  line_id: string;
+  month: string;
+  amount: number | string;
+  category: string;
+  seat: string;
+  scope: string;
+  contract_id: string | null;
+  system_id: string | null;
+  initiative_id: string | null;
+}
+
+/** The year's forecast from its plan, actuals and committed sources: budgetYear's arithmetic, for one client or many. */
+export function forecastOf(
+  scope: ClientScope,
+  months: string[],
+  asOf: string,
+  planRows: readonly PlanSourceRow[],
+  actualRows: readonly { month: string; category: string; seat: string; scope: string; amount: number | string }[],
+  sources: CommittedSources,
+): { f: ReturnType<typeof forecastYear>; committed: Committed[] } {
+  const byLine = new Map<string, PlanRow & { amounts: number[] }>();
+  const covered = { contracts: new Set<string>(), systems: new Set<string>(), initiatives: new Set<string>() };
+  for (const p of planRows) {
+    let row = byLine.get(p.line_id);
+    if (!row) byLine.set(p.line_id, (row = { category: p.category, seat: p.seat, scope: p.scope, amounts: Array(12).fill(0) as number[] }));
+    const i = months.indexOf(p.month);
+    if (i >= 0) row.amounts[i] = (row.amounts[i] ?? 0) + Number(p.amount);
+    if (p.contract_id) covered.contracts.add(p.contract_id);
+    if (p.system_id) covered.systems.add(p.system_id);
+    if (p.initiative_id) covered.initiatives.add(p.initiative_id);
+  }
+  const committed = committedItems(scope, months, asOf, covered, sources);
+  const f = forecastYear({ months, asOf, plan: [...byLine.values()], actuals: actualRows.map((a) => ({ ...a, amount: Number(a.amount) })), committed });
+  return { f, committed };
+}
+
 /** The fiscal year `fy` (default: the current one) of the scope's client. */
 export async function budgetYear(scope: ClientScope, fy?: number): Promise<YearOut> {
   const ctx = await fiscalContext(scope);
@@ -127,19 +193,9 @@ export async function budgetYear(scope: ClientScope, fy?: number): Promise<YearO
     scope.db.selectFrom('budget_actuals').select('month').distinct().execute(),
     scope.db.selectFrom('roadmap_initiatives').select(['target_quarter', 'expected_saving', 'expected_revenue']).where('status', 'in', ['proposed', 'approved', 'in_progress']).execute(),
   ]);
-  const byLine = new Map<string, PlanRow & { amounts: number[] }>();
-  const covered = { contracts: new Set<string>(), systems: new Set<string>(), initiatives: new Set<string>() };
-  for (const p of planRows) {
-    let row = byLine.get(p.line_id);
-    if (!row) byLine.set(p.line_id, (row = { category: p.category, seat: p.seat, scope: p.scope, amounts: Array(12).fill(0) as number[] }));
-    const i = months.indexOf(p.month);
-    if (i >= 0) row.amounts[i] = (row.amounts[i] ?? 0) + Number(p.amount);
-    if (p.contract_id) covered.contracts.add(p.contract_id);
-    if (p.system_id) covered.systems.add(p.system_id);
-    if (p.initiative_id) covered.initiatives.add(p.initiative_id);
-  }
-  const committed = await committedItems(scope, months, ctx.asOf, covered);
-  const f = forecastYear({ months, asOf: ctx.asOf, plan: [...byLine.values()], actuals: actualRows.map((a) => ({ ...a, amount: Number(a.amount) })), committed });
+  const yearEnd = yearEndOf(months);
+  const sources = toDateString(scope.now()) > yearEnd ? NO_SOURCES : await loadCommittedSources(scope, months);
+  const { f, committed } = forecastOf(scope, months, ctx.asOf, planRows, actualRows, sources);
 
   const m = (x: number): number => major(scope, x);
   const money = (x: number): string => formatMoney(m(x), currency);

@@ -76,9 +76,24 @@ async function standing(scope: ClientScope, row: CtlAssessmentsTable): Promise<A
 /** The catalogue the client's most recent assessment is against (or the one asked). */
 async function pickCatalogue(scope: ClientScope, catalogueId?: string): Promise<string | null> {
   if (catalogueId) return catalogueId;
-  const rows = await scope.db.selectFrom('ctl_assessments').select(['catalogue_id', 'created_at', 'completed_at', 'status']).execute();
-  rows.sort((a, b) => (b.status === 'in_progress' ? b.created_at : b.completed_at ?? b.created_at).localeCompare(a.status === 'in_progress' ? a.created_at : a.completed_at ?? a.created_at));
+  return newestCatalogue(await scope.db.selectFrom('ctl_assessments').select(['catalogue_id', 'created_at', 'completed_at', 'status']).execute());
+}
+
+function newestCatalogue(rows: Pick<CtlAssessmentsTable, 'catalogue_id' | 'created_at' | 'completed_at' | 'status'>[]): string | null {
+  rows = [...rows].sort((a, b) => (b.status === 'in_progress' ? b.created_at : b.completed_at ?? b.created_at).localeCompare(a.status === 'in_progress' ? a.created_at : a.completed_at ?? a.created_at));
   return rows[0]?.catalogue_id ?? null;
+}
+
+/** Which of a client's assessments its maturity summary shows (see maturitySummary); null without any. */
+export function maturityChoice(all: readonly CtlAssessmentsTable[], catalogueId?: string): { catalogueId: string; scale: ScaleKey; latest: CtlAssessmentsTable | null; previous: CtlAssessmentsTable | null; inProgress: CtlAssessmentsTable | null } | null {
+  const chosen = catalogueId ?? newestCatalogue([...all]);
+  if (!chosen) return null;
+  const rows = all.filter((r) => r.catalogue_id === chosen);
+  if (rows.length === 0) return null;
+  const completed = rows.filter((r) => r.status === 'completed').sort((a, b) => b.completed_at!.localeCompare(a.completed_at!));
+  const open = rows.find((r) => r.status === 'in_progress') ?? null;
+  const scale = (completed[0] ?? open)!.scale;
+  return { catalogueId: chosen, scale, latest: completed[0] ?? null, previous: completed.slice(1).find((r) => r.scale === scale) ?? null, inProgress: open && open.scale === scale ? open : null };
 }
 
 /**
@@ -89,22 +104,16 @@ async function pickCatalogue(scope: ClientScope, catalogueId?: string): Promise<
  */
 export async function maturitySummary(scope: ClientScope, options: { catalogueId?: string } = {}): Promise<MaturitySummary | null> {
   scope.require('controls.read');
-  const catalogueId = await pickCatalogue(scope, options.catalogueId);
-  if (!catalogueId) return null;
-  const rows = await scope.db.selectFrom('ctl_assessments').selectAll().where('catalogue_id', '=', catalogueId).execute();
-  if (rows.length === 0) return null;
-  const completed = rows.filter((r) => r.status === 'completed').sort((a, b) => b.completed_at!.localeCompare(a.completed_at!));
-  const open = rows.find((r) => r.status === 'in_progress') ?? null;
-  const scale = (completed[0] ?? open)!.scale;
-  const latest = completed[0] ?? null;
-  const previous = completed.slice(1).find((r) => r.scale === scale) ?? null;
+  const choice = maturityChoice(await scope.db.selectFrom('ctl_assessments').selectAll().execute(), options.catalogueId);
+  if (!choice) return null;
+  const { catalogueId, scale, latest, previous, inProgress } = choice;
   const cat = await scope.app.database.db.selectFrom('ctl_catalogues').select(['id', 'title', 'builtin']).where('id', '=', catalogueId).where('firm_id', '=', scope.client.firm_id).executeTakeFirst();
   return {
     catalogue: { id: catalogueId, title: cat?.title ?? '(catalogue)', builtin: cat?.builtin ?? null },
     scale,
     latestCompleted: latest ? await standing(scope, latest) : null,
     previousCompleted: previous ? await standing(scope, previous) : null,
-    inProgress: open && open.scale === scale ? await standing(scope, open) : null,
+    inProgress: inProgress ? await standing(scope, inProgress) : null,
   };
 }
 

@@ -30,13 +30,18 @@ export async function loadFull(scope: ClientScope, row: CtlAssessmentsTable): Pr
     scope.db.selectFrom('ctl_answers').selectAll().where('assessment_id', '=', row.id).orderBy('position').execute(),
     scope.db.selectFrom('ctl_evidence').selectAll().where('assessment_id', '=', row.id).orderBy('added_at').execute(),
   ]);
+  const facts = factsOf(answers, evidence, nodes);
+  return { row, nodes, answers, evidence, facts };
+}
+
+/** An assessment's outcomes as the analysis needs them: answer, levels and how much evidence each has. */
+export function factsOf(answers: readonly CtlAnswersTable[], evidence: readonly Pick<CtlEvidenceTable, 'answer_id'>[], nodes: VersionNodes): (OutcomeFacts & { title: string })[] {
   const count = new Map<string, number>();
   for (const e of evidence) count.set(e.answer_id, (count.get(e.answer_id) ?? 0) + 1);
-  const facts = answers.map((a) => {
+  return answers.map((a) => {
     const s = answerState(a);
     return { controlId: a.control_id, title: nodes.byId.get(a.control_id)?.title ?? a.control_id, topId: a.top_id, categoryId: a.category_id, position: a.position, current: s.current, target: s.target, notApplicable: s.notApplicable, ownerSeat: s.ownerSeat, evidence: count.get(a.id) ?? 0 };
   });
-  return { row, nodes, answers, evidence, facts };
 }
 
 async function catalogueInfo(scope: ClientScope, rows: CtlAssessmentsTable[]) {

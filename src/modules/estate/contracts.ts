@@ -1,4 +1,5 @@
 import type { ClientScope } from '../../server/context.js';
+import { byClient, type ClientSetDb } from '../../server/db/client-set.js';
 import { fromFlag, newId, toFlag, toTimestamp } from '../../server/db/conventions.js';
 import { conflict, notFound } from '../../server/errors.js';
 import { addDays, addMonths, major, minor, today } from './common.js';
@@ -158,7 +159,11 @@ export interface RenewalEvent {
  * cancel an auto-renewing contract.
  */
 export async function renewalsBetween(scope: ClientScope, window: { from: string; to: string }): Promise<RenewalEvent[]> {
-  const contracts = await listContracts(scope);
+  return renewalEvents(await listContracts(scope), window);
+}
+
+/** The renewals and notice deadlines of these contracts (one client's) that fall in the window, soonest first. */
+export function renewalEvents(contracts: readonly ContractOut[], window: { from: string; to: string }): RenewalEvent[] {
   const out: RenewalEvent[] = [];
   for (const c of contracts) {
     // Renewals roll forward from the window's start, so a window in the future sees them too.
@@ -173,4 +178,31 @@ export async function renewalsBetween(scope: ClientScope, window: { from: string
   }
   const firstDate = (e: RenewalEvent): string => (e.events.includes('notice') ? e.noticeDeadline : e.renewalDate);
   return out.sort((a, b) => firstDate(a).localeCompare(firstDate(b)) || a.vendorName.localeCompare(b.vendorName));
+}
+
+/**
+ * Every client's renewals in the window (one for all, or each client's), in one statement for all
+ * of them (the firm's views); `scopes` are the clients of `set`, whose currency and day the
+ * contracts are presented in.
+ */
+export async function renewalsFor(
+  set: ClientSetDb,
+  scopes: ReadonlyMap<string, ClientScope>,
+  window: { from: string; to: string } | ((clientId: string) => { from: string; to: string }),
+): Promise<Map<string, RenewalEvent[]>> {
+  const rows = await set
+    .selectFrom('estate_contracts')
+    .innerJoin('estate_vendors', (j) => j.onRef('estate_vendors.client_id', '=', 'estate_contracts.client_id').onRef('estate_vendors.id', '=', 'estate_contracts.vendor_id'))
+    .selectAll('estate_contracts')
+    .select('estate_vendors.name as vendor_name')
+    .orderBy('estate_vendors.name')
+    .orderBy('estate_contracts.reference')
+    .execute();
+  const out = new Map<string, RenewalEvent[]>();
+  for (const [clientId, group] of byClient(set.clientIds, rows)) {
+    const scope = scopes.get(clientId);
+    if (!scope) continue;
+    out.set(clientId, renewalEvents(group.map(({ vendor_name, ...c }) => presentContract(scope, c, vendor_name)), typeof window === 'function' ? window(clientId) : window));
+  }
+  return out;
 }

@@ -216,7 +216,7 @@ export function tierOf(g: DependencyGraph, vendorId: string, reach: Reach = reac
 }
 
 /** What a vendor supplies and to whom: from the scopes of the systems it supplies, else as declared. */
-export function suppliesOf(g: DependencyGraph, vendorId: string): Supplies {
+export function suppliesOf(g: Pick<DependencyGraph, 'systemScopes' | 'vendors'>, vendorId: string): Supplies {
   const scopes = g.systemScopes.get(vendorId);
   if (!scopes || scopes.size === 0) return g.vendors.get(vendorId)?.supplies ?? 'infrastructure';
   return scopes.size === 2 ? 'both' : scopes.has('product') ? 'product' : 'infrastructure';

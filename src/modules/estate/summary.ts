@@ -10,6 +10,7 @@ import { addDays, linksOf, major, today } from './common.js';
 import { assessmentDue } from './assessment-due.js';
 import { clientConcentration } from './concentration.js';
 import { listContracts, renewalsBetween, type RenewalEvent } from './contracts.js';
+export { renewalsFor } from './contracts.js';
 import { loadGraph, reachOf, suppliesOf, tierOf, type Reach } from './graph.js';
 import { lifecycle } from './systems.js';
 import type { Classification, Criticality, DataCategory, OperatingHours, Supplies, SystemScope, SystemStatus, SystemType, Tier } from './vocab.js';

@@ -14,6 +14,7 @@
  *   board pack) and `responsesFor(scope, subjects)` (the responses to print beside it).
  */
 import type { ClientScope } from '../../server/context.js';
+import type { ClientSetDb } from '../../server/db/client-set.js';
 import { listAcceptances, presentAcceptances } from './acceptances.js';
 import { governanceChecks } from './checks.js';
 import { ensureGovernance, getSettings, today, addDays } from './common.js';
@@ -59,6 +60,38 @@ export async function acceptedRisks(scope: ClientScope): Promise<AcceptanceOut[]
 export async function boardExport(scope: ClientScope): Promise<BoardOut> {
   const board = await decisionsForTheBoard(scope);
   return { checks: await governanceChecks(scope), decisionsForTheBoard: board.decisions, acceptancesAwaitingBoard: board.acceptancesAwaitingBoard, acceptedRisks: await acceptedRisks(scope) };
+}
+
+export interface GovernanceCounts {
+  /** Open decisions escalated to an executive (the seats disagree). */
+  awaitingExecutive: number;
+  /** Acceptances requested, or approved but to be approved again. */
+  acceptancesAwaitingApproval: number;
+  /** Acceptances in force that expire on or before `expiringBy`. */
+  expiringAcceptances: number;
+}
+
+/**
+ * For every client of `set` at once (the firm's portfolio report), in two statements: the
+ * counts the client home page's card and acceptedRisks() give one client at a time.
+ */
+export async function governanceCounts(set: ClientSetDb, options: { expiringBy: string }): Promise<Map<string, GovernanceCounts>> {
+  const [decisions, acceptances] = await Promise.all([
+    set.selectFrom('gov_decisions').select((eb) => ['client_id', eb.fn.countAll<number>().as('n')]).where('status', '=', 'open').where('escalated_at', 'is not', null).groupBy('client_id').execute(),
+    set.selectFrom('gov_acceptances').select(['client_id', 'status', 'expires_on', 'reapproval_required_at']).where('status', 'in', ['requested', 'approved']).execute(),
+  ]);
+  const out = new Map<string, GovernanceCounts>(set.clientIds.map((id) => [id, { awaitingExecutive: 0, acceptancesAwaitingApproval: 0, expiringAcceptances: 0 }]));
+  for (const d of decisions) {
+    const c = out.get(d.client_id);
+    if (c) c.awaitingExecutive = Number(d.n);
+  }
+  for (const a of acceptances) {
+    const c = out.get(a.client_id);
+    if (!c) continue;
+    if (a.status === 'requested' || a.reapproval_required_at !== null) c.acceptancesAwaitingApproval += 1;
+    if (a.status === 'approved' && a.expires_on <= options.expiringBy) c.expiringAcceptances += 1;
+  }
+  return out;
 }
 
 /** The client home page's card: checks, seats and what waits for whom. */

@@ -1,7 +1,7 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import BetterSqlite3 from 'better-sqlite3';
-import { Kysely, PostgresDialect } from 'kysely';
+import { Kysely, PostgresDialect, type LogEvent } from 'kysely';
 import pg from 'pg';
 import type { DB } from './schema.js';
 import { TwoConnectionSqliteDialect } from './sqlite.js';
@@ -26,6 +26,8 @@ export interface DatabaseOptions {
   databaseUrl?: string | undefined;
   /** Pool size for PostgreSQL. */
   poolSize?: number;
+  /** Called after every statement (Kysely's log hook): tests and benchmarks count statements with it. */
+  onQuery?: ((event: LogEvent) => void) | undefined;
 }
 
 // PostgreSQL returns 64-bit integers and numerics as strings; Triad's bigints are money in
@@ -39,7 +41,7 @@ export function openDatabase(options: DatabaseOptions): Database {
     const pool = new pg.Pool({ connectionString: options.databaseUrl, max: options.poolSize ?? 10 });
     // An idle client's error (e.g. the server restarting) must not crash the process.
     pool.on('error', () => undefined);
-    const db = new Kysely<DB>({ dialect: new PostgresDialect({ pool }) });
+    const db = new Kysely<DB>({ dialect: new PostgresDialect({ pool }), ...(options.onQuery ? { log: options.onQuery } : {}) });
     return {
       db,
       dialect: 'postgres',
@@ -59,7 +61,7 @@ export function openDatabase(options: DatabaseOptions): Database {
   const reader = new BetterSqlite3(file, { readonly: true });
   reader.pragma('busy_timeout = 10000');
   const dialect = new TwoConnectionSqliteDialect(sqlite, reader);
-  const db = new Kysely<DB>({ dialect });
+  const db = new Kysely<DB>({ dialect, ...(options.onQuery ? { log: options.onQuery } : {}) });
   return { db, dialect: 'sqlite', location: file, file, stats: () => dialect.stats(), close: () => db.destroy() };
 }
 

@@ -1,0 +1,68 @@
+import type { Page } from 'playwright-core';
+import { describe, expect, it } from 'vitest';
+import { setupBrowser } from './support.js';
+
+const browser = setupBrowser();
+
+interface Fetched {
+  url: string;
+  /** null: answered from the browser's cache without asking the server. */
+  status: number | null;
+  encoding: string | undefined;
+}
+
+/** Records what the page fetches, as Chromium's DevTools protocol sees it, while `load` runs. */
+async function recordFetches(page: Page, load: () => Promise<void>): Promise<Fetched[]> {
+  const cdp = await page.context().newCDPSession(page);
+  await cdp.send('Network.enable');
+  const byId = new Map<string, Fetched>();
+  // The status on the wire: responseReceived reports a revalidated answer (304) as the cached 200.
+  const wire = new Map<string, number>();
+  const cached = new Set<string>();
+  cdp.on('Network.requestWillBeSent', (e) => byId.set(e.requestId, { url: e.request.url, status: null, encoding: undefined }));
+  cdp.on('Network.responseReceivedExtraInfo', (e) => wire.set(e.requestId, e.statusCode));
+  cdp.on('Network.requestServedFromCache', (e) => cached.add(e.requestId));
+  cdp.on('Network.responseReceived', (e) => {
+    const f = byId.get(e.requestId);
+    if (!f) return;
+    if (e.response.fromDiskCache || e.response.fromPrefetchCache) cached.add(e.requestId);
+    f.status = e.response.status;
+    const headers = Object.fromEntries(Object.entries(e.response.headers).map(([k, v]) => [k.toLowerCase(), v]));
+    f.encoding = headers['content-encoding'];
+  });
+  await load();
+  await page.waitForLoadState('networkidle');
+  await cdp.detach();
+  return [...byId.entries()]
+    .filter(([, f]) => !f.url.startsWith('data:'))
+    .map(([id, f]) => ({ ...f, status: cached.has(id) ? null : (wire.get(id) ?? f.status) }));
+}
+
+async function openSignIn(page: Page): Promise<void> {
+  await page.goto('/login');
+  await page.getByRole('button', { name: 'Sign in' }).waitFor();
+}
+
+describe('the sign-in page', () => {
+  it('loads compressed files and no chart library', async () => {
+    const page = await browser.newPage();
+    const fetched = await recordFetches(page, () => openSignIn(page));
+    const assets = fetched.filter((f) => new URL(f.url).pathname.startsWith('/assets/'));
+    expect(assets.length).toBeGreaterThan(3);
+    expect(assets.filter((f) => /echarts/i.test(f.url)).map((f) => f.url)).toEqual([]);
+    for (const f of assets) {
+      expect(f.status, f.url).toBe(200);
+      // The build's brotli copy (Chromium accepts br on http://127.0.0.1 as well).
+      if (/\.(js|css)$/.test(f.url)) expect(f.encoding, f.url).toBe('br');
+    }
+  });
+
+  it('on a repeat visit asks the server for the page alone, and gets a 304', async () => {
+    const first = await browser.newPage();
+    await recordFetches(first, () => openSignIn(first));
+    const again = await first.context().newPage();
+    const fetched = await recordFetches(again, () => openSignIn(again));
+    const fromServer = fetched.filter((f) => f.status !== null && !new URL(f.url).pathname.startsWith('/api/'));
+    expect(fromServer.map((f) => [new URL(f.url).pathname, f.status])).toEqual([['/login', 304]]);
+  });
+});
