@@ -3,20 +3,23 @@ import { useDisclosure } from '@mantine/hooks';
 import { IconBuildingSkyscraper, IconChevronRight, IconPlus, IconSearch } from '@tabler/icons-react';
 import type { DataTableColumn } from 'mantine-datatable';
 import { lazy, Suspense, useMemo, useState } from 'react';
-import { Link, useNavigate } from 'react-router';
+import { Link, Navigate, useNavigate } from 'react-router';
 import { useClients } from '../api/hooks';
 import type { Client } from '../api/types';
 import { TriadTable } from '../components/DataTable';
 import { EmptyState } from '../components/EmptyState';
 import { ErrorAlert } from '../components/ErrorAlert';
 import { formatNumber } from '../components/format';
-import { Money, formatMoney } from '../components/Money';
+import { formatMoney } from '../components/Money';
 import { PageHeader } from '../components/PageHeader';
 import { MemberRoleBadge } from '../components/Roles';
 import { TableSkeleton } from '../components/Skeletons';
 import { useSession } from '../layout/session';
 import { portfolioColumns } from '../modules/registry';
+import { attentionWeight, useAttention, NeedsActionCell } from './NeedsAction';
 import { NewClientModal } from './NewClientModal';
+import { usePortfolioRisk } from '../modules/risks/api';
+import { naturalCompare } from '../components/sort';
 
 // The firm's portfolio report (advisors and firm admins), from the reports module.
 const PortfolioReportSection = lazy(() => import('../modules/reports/PortfolioReportSection'));
@@ -42,14 +45,17 @@ function useColumns(): DataTableColumn<Client>[] {
         accessor: 'name',
         title: 'Client',
         render: (c) => (
-          <Anchor component={Link} to={`/clients/${encodeURIComponent(c.id)}`} fw={600} onClick={(e) => e.stopPropagation()}>
-            {c.name}
-          </Anchor>
+          <div>
+            <Anchor component={Link} to={`/clients/${encodeURIComponent(c.id)}`} fw={600} onClick={(e) => e.stopPropagation()}>
+              {c.name}
+            </Anchor>
+            <Text size="xs" c="dimmed">
+              {c.sector} · {formatMoney(c.annualRevenue, c.currency, { compact: true })} revenue
+            </Text>
+          </div>
         ),
       },
-      { accessor: 'sector', title: 'Sector', render: (c) => <Text size="sm" c="dimmed">{c.sector}</Text> },
-      { accessor: 'employees', title: 'Employees', textAlign: 'right', render: (c) => formatNumber(c.employees) },
-      { accessor: 'annualRevenue', title: 'Annual revenue', textAlign: 'right', render: (c) => <Money amount={c.annualRevenue} currency={c.currency} compact size="sm" /> },
+      { accessor: 'attention', title: 'Needs action', width: 220, render: (c) => <NeedsActionCell client={c} /> },
       { accessor: 'role', title: 'Your role', render: (c) => <MemberRoleBadge role={c.role} /> },
       ...portfolioColumns().map<DataTableColumn<Client>>((col) => ({
         accessor: col.id,
@@ -75,19 +81,27 @@ export function PortfolioPage() {
   const canAdd = user.firmRole === 'admin' || user.firmRole === 'advisor';
 
   const list = useMemo(() => clients.data ?? [], [clients.data]);
+  const attention = useAttention();
+  const risk = usePortfolioRisk();
+  // What needs action comes first; then by name.
   const filtered = useMemo(() => {
     const q = search.trim().toLowerCase();
-    return q ? list.filter((c) => c.name.toLowerCase().includes(q) || c.sector.toLowerCase().includes(q)) : list;
-  }, [list, search]);
+    const shown = q ? list.filter((c) => c.name.toLowerCase().includes(q) || c.sector.toLowerCase().includes(q)) : list;
+    const weight = (c: Client) => attentionWeight(attention.data?.find((r) => r.clientId === c.id), risk.data?.find((r) => r.clientId === c.id)?.aboveAppetite === true);
+    return [...shown].sort((a, b) => weight(b) - weight(a) || naturalCompare(a.name, b.name));
+  }, [list, search, attention.data, risk.data]);
   const currencies = new Set(list.map((c) => c.currency));
   const totalRevenue = list.reduce((sum, c) => sum + c.annualRevenue, 0);
+
+  // A client user of one company lands on it: a one-row table is no home.
+  if (user.firmRole === 'member' && clients.isSuccess && list.length === 1) return <Navigate to={`/clients/${encodeURIComponent(list[0]!.id)}`} replace />;
 
   return (
     <>
       <PageHeader
         eyebrow={firm.name}
         title="Portfolio"
-        description={user.firmRole === 'member' ? 'The companies you take part in.' : 'The client companies you serve, at a glance. Open one to work in its workspace.'}
+        description={user.firmRole === 'member' ? 'The companies you take part in: choose one to open it.' : 'The client companies you serve, what needs action first. Open one to work in its workspace.'}
         actions={
           canAdd ? (
             <Button leftSection={<IconPlus size={16} />} onClick={open}>

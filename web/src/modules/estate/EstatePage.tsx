@@ -20,7 +20,8 @@ import { useCurrentClient } from '../../layout/client-context';
 import { estateInvalidate, estatePath, useLifecycle, useServices, useSystem, useSystems, useVendors } from './api';
 import { ImportExportView } from './ImportExportView';
 import { RouteTabs } from '../../components/RouteTabs';
-import { CriticalityBadge } from './ui';
+import { sortNatural } from '../../components/sort';
+import { CriticalityBadge, labelledOptions, labelOf, SYSTEM_STATUS_LABELS, SYSTEM_TYPE_LABELS } from './ui';
 
 const TABS = [
   { value: 'services', label: 'Business services' },
@@ -28,8 +29,6 @@ const TABS = [
   { value: 'lifecycle', label: 'Lifecycle' },
   { value: 'import', label: 'Import & export' },
 ];
-const TYPES = ['hardware', 'software', 'saas', 'cloud'];
-const STATUSES = ['planned', 'active', 'spare', 'repair', 'retired'];
 
 function ServiceModal({ onClose }: { onClose: () => void }) {
   const { clientId, client } = useCurrentClient();
@@ -102,7 +101,7 @@ function ServicesView() {
         <EmptyState title="No business services yet" description="Add the services the business runs, or import them from a spreadsheet." />
       ) : (
         <TriadTable
-          records={services.data ?? []}
+          records={sortNatural(services.data ?? [], (s) => s.name)}
           fetching={services.isPending}
           idAccessor="id"
           aria-label="Business services"
@@ -157,9 +156,9 @@ function SystemModal({ onClose }: { onClose: () => void }) {
             <TextInput label="Asset tag" {...form.getInputProps('assetTag')} />
           </Group>
           <Group grow>
-            <Select label="Type" data={TYPES} allowDeselect={false} {...form.getInputProps('type')} />
+            <Select label="Type" data={labelledOptions(SYSTEM_TYPE_LABELS)} allowDeselect={false} {...form.getInputProps('type')} />
             <Select label="Scope" data={[{ value: 'internal', label: 'Internal (CIO)' }, { value: 'product', label: 'Product (CTO)' }]} allowDeselect={false} {...form.getInputProps('scope')} />
-            <Select label="Status" data={STATUSES} allowDeselect={false} {...form.getInputProps('status')} />
+            <Select label="Status" data={labelledOptions(SYSTEM_STATUS_LABELS)} allowDeselect={false} {...form.getInputProps('status')} />
           </Group>
           <Group grow>
             <TextInput label="Owner" {...form.getInputProps('owner')} />
@@ -260,8 +259,8 @@ function SystemsView() {
             }}
             w={280}
           />
-          <Select label="Type" data={TYPES} clearable value={type} onChange={(v) => { setType(v); setPage(1); }} w={140} />
-          <Select label="Status" data={STATUSES} clearable value={status} onChange={(v) => { setStatus(v); setPage(1); }} w={140} />
+          <Select label="Type" data={labelledOptions(SYSTEM_TYPE_LABELS)} clearable value={type} onChange={(v) => { setType(v); setPage(1); }} w={140} />
+          <Select label="Status" data={labelledOptions(SYSTEM_STATUS_LABELS)} clearable value={status} onChange={(v) => { setStatus(v); setPage(1); }} w={140} />
         </Group>
         {can('estate.edit') ? (
           <Button leftSection={<IconPlus size={16} />} onClick={() => setAdding(true)}>
@@ -283,9 +282,9 @@ function SystemsView() {
         columns={[
           { accessor: 'name', title: 'System', render: (s: SystemOut) => <Anchor component="button" size="sm" onClick={() => setOpen(s.id)}>{s.name}</Anchor> },
           { accessor: 'assetTag', title: 'Asset tag', render: (s: SystemOut) => s.assetTag ?? '—' },
-          { accessor: 'type', title: 'Type' },
+          { accessor: 'type', title: 'Type', render: (s: SystemOut) => labelOf(SYSTEM_TYPE_LABELS, s.type) },
           { accessor: 'scope', title: 'Scope', render: (s: SystemOut) => (s.scope === 'product' ? 'Product' : 'Internal') },
-          { accessor: 'status', title: 'Status' },
+          { accessor: 'status', title: 'Status', render: (s: SystemOut) => labelOf(SYSTEM_STATUS_LABELS, s.status) },
           { accessor: 'vendorName', title: 'Vendor', render: (s: SystemOut) => s.vendorName ?? '—' },
           { accessor: 'endOfLife', title: 'End of life', render: (s: SystemOut) => formatDate(s.endOfLife) },
           { accessor: 'replacementCost', title: 'Replacement', textAlign: 'right', render: (s: SystemOut) => <Money amount={s.replacementCost} currency={client.currency} /> },
