@@ -6,8 +6,10 @@ import { IconPlus, IconSearch } from '@tabler/icons-react';
 import { useState } from 'react';
 import { Outlet, Route, Routes } from 'react-router';
 import type { ServiceOut, SystemDetail, SystemOut } from '@schema/estate';
+import { SystemInput } from '@schema/estate';
 import { replacementCostChartOption } from '@shared/charts/reports';
 import { api, fieldErrors } from '../../api/client';
+import { numberLimits, textLimit, validateWith } from '../../api/validate';
 import { useApiMutation } from '../../api/mutation';
 import { TriadTable } from '../../components/DataTable';
 import { EChart } from '../../components/EChart';
@@ -120,27 +122,46 @@ function ServicesView() {
   );
 }
 
+interface SystemValues {
+  name: string;
+  assetTag: string;
+  type: string;
+  scope: string;
+  status: string;
+  owner: string;
+  vendorId: string | null;
+  location: string;
+  endOfLife: string;
+  warrantyEnd: string;
+  replacementCost: number | string;
+}
+
+/** The form's values as the API takes them; also what the form checks before sending. */
+function systemBody(v: SystemValues) {
+  return {
+    name: v.name,
+    assetTag: v.assetTag || null,
+    type: v.type,
+    scope: v.scope,
+    status: v.status,
+    owner: v.owner || null,
+    vendorId: v.vendorId,
+    location: v.location || null,
+    endOfLife: v.endOfLife || null,
+    warrantyEnd: v.warrantyEnd || null,
+    replacementCost: v.replacementCost === '' ? null : Number(v.replacementCost),
+  };
+}
+
 function SystemModal({ onClose }: { onClose: () => void }) {
   const { clientId, client } = useCurrentClient();
   const vendors = useVendors(clientId);
   const form = useForm({
     initialValues: { name: '', assetTag: '', type: 'hardware', scope: 'internal', status: 'active', owner: '', vendorId: null as string | null, location: '', endOfLife: '', warrantyEnd: '', replacementCost: '' as number | string },
+    validate: validateWith(SystemInput, systemBody),
   });
   const save = useApiMutation({
-    mutationFn: (v: typeof form.values) =>
-      api.post<SystemDetail>(estatePath(clientId, '/systems'), {
-        name: v.name,
-        assetTag: v.assetTag || null,
-        type: v.type,
-        scope: v.scope,
-        status: v.status,
-        owner: v.owner || null,
-        vendorId: v.vendorId,
-        location: v.location || null,
-        endOfLife: v.endOfLife || null,
-        warrantyEnd: v.warrantyEnd || null,
-        replacementCost: v.replacementCost === '' ? null : Number(v.replacementCost),
-      }),
+    mutationFn: (v: typeof form.values) => api.post<SystemDetail>(estatePath(clientId, '/systems'), systemBody(v)),
     success: (s) => `${s.name} was added.`,
     notifyError: false,
     invalidate: estateInvalidate(clientId),
@@ -152,8 +173,8 @@ function SystemModal({ onClose }: { onClose: () => void }) {
         <Stack gap="sm">
           {save.isError ? <ErrorAlert error={save.error} /> : null}
           <Group grow>
-            <TextInput label="Name" required {...form.getInputProps('name')} />
-            <TextInput label="Asset tag" {...form.getInputProps('assetTag')} />
+            <TextInput label="Name" required {...textLimit(SystemInput.shape, 'name')} {...form.getInputProps('name')} />
+            <TextInput label="Asset tag" {...textLimit(SystemInput.shape, 'assetTag')} {...form.getInputProps('assetTag')} />
           </Group>
           <Group grow>
             <Select label="Type" data={labelledOptions(SYSTEM_TYPE_LABELS)} allowDeselect={false} {...form.getInputProps('type')} />
@@ -161,14 +182,14 @@ function SystemModal({ onClose }: { onClose: () => void }) {
             <Select label="Status" data={labelledOptions(SYSTEM_STATUS_LABELS)} allowDeselect={false} {...form.getInputProps('status')} />
           </Group>
           <Group grow>
-            <TextInput label="Owner" {...form.getInputProps('owner')} />
+            <TextInput label="Owner" {...textLimit(SystemInput.shape, 'owner')} {...form.getInputProps('owner')} />
             <Select label="Vendor" searchable clearable data={(vendors.data ?? []).map((v) => ({ value: v.id, label: v.name }))} {...form.getInputProps('vendorId')} />
           </Group>
-          <TextInput label="Location" {...form.getInputProps('location')} />
+          <TextInput label="Location" {...textLimit(SystemInput.shape, 'location')} {...form.getInputProps('location')} />
           <Group grow>
             <TextInput label="Warranty end" placeholder="YYYY-MM-DD" {...form.getInputProps('warrantyEnd')} />
             <TextInput label="End of life" placeholder="YYYY-MM-DD" {...form.getInputProps('endOfLife')} />
-            <NumberInput label={`Replacement cost (${client.currency})`} min={0} thousandSeparator="," {...form.getInputProps('replacementCost')} />
+            <NumberInput label={`Replacement cost (${client.currency})`} {...numberLimits(SystemInput.shape, 'replacementCost')} clampBehavior="none" thousandSeparator="," {...form.getInputProps('replacementCost')} />
           </Group>
           <Group justify="flex-end">
             <Button variant="default" onClick={onClose}>
