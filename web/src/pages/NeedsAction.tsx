@@ -3,11 +3,11 @@ import type { AttentionList, AttentionRow } from '@schema/tasks';
 import { useQuery } from '@tanstack/react-query';
 import { api } from '../api/client';
 import type { Client } from '../api/types';
-import { usePortfolioRisk } from '../modules/risks/api';
 
 /** Every visible client's counts of what needs action, one request for the whole table. */
-export function useAttention() {
+export function useAttention(enabled = true) {
   return useQuery({
+    enabled,
     queryKey: ['portfolio', 'attention'],
     queryFn: async ({ signal }) => (await api.get<AttentionList>('/api/portfolio/attention', { signal })).clients,
     staleTime: 30_000,
@@ -17,9 +17,9 @@ export function useAttention() {
 const plural = (n: number, one: string, many: string) => `${n} ${n === 1 ? one : many}`;
 
 /** What needs action in a client, most pressing first, as short labels. */
-export function attentionLabels(row: AttentionRow | undefined, aboveAppetite: boolean): { label: string; color: string }[] {
+export function attentionLabels(row: AttentionRow | undefined): { label: string; color: string }[] {
   const out: { label: string; color: string }[] = [];
-  if (aboveAppetite) out.push({ label: 'Above appetite', color: 'red' });
+  // Above appetite has its own column; it still orders the table (attentionWeight).
   if (!row) return out;
   if (row.escalations > 0) out.push({ label: plural(row.escalations, 'escalation', 'escalations'), color: 'orange' });
   if (row.overdueReviews > 0) out.push({ label: plural(row.overdueReviews, 'overdue review', 'overdue reviews'), color: 'orange' });
@@ -39,11 +39,9 @@ export function attentionWeight(row: AttentionRow | undefined, aboveAppetite: bo
 
 export function NeedsActionCell({ client }: { client: Client }) {
   const attention = useAttention();
-  const risk = usePortfolioRisk();
   if (attention.isPending) return <Skeleton height={14} width={90} />;
   const row = attention.data?.find((r) => r.clientId === client.id);
-  const above = risk.data?.find((r) => r.clientId === client.id)?.aboveAppetite === true;
-  const labels = attentionLabels(row, above);
+  const labels = attentionLabels(row);
   if (labels.length === 0) {
     return (
       <Text size="sm" c="dimmed">
@@ -54,7 +52,7 @@ export function NeedsActionCell({ client }: { client: Client }) {
   return (
     <Group gap={4}>
       {labels.map((l) => (
-        <Badge key={l.label} color={l.color} variant="light" tt="none">
+        <Badge key={l.label} color={l.color} variant="light" tt="none" size="sm">
           {l.label}
         </Badge>
       ))}

@@ -1,6 +1,6 @@
 import { Anchor, Button, Card, Group, SimpleGrid, Stack, Text, TextInput } from '@mantine/core';
 import { useDisclosure } from '@mantine/hooks';
-import { IconBuildingSkyscraper, IconChevronRight, IconPlus, IconSearch } from '@tabler/icons-react';
+import { IconBuildingSkyscraper, IconPlus, IconSearch } from '@tabler/icons-react';
 import type { DataTableColumn } from 'mantine-datatable';
 import { lazy, Suspense, useMemo, useState } from 'react';
 import { Link, Navigate, useNavigate } from 'react-router';
@@ -12,7 +12,7 @@ import { ErrorAlert } from '../components/ErrorAlert';
 import { formatNumber } from '../components/format';
 import { formatMoney } from '../components/Money';
 import { PageHeader } from '../components/PageHeader';
-import { MemberRoleBadge } from '../components/Roles';
+import { MEMBER_ROLE_LABELS } from '../components/Roles';
 import { TableSkeleton } from '../components/Skeletons';
 import { useSession } from '../layout/session';
 import { portfolioColumns } from '../modules/registry';
@@ -50,13 +50,12 @@ function useColumns(): DataTableColumn<Client>[] {
               {c.name}
             </Anchor>
             <Text size="xs" c="dimmed">
-              {c.sector} · {formatMoney(c.annualRevenue, c.currency, { compact: true })} revenue
+              {c.sector} · {formatMoney(c.annualRevenue, c.currency, { compact: true })} revenue · you: {MEMBER_ROLE_LABELS[c.role]}
             </Text>
           </div>
         ),
       },
       { accessor: 'attention', title: 'Needs action', width: 220, render: (c) => <NeedsActionCell client={c} /> },
-      { accessor: 'role', title: 'Your role', render: (c) => <MemberRoleBadge role={c.role} /> },
       ...portfolioColumns().map<DataTableColumn<Client>>((col) => ({
         accessor: col.id,
         title: col.title,
@@ -64,7 +63,6 @@ function useColumns(): DataTableColumn<Client>[] {
         ...(col.width !== undefined ? { width: col.width } : {}),
         render: (c) => col.render(c),
       })),
-      { accessor: 'open', title: '', width: 40, render: () => <IconChevronRight size={16} color="var(--mantine-color-gray-5)" aria-hidden="true" /> },
     ],
     [],
   );
@@ -81,8 +79,10 @@ export function PortfolioPage() {
   const canAdd = user.firmRole === 'admin' || user.firmRole === 'advisor';
 
   const list = useMemo(() => clients.data ?? [], [clients.data]);
-  const attention = useAttention();
-  const risk = usePortfolioRisk();
+  // A client user of one company is sent on to it (below): no portfolio figures to fetch.
+  const landsOnClient = user.firmRole === 'member' && clients.isSuccess && list.length === 1;
+  const attention = useAttention(clients.isSuccess && !landsOnClient);
+  const risk = usePortfolioRisk(clients.isSuccess && !landsOnClient);
   // What needs action comes first; then by name.
   const filtered = useMemo(() => {
     const q = search.trim().toLowerCase();
@@ -94,7 +94,7 @@ export function PortfolioPage() {
   const totalRevenue = list.reduce((sum, c) => sum + c.annualRevenue, 0);
 
   // A client user of one company lands on it: a one-row table is no home.
-  if (user.firmRole === 'member' && clients.isSuccess && list.length === 1) return <Navigate to={`/clients/${encodeURIComponent(list[0]!.id)}`} replace />;
+  if (landsOnClient) return <Navigate to={`/clients/${encodeURIComponent(list[0]!.id)}`} replace />;
 
   return (
     <>
@@ -142,6 +142,7 @@ export function PortfolioPage() {
           </Group>
           <TriadTable<Client>
             aria-label="Clients"
+            horizontalSpacing="sm"
             records={filtered}
             idAccessor="id"
             columns={columns}
