@@ -78,7 +78,7 @@ export function plainIssueMessage(issue: IssueLike): string | undefined {
 
 /** Makes every Zod schema in this process use the plain messages. Call once at start-up. */
 export function installPlainValidationMessages(): void {
-  z.config({ customError: (issue) => plainIssueMessage(issue as IssueLike) });
+  z.config({ customError: (issue) => plainIssueMessage(issue) });
 }
 
 /** `body.contacts.0.endOfLife` → `End of life`: the field a path names, as a person reads it. */

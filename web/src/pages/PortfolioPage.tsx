@@ -55,7 +55,7 @@ function useColumns(): DataTableColumn<Client>[] {
           </div>
         ),
       },
-      { accessor: 'attention', title: 'Needs action', width: 220, render: (c) => <NeedsActionCell client={c} /> },
+      { accessor: 'attention', title: 'Needs action', render: (c) => <NeedsActionCell client={c} /> },
       ...portfolioColumns().map<DataTableColumn<Client>>((col) => ({
         accessor: col.id,
         title: col.title,
