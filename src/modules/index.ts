@@ -12,6 +12,7 @@ import { roadmapModule } from './roadmap/index.js';
 import { budgetModule } from './budget/index.js';
 import { controlsModule } from './controls/index.js';
 import { systemClientRoutes, systemRoutes } from './system/routes.js';
+import { tasksModule } from './tasks/index.js';
 
 /**
  * Triad's domain modules, in the order their routes register and their demo content is made.
@@ -37,4 +38,6 @@ export const modules: TriadModule[] = [
   budgetModule,
   // Last: the board pack reads every module above.
   reportsModule,
+  // What waits for whom, gathered from the modules above.
+  tasksModule,
 ];

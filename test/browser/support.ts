@@ -134,8 +134,9 @@ export function setupBrowser(): BrowserSession {
 }
 
 /**
- * Signs in through the sign-in page and waits for the portfolio. `next` opens another page
- * afterwards, as a link to a page does when the user was signed out.
+ * Signs in through the sign-in page and waits for the person's home: the portfolio, or for a
+ * client user of one company, that company's home. `next` opens another page afterwards, as a
+ * link to a page does when the user was signed out.
  */
 export async function signIn(page: Page, email: string, options: { password?: string; next?: string } = {}): Promise<void> {
   await page.goto(options.next ? `/login?next=${encodeURIComponent(options.next)}` : '/login');
@@ -143,7 +144,10 @@ export async function signIn(page: Page, email: string, options: { password?: st
   await page.getByLabel('Password', { exact: true }).fill(options.password ?? DEMO_PASSWORD);
   await page.getByRole('button', { name: 'Sign in' }).click();
   await page.waitForURL((url) => url.pathname !== '/login');
-  if (!options.next) await page.getByRole('heading', { name: 'Portfolio', level: 1 }).waitFor();
+  if (!options.next) {
+    await page.waitForURL((url) => url.pathname === '/' || /^\/clients\/[^/]+$/.test(url.pathname));
+    await page.getByRole('heading', { level: 1 }).first().waitFor();
+  }
 }
 
 /** Opens a client's workspace through the client switcher in the header; waits for its home page. */

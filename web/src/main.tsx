@@ -15,6 +15,10 @@ import { setUnauthenticatedHandler } from './api/client';
 import { queryClient } from './api/query-client';
 import { createRouter } from './router';
 import { theme } from './theme';
+import { installPlainValidationMessages } from '@shared/validation';
+
+// Forms check input with the API's schemas, in the same plain words as the server.
+installPlainValidationMessages();
 
 const router = createRouter();
 

@@ -164,3 +164,6 @@ export async function boardMaturity(scope: ClientScope, options: { topGaps?: num
   const gaps = from ? await rankedGaps(scope, { assessmentId: from.id }) : null;
   return { summary, gaps: gaps ? { ...gaps, gaps: gaps.gaps.slice(0, options.topGaps ?? 5) } : null };
 }
+
+/** What assessments ask of the caller (the home page's "Waiting for you"). */
+export { controlsTasks } from './tasks.js';

@@ -340,7 +340,7 @@ export const VendorOut = z.object({
   liveSystems: z.number(),
   services: z.number().describe('Business services that depend on it, directly or through a vendor it works for'),
   datasets: z.number().describe('Data sets it holds, directly or for a vendor it works for'),
-  annualCost: z.number(),
+  annualCost: z.number().nullable().describe('What its contracts cost a year; null when it has no contract (nothing is known, which is not zero)'),
   nextRenewal: z.string().nullable(),
   nextNoticeDeadline: z.string().nullable(),
   assessment: z.object({

@@ -204,3 +204,6 @@ export async function lifecycleSummary(scope: ClientScope, options: { days?: num
 export async function replacementCostByQuarter(scope: ClientScope, quarters = 8): Promise<{ quarter: string; systems: number; replacementCost: number }[]> {
   return (await lifecycle(scope, { days: 0, quarters, limit: 0 })).replacementByQuarter;
 }
+
+/** What the estate asks of the caller, and the portfolio's counts (the home pages). */
+export { estateTasks, overdueReviews, renewalsThisQuarter } from './tasks.js';

@@ -45,6 +45,19 @@ function systemsWithVendor(scope: ClientScope) {
 }
 
 /** A page of the client's systems (estates of tens of thousands are paged, never sent whole). */
+const NATURAL = new Intl.Collator('en', { numeric: true, sensitivity: 'base' });
+
+/**
+ * One page of ids in natural order of a name ("Laptop 2" before "Laptop 10"), which neither
+ * database sorts by: the matching rows' ids and names are read (two short columns) and
+ * ordered here; empty names last.
+ */
+async function naturalPage(base: ReturnType<ClientScope['db']['selectFrom']>, column: 'name' | 'asset_tag', page: { limit: number; offset: number }): Promise<{ id: string }[]> {
+  const rows = (await base.select(['estate_systems.id', sql<string | null>`${sql.ref(`estate_systems.${column}`)}`.as('k')]).execute()) as { id: string; k: string | null }[];
+  rows.sort((a, b) => (a.k === b.k ? 0 : a.k === null ? 1 : b.k === null ? -1 : NATURAL.compare(a.k, b.k)) || (a.id < b.id ? -1 : a.id > b.id ? 1 : 0));
+  return rows.slice(page.offset, page.offset + page.limit).map((r) => ({ id: r.id }));
+}
+
 export async function listSystems(scope: ClientScope, raw: SystemQuery = {}): Promise<{ systems: SystemOut[]; total: number }> {
   const query = SystemQuery.parse(raw);
   let base = scope.db.selectFrom('estate_systems');
@@ -59,7 +72,7 @@ export async function listSystems(scope: ClientScope, raw: SystemQuery = {}): Pr
   if (query.status) base = base.where('estate_systems.status', '=', query.status);
   if (query.vendorId) base = base.where('estate_systems.vendor_id', '=', query.vendorId);
   const total = await base.select((eb) => eb.fn.countAll<number>().as('n')).executeTakeFirstOrThrow();
-  const ids = await base
+  const ids = query.sort === 'name' || query.sort === 'assetTag' ? await naturalPage(base, SORT_COLUMNS[query.sort], query) : await base
     .select('estate_systems.id')
     .orderBy(sql.ref(`estate_systems.${SORT_COLUMNS[query.sort]}`))
     .orderBy('estate_systems.id')

@@ -86,7 +86,7 @@ function present(scope: ClientScope, ctx: VendorContext, v: EstateVendorsTable):
     liveSystems: ctx.graph.liveSystems.get(v.id) ?? 0,
     services: reach.services.size,
     datasets: reach.datasets.size,
-    annualCost: major(scope, ctx.graph.annualCost.get(v.id) ?? 0),
+    annualCost: ctx.graph.annualCost.has(v.id) ? major(scope, ctx.graph.annualCost.get(v.id)!) : null,
     nextRenewal: renewals[0] ?? null,
     nextNoticeDeadline: notices[0] ?? null,
     assessment: assessmentState(tier.tier, ctx.latest.get(v.id), ctx.on),

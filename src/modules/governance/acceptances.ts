@@ -2,7 +2,7 @@ import type { ClientScope, Writer } from '../../server/context.js';
 import { fromFlag, fromJson, newId, toFlag, toJson, toTimestamp } from '../../server/db/conventions.js';
 import { conflict, forbidden, invalid, notFound } from '../../server/errors.js';
 import { formatMoney } from '../../shared/money.js';
-import { notify } from '../notifications/api.js';
+import { closeNotifications, notify } from '../notifications/api.js';
 import { actorName, addMonths, daysBetween, getSettings, peopleById, personRef, today, type Member } from './common.js';
 import { appetiteOf, riskSnapshots, setStatus, type AppetiteCheck, type RiskSnapshot } from './risk-bridge.js';
 import { AcceptanceInput, ApproveInput, ReasonInput, type AcceptanceOut, type AcceptanceStatus, type Authority, type DelegationOut } from './schema.js';
@@ -331,6 +331,7 @@ export async function approveAcceptance(scope: ClientScope, id: string, raw: { n
       before: auditView(row),
       after: { ...auditView(next), authority: required, risks: riskRows.map((r) => ({ riskId: r.risk_id, frozen: snaps.get(r.risk_id)!.raw })) },
     });
+    await closeNotifications(w, { subject: { type: 'acceptance', id }, kinds: ['acceptance.requested', 'acceptance.reapproval'] });
     await notify(w, {
       to: { userIds: [row.requested_by_user_id], except: [scope.actor.userId] },
       kind: 'acceptance.approved',
@@ -366,6 +367,7 @@ export async function rejectAcceptance(scope: ClientScope, id: string, raw: { re
     await w.db.updateTable('gov_acceptances').set({ status: 'rejected', closed_by_user_id: scope.actor.userId, closed_at: now, note: reason, updated_at: now }).where('id', '=', id).execute();
     if (row.status === 'approved') await reopenRisks(w, row, riskRows, snaps, `The acceptance "${row.title}" was ended after a material change: ${reason}`);
     await w.audit({ action: 'acceptance.reject', entityType: 'acceptance', entityId: id, before: auditView(row), after: auditView(next) });
+    await closeNotifications(w, { subject: { type: 'acceptance', id }, kinds: ['acceptance.requested', 'acceptance.reapproval'] });
     await notify(w, {
       to: { userIds: [row.requested_by_user_id], except: [scope.actor.userId] },
       kind: 'acceptance.rejected',
@@ -392,6 +394,7 @@ export async function withdrawAcceptance(scope: ClientScope, id: string, raw: { 
   await scope.write(async (w) => {
     await w.db.updateTable('gov_acceptances').set({ status: 'withdrawn', closed_by_user_id: scope.actor.userId, closed_at: now, note: reason, updated_at: now }).where('id', '=', id).execute();
     await w.audit({ action: 'acceptance.withdraw', entityType: 'acceptance', entityId: id, before: auditView(row), after: auditView(next) });
+    await closeNotifications(w, { subject: { type: 'acceptance', id }, kinds: ['acceptance.requested', 'acceptance.reapproval'] });
   });
   return getAcceptance(scope, id);
 }

@@ -114,3 +114,6 @@ export async function governanceSummary(scope: ClientScope): Promise<SummaryOut>
     responsesOwed: concernsOwed.length + positionsOwed.length,
   };
 }
+
+/** What governance asks of the caller (the home page's "Waiting for you"). */
+export { governanceTasks, openEscalations } from './tasks.js';

@@ -2,7 +2,7 @@ import type { ClientTable } from '../../server/db/schema.js';
 import type { ClientScope } from '../../server/context.js';
 import { newId, toTimestamp } from '../../server/db/conventions.js';
 import { conflict, forbidden, invalid, notFound } from '../../server/errors.js';
-import { notify } from '../notifications/api.js';
+import { closeNotifications, notify } from '../notifications/api.js';
 import { actorName, addDays, getSettings, peopleById, personRef, today, type Member } from './common.js';
 import { decisionSeats } from './decisions.js';
 import { ConcernInput, ConcernResponseInput, type ConcernOut, type ConcernState, type Seat } from './schema.js';
@@ -186,6 +186,7 @@ export async function respondToConcern(scope: ClientScope, id: string, raw: Conc
       .where('id', '=', id)
       .execute();
     await w.audit({ action: 'concern.respond', entityType: 'concern', entityId: id, before, after });
+    await closeNotifications(w, { subject: { type: 'concern', id }, kinds: ['concern.raised'], userIds: [scope.actor.userId] });
     await notify(w, {
       to: { userIds: [row.raised_by_user_id], except: [scope.actor.userId] },
       kind: 'concern.responded',

@@ -2,7 +2,7 @@ import type { ClientScope } from '../../server/context.js';
 import { fromFlag, fromJson, newId, toFlag, toJson, toTimestamp } from '../../server/db/conventions.js';
 import { conflict, forbidden, invalid, notFound } from '../../server/errors.js';
 import { fromMinorUnits, toMinorUnits } from '../../shared/money.js';
-import { notify } from '../notifications/api.js';
+import { closeNotifications, notify } from '../notifications/api.js';
 import { actorName, peopleById, personRef, today, type Member } from './common.js';
 import { validateRiskLinks } from './risk-bridge.js';
 import {
@@ -156,7 +156,10 @@ function present(scope: ClientScope, row: GovDecisionsTable, l: Loaded): Decisio
     updatedAt: row.updated_at,
     can: {
       edit: open && scope.can('governance.edit'),
-      decide: open && scope.can('governance.decide') && (scope.role === 'executive' || !escalated),
+      // Offered only when it can succeed: an executive decides any open decision; anyone else
+      // one that is not escalated and on which every held seat has taken a position.
+      decide: open && scope.can('governance.decide') && (scope.role === 'executive' || (!escalated && positions.every((p) => p.holder === null || p.stance !== null))),
+      withdraw: open && scope.can('governance.decide') && (scope.role === 'executive' || !escalated),
       recordPositionFor: recordableSeats(scope, row, l.states),
     },
   };
@@ -411,6 +414,8 @@ export async function recordPosition(scope: ClientScope, id: string, seat: Seat,
     else await w.db.insertInto('gov_positions', values).execute();
     await w.db.updateTable('gov_decisions').set({ updated_at: now }).where('id', '=', id).execute();
     await w.audit({ action: 'decision.position', entityType: 'decision', entityId: id, before: view(previous), after: view(position) });
+    // The seat's holder was asked for this position: that request is settled.
+    await closeNotifications(w, { subject: { type: 'decision', id }, kinds: ['decision.position-requested'], userIds: [holder.userId] });
     if (onBehalf) {
       await notify(w, {
         to: { userIds: [holder.userId] },
@@ -511,6 +516,7 @@ export async function decide(scope: ClientScope, id: string, raw: DecideInput): 
       .executeTakeFirst();
     if (Number(res.numUpdatedRows) !== 1) throw conflict('This decision was closed meanwhile.');
     await w.audit({ action: 'decision.decide', entityType: 'decision', entityId: id, before: auditView(row), after: auditView(next) });
+    await closeNotifications(w, { subject: { type: 'decision', id }, kinds: ['decision.position-requested', 'decision.escalated'] });
     await notify(w, {
       to: { userIds: [...decisionSeats(row).map((s) => holderOf(states, s)?.userId), row.raised_by_user_id], except: [scope.actor.userId] },
       kind: 'decision.decided',
@@ -541,6 +547,7 @@ export async function withdrawDecision(scope: ClientScope, id: string, raw: { re
       .where('id', '=', id)
       .execute();
     await w.audit({ action: 'decision.withdraw', entityType: 'decision', entityId: id, before: auditView(row), after: auditView(next) });
+    await closeNotifications(w, { subject: { type: 'decision', id }, kinds: ['decision.position-requested', 'decision.escalated'] });
   });
   return getDecision(scope, id);
 }

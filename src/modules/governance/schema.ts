@@ -280,7 +280,8 @@ export const DecisionOut = z.object({
   updatedAt: z.string(),
   can: z.object({
     edit: z.boolean(),
-    decide: z.boolean(),
+    decide: z.boolean().describe('Whether the caller may decide it now (every held seat has a position, or the caller is an executive)'),
+    withdraw: z.boolean(),
     recordPositionFor: z.array(z.enum(SEATS)).describe('The seats whose position the caller may record'),
   }),
 });

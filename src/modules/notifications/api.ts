@@ -10,5 +10,8 @@
  * - `to`: `userIds` and/or `roles` of the client's members, minus `except`.
  * - `dedupeKey`: sends once per person (reminders).
  * - `email: false`: in-app only.
+ *
+ * `closeNotifications(w, { subject, kinds })` in the write that completes a task closes the
+ * notifications that asked for it (they no longer count as new).
  */
-export { notify, type NotifyInput, type Recipients } from './notify.js';
+export { closeNotifications, notify, type CloseInput, type NotifyInput, type Recipients } from './notify.js';

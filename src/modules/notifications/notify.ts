@@ -157,3 +157,36 @@ async function resolveRecipients(w: Writer, to: Recipients): Promise<Person[]> {
   }
   return [...found.values()].filter((p) => !except.has(p.id)).sort((a, b) => a.id.localeCompare(b.id));
 }
+
+/** What a task's notifications are about, to close them once the task is done. */
+export interface CloseInput {
+  subject: { type: string; id: string };
+  /** The kinds of notification that asked for the task: `['acceptance.requested']`. */
+  kinds: readonly string[];
+  /** Only these people's (default: everyone's, when the task was anyone's to do). */
+  userIds?: readonly (string | null | undefined)[];
+}
+
+/**
+ * Closes the notifications that asked for a task once it is done (an acceptance approved, a
+ * concern answered): inside the same write as the change, so a notification is never "new"
+ * about something already settled. Closing marks them read; they stay in the list as history.
+ * Returns how many were still unread.
+ */
+export async function closeNotifications(w: Writer, input: CloseInput): Promise<number> {
+  if (input.kinds.length === 0) return 0;
+  let q = w.db
+    .updateTable('notifications')
+    .set({ read_at: toTimestamp(w.now()) })
+    .where('subject_type', '=', input.subject.type)
+    .where('subject_id', '=', input.subject.id)
+    .where('kind', 'in', [...input.kinds])
+    .where('read_at', 'is', null);
+  if (input.userIds !== undefined) {
+    const ids = input.userIds.filter((u): u is string => typeof u === 'string');
+    if (ids.length === 0) return 0;
+    q = q.where('user_id', 'in', ids);
+  }
+  const res = await q.executeTakeFirst();
+  return Number(res.numUpdatedRows);
+}

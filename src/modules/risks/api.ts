@@ -288,3 +288,6 @@ export async function getRiskHistory(scope: ClientScope, options: { since?: stri
     return { computedAt: r.computed_at, mean: c.mean, p90: c.p90, p99: c.p99, aboveAppetite: s ? (basisCheck(s).check?.breached ?? null) : null, scenarios: r.risk_count };
   });
 }
+
+/** What the register asks of the caller (the home page's "Waiting for you"). */
+export { riskTasks } from './tasks.js';

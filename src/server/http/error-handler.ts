@@ -3,6 +3,10 @@ import { hasZodFastifySchemaValidationErrors } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import { constraintError } from '../db/constraints.js';
 import { AppError, STATUS, type ErrorCode, type ErrorDetail, ERROR_CODES } from '../errors.js';
+import { sayOfField, installPlainValidationMessages } from '../../shared/validation.js';
+
+// Zod's messages in plain words ("must be at most 200 characters") for every schema.
+installPlainValidationMessages();
 
 /** The one error body of every failure. */
 export const ErrorBody = z.object({
@@ -71,7 +75,8 @@ export function installErrorHandler(app: FastifyInstance): void {
     if (hasZodFastifySchemaValidationErrors(err)) {
       const details = validationDetails(err);
       const first = details[0];
-      const message = first ? `${first.path}: ${first.message}${details.length > 1 ? ` (and ${details.length - 1} more)` : ''}` : 'The request is not valid.';
+      const more = details.length - 1;
+      const message = first ? `${sayOfField(first.path, first.message)}${more > 0 ? ` (and ${more} more problem${more > 1 ? 's' : ''})` : ''}.` : 'The request is not valid.';
       return sendError(reply, request, 'VALIDATION_FAILED', message, details);
     }
     const mapped = err.code ? FASTIFY_CODES[err.code] : undefined;

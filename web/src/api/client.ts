@@ -2,6 +2,7 @@
  * The one way the web app talks to the API: same-origin fetch with the session cookie, the
  * CSRF header on every change, JSON in and out, and every failure turned into an ApiError.
  */
+import { sayOfField } from '@shared/validation';
 
 export interface ErrorDetail {
   /** Where the problem is, e.g. `body.name` or `line 12, column Name`. */
@@ -152,7 +153,7 @@ export function fieldErrors(err: unknown): Record<string, string> {
   const out: Record<string, string> = {};
   for (const d of err.details) {
     const key = d.path.replace(/^body\.?/, '');
-    if (key && !(key in out)) out[key] = d.message;
+    if (key && !(key in out)) out[key] = sayOfField(key, d.message);
   }
   return out;
 }

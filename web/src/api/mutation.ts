@@ -7,6 +7,11 @@ export interface ApiMutationOptions<TData, TVars> {
   /** A notification on success: text, or a function of the result. Omit for none. */
   success?: string | ((data: TData, vars: TVars) => string);
   /**
+   * For a change that starts a background job: the notification says "Started" (not "Done"),
+   * and the job's JobProgress says "Done" when it finishes. Use instead of `success`.
+   */
+  started?: string | ((data: TData, vars: TVars) => string);
+  /**
    * Show a notification on failure. Forms that show the error inline (ErrorAlert and field
    * errors) pass false.
    */
@@ -37,6 +42,10 @@ export function useApiMutation<TData, TVars = void>(options: ApiMutationOptions<
       if (options.success) {
         const message = typeof options.success === 'function' ? options.success(data, vars) : options.success;
         notifications.show({ color: 'teal', title: 'Done', message });
+      }
+      if (options.started) {
+        const message = typeof options.started === 'function' ? options.started(data, vars) : options.started;
+        notifications.show({ color: 'triad', title: 'Started', message });
       }
       await options.onSuccess?.(data, vars);
     },

@@ -1,6 +1,9 @@
+import { useElementSize } from '@mantine/hooks';
 import type { EChartsOption } from 'echarts';
 import ReactEChartsCore from 'echarts-for-react/esm/core';
+import { useMemo } from 'react';
 import { echarts } from './echarts';
+import { NARROW_CHART, narrowOption } from './narrow';
 
 export interface EChartViewProps {
   option: EChartsOption;
@@ -12,15 +15,12 @@ export interface EChartViewProps {
 
 /** The chart itself; loaded lazily by components/EChart.tsx so ECharts stays out of the main bundle. */
 export default function EChartView({ option, height, notMerge = true, ariaLabel }: EChartViewProps) {
+  const { ref, width } = useElementSize();
+  const narrow = width > 0 && width < NARROW_CHART;
+  const shown = useMemo(() => ({ aria: { enabled: true }, ...(narrow ? narrowOption(option) : option) }), [option, narrow]);
   return (
-    <ReactEChartsCore
-      echarts={echarts}
-      option={{ aria: { enabled: true }, ...option }}
-      notMerge={notMerge}
-      opts={{ renderer: 'svg' }}
-      style={{ height, width: '100%' }}
-      role="img"
-      aria-label={ariaLabel}
-    />
+    <div ref={ref} style={{ width: '100%' }}>
+      <ReactEChartsCore echarts={echarts} option={shown} notMerge={notMerge} opts={{ renderer: 'svg' }} style={{ height, width: '100%' }} role="img" aria-label={ariaLabel} />
+    </div>
   );
 }

@@ -39,7 +39,7 @@ import {
 import { lazy } from 'react';
 import { ESTATE_AUDIT_ACTIONS } from './estate/audit-actions';
 import { GOVERNANCE_AUDIT_ACTIONS } from './governance/audit-actions';
-import { AppetiteCell, ExpectedLossCell, P90Cell } from './risks/PortfolioCells';
+import { AnnualLossCell, AppetiteCell } from './risks/PortfolioCells';
 import { RISK_AUDIT_ACTIONS } from './risks/audit-actions';
 import { REPORT_AUDIT_ACTIONS } from './reports/audit-actions';
 import { BudgetVarianceCell, DueThisQuarterCell } from './roadmap/PortfolioCells';
@@ -113,8 +113,7 @@ export const clientModules: ClientModule[] = [
     page: lazy(() => import('./risks/RisksPage')),
     homeCard: lazy(() => import('./risks/RisksHomeCard')),
     portfolioColumns: [
-      { id: 'risks.mean', title: 'Expected annual loss', textAlign: 'right', render: (c) => <ExpectedLossCell client={c} /> },
-      { id: 'risks.p90', title: '1-in-10-year loss', textAlign: 'right', render: (c) => <P90Cell client={c} /> },
+      { id: 'risks.loss', title: 'Annual loss', textAlign: 'right', render: (c) => <AnnualLossCell client={c} /> },
       { id: 'risks.appetite', title: 'Risk appetite', render: (c) => <AppetiteCell client={c} /> },
     ],
     auditActions: RISK_AUDIT_ACTIONS,
@@ -129,7 +128,7 @@ export const clientModules: ClientModule[] = [
     permission: 'controls.read',
     page: lazy(() => import('./controls/ControlsPage')),
     homeCard: lazy(() => import('./controls/ControlsHomeCard')),
-    portfolioColumns: [{ id: 'controls.maturity', title: 'Maturity', width: 170, render: (c) => <MaturityCell client={c} /> }],
+    portfolioColumns: [{ id: 'controls.maturity', title: 'Maturity', render: (c) => <MaturityCell client={c} /> }],
     auditActions: CONTROLS_AUDIT_ACTIONS,
   },
   {

@@ -1,22 +1,25 @@
 import { Anchor, Button, Card, Group, SimpleGrid, Stack, Text, TextInput } from '@mantine/core';
 import { useDisclosure } from '@mantine/hooks';
-import { IconBuildingSkyscraper, IconChevronRight, IconPlus, IconSearch } from '@tabler/icons-react';
+import { IconBuildingSkyscraper, IconPlus, IconSearch } from '@tabler/icons-react';
 import type { DataTableColumn } from 'mantine-datatable';
 import { lazy, Suspense, useMemo, useState } from 'react';
-import { Link, useNavigate } from 'react-router';
+import { Link, Navigate, useNavigate } from 'react-router';
 import { useClients } from '../api/hooks';
 import type { Client } from '../api/types';
 import { TriadTable } from '../components/DataTable';
 import { EmptyState } from '../components/EmptyState';
 import { ErrorAlert } from '../components/ErrorAlert';
 import { formatNumber } from '../components/format';
-import { Money, formatMoney } from '../components/Money';
+import { formatMoney } from '../components/Money';
 import { PageHeader } from '../components/PageHeader';
-import { MemberRoleBadge } from '../components/Roles';
+import { MEMBER_ROLE_LABELS } from '../components/Roles';
 import { TableSkeleton } from '../components/Skeletons';
 import { useSession } from '../layout/session';
 import { portfolioColumns } from '../modules/registry';
+import { attentionWeight, useAttention, NeedsActionCell } from './NeedsAction';
 import { NewClientModal } from './NewClientModal';
+import { usePortfolioRisk } from '../modules/risks/api';
+import { naturalCompare } from '../components/sort';
 
 // The firm's portfolio report (advisors and firm admins), from the reports module.
 const PortfolioReportSection = lazy(() => import('../modules/reports/PortfolioReportSection'));
@@ -42,15 +45,17 @@ function useColumns(): DataTableColumn<Client>[] {
         accessor: 'name',
         title: 'Client',
         render: (c) => (
-          <Anchor component={Link} to={`/clients/${encodeURIComponent(c.id)}`} fw={600} onClick={(e) => e.stopPropagation()}>
-            {c.name}
-          </Anchor>
+          <div>
+            <Anchor component={Link} to={`/clients/${encodeURIComponent(c.id)}`} fw={600} onClick={(e) => e.stopPropagation()}>
+              {c.name}
+            </Anchor>
+            <Text size="xs" c="dimmed">
+              {c.sector} · {formatMoney(c.annualRevenue, c.currency, { compact: true })} revenue · you: {MEMBER_ROLE_LABELS[c.role]}
+            </Text>
+          </div>
         ),
       },
-      { accessor: 'sector', title: 'Sector', render: (c) => <Text size="sm" c="dimmed">{c.sector}</Text> },
-      { accessor: 'employees', title: 'Employees', textAlign: 'right', render: (c) => formatNumber(c.employees) },
-      { accessor: 'annualRevenue', title: 'Annual revenue', textAlign: 'right', render: (c) => <Money amount={c.annualRevenue} currency={c.currency} compact size="sm" /> },
-      { accessor: 'role', title: 'Your role', render: (c) => <MemberRoleBadge role={c.role} /> },
+      { accessor: 'attention', title: 'Needs action', render: (c) => <NeedsActionCell client={c} /> },
       ...portfolioColumns().map<DataTableColumn<Client>>((col) => ({
         accessor: col.id,
         title: col.title,
@@ -58,7 +63,6 @@ function useColumns(): DataTableColumn<Client>[] {
         ...(col.width !== undefined ? { width: col.width } : {}),
         render: (c) => col.render(c),
       })),
-      { accessor: 'open', title: '', width: 40, render: () => <IconChevronRight size={16} color="var(--mantine-color-gray-5)" aria-hidden="true" /> },
     ],
     [],
   );
@@ -75,19 +79,29 @@ export function PortfolioPage() {
   const canAdd = user.firmRole === 'admin' || user.firmRole === 'advisor';
 
   const list = useMemo(() => clients.data ?? [], [clients.data]);
+  // A client user of one company is sent on to it (below): no portfolio figures to fetch.
+  const landsOnClient = user.firmRole === 'member' && clients.isSuccess && list.length === 1;
+  const attention = useAttention(clients.isSuccess && !landsOnClient);
+  const risk = usePortfolioRisk(clients.isSuccess && !landsOnClient);
+  // What needs action comes first; then by name.
   const filtered = useMemo(() => {
     const q = search.trim().toLowerCase();
-    return q ? list.filter((c) => c.name.toLowerCase().includes(q) || c.sector.toLowerCase().includes(q)) : list;
-  }, [list, search]);
+    const shown = q ? list.filter((c) => c.name.toLowerCase().includes(q) || c.sector.toLowerCase().includes(q)) : list;
+    const weight = (c: Client) => attentionWeight(attention.data?.find((r) => r.clientId === c.id), risk.data?.find((r) => r.clientId === c.id)?.aboveAppetite === true);
+    return [...shown].sort((a, b) => weight(b) - weight(a) || naturalCompare(a.name, b.name));
+  }, [list, search, attention.data, risk.data]);
   const currencies = new Set(list.map((c) => c.currency));
   const totalRevenue = list.reduce((sum, c) => sum + c.annualRevenue, 0);
+
+  // A client user of one company lands on it: a one-row table is no home.
+  if (landsOnClient) return <Navigate to={`/clients/${encodeURIComponent(list[0]!.id)}`} replace />;
 
   return (
     <>
       <PageHeader
         eyebrow={firm.name}
         title="Portfolio"
-        description={user.firmRole === 'member' ? 'The companies you take part in.' : 'The client companies you serve, at a glance. Open one to work in its workspace.'}
+        description={user.firmRole === 'member' ? 'The companies you take part in: choose one to open it.' : 'The client companies you serve, what needs action first. Open one to work in its workspace.'}
         actions={
           canAdd ? (
             <Button leftSection={<IconPlus size={16} />} onClick={open}>
@@ -128,6 +142,7 @@ export function PortfolioPage() {
           </Group>
           <TriadTable<Client>
             aria-label="Clients"
+            horizontalSpacing="sm"
             records={filtered}
             idAccessor="id"
             columns={columns}

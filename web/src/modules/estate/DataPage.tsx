@@ -8,6 +8,7 @@ import type { DatasetOut, GrantOut, ReviewDetail, ReviewItemOut, ReviewOut } fro
 import { api, fieldErrors } from '../../api/client';
 import { useMembers } from '../../api/hooks';
 import { useApiMutation } from '../../api/mutation';
+import { sortNatural } from '../../components/sort';
 import { TriadTable } from '../../components/DataTable';
 import { EmptyState } from '../../components/EmptyState';
 import { ErrorAlert } from '../../components/ErrorAlert';
@@ -94,7 +95,7 @@ function DatasetsView() {
         <EmptyState title="No data sets yet" description="Add the data sets the client keeps, or import them." />
       ) : (
         <TriadTable
-          records={datasets.data ?? []}
+          records={sortNatural(datasets.data ?? [], (d) => d.name)}
           fetching={datasets.isPending}
           idAccessor="id"
           aria-label="Data sets"

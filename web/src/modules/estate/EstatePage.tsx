@@ -6,8 +6,10 @@ import { IconPlus, IconSearch } from '@tabler/icons-react';
 import { useState } from 'react';
 import { Outlet, Route, Routes } from 'react-router';
 import type { SystemDetail, SystemOut } from '@schema/estate';
+import { SystemInput } from '@schema/estate';
 import { replacementCostChartOption } from '@shared/charts/reports';
 import { api, fieldErrors } from '../../api/client';
+import { numberLimits, textLimit, validateWith } from '../../api/validate';
 import { useApiMutation } from '../../api/mutation';
 import { TriadTable } from '../../components/DataTable';
 import { EChart } from '../../components/EChart';
@@ -20,6 +22,7 @@ import { estateInvalidate, estatePath, useLifecycle, useSystem, useSystems, useV
 import { ServicesView } from './ServicesView';
 import { ImportExportView } from './ImportExportView';
 import { RouteTabs } from '../../components/RouteTabs';
+import { labelledOptions, labelOf, SYSTEM_STATUS_LABELS, SYSTEM_TYPE_LABELS } from './ui';
 
 const TABS = [
   { value: 'services', label: 'Business services' },
@@ -27,30 +30,47 @@ const TABS = [
   { value: 'lifecycle', label: 'Lifecycle' },
   { value: 'import', label: 'Import & export' },
 ];
-const TYPES = ['hardware', 'software', 'saas', 'cloud'];
-const STATUSES = ['planned', 'active', 'spare', 'repair', 'retired'];
+
+interface SystemValues {
+  name: string;
+  assetTag: string;
+  type: string;
+  scope: string;
+  status: string;
+  owner: string;
+  vendorId: string | null;
+  location: string;
+  endOfLife: string;
+  warrantyEnd: string;
+  replacementCost: number | string;
+}
+
+/** The form's values as the API takes them; also what the form checks before sending. */
+function systemBody(v: SystemValues) {
+  return {
+    name: v.name,
+    assetTag: v.assetTag || null,
+    type: v.type,
+    scope: v.scope,
+    status: v.status,
+    owner: v.owner || null,
+    vendorId: v.vendorId,
+    location: v.location || null,
+    endOfLife: v.endOfLife || null,
+    warrantyEnd: v.warrantyEnd || null,
+    replacementCost: v.replacementCost === '' ? null : Number(v.replacementCost),
+  };
+}
 
 function SystemModal({ onClose }: { onClose: () => void }) {
   const { clientId, client } = useCurrentClient();
   const vendors = useVendors(clientId);
   const form = useForm({
     initialValues: { name: '', assetTag: '', type: 'hardware', scope: 'internal', status: 'active', owner: '', vendorId: null as string | null, location: '', endOfLife: '', warrantyEnd: '', replacementCost: '' as number | string },
+    validate: validateWith(SystemInput, systemBody),
   });
   const save = useApiMutation({
-    mutationFn: (v: typeof form.values) =>
-      api.post<SystemDetail>(estatePath(clientId, '/systems'), {
-        name: v.name,
-        assetTag: v.assetTag || null,
-        type: v.type,
-        scope: v.scope,
-        status: v.status,
-        owner: v.owner || null,
-        vendorId: v.vendorId,
-        location: v.location || null,
-        endOfLife: v.endOfLife || null,
-        warrantyEnd: v.warrantyEnd || null,
-        replacementCost: v.replacementCost === '' ? null : Number(v.replacementCost),
-      }),
+    mutationFn: (v: typeof form.values) => api.post<SystemDetail>(estatePath(clientId, '/systems'), systemBody(v)),
     success: (s) => `${s.name} was added.`,
     notifyError: false,
     invalidate: estateInvalidate(clientId),
@@ -62,23 +82,23 @@ function SystemModal({ onClose }: { onClose: () => void }) {
         <Stack gap="sm">
           {save.isError ? <ErrorAlert error={save.error} /> : null}
           <Group grow>
-            <TextInput label="Name" required {...form.getInputProps('name')} />
-            <TextInput label="Asset tag" {...form.getInputProps('assetTag')} />
+            <TextInput label="Name" required {...textLimit(SystemInput.shape, 'name')} {...form.getInputProps('name')} />
+            <TextInput label="Asset tag" {...textLimit(SystemInput.shape, 'assetTag')} {...form.getInputProps('assetTag')} />
           </Group>
           <Group grow>
-            <Select label="Type" data={TYPES} allowDeselect={false} {...form.getInputProps('type')} />
+            <Select label="Type" data={labelledOptions(SYSTEM_TYPE_LABELS)} allowDeselect={false} {...form.getInputProps('type')} />
             <Select label="Scope" data={[{ value: 'internal', label: 'Internal (CIO)' }, { value: 'product', label: 'Product (CTO)' }]} allowDeselect={false} {...form.getInputProps('scope')} />
-            <Select label="Status" data={STATUSES} allowDeselect={false} {...form.getInputProps('status')} />
+            <Select label="Status" data={labelledOptions(SYSTEM_STATUS_LABELS)} allowDeselect={false} {...form.getInputProps('status')} />
           </Group>
           <Group grow>
-            <TextInput label="Owner" {...form.getInputProps('owner')} />
+            <TextInput label="Owner" {...textLimit(SystemInput.shape, 'owner')} {...form.getInputProps('owner')} />
             <Select label="Vendor" searchable clearable data={(vendors.data ?? []).map((v) => ({ value: v.id, label: v.name }))} {...form.getInputProps('vendorId')} />
           </Group>
-          <TextInput label="Location" {...form.getInputProps('location')} />
+          <TextInput label="Location" {...textLimit(SystemInput.shape, 'location')} {...form.getInputProps('location')} />
           <Group grow>
             <TextInput label="Warranty end" placeholder="YYYY-MM-DD" {...form.getInputProps('warrantyEnd')} />
             <TextInput label="End of life" placeholder="YYYY-MM-DD" {...form.getInputProps('endOfLife')} />
-            <NumberInput label={`Replacement cost (${client.currency})`} min={0} thousandSeparator="," {...form.getInputProps('replacementCost')} />
+            <NumberInput label={`Replacement cost (${client.currency})`} {...numberLimits(SystemInput.shape, 'replacementCost')} clampBehavior="none" thousandSeparator="," {...form.getInputProps('replacementCost')} />
           </Group>
           <Group justify="flex-end">
             <Button variant="default" onClick={onClose}>
@@ -169,8 +189,8 @@ function SystemsView() {
             }}
             w={280}
           />
-          <Select label="Type" data={TYPES} clearable value={type} onChange={(v) => { setType(v); setPage(1); }} w={140} />
-          <Select label="Status" data={STATUSES} clearable value={status} onChange={(v) => { setStatus(v); setPage(1); }} w={140} />
+          <Select label="Type" data={labelledOptions(SYSTEM_TYPE_LABELS)} clearable value={type} onChange={(v) => { setType(v); setPage(1); }} w={140} />
+          <Select label="Status" data={labelledOptions(SYSTEM_STATUS_LABELS)} clearable value={status} onChange={(v) => { setStatus(v); setPage(1); }} w={140} />
         </Group>
         {can('estate.edit') ? (
           <Button leftSection={<IconPlus size={16} />} onClick={() => setAdding(true)}>
@@ -192,9 +212,9 @@ function SystemsView() {
         columns={[
           { accessor: 'name', title: 'System', render: (s: SystemOut) => <Anchor component="button" size="sm" onClick={() => setOpen(s.id)}>{s.name}</Anchor> },
           { accessor: 'assetTag', title: 'Asset tag', render: (s: SystemOut) => s.assetTag ?? '—' },
-          { accessor: 'type', title: 'Type' },
+          { accessor: 'type', title: 'Type', render: (s: SystemOut) => labelOf(SYSTEM_TYPE_LABELS, s.type) },
           { accessor: 'scope', title: 'Scope', render: (s: SystemOut) => (s.scope === 'product' ? 'Product' : 'Internal') },
-          { accessor: 'status', title: 'Status' },
+          { accessor: 'status', title: 'Status', render: (s: SystemOut) => labelOf(SYSTEM_STATUS_LABELS, s.status) },
           { accessor: 'vendorName', title: 'Vendor', render: (s: SystemOut) => s.vendorName ?? '—' },
           { accessor: 'endOfLife', title: 'End of life', render: (s: SystemOut) => formatDate(s.endOfLife) },
           { accessor: 'replacementCost', title: 'Replacement', textAlign: 'right', render: (s: SystemOut) => <Money amount={s.replacementCost} currency={client.currency} /> },

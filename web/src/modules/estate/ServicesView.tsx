@@ -15,6 +15,7 @@ import { Money } from '../../components/Money';
 import { useCurrentClient } from '../../layout/client-context';
 import { estateInvalidate, estatePath, useServices, useSystems } from './api';
 import { CriticalityBadge } from './ui';
+import { sortNatural } from '../../components/sort';
 
 const HOURS_OPTIONS = OPERATING_HOURS.map((value) => ({ value, label: OPERATING_HOURS_LABELS[value] }));
 
@@ -107,7 +108,7 @@ export function ServicesView() {
         <EmptyState title="No business services yet" description="Add the services the business runs, or import them from a spreadsheet." />
       ) : (
         <TriadTable
-          records={list ?? []}
+          records={sortNatural(list ?? [], (s) => s.name)}
           fetching={services.isPending}
           idAccessor="id"
           aria-label="Business services"

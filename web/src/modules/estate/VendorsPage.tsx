@@ -17,7 +17,9 @@ import { PageHeader } from '../../components/PageHeader';
 import { useCurrentClient } from '../../layout/client-context';
 import { estateInvalidate, estatePath, useConcentration, useFirmConcentration, useRenewals, useVendor, useVendors, type Renewal } from './api';
 import { RouteTabs } from '../../components/RouteTabs';
-import { TierBadge, words } from './ui';
+import { DueDate } from '../../components/DueDate';
+import { sortNatural } from '../../components/sort';
+import { labelOf, SUPPLIES_LABELS, TierBadge, words } from './ui';
 
 const TABS = [
   { value: 'list', label: 'Vendors' },
@@ -72,7 +74,7 @@ function VendorList() {
   const [adding, setAdding] = useState(false);
   const [tier, setTier] = useState<string | null>(null);
   if (vendors.isError) return <ErrorAlert error={vendors.error} onRetry={() => void vendors.refetch()} />;
-  const rows = (vendors.data ?? []).filter((v) => !tier || String(v.tier) === tier);
+  const rows = sortNatural((vendors.data ?? []).filter((v) => !tier || String(v.tier) === tier), (v) => v.name);
   return (
     <Stack gap="md">
       <Group justify="space-between" align="flex-end">
@@ -109,10 +111,10 @@ function VendorList() {
               ),
             },
             { accessor: 'tier', title: 'Tier', render: (v: VendorOut) => <TierBadge tier={v.tier} reasons={v.tierReasons} compact /> },
-            { accessor: 'supplies', title: 'Supplies' },
+            { accessor: 'supplies', title: 'Supplies', render: (v: VendorOut) => labelOf(SUPPLIES_LABELS, v.supplies) },
             { accessor: 'services', title: 'Services / data', render: (v: VendorOut) => `${v.services} / ${v.datasets}` },
             { accessor: 'annualCost', title: 'Annual cost', textAlign: 'right', render: (v: VendorOut) => <Money amount={v.annualCost} currency={client.currency} /> },
-            { accessor: 'nextRenewal', title: 'Next renewal', render: (v: VendorOut) => formatDate(v.nextRenewal) },
+            { accessor: 'nextRenewal', title: 'Next renewal', render: (v: VendorOut) => (v.nextRenewal ? <DueDate date={v.nextRenewal} prefix="" size="sm" /> : '') },
             {
               accessor: 'assessment',
               title: 'Assessment',
@@ -267,7 +269,7 @@ function VendorDetailPage() {
           <TierBadge tier={v.tier} />
           {v.fourthParty ? <Badge variant="outline" color="grape">fourth party</Badge> : null}
           {!v.direct ? <Badge variant="outline" color="gray">no direct relationship</Badge> : null}
-          <Badge variant="light" color="gray">supplies {v.supplies}</Badge>
+          <Badge variant="light" color="gray" tt="none">Supplies: {labelOf(SUPPLIES_LABELS, v.supplies).toLowerCase()}</Badge>
           <Badge variant="light" color={assessColor}>Assessment: {assessLabel}{v.assessment.nextDue ? ` · due ${formatDate(v.assessment.nextDue)}` : ''}</Badge>
         </Group>
         {v.assessment.broughtForward ? (
@@ -413,7 +415,7 @@ function RenewalsView() {
         columns={[
           { accessor: 'vendorName', title: 'Vendor' },
           { accessor: 'reference', title: 'Contract' },
-          { accessor: 'noticeDeadline', title: 'Notice by', render: (r: Renewal) => <Text size="sm" fw={r.events.includes('notice') ? 600 : 400}>{formatDate(r.noticeDeadline)}</Text> },
+          { accessor: 'noticeDeadline', title: 'Notice by', render: (r: Renewal) => <DueDate date={r.noticeDeadline} prefix="" size="sm" fw={r.events.includes('notice') ? 600 : 400} /> },
           { accessor: 'renewalDate', title: 'Renews', render: (r: Renewal) => formatDate(r.renewalDate) },
           { accessor: 'autoRenew', title: 'Auto-renews', render: (r: Renewal) => (r.autoRenew ? 'Yes' : 'No') },
           { accessor: 'annualCost', title: 'Annual cost', textAlign: 'right', render: (r: Renewal) => <Money amount={r.annualCost} currency={client.currency} /> },

@@ -57,3 +57,14 @@ export function FlagBadges({ flags }: { flags: string[] }) {
 
 /** Words as people read them: `intellectual_property` → `intellectual property`. */
 export const words = (s: string): string => s.replace(/_/g, ' ');
+
+/** Stored values as people read them. */
+export const SYSTEM_TYPE_LABELS: Record<string, string> = { hardware: 'Hardware', software: 'Software', saas: 'SaaS', cloud: 'Cloud' };
+export const SYSTEM_STATUS_LABELS: Record<string, string> = { planned: 'Planned', active: 'In use', spare: 'Spare', repair: 'In repair', retired: 'Retired' };
+export const SUPPLIES_LABELS: Record<string, string> = { infrastructure: 'Infrastructure', product: 'Product', both: 'Infrastructure and product' };
+
+/** A stored value's label, or the value in plain words when no label is known. */
+export const labelOf = (labels: Record<string, string>, value: string): string => labels[value] ?? words(value);
+
+/** Options for a Select over stored values, labelled. */
+export const labelledOptions = (labels: Record<string, string>) => Object.entries(labels).map(([value, label]) => ({ value, label }));

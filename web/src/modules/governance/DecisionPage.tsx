@@ -175,7 +175,7 @@ export function DecisionPage() {
         actions={
           <Group gap="sm">
             <DecisionStatusBadge decision={d} />
-            {d.can.decide ? <WithdrawButton decision={d} /> : null}
+            {d.can.withdraw ? <WithdrawButton decision={d} /> : null}
           </Group>
         }
       />

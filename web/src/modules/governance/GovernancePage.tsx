@@ -1,4 +1,5 @@
 /** Governance of a client: seats and charter, decisions, risk acceptances, concerns, settings. */
+import { RequirePermission } from '../../components/RequirePermission';
 import { Outlet, Route, Routes } from 'react-router';
 import { PageHeader } from '../../components/PageHeader';
 import { RouteTabs } from '../../components/RouteTabs';
@@ -39,7 +40,7 @@ function GovernanceViews() {
 export default function GovernancePage() {
   return (
     <Routes>
-      <Route path="decisions/new" element={<NewDecisionPage />} />
+      <Route path="decisions/new" element={<RequirePermission permission="governance.edit" back={{ label: 'Back to the decisions', path: 'governance/decisions' }}><NewDecisionPage /></RequirePermission>} />
       <Route path="decisions/:decisionId" element={<DecisionPage />} />
       <Route path="acceptances/:acceptanceId" element={<AcceptancePage />} />
       <Route element={<GovernanceViews />}>

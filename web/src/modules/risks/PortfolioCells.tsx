@@ -29,3 +29,18 @@ export function AppetiteCell({ client }: { client: Client }) {
   if (!row) return <Text size="sm" c="dimmed">—</Text>;
   return <AppetiteBadge defined={row.appetiteDefined} breached={row.aboveAppetite} />;
 }
+
+/** Expected annual loss, and under it the 1-in-10-year loss: one column, two figures. */
+export function AnnualLossCell({ client }: { client: Client }) {
+  const { loading, row } = useRow(client);
+  if (loading) return <Skeleton height={14} width={60} ml="auto" />;
+  if (!row || row.mean === null) return <Text size="sm" c="dimmed">—</Text>;
+  return (
+    <div>
+      <Money amount={row.mean} currency={row.currency} compact size="sm" fw={600} />
+      <Text size="xs" c="dimmed" style={{ whiteSpace: 'nowrap' }}>
+        1 in 10 years: <Money amount={row.p90} currency={row.currency} compact size="xs" c="dimmed" />
+      </Text>
+    </div>
+  );
+}

@@ -1,4 +1,5 @@
 /** The risk register of a client: register, curve, heat map, top risks, security options, appetite. */
+import { RequirePermission } from '../../components/RequirePermission';
 import { Button, Group } from '@mantine/core';
 import { IconDownload, IconPlus } from '@tabler/icons-react';
 import { Outlet, Route, Routes, useNavigate } from 'react-router';
@@ -57,7 +58,7 @@ function RegisterViews() {
 export default function RisksPage() {
   return (
     <Routes>
-      <Route path="new" element={<NewScenarioPage />} />
+      <Route path="new" element={<RequirePermission permission="risks.propose" back={{ label: 'Back to the register', path: 'risks' }}><NewScenarioPage /></RequirePermission>} />
       <Route element={<RegisterViews />}>
         <Route index element={<RegisterPage />} />
         <Route path="curve" element={<CurvePage />} />

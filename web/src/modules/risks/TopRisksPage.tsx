@@ -41,9 +41,9 @@ export function TopRisksPage() {
             { accessor: 'p90', title: 'P90', textAlign: 'right', render: (r) => <P90Cell stats={r} currency={o.currency} /> },
             { accessor: 'inherentMean', title: 'Without treatments', textAlign: 'right', render: (r) => <Money amount={r.inherentMean} currency={o.currency} size="sm" c="dimmed" /> },
             { accessor: 'share', title: 'Share', textAlign: 'right', render: (r) => percent(r.share, 0) },
-            { accessor: 'rating', title: 'Rating', width: 130, render: (r) => <RatingBadge rating={r.rating} /> },
+            { accessor: 'rating', title: 'Rating', render: (r) => <RatingBadge rating={r.rating} /> },
             { accessor: 'ownerSeat', title: 'Owner' },
-            { accessor: 'status', title: 'Status', width: 120, render: (r) => <StatusBadge status={r.status} /> },
+            { accessor: 'status', title: 'Status', render: (r) => <StatusBadge status={r.status} /> },
             { accessor: 'treatmentStatus', title: 'Treatment', render: (r) => TREATMENT_STATUS[r.treatmentStatus] },
           ]}
         />

@@ -97,8 +97,9 @@ export function useWorstCase(clientId: string) {
 }
 
 /** Every visible client's risk figures, one request for the whole portfolio table. */
-export function usePortfolioRisk() {
+export function usePortfolioRisk(enabled = true) {
   return useQuery({
+    enabled,
     queryKey: riskKeys.portfolio(),
     queryFn: async ({ signal }) => (await api.get<{ clients: PortfolioRiskRow[] }>('/api/portfolio/risk', { signal })).clients,
     staleTime: 30_000,

@@ -44,7 +44,7 @@ export function TreatmentBadge({ status }: { status: TreatmentStatus }) {
 export function RatingBadge({ rating }: { rating: { likelihood: number; impact: number; score: number; level: RatingLevel } }) {
   return (
     <Tooltip label={`${LIKELIHOOD_LABELS[rating.likelihood - 1]} likelihood × ${IMPACT_LABELS[rating.impact - 1]} impact (${rating.likelihood} × ${rating.impact} = ${rating.score})`}>
-      <Badge color={LEVEL_COLORS[rating.level]} variant="filled" style={{ minWidth: 72 }}>
+      <Badge color={LEVEL_COLORS[rating.level]} variant="filled">
         {LEVEL_LABELS[rating.level]} {rating.score}
       </Badge>
     </Tooltip>

@@ -2,7 +2,7 @@ import { Anchor, Avatar, Badge, Button, Card, Group, SimpleGrid, Skeleton, Stack
 import { useDisclosure } from '@mantine/hooks';
 import { IconArrowRight, IconPencil } from '@tabler/icons-react';
 import { useQuery } from '@tanstack/react-query';
-import { Suspense, useId, type ReactNode } from 'react';
+import { lazy, Suspense, type ReactNode } from 'react';
 import { Link } from 'react-router';
 import { api, clientPath } from '../../api/client';
 import { useMembers } from '../../api/hooks';
@@ -19,6 +19,12 @@ import { visibleModules } from '../../modules/registry';
 import type { ClientModule } from '../../modules/types';
 import { describeAction } from './audit-format';
 import { EditClientModal } from './EditClientModal';
+import { HomeSection } from './HomeSection';
+import { NextBoardPack } from './NextBoardPack';
+import { WaitingForYou } from './WaitingForYou';
+
+// The risk card draws a chart: ECharts loads with it, not with the home page.
+const RiskAgainstAppetite = lazy(() => import('../../modules/risks/RiskAgainstAppetite'));
 
 function Field({ label, children }: { label: string; children: ReactNode }) {
   return (
@@ -30,22 +36,6 @@ function Field({ label, children }: { label: string; children: ReactNode }) {
         {children}
       </Text>
     </div>
-  );
-}
-
-/** A card that is a named region ("Profile", "People"…), for screen readers and tests alike. */
-function HomeSection({ title, action, children }: { title: string; action?: ReactNode; children: ReactNode }) {
-  const id = useId();
-  return (
-    <Card component="section" aria-labelledby={id}>
-      <Group justify="space-between" mb="md" wrap="nowrap">
-        <Title order={2} fz="h3" id={id}>
-          {title}
-        </Title>
-        {action}
-      </Group>
-      {children}
-    </Card>
   );
 }
 
@@ -200,10 +190,16 @@ function ModuleCard({ module }: { module: ClientModule }) {
   );
 }
 
-/** The client's home: profile, people, recent changes and each module's summary. */
+/**
+ * The client's home, for the person opening it: first what waits for them (decisions to make,
+ * acceptances to approve, positions and concerns owed, reviews to certify, answers owed),
+ * then the risk against the appetite in one sentence and one chart and where the board pack
+ * stands; then the profile, people, recent changes and each module's summary.
+ */
 export function ClientHomePage() {
-  const { client, permissions } = useCurrentClient();
+  const { client, permissions, can } = useCurrentClient();
   const modules = visibleModules(permissions);
+  const role = client.role;
   return (
     <>
       <PageHeader
@@ -213,6 +209,23 @@ export function ClientHomePage() {
         documentTitle={client.name}
       />
       <Stack gap="xl">
+        <SimpleGrid cols={{ base: 1, lg: 2 }} spacing="lg">
+          <Stack gap="lg" style={{ minWidth: 0 }}>
+            {role !== 'viewer' ? <WaitingForYou title={role === 'contributor' ? 'Your tasks' : 'Waiting for you'} /> : null}
+            {can('reports.read') && role !== 'contributor' ? (
+              <HomeSection title="Next board pack">
+                <NextBoardPack />
+              </HomeSection>
+            ) : null}
+          </Stack>
+          {can('risks.read') ? (
+            <HomeSection title="Risk against appetite">
+              <Suspense fallback={<Skeleton height={260} />}>
+                <RiskAgainstAppetite />
+              </Suspense>
+            </HomeSection>
+          ) : null}
+        </SimpleGrid>
         <SimpleGrid cols={{ base: 1, md: 2, lg: 3 }} spacing="lg">
           <ProfileCard />
           <MembersCard />
