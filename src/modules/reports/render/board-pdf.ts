@@ -1,6 +1,6 @@
 /**
- * The board pack as PDF: the one-page summary first (under the cover band), then one section a
- * page onwards, drawn from the content model with pdfkit; charts are the web app's ECharts
+ * The board pack as PDF: the one-page summary first (under the cover band), then the sections,
+ * each on a new page unless the page before has room for it, drawn from the content model with pdfkit; charts are the web app's ECharts
  * options rendered to SVG.
  */
 import type { Block, BoardPackContent, ResponseItem } from '../schema.js';
@@ -10,7 +10,8 @@ import { COLORS, FONT, PdfWriter, toneColor } from './pdf-kit.js';
 import { printable } from '../text.js';
 import { concernHead, responseLine, stanceTone, stanceWord } from '../../../shared/reports/words.js';
 
-const CHART_HEIGHT = { 'loss-exceedance': 240, 'replacement-cost': 165, 'worst-case': 125, 'budget-months': 190, 'risk-trend': 170, maturity: 190 } as const;
+const CHART_SCALE = 1.25;
+const CHART_HEIGHT = { 'loss-exceedance': 240, 'replacement-cost': 165, 'worst-case': 112, 'budget-months': 190, 'risk-trend': 170, maturity: 190 } as const;
 
 function drawPositions(w: PdfWriter, block: Extract<Block, { kind: 'positions' }>): void {
   const doc = w.doc;
@@ -103,8 +104,9 @@ export async function drawBlock(w: PdfWriter, block: Block): Promise<void> {
       return;
     case 'chart': {
       const height = CHART_HEIGHT[block.chart.type];
-      const svg = await chartSvg(block.chart, Math.round(w.width), height, 'Helvetica, Arial, sans-serif');
-      w.svg(svg, height);
+      // Laid out a quarter larger than drawn: the chart's 12 px labels print at the body's size.
+      const svg = await chartSvg(block.chart, Math.round(w.width * CHART_SCALE), Math.round(height * CHART_SCALE), 'Noto Sans, sans-serif');
+      w.svg(svg, height, w.width, CHART_SCALE);
       if (block.caption) w.text(block.caption, { size: 8.5, color: COLORS.subtle, font: FONT.italic, gapAfter: 6 });
       return;
     }
@@ -142,7 +144,7 @@ export async function renderBoardPackPdf(content: BoardPackContent): Promise<Buf
   }
   for (const section of content.sections) {
     if (section.number > 1) {
-      w.newPage();
+      w.sectionBreak();
       doc.font(FONT.bold).fontSize(9).fillColor(COLORS.faint).text(`SECTION ${section.number}`, w.left, w.y, { characterSpacing: 1 });
       w.gap(2);
       w.text(section.title, { font: FONT.bold, size: 19, color: COLORS.primary, gapAfter: 3 });
