@@ -62,6 +62,6 @@ export async function optionToSvg(option: EChartsOption, width: number, height: 
 }
 
 /** A report chart (stored data) as SVG, drawn with the same builder as the web app. */
-export function chartSvg(chart: ReportChart, width: number, height: number, fontFamily?: string): Promise<string> {
-  return optionToSvg(reportChartOption(chart), width, height, fontFamily);
+export function chartSvg(chart: ReportChart, width: number, height: number, fontFamily?: string, label?: (english: string) => string): Promise<string> {
+  return optionToSvg(reportChartOption(chart, label), width, height, fontFamily);
 }

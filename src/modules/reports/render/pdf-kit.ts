@@ -47,6 +47,8 @@ export interface PdfMeta {
   landscape?: boolean;
   /** Body text size (points); one-pagers use a smaller one. */
   bodySize?: number;
+  /** The footer's page number (default: `Page 2 of 9`). */
+  pageLabel?: (page: number, pages: number) => string;
 }
 
 /** A document being laid out; `finish()` adds the footers and returns the PDF bytes. */
@@ -302,7 +304,7 @@ export class PdfWriter {
       this.doc.moveTo(this.left, y - 6).lineTo(this.right, y - 6).lineWidth(0.5).strokeColor(COLORS.rule).stroke();
       this.doc.font(FONT.regular).fontSize(8).fillColor(COLORS.faint);
       this.doc.text(printable(this.meta.footerLeft), this.left, y, { width: this.width * 0.75, lineBreak: false });
-      this.doc.text(`Page ${i - range.start + 1} of ${range.count}`, this.left + this.width * 0.75, y, { width: this.width * 0.25, align: 'right', lineBreak: false });
+      this.doc.text(printable((this.meta.pageLabel ?? ((p, n) => `Page ${p} of ${n}`))(i - range.start + 1, range.count)), this.left + this.width * 0.75, y, { width: this.width * 0.25, align: 'right', lineBreak: false });
       this.doc.page.margins.bottom = bottomMargin;
     }
     this.doc.end();
