@@ -88,3 +88,61 @@ export function pageFill(page: PageImage, top: number, bottom: number): number {
   }
   return (lowest - y0) / (y1 - y0);
 }
+
+export interface WordBox {
+  page: number;
+  text: string;
+  xMin: number;
+  yMin: number;
+  xMax: number;
+  yMax: number;
+}
+
+/** Every word of the PDF with its box in points (pdftotext -bbox), pages counted from 1. */
+export function pdfWords(pdf: Buffer): WordBox[] {
+  const html = run('pdftotext', ['-bbox', '-', '-'], pdf).toString('utf8');
+  const words: WordBox[] = [];
+  let page = 0;
+  for (const m of html.matchAll(/<page [^>]*>|<word xMin="([\d.]+)" yMin="([\d.]+)" xMax="([\d.]+)" yMax="([\d.]+)">([^<]*)<\/word>/g)) {
+    if (m[0].startsWith('<page')) {
+      page++;
+      continue;
+    }
+    const text = m[5]!.replace(/&amp;/g, '&').replace(/&lt;/g, '<').replace(/&gt;/g, '>').replace(/&quot;/g, '"');
+    words.push({ page, text, xMin: Number(m[1]), yMin: Number(m[2]), xMax: Number(m[3]), yMax: Number(m[4]) });
+  }
+  return words;
+}
+
+/** A word as drawn: its box rendered to a greyscale image at `dpi` with the PDF's own fonts. */
+export function wordImage(pdf: Buffer, word: WordBox, dpi = 200): PageImage {
+  const k = dpi / 72;
+  const args = ['-gray', '-r', String(dpi), '-f', String(word.page), '-l', String(word.page)];
+  args.push('-x', String(Math.floor(word.xMin * k)), '-y', String(Math.floor(word.yMin * k)), '-W', String(Math.ceil((word.xMax - word.xMin) * k) + 1), '-H', String(Math.ceil((word.yMax - word.yMin) * k) + 1));
+  return parsePgm(run('pdftoppm', [...args, '-'], pdf));
+}
+
+/**
+ * The glyphs of a word image, left to right: runs of columns with ink, each as a bitmap
+ * (ink 1, paper 0). A glyph the font lacks draws nothing or the same empty box for every
+ * character, so a word whose glyphs are distinct shapes was printed with real letters.
+ */
+export function glyphShapes(image: PageImage): string[] {
+  // Ink is what differs from the background (the most common grey: paper, or the cover's band).
+  const counts = new Array<number>(256).fill(0);
+  for (const v of image.pixels) counts[v]!++;
+  const background = counts.indexOf(Math.max(...counts));
+  const ink = (x: number, y: number): boolean => Math.abs(image.pixels[y * image.width + x]! - background) > 90;
+  const columns = Array.from({ length: image.width }, (_, x) => Array.from({ length: image.height }, (_, y) => ink(x, y)));
+  const shapes: string[] = [];
+  let start = -1;
+  for (let x = 0; x <= image.width; x++) {
+    const any = x < image.width && columns[x]!.some(Boolean);
+    if (any && start < 0) start = x;
+    if (!any && start >= 0) {
+      shapes.push(columns.slice(start, x).map((c) => c.map((v) => (v ? '1' : '0')).join('')).join('|'));
+      start = -1;
+    }
+  }
+  return shapes;
+}

@@ -30,8 +30,8 @@ export const FRAME_DE: Record<FrameKey, string> = {
 };
 
 /**
- * The content's labels (column heads, headings, figure names, table words, stances, chart
- * legends) by their English phrase. A phrase missing here prints in English.
+ * The content's labels (column heads, headings, figure names) by their English phrase. A
+ * phrase missing here prints in English.
  */
 export const LABELS_DE: Record<string, string> = {
   // Column heads
@@ -121,7 +121,10 @@ export const LABELS_DE: Record<string, string> = {
   '1-in-10-year loss': '10-Jahres-Verlust',
   '1-in-100-year loss': '100-Jahres-Verlust',
   'Risk appetite': 'Risikobereitschaft',
-  // Table words
+};
+
+/** Words the content puts in table cells and figures (statuses, stances), by their English. */
+export const VALUES_DE: Record<string, string> = {
   'None yet': 'Noch keine',
   Proposed: 'Vorgeschlagen',
   Planned: 'Geplant',
@@ -137,17 +140,21 @@ export const LABELS_DE: Record<string, string> = {
   High: 'Hoch',
   Medium: 'Mittel',
   Low: 'Niedrig',
-  Likely: 'Wahrscheinlich',
-  // Stances
   Supports: 'Unterstützt',
   Opposes: 'Lehnt ab',
   Abstains: 'Enthält sich',
   'No position yet': 'Noch keine Position',
-  // Chart legends
+};
+
+/** The charts' legends and axis names, by their English. */
+export const CHART_DE: Record<string, string> = {
   'Before treatments': 'Vor Maßnahmen',
   'With treatments': 'Mit Maßnahmen',
   'Risk appetite (tolerance)': 'Risikobereitschaft (Toleranz)',
   'Loss exceedance': 'Verlustüberschreitung',
+  Low: 'Niedrig',
+  Likely: 'Wahrscheinlich',
+  High: 'Hoch',
   'Annual loss': 'Jahresverlust',
   'Chance of losing more in a year': 'Wahrscheinlichkeit eines höheren Jahresverlusts',
 };

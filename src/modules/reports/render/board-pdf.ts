@@ -37,7 +37,7 @@ function drawPositions(w: PdfWriter, block: Extract<Block, { kind: 'positions' }
     doc.roundedRect(x, y, cw, h, 4).fill(COLORS.box);
     doc.rect(x, y, cw, 3).fill(toneColor(tone));
     doc.font(FONT.bold).fontSize(9.5).fillColor(COLORS.text).text(printable(`${p.seat}${p.holder ? ` - ${p.holder}` : ` ${words.t('positions.vacant')}`}`), x + pad, y + 8, { width: cw - 2 * pad, lineBreak: false, ellipsis: true });
-    doc.font(FONT.bold).fontSize(8.5).fillColor(toneColor(tone)).text(printable(words.label(stanceWord(p.stance))), x + pad, y + 20, { width: cw - 2 * pad });
+    doc.font(FONT.bold).fontSize(8.5).fillColor(toneColor(tone)).text(printable(words.value(stanceWord(p.stance))), x + pad, y + 20, { width: cw - 2 * pad });
     doc.font(FONT.regular).fontSize(8.8).fillColor(COLORS.text).text(printable(bodies[i]!), x + pad, y + headH + pad - 4, { width: cw - 2 * pad, lineGap: 1.5 });
   });
   doc.x = w.left;
@@ -74,17 +74,17 @@ function drawResponses(w: PdfWriter, items: ResponseItem[]): void {
 /** A block's fixed labels (headings, column heads, figure names, table words) in the pack's language. */
 function translated(block: Block, words: PackWords): Block {
   if (words.language === 'en') return block;
-  const l = words.label;
+  const { label: l, value: v } = words;
   switch (block.kind) {
     case 'heading':
       return { ...block, text: l(block.text) };
     case 'figures':
-      return { ...block, items: block.items.map((f) => ({ ...f, label: l(f.label), value: l(f.value) })) };
+      return { ...block, items: block.items.map((f) => ({ ...f, label: l(f.label), value: v(f.value) })) };
     case 'table':
       return {
         ...block,
         columns: block.columns.map((c) => ({ ...c, label: l(c.label) })),
-        rows: block.rows.map((r) => ({ ...r, cells: Object.fromEntries(Object.entries(r.cells).map(([k, v]) => [k, l(v)])) })),
+        rows: block.rows.map((r) => ({ ...r, cells: Object.fromEntries(Object.entries(r.cells).map(([k, text]) => [k, v(text)])) })),
       };
     case 'chart':
       return block.chart.type === 'worst-case' ? { ...block, chart: { ...block.chart, components: block.chart.components.map((c) => ({ ...c, label: l(c.label) })) } } : block;
@@ -129,7 +129,7 @@ export async function drawBlock(w: PdfWriter, original: Block, words: PackWords 
     case 'chart': {
       const height = CHART_HEIGHT[block.chart.type];
       // Laid out a quarter larger than drawn: the chart's 12 px labels print at the body's size.
-      const svg = await chartSvg(block.chart, Math.round(w.width * CHART_SCALE), Math.round(height * CHART_SCALE), 'Noto Sans, sans-serif', words.label);
+      const svg = await chartSvg(block.chart, Math.round(w.width * CHART_SCALE), Math.round(height * CHART_SCALE), 'Noto Sans, sans-serif', words.chart);
       w.svg(svg, height, w.width, CHART_SCALE);
       if (block.caption) w.text(block.caption, { size: 8.5, color: COLORS.subtle, font: FONT.italic, gapAfter: 6 });
       return;
