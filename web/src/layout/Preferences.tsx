@@ -29,14 +29,14 @@ export function Preferences() {
       <Menu.Dropdown>
         <Menu.Label>{t('preferences.colorScheme')}</Menu.Label>
         {SCHEMES.map((s) => (
-          <Menu.Item key={s.value} leftSection={<s.icon size={16} />} rightSection={check(colorScheme === s.value)} onClick={() => setColorScheme(s.value)} aria-checked={colorScheme === s.value} role="menuitemradio">
+          <Menu.Item key={s.value} leftSection={<s.icon size={16} />} rightSection={check(colorScheme === s.value)} onClick={() => setColorScheme(s.value)}>
             {t(`preferences.${s.key}`)}
           </Menu.Item>
         ))}
         <Menu.Divider />
         <Menu.Label>{t('preferences.language')}</Menu.Label>
         {(Object.keys(LANGUAGES) as Language[]).map((l) => (
-          <Menu.Item key={l} leftSection={<IconLanguage size={16} />} rightSection={check(language === l)} onClick={() => void i18n.changeLanguage(l)} lang={l} aria-checked={language === l} role="menuitemradio">
+          <Menu.Item key={l} leftSection={<IconLanguage size={16} />} rightSection={check(language === l)} onClick={() => void i18n.changeLanguage(l)} lang={l}>
             {LANGUAGES[l]}
           </Menu.Item>
         ))}
