@@ -3,12 +3,14 @@ import '@mantine/notifications/styles.css';
 import '@mantine/dates/styles.css';
 import 'mantine-datatable/styles.css';
 import './styles.css';
+import './i18n';
 
 import { MantineProvider } from '@mantine/core';
 import { ModalsProvider } from '@mantine/modals';
 import { Notifications } from '@mantine/notifications';
 import { QueryClientProvider } from '@tanstack/react-query';
 import { StrictMode } from 'react';
+import { useTranslation } from 'react-i18next';
 import { createRoot } from 'react-dom/client';
 import { RouterProvider } from 'react-router';
 import { setUnauthenticatedHandler } from './api/client';
@@ -31,17 +33,23 @@ setUnauthenticatedHandler(() => {
   void router.navigate(`/login?next=${encodeURIComponent(pathname + search)}`, { replace: true });
 });
 
+/** Mantine's confirm dialogs in the person's language. */
+function Modals({ children }: { children: React.ReactNode }) {
+  const { t } = useTranslation();
+  return <ModalsProvider labels={{ confirm: t('common.confirm'), cancel: t('common.cancel') }}>{children}</ModalsProvider>;
+}
+
 const root = document.getElementById('root');
 if (!root) throw new Error('index.html has no #root');
 
 createRoot(root).render(
   <StrictMode>
-    <MantineProvider theme={theme} defaultColorScheme="light">
+    <MantineProvider theme={theme} defaultColorScheme="auto">
       <QueryClientProvider client={queryClient}>
-        <ModalsProvider labels={{ confirm: 'Confirm', cancel: 'Cancel' }}>
+        <Modals>
           <Notifications position="top-right" limit={4} autoClose={5000} />
           <RouterProvider router={router} />
-        </ModalsProvider>
+        </Modals>
       </QueryClientProvider>
     </MantineProvider>
   </StrictMode>,

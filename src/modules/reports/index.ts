@@ -1,5 +1,6 @@
 import type { TriadModule } from '../../server/module.js';
 import { BOARD_PACK_JOB, failBoardPack, runBoardPackJob } from './packs.js';
+import type { ReportLanguage } from './schema.js';
 import { qbrRoutes, reportClientRoutes, reportFirmRoutes } from './routes.js';
 
 /**
@@ -18,9 +19,10 @@ export const reportsModule: TriadModule = {
     ctx.jobs.register(
       BOARD_PACK_JOB,
       async (run) => {
-        const packId = (run.job.payload as { packId?: string } | null)?.packId;
+        const payload = run.job.payload as { packId?: string; language?: ReportLanguage } | null;
+        const packId = payload?.packId;
         if (!run.job.clientId || !packId) throw new Error(`${BOARD_PACK_JOB} needs a client and a pack`);
-        await runBoardPackJob(ctx, run.job.clientId, packId, (f) => run.progress(f));
+        await runBoardPackJob(ctx, run.job.clientId, packId, (f) => run.progress(f), payload?.language === 'de' ? 'de' : 'en');
       },
       {
         // A draft whose job gave up (its server died on every attempt) says so instead of "generating".

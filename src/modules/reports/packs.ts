@@ -15,7 +15,7 @@ import { allSubjects, buildBoardPack, packSubjects, presentOwed } from './conten
 import { listConcerns } from '../governance/api.js';
 import { responsesOwed } from '../governance/api.js';
 import { isQuarterKey, nextQuarter, parseQuarter, quarterContaining } from './quarter.js';
-import { BoardPackContent, type OwedOut, type PackDetailOut, type PackOut } from './schema.js';
+import { BoardPackContent, type OwedOut, type PackDetailOut, type PackOut, type ReportLanguage } from './schema.js';
 import { attempt, gatherResponses, gatherSources } from './sources.js';
 import type { PackFormat, ReportPackFilesTable, ReportPacksTable } from './tables.js';
 import { date, joinAnd } from './text.js';
@@ -51,6 +51,8 @@ async function previousIssued(scope: ClientScope, quarter: string): Promise<{ id
 
 export interface MakeOptions {
   progress?: (fraction: number) => Promise<void>;
+  /** The language the pack prints in (default: English). */
+  language?: ReportLanguage;
 }
 
 /**
@@ -74,7 +76,7 @@ export async function makeBoardPack(scope: ClientScope, quarterKey: string, opti
   const responses = await gatherResponses(scope, allSubjects(subjects));
   await options.progress?.(0.55);
   const row = await scope.app.database.db.selectFrom('clients').select(['sector']).where('id', '=', scope.clientId).executeTakeFirst();
-  return buildBoardPack({
+  const content = buildBoardPack({
     client: { id: scope.clientId, name: scope.client.name, sector: row?.sector ?? scope.client.sector, currency: scope.client.currency },
     quarter,
     generatedAt: toTimestamp(now),
@@ -82,6 +84,7 @@ export async function makeBoardPack(scope: ClientScope, quarterKey: string, opti
     responses,
     previous,
   });
+  return options.language && options.language !== 'en' ? { ...content, language: options.language } : content;
 }
 
 export interface RenderedPack {
@@ -192,7 +195,7 @@ async function owedNow(scope: ClientScope, content: BoardPackContent): Promise<O
  * Asks for a draft of the quarter's pack: creates it (or marks the existing draft for
  * regeneration) and queues the job that makes it. An issued quarter cannot be generated again.
  */
-export async function requestBoardPack(scope: ClientScope, quarterKey: string): Promise<PackOut> {
+export async function requestBoardPack(scope: ClientScope, quarterKey: string, language: ReportLanguage = 'en'): Promise<PackOut> {
   scope.require('reports.generate');
   if (!isQuarterKey(quarterKey)) throw invalid('Name a quarter such as 2026Q4.', [{ path: 'quarter', message: 'must be a quarter such as 2026Q4' }]);
   const now = toTimestamp(scope.now());
@@ -225,7 +228,7 @@ export async function requestBoardPack(scope: ClientScope, quarterKey: string): 
         .execute();
     }
     await w.audit({ action: 'report.generate', entityType: 'report', entityId: packId, before: existing ? { quarter: quarterKey, status: existing.status } : undefined, after: { quarter: quarterKey, status: 'generating' } });
-    await w.enqueue(BOARD_PACK_JOB, { packId }, { dedupeKey: `${BOARD_PACK_JOB}:${packId}` });
+    await w.enqueue(BOARD_PACK_JOB, { packId, ...(language !== 'en' ? { language } : {}) }, { dedupeKey: `${BOARD_PACK_JOB}:${packId}` });
     return packId;
   });
   const row = await getRow(scope, id);
@@ -246,14 +249,14 @@ async function storeFiles(w: { db: ClientScope['db'] }, packId: string, rendered
 }
 
 /** The job's body: makes the draft's content and files and stores them (unless issued meanwhile). */
-export async function runBoardPackJob(app: AppContext, clientId: string, packId: string, progress?: (fraction: number) => Promise<void>): Promise<void> {
+export async function runBoardPackJob(app: AppContext, clientId: string, packId: string, progress?: (fraction: number) => Promise<void>, language: ReportLanguage = 'en'): Promise<void> {
   const client = await app.database.db.selectFrom('clients').selectAll().where('id', '=', clientId).executeTakeFirst();
   if (!client || client.archived_at) return;
   const scope = new Scope(app, clientInfo(client), systemActor(client.firm_id, 'board pack'), 'advisor');
   const row = await scope.db.selectFrom('report_packs').selectAll().where('id', '=', packId).executeTakeFirst();
   if (!row || row.status === 'issued') return;
   try {
-    const content = await makeBoardPack(scope, row.quarter, { ...(progress ? { progress } : {}) });
+    const content = await makeBoardPack(scope, row.quarter, { ...(progress ? { progress } : {}), language });
     const rendered = await renderBoardPack(content, progress);
     const json = JSON.stringify(content);
     await scope.write(async (w) => {
@@ -306,7 +309,9 @@ export async function issueBoardPack(scope: ClientScope, id: string, input: { ov
   scope.require('reports.generate');
   const row = await getRow(scope, id);
   if (row.status === 'issued') throw conflict(`The ${parseQuarter(row.quarter).label} board pack is already issued; an issued pack never changes.`);
-  const content = await makeBoardPack(scope, row.quarter);
+  // Issued in the language its draft was made in.
+  const language = row.content_json ? (JSON.parse(row.content_json) as BoardPackContent).language : undefined;
+  const content = await makeBoardPack(scope, row.quarter, language ? { language } : {});
   const owed = content.owed;
   const reason = input.overrideReason?.trim();
   if (owed.length > 0 && !reason) {

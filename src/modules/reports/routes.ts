@@ -53,7 +53,7 @@ export function reportClientRoutes(app: ZodApp): void {
       body: GenerateInput,
       response: { 202: PackOut },
     },
-  }, async (request, reply) => reply.code(202).send(await requestBoardPack(request.scope, request.body.quarter)));
+  }, async (request, reply) => reply.code(202).send(await requestBoardPack(request.scope, request.body.quarter, request.body.language ?? 'en')));
 
   app.get('/board-packs/:packId', {
     config: { permission: 'reports.read' },

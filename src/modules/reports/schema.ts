@@ -13,6 +13,11 @@ export const SEATS = ['CIO', 'CTO', 'CISO'] as const;
 export const TONES = ['neutral', 'good', 'bad', 'warn'] as const;
 export type Tone = (typeof TONES)[number];
 
+/** The languages a board pack can be written in. */
+export const REPORT_LANGUAGES = ['en', 'de'] as const;
+export const ReportLanguage = z.enum(REPORT_LANGUAGES);
+export type ReportLanguage = z.infer<typeof ReportLanguage>;
+
 /** A quarter key such as 2026Q4. */
 export const QuarterKey = z
   .string()
@@ -200,6 +205,8 @@ export type PackFigures = z.infer<typeof PackFigures>;
 export const BoardPackContent = z.object({
   version: z.literal(1),
   kind: z.literal('board'),
+  /** The language the pack prints in; packs made before languages existed are English. */
+  language: ReportLanguage.optional(),
   client: z.object({ id: z.string(), name: z.string(), sector: z.string(), currency: z.string() }),
   quarter: z.object({ key: z.string(), label: z.string(), start: z.string(), end: z.string() }),
   /** Renewals, deadlines and lifecycle events are those from `from` to `to`. */
@@ -270,6 +277,7 @@ export type PackListOut = z.infer<typeof PackListOut>;
 
 export const GenerateInput = z.strictObject({
   quarter: QuarterKey.describe('The quarter, e.g. 2026Q4'),
+  language: ReportLanguage.optional().describe('The language the pack is written in (default: en)'),
 });
 export type GenerateInput = z.infer<typeof GenerateInput>;
 

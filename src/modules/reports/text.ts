@@ -1,17 +1,17 @@
 /** Words and numbers as the reports print them: money in the client's currency, dates, shares. */
 import { formatMoney } from '../../shared/money.js';
 import { reportDate } from '../../shared/reports/words.js';
+import { hasGlyph } from './render/fonts.js';
 
 /**
- * Characters the PDF's standard fonts can show (Windows-1252): ASCII, Latin-1 and a few
- * typographic signs. Anything else is spelled out or replaced, so nothing prints as a blank box.
+ * Characters the PDF's embedded fonts can show (Noto Sans: Latin, Greek, Cyrillic and common
+ * signs). Anything else is spelled out or replaced, so nothing prints as a blank box.
  */
-const CP1252_EXTRA = new Set('€‚ƒ„…†‡ˆ‰Š‹ŒŽ‘’“”•–—˜™š›œžŸ');
 const SPELLED: Record<string, string> = { '→': '->', '←': '<-', '≥': '>=', '≤': '<=', '−': '-', '\u202f': ' ', '\u2009': ' ', '\u2007': ' ', '✓': 'yes', '×': 'x', '≈': '~' };
 
 export function isPrintable(ch: string): boolean {
   const c = ch.codePointAt(0) ?? 0;
-  return (c >= 0x20 && c < 0x7f) || c === 0x0a || (c >= 0xa0 && c <= 0xff) || CP1252_EXTRA.has(ch);
+  return c === 0x0a || (c >= 0x20 && c !== 0x7f && !(c >= 0x80 && c < 0xa0) && hasGlyph(c));
 }
 
 /** Text the PDF fonts can print: unknown characters spelled out or replaced by '?'. */

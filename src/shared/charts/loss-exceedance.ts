@@ -13,7 +13,7 @@ export interface LecInput {
   /** The loss-tolerance curve: P(annual loss > loss) must stay at or below `probability`. */
   tolerance?: { loss: number; probability: number }[];
   /** Series names, e.g. for a single scenario. */
-  labels?: { inherent?: string; residual?: string; tolerance?: string };
+  labels?: { inherent?: string; residual?: string; tolerance?: string; lossAxis?: string; chanceAxis?: string };
 }
 
 const pct = (p: number): string => (p === 0 ? '0 %' : `${(100 * p).toFixed(p < 0.01 ? 2 : p < 0.1 ? 1 : 0)} %`);
@@ -88,7 +88,7 @@ export function lossExceedanceOption(input: LecInput): EChartsOption {
     },
     xAxis: {
       type: 'log',
-      name: 'Annual loss',
+      name: input.labels?.lossAxis ?? 'Annual loss',
       nameLocation: 'middle',
       nameGap: 28,
       axisLabel: { formatter: (v: number) => money(v) },
@@ -97,7 +97,7 @@ export function lossExceedanceOption(input: LecInput): EChartsOption {
     },
     yAxis: {
       type: 'value',
-      name: 'Chance of losing more in a year',
+      name: input.labels?.chanceAxis ?? 'Chance of losing more in a year',
       nameLocation: 'middle',
       nameGap: 48,
       min: 0,

@@ -76,7 +76,7 @@ export function replacementCostChartOption(chart: ReplacementCostChart): ECharts
  * The cost of a ransomware attack by component, as one stacked bar each: solid up to the low
  * estimate, then the part up to the typical amount, then pale up to the high estimate.
  */
-export function worstCaseChartOption(chart: WorstCaseChart): EChartsOption {
+export function worstCaseChartOption(chart: WorstCaseChart, label: (english: string) => string = (x) => x): EChartsOption {
   const base = baseOption();
   const labels = chart.components.map((c) => c.label);
   const money = (v: number): string => formatMoney(v, chart.currency, { compact: true });
@@ -96,10 +96,10 @@ export function worstCaseChartOption(chart: WorstCaseChart): EChartsOption {
     xAxis: { type: 'value', axisLabel: { formatter: moneyAxisLabel(chart.currency), color: CHART_COLORS.subtle }, splitLine: { lineStyle: { color: CHART_COLORS.grid } } },
     yAxis: { type: 'category', data: labels, inverse: true, axisLabel: { color: CHART_COLORS.text, interval: 0 } },
     series: [
-      { name: 'Low', type: 'bar', stack: 'range', barWidth: 12, itemStyle: { color: '#a61e1e' }, data: chart.components.map((c) => c.low) },
-      { name: 'Typical', type: 'bar', stack: 'range', barWidth: 12, itemStyle: { color: '#e03131' }, data: chart.components.map((c) => Math.max(0, c.typical - c.low)) },
+      { name: label('Low'), type: 'bar', stack: 'range', barWidth: 12, itemStyle: { color: '#a61e1e' }, data: chart.components.map((c) => c.low) },
+      { name: label('Typical'), type: 'bar', stack: 'range', barWidth: 12, itemStyle: { color: '#e03131' }, data: chart.components.map((c) => Math.max(0, c.typical - c.low)) },
       {
-        name: 'High',
+        name: label('High'),
         type: 'bar',
         stack: 'range',
         barWidth: 12,
@@ -111,8 +111,11 @@ export function worstCaseChartOption(chart: WorstCaseChart): EChartsOption {
   };
 }
 
-/** The option for any report chart. */
-export function reportChartOption(chart: ReportChart): EChartsOption {
+/**
+ * The option for any report chart; `label` puts the legend's words in the report's language
+ * (English as they are by default).
+ */
+export function reportChartOption(chart: ReportChart, label: (english: string) => string = (x) => x): EChartsOption {
   switch (chart.type) {
     case 'loss-exceedance':
       // The risk register's own chart, so the pack shows the curve as the web app does.
@@ -122,12 +125,12 @@ export function reportChartOption(chart: ReportChart): EChartsOption {
         residual: chart.residual,
         retained: chart.retained ?? null,
         tolerance: chart.tolerance,
-        labels: { inherent: chart.residual ? 'Before treatments' : 'Loss exceedance', residual: 'With treatments', tolerance: 'Risk appetite (tolerance)' },
+        labels: { inherent: label(chart.residual ? 'Before treatments' : 'Loss exceedance'), residual: label('With treatments'), tolerance: label('Risk appetite (tolerance)'), lossAxis: label('Annual loss'), chanceAxis: label('Chance of losing more in a year') },
       });
     case 'replacement-cost':
       return replacementCostChartOption(chart);
     case 'worst-case':
-      return worstCaseChartOption(chart);
+      return worstCaseChartOption(chart, label);
     case 'budget-months':
       return budgetMonthsOption(chart);
     case 'risk-trend':

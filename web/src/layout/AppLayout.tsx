@@ -1,11 +1,13 @@
 import { AppShell, Box, Burger, Divider, Group, Text, UnstyledButton } from '@mantine/core';
 import { useDisclosure } from '@mantine/hooks';
 import { Suspense } from 'react';
+import { useTranslation } from 'react-i18next';
 import { Link, Outlet } from 'react-router';
 import { PageSkeleton } from '../components/Skeletons';
 import { Brand } from './Brand';
 import { ClientSwitcher } from './ClientSwitcher';
 import { Navbar } from './Navbar';
+import { Preferences } from './Preferences';
 import { useSession } from './session';
 import { UserMenu } from './UserMenu';
 import { NotificationBell } from '../modules/notifications/NotificationBell';
@@ -14,21 +16,22 @@ import { NotificationBell } from '../modules/notifications/NotificationBell';
 export function AppLayout() {
   const [opened, { toggle, close }] = useDisclosure(false);
   const { firm } = useSession();
+  const { t } = useTranslation();
   return (
     <AppShell
       header={{ height: 60 }}
       navbar={{ width: 272, breakpoint: 'sm', collapsed: { mobile: !opened } }}
       padding={{ base: 'md', md: 'xl' }}
-      bg="gray.0"
+      bg="var(--triad-canvas)"
     >
       <a href="#main" className="triad-skip-link">
-        Skip to content
+        {t('shell.skipToContent')}
       </a>
       <AppShell.Header px="md">
         <Group h="100%" justify="space-between" wrap="nowrap" gap="md">
           <Group gap="md" wrap="nowrap" style={{ minWidth: 0 }}>
-            <Burger opened={opened} onClick={toggle} hiddenFrom="sm" size="sm" aria-label="Toggle navigation" />
-            <UnstyledButton component={Link} to="/" aria-label="Triad home">
+            <Burger opened={opened} onClick={toggle} hiddenFrom="sm" size="sm" aria-label={t('shell.toggleNavigation')} />
+            <UnstyledButton component={Link} to="/" aria-label={t('shell.home')}>
               <Brand />
             </UnstyledButton>
             <Box visibleFrom="md">
@@ -43,6 +46,7 @@ export function AppLayout() {
           </Group>
           <Group gap="xs" wrap="nowrap">
             <NotificationBell />
+            <Preferences />
             <UserMenu />
           </Group>
         </Group>

@@ -1,6 +1,7 @@
 import { Select } from '@mantine/core';
 import { IconBuilding } from '@tabler/icons-react';
 import { useMemo } from 'react';
+import { useTranslation } from 'react-i18next';
 import { useLocation, useNavigate } from 'react-router';
 import { isClientPagePath } from '../modules/registry';
 import { useClientIdInPath } from './client-context';
@@ -23,12 +24,13 @@ export function ClientSwitcher() {
   const clientId = useClientIdInPath();
   const navigate = useNavigate();
   const location = useLocation();
+  const { t } = useTranslation();
   const data = useMemo(() => clients.map((c) => ({ value: c.id, label: c.name })), [clients]);
   if (clients.length === 0) return null;
   return (
     <Select
-      aria-label="Client"
-      placeholder="Switch client"
+      aria-label={t('shell.client')}
+      placeholder={t('shell.switchClient')}
       data={data}
       value={clientId && clients.some((c) => c.id === clientId) ? clientId : null}
       onChange={(id) => {
@@ -36,7 +38,7 @@ export function ClientSwitcher() {
       }}
       searchable
       allowDeselect={false}
-      nothingFoundMessage="No client by that name"
+      nothingFoundMessage={t('shell.noClientByName')}
       leftSection={<IconBuilding size={16} stroke={1.6} />}
       w={{ base: 200, sm: 300 }}
       comboboxProps={{ shadow: 'md' }}

@@ -1,6 +1,7 @@
 import { Badge, Box, Divider, NavLink, ScrollArea, Skeleton, Stack, Text } from '@mantine/core';
 import { IconApi, IconHistory, IconLayoutDashboard, IconLayoutGrid, IconShieldLock, IconUserCircle, IconUsers, IconUsersGroup } from '@tabler/icons-react';
 import type { ReactNode } from 'react';
+import { useTranslation } from 'react-i18next';
 import { Link, useLocation } from 'react-router';
 import { useClient } from '../api/hooks';
 import { modulesBySection, visibleModules } from '../modules/registry';
@@ -49,6 +50,7 @@ const ICON = { size: 18, stroke: 1.6 } as const;
 /** The open client's pages: overview, the modules by section, then members and the audit trail. */
 function ClientNav({ clientId, onNavigate }: { clientId: string; onNavigate?: () => void }) {
   const detail = useClient(clientId);
+  const { t } = useTranslation();
   if (detail.isPending) {
     return (
       <Stack gap={8} px="sm" pt="md" aria-busy="true">
@@ -64,30 +66,30 @@ function ClientNav({ clientId, onNavigate }: { clientId: string; onNavigate?: ()
   const base = `/clients/${encodeURIComponent(client.id)}`;
   const sections = modulesBySection(visibleModules(permissions));
   return (
-    <nav aria-label={`${client.name} pages`}>
+    <nav aria-label={t('shell.clientPages', { client: client.name })}>
       <Text size="sm" fw={650} px="sm" pt="lg" pb={6} lineClamp={2}>
         {client.name}
       </Text>
-      <Item to={base} label="Overview" icon={<IconLayoutDashboard {...ICON} />} onNavigate={onNavigate} />
+      <Item to={base} label={t('shell.overview')} icon={<IconLayoutDashboard {...ICON} />} onNavigate={onNavigate} />
       {sections.map((s) => (
         <Box key={s.id}>
-          <SectionLabel>{s.label}</SectionLabel>
+          <SectionLabel>{t(`shell.sections.${s.id}`, { defaultValue: s.label })}</SectionLabel>
           {s.modules.map((m) => (
             <Item
               key={m.id}
               to={`${base}/${m.path}`}
               prefix
-              label={m.label}
+              label={t(`shell.modules.${m.id}`, { defaultValue: m.label })}
               icon={<m.icon {...ICON} />}
-              badge={m.status === 'planned' ? <Badge size="xs" color="gray" variant="light">Soon</Badge> : undefined}
+              badge={m.status === 'planned' ? <Badge size="xs" color="gray" variant="light">{t('common.soon')}</Badge> : undefined}
               onNavigate={onNavigate}
             />
           ))}
         </Box>
       ))}
-      <SectionLabel>Client administration</SectionLabel>
-      {permissions['members.read'] ? <Item to={`${base}/members`} label="Members" icon={<IconUsersGroup {...ICON} />} onNavigate={onNavigate} /> : null}
-      {permissions['audit.read'] ? <Item to={`${base}/audit`} label="Audit trail" icon={<IconHistory {...ICON} />} onNavigate={onNavigate} /> : null}
+      <SectionLabel>{t('shell.clientAdministration')}</SectionLabel>
+      {permissions['members.read'] ? <Item to={`${base}/members`} label={t('shell.members')} icon={<IconUsersGroup {...ICON} />} onNavigate={onNavigate} /> : null}
+      {permissions['audit.read'] ? <Item to={`${base}/audit`} label={t('shell.auditTrail')} icon={<IconHistory {...ICON} />} onNavigate={onNavigate} /> : null}
     </nav>
   );
 }
@@ -96,24 +98,25 @@ function ClientNav({ clientId, onNavigate }: { clientId: string; onNavigate?: ()
 export function Navbar({ onNavigate }: { onNavigate?: () => void }) {
   const { user } = useSession();
   const clientId = useClientIdInPath();
+  const { t } = useTranslation();
   return (
     <>
       <ScrollArea style={{ flex: 1 }} px="sm" pt="sm" type="scroll">
-        <Item to="/" label="Portfolio" icon={<IconLayoutGrid {...ICON} />} onNavigate={onNavigate} />
+        <Item to="/" label={t('shell.portfolio')} icon={<IconLayoutGrid {...ICON} />} onNavigate={onNavigate} />
         {clientId ? <ClientNav clientId={clientId} onNavigate={onNavigate} /> : null}
         <Box h="md" />
       </ScrollArea>
       <Divider />
       <Stack gap={0} p="sm">
-        {user.firmRole === 'admin' ? <Item to="/admin/users" label="Firm users" icon={<IconUsers {...ICON} />} onNavigate={onNavigate} /> : null}
-        {user.firmRole === 'admin' ? <Item to="/admin/security" label="Sign-in and security" icon={<IconShieldLock {...ICON} />} onNavigate={onNavigate} /> : null}
-        <Item to="/account" label="Your account" icon={<IconUserCircle {...ICON} />} onNavigate={onNavigate} />
+        {user.firmRole === 'admin' ? <Item to="/admin/users" label={t('shell.firmUsers')} icon={<IconUsers {...ICON} />} onNavigate={onNavigate} /> : null}
+        {user.firmRole === 'admin' ? <Item to="/admin/security" label={t('shell.signInSecurity')} icon={<IconShieldLock {...ICON} />} onNavigate={onNavigate} /> : null}
+        <Item to="/account" label={t('shell.yourAccount')} icon={<IconUserCircle {...ICON} />} onNavigate={onNavigate} />
         <NavLink
           component="a"
           href="/api/docs"
           target="_blank"
           rel="noreferrer"
-          label="API reference"
+          label={t('shell.apiReference')}
           leftSection={<IconApi {...ICON} />}
           styles={{ root: { borderRadius: 'var(--mantine-radius-md)' }, label: { fontSize: 'var(--mantine-font-size-sm)' } }}
         />

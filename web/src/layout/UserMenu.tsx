@@ -1,7 +1,7 @@
 import { Avatar, Box, Group, Menu, Text, UnstyledButton } from '@mantine/core';
 import { IconApi, IconChevronDown, IconLogout, IconUserCircle, IconUsers } from '@tabler/icons-react';
+import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router';
-import { FIRM_ROLE_LABELS } from '../components/Roles';
 import { useSession, useSignOut } from './session';
 
 export function initials(name: string): string {
@@ -16,10 +16,11 @@ export function initials(name: string): string {
 export function UserMenu() {
   const { user, firm } = useSession();
   const signOut = useSignOut();
+  const { t } = useTranslation();
   return (
     <Menu position="bottom-end" width={240} shadow="md">
       <Menu.Target>
-        <UnstyledButton aria-label="Account menu" px={6} py={4} style={{ borderRadius: 'var(--mantine-radius-md)' }}>
+        <UnstyledButton aria-label={t('shell.accountMenu')} px={6} py={4} style={{ borderRadius: 'var(--mantine-radius-md)' }}>
           <Group gap={8} wrap="nowrap">
             <Avatar size={32} radius="xl" color="triad">
               {initials(user.name)}
@@ -29,7 +30,7 @@ export function UserMenu() {
                 {user.name}
               </Text>
               <Text size="xs" c="dimmed">
-                {FIRM_ROLE_LABELS[user.firmRole]} · {firm.name}
+                {t(`shell.firmRole.${user.firmRole}`)} · {firm.name}
               </Text>
             </Box>
             <IconChevronDown size={14} stroke={1.6} />
@@ -39,19 +40,19 @@ export function UserMenu() {
       <Menu.Dropdown>
         <Menu.Label>{user.email}</Menu.Label>
         <Menu.Item component={Link} to="/account" leftSection={<IconUserCircle size={16} />}>
-          Your account
+          {t('shell.yourAccount')}
         </Menu.Item>
         {user.firmRole === 'admin' ? (
           <Menu.Item component={Link} to="/admin/users" leftSection={<IconUsers size={16} />}>
-            Firm users
+            {t('shell.firmUsers')}
           </Menu.Item>
         ) : null}
         <Menu.Item component="a" href="/api/docs" target="_blank" rel="noreferrer" leftSection={<IconApi size={16} />}>
-          API reference
+          {t('shell.apiReference')}
         </Menu.Item>
         <Menu.Divider />
         <Menu.Item leftSection={<IconLogout size={16} />} onClick={() => void signOut()}>
-          Sign out
+          {t('shell.signOut')}
         </Menu.Item>
       </Menu.Dropdown>
     </Menu>

@@ -3,6 +3,7 @@ import { useForm } from '@mantine/form';
 import { modals } from '@mantine/modals';
 import { IconCheck, IconCopy, IconKey, IconAlertTriangle } from '@tabler/icons-react';
 import { useEffect, useState } from 'react';
+import { useTranslation } from 'react-i18next';
 import { api, fieldErrors } from '../api/client';
 import { useTokens } from '../api/hooks';
 import { keys } from '../api/keys';
@@ -13,14 +14,14 @@ import { EmptyState } from '../components/EmptyState';
 import { ErrorAlert } from '../components/ErrorAlert';
 import { formatDate, fromNow } from '../components/format';
 import { PageHeader } from '../components/PageHeader';
-import { FIRM_ROLE_LABELS } from '../components/Roles';
 import { TableSkeleton } from '../components/Skeletons';
 import { useSession } from '../layout/session';
 import { MfaSection } from './account/MfaSection';
 
 function ProfileSection() {
   const { user } = useSession();
-  const form = useForm({ initialValues: { name: user.name }, validate: { name: (v) => (v.trim() ? null : 'Enter your name') } });
+  const { t } = useTranslation();
+  const form = useForm({ initialValues: { name: user.name }, validate: { name: (v) => (v.trim() ? null : t('account.enterName')) } });
   const { setValues, resetDirty } = form;
   useEffect(() => {
     setValues({ name: user.name });
@@ -28,29 +29,29 @@ function ProfileSection() {
   }, [user.name, setValues, resetDirty]);
   const save = useApiMutation({
     mutationFn: (name: string) => api.patch<User>('/api/me', { name }),
-    success: 'Your name was saved.',
+    success: t('account.nameSaved'),
     notifyError: false,
     invalidate: [keys.me()],
   });
   return (
     <Card>
       <Title order={2} fz="h3" mb="md">
-        Profile
+        {t('account.profile')}
       </Title>
       <form onSubmit={form.onSubmit((v) => save.mutate(v.name.trim(), { onError: (err) => form.setErrors(fieldErrors(err)) }))} noValidate>
         <Stack gap="md">
           {save.isError ? <ErrorAlert error={save.error} /> : null}
-          <TextInput label="Name" required {...form.getInputProps('name')} />
-          <TextInput label="E-mail" value={user.email} readOnly variant="filled" description="What you sign in with." />
+          <TextInput label={t('account.name')} required {...form.getInputProps('name')} />
+          <TextInput label={t('account.email')} value={user.email} readOnly variant="filled" description={t('account.emailHelp')} />
           <Group gap="xs">
             <Text size="sm" c="dimmed">
-              Firm role
+              {t('account.firmRole')}
             </Text>
-            <Badge>{FIRM_ROLE_LABELS[user.firmRole]}</Badge>
+            <Badge>{t(`shell.firmRole.${user.firmRole}`)}</Badge>
           </Group>
           <Group justify="flex-end">
             <Button type="submit" loading={save.isPending} disabled={!form.isDirty()}>
-              Save name
+              {t('account.saveName')}
             </Button>
           </Group>
         </Stack>
@@ -60,22 +61,20 @@ function ProfileSection() {
 }
 
 function PasswordSection() {
+  const { t } = useTranslation();
   const tokens = useTokens();
-  const activeTokens = tokens.data?.filter((t) => tokenStatus(t).label === 'Active').length ?? 0;
+  const activeTokens = tokens.data?.filter((tk) => tokenStatus(tk).label === 'Active').length ?? 0;
   const form = useForm({
     initialValues: { currentPassword: '', newPassword: '', confirm: '', revokeTokens: true },
     validate: {
-      currentPassword: (v) => (v ? null : 'Enter your current password'),
-      newPassword: (v) => (v.length >= 10 ? null : 'At least 10 characters'),
-      confirm: (v, values) => (v === values.newPassword ? null : 'The two new passwords differ'),
+      currentPassword: (v) => (v ? null : t('account.enterCurrentPassword')),
+      newPassword: (v) => (v.length >= 10 ? null : t('account.atLeast10')),
+      confirm: (v, values) => (v === values.newPassword ? null : t('account.passwordsDiffer')),
     },
   });
   const change = useApiMutation({
     mutationFn: (v: { currentPassword: string; newPassword: string; revokeTokens: boolean }) => api.post<{ ok: true; tokensRevoked: number }>('/api/me/password', v),
-    success: (r) =>
-      r.tokensRevoked > 0
-        ? `Your password was changed. Your other sessions were signed out and ${r.tokensRevoked === 1 ? 'your API token was' : `your ${r.tokensRevoked} API tokens were`} revoked.`
-        : 'Your password was changed. Your other sessions were signed out.',
+    success: (r) => (r.tokensRevoked > 0 ? t('account.passwordChangedTokens', { count: r.tokensRevoked }) : t('account.passwordChanged')),
     notifyError: false,
     invalidate: [keys.tokens()],
     onSuccess: () => form.reset(),
@@ -83,7 +82,7 @@ function PasswordSection() {
   return (
     <Card>
       <Title order={2} fz="h3" mb="md">
-        Change password
+        {t('account.changePassword')}
       </Title>
       <form
         onSubmit={form.onSubmit((v) =>
@@ -93,25 +92,15 @@ function PasswordSection() {
       >
         <Stack gap="md">
           {change.isError ? <ErrorAlert error={change.error} /> : null}
-          <PasswordInput label="Current password" autoComplete="current-password" required {...form.getInputProps('currentPassword')} />
-          <PasswordInput
-            label="New password"
-            description="At least 10 characters, and hard to guess: a few uncommon words work well. Not your name or e-mail."
-            autoComplete="new-password"
-            required
-            {...form.getInputProps('newPassword')}
-          />
-          <PasswordInput label="Repeat new password" autoComplete="new-password" required {...form.getInputProps('confirm')} />
+          <PasswordInput label={t('account.currentPassword')} autoComplete="current-password" required {...form.getInputProps('currentPassword')} />
+          <PasswordInput label={t('account.newPassword')} description={t('account.atLeast10Help')} autoComplete="new-password" required {...form.getInputProps('newPassword')} />
+          <PasswordInput label={t('account.repeatPassword')} autoComplete="new-password" required {...form.getInputProps('confirm')} />
           {activeTokens > 0 ? (
-            <Checkbox
-              label={activeTokens === 1 ? 'Also revoke my API token' : `Also revoke my ${activeTokens} API tokens`}
-              description="Recommended, above all if your password may have leaked: scripts and tools using them stop working until you make new ones."
-              {...form.getInputProps('revokeTokens', { type: 'checkbox' })}
-            />
+            <Checkbox label={t('account.revokeTokens', { count: activeTokens })} description={t('account.revokeTokensHelp')} {...form.getInputProps('revokeTokens', { type: 'checkbox' })} />
           ) : null}
           <Group justify="flex-end">
             <Button type="submit" loading={change.isPending}>
-              Change password
+              {t('account.changePassword')}
             </Button>
           </Group>
         </Stack>
@@ -279,9 +268,10 @@ function TokensSection() {
 /** The signed-in user's own settings: name, password, API tokens. */
 export function AccountPage() {
   const { user } = useSession();
+  const { t } = useTranslation();
   return (
     <>
-      <PageHeader eyebrow={user.email} title="Your account" description="Your name, your password, two-step sign-in and the API tokens that act as you." />
+      <PageHeader eyebrow={user.email} title={t('account.title')} description={t('account.description')} />
       <Stack gap="lg">
         <SimpleGrid cols={{ base: 1, md: 2 }} spacing="lg">
           <ProfileSection />

@@ -4,6 +4,7 @@ import { useDocumentTitle } from '@mantine/hooks';
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { IconAlertTriangle, IconKey } from '@tabler/icons-react';
 import { useState } from 'react';
+import { useTranslation } from 'react-i18next';
 import { useNavigate, useSearchParams } from 'react-router';
 import type { MfaStepOut, SsoProviderOut } from '@schema/accounts';
 import { api } from '../api/client';
@@ -11,6 +12,7 @@ import { keys } from '../api/keys';
 import type { Me } from '../api/types';
 import { ErrorAlert } from '../components/ErrorAlert';
 import { Brand } from '../layout/Brand';
+import { Preferences } from '../layout/Preferences';
 import { EnrolStep, VerifyStep } from './signin/MfaSteps';
 
 /** Only a path inside the app, never another site (`//evil.example`). */
@@ -19,7 +21,8 @@ export function safeNext(next: string | null): string {
 }
 
 export function SignInPage() {
-  useDocumentTitle('Sign in · Triad');
+  const { t } = useTranslation();
+  useDocumentTitle(t('signIn.documentTitle'));
   const navigate = useNavigate();
   const [params] = useSearchParams();
   const queryClient = useQueryClient();
@@ -39,8 +42,8 @@ export function SignInPage() {
   const form = useForm({
     initialValues: { email: '', password: '' },
     validate: {
-      email: (v) => (v.trim() ? null : 'Enter your e-mail address'),
-      password: (v) => (v ? null : 'Enter your password'),
+      email: (v) => (v.trim() ? null : t('signIn.enterEmail')),
+      password: (v) => (v ? null : t('signIn.enterPassword')),
     },
   });
   const signIn = useMutation({
@@ -59,7 +62,10 @@ export function SignInPage() {
   };
 
   return (
-    <Center mih="100vh" bg="gray.0" px="md">
+    <Center mih="100vh" bg="var(--triad-canvas)" px="md" pos="relative">
+      <Box pos="absolute" top={12} right={12}>
+        <Preferences />
+      </Box>
       <Stack w="100%" maw={400} gap="lg">
         <Center>
           <Brand />
@@ -72,14 +78,14 @@ export function SignInPage() {
             <Stack gap="md">
               <Box>
                 <Title order={1} fz="h2">
-                  Sign in
+                  {t('signIn.title')}
                 </Title>
                 <Text size="sm" c="dimmed">
-                  to your firm&rsquo;s Triad workspace
+                  {t('signIn.subtitle')}
                 </Text>
               </Box>
               {ssoError ? (
-                <Alert color="red" icon={<IconAlertTriangle size={18} />} title="Single sign-on did not work" role="alert">
+                <Alert color="red" icon={<IconAlertTriangle size={18} />} title={t('signIn.ssoFailed')} role="alert">
                   {ssoError}
                 </Alert>
               ) : null}
@@ -88,19 +94,19 @@ export function SignInPage() {
                   {p.label}
                 </Button>
               ))}
-              {(sso.data ?? []).length > 0 ? <Divider label="or with your password" labelPosition="center" /> : null}
-              {signIn.isError ? <ErrorAlert error={signIn.error} title="Could not sign in" /> : null}
-              <TextInput label="E-mail" type="email" autoComplete="username" required autoFocus {...form.getInputProps('email')} />
-              <PasswordInput label="Password" autoComplete="current-password" required {...form.getInputProps('password')} />
+              {(sso.data ?? []).length > 0 ? <Divider label={t('signIn.orWithPassword')} labelPosition="center" /> : null}
+              {signIn.isError ? <ErrorAlert error={signIn.error} title={t('signIn.couldNotSignIn')} /> : null}
+              <TextInput label={t('signIn.email')} type="email" autoComplete="username" required autoFocus {...form.getInputProps('email')} />
+              <PasswordInput label={t('signIn.password')} autoComplete="current-password" required {...form.getInputProps('password')} />
               <Button type="submit" loading={signIn.isPending} fullWidth mt="xs">
-                Sign in
+                {t('signIn.submit')}
               </Button>
             </Stack>
           </form>
           )}
         </Paper>
         <Text size="xs" c="dimmed" ta="center">
-          Trouble signing in? Ask your firm&rsquo;s Triad administrator.
+          {t('signIn.trouble')}
         </Text>
       </Stack>
     </Center>

@@ -43,7 +43,7 @@ export async function renderQbrPdf(content: QbrContent): Promise<Buffer> {
   });
   for (const section of content.sections) {
     if (section.number > 1) {
-      w.newPage();
+      w.sectionBreak();
       doc.font(FONT.bold).fontSize(9).fillColor(COLORS.faint).text(`SECTION ${section.number}`, w.left, w.y, { characterSpacing: 1 });
       w.gap(2);
       w.text(section.title, { font: FONT.bold, size: 19, color: COLORS.primary, gapAfter: 3 });

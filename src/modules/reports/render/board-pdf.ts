@@ -1,28 +1,30 @@
 /**
- * The board pack as PDF: the one-page summary first (under the cover band), then one section a
- * page onwards, drawn from the content model with pdfkit; charts are the web app's ECharts
+ * The board pack as PDF: the one-page summary first (under the cover band), then the sections,
+ * each on a new page unless the page before has room for it, drawn from the content model with pdfkit; charts are the web app's ECharts
  * options rendered to SVG.
  */
 import type { Block, BoardPackContent, ResponseItem } from '../schema.js';
-import { auditTrailLine, date, joinAnd } from '../text.js';
+import { auditTrailLine, joinAnd } from '../text.js';
+import { packWords, type PackWords } from '../i18n/index.js';
 import { chartSvg } from './charts.js';
 import { COLORS, FONT, PdfWriter, toneColor } from './pdf-kit.js';
 import { printable } from '../text.js';
 import { concernHead, responseLine, stanceTone, stanceWord } from '../../../shared/reports/words.js';
 
-const CHART_HEIGHT = { 'loss-exceedance': 240, 'replacement-cost': 165, 'worst-case': 125, 'budget-months': 190, 'risk-trend': 170, maturity: 190 } as const;
+const CHART_SCALE = 1.25;
+const CHART_HEIGHT = { 'loss-exceedance': 240, 'replacement-cost': 165, 'worst-case': 112, 'budget-months': 190, 'risk-trend': 170, maturity: 190 } as const;
 
-function drawPositions(w: PdfWriter, block: Extract<Block, { kind: 'positions' }>): void {
+function drawPositions(w: PdfWriter, block: Extract<Block, { kind: 'positions' }>, words: PackWords): void {
   const doc = w.doc;
   w.ensure(90);
   w.text(block.title, { font: FONT.bold, size: 11, gapAfter: 2 });
-  w.text(`Proposal: ${block.proposal}`, { size: 9.5, color: COLORS.text, gapAfter: 2 });
+  w.text(words.t('positions.proposal', { text: block.proposal }), { size: 9.5, color: COLORS.text, gapAfter: 2 });
   if (block.detail) w.text(block.detail, { size: 8.5, color: COLORS.subtle, gapAfter: 4 });
   const n = Math.max(1, block.positions.length);
   const gap = 8;
   const cw = (w.width - gap * (n - 1)) / n;
   const pad = 7;
-  const bodies = block.positions.map((p) => `${p.rationale ?? 'No position recorded yet.'}${p.prefers ? `\nPrefers: ${p.prefers}` : ''}`);
+  const bodies = block.positions.map((p) => `${p.rationale ?? words.t('positions.none')}${p.prefers ? `\n${words.t('positions.prefers', { text: p.prefers })}` : ''}`);
   doc.font(FONT.regular).fontSize(8.8);
   const bodyH = Math.max(...bodies.map((b) => doc.heightOfString(printable(b), { width: cw - 2 * pad, lineGap: 1.5 })));
   const headH = 30;
@@ -34,8 +36,8 @@ function drawPositions(w: PdfWriter, block: Extract<Block, { kind: 'positions' }
     const tone = stanceTone(p.stance);
     doc.roundedRect(x, y, cw, h, 4).fill(COLORS.box);
     doc.rect(x, y, cw, 3).fill(toneColor(tone));
-    doc.font(FONT.bold).fontSize(9.5).fillColor(COLORS.text).text(printable(`${p.seat}${p.holder ? ` - ${p.holder}` : ' (vacant)'}`), x + pad, y + 8, { width: cw - 2 * pad, lineBreak: false, ellipsis: true });
-    doc.font(FONT.bold).fontSize(8.5).fillColor(toneColor(tone)).text(stanceWord(p.stance), x + pad, y + 20, { width: cw - 2 * pad });
+    doc.font(FONT.bold).fontSize(9.5).fillColor(COLORS.text).text(printable(`${p.seat}${p.holder ? ` - ${p.holder}` : ` ${words.t('positions.vacant')}`}`), x + pad, y + 8, { width: cw - 2 * pad, lineBreak: false, ellipsis: true });
+    doc.font(FONT.bold).fontSize(8.5).fillColor(toneColor(tone)).text(printable(words.value(stanceWord(p.stance))), x + pad, y + 20, { width: cw - 2 * pad });
     doc.font(FONT.regular).fontSize(8.8).fillColor(COLORS.text).text(printable(bodies[i]!), x + pad, y + headH + pad - 4, { width: cw - 2 * pad, lineGap: 1.5 });
   });
   doc.x = w.left;
@@ -69,7 +71,30 @@ function drawResponses(w: PdfWriter, items: ResponseItem[]): void {
   w.gap(4);
 }
 
-export async function drawBlock(w: PdfWriter, block: Block): Promise<void> {
+/** A block's fixed labels (headings, column heads, figure names, table words) in the pack's language. */
+function translated(block: Block, words: PackWords): Block {
+  if (words.language === 'en') return block;
+  const { label: l, value: v } = words;
+  switch (block.kind) {
+    case 'heading':
+      return { ...block, text: l(block.text) };
+    case 'figures':
+      return { ...block, items: block.items.map((f) => ({ ...f, label: l(f.label), value: v(f.value) })) };
+    case 'table':
+      return {
+        ...block,
+        columns: block.columns.map((c) => ({ ...c, label: l(c.label) })),
+        rows: block.rows.map((r) => ({ ...r, cells: Object.fromEntries(Object.entries(r.cells).map(([k, text]) => [k, v(text)])) })),
+      };
+    case 'chart':
+      return block.chart.type === 'worst-case' ? { ...block, chart: { ...block.chart, components: block.chart.components.map((c) => ({ ...c, label: l(c.label) })) } } : block;
+    default:
+      return block;
+  }
+}
+
+export async function drawBlock(w: PdfWriter, original: Block, words: PackWords = packWords('en')): Promise<void> {
+  const block = translated(original, words);
   switch (block.kind) {
     case 'paragraph':
       w.paragraph(block.text, block.tone);
@@ -103,13 +128,14 @@ export async function drawBlock(w: PdfWriter, block: Block): Promise<void> {
       return;
     case 'chart': {
       const height = CHART_HEIGHT[block.chart.type];
-      const svg = await chartSvg(block.chart, Math.round(w.width), height, 'Helvetica, Arial, sans-serif');
-      w.svg(svg, height);
+      // Laid out a quarter larger than drawn: the chart's 12 px labels print at the body's size.
+      const svg = await chartSvg(block.chart, Math.round(w.width * CHART_SCALE), Math.round(height * CHART_SCALE), 'Noto Sans, sans-serif', words.chart);
+      w.svg(svg, height, w.width, CHART_SCALE);
       if (block.caption) w.text(block.caption, { size: 8.5, color: COLORS.subtle, font: FONT.italic, gapAfter: 6 });
       return;
     }
     case 'positions':
-      drawPositions(w, block);
+      drawPositions(w, block, words);
       return;
     case 'responses':
       drawResponses(w, block.items);
@@ -119,19 +145,24 @@ export async function drawBlock(w: PdfWriter, block: Block): Promise<void> {
 
 /** The board pack's PDF bytes. The same content gives the same bytes. */
 export async function renderBoardPackPdf(content: BoardPackContent): Promise<Buffer> {
+  const words = packWords(content.language ?? 'en');
+  const { t } = words;
+  const client = content.client.name;
+  const quarter = content.quarter.label;
   const w = new PdfWriter({
-    title: `${content.client.name}: board pack ${content.quarter.label}`,
-    subject: 'Quarterly board pack: risk, decisions, vendors and the estate',
+    title: t('doc.title', { client, quarter }),
+    subject: t('doc.subject'),
     createdAt: new Date(content.issue?.issuedAt ?? content.generatedAt),
-    footerLeft: `${content.client.name} · Board pack ${content.quarter.label}${content.issue ? '' : ' · DRAFT'} · Confidential`,
+    footerLeft: t('footer.text', { client, quarter, draft: content.issue ? '' : t('footer.draft') }),
+    pageLabel: (page, pages) => t('footer.page', { page, pages }),
   });
   const doc = w.doc;
   w.band(118, () => {
-    doc.font(FONT.bold).fontSize(9).fillColor(COLORS.bandSubtle).text(printable(content.issue ? 'BOARD PACK' : 'BOARD PACK - DRAFT, NOT ISSUED'), w.left, 30, { characterSpacing: 1 });
-    doc.font(FONT.bold).fontSize(22).fillColor(COLORS.bandText).text(printable(content.client.name), w.left, 46, { width: w.width, lineBreak: false, ellipsis: true });
-    doc.font(FONT.regular).fontSize(13).fillColor(COLORS.bandText).text(printable(`${content.quarter.label}: technology and information risk, in money`), w.left, 74, { width: w.width });
-    const when = content.issue ? `Issued ${date(content.issue.issuedAt)} by ${content.issue.issuedBy}` : `Draft made ${date(content.generatedAt)}`;
-    doc.font(FONT.regular).fontSize(8.5).fillColor(COLORS.bandSubtle).text(printable(`${when} · figures as of ${date(content.asOf)} · amounts in ${content.client.currency}`), w.left, 96, { width: w.width });
+    doc.font(FONT.bold).fontSize(9).fillColor(COLORS.bandSubtle).text(printable(t(content.issue ? 'cover.eyebrow' : 'cover.eyebrowDraft')), w.left, 30, { characterSpacing: 1 });
+    doc.font(FONT.bold).fontSize(22).fillColor(COLORS.bandText).text(printable(client), w.left, 46, { width: w.width, lineBreak: false, ellipsis: true });
+    doc.font(FONT.regular).fontSize(13).fillColor(COLORS.bandText).text(printable(t('cover.subtitle', { quarter })), w.left, 74, { width: w.width });
+    const when = content.issue ? t('cover.issued', { date: words.date(content.issue.issuedAt), by: content.issue.issuedBy }) : t('cover.draftMade', { date: words.date(content.generatedAt) });
+    doc.font(FONT.regular).fontSize(8.5).fillColor(COLORS.bandSubtle).text(printable(t('cover.meta', { when, asOf: words.date(content.asOf), currency: content.client.currency })), w.left, 96, { width: w.width });
   });
   if (content.issue?.override) {
     const o = content.issue.override;
@@ -142,17 +173,17 @@ export async function renderBoardPackPdf(content: BoardPackContent): Promise<Buf
   }
   for (const section of content.sections) {
     if (section.number > 1) {
-      w.newPage();
-      doc.font(FONT.bold).fontSize(9).fillColor(COLORS.faint).text(`SECTION ${section.number}`, w.left, w.y, { characterSpacing: 1 });
+      w.sectionBreak();
+      doc.font(FONT.bold).fontSize(9).fillColor(COLORS.faint).text(printable(t('section.label', { number: section.number })), w.left, w.y, { characterSpacing: 1 });
       w.gap(2);
-      w.text(section.title, { font: FONT.bold, size: 19, color: COLORS.primary, gapAfter: 3 });
+      w.text(words.language === 'en' ? section.title : t(`section.${section.key}`), { font: FONT.bold, size: 19, color: COLORS.primary, gapAfter: 3 });
       w.text(section.lead, { size: 10.5, color: COLORS.subtle, gapAfter: 6 });
       doc.moveTo(w.left, w.y).lineTo(w.right, w.y).lineWidth(0.8).strokeColor(COLORS.rule).stroke();
       w.gap(10);
     } else {
       w.text(section.lead, { font: FONT.bold, size: 11.5, color: COLORS.text, gapAfter: 8 });
     }
-    for (const block of section.blocks) await drawBlock(w, block);
+    for (const block of section.blocks) await drawBlock(w, block, words);
   }
   const trail = content.issue?.auditTrail;
   if (trail) {

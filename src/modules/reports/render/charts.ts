@@ -8,6 +8,7 @@
 import type { EChartsOption } from 'echarts';
 import { reportChartOption, type ReportChart } from '../../../shared/charts/reports.js';
 import { CHART_FONT } from '../../../shared/charts/theme.js';
+import { measureCssText } from './fonts.js';
 
 const PARTS: [path: string, installer: string][] = [
   ['echarts/lib/chart/line/install.js', 'install'],
@@ -26,6 +27,7 @@ interface Chart {
 }
 interface EChartsCore {
   use(installers: unknown[]): void;
+  setPlatformAPI(api: { measureText: (text: string, font?: string) => { width: number } }): void;
   init(dom: null, theme: null, options: { renderer: 'svg'; ssr: true; width: number; height: number }): Chart;
 }
 
@@ -37,6 +39,9 @@ function echarts(): Promise<EChartsCore> {
     // Module paths held in variables: these files of the package carry no type declarations.
     const parts = (await Promise.all(PARTS.map(([p]) => import(p)))) as Record<string, unknown>[];
     core.use(parts.map((m, i) => m[PARTS[i]![1]]));
+    // Without a canvas ECharts guesses text widths from Helvetica's; measured in the fonts the
+    // PDF embeds, axis labels get the room they take on paper and are not cut.
+    core.setPlatformAPI({ measureText: (text, font) => measureCssText(text, font ?? '12px sans-serif') });
     return core;
   })();
   return loading;
@@ -57,6 +62,6 @@ export async function optionToSvg(option: EChartsOption, width: number, height: 
 }
 
 /** A report chart (stored data) as SVG, drawn with the same builder as the web app. */
-export function chartSvg(chart: ReportChart, width: number, height: number, fontFamily?: string): Promise<string> {
-  return optionToSvg(reportChartOption(chart), width, height, fontFamily);
+export function chartSvg(chart: ReportChart, width: number, height: number, fontFamily?: string, label?: (english: string) => string): Promise<string> {
+  return optionToSvg(reportChartOption(chart, label), width, height, fontFamily);
 }

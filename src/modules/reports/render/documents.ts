@@ -6,7 +6,7 @@ import { drawBlock } from './board-pdf.js';
 import { COLORS, FONT, PdfWriter } from './pdf-kit.js';
 
 export async function renderDocumentPdf(d: SimpleDocument): Promise<Buffer> {
-  const w = new PdfWriter({ title: d.title, subject: d.sub, createdAt: new Date(d.createdAt), footerLeft: d.footer, landscape: d.landscape ?? false, bodySize: 9.2 });
+  const w = new PdfWriter({ title: d.title, subject: d.sub, createdAt: new Date(d.createdAt), footerLeft: d.footer, landscape: d.landscape ?? false, bodySize: 8.8 });
   const doc = w.doc;
   w.band(92, () => {
     doc.font(FONT.bold).fontSize(9).fillColor(COLORS.bandSubtle).text(printable(d.eyebrow.toUpperCase()), w.left, 22, { characterSpacing: 1 });

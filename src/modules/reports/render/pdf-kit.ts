@@ -1,11 +1,12 @@
 /**
- * A small layout kit on pdfkit for Triad's reports: A4 pages, the standard Helvetica fonts
- * pdfkit ships, headings, paragraphs, key figures, tables that break across pages with their
+ * A small layout kit on pdfkit for Triad's reports: A4 pages, the embedded Noto Sans fonts
+ * (fonts.ts), headings, paragraphs, key figures, tables that break across pages with their
  * header repeated, charts drawn from SVG, and page footers with page numbers.
  */
 import PDFDocument from 'pdfkit';
 import SVGtoPDF from 'svg-to-pdfkit';
 import { printable } from '../text.js';
+import { FONT, registerFonts } from './fonts.js';
 import type { Figure, Tone } from '../schema.js';
 
 export const COLORS = {
@@ -26,7 +27,7 @@ export const COLORS = {
   box: '#f3f5f8',
 } as const;
 
-export const FONT = { regular: 'Helvetica', bold: 'Helvetica-Bold', italic: 'Helvetica-Oblique' } as const;
+export { FONT };
 
 export function toneColor(tone: Tone): string {
   return tone === 'bad' ? COLORS.bad : tone === 'warn' ? COLORS.warn : tone === 'good' ? COLORS.good : COLORS.neutral;
@@ -46,6 +47,8 @@ export interface PdfMeta {
   landscape?: boolean;
   /** Body text size (points); one-pagers use a smaller one. */
   bodySize?: number;
+  /** The footer's page number (default: `Page 2 of 9`). */
+  pageLabel?: (page: number, pages: number) => string;
 }
 
 /** A document being laid out; `finish()` adds the footers and returns the PDF bytes. */
@@ -59,9 +62,12 @@ export class PdfWriter {
   readonly top = 54;
   readonly bottom: number;
   readonly body: number;
+  /** Extra space between lines: Noto Sans's own line height is generous, small text needs little more. */
+  readonly lineGap: number;
 
   constructor(private readonly meta: PdfMeta) {
     this.body = meta.bodySize ?? 10;
+    this.lineGap = this.body < 10 ? 0.5 : 1.5;
     this.doc = new PDFDocument({
       size: 'A4',
       layout: meta.landscape ? 'landscape' : 'portrait',
@@ -78,6 +84,7 @@ export class PdfWriter {
       this.doc.on('end', () => resolve());
       this.doc.on('error', reject);
     });
+    registerFonts(this.doc);
     this.doc.font(FONT.regular).fontSize(10).fillColor(COLORS.text);
   }
 
@@ -100,13 +107,28 @@ export class PdfWriter {
     this.doc.y = this.top;
   }
 
+  /**
+   * Where a section starts: at the top of a new page when this one is more than half full,
+   * else below what is already there (with its heading kept with what follows), so a short
+   * section or a few lines spilling over never leave a page nearly empty.
+   */
+  sectionBreak(): void {
+    const used = (this.doc.y - this.top) / (this.bottom - this.top);
+    if (used > 0.5) {
+      this.newPage();
+      return;
+    }
+    this.gap(16);
+    this.ensure(160);
+  }
+
   gap(points: number): void {
     this.doc.y += points;
   }
 
   private measure(text: string, font: string, size: number, width: number): number {
     this.doc.font(font).fontSize(size);
-    return this.doc.heightOfString(printable(text), { width, lineGap: 1.5 });
+    return this.doc.heightOfString(printable(text), { width, lineGap: this.lineGap });
   }
 
   /** Text at the cursor across `width` (default: the full column), moving the cursor below it. */
@@ -120,7 +142,7 @@ export class PdfWriter {
       .font(font)
       .fontSize(size)
       .fillColor(options.color ?? COLORS.text)
-      .text(printable(text), options.x ?? this.left, this.doc.y, { width, lineGap: 1.5, align: options.align ?? 'left' });
+      .text(printable(text), options.x ?? this.left, this.doc.y, { width, lineGap: this.lineGap, align: options.align ?? 'left' });
     this.doc.x = this.left;
     this.gap(options.gapAfter ?? 4);
   }
@@ -162,7 +184,7 @@ export class PdfWriter {
     this.ensure(h + 14);
     const y = this.doc.y;
     this.doc.roundedRect(this.left, y, this.width, h + 12, 3).fill(COLORS.box);
-    this.doc.font(FONT.italic).fontSize(9.5).fillColor(COLORS.subtle).text(printable(text), this.left + 10, y + 6, { width: this.width - 20, lineGap: 1.5 });
+    this.doc.font(FONT.italic).fontSize(9.5).fillColor(COLORS.subtle).text(printable(text), this.left + 10, y + 6, { width: this.width - 20, lineGap: this.lineGap });
     this.doc.x = this.left;
     this.doc.y = y + h + 12 + 8;
   }
@@ -199,8 +221,8 @@ export class PdfWriter {
 
   /** A table across the column; rows never split, the header repeats on each page. */
   table(spec: TableSpec, options: { fontSize?: number; caption?: string | null } = {}): void {
-    const size = options.fontSize ?? (this.body < 10 ? 8.2 : 8.8);
-    const pad = this.body < 10 ? 3.2 : 4;
+    const size = options.fontSize ?? (this.body < 10 ? 7.9 : 8.8);
+    const pad = this.body < 10 ? 2.4 : 4;
     const total = spec.columns.reduce((s, c) => s + c.width, 0);
     const widths = spec.columns.map((c) => (c.width / total) * this.width);
     const cellHeight = (texts: string[], font: string): number => Math.max(...texts.map((t, i) => this.measure(t || ' ', font, size, widths[i]! - 2 * pad))) + 2 * pad;
@@ -212,7 +234,7 @@ export class PdfWriter {
       let x = this.left;
       texts.forEach((t, i) => {
         const col = spec.columns[i]!;
-        this.doc.font(font).fontSize(size).fillColor(color).text(printable(t), x + pad + (i === 0 ? 2 : 0), y + pad, { width: widths[i]! - 2 * pad - (i === 0 ? 2 : 0), align: col.align, lineGap: 1.5 });
+        this.doc.font(font).fontSize(size).fillColor(color).text(printable(t), x + pad + (i === 0 ? 2 : 0), y + pad, { width: widths[i]! - 2 * pad - (i === 0 ? 2 : 0), align: col.align, lineGap: this.lineGap });
         x += widths[i]!;
       });
     };
@@ -243,16 +265,22 @@ export class PdfWriter {
     this.gap(8);
   }
 
-  /** An SVG (a chart) at full column width, with its caption below. */
-  svg(svg: string, height: number, width: number = this.width): void {
+  /**
+   * An SVG (a chart) at full column width, with its caption below. An SVG laid out `scale`
+   * times larger than it is drawn (width × scale by height × scale) is shrunk to fit.
+   */
+  svg(svg: string, height: number, width: number = this.width, scale = 1): void {
     this.ensure(height + 10);
     const y = this.doc.y;
-    SVGtoPDF(this.doc, printable(svg), this.left + (this.width - width) / 2, y, {
-      width,
-      height,
+    this.doc.save();
+    this.doc.translate(this.left + (this.width - width) / 2, y).scale(1 / scale);
+    SVGtoPDF(this.doc, printable(svg), 0, 0, {
+      width: width * scale,
+      height: height * scale,
       assumePt: true,
       fontCallback: (_family: string, bold: boolean, italic: boolean) => (bold ? FONT.bold : italic ? FONT.italic : FONT.regular),
     });
+    this.doc.restore();
     this.doc.x = this.left;
     this.doc.y = y + height + 6;
   }
@@ -276,7 +304,7 @@ export class PdfWriter {
       this.doc.moveTo(this.left, y - 6).lineTo(this.right, y - 6).lineWidth(0.5).strokeColor(COLORS.rule).stroke();
       this.doc.font(FONT.regular).fontSize(8).fillColor(COLORS.faint);
       this.doc.text(printable(this.meta.footerLeft), this.left, y, { width: this.width * 0.75, lineBreak: false });
-      this.doc.text(`Page ${i - range.start + 1} of ${range.count}`, this.left + this.width * 0.75, y, { width: this.width * 0.25, align: 'right', lineBreak: false });
+      this.doc.text(printable((this.meta.pageLabel ?? ((p, n) => `Page ${p} of ${n}`))(i - range.start + 1, range.count)), this.left + this.width * 0.75, y, { width: this.width * 0.25, align: 'right', lineBreak: false });
       this.doc.page.margins.bottom = bottomMargin;
     }
     this.doc.end();

@@ -23,6 +23,7 @@ import { useCurrentClient } from '../../layout/client-context';
 import { BOARD_PACK_JOB, packFileUrl, reportKeys, usePack, usePacks } from './api';
 import { SectionView } from './Blocks';
 import { WorstCaseView } from './WorstCaseView';
+import { currentLanguage } from '../../i18n';
 
 const STATUS: Record<PackOut['status'], { label: string; color: string }> = {
   generating: { label: 'Generating', color: 'blue' },
@@ -81,7 +82,7 @@ function PackList() {
   const chosen = quarter ?? current;
   const issuedQuarters = new Set((packs.data?.packs ?? []).filter((p) => p.status === 'issued').map((p) => p.quarter));
   const generate = useApiMutation({
-    mutationFn: (q: string) => api.post<PackOut>(clientPath(clientId, '/board-packs'), { quarter: q }),
+    mutationFn: (q: string) => api.post<PackOut>(clientPath(clientId, '/board-packs'), { quarter: q, language: currentLanguage() }),
     success: (p) => `Generating the ${p.quarterLabel} draft; it appears below when it is ready.`,
     invalidate: [reportKeys.packs(clientId), keys.jobs(clientId, BOARD_PACK_JOB)],
   });
@@ -236,7 +237,7 @@ function PackView() {
   const pack = usePack(clientId, packId);
   const [issuing, { open, close }] = useDisclosure(false);
   const regenerate = useApiMutation({
-    mutationFn: (q: string) => api.post<PackOut>(clientPath(clientId, '/board-packs'), { quarter: q }),
+    mutationFn: (q: string) => api.post<PackOut>(clientPath(clientId, '/board-packs'), { quarter: q, language: currentLanguage() }),
     success: 'Generating the draft again from the records as they are now.',
     invalidate: [reportKeys.pack(clientId, packId), reportKeys.packs(clientId), keys.jobs(clientId, BOARD_PACK_JOB)],
   });

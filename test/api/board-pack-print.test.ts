@@ -1,0 +1,137 @@
+/**
+ * The board pack on paper: names in Greek and Cyrillic print as written (read back from the
+ * PDF's text and checked in the rendered images), every font is embedded, no page but the last
+ * is left under a quarter full, and a pack asked for in German prints in German.
+ */
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { startTestApp, type Caller, type TestApp } from '../support/app.js';
+import { DEMO, seedDemoWorld, type DemoWorld } from '../support/demo.js';
+import { DEMO_PASSWORD } from '../../src/server/demo.js';
+import { glyphShapes, pageFill, pdfFonts, pdfPageImages, pdfText, pdfWords, wordImage } from '../support/pdf.js';
+import type { PackDetailOut, PackOut } from '../../src/modules/reports/schema.js';
+import type { SeatOut } from '../../src/modules/governance/schema.js';
+
+let t: TestApp;
+let demo: DemoWorld;
+let advisor: Caller;
+let admin: Caller;
+/** The advisor's session cookie, for the PDF's raw bytes. */
+let advisorCookie = '';
+
+beforeAll(async () => {
+  t = await startTestApp();
+  demo = await seedDemoWorld(t.ctx, t.server);
+  await t.ctx.jobs.runDue();
+  advisor = await demo.as(DEMO.advisor);
+  admin = await demo.as(DEMO.admin);
+  const res = await t.server.inject({ method: 'POST', url: '/api/auth/login', payload: { email: DEMO.advisor, password: DEMO_PASSWORD } });
+  const session = (res.cookies as { name: string; value: string }[]).find((c) => c.name === 'triad_session');
+  advisorCookie = `triad_session=${session?.value ?? ''}`;
+});
+afterAll(async () => {
+  await t.close();
+});
+
+/** Generates the quarter's draft (in `language`) and returns it with its PDF bytes. */
+async function pack(clientId: string, language?: 'en' | 'de', quarter = '2026Q4'): Promise<{ detail: PackDetailOut; pdf: Buffer }> {
+  const res = await advisor.post<PackOut>(`/api/clients/${clientId}/board-packs`, { quarter, ...(language ? { language } : {}) });
+  expect(res.status, JSON.stringify(res.body)).toBe(202);
+  await t.ctx.jobs.runDue();
+  const detail = (await advisor.get<PackDetailOut>(`/api/clients/${clientId}/board-packs/${res.body.id}`)).body;
+  expect(detail.status, detail.error ?? '').toBe('draft');
+  const file = await t.server.inject({ method: 'GET', url: `/api/clients/${clientId}/board-packs/${res.body.id}.pdf`, headers: { cookie: advisorCookie } });
+  expect(file.statusCode).toBe(200);
+  return { detail, pdf: file.rawPayload };
+}
+/** The body of a page runs from the top margin (54 pt) to the footer's rule (58 pt from the bottom) of 842. */
+const fills = (pdf: Buffer): number[] => pdfPageImages(pdf).map((p) => pageFill(p, 54 / 842, (842 - 58) / 842));
+
+describe('the board pack on paper', () => {
+  it('prints a Greek client and people with Greek and Cyrillic names as written, in embedded fonts', async () => {
+    const clientId = demo.clients.accounting;
+    const client = 'Αθηνά Λογιστική';
+    const renamed = await advisor.patch(`/api/clients/${clientId}`, { name: client });
+    expect(renamed.status, JSON.stringify(renamed.body)).toBe(200);
+    const seats = (await advisor.get<{ seats: SeatOut[] }>(`/api/clients/${clientId}/governance/seats`)).body.seats;
+    const cio = seats.find((s) => s.seat === 'CIO')?.holder;
+    const ciso = seats.find((s) => s.seat === 'CISO')?.holder;
+    expect(cio && ciso && cio.userId !== ciso.userId).toBeTruthy();
+    const names = { cio: 'Дмитрий Иванов', ciso: 'Γιώργος Παπαδόπουλος' };
+    for (const [id, name] of [[cio!.userId, names.cio], [ciso!.userId, names.ciso]] as const) {
+      const res = await admin.patch(`/api/users/${id}`, { name });
+      expect(res.status, JSON.stringify(res.body)).toBe(200);
+    }
+
+    const { pdf } = await pack(clientId);
+    // Every font is in the file (nothing left to the reader's machine to substitute).
+    const fonts = pdfFonts(pdf);
+    expect(fonts.length).toBeGreaterThan(0);
+    expect(fonts.filter((f) => !f.embedded)).toEqual([]);
+    expect(fonts.map((f) => f.name).join(' ')).not.toMatch(/Helvetica/);
+
+    // The text reads back as written: nothing replaced by "?".
+    const text = pdfText(pdf);
+    expect(text).toContain(client);
+    // Table cells wrap, so the words are looked for with line breaks made spaces.
+    const flat = text.replace(/\s+/g, ' ');
+    expect(flat).toContain(`CIO (${names.cio})`);
+    expect(flat).toContain(`CISO (${names.ciso})`);
+
+    // Drawn with real letters: each word's glyphs, rendered from the PDF, are distinct shapes
+    // (a missing glyph draws nothing, or the same box for every letter).
+    const words = pdfWords(pdf);
+    for (const word of ['Αθηνά', 'Λογιστική', 'Дмитрий', 'Иванов', 'Γιώργος', 'Παπαδόπουλος']) {
+      const box = words.find((w) => w.text.replace(/[()]/g, '') === word);
+      expect(box, `${word} in the PDF's words`).toBeDefined();
+      const shapes = glyphShapes(wordImage(pdf, box!));
+      const letters = [...word.normalize('NFC')].length;
+      expect(shapes.length, word).toBeGreaterThanOrEqual(Math.ceil(letters * 0.7));
+      expect(new Set(shapes).size, word).toBeGreaterThanOrEqual(Math.ceil(new Set(word).size * 0.6));
+    }
+  });
+
+  it('leaves no page under a quarter full but the last, for every demo client', async () => {
+    for (const clientId of [demo.clients.accounting, demo.clients.manufacturer]) {
+      const { pdf } = await pack(clientId);
+      const f = fills(pdf);
+      expect(f.length).toBeGreaterThanOrEqual(6);
+      f.slice(0, -1).forEach((fill, i) => expect(fill, `page ${i + 1} of ${f.length}: ${f.map((x) => x.toFixed(2)).join(' ')}`).toBeGreaterThanOrEqual(0.25));
+    }
+  });
+
+  it('prints in German when asked for in German, and keeps the language when issued', async () => {
+    const clientId = demo.clients.manufacturer;
+    const { detail, pdf } = await pack(clientId, 'de');
+    expect(detail.content?.language).toBe('de');
+    const text = pdfText(pdf).replace(/\s+/g, ' ');
+    // The cover's and sections' labels are letter-spaced.
+    const letters = text.replace(/\s+/g, '');
+    expect(letters).toContain('VORSTANDSBERICHT-ENTWURF');
+    expect(letters).toContain('ABSCHNITT2');
+    expect(letters).not.toContain('BOARDPACK');
+    for (const words of ['Risiko im Vergleich zur Risikobereitschaft', 'Entscheidungen, die der Vorstand treffen muss', 'Verantwortlich', 'Vertraulich', 'Seite 1 von']) expect(text).toContain(words);
+    expect(text).not.toMatch(/Page \d+ of \d+/);
+    const f = fills(pdf);
+    f.slice(0, -1).forEach((fill, i) => expect(fill, `page ${i + 1}`).toBeGreaterThanOrEqual(0.25));
+
+    // Issued, it stays in German.
+    const issued = await advisor.post<PackDetailOut>(`/api/clients/${clientId}/board-packs/${detail.id}/issue`, { overrideReason: 'The board meets tomorrow; the owed response follows.' });
+    expect(issued.status, JSON.stringify(issued.body)).toBe(200);
+    expect(issued.body.content?.language).toBe('de');
+    const frozen = await t.server.inject({ method: 'GET', url: `/api/clients/${clientId}/board-packs/${detail.id}.pdf`, headers: { cookie: advisorCookie } });
+    const frozenText = pdfText(frozen.rawPayload).replace(/\s+/g, '');
+    expect(frozenText).toContain('VORSTANDSBERICHT');
+    expect(frozenText).not.toContain('ENTWURF');
+
+    // English stays the default (a later quarter: this one is issued).
+    const english = pdfText((await pack(clientId, undefined, '2027Q1')).pdf).replace(/\s+/g, '');
+    expect(english).toContain('BOARDPACK-DRAFT');
+    expect(english).not.toContain('VORSTANDSBERICHT');
+  });
+
+  it('refuses a language it cannot print, naming the field', async () => {
+    const res = await advisor.post<{ error: { details: { path: string }[] } }>(`/api/clients/${demo.clients.manufacturer}/board-packs`, { quarter: '2026Q4', language: 'fr' });
+    expect(res.status).toBe(400);
+    expect(res.body.error.details.map((d) => d.path)).toContain('body.language');
+  });
+});

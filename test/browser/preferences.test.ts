@@ -1,0 +1,63 @@
+import { describe, expect, it } from 'vitest';
+import { chooseOption, DEMO, DEMO_PASSWORD, setupBrowser } from './support.js';
+
+const browser = setupBrowser();
+
+describe('language and colour scheme', () => {
+  it('switches the sign-in page and the app to German, and keeps the choice', async () => {
+    const page = await browser.newPage();
+    await page.goto('/login');
+    await page.getByRole('heading', { name: 'Sign in', level: 1 }).waitFor();
+    await page.getByRole('button', { name: 'Display and language' }).click();
+    await page.getByRole('menuitem', { name: 'Deutsch' }).click();
+    await page.getByRole('heading', { name: 'Anmelden', level: 1 }).waitFor();
+    expect(await page.locator('html').getAttribute('lang')).toBe('de');
+
+    // Empty fields are refused in German, beside them.
+    await page.getByRole('button', { name: 'Anmelden' }).click();
+    await page.getByText('Geben Sie Ihre E-Mail-Adresse ein').waitFor();
+
+    await page.getByLabel('E-Mail', { exact: true }).fill(DEMO.advisor);
+    await page.getByLabel('Passwort', { exact: true }).fill(DEMO_PASSWORD);
+    await page.getByRole('button', { name: 'Anmelden' }).click();
+    await page.getByRole('link', { name: 'Portfolio' }).waitFor();
+    await page.getByRole('link', { name: 'Ihr Konto' }).waitFor();
+    await chooseOption(page, page.getByRole('combobox', { name: 'Mandant' }), DEMO.clients.accounting);
+    await page.waitForURL(/\/clients\/[^/]+/);
+    const nav = page.getByRole('navigation', { name: `Seiten von ${DEMO.clients.accounting}` });
+    await nav.getByRole('link', { name: 'Übersicht' }).waitFor();
+    await nav.getByRole('link', { name: 'Risikoregister' }).waitFor();
+    await nav.getByRole('link', { name: 'Vorstandsbericht' }).waitFor();
+    await nav.getByText('Mandantenverwaltung').waitFor();
+
+    // The account page speaks German too.
+    await page.getByRole('link', { name: 'Ihr Konto' }).click();
+    await page.getByRole('heading', { name: 'Ihr Konto', level: 1 }).waitFor();
+    await page.getByRole('heading', { name: 'Passwort ändern' }).waitFor();
+    await page.getByLabel('Neues Passwort', { exact: true }).waitFor();
+
+    // The choice is kept in this browser: a reload stays German.
+    await page.reload();
+    await page.getByRole('link', { name: 'Ihr Konto' }).waitFor();
+
+    // And back to English.
+    await page.getByRole('button', { name: 'Darstellung und Sprache' }).click();
+    await page.getByRole('menuitem', { name: 'English' }).click();
+    await page.getByRole('link', { name: 'Your account' }).waitFor();
+  });
+
+  it('follows the system colour scheme until one is chosen', async () => {
+    const page = await browser.newPage();
+    await page.emulateMedia({ colorScheme: 'dark' });
+    await page.goto('/login');
+    await page.getByRole('heading', { name: 'Sign in', level: 1 }).waitFor();
+    const scheme = () => page.locator('html').getAttribute('data-mantine-color-scheme');
+    expect(await scheme()).toBe('dark');
+    await page.getByRole('button', { name: 'Display and language' }).click();
+    await page.getByRole('menuitem', { name: 'Light' }).click();
+    await expect.poll(scheme).toBe('light');
+    await page.reload();
+    await page.getByRole('heading', { name: 'Sign in', level: 1 }).waitFor();
+    expect(await scheme()).toBe('light');
+  });
+});
