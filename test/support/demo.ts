@@ -7,6 +7,8 @@ export interface DemoWorld {
   clients: { accounting: string; manufacturer: string; saas: string };
   /** Sign in as a demo account by e-mail. */
   as(email: string): Promise<Caller>;
+  /** Forgets the cached sign-ins (after the clock has passed their expiry and they were cleared away). */
+  forgetSessions(): void;
 }
 
 export const DEMO = {
@@ -38,5 +40,6 @@ export async function seedDemoWorld(ctx: AppContext, server: FastifyInstance): P
       }
       return c;
     },
+    forgetSessions: () => sessions.clear(),
   };
 }
