@@ -5,6 +5,7 @@
  * (`import type { VendorOut } from '@schema/estate'`).
  */
 import { z } from 'zod';
+import { ImportNote, ImportReading, ImportSampleRow, ImportSetAside, ImportUnknownValue } from './import-schema.js';
 import { 
   ACCESS_LEVELS,
   CLASSIFICATIONS,
@@ -662,6 +663,8 @@ export type FirmConcentrationOut = z.infer<typeof FirmConcentrationOut>;
 
 // ---- CSV import
 
+export * from './import-schema.js';
+
 export const ImportProblem = z.object({ line: z.number(), column: z.string(), reason: z.string() });
 
 export type ImportProblem = z.infer<typeof ImportProblem>;
@@ -689,6 +692,11 @@ export const ImportReport = z.object({
   durationMs: z.number(),
   readingMs: z.number().describe('Reading and checking the file: no lock held'),
   writingMs: z.number().describe('Writing it in one transaction (0 for a dry run, a refused file or a file that changes nothing)'),
+  reading: ImportReading.nullable().describe('How the file was read (null when it was empty)'),
+  sample: z.array(ImportSampleRow).describe('The first rows as read, cell by cell'),
+  setAside: z.array(ImportSetAside).describe('Columns not used because another column of the file gives the same field'),
+  unknownValues: z.array(ImportUnknownValue).describe('Words of closed lists (status, type) that are not mapped yet, with their rows and choices'),
+  notes: z.array(ImportNote).describe('What the import filled in, and on how many rows (e.g. the replacement cost from the purchase cost)'),
 });
 
 export type ImportReport = z.infer<typeof ImportReport>;

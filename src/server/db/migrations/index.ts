@@ -12,6 +12,7 @@ import * as roadmap from '../../../modules/roadmap/migration.js';
 import * as budget from '../../../modules/budget/migration.js';
 import * as ops from '../../../modules/accounts/migration.js';
 import * as controls from '../../../modules/controls/migration.js';
+import * as interchange from '../../../modules/estate/migration-interchange.js';
 
 /**
  * Every migration, in order. Names sort by date then sequence; Kysely applies the pending ones
@@ -32,4 +33,5 @@ export const migrations: Record<string, Migration> = {
   '20261205_03_roadmap': roadmap,
   '20261205_04_budget': budget,
   '20261205_06_ops': ops,
+  '20261205_08_interchange': interchange,
 };
