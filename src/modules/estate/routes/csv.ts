@@ -4,7 +4,8 @@ import { z } from 'zod';
 import { AppError } from '../../../server/errors.js';
 import type { ZodApp } from '../../../server/module.js';
 import { toDateString } from '../../../server/db/conventions.js';
-import { exportCsv } from '../csv/export.js';
+import { exportRows } from '../csv/export.js';
+import { CONTENT_TYPES, SPREADSHEET_FORMATS } from '../../../server/spreadsheets.js';
 import { importCsv, MAX_IMPORT_BYTES } from '../csv/import.js';
 import { IMPORT_TYPES } from '../csv/source.js';
 import { progressList, progressOf, type ImportProgress } from '../csv/progress.js';
@@ -109,12 +110,20 @@ export async function csvRoutes(app: ZodApp): Promise<void> {
 
   app.get('/estate/export/:kind', {
     config: { permission: 'estate.read' },
-    schema: { tags, summary: 'Export as CSV (the same columns the import reads)', params: KindParams, produces: ['text/csv'], response: { 200: z.string().describe('CSV') } },
+    schema: {
+      tags,
+      summary: 'Export as CSV or an Excel workbook (the same columns the import reads)',
+      description: 'CSV starts with a byte-order mark (Excel reads it as UTF-8), and cells a spreadsheet would run as a formula (starting with =, +, -, @, a tab or a carriage return) are prefixed with a single quote; the import reads them back as they were.',
+      params: KindParams,
+      querystring: z.strictObject({ format: z.enum(SPREADSHEET_FORMATS).default('csv') }),
+      produces: [CONTENT_TYPES.csv, CONTENT_TYPES.xlsx],
+      response: { 200: z.string().describe('The file') },
+    },
   }, async (request, reply) => {
     const { kind } = request.params;
-    const file = `${kind}-${toDateString(request.scope.now())}.csv`;
+    const { format } = request.query;
+    const file = `${kind}-${toDateString(request.scope.now())}.${format}`;
     // The stream is sent as is; the string schema only documents the body.
-    return reply.type('text/csv; charset=utf-8').header('content-disposition', `attachment; filename="${file}"`).send(exportCsv(request.scope, kind) as unknown as string);
+    return reply.type(CONTENT_TYPES[format]).header('content-disposition', `attachment; filename="${file}"`).send(exportRows(request.scope, kind, format) as unknown as string);
   });
 }
-
