@@ -23,6 +23,11 @@ export interface ContextOptions {
   migrate?: boolean;
 }
 
+/** NO_COLOR (https://no-color.org): any non-empty value turns colour off. */
+function noColor(): boolean {
+  return Boolean(process.env.NO_COLOR);
+}
+
 /**
  * Opens the database, applies pending migrations and registers every module's jobs: the
  * shared context of the server, the CLI and the tests.
@@ -32,7 +37,7 @@ export async function createAppContext(config: Config, options: ContextOptions =
   const log =
     options.logger ??
     (process.stdout.isTTY && config.logLevel !== 'silent'
-      ? pino({ level: config.logLevel, transport: { target: 'pino-pretty', options: { colorize: true, ignore: 'pid,hostname', translateTime: 'HH:MM:ss' } } })
+      ? pino({ level: config.logLevel, transport: { target: 'pino-pretty', options: { colorize: !noColor(), ignore: 'pid,hostname', translateTime: 'HH:MM:ss' } } })
       : pino({ level: config.logLevel }));
   const database = openDatabase({ dataDir: config.dataDir, databaseUrl: config.databaseUrl });
   // End-to-end tests move time forward through /api/test/clock; nothing else ever does.

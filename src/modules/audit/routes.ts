@@ -19,7 +19,7 @@ export const AuditEntryOut = z.object({
   before: z.unknown().nullable(),
   after: z.unknown().nullable(),
   hash: z.string(),
-});
+}).meta({ id: 'AuditEntry', description: 'One entry of the client\'s hash-chained audit trail' });
 
 export function presentAuditEntry(e: AuditEntriesTable): z.infer<typeof AuditEntryOut> {
   return {

@@ -135,7 +135,7 @@ export const SystemInput = z.strictObject({
   type: systemFields.type.default('hardware'),
   scope: systemFields.scope.default('internal'),
   status: systemFields.status.default('active'),
-});
+}).meta({ examples: [{ name: 'File server', assetTag: 'HF-0042', type: 'hardware', status: 'active', manufacturer: 'Dell', model: 'PowerEdge R450', purchaseDate: '2022-03-01', purchaseCost: 8400, warrantyEnd: '2027-03-01', replacementCost: 9000 }] });
 
 export type SystemInput = z.input<typeof SystemInput>;
 
@@ -166,7 +166,7 @@ export const SystemOut = z.object({
   notes: z.string().nullable(),
   createdAt: z.string(),
   updatedAt: z.string(),
-});
+}).meta({ id: 'System', description: 'A system or asset with its lifecycle' });
 
 export type SystemOut = z.infer<typeof SystemOut>;
 
@@ -697,7 +697,7 @@ export const ImportReport = z.object({
   setAside: z.array(ImportSetAside).describe('Columns not used because another column of the file gives the same field'),
   unknownValues: z.array(ImportUnknownValue).describe('Words of closed lists (status, type) that are not mapped yet, with their rows and choices'),
   notes: z.array(ImportNote).describe('What the import filled in, and on how many rows (e.g. the replacement cost from the purchase cost)'),
-});
+}).meta({ id: 'ImportReport', description: 'What an import did, or would do (a dry run), row by row, and how it read the file' });
 
 export type ImportReport = z.infer<typeof ImportReport>;
 
