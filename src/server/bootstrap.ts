@@ -44,7 +44,7 @@ export async function createAppContext(config: Config, options: ContextOptions =
   const clock = options.clock ?? (config.testHooks ? new ManualClock(new Date()) : systemClock);
   const jobs = new JobQueue(database.db, clock, log);
   const metrics = config.metrics ? new Metrics(database) : null;
-  const ctx: AppContext = { config, database, clock, jobs, events: new EventBus(log), log, lifecycle: new Lifecycle('starting'), metrics };
+  const ctx: AppContext = { config, database, clock, jobs, events: new EventBus(log), log, lifecycle: new Lifecycle('starting'), metrics, auditListeners: [] };
   if (options.migrate !== false) {
     try {
       await migrateContext(ctx);
