@@ -192,3 +192,31 @@ describe('webhooks', () => {
     }
   });
 });
+
+describe('the risk model file', () => {
+  it('exports without floating-point noise, in a shape the JSON Schema accepts', async () => {
+    const res = await advisor.post<{ id: string }>('/api/clients', { name: 'Float noise', sector: 'Retail', employees: 20 });
+    const base = `/api/clients/${res.body.id}/risks`;
+    const noisy = 38 * 0.1;
+    expect(String(noisy)).toBe('3.8000000000000003');
+    const made = await advisor.post(base, { title: 'Till skimming', inputs: { lossEventFrequency: { type: 'constant', value: noisy }, primaryLoss: { type: 'uniform', min: 0.1 + 0.2, max: 1200 } } });
+    expect(made.status).toBe(201);
+    const yaml = await advisor.get<string>(`${base}/export?format=yaml`);
+    expect(yaml.status).toBe(200);
+    expect(yaml.body).toContain('value: 3.8\n');
+    expect(yaml.body).toContain('min: 0.3\n');
+    expect(yaml.body).not.toMatch(/0000000000000/);
+
+    const { Ajv2020 } = await import('ajv/dist/2020.js');
+    const schema = JSON.parse((await import('node:fs')).readFileSync('schemas/risk-model.schema.json', 'utf8')) as object;
+    const validate = new Ajv2020({ strictRequired: false }).compile(schema);
+    let checked = 0;
+    for (const id of Object.values(demo.clients)) {
+      const exported = await advisor.get<unknown>(`/api/clients/${id}/risks/export`);
+      if (exported.status === 404) continue;
+      expect(validate(exported.body), JSON.stringify(validate.errors)).toBe(true);
+      checked += 1;
+    }
+    expect(checked).toBeGreaterThanOrEqual(2);
+  });
+});
