@@ -82,7 +82,7 @@ describe('a calendar feed', () => {
     expect(res.statusCode).toBe(200);
     expect(res.headers['content-type']).toMatch(/^text\/calendar/);
     const parsed = ical.sync.parseICS(res.body);
-    const events = Object.values(parsed).filter((e): e is ical.VEvent => e.type === 'VEVENT');
+    const events = Object.values(parsed).filter((e): e is ical.VEvent => e?.type === 'VEVENT');
     expect(events.length).toBeGreaterThan(5);
     const titles = events.map((e) => String(e.summary));
     expect(titles.some((s) => s.startsWith('Notice deadline: '))).toBe(true);
@@ -110,7 +110,7 @@ describe('a calendar feed', () => {
     const viewer = await demo.as(DEMO.accounting.viewer);
     const theirs = await viewer.post<{ url: string; feed: { id: string } }>('/api/me/calendar-feeds', { name: 'Harbor' });
     const other = ical.sync.parseICS((await t.server.inject({ method: 'GET', url: new URL(theirs.body.url, 'http://localhost').pathname })).body);
-    const otherTitles = Object.values(other).filter((e) => e.type === 'VEVENT').map((e) => String((e as ical.VEvent).summary));
+    const otherTitles = Object.values(other).filter((e) => e?.type === 'VEVENT').map((e) => String((e as ical.VEvent).summary));
     expect(otherTitles.length).toBeGreaterThan(0);
     for (const s of otherTitles) expect(s).toMatch(/\(Harbor/);
 

@@ -5,7 +5,7 @@
  * column.
  */
 import { parse } from 'csv-parse/sync';
-import { stringify } from 'csv-stringify/sync';
+import { csvText } from '../../shared/spreadsheet.js';
 import type { ClientScope } from '../../server/context.js';
 import { toTimestamp } from '../../server/db/conventions.js';
 import { answerProblems, answerState, loadAssessment, requireInProgress, type AnswerState } from './common.js';
@@ -37,7 +37,7 @@ const COLUMNS: Column[] = [
 const key = (h: string): string => h.toLowerCase().replace(/[^a-z0-9]+/g, '');
 
 /** The assessment as CSV: one line per outcome, the answer columns the import reads back. */
-export async function exportAnswersCsv(scope: ClientScope, assessmentId: string): Promise<{ fileName: string; text: string }> {
+export async function exportAnswersCsv(scope: ClientScope, assessmentId: string): Promise<{ fileName: string; text: string; header: string[]; rows: (string | number)[][] }> {
   scope.require('controls.read');
   const row = await loadAssessment(scope.db, assessmentId);
   const l = await loadFull(scope, row);
@@ -72,7 +72,8 @@ export async function exportAnswersCsv(scope: ClientScope, assessmentId: string)
     ];
   });
   const slug = row.title.toLowerCase().replace(/[^a-z0-9]+/g, '-').replace(/^-|-$/g, '') || 'assessment';
-  return { fileName: `${slug}.csv`, text: stringify([header, ...rows]) };
+  // For Excel: a byte-order mark, and cells that would run as formulas neutralised.
+  return { fileName: `${slug}.csv`, text: csvText(header, rows), header, rows };
 }
 
 type Cell<T> = { ok: true; value: T } | { ok: false; reason: string };

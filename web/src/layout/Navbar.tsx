@@ -1,5 +1,5 @@
 import { Badge, Box, Divider, NavLink, ScrollArea, Skeleton, Stack, Text } from '@mantine/core';
-import { IconApi, IconHistory, IconLayoutDashboard, IconLayoutGrid, IconShieldLock, IconUserCircle, IconUsers, IconUsersGroup } from '@tabler/icons-react';
+import { IconApi, IconHistory, IconLayoutDashboard, IconLayoutGrid, IconShieldLock, IconWebhook, IconUserCircle, IconUsers, IconUsersGroup } from '@tabler/icons-react';
 import type { ReactNode } from 'react';
 import { Link, useLocation } from 'react-router';
 import { useClient } from '../api/hooks';
@@ -107,6 +107,7 @@ export function Navbar({ onNavigate }: { onNavigate?: () => void }) {
       <Stack gap={0} p="sm">
         {user.firmRole === 'admin' ? <Item to="/admin/users" label="Firm users" icon={<IconUsers {...ICON} />} onNavigate={onNavigate} /> : null}
         {user.firmRole === 'admin' ? <Item to="/admin/security" label="Sign-in and security" icon={<IconShieldLock {...ICON} />} onNavigate={onNavigate} /> : null}
+        {user.firmRole === 'admin' ? <Item to="/admin/webhooks" label="Webhooks" icon={<IconWebhook {...ICON} />} onNavigate={onNavigate} /> : null}
         <Item to="/account" label="Your account" icon={<IconUserCircle {...ICON} />} onNavigate={onNavigate} />
         <NavLink
           component="a"

@@ -17,6 +17,7 @@ import { FIRM_ROLE_LABELS } from '../components/Roles';
 import { TableSkeleton } from '../components/Skeletons';
 import { useSession } from '../layout/session';
 import { MfaSection } from './account/MfaSection';
+import { CalendarFeeds } from './account/CalendarFeeds';
 
 function ProfileSection() {
   const { user } = useSession();
@@ -204,7 +205,7 @@ function TokensSection() {
       {tokens.isSuccess && tokens.data.length === 0 ? <EmptyState framed={false} icon={<IconKey size={22} />} title="No tokens" description="Create one above when a script or tool needs to use Triad as you." /> : null}
       {tokens.isSuccess && tokens.data.length > 0 ? (
         <TriadTable<ApiToken>
-          aria-label="API tokens"
+          aria-label="API tokens" exportAs="API tokens"
           records={tokens.data}
           idAccessor="id"
           columns={[
@@ -245,7 +246,7 @@ export function AccountPage() {
   const { user } = useSession();
   return (
     <>
-      <PageHeader eyebrow={user.email} title="Your account" description="Your name, your password, two-step sign-in and the API tokens that act as you." />
+      <PageHeader eyebrow={user.email} title="Your account" description="Your name, your password, two-step sign-in, the API tokens that act as you, and your calendar feeds." />
       <Stack gap="lg">
         <SimpleGrid cols={{ base: 1, md: 2 }} spacing="lg">
           <ProfileSection />
@@ -253,6 +254,7 @@ export function AccountPage() {
         </SimpleGrid>
         <MfaSection />
         <TokensSection />
+        <CalendarFeeds />
       </Stack>
     </>
   );

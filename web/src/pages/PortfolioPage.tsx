@@ -127,7 +127,7 @@ export function PortfolioPage() {
             </Text>
           </Group>
           <TriadTable<Client>
-            aria-label="Clients"
+            aria-label="Clients" exportAs="Clients"
             records={filtered}
             idAccessor="id"
             columns={columns}

@@ -105,7 +105,7 @@ function ServicesView() {
           records={services.data ?? []}
           fetching={services.isPending}
           idAccessor="id"
-          aria-label="Business services"
+          aria-label="Business services" exportAs="Business services"
           columns={[
             { accessor: 'name', title: 'Service' },
             { accessor: 'businessUnit', title: 'Business unit', render: (s: ServiceOut) => s.businessUnit ?? '—' },
@@ -273,7 +273,7 @@ function SystemsView() {
         records={systems.data?.systems ?? []}
         fetching={systems.isFetching}
         idAccessor="id"
-        aria-label="Systems and assets"
+        aria-label="Systems and assets" exportAs="Systems and assets"
         noRecordsText="No systems match"
         totalRecords={systems.data?.total ?? 0}
         recordsPerPage={PAGE}

@@ -90,7 +90,7 @@ function VendorList() {
           records={rows}
           fetching={vendors.isPending}
           idAccessor="id"
-          aria-label="Vendors"
+          aria-label="Vendors" exportAs="Vendors"
           columns={[
             {
               accessor: 'name',
@@ -354,7 +354,7 @@ function VendorDetailPage() {
           <TriadTable
             records={v.contracts}
             idAccessor="id"
-            aria-label="Contracts"
+            aria-label="Contracts" exportAs="Contracts"
             noRecordsText="No contracts"
             columns={[
               { accessor: 'reference', title: 'Contract' },
@@ -403,7 +403,7 @@ function RenewalsView() {
         records={renewals.data?.renewals ?? []}
         fetching={renewals.isPending}
         idAccessor="contractId"
-        aria-label="Renewals"
+        aria-label="Renewals" exportAs="Renewals"
         noRecordsText="Nothing renews in this window"
         columns={[
           { accessor: 'vendorName', title: 'Vendor' },
@@ -438,7 +438,7 @@ function ConcentrationView() {
           records={entries.data ?? []}
           fetching={entries.isPending}
           idAccessor="vendorId"
-          aria-label="Vendor concentration"
+          aria-label="Vendor concentration" exportAs="Vendor concentration"
           columns={[
             { accessor: 'name', title: 'Vendor', render: (e: ConcentrationEntry) => <>{e.name}{e.fourthParty ? <Badge ml={6} size="xs" variant="outline" color="grape">fourth party</Badge> : null}</> },
             { accessor: 'services', title: 'Services', textAlign: 'right' },
@@ -462,7 +462,7 @@ function ConcentrationView() {
             records={firm.data?.entries ?? []}
             fetching={firm.isPending}
             idAccessor="name"
-            aria-label="Shared vendors"
+            aria-label="Shared vendors" exportAs="Shared vendors"
             columns={[
               { accessor: 'name', title: 'Company' },
               { accessor: 'clients', title: 'Clients', textAlign: 'right' },
