@@ -114,7 +114,6 @@ export async function request<T>(method: string, path: string, options: RequestO
     if (err instanceof DOMException && err.name === 'AbortError') throw err;
     throw new ApiError(0, 'NETWORK', 'Triad could not be reached. Check your connection and try again.');
   }
-  const requestId = res.headers.get('x-request-id');
   const text = await res.text();
   let body: unknown = null;
   if (text) {

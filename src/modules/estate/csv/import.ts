@@ -258,7 +258,7 @@ export async function importRows(scope: ClientScope, input: AsyncIterable<Buffer
   try {
     const source = await openSource(counted(), { encoding: options.encoding, fileName: options.fileName });
     if (!source) return await rejectFile('the file is empty', null);
-    parsed = source.parsed;
+    parsed = () => source.parsed();
     const rows = source.rows[Symbol.asyncIterator]();
     const words = await loadClientWords(scope, String(spec.kind));
     let locale: ReadLocale = { decimal: '.', dateOrder: null };

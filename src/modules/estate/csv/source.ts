@@ -67,7 +67,11 @@ export function detectEncoding(head: Buffer): { encoding: string; source: 'bom' 
   const n = Math.min(head.length, 4096);
   let zeroEven = 0;
   let zeroOdd = 0;
-  for (let i = 0; i < n; i++) if (head[i] === 0) i % 2 === 0 ? (zeroEven += 1) : (zeroOdd += 1);
+  for (let i = 0; i < n; i++) {
+    if (head[i] !== 0) continue;
+    if (i % 2 === 0) zeroEven += 1;
+    else zeroOdd += 1;
+  }
   if (zeroOdd > n / 4 && zeroEven < n / 20) return { encoding: 'UTF-16LE', source: 'detected' };
   if (zeroEven > n / 4 && zeroOdd < n / 20) return { encoding: 'UTF-16BE', source: 'detected' };
   // Valid UTF-8 (a sequence cut by the end of the sample does not count against it) is UTF-8.
@@ -121,9 +125,11 @@ export async function openSource(input: Input, options: { encoding?: string | un
   if (isXlsx(head, options.fileName)) return openWorkbook(all);
   let encoding: string;
   let source: 'bom' | 'detected' | 'given';
-  if (options.encoding) {
-    if (!iconv.encodingExists(options.encoding)) throw new AppError('VALIDATION_FAILED', `Triad cannot read the encoding "${options.encoding}".`, [{ path: 'encoding', message: 'write utf-8, utf-16le, windows-1252, …' }]);
-    encoding = options.encoding;
+  const given: string | undefined = options.encoding;
+  if (given) {
+    const known = iconv.encodingExists(String(given));
+    if (!known) throw new AppError('VALIDATION_FAILED', `Triad cannot read the encoding "${given}".`, [{ path: 'encoding', message: 'write utf-8, utf-16le, windows-1252, …' }]);
+    encoding = given;
     source = 'given';
   } else ({ encoding, source } = detectEncoding(head));
   const decoder = iconv.getDecoder(encoding, { stripBOM: true });
@@ -207,6 +213,8 @@ async function openWorkbook(all: Input): Promise<Source> {
       for (let c = 1; c <= width; c++) cells.push(cellText(row.getCell(c).value));
       while (cells.length > 0 && cells[cells.length - 1] === '') cells.pop();
       done = Math.round((size * r) / Math.max(1, sheet.rowCount));
+      // A large sheet is read in the request's turn: let other requests through now and then.
+      if (r % 500 === 0) await new Promise((resolve) => setImmediate(resolve));
       if (cells.length > 0) yield { line: r, cells };
     }
   }

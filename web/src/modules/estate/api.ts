@@ -234,7 +234,8 @@ export function uploadCsv(
   options: { dryRun: boolean; fileName: string; importId: string; onUpload?: (fraction: number) => void; reading?: ReadingOptions },
 ): Promise<ImportReport> {
   const params = new URLSearchParams({ dryRun: String(options.dryRun), fileName: options.fileName, importId: options.importId });
-  for (const [k, v] of Object.entries(options.reading ?? {})) if (v) params.set(k, v);
+  const reading: Record<string, string | undefined> = { ...options.reading };
+  for (const [k, v] of Object.entries(reading)) if (v) params.set(k, v);
   return new Promise((resolve, reject) => {
     const xhr = new XMLHttpRequest();
     xhr.open('POST', `${estatePath(clientId, `/import/${kind}`)}?${params.toString()}`);

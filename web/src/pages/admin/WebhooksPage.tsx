@@ -79,7 +79,7 @@ export function WebhooksPage() {
               Add a webhook
             </Title>
             <TextInput label="Address" placeholder="https://automation.example.com/hooks/triad" value={url} onChange={(e) => setUrl(e.currentTarget.value)} />
-            <MultiSelect label="Events" data={EVENTS} value={events} onChange={(v) => setEvents(v as Event[])} />
+            <MultiSelect label="Events" data={EVENTS} value={events} onChange={setEvents} />
             <Group>
               <Button
                 leftSection={<IconWebhook size={16} />}
