@@ -14,12 +14,14 @@ const TIME = '/usr/bin/time';
 const haveTime = existsSync(TIME);
 
 /**
- * Runs a command as a whole process and returns its wall time (ms, from spawn to exit), its
- * peak resident memory (KB, from /usr/bin/time when the machine has it) and its output.
+ * Runs a command as a whole process and returns its wall time (ms, from spawn to exit), and when
+ * the machine has /usr/bin/time its peak resident memory (KB) and the CPU time it used (user +
+ * system, ms, to 10 ms), and its output. CPU time moves much less than wall time when other work
+ * shares the machine.
  */
 export function measure(command, args, { cwd = repoRoot } = {}) {
   return new Promise((resolve, reject) => {
-    const argv = haveTime ? ['-f', '%M', command, ...args] : args;
+    const argv = haveTime ? ['-f', '%M %U %S', command, ...args] : args;
     const started = performance.now();
     const child = spawn(haveTime ? TIME : command, argv, { cwd, stdio: ['ignore', 'pipe', 'pipe'] });
     const out = [];
@@ -31,9 +33,9 @@ export function measure(command, args, { cwd = repoRoot } = {}) {
       const ms = performance.now() - started;
       const stderr = Buffer.concat(err).toString();
       const lines = stderr.trimEnd().split('\n');
-      const rss = haveTime ? Number(lines.pop()) : NaN;
+      const [rss, user, system] = haveTime ? lines.pop().split(' ').map(Number) : [NaN, NaN, NaN];
       if (code !== 0) reject(new Error(`${command} ${args.join(' ')} exited with ${code}: ${lines.join('\n')}`));
-      else resolve({ ms, rssKb: rss, stdout: Buffer.concat(out).toString(), stderr: lines.join('\n') });
+      else resolve({ ms, rssKb: rss, cpuMs: 1000 * (user + system), stdout: Buffer.concat(out).toString(), stderr: lines.join('\n') });
     });
   });
 }

@@ -1,8 +1,9 @@
 #!/usr/bin/env node
-// Benchmark runner: `node bench/run.mjs [suite …] [--rounds N] [--years N]`.
+// Benchmark runner: `node bench/run.mjs [suite …] [--rounds N] [--years N] [--baseline DIR]`.
 // Each suite is a module in bench/suites/ exporting { description, run(options) }; with no
 // suite named, all of them run. `npm run bench` builds first, then runs every suite.
-import { readdirSync } from 'node:fs';
+import { existsSync, readdirSync } from 'node:fs';
+import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 
 const suitesDir = fileURLToPath(new URL('./suites/', import.meta.url));
@@ -17,8 +18,15 @@ const names = [];
 for (let i = 0; i < args.length; i++) {
   const a = args[i];
   if (a === '--help' || a === '-h') {
-    console.log(`usage: node bench/run.mjs [suite …] [--rounds N] [--years N]\nsuites: ${available.join(', ')}`);
+    console.log(`usage: node bench/run.mjs [suite …] [--rounds N] [--years N] [--baseline DIR]\nsuites: ${available.join(', ')}\n--baseline: another built checkout of Triad, run beside this one (engine suite)`);
     process.exit(0);
+  } else if (a === '--baseline') {
+    const value = args[++i];
+    if (value === undefined || !existsSync(join(value, 'bin/triad.js'))) {
+      console.error(`bench: --baseline needs a built checkout of Triad (a directory with bin/triad.js)`);
+      process.exit(2);
+    }
+    options.baseline = value;
   } else if (a.startsWith('--')) {
     const value = args[++i];
     if (value === undefined || !/^\d+$/.test(value)) {

@@ -2025,7 +2025,7 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
-        /** The quarterly business review: done last quarter, the roadmap for the next four, the IT budget against actual with the forecast, replacements and renewals due, risk in money and its trend */
+        /** The quarterly business review: done last quarter, the roadmap for the next four, the IT budget against actual with the forecast, replacements and renewals due, security maturity with the roadmap beside its largest gaps, risk in money and its trend */
         get: operations["getClientReportsQbr"];
         put?: never;
         post?: never;
@@ -2485,6 +2485,23 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/clients/{clientId}/roadmap/gaps": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** The framework gaps of an assessment (default: the one in progress, else the latest signed off) as initiative candidates: what each initiative would carry and cost, and the initiatives that close each gap already */
+        get: operations["getClientRoadmapGaps"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/clients/{clientId}/roadmap/initiatives": {
         parameters: {
             query?: never;
@@ -2530,7 +2547,7 @@ export interface paths {
         };
         get?: never;
         put?: never;
-        /** Make an initiative from a source: adopt a security option (advisors; its measures become planned treatments, all in one transaction), replace a system, renew a contract, or carry treatments of the register */
+        /** Make an initiative from a source: adopt a security option (advisors; its measures become planned treatments, all in one transaction), replace a system, renew a contract, carry treatments of the register, or close a framework gap (refused while another open initiative closes it) */
         post: operations["createClientRoadmapInitiativesFromSource"];
         delete?: never;
         options?: never;
@@ -7837,6 +7854,14 @@ export interface operations {
                             statement: string | null;
                             target: number;
                             title: string;
+                            /** @description The risk register’s treatments linked to the outcome (that implement it), still in the register */
+                            treatments: {
+                                id: string;
+                                name: string;
+                                ref: string;
+                                scenarioId: string;
+                                status: string;
+                            }[];
                         }[];
                         /** @description Gaps linked to no scenario: nothing in money at stake */
                         unlinked: number;
@@ -24177,6 +24202,16 @@ export interface operations {
                             kind: "security" | "infrastructure" | "lifecycle" | "product" | "compliance" | "process";
                             manualRank: number | null;
                             oneTimeCost: number;
+                            /** @description The framework outcomes it closes (made from a gap); empty for other initiatives */
+                            outcomes: {
+                                /** @description The assessment the gap was taken from */
+                                assessmentId: string;
+                                assessmentTitle: string;
+                                catalogueId: string;
+                                controlId: string;
+                                /** @description The outcome’s statement when the initiative was made */
+                                title: string;
+                            }[];
                             /** @enum {string} */
                             ownerSeat: "CIO" | "CTO" | "CISO";
                             priorities: {
@@ -24300,11 +24335,87 @@ export interface operations {
                             renewalDate: string;
                             vendor: string;
                         }[];
-                        /** @description Framework gaps, once the controls module is set up */
+                        /** @description The gaps of the client’s latest assessment (the one in progress, else the latest signed off), with those already on the roadmap */
                         gaps: {
-                            id: string;
-                            title: string;
-                        }[];
+                            assessment: {
+                                catalogue: string;
+                                catalogueId: string;
+                                completedAt: string | null;
+                                id: string;
+                                /** @enum {string} */
+                                scale: "csf-tiers" | "maturity-0-5";
+                                /** @enum {string} */
+                                status: "in_progress" | "completed";
+                                title: string;
+                            } | null;
+                            can: {
+                                propose: boolean;
+                            };
+                            currency: string;
+                            /** @description Largest money at stake first */
+                            gaps: {
+                                annualCost: number;
+                                /** @description Current mean annual loss of the scenarios linked to the outcome (not additive across gaps) */
+                                atStake: number;
+                                /** @description The linked treatments the initiative would carry (its risk reduced is computed from them) */
+                                carries: {
+                                    id: string;
+                                    name: string;
+                                    ref: string;
+                                    status: string;
+                                }[];
+                                categoryTitle: string | null;
+                                controlId: string;
+                                current: number;
+                                /** @description Initiatives that closed or were to close it and are done or dropped */
+                                earlier: {
+                                    id: string;
+                                    ref: string;
+                                    /** @enum {string} */
+                                    status: "proposed" | "approved" | "in_progress" | "done" | "dropped";
+                                    targetQuarter: string;
+                                    targetQuarterLabel: string;
+                                    title: string;
+                                }[];
+                                functionTitle: string;
+                                /** @description The open initiative that closes this outcome already: another is refused */
+                                initiative: {
+                                    id: string;
+                                    ref: string;
+                                    /** @enum {string} */
+                                    status: "proposed" | "approved" | "in_progress" | "done" | "dropped";
+                                    targetQuarter: string;
+                                    targetQuarterLabel: string;
+                                    title: string;
+                                } | null;
+                                /**
+                                 * @description security when the outcome is linked to risk, compliance when it is not
+                                 * @enum {string}
+                                 */
+                                kind: "security" | "compliance";
+                                levels: string;
+                                /** @description Linked treatments it would not carry, and why */
+                                notCarried: {
+                                    name: string;
+                                    reason: string;
+                                    ref: string;
+                                }[];
+                                oneTimeCost: number;
+                                /**
+                                 * @description The initiative’s owner: the outcome’s owner, else the CISO
+                                 * @enum {string}
+                                 */
+                                ownerSeat: "CIO" | "CTO" | "CISO";
+                                scenarios: {
+                                    id: string;
+                                    ref: string;
+                                    title: string;
+                                }[];
+                                statement: string | null;
+                                target: number;
+                                title: string;
+                            }[];
+                        };
                         options: {
                             annualCost: number;
                             oneTimeCost: number;
@@ -24333,6 +24444,128 @@ export interface operations {
                             scenarioRef: string;
                             scenarioTitle: string;
                             status: string;
+                        }[];
+                    };
+                };
+            };
+        };
+    };
+    getClientRoadmapGaps: {
+        parameters: {
+            query?: {
+                /** @description Default: the assessment in progress, else the latest signed off */
+                assessmentId?: string;
+            };
+            header?: never;
+            path: {
+                clientId: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Default Response */
+            "4XX": {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Default Response */
+            "5XX": {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Default Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        assessment: {
+                            catalogue: string;
+                            catalogueId: string;
+                            completedAt: string | null;
+                            id: string;
+                            /** @enum {string} */
+                            scale: "csf-tiers" | "maturity-0-5";
+                            /** @enum {string} */
+                            status: "in_progress" | "completed";
+                            title: string;
+                        } | null;
+                        can: {
+                            propose: boolean;
+                        };
+                        currency: string;
+                        /** @description Largest money at stake first */
+                        gaps: {
+                            annualCost: number;
+                            /** @description Current mean annual loss of the scenarios linked to the outcome (not additive across gaps) */
+                            atStake: number;
+                            /** @description The linked treatments the initiative would carry (its risk reduced is computed from them) */
+                            carries: {
+                                id: string;
+                                name: string;
+                                ref: string;
+                                status: string;
+                            }[];
+                            categoryTitle: string | null;
+                            controlId: string;
+                            current: number;
+                            /** @description Initiatives that closed or were to close it and are done or dropped */
+                            earlier: {
+                                id: string;
+                                ref: string;
+                                /** @enum {string} */
+                                status: "proposed" | "approved" | "in_progress" | "done" | "dropped";
+                                targetQuarter: string;
+                                targetQuarterLabel: string;
+                                title: string;
+                            }[];
+                            functionTitle: string;
+                            /** @description The open initiative that closes this outcome already: another is refused */
+                            initiative: {
+                                id: string;
+                                ref: string;
+                                /** @enum {string} */
+                                status: "proposed" | "approved" | "in_progress" | "done" | "dropped";
+                                targetQuarter: string;
+                                targetQuarterLabel: string;
+                                title: string;
+                            } | null;
+                            /**
+                             * @description security when the outcome is linked to risk, compliance when it is not
+                             * @enum {string}
+                             */
+                            kind: "security" | "compliance";
+                            levels: string;
+                            /** @description Linked treatments it would not carry, and why */
+                            notCarried: {
+                                name: string;
+                                reason: string;
+                                ref: string;
+                            }[];
+                            oneTimeCost: number;
+                            /**
+                             * @description The initiative’s owner: the outcome’s owner, else the CISO
+                             * @enum {string}
+                             */
+                            ownerSeat: "CIO" | "CTO" | "CISO";
+                            scenarios: {
+                                id: string;
+                                ref: string;
+                                title: string;
+                            }[];
+                            statement: string | null;
+                            target: number;
+                            title: string;
                         }[];
                     };
                 };
@@ -24444,6 +24677,16 @@ export interface operations {
                         kind: "security" | "infrastructure" | "lifecycle" | "product" | "compliance" | "process";
                         manualRank: number | null;
                         oneTimeCost: number;
+                        /** @description The framework outcomes it closes (made from a gap); empty for other initiatives */
+                        outcomes: {
+                            /** @description The assessment the gap was taken from */
+                            assessmentId: string;
+                            assessmentTitle: string;
+                            catalogueId: string;
+                            controlId: string;
+                            /** @description The outcome’s statement when the initiative was made */
+                            title: string;
+                        }[];
                         /** @enum {string} */
                         ownerSeat: "CIO" | "CTO" | "CISO";
                         priorities: {
@@ -24561,6 +24804,16 @@ export interface operations {
                         kind: "security" | "infrastructure" | "lifecycle" | "product" | "compliance" | "process";
                         manualRank: number | null;
                         oneTimeCost: number;
+                        /** @description The framework outcomes it closes (made from a gap); empty for other initiatives */
+                        outcomes: {
+                            /** @description The assessment the gap was taken from */
+                            assessmentId: string;
+                            assessmentTitle: string;
+                            catalogueId: string;
+                            controlId: string;
+                            /** @description The outcome’s statement when the initiative was made */
+                            title: string;
+                        }[];
                         /** @enum {string} */
                         ownerSeat: "CIO" | "CTO" | "CISO";
                         priorities: {
@@ -24753,6 +25006,16 @@ export interface operations {
                         kind: "security" | "infrastructure" | "lifecycle" | "product" | "compliance" | "process";
                         manualRank: number | null;
                         oneTimeCost: number;
+                        /** @description The framework outcomes it closes (made from a gap); empty for other initiatives */
+                        outcomes: {
+                            /** @description The assessment the gap was taken from */
+                            assessmentId: string;
+                            assessmentTitle: string;
+                            catalogueId: string;
+                            controlId: string;
+                            /** @description The outcome’s statement when the initiative was made */
+                            title: string;
+                        }[];
                         /** @enum {string} */
                         ownerSeat: "CIO" | "CTO" | "CISO";
                         priorities: {
@@ -24850,6 +25113,14 @@ export interface operations {
                     treatmentIds: string[];
                     /** @enum {string} */
                     type: "treatments";
+                } | {
+                    /** @description The assessment the gap is in (default: the one in progress, else the latest signed off) */
+                    assessmentId?: string;
+                    /** @description The outcome below its target, e.g. DE.CM-01 */
+                    controlId: string;
+                    targetQuarter?: string;
+                    /** @enum {string} */
+                    type: "gap";
                 };
             };
         };
@@ -24895,6 +25166,16 @@ export interface operations {
                         kind: "security" | "infrastructure" | "lifecycle" | "product" | "compliance" | "process";
                         manualRank: number | null;
                         oneTimeCost: number;
+                        /** @description The framework outcomes it closes (made from a gap); empty for other initiatives */
+                        outcomes: {
+                            /** @description The assessment the gap was taken from */
+                            assessmentId: string;
+                            assessmentTitle: string;
+                            catalogueId: string;
+                            controlId: string;
+                            /** @description The outcome’s statement when the initiative was made */
+                            title: string;
+                        }[];
                         /** @enum {string} */
                         ownerSeat: "CIO" | "CTO" | "CISO";
                         priorities: {
@@ -25025,6 +25306,16 @@ export interface operations {
                             kind: "security" | "infrastructure" | "lifecycle" | "product" | "compliance" | "process";
                             manualRank: number | null;
                             oneTimeCost: number;
+                            /** @description The framework outcomes it closes (made from a gap); empty for other initiatives */
+                            outcomes: {
+                                /** @description The assessment the gap was taken from */
+                                assessmentId: string;
+                                assessmentTitle: string;
+                                catalogueId: string;
+                                controlId: string;
+                                /** @description The outcome’s statement when the initiative was made */
+                                title: string;
+                            }[];
                             /** @enum {string} */
                             ownerSeat: "CIO" | "CTO" | "CISO";
                             priorities: {
@@ -25157,6 +25448,16 @@ export interface operations {
                             kind: "security" | "infrastructure" | "lifecycle" | "product" | "compliance" | "process";
                             manualRank: number | null;
                             oneTimeCost: number;
+                            /** @description The framework outcomes it closes (made from a gap); empty for other initiatives */
+                            outcomes: {
+                                /** @description The assessment the gap was taken from */
+                                assessmentId: string;
+                                assessmentTitle: string;
+                                catalogueId: string;
+                                controlId: string;
+                                /** @description The outcome’s statement when the initiative was made */
+                                title: string;
+                            }[];
                             /** @enum {string} */
                             ownerSeat: "CIO" | "CTO" | "CISO";
                             priorities: {

@@ -1,6 +1,8 @@
 /* eslint-disable no-var -- asm.js allows only `var` declarations */
 /**
- * The engine's inner loops as an asm.js module, and the heap they work in.
+ * The engine's inner loops as asm.js modules: here the simulation's (random numbers, losses,
+ * annual sums); the summaries' passes over a series are a module in stats.ts, the insurance
+ * loops one in insurance.ts, and the heap they all work in is heap.ts.
  *
  * Why asm.js: JavaScript engines compile a validated asm.js module ahead of time (V8 through its
  * WebAssembly pipeline), so these loops run at full speed from their first iteration. Ordinary
@@ -9,7 +11,7 @@
  * where it is not validated (an engine without support), the same code runs as ordinary
  * JavaScript with the same results, since asm.js arithmetic is JavaScript arithmetic.
  *
- * The module sees one ArrayBuffer (the heap): tables, the generator state, a block's events,
+ * A module sees one ArrayBuffer (the heap): tables, the generator state, a block's events,
  * the dense year array, the series being summarised and scratch space, at byte offsets laid out
  * by {@link Heap}. Rules of the dialect (which keep it valid): every parameter and local is
  * declared with its type (`x | 0` integer, `+x` double), integer results are coerced with `| 0`,
@@ -17,33 +19,32 @@
  * prints a warning when a module fails validation; the CLI tests check that standard error stays
  * empty.
  */
-import { EXP_P, EXP_T, ZN_F, ZN_K, ZN_W, ZN_W_SIGNED } from './rng.js';
 
 /** What an asm.js module may take from the global object. */
-interface AsmStdlib {
+export interface AsmStdlib {
   Math: Math;
   Int32Array: Int32ArrayConstructor;
   Float64Array: Float64ArrayConstructor;
 }
 
-// Fixed regions (byte offsets). The generator state sits at 0 so that an Rng can share it.
-const STATE = 0;
-const SCRATCH = 16; // results besides a function's return value
-const ZN_K_AT = 1024; // 256 × i32
-const ZN_W_AT = 2048; // 512 × f64
-const EXP_T_AT = 8192; // 2048 × f64
-const EXP_P_AT = 24576; // 2048 × f64
-const ZN_WU_AT = 40960; // 256 × f64, widths without sign
-const ZN_F_AT = 43008; // 256 × f64, densities at the layer edges
-const TABLES_END = 45056;
+// Fixed regions (byte offsets) of the heap (heap.ts), which the module's literals repeat. The
+// generator state sits at 0 so that an Rng can share it.
+export const STATE = 0;
+export const SCRATCH = 16; // results besides a function's return value (to byte 40)
+export const EVENT_STATE = 48; // a second generator state: the events' stream
+export const ZN_K_AT = 1024; // 256 × i32
+export const ZN_W_AT = 2048; // 512 × f64
+export const EXP_T_AT = 8192; // 2048 × f64
+export const EXP_P_AT = 24576; // 2048 × f64
+export const ZN_WU_AT = 40960; // 256 × f64, widths without sign
+export const ZN_F_AT = 43008; // 256 × f64, densities at the layer edges
+export const TABLES_END = 45056;
 
 /** The asm.js module. Offsets are in bytes; counts in elements. */
-function kernel(stdlib: AsmStdlib, _foreign: unknown, heap: ArrayBuffer) {
+export function kernel(stdlib: AsmStdlib, _foreign: unknown, heap: ArrayBuffer) {
   'use asm';
   var imul = stdlib.Math.imul;
   var clz32 = stdlib.Math.clz32;
-  var fmax = stdlib.Math.max;
-  var fmin = stdlib.Math.min;
   var log = stdlib.Math.log;
   var exp = stdlib.Math.exp;
   var I32 = new stdlib.Int32Array(heap);
@@ -117,17 +118,15 @@ function kernel(stdlib: AsmStdlib, _foreign: unknown, heap: ArrayBuffer) {
   }
 
   /**
-   * For n events: a year uniform on [0, len) (top bits of an xoshiro128** output, redrawn when
-   * too large) and a loss exp(mu + sigma·Z), Z normal by the 256-layer ziggurat, exp by a
-   * 2048-entry table of 2^(k/2048) times a cubic (within 2 ulp of Math.exp).
+   * years[i] uniform on [0, len) for i < n: the top bits of an xoshiro128** output, redrawn when
+   * too large (as batches.ts fillUniformIntegers, which gives the same numbers), from the
+   * generator state at stateP.
    */
-  function yearsLognormals(yearsP: number, lossesP: number, n: number, len: number, mu: number, sigma: number): void {
+  function uniformYears(yearsP: number, n: number, len: number, stateP: number): void {
     yearsP = yearsP | 0;
-    lossesP = lossesP | 0;
     n = n | 0;
     len = len | 0;
-    mu = +mu;
-    sigma = +sigma;
+    stateP = stateP | 0;
     var s0 = 0;
     var s1 = 0;
     var s2 = 0;
@@ -136,17 +135,11 @@ function kernel(stdlib: AsmStdlib, _foreign: unknown, heap: ArrayBuffer) {
     var r = 0;
     var t = 0;
     var y = 0;
-    var j = 0;
     var shift = 0;
-    var k = 0;
-    var z = 0.0;
-    var x = 0.0;
-    var kd = 0.0;
-    var f = 0.0;
-    s0 = I32[0]! | 0;
-    s1 = I32[1]! | 0;
-    s2 = I32[2]! | 0;
-    s3 = I32[3]! | 0;
+    s0 = I32[stateP >> 2]! | 0;
+    s1 = I32[(stateP + 4) >> 2]! | 0;
+    s2 = I32[(stateP + 8) >> 2]! | 0;
+    s3 = I32[(stateP + 12) >> 2]! | 0;
     shift = clz32((len - 1) | 0) | 0;
     for (i = 0; (i | 0) < (n | 0); i = (i + 1) | 0) {
       do {
@@ -162,6 +155,137 @@ function kernel(stdlib: AsmStdlib, _foreign: unknown, heap: ArrayBuffer) {
         y = (shift | 0) == 32 ? 0 : r >>> shift;
       } while ((y | 0) >= (len | 0));
       I32[(yearsP + (i << 2)) >> 2] = y;
+    }
+    I32[stateP >> 2] = s0;
+    I32[(stateP + 4) >> 2] = s1;
+    I32[(stateP + 8) >> 2] = s2;
+    I32[(stateP + 12) >> 2] = s3;
+  }
+
+  /**
+   * The two loops above and below in one pass, for a block of a constant rate with lognormal
+   * losses: years[i] from the events' stream (state at EVENT_STATE, as uniformYears) and
+   * losses[i] from the primary losses' stream (state at 0, as lognormals). Each stream gives the
+   * numbers it gives on its own; one pass over the events saves a loop.
+   */
+  function yearsLognormals(yearsP: number, lossesP: number, n: number, len: number, mu: number, sigma: number): void {
+    yearsP = yearsP | 0;
+    lossesP = lossesP | 0;
+    n = n | 0;
+    len = len | 0;
+    mu = +mu;
+    sigma = +sigma;
+    var s0 = 0;
+    var s1 = 0;
+    var s2 = 0;
+    var s3 = 0;
+    var e0 = 0;
+    var e1 = 0;
+    var e2 = 0;
+    var e3 = 0;
+    var i = 0;
+    var r = 0;
+    var t = 0;
+    var y = 0;
+    var j = 0;
+    var k = 0;
+    var shift = 0;
+    var z = 0.0;
+    var x = 0.0;
+    var kd = 0.0;
+    var f = 0.0;
+    s0 = I32[0]! | 0;
+    s1 = I32[1]! | 0;
+    s2 = I32[2]! | 0;
+    s3 = I32[3]! | 0;
+    e0 = I32[12]! | 0;
+    e1 = I32[13]! | 0;
+    e2 = I32[14]! | 0;
+    e3 = I32[15]! | 0;
+    shift = clz32((len - 1) | 0) | 0;
+    for (i = 0; (i | 0) < (n | 0); i = (i + 1) | 0) {
+      do {
+        // XOSHIRO STEP (same as Rng.next), of the events' stream
+        r = imul((imul(e1, 5) << 7) | (imul(e1, 5) >>> 25), 9) | 0;
+        t = e1 << 9;
+        e2 = e2 ^ e0;
+        e3 = e3 ^ e1;
+        e1 = e1 ^ e2;
+        e0 = e0 ^ e3;
+        e2 = e2 ^ t;
+        e3 = (e3 << 11) | (e3 >>> 21);
+        y = (shift | 0) == 32 ? 0 : r >>> shift;
+      } while ((y | 0) >= (len | 0));
+      I32[(yearsP + (i << 2)) >> 2] = y;
+      // XOSHIRO STEP, of the primary losses' stream
+      r = imul((imul(s1, 5) << 7) | (imul(s1, 5) >>> 25), 9) | 0;
+      t = s1 << 9;
+      s2 = s2 ^ s0;
+      s3 = s3 ^ s1;
+      s1 = s1 ^ s2;
+      s0 = s0 ^ s3;
+      s2 = s2 ^ t;
+      s3 = (s3 << 11) | (s3 >>> 21);
+      j = r >>> 9;
+      if ((j | 0) < (I32[(1024 + ((r & 255) << 2)) >> 2]! | 0)) {
+        z = +(j | 0) * +F64[(2048 + ((r & 511) << 3)) >> 3]!;
+      } else {
+        // The rare path draws more numbers: through the state in the heap.
+        I32[0] = s0;
+        I32[1] = s1;
+        I32[2] = s2;
+        I32[3] = s3;
+        z = +normalSlow(r);
+        s0 = I32[0] | 0;
+        s1 = I32[1] | 0;
+        s2 = I32[2] | 0;
+        s3 = I32[3] | 0;
+      }
+      x = mu + sigma * z;
+      x = x < 709.0 ? (x > -708.0 ? x : -708.0) : 709.0;
+      kd = x * 2954.639443740597 + 6755399441055744.0 - 6755399441055744.0;
+      k = ~~kd;
+      f = x - kd * 0.00033845077166461124 - kd * 9.3174557093290415e-14;
+      F64[(lossesP + (i << 3)) >> 3] = (1.0 + f * (1.0 + f * (0.5 + f * 0.16666666666666666))) * +F64[(8192 + ((k & 2047) << 3)) >> 3]! * +F64[(24576 + (((k >> 11) & 2047) << 3)) >> 3]!;
+    }
+    I32[0] = s0;
+    I32[1] = s1;
+    I32[2] = s2;
+    I32[3] = s3;
+    I32[12] = e0;
+    I32[13] = e1;
+    I32[14] = e2;
+    I32[15] = e3;
+  }
+
+  /**
+   * losses[i] = exp(mu + sigma·Z) for i < n, Z normal by the 256-layer ziggurat (a miss of the
+   * layer's core completed at once from the stream's next outputs), exp by a 2048-entry table of
+   * 2^(k/2048) times a cubic (within 2 ulp of Math.exp).
+   */
+  function lognormals(lossesP: number, n: number, mu: number, sigma: number): void {
+    lossesP = lossesP | 0;
+    n = n | 0;
+    mu = +mu;
+    sigma = +sigma;
+    var s0 = 0;
+    var s1 = 0;
+    var s2 = 0;
+    var s3 = 0;
+    var i = 0;
+    var r = 0;
+    var t = 0;
+    var j = 0;
+    var k = 0;
+    var z = 0.0;
+    var x = 0.0;
+    var kd = 0.0;
+    var f = 0.0;
+    s0 = I32[0]! | 0;
+    s1 = I32[1]! | 0;
+    s2 = I32[2]! | 0;
+    s3 = I32[3]! | 0;
+    for (i = 0; (i | 0) < (n | 0); i = (i + 1) | 0) {
       // XOSHIRO STEP
       r = imul((imul(s1, 5) << 7) | (imul(s1, 5) >>> 25), 9) | 0;
       t = s1 << 9;
@@ -186,7 +310,10 @@ function kernel(stdlib: AsmStdlib, _foreign: unknown, heap: ArrayBuffer) {
         s2 = I32[2] | 0;
         s3 = I32[3] | 0;
       }
-      x = +fmax(-708.0, +fmin(709.0, mu + sigma * z));
+      // Clamped to [−708, 709] by comparisons: Math.max and Math.min carry NaN and −0 rules that
+      // cost branches here, and mean the same for these values.
+      x = mu + sigma * z;
+      x = x < 709.0 ? (x > -708.0 ? x : -708.0) : 709.0;
       kd = x * 2954.639443740597 + 6755399441055744.0 - 6755399441055744.0;
       k = ~~kd;
       f = x - kd * 0.00033845077166461124 - kd * 9.3174557093290415e-14;
@@ -276,293 +403,15 @@ function kernel(stdlib: AsmStdlib, _foreign: unknown, heap: ArrayBuffer) {
     return k | 0;
   }
 
-  /** Sum of values[0..count) in order (returned); non-zero count, max and smallest non-zero at SCRATCH. */
-  function scan(valuesP: number, count: number): number {
-    valuesP = valuesP | 0;
-    count = count | 0;
-    var i = 0;
-    var v = 0.0;
-    var sum = 0.0;
-    var max = 0.0;
-    var min = 0.0;
-    var nonZero = 0;
-    min = 1.0e308 * 10.0;
-    for (i = 0; (i | 0) < (count | 0); i = (i + 1) | 0) {
-      v = +F64[(valuesP + (i << 3)) >> 3]!;
-      sum = sum + v;
-      if (v > 0.0) {
-        nonZero = (nonZero + 1) | 0;
-        max = +fmax(max, v);
-        min = +fmin(min, v);
-      }
-    }
-    I32[4] = nonZero;
-    F64[3] = max;
-    F64[4] = min;
-    return +sum;
-  }
-
-  /** Σ (values[i] − mean)² over i < count. */
-  function sumOfSquares(valuesP: number, count: number, mean: number): number {
-    valuesP = valuesP | 0;
-    count = count | 0;
-    mean = +mean;
-    var i = 0;
-    var d = 0.0;
-    var ss = 0.0;
-    for (i = 0; (i | 0) < (count | 0); i = (i + 1) | 0) {
-      d = +F64[(valuesP + (i << 3)) >> 3]! - mean;
-      ss = ss + d * d;
-    }
-    return +ss;
-  }
-
-  /** How many of values[0..count) exceed loss. */
-  function countAbove(valuesP: number, count: number, loss: number): number {
-    valuesP = valuesP | 0;
-    count = count | 0;
-    loss = +loss;
-    var i = 0;
-    var n = 0;
-    for (i = 0; (i | 0) < (count | 0); i = (i + 1) | 0) {
-      if (+F64[(valuesP + (i << 3)) >> 3]! > loss) n = (n + 1) | 0;
-    }
-    return n | 0;
-  }
-
-  /**
-   * Histogram of the positive values by the high 32 bits of their doubles (which grow with the
-   * value): counts[(high − base) >>> shift]++. `high` is the byte offset of the high word (4 on
-   * little-endian machines); `mixed` says zeros may be present and must be skipped.
-   */
-  function bucketCounts(valuesP: number, count: number, countsP: number, base: number, shift: number, mixed: number, high: number): void {
-    valuesP = valuesP | 0;
-    count = count | 0;
-    countsP = countsP | 0;
-    base = base | 0;
-    shift = shift | 0;
-    mixed = mixed | 0;
-    high = high | 0;
-    var i = 0;
-    var p = 0;
-    var q = 0;
-    for (i = 0; (i | 0) < (count | 0); i = (i + 1) | 0) {
-      p = (valuesP + (i << 3)) | 0;
-      if (mixed) {
-        if (!(+F64[p >> 3]! > 0.0)) continue;
-      }
-      q = (countsP + ((((I32[(p + high) >> 2]! | 0) - base) >>> shift) << 2)) | 0;
-      I32[q >> 2] = ((I32[q >> 2]! | 0) + 1) | 0;
-    }
-  }
-
-  /** Copies the positive values whose bucket has a slot (slot[b] ≥ 0) to candidates, at fill[slot]++. */
-  function gather(valuesP: number, count: number, base: number, shift: number, slotP: number, fillP: number, candP: number, mixed: number, high: number): void {
-    valuesP = valuesP | 0;
-    count = count | 0;
-    base = base | 0;
-    shift = shift | 0;
-    slotP = slotP | 0;
-    fillP = fillP | 0;
-    candP = candP | 0;
-    mixed = mixed | 0;
-    high = high | 0;
-    var i = 0;
-    var p = 0;
-    var s = 0;
-    var at = 0;
-    for (i = 0; (i | 0) < (count | 0); i = (i + 1) | 0) {
-      p = (valuesP + (i << 3)) | 0;
-      if (mixed) {
-        if (!(+F64[p >> 3]! > 0.0)) continue;
-      }
-      s = I32[(slotP + ((((I32[(p + high) >> 2]! | 0) - base) >>> shift) << 2)) >> 2]! | 0;
-      if ((s | 0) >= 0) {
-        at = I32[(fillP + (s << 2)) >> 2]! | 0;
-        F64[(candP + (at << 3)) >> 3] = +F64[p >> 3]!;
-        I32[(fillP + (s << 2)) >> 2] = (at + 1) | 0;
-      }
-    }
-  }
-
-  /** For each positive value, the number k of thresholds (ascending, `points` of them) below it: below[k]++. */
-  function thresholdsBelow(valuesP: number, count: number, thrP: number, points: number, belowP: number): void {
-    valuesP = valuesP | 0;
-    count = count | 0;
-    thrP = thrP | 0;
-    points = points | 0;
-    belowP = belowP | 0;
-    var i = 0;
-    var v = 0.0;
-    var lo = 0;
-    var hi = 0;
-    var mid = 0;
-    var q = 0;
-    for (i = 0; (i | 0) < (count | 0); i = (i + 1) | 0) {
-      v = +F64[(valuesP + (i << 3)) >> 3]!;
-      if (!(v > 0.0)) continue;
-      lo = 0;
-      hi = points;
-      while ((lo | 0) < (hi | 0)) {
-        mid = ((lo + hi) | 0) >> 1;
-        if (+F64[(thrP + (mid << 3)) >> 3]! < v) lo = (mid + 1) | 0;
-        else hi = mid;
-      }
-      q = (belowP + (lo << 2)) | 0;
-      I32[q >> 2] = ((I32[q >> 2]! | 0) + 1) | 0;
-    }
-  }
-
-  /** sum[i] += part[i] for i < n. */
-  function addInto(sumP: number, partP: number, n: number): void {
-    sumP = sumP | 0;
-    partP = partP | 0;
-    n = n | 0;
-    var i = 0;
-    var p = 0;
-    for (i = 0; (i | 0) < (n | 0); i = (i + 1) | 0) {
-      p = (sumP + (i << 3)) | 0;
-      F64[p >> 3] = +F64[p >> 3]! + +F64[(partP + (i << 3)) >> 3]!;
-    }
-  }
-
   return {
     next: next,
+    uniformYears: uniformYears,
     yearsLognormals: yearsLognormals,
+    lognormals: lognormals,
     scatterAdd: scatterAdd,
     emitDense: emitDense,
     emitSparse: emitSparse,
-    scan: scan,
-    sumOfSquares: sumOfSquares,
-    countAbove: countAbove,
-    bucketCounts: bucketCounts,
-    gather: gather,
-    thresholdsBelow: thresholdsBelow,
-    addInto: addInto,
   };
 }
 
 export type Kernel = ReturnType<typeof kernel>;
-
-/** A valid asm.js heap size: a power of two up to 16 MB, a multiple of 16 MB above. */
-function heapSize(bytes: number): number {
-  const MB16 = 16 * 1024 * 1024;
-  if (bytes > MB16) return Math.ceil(bytes / MB16) * MB16;
-  let size = 65536;
-  while (size < bytes) size *= 2;
-  return size;
-}
-
-/** Byte offset of the high 32 bits within a double: 4 on little-endian machines. */
-const HIGH_WORD = new Uint8Array(new Uint16Array([1]).buffer)[0] === 1 ? 4 : 0;
-
-/**
- * One thread's heap for a run: regions for a block's events, the dense year array, a risk's
- * annual losses (inherent and residual), a group's portfolio sums (inherent and residual), and
- * scratch for summaries, with a typed view of each for the JavaScript side.
- */
-export class Heap {
-  readonly buffer: ArrayBuffer;
-  readonly kernel: Kernel;
-  readonly i32: Int32Array;
-  readonly f64: Float64Array;
-  /** Byte offset of the high word within a double. */
-  readonly high = HIGH_WORD;
-  /** The generator state (shared with an Rng) and the SCRATCH results of the module. */
-  readonly state: Int32Array;
-  /** Room for this many events per block. */
-  readonly eventCapacity: number;
-  readonly eventYear: Int32Array;
-  readonly primary: Float64Array;
-  readonly eventLoss: Float64Array;
-  readonly residual: Float64Array;
-  readonly dense: Float64Array;
-  readonly values: Float64Array;
-  readonly residualValues: Float64Array;
-  readonly partial: Float64Array;
-  readonly residualPartial: Float64Array;
-  readonly candidates: Float64Array;
-  readonly counts: Int32Array;
-  readonly slots: Int32Array;
-  readonly fill: Int32Array;
-  readonly thresholds: Float64Array;
-  readonly below: Int32Array;
-
-  /**
-   * @param years years of the run (length of the series regions)
-   * @param blockYears years per block (length of the dense region)
-   * @param eventCapacity events per block that fit
-   * @param residual whether to lay out the residual regions
-   * @param buckets size of the selection histogram
-   * @param points points of a loss exceedance curve
-   */
-  constructor(years: number, blockYears: number, eventCapacity: number, residual: boolean, buckets: number, points: number) {
-    let at = TABLES_END;
-    const layout: [string, number, number][] = [];
-    const region = (name: string, count: number, bytes: 4 | 8): number => {
-      at = Math.ceil(at / 8) * 8;
-      const offset = at;
-      layout.push([name, offset, count]);
-      at += count * bytes;
-      return offset;
-    };
-    const cap = eventCapacity;
-    const r = residual ? years : 0;
-    const offsets = {
-      eventYear: region('eventYear', cap, 4),
-      primary: region('primary', cap, 8),
-      eventLoss: region('eventLoss', cap, 8),
-      residual: region('residual', cap, 8),
-      dense: region('dense', blockYears, 8),
-      values: region('values', years, 8),
-      residualValues: region('residualValues', r, 8),
-      partial: region('partial', years, 8),
-      residualPartial: region('residualPartial', r, 8),
-      candidates: region('candidates', years, 8),
-      counts: region('counts', buckets, 4),
-      slots: region('slots', buckets, 4),
-      fill: region('fill', 64, 4),
-      thresholds: region('thresholds', points, 8),
-      below: region('below', points + 1, 4),
-    };
-    this.buffer = new ArrayBuffer(heapSize(at));
-    this.i32 = new Int32Array(this.buffer);
-    this.f64 = new Float64Array(this.buffer);
-    this.i32.set(ZN_K, ZN_K_AT / 4);
-    this.f64.set(ZN_W_SIGNED, ZN_W_AT / 8);
-    this.f64.set(EXP_T, EXP_T_AT / 8);
-    this.f64.set(EXP_P, EXP_P_AT / 8);
-    this.f64.set(ZN_W, ZN_WU_AT / 8);
-    this.f64.set(ZN_F, ZN_F_AT / 8);
-    this.kernel = kernel(globalThis, null, this.buffer);
-    this.eventCapacity = cap;
-    const i32 = (o: number, n: number): Int32Array => new Int32Array(this.buffer, o, n);
-    const f64 = (o: number, n: number): Float64Array => new Float64Array(this.buffer, o, n);
-    this.state = i32(STATE, 4);
-    this.eventYear = i32(offsets.eventYear, cap);
-    this.primary = f64(offsets.primary, cap);
-    this.eventLoss = f64(offsets.eventLoss, cap);
-    this.residual = f64(offsets.residual, cap);
-    this.dense = f64(offsets.dense, blockYears);
-    this.values = f64(offsets.values, years);
-    this.residualValues = f64(offsets.residualValues, r);
-    this.partial = f64(offsets.partial, years);
-    this.residualPartial = f64(offsets.residualPartial, r);
-    this.candidates = f64(offsets.candidates, years);
-    this.counts = i32(offsets.counts, buckets);
-    this.slots = i32(offsets.slots, buckets);
-    this.fill = i32(offsets.fill, 64);
-    this.thresholds = f64(offsets.thresholds, points);
-    this.below = i32(offsets.below, points + 1);
-  }
-
-  /** The byte offset of a view into this heap (it must be one). */
-  at(view: Int32Array | Float64Array): number {
-    return view.byteOffset;
-  }
-
-  /** The scan results that do not fit the return value: non-zero count, max, smallest non-zero. */
-  scanResults(): { nonZero: number; max: number; minNonZero: number } {
-    return { nonZero: this.i32[SCRATCH / 4]!, max: this.f64[3]!, minNonZero: this.f64[4]! };
-  }
-}

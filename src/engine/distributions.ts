@@ -5,7 +5,8 @@
  * (a rate, a probability, a loss or a multiplier), which fixes its bounds.
  */
 import type { Distribution } from './model.js';
-import { expInPlace, fillNormals, type Rng } from './rng.js';
+import { expInPlace, fillNormals } from './batches.js';
+import type { Rng } from './rng.js';
 
 // --- The standard normal distribution: density, distribution function and quantile function.
 const INV_SQRT_2PI = 0.3989422804014327;

@@ -108,6 +108,27 @@ export interface AppetitePoint {
   probability: number;
 }
 
+/**
+ * A cyber insurance policy (contract version 2). For each loss event of a covered risk, with L
+ * the event's loss after treatments, it recovers min(max(L − deductible, 0), limit); where
+ * several policies cover one event, their recoveries together are at most L, shared in
+ * proportion. Its recoveries in one year are capped at `aggregateLimit`.
+ */
+export interface InsurancePolicy {
+  id: string;
+  name?: string;
+  /** Yearly premium: a cost, reported beside the expected recovery, never simulated. */
+  premium: number;
+  /** Retained per loss event: the policy attaches above it (for an excess layer, the layer's attachment point). */
+  deductible: number;
+  /** The most the policy pays for one loss event. */
+  limit: number;
+  /** The most the policy pays in one year, all events together; no cap when absent. */
+  aggregateLimit?: number;
+  /** Ids of the risks whose events it covers; every risk when absent. */
+  covers?: string[];
+}
+
 /** A whole risk model file. */
 export interface RiskModel {
   currency?: string;
@@ -115,6 +136,8 @@ export interface RiskModel {
   seed?: number;
   appetite?: AppetitePoint[];
   risks: Risk[];
+  /** Insurance policies, applied after treatments (contract version 2). */
+  insurance?: InsurancePolicy[];
 }
 
 /** Simulated years when neither the caller nor the model says. */
@@ -125,7 +148,10 @@ export const DEFAULT_SEED = 1;
 export const DEFAULT_CURRENCY = 'USD';
 /** Upper bound on simulated years. */
 export const MAX_YEARS = 10_000_000;
-/** Upper bound on risks × years, which sets the memory a run needs. */
+/**
+ * Upper bound on risks × years, which sets the memory a run needs; each insurance policy counts
+ * as a risk (its yearly recoveries are kept like a risk's losses).
+ */
 export const MAX_RISK_YEARS = 200_000_000;
 /** Upper bound on worker threads. */
 export const MAX_THREADS = 256;

@@ -1,8 +1,9 @@
 /**
  * The parallel runner for Node: a pool of worker threads (piscina) that simulates risk models
  * with shared memory. Groups of risks and then the portfolio summaries are claimed through
- * atomic counters, and because random streams are keyed by (seed, risk, block of years) and
- * every sum runs in a fixed order, the output is byte-identical whatever the number of threads.
+ * atomic counters, and because random streams are keyed by (seed, risk id, block of years,
+ * purpose) and every sum runs in a fixed order, the output is byte-identical whatever the
+ * number of threads.
  */
 import { existsSync } from 'node:fs';
 import { availableParallelism } from 'node:os';
@@ -17,6 +18,7 @@ import {
   allocateBuffers,
   assemble,
   layoutRun,
+  PORTFOLIO_TASKS,
   resolveRun,
   RunWorker,
   workUnits,
@@ -136,7 +138,7 @@ export class SimulationPool {
     let ok = await waitFor(control, C_DONE_GROUPS, layout.groups.length, tick);
     if (ok) {
       local?.claimPortfolios(tick);
-      ok = await waitFor(control, C_DONE_TASKS, 2, tick);
+      ok = await waitFor(control, C_DONE_TASKS, PORTFOLIO_TASKS, tick);
     }
     if (!ok) {
       const reason = failure instanceof Error ? failure.message : 'a worker thread failed';

@@ -9,7 +9,9 @@ const casesFile = `${repoRoot}../shared/reference/fair-reference-cases.json`;
 
 interface ReferenceCases {
   distributions: { input: Distribution; exact: Record<string, number> }[];
-  simulations: { name: string; years: number; model: unknown; expect: Record<string, [number, number] | number | boolean> }[];
+  simulations: { name: string; years: number; model: unknown; expect: Record<string, [number, number] | number | string | boolean> }[];
+  /** Both models run with the pair's years and seed; `same` paths (or [path in a, path in b]) must be equal exactly, `differ` paths must not. */
+  pairs: { name: string; years: number; seed: number; a: unknown; b: unknown; same: (string | [string, string])[]; differ: (string | [string, string])[] }[];
 }
 
 const cases = JSON.parse(readFileSync(casesFile, 'utf8')) as ReferenceCases;
@@ -60,10 +62,13 @@ describe('reference distributions (closed forms, relative 1e-9)', () => {
   }
 });
 
+/** The file's cases hold for any seed: each runs with the pair's own seed (pairs) and with these. */
+const SEEDS = [1, 20261126, 987_654_321_987];
+
 describe('reference simulations (any seed, stated tolerance)', () => {
   it('has cases', () => expect(cases.simulations.length).toBeGreaterThan(0));
   for (const c of cases.simulations) {
-    for (const seed of [1, 20261126]) {
+    for (const seed of SEEDS) {
       it(`${c.name}, seed ${seed}`, () => {
         const result = simulateModel(parseModel(c.model), { years: c.years, seed });
         expect(result.years).toBe(c.years);
@@ -75,6 +80,29 @@ describe('reference simulations (any seed, stated tolerance)', () => {
           } else {
             expect(actual, path).toBe(expected);
           }
+        }
+      });
+    }
+  }
+});
+
+describe('reference pairs (outputs identical to the last digit, any seed)', () => {
+  it('has pairs', () => expect(cases.pairs.length).toBeGreaterThan(0));
+  const paths = (p: string | [string, string]): [string, string] => (typeof p === 'string' ? [p, p] : p);
+  for (const pair of cases.pairs) {
+    for (const seed of [pair.seed, ...SEEDS]) {
+      it(`${pair.name}, seed ${seed}`, () => {
+        const a = simulateModel(parseModel(pair.a), { years: pair.years, seed });
+        const b = simulateModel(parseModel(pair.b), { years: pair.years, seed });
+        for (const p of pair.same) {
+          const [pa, pb] = paths(p);
+          const va = at(a, pa);
+          expect(va, `${pa} in a`).toBeDefined();
+          expect(at(b, pb), `${pb} in b against ${pa} in a`).toBe(va);
+        }
+        for (const p of pair.differ) {
+          const [pa, pb] = paths(p);
+          expect(at(b, pb), `${pb} in b against ${pa} in a`).not.toBe(at(a, pa));
         }
       });
     }

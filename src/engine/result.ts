@@ -17,12 +17,23 @@ export interface AppetitePointResult {
   limit: number;
   /** The simulated probability of exceeding `loss`. */
   probability: number;
+  /** The Monte Carlo standard error of `probability`: √(p(1 − p)/years). */
+  stdError: number;
+  /** |probability − limit| > 1.96 standard errors: the simulated years settle the verdict. */
+  confident: boolean;
   /** probability > limit */
   breached: boolean;
 }
 
+/**
+ * Which annual loss an appetite is checked on: `retained` (after treatments and insurance),
+ * `residual` (after treatments) or `inherent`.
+ */
+export type AppetiteBasis = 'inherent' | 'residual' | 'retained';
+
 /** The loss-tolerance check: breached when any point is. */
 export interface AppetiteResult {
+  basis: AppetiteBasis;
   breached: boolean;
   points: AppetitePointResult[];
 }
@@ -33,6 +44,33 @@ export interface PortfolioResidual {
   p90: number;
   p95: number;
   p99: number;
+}
+
+/** The annual loss the company keeps: after treatments and insurance recoveries. */
+export interface PortfolioRetained {
+  mean: number;
+  p90: number;
+  p95: number;
+  p99: number;
+  max: number;
+  probabilityOfLoss: number;
+  /** Loss exceedance curve of the retained loss, as the portfolio's `lec`. */
+  lec: LecPoint[];
+}
+
+/** What one insurance policy recovers over the simulated years. */
+export interface PolicyResult {
+  id: string;
+  /** The policy's yearly premium, as given: a cost to weigh against `expectedRecovery`. */
+  premium: number;
+  /** Mean annual recovery, after the aggregate limit. */
+  expectedRecovery: number;
+  /** 99th percentile of the annual recovery. */
+  p99Recovery: number;
+  /** Share of years with a recovery above zero. */
+  probabilityOfClaim: number;
+  /** Share of years in which the recoveries reached the aggregate limit (0 without one). */
+  aggregateExhausted: number;
 }
 
 /** Summary of the portfolio's simulated annual loss. */
@@ -48,10 +86,14 @@ export interface PortfolioResult {
   probabilityOfLoss: number;
   /** At least 50 points, thresholds spaced logarithmically over the non-zero losses; empty when no year had a loss. */
   lec: LecPoint[];
-  /** Present when the model gives an appetite. */
+  /** Present when the model gives an appetite: checked on what the company bears (`basis`). */
   appetite?: AppetiteResult;
   /** Present when any risk has treatments. */
   residual?: PortfolioResidual;
+  /** Present when the model has insurance. */
+  retained?: PortfolioRetained;
+  /** Present when the model has insurance: each policy, in the model's order. */
+  insurance?: PolicyResult[];
 }
 
 /** A risk's results with its treatments applied. */
@@ -126,15 +168,26 @@ export interface RiskDetail extends LossDistribution {
   rosi?: number | null;
 }
 
-/** Portfolio detail: histogram, and the residual portfolio's curves and appetite check. */
+/**
+ * Portfolio detail: histogram and the inherent appetite check; the residual portfolio's curves
+ * and appetite check; the retained portfolio's with insurance.
+ */
 export interface PortfolioDetail extends LossDistribution {
+  /** The appetite checked on the inherent loss (basis `inherent`), whatever the output's basis. */
   appetite?: AppetiteResult;
   residual?: LossDistribution & {
+    /** The appetite checked on the residual loss (basis `residual`). */
     appetite?: AppetiteResult;
     /** Sum of all treatments' annual costs. */
     treatmentCost: number;
     /** (inherent mean − residual mean − treatmentCost) / treatmentCost; null when the treatments cost nothing. */
     rosi: number | null;
+  };
+  retained?: LossDistribution & {
+    /** The appetite checked on the retained loss (basis `retained`). */
+    appetite?: AppetiteResult;
+    /** Sum of the policies' premiums. */
+    premium: number;
   };
 }
 

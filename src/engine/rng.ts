@@ -1,12 +1,14 @@
 /**
- * Random numbers: xoshiro128** streams derived from (seed, risk, block, purpose), 256-layer
- * ziggurat normals and exponentials, exact Poisson counts, and an exp() for the lognormal that is
- * faster than Math.exp. Everything works on 32-bit integers and IEEE doubles, so a given stream
- * gives the same numbers in Node, in a worker and in the browser.
+ * Random numbers: xoshiro128** streams derived from (seed, risk id, block, purpose), 256-layer
+ * ziggurat normals and exponentials, and exact Poisson counts. Everything works on 32-bit
+ * integers and IEEE doubles, so a given stream gives the same numbers in Node, in a worker and
+ * in the browser. batches.ts fills arrays with draws and has an exp() for the lognormal that is
+ * faster than Math.exp.
  *
- * Hot loops here and in the asm.js module (asm.ts) copy the generator state into local variables
- * and step it inline (see `XOSHIRO STEP` comments); the step must stay identical to
- * {@link Rng.next}, and the tables the module copies (ziggurat, exp) are the ones built here.
+ * Hot loops in batches.ts and in the asm.js module (asm.ts) copy the generator state into local
+ * variables and step it inline (see `XOSHIRO STEP` comments); the step must stay identical to
+ * {@link Rng.next}, and the tables the module copies (ziggurat, exp) are the ones built here and
+ * in batches.ts.
  */
 
 /** 2^-32 and 2^-53, for turning integers into numbers in [0, 1). */
@@ -27,9 +29,53 @@ function mix32(x: number): number {
   return x | 0;
 }
 
-/** The purpose of a stream: inherent draws, or treatment draws beside them. */
-export const STREAM_INHERENT = 0;
-export const STREAM_TREATMENT = 1;
+/**
+ * The purpose of a stream within a risk (contract version 2: every purpose has its own stream,
+ * so a change to one kind of draw leaves the others as they were). The numbers are part of what
+ * a seed means.
+ */
+export const STREAM = {
+  /** Per year: lossEventFrequency, or threatEventFrequency. */
+  frequency: 1,
+  /** Per year: vulnerability. */
+  vulnerability: 2,
+  /** The loss events: the block's Poisson count and each event's year, or the exponential gaps. */
+  events: 3,
+  /** Per event: primary loss. */
+  primaryLoss: 4,
+  /** Per year: secondaryLossEventFrequency. */
+  secondaryFrequency: 5,
+  /** Per event: whether it brings secondary loss. */
+  secondaryOccurrence: 6,
+  /** Per event with secondary loss: its amount. */
+  secondaryLoss: 7,
+  /** Per inherent event of a treated risk whose rate treatments change: whether it stays. */
+  residualThinning: 8,
+  /** The events of the extra rate, where treatments raise the rate. */
+  residualExtraEvents: 9,
+  /** Secondary losses of events that bring one only because treatments raise its frequency. */
+  residualSecondary: 10,
+  /** A treatment's multipliers on one factor; the factor's index is added, the treatment's key given apart. */
+  treatment: 16,
+} as const;
+
+/** A 64-bit key of a name (a risk's or a treatment's id), as two 32-bit words. */
+export type StreamKey = readonly [number, number];
+
+/** The stream key of an id: two independent 32-bit hashes of its UTF-16 code units. */
+export function streamKey(id: string): StreamKey {
+  let a = 0x243f6a88 ^ id.length;
+  let b = 0x85a308d3 ^ Math.imul(id.length, 0x9e3779b9);
+  for (let i = 0; i < id.length; i++) {
+    const c = id.charCodeAt(i);
+    a = mix32(a ^ c);
+    b = mix32(Math.imul(b ^ c, 0x01000193) + 0x7f4a7c15);
+  }
+  return [mix32(a ^ 0x13198a2e), mix32(b ^ 0x03707344)];
+}
+
+/** No sub-key: the streams of a risk itself, as opposed to one of its treatments'. */
+export const NO_KEY: StreamKey = [0, 0];
 
 /** xoshiro128** (Blackman and Vigna): 128-bit state, period 2^128 − 1, 32-bit outputs. */
 export class Rng {
@@ -40,10 +86,11 @@ export class Rng {
   constructor(readonly s: Int32Array = new Int32Array(4)) {}
 
   /**
-   * Points the generator at the stream of (seed, risk, block, purpose). Each state word is a
-   * separate hash chain over all of the key, so distinct keys give unrelated streams.
+   * Points the generator at the stream of (seed, risk, block, purpose, sub-key): `risk` is the
+   * risk's {@link streamKey} (of its id, never its position), `sub` a treatment's. Each state word
+   * is a separate hash chain over all of the key, so distinct keys give unrelated streams.
    */
-  reseed(seed: number, risk: number, block: number, purpose: number): this {
+  reseed(seed: number, risk: StreamKey, block: number, purpose: number, sub: StreamKey = NO_KEY): this {
     const lo = seed >>> 0;
     const hi = Math.floor(seed / 4294967296) >>> 0;
     const s = this.s;
@@ -51,9 +98,12 @@ export class Rng {
       let h = mix32(0x9e3779b9 * (i + 1));
       h = mix32(h ^ lo);
       h = mix32(h ^ hi);
-      h = mix32(h ^ risk);
+      h = mix32(h ^ risk[0]);
+      h = mix32(h ^ risk[1]);
       h = mix32(h ^ block);
       h = mix32(h ^ purpose);
+      h = mix32(h ^ sub[0]);
+      h = mix32(h ^ sub[1]);
       s[i] = h;
     }
     if ((s[0]! | s[1]! | s[2]! | s[3]!) === 0) s[0] = 1;
@@ -187,7 +237,7 @@ const ZE_F = new Float64Array(256);
 }
 
 /** The rare part of a normal draw whose first output `r` fell outside the layer's core. */
-function normalSlow(rng: Rng, r: number): number {
+export function normalSlow(rng: Rng, r: number): number {
   for (;;) {
     const i = r & 255;
     const negative = (r & 256) !== 0;
@@ -223,7 +273,7 @@ function exponentialSlow(rng: Rng, r: number): number {
   }
 }
 
-// --- Poisson counts and uniform integers.
+// --- Poisson counts.
 
 // Stirling series coefficients B(2k)/(2k(2k − 1)) for ln Γ.
 const LOG_GAMMA_SERIES = [1 / 12, -1 / 360, 1 / 1260, -1 / 1680, 1 / 1188, -691 / 360360, 1 / 156, -3617 / 122400, 43867 / 244188, -174611 / 125400];
@@ -273,131 +323,3 @@ export function poisson(rng: Rng, mean: number): number {
     if (Math.log(v) + Math.log(invAlpha) - Math.log(a / (us * us) + b) <= -mean + k * logMean - logGamma(k + 1)) return k;
   }
 }
-
-/** Fills out[0..n) with integers uniform on [0, len), 1 ≤ len ≤ 2^31: the top bits of an output, redrawn when too large. */
-export function fillUniformIntegers(rng: Rng, out: Int32Array, n: number, len: number): void {
-  const shift = Math.clz32(len - 1); // keeps the bits that len − 1 needs
-  const st = rng.s;
-  let s0 = st[0]!;
-  let s1 = st[1]!;
-  let s2 = st[2]!;
-  let s3 = st[3]!;
-  for (let i = 0; i < n; i++) {
-    let y: number;
-    do {
-      // XOSHIRO STEP (same as Rng.next)
-      const r = Math.imul((Math.imul(s1, 5) << 7) | (Math.imul(s1, 5) >>> 25), 9);
-      const t = s1 << 9;
-      s2 ^= s0;
-      s3 ^= s1;
-      s1 ^= s2;
-      s0 ^= s3;
-      s2 ^= t;
-      s3 = (s3 << 11) | (s3 >>> 21);
-      y = shift === 32 ? 0 : r >>> shift;
-    } while (y >= len);
-    out[i] = y;
-  }
-  st[0] = s0;
-  st[1] = s1;
-  st[2] = s2;
-  st[3] = s3;
-}
-
-// --- Batches. The hot loops below contain no calls, which lets the compiler keep everything in
-// registers and hoist the checks out of the loop; the ~1 % of normals that miss the ziggurat's
-// core are noted and completed after the loop, from the outputs that follow in the stream.
-
-let pending = new Int32Array(256);
-
-function pendingRoom(n: number): Int32Array {
-  if (pending.length < 2 * n) pending = new Int32Array(2 * n);
-  return pending;
-}
-
-/** Fills out[0..n) with standard normals. */
-export function fillNormals(rng: Rng, out: Float64Array, n: number): void {
-  completeSlowDraws(rng, out, fillNormalCores(rng, out, n));
-}
-
-
-/**
- * The ziggurat's fast path for normals. Misses are noted (index, output) in `pending` for
- * completeSlowDraws; returns how many entries that is.
- */
-function fillNormalCores(rng: Rng, out: Float64Array, n: number): number {
-  const k = ZN_K;
-  const w = ZN_W_SIGNED;
-  const later = pendingRoom(n);
-  const st = rng.s;
-  let s0 = st[0]!;
-  let s1 = st[1]!;
-  let s2 = st[2]!;
-  let s3 = st[3]!;
-  let m = 0;
-  for (let i = 0; i < n; i++) {
-    // XOSHIRO STEP (same as Rng.next)
-    const r = Math.imul((Math.imul(s1, 5) << 7) | (Math.imul(s1, 5) >>> 25), 9);
-    const t = s1 << 9;
-    s2 ^= s0;
-    s3 ^= s1;
-    s1 ^= s2;
-    s0 ^= s3;
-    s2 ^= t;
-    s3 = (s3 << 11) | (s3 >>> 21);
-    const j = r >>> 9;
-    if (j < k[r & 255]!) out[i] = j * w[r & 511]!;
-    else {
-      later[m++] = i;
-      later[m++] = r;
-    }
-  }
-  st[0] = s0;
-  st[1] = s1;
-  st[2] = s2;
-  st[3] = s3;
-  return m;
-}
-
-/** Completes the normals whose first output missed the core, in order, from the stream's next outputs. */
-function completeSlowDraws(rng: Rng, out: Float64Array, m: number): void {
-  const later = pending;
-  for (let q = 0; q < m; q += 2) out[later[q]!] = normalSlow(rng, later[q + 1]!);
-}
-
-// --- exp(x) from a 2048-entry table of 2^(k/2048), a power of two and a cubic (expInPlace):
-// within 2 ulp of Math.exp over [−708, 709] and about three times faster in the loss loops.
-// Arguments beyond that range are clamped (a loss of e^709 ≈ 8e307 stands for "overflow").
-
-const EXP_N = 2048;
-/** 2^(j/2048) for j in [0, 2048). */
-export const EXP_T = new Float64Array(EXP_N);
-/** 2^e for e in [−1024, 1024), indexed by e & 2047. */
-export const EXP_P = new Float64Array(2048);
-for (let j = 0; j < EXP_N; j++) EXP_T[j] = Math.pow(2, j / EXP_N);
-for (let e = 0; e < 2048; e++) EXP_P[e] = Math.pow(2, e < 1024 ? e : e - 2048);
-/** 2048 / ln 2. */
-const EXP_C = EXP_N / Math.LN2;
-/** ln 2 / 2048 split into a part with trailing zero bits and the rest (fdlibm's split of ln 2). */
-const EXP_L1 = 6.9314718036912381649e-1 / EXP_N;
-const EXP_L2 = 1.9082149292705877e-10 / EXP_N;
-/** 1.5 × 2^52: adding and subtracting it rounds a double to the nearest integer. */
-const ROUND_MAGIC = 6755399441055744;
-
-/** Replaces out[i] by exp(mu + sigma·out[i]) for i < n. */
-export function expInPlace(out: Float64Array, n: number, mu: number, sigma: number): void {
-  const et = EXP_T;
-  const ep = EXP_P;
-  const c = EXP_C;
-  const l1 = EXP_L1;
-  const l2 = EXP_L2;
-  const magic = ROUND_MAGIC;
-  for (let i = 0; i < n; i++) {
-    const x = Math.max(-708, Math.min(709, mu + sigma * out[i]!));
-    const kd = x * c + magic - magic;
-    const k = kd | 0;
-    const f = x - kd * l1 - kd * l2;
-    out[i] = (1 + f * (1 + f * (0.5 + f * (1 / 6)))) * et[k & 2047]! * ep[(k >> 11) & 2047]!;
-  }
-}
-

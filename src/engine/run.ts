@@ -1,145 +1,20 @@
 /**
- * A run: its layout (groups of risks, summary slots), its buffers, the two phases of work
- * (simulate and summarise each risk, group by group; then add up and summarise the portfolio)
- * and the assembly of the result. The same functions serve the in-process runner and the
- * worker threads; with shared buffers, threads claim work through atomic counters, and since
- * streams are keyed by (seed, risk, block of years) and every sum runs in a fixed order, the
- * result does not depend on who did what.
+ * A run's buffers and the two phases of work: simulate and summarise each risk, group by group;
+ * then add up and summarise the portfolio, residual and retained (insured) portfolios. The same
+ * functions serve the in-process runner and the worker threads; with shared buffers, threads
+ * claim work through atomic counters, and since streams are keyed by (seed, risk id, block of
+ * years, purpose) and every sum runs in a fixed order, the result does not depend on who did
+ * what. layout.ts lays the run out; assemble.ts builds the output from the summaries.
  */
-import { Heap } from './asm.js';
-import { BLOCK_YEARS, BlockScratch, compileRisk, expectedMean, expectedRate, simulateRisk, type RiskPlan, type RiskTargets } from './kernel.js';
-import { DEFAULT_CURRENCY, DEFAULT_SEED, DEFAULT_YEARS, type RiskModel } from './model.js';
-import type {
-  AppetiteResult,
-  DetailedSimulation,
-  Histogram,
-  LecPoint,
-  LossDistribution,
-  LossSummary,
-  RiskDetail,
-  RiskResult,
-  SimulationDetail,
-  SimulationProgress,
-  SimulationResult,
-} from './result.js';
-import {
-  BUCKETS,
-  HISTOGRAM_BINS,
-  LEC_POINTS,
-  S_APPETITE,
-  S_HISTOGRAM,
-  S_LEC_LOSS,
-  S_LEC_PROBABILITY,
-  S_MAX,
-  S_MEAN,
-  S_PROBABILITY,
-  S_Q,
-  S_SD,
-  slotSize,
-  summarize,
-} from './stats.js';
-import { checkRunOptions, ModelValidationError } from './validate.js';
+import { Heap } from './heap.js';
+import { assemble } from './assemble.js';
+import { BLOCK_YEARS, BlockScratch, simulateRisk, type RiskTargets } from './kernel.js';
+import { layoutRun, PORTFOLIO_TASKS, policySlot, TASK_PORTFOLIO, TASK_RESIDUAL_PORTFOLIO, TASK_RETAINED_PORTFOLIO, type RunLayout, type RunSpec } from './layout.js';
+import type { DetailedSimulation, SimulationProgress, SimulationResult } from './result.js';
+import { BUCKETS, LEC_POINTS, S_EXHAUSTED, summarize } from './stats.js';
 
-/** Options of a simulation. */
-export interface SimulateOptions {
-  /** Simulated years; default: the model's `years`, else 100,000. */
-  years?: number;
-  /** Seed; default: the model's `seed`, else 1. */
-  seed?: number;
-  /** Also return {@link SimulationDetail} (curves and histograms per risk, the residual portfolio's curves and appetite check). */
-  detail?: boolean;
-  /** Called on the calling thread as work completes: after each group of risks and each portfolio summary. */
-  onProgress?: (progress: SimulationProgress) => void;
-  /** The version to report in `engine.version` (the host application's version). */
-  version?: string;
-}
-
-/** The resolved parameters of a run. */
-export interface RunSpec {
-  model: RiskModel;
-  years: number;
-  seed: number;
-  detail: boolean;
-  version: string;
-}
-
-/** Resolves options against the model's own settings and the defaults; throws ModelValidationError on bad values. */
-export function resolveRun(model: RiskModel, options: SimulateOptions): RunSpec {
-  const years = options.years ?? model.years ?? DEFAULT_YEARS;
-  const seed = options.seed ?? model.seed ?? DEFAULT_SEED;
-  const problems = checkRunOptions({ years, seed, risks: model.risks.length });
-  if (problems.length > 0) throw new ModelValidationError(problems);
-  return { model, years, seed, detail: options.detail === true, version: options.version ?? '0.0.0' };
-}
-
-/** Summary slots: 0 portfolio, 1 residual portfolio, 2 + i risk i, 2 + risks + j residual of treated risk j. */
-export const TASK_PORTFOLIO = 0;
-export const TASK_RESIDUAL_PORTFOLIO = 1;
-
-/**
- * Risks are simulated in groups of consecutive risks, each group adding into its own partial
- * portfolio in risk order; the partials are then added in group order. The grouping depends
- * only on the number of risks, so the order of every sum is the same whatever the threads.
- */
-export const MAX_GROUPS = 8;
-
-/** Everything about a run that follows from its spec, computed the same way in every thread. */
-export interface RunLayout {
-  spec: RunSpec;
-  plans: RiskPlan[];
-  /** Risk index ranges [from, to) of the groups. */
-  groups: { from: number; to: number }[];
-  /** Group indices in the order threads claim them: the most events first, for balance. */
-  claimOrder: number[];
-  treated: number[];
-  hasResidual: boolean;
-  appetite: number[];
-  slot: number;
-  slots: number;
-  /** Events per block that each thread's heap holds (blocks with more use slower loops). */
-  eventCapacity: number;
-}
-
-export function layoutRun(spec: RunSpec): RunLayout {
-  const plans = spec.model.risks.map((r, i) => compileRisk(r, i));
-  const treated = plans.filter((p) => p.treated).map((p) => p.index);
-  const appetite = (spec.model.appetite ?? []).map((a) => a.loss);
-  const count = Math.min(MAX_GROUPS, plans.length);
-  const groups = Array.from({ length: count }, (_, g) => ({
-    from: Math.floor((g * plans.length) / count),
-    to: Math.floor(((g + 1) * plans.length) / count),
-  }));
-  const cost = groups.map(({ from, to }) => plans.slice(from, to).reduce((sum, p) => sum + expectedRate(p) + 1, 0));
-  const claimOrder = groups.map((_, g) => g).sort((a, b) => cost[b]! - cost[a]! || a - b);
-  return {
-    spec,
-    plans,
-    groups,
-    claimOrder,
-    treated,
-    hasResidual: treated.length > 0,
-    appetite,
-    slot: slotSize(appetite.length),
-    slots: 2 + plans.length + treated.length,
-    eventCapacity: eventCapacity(plans, Math.min(spec.years, BLOCK_YEARS)),
-  };
-}
-
-/**
- * Room for a block's events: with a good margin (12 sd of a Poisson count) above the largest
- * expected count, using each rate's upper bound where it has one; at most 4 million.
- */
-function eventCapacity(plans: RiskPlan[], blockYears: number): number {
-  let most = 0;
-  for (const p of plans) {
-    const upper = p.lef ? p.lef.upper : p.tef!.upper * p.vulnerability!.upper;
-    const rate = Number.isFinite(upper) ? upper : 4 * expectedRate(p);
-    const mean = rate * blockYears;
-    most = Math.max(most, Math.ceil(mean + 12 * Math.sqrt(mean) + 64));
-  }
-  return Math.min(4_000_000, Math.max(1024, most));
-}
-
+export { assemble } from './assemble.js';
+export { layoutRun, PORTFOLIO_TASKS, resolveRun, type RunLayout, type RunSpec, type SimulateOptions } from './layout.js';
 
 // Control words of a run.
 export const C_NEXT_GROUP = 0;
@@ -147,30 +22,44 @@ export const C_DONE_GROUPS = 1;
 export const C_NEXT_TASK = 2;
 export const C_DONE_TASKS = 3;
 export const C_FAILED = 4;
-/** Work units of a run: its groups, then the portfolio and the residual portfolio. */
+/** Work units of a run: its groups, then the portfolio tasks. */
 export function workUnits(layout: RunLayout): number {
-  return layout.groups.length + 2;
+  return layout.groups.length + PORTFOLIO_TASKS;
 }
 
-/** The memory of a run that threads share: partial portfolios, summaries and control words. */
+/**
+ * The memory of a run that threads share: partial portfolios, summaries and control words. A
+ * sequential run (one thread, no pool) keeps no partials: its worker takes the groups in order
+ * and adds each group's sums to running totals in its heap, which gives the same sums as adding
+ * the partials in group order at the end.
+ */
 export interface RunBuffers {
+  sequential: boolean;
   control: Int32Array;
   /** Per group, the group's annual losses (dense); group 0's becomes the portfolio. */
   partials: Float64Array[];
   residualPartials: Float64Array[] | null;
+  /** Per group, the loss the company keeps per year before aggregate limits (insured models). */
+  retainedPartials: Float64Array[] | null;
+  /** Per group, per policy, its recoveries per year before its aggregate limit (insured models). */
+  recoveredPartials: Float64Array[][] | null;
   /** Summary slots (see {@link TASK_PORTFOLIO}). */
   summaries: Float64Array;
 }
 
-/** Allocates a run's buffers; `shared` for use from several threads. */
+/** Allocates a run's buffers: `shared` for use from several threads, else for a sequential run. */
 export function allocateBuffers(layout: RunLayout, shared: boolean): RunBuffers {
   const alloc = (bytes: number): ArrayBuffer | SharedArrayBuffer => (shared ? new SharedArrayBuffer(bytes) : new ArrayBuffer(bytes));
   const f64 = (n: number): Float64Array => new Float64Array(alloc(n * 8));
   const years = layout.spec.years;
+  const groups = shared ? layout.groups : [];
   return {
+    sequential: !shared,
     control: new Int32Array(alloc(8 * 4)),
-    partials: layout.groups.map(() => f64(years)),
-    residualPartials: layout.hasResidual ? layout.groups.map(() => f64(years)) : null,
+    partials: groups.map(() => f64(years)),
+    residualPartials: layout.hasResidual && shared ? groups.map(() => f64(years)) : null,
+    retainedPartials: layout.insured && shared ? groups.map(() => f64(years)) : null,
+    recoveredPartials: layout.insured && shared ? groups.map(() => layout.policies.map(() => f64(years))) : null,
     summaries: f64(layout.slots * layout.slot),
   };
 }
@@ -187,7 +76,13 @@ export class RunWorker {
     readonly buffers: RunBuffers,
   ) {
     const { years, seed } = layout.spec;
-    this.heap = new Heap(years, BLOCK_YEARS, layout.eventCapacity, layout.hasResidual, BUCKETS, LEC_POINTS);
+    const policies = layout.policies.length;
+    this.heap = new Heap(years, BLOCK_YEARS, layout.eventCapacity, layout.hasResidual, BUCKETS, LEC_POINTS, policies, buffers.sequential);
+    const h = this.heap;
+    layout.policies.forEach((p, k) => {
+      h.policyParams[2 * k] = p.deductible;
+      h.policyParams[2 * k + 1] = p.limit;
+    });
     this.scratch = new BlockScratch(this.heap);
     this.targets = {
       seed,
@@ -198,8 +93,9 @@ export class RunWorker {
       residualCount: 0,
       portfolio: this.heap.partial,
       residualPortfolio: layout.hasResidual ? this.heap.residualPartial : null,
+      insurance: layout.insured ? { sums: h.insuranceSums, width: 1 + policies } : null,
     };
-    this.residualSlot = new Map(layout.treated.map((r, j) => [r, 2 + layout.plans.length + j]));
+    this.residualSlot = new Map(layout.treated.map((r, j) => [r, layout.residualSlot + j]));
   }
 
   /** Claims and simulates groups of risks until none is left; returns how many it did. */
@@ -209,7 +105,8 @@ export class RunWorker {
     let done = 0;
     for (let i = Atomics.add(c, C_NEXT_GROUP, 1); i < groups; i = Atomics.add(c, C_NEXT_GROUP, 1)) {
       if (Atomics.load(c, C_FAILED) !== 0) break;
-      this.group(this.layout.claimOrder[i]!);
+      // A sequential run takes the groups in order, to add them up as it goes.
+      this.group(this.buffers.sequential ? i : this.layout.claimOrder[i]!);
       Atomics.add(c, C_DONE_GROUPS, 1);
       Atomics.notify(c, C_DONE_GROUPS);
       done++;
@@ -218,11 +115,11 @@ export class RunWorker {
     return done;
   }
 
-  /** Claims and summarises the portfolio and the residual portfolio (every group must be done). */
+  /** Claims and summarises the portfolio, residual and retained portfolios (every group must be done). */
   claimPortfolios(onUnit?: () => void): number {
     const c = this.buffers.control;
     let done = 0;
-    for (let t = Atomics.add(c, C_NEXT_TASK, 1); t < 2; t = Atomics.add(c, C_NEXT_TASK, 1)) {
+    for (let t = Atomics.add(c, C_NEXT_TASK, 1); t < PORTFOLIO_TASKS; t = Atomics.add(c, C_NEXT_TASK, 1)) {
       if (Atomics.load(c, C_FAILED) !== 0) break;
       this.portfolio(t);
       Atomics.add(c, C_DONE_TASKS, 1);
@@ -235,7 +132,8 @@ export class RunWorker {
 
   /**
    * Simulates and summarises each risk of group g, in order, summing into the heap's partial
-   * portfolios, then hands the group's partials over to the run's buffers.
+   * portfolios, then hands the group's partials over to the run's buffers (or, in a sequential
+   * run, adds them to the running totals).
    */
   group(g: number): void {
     const { layout, buffers, targets, heap } = this;
@@ -243,30 +141,99 @@ export class RunWorker {
     const { from, to } = layout.groups[g]!;
     heap.partial.fill(0);
     if (layout.hasResidual) heap.residualPartial.fill(0);
+    if (layout.insured) heap.insuranceSums.fill(0);
     const slot = layout.slot;
     for (let r = from; r < to; r++) {
       simulateRisk(layout.plans[r]!, targets, this.scratch);
-      summarize(heap, targets.values, targets.count, years, { curves: detail, sd: detail, appetite: [] }, buffers.summaries, (2 + r) * slot);
+      summarize(heap, targets.values, targets.count, years, { curves: detail, sd: detail, appetite: [] }, buffers.summaries, (layout.riskSlot + r) * slot);
       const rs = this.residualSlot.get(r);
       if (rs !== undefined) summarize(heap, targets.residualValues, targets.residualCount, years, { curves: detail, sd: detail, appetite: [] }, buffers.summaries, rs * slot);
     }
+    if (buffers.sequential) {
+      this.fold(g === 0);
+      return;
+    }
     buffers.partials[g]!.set(heap.partial);
     if (buffers.residualPartials) buffers.residualPartials[g]!.set(heap.residualPartial);
+    if (targets.insurance) {
+      // The interleaved yearly sums, one series at a time through the (now free) values region.
+      const { sums, width } = targets.insurance;
+      const series = heap.values.subarray(0, years);
+      for (let j = 0; j < width; j++) {
+        heap.insurance.strided(heap.at(sums) + 8 * j, width, years, heap.at(series));
+        (j === 0 ? buffers.retainedPartials![g]! : buffers.recoveredPartials![g]![j - 1]!).set(series);
+      }
+    }
   }
 
-  /** Adds the partials in group order and summarises the sum (task 0: portfolio, 1: residual). */
+  /** A sequential run's group sums, added to the running totals (the first group's become them). */
+  private fold(first: boolean): void {
+    const { layout, heap } = this;
+    const add = (total: Float64Array, part: Float64Array): void => {
+      if (first) total.set(part);
+      else heap.stats.addInto(heap.at(total), heap.at(part), part.length);
+    };
+    add(heap.portfolioTotal, heap.partial);
+    if (layout.hasResidual) add(heap.residualTotal, heap.residualPartial);
+    if (layout.insured) add(heap.insuranceTotal, heap.insuranceSums);
+  }
+
+  /** Adds the partials in group order and summarises the sum (task 0: portfolio, 1: residual, 2: retained). */
   portfolio(t: number): void {
+    if (t === TASK_RETAINED_PORTFOLIO) {
+      this.retained();
+      return;
+    }
     const { layout, buffers, heap } = this;
-    const parts = t === TASK_PORTFOLIO ? buffers.partials : buffers.residualPartials;
-    if (!parts) return;
+    if (t === TASK_RESIDUAL_PORTFOLIO && !layout.hasResidual) return;
     const { years, detail } = layout.spec;
-    const sum = heap.partial;
+    let sum: Float64Array;
+    if (buffers.sequential) sum = t === TASK_PORTFOLIO ? heap.portfolioTotal : heap.residualTotal;
+    else {
+      sum = heap.partial;
+      this.sumInto(sum, t === TASK_PORTFOLIO ? buffers.partials : buffers.residualPartials!);
+    }
+    summarize(heap, sum, years, years, { curves: t === TASK_PORTFOLIO || detail, sd: true, appetite: layout.appetite }, buffers.summaries, t * layout.slot);
+  }
+
+  /** sum = the partials added in group order (sum must be a view into the heap other than `candidates`). */
+  private sumInto(sum: Float64Array, parts: Float64Array[]): void {
+    const heap = this.heap;
     sum.set(parts[0]!);
     for (let g = 1; g < parts.length; g++) {
       heap.candidates.set(parts[g]!);
-      heap.kernel.addInto(heap.at(sum), heap.at(heap.candidates), years);
+      heap.stats.addInto(heap.at(sum), heap.at(heap.candidates), this.layout.spec.years);
     }
-    summarize(heap, sum, years, years, { curves: t === TASK_PORTFOLIO || detail, sd: true, appetite: layout.appetite }, buffers.summaries, t * layout.slot);
+  }
+
+  /**
+   * The retained portfolio and each policy's recoveries. A policy's recoveries in a year are its
+   * recoveries from every covered event, capped at its aggregate limit; what the cap takes off
+   * goes back to the company: retained = Σ (loss − event recoveries) + Σ (policy's year − cap).
+   */
+  private retained(): void {
+    const { layout, buffers, heap } = this;
+    if (!layout.insured) return;
+    const { years, detail } = layout.spec;
+    const out = buffers.summaries;
+    const retained = heap.partial;
+    const recovered = heap.values;
+    const width = 1 + layout.policies.length;
+    // Series j of the interleaved totals (0 retained, 1 + k policy k), or the partials added up.
+    const series = (j: number, into: Float64Array): void => {
+      if (buffers.sequential) heap.insurance.strided(heap.at(heap.insuranceTotal) + 8 * j, width, years, heap.at(into));
+      else this.sumInto(into, j === 0 ? buffers.retainedPartials! : buffers.recoveredPartials!.map((parts) => parts[j - 1]!));
+    };
+    series(0, retained);
+    for (const policy of layout.policies) {
+      series(1 + policy.index, recovered);
+      const cap = policy.aggregateLimit;
+      const exhausted = cap < Infinity ? heap.insurance.capRecoveries(heap.at(recovered), heap.at(retained), years, cap) : 0;
+      const at = policySlot(policy.index) * layout.slot;
+      summarize(heap, recovered, years, years, { curves: detail, sd: detail, appetite: [] }, out, at);
+      out[at + S_EXHAUSTED] = exhausted / years;
+    }
+    summarize(heap, retained, years, years, { curves: true, sd: true, appetite: layout.appetite }, out, TASK_RETAINED_PORTFOLIO * layout.slot);
   }
 }
 
@@ -283,126 +250,3 @@ export function runInProcess(spec: RunSpec, onProgress?: (p: SimulationProgress)
   return assemble(layout, buffers.summaries);
 }
 
-// --- Assembly of the result from the summaries.
-
-function summaryAt(s: Float64Array, offset: number): LossSummary {
-  return {
-    mean: s[offset + S_MEAN]!,
-    sd: s[offset + S_SD]!,
-    p10: s[offset + S_Q]!,
-    p50: s[offset + S_Q + 1]!,
-    p90: s[offset + S_Q + 2]!,
-    p95: s[offset + S_Q + 3]!,
-    p99: s[offset + S_Q + 4]!,
-    max: s[offset + S_MAX]!,
-    probabilityOfLoss: s[offset + S_PROBABILITY]!,
-  };
-}
-
-function lecAt(s: Float64Array, offset: number): LecPoint[] {
-  if (s[offset + S_MAX] === 0) return [];
-  const points: LecPoint[] = [];
-  for (let i = 0; i < LEC_POINTS; i++) points.push({ loss: s[offset + S_LEC_LOSS + i]!, probability: s[offset + S_LEC_PROBABILITY + i]! });
-  return points;
-}
-
-function histogramAt(s: Float64Array, offset: number): Histogram {
-  if (s[offset + S_MAX] === 0) return { edges: [], counts: [] };
-  const edges: number[] = [];
-  const counts: number[] = [];
-  for (let j = 0; j <= HISTOGRAM_BINS; j++) edges.push(s[offset + S_LEC_LOSS + 2 * j]!);
-  for (let j = 0; j < HISTOGRAM_BINS; j++) counts.push(s[offset + S_HISTOGRAM + j]!);
-  return { edges, counts };
-}
-
-function distributionAt(s: Float64Array, offset: number): LossDistribution {
-  return { ...summaryAt(s, offset), lec: lecAt(s, offset), histogram: histogramAt(s, offset) };
-}
-
-function appetiteAt(layout: RunLayout, s: Float64Array, offset: number): AppetiteResult | undefined {
-  const points = layout.spec.model.appetite;
-  if (!points) return undefined;
-  const checked = points.map((p, i) => {
-    const probability = s[offset + S_APPETITE + i]!;
-    return { loss: p.loss, limit: p.probability, probability, breached: probability > p.probability };
-  });
-  return { breached: checked.some((p) => p.breached), points: checked };
-}
-
-function rosi(inherent: number, residual: number, cost: number): number | null {
-  return cost > 0 ? (inherent - residual - cost) / cost : null;
-}
-
-/** Builds the result (and its detail when the run asked for it) from the summaries. */
-export function assemble(layout: RunLayout, s: Float64Array): SimulationResult | DetailedSimulation {
-  const { spec, plans, slot } = layout;
-  const risks = plans.length;
-  const residualTask = new Map(layout.treated.map((r, j) => [r, 2 + risks + j]));
-  const p = summaryAt(s, TASK_PORTFOLIO * slot);
-  const appetite = appetiteAt(layout, s, TASK_PORTFOLIO * slot);
-  const result: SimulationResult = {
-    engine: { name: 'triad', version: spec.version },
-    years: spec.years,
-    seed: spec.seed,
-    currency: spec.model.currency ?? DEFAULT_CURRENCY,
-    portfolio: {
-      mean: p.mean,
-      sd: p.sd,
-      p10: p.p10,
-      p50: p.p50,
-      p90: p.p90,
-      p95: p.p95,
-      p99: p.p99,
-      max: p.max,
-      probabilityOfLoss: p.probabilityOfLoss,
-      lec: lecAt(s, TASK_PORTFOLIO * slot),
-    },
-    risks: [],
-  };
-  if (appetite) result.portfolio.appetite = appetite;
-  if (layout.hasResidual) {
-    const r = summaryAt(s, TASK_RESIDUAL_PORTFOLIO * slot);
-    result.portfolio.residual = { mean: r.mean, p90: r.p90, p95: r.p95, p99: r.p99 };
-  }
-  for (const plan of plans) {
-    const o = (2 + plan.index) * slot;
-    const x = summaryAt(s, o);
-    const risk: RiskResult = { id: plan.id, mean: x.mean, p50: x.p50, p90: x.p90, p95: x.p95, p99: x.p99, probabilityOfLoss: x.probabilityOfLoss };
-    const rt = residualTask.get(plan.index);
-    if (rt !== undefined) {
-      const r = summaryAt(s, rt * slot);
-      risk.residual = { mean: r.mean, p90: r.p90, p99: r.p99 };
-      risk.treatmentCost = plan.treatmentCost;
-      risk.rosi = rosi(x.mean, r.mean, plan.treatmentCost);
-    }
-    result.risks.push(risk);
-  }
-  if (!spec.detail) return result;
-
-  const totalCost = plans.reduce((sum, plan) => sum + plan.treatmentCost, 0);
-  const detail: SimulationDetail = {
-    portfolio: { ...distributionAt(s, TASK_PORTFOLIO * slot), ...(appetite ? { appetite } : {}) },
-    risks: plans.map((plan, i): RiskDetail => {
-      const source = spec.model.risks[i]!;
-      const d: RiskDetail = { id: plan.id, ...(source.name !== undefined ? { name: source.name } : {}), expectedMean: expectedMean(plan), ...distributionAt(s, (2 + i) * slot) };
-      const rt = residualTask.get(i);
-      if (rt !== undefined) {
-        d.residual = distributionAt(s, rt * slot);
-        d.treatmentCost = plan.treatmentCost;
-        d.rosi = rosi(d.mean, d.residual.mean, plan.treatmentCost);
-      }
-      return d;
-    }),
-  };
-  if (layout.hasResidual) {
-    const residual = distributionAt(s, TASK_RESIDUAL_PORTFOLIO * slot);
-    const residualAppetite = appetiteAt(layout, s, TASK_RESIDUAL_PORTFOLIO * slot);
-    detail.portfolio.residual = {
-      ...residual,
-      ...(residualAppetite ? { appetite: residualAppetite } : {}),
-      treatmentCost: totalCost,
-      rosi: rosi(p.mean, residual.mean, totalCost),
-    };
-  }
-  return { result, detail };
-}

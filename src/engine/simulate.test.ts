@@ -71,8 +71,9 @@ describe('simulateModel', () => {
     expect(r.currency).toBe('EUR');
     expect(Object.keys(r.portfolio)).toEqual(['mean', 'sd', 'p10', 'p50', 'p90', 'p95', 'p99', 'max', 'probabilityOfLoss', 'lec', 'appetite', 'residual']);
     expect(Object.keys(r.portfolio.residual!)).toEqual(['mean', 'p90', 'p95', 'p99']);
-    expect(Object.keys(r.portfolio.appetite!)).toEqual(['breached', 'points']);
-    expect(Object.keys(r.portfolio.appetite!.points[0]!)).toEqual(['loss', 'limit', 'probability', 'breached']);
+    expect(Object.keys(r.portfolio.appetite!)).toEqual(['basis', 'breached', 'points']);
+    expect(r.portfolio.appetite!.basis).toBe('residual');
+    expect(Object.keys(r.portfolio.appetite!.points[0]!)).toEqual(['loss', 'limit', 'probability', 'stdError', 'confident', 'breached']);
     expect(Object.keys(r.risks[0]!)).toEqual(['id', 'mean', 'p50', 'p90', 'p95', 'p99', 'probabilityOfLoss', 'residual', 'treatmentCost', 'rosi']);
     expect(Object.keys(r.risks[0]!.residual!)).toEqual(['mean', 'p90', 'p99']);
     expect(Object.keys(r.risks[1]!)).toEqual(['id', 'mean', 'p50', 'p90', 'p95', 'p99', 'probabilityOfLoss']);
@@ -120,7 +121,11 @@ describe('simulateModel', () => {
     expect(res.treatmentCost).toBe(55_000);
     expect(res.mean).toBe(result.portfolio.residual!.mean);
     expect(res.rosi).toBeCloseTo((result.portfolio.mean - res.mean - 55_000) / 55_000, 12);
-    expect(detail.portfolio.appetite).toEqual(result.portfolio.appetite);
+    // The output checks the appetite on what the company bears (residual here); the detail has both.
+    expect(detail.portfolio.residual!.appetite).toEqual(result.portfolio.appetite);
+    expect(detail.portfolio.appetite!.basis).toBe('inherent');
+    // Every multiplier of `treated` is at most 1: no exceedance probability rises.
+    detail.portfolio.appetite!.points.forEach((p, i) => expect(result.portfolio.appetite!.points[i]!.probability).toBeLessThanOrEqual(p.probability));
   });
 
   it('keeps inherent results whatever the treatments, and a treatment of 1× changes nothing', () => {

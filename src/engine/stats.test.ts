@@ -1,7 +1,8 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { Rng, expInPlace, fillNormals, fillUniformIntegers, logGamma, poisson } from './rng.js';
-import { Heap } from './asm.js';
+import { expInPlace, fillNormals, fillUniformIntegers } from './batches.js';
+import { NO_KEY, Rng, logGamma, poisson, streamKey } from './rng.js';
+import { Heap } from './heap.js';
 import { BLOCK_YEARS } from './kernel.js';
 import { BUCKETS, HISTOGRAM_BINS, LEC_POINTS, QUANTILES, S_HISTOGRAM, S_LEC_LOSS, S_LEC_PROBABILITY, S_MAX, S_MEAN, S_PROBABILITY, S_Q, S_SD, quantileSorted, slotSize, summarize, type SummaryOptions } from './stats.js';
 
@@ -61,27 +62,40 @@ describe('summarize', () => {
 });
 
 describe('random numbers', () => {
-  it('derives reproducible, distinct streams from (seed, risk, block, purpose)', () => {
-    const draw = (seed: number, risk: number, block: number, purpose: number): number[] => {
-      const r = new Rng().reseed(seed, risk, block, purpose);
+  it('derives reproducible, distinct streams from (seed, risk id, block, purpose, treatment id)', () => {
+    const draw = (seed: number, risk: string, block: number, purpose: number, sub?: string): number[] => {
+      const r = new Rng().reseed(seed, streamKey(risk), block, purpose, sub === undefined ? NO_KEY : streamKey(sub));
       return [r.next(), r.next(), r.next()];
     };
-    expect(draw(1, 2, 3, 0)).toEqual(draw(1, 2, 3, 0));
-    const keys = [
-      [1, 2, 3, 0],
-      [1, 2, 3, 1],
-      [1, 2, 4, 0],
-      [1, 3, 3, 0],
-      [2, 2, 3, 0],
-      [2 ** 40 + 1, 2, 3, 0],
-      [1 + 2 ** 32 * 5, 2, 3, 0],
+    expect(draw(1, 'R2', 3, 0)).toEqual(draw(1, 'R2', 3, 0));
+    const keys: [number, string, number, number, string?][] = [
+      [1, 'R2', 3, 0],
+      [1, 'R2', 3, 1],
+      [1, 'R2', 4, 0],
+      [1, 'R3', 3, 0],
+      [1, 'R2 ', 3, 0],
+      [1, '', 3, 0],
+      [2, 'R2', 3, 0],
+      [2 ** 40 + 1, 'R2', 3, 0],
+      [1 + 2 ** 32 * 5, 'R2', 3, 0],
+      [1, 'R2', 3, 16, 'C1'],
+      [1, 'R2', 3, 16, 'C2'],
+      [1, 'R2', 3, 17, 'C1'],
     ];
-    expect(new Set(keys.map((k) => draw(k[0]!, k[1]!, k[2]!, k[3]!).join())).size).toBe(keys.length);
+    expect(new Set(keys.map((k) => draw(...k).join())).size).toBe(keys.length);
+  });
+
+  it('keys streams by ids: 100,000 ids give 100,000 distinct keys', () => {
+    const seen = new Set<string>();
+    for (let i = 0; i < 100_000; i++) seen.add(streamKey(`R${i}`).join());
+    seen.add(streamKey('').join());
+    expect(seen.size).toBe(100_001);
+    expect(streamKey('Ransomware')).toEqual(streamKey('Ransomware'));
   });
 
   it('gives standard normals and exponentials (moments and tails)', () => {
     const n = 2_000_000;
-    const rng = new Rng().reseed(42, 0, 0, 0);
+    const rng = new Rng().reseed(42, NO_KEY, 0, 0);
     const z = new Float64Array(n);
     fillNormals(rng, z, n);
     let s1 = 0;
@@ -110,12 +124,12 @@ describe('random numbers', () => {
     expect(Math.abs(m1 / n - 1)).toBeLessThan(0.004);
     expect(Math.abs(m2 / n - 2)).toBeLessThan(0.02);
     expect(Math.abs(etail / n - Math.exp(-8)) / Math.exp(-8)).toBeLessThan(0.1);
-    const single = new Rng().reseed(42, 0, 0, 0);
+    const single = new Rng().reseed(42, NO_KEY, 0, 0);
     expect(single.normal()).toBeTypeOf('number');
   });
 
   it('draws Poisson counts with the right mean and variance, small and large means', () => {
-    const rng = new Rng().reseed(7, 1, 2, 0);
+    const rng = new Rng().reseed(7, [1, 0], 2, 0);
     for (const mean of [0.3, 4, 9.99, 10, 37.5, 4096 * 3.2]) {
       const n = 100_000;
       let s1 = 0;
@@ -147,7 +161,7 @@ describe('random numbers', () => {
   });
 
   it('draws uniform integers below any bound', () => {
-    const rng = new Rng().reseed(3, 0, 0, 0);
+    const rng = new Rng().reseed(3, NO_KEY, 0, 0);
     for (const len of [1, 3, 24, 1000, 4096]) {
       const n = 200_000;
       const out = new Int32Array(n);
@@ -192,19 +206,49 @@ describe('summarize at the edges of floating point', () => {
 describe('the asm.js loss loop', () => {
   it('steps the same generator as Rng', () => {
     const heap = new Heap(16, BLOCK_YEARS, 16, false, BUCKETS, LEC_POINTS);
-    new Rng(heap.state).reseed(5, 6, 7, 0);
-    const js = new Rng().reseed(5, 6, 7, 0);
+    new Rng(heap.state).reseed(5, [6, 0], 7, 0);
+    const js = new Rng().reseed(5, [6, 0], 7, 0);
     for (let i = 0; i < 1000; i++) expect(heap.kernel.next()).toBe(js.next());
+  });
+
+  it('draws the same uniform years as fillUniformIntegers', () => {
+    for (const len of [1, 7, 4096]) {
+      const n = 5000;
+      const heap = new Heap(len, BLOCK_YEARS, n, false, BUCKETS, LEC_POINTS);
+      new Rng(heap.state).reseed(9, NO_KEY, len, 0);
+      heap.kernel.uniformYears(heap.at(heap.eventYear), n, len, heap.at(heap.state));
+      const js = new Int32Array(n);
+      fillUniformIntegers(new Rng().reseed(9, NO_KEY, len, 0), js, n, len);
+      expect(Array.from(heap.eventYear.subarray(0, n))).toEqual(Array.from(js));
+    }
+  });
+
+  it('draws years and losses in one pass exactly as in two, each from its own stream', () => {
+    const n = 20_000;
+    const one = new Heap(4096, BLOCK_YEARS, n, false, BUCKETS, LEC_POINTS);
+    new Rng(one.state).reseed(3, [1, 2], 0, 4);
+    new Rng(one.eventState).reseed(3, [1, 2], 0, 3);
+    one.kernel.yearsLognormals(one.at(one.eventYear), one.at(one.primary), n, 4096, 9, 1.7);
+    const two = new Heap(4096, BLOCK_YEARS, n, false, BUCKETS, LEC_POINTS);
+    new Rng(two.state).reseed(3, [1, 2], 0, 4);
+    new Rng(two.eventState).reseed(3, [1, 2], 0, 3);
+    two.kernel.uniformYears(two.at(two.eventYear), n, 4096, two.at(two.eventState));
+    two.kernel.lognormals(two.at(two.primary), n, 9, 1.7);
+    expect(Array.from(one.eventYear.subarray(0, n))).toEqual(Array.from(two.eventYear.subarray(0, n)));
+    expect(Array.from(one.primary.subarray(0, n))).toEqual(Array.from(two.primary.subarray(0, n)));
+    expect(Array.from(one.state)).toEqual(Array.from(two.state));
+    expect(Array.from(one.eventState)).toEqual(Array.from(two.eventState));
   });
 
   it('draws uniform years and lognormal losses, tails included', () => {
     const n = 400_000;
     const len = 1000;
     const heap = new Heap(len, BLOCK_YEARS, n, false, BUCKETS, LEC_POINTS);
-    new Rng(heap.state).reseed(11, 0, 0, 0);
+    new Rng(heap.state).reseed(11, NO_KEY, 0, 0);
     const mu = 2;
     const sigma = 0.5;
-    heap.kernel.yearsLognormals(heap.at(heap.eventYear), heap.at(heap.primary), n, len, mu, sigma);
+    heap.kernel.uniformYears(heap.at(heap.eventYear), n, len, heap.at(heap.state));
+    heap.kernel.lognormals(heap.at(heap.primary), n, mu, sigma);
     let s1 = 0;
     let s2 = 0;
     let tail = 0;

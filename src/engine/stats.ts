@@ -1,10 +1,27 @@
 /**
  * Statistics of simulated annual losses without sorting them: quantiles by bucket selection,
- * exceedance counts by bucketing. Losses are never negative, which the selection relies on. A series is `count` values in an array plus
- * `years − count` implied zeros, so a risk's years without loss need not be stored.
+ * exceedance counts by bucketing. Losses are never negative, which the selection relies on. A
+ * series is `count` values in an array plus `years − count` implied zeros, so a risk's years
+ * without loss need not be stored. The passes over the values run in the asm.js module at the
+ * end of this file.
  */
+/* eslint-disable no-var -- asm.js allows only `var` declarations */
+import type { AsmStdlib } from './asm.js';
 
-import type { Heap } from './asm.js';
+/** What the summaries use of a thread's heap (heap.ts): the passes, and regions for their work. */
+export interface SummaryHeap {
+  readonly stats: StatsKernel;
+  /** Byte offset of the high word within a double. */
+  readonly high: number;
+  readonly candidates: Float64Array;
+  readonly counts: Int32Array;
+  readonly slots: Int32Array;
+  readonly fill: Int32Array;
+  readonly thresholds: Float64Array;
+  readonly below: Int32Array;
+  at(view: Int32Array | Float64Array): number;
+  scanResults(): { nonZero: number; max: number; minNonZero: number };
+}
 
 /** Probabilities of the quantiles every summary reports. */
 export const QUANTILES = [0.1, 0.5, 0.9, 0.95, 0.99] as const;
@@ -21,7 +38,9 @@ export const S_MAX = 7;
 export const S_PROBABILITY = 8;
 export const S_MIN_NON_ZERO = 9;
 export const S_NON_ZERO = 10;
-export const S_LEC_LOSS = 11;
+/** Share of years in which an insurance policy's aggregate limit was reached (policy slots only). */
+export const S_EXHAUSTED = 11;
+export const S_LEC_LOSS = 12;
 export const S_LEC_PROBABILITY = S_LEC_LOSS + LEC_POINTS;
 export const S_HISTOGRAM = S_LEC_PROBABILITY + LEC_POINTS;
 export const S_APPETITE = S_HISTOGRAM + HISTOGRAM_BINS;
@@ -76,8 +95,8 @@ export interface SummaryOptions {
  * order, may include zeros; a view into the heap) and `years − count` zeros. Writes the slot at
  * out[offset..]. The passes over the values run in the heap's asm.js module.
  */
-export function summarize(h: Heap, values: Float64Array, count: number, years: number, options: SummaryOptions, out: Float64Array, offset: number): void {
-  const k = h.kernel;
+export function summarize(h: SummaryHeap, values: Float64Array, count: number, years: number, options: SummaryOptions, out: Float64Array, offset: number): void {
+  const k = h.stats;
   const at = h.at(values);
   // Summed in array order, so that whichever thread does it gets the same.
   const sum = k.scan(at, count);
@@ -104,7 +123,7 @@ export function summarize(h: Heap, values: Float64Array, count: number, years: n
  * among the zeros (implied or stored) are zero; the others are selected among the positive
  * values.
  */
-function quantiles(h: Heap, values: Float64Array, count: number, years: number, nonZero: number, minNonZero: number, max: number, out: Float64Array, offset: number): void {
+function quantiles(h: SummaryHeap, values: Float64Array, count: number, years: number, nonZero: number, minNonZero: number, max: number, out: Float64Array, offset: number): void {
   const zeros = years - nonZero;
   const ranks: number[] = [];
   for (const p of QUANTILES) {
@@ -132,7 +151,7 @@ const WORDS = new Int32Array(WORD.buffer);
  * without sorting them: a histogram of the doubles' high words (which grow with the value) locates
  * the bucket of each rank, then only those buckets' values are sorted.
  */
-function selectPositive(h: Heap, values: Float64Array, count: number, positives: number, min: number, max: number, ranks: number[], found: Map<number, number>): void {
+function selectPositive(h: SummaryHeap, values: Float64Array, count: number, positives: number, min: number, max: number, ranks: number[], found: Map<number, number>): void {
   if (positives <= 64) {
     const sorted = values.slice(0, count).filter((v) => v > 0).sort();
     for (const k of ranks) found.set(k, sorted[k]!);
@@ -150,7 +169,7 @@ function selectPositive(h: Heap, values: Float64Array, count: number, positives:
   const mixed = positives < count ? 1 : 0;
   const counts = h.counts;
   counts.fill(0);
-  h.kernel.bucketCounts(h.at(values), count, h.at(counts), base, shift, mixed, h.high);
+  h.stats.bucketCounts(h.at(values), count, h.at(counts), base, shift, mixed, h.high);
   // The bucket of each rank, and where its values will go among the candidates.
   const slots = h.slots;
   slots.fill(-1);
@@ -171,7 +190,7 @@ function selectPositive(h: Heap, values: Float64Array, count: number, positives:
     }
   }
   h.fill.set(starts);
-  h.kernel.gather(h.at(values), count, base, shift, h.at(slots), h.at(h.fill), h.at(h.candidates), mixed, h.high);
+  h.stats.gather(h.at(values), count, base, shift, h.at(slots), h.at(h.fill), h.at(h.candidates), mixed, h.high);
   const sorted = new Map<number, Float64Array>();
   ranks.forEach((k, i) => {
     const s = slots[bucketOf[i]!]!;
@@ -185,7 +204,7 @@ function selectPositive(h: Heap, values: Float64Array, count: number, positives:
 }
 
 /** Loss exceedance curve and histogram of the non-zero values. */
-function curves(h: Heap, values: Float64Array, count: number, years: number, nonZero: number, min: number, max: number, out: Float64Array, offset: number): void {
+function curves(h: SummaryHeap, values: Float64Array, count: number, years: number, nonZero: number, min: number, max: number, out: Float64Array, offset: number): void {
   const lec = offset + S_LEC_LOSS;
   const prob = offset + S_LEC_PROBABILITY;
   const hist = offset + S_HISTOGRAM;
@@ -196,7 +215,7 @@ function curves(h: Heap, values: Float64Array, count: number, years: number, non
   h.thresholds.set(out.subarray(lec, lec + LEC_POINTS));
   const below = h.below;
   below.fill(0);
-  h.kernel.thresholdsBelow(h.at(values), count, h.at(h.thresholds), LEC_POINTS, h.at(below));
+  h.stats.thresholdsBelow(h.at(values), count, h.at(h.thresholds), LEC_POINTS, h.at(below));
   // P(loss > threshold i) = share of values with more than i thresholds below them.
   let exceed = 0;
   for (let i = LEC_POINTS - 1; i >= 0; i--) {
@@ -211,3 +230,176 @@ function curves(h: Heap, values: Float64Array, count: number, years: number, non
     out[hist + bin] = out[hist + bin]! + c;
   }
 }
+
+/**
+ * The passes over a series as an asm.js module of their own, linked to the same heap as the
+ * simulation kernel (asm.ts explains the dialect and why): sums, exceedance counts, the
+ * selection histogram, and the sum of two series. Offsets are in bytes; counts in elements.
+ */
+export function statsKernel(stdlib: AsmStdlib, _foreign: unknown, heap: ArrayBuffer) {
+  'use asm';
+  var I32 = new stdlib.Int32Array(heap);
+  var F64 = new stdlib.Float64Array(heap);
+
+  /** Sum of values[0..count) in order (returned); non-zero count, max and smallest non-zero at SCRATCH. */
+  function scan(valuesP: number, count: number): number {
+    valuesP = valuesP | 0;
+    count = count | 0;
+    var i = 0;
+    var v = 0.0;
+    var sum = 0.0;
+    var max = 0.0;
+    var min = 0.0;
+    var nonZero = 0;
+    min = 1.0e308 * 10.0;
+    for (i = 0; (i | 0) < (count | 0); i = (i + 1) | 0) {
+      v = +F64[(valuesP + (i << 3)) >> 3]!;
+      sum = sum + v;
+      if (v > 0.0) {
+        nonZero = (nonZero + 1) | 0;
+        if (v > max) max = v;
+        if (v < min) min = v;
+      }
+    }
+    I32[4] = nonZero;
+    F64[3] = max;
+    F64[4] = min;
+    return +sum;
+  }
+
+  /** Σ (values[i] − mean)² over i < count. */
+  function sumOfSquares(valuesP: number, count: number, mean: number): number {
+    valuesP = valuesP | 0;
+    count = count | 0;
+    mean = +mean;
+    var i = 0;
+    var d = 0.0;
+    var ss = 0.0;
+    for (i = 0; (i | 0) < (count | 0); i = (i + 1) | 0) {
+      d = +F64[(valuesP + (i << 3)) >> 3]! - mean;
+      ss = ss + d * d;
+    }
+    return +ss;
+  }
+
+  /** How many of values[0..count) exceed loss. */
+  function countAbove(valuesP: number, count: number, loss: number): number {
+    valuesP = valuesP | 0;
+    count = count | 0;
+    loss = +loss;
+    var i = 0;
+    var n = 0;
+    for (i = 0; (i | 0) < (count | 0); i = (i + 1) | 0) {
+      if (+F64[(valuesP + (i << 3)) >> 3]! > loss) n = (n + 1) | 0;
+    }
+    return n | 0;
+  }
+
+  /**
+   * Histogram of the positive values by the high 32 bits of their doubles (which grow with the
+   * value): counts[(high − base) >>> shift]++. `high` is the byte offset of the high word (4 on
+   * little-endian machines); `mixed` says zeros may be present and must be skipped.
+   */
+  function bucketCounts(valuesP: number, count: number, countsP: number, base: number, shift: number, mixed: number, high: number): void {
+    valuesP = valuesP | 0;
+    count = count | 0;
+    countsP = countsP | 0;
+    base = base | 0;
+    shift = shift | 0;
+    mixed = mixed | 0;
+    high = high | 0;
+    var i = 0;
+    var p = 0;
+    var q = 0;
+    for (i = 0; (i | 0) < (count | 0); i = (i + 1) | 0) {
+      p = (valuesP + (i << 3)) | 0;
+      if (mixed) {
+        if (!(+F64[p >> 3]! > 0.0)) continue;
+      }
+      q = (countsP + ((((I32[(p + high) >> 2]! | 0) - base) >>> shift) << 2)) | 0;
+      I32[q >> 2] = ((I32[q >> 2]! | 0) + 1) | 0;
+    }
+  }
+
+  /** Copies the positive values whose bucket has a slot (slot[b] ≥ 0) to candidates, at fill[slot]++. */
+  function gather(valuesP: number, count: number, base: number, shift: number, slotP: number, fillP: number, candP: number, mixed: number, high: number): void {
+    valuesP = valuesP | 0;
+    count = count | 0;
+    base = base | 0;
+    shift = shift | 0;
+    slotP = slotP | 0;
+    fillP = fillP | 0;
+    candP = candP | 0;
+    mixed = mixed | 0;
+    high = high | 0;
+    var i = 0;
+    var p = 0;
+    var s = 0;
+    var at = 0;
+    for (i = 0; (i | 0) < (count | 0); i = (i + 1) | 0) {
+      p = (valuesP + (i << 3)) | 0;
+      if (mixed) {
+        if (!(+F64[p >> 3]! > 0.0)) continue;
+      }
+      s = I32[(slotP + ((((I32[(p + high) >> 2]! | 0) - base) >>> shift) << 2)) >> 2]! | 0;
+      if ((s | 0) >= 0) {
+        at = I32[(fillP + (s << 2)) >> 2]! | 0;
+        F64[(candP + (at << 3)) >> 3] = +F64[p >> 3]!;
+        I32[(fillP + (s << 2)) >> 2] = (at + 1) | 0;
+      }
+    }
+  }
+
+  /** For each positive value, the number k of thresholds (ascending, `points` of them) below it: below[k]++. */
+  function thresholdsBelow(valuesP: number, count: number, thrP: number, points: number, belowP: number): void {
+    valuesP = valuesP | 0;
+    count = count | 0;
+    thrP = thrP | 0;
+    points = points | 0;
+    belowP = belowP | 0;
+    var i = 0;
+    var v = 0.0;
+    var lo = 0;
+    var hi = 0;
+    var mid = 0;
+    var q = 0;
+    for (i = 0; (i | 0) < (count | 0); i = (i + 1) | 0) {
+      v = +F64[(valuesP + (i << 3)) >> 3]!;
+      if (!(v > 0.0)) continue;
+      lo = 0;
+      hi = points;
+      while ((lo | 0) < (hi | 0)) {
+        mid = ((lo + hi) | 0) >> 1;
+        if (+F64[(thrP + (mid << 3)) >> 3]! < v) lo = (mid + 1) | 0;
+        else hi = mid;
+      }
+      q = (belowP + (lo << 2)) | 0;
+      I32[q >> 2] = ((I32[q >> 2]! | 0) + 1) | 0;
+    }
+  }
+
+  /** sum[i] += part[i] for i < n. */
+  function addInto(sumP: number, partP: number, n: number): void {
+    sumP = sumP | 0;
+    partP = partP | 0;
+    n = n | 0;
+    var i = 0;
+    var p = 0;
+    for (i = 0; (i | 0) < (n | 0); i = (i + 1) | 0) {
+      p = (sumP + (i << 3)) | 0;
+      F64[p >> 3] = +F64[p >> 3]! + +F64[(partP + (i << 3)) >> 3]!;
+    }
+  }
+
+  return {
+    scan: scan,
+    sumOfSquares: sumOfSquares,
+    countAbove: countAbove,
+    bucketCounts: bucketCounts,
+    gather: gather,
+    thresholdsBelow: thresholdsBelow,
+    addInto: addInto,
+  };
+}
+
+export type StatsKernel = ReturnType<typeof statsKernel>;

@@ -185,6 +185,17 @@ describe('validateModel', () => {
     m.years = 10_000_000;
     m.risks = Array.from({ length: 21 }, (_, i) => ({ id: `R${i}`, lossEventFrequency: { type: 'constant', value: 1 }, primaryLoss: { type: 'constant', value: 1 } }));
     expect(validateModel(m).map(formatProblem)).toEqual(['years: risks × years must not exceed 200000000 (the memory a run needs)']);
+    // Each insurance policy counts as a risk: 19 risks fit, 19 risks and 2 policies do not.
+    m.risks = (m.risks as Json[]).slice(0, 19);
+    expect(validateModel(m)).toEqual([]);
+    m.insurance = [
+      { id: 'P1', premium: 1, deductible: 0, limit: 1 },
+      { id: 'P2', premium: 1, deductible: 0, limit: 1 },
+    ];
+    expect(validateModel(m).map(formatProblem)).toEqual(['years: risks × years must not exceed 200000000 (the memory a run needs; each insurance policy counts as a risk)']);
+    const run = { years: 10_000_000, seed: 1, risks: 19 };
+    expect(checkRunOptions(run)).toEqual([]);
+    expect(checkRunOptions({ ...run, policies: 2 }).map(formatProblem)).toEqual(['years: risks × years must not exceed 200000000 (the memory a run needs; each insurance policy counts as a risk)']);
   });
 });
 
@@ -220,5 +231,50 @@ describe('parseModel, checkRunOptions and simulateModel', () => {
     (bad.risks as Json[])[0]!.primaryLoss = { type: 'lognormal', low: 10, high: 5 };
     expect(() => simulateModel(bad as never)).toThrow(ModelValidationError);
     expect(() => simulateModel(parseModel(base()), { years: 0 })).toThrow('years: must be a whole number');
+  });
+});
+
+describe('validateModel: insurance (contract version 2)', () => {
+  const policy = (extra: Json = {}): Json => ({ id: 'P1', name: 'Cyber policy', premium: 18_000, deductible: 25_000, limit: 1_000_000, aggregateLimit: 2_000_000, covers: ['R1', 'R2'], ...extra });
+  const insured = (...policies: Json[]): string[] => problems((m) => (m.insurance = policies));
+
+  it('accepts policies in full and minimal, and a model without any', () => {
+    expect(insured(policy())).toEqual([]);
+    expect(insured({ id: 'P1', premium: 0, deductible: 0, limit: 1 })).toEqual([]);
+    expect(insured(policy(), policy({ id: 'P2', deductible: 1_025_000, covers: ['R1'] }))).toEqual([]);
+    expect(insured()).toEqual([]);
+  });
+
+  it('names the policy by its id and the field', () => {
+    expect(insured(policy({ limit: 0 }))).toEqual(['P1.limit: must be greater than 0']);
+    expect(insured(policy({ limit: -5, aggregateLimit: undefined }))).toEqual(['P1.limit: must be greater than 0']);
+    expect(insured(policy({ premium: -1 }))).toEqual(['P1.premium: must not be negative']);
+    expect(insured(policy({ deductible: -0.01 }))).toEqual(['P1.deductible: must not be negative']);
+    expect(insured(policy({ aggregateLimit: 0 }))).toEqual(['P1.aggregateLimit: must be greater than 0']);
+    expect(insured(policy({ aggregateLimit: 500_000 }))).toEqual(['P1.aggregateLimit: must not be less than the limit (1000000)']);
+    expect(insured(policy({ covers: ['R1', 'R9'] }))).toEqual(['P1.covers[1]: names no risk: there is no risk with id R9']);
+    expect(insured(policy({ covers: ['R1', 'R1'] }))).toEqual(['P1.covers[1]: R1 is listed twice']);
+    expect(insured(policy({ covers: [] }))).toEqual(['P1.covers: must be a list of risk ids (leave it out to cover every risk)']);
+    expect(insured(policy({ covers: 'R1' }))).toEqual(['P1.covers: must be a list of risk ids (leave it out to cover every risk)']);
+    expect(insured(policy({ excess: 1 }))).toEqual(['P1: unknown field "excess"']);
+    expect(insured(policy({ name: 3 }))).toEqual(['P1.name: must be a string']);
+    expect(insured(policy({ premium: '18000' }))).toEqual(['P1.premium: must be a number']);
+  });
+
+  it('refuses duplicate policy ids, missing fields, and what is not a policy', () => {
+    expect(insured(policy(), policy())).toEqual(['P1: duplicate policy id (also insurance[0])']);
+    expect(insured({ id: 'P1' })).toEqual(['P1.premium: is required', 'P1.deductible: is required', 'P1.limit: is required']);
+    expect(insured({ premium: 1, deductible: 0, limit: 1 })).toEqual(['insurance[0].id: must be a non-empty string']);
+    expect(insured(42 as unknown as Json)).toEqual(['insurance[0]: must be a policy: an object with an id, premium, deductible and limit']);
+    expect(problems((m) => (m.insurance = { id: 'P1' }))).toEqual(['insurance: must be a list of policies: { id, premium, deductible, limit, aggregateLimit?, covers? }']);
+  });
+
+  it('checks policies even when the risks are wrong, reporting both', () => {
+    expect(
+      problems((m) => {
+        m.risks = [];
+        m.insurance = [policy({ limit: 0, covers: ['R1'] })];
+      }),
+    ).toEqual(['risks: must be a list with at least one risk', 'P1.limit: must be greater than 0']);
   });
 });

@@ -62,7 +62,7 @@ const REQUIRED: Record<string, readonly string[]> = {
   lognormal: ['low', 'high'],
   normal: ['mean', 'sd'],
 };
-const MODEL_FIELDS = ['currency', 'years', 'seed', 'appetite', 'risks'];
+const MODEL_FIELDS = ['currency', 'years', 'seed', 'appetite', 'risks', 'insurance'];
 const RISK_FIELDS = [
   'id',
   'name',
@@ -75,6 +75,7 @@ const RISK_FIELDS = [
   'treatments',
 ];
 const TREATMENT_FIELDS = ['id', 'name', 'annualCost', 'effect'];
+const POLICY_FIELDS = ['id', 'name', 'premium', 'deductible', 'limit', 'aggregateLimit', 'covers'];
 /** How far (in standard deviations) a normal's range may lie from its mean. */
 const MAX_NORMAL_Z = 30;
 
@@ -217,16 +218,71 @@ export function validateModel(input: unknown): ModelProblem[] {
     }
   }
 
-  if (!Array.isArray(input.risks) || input.risks.length === 0) {
-    c.add('risks', 'must be a list with at least one risk');
-    return c.problems;
-  }
   const ids = new Map<string, number>();
-  input.risks.forEach((risk: unknown, i) => checkRisk(c, risk, i, ids));
-  if (isWhole(input.years, 1, MAX_YEARS) && input.risks.length * input.years > MAX_RISK_YEARS) {
-    c.add('years', `risks × years must not exceed ${MAX_RISK_YEARS} (the memory a run needs)`);
+  const risksGiven = Array.isArray(input.risks) && input.risks.length > 0;
+  if (!Array.isArray(input.risks) || input.risks.length === 0) c.add('risks', 'must be a list with at least one risk');
+  else {
+    input.risks.forEach((risk: unknown, i) => checkRisk(c, risk, i, ids));
+    const policies = Array.isArray(input.insurance) ? input.insurance.length : 0;
+    if (isWhole(input.years, 1, MAX_YEARS) && (input.risks.length + policies) * input.years > MAX_RISK_YEARS) c.add('years', memoryMessage(policies));
   }
+  // Without a list of risks, `covers` cannot be checked against it.
+  if (input.insurance !== undefined) checkInsurance(c, input.insurance, risksGiven ? ids : null);
   return c.problems;
+}
+
+/** The insurance policies: each named by its id, `covers` checked against the risks' ids (when known). */
+function checkInsurance(c: Checker, insurance: unknown, riskIds: Map<string, number> | null): void {
+  if (!Array.isArray(insurance)) {
+    c.add('insurance', 'must be a list of policies: { id, premium, deductible, limit, aggregateLimit?, covers? }');
+    return;
+  }
+  const seen = new Map<string, number>();
+  insurance.forEach((policy: unknown, i) => {
+    if (!isObject(policy)) {
+      c.add(`insurance[${i}]`, 'must be a policy: an object with an id, premium, deductible and limit');
+      return;
+    }
+    const validId = typeof policy.id === 'string' && policy.id.trim() !== '';
+    const at = validId ? (policy.id as string) : `insurance[${i}]`;
+    if (!validId) c.add(`insurance[${i}].id`, 'must be a non-empty string');
+    else if (seen.has(at)) c.add(at, `duplicate policy id (also insurance[${seen.get(at)!}])`);
+    else seen.set(at, i);
+    c.unknownFields(policy, POLICY_FIELDS, at);
+    if (policy.name !== undefined && typeof policy.name !== 'string') c.add(`${at}.name`, 'must be a string');
+    for (const field of ['premium', 'deductible'] as const) {
+      const v = policy[field];
+      if (v === undefined) c.add(`${at}.${field}`, 'is required');
+      else if (!isNumber(v)) c.add(`${at}.${field}`, 'must be a number');
+      else if (v < 0) c.add(`${at}.${field}`, 'must not be negative');
+    }
+    const limit = policy.limit;
+    const limitOk = isNumber(limit) && limit > 0;
+    if (limit === undefined) c.add(`${at}.limit`, 'is required');
+    else if (!isNumber(limit)) c.add(`${at}.limit`, 'must be a number');
+    else if (!limitOk) c.add(`${at}.limit`, 'must be greater than 0');
+    const aggregate = policy.aggregateLimit;
+    if (aggregate !== undefined) {
+      if (!isNumber(aggregate)) c.add(`${at}.aggregateLimit`, 'must be a number');
+      else if (!(aggregate > 0)) c.add(`${at}.aggregateLimit`, 'must be greater than 0');
+      else if (limitOk && aggregate < limit) c.add(`${at}.aggregateLimit`, `must not be less than the limit (${limit})`);
+    }
+    if (policy.covers === undefined) return;
+    if (!Array.isArray(policy.covers) || policy.covers.length === 0) {
+      c.add(`${at}.covers`, 'must be a list of risk ids (leave it out to cover every risk)');
+      return;
+    }
+    const listed = new Set<string>();
+    policy.covers.forEach((id: unknown, j) => {
+      const path = `${at}.covers[${j}]`;
+      if (typeof id !== 'string' || id.trim() === '') c.add(path, 'must be a risk id');
+      else if (listed.has(id)) c.add(path, `${id} is listed twice`);
+      else {
+        listed.add(id);
+        if (riskIds && !riskIds.has(id)) c.add(path, `names no risk: there is no risk with id ${id}`);
+      }
+    });
+  });
 }
 
 function checkRisk(c: Checker, risk: unknown, i: number, ids: Map<string, number>): void {
@@ -309,12 +365,20 @@ export function parseModel(input: unknown): RiskModel {
   return input as RiskModel;
 }
 
-/** Checks the parameters of a run (years, seed, threads) given apart from the model. */
-export function checkRunOptions(options: { years: unknown; seed: unknown; threads?: unknown; risks?: number }): ModelProblem[] {
+function memoryMessage(policies: number): string {
+  return `risks × years must not exceed ${MAX_RISK_YEARS} (the memory a run needs${policies > 0 ? '; each insurance policy counts as a risk' : ''})`;
+}
+
+/**
+ * Checks the parameters of a run (years, seed, threads) given apart from the model; with
+ * `risks` (and `policies`), that the run fits in memory.
+ */
+export function checkRunOptions(options: { years: unknown; seed: unknown; threads?: unknown; risks?: number; policies?: number }): ModelProblem[] {
   const problems: ModelProblem[] = [];
+  const policies = options.policies ?? 0;
   if (!isWhole(options.years, 1, MAX_YEARS)) problems.push({ path: 'years', message: `must be a whole number from 1 to ${MAX_YEARS}` });
-  else if (options.risks !== undefined && options.risks * options.years > MAX_RISK_YEARS) {
-    problems.push({ path: 'years', message: `risks × years must not exceed ${MAX_RISK_YEARS} (the memory a run needs)` });
+  else if (options.risks !== undefined && (options.risks + policies) * options.years > MAX_RISK_YEARS) {
+    problems.push({ path: 'years', message: memoryMessage(policies) });
   }
   if (!isWhole(options.seed, 0, Number.MAX_SAFE_INTEGER)) problems.push({ path: 'seed', message: `must be a whole number from 0 to ${Number.MAX_SAFE_INTEGER}` });
   if (options.threads !== undefined && !isWhole(options.threads, 1, MAX_THREADS)) problems.push({ path: 'threads', message: `must be a whole number from 1 to ${MAX_THREADS}` });

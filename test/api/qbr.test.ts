@@ -3,11 +3,14 @@ import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { AssessmentListOut, GapsOut, MaturityOut } from '../../src/modules/controls/schema.js';
 import type { PackDetailOut, PackOut, PortfolioReport, QbrContent } from '../../src/modules/reports/schema.js';
+import type { RoadmapOut } from '../../src/modules/roadmap/schema.js';
 import { freshStorage, startTestApp, type Caller, type TestApp, type TestStorage } from '../support/app.js';
 import { cliEnv, runCli } from '../support/cli.js';
 import { DEMO, seedDemoWorld, type DemoWorld } from '../support/demo.js';
 import { DEMO_PASSWORD } from '../../src/server/demo.js';
+import { reportDate } from '../../src/shared/reports/words.js';
 
 let storage: TestStorage;
 let t: TestApp;
@@ -41,13 +44,14 @@ afterAll(async () => {
 });
 
 describe('the quarterly business review', () => {
-  it('has the summary first, then done last quarter, the roadmap for the next four, the budget, what falls due and risk in money', async () => {
+  it('has the summary first, then done last quarter, the roadmap for the next four, the budget, what falls due, maturity and risk in money', async () => {
     const res = await (await demo.as(DEMO.accounting.viewer)).get<QbrContent>(`${base}/reports/qbr?quarter=2026Q4`);
     expect(res.status).toBe(200);
     const q = res.body;
     expect(q.quarter.label).toBe('Q4 2026');
     expect(q.previousQuarter.label).toBe('Q3 2026');
-    expect(q.sections.map((s) => s.key)).toEqual(['summary', 'done', 'roadmap', 'budget', 'lifecycle', 'risk']);
+    expect(q.sections.map((s) => s.key)).toEqual(['summary', 'done', 'roadmap', 'budget', 'lifecycle', 'maturity', 'risk']);
+    expect(q.sections.map((s) => s.number)).toEqual([1, 2, 3, 4, 5, 6, 7]);
     expect(q.figures.doneLastQuarter).toBe(1);
     expect(q.figures.budgetVariance).toBeCloseTo(q.figures.budgetForecast! - q.figures.budgetPlan!, 6);
     expect(q.figures.riskReducedByRoadmap).toBeGreaterThan(0);
@@ -59,6 +63,53 @@ describe('the quarterly business review', () => {
     expect((await advisor.get(`${base}/reports/qbr?quarter=2026-4`)).status).toBe(400);
   });
 
+  it('reports maturity against the framework as the controls module has it, and what the roadmap does about the largest gaps', async () => {
+    const q = (await advisor.get<QbrContent>(`${base}/reports/qbr?quarter=2026Q4`)).body;
+    const section = q.sections.find((s) => s.key === 'maturity')!;
+    const list = (await advisor.get<AssessmentListOut>(`${base}/controls/assessments`)).body.assessments;
+    const signed = list.find((a) => a.status === 'completed')!;
+    const open = list.find((a) => a.status === 'in_progress')!;
+    const m = (await advisor.get<MaturityOut>(`${base}/controls/assessments/${signed.id}/maturity`)).body;
+    const provisional = (await advisor.get<MaturityOut>(`${base}/controls/assessments/${open.id}/maturity`)).body;
+    const one = (x: number | null) => (x === null ? '-' : x.toFixed(1));
+    // The latest signed-off assessment, current against target, overall and by function.
+    expect(section.title).toBe('Security maturity');
+    expect(section.lead).toBe(`Against NIST Cybersecurity Framework 2.0, Harbor & Finch CPAs stands at tier ${one(m.overall.current)} of 4 on average, against a target of ${one(m.overall.target)} (${signed.title}, signed off ${reportDate(signed.completedAt)}).`);
+    const figures = section.blocks.find((b) => b.kind === 'figures')!;
+    expect(figures.kind === 'figures' && figures.items.map((f) => [f.label, f.value])).toEqual([
+      ['Maturity now', `${one(m.overall.current)} of 4`],
+      ['Target', `${one(m.overall.target)} of 4`],
+      ['Below target', String(m.overall.gaps)],
+      // Only one assessment is signed off: the change shows from the next one.
+      ['Since the last assessment', 'First review'],
+    ]);
+    const byFunction = section.blocks.find((b) => b.kind === 'table' && b.columns[0]!.label === 'Function')!;
+    expect(byFunction.kind === 'table' && byFunction.rows.map((r) => [r.cells.group, r.cells.current, r.cells.target, r.cells.gaps])).toEqual(
+      m.functions.map((f) => [f.title.charAt(0) + f.title.slice(1).toLowerCase(), one(f.current), one(f.target), String(f.gaps)]),
+    );
+    expect(section.blocks.some((b) => b.kind === 'chart' && b.chart.type === 'maturity' && b.chart.groups.length === m.functions.length)).toBe(true);
+    // The change since the signed-off assessment, from the one under way.
+    const d = Math.round((provisional.overall.current! - m.overall.current!) * 10) / 10;
+    const under = section.blocks.find((b) => b.kind === 'paragraph' && b.text.startsWith(`${open.title} is under way`))!;
+    expect(under.kind === 'paragraph' && under.text).toContain(`provisionally at tier ${one(provisional.overall.current)} (${d === 0 ? 'unchanged' : `${d > 0 ? 'up' : 'down'} ${Math.abs(d).toFixed(1)}`} on ${signed.title})`);
+    // The five largest gaps by money at stake, and the initiative that closes each.
+    const gaps = (await advisor.get<GapsOut>(`${base}/controls/assessments/${signed.id}/gaps`)).body.gaps.slice(0, 5);
+    const roadmap = (await advisor.get<RoadmapOut>(`${base}/roadmap`)).body.initiatives;
+    const table = section.blocks.find((b) => b.kind === 'table' && b.columns.some((c) => c.key === 'roadmap'))!;
+    if (table.kind !== 'table') throw new Error('no gap table');
+    const expected = gaps.map((g) => {
+      const i = roadmap.find((x) => ['proposed', 'approved', 'in_progress'].includes(x.status) && x.outcomes.some((o) => o.controlId === g.controlId && o.catalogueId === signed.catalogue.id));
+      return [g.controlId, i ? `${i.ref}, ${i.targetQuarterLabel}` : 'Not yet'];
+    });
+    expect(table.rows.map((r) => [r.cells.outcome!.split(' ')[0], r.cells.roadmap])).toEqual(expected);
+    // The demo turned the network monitoring gap into an initiative for next quarter.
+    expect(expected.find(([id]) => id === 'DE.CM-01')![1]).toMatch(/^I\d+, Q1 2027$/);
+    const covered = expected.filter(([, r]) => r !== 'Not yet').length;
+    // The summary page says it in a sentence.
+    const summary = q.sections[0]!.blocks.find((b) => b.kind === 'list')!;
+    expect(summary.kind === 'list' && summary.items.map((i) => i.text)).toContain(`${section.lead} ${covered} of the 5 largest gaps by money at stake ${covered === 1 ? 'has' : 'have'} an initiative on the roadmap.`);
+  });
+
   it('comes as a PDF and an HTML page with the same words', async () => {
     const pdf = await raw(DEMO.accounting.executive, `${base}/reports/qbr.pdf?quarter=2026Q4&download=1`);
     expect(pdf.status).toBe(200);
@@ -66,11 +117,13 @@ describe('the quarterly business review', () => {
     expect(String(pdf.headers['content-disposition'])).toBe('attachment; filename="harbor-finch-cpas-qbr-2026Q4.pdf"');
     expect(pdf.body.subarray(0, 5).toString()).toBe('%PDF-');
     const text = pdfText(pdf.body);
-    for (const words of ['Harbor & Finch CPAs', 'Done in Q3 2026', 'Roadmap, next four quarters', 'IT budget against actual', 'Replacements and renewals due', 'Risk in money', 'Security awareness training for all staff']) expect(text).toContain(words);
+    for (const words of ['Harbor & Finch CPAs', 'Done in Q3 2026', 'Roadmap, next four quarters', 'IT budget against actual', 'Replacements and renewals due', 'Security maturity', 'On the roadmap', 'The largest gaps, by money at stake', 'Risk in money', 'Security awareness training for all staff']) expect(text).toContain(words);
     const html = await raw(DEMO.accounting.executive, `${base}/reports/qbr.html?quarter=2026Q4`);
     expect(html.status).toBe(200);
     const page = html.body.toString();
     expect(page).toContain('<h2>Roadmap, next four quarters</h2>');
+    expect(page).toContain('<h2>Security maturity</h2>');
+    expect(page).toContain('On the roadmap');
     expect(page).not.toMatch(/<script|src="http/);
     // Another client's advisor gets nothing.
     expect((await raw(DEMO.saas.executive, `${base}/reports/qbr.pdf`)).status).toBe(404);
@@ -84,8 +137,8 @@ describe('the quarterly business review', () => {
     expect(pack.body.status, pack.body.error ?? '').toBe('draft');
     const sections = pack.body.content!.sections;
     expect(sections.slice(-2).map((s) => [s.key, s.number, s.title])).toEqual([
-      ['budget', 7, 'IT budget against actual'],
-      ['roadmap', 8, 'Roadmap'],
+      ['budget', 8, 'IT budget against actual'],
+      ['roadmap', 9, 'Roadmap'],
     ]);
     expect(sections.find((s) => s.key === 'budget')!.lead).toMatch(/^FY2027 \(May 2026 \u2013 Apr 2027\) is forecast at \$[\d,]+ against a plan of \$[\d,]+/);
   });

@@ -14,6 +14,7 @@ import type {
   WorstCaseOut,
 } from '../../src/modules/risks/schema.js';
 import { checkAgainstAppetite, getRiskSnapshots, setRiskStatus } from '../../src/modules/risks/api.js';
+import { parseModel, simulateModel, type RiskModel } from '../../src/engine/index.js';
 import { ClientScope } from '../../src/server/context.js';
 import { clientInfo, getClientRow } from '../../src/modules/clients/clients.js';
 import { systemActor } from '../../src/server/firm.js';
@@ -412,8 +413,18 @@ describe('security options', () => {
     expect(d.treatmentList).toEqual([expect.objectContaining({ name: 'Immutable cloud backup', status: 'planned', annualCost: 6_000, oneTimeCost: 2_000 })]);
     await recompute();
     const again = (await viewer.get<OptionSetOut>(`${base}/options/${set.id}`)).body;
-    // The adopted measure is now in the baseline: the cloud-backup option's residual is the new baseline's, the treatment counted.
-    expect(again.baseline!.mean).toBeCloseTo(set.options[0]!.figures!.residualMean, 6);
+    // The adopted measure is now in the baseline, the treatment counted. The engine draws a
+    // treatment's multipliers from streams keyed by the risk's and the treatment's ids, so both
+    // figures are recomputed here from the exported register: the new baseline is the scenario
+    // with its adopted treatment, the option's figure the same scenario with the measure under
+    // the id the option run gave it (`option-1`).
+    const exported = (await viewer.get<RiskModel>(`${base}/export?format=json`)).body;
+    const risk = exported.risks.find((r) => r.name === s.title)!;
+    expect(risk.treatments!.map((t) => t.name)).toEqual(['Immutable cloud backup']);
+    const rerun = (r: typeof risk) => simulateModel(parseModel({ risks: [r] }), { years: exported.years!, seed: exported.seed! }).portfolio.residual!.mean;
+    expect(again.baseline!.mean).toBe(rerun(risk));
+    expect(set.options[0]!.figures!.residualMean).toBe(rerun({ ...risk, treatments: risk.treatments!.map((t) => ({ ...t, id: 'option-1' })) }));
+    expect(again.baseline!.mean).toBeLessThan(set.baseline!.mean);
   });
 });
 

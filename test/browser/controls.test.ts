@@ -20,7 +20,7 @@ async function pick(page: Page, scope: Locator, label: string, option: string | 
 }
 
 describe('controls and framework assessments', () => {
-  it('an advisor assesses a category, attaches evidence, links a gap to a scenario, signs off, and reads the maturity, the ranked gaps and the board pack', async () => {
+  it('an advisor assesses a category, attaches evidence, links a gap to a scenario, signs off, reads the maturity and the ranked gaps, turns a gap into an initiative, and reads the board pack', async () => {
     const page = await browser.newPage();
     await signIn(page, DEMO.advisor);
     await openControls(page, DEMO.clients.manufacturer);
@@ -102,6 +102,21 @@ describe('controls and framework assessments', () => {
     await waitForText(row, /\$[\d,]+/);
     await waitForText(row, /Ransomware stops production/);
     expect(await gaps.getByRole('row').filter({ hasText: 'GV.PO-02' }).count()).toBe(0);
+
+    // The gap becomes an initiative; the gap then shows it, and it is on the roadmap.
+    await row.getByRole('button', { name: 'Turn GV.PO-01 into an initiative' }).click();
+    const turn = page.getByRole('dialog', { name: 'Turn GV.PO-01 into an initiative' });
+    await waitForText(turn, 'Owner CISO · Security');
+    await turn.getByRole('button', { name: 'Propose initiative' }).click();
+    const made = row.getByRole('link', { name: /^I\d+ · Q\d \d{4} · Proposed$/ });
+    await made.waitFor();
+    expect(await row.getByRole('button', { name: 'Turn GV.PO-01 into an initiative' }).count()).toBe(0);
+    await made.click();
+    await page.getByRole('heading', { name: 'Roadmap', level: 1 }).waitFor();
+    const initiative = page.getByRole('dialog', { name: /^I\d+ Raise GV\.PO-01 to tier 3: Policy for managing cybersecurity risks/ });
+    await waitForText(initiative, /Closes the framework gap GV\.PO-01 \(Policy for managing cybersecurity risks .*; from Policy review/);
+    await initiative.getByRole('button', { name: 'Cancel' }).click();
+    await page.getByRole('button', { name: /^Move I\d+ Raise GV\.PO-01 to tier 3/ }).waitFor();
 
     // The board pack reports the maturity.
     await page.getByRole('navigation', { name: `${DEMO.clients.manufacturer} pages` }).getByRole('link', { name: 'Board pack' }).click();

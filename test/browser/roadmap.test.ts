@@ -83,6 +83,13 @@ describe('the roadmap, the IT budget and the QBR', () => {
     await page.getByRole('region', { name: `Initiatives in ${to.label}` }).getByRole('button', { name: `Move ${mine.ref} ${title}: Backups` }).waitFor();
     await expect.poll(async () => (await sam.get<Roadmap>(`${base}/roadmap`)).initiatives.find((i) => i.id === mine.id)!.targetQuarter).toBe(to.key);
 
+    // Framework gaps are a source too: network monitoring is on the roadmap already (the demo's).
+    await page.getByRole('button', { name: 'New initiative' }).click();
+    const gap = page.getByRole('table', { name: 'Framework gaps' }).getByRole('row').filter({ hasText: 'DE.CM-01' });
+    await gap.getByRole('link', { name: /^I\d+ · Q\d \d{4} · Proposed$/ }).click();
+    await waitForText(page.getByRole('dialog', { name: /^I\d+ Raise DE\.CM-01 to tier 3/ }), /Closes the framework gap DE\.CM-01/);
+    await page.keyboard.press('Escape');
+
     // 4. Import a month of actuals: a file with one bad line is refused whole, then the good file.
     await nav.getByRole('link', { name: 'IT budget' }).click();
     await page.getByRole('heading', { name: 'IT budget', level: 1 }).waitFor();
@@ -117,6 +124,7 @@ describe('the roadmap, the IT budget and the QBR', () => {
     expect(text).toContain(`Quarterly business review`);
     expect(text).toContain(DEMO.clients.accounting);
     expect(text).toContain('IT budget against actual');
+    expect(text).toContain('Security maturity');
     // Its row in the roadmap's table (a long title wraps in its cell).
     expect(text).toContain(`${mine.ref} ${title}:`);
   });

@@ -201,7 +201,7 @@ export function requestArbitrary(c: CaseContext): fc.Arbitrary<FuzzRequest> {
   return fc.tuple(fc.tuple(...paramArbs), query, body).map(([params, q, b]) => {
     let path = route.url;
     names.forEach((name, i) => {
-      path = path.replace(`:${name}`, encodeURIComponent(params[i] ?? ''));
+      path = path.replace(`:${name}`, encodeURIComponent(wellFormed(params[i] ?? '')));
     });
     const search = new URLSearchParams();
     for (const [k, v] of Object.entries(q)) if (v !== undefined) search.append(k, text(v));
@@ -327,4 +327,9 @@ export async function crossClientReferences(database: Database): Promise<string[
     }
   }
   return found;
+}
+
+/** The text with any lone UTF-16 surrogate replaced by U+FFFD, so that it can be put in a URL. */
+function wellFormed(text: string): string {
+  return text.replace(/[\uD800-\uDBFF](?![\uDC00-\uDFFF])|(?<![\uD800-\uDBFF])[\uDC00-\uDFFF]/g, '\uFFFD');
 }

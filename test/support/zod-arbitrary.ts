@@ -149,7 +149,7 @@ function stringArb(def: Def, name: string, options: ArbitraryOptions): fc.Arbitr
         // Random text that matches a pattern is rarely a real date or code: offer known values
         // of common formats that the pattern accepts as well.
         const known = KNOWN_VALUES.filter((v) => pattern.test(v));
-        const matching = fc.stringMatching(pattern).filter((s) => s.length <= 200);
+        const matching = matchingArbitrary(pattern).filter((s) => s.length <= 200);
         base = known.length > 0 ? fc.oneof({ weight: 3, arbitrary: fc.constantFrom(...known) }, { weight: 1, arbitrary: matching }) : matching;
       }
       else if (exact !== undefined) base = fc.string({ minLength: exact, maxLength: exact });
@@ -290,5 +290,20 @@ function validArbitrary(schema: unknown, options: ArbitraryOptions, name: string
       return fc.jsonValue({ maxDepth: 1 });
     default:
       return fc.jsonValue({ maxDepth: 2 });
+  }
+}
+
+/**
+ * Strings that match a pattern. fast-check cannot generate from case-insensitive patterns or
+ * lookaheads: for those, generate from the pattern without the `i` flag (a match of the
+ * case-sensitive form matches the original too) and without its lookahead groups, and keep
+ * only what the whole pattern accepts.
+ */
+function matchingArbitrary(pattern: RegExp): fc.Arbitrary<string> {
+  try {
+    return fc.stringMatching(pattern);
+  } catch {
+    const loose = new RegExp(pattern.source.replace(/\(\?[=!][^)]*\)/g, ''), pattern.flags.replace('i', ''));
+    return fc.stringMatching(loose).filter((s) => pattern.test(s));
   }
 }

@@ -51,7 +51,7 @@ export function registerReport(program: Command): void {
 
   report
     .command('qbr')
-    .description('Write the client\'s quarterly business review for a quarter: done last quarter, the roadmap for the next four, the IT budget against actual and the forecast, replacements and renewals due, risk in money')
+    .description('Write the client\'s quarterly business review for a quarter: done last quarter, the roadmap for the next four, the IT budget against actual and the forecast, replacements and renewals due, security maturity, risk in money')
     .requiredOption('--client <id>', 'the client\'s id (see `triad client list`)')
     .requiredOption('--quarter <quarter>', 'the quarter the review opens, e.g. 2026Q4')
     .requiredOption('--out <file>', 'the file to write (- is standard output)')

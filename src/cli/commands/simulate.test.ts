@@ -112,10 +112,37 @@ describe('triad simulate', () => {
     expect(r.status).toBe(0);
     expect(r.stdout).toMatch(/^Portfolio: 2 risks, 5,000 simulated years, seed 1$/m);
     expect(r.stdout).toMatch(/mean annual loss €[\d,]+/);
-    expect(r.stdout).toMatch(/appetite: (BREACHED|within)/);
+    expect(r.stdout).toMatch(/^Appetite, checked on the loss after treatments: (BREACHED|within)$/m);
+    expect(r.stdout).toMatch(/^ {4}P\(loss > €100,000\) = [\d.]+ % ± [\d.]+ %, limit 20\.0 %/m);
     expect(r.stdout).toMatch(/^risk\s+name\s+mean\s+p50\s+p90\s+p99\s+P\(loss\)\s+residual\s+ROSI$/m);
     expect(r.stdout).toMatch(/^R1\s+Ransomware on the ERP\s+€/m);
     expect(() => JSON.parse(r.stdout) as unknown).toThrow();
+  });
+
+  it('shows the loss kept after insurance, each policy against its premium, and an appetite the years cannot settle', () => {
+    const insured = {
+      appetite: [
+        { loss: 400_000, probability: 0.6321 },
+        { loss: 900_000, probability: 0.1 },
+        { loss: 5_000_000, probability: 0.01 },
+      ],
+      risks: [{ id: 'R1', name: 'Ransomware', lossEventFrequency: { type: 'constant', value: 1 }, primaryLoss: { type: 'constant', value: 1_000_000 } }],
+      insurance: [{ id: 'P1', name: 'Cyber policy', premium: 60_000, deductible: 500_000, limit: 500_000, aggregateLimit: 1_000_000 }],
+    };
+    const path = file('insured.json', JSON.stringify(insured));
+    const table = triad(path, '--years', '5000');
+    expect(table.stderr).toBe('');
+    expect(table.status).toBe(0);
+    expect(table.stdout).toMatch(/^ {2}retained \(kept after insurance\): mean \$[\d,]+/m);
+    expect(table.stdout).toMatch(/^ {2}P1 Cyber policy: recovery \$[\d,]+ vs premium \$60,000 \(recovers more than it costs on average\)$/m);
+    expect(table.stdout).toMatch(/aggregate limit reached in [\d.]+ % of years$/m);
+    expect(table.stdout).toMatch(/^Appetite, checked on the loss kept after treatments and insurance: BREACHED$/m);
+    expect(table.stdout).toMatch(/^ {4}P\(loss > \$400,000\) = [\d.]+ % ± [\d.]+ %, limit 63\.2 %.*\(not settled: within sampling error of the limit at 5,000 years\)$/m);
+    expect(table.stdout).toMatch(/^ {4}P\(loss > \$5,000,000\) = 0\.0 % ± 0\.00 %, limit 1\.0 %$/m);
+    const json = JSON.parse(triad(path, '--years', '5000', '--format', 'json').stdout) as { portfolio: Record<string, unknown> & { insurance: { id: string; premium: number }[]; appetite: { basis: string } } };
+    expect(Object.keys(json.portfolio)).toEqual(['mean', 'sd', 'p10', 'p50', 'p90', 'p95', 'p99', 'max', 'probabilityOfLoss', 'lec', 'appetite', 'retained', 'insurance']);
+    expect(json.portfolio.appetite.basis).toBe('retained');
+    expect(json.portfolio.insurance.map((p) => [p.id, p.premium])).toEqual([['P1', 60_000]]);
   });
 
   it('lists every problem of an invalid model on stderr, without a stack trace, and exits 1', () => {
@@ -123,10 +150,13 @@ describe('triad simulate', () => {
     bad.risks[0]!.primaryLoss = { type: 'lognormal', low: 10, high: 5 };
     bad.risks[1]!.lossEventFrequency = { type: 'constant', value: -2 };
     bad.risks[1]!.colour = 'red';
+    bad.insurance = [{ id: 'P1', premium: 1000, deductible: 0, limit: 0, covers: ['R9'] }];
     const r = triad(file('bad.json', JSON.stringify(bad)), '--format', 'json');
     expect(r.status).toBe(1);
     expect(r.stdout).toBe('');
-    expect(r.stderr).toContain('is not a valid risk model (3 problems):');
+    expect(r.stderr).toContain('is not a valid risk model (5 problems):');
+    expect(r.stderr).toContain('  P1.limit: must be greater than 0\n');
+    expect(r.stderr).toContain('  P1.covers[0]: names no risk: there is no risk with id R9\n');
     expect(r.stderr).toContain('  R1.primaryLoss: low must be less than high\n');
     expect(r.stderr).toContain('  R2.lossEventFrequency: value must not be negative (a rate)\n');
     expect(r.stderr).toContain('  R2: unknown field "colour"\n');

@@ -70,7 +70,7 @@ async function simulate(file: string, flags: SimulateFlags): Promise<void> {
     progress?.clear();
   }
   if (format === 'json') printJson(result);
-  else await printSummary(result, new Map(model.risks.map((r) => [r.id, r.name ?? ''])));
+  else await printSummary(result, new Map([...model.risks, ...(model.insurance ?? [])].map((x) => [x.id, x.name ?? ''])));
 }
 
 /** Reads and parses a model file: JSON by content or extension, YAML otherwise. */
@@ -114,7 +114,14 @@ function clip(text: string, width: number): string {
   return text.length <= width ? text : `${text.slice(0, width - 1)}…`;
 }
 
-/** The table format: the portfolio, its appetite check, and the largest risks by mean. */
+/** What the appetite was checked on, in words. */
+const BASIS_WORDS = { inherent: 'the loss before treatments', residual: 'the loss after treatments', retained: 'the loss kept after treatments and insurance' } as const;
+
+/**
+ * The table format: the portfolio (before and after treatments, and what the company keeps
+ * after insurance), each policy's expected recovery against its premium, the appetite check
+ * with its basis and any point the simulated years cannot settle, and the largest risks by mean.
+ */
 async function printSummary(result: SimulationResult, names: Map<string, string>): Promise<void> {
   const { formatMoney } = await import('../../shared/money.js');
   const money = (v: number): string => formatMoney(v, result.currency);
@@ -127,10 +134,25 @@ async function printSummary(result: SimulationResult, names: Map<string, string>
   if (p.residual) {
     out.push(`  with treatments: mean ${money(p.residual.mean)}  p90 ${money(p.residual.p90)}  p95 ${money(p.residual.p95)}  p99 ${money(p.residual.p99)}`);
   }
+  if (p.retained && p.insurance) {
+    const r = p.retained;
+    out.push(`  retained (kept after insurance): mean ${money(r.mean)}  p90 ${money(r.p90)}  p95 ${money(r.p95)}  p99 ${money(r.p99)}  max ${money(r.max)}, chance of any ${pct(r.probabilityOfLoss)}`);
+    out.push('', 'Insurance (expected recovery a year against the premium):');
+    for (const policy of p.insurance) {
+      const name = names.get(policy.id);
+      const verdict = policy.expectedRecovery >= policy.premium ? 'recovers more than it costs on average' : 'costs more than it recovers on average';
+      out.push(`  ${policy.id}${name ? ` ${name}` : ''}: recovery ${money(policy.expectedRecovery)} vs premium ${money(policy.premium)} (${verdict})`);
+      const exhausted = policy.aggregateExhausted > 0 ? `, aggregate limit reached in ${pct(policy.aggregateExhausted)} of years` : '';
+      out.push(`    claims in ${pct(policy.probabilityOfClaim)} of years, p99 recovery ${money(policy.p99Recovery)}${exhausted}`);
+    }
+  }
   if (p.appetite) {
-    out.push(`  appetite: ${p.appetite.breached ? 'BREACHED' : 'within'}`);
-    for (const a of p.appetite.points) {
-      out.push(`    P(loss > ${money(a.loss)}) = ${pct(a.probability)}, limit ${pct(a.limit)}${a.breached ? '  breached' : ''}`);
+    const a = p.appetite;
+    out.push('', `Appetite, checked on ${BASIS_WORDS[a.basis]}: ${a.breached ? 'BREACHED' : 'within'}`);
+    for (const x of a.points) {
+      const verdict = x.breached ? '  breached' : '';
+      const unsettled = x.confident ? '' : `  (not settled: within sampling error of the limit at ${result.years.toLocaleString('en-US')} years)`;
+      out.push(`    P(loss > ${money(x.loss)}) = ${pct(x.probability)} ± ${(196 * x.stdError).toFixed(2)} %, limit ${pct(x.limit)}${verdict}${unsettled}`);
     }
   }
   out.push('', `Top ${Math.min(TABLE_RISKS, result.risks.length)} risks by mean annual loss:`);

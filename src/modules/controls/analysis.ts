@@ -5,7 +5,7 @@
  */
 import type { ComparisonOut, GapOut, MaturityOut, MaturityRow, ScaleKey, Seat } from './schema.js';
 import type { VersionNodes } from './common.js';
-import type { RiskScenarioFacts } from './risk.js';
+import type { RiskScenarioFacts, RiskTreatmentFacts } from './risk.js';
 
 /** One outcome's answer with what is attached to it. */
 export interface OutcomeFacts {
@@ -97,6 +97,8 @@ export interface GapInput extends OutcomeFacts {
   title: string;
   statement: string | null;
   scenarios: RiskScenarioFacts[];
+  /** The treatments linked to the outcome that are still in the register. */
+  treatments: RiskTreatmentFacts[];
 }
 
 /**
@@ -126,6 +128,7 @@ export function rankGaps(items: readonly GapInput[], nodes: VersionNodes): GapOu
       gap: g.target! - g.current!,
       atStake,
       scenarios: counted.sort((a, b) => b.mean! - a.mean!).map((s) => ({ id: s.id, ref: s.ref, title: s.title, mean: s.mean! })),
+      treatments: g.treatments.map((t) => ({ id: t.id, ref: t.ref, name: t.name, status: t.status, scenarioId: t.scenarioId })),
       ownerSeat: g.ownerSeat,
       evidence: g.evidence,
     }));

@@ -109,7 +109,7 @@ export async function maturitySummary(scope: ClientScope, options: { catalogueId
 }
 
 export interface RankedGaps {
-  assessment: { id: string; title: string; status: 'in_progress' | 'completed'; catalogue: string };
+  assessment: { id: string; title: string; status: 'in_progress' | 'completed'; catalogue: string; catalogueId: string; scale: ScaleKey; completedAt: string | null };
   currency: string;
   /**
    * Each gap (current below target) with its outcome id, title, function and category, current
@@ -122,6 +122,7 @@ export interface RankedGaps {
 /**
  * The ranked gaps of an assessment: the one asked, else the one in progress, else the latest
  * completed (of the catalogue assessed most recently). Null when the client has no assessment.
+ * Each gap lists the scenarios at stake and the treatments linked to its outcome.
  */
 export async function rankedGaps(scope: ClientScope, options: { assessmentId?: string; catalogueId?: string } = {}): Promise<RankedGaps | null> {
   scope.require('controls.read');
@@ -136,7 +137,7 @@ export async function rankedGaps(scope: ClientScope, options: { assessmentId?: s
   if (!row) return null;
   const cat = await scope.app.database.db.selectFrom('ctl_catalogues').select('title').where('id', '=', row.catalogue_id).executeTakeFirst();
   const g = await getGaps(scope, row.id);
-  return { assessment: { id: row.id, title: row.title, status: row.status, catalogue: cat?.title ?? '' }, currency: g.currency, gaps: g.gaps };
+  return { assessment: { id: row.id, title: row.title, status: row.status, catalogue: cat?.title ?? '', catalogueId: row.catalogue_id, scale: row.scale, completedAt: row.completed_at }, currency: g.currency, gaps: g.gaps };
 }
 
 /** What the board pack shows of controls: the maturity summary and the largest gaps by money at stake. */

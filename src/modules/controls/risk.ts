@@ -53,3 +53,8 @@ export function linkedScenarios(index: RiskIndex, links: readonly { kind: string
   }
   return [...ids].map((id) => index.scenarios.get(id)).filter((s): s is RiskScenarioFacts => s !== undefined);
 }
+
+/** The treatments an outcome is linked to that are still in the register, in the order linked. */
+export function linkedTreatments(index: RiskIndex, links: readonly { kind: string; target_id: string }[]): RiskTreatmentFacts[] {
+  return links.filter((l) => l.kind === 'treatment').map((l) => index.treatments.get(l.target_id)).filter((t): t is RiskTreatmentFacts => t !== undefined);
+}

@@ -371,6 +371,7 @@ export const GapOut = z.object({
   gap: z.number().describe('Target minus current'),
   atStake: z.number().describe('Current mean annual loss of the linked scenarios (directly or through a treatment), in the portfolio'),
   scenarios: z.array(z.object({ id: z.string(), ref: z.string(), title: z.string(), mean: z.number() })),
+  treatments: z.array(z.object({ id: z.string(), ref: z.string(), name: z.string(), status: z.string(), scenarioId: z.string() })).describe('The risk register\u2019s treatments linked to the outcome (that implement it), still in the register'),
   ownerSeat: Seat.nullable(),
   evidence: z.number(),
 });

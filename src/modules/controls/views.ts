@@ -11,7 +11,7 @@ import { answerRights } from './answers.js';
 import { answerState, partsOf, proseOf, scopeOf, versionNodes, loadAssessment, type VersionNodes } from './common.js';
 import { presentEvidence } from './evidence.js';
 import { presentLink } from './links.js';
-import { linkedScenarios, riskIndex } from './risk.js';
+import { linkedScenarios, linkedTreatments, riskIndex } from './risk.js';
 import { SCALES, type AssessmentDetailOut, type AssessmentListOut, type AssessmentSummary, type ComparisonOut, type GapsOut, type GroupOut, type MaturityOut, type OutcomeOut, type RequestOut } from './schema.js';
 import type { CtlAnswersTable, CtlAssessmentsTable, CtlEvidenceTable } from './tables.js';
 
@@ -190,10 +190,10 @@ export async function getGaps(scope: ClientScope, id: string): Promise<GapsOut> 
   const row = await loadAssessment(scope.db, id);
   const l = await loadFull(scope, row);
   const index = await riskIndex(scope);
-  const links = await scope.db.selectFrom('ctl_risk_links').select(['answer_id', 'kind', 'target_id']).where('answer_id', 'in', l.answers.length ? l.answers.map((a) => a.id) : ['']).execute();
+  const links = await scope.db.selectFrom('ctl_risk_links').select(['answer_id', 'kind', 'target_id']).where('answer_id', 'in', l.answers.length ? l.answers.map((a) => a.id) : ['']).orderBy('created_at').orderBy('id').execute();
   const byAnswer = new Map<string, typeof links>();
   for (const k of links) byAnswer.set(k.answer_id, [...(byAnswer.get(k.answer_id) ?? []), k]);
-  const items: GapInput[] = l.answers.map((a, i) => ({ ...l.facts[i]!, statement: l.nodes.byId.get(a.control_id)?.statement ?? null, scenarios: linkedScenarios(index, byAnswer.get(a.id) ?? []) }));
+  const items: GapInput[] = l.answers.map((a, i) => ({ ...l.facts[i]!, statement: l.nodes.byId.get(a.control_id)?.statement ?? null, scenarios: linkedScenarios(index, byAnswer.get(a.id) ?? []), treatments: linkedTreatments(index, byAnswer.get(a.id) ?? []) }));
   const gaps = rankGaps(items, l.nodes);
   return { assessmentId: row.id, currency: index.currency, gaps, unlinked: gaps.filter((g) => g.scenarios.length === 0).length };
 }

@@ -1,7 +1,7 @@
 import { checkIn, createClientTable, T, type MigrationDb } from '../../server/db/ddl.js';
 import { SYSTEM_TYPES } from './vocab.js';
 
-/** 20261205_08_interchange: the client's words for the import's closed lists, and replacement costs by type. */
+/** Part of 20261205_08_interchange (src/modules/interchange/migration.ts): the client's words for the import's closed lists, and replacement costs by type. */
 export async function up(db: MigrationDb): Promise<void> {
   await createClientTable(db, 'estate_value_maps')
     .addColumn('kind', T.text, (c) => c.notNull())
@@ -20,8 +20,4 @@ export async function up(db: MigrationDb): Promise<void> {
     .addColumn('updated_at', T.timestamp, (c) => c.notNull())
     .execute();
   await db.schema.createIndex('estate_replacement_costs_type_idx').on('estate_replacement_costs').columns(['client_id', 'type']).unique().execute();
-}
-
-export function down(): Promise<void> {
-  return Promise.reject(new Error('Triad migrations are forward-only.'));
 }

@@ -1,7 +1,12 @@
 import { checkIn, T, type MigrationDb } from '../../server/db/ddl.js';
+import { up as estateImportSettings } from '../estate/migration-interchange.js';
 
-/** 20261205_08a_interchange: calendar feeds per person, webhooks per firm and their deliveries. */
+/**
+ * 20261205_08_interchange: the estate import's settings (the client's words, replacement costs by
+ * type; in the estate's folder), calendar feeds per person, webhooks per firm and their deliveries.
+ */
 export async function up(db: MigrationDb): Promise<void> {
+  await estateImportSettings(db);
   await db.schema
     .createTable('calendar_feeds')
     .addColumn('id', T.id, (c) => c.primaryKey())

@@ -127,7 +127,7 @@ export function reportClientRoutes(app: ZodApp): void {
 export function qbrRoutes(app: ZodApp): void {
   app.get('/reports/qbr', {
     config: { permission: 'reports.read' },
-    schema: { tags: TAGS, summary: 'The quarterly business review: done last quarter, the roadmap for the next four, the IT budget against actual with the forecast, replacements and renewals due, risk in money and its trend', querystring: QbrQuery, response: { 200: QbrContent } },
+    schema: { tags: TAGS, summary: 'The quarterly business review: done last quarter, the roadmap for the next four, the IT budget against actual with the forecast, replacements and renewals due, security maturity with the roadmap beside its largest gaps, risk in money and its trend', querystring: QbrQuery, response: { 200: QbrContent } },
   }, async (request) => makeQbr(request.scope, request.query.quarter));
 
   app.get('/reports/qbr.pdf', {

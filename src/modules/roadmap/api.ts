@@ -3,5 +3,5 @@
  * their ranks and risk figures, and the quarters of the board. Framework-free, on a ClientScope.
  */
 export { boardQuarters, getRoadmap } from './initiatives.js';
-export { frameworkGaps } from './sources.js';
-export type { InitiativeOut, RoadmapOut } from './schema.js';
+export { frameworkGaps } from './gaps.js';
+export type { ClosedOutcomeOut, GapCandidatesOut, InitiativeOut, RoadmapOut } from './schema.js';

@@ -1,7 +1,7 @@
 /**
  * A demo roadmap per client, with an initiative from each source: the client's security option
- * adopted (where the client has chosen one), a system at end of life to replace, a contract up for renewal, proposed treatments of
- * the register, and initiatives by hand (a product bet for the top line, a saving for the bottom
+ * adopted (where the client has chosen one), a system at end of life to replace, a contract up for renewal, a gap of the
+ * framework assessment (where the client has one: Harbor & Finch), proposed treatments of the register, and initiatives by hand (a product bet for the top line, a saving for the bottom
  * line, one done last quarter), spread over the coming quarters.
  */
 import type { AppContext } from '../../server/context.js';
@@ -58,6 +58,11 @@ export async function seedRoadmapDemo(ctx: AppContext, client: DemoClient): Prom
   // The next contract renewal, proposed for review before its notice deadline.
   const contract = candidates.contracts[0];
   if (contract) await createFromSource(scope, { type: 'contract', contractId: contract.id });
+  // The gap of the framework assessment the partners chose to close first: network monitoring,
+  // linked to the ransomware scenario and to the planned managed detection and response, which the
+  // initiative carries (so the engine gives the risk it reduces). Proposed for next quarter.
+  const gap = candidates.gaps.gaps.find((g) => g.controlId === 'DE.CM-01' && !g.initiative) ?? candidates.gaps.gaps.find((g) => !g.initiative && g.carries.length > 0);
+  if (gap) await createFromSource(scope, { type: 'gap', controlId: gap.controlId, targetQuarter: quarter(1) });
   // Proposed treatments of the register that no initiative carries yet.
   const proposed = candidates.treatments.filter((t) => t.status === 'proposed').slice(0, 1);
   if (proposed.length > 0) await createFromSource(scope, { type: 'treatments', treatmentIds: proposed.map((t) => t.id), targetQuarter: nextQuarter(nextQuarter(current)).key });

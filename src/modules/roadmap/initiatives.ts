@@ -40,7 +40,7 @@ export async function presentInitiatives(scope: ClientScope, loaded: LoadedIniti
   const scenarios = new Map(register.scenarios.map((s) => [s.id, s]));
   const currency = scope.client.currency;
   const m = (x: number): number => fromMinorUnits(Number(x), currency);
-  const base = loaded.map(({ row, priorityIds, treatmentIds }) => {
+  const base = loaded.map(({ row, priorityIds, treatmentIds, outcomes }) => {
     const priorities = priorityIds.map((id) => weights.find((w) => w.id === id)).filter((p) => !!p);
     const r = reductions.get(row.id)!;
     const cost = annualisedCost(m(row.annual_cost), m(row.one_time_cost));
@@ -62,6 +62,7 @@ export async function presentInitiatives(scope: ClientScope, loaded: LoadedIniti
         targetQuarterLabel: parseQuarter(row.target_quarter).label,
         status: row.status,
         source: { type: row.source, id: row.source_id, label: row.source_label },
+        outcomes,
         priorities: priorities.map((p) => ({ id: p.id, title: p.title, weight: p.weight, active: p.active })),
         priorityWeight: priorities.filter((p) => p.active).reduce((s, p) => s + p.weight, 0),
         treatments: treatmentIds
@@ -74,7 +75,8 @@ export async function presentInitiatives(scope: ClientScope, loaded: LoadedIniti
         riskReduction: r.reduction,
         riskNote: r.note,
         annualisedCost: cost,
-        riskPerCost: riskPerCost(r.reduction?.mean ?? 0, cost),
+        // A reduction at no cost ranks first, but has no ratio to show (JSON has no Infinity).
+        riskPerCost: finiteOrNull(riskPerCost(r.reduction?.mean ?? 0, cost)),
         rank: null as number | null,
         computedRank: null as number | null,
         manualRank: row.manual_rank,
@@ -168,7 +170,7 @@ export async function updateInitiative(scope: ClientScope, id: string, raw: Init
     await w.db.updateTable('roadmap_initiatives').set(set).where('id', '=', id).execute();
     await writeLinks(w, id, { ...(patch.priorityIds ? { priorityIds: patch.priorityIds } : {}), ...(patch.treatmentIds ? { treatmentIds: patch.treatmentIds } : {}) });
     const action = statusChanged ? 'roadmap.initiative.status' : moved && Object.keys(patch).length === 1 ? 'roadmap.initiative.move' : 'roadmap.initiative.update';
-    await w.audit({ action, entityType: 'initiative', entityId: id, before: auditOf(before.row, before, currency), after: auditOf(row, links, currency) });
+    await w.audit({ action, entityType: 'initiative', entityId: id, before: auditOf(before.row, before, currency), after: auditOf(row, { ...links, outcomes: before.outcomes }, currency) });
   });
   return getInitiative(scope, id);
 }
@@ -179,6 +181,7 @@ export async function deleteInitiative(scope: ClientScope, id: string): Promise<
   await scope.write(async (w) => {
     await w.db.deleteFrom('roadmap_initiative_priorities').where('initiative_id', '=', id).execute();
     await w.db.deleteFrom('roadmap_initiative_treatments').where('initiative_id', '=', id).execute();
+    await w.db.deleteFrom('roadmap_initiative_outcomes').where('initiative_id', '=', id).execute();
     await w.db.updateTable('budget_lines').set({ initiative_id: null }).where('initiative_id', '=', id).execute();
     await w.db.deleteFrom('roadmap_initiatives').where('id', '=', id).execute();
     await w.audit({ action: 'roadmap.initiative.delete', entityType: 'initiative', entityId: id, before: auditOf(before.row, before, scope.client.currency) });
@@ -222,4 +225,8 @@ export async function clearOrder(scope: ClientScope): Promise<RoadmapOut> {
     });
   }
   return getRoadmap(scope);
+}
+
+function finiteOrNull(x: number | null): number | null {
+  return x !== null && Number.isFinite(x) ? x : null;
 }

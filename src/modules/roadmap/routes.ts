@@ -5,7 +5,8 @@ import { authOf } from '../../server/http/auth.js';
 import type { ZodApp } from '../../server/module.js';
 import { clearOrder, createInitiative, deleteInitiative, getInitiative, getRoadmap, setOrder, updateInitiative } from './initiatives.js';
 import { firmDue } from './portfolio.js';
-import { CandidatesOut, FirmRoadmapOut, FromSourceInput, InitiativeInput, InitiativeOut, InitiativePatch, OrderInput, QuarterKey, RoadmapOut } from './schema.js';
+import { frameworkGaps } from './gaps.js';
+import { CandidatesOut, FirmRoadmapOut, FromSourceInput, GapCandidatesOut, GapsQuery, InitiativeInput, InitiativeOut, InitiativePatch, OrderInput, QuarterKey, RoadmapOut } from './schema.js';
 import { createFromSource, listCandidates } from './sources.js';
 
 const tags = ['roadmap'];
@@ -26,6 +27,16 @@ export function roadmapRoutes(app: ZodApp): void {
     schema: { tags, summary: 'Where new initiatives can come from now: security options, systems at end of life or out of warranty, contracts up for renewal, treatments no initiative carries, framework gaps', response: { 200: CandidatesOut } },
   }, async (request) => listCandidates(request.scope));
 
+  app.get('/roadmap/gaps', {
+    config: { permission: 'roadmap.read' },
+    schema: {
+      tags,
+      summary: 'The framework gaps of an assessment (default: the one in progress, else the latest signed off) as initiative candidates: what each initiative would carry and cost, and the initiatives that close each gap already',
+      querystring: GapsQuery,
+      response: { 200: GapCandidatesOut },
+    },
+  }, async (request) => frameworkGaps(request.scope, request.query.assessmentId ? { assessmentId: request.query.assessmentId } : {}));
+
   app.post('/roadmap/initiatives', {
     config: { permission: 'roadmap.propose' },
     schema: { tags, summary: 'Add an initiative by hand (contributors propose; advisors may set any status)', body: InitiativeInput, response: { 201: InitiativeOut } },
@@ -35,7 +46,7 @@ export function roadmapRoutes(app: ZodApp): void {
     config: { permission: 'roadmap.propose' },
     schema: {
       tags,
-      summary: 'Make an initiative from a source: adopt a security option (advisors; its measures become planned treatments, all in one transaction), replace a system, renew a contract, or carry treatments of the register',
+      summary: 'Make an initiative from a source: adopt a security option (advisors; its measures become planned treatments, all in one transaction), replace a system, renew a contract, carry treatments of the register, or close a framework gap (refused while another open initiative closes it)',
       body: FromSourceInput,
       response: { 201: InitiativeOut },
     },

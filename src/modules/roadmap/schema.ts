@@ -2,9 +2,10 @@
  * The roadmap's API schemas: initiatives (what they cost, save or enable, which priorities they
  * serve, which of the register's treatments they carry and the risk those reduce in money),
  * the ranked list, the roadmap by quarter, where new initiatives can come from, and the firm's
- * view of what is due this quarter. Imports only zod and the vocabulary (`@schema/roadmap`).
+ * view of what is due this quarter. Imports only zod, the vocabulary and the assessment scales (`@schema/roadmap`).
  */
 import { z } from 'zod';
+import { SCALE_KEYS } from '../../shared/controls/scales.js';
 import { KINDS, SCOPES, SEATS, SOURCES, STATUSES } from './vocab.js';
 
 export { KIND_LABELS, KINDS, SCOPES, SEATS, SOURCE_LABELS, SOURCES, STATUS_LABELS, STATUSES, type InitiativeKind, type InitiativeSource, type InitiativeStatus } from './vocab.js';
@@ -53,12 +54,20 @@ export type InitiativeInput = z.input<typeof InitiativeInput>;
 export const InitiativePatch = z.strictObject(fields).partial();
 export type InitiativePatch = z.input<typeof InitiativePatch>;
 
-/** New initiatives from the records they answer: an option to adopt, a system to replace, a contract to renew, treatments of the register. */
+/** New initiatives from the records they answer: an option to adopt, a system to replace, a contract to renew, treatments of the register, a framework gap. */
 export const FromSourceInput = z.discriminatedUnion('type', [
   z.strictObject({ type: z.literal('option'), setId: Id, optionId: Id, targetQuarter: QuarterKey.optional() }).describe('Adopt a security option (its measures become planned treatments) and carry them as an approved initiative (advisors)'),
   z.strictObject({ type: z.literal('system'), systemId: Id, targetQuarter: QuarterKey.optional() }).describe('Replace a system at end of life or out of warranty'),
   z.strictObject({ type: z.literal('contract'), contractId: Id, targetQuarter: QuarterKey.optional() }).describe('Renew, renegotiate or replace a contract before its notice deadline'),
   z.strictObject({ type: z.literal('treatments'), treatmentIds: z.array(Id).min(1).max(200), title: z.string().trim().min(1).max(200).optional(), targetQuarter: QuarterKey.optional() }).describe('Carry treatments of the register that no initiative carries yet'),
+  z
+    .strictObject({
+      type: z.literal('gap'),
+      controlId: z.string().min(1).max(200).describe('The outcome below its target, e.g. DE.CM-01'),
+      assessmentId: Id.optional().describe('The assessment the gap is in (default: the one in progress, else the latest signed off)'),
+      targetQuarter: QuarterKey.optional(),
+    })
+    .describe('Close a framework gap: an outcome of an assessment below its target; the initiative carries the treatments linked to the outcome'),
 ]);
 export type FromSourceInput = z.input<typeof FromSourceInput>;
 
@@ -78,6 +87,16 @@ export const RiskReductionOut = z.object({
 });
 export type RiskReductionOut = z.infer<typeof RiskReductionOut>;
 
+/** A framework outcome an initiative closes: the gap of an assessment it was made from. */
+export const ClosedOutcomeOut = z.object({
+  catalogueId: z.string(),
+  controlId: z.string(),
+  title: z.string().describe('The outcome\u2019s statement when the initiative was made'),
+  assessmentId: z.string().describe('The assessment the gap was taken from'),
+  assessmentTitle: z.string(),
+});
+export type ClosedOutcomeOut = z.infer<typeof ClosedOutcomeOut>;
+
 export const InitiativeOut = z.object({
   id: z.string(),
   ref: z.string(),
@@ -94,6 +113,7 @@ export const InitiativeOut = z.object({
   targetQuarterLabel: z.string(),
   status: z.enum(STATUSES),
   source: z.object({ type: z.enum(SOURCES), id: z.string().nullable(), label: z.string().nullable() }),
+  outcomes: z.array(ClosedOutcomeOut).describe('The framework outcomes it closes (made from a gap); empty for other initiatives'),
   priorities: z.array(z.object({ id: z.string(), title: z.string(), weight: z.number(), active: z.boolean() })),
   /** Sum of the weights of the active priorities it serves, in percent. */
   priorityWeight: z.number(),
@@ -128,6 +148,44 @@ export const RoadmapOut = z.object({
 });
 export type RoadmapOut = z.infer<typeof RoadmapOut>;
 
+/** An initiative as a gap names it. */
+export const InitiativeRef = z.object({ id: z.string(), ref: z.string(), title: z.string(), status: z.enum(STATUSES), targetQuarter: z.string(), targetQuarterLabel: z.string() });
+export type InitiativeRef = z.infer<typeof InitiativeRef>;
+
+export const GapCandidate = z.object({
+  controlId: z.string(),
+  title: z.string(),
+  statement: z.string().nullable(),
+  functionTitle: z.string(),
+  categoryTitle: z.string().nullable(),
+  current: z.number(),
+  target: z.number(),
+  /** `Tier 2 (Risk Informed) → Tier 3 (Repeatable)`. */
+  levels: z.string(),
+  atStake: z.number().describe('Current mean annual loss of the scenarios linked to the outcome (not additive across gaps)'),
+  scenarios: z.array(z.object({ id: z.string(), ref: z.string(), title: z.string() })),
+  ownerSeat: z.enum(SEATS).describe('The initiative\u2019s owner: the outcome\u2019s owner, else the CISO'),
+  kind: z.enum(['security', 'compliance']).describe('security when the outcome is linked to risk, compliance when it is not'),
+  carries: z.array(z.object({ id: z.string(), ref: z.string(), name: z.string(), status: z.string() })).describe('The linked treatments the initiative would carry (its risk reduced is computed from them)'),
+  notCarried: z.array(z.object({ ref: z.string(), name: z.string(), reason: z.string() })).describe('Linked treatments it would not carry, and why'),
+  oneTimeCost: z.number(),
+  annualCost: z.number(),
+  initiative: InitiativeRef.nullable().describe('The open initiative that closes this outcome already: another is refused'),
+  earlier: z.array(InitiativeRef).describe('Initiatives that closed or were to close it and are done or dropped'),
+});
+export type GapCandidate = z.infer<typeof GapCandidate>;
+
+export const GapCandidatesOut = z.object({
+  /** The assessment the gaps are of: the one asked, else the one in progress, else the latest signed off; null without any. */
+  assessment: z.object({ id: z.string(), title: z.string(), status: z.enum(['in_progress', 'completed']), catalogueId: z.string(), catalogue: z.string(), scale: z.enum(SCALE_KEYS), completedAt: z.string().nullable() }).nullable(),
+  currency: z.string(),
+  gaps: z.array(GapCandidate).describe('Largest money at stake first'),
+  can: z.object({ propose: z.boolean() }),
+});
+export type GapCandidatesOut = z.infer<typeof GapCandidatesOut>;
+
+export const GapsQuery = z.strictObject({ assessmentId: Id.optional().describe('Default: the assessment in progress, else the latest signed off') });
+
 export const CandidatesOut = z.object({
   options: z.array(
     z.object({
@@ -144,7 +202,7 @@ export const CandidatesOut = z.object({
   systems: z.array(z.object({ id: z.string(), name: z.string(), reason: z.string(), date: z.string(), replacementCost: z.number().nullable(), scope: z.enum(SCOPES), quarter: z.string() })),
   contracts: z.array(z.object({ id: z.string(), vendor: z.string(), reference: z.string(), renewalDate: z.string(), noticeDeadline: z.string(), annualCost: z.number(), autoRenew: z.boolean(), quarter: z.string() })),
   treatments: z.array(z.object({ id: z.string(), ref: z.string(), name: z.string(), status: z.string(), scenarioRef: z.string(), scenarioTitle: z.string() })),
-  gaps: z.array(z.object({ id: z.string(), title: z.string() })).describe('Framework gaps, once the controls module is set up'),
+  gaps: GapCandidatesOut.describe('The gaps of the client\u2019s latest assessment (the one in progress, else the latest signed off), with those already on the roadmap'),
   can: z.object({ propose: z.boolean(), adoptOptions: z.boolean() }),
 });
 export type CandidatesOut = z.infer<typeof CandidatesOut>;

@@ -1,7 +1,7 @@
 /**
  * Where new initiatives come from: a security option to adopt, a system at end of life or out of
  * warranty (its replacement), a contract up for renewal, treatments of the register no initiative
- * carries yet, a framework gap (once the controls module is set up), or by hand. The candidates
+ * carries yet, a framework gap (gaps.ts), or by hand. The candidates
  * list what each source offers now; `createFromSource` makes the initiative with what the source
  * says (title, costs, quarter), which people then adjust.
  */
@@ -15,19 +15,11 @@ import { nextQuarter, parseQuarter, quarterContaining } from '../reports/quarter
 import { reportDate } from '../../shared/reports/words.js';
 import { adoptOptionWith, listOptionSets } from '../risks/options.js';
 import { loadRegisterData } from '../risks/register.js';
+import { createFromGap, frameworkGaps } from './gaps.js';
 import { boardQuarters, getInitiative } from './initiatives.js';
 import { FromSourceInput, type CandidatesOut, type InitiativeOut } from './schema.js';
 import { checkLinks, insertInitiative, requireStatusAllowed } from './store.js';
 import type { InitiativeSource } from './vocab.js';
-
-/**
- * Framework gaps as initiative candidates. The seam for the controls module: once it is in,
- * this returns its ranked gaps (src/modules/controls/api.ts) and the 'gap' source makes them
- * initiatives; until then there are none.
- */
-export async function frameworkGaps(_scope: ClientScope): Promise<{ id: string; title: string }[]> {
-  return Promise.resolve([]);
-}
 
 async function usedSources(scope: ClientScope, type: InitiativeSource): Promise<Set<string>> {
   const rows = await scope.db.selectFrom('roadmap_initiatives').select('source_id').where('source', '=', type).where('source_id', 'is not', null).execute();
@@ -72,7 +64,7 @@ async function systemCandidates(scope: ClientScope): Promise<SystemCandidate[]> 
 
 export async function listCandidates(scope: ClientScope): Promise<CandidatesOut> {
   const today = toDateString(scope.now());
-  const [optionSets, systems, renewing, data, carried, usedOptions, usedContracts, gaps] = await Promise.all([
+  const [optionSets, systems, renewing, data, carried, usedOptions, usedContracts] = await Promise.all([
     listOptionSets(scope),
     systemCandidates(scope),
     renewals(scope, { from: today, to: horizon(scope) }),
@@ -80,8 +72,8 @@ export async function listCandidates(scope: ClientScope): Promise<CandidatesOut>
     scope.db.selectFrom('roadmap_initiative_treatments').select('treatment_id').execute(),
     usedSources(scope, 'option'),
     usedSources(scope, 'contract'),
-    frameworkGaps(scope),
   ]);
+  const gaps = await frameworkGaps(scope, { data });
   const taken = new Set(carried.map((c) => c.treatment_id));
   const inRegister = new Map(data.scenarios.filter((s) => s.proposed === 0 && s.status !== 'closed').map((s) => [s.id, s]));
   return {
@@ -181,6 +173,8 @@ export async function createFromSource(scope: ClientScope, raw: FromSourceInput)
     );
     return getInitiative(scope, id);
   }
+
+  if (input.type === 'gap') return createFromGap(scope, input);
 
   if (input.type === 'contract') {
     if ((await usedSources(scope, 'contract')).has(input.contractId)) throw conflict('This contract\u2019s renewal is already an initiative on the roadmap.', [{ path: 'body.contractId', message: 'already an initiative' }]);

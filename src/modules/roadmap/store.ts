@@ -8,7 +8,7 @@ import { newId, toTimestamp } from '../../server/db/conventions.js';
 import { forbidden, invalid } from '../../server/errors.js';
 import { currencyDigits, fromMinorUnits, toMinorUnits } from '../../shared/money.js';
 import { exactMinor } from '../budget/arithmetic.js';
-import type { RoadmapInitiativesTable } from './tables.js';
+import type { RoadmapInitiativeOutcomesTable, RoadmapInitiativesTable } from './tables.js';
 import type { InitiativeSource, InitiativeStatus } from './vocab.js';
 
 export interface InitiativeLinks {
@@ -16,23 +16,43 @@ export interface InitiativeLinks {
   treatmentIds: string[];
 }
 
+/** A framework outcome an initiative closes (from a gap of an assessment). */
+export interface ClosedOutcome {
+  catalogueId: string;
+  controlId: string;
+  title: string;
+  assessmentId: string;
+  assessmentTitle: string;
+}
+
 export interface LoadedInitiative extends InitiativeLinks {
   row: RoadmapInitiativesTable;
+  outcomes: ClosedOutcome[];
 }
+
+const closedOutcome = (o: Pick<RoadmapInitiativeOutcomesTable, 'catalogue_id' | 'control_id' | 'title' | 'assessment_id' | 'assessment_title'>): ClosedOutcome => ({
+  catalogueId: o.catalogue_id,
+  controlId: o.control_id,
+  title: o.title,
+  assessmentId: o.assessment_id,
+  assessmentTitle: o.assessment_title,
+});
 
 /** Every initiative of the client with its links. */
 export async function loadInitiatives(scope: ClientScope, onlyId?: string): Promise<LoadedInitiative[]> {
   let q = scope.db.selectFrom('roadmap_initiatives').selectAll();
   if (onlyId) q = q.where('id', '=', onlyId);
-  const [rows, priorities, treatments] = await Promise.all([
+  const [rows, priorities, treatments, outcomes] = await Promise.all([
     q.orderBy('ref_number').execute(),
     scope.db.selectFrom('roadmap_initiative_priorities').select(['initiative_id', 'priority_id']).orderBy('id').execute(),
     scope.db.selectFrom('roadmap_initiative_treatments').select(['initiative_id', 'treatment_id']).orderBy('id').execute(),
+    scope.db.selectFrom('roadmap_initiative_outcomes').selectAll().orderBy('created_at').orderBy('id').execute(),
   ]);
   return rows.map((row) => ({
     row,
     priorityIds: priorities.filter((p) => p.initiative_id === row.id).map((p) => p.priority_id),
     treatmentIds: treatments.filter((t) => t.initiative_id === row.id).map((t) => t.treatment_id),
+    outcomes: outcomes.filter((o) => o.initiative_id === row.id).map(closedOutcome),
   }));
 }
 
@@ -90,8 +110,8 @@ export async function writeLinks(w: Writer, initiativeId: string, links: Partial
   }
 }
 
-/** An initiative as the audit trail records it (money in major units). */
-export function auditOf(row: RoadmapInitiativesTable, links: InitiativeLinks, currency: string): Record<string, unknown> {
+/** An initiative as the audit trail records it (money in major units); the outcomes it closes when it closes any. */
+export function auditOf(row: RoadmapInitiativesTable, links: InitiativeLinks & { outcomes?: ClosedOutcome[] }, currency: string): Record<string, unknown> {
   const m = (x: number): number => fromMinorUnits(Number(x), currency);
   return {
     ref: row.ref,
@@ -109,6 +129,7 @@ export function auditOf(row: RoadmapInitiativesTable, links: InitiativeLinks, cu
     source: { type: row.source, id: row.source_id, label: row.source_label },
     priorityIds: links.priorityIds,
     treatmentIds: links.treatmentIds,
+    ...(links.outcomes?.length ? { outcomes: links.outcomes.map((o) => ({ catalogueId: o.catalogueId, controlId: o.controlId, assessmentId: o.assessmentId })) } : {}),
   };
 }
 
@@ -127,6 +148,8 @@ export interface NewInitiative {
   priorityIds: string[];
   treatmentIds: string[];
   source: { type: InitiativeSource; id: string | null; label: string | null };
+  /** The framework outcomes it closes (an initiative made from a gap). */
+  outcomes?: ClosedOutcome[];
 }
 
 /** Inserts an initiative with its links and audit entry, inside the caller's transaction; returns its id. */
@@ -162,6 +185,14 @@ export async function insertInitiative(w: Writer, scope: ClientScope, input: New
   const { client_id: _c, ...values } = row;
   await w.db.insertInto('roadmap_initiatives', values).execute();
   await writeLinks(w, row.id, input);
+  if (input.outcomes?.length) {
+    await w.db
+      .insertInto(
+        'roadmap_initiative_outcomes',
+        input.outcomes.map((o) => ({ id: newId(), initiative_id: row.id, catalogue_id: o.catalogueId, control_id: o.controlId, title: o.title, assessment_id: o.assessmentId, assessment_title: o.assessmentTitle, created_at: now })),
+      )
+      .execute();
+  }
   await w.audit({ action: 'roadmap.initiative.create', entityType: 'initiative', entityId: row.id, after: auditOf(row, input, currency) });
   return row.id;
 }

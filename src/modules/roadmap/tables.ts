@@ -51,8 +51,28 @@ export interface RoadmapInitiativeTreatmentsTable {
   treatment_id: string;
 }
 
+/**
+ * The framework outcomes an initiative closes: a gap of an assessment made an initiative. The
+ * outcome is named by catalogue and control id (the same gap in a later assessment is the same
+ * outcome); the assessment it came from and the outcome's words are kept as they were.
+ */
+export interface RoadmapInitiativeOutcomesTable {
+  client_id: string;
+  id: string;
+  initiative_id: string;
+  catalogue_id: string;
+  /** `DE.CM-01`. */
+  control_id: string;
+  /** The outcome's statement (or title) when the initiative was made. */
+  title: string;
+  assessment_id: string;
+  assessment_title: string;
+  created_at: string;
+}
+
 export interface RoadmapTables {
   roadmap_initiatives: RoadmapInitiativesTable;
   roadmap_initiative_priorities: RoadmapInitiativePrioritiesTable;
   roadmap_initiative_treatments: RoadmapInitiativeTreatmentsTable;
+  roadmap_initiative_outcomes: RoadmapInitiativeOutcomesTable;
 }

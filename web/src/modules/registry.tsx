@@ -179,7 +179,7 @@ export const clientModules: ClientModule[] = [
   {
     id: 'qbr',
     label: 'Quarterly business review',
-    description: 'The QBR: done last quarter, the roadmap for the next four, the IT budget and forecast, what falls due, risk in money.',
+    description: 'The QBR: done last quarter, the roadmap for the next four, the IT budget and forecast, what falls due, maturity, risk in money.',
     icon: IconCalendarStats,
     section: 'reports',
     path: 'qbr',

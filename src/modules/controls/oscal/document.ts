@@ -204,7 +204,7 @@ export function catalogOf(doc: unknown): CatalogIn {
   }
   const keys = Object.keys(doc);
   if (!('catalog' in doc)) {
-    const model = keys.find((k) => k in OTHER_MODELS);
+    const model = keys.find((k) => Object.hasOwn(OTHER_MODELS, k));
     if (model) throw new OscalError(`This file is ${OTHER_MODELS[model]!}.`, [{ path: model, message: OTHER_MODELS[model]! }]);
     throw new OscalError('This is not an OSCAL catalogue: the top level has no "catalog" field.', [
       { path: '(the top level)', message: `has no "catalog" field${keys.length > 0 ? ` (it has ${keys.slice(0, 5).map((k) => `"${k}"`).join(', ')})` : ''}` },

@@ -219,6 +219,7 @@ export async function importRows(scope: ClientScope, input: AsyncIterable<Buffer
   };
 
   let readEnded: number | null = null;
+  // Set when the write phase starts: a file that changes nothing writes nothing and takes no time writing.
   let wrote = false;
   const finish = (status: ImportReport['status']): RowsImportReport => ({
     importId,
@@ -238,7 +239,7 @@ export async function importRows(scope: ClientScope, input: AsyncIterable<Buffer
     sha256: hash.copy().digest('hex'),
     durationMs: Date.now() - started,
     readingMs: (readEnded ?? Date.now()) - started,
-    writingMs: readEnded && wrote ? Date.now() - readEnded : 0,
+    writingMs: readEnded && wrote && status === 'imported' ? Date.now() - readEnded : 0,
     reading,
     sample,
     setAside: header?.setAside ?? [],
@@ -414,8 +415,8 @@ export async function importRows(scope: ClientScope, input: AsyncIterable<Buffer
     }
     // Rows found unchanged while reading are not spooled (unless the kind links rows to each other).
     const notSpooled = spec.after ? 0 : counts.unchanged;
-    const written = await writePhase(scope, spec, spool!, { importId, options, rows: counts.rows, bytes, sha256: hash.copy().digest('hex'), runContext, onWritten: (n) => report({ phase: 'writing', rowsToWrite: spool!.count, rowsWritten: n }) });
     wrote = true;
+    const written = await writePhase(scope, spec, spool!, { importId, options, rows: counts.rows, bytes, sha256: hash.copy().digest('hex'), runContext, onWritten: (n) => report({ phase: 'writing', rowsToWrite: spool!.count, rowsWritten: n }) });
     Object.assign(counts, written.counts);
     counts.unchanged += notSpooled;
     vendors.created.clear();

@@ -2,10 +2,12 @@
  * The quarterly business review's content, built from its sources (pure): one page first in
  * plain language, then what was done last quarter, the roadmap for the next four quarters, the
  * IT budget against actual with the forecast, the lifecycle replacements and renewals due, and
- * the risk in money with its trend. Maturity joins when the controls module is in use.
+ * maturity against the client's framework (the board pack's section, with what the roadmap does
+ * about each of the largest gaps), and the risk in money with its trend.
  */
 import type { Block, Figure, Tone } from '../schema.js';
 import { budgetBlocks, budgetLead } from '../sections/budget.js';
+import { maturitySection } from '../sections/maturity.js';
 import { doneBlocks, roadmapBlocks } from '../sections/roadmap.js';
 import { quarterContaining, quarterOf, type Quarter } from '../quarter.js';
 import { count, date, joinAnd, money, plural, roughly } from '../text.js';
@@ -38,6 +40,18 @@ export function buildQbr(input: QbrInput): QbrContent {
   const hasBudget = !!y && (y.totals.plan !== 0 || y.totals.actual !== 0);
   const roadmapInput = { currency: cur, initiatives };
   const sections: QbrSection[] = [];
+  // The largest gaps of the latest assessment, and the initiative that closes each (an open one
+  // first, else one done), matched by catalogue and control id.
+  const maturity = s.maturity.ok ? s.maturity.value : null;
+  const topGaps = maturity?.gaps?.gaps ?? [];
+  const onRoadmap = new Map<string, string>();
+  if (maturity?.gaps) {
+    const catalogueId = maturity.gaps.assessment.catalogueId;
+    const closing = (open: boolean) => initiatives.filter((i) => (open ? OPEN.includes(i.status) : i.status === 'done') && i.outcomes.some((o) => o.catalogueId === catalogueId));
+    for (const i of closing(false)) for (const o of i.outcomes) onRoadmap.set(o.controlId, `${i.ref}, done`);
+    for (const i of closing(true)) for (const o of i.outcomes) onRoadmap.set(o.controlId, `${i.ref}, ${i.targetQuarterLabel}`);
+  }
+  const maturityPart = !s.maturity.ok || maturity !== null ? maturitySection({ client: { name: client.name, currency: cur }, source: s.maturity, onRoadmap }, [], []) : null;
 
   // 1. The summary: one page, plain language.
   const summary: Block[] = [];
@@ -69,6 +83,16 @@ export function buildQbr(input: QbrInput): QbrContent {
   const renewingCount = s.renewals.ok ? s.renewals.value.filter((e) => e.events.includes('renewal')).length : 0;
   const eolCount = s.lifecycle.ok ? s.lifecycle.value.endOfLife.count + s.lifecycle.value.pastEndOfLife.count : 0;
   if (renewingCount || eolCount) points.push({ text: `By ${date(s.window.to)}, ${plural(renewingCount, 'contract')} ${renewingCount === 1 ? 'renews' : 'renew'} and ${plural(eolCount, 'system')} ${eolCount === 1 ? 'is' : 'are'} due for replacement.`, tone: 'warn' });
+  if (maturity && maturityPart) {
+    const covered = topGaps.filter((g) => onRoadmap.has(g.controlId)).length;
+    const gapsText =
+      topGaps.length === 0
+        ? ''
+        : topGaps.length === 1
+          ? ` The largest gap by money at stake ${covered ? 'has an initiative on the roadmap' : 'has no initiative on the roadmap yet'}.`
+          : ` ${covered === topGaps.length ? `All ${topGaps.length}` : `${covered} of the ${topGaps.length}`} largest gaps by money at stake ${covered === 1 ? 'has' : 'have'} an initiative on the roadmap.`;
+    points.push({ text: `${maturityPart.lead}${gapsText}`, tone: covered < topGaps.length ? 'warn' : 'neutral' });
+  }
   if (s.priorities.ok) {
     const active = s.priorities.value.filter((p) => p.active);
     const served = active.map((p) => ({ p, n: planned.filter((i) => i.priorities.some((x) => x.id === p.id)).length }));
@@ -151,11 +175,9 @@ export function buildQbr(input: QbrInput): QbrContent {
   }
   sections.push({ key: 'lifecycle', number: 5, title: 'Replacements and renewals due', lead: `What falls due by ${date(s.window.to)}: systems at end of life or out of warranty, and contracts to renew or cancel.`, blocks: lifecycle });
 
-  // 6. Maturity: once the controls module is in use (the seam is QbrSources.maturity).
+  // 6. Maturity against the framework: the board pack's section, with the roadmap beside the gaps.
   let n = 6;
-  if (s.maturity.ok && s.maturity.value !== null) {
-    sections.push({ key: 'maturity', number: n++, title: 'Maturity', lead: '', blocks: [] });
-  }
+  if (maturityPart) sections.push({ key: 'maturity', number: n++, title: maturityPart.title, lead: maturityPart.lead, blocks: maturityPart.blocks });
 
   // 7. Risk in money and its trend.
   const risk: Block[] = [];

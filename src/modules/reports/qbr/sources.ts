@@ -4,6 +4,7 @@
  */
 import type { ClientScope } from '../../../server/context.js';
 import { budgetYear, type YearOut } from '../../budget/api.js';
+import { boardMaturity, type BoardMaturity } from '../../controls/api.js';
 import { priorityWeights, type PriorityWeight } from '../../business/api.js';
 import { lifecycleSummary, renewals, type LifecycleOut, type RenewalEvent } from '../../estate/summary.js';
 import { getRoadmap, type RoadmapOut } from '../../roadmap/api.js';
@@ -21,10 +22,11 @@ export interface QbrSources {
   history: Source<{ computedAt: string; mean: number; p90: number }[]>;
   priorities: Source<PriorityWeight[]>;
   /**
-   * Framework maturity, once the controls module is in use: the seam where the QBR's maturity
-   * section takes its figures (src/modules/controls/api.ts). Until then, null: no section.
+   * Framework maturity from the controls module (src/modules/controls/api.ts), as the board pack
+   * has it: the latest signed-off assessment, the one before, the one in progress, and the
+   * largest gaps by money at stake. Null when the client has no assessment: no section.
    */
-  maturity: Source<null>;
+  maturity: Source<BoardMaturity | null>;
 }
 
 export async function gatherQbrSources(scope: ClientScope, options: { today: string; windowTo: string }): Promise<QbrSources> {
@@ -40,5 +42,6 @@ export async function gatherQbrSources(scope: ClientScope, options: { today: str
   });
   const history = await attempt(scope, 'risk history', () => getRiskHistory(scope));
   const priorities = await attempt(scope, 'business priorities', () => priorityWeights(scope));
-  return { today, window: { from: today, to: windowTo }, roadmap, budget, lifecycle, renewals: renewing, risk, history, priorities, maturity: { ok: true, value: null } };
+  const maturity = await attempt(scope, 'framework assessments', () => boardMaturity(scope));
+  return { today, window: { from: today, to: windowTo }, roadmap, budget, lifecycle, renewals: renewing, risk, history, priorities, maturity };
 }

@@ -33,11 +33,11 @@ function source(summary: Partial<BoardMaturity['summary']>): BoardMaturity {
   return {
     summary: { catalogue: { id: 'c', title: 'Electronic Version of NIST Cybersecurity Framework 2.0', builtin: 'nist-csf-2.0' }, scale: 'csf-tiers', latestCompleted: null, previousCompleted: null, inProgress: null, ...summary },
     gaps: {
-      assessment: { id: 'q3', title: 'Q3', status: 'completed', catalogue: 'CSF' },
+      assessment: { id: 'q3', title: 'Q3', status: 'completed', catalogue: 'CSF', catalogueId: 'c', scale: 'csf-tiers', completedAt: '2026-09-20T00:00:00.000Z' },
       currency: 'USD',
       gaps: [
-        { rank: 1, controlId: 'RC.RP-03', title: 'RC.RP-03', statement: 'The integrity of backups is verified', functionId: 'RC', functionTitle: 'RECOVER', categoryId: 'RC.RP', categoryTitle: 'Recovery', current: 1, target: 3, gap: 2, atStake: 212_345, scenarios: [], ownerSeat: 'CIO', evidence: 1 },
-        { rank: 2, controlId: 'GV.SC-07', title: 'GV.SC-07', statement: 'Supplier risks are understood', functionId: 'GV', functionTitle: 'GOVERN', categoryId: 'GV.SC', categoryTitle: 'Supply chain', current: 1, target: 3, gap: 2, atStake: 0, scenarios: [], ownerSeat: null, evidence: 0 },
+        { rank: 1, controlId: 'RC.RP-03', title: 'RC.RP-03', statement: 'The integrity of backups is verified', functionId: 'RC', functionTitle: 'RECOVER', categoryId: 'RC.RP', categoryTitle: 'Recovery', current: 1, target: 3, gap: 2, atStake: 212_345, scenarios: [], treatments: [], ownerSeat: 'CIO', evidence: 1 },
+        { rank: 2, controlId: 'GV.SC-07', title: 'GV.SC-07', statement: 'Supplier risks are understood', functionId: 'GV', functionTitle: 'GOVERN', categoryId: 'GV.SC', categoryTitle: 'Supply chain', current: 1, target: 3, gap: 2, atStake: 0, scenarios: [], treatments: [], ownerSeat: null, evidence: 0 },
       ],
     },
   };
@@ -81,5 +81,18 @@ describe('the board pack\u2019s maturity section', () => {
     expect(none.blocks[0]).toMatchObject({ kind: 'unavailable', text: expect.stringMatching(/No framework assessment has been made yet/) as unknown });
     const failed = maturitySection({ client, source: { ok: false, reason: 'The framework assessments could not be read when this pack was made.' } }, [], []);
     expect(failed).toMatchObject({ lead: 'The framework assessments could not be read when this pack was made.', blocks: [{ kind: 'unavailable' }] });
+  });
+
+  it('puts the roadmap beside the gaps when given it (the QBR): a gap with an initiative no longer asks for attention', () => {
+    const summary = { latestCompleted: standing('Q3 review', 'completed', 2.5, 2) };
+    const board = of(maturitySection({ client, source: { ok: true, value: source(summary) } }, [], []).blocks, 'table')[1]!;
+    expect(board.columns.map((c) => c.key)).not.toContain('roadmap');
+    const qbr = of(maturitySection({ client, source: { ok: true, value: source(summary) }, onRoadmap: new Map([['RC.RP-03', 'I8, Q1 2027']]) }, [], []).blocks, 'table')[1]!;
+    expect(qbr.columns.map((c) => [c.key, c.label]).pop()).toEqual(['roadmap', 'On the roadmap']);
+    expect(qbr.rows.map((r) => [r.cells.outcome!.slice(0, 8), r.cells.roadmap, r.tone])).toEqual([
+      ['RC.RP-03', 'I8, Q1 2027', 'neutral'],
+      ['GV.SC-07', 'Not yet', 'neutral'],
+    ]);
+    expect(board.rows[0]!.tone).toBe('warn');
   });
 });

@@ -34,10 +34,15 @@ function moved(before: number | null, after: number | null): string {
 export interface MaturityInput {
   client: { name: string; currency: string };
   source: Source<BoardMaturity | null>;
+  /**
+   * What the roadmap does about each gap, by control id (`I8, Q1 2027`), for the reports that
+   * show it beside the gaps (the QBR); without it the table has no roadmap column.
+   */
+  onRoadmap?: ReadonlyMap<string, string>;
 }
 
 export function maturitySection(input: MaturityInput, subjects: (SubjectRef & { title: string })[], responses: Block[]): Section {
-  const { source, client } = input;
+  const { source, client, onRoadmap } = input;
   const base = { key: 'maturity' as const, number: 7, title: 'Security maturity', subjects };
   if (!source.ok) return { ...base, lead: source.reason, blocks: [{ kind: 'unavailable', text: source.reason }, ...responses] };
   if (!source.value) {
@@ -122,6 +127,7 @@ export function maturitySection(input: MaturityInput, subjects: (SubjectRef & { 
       { key: 'levels', label: 'Now \u2192 target', align: 'left', width: 1.4 },
       { key: 'stake', label: 'At stake a year', align: 'right', width: 1.1 },
       { key: 'owner', label: 'Owner', align: 'left', width: 0.7 },
+      ...(onRoadmap ? [{ key: 'roadmap', label: 'On the roadmap', align: 'left' as const, width: 1.1 }] : []),
     ],
     rows: list.map((g) => ({
       cells: {
@@ -129,8 +135,9 @@ export function maturitySection(input: MaturityInput, subjects: (SubjectRef & { 
         levels: `${levelLabel(summary.scale, g.current)} \u2192 ${levelLabel(summary.scale, g.target)}`,
         stake: g.atStake > 0 ? money(g.atStake, gaps!.currency) : 'Not linked to a risk',
         owner: g.ownerSeat ?? '-',
+        ...(onRoadmap ? { roadmap: onRoadmap.get(g.controlId) ?? 'Not yet' } : {}),
       },
-      tone: g.atStake > 0 ? 'warn' : 'neutral',
+      tone: g.atStake > 0 && !onRoadmap?.has(g.controlId) ? 'warn' : 'neutral',
     })),
     empty: 'No outcome is below its target.',
     note: null,

@@ -12,8 +12,8 @@ import * as roadmap from '../../../modules/roadmap/migration.js';
 import * as budget from '../../../modules/budget/migration.js';
 import * as ops from '../../../modules/accounts/migration.js';
 import * as controls from '../../../modules/controls/migration.js';
-import * as interchange from '../../../modules/estate/migration-interchange.js';
-import * as interchangeFeeds from '../../../modules/interchange/migration.js';
+import * as roadmapGaps from '../../../modules/roadmap/migration-gaps.js';
+import * as interchange from '../../../modules/interchange/migration.js';
 
 /**
  * Every migration, in order. Names sort by date then sequence; Kysely applies the pending ones
@@ -35,5 +35,5 @@ export const migrations: Record<string, Migration> = {
   '20261205_04_budget': budget,
   '20261205_06_ops': ops,
   '20261205_08_interchange': interchange,
-  '20261205_08a_interchange': interchangeFeeds,
+  '20261206_01_roadmap_gaps': roadmapGaps,
 };

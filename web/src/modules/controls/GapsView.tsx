@@ -1,16 +1,27 @@
-/** The gaps (current below target), ranked by the money at stake: the expected annual loss of the scenarios they leave exposed. */
-import { Stack, Text } from '@mantine/core';
+/**
+ * The gaps (current below target), ranked by the money at stake: the expected annual loss of the
+ * scenarios they leave exposed; each with the initiative on the roadmap that closes it, or the
+ * action to turn it into one.
+ */
+import { Button, Stack, Text } from '@mantine/core';
 import type { AssessmentDetailOut, GapOut } from '@schema/controls';
+import { useState } from 'react';
 import { TriadTable } from '../../components/DataTable';
 import { ErrorAlert } from '../../components/ErrorAlert';
 import { Money } from '../../components/Money';
 import { useCurrentClient } from '../../layout/client-context';
+import { useGapCandidates } from '../roadmap/api';
+import { GapInitiativeModal, InitiativeLink } from '../roadmap/GapInitiative';
 import { useGaps } from './api';
 import { groupTitle, LevelText } from './ui';
 
 export function GapsView({ detail }: { detail: AssessmentDetailOut }) {
   const { clientId } = useCurrentClient();
   const q = useGaps(clientId, detail.assessment.id);
+  const plans = useGapCandidates(clientId, detail.assessment.id);
+  const [turning, setTurning] = useState<string | null>(null);
+  const planOf = new Map((plans.data?.gaps ?? []).map((p) => [p.controlId, p]));
+  const turningPlan = turning ? planOf.get(turning) : undefined;
   if (q.isError) return <ErrorAlert error={q.error} onRetry={() => void q.refetch()} />;
   const scale = detail.assessment.scale;
   const g = q.data;
@@ -57,8 +68,29 @@ export function GapsView({ detail }: { detail: AssessmentDetailOut }) {
           { accessor: 'atStake', title: 'At stake / year', textAlign: 'right', width: 150, render: (x) => (x.scenarios.length > 0 ? <Money amount={x.atStake} currency={g!.currency} size="sm" /> : <Text size="xs" c="dimmed">no risk linked</Text>) },
           { accessor: 'scenarios', title: 'Risks', render: (x) => <Text size="xs">{x.scenarios.map((s) => `${s.ref} ${s.title}`).join('; ')}</Text> },
           { accessor: 'ownerSeat', title: 'Owner', width: 90, render: (x) => x.ownerSeat ?? '\u2014' },
+          {
+            accessor: 'roadmap',
+            title: 'Roadmap',
+            width: 200,
+            render: (x) => {
+              const plan = planOf.get(x.controlId);
+              if (!plan) return null;
+              if (plan.initiative) return <InitiativeLink item={plan.initiative} />;
+              return plans.data?.can.propose ? (
+                <Button size="compact-xs" variant="light" aria-label={`Turn ${x.controlId} into an initiative`} onClick={() => setTurning(x.controlId)}>
+                  Turn into an initiative
+                </Button>
+              ) : (
+                <Text size="xs" c="dimmed">
+                  Not yet
+                </Text>
+              );
+            },
+          },
         ]}
       />
+      {plans.isError ? <ErrorAlert error={plans.error} onRetry={() => void plans.refetch()} /> : null}
+      {turningPlan && g ? <GapInitiativeModal gap={turningPlan} assessmentId={detail.assessment.id} currency={g.currency} onClose={() => setTurning(null)} /> : null}
     </Stack>
   );
 }

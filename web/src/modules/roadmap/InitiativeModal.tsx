@@ -1,16 +1,18 @@
 /** One initiative: read it, and (who may) change it, approve it, move it, link priorities, remove it. */
-import { Button, Group, Modal, MultiSelect, NumberInput, Select, SimpleGrid, Stack, Text, Textarea, TextInput } from '@mantine/core';
+import { Anchor, Button, Group, Modal, MultiSelect, NumberInput, Select, SimpleGrid, Stack, Text, Textarea, TextInput } from '@mantine/core';
 import { modals } from '@mantine/modals';
 import type { InitiativeOut, RoadmapOut } from '@schema/roadmap';
 import { KIND_LABELS, KINDS, SEATS, SOURCE_LABELS, STATUS_LABELS, STATUSES } from '@schema/roadmap';
 import type { BusinessOut } from '@schema/business';
 import { useQuery } from '@tanstack/react-query';
-import { useState } from 'react';
+import { Fragment, useState } from 'react';
+import { Link } from 'react-router';
 import { api, clientPath } from '../../api/client';
 import { keys } from '../../api/keys';
 import { useApiMutation } from '../../api/mutation';
 import { ErrorAlert } from '../../components/ErrorAlert';
 import { Money } from '../../components/Money';
+import { useCurrentClient } from '../../layout/client-context';
 import { roadmapChangeKeys } from './api';
 
 export function usePriorities(clientId: string) {
@@ -20,6 +22,7 @@ export function usePriorities(clientId: string) {
 export function InitiativeModal({ clientId, roadmap, item, onClose }: { clientId: string; roadmap: RoadmapOut; item: InitiativeOut; onClose: () => void }) {
   const [draft, setDraft] = useState(() => ({ ...item, priorityIds: item.priorities.map((p) => p.id) }));
   const business = usePriorities(clientId);
+  const { href } = useCurrentClient();
   const cur = roadmap.currency;
   const save = useApiMutation({
     mutationFn: () =>
@@ -59,6 +62,21 @@ export function InitiativeModal({ clientId, roadmap, item, onClose }: { clientId
           From: {SOURCE_LABELS[item.source.type]}
           {item.source.label ? ` (${item.source.label})` : ''}. {item.rank ? `Ranked ${item.rank}${item.manualRank ? ' by an advisor' : ''}.` : ''}
         </Text>
+        {item.outcomes.length > 0 ? (
+          <Text size="sm">
+            Closes the framework gap{item.outcomes.length > 1 ? 's' : ''}{' '}
+            {item.outcomes.map((o, k) => (
+              <Fragment key={`${o.catalogueId}:${o.controlId}`}>
+                {k > 0 ? ', ' : ''}
+                <Anchor component={Link} to={href(`controls/${o.assessmentId}/gaps`)} size="sm">
+                  {o.controlId}
+                </Anchor>{' '}
+                ({o.title}; from {o.assessmentTitle})
+              </Fragment>
+            ))}
+            .
+          </Text>
+        ) : null}
         {r ? (
           <Text size="sm">
             Risk it reduces: <Money amount={r.mean} currency={cur} size="sm" fw={600} /> of expected loss a year and <Money amount={r.p95} currency={cur} size="sm" fw={600} /> off the 1-in-20-year loss, on {r.scenarios.map((s) => s.ref).join(', ')} ({item.treatments.map((t) => t.ref).join(', ')}).

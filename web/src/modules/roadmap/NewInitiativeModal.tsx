@@ -1,14 +1,17 @@
-/** A new initiative: by hand, or from a source (a security option, a system, a contract, treatments of the register). */
+/** A new initiative: by hand, or from a source (a security option, a system, a contract, treatments of the register, a framework gap). */
 import type { ReactNode } from 'react';
-import { Button, Group, Modal, MultiSelect, NumberInput, Select, SimpleGrid, Stack, Table, Tabs, Text, Textarea, TextInput, Title } from '@mantine/core';
+import { Anchor, Button, Group, Modal, MultiSelect, NumberInput, Select, SimpleGrid, Stack, Table, Tabs, Text, Textarea, TextInput, Title } from '@mantine/core';
 import type { CandidatesOut, InitiativeOut, RoadmapOut } from '@schema/roadmap';
 import { KIND_LABELS, KINDS, SEATS } from '@schema/roadmap';
 import { useState } from 'react';
+import { Link } from 'react-router';
 import { api, clientPath } from '../../api/client';
 import { useApiMutation } from '../../api/mutation';
 import { ErrorAlert } from '../../components/ErrorAlert';
 import { Money } from '../../components/Money';
+import { useCurrentClient } from '../../layout/client-context';
 import { roadmapChangeKeys, useCandidates } from './api';
+import { GapPlan, InitiativeLink } from './GapInitiative';
 import { usePriorities } from './InitiativeModal';
 
 function ByHand({ clientId, roadmap, onDone }: { clientId: string; roadmap: RoadmapOut; onDone: () => void }) {
@@ -48,8 +51,12 @@ function ByHand({ clientId, roadmap, onDone }: { clientId: string; roadmap: Road
   );
 }
 
+/** Gaps listed here, largest money at stake first; the assessment's own page lists every one. */
+const GAPS_SHOWN = 10;
+
 function FromSource({ clientId, currency, onDone }: { clientId: string; currency: string; onDone: () => void }) {
   const candidates = useCandidates(clientId, true);
+  const { href } = useCurrentClient();
   const make = useApiMutation({
     mutationFn: (body: unknown) => api.post<InitiativeOut>(clientPath(clientId, '/roadmap/initiatives/from-source'), body),
     success: (i) => `${i.ref} ${i.title} is on the roadmap (${i.targetQuarterLabel}).`,
@@ -123,7 +130,46 @@ function FromSource({ clientId, currency, onDone }: { clientId: string; currency
         </Table>,
         'Every treatment of the register is on the roadmap or in place.',
       )}
-      {section('Framework gaps', c.gaps.length, null, 'Framework gaps become initiatives here once the client\u2019s controls are assessed.')}
+      {section(
+        c.gaps.assessment ? `Framework gaps of ${c.gaps.assessment.title} (${c.gaps.assessment.status === 'completed' ? 'signed off' : 'in progress'}), largest money at stake first` : 'Framework gaps',
+        c.gaps.gaps.length,
+        <Table aria-label="Framework gaps">
+          <Table.Tbody>
+            {c.gaps.gaps.slice(0, GAPS_SHOWN).map((g) => (
+              <Table.Tr key={g.controlId}>
+                <Table.Td>
+                  <Text size="sm" fw={600}>
+                    {g.controlId}
+                  </Text>
+                  <Text size="xs" c="dimmed" lineClamp={2}>
+                    {g.statement ?? g.title}
+                  </Text>
+                </Table.Td>
+                <Table.Td>{g.scenarios.length > 0 ? <Money amount={g.atStake} currency={currency} size="sm" /> : <Text size="xs" c="dimmed">no risk linked</Text>}</Table.Td>
+                <Table.Td>{g.initiative ? null : <GapPlan gap={g} currency={currency} compact />}</Table.Td>
+                <Table.Td ta="right">
+                  {g.initiative ? (
+                    <InitiativeLink item={g.initiative} onFollow={onDone} />
+                  ) : (
+                    <Button size="compact-xs" variant="light" disabled={!c.gaps.can.propose} loading={make.isPending} aria-label={`Close ${g.controlId} with an initiative`} onClick={() => make.mutate({ type: 'gap', controlId: g.controlId, assessmentId: c.gaps.assessment!.id })}>
+                      Make initiative
+                    </Button>
+                  )}
+                </Table.Td>
+              </Table.Tr>
+            ))}
+          </Table.Tbody>
+          {c.gaps.gaps.length > GAPS_SHOWN && c.gaps.assessment ? (
+            <Table.Caption>
+              The {GAPS_SHOWN} largest of {c.gaps.gaps.length} gaps.{' '}
+              <Anchor component={Link} to={href(`controls/${c.gaps.assessment.id}/gaps`)} size="sm" onClick={onDone}>
+                Every gap of the assessment
+              </Anchor>
+            </Table.Caption>
+          ) : null}
+        </Table>,
+        c.gaps.assessment ? 'No outcome of the assessment is below its target.' : 'Framework gaps become initiatives here once the client\u2019s controls are assessed.',
+      )}
     </Stack>
   );
 }

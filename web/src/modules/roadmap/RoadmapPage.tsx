@@ -3,7 +3,7 @@ import { Button, Group } from '@mantine/core';
 import { IconPlus } from '@tabler/icons-react';
 import type { RoadmapOut } from '@schema/roadmap';
 import { useState } from 'react';
-import { Outlet, Route, Routes, useOutletContext } from 'react-router';
+import { Outlet, Route, Routes, useOutletContext, useSearchParams } from 'react-router';
 import { api, clientPath } from '../../api/client';
 import { useApiMutation } from '../../api/mutation';
 import { ErrorAlert } from '../../components/ErrorAlert';
@@ -45,7 +45,16 @@ function Views() {
   const { client, clientId } = useCurrentClient();
   const roadmap = useRoadmap(clientId);
   const [adding, setAdding] = useState(false);
-  const [open, setOpen] = useState<string | null>(null);
+  // The initiative open in its modal is in the address (?initiative=ID), so other pages link to it.
+  const [params, setParams] = useSearchParams();
+  const open = params.get('initiative');
+  const setOpen = (id: string | null): void =>
+    setParams((p) => {
+      const next = new URLSearchParams(p);
+      if (id) next.set('initiative', id);
+      else next.delete('initiative');
+      return next;
+    });
   const actions = useRoadmapActions(clientId);
   const item = open ? roadmap.data?.initiatives.find((i) => i.id === open) : undefined;
   return (

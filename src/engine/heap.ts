@@ -1,0 +1,397 @@
+/**
+ * A thread's memory for a run. The heap: the ArrayBuffer that the asm.js modules (asm.ts, and
+ * those in stats.ts and insurance.ts) work in, its layout, and a typed view of each region for
+ * the JavaScript side. The block scratch: the working memory for one block of years of one
+ * risk, reused from block to block, and the operations on it that have an asm.js loop (in the
+ * heap) and a JavaScript one (for a block whose events do not fit the heap). Both give the same
+ * numbers in the same order, so a risk's results never depend on how many events the heap has
+ * room for (which depends on the other risks of the model).
+ */
+import { EVENT_STATE, EXP_P_AT, EXP_T_AT, kernel, SCRATCH, STATE, TABLES_END, ZN_F_AT, ZN_K_AT, ZN_W_AT, ZN_WU_AT, type Kernel } from './asm.js';
+import { EXP_P, EXP_T, fillUniformIntegers } from './batches.js';
+import { insuranceKernel, type InsuranceKernel, type InsuranceTargets } from './insurance.js';
+import { Rng, ZN_F, ZN_K, ZN_W, ZN_W_SIGNED } from './rng.js';
+import { statsKernel, type StatsKernel } from './stats.js';
+
+/** A valid asm.js heap size: a power of two up to 16 MB, a multiple of 16 MB above. */
+function heapSize(bytes: number): number {
+  const MB16 = 16 * 1024 * 1024;
+  if (bytes > MB16) return Math.ceil(bytes / MB16) * MB16;
+  let size = 65536;
+  while (size < bytes) size *= 2;
+  return size;
+}
+
+/** Byte offset of the high 32 bits within a double: 4 on little-endian machines. */
+const HIGH_WORD = new Uint8Array(new Uint16Array([1]).buffer)[0] === 1 ? 4 : 0;
+
+/**
+ * One thread's heap for a run: regions for a block's events, the dense year array, a risk's
+ * annual losses (inherent and residual), a group's portfolio sums (inherent and residual) and
+ * insurance sums, and scratch for summaries, with a typed view of each for the JavaScript side.
+ */
+export class Heap {
+  readonly buffer: ArrayBuffer;
+  readonly kernel: Kernel;
+  /** The summaries' passes, on the same buffer. */
+  readonly stats: StatsKernel;
+  private insuranceLoops: InsuranceKernel | null = null;
+  readonly i32: Int32Array;
+  readonly f64: Float64Array;
+  /** Byte offset of the high word within a double. */
+  readonly high = HIGH_WORD;
+  /** The generator state (shared with an Rng) and the SCRATCH results of the module. */
+  readonly state: Int32Array;
+  /** A second generator state (the events' stream, shared with another Rng). */
+  readonly eventState: Int32Array;
+  /** Room for this many events per block. */
+  readonly eventCapacity: number;
+  readonly eventYear: Int32Array;
+  readonly primary: Float64Array;
+  readonly eventLoss: Float64Array;
+  readonly residual: Float64Array;
+  readonly dense: Float64Array;
+  readonly values: Float64Array;
+  readonly residualValues: Float64Array;
+  readonly partial: Float64Array;
+  readonly residualPartial: Float64Array;
+  readonly candidates: Float64Array;
+  readonly counts: Int32Array;
+  readonly slots: Int32Array;
+  readonly fill: Int32Array;
+  readonly thresholds: Float64Array;
+  readonly below: Int32Array;
+  /** A group's yearly sums of the retained loss and each policy's recoveries, interleaved: 1 + policies a year. */
+  readonly insuranceSums: Float64Array;
+  /** Deductible and limit of each policy; the covering policies of the risk at hand; per-event shares. */
+  readonly policyParams: Float64Array;
+  readonly cover: Int32Array;
+  readonly share: Float64Array;
+  /**
+   * A run on one thread adds each group's sums to running totals as it goes (see run.ts): the
+   * portfolio's, the residual portfolio's and the interleaved insurance sums. Empty otherwise.
+   */
+  readonly portfolioTotal: Float64Array;
+  readonly residualTotal: Float64Array;
+  readonly insuranceTotal: Float64Array;
+
+  /**
+   * @param years years of the run (length of the series regions)
+   * @param blockYears years per block (length of the dense region)
+   * @param eventCapacity events per block that fit
+   * @param residual whether to lay out the residual regions
+   * @param buckets size of the selection histogram
+   * @param points points of a loss exceedance curve
+   * @param policies insurance policies of the model (0: no insurance regions)
+   * @param totals whether to lay out the running totals of a run on one thread
+   */
+  constructor(years: number, blockYears: number, eventCapacity: number, residual: boolean, buckets: number, points: number, policies = 0, totals = false) {
+    let at = TABLES_END;
+    const layout: [string, number, number][] = [];
+    const region = (name: string, count: number, bytes: 4 | 8): number => {
+      at = Math.ceil(at / 8) * 8;
+      const offset = at;
+      layout.push([name, offset, count]);
+      at += count * bytes;
+      return offset;
+    };
+    const cap = eventCapacity;
+    const r = residual ? years : 0;
+    const offsets = {
+      eventYear: region('eventYear', cap, 4),
+      primary: region('primary', cap, 8),
+      eventLoss: region('eventLoss', cap, 8),
+      residual: region('residual', cap, 8),
+      dense: region('dense', blockYears, 8),
+      values: region('values', years, 8),
+      residualValues: region('residualValues', r, 8),
+      partial: region('partial', years, 8),
+      residualPartial: region('residualPartial', r, 8),
+      candidates: region('candidates', years, 8),
+      counts: region('counts', buckets, 4),
+      slots: region('slots', buckets, 4),
+      fill: region('fill', 64, 4),
+      thresholds: region('thresholds', points, 8),
+      below: region('below', points + 1, 4),
+      insuranceSums: region('insuranceSums', policies > 0 ? (1 + policies) * years : 0, 8),
+      policyParams: region('policyParams', 2 * policies, 8),
+      cover: region('cover', policies, 4),
+      share: region('share', policies, 8),
+      portfolioTotal: region('portfolioTotal', totals ? years : 0, 8),
+      residualTotal: region('residualTotal', totals ? r : 0, 8),
+      insuranceTotal: region('insuranceTotal', totals && policies > 0 ? (1 + policies) * years : 0, 8),
+    };
+    this.buffer = new ArrayBuffer(heapSize(at));
+    this.i32 = new Int32Array(this.buffer);
+    this.f64 = new Float64Array(this.buffer);
+    this.i32.set(ZN_K, ZN_K_AT / 4);
+    this.f64.set(ZN_W_SIGNED, ZN_W_AT / 8);
+    this.f64.set(EXP_T, EXP_T_AT / 8);
+    this.f64.set(EXP_P, EXP_P_AT / 8);
+    this.f64.set(ZN_W, ZN_WU_AT / 8);
+    this.f64.set(ZN_F, ZN_F_AT / 8);
+    this.kernel = kernel(globalThis, null, this.buffer);
+    this.stats = statsKernel(globalThis, null, this.buffer);
+    this.eventCapacity = cap;
+    const i32 = (o: number, n: number): Int32Array => new Int32Array(this.buffer, o, n);
+    const f64 = (o: number, n: number): Float64Array => new Float64Array(this.buffer, o, n);
+    this.state = i32(STATE, 4);
+    this.eventState = i32(EVENT_STATE, 4);
+    this.eventYear = i32(offsets.eventYear, cap);
+    this.primary = f64(offsets.primary, cap);
+    this.eventLoss = f64(offsets.eventLoss, cap);
+    this.residual = f64(offsets.residual, cap);
+    this.dense = f64(offsets.dense, blockYears);
+    this.values = f64(offsets.values, years);
+    this.residualValues = f64(offsets.residualValues, r);
+    this.partial = f64(offsets.partial, years);
+    this.residualPartial = f64(offsets.residualPartial, r);
+    this.candidates = f64(offsets.candidates, years);
+    this.counts = i32(offsets.counts, buckets);
+    this.slots = i32(offsets.slots, buckets);
+    this.fill = i32(offsets.fill, 64);
+    this.thresholds = f64(offsets.thresholds, points);
+    this.below = i32(offsets.below, points + 1);
+    this.insuranceSums = f64(offsets.insuranceSums, policies > 0 ? (1 + policies) * years : 0);
+    this.policyParams = f64(offsets.policyParams, 2 * policies);
+    this.cover = i32(offsets.cover, policies);
+    this.share = f64(offsets.share, policies);
+    this.portfolioTotal = f64(offsets.portfolioTotal, totals ? years : 0);
+    this.residualTotal = f64(offsets.residualTotal, totals ? r : 0);
+    this.insuranceTotal = f64(offsets.insuranceTotal, totals && policies > 0 ? (1 + policies) * years : 0);
+  }
+
+  /** The insurance loops, on the same buffer; compiled on first use (a run without insurance never needs them). */
+  get insurance(): InsuranceKernel {
+    return (this.insuranceLoops ??= insuranceKernel(globalThis, null, this.buffer));
+  }
+
+  /** The byte offset of a view into this heap (it must be one). */
+  at(view: Int32Array | Float64Array): number {
+    return view.byteOffset;
+  }
+
+  /** The scan results that do not fit the return value: non-zero count, max, smallest non-zero. */
+  scanResults(): { nonZero: number; max: number; minNonZero: number } {
+    return { nonZero: this.i32[SCRATCH / 4]!, max: this.f64[3]!, minNonZero: this.f64[4]! };
+  }
+}
+
+// --- A block's working memory.
+
+/** Years per block. Random streams are keyed by block, so this is part of what a seed means. */
+export const BLOCK_YEARS = 4096;
+
+/**
+ * Where a risk's simulated years go: its non-zero annual losses (appended from `count` on) and
+ * the portfolio sums it adds to. All of them but the insurance targets are views into the
+ * scratch's heap.
+ */
+export interface RiskTargets {
+  seed: number;
+  years: number;
+  /** Non-zero annual losses of the risk; room for `years` values. */
+  values: Float64Array;
+  count: number;
+  /** The same with treatments applied (treated risks only). */
+  residualValues: Float64Array;
+  residualCount: number;
+  /** Annual sums this risk adds to (the portfolio, or a partial sum of it), dense. */
+  portfolio: Float64Array;
+  /** The same for residual losses, when any risk of the model has treatments. */
+  residualPortfolio: Float64Array | null;
+  /** Recoveries and retained losses, when the model has insurance. */
+  insurance: InsuranceTargets | null;
+}
+
+export class BlockScratch {
+  /** The risk's inherent streams; shares its state with the heap's loops. */
+  readonly rng: Rng;
+  /** The risk's events' stream, drawn beside another one (the heap's second state). */
+  readonly eventRng: Rng;
+  /** Treatment and residual streams. */
+  readonly trng = new Rng();
+  /** Whether the per-event arrays below are the heap's. */
+  eventsInHeap = true;
+  /** Per event: year within the block, primary loss, secondary loss (0 if none), secondary-loss chance draw. */
+  eventYear: Int32Array;
+  primary: Float64Array;
+  secondary = new Float64Array(1024);
+  chance = new Float64Array(1024);
+  /** Per event: primary + secondary loss. */
+  eventLoss: Float64Array;
+  /** Per event, for residual losses and temporary products. */
+  residual: Float64Array;
+  eventMult = new Float64Array(1024);
+  eventTmp = new Float64Array(1024);
+  /** Events that treatments add (a rate multiplied by more than 1): their years and losses. */
+  extraYear = new Int32Array(256);
+  extraLoss = new Float64Array(256);
+  extraCount = 0;
+  /** Per year of the block. */
+  readonly rate = new Float64Array(BLOCK_YEARS);
+  readonly vulnerability = new Float64Array(BLOCK_YEARS);
+  readonly slef = new Float64Array(BLOCK_YEARS);
+  readonly ratio = new Float64Array(BLOCK_YEARS);
+  readonly extraRate = new Float64Array(BLOCK_YEARS);
+  readonly slefResidual = new Float64Array(BLOCK_YEARS);
+  readonly yearTmp = new Float64Array(BLOCK_YEARS);
+  readonly residualYear = new Float64Array(BLOCK_YEARS);
+  /** Annual sums of the block (in the heap), kept at zero between uses. */
+  readonly dense: Float64Array;
+
+  constructor(readonly heap: Heap) {
+    this.rng = new Rng(heap.state);
+    this.eventRng = new Rng(heap.eventState);
+    this.eventYear = heap.eventYear;
+    this.primary = heap.primary;
+    this.eventLoss = heap.eventLoss;
+    this.residual = heap.residual;
+    this.dense = heap.dense;
+  }
+
+  /** Starts a block: the per-event arrays are the heap's again, no extra events. */
+  beginBlock(): void {
+    this.extraCount = 0;
+    if (this.eventsInHeap) return;
+    const h = this.heap;
+    this.eventsInHeap = true;
+    this.eventYear = h.eventYear;
+    this.primary = h.primary;
+    this.eventLoss = h.eventLoss;
+    this.residual = h.residual;
+  }
+
+  /** Makes room for at least `n` events in every per-event array, keeping the event years already there. */
+  ensureEvents(n: number): void {
+    if (n > this.eventYear.length) {
+      let cap = this.eventYear.length;
+      while (cap < n) cap *= 2;
+      const years = new Int32Array(cap);
+      years.set(this.eventYear);
+      this.eventYear = years;
+      this.primary = new Float64Array(cap);
+      this.eventLoss = new Float64Array(cap);
+      this.residual = new Float64Array(cap);
+      this.eventsInHeap = false;
+    }
+    if (n > this.secondary.length) {
+      let cap = this.secondary.length;
+      while (cap < n) cap *= 2;
+      this.secondary = new Float64Array(cap);
+      this.chance = new Float64Array(cap);
+      this.eventMult = new Float64Array(cap);
+      this.eventTmp = new Float64Array(cap);
+    }
+  }
+
+  /** eventYear[0..n) uniform on [0, len), from the stream of `eventRng`. */
+  uniformYears(n: number, len: number): void {
+    const h = this.heap;
+    if (this.eventsInHeap) h.kernel.uniformYears(h.at(this.eventYear), n, len, h.at(h.eventState));
+    else fillUniformIntegers(this.eventRng, this.eventYear, n, len);
+  }
+
+  /**
+   * {@link uniformYears} and {@link lognormalPrimary} together, in one pass of the asm.js loop
+   * when the events are in the heap; each stream gives the same numbers either way.
+   */
+  uniformYearsAndLognormalPrimary(n: number, len: number, mu: number, sigma: number): void {
+    const h = this.heap;
+    if (this.eventsInHeap) h.kernel.yearsLognormals(h.at(this.eventYear), h.at(this.primary), n, len, mu, sigma);
+    else {
+      this.uniformYears(n, len);
+      this.lognormalPrimary(n, mu, sigma);
+    }
+  }
+
+  /**
+   * primary[0..n) lognormal exp(mu + sigma·Z), from the stream of `rng` (the heap's state). By the
+   * asm.js loop in either case: through the heap's own region in chunks when the block's events
+   * live outside it.
+   */
+  lognormalPrimary(n: number, mu: number, sigma: number): void {
+    const h = this.heap;
+    if (this.eventsInHeap) {
+      h.kernel.lognormals(h.at(this.primary), n, mu, sigma);
+      return;
+    }
+    const chunk = h.primary.length;
+    for (let i = 0; i < n; i += chunk) {
+      const m = Math.min(chunk, n - i);
+      h.kernel.lognormals(h.at(h.primary), m, mu, sigma);
+      this.primary.set(h.primary.subarray(0, m), i);
+    }
+  }
+
+  /** dense[eventYear[i]] += loss[i] for i < n, in event order. */
+  scatterAdd(loss: Float64Array, n: number): void {
+    const h = this.heap;
+    if (this.eventsInHeap) {
+      h.kernel.scatterAdd(h.at(this.eventYear), h.at(loss), n, h.at(this.dense));
+      return;
+    }
+    const ev = this.eventYear;
+    const dense = this.dense;
+    for (let i = 0; i < n; i++) {
+      const y = ev[i]!;
+      dense[y] = dense[y]! + loss[i]!;
+    }
+  }
+
+  /** Records an event that treatments add, in year y of the block. */
+  addExtraEvent(y: number, loss: number): void {
+    if (this.extraCount === this.extraYear.length) {
+      const years = new Int32Array(2 * this.extraCount);
+      const losses = new Float64Array(2 * this.extraCount);
+      years.set(this.extraYear);
+      losses.set(this.extraLoss);
+      this.extraYear = years;
+      this.extraLoss = losses;
+    }
+    this.extraYear[this.extraCount] = y;
+    this.extraLoss[this.extraCount++] = loss;
+  }
+
+  /** dense[extraYear[i]] += extraLoss[i] for the extra events, in the order they were drawn. */
+  scatterExtra(): void {
+    const dense = this.dense;
+    for (let i = 0; i < this.extraCount; i++) {
+      const y = this.extraYear[i]!;
+      dense[y] = dense[y]! + this.extraLoss[i]!;
+    }
+  }
+
+  /**
+   * Takes the block's annual sums out of the dense array: appends the non-zero ones to
+   * values[k..] (in year order, or for a sparse block in the order of the events' first
+   * occurrence), adds all of them to portfolio[y0..] (and to residualPortfolio), clears them.
+   * Returns the new k.
+   */
+  emit(sparse: boolean, n: number, len: number, values: Float64Array, k: number, y0: number, portfolio: Float64Array, residualPortfolio: Float64Array | null): number {
+    const h = this.heap;
+    if (sparse && !this.eventsInHeap) return this.emitSparse(n, values, k, y0, portfolio, residualPortfolio);
+    const resAt = residualPortfolio ? h.at(residualPortfolio) : 0;
+    const withResidual = residualPortfolio ? 1 : 0;
+    return sparse
+      ? h.kernel.emitSparse(h.at(this.eventYear), n, h.at(this.dense), h.at(values), k, h.at(portfolio), resAt, withResidual, y0)
+      : h.kernel.emitDense(h.at(this.dense), len, h.at(values), k, h.at(portfolio), resAt, withResidual, y0);
+  }
+
+  /** The asm.js emitSparse, for events outside the heap. */
+  private emitSparse(n: number, values: Float64Array, k: number, y0: number, portfolio: Float64Array, residualPortfolio: Float64Array | null): number {
+    const ev = this.eventYear;
+    const dense = this.dense;
+    for (let i = 0; i < n; i++) {
+      const y = ev[i]!;
+      const v = dense[y]!;
+      if (v > 0) {
+        values[k++] = v;
+        portfolio[y0 + y] = portfolio[y0 + y]! + v;
+        if (residualPortfolio) residualPortfolio[y0 + y] = residualPortfolio[y0 + y]! + v;
+        dense[y] = 0;
+      }
+    }
+    return k;
+  }
+}
