@@ -17,23 +17,24 @@
  * database's write lock (SQLite) or the touched rows (PostgreSQL).
  */
 import { createHash } from 'node:crypto';
-import type { ClientScope, Writer } from '../../../server/context.js';
-import type { Permission } from '../../../server/policy.js';
+import type { ClientScope } from '../../../server/context.js';
 import { isId, newId, toTimestamp } from '../../../server/db/conventions.js';
 import { AppError, conflict } from '../../../server/errors.js';
-import type { CsvKind } from '../vocab.js';
 import type { ImportReading, ImportReport, ImportSampleRow, ImportUnknownValue } from '../schema.js';
 import { IMPORT_RESULTS_SHOWN, type ImportProblem } from '../schema.js';
 import { mapHeaders, type HeaderMap } from './headers.js';
 import { KINDS } from './kinds/index.js';
 import { VendorResolver, type Action, type Batch, type KindSpec, type Planned, type Rec, type RunContext } from './kit.js';
-import { describeValue, LocaleEvidence, type DateOrder, type DecimalMark, type ReadLocale } from './locale.js';
+import { describeValue, LocaleEvidence, type ReadLocale } from './locale.js';
 import { loadClientWords, vocabularyOf, vocabularyParser } from './mapping.js';
 import { isTracked, track, update, type ImportProgress } from './progress.js';
 import { openSource, type SourceRow } from './source.js';
 import { Spool } from './spool.js';
 import type { CellParser } from './values.js';
 import { writePhase, yieldToOthers } from './write-phase.js';
+import type { ImportOptions, ImportRowsOptions, RowsImportReport } from './options.js';
+
+export type { ImportedFile, ImportOptions, ImportRowsOptions, RowsImportReport } from './options.js';
 
 /** The largest file an import accepts. */
 export const MAX_IMPORT_BYTES = 200 * 1024 * 1024;
@@ -44,22 +45,6 @@ const MAX_RESULTS = IMPORT_RESULTS_SHOWN;
 const LOCALE_SAMPLE_ROWS = 1000;
 /** Rows the report shows as read. */
 const SAMPLE_SHOWN = 5;
-
-export interface ImportOptions {
-  kind: CsvKind;
-  dryRun?: boolean;
-  fileName?: string | null;
-  /** The file's size when known, for the progress fraction. */
-  totalBytes?: number | null;
-  maxBytes?: number;
-  /** An id chosen by the caller (a UUID), to poll the progress of this import. */
-  importId?: string;
-  onProgress?: (p: Readonly<ImportProgress>) => void;
-  /** How to read the file, when guessing from it is not right: its encoding, decimal mark, date order. */
-  encoding?: string | undefined;
-  decimal?: DecimalMark | undefined;
-  dateFormat?: DateOrder | undefined;
-}
 
 /** Cells our own exports escaped against formula injection (`'=…`) are read back as written. */
 function unescapeCell(cell: string): string {
@@ -97,36 +82,6 @@ export async function importCsv(scope: ClientScope, input: AsyncIterable<Buffer 
   });
   return report as ImportReport;
 }
-
-/** What the writing phase hands to the caller's `record`, inside the import's transaction. */
-export interface ImportedFile {
-  importId: string;
-  fileName: string | null;
-  sha256: string;
-  bytes: number;
-  rows: number;
-  created: number;
-  updated: number;
-  unchanged: number;
-  newVendors: string[];
-  changes: { line: number; key: string; id: string | undefined; before: unknown; after: unknown }[];
-  changesTruncated: number;
-  startedAt: string;
-  finishedAt: string;
-}
-
-/** The options of an import of any kind of rows (the estate's kinds, or another module's). */
-export interface ImportRowsOptions extends Omit<ImportOptions, 'kind'> {
-  kind: string;
-  /** Who may import it. */
-  permission: Permission;
-  /** Records the file (its import record and audit entry) in the writing transaction. */
-  record: (w: Writer, file: ImportedFile) => Promise<void>;
-}
-
-/** An import's report; `kind` is the kind's own name. */
-export type RowsImportReport = Omit<ImportReport, 'kind'> & { kind: string };
-
 
 /**
  * Imports one file of the rows `spec` describes: the machinery of importCsv (streaming, per-row

@@ -3,7 +3,7 @@ import { toTimestamp } from '../../../server/db/conventions.js';
 import { conflict } from '../../../server/errors.js';
 import { KINDS } from './kinds/index.js';
 import { VendorResolver, type KindSpec, type Planned, type RunContext } from './kit.js';
-import type { ImportRowsOptions } from './import.js';
+import type { ImportRowsOptions } from './options.js';
 import type { Spool } from './spool.js';
 
 const MAX_AUDITED_CHANGES = 200;
