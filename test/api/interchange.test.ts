@@ -166,6 +166,50 @@ describe('webhooks', () => {
     }
   });
 
+  it('announce a risk acceptance requested and approved, and nothing to a paused webhook or one not subscribed', async () => {
+    const rx = await receiver();
+    const other = await receiver();
+    try {
+      const made = await admin.post<{ webhook: { id: string } }>('/api/firm/webhooks', { url: rx.url, events: ['acceptance.requested', 'acceptance.approved', 'escalation'] });
+      expect(made.status).toBe(201);
+      const packsOnly = await admin.post<{ webhook: { id: string } }>('/api/firm/webhooks', { url: other.url, events: ['pack.issued'] });
+      expect(packsOnly.status).toBe(201);
+      const base = `/api/clients/${demo.clients.accounting}`;
+      const scenario = async (title: string): Promise<string> => {
+        const res = await advisor.post<{ id: string }>(`${base}/risks`, {
+          title,
+          ownerSeat: 'CISO',
+          inputs: { lossEventFrequency: { type: 'constant', value: 0.5 }, primaryLoss: { type: 'constant', value: 2_000 } },
+        });
+        expect(res.status).toBe(201);
+        return res.body.id;
+      };
+      const laptop = await scenario('Webhook test: lost laptop');
+      const kiosk = await scenario('Webhook test: kiosk PC');
+      await t.ctx.jobs.runDue();
+      rx.got.length = 0;
+      const requested = await advisor.post<{ id: string }>(`${base}/governance/acceptances`, { riskIds: [laptop], justification: 'Cheaper to bear.', expiresOn: '2027-05-01' });
+      expect(requested.status).toBe(201);
+      const executive = await demo.as(DEMO.accounting.executive);
+      expect((await executive.post(`${base}/governance/acceptances/${requested.body.id}/approve`, {})).status).toBe(200);
+      await t.ctx.jobs.runDue();
+      const events = rx.got.map((g) => JSON.parse(g.body) as { event: string; entity: { id: string }; client: { id: string } });
+      expect(events.map((e) => e.event)).toEqual(['acceptance.requested', 'acceptance.approved']);
+      for (const e of events) expect(e).toMatchObject({ entity: { id: requested.body.id }, client: { id: demo.clients.accounting } });
+      expect(other.got).toHaveLength(0);
+      // Paused, it is sent nothing.
+      expect((await admin.patch(`/api/firm/webhooks/${made.body.webhook.id}`, { active: false })).status).toBe(200);
+      const again = await advisor.post<{ id: string }>(`${base}/governance/acceptances`, { riskIds: [kiosk], justification: 'Cheaper to bear too.', expiresOn: '2027-06-01' });
+      await t.ctx.jobs.runDue();
+      expect(rx.got).toHaveLength(2);
+      expect(again.status, JSON.stringify(again.body)).toBe(201);
+      expect((await admin.patch(`/api/firm/webhooks/${packsOnly.body.webhook.id}`, { active: false })).status).toBe(200);
+    } finally {
+      await rx.close();
+      await other.close();
+    }
+  });
+
   it('retry a failing receiver with backoff, every attempt in the delivery log', async () => {
     const rx = await receiver([500, 503]);
     try {
