@@ -104,10 +104,15 @@ describe('triad on the command line', () => {
     expect(r.stdout.trim()).toBe('Asset Tag,Name,Type,Scope,Status,Owner,Vendor,Location,Manufacturer,Model,Serial,Category,Purchase Date,Purchase Cost,Warranty End,End of Life,Replacement Cost,Notes');
   });
 
+  // Triad writes no colour today; this guards NO_COLOR for help, usage errors and the rest.
   it('writes no colour codes with NO_COLOR, even when colour is forced', async () => {
-    const r = await runCli(['import', 'nothing', '-', '--client', clientId], { env: { ...env, NO_COLOR: '1', FORCE_COLOR: '1' } });
-    expect(r.code).not.toBe(0);
-    expect(r.stderr).toMatch(/KIND must be one of/);
-    expect(r.stderr + r.stdout).not.toMatch(/\u001b\[/);
+    const plain = await runCli(['--help'], { env: { ...env, NO_COLOR: '1', FORCE_COLOR: '1' } });
+    expect(plain.code).toBe(0);
+    expect(plain.stdout).toMatch(/Usage: triad/);
+    expect((plain.stdout + plain.stderr).includes('\u001b[')).toBe(false);
+    const usage = await runCli(['import', 'nothing', '-', '--client', clientId], { env: { ...env, NO_COLOR: '1', FORCE_COLOR: '1' } });
+    expect(usage.code).not.toBe(0);
+    expect(usage.stderr).toMatch(/KIND must be one of/);
+    expect((usage.stderr + usage.stdout).includes('\u001b[')).toBe(false);
   });
 });

@@ -58,7 +58,7 @@ describe('estate: CSV import', () => {
     // The table's export: CSV for Excel, with its byte-order mark, of what the table lists.
     const [download] = await Promise.all([page.waitForEvent('download'), page.getByRole('group', { name: 'Export Systems and assets' }).getByRole('button', { name: 'CSV' }).click()]);
     expect(download.suggestedFilename()).toMatch(/^systems-and-assets-\d{4}-\d{2}-\d{2}\.csv$/);
-    const text = fs.readFileSync((await download.path())!, 'utf8');
+    const text = fs.readFileSync(await download.path(), 'utf8');
     expect(text.startsWith('\uFEFF')).toBe(true);
     expect(text).toContain(`Laptop ${tag} 1`);
   });
