@@ -19,6 +19,11 @@ export function neutralise(cell: string): string {
   return `'${cell}`;
 }
 
+/** A cell of a file read back: one that {@link neutralise} prefixed (`'=…`) is read as written. */
+export function unneutralise(cell: string): string {
+  return /^'[=+\-@\t\r]/.test(cell) ? cell.slice(1) : cell;
+}
+
 /** The byte-order mark that tells Excel a CSV file is UTF-8. */
 export const BOM = '\uFEFF';
 

@@ -5,7 +5,7 @@
  * column.
  */
 import { parse } from 'csv-parse/sync';
-import { csvText } from '../../shared/spreadsheet.js';
+import { csvText, unneutralise } from '../../shared/spreadsheet.js';
 import type { ClientScope } from '../../server/context.js';
 import { toTimestamp } from '../../server/db/conventions.js';
 import { answerProblems, answerState, loadAssessment, requireInProgress, type AnswerState } from './common.js';
@@ -141,6 +141,8 @@ export async function importAnswersCsv(scope: ClientScope, assessmentId: string,
     problems.push({ line: e.lines ?? 1, column: '', reason: `the file is not valid CSV here: ${e.message ?? String(err)}` });
     return report('rejected');
   }
+  // Cells our own export neutralised against formula injection (`'=…`) read back as written.
+  for (const r of records) r.record = r.record.map(unneutralise);
   if (records.length === 0) {
     problems.push({ line: 1, column: '', reason: 'the file is empty' });
     return report('rejected');

@@ -17,6 +17,7 @@
  * database's write lock (SQLite) or the touched rows (PostgreSQL).
  */
 import { createHash } from 'node:crypto';
+import { unneutralise } from '../../../shared/spreadsheet.js';
 import type { ClientScope } from '../../../server/context.js';
 import { isId, newId, toTimestamp } from '../../../server/db/conventions.js';
 import { AppError, conflict } from '../../../server/errors.js';
@@ -46,10 +47,6 @@ const LOCALE_SAMPLE_ROWS = 1000;
 /** Rows the report shows as read. */
 const SAMPLE_SHOWN = 5;
 
-/** Cells our own exports escaped against formula injection (`'=…`) are read back as written. */
-function unescapeCell(cell: string): string {
-  return /^'[=+\-@\t\r]/.test(cell) ? cell.slice(1) : cell;
-}
 
 /**
  * Imports one CSV file of `kind` into the scope's client: all rows or none. A dry run (or a file
@@ -221,7 +218,7 @@ export async function importRows(scope: ClientScope, input: AsyncIterable<Buffer
     let parsers: (CellParser<unknown> | null)[] = [];
 
     const handle = async ({ line, cells: raw }: SourceRow): Promise<void> => {
-      const cells = raw.map(unescapeCell);
+      const cells = raw.map(unneutralise);
       if (cells.every((c) => c === '')) return;
       counts.rows += 1;
       const rowProblems: ImportProblem[] = [];
