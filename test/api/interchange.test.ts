@@ -133,6 +133,10 @@ describe('webhooks', () => {
     const bad = await admin.post<{ error: { details: { path: string }[] } }>('/api/firm/webhooks', { url: 'http://hooks.example.com/x', events: ['pack.issued'] });
     expect(bad.status).toBe(400);
     expect(bad.body.error.details[0]!.path).toMatch(/url/);
+    // An address that is not one at all: one message, naming the field.
+    const notUrl = await admin.post<{ error: { details: { path: string }[] } }>('/api/firm/webhooks', { url: '\u202eevil', events: ['pack.issued'] });
+    expect(notUrl.status).toBe(400);
+    expect(notUrl.body.error.details.map((d) => d.path)).toEqual(['body.url']);
   });
 
   it('deliver a signed event to a receiver on loopback, which verifies the signature', async () => {

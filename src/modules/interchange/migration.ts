@@ -9,7 +9,7 @@ export async function up(db: MigrationDb): Promise<void> {
   await estateImportSettings(db);
   await db.schema
     .createTable('calendar_feeds')
-    .addColumn('id', T.id, (c) => c.primaryKey())
+    .addColumn('id', T.id, (c) => c.primaryKey().notNull())
     .addColumn('firm_id', T.id, (c) => c.notNull().references('firms.id').onDelete('cascade'))
     .addColumn('user_id', T.id, (c) => c.notNull().references('users.id').onDelete('cascade'))
     .addColumn('name', T.text, (c) => c.notNull())
@@ -23,7 +23,7 @@ export async function up(db: MigrationDb): Promise<void> {
 
   await db.schema
     .createTable('webhooks')
-    .addColumn('id', T.id, (c) => c.primaryKey())
+    .addColumn('id', T.id, (c) => c.primaryKey().notNull())
     .addColumn('firm_id', T.id, (c) => c.notNull().references('firms.id').onDelete('cascade'))
     .addColumn('url', T.text, (c) => c.notNull())
     .addColumn('description', T.text)
@@ -38,7 +38,7 @@ export async function up(db: MigrationDb): Promise<void> {
 
   await db.schema
     .createTable('webhook_deliveries')
-    .addColumn('id', T.id, (c) => c.primaryKey())
+    .addColumn('id', T.id, (c) => c.primaryKey().notNull())
     .addColumn('firm_id', T.id, (c) => c.notNull().references('firms.id').onDelete('cascade'))
     .addColumn('webhook_id', T.id, (c) => c.notNull().references('webhooks.id').onDelete('cascade'))
     .addColumn('event', T.text, (c) => c.notNull())

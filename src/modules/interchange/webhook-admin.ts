@@ -18,6 +18,8 @@ const WebhookUrl = z
   .url()
   .max(2000)
   .refine((u) => {
+    // An address that does not parse is refused by url() already, once.
+    if (!URL.canParse(u)) return true;
     const url = new URL(u);
     return url.protocol === 'https:' || (url.protocol === 'http:' && ['localhost', '127.0.0.1', '[::1]'].includes(url.hostname));
   }, 'must be an https:// address (http:// only to localhost)');

@@ -155,19 +155,28 @@ export async function openSource(input: Input, options: { encoding?: string | un
   );
   const parser = parse({ delimiter, relax_column_count: true, skip_empty_lines: true, trim: true, info: true, max_record_size: 1024 * 1024 });
   stream.on('error', (err) => parser.destroy(err));
+  // The parser reads ahead of its reader: malformed CSV (an unclosed quote) may stop it before
+  // the reader asks for the rows, or after the reader stopped. Kept here, and given to the reader.
+  let failed: Error | null = null;
+  parser.on('error', (err: Error) => (failed ??= err));
   stream.pipe(parser);
   let parsedChars = 0;
   async function* rows(): AsyncIterable<SourceRow> {
     let prevLines = 0;
     let prevEmpty = 0;
-    for await (const item of parser as AsyncIterable<{ record: string[]; info: { lines: number; empty_lines: number; bytes: number } }>) {
-      const { record, info } = item;
-      parsedChars = info.bytes;
-      const line = prevLines + 1 + (info.empty_lines - prevEmpty);
-      prevLines = info.lines;
-      prevEmpty = info.empty_lines;
-      yield { line, cells: record };
+    try {
+      for await (const item of parser as AsyncIterable<{ record: string[]; info: { lines: number; empty_lines: number; bytes: number } }>) {
+        const { record, info } = item;
+        parsedChars = info.bytes;
+        const line = prevLines + 1 + (info.empty_lines - prevEmpty);
+        prevLines = info.lines;
+        prevEmpty = info.empty_lines;
+        yield { line, cells: record };
+      }
+    } catch (err) {
+      throw failed ?? err;
     }
+    if (failed) throw failed;
   }
   return { info: { format: 'csv', encoding, encodingSource: source, delimiter, sheet: null }, rows: rows(), parsed: () => parsedChars };
 }
