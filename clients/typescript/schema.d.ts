@@ -12,7 +12,7 @@ export interface paths {
         put?: never;
         /**
          * Sign in with e-mail and password; sets the session cookie, or asks for the second factor
-         * @description With the right password, answers the signed-in user (and sets the session cookie), unless the person has a second factor: then it answers `{ mfa: "verify", challenge }` for POST /api/auth/mfa/verify; or, when the firm requires a second factor the person has not set up, `{ mfa: "enrol", challenge }` for the enrolment routes.
+         * @description With the right password, answers the signed-in user (and sets the session cookie), unless the person has a second factor: then it answers `{ mfa: "verify", challenge }` for POST /api/auth/mfa/verify; or, when the firm requires a second factor the person has not set up, `{ mfa: "enrol", challenge }` for the enrolment routes. Answers 429 (with Retry-After) past the attempts a minute from one address, and while the account is locked after too many failed attempts from any address; an e-mail with no account is counted and answered the same way.
          */
         post: operations["createAuthLogin"];
         delete?: never;
@@ -1412,10 +1412,10 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
-        /** Business services with their downtime cost, RTO, RPO and the systems they depend on */
+        /** Business services with their downtime cost, operating hours, RTO, RPO and the systems they depend on; whether the downtime costs are plausible for the company's size */
         get: operations["getClientEstateServices"];
         put?: never;
-        /** Add a business service */
+        /** Add a business service (with a warning when the downtime costs become implausible) */
         post: operations["createClientEstateServices"];
         delete?: never;
         options?: never;
@@ -1438,7 +1438,7 @@ export interface paths {
         delete: operations["deleteClientEstateServicesByServiceId"];
         options?: never;
         head?: never;
-        /** Change a business service (systemIds replaces its dependencies) */
+        /** Change a business service (systemIds replaces its dependencies; a warning when the downtime costs become implausible) */
         patch: operations["updateClientEstateServicesByServiceId"];
         trace?: never;
     };
@@ -1879,6 +1879,24 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/clients/{clientId}/governance/delegation": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        /** Delegate the approval of risk acceptances within appetite, up to an expected annual loss, to the advisor holding the CISO seat (executives) */
+        put: operations["putClientGovernanceDelegation"];
+        post?: never;
+        /** End the delegation: every acceptance needs an executive again (executives) */
+        delete: operations["deleteClientGovernanceDelegation"];
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/clients/{clientId}/governance/seats": {
         parameters: {
             query?: never;
@@ -2235,7 +2253,7 @@ export interface paths {
         };
         get?: never;
         put?: never;
-        /** Whether the given scenarios together breach the risk appetite (simulated on the client's seed and years) */
+        /** Whether the client's whole portfolio, with the given scenarios accepted as they stand, breaches the risk appetite (the rule risk acceptances are weighed by) */
         post: operations["createClientRisksAppetiteCheck"];
         delete?: never;
         options?: never;
@@ -2275,6 +2293,42 @@ export interface paths {
         options?: never;
         head?: never;
         patch?: never;
+        trace?: never;
+    };
+    "/api/clients/{clientId}/risks/insurance": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** The client's insurance policies, each with its premium against its expected recovery, and the register's loss before and after insurance */
+        get: operations["getClientRisksInsurance"];
+        put?: never;
+        /** Add an insurance policy (advisors); the register is recomputed with it */
+        post: operations["createClientRisksInsurance"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/clients/{clientId}/risks/insurance/{policyId}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        post?: never;
+        /** Remove an insurance policy (advisors); the register is recomputed */
+        delete: operations["deleteClientRisksInsuranceByPolicyId"];
+        options?: never;
+        head?: never;
+        /** Change an insurance policy (advisors); the register is recomputed */
+        patch: operations["updateClientRisksInsuranceByPolicyId"];
         trace?: never;
     };
     "/api/clients/{clientId}/risks/link-targets": {
@@ -2441,9 +2495,10 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
-        /** The ransomware worst case: a range from the client's downtime cost, recovery time and record counts, with its assumptions */
+        /** The ransomware worst case, priced from the register's chosen ransomware scenario: each figure with how it was derived */
         get: operations["getClientRisksWorstCase"];
-        put?: never;
+        /** Choose the ransomware scenario the worst case is priced from, and set the client's gross margin (advisors); a new margin rebuilds the template-made ransomware scenarios that follow it */
+        put: operations["putClientRisksWorstCase"];
         post?: never;
         delete?: never;
         options?: never;
@@ -2969,7 +3024,10 @@ export interface paths {
         };
         get?: never;
         put?: never;
-        /** Change your password (ends your other sessions) */
+        /**
+         * Change your password: ends your other sessions and, unless revokeTokens is false, revokes your API tokens
+         * @description Wrong current passwords count against the account's sign-in limit (429 while it is locked), as wrong passwords at sign-in do.
+         */
         post: operations["createMePassword"];
         delete?: never;
         options?: never;
@@ -2987,7 +3045,10 @@ export interface paths {
         /** Your personal API tokens */
         get: operations["getMeTokens"];
         put?: never;
-        /** Make a personal API token for the CLI or an integration; the token is shown once */
+        /**
+         * Make a personal API token for the CLI or an integration; the token is shown once
+         * @description Made with an API token, the new token must expire no later than that one (`expiresInDays` within its time left) and dies with it when it is revoked or expires.
+         */
         post: operations["createMeTokens"];
         delete?: never;
         options?: never;
@@ -3005,7 +3066,7 @@ export interface paths {
         get?: never;
         put?: never;
         post?: never;
-        /** Revoke one of your API tokens */
+        /** Revoke one of your API tokens, and every token made with it */
         delete: operations["deleteMeTokensByTokenId"];
         options?: never;
         head?: never;
@@ -3260,7 +3321,7 @@ export interface paths {
         };
         get?: never;
         put?: never;
-        /** Set a new password for a user who lost theirs (firm admins); ends their sessions */
+        /** Set a new password for a user who lost theirs (firm admins): ends their sessions, revokes their API tokens unless revokeTokens is false, and lifts a sign-in lock */
         post: operations["createUsersByUserIdPassword"];
         delete?: never;
         options?: never;
@@ -3296,6 +3357,8 @@ export interface components {
             id: string;
             lastUsedAt: string | null;
             name: string;
+            /** @description The token this one was made with; it dies with that one */
+            parentId: string | null;
             prefix: string;
             revokedAt: string | null;
         };
@@ -4449,11 +4512,16 @@ export interface operations {
                                 decisionsForBoard: number;
                                 /** @description Mean annual loss with planned and in-place treatments */
                                 expectedLoss: number | null;
+                                expectedRecovery?: number | null;
                                 inherentExpectedLoss: number | null;
+                                /** @description Expected annual loss kept after insurance */
+                                keptExpectedLoss?: number | null;
+                                keptP99?: number | null;
                                 /** @description 1-in-10-year annual loss */
                                 p90: number | null;
                                 /** @description 1-in-100-year annual loss */
                                 p99: number | null;
+                                premium?: number | null;
                                 riskComputedAt: string | null;
                                 riskStale: boolean;
                                 scenarioCount: number;
@@ -4537,11 +4605,16 @@ export interface operations {
                             decisionsForBoard: number;
                             /** @description Mean annual loss with planned and in-place treatments */
                             expectedLoss: number | null;
+                            expectedRecovery?: number | null;
                             inherentExpectedLoss: number | null;
+                            /** @description Expected annual loss kept after insurance */
+                            keptExpectedLoss?: number | null;
+                            keptP99?: number | null;
                             /** @description 1-in-10-year annual loss */
                             p90: number | null;
                             /** @description 1-in-100-year annual loss */
                             p99: number | null;
+                            premium?: number | null;
                             riskComputedAt: string | null;
                             riskStale: boolean;
                             scenarioCount: number;
@@ -4679,11 +4752,16 @@ export interface operations {
                                 decisionsForBoard: number;
                                 /** @description Mean annual loss with planned and in-place treatments */
                                 expectedLoss: number | null;
+                                expectedRecovery?: number | null;
                                 inherentExpectedLoss: number | null;
+                                /** @description Expected annual loss kept after insurance */
+                                keptExpectedLoss?: number | null;
+                                keptP99?: number | null;
                                 /** @description 1-in-10-year annual loss */
                                 p90: number | null;
                                 /** @description 1-in-100-year annual loss */
                                 p99: number | null;
+                                premium?: number | null;
                                 riskComputedAt: string | null;
                                 riskStale: boolean;
                                 scenarioCount: number;
@@ -4806,6 +4884,11 @@ export interface operations {
                                             loss: number;
                                             probability: number;
                                         }[] | null;
+                                        /** @description Kept after insurance */
+                                        retained?: {
+                                            loss: number;
+                                            probability: number;
+                                        }[] | null;
                                         tolerance: {
                                             loss: number;
                                             probability: number;
@@ -4825,8 +4908,8 @@ export interface operations {
                                         components: {
                                             high: number;
                                             label: string;
-                                            likely: number;
                                             low: number;
+                                            typical: number;
                                         }[];
                                         currency: string;
                                         /** @enum {string} */
@@ -4945,11 +5028,16 @@ export interface operations {
                             decisionsForBoard: number;
                             /** @description Mean annual loss with planned and in-place treatments */
                             expectedLoss: number | null;
+                            expectedRecovery?: number | null;
                             inherentExpectedLoss: number | null;
+                            /** @description Expected annual loss kept after insurance */
+                            keptExpectedLoss?: number | null;
+                            keptP99?: number | null;
                             /** @description 1-in-10-year annual loss */
                             p90: number | null;
                             /** @description 1-in-100-year annual loss */
                             p99: number | null;
+                            premium?: number | null;
                             riskComputedAt: string | null;
                             riskStale: boolean;
                             scenarioCount: number;
@@ -5196,11 +5284,16 @@ export interface operations {
                                 decisionsForBoard: number;
                                 /** @description Mean annual loss with planned and in-place treatments */
                                 expectedLoss: number | null;
+                                expectedRecovery?: number | null;
                                 inherentExpectedLoss: number | null;
+                                /** @description Expected annual loss kept after insurance */
+                                keptExpectedLoss?: number | null;
+                                keptP99?: number | null;
                                 /** @description 1-in-10-year annual loss */
                                 p90: number | null;
                                 /** @description 1-in-100-year annual loss */
                                 p99: number | null;
+                                premium?: number | null;
                                 riskComputedAt: string | null;
                                 riskStale: boolean;
                                 scenarioCount: number;
@@ -5323,6 +5416,11 @@ export interface operations {
                                             loss: number;
                                             probability: number;
                                         }[] | null;
+                                        /** @description Kept after insurance */
+                                        retained?: {
+                                            loss: number;
+                                            probability: number;
+                                        }[] | null;
                                         tolerance: {
                                             loss: number;
                                             probability: number;
@@ -5342,8 +5440,8 @@ export interface operations {
                                         components: {
                                             high: number;
                                             label: string;
-                                            likely: number;
                                             low: number;
+                                            typical: number;
                                         }[];
                                         currency: string;
                                         /** @enum {string} */
@@ -5462,11 +5560,16 @@ export interface operations {
                             decisionsForBoard: number;
                             /** @description Mean annual loss with planned and in-place treatments */
                             expectedLoss: number | null;
+                            expectedRecovery?: number | null;
                             inherentExpectedLoss: number | null;
+                            /** @description Expected annual loss kept after insurance */
+                            keptExpectedLoss?: number | null;
+                            keptP99?: number | null;
                             /** @description 1-in-10-year annual loss */
                             p90: number | null;
                             /** @description 1-in-100-year annual loss */
                             p99: number | null;
+                            premium?: number | null;
                             riskComputedAt: string | null;
                             riskStale: boolean;
                             scenarioCount: number;
@@ -11472,6 +11575,19 @@ export interface operations {
                 };
                 content: {
                     "application/json": {
+                        downtime: {
+                            annualRevenue: number;
+                            /** @description The downtime costs per hour, added up */
+                            costPerHour: number;
+                            /** @description What they add up to over a year of the hours the services run */
+                            costPerYear: number;
+                            /** @description The costs say the company loses more than it earns */
+                            implausible: boolean;
+                            message: string | null;
+                            /** @description costPerYear / annual revenue */
+                            ratio: number | null;
+                            revenuePerOperatingHour: number | null;
+                        };
                         services: {
                             businessUnit: string | null;
                             createdAt: string;
@@ -11481,6 +11597,8 @@ export interface operations {
                             downtimeCostPerHour: number;
                             id: string;
                             name: string;
+                            /** @enum {string} */
+                            operatingHours: "business" | "always";
                             rpoHours: number | null;
                             rtoHours: number | null;
                             systemIds: string[];
@@ -11516,6 +11634,12 @@ export interface operations {
                      */
                     downtimeCostPerHour?: number;
                     name: string;
+                    /**
+                     * @description When the service runs: business (40 hours a week) or always (around the clock); downtime loses revenue only then
+                     * @default business
+                     * @enum {string}
+                     */
+                    operatingHours?: "business" | "always";
                     /** @description Recovery point objective, hours */
                     rpoHours?: number | null;
                     /** @description Recovery time objective, hours */
@@ -11559,10 +11683,14 @@ export interface operations {
                         downtimeCostPerHour: number;
                         id: string;
                         name: string;
+                        /** @enum {string} */
+                        operatingHours: "business" | "always";
                         rpoHours: number | null;
                         rtoHours: number | null;
                         systemIds: string[];
                         updatedAt: string;
+                        /** @description Set when the services' downtime costs add up to more than the company earns in the hours they run */
+                        warning: string | null;
                     };
                 };
             };
@@ -11613,6 +11741,8 @@ export interface operations {
                         downtimeCostPerHour: number;
                         id: string;
                         name: string;
+                        /** @enum {string} */
+                        operatingHours: "business" | "always";
                         rpoHours: number | null;
                         rtoHours: number | null;
                         systemIds: string[];
@@ -11686,6 +11816,11 @@ export interface operations {
                     /** @description Revenue lost or cost incurred per hour of downtime, in major units */
                     downtimeCostPerHour?: number;
                     name?: string;
+                    /**
+                     * @description When the service runs: business (40 hours a week) or always (around the clock); downtime loses revenue only then
+                     * @enum {string}
+                     */
+                    operatingHours?: "business" | "always";
                     /** @description Recovery point objective, hours */
                     rpoHours?: number | null;
                     /** @description Recovery time objective, hours */
@@ -11729,10 +11864,14 @@ export interface operations {
                         downtimeCostPerHour: number;
                         id: string;
                         name: string;
+                        /** @enum {string} */
+                        operatingHours: "business" | "always";
                         rpoHours: number | null;
                         rtoHours: number | null;
                         systemIds: string[];
                         updatedAt: string;
+                        /** @description Set when the services' downtime costs add up to more than the company earns in the hours they run */
+                        warning: string | null;
                     };
                 };
             };
@@ -12184,6 +12323,11 @@ export interface operations {
                         vendors: {
                             annualCost: number;
                             assessment: {
+                                /** @description Set when the vendor's tier rose since its last assessment, so the shorter cadence brought the date forward */
+                                broughtForward: {
+                                    from: string;
+                                    reason: string;
+                                } | null;
                                 conclusion: ("approved" | "approved_with_conditions" | "rejected") | null;
                                 lastAssessedOn: string | null;
                                 nextDue: string | null;
@@ -12290,6 +12434,11 @@ export interface operations {
                     "application/json": {
                         annualCost: number;
                         assessment: {
+                            /** @description Set when the vendor's tier rose since its last assessment, so the shorter cadence brought the date forward */
+                            broughtForward: {
+                                from: string;
+                                reason: string;
+                            } | null;
                             conclusion: ("approved" | "approved_with_conditions" | "rejected") | null;
                             lastAssessedOn: string | null;
                             nextDue: string | null;
@@ -12446,6 +12595,11 @@ export interface operations {
                     "application/json": {
                         annualCost: number;
                         assessment: {
+                            /** @description Set when the vendor's tier rose since its last assessment, so the shorter cadence brought the date forward */
+                            broughtForward: {
+                                from: string;
+                                reason: string;
+                            } | null;
                             conclusion: ("approved" | "approved_with_conditions" | "rejected") | null;
                             lastAssessedOn: string | null;
                             nextDue: string | null;
@@ -12668,6 +12822,11 @@ export interface operations {
                     "application/json": {
                         annualCost: number;
                         assessment: {
+                            /** @description Set when the vendor's tier rose since its last assessment, so the shorter cadence brought the date forward */
+                            broughtForward: {
+                                from: string;
+                                reason: string;
+                            } | null;
                             conclusion: ("approved" | "approved_with_conditions" | "rejected") | null;
                             lastAssessedOn: string | null;
                             nextDue: string | null;
@@ -12953,6 +13112,11 @@ export interface operations {
                     "application/json": {
                         annualCost: number;
                         assessment: {
+                            /** @description Set when the vendor's tier rose since its last assessment, so the shorter cadence brought the date forward */
+                            broughtForward: {
+                                from: string;
+                                reason: string;
+                            } | null;
                             conclusion: ("approved" | "approved_with_conditions" | "rejected") | null;
                             lastAssessedOn: string | null;
                             nextDue: string | null;
@@ -13216,9 +13380,12 @@ export interface operations {
                     "application/json": {
                         acceptances: {
                             appetite: {
+                                /** @description The whole portfolio, with these risks accepted as they stand, is above the appetite */
                                 above: boolean;
                                 defined: boolean;
                                 explanation: string;
+                                /** @description The simulated years settle the verdict */
+                                settled: boolean;
                             };
                             approvedAt: string | null;
                             approvedBy: {
@@ -13226,6 +13393,8 @@ export interface operations {
                                 role: string;
                                 userId: string | null;
                             } | null;
+                            /** @description Why this authority is required, in plain words */
+                            authorityReason: string;
                             /** @description Waiting for an executive's approval */
                             awaitingBoard: boolean;
                             can: {
@@ -13321,9 +13490,12 @@ export interface operations {
                 content: {
                     "application/json": {
                         appetite: {
+                            /** @description The whole portfolio, with these risks accepted as they stand, is above the appetite */
                             above: boolean;
                             defined: boolean;
                             explanation: string;
+                            /** @description The simulated years settle the verdict */
+                            settled: boolean;
                         };
                         approvedAt: string | null;
                         approvedBy: {
@@ -13331,6 +13503,8 @@ export interface operations {
                             role: string;
                             userId: string | null;
                         } | null;
+                        /** @description Why this authority is required, in plain words */
+                        authorityReason: string;
                         /** @description Waiting for an executive's approval */
                         awaitingBoard: boolean;
                         can: {
@@ -13414,9 +13588,12 @@ export interface operations {
                 content: {
                     "application/json": {
                         appetite: {
+                            /** @description The whole portfolio, with these risks accepted as they stand, is above the appetite */
                             above: boolean;
                             defined: boolean;
                             explanation: string;
+                            /** @description The simulated years settle the verdict */
+                            settled: boolean;
                         };
                         approvedAt: string | null;
                         approvedBy: {
@@ -13424,6 +13601,8 @@ export interface operations {
                             role: string;
                             userId: string | null;
                         } | null;
+                        /** @description Why this authority is required, in plain words */
+                        authorityReason: string;
                         /** @description Waiting for an executive's approval */
                         awaitingBoard: boolean;
                         can: {
@@ -13513,9 +13692,12 @@ export interface operations {
                 content: {
                     "application/json": {
                         appetite: {
+                            /** @description The whole portfolio, with these risks accepted as they stand, is above the appetite */
                             above: boolean;
                             defined: boolean;
                             explanation: string;
+                            /** @description The simulated years settle the verdict */
+                            settled: boolean;
                         };
                         approvedAt: string | null;
                         approvedBy: {
@@ -13523,6 +13705,8 @@ export interface operations {
                             role: string;
                             userId: string | null;
                         } | null;
+                        /** @description Why this authority is required, in plain words */
+                        authorityReason: string;
                         /** @description Waiting for an executive's approval */
                         awaitingBoard: boolean;
                         can: {
@@ -13612,9 +13796,12 @@ export interface operations {
                 content: {
                     "application/json": {
                         appetite: {
+                            /** @description The whole portfolio, with these risks accepted as they stand, is above the appetite */
                             above: boolean;
                             defined: boolean;
                             explanation: string;
+                            /** @description The simulated years settle the verdict */
+                            settled: boolean;
                         };
                         approvedAt: string | null;
                         approvedBy: {
@@ -13622,6 +13809,8 @@ export interface operations {
                             role: string;
                             userId: string | null;
                         } | null;
+                        /** @description Why this authority is required, in plain words */
+                        authorityReason: string;
                         /** @description Waiting for an executive's approval */
                         awaitingBoard: boolean;
                         can: {
@@ -13711,9 +13900,12 @@ export interface operations {
                 content: {
                     "application/json": {
                         appetite: {
+                            /** @description The whole portfolio, with these risks accepted as they stand, is above the appetite */
                             above: boolean;
                             defined: boolean;
                             explanation: string;
+                            /** @description The simulated years settle the verdict */
+                            settled: boolean;
                         };
                         approvedAt: string | null;
                         approvedBy: {
@@ -13721,6 +13913,8 @@ export interface operations {
                             role: string;
                             userId: string | null;
                         } | null;
+                        /** @description Why this authority is required, in plain words */
+                        authorityReason: string;
                         /** @description Waiting for an executive's approval */
                         awaitingBoard: boolean;
                         can: {
@@ -13804,9 +13998,12 @@ export interface operations {
                     "application/json": {
                         acceptancesAwaitingBoard: {
                             appetite: {
+                                /** @description The whole portfolio, with these risks accepted as they stand, is above the appetite */
                                 above: boolean;
                                 defined: boolean;
                                 explanation: string;
+                                /** @description The simulated years settle the verdict */
+                                settled: boolean;
                             };
                             approvedAt: string | null;
                             approvedBy: {
@@ -13814,6 +14011,8 @@ export interface operations {
                                 role: string;
                                 userId: string | null;
                             } | null;
+                            /** @description Why this authority is required, in plain words */
+                            authorityReason: string;
                             /** @description Waiting for an executive's approval */
                             awaitingBoard: boolean;
                             can: {
@@ -13857,9 +14056,12 @@ export interface operations {
                         }[];
                         acceptedRisks: {
                             appetite: {
+                                /** @description The whole portfolio, with these risks accepted as they stand, is above the appetite */
                                 above: boolean;
                                 defined: boolean;
                                 explanation: string;
+                                /** @description The simulated years settle the verdict */
+                                settled: boolean;
                             };
                             approvedAt: string | null;
                             approvedBy: {
@@ -13867,6 +14069,8 @@ export interface operations {
                                 role: string;
                                 userId: string | null;
                             } | null;
+                            /** @description Why this authority is required, in plain words */
+                            authorityReason: string;
                             /** @description Waiting for an executive's approval */
                             awaitingBoard: boolean;
                             can: {
@@ -15397,6 +15601,118 @@ export interface operations {
             };
         };
     };
+    putClientGovernanceDelegation: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                clientId: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": {
+                    /** @description The advisor who holds the CISO seat */
+                    delegateUserId: string;
+                    /** @description The largest expected annual loss (major units) an acceptance may carry for the delegate to approve it */
+                    limit: number;
+                    /** @description Where it was decided, e.g. "Board meeting of 12 October 2026" */
+                    note?: string | null;
+                    /** @description The day the client decided it (default: today) */
+                    since?: string;
+                };
+            };
+        };
+        responses: {
+            /** @description Default Response */
+            "4XX": {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Default Response */
+            "5XX": {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Default Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        delegate: {
+                            name: string;
+                            userId: string;
+                        };
+                        holdsCisoSeat: boolean;
+                        /** @description Major units of expected annual loss */
+                        limit: number;
+                        note: string | null;
+                        recordedAt: string;
+                        recordedBy: {
+                            name: string;
+                            userId: string | null;
+                        };
+                        sentence: string;
+                        since: string;
+                    };
+                };
+            };
+        };
+    };
+    deleteClientGovernanceDelegation: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                clientId: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Default Response */
+            "4XX": {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Default Response */
+            "5XX": {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Default Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        /** @enum {boolean} */
+                        ok: true;
+                    };
+                };
+            };
+        };
+    };
     getClientGovernanceSeats: {
         parameters: {
             query?: never;
@@ -15561,8 +15877,30 @@ export interface operations {
                 };
                 content: {
                     "application/json": {
+                        can: {
+                            delegate: boolean;
+                            edit: boolean;
+                        };
                         concernResponseDays: number;
                         defaultAcceptanceMonths: number;
+                        /** @description The approval of acceptances delegated to the CISO's advisor, or null: every acceptance goes to an executive */
+                        delegation: {
+                            delegate: {
+                                name: string;
+                                userId: string;
+                            };
+                            holdsCisoSeat: boolean;
+                            /** @description Major units of expected annual loss */
+                            limit: number;
+                            note: string | null;
+                            recordedAt: string;
+                            recordedBy: {
+                                name: string;
+                                userId: string | null;
+                            };
+                            sentence: string;
+                            since: string;
+                        } | null;
                         materialChangePercent: number;
                         maxAcceptanceMonths: number;
                         reminderDays: number[];
@@ -15622,8 +15960,30 @@ export interface operations {
                 };
                 content: {
                     "application/json": {
+                        can: {
+                            delegate: boolean;
+                            edit: boolean;
+                        };
                         concernResponseDays: number;
                         defaultAcceptanceMonths: number;
+                        /** @description The approval of acceptances delegated to the CISO's advisor, or null: every acceptance goes to an executive */
+                        delegation: {
+                            delegate: {
+                                name: string;
+                                userId: string;
+                            };
+                            holdsCisoSeat: boolean;
+                            /** @description Major units of expected annual loss */
+                            limit: number;
+                            note: string | null;
+                            recordedAt: string;
+                            recordedBy: {
+                                name: string;
+                                userId: string | null;
+                            };
+                            sentence: string;
+                            since: string;
+                        } | null;
                         materialChangePercent: number;
                         maxAcceptanceMonths: number;
                         reminderDays: number[];
@@ -16141,6 +16501,11 @@ export interface operations {
                                         loss: number;
                                         probability: number;
                                     }[] | null;
+                                    /** @description Kept after insurance */
+                                    retained?: {
+                                        loss: number;
+                                        probability: number;
+                                    }[] | null;
                                     tolerance: {
                                         loss: number;
                                         probability: number;
@@ -16160,8 +16525,8 @@ export interface operations {
                                     components: {
                                         high: number;
                                         label: string;
-                                        likely: number;
                                         low: number;
+                                        typical: number;
                                     }[];
                                     currency: string;
                                     /** @enum {string} */
@@ -16451,6 +16816,11 @@ export interface operations {
                                     loss: number;
                                     probability: number;
                                 }[] | null;
+                                /** @description Kept after insurance */
+                                retained?: {
+                                    loss: number;
+                                    probability: number;
+                                }[] | null;
                                 tolerance: {
                                     loss: number;
                                     probability: number;
@@ -16470,8 +16840,8 @@ export interface operations {
                                 components: {
                                     high: number;
                                     label: string;
-                                    likely: number;
                                     low: number;
+                                    typical: number;
                                 }[];
                                 currency: string;
                                 /** @enum {string} */
@@ -16563,6 +16933,11 @@ export interface operations {
                                 loss: number;
                                 probability: number;
                             }[] | null;
+                            /** @description Kept after insurance */
+                            retained?: {
+                                loss: number;
+                                probability: number;
+                            }[] | null;
                             tolerance: {
                                 loss: number;
                                 probability: number;
@@ -16582,8 +16957,8 @@ export interface operations {
                             components: {
                                 high: number;
                                 label: string;
-                                likely: number;
                                 low: number;
+                                typical: number;
                             }[];
                             currency: string;
                             /** @enum {string} */
@@ -16629,25 +17004,36 @@ export interface operations {
                             basis: string;
                             high: number;
                             label: string;
-                            likely: number;
                             low: number;
+                            typical: number;
                         }[];
                         costs: {
                             inPlaceOrPlannedAnnual: number;
                             proposedAnnual: number;
                             proposedOneTime: number;
                         };
+                        expectedWithMeasures: number | null;
                         generatedAt: string;
-                        range: {
+                        kept?: {
+                            expected: number | null;
                             high: number;
-                            likely: number;
+                            low: number;
+                        } | null;
+                        lines: {
+                            key: string;
+                            text: string;
+                        }[];
+                        range: {
+                            expected: number;
+                            high: number;
                             low: number;
                         } | null;
                         scenario: {
+                            attacksPerYear: number;
                             inherentMean: number | null;
-                            mean: number;
-                            p95: number;
-                            p99: number;
+                            mean: number | null;
+                            p95: number | null;
+                            p99: number | null;
                             ref: string;
                             title: string;
                             withProposedMean: number | null;
@@ -16789,16 +17175,22 @@ export interface operations {
                 content: {
                     "application/json": {
                         appetite: {
-                            /** @description Current (residual) portfolio above the tolerance curve */
+                            /** @description What the appetite is checked on: retained (after insurance), else residual (after treatments), else inherent */
+                            basis: ("inherent" | "residual" | "retained") | null;
+                            /** @description The portfolio, on the basis, above the tolerance curve */
                             breached: boolean | null;
                             checks: {
                                 breached: boolean;
+                                /** @description |probability − limit| > 1.96 standard errors: the simulated years settle this point */
+                                confident: boolean;
                                 inherentProbability: number;
                                 /** @description The tolerated probability */
                                 limit: number;
                                 loss: number;
-                                /** @description Simulated probability of exceeding `loss`, with planned and in-place treatments */
+                                /** @description Simulated probability of exceeding `loss`, on the basis (what the company bears) */
                                 probability: number;
+                                /** @description Monte Carlo standard error of `probability`: √(p(1 − p)/years) */
+                                stdError: number;
                             }[];
                             defined: boolean;
                             inherentBreached: boolean | null;
@@ -16808,6 +17200,8 @@ export interface operations {
                                 /** @description The highest tolerated chance of losing more than `loss` in a year */
                                 probability: number;
                             }[];
+                            /** @description Whether the simulated years settle the verdict; false: too close to call */
+                            settled: boolean | null;
                             statement: string | null;
                         };
                         currency: string;
@@ -16819,7 +17213,17 @@ export interface operations {
                                 p95: number;
                                 p99: number;
                                 probabilityOfLoss: number;
+                                /** @description Median and 95th percentile of the annual loss in years with a loss (from the simulated loss exceedance curve) */
+                                whenLoss: {
+                                    median: number;
+                                    p95: number;
+                                } | null;
                             };
+                            /** @description The policies' premiums against their expected recoveries, a year */
+                            insurance: {
+                                expectedRecovery: number;
+                                premium: number;
+                            } | null;
                             max: number;
                             mean: number;
                             p10: number;
@@ -16835,6 +17239,25 @@ export interface operations {
                                 p95: number;
                                 p99: number;
                                 probabilityOfLoss: number;
+                                /** @description Median and 95th percentile of the annual loss in years with a loss (from the simulated loss exceedance curve) */
+                                whenLoss: {
+                                    median: number;
+                                    p95: number;
+                                } | null;
+                            } | null;
+                            /** @description What the company keeps after insurance; null without policies */
+                            retained: {
+                                mean: number;
+                                p50: number;
+                                p90: number;
+                                p95: number;
+                                p99: number;
+                                probabilityOfLoss: number;
+                                /** @description Median and 95th percentile of the annual loss in years with a loss (from the simulated loss exceedance curve) */
+                                whenLoss: {
+                                    median: number;
+                                    p95: number;
+                                } | null;
                             } | null;
                             rosi: number | null;
                             scenarioCount: number;
@@ -16865,6 +17288,11 @@ export interface operations {
                                     p95: number;
                                     p99: number;
                                     probabilityOfLoss: number;
+                                    /** @description Median and 95th percentile of the annual loss in years with a loss (from the simulated loss exceedance curve) */
+                                    whenLoss: {
+                                        median: number;
+                                        p95: number;
+                                    } | null;
                                 };
                                 inherent: {
                                     mean: number;
@@ -16873,6 +17301,11 @@ export interface operations {
                                     p95: number;
                                     p99: number;
                                     probabilityOfLoss: number;
+                                    /** @description Median and 95th percentile of the annual loss in years with a loss (from the simulated loss exceedance curve) */
+                                    whenLoss: {
+                                        median: number;
+                                        p95: number;
+                                    } | null;
                                 };
                                 inPortfolio: boolean;
                                 rating: {
@@ -16890,6 +17323,11 @@ export interface operations {
                                     p95: number;
                                     p99: number;
                                     probabilityOfLoss: number;
+                                    /** @description Median and 95th percentile of the annual loss in years with a loss (from the simulated loss exceedance curve) */
+                                    whenLoss: {
+                                        median: number;
+                                        p95: number;
+                                    } | null;
                                 } | null;
                                 /** @description (inherent mean − residual mean − annual cost) / annual cost */
                                 rosi: number | null;
@@ -16907,6 +17345,11 @@ export interface operations {
                                     p95: number;
                                     p99: number;
                                     probabilityOfLoss: number;
+                                    /** @description Median and 95th percentile of the annual loss in years with a loss (from the simulated loss exceedance curve) */
+                                    whenLoss: {
+                                        median: number;
+                                        p95: number;
+                                    } | null;
                                 } | null;
                             } | null;
                             /** @enum {string} */
@@ -17517,6 +17960,11 @@ export interface operations {
                                 p95: number;
                                 p99: number;
                                 probabilityOfLoss: number;
+                                /** @description Median and 95th percentile of the annual loss in years with a loss (from the simulated loss exceedance curve) */
+                                whenLoss: {
+                                    median: number;
+                                    p95: number;
+                                } | null;
                             };
                             inherent: {
                                 mean: number;
@@ -17525,6 +17973,11 @@ export interface operations {
                                 p95: number;
                                 p99: number;
                                 probabilityOfLoss: number;
+                                /** @description Median and 95th percentile of the annual loss in years with a loss (from the simulated loss exceedance curve) */
+                                whenLoss: {
+                                    median: number;
+                                    p95: number;
+                                } | null;
                             };
                             inPortfolio: boolean;
                             rating: {
@@ -17542,6 +17995,11 @@ export interface operations {
                                 p95: number;
                                 p99: number;
                                 probabilityOfLoss: number;
+                                /** @description Median and 95th percentile of the annual loss in years with a loss (from the simulated loss exceedance curve) */
+                                whenLoss: {
+                                    median: number;
+                                    p95: number;
+                                } | null;
                             } | null;
                             /** @description (inherent mean − residual mean − annual cost) / annual cost */
                             rosi: number | null;
@@ -17559,6 +18017,11 @@ export interface operations {
                                 p95: number;
                                 p99: number;
                                 probabilityOfLoss: number;
+                                /** @description Median and 95th percentile of the annual loss in years with a loss (from the simulated loss exceedance curve) */
+                                whenLoss: {
+                                    median: number;
+                                    p95: number;
+                                } | null;
                             } | null;
                         } | null;
                         /** @enum {string} */
@@ -18131,6 +18594,11 @@ export interface operations {
                                 p95: number;
                                 p99: number;
                                 probabilityOfLoss: number;
+                                /** @description Median and 95th percentile of the annual loss in years with a loss (from the simulated loss exceedance curve) */
+                                whenLoss: {
+                                    median: number;
+                                    p95: number;
+                                } | null;
                             };
                             inherent: {
                                 mean: number;
@@ -18139,6 +18607,11 @@ export interface operations {
                                 p95: number;
                                 p99: number;
                                 probabilityOfLoss: number;
+                                /** @description Median and 95th percentile of the annual loss in years with a loss (from the simulated loss exceedance curve) */
+                                whenLoss: {
+                                    median: number;
+                                    p95: number;
+                                } | null;
                             };
                             inPortfolio: boolean;
                             rating: {
@@ -18156,6 +18629,11 @@ export interface operations {
                                 p95: number;
                                 p99: number;
                                 probabilityOfLoss: number;
+                                /** @description Median and 95th percentile of the annual loss in years with a loss (from the simulated loss exceedance curve) */
+                                whenLoss: {
+                                    median: number;
+                                    p95: number;
+                                } | null;
                             } | null;
                             /** @description (inherent mean − residual mean − annual cost) / annual cost */
                             rosi: number | null;
@@ -18173,6 +18651,11 @@ export interface operations {
                                 p95: number;
                                 p99: number;
                                 probabilityOfLoss: number;
+                                /** @description Median and 95th percentile of the annual loss in years with a loss (from the simulated loss exceedance curve) */
+                                whenLoss: {
+                                    median: number;
+                                    p95: number;
+                                } | null;
                             } | null;
                         } | null;
                         /** @enum {string} */
@@ -19039,6 +19522,11 @@ export interface operations {
                                 p95: number;
                                 p99: number;
                                 probabilityOfLoss: number;
+                                /** @description Median and 95th percentile of the annual loss in years with a loss (from the simulated loss exceedance curve) */
+                                whenLoss: {
+                                    median: number;
+                                    p95: number;
+                                } | null;
                             };
                             inherent: {
                                 mean: number;
@@ -19047,6 +19535,11 @@ export interface operations {
                                 p95: number;
                                 p99: number;
                                 probabilityOfLoss: number;
+                                /** @description Median and 95th percentile of the annual loss in years with a loss (from the simulated loss exceedance curve) */
+                                whenLoss: {
+                                    median: number;
+                                    p95: number;
+                                } | null;
                             };
                             inPortfolio: boolean;
                             rating: {
@@ -19064,6 +19557,11 @@ export interface operations {
                                 p95: number;
                                 p99: number;
                                 probabilityOfLoss: number;
+                                /** @description Median and 95th percentile of the annual loss in years with a loss (from the simulated loss exceedance curve) */
+                                whenLoss: {
+                                    median: number;
+                                    p95: number;
+                                } | null;
                             } | null;
                             /** @description (inherent mean − residual mean − annual cost) / annual cost */
                             rosi: number | null;
@@ -19081,6 +19579,11 @@ export interface operations {
                                 p95: number;
                                 p99: number;
                                 probabilityOfLoss: number;
+                                /** @description Median and 95th percentile of the annual loss in years with a loss (from the simulated loss exceedance curve) */
+                                whenLoss: {
+                                    median: number;
+                                    p95: number;
+                                } | null;
                             } | null;
                         } | null;
                         /** @enum {string} */
@@ -19657,6 +20160,11 @@ export interface operations {
                                 p95: number;
                                 p99: number;
                                 probabilityOfLoss: number;
+                                /** @description Median and 95th percentile of the annual loss in years with a loss (from the simulated loss exceedance curve) */
+                                whenLoss: {
+                                    median: number;
+                                    p95: number;
+                                } | null;
                             };
                             inherent: {
                                 mean: number;
@@ -19665,6 +20173,11 @@ export interface operations {
                                 p95: number;
                                 p99: number;
                                 probabilityOfLoss: number;
+                                /** @description Median and 95th percentile of the annual loss in years with a loss (from the simulated loss exceedance curve) */
+                                whenLoss: {
+                                    median: number;
+                                    p95: number;
+                                } | null;
                             };
                             inPortfolio: boolean;
                             rating: {
@@ -19682,6 +20195,11 @@ export interface operations {
                                 p95: number;
                                 p99: number;
                                 probabilityOfLoss: number;
+                                /** @description Median and 95th percentile of the annual loss in years with a loss (from the simulated loss exceedance curve) */
+                                whenLoss: {
+                                    median: number;
+                                    p95: number;
+                                } | null;
                             } | null;
                             /** @description (inherent mean − residual mean − annual cost) / annual cost */
                             rosi: number | null;
@@ -19699,6 +20217,11 @@ export interface operations {
                                 p95: number;
                                 p99: number;
                                 probabilityOfLoss: number;
+                                /** @description Median and 95th percentile of the annual loss in years with a loss (from the simulated loss exceedance curve) */
+                                whenLoss: {
+                                    median: number;
+                                    p95: number;
+                                } | null;
                             } | null;
                         } | null;
                         /** @enum {string} */
@@ -21079,7 +21602,11 @@ export interface operations {
                             likelihood: number[];
                             likelihoodIsDefault: boolean;
                         };
+                        /** @description Share of lost revenue actually lost (the gross margin); null: not set, all of it counted */
+                        grossMargin: number | null;
                         seed: number;
+                        /** @description The ransomware scenario the worst case is priced from */
+                        worstCaseScenarioId: string | null;
                         /** @description Simulated years in effect */
                         years: number;
                         yearsIsDefault: boolean;
@@ -21132,6 +21659,8 @@ export interface operations {
                     "application/json": {
                         aboveAppetite: boolean;
                         appetiteDefined: boolean;
+                        basis: ("inherent" | "residual" | "retained") | null;
+                        /** @description The portfolio's annual loss on the basis */
                         combined: {
                             mean: number;
                             p90: number;
@@ -21140,10 +21669,17 @@ export interface operations {
                         explanation: string;
                         points: {
                             breached: boolean;
+                            confident: boolean;
                             limit: number;
                             loss: number;
                             probability: number;
+                            stdError: number;
                         }[];
+                        scenarioCount: number;
+                        /** @description The simulated years settle the verdict */
+                        settled: boolean;
+                        /** @description The named scenarios' current expected annual loss together */
+                        size: number;
                     };
                 };
             };
@@ -21246,6 +21782,8 @@ export interface operations {
                         appetiteChanged: boolean;
                         created: string[];
                         dryRun: boolean;
+                        /** @description Insurance policies in the file that differ from the register's: policies are kept under Insurance, not imported from a model file */
+                        policiesNotImported: string[];
                         settingsChanged: boolean;
                         treatmentsCreated: number;
                         /** @description Planned or in-place treatments missing from the file, set back to proposed */
@@ -21253,6 +21791,347 @@ export interface operations {
                         treatmentsUpdated: number;
                         unchanged: string[];
                         updated: string[];
+                    };
+                };
+            };
+        };
+    };
+    getClientRisksInsurance: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                clientId: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Default Response */
+            "4XX": {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Default Response */
+            "5XX": {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Default Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        can: {
+                            edit: boolean;
+                        };
+                        currency: string;
+                        policies: {
+                            aggregateLimit: number | null;
+                            coversAll: boolean;
+                            createdAt: string;
+                            daysToRenewal: number | null;
+                            deductible: number;
+                            figures: {
+                                /** @description Share of years in which the aggregate limit was reached */
+                                aggregateExhausted: number;
+                                /** @description Mean annual recovery, after the aggregate limit */
+                                expectedRecovery: number;
+                                /** @description 1-in-100-year recovery */
+                                p99Recovery: number;
+                                premium: number;
+                                /** @description Share of years with a recovery */
+                                probabilityOfClaim: number;
+                            } | null;
+                            id: string;
+                            insurer: string;
+                            limit: number;
+                            name: string;
+                            notes: string | null;
+                            premium: number;
+                            ref: string;
+                            renewalOn: string | null;
+                            /** @description The scenarios it covers (every one in the register when coversAll) */
+                            scenarios: {
+                                id: string;
+                                inPortfolio: boolean;
+                                ref: string;
+                                title: string;
+                            }[];
+                            sentence: string | null;
+                            updatedAt: string;
+                        }[];
+                        /** @description The stored figures predate the latest change; a recompute is on its way */
+                        stale: boolean;
+                        /** @description Null before the register has been simulated with the policies */
+                        summary: {
+                            before: {
+                                mean: number;
+                                p90: number;
+                                p99: number;
+                                probabilityOfLoss: number;
+                            };
+                            costWithInsurance: number;
+                            expectedRecovery: number;
+                            kept: {
+                                mean: number;
+                                p90: number;
+                                p99: number;
+                                probabilityOfLoss: number;
+                            };
+                            premium: number;
+                            sentence: string;
+                        } | null;
+                    };
+                };
+            };
+        };
+    };
+    createClientRisksInsurance: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                clientId: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": {
+                    /** @description Most it pays in one year, all events together; null: none */
+                    aggregateLimit?: number | null;
+                    /**
+                     * @description Covers every scenario of the register; otherwise those in scenarioIds
+                     * @default true
+                     */
+                    coversAll?: boolean;
+                    /** @description Kept by the company for each loss event (the attachment point) */
+                    deductible: number;
+                    insurer: string;
+                    /** @description Most the policy pays for one loss event */
+                    limit: number;
+                    /** @description e.g. "Cyber liability" */
+                    name: string;
+                    notes?: string | null;
+                    /** @description Yearly premium */
+                    premium: number;
+                    renewalOn?: string | null;
+                    /** @description The scenarios it covers, when not all */
+                    scenarioIds?: string[];
+                };
+            };
+        };
+        responses: {
+            /** @description Default Response */
+            "4XX": {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Default Response */
+            "5XX": {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Default Response */
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        aggregateLimit: number | null;
+                        coversAll: boolean;
+                        createdAt: string;
+                        daysToRenewal: number | null;
+                        deductible: number;
+                        figures: {
+                            /** @description Share of years in which the aggregate limit was reached */
+                            aggregateExhausted: number;
+                            /** @description Mean annual recovery, after the aggregate limit */
+                            expectedRecovery: number;
+                            /** @description 1-in-100-year recovery */
+                            p99Recovery: number;
+                            premium: number;
+                            /** @description Share of years with a recovery */
+                            probabilityOfClaim: number;
+                        } | null;
+                        id: string;
+                        insurer: string;
+                        limit: number;
+                        name: string;
+                        notes: string | null;
+                        premium: number;
+                        ref: string;
+                        renewalOn: string | null;
+                        /** @description The scenarios it covers (every one in the register when coversAll) */
+                        scenarios: {
+                            id: string;
+                            inPortfolio: boolean;
+                            ref: string;
+                            title: string;
+                        }[];
+                        sentence: string | null;
+                        updatedAt: string;
+                    };
+                };
+            };
+        };
+    };
+    deleteClientRisksInsuranceByPolicyId: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                clientId: string;
+                policyId: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Default Response */
+            "4XX": {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Default Response */
+            "5XX": {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Default Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        /** @enum {boolean} */
+                        ok: true;
+                    };
+                };
+            };
+        };
+    };
+    updateClientRisksInsuranceByPolicyId: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                clientId: string;
+                policyId: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": {
+                    /** @description Most it pays in one year, all events together; null: none */
+                    aggregateLimit?: number | null;
+                    /** @description Covers every scenario of the register; otherwise those in scenarioIds */
+                    coversAll?: boolean;
+                    /** @description Kept by the company for each loss event (the attachment point) */
+                    deductible?: number;
+                    insurer?: string;
+                    /** @description Most the policy pays for one loss event */
+                    limit?: number;
+                    /** @description e.g. "Cyber liability" */
+                    name?: string;
+                    notes?: string | null;
+                    /** @description Yearly premium */
+                    premium?: number;
+                    renewalOn?: string | null;
+                    /** @description The scenarios it covers, when not all */
+                    scenarioIds?: string[];
+                };
+            };
+        };
+        responses: {
+            /** @description Default Response */
+            "4XX": {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Default Response */
+            "5XX": {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Default Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        aggregateLimit: number | null;
+                        coversAll: boolean;
+                        createdAt: string;
+                        daysToRenewal: number | null;
+                        deductible: number;
+                        figures: {
+                            /** @description Share of years in which the aggregate limit was reached */
+                            aggregateExhausted: number;
+                            /** @description Mean annual recovery, after the aggregate limit */
+                            expectedRecovery: number;
+                            /** @description 1-in-100-year recovery */
+                            p99Recovery: number;
+                            premium: number;
+                            /** @description Share of years with a recovery */
+                            probabilityOfClaim: number;
+                        } | null;
+                        id: string;
+                        insurer: string;
+                        limit: number;
+                        name: string;
+                        notes: string | null;
+                        premium: number;
+                        ref: string;
+                        renewalOn: string | null;
+                        /** @description The scenarios it covers (every one in the register when coversAll) */
+                        scenarios: {
+                            id: string;
+                            inPortfolio: boolean;
+                            ref: string;
+                            title: string;
+                        }[];
+                        sentence: string | null;
+                        updatedAt: string;
                     };
                 };
             };
@@ -23145,16 +24024,22 @@ export interface operations {
                 content: {
                     "application/json": {
                         appetite: {
-                            /** @description Current (residual) portfolio above the tolerance curve */
+                            /** @description What the appetite is checked on: retained (after insurance), else residual (after treatments), else inherent */
+                            basis: ("inherent" | "residual" | "retained") | null;
+                            /** @description The portfolio, on the basis, above the tolerance curve */
                             breached: boolean | null;
                             checks: {
                                 breached: boolean;
+                                /** @description |probability − limit| > 1.96 standard errors: the simulated years settle this point */
+                                confident: boolean;
                                 inherentProbability: number;
                                 /** @description The tolerated probability */
                                 limit: number;
                                 loss: number;
-                                /** @description Simulated probability of exceeding `loss`, with planned and in-place treatments */
+                                /** @description Simulated probability of exceeding `loss`, on the basis (what the company bears) */
                                 probability: number;
+                                /** @description Monte Carlo standard error of `probability`: √(p(1 − p)/years) */
+                                stdError: number;
                             }[];
                             defined: boolean;
                             inherentBreached: boolean | null;
@@ -23164,6 +24049,8 @@ export interface operations {
                                 /** @description The highest tolerated chance of losing more than `loss` in a year */
                                 probability: number;
                             }[];
+                            /** @description Whether the simulated years settle the verdict; false: too close to call */
+                            settled: boolean | null;
                             statement: string | null;
                         };
                         currency: string;
@@ -23179,6 +24066,17 @@ export interface operations {
                                 }[];
                             };
                             residual: {
+                                histogram: {
+                                    counts: number[];
+                                    edges: number[];
+                                };
+                                lec: {
+                                    loss: number;
+                                    probability: number;
+                                }[];
+                            } | null;
+                            /** @description Kept after insurance */
+                            retained: {
                                 histogram: {
                                     counts: number[];
                                     edges: number[];
@@ -23217,7 +24115,17 @@ export interface operations {
                                 p95: number;
                                 p99: number;
                                 probabilityOfLoss: number;
+                                /** @description Median and 95th percentile of the annual loss in years with a loss (from the simulated loss exceedance curve) */
+                                whenLoss: {
+                                    median: number;
+                                    p95: number;
+                                } | null;
                             };
+                            /** @description The policies' premiums against their expected recoveries, a year */
+                            insurance: {
+                                expectedRecovery: number;
+                                premium: number;
+                            } | null;
                             max: number;
                             mean: number;
                             p10: number;
@@ -23233,6 +24141,25 @@ export interface operations {
                                 p95: number;
                                 p99: number;
                                 probabilityOfLoss: number;
+                                /** @description Median and 95th percentile of the annual loss in years with a loss (from the simulated loss exceedance curve) */
+                                whenLoss: {
+                                    median: number;
+                                    p95: number;
+                                } | null;
+                            } | null;
+                            /** @description What the company keeps after insurance; null without policies */
+                            retained: {
+                                mean: number;
+                                p50: number;
+                                p90: number;
+                                p95: number;
+                                p99: number;
+                                probabilityOfLoss: number;
+                                /** @description Median and 95th percentile of the annual loss in years with a loss (from the simulated loss exceedance curve) */
+                                whenLoss: {
+                                    median: number;
+                                    p95: number;
+                                } | null;
                             } | null;
                             rosi: number | null;
                             scenarioCount: number;
@@ -23264,6 +24191,8 @@ export interface operations {
                             /** @enum {string} */
                             ownerSeat: "CIO" | "CTO" | "CISO";
                             p90: number;
+                            /** @description Share of years with a loss */
+                            probabilityOfLoss: number;
                             rating: {
                                 impact: number;
                                 /** @enum {string} */
@@ -23278,6 +24207,11 @@ export interface operations {
                             title: string;
                             /** @enum {string} */
                             treatmentStatus: "none" | "proposed" | "planned" | "in_place" | "mixed";
+                            /** @description When a loss happens: its median and 1-in-20 amount */
+                            whenLoss: {
+                                median: number;
+                                p95: number;
+                            } | null;
                         }[];
                     };
                 };
@@ -23382,7 +24316,11 @@ export interface operations {
                             likelihood: number[];
                             likelihoodIsDefault: boolean;
                         };
+                        /** @description Share of lost revenue actually lost (the gross margin); null: not set, all of it counted */
+                        grossMargin: number | null;
                         seed: number;
+                        /** @description The ransomware scenario the worst case is priced from */
+                        worstCaseScenarioId: string | null;
                         /** @description Simulated years in effect */
                         years: number;
                         yearsIsDefault: boolean;
@@ -23454,7 +24392,11 @@ export interface operations {
                             likelihood: number[];
                             likelihoodIsDefault: boolean;
                         };
+                        /** @description Share of lost revenue actually lost (the gross margin); null: not set, all of it counted */
+                        grossMargin: number | null;
                         seed: number;
+                        /** @description The ransomware scenario the worst case is priced from */
+                        worstCaseScenarioId: string | null;
                         /** @description Simulated years in effect */
                         years: number;
                         yearsIsDefault: boolean;
@@ -24118,26 +25060,201 @@ export interface operations {
                 content: {
                     "application/json": {
                         assumptions: string[];
-                        components: {
-                            basis: string;
-                            high: number;
-                            label: string;
-                            likely: number;
-                            low: number;
-                        }[];
-                        currency: string;
-                        high: number;
-                        likely: number;
-                        low: number;
-                        /** @description The register's ransomware scenario, with its simulated 1-in-20 and 1-in-100 year losses */
-                        scenario: {
+                        available: boolean;
+                        /** @description Ransomware scenarios in the register it may be priced from */
+                        candidates: {
                             id: string;
-                            mean: number;
-                            p95: number;
-                            p99: number;
+                            mean: number | null;
                             ref: string;
                             title: string;
+                        }[];
+                        /** @description The ransomware scenario the worst case is priced from */
+                        chosenId: string | null;
+                        components: {
+                            /** @description How it was derived, in one line */
+                            basis: string;
+                            /** @description 95 % end */
+                            high: number;
+                            /** @enum {string} */
+                            key: "interruption" | "recovery" | "records" | "primary" | "secondary";
+                            label: string;
+                            /** @description 5 % end */
+                            low: number;
+                            /** @description The middle of the range */
+                            typical: number;
+                        }[];
+                        currency: string;
+                        exceedsRevenue: boolean;
+                        /** @description The expected cost of one attack before the measures: E[primary] + E[SLEF] × E[secondary] */
+                        expected: number;
+                        expectedWithMeasures: number | null;
+                        /** @description The parts come from the template's parameters, which rebuild the scenario's inputs exactly */
+                        fromParts: boolean;
+                        /** @description The client's gross margin setting */
+                        grossMargin: number | null;
+                        /** @description The 95 % ends together: a long outage and the data published */
+                        high: number;
+                        /** @description What the company keeps of one attack after the policies that cover the scenario */
+                        insurance: {
+                            expected: number | null;
+                            high: number;
+                            low: number;
+                            policies: {
+                                aggregateLimit: number | null;
+                                deductible: number;
+                                limit: number;
+                                name: string;
+                                ref: string;
+                            }[];
                         } | null;
+                        /** @description How each figure was derived */
+                        lines: {
+                            /** @enum {string} */
+                            key: "low" | "expected" | "high" | "measures" | "revenue" | "year" | "insurance";
+                            text: string;
+                        }[];
+                        /** @description One attack at the scenario's 5 % end: a quick recovery, no data stolen */
+                        low: number;
+                        scenario: {
+                            /** @description Expected successful attacks a year, E[LEF], before the measures */
+                            attacksPerYear: number;
+                            id: string;
+                            inherentMean: number | null;
+                            /** @description Expected annual loss with the measures in place and planned */
+                            mean: number | null;
+                            p95: number | null;
+                            p99: number | null;
+                            ref: string;
+                            stale: boolean;
+                            title: string;
+                            withProposedMean: number | null;
+                        } | null;
+                        unavailableReason: string | null;
+                    };
+                };
+            };
+        };
+    };
+    putClientRisksWorstCase: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                clientId: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": {
+                    /** @description Share of lost revenue actually lost; null: not set (all of it counted) */
+                    grossMargin?: number | null;
+                    /** @description The ransomware scenario to price the worst case from */
+                    scenarioId?: string;
+                };
+            };
+        };
+        responses: {
+            /** @description Default Response */
+            "4XX": {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Default Response */
+            "5XX": {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Default Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        leftAsEntered: string[];
+                        rebuilt: string[];
+                        worstCase: {
+                            assumptions: string[];
+                            available: boolean;
+                            /** @description Ransomware scenarios in the register it may be priced from */
+                            candidates: {
+                                id: string;
+                                mean: number | null;
+                                ref: string;
+                                title: string;
+                            }[];
+                            /** @description The ransomware scenario the worst case is priced from */
+                            chosenId: string | null;
+                            components: {
+                                /** @description How it was derived, in one line */
+                                basis: string;
+                                /** @description 95 % end */
+                                high: number;
+                                /** @enum {string} */
+                                key: "interruption" | "recovery" | "records" | "primary" | "secondary";
+                                label: string;
+                                /** @description 5 % end */
+                                low: number;
+                                /** @description The middle of the range */
+                                typical: number;
+                            }[];
+                            currency: string;
+                            exceedsRevenue: boolean;
+                            /** @description The expected cost of one attack before the measures: E[primary] + E[SLEF] × E[secondary] */
+                            expected: number;
+                            expectedWithMeasures: number | null;
+                            /** @description The parts come from the template's parameters, which rebuild the scenario's inputs exactly */
+                            fromParts: boolean;
+                            /** @description The client's gross margin setting */
+                            grossMargin: number | null;
+                            /** @description The 95 % ends together: a long outage and the data published */
+                            high: number;
+                            /** @description What the company keeps of one attack after the policies that cover the scenario */
+                            insurance: {
+                                expected: number | null;
+                                high: number;
+                                low: number;
+                                policies: {
+                                    aggregateLimit: number | null;
+                                    deductible: number;
+                                    limit: number;
+                                    name: string;
+                                    ref: string;
+                                }[];
+                            } | null;
+                            /** @description How each figure was derived */
+                            lines: {
+                                /** @enum {string} */
+                                key: "low" | "expected" | "high" | "measures" | "revenue" | "year" | "insurance";
+                                text: string;
+                            }[];
+                            /** @description One attack at the scenario's 5 % end: a quick recovery, no data stolen */
+                            low: number;
+                            scenario: {
+                                /** @description Expected successful attacks a year, E[LEF], before the measures */
+                                attacksPerYear: number;
+                                id: string;
+                                inherentMean: number | null;
+                                /** @description Expected annual loss with the measures in place and planned */
+                                mean: number | null;
+                                p95: number | null;
+                                p99: number | null;
+                                ref: string;
+                                stale: boolean;
+                                title: string;
+                                withProposedMean: number | null;
+                            } | null;
+                            unavailableReason: string | null;
+                        };
                     };
                 };
             };
@@ -27255,6 +28372,11 @@ export interface operations {
                 "application/json": {
                     currentPassword: string;
                     newPassword: string;
+                    /**
+                     * @description Revoke the user's API tokens too (default true): a password that may have leaked should take the tokens made with it along
+                     * @default true
+                     */
+                    revokeTokens?: boolean;
                 };
             };
         };
@@ -27286,6 +28408,8 @@ export interface operations {
                     "application/json": {
                         /** @enum {boolean} */
                         ok: true;
+                        /** @description API tokens revoked by the change */
+                        tokensRevoked: number;
                     };
                 };
             };
@@ -28184,6 +29308,11 @@ export interface operations {
             content: {
                 "application/json": {
                     newPassword: string;
+                    /**
+                     * @description Revoke the user's API tokens too (default true): a password that may have leaked should take the tokens made with it along
+                     * @default true
+                     */
+                    revokeTokens?: boolean;
                 };
             };
         };
@@ -28215,6 +29344,8 @@ export interface operations {
                     "application/json": {
                         /** @enum {boolean} */
                         ok: true;
+                        /** @description API tokens revoked by the change */
+                        tokensRevoked: number;
                     };
                 };
             };
