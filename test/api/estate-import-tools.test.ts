@@ -203,6 +203,21 @@ describe('files from any locale', () => {
     expect(byName(await systems(base), 'Reception laptop')).toMatchObject({ purchaseDate: '2024-04-03', warrantyEnd: '2027-04-03' });
   });
 
+  it('refuses a cell holding a NUL character, naming line and column, and writes nothing', async () => {
+    const base = await newClient('NUL bytes');
+    const file = 'Name,Purchase Cost\nGood box,10\nBad\u0000box,12\n';
+    const dry = await upload(base, file, '?dryRun=true');
+    expect(dry.status).toBe(200);
+    expect(dry.body.status).toBe('rejected');
+    expect(dry.body.problems).toHaveLength(1);
+    expect(dry.body.problems[0]).toMatchObject({ line: 3, column: 'Name' });
+    expect(dry.body.problems[0]!.reason).toMatch(/NUL character/);
+    const real = await upload<ErrorBody>(base, file);
+    expect(real.status).toBe(400);
+    expect(real.body.error.details.map((d) => d.path)).toEqual(['line 3, column Name']);
+    expect(await systems(base)).toEqual([]);
+  });
+
   it('reads UTF-16 with its byte-order mark, and UTF-8 with one', async () => {
     const base = await newClient('Sixteen');
     const text = 'Name,Purchase Cost\nŁódź router,120.50\n';

@@ -182,6 +182,9 @@ export async function importAnswersCsv(scope: ClientScope, assessmentId: string,
     };
     const controlId = cell('controlId') ?? '';
     const rowProblems: CsvProblem[] = [];
+    // Not text (and PostgreSQL cannot store it): most often a file read in the wrong encoding.
+    const nul = record.findIndex((c) => c.includes('\u0000'));
+    if (nul >= 0) rowProblems.push({ line, column: headers[nul] ?? '', reason: 'holds a NUL character (byte 0), which is not text; is the file in another encoding?' });
     const answer = answers.get(controlId);
     if (controlId === '') rowProblems.push({ line, column: header('controlId'), reason: 'is empty: say which outcome the line answers' });
     else if (!answer) {

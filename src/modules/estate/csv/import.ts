@@ -223,6 +223,13 @@ export async function importRows(scope: ClientScope, input: AsyncIterable<Buffer
       counts.rows += 1;
       const rowProblems: ImportProblem[] = [];
       const h = header!;
+      // Not text (and PostgreSQL cannot store it): most often a file read in the wrong encoding.
+      const nul = cells.findIndex((c) => c.includes('\u0000'));
+      if (nul >= 0) {
+        rowProblems.push({ line, column: h.headers[nul] ?? '', reason: 'holds a NUL character (byte 0), which is not text; is the file in another encoding?' });
+        record({ line, label: `line ${line}`, action: 'reject', problems: rowProblems.map((p) => ({ column: p.column, reason: p.reason })), changed: [] });
+        return;
+      }
       if (cells.length > h.byIndex.length && cells.slice(h.byIndex.length).some((c) => c !== '')) {
         rowProblems.push({ line, column: '', reason: `has ${cells.length} cells but the header has ${h.byIndex.length}` });
       }

@@ -1,8 +1,10 @@
+import { Readable } from 'node:stream';
 import { describe, expect, it } from 'vitest';
 import { openSource } from './source.js';
 
-async function* file(text: string): AsyncIterable<Buffer> {
-  yield Buffer.from(text);
+/** A file as an upload arrives: a stream of buffers. */
+function file(text: string): AsyncIterable<Buffer> {
+  return Readable.from([Buffer.from(text)]);
 }
 
 describe('openSource', () => {
