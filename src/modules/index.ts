@@ -11,6 +11,7 @@ import { businessModule } from './business/index.js';
 import { roadmapModule } from './roadmap/index.js';
 import { budgetModule } from './budget/index.js';
 import { controlsModule } from './controls/index.js';
+import { interchangeModule } from './interchange/index.js';
 import { systemClientRoutes, systemRoutes } from './system/routes.js';
 import { tasksModule } from './tasks/index.js';
 
@@ -38,6 +39,8 @@ export const modules: TriadModule[] = [
   budgetModule,
   // Last: the board pack reads every module above.
   reportsModule,
+  // Calendar feeds and webhooks read and follow every module above.
+  interchangeModule,
   // What waits for whom, gathered from the modules above.
   tasksModule,
 ];

@@ -4,7 +4,8 @@ import swagger from '@fastify/swagger';
 import swaggerUi from '@fastify/swagger-ui';
 import Fastify, { type FastifyInstance, type FastifyReply, type FastifyRequest, type FastifySchema } from 'fastify';
 import { z } from 'zod';
-import { jsonSchemaTransform, serializerCompiler, validatorCompiler, type ZodTypeProvider } from 'fastify-type-provider-zod';
+import { serializerCompiler, validatorCompiler, type ZodTypeProvider } from 'fastify-type-provider-zod';
+import { documentTransform, operationIdOf, routeTransform } from './openapi.js';
 import { modules } from '../modules/index.js';
 import type { AppContext } from './context.js';
 import { newId } from './db/conventions.js';
@@ -150,9 +151,10 @@ export async function buildServer(ctx: AppContext, options: ServerOptions = {}):
     if (!route.url.startsWith('/api/') || !route.schema) return;
     const response = (route.schema.response ?? {}) as Record<string, unknown>;
     route.schema.response = { ...response, '4XX': ErrorBody, '5XX': ErrorBody };
-    if (route.config?.public !== true) {
-      route.schema.security = [{ session: [] }, { token: [] }];
-    }
+    // Public routes say so (an empty requirement); the others take a session or a token.
+    route.schema.security = route.config?.public === true ? [] : [{ session: [] }, { token: [] }];
+    const schema = route.schema as { operationId?: string };
+    schema.operationId ??= operationIdOf([route.method].flat()[0]!, route.url);
   });
 
   await app.register(cookie);
@@ -188,7 +190,8 @@ export async function buildServer(ctx: AppContext, options: ServerOptions = {}):
         },
       },
     },
-    transform: jsonSchemaTransform,
+    transform: routeTransform,
+    transformObject: documentTransform(ctx.config.publicUrl ?? '/'),
   });
   await app.register(swaggerUi, { routePrefix: '/api/docs', uiConfig: { docExpansion: 'list', deepLinking: true }, staticCSP: false });
 

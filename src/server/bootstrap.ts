@@ -26,6 +26,11 @@ export interface ContextOptions {
   onQuery?: (event: LogEvent) => void;
 }
 
+/** NO_COLOR (https://no-color.org): any non-empty value turns colour off. */
+function noColor(): boolean {
+  return Boolean(process.env.NO_COLOR);
+}
+
 /**
  * Opens the database, applies pending migrations and registers every module's jobs: the
  * shared context of the server, the CLI and the tests.
@@ -35,14 +40,14 @@ export async function createAppContext(config: Config, options: ContextOptions =
   const log =
     options.logger ??
     (process.stdout.isTTY && config.logLevel !== 'silent'
-      ? pino({ level: config.logLevel, transport: { target: 'pino-pretty', options: { colorize: true, ignore: 'pid,hostname', translateTime: 'HH:MM:ss' } } })
+      ? pino({ level: config.logLevel, transport: { target: 'pino-pretty', options: { colorize: !noColor(), ignore: 'pid,hostname', translateTime: 'HH:MM:ss' } } })
       : pino({ level: config.logLevel }));
   const database = openDatabase({ dataDir: config.dataDir, databaseUrl: config.databaseUrl, onQuery: options.onQuery });
   // End-to-end tests move time forward through /api/test/clock; nothing else ever does.
   const clock = options.clock ?? (config.testHooks ? new ManualClock(new Date()) : systemClock);
   const jobs = new JobQueue(database.db, clock, log);
   const metrics = config.metrics ? new Metrics(database) : null;
-  const ctx: AppContext = { config, database, clock, jobs, events: new EventBus(log), log, lifecycle: new Lifecycle('starting'), metrics };
+  const ctx: AppContext = { config, database, clock, jobs, events: new EventBus(log), log, lifecycle: new Lifecycle('starting'), metrics, auditListeners: [] };
   if (options.migrate !== false) {
     try {
       await migrateContext(ctx);

@@ -26,7 +26,12 @@ export interface AppContext {
   readonly lifecycle: Lifecycle;
   /** Prometheus metrics, when TRIAD_METRICS=on. */
   readonly metrics: Metrics | null;
+  /** Called for every audited change of a client, inside its transaction (webhooks queue their deliveries here). */
+  readonly auditListeners: AuditListener[];
 }
+
+/** Sees a client's audited change in its transaction: what it queues commits, or rolls back, with the change. */
+export type AuditListener = (tx: Transaction<DB>, client: ClientInfo, change: AuditChange, actor: Actor, at: Date) => Promise<void>;
 
 /** The person (or the CLI) acting. */
 export interface Actor extends AuditActor {
@@ -98,6 +103,7 @@ export class ClientScope {
         tx,
         audit: async (change) => {
           await appendAudit(tx, this.client.id, this.actor, change, this.now());
+          for (const listener of this.app.auditListeners) await listener(tx, this.client, change, this.actor, this.now());
         },
         enqueue: async (kind, payload, options) => {
           await this.app.jobs.enqueueIn(tx, { kind, clientId: this.client.id, payload, ...options });

@@ -1,3 +1,4 @@
+import fs from 'node:fs';
 import type { Page } from 'playwright-core';
 import { describe, expect, it } from 'vitest';
 import { apiAs, DEMO, openClient, setupBrowser, signIn, unique, waitForText } from './support.js';
@@ -26,7 +27,7 @@ describe('estate: CSV import', () => {
     await signIn(page, DEMO.advisor);
     await openModule(page, DEMO.clients.accounting, 'Estate: services & systems', 'Estate');
     await page.getByRole('tab', { name: 'Import & export' }).click();
-    const form = page.getByRole('region', { name: 'Import a CSV file' });
+    const form = page.getByRole('region', { name: 'Import a file' });
     await form.waitFor();
     const fileInput = form.locator('input[type="file"]');
 
@@ -45,12 +46,21 @@ describe('estate: CSV import', () => {
     await waitForText(report, 'The file is good');
     await waitForText(report, '25 rows would import: 25 to create');
     await waitForText(report.getByRole('table', { name: 'Rows' }).getByRole('row'), `${tag}-0`);
+    // How the file was read, before anything is written.
+    await waitForText(form.getByRole('region', { name: 'How the file was read' }), 'CSV in UTF-8 (detected), separated by commas');
     await form.getByRole('button', { name: 'Import' }).click();
     await waitForText(report, 'Imported 25 rows: 25 created');
 
     await page.getByRole('tab', { name: 'Systems & assets' }).click();
     await page.getByLabel('Search').fill(`${tag}-1`);
     await waitForText(page.getByRole('table', { name: 'Systems and assets' }).getByRole('row'), `Laptop ${tag} 1`);
+
+    // The table's export: CSV for Excel, with its byte-order mark, of what the table lists.
+    const [download] = await Promise.all([page.waitForEvent('download'), page.getByRole('group', { name: 'Export Systems and assets' }).getByRole('button', { name: 'CSV' }).click()]);
+    expect(download.suggestedFilename()).toMatch(/^systems-and-assets-\d{4}-\d{2}-\d{2}\.csv$/);
+    const text = fs.readFileSync(await download.path(), 'utf8');
+    expect(text.startsWith('\uFEFF')).toBe(true);
+    expect(text).toContain(`Laptop ${tag} 1`);
   });
 });
 

@@ -116,6 +116,14 @@ export class Caller {
     if ((res.headers['content-type'] ?? '').toString().includes('json')) parsed = res.body ? (JSON.parse(res.body) as unknown) : null;
     return { status: res.statusCode, body: parsed as T, headers: res.headers };
   }
+  /** A GET whose body is kept as bytes (files: CSV, workbooks, calendars). */
+  async download(url: string): Promise<Response<Buffer>> {
+    const h: Record<string, string> = {};
+    if (this.cookie) h.cookie = this.cookie;
+    if (this.bearer) h.authorization = `Bearer ${this.bearer}`;
+    const res = await this.server.inject({ method: 'GET', url, headers: h });
+    return { status: res.statusCode, body: res.rawPayload, headers: res.headers };
+  }
   get<T = unknown>(url: string): Promise<Response<T>> {
     return this.request<T>('GET', url);
   }

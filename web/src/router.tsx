@@ -17,6 +17,7 @@ const AuditPage = lazy(() => import('./pages/client/AuditPage'));
 const AccountPage = lazy(() => import('./pages/AccountPage'));
 const UsersPage = lazy(() => import('./pages/admin/UsersPage'));
 const SecurityPage = lazy(() => import('./pages/admin/SecurityPage'));
+const WebhooksPage = lazy(() => import('./pages/admin/WebhooksPage'));
 
 /**
  * The app's addresses:
@@ -27,6 +28,7 @@ const SecurityPage = lazy(() => import('./pages/admin/SecurityPage'));
  *   /clients/:clientId/<module path>/*  each module of modules/registry.tsx
  *   /account, /admin/users              the user's account, the firm's users
  *   /admin/security                     the firm's sign-in settings (single sign-on, two-step)
+ *   /admin/webhooks                     the firm's webhooks and their delivery log
  * The server serves the app only under these top-level paths (src/shared/web-routes.ts).
  */
 export const routes: RouteObject[] = [
@@ -47,6 +49,7 @@ export const routes: RouteObject[] = [
           { path: 'account', element: <AccountPage /> },
           { path: 'admin/users', element: <UsersPage /> },
           { path: 'admin/security', element: <SecurityPage /> },
+          { path: 'admin/webhooks', element: <WebhooksPage /> },
           {
             path: 'clients/:clientId',
             element: <ClientLayout />,

@@ -21,34 +21,55 @@ function kindOf(value: string): Kind {
 export function registerImportExport(program: Command): void {
   program
     .command('import <kind> <file>')
-    .description(`Import a CSV file into a client, all rows or none (KIND: ${KINDS.join(', ')})`)
+    .description(`Import a CSV file or an Excel workbook into a client, all rows or none (KIND: ${KINDS.join(', ')}; FILE - reads standard input)`)
     .requiredOption('--client <id>', 'the client\'s id')
-    .option('--dry-run', 'check the file and report per row what would happen; write nothing')
+    .option('--dry-run', 'check the file and report per row what would happen, and how the first rows were read; write nothing')
     .option('--format <format>', 'table or json (the full report)', 'table')
+    .option('--encoding <name>', 'the file\'s encoding when detection gets it wrong (utf-8, utf-16le, windows-1252…)')
+    .option('--decimal <mark>', 'the decimal mark of amounts: . or , (guessed from the file otherwise)')
+    .option('--date-format <order>', 'DMY, MDY or YMD for dates not written YYYY-MM-DD (guessed from the file otherwise)')
     .option('--quiet', 'no progress on standard error')
-    .action(async (kind: string, file: string, opts: { client: string; dryRun?: boolean; format: string; quiet?: boolean }) => {
+    .action(async (kind: string, file: string, opts: ImportOpts) => {
       await importFile(kindOf(kind), file, opts);
     });
 
   program
     .command('export <kind>')
-    .description(`Export a client's records as CSV, on standard output by default (KIND: ${KINDS.join(', ')})`)
+    .description(`Export a client's records as CSV (for Excel) or an Excel workbook, on standard output by default (KIND: ${KINDS.join(', ')})`)
     .requiredOption('--client <id>', 'the client\'s id')
-    .option('--out <file>', 'write to this file instead')
-    .action(async (kind: string, opts: { client: string; out?: string }) => {
+    .option('--out <file>', 'write to this file instead (- is standard output)')
+    .option('--format <format>', 'csv or xlsx (default: from the --out file\'s extension, else csv)')
+    .action(async (kind: string, opts: { client: string; out?: string; format?: string }) => {
       await exportFile(kindOf(kind), opts);
     });
 }
 
-async function importFile(kind: Kind, file: string, opts: { client: string; dryRun?: boolean; format: string; quiet?: boolean }): Promise<void> {
+interface ImportOpts {
+  client: string;
+  dryRun?: boolean;
+  format: string;
+  quiet?: boolean;
+  encoding?: string;
+  decimal?: string;
+  dateFormat?: string;
+}
+
+async function importFile(kind: Kind, file: string, opts: ImportOpts): Promise<void> {
   const format = parseFormat(opts.format, ['json', 'table'] as const, 'table');
   const fs = await import('node:fs');
   const path = await import('node:path');
-  let size: number;
-  try {
-    size = fs.statSync(file).size;
-  } catch {
-    throw new CliError(`cannot read ${file}`, 2);
+  const decimal = opts.decimal === undefined ? undefined : opts.decimal === '.' || opts.decimal === ',' ? opts.decimal : undefined;
+  if (opts.decimal !== undefined && !decimal) throw new CliError(`--decimal must be . or , (got "${opts.decimal}")`, 2);
+  const dateFormat = opts.dateFormat?.toUpperCase();
+  if (dateFormat !== undefined && !['DMY', 'MDY', 'YMD'].includes(dateFormat)) throw new CliError(`--date-format must be DMY, MDY or YMD (got "${opts.dateFormat}")`, 2);
+  const stdin = file === '-';
+  let size: number | null = null;
+  if (!stdin) {
+    try {
+      size = fs.statSync(file).size;
+    } catch {
+      throw new CliError(`cannot read ${file}`, 2);
+    }
   }
   const { withApp } = await import('../context.js');
   const report = await withApp(async (ctx) => {
@@ -58,7 +79,10 @@ async function importFile(kind: Kind, file: string, opts: { client: string; dryR
     const scope = await cliScope(ctx, opts.client);
     const show = opts.quiet ? undefined : progressPrinter();
     try {
-      return await importCsv(scope, fs.createReadStream(file), { kind, dryRun: opts.dryRun ?? false, fileName: path.basename(file), totalBytes: size, onProgress: show });
+      return await importCsv(scope, stdin ? process.stdin : fs.createReadStream(file), {
+        kind, dryRun: opts.dryRun ?? false, fileName: stdin ? null : path.basename(file), totalBytes: size, onProgress: show,
+        encoding: opts.encoding, decimal, dateFormat: dateFormat as 'DMY' | 'MDY' | 'YMD' | undefined,
+      });
     } catch (err) {
       if (err instanceof AppError) throw new CliError([err.message, ...err.details.map((d) => `  ${d.path}: ${d.message}`)].join('\n'));
       throw err;
@@ -103,7 +127,19 @@ function progressPrinter(): (p: Readonly<ImportProgress>) => void {
 function printReport(r: ImportReport): void {
   const n = (x: number): string => x.toLocaleString('en-US');
   const out: string[] = [];
+  if (r.reading) {
+    const rd = r.reading;
+    const how = rd.format === 'xlsx' ? `an Excel workbook (sheet ${rd.sheet ?? ''})` : `CSV in ${rd.encoding ?? ''} (${rd.encodingSource ?? ''}), separated by ${rd.delimiter === '\t' ? 'tabs' : `"${rd.delimiter ?? ','}"`}`;
+    out.push(`Read as ${how}; decimal mark "${rd.decimal}" (${rd.decimalSource})${rd.dateFormat ? `; dates ${rd.dateFormat} (${rd.dateFormatSource ?? ''})` : ''}.`);
+  }
+  for (const row of r.sample.slice(0, 3)) {
+    const cells = row.cells.filter((c) => c.raw !== '' && c.raw !== c.read).map((c) => `${c.column}: ${c.raw} \u2192 ${c.problem ?? c.read}`);
+    if (cells.length > 0) out.push(`  line ${row.line}: ${cells.join('; ')}`);
+  }
   if (r.ignoredColumns.length > 0) out.push(`Ignored columns: ${r.ignoredColumns.join(', ')}`);
+  for (const a of r.setAside) out.push(`Column ${a.column} not used: ${a.used} gives the ${a.field}.`);
+  for (const u of r.unknownValues) out.push(`Unknown ${u.field} "${u.value}" on ${n(u.rows)} rows: map it to ${u.choices.join(', ')} (import settings).`);
+  for (const note of r.notes) out.push(`${note.note} on ${n(note.rows)} rows.`);
   if (r.status === 'rejected') {
     for (const p of r.problems) out.push(`line ${p.line}${p.column ? `, column ${p.column}` : ''}: ${p.reason}`);
     if (r.problemsTruncated > 0) out.push(`… and ${n(r.problemsTruncated)} more problems`);
@@ -120,20 +156,22 @@ function printReport(r: ImportReport): void {
   process.stdout.write(out.join('\n') + '\n');
 }
 
-async function exportFile(kind: Kind, opts: { client: string; out?: string }): Promise<void> {
+async function exportFile(kind: Kind, opts: { client: string; out?: string; format?: string }): Promise<void> {
+  const out = opts.out === '-' ? undefined : opts.out;
+  const format = parseFormat(opts.format, ['csv', 'xlsx'] as const, out?.toLowerCase().endsWith('.xlsx') ? 'xlsx' : 'csv');
   const { withApp } = await import('../context.js');
   const { pipeline } = await import('node:stream/promises');
   const fs = await import('node:fs');
   await withApp(async (ctx) => {
     const { cliScope } = await import('./admin.js');
-    const { exportCsv } = await import('../../modules/estate/csv/export.js');
+    const { exportRows } = await import('../../modules/estate/csv/export.js');
     const scope = await cliScope(ctx, opts.client);
-    if (opts.out) {
-      const tmp = `${opts.out}.partial`;
-      await pipeline(exportCsv(scope, kind), fs.createWriteStream(tmp));
-      fs.renameSync(tmp, opts.out);
+    if (out) {
+      const tmp = `${out}.partial`;
+      await pipeline(exportRows(scope, kind, format), fs.createWriteStream(tmp));
+      fs.renameSync(tmp, out);
     } else {
-      await pipeline(exportCsv(scope, kind), process.stdout, { end: false });
+      await pipeline(exportRows(scope, kind, format), process.stdout, { end: false });
     }
   });
 }

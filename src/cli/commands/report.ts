@@ -1,6 +1,7 @@
 import type { Command } from 'commander';
 import { withApp } from '../context.js';
 import { CliError, parseFormat } from '../output.js';
+import { writeOutput } from '../io.js';
 
 type FileFormat = 'pdf' | 'html';
 
@@ -10,12 +11,7 @@ function fileFormat(format: string | undefined, out: string): FileFormat {
 }
 
 async function write(out: string, body: Buffer | string): Promise<void> {
-  const { writeFile } = await import('node:fs/promises');
-  try {
-    await writeFile(out, body);
-  } catch (err) {
-    throw new CliError(`cannot write ${out}: ${(err as Error).message}`);
-  }
+  await writeOutput(out, body);
 }
 
 /**
@@ -31,7 +27,7 @@ export function registerReport(program: Command): void {
     .description('Write the client\'s board pack for a quarter, from its records as they are now (a draft: issuing is done in the web app or the API)')
     .requiredOption('--client <id>', 'the client\'s id (see `triad client list`)')
     .requiredOption('--quarter <quarter>', 'the quarter, e.g. 2026Q4')
-    .requiredOption('--out <file>', 'the file to write')
+    .requiredOption('--out <file>', 'the file to write (- is standard output)')
     .option('--format <format>', 'pdf or html (default: from the file name, else pdf)')
     .action(async (opts: { client: string; quarter: string; out: string; format?: string }) => {
       const format = fileFormat(opts.format, opts.out);
@@ -58,7 +54,7 @@ export function registerReport(program: Command): void {
     .description('Write the client\'s quarterly business review for a quarter: done last quarter, the roadmap for the next four, the IT budget against actual and the forecast, replacements and renewals due, security maturity, risk in money')
     .requiredOption('--client <id>', 'the client\'s id (see `triad client list`)')
     .requiredOption('--quarter <quarter>', 'the quarter the review opens, e.g. 2026Q4')
-    .requiredOption('--out <file>', 'the file to write')
+    .requiredOption('--out <file>', 'the file to write (- is standard output)')
     .option('--format <format>', 'pdf or html (default: from the file name, else pdf)')
     .action(async (opts: { client: string; quarter: string; out: string; format?: string }) => {
       const format = fileFormat(opts.format, opts.out);
@@ -79,7 +75,7 @@ export function registerReport(program: Command): void {
     .command('ransomware')
     .description('Write the client\'s ransomware worst-case one-pager: the cost of an attack as a range, and what cuts it')
     .requiredOption('--client <id>', 'the client\'s id (see `triad client list`)')
-    .requiredOption('--out <file>', 'the file to write')
+    .requiredOption('--out <file>', 'the file to write (- is standard output)')
     .option('--format <format>', 'pdf or html (default: from the file name, else pdf)')
     .action(async (opts: { client: string; out: string; format?: string }) => {
       const format = fileFormat(opts.format, opts.out);

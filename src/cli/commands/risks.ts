@@ -1,4 +1,5 @@
 import type { Command } from 'commander';
+import { readInput } from '../io.js';
 import { withApp } from '../context.js';
 import { CliError, parseFormat, printJson, printTable } from '../output.js';
 import { cliScope, runDomain } from './admin.js';
@@ -25,7 +26,7 @@ export function registerRisks(program: Command): void {
         const scope = await cliScope(ctx, opts.client);
         return formatModel(await runDomain(() => exportModel(scope)), format);
       });
-      if (!opts.out) {
+      if (!opts.out || opts.out === '-') {
         process.stdout.write(text);
         return;
       }
@@ -46,14 +47,7 @@ export function registerRisks(program: Command): void {
     .option('--format <format>', 'json or table', 'table')
     .action(async (file: string, opts: { client: string; dryRun?: boolean; format: string }) => {
       const format = parseFormat(opts.format, ['json', 'table'] as const, 'table');
-      const { readFile } = await import('node:fs/promises');
-      let text: string;
-      try {
-        text = await readFile(file, 'utf8');
-      } catch (err) {
-        const code = (err as NodeJS.ErrnoException).code;
-        throw new CliError(`cannot read ${file}: ${code === 'ENOENT' ? 'no such file' : (err as Error).message}`);
-      }
+      const text = (await readInput(file)).toString('utf8');
       const report = await withApp(async (ctx) => {
         const { importModel, parseModelText } = await import('../../modules/risks/transfer.js');
         const scope = await cliScope(ctx, opts.client);

@@ -1,4 +1,5 @@
 import type { Command } from 'commander';
+import { readInput } from '../io.js';
 import { CliError, parseFormat, printJson, printTable } from '../output.js';
 
 import type { SimulationProgress, SimulationResult } from '../../engine/index.js';
@@ -75,15 +76,7 @@ async function simulate(file: string, flags: SimulateFlags): Promise<void> {
 
 /** Reads and parses a model file: JSON by content or extension, YAML otherwise. */
 async function readModel(file: string): Promise<unknown> {
-  const { readFile } = await import('node:fs/promises');
-  let text: string;
-  try {
-    text = await readFile(file, 'utf8');
-  } catch (err) {
-    const code = (err as NodeJS.ErrnoException).code;
-    const why = code === 'ENOENT' ? 'no such file' : code === 'EISDIR' ? 'it is a directory' : code === 'EACCES' ? 'permission denied' : (err as Error).message;
-    throw new CliError(`cannot read ${file}: ${why}`);
-  }
+  const text = (await readInput(file)).toString('utf8');
   const json = /\.json$/i.test(file) || (!/\.ya?ml$/i.test(file) && /^\s*[[{]/.test(text));
   if (json) {
     try {

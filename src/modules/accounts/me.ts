@@ -12,7 +12,7 @@ export const MeOut = z.object({
   firm: z.object({ id: z.string(), name: z.string() }),
   clients: z.array(ClientOut),
   csrfToken: z.string().optional().describe('For cookie sessions: send it back in X-CSRF-Token on every change'),
-});
+}).meta({ id: 'Me', description: 'The signed-in person, their firm and the clients they may see' });
 export type MeOut = z.infer<typeof MeOut>;
 
 /** The signed-in user, their firm and the clients they may see. */

@@ -32,7 +32,7 @@ const TokenOut = z.object({
   expiresAt: z.string().nullable(),
   revokedAt: z.string().nullable(),
   parentId: z.string().nullable().describe('The token this one was made with; it dies with that one'),
-});
+}).meta({ id: 'ApiToken', description: 'A personal API token (never its secret)' });
 
 function presentToken(t: ApiTokensTable): z.infer<typeof TokenOut> {
   return { id: t.id, name: t.name, prefix: t.prefix, createdAt: t.created_at, lastUsedAt: t.last_used_at, expiresAt: t.expires_at, revokedAt: t.revoked_at, parentId: t.parent_id };

@@ -18,7 +18,7 @@ export const UserOut = z.object({
   firmRole: z.enum(FIRM_ROLES),
   disabled: z.boolean(),
   createdAt: z.string(),
-});
+}).meta({ id: 'User', description: 'A person of the firm' });
 export type UserOut = z.infer<typeof UserOut>;
 
 export function presentUser(u: UsersTable): UserOut {

@@ -16,30 +16,32 @@ import type { ClientInsert } from '../../server/db/scoped.js';
 import { currencyDigits } from '../../shared/money.js';
 import { importRows, type RowsImportReport } from '../estate/csv/import.js';
 import type { KindSpec, Planned } from '../estate/csv/kit.js';
-import { date, loose, oneOf, text, type CellParser } from '../estate/csv/values.js';
+import { date, loose, oneOf, text, type CellParser, type Parsed } from '../estate/csv/values.js';
+import { readNumber, type DateOrder, type DecimalMark, type ReadLocale } from '../estate/csv/locale.js';
 import { accountKey } from './actuals.js';
 import { exactMinor, monthOf } from './arithmetic.js';
 import { CATEGORIES, CATEGORY_LABELS, defaultScope, defaultSeat, SEATS, type Category, type Seat } from './vocab.js';
 
-/** An amount as accounting exports write it: `-1,234.50`, `(1,234.50)` for a credit, `$1,234.50`, `USD 1234.50`. */
-const signedAmount: CellParser<number> = (cell) => {
-  let s = cell.trim();
-  let negative = false;
-  if (/^\(.*\)$/.test(s)) {
-    negative = true;
-    s = s.slice(1, -1).trim();
-  }
-  s = s.replace(/^[A-Z]{3}\s*/i, '').replace(/\s*[A-Z]{3}$/i, '').replace(/[$€£¥\s]/g, '');
-  if (s.startsWith('-')) {
-    negative = !negative;
-    s = s.slice(1);
-  }
-  const cleaned = s.replace(/,(?=\d{3}(\D|$))/g, '');
-  if (!/^\d+(\.\d+)?$/.test(cleaned)) return { ok: false, reason: `"${cell}" is not an amount (write 1234.50, or -1234.50 for a credit)` };
-  const n = Number(cleaned);
-  if (n > 1e12) return { ok: false, reason: 'is too large' };
-  return { ok: true, value: negative ? -n : n };
-};
+/**
+ * An amount as accounting exports write it, with the file's decimal mark: `-1,234.50`,
+ * `(1,234.50)` for a credit, `$1,234.50`, `USD 1234.50`, `-1.234,50 €`.
+ */
+const signedAmount: CellParser<number> = Object.assign(
+  (cell: string, locale?: ReadLocale): Parsed<number> => {
+    let s = cell.trim();
+    let negative = false;
+    if (/^\(.*\)$/.test(s)) {
+      negative = true;
+      s = s.slice(1, -1).trim();
+    }
+    const decimal = locale?.decimal ?? '.';
+    const n = readNumber(s, decimal);
+    if (n === null) return { ok: false, reason: `"${cell}" is not an amount (write ${decimal === ',' ? '1234,50' : '1234.50'}, or a minus sign for a credit)` };
+    if (Math.abs(n) > 1e12) return { ok: false, reason: 'is too large' };
+    return { ok: true, value: negative ? -n : n };
+  },
+  { reads: 'number' as const },
+);
 
 const LABEL_ALIASES = Object.fromEntries(Object.entries(CATEGORY_LABELS).map(([k, v]) => [v, k])) as Record<string, Category>;
 const category = oneOf<Category>(CATEGORIES, { ...LABEL_ALIASES, software: 'software_saas', saas: 'software_saas', hardware: 'hardware_replacement', engineering: 'product_engineering', staff: 'people', payroll: 'people' });
@@ -156,6 +158,9 @@ export interface ActualsImportOptions {
   fileName?: string | null;
   totalBytes?: number | null;
   importId?: string;
+  encoding?: string | undefined;
+  decimal?: DecimalMark | undefined;
+  dateFormat?: DateOrder | undefined;
 }
 
 /** Imports an accounting export of actuals into the scope's client: all lines or none. */
@@ -168,6 +173,9 @@ export async function importActuals(scope: ClientScope, input: AsyncIterable<Buf
     fileName: options.fileName ?? null,
     totalBytes: options.totalBytes ?? null,
     importId,
+    encoding: options.encoding,
+    decimal: options.decimal,
+    dateFormat: options.dateFormat,
     record: async (w, file) => {
       await w.db
         .insertInto('budget_imports', { id: file.importId, file_name: file.fileName, sha256: file.sha256, bytes: file.bytes, rows: file.rows, created: file.created, unchanged: file.unchanged, actor_id: scope.actor.userId, actor_label: scope.actor.label, started_at: file.startedAt, finished_at: file.finishedAt })

@@ -5,7 +5,8 @@ import type { AppContext } from '../../server/context.js';
 import { AppError } from '../../server/errors.js';
 import { authOf } from '../../server/http/auth.js';
 import type { ZodApp } from '../../server/module.js';
-import { ImportReport } from '../estate/schema.js';
+import { ImportReadingQuery, ImportReport } from '../estate/schema.js';
+import { IMPORT_TYPES } from '../estate/csv/source.js';
 import { createActual, deleteActual, listAccounts, listActuals, mapAccount, unmapAccount } from './actuals.js';
 import { firmBudget } from './api.js';
 import { budgetYear } from './forecast.js';
@@ -16,7 +17,7 @@ import { AccountInput, AccountOut, ActualInput, ActualOut, ActualsQuery, FirmBud
 const tags = ['budget'];
 const Ok = z.object({ ok: z.literal(true) });
 const IdParams = (name: string) => z.strictObject({ clientId: z.string(), [name]: z.string().max(64) });
-const CSV_TYPES = ['text/csv', 'application/csv', 'text/plain', 'application/vnd.ms-excel', 'text/tab-separated-values'];
+const CSV_TYPES = IMPORT_TYPES;
 const MAX_BYTES = 50 * 1024 * 1024;
 const ActualsImportReport = ImportReport.extend({ kind: z.literal('actuals') });
 
@@ -93,10 +94,10 @@ export async function budgetRoutes(app: ZodApp): Promise<void> {
       bodyLimit: MAX_BYTES,
       schema: {
         tags,
-        summary: 'Import actuals from an accounting export (the request body, Content-Type: text/csv): all lines or none; with dryRun=true, report per line what would happen',
+        summary: 'Import actuals from an accounting export (the request body: CSV in any encoding, or an .xlsx workbook): all lines or none; with dryRun=true, report per line what would happen',
         description:
           'Columns: Date, Account or Category, Vendor, Description, Amount (negative or in parentheses for a credit), optionally Seat; the usual names of accounting exports are accepted (Transaction Date, GL Account, Payee, Memo, Debit…). An account is mapped to a category once (PUT /budget/accounts). Lines already imported are left unchanged, so an overlapping export adds only what is new. A file with any bad line imports nothing: a dry run answers 200 with the report, an import answers 400 with every bad line in the error details (path "line N, column C").',
-        querystring: z.strictObject({ dryRun: z.enum(['true', 'false']).default('false'), fileName: z.string().max(255).optional() }),
+        querystring: z.strictObject({ dryRun: z.enum(['true', 'false']).default('false'), fileName: z.string().max(255).optional(), ...ImportReadingQuery }),
         consumes: CSV_TYPES,
         response: { 200: ActualsImportReport },
       },
@@ -108,6 +109,9 @@ export async function budgetRoutes(app: ZodApp): Promise<void> {
         dryRun: request.query.dryRun === 'true',
         fileName: request.query.fileName ?? null,
         totalBytes: Number.isFinite(length) && length > 0 ? length : null,
+        encoding: request.query.encoding,
+        decimal: request.query.decimal,
+        dateFormat: request.query.dateFormat,
       });
       if (report.status === 'rejected' && !report.dryRun) {
         const n = report.rejected;

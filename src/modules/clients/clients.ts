@@ -17,7 +17,7 @@ export const ClientInput = z.strictObject({
     .default('USD')
     .refine(isCurrency, 'must be an ISO 4217 currency code such as USD or EUR'),
   fiscalYearStartMonth: z.number().int().min(1).max(12).default(1).describe('The month (1 = January) the fiscal year starts in'),
-});
+}).meta({ examples: [{ name: 'Harbor & Finch LLP', sector: 'Professional services', employees: 85, annualRevenue: 14_000_000, currency: 'USD', fiscalYearStartMonth: 1 }] });
 export type ClientInput = z.infer<typeof ClientInput>;
 
 export const ClientPatch = z.strictObject({
@@ -39,7 +39,7 @@ export const ClientOut = z.object({
   fiscalYearStartMonth: z.number().describe('The month (1 = January) the fiscal year starts in'),
   createdAt: z.string(),
   role: z.enum(['advisor', 'executive', 'contributor', 'viewer']).describe('The caller\'s role in this client'),
-});
+}).meta({ id: 'Client', description: 'A client company, with the caller\'s role in it' });
 export type ClientOut = z.infer<typeof ClientOut>;
 
 export function presentClient(c: ClientsTable, role: MemberRole): ClientOut {

@@ -18,7 +18,7 @@ export const MemberOut = z.object({
   role: z.enum(MEMBER_ROLES),
   firmRole: z.enum(['admin', 'advisor', 'member']),
   since: z.string(),
-});
+}).meta({ id: 'Member', description: 'A person\'s role in a client' });
 export type MemberOut = z.infer<typeof MemberOut>;
 
 export const MemberInput = z.strictObject({

@@ -5,7 +5,7 @@
  * column.
  */
 import { parse } from 'csv-parse/sync';
-import { stringify } from 'csv-stringify/sync';
+import { csvText, unneutralise } from '../../shared/spreadsheet.js';
 import type { ClientScope } from '../../server/context.js';
 import { toTimestamp } from '../../server/db/conventions.js';
 import { answerProblems, answerState, loadAssessment, requireInProgress, type AnswerState } from './common.js';
@@ -37,7 +37,7 @@ const COLUMNS: Column[] = [
 const key = (h: string): string => h.toLowerCase().replace(/[^a-z0-9]+/g, '');
 
 /** The assessment as CSV: one line per outcome, the answer columns the import reads back. */
-export async function exportAnswersCsv(scope: ClientScope, assessmentId: string): Promise<{ fileName: string; text: string }> {
+export async function exportAnswersCsv(scope: ClientScope, assessmentId: string): Promise<{ fileName: string; text: string; header: string[]; rows: (string | number)[][] }> {
   scope.require('controls.read');
   const row = await loadAssessment(scope.db, assessmentId);
   const l = await loadFull(scope, row);
@@ -72,7 +72,8 @@ export async function exportAnswersCsv(scope: ClientScope, assessmentId: string)
     ];
   });
   const slug = row.title.toLowerCase().replace(/[^a-z0-9]+/g, '-').replace(/^-|-$/g, '') || 'assessment';
-  return { fileName: `${slug}.csv`, text: stringify([header, ...rows]) };
+  // For Excel: a byte-order mark, and cells that would run as formulas neutralised.
+  return { fileName: `${slug}.csv`, text: csvText(header, rows), header, rows };
 }
 
 type Cell<T> = { ok: true; value: T } | { ok: false; reason: string };
@@ -140,6 +141,8 @@ export async function importAnswersCsv(scope: ClientScope, assessmentId: string,
     problems.push({ line: e.lines ?? 1, column: '', reason: `the file is not valid CSV here: ${e.message ?? String(err)}` });
     return report('rejected');
   }
+  // Cells our own export neutralised against formula injection (`'=…`) read back as written.
+  for (const r of records) r.record = r.record.map(unneutralise);
   if (records.length === 0) {
     problems.push({ line: 1, column: '', reason: 'the file is empty' });
     return report('rejected');
@@ -179,6 +182,9 @@ export async function importAnswersCsv(scope: ClientScope, assessmentId: string,
     };
     const controlId = cell('controlId') ?? '';
     const rowProblems: CsvProblem[] = [];
+    // Not text (and PostgreSQL cannot store it): most often a file read in the wrong encoding.
+    const nul = record.findIndex((c) => c.includes('\u0000'));
+    if (nul >= 0) rowProblems.push({ line, column: headers[nul] ?? '', reason: 'holds a NUL character (byte 0), which is not text; is the file in another encoding?' });
     const answer = answers.get(controlId);
     if (controlId === '') rowProblems.push({ line, column: header('controlId'), reason: 'is empty: say which outcome the line answers' });
     else if (!answer) {

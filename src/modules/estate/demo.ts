@@ -6,6 +6,7 @@ import type { DemoClient } from '../../server/module.js';
 import { systemActor } from '../../server/firm.js';
 import { clientInfo, getClientRow } from '../clients/clients.js';
 import { addDays } from './common.js';
+import { setReplacementCost, setValueMap } from './csv/mapping.js';
 import { importCsv } from './csv/import.js';
 import { decideItem, startReview } from './reviews.js';
 import type { CsvKind } from './vocab.js';
@@ -349,6 +350,12 @@ export async function seedEstateDemo(ctx: AppContext, client: DemoClient): Promi
   for (const [kind, rows] of files) {
     const report = await importCsv(system, [csv(rows)], { kind, fileName: `demo-${kind}.csv` });
     if (report.status !== 'imported') throw new Error(`demo ${kind} for ${client.name}: ${JSON.stringify(report.problems.slice(0, 5))}`);
+  }
+  // The import settings of a client whose asset tool has words of its own, for its next files.
+  if (client.key === 'manufacturer') {
+    await setValueMap(advisor, { kind: 'systems', field: 'status', value: 'Quarantined', target: 'repair' });
+    await setValueMap(advisor, { kind: 'systems', field: 'type', value: 'PLC', target: 'hardware' });
+    await setReplacementCost(advisor, 'hardware', 1500);
   }
   const vendors = await advisor.db.selectFrom('estate_vendors').select(['id', 'name']).execute();
   for (const a of estate.assessments) {

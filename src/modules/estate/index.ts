@@ -4,6 +4,7 @@ import { accessRoutes, dataMapRoutes } from './routes/access.js';
 import { csvRoutes } from './routes/csv.js';
 import { estateRoutes } from './routes/estate.js';
 import { firmRoutes } from './routes/firm.js';
+import { importSettingsRoutes } from './routes/import-settings.js';
 import { vendorRoutes } from './routes/vendors.js';
 
 /**
@@ -19,6 +20,7 @@ export const estateModule: TriadModule = {
     dataMapRoutes(app);
     accessRoutes(app);
     await csvRoutes(app);
+    importSettingsRoutes(app);
   },
   demo: seedEstateDemo,
 };

@@ -5,6 +5,7 @@
  * (`import type { VendorOut } from '@schema/estate'`).
  */
 import { z } from 'zod';
+import { ImportNote, ImportReading, ImportSampleRow, ImportSetAside, ImportUnknownValue } from './import-schema.js';
 import { 
   ACCESS_LEVELS,
   CLASSIFICATIONS,
@@ -159,7 +160,7 @@ export const SystemInput = z.strictObject({
   type: systemFields.type.default('hardware'),
   scope: systemFields.scope.default('internal'),
   status: systemFields.status.default('active'),
-});
+}).meta({ examples: [{ name: 'File server', assetTag: 'HF-0042', type: 'hardware', status: 'active', manufacturer: 'Dell', model: 'PowerEdge R450', purchaseDate: '2022-03-01', purchaseCost: 8400, warrantyEnd: '2027-03-01', replacementCost: 9000 }] });
 
 export type SystemInput = z.input<typeof SystemInput>;
 
@@ -190,7 +191,7 @@ export const SystemOut = z.object({
   notes: z.string().nullable(),
   createdAt: z.string(),
   updatedAt: z.string(),
-});
+}).meta({ id: 'System', description: 'A system or asset with its lifecycle' });
 
 export type SystemOut = z.infer<typeof SystemOut>;
 
@@ -688,6 +689,8 @@ export type FirmConcentrationOut = z.infer<typeof FirmConcentrationOut>;
 
 // ---- CSV import
 
+export * from './import-schema.js';
+
 export const ImportProblem = z.object({ line: z.number(), column: z.string(), reason: z.string() });
 
 export type ImportProblem = z.infer<typeof ImportProblem>;
@@ -715,7 +718,12 @@ export const ImportReport = z.object({
   durationMs: z.number(),
   readingMs: z.number().describe('Reading and checking the file: no lock held'),
   writingMs: z.number().describe('Writing it in one transaction (0 for a dry run, a refused file or a file that changes nothing)'),
-});
+  reading: ImportReading.nullable().describe('How the file was read (null when it was empty)'),
+  sample: z.array(ImportSampleRow).describe('The first rows as read, cell by cell'),
+  setAside: z.array(ImportSetAside).describe('Columns not used because another column of the file gives the same field'),
+  unknownValues: z.array(ImportUnknownValue).describe('Words of closed lists (status, type) that are not mapped yet, with their rows and choices'),
+  notes: z.array(ImportNote).describe('What the import filled in, and on how many rows (e.g. the replacement cost from the purchase cost)'),
+}).meta({ id: 'ImportReport', description: 'What an import did, or would do (a dry run), row by row, and how it read the file' });
 
 export type ImportReport = z.infer<typeof ImportReport>;
 

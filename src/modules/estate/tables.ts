@@ -244,6 +244,30 @@ export interface EstateImportsTable {
   finished_at: string;
 }
 
+/** A word of the client's files mapped to one of Triad's values (a status, a system type). */
+export interface EstateValueMapsTable {
+  client_id: string;
+  id: string;
+  kind: string;
+  field: string;
+  /** The word compared loosely (lower case, single spaces). */
+  value_key: string;
+  /** The word as first written. */
+  value: string;
+  target: string;
+  updated_at: string;
+  updated_by: string;
+}
+
+/** The replacement cost imported systems of a type get when the file gives none (minor units). */
+export interface EstateReplacementCostsTable {
+  client_id: string;
+  id: string;
+  type: SystemType;
+  amount: number;
+  updated_at: string;
+}
+
 export interface EstateTables {
   estate_services: EstateServicesTable;
   estate_service_systems: EstateServiceSystemsTable;
@@ -259,4 +283,6 @@ export interface EstateTables {
   estate_reviews: EstateReviewsTable;
   estate_review_items: EstateReviewItemsTable;
   estate_imports: EstateImportsTable;
+  estate_value_maps: EstateValueMapsTable;
+  estate_replacement_costs: EstateReplacementCostsTable;
 }

@@ -7,6 +7,7 @@
  * so that a scenario draws the same random numbers as in the register run.
  */
 import { createHash } from 'node:crypto';
+import { withoutFloatNoise } from '../../shared/numbers.js';
 import type { InsurancePolicy, Risk, RiskModel, Treatment } from '../../engine/index.js';
 import { fromJson } from '../../server/db/conventions.js';
 import { fromMinorUnits } from '../../shared/money.js';
@@ -64,12 +65,14 @@ export function scenarioInputs(s: Pick<RiskScenariosTable, 'inputs_json'>): Fair
 }
 
 export function engineTreatment(t: RiskTreatmentsTable, currency: string): Treatment {
-  return { id: t.ref, name: t.name, annualCost: fromMinorUnits(t.annual_cost, currency), effect: fromJson<TreatmentEffect>(t.effect_json, {}) };
+  return { id: t.ref, name: t.name, annualCost: fromMinorUnits(t.annual_cost, currency), effect: withoutFloatNoise(fromJson<TreatmentEffect>(t.effect_json, {})) };
 }
 
 /** The engine risk of a scenario with the given treatments (none: no `treatments` field). */
 export function engineRisk(s: RiskScenariosTable, treatments: Treatment[]): Risk {
-  const inputs = scenarioInputs(s);
+  // Every engine input is without floating-point noise, so the exported model file reads as
+  // written (3.8, not 3.8000000000000003) and every run (register, side runs, the file) sees the same numbers.
+  const inputs = withoutFloatNoise(scenarioInputs(s));
   return { id: s.ref, name: s.title, ...inputs, ...(treatments.length > 0 ? { treatments } : {}) };
 }
 

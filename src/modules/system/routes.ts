@@ -15,7 +15,7 @@ export const JobOut = z.object({
   startedAt: z.string().nullable(),
   finishedAt: z.string().nullable(),
   error: z.string().nullable(),
-});
+}).meta({ id: 'Job', description: 'A background job and its progress' });
 
 const HealthOut = z.object({
   status: z.enum(['ok', 'starting', 'migrating', 'stopping', 'database-unavailable']),

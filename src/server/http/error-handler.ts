@@ -16,7 +16,7 @@ export const ErrorBody = z.object({
     details: z.array(z.object({ path: z.string(), message: z.string() })),
     requestId: z.string().optional(),
   }),
-});
+}).meta({ id: 'Error', description: 'The one error body of every failure: a code, a message, and where the problems are (details: path and message)' });
 export type ErrorBody = z.infer<typeof ErrorBody>;
 
 // Fastify's own errors for bad requests, mapped to Triad's codes and plain messages.

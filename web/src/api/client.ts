@@ -115,7 +115,6 @@ export async function request<T>(method: string, path: string, options: RequestO
     if (err instanceof DOMException && err.name === 'AbortError') throw err;
     throw new ApiError(0, 'NETWORK', 'Triad could not be reached. Check your connection and try again.');
   }
-  const requestId = res.headers.get('x-request-id');
   const text = await res.text();
   let body: unknown = null;
   if (text) {
@@ -125,12 +124,15 @@ export async function request<T>(method: string, path: string, options: RequestO
       body = null;
     }
   }
-  if (!res.ok) {
-    const error = parseErrorBody(res.status, body, requestId);
-    if (res.status === 401 && options.redirectOn401 !== false) onUnauthenticated();
-    throw error;
-  }
+  if (!res.ok) throw errorOf(res, body, options.redirectOn401 !== false);
   return body as T;
+}
+
+/** The ApiError of a failed answer (its parsed body); a 401 sends the person to sign in unless told not to. */
+export function errorOf(res: Response, body: unknown, redirectOn401: boolean): ApiError {
+  const error = parseErrorBody(res.status, body, res.headers.get('x-request-id'));
+  if (res.status === 401 && redirectOn401) onUnauthenticated();
+  return error;
 }
 
 /** Shorthands: `api.get<Me>('/api/me')`, `api.post<Client>('/api/clients', input)`. */

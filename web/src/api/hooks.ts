@@ -1,14 +1,14 @@
 import { useInfiniteQuery, useQuery, type InfiniteData } from '@tanstack/react-query';
-import { api, clientPath } from './client';
 import { keys } from './keys';
-import type { ApiToken, AuditPage, Client, ClientDetail, Job, Me, Member, User } from './types';
+import { call, triad } from './typed';
+import type { AuditPage } from './types';
 
 /** The signed-in user, their firm and clients; fails with a 401 ApiError when signed out. */
 export function useMe() {
   return useQuery({
     queryKey: keys.me(),
     // The app shell decides where to go when signed out, so no automatic redirect here.
-    queryFn: ({ signal }) => api.get<Me>('/api/me', { signal, redirectOn401: false }),
+    queryFn: ({ signal }) => call(triad.GET('/api/me', { signal }), { redirectOn401: false }),
     staleTime: 60_000,
   });
 }
@@ -17,7 +17,7 @@ export function useMe() {
 export function useClients() {
   return useQuery({
     queryKey: keys.clients(),
-    queryFn: async ({ signal }) => (await api.get<{ clients: Client[] }>('/api/clients', { signal })).clients,
+    queryFn: async ({ signal }) => (await call(triad.GET('/api/clients', { signal }))).clients,
   });
 }
 
@@ -25,7 +25,7 @@ export function useClients() {
 export function useClient(clientId: string | undefined) {
   return useQuery({
     queryKey: keys.client(clientId ?? ''),
-    queryFn: ({ signal }) => api.get<ClientDetail>(clientPath(clientId!), { signal }),
+    queryFn: ({ signal }) => call(triad.GET('/api/clients/{clientId}', { params: { path: { clientId: clientId! } }, signal })),
     enabled: Boolean(clientId),
   });
 }
@@ -33,7 +33,7 @@ export function useClient(clientId: string | undefined) {
 export function useMembers(clientId: string, enabled = true) {
   return useQuery({
     queryKey: keys.members(clientId),
-    queryFn: async ({ signal }) => (await api.get<{ members: Member[] }>(clientPath(clientId, '/members'), { signal })).members,
+    queryFn: async ({ signal }) => (await call(triad.GET('/api/clients/{clientId}/members', { params: { path: { clientId } }, signal }))).members,
     enabled,
   });
 }
@@ -45,7 +45,7 @@ export function useAuditTrail(clientId: string, entityType: string | null = null
   return useInfiniteQuery<AuditPage, Error, InfiniteData<AuditPage>, ReturnType<typeof keys.audit>, number | null>({
     queryKey: keys.audit(clientId, entityType),
     queryFn: ({ pageParam, signal }) =>
-      api.get<AuditPage>(clientPath(clientId, '/audit'), { signal, query: { limit: AUDIT_PAGE_SIZE, before: pageParam, entityType } }),
+      call(triad.GET('/api/clients/{clientId}/audit', { params: { path: { clientId }, query: { limit: AUDIT_PAGE_SIZE, ...(pageParam !== null ? { before: pageParam } : {}), ...(entityType ? { entityType } : {}) } }, signal })),
     initialPageParam: null,
     getNextPageParam: (last) => last.nextBefore,
   });
@@ -55,7 +55,7 @@ export function useAuditTrail(clientId: string, entityType: string | null = null
 export function useJobs(clientId: string, kind?: string) {
   return useQuery({
     queryKey: keys.jobs(clientId, kind),
-    queryFn: async ({ signal }) => (await api.get<{ jobs: Job[] }>(clientPath(clientId, '/jobs'), { signal, query: { kind } })).jobs,
+    queryFn: async ({ signal }) => (await call(triad.GET('/api/clients/{clientId}/jobs', { params: { path: { clientId }, query: kind ? { kind } : {} }, signal }))).jobs,
     refetchInterval: (query) => (query.state.data?.some((j) => j.status === 'queued' || j.status === 'running') ? 1000 : false),
   });
 }
@@ -63,7 +63,7 @@ export function useJobs(clientId: string, kind?: string) {
 export function useTokens() {
   return useQuery({
     queryKey: keys.tokens(),
-    queryFn: async ({ signal }) => (await api.get<{ tokens: ApiToken[] }>('/api/me/tokens', { signal })).tokens,
+    queryFn: async ({ signal }) => (await call(triad.GET('/api/me/tokens', { signal }))).tokens,
   });
 }
 
@@ -71,7 +71,7 @@ export function useTokens() {
 export function useUsers(enabled = true) {
   return useQuery({
     queryKey: keys.users(),
-    queryFn: async ({ signal }) => (await api.get<{ users: User[] }>('/api/users', { signal })).users,
+    queryFn: async ({ signal }) => (await call(triad.GET('/api/users', { signal }))).users,
     enabled,
   });
 }

@@ -3,3 +3,4 @@ export * from './hooks';
 export * from './keys';
 export * from './mutation';
 export * from './types';
+export * from './typed';

@@ -1,51 +1,31 @@
 /**
- * The shapes the platform API answers with, as the web app reads them. They mirror the Zod
- * schemas of src/modules/{accounts,clients,audit,system}; /api/openapi.json is the reference.
- * Domain modules keep their schemas in src/modules/<name>/schema.ts (zod and src/shared only)
- * and the web imports their types from there with `import type`.
+ * The shapes the platform API answers with, as the web app reads them: taken from the typed
+ * client generated from the API's OpenAPI document (clients/typescript, `npm run openapi`), so
+ * the web app and the API cannot drift apart. Domain modules keep their schemas in
+ * src/modules/<name>/schema.ts and the web imports their types from there with `import type`.
  */
+import type { components, paths } from '../../../clients/typescript/index';
 
-export type FirmRole = 'admin' | 'advisor' | 'member';
-export type MemberRole = 'advisor' | 'executive' | 'contributor' | 'viewer';
+type Schemas = components['schemas'];
+/** The JSON answer of an operation (200 or 201). */
+type AnswerOf<Op> = Op extends { responses: { 200: { content: { 'application/json': infer T } } } }
+  ? T
+  : Op extends { responses: { 201: { content: { 'application/json': infer T } } } }
+    ? T
+    : never;
+/** The JSON body of an operation. */
+type BodyOf<Op> = Op extends { requestBody?: { content: { 'application/json': infer T } } } ? T : never;
+
+export type FirmRole = Schemas['User']['firmRole'];
+export type MemberRole = Schemas['Member']['role'];
 
 export const MEMBER_ROLES: readonly MemberRole[] = ['advisor', 'executive', 'contributor', 'viewer'];
 export const FIRM_ROLES: readonly FirmRole[] = ['admin', 'advisor', 'member'];
 
-export interface User {
-  id: string;
-  email: string;
-  name: string;
-  firmRole: FirmRole;
-  disabled: boolean;
-  createdAt: string;
-}
-
-export interface Firm {
-  id: string;
-  name: string;
-}
-
-export interface Client {
-  id: string;
-  name: string;
-  sector: string;
-  employees: number;
-  /** In major units of `currency`. */
-  annualRevenue: number;
-  currency: string;
-  /** The month (1 = January) the fiscal year starts in. */
-  fiscalYearStartMonth: number;
-  createdAt: string;
-  /** The signed-in user's role in this client. */
-  role: MemberRole;
-}
-
-export interface Me {
-  user: User;
-  firm: Firm;
-  clients: Client[];
-  csrfToken?: string;
-}
+export type User = Schemas['User'];
+export type Me = Schemas['Me'];
+export type Firm = Me['firm'];
+export type Client = Schemas['Client'];
 
 /**
  * What the caller may do in a client, by permission name ('client.edit', 'members.manage', …),
@@ -53,104 +33,21 @@ export interface Me {
  */
 export type Permissions = Record<string, boolean>;
 
-export interface ClientDetail {
-  client: Client;
-  permissions: Permissions;
-}
+export type ClientDetail = AnswerOf<paths['/api/clients/{clientId}']['get']>;
+export type ClientInput = BodyOf<paths['/api/clients']['post']>;
+export type ClientPatch = BodyOf<paths['/api/clients/{clientId}']['patch']>;
 
-export interface ClientInput {
-  name: string;
-  sector?: string;
-  employees?: number;
-  annualRevenue?: number;
-  currency?: string;
-}
+export type Member = Schemas['Member'];
+export type MemberInput = BodyOf<paths['/api/clients/{clientId}/members']['post']>;
 
-export type ClientPatch = Partial<Pick<Client, 'name' | 'sector' | 'employees' | 'annualRevenue' | 'fiscalYearStartMonth'>>;
+export type AuditEntry = Schemas['AuditEntry'];
+export type AuditPage = AnswerOf<paths['/api/clients/{clientId}/audit']['get']>;
+export type AuditVerification = AnswerOf<paths['/api/clients/{clientId}/audit/verify']['get']>;
 
-export interface Member {
-  userId: string;
-  email: string;
-  name: string;
-  role: MemberRole;
-  firmRole: FirmRole;
-  since: string;
-}
+export type ApiToken = Schemas['ApiToken'];
+export type NewApiToken = AnswerOf<paths['/api/me/tokens']['post']>;
 
-export interface MemberInput {
-  email: string;
-  role: MemberRole;
-  /** Only for a person new to Triad. */
-  name?: string;
-  /** Only for a person new to Triad: their first password. */
-  password?: string;
-}
+export type Job = Schemas['Job'];
 
-export interface AuditEntry {
-  seq: number;
-  at: string;
-  /** "Name <email>" of the person, or a system label such as "demo seed". */
-  actor: string;
-  actorId: string | null;
-  action: string;
-  entityType: string;
-  entityId: string | null;
-  before: unknown;
-  after: unknown;
-  hash: string;
-}
-
-export interface AuditPage {
-  entries: AuditEntry[];
-  nextBefore: number | null;
-}
-
-export interface AuditVerification {
-  ok: boolean;
-  entries: number;
-  /** Checkpoints and issued board packs the chain was checked against. */
-  anchors: number;
-  failure?: { seq: number; reason: string };
-}
-
-export interface ApiToken {
-  id: string;
-  name: string;
-  prefix: string;
-  createdAt: string;
-  lastUsedAt: string | null;
-  expiresAt: string | null;
-  revokedAt: string | null;
-  /** The token this one was made with; it dies with that one. */
-  parentId: string | null;
-}
-
-export interface NewApiToken {
-  /** The secret, shown once. */
-  token: string;
-  info: ApiToken;
-}
-
-export interface Job {
-  id: string;
-  kind: string;
-  status: 'queued' | 'running' | 'done' | 'failed';
-  progress: number;
-  createdAt: string;
-  startedAt: string | null;
-  finishedAt: string | null;
-  error: string | null;
-}
-
-export interface NewUserInput {
-  email: string;
-  name: string;
-  password: string;
-  firmRole: FirmRole;
-}
-
-export interface UserPatch {
-  name?: string;
-  firmRole?: FirmRole;
-  disabled?: boolean;
-}
+export type NewUserInput = BodyOf<paths['/api/users']['post']>;
+export type UserPatch = BodyOf<paths['/api/users/{userId}']['patch']>;

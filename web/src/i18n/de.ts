@@ -27,6 +27,7 @@ export const de: Translations = {
     yourAccount: 'Ihr Konto',
     firmUsers: 'Benutzer der Firma',
     signInSecurity: 'Anmeldung und Sicherheit',
+    webhooks: 'Webhooks',
     apiReference: 'API-Referenz',
     signOut: 'Abmelden',
     portfolio: 'Portfolio',
@@ -60,7 +61,7 @@ export const de: Translations = {
   },
   account: {
     title: 'Ihr Konto',
-    description: 'Ihr Name, Ihr Passwort, die zweistufige Anmeldung und die API-Tokens, die in Ihrem Namen handeln.',
+    description: 'Ihr Name, Ihr Passwort, die zweistufige Anmeldung, die API-Tokens, die in Ihrem Namen handeln, und Ihre Kalender-Feeds.',
     profile: 'Profil',
     name: 'Name',
     enterName: 'Geben Sie Ihren Namen ein',

@@ -29,6 +29,7 @@ export const en = {
     yourAccount: 'Your account',
     firmUsers: 'Firm users',
     signInSecurity: 'Sign-in and security',
+    webhooks: 'Webhooks',
     apiReference: 'API reference',
     signOut: 'Sign out',
     portfolio: 'Portfolio',
@@ -63,7 +64,7 @@ export const en = {
   },
   account: {
     title: 'Your account',
-    description: 'Your name, your password, two-step sign-in and the API tokens that act as you.',
+    description: 'Your name, your password, two-step sign-in, the API tokens that act as you, and your calendar feeds.',
     profile: 'Profile',
     name: 'Name',
     enterName: 'Enter your name',

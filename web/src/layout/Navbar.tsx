@@ -1,5 +1,5 @@
 import { Badge, Box, Divider, NavLink, ScrollArea, Skeleton, Stack, Text } from '@mantine/core';
-import { IconApi, IconHistory, IconLayoutDashboard, IconLayoutGrid, IconShieldLock, IconUserCircle, IconUsers, IconUsersGroup } from '@tabler/icons-react';
+import { IconApi, IconHistory, IconLayoutDashboard, IconLayoutGrid, IconShieldLock, IconWebhook, IconUserCircle, IconUsers, IconUsersGroup } from '@tabler/icons-react';
 import type { ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link, useLocation } from 'react-router';
@@ -110,6 +110,7 @@ export function Navbar({ onNavigate }: { onNavigate?: () => void }) {
       <Stack gap={0} p="sm">
         {user.firmRole === 'admin' ? <Item to="/admin/users" label={t('shell.firmUsers')} icon={<IconUsers {...ICON} />} onNavigate={onNavigate} /> : null}
         {user.firmRole === 'admin' ? <Item to="/admin/security" label={t('shell.signInSecurity')} icon={<IconShieldLock {...ICON} />} onNavigate={onNavigate} /> : null}
+        {user.firmRole === 'admin' ? <Item to="/admin/webhooks" label={t('shell.webhooks')} icon={<IconWebhook {...ICON} />} onNavigate={onNavigate} /> : null}
         <Item to="/account" label={t('shell.yourAccount')} icon={<IconUserCircle {...ICON} />} onNavigate={onNavigate} />
         <NavLink
           component="a"

@@ -17,6 +17,7 @@ import { PageHeader } from '../components/PageHeader';
 import { TableSkeleton } from '../components/Skeletons';
 import { useSession } from '../layout/session';
 import { MfaSection } from './account/MfaSection';
+import { CalendarFeeds } from './account/CalendarFeeds';
 
 function ProfileSection() {
   const { user } = useSession();
@@ -214,7 +215,7 @@ function TokensSection() {
       {tokens.isSuccess && tokens.data.length === 0 ? <EmptyState framed={false} icon={<IconKey size={22} />} title="No tokens" description="Create one above when a script or tool needs to use Triad as you." /> : null}
       {tokens.isSuccess && tokens.data.length > 0 ? (
         <TriadTable<ApiToken>
-          aria-label="API tokens"
+          aria-label="API tokens" exportAs="API tokens"
           records={tokens.data}
           idAccessor="id"
           columns={[
@@ -279,6 +280,7 @@ export function AccountPage() {
         </SimpleGrid>
         <MfaSection />
         <TokensSection />
+        <CalendarFeeds />
       </Stack>
     </>
   );

@@ -142,6 +142,7 @@ export function PortfolioPage() {
           </Group>
           <TriadTable<Client>
             aria-label="Clients"
+            exportAs="Clients"
             horizontalSpacing="sm"
             records={filtered}
             idAccessor="id"

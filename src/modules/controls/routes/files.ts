@@ -4,6 +4,7 @@
  */
 import { isReadable, type Readable } from 'node:stream';
 import { z } from 'zod';
+import { CONTENT_TYPES, xlsxStream } from '../../../server/spreadsheets.js';
 import { AppError } from '../../../server/errors.js';
 import type { ZodApp } from '../../../server/module.js';
 import { exportAnswersCsv, importAnswersCsv, MAX_CSV_BYTES } from '../csv.js';
@@ -28,6 +29,14 @@ export async function fileRoutes(app: ZodApp): Promise<void> {
     config: { permission: 'controls.answer' },
     schema: { tags, summary: 'Add a link as evidence for an outcome', params: OutcomeParams, body: EvidenceLinkInput, response: { 201: EvidenceOut } },
   }, async (request, reply) => reply.code(201).send(await addEvidenceLink(request.scope, request.params.assessmentId, request.params.controlId, request.body)));
+
+  app.get('/controls/assessments/:assessmentId/export.xlsx', {
+    config: { permission: 'controls.read' },
+    schema: { tags, summary: 'The assessment as an Excel workbook: the same columns as the CSV', params: AssessmentParams, produces: [CONTENT_TYPES.xlsx], response: { 200: z.string().describe('The workbook') } },
+  }, async (request, reply) => {
+    const { fileName, header, rows } = await exportAnswersCsv(request.scope, request.params.assessmentId);
+    return reply.type(CONTENT_TYPES.xlsx).header('content-disposition', disposition(fileName.replace(/\.csv$/, '.xlsx'))).send(xlsxStream('Answers', header, rows) as unknown as string);
+  });
 
   await app.register((sub: ZodApp, _opts, done) => {
     // Only here: any file type arrives as a stream and is read with the evidence size limit.

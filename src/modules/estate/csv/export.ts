@@ -1,6 +1,6 @@
-import { Readable } from 'node:stream';
-import { stringify } from 'csv-stringify';
+import type { Readable } from 'node:stream';
 import type { ClientScope } from '../../../server/context.js';
+import { spreadsheetStream, type SpreadsheetFormat } from '../../../server/spreadsheets.js';
 import type { CsvKind } from '../vocab.js';
 import { KINDS } from './kinds/index.js';
 import { exportedColumns } from './kit.js';
@@ -11,14 +11,16 @@ export function exportHeaders(kind: CsvKind): string[] {
 }
 
 /**
- * The client's records of `kind` as a CSV stream (header line first), read from the database a
- * page at a time, so an export of any size runs in little memory.
+ * The client's records of `kind` as CSV for Excel (byte-order mark, formula cells neutralised)
+ * or as an .xlsx workbook, read from the database a page at a time, so an export of any size
+ * runs in little memory.
  */
-export function exportCsv(scope: ClientScope, kind: CsvKind): Readable {
+export function exportRows(scope: ClientScope, kind: CsvKind, format: SpreadsheetFormat = 'csv'): Readable {
   scope.require('estate.read');
-  const spec = KINDS[kind];
-  const rows = Readable.from(spec.rows(scope), { objectMode: true });
-  const out = stringify({ header: true, columns: exportHeaders(kind) });
-  rows.on('error', (err) => out.destroy(err));
-  return rows.pipe(out);
+  return spreadsheetStream(format, kind, exportHeaders(kind), KINDS[kind].rows(scope));
+}
+
+/** The records of `kind` as CSV. */
+export function exportCsv(scope: ClientScope, kind: CsvKind): Readable {
+  return exportRows(scope, kind, 'csv');
 }

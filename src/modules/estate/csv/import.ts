@@ -1,8 +1,11 @@
 /**
- * CSV import: streams a file, checks every row, and writes the whole file in one transaction.
+ * Import of a file of rows (CSV in any encoding and delimiter, or an Excel workbook): streams it,
+ * checks every row, and writes the whole file in one transaction.
  *
- * 1. Reading: the file is parsed as a stream; each row is checked on its own (cells, upsert key,
- *    duplicates in the file) and, 500 at a time, against the database (create, update or
+ * 1. Reading: the file is opened (source.ts: encoding, delimiter or workbook), its header matched
+ *    to the kind's columns (headers.ts), and its first rows read to settle its locale (decimal
+ *    mark, date order: locale.ts), unless given. Each row is then checked on its own (cells, upsert
+ *    key, duplicates in the file) and, 500 at a time, against the database (create, update or
  *    unchanged; references to systems, data sets and members). Every bad row is reported with its
  *    line, column and reason. Rows that pass are spooled to a temporary file, so memory holds a
  *    batch, the upsert keys seen so far and the problems, never the file.
@@ -14,129 +17,36 @@
  * database's write lock (SQLite) or the touched rows (PostgreSQL).
  */
 import { createHash } from 'node:crypto';
-import { once } from 'node:events';
-import fs from 'node:fs';
-import os from 'node:os';
-import path from 'node:path';
-import readline from 'node:readline';
-import { Readable } from 'node:stream';
-import { parse } from 'csv-parse';
-import type { ClientScope, Writer } from '../../../server/context.js';
-import type { Permission } from '../../../server/policy.js';
+import { unneutralise } from '../../../shared/spreadsheet.js';
+import type { ClientScope } from '../../../server/context.js';
 import { isId, newId, toTimestamp } from '../../../server/db/conventions.js';
 import { AppError, conflict } from '../../../server/errors.js';
-import type { CsvKind } from '../vocab.js';
-import { KINDS } from './kinds/index.js';
-import { headerKey, VendorResolver, type Action, type Batch, type ColumnSpec, type KindSpec, type Planned, type Rec, type RunContext } from './kit.js';
-import { isTracked, track, update, type ImportProgress } from './progress.js';
-import type { ImportReport } from '../schema.js';
+import type { ImportReading, ImportReport, ImportSampleRow, ImportUnknownValue } from '../schema.js';
 import { IMPORT_RESULTS_SHOWN, type ImportProblem } from '../schema.js';
+import { mapHeaders, type HeaderMap } from './headers.js';
+import { KINDS } from './kinds/index.js';
+import { VendorResolver, type Action, type Batch, type KindSpec, type Planned, type Rec, type RunContext } from './kit.js';
+import { describeValue, LocaleEvidence, type ReadLocale } from './locale.js';
+import { loadClientWords, vocabularyOf, vocabularyParser } from './mapping.js';
+import { isTracked, track, update, type ImportProgress } from './progress.js';
+import { openSource, type SourceRow } from './source.js';
+import { Spool } from './spool.js';
+import type { CellParser } from './values.js';
+import { writePhase, yieldToOthers } from './write-phase.js';
+import type { ImportOptions, ImportRowsOptions, RowsImportReport } from './options.js';
+
+export type { ImportedFile, ImportOptions, ImportRowsOptions, RowsImportReport } from './options.js';
 
 /** The largest file an import accepts. */
 export const MAX_IMPORT_BYTES = 200 * 1024 * 1024;
 const BATCH = 500;
 const MAX_PROBLEMS = 100_000;
 const MAX_RESULTS = IMPORT_RESULTS_SHOWN;
-const MAX_AUDITED_CHANGES = 200;
+/** Rows read before the locale is settled. */
+const LOCALE_SAMPLE_ROWS = 1000;
+/** Rows the report shows as read. */
+const SAMPLE_SHOWN = 5;
 
-export interface ImportOptions {
-  kind: CsvKind;
-  dryRun?: boolean;
-  fileName?: string | null;
-  /** The file's size when known, for the progress fraction. */
-  totalBytes?: number | null;
-  maxBytes?: number;
-  /** An id chosen by the caller (a UUID), to poll the progress of this import. */
-  importId?: string;
-  onProgress?: (p: Readonly<ImportProgress>) => void;
-}
-
-/** Picks the delimiter of the header line: comma, semicolon (European spreadsheets) or tab. */
-function detectDelimiter(first: Buffer | string): string {
-  const text = (typeof first === 'string' ? first : first.toString('utf8')).split(/\r?\n/)[0] ?? '';
-  const counts = [',', ';', '\t'].map((d) => [d, text.split(d).length - 1] as const);
-  return counts.sort((a, b) => b[1] - a[1])[0]![1] > 0 ? counts[0]![0] : ',';
-}
-
-interface HeaderMap {
-  byIndex: (ColumnSpec | null)[];
-  headers: string[];
-  headerOf: Map<string, string>;
-  ignored: string[];
-  problems: ImportProblem[];
-}
-
-function mapHeaders(spec: KindSpec, headers: string[]): HeaderMap {
-  const lookup = new Map<string, ColumnSpec>();
-  for (const c of spec.columns) {
-    for (const name of [c.header, ...(c.aliases ?? []), c.field]) {
-      const k = headerKey(name);
-      if (!lookup.has(k)) lookup.set(k, c);
-    }
-  }
-  const byIndex: (ColumnSpec | null)[] = [];
-  const headerOf = new Map<string, string>();
-  const ignored: string[] = [];
-  const problems: ImportProblem[] = [];
-  headers.forEach((h) => {
-    const c = lookup.get(headerKey(h)) ?? null;
-    if (c && headerOf.has(c.field)) {
-      problems.push({ line: 1, column: h, reason: `means the same as the column "${headerOf.get(c.field)!}"; keep one of them` });
-      byIndex.push(null);
-      return;
-    }
-    if (c) headerOf.set(c.field, h);
-    else if (h.trim() !== '') ignored.push(h);
-    byIndex.push(c);
-  });
-  for (const field of spec.requiredColumns) {
-    if (!headerOf.has(field)) {
-      const c = spec.columns.find((x) => x.field === field)!;
-      problems.push({ line: 1, column: c.header, reason: `the file has no ${c.header} column (accepted headers: ${[c.header, ...(c.aliases ?? [])].join(', ')})` });
-    }
-  }
-  return { byIndex, headers, headerOf, ignored, problems };
-}
-
-/** A temporary file of the rows that passed, one JSON line each. */
-class Spool {
-  readonly file = path.join(os.tmpdir(), `triad-import-${newId()}.ndjson`);
-  private out: fs.WriteStream | null = fs.createWriteStream(this.file);
-  count = 0;
-
-  async write(b: Batch): Promise<void> {
-    this.count += 1;
-    if (!this.out!.write(`${JSON.stringify([b.line, b.rec])}\n`)) await once(this.out!, 'drain');
-  }
-
-  async close(): Promise<void> {
-    if (!this.out) return;
-    const out = this.out;
-    this.out = null;
-    out.end();
-    await once(out, 'finish');
-  }
-
-  async *batches(size = BATCH): AsyncIterable<Batch[]> {
-    const lines = readline.createInterface({ input: fs.createReadStream(this.file), crlfDelay: Infinity });
-    let batch: Batch[] = [];
-    for await (const l of lines) {
-      if (!l) continue;
-      const [line, rec] = JSON.parse(l) as [number, Rec];
-      batch.push({ line, rec });
-      if (batch.length >= size) {
-        yield batch;
-        batch = [];
-      }
-    }
-    if (batch.length > 0) yield batch;
-  }
-
-  async remove(): Promise<void> {
-    await this.close().catch(() => undefined);
-    await fs.promises.rm(this.file, { force: true });
-  }
-}
 
 /**
  * Imports one CSV file of `kind` into the scope's client: all rows or none. A dry run (or a file
@@ -170,39 +80,10 @@ export async function importCsv(scope: ClientScope, input: AsyncIterable<Buffer 
   return report as ImportReport;
 }
 
-/** What the writing phase hands to the caller's `record`, inside the import's transaction. */
-export interface ImportedFile {
-  importId: string;
-  fileName: string | null;
-  sha256: string;
-  bytes: number;
-  rows: number;
-  created: number;
-  updated: number;
-  unchanged: number;
-  newVendors: string[];
-  changes: { line: number; key: string; id: string | undefined; before: unknown; after: unknown }[];
-  changesTruncated: number;
-  startedAt: string;
-  finishedAt: string;
-}
-
-/** The options of an import of any kind of rows (the estate's kinds, or another module's). */
-export interface ImportRowsOptions extends Omit<ImportOptions, 'kind'> {
-  kind: string;
-  /** Who may import it. */
-  permission: Permission;
-  /** Records the file (its import record and audit entry) in the writing transaction. */
-  record: (w: Writer, file: ImportedFile) => Promise<void>;
-}
-
-/** An import's report; `kind` is the kind's own name. */
-export type RowsImportReport = Omit<ImportReport, 'kind'> & { kind: string };
-
 /**
- * Imports one CSV file of the rows `spec` describes: the machinery of importCsv (streaming,
- * per-row checks with line, column and reason, dry run, all rows or none in one transaction)
- * for any module's rows. The caller records the file in `options.record`.
+ * Imports one file of the rows `spec` describes: the machinery of importCsv (streaming, per-row
+ * checks with line, column and reason, dry run, all rows or none in one transaction) for any
+ * module's rows. The caller records the file in `options.record`.
  */
 export async function importRows(scope: ClientScope, input: AsyncIterable<Buffer | string> | Iterable<Buffer | string>, spec: KindSpec, options: ImportRowsOptions): Promise<RowsImportReport> {
   scope.require(options.permission);
@@ -226,8 +107,6 @@ export async function importRows(scope: ClientScope, input: AsyncIterable<Buffer
 
   const hash = createHash('sha256');
   let bytes = 0;
-  // Progress counts the bytes the parser has turned into rows, not those read ahead of it.
-  let parsedBytes = 0;
   async function* counted(): AsyncIterable<Buffer | string> {
     for await (const chunk of input) {
       bytes += typeof chunk === 'string' ? Buffer.byteLength(chunk) : chunk.length;
@@ -246,31 +125,39 @@ export async function importRows(scope: ClientScope, input: AsyncIterable<Buffer
   const results: ImportReport['results'] = [];
   let resultsTruncated = 0;
   const counts = { rows: 0, created: 0, updated: 0, unchanged: 0, rejected: 0 };
+  const notes = new Map<string, number>();
   const actions = spec.after ? new Map<number, Action>() : null;
   const record = (p: Planned): void => {
     if (p.action === 'reject') {
       counts.rejected += 1;
       for (const pr of p.problems) addProblem({ line: p.line, column: pr.column, reason: pr.reason });
     } else counts[p.action === 'create' ? 'created' : p.action === 'update' ? 'updated' : 'unchanged'] += 1;
+    for (const n of p.notes ?? []) notes.set(n, (notes.get(n) ?? 0) + 1);
     actions?.set(p.line, p.action);
     if (results.length < MAX_RESULTS) results.push({ line: p.line, key: p.label, action: p.action, changed: p.changed });
     else resultsTruncated += 1;
   };
 
   let header: HeaderMap | null = null;
+  let reading: ImportReading | null = null;
+  const sample: ImportSampleRow[] = [];
+  const unknown = new Map<string, ImportUnknownValue>();
   const vendors = new VendorResolver();
+  const cache = new Map<string, unknown>();
   const runContext = (mode: RunContext['mode'], db: RunContext['db'], resolver: VendorResolver): RunContext => ({
     scope,
     db,
     mode,
     now: toTimestamp(scope.now()),
     vendors: resolver,
+    cache,
     headerOf: (field) => header?.headerOf.get(field) ?? spec.columns.find((c) => c.field === field)?.header ?? field,
   });
   const check = runContext('check', scope.db, vendors);
   const spool = !dryRun || spec.after ? new Spool() : null;
   const seen = new Map<string, number>();
   let batch: Batch[] = [];
+  let parsed = (): number => 0;
   const flush = async (): Promise<void> => {
     if (batch.length === 0) return;
     const planned = await spec.run(check, batch);
@@ -279,7 +166,7 @@ export async function importRows(scope: ClientScope, input: AsyncIterable<Buffer
     for (const p of planned) record(p);
     if (spool) for (const b of batch) if (toWrite.has(b.line)) await spool.write(b);
     batch = [];
-    report({ bytesRead: parsedBytes, rowsRead: counts.rows });
+    report({ bytesRead: parsed(), rowsRead: counts.rows });
     await yieldToOthers();
   };
 
@@ -305,100 +192,144 @@ export async function importRows(scope: ClientScope, input: AsyncIterable<Buffer
     durationMs: Date.now() - started,
     readingMs: (readEnded ?? Date.now()) - started,
     writingMs: readEnded && wrote && status === 'imported' ? Date.now() - readEnded : 0,
+    reading,
+    sample,
+    setAside: header?.setAside ?? [],
+    unknownValues: [...unknown.values()].sort((a, b) => b.rows - a.rows),
+    notes: [...notes].map(([note, rows]) => ({ note, rows })),
   });
-
-  try {
-    const source = counted()[Symbol.asyncIterator]();
-    const first = await source.next();
-    if (first.done) {
-      addProblem({ line: 1, column: '', reason: 'the file is empty' });
+  const rejectFile = (reason: string | null, drain: AsyncIterator<SourceRow> | null): Promise<RowsImportReport> => {
+    if (reason) addProblem({ line: 1, column: '', reason });
+    return (async () => {
+      // Read the rest, so the caller's upload completes and the response reaches it.
+      if (drain) for (let n = await drain.next(); !n.done; n = await drain.next()) void n;
       report({ phase: 'rejected', finishedAt: toTimestamp(scope.now()) });
       return finish('rejected');
-    }
-    const stream = Readable.from(
-      (async function* () {
-        yield first.value;
-        for (let n = await source.next(); !n.done; n = await source.next()) yield n.value;
-      })(),
-    );
-    const parser = parse({ bom: true, delimiter: detectDelimiter(first.value), relax_column_count: true, skip_empty_lines: true, trim: true, info: true, max_record_size: 1024 * 1024 });
-    stream.on('error', (err) => parser.destroy(err));
-    stream.pipe(parser);
+    })();
+  };
 
-    let prevLines = 0;
-    let prevEmpty = 0;
-    try {
-      for await (const item of parser as AsyncIterable<{ record: string[]; info: { lines: number; empty_lines: number; bytes: number } }>) {
-        const { record: cells, info } = item;
-        parsedBytes = info.bytes;
-        const line = prevLines + 1 + (info.empty_lines - prevEmpty);
-        prevLines = info.lines;
-        prevEmpty = info.empty_lines;
-        if (!header) {
-          header = mapHeaders(spec, cells);
-          if (header.problems.length > 0) {
-            for (const p of header.problems) addProblem(p);
-            // Read the rest, so the caller's upload completes and the response reaches it.
-            for await (const _ of parser) void _;
-            report({ phase: 'rejected', finishedAt: toTimestamp(scope.now()) });
-            return finish('rejected');
-          }
-          continue;
-        }
-        if (cells.every((c) => c === '')) continue;
-        counts.rows += 1;
-        const rowProblems: ImportProblem[] = [];
-        if (cells.length > header.byIndex.length && cells.slice(header.byIndex.length).some((c) => c !== '')) {
-          rowProblems.push({ line, column: '', reason: `has ${cells.length} cells but the header has ${header.byIndex.length}` });
-        }
-        const rec: Rec = {};
-        header.byIndex.forEach((col, i) => {
-          if (!col) return;
-          const raw = cells[i] ?? '';
-          if (raw === '') {
-            rec[col.field] = null;
-            return;
-          }
-          const parsed = col.parse(raw);
-          if (parsed.ok) rec[col.field] = parsed.value;
-          else {
-            // Present but unreadable: later checks know it was reported already.
-            rec[col.field] = undefined;
-            rowProblems.push({ line, column: header!.headers[i]!, reason: parsed.reason });
-          }
-        });
-        for (const [field, reason] of spec.finish?.(rec) ?? []) rowProblems.push({ line, column: check.headerOf(field), reason });
-        const key = spec.key(rec);
-        if (Array.isArray(key)) {
-          if (rowProblems.length === 0) rowProblems.push({ line, column: check.headerOf(key[0]), reason: key[1] });
-        } else {
-          const before = seen.get(key.key);
-          if (before !== undefined) rowProblems.push({ line, column: check.headerOf(keyField(spec, rec)), reason: `${key.label} is also on line ${before}; a file names each ${spec.noun} once` });
-          else seen.set(key.key, line);
-        }
-        if (rowProblems.length > 0) {
-          record({ line, label: Array.isArray(key) ? `line ${line}` : key.label, action: 'reject', problems: rowProblems.map((p) => ({ column: p.column, reason: p.reason })), changed: [] });
-          continue;
-        }
-        batch.push({ line, rec });
-        if (batch.length >= BATCH) await flush();
+  try {
+    const source = await openSource(counted(), { encoding: options.encoding, fileName: options.fileName });
+    if (!source) return await rejectFile('the file is empty', null);
+    parsed = () => source.parsed();
+    const rows = source.rows[Symbol.asyncIterator]();
+    const words = await loadClientWords(scope, String(spec.kind));
+    let locale: ReadLocale = { decimal: '.', dateOrder: null };
+    let parsers: (CellParser<unknown> | null)[] = [];
+
+    const handle = async ({ line, cells: raw }: SourceRow): Promise<void> => {
+      const cells = raw.map(unneutralise);
+      if (cells.every((c) => c === '')) return;
+      counts.rows += 1;
+      const rowProblems: ImportProblem[] = [];
+      const h = header!;
+      // Not text (and PostgreSQL cannot store it): most often a file read in the wrong encoding.
+      const nul = cells.findIndex((c) => c.includes('\u0000'));
+      if (nul >= 0) {
+        rowProblems.push({ line, column: h.headers[nul] ?? '', reason: 'holds a NUL character (byte 0), which is not text; is the file in another encoding?' });
+        record({ line, label: `line ${line}`, action: 'reject', problems: rowProblems.map((p) => ({ column: p.column, reason: p.reason })), changed: [] });
+        return;
       }
+      if (cells.length > h.byIndex.length && cells.slice(h.byIndex.length).some((c) => c !== '')) {
+        rowProblems.push({ line, column: '', reason: `has ${cells.length} cells but the header has ${h.byIndex.length}` });
+      }
+      const shown: ImportSampleRow | null = sample.length < SAMPLE_SHOWN ? { line, cells: [] } : null;
+      const rec: Rec = {};
+      h.byIndex.forEach((col, i) => {
+        if (!col) return;
+        const cell = cells[i] ?? '';
+        if (cell === '') {
+          rec[col.field] = null;
+          shown?.cells.push({ column: h.headers[i]!, field: col.field, raw: '', read: '', problem: null });
+          return;
+        }
+        const p = parsers[i]!(cell, locale);
+        shown?.cells.push({ column: h.headers[i]!, field: col.field, raw: cell, read: p.ok ? describeValue(p.value) : '', problem: p.ok ? null : p.reason });
+        if (p.ok) rec[col.field] = p.value;
+        else {
+          // Present but unreadable: later checks know it was reported already.
+          rec[col.field] = undefined;
+          rowProblems.push({ line, column: h.headers[i]!, reason: p.reason });
+          const v = vocabularyOf(String(spec.kind), col.field);
+          if (v) {
+            const k = `${col.field}:${cell.toLowerCase()}`;
+            const u = unknown.get(k) ?? { column: h.headers[i]!, field: col.field, value: cell, rows: 0, choices: [...v.choices] };
+            u.rows += 1;
+            unknown.set(k, u);
+          }
+        }
+      });
+      if (shown) sample.push(shown);
+      for (const [field, reason] of spec.finish?.(rec) ?? []) rowProblems.push({ line, column: check.headerOf(field), reason });
+      const key = spec.key(rec);
+      if (Array.isArray(key)) {
+        if (rowProblems.length === 0) rowProblems.push({ line, column: check.headerOf(key[0]), reason: key[1] });
+      } else {
+        const before = seen.get(key.key);
+        if (before !== undefined) rowProblems.push({ line, column: check.headerOf(keyField(spec, rec)), reason: `${key.label} is also on line ${before}; a file names each ${spec.noun} once` });
+        else seen.set(key.key, line);
+      }
+      if (rowProblems.length > 0) {
+        record({ line, label: Array.isArray(key) ? `line ${line}` : key.label, action: 'reject', problems: rowProblems.map((p) => ({ column: p.column, reason: p.reason })), changed: [] });
+        return;
+      }
+      batch.push({ line, rec });
+      if (batch.length >= BATCH) await flush();
+    };
+
+    try {
+      const first = await rows.next();
+      if (first.done) return await rejectFile('the file has no header line', null);
+      header = mapHeaders(spec, first.value.cells);
+      if (header.problems.length > 0) {
+        for (const p of header.problems) addProblem(p);
+        return await rejectFile(null, rows);
+      }
+      parsers = header.byIndex.map((col) => {
+        if (!col) return null;
+        const v = vocabularyOf(String(spec.kind), col.field);
+        return v ? vocabularyParser(v, words.get(col.field)) : col.parse;
+      });
+      // The locale: what the person gave, else what the first rows say.
+      const buffered: SourceRow[] = [];
+      const evidence = new LocaleEvidence();
+      while (buffered.length < LOCALE_SAMPLE_ROWS) {
+        const n = await rows.next();
+        if (n.done) break;
+        buffered.push(n.value);
+        header.byIndex.forEach((col, i) => {
+          const cell = n.value.cells[i];
+          if (!col || !cell) return;
+          if (col.parse.reads === 'date') evidence.date(cell);
+          else if (col.parse.reads === 'number') evidence.number(cell);
+        });
+      }
+      const workbook = source.info.format === 'xlsx';
+      const given: Partial<ReadLocale> = { ...(options.decimal ? { decimal: options.decimal } : workbook ? { decimal: '.' as const } : {}), ...(options.dateFormat ? { dateOrder: options.dateFormat } : {}) };
+      const decided = evidence.decide(given, source.info.delimiter ?? ',');
+      locale = decided.locale;
+      reading = {
+        ...source.info,
+        decimal: locale.decimal,
+        decimalSource: options.decimal ? 'given' : workbook ? 'workbook' : 'guessed',
+        dateFormat: locale.dateOrder,
+        dateFormatSource: options.dateFormat ? 'given' : locale.dateOrder ? 'guessed' : null,
+      };
+      if (decided.problem) return await rejectFile(decided.problem, rows);
+      for (const row of buffered) await handle(row);
+      buffered.length = 0;
+      for (let n = await rows.next(); !n.done; n = await rows.next()) await handle(n.value);
     } catch (err) {
       if (err instanceof AppError) throw err;
       // csv-parse stops at malformed CSV (an unclosed quote…): report where, import nothing.
       const e = err as { code?: string; message?: string; lines?: number };
       if (typeof e.code === 'string' && e.code.startsWith('CSV_')) {
-        addProblem({ line: e.lines ?? prevLines + 1, column: '', reason: `the file is not valid CSV here: ${e.message ?? e.code}` });
+        addProblem({ line: e.lines ?? counts.rows + 2, column: '', reason: `the file is not valid CSV here: ${e.message ?? e.code}` });
         counts.rejected += 1;
         report({ phase: 'rejected', finishedAt: toTimestamp(scope.now()) });
         return finish('rejected');
       }
       throw err;
-    }
-    if (!header) {
-      addProblem({ line: 1, column: '', reason: 'the file has no header line' });
-      report({ phase: 'rejected', finishedAt: toTimestamp(scope.now()) });
-      return finish('rejected');
     }
     await flush();
     await spool?.close();
@@ -459,14 +390,6 @@ export async function importRows(scope: ClientScope, input: AsyncIterable<Buffer
   }
 }
 
-/**
- * Lets the event loop serve other requests between batches: with SQLite every query is
- * synchronous, so without this an import would hold the process for its whole duration.
- */
-function yieldToOthers(): Promise<void> {
-  return new Promise((resolve) => setImmediate(resolve));
-}
-
 /** The field whose column names the row's key, for a duplicate-key problem. */
 function keyField(spec: KindSpec, rec: Rec): string {
   if (spec.keyField) return spec.keyField(rec);
@@ -474,77 +397,4 @@ function keyField(spec: KindSpec, rec: Rec): string {
   if (spec.kind === 'contracts') return 'reference';
   if (spec.kind === 'grants') return 'grantee';
   return 'name';
-}
-
-interface WriteArgs {
-  importId: string;
-  options: ImportRowsOptions;
-  /** Data rows in the file (the spool holds only those that change). */
-  rows: number;
-  bytes: number;
-  sha256: string;
-  runContext: (mode: RunContext['mode'], db: RunContext['db'], resolver: VendorResolver) => RunContext;
-  onWritten: (rows: number) => void;
-}
-
-/** Writes the spooled rows in one transaction, with the file's audit entry and import record. */
-async function writePhase(scope: ClientScope, spec: KindSpec, spool: Spool, args: WriteArgs): Promise<{ counts: { created: number; updated: number; unchanged: number }; newVendors: string[] }> {
-  const startedAt = toTimestamp(scope.now());
-  args.onWritten(0);
-  return scope.write(async (w) => {
-    const resolver = new VendorResolver();
-    const ctx = args.runContext('write', w.db, resolver);
-    const counts = { created: 0, updated: 0, unchanged: 0 };
-    const changes: { line: number; key: string; id: string | undefined; before: unknown; after: unknown }[] = [];
-    let changesTruncated = 0;
-    let written = 0;
-    const apply = (planned: Planned[]): void => {
-      const refused = planned.filter((p) => p.action === 'reject');
-      if (refused.length > 0) {
-        throw conflict(
-          `The ${Object.hasOwn(KINDS, spec.kind) ? 'estate' : 'records'} changed while the file was being read; nothing was imported. Import the file again.`,
-          refused.flatMap((p) => p.problems.map((pr) => ({ path: `line ${p.line}, column ${pr.column}`, message: pr.reason }))).slice(0, 100),
-        );
-      }
-      for (const p of planned) {
-        if (p.action === 'create') counts.created += 1;
-        else if (p.action === 'unchanged') counts.unchanged += 1;
-        else if (p.action === 'update') {
-          counts.updated += 1;
-          if (changes.length < MAX_AUDITED_CHANGES) changes.push({ line: p.line, key: p.label, id: p.id, before: p.before ?? null, after: p.after ?? { changed: p.changed } });
-          else changesTruncated += 1;
-        }
-      }
-    };
-    for await (const part of spool.batches()) {
-      apply(await spec.run(ctx, part));
-      written += part.length;
-      args.onWritten(written);
-      await yieldToOthers();
-    }
-    if (spec.after) {
-      for await (const part of spool.batches()) {
-        for (const p of await spec.after(ctx, part)) {
-          if (p.action === 'reject') apply([p]);
-        }
-      }
-    }
-    const newVendors = [...resolver.created.values()];
-    await args.options.record(w, {
-      importId: args.importId,
-      fileName: args.options.fileName ?? null,
-      sha256: args.sha256,
-      bytes: args.bytes,
-      rows: args.rows,
-      created: counts.created,
-      updated: counts.updated,
-      unchanged: args.rows - counts.created - counts.updated,
-      newVendors,
-      changes,
-      changesTruncated,
-      startedAt,
-      finishedAt: toTimestamp(scope.now()),
-    });
-    return { counts, newVendors };
-  });
 }

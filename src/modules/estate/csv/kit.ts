@@ -42,6 +42,8 @@ export interface Planned {
   id?: string;
   before?: Record<string, unknown>;
   after?: Record<string, unknown>;
+  /** What the import filled in on this row, said in the report with a count (same text, one line). */
+  notes?: string[];
 }
 
 export interface Batch {
@@ -56,6 +58,8 @@ export interface RunContext {
   mode: 'check' | 'write';
   now: string;
   vendors: VendorResolver;
+  /** What a kind loads once per import (settings, lookups), by its own key. */
+  cache: Map<string, unknown>;
   /** Header as written in the file, by field (for problems). */
   headerOf(field: string): string;
 }

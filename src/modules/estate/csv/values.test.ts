@@ -12,15 +12,31 @@ describe('CSV cells', () => {
     expect(value(money('1,000,000'))).toBe(1_000_000);
     expect(value(money('twelve'))).toMatch(/^!/);
     expect(value(money('-5'))).toMatch(/^!/);
-    // A decimal comma is ambiguous: refused rather than read as thousands.
+    // A decimal comma in a file read with a decimal point is refused rather than read as thousands.
     expect(value(money('1,5'))).toMatch(/^!/);
   });
 
-  it('reads ISO dates, date-times and US dates, and refuses days that do not exist', () => {
+  it('reads amounts with a decimal comma when the file uses one', () => {
+    const de = { decimal: ',' as const, dateOrder: 'DMY' as const };
+    expect(value(money('3.342,60 €', de))).toBe(3342.6);
+    expect(value(money('1,5', de))).toBe(1.5);
+    expect(value(money("1'234,50", de))).toBe(1234.5);
+    expect(value(money('1 234,50', de))).toBe(1234.5);
+    expect(value(money('1,234.50', de))).toMatch(/decimal comma/);
+  });
+
+  it('reads ISO dates and date-times, dates in the file\'s order, and refuses days that do not exist', () => {
     expect(value(date('2024-03-01'))).toBe('2024-03-01');
     expect(value(date('2024-03-01 10:00:00'))).toBe('2024-03-01');
     expect(value(date('2024-3-1'))).toBe('2024-03-01');
-    expect(value(date('3/1/2024'))).toBe('2024-03-01');
+    // Without the file's date order, 3/1/2024 could be 3 January or 1 March: refused, with the formats.
+    expect(value(date('3/1/2024'))).toMatch(/DD\/MM\/YYYY.*MM\/DD\/YYYY/);
+    expect(value(date('3/1/2024', { decimal: '.', dateOrder: 'MDY' }))).toBe('2024-03-01');
+    expect(value(date('03/04/2024', { decimal: '.', dateOrder: 'DMY' }))).toBe('2024-04-03');
+    expect(value(date('10.01.2022', { decimal: ',', dateOrder: 'DMY' }))).toBe('2022-01-10');
+    expect(value(date('1/10/22', { decimal: '.', dateOrder: 'MDY' }))).toBe('2022-01-10');
+    expect(value(date('4/5/98', { decimal: '.', dateOrder: 'MDY' }))).toBe('1998-04-05');
+    expect(value(date('13/01/2024', { decimal: '.', dateOrder: 'MDY' }))).toMatch(/not a real date in the format MM\/DD\/YYYY/);
     expect(value(date('2024-02-29'))).toBe('2024-02-29');
     expect(value(date('2023-02-29'))).toMatch(/not a real date/);
     expect(value(date('1 March 2024'))).toMatch(/^!/);

@@ -1,12 +1,18 @@
 /**
- * Cell parsers for CSV import: each takes a trimmed, non-empty cell and gives a typed value or
- * the reason it is refused. They accept what spreadsheets and asset tools write: `$1,234.50`,
- * `2024-03-01 10:00:00`, `3/1/2024` (US month/day/year), `Yes`, `Tier 1`.
+ * Cell parsers for CSV import: each takes a trimmed, non-empty cell and the file's locale, and
+ * gives a typed value or the reason it is refused. They accept what spreadsheets and asset tools
+ * write: `$1,234.50` or `1.234,50 €` (by the file's decimal mark), `2024-03-01 10:00:00`,
+ * `10.01.2022` or `1/10/22` (by the file's date order), `Yes`, `Tier 1`.
  */
-import { isRealDate } from '../common.js';
+import { DEFAULT_LOCALE, readDate, readNumber, type ReadLocale } from './locale.js';
 
 export type Parsed<T> = { ok: true; value: T } | { ok: false; reason: string };
-export type CellParser<T> = (cell: string) => Parsed<T>;
+/** `reads` tells the import which cells to look at when it guesses the file's locale. */
+export type CellParser<T> = ((cell: string, locale?: ReadLocale) => Parsed<T>) & { reads?: 'date' | 'number' };
+
+function reading<T>(reads: 'date' | 'number', fn: (cell: string, locale: ReadLocale) => Parsed<T>): CellParser<T> {
+  return Object.assign((cell: string, locale?: ReadLocale) => fn(cell, locale ?? DEFAULT_LOCALE), { reads });
+}
 
 const ok = <T>(value: T): Parsed<T> => ({ ok: true, value });
 const fail = (reason: string): Parsed<never> => ({ ok: false, reason });
@@ -16,47 +22,36 @@ export const text =
   (cell) =>
     cell.length > max ? fail(`is longer than ${max} characters`) : ok(cell);
 
-/** Money in major units: `1234.5`, `$1,234.50`, `1 234,50 €` is refused (ambiguous decimal comma). */
-export const money: CellParser<number> = (cell) => {
-  const cleaned = cell.replace(/^[A-Z]{3}\s*/i, '').replace(/[$€£¥\s]/g, '').replace(/,(?=\d{3}(\D|$))/g, '');
-  if (!/^-?\d+(\.\d+)?$/.test(cleaned)) return fail(`"${cell}" is not an amount (write 1234.50)`);
-  const n = Number(cleaned);
+/** Money in major units, written with the file's decimal mark: `1234.5`, `$1,234.50`, `1.234,50 €`. */
+export const money: CellParser<number> = reading('number', (cell, locale) => {
+  const n = readNumber(cell, locale.decimal);
+  if (n === null) return fail(`"${cell}" is not an amount (${locale.decimal === ',' ? 'write 1234,50: the file uses a decimal comma' : 'write 1234.50'})`);
   if (n < 0) return fail('must not be negative');
   if (n > 1e12) return fail('is too large');
   return ok(n);
-};
+});
 
-export const integer =
-  (min: number, max: number): CellParser<number> =>
-  (cell) => {
-    const cleaned = cell.replace(/[,\s_]/g, '');
-    if (!/^-?\d+$/.test(cleaned)) return fail(`"${cell}" is not a whole number`);
-    const n = Number(cleaned);
+export const integer = (min: number, max: number): CellParser<number> =>
+  reading('number', (cell, locale) => {
+    const n = readNumber(cell.replace(/_/g, ''), locale.decimal);
+    if (n === null || !Number.isInteger(n)) return fail(`"${cell}" is not a whole number`);
     if (n < min || n > max) return fail(`must be between ${min} and ${max}`);
     return ok(n);
-  };
+  });
 
-export const decimal =
-  (min: number, max: number): CellParser<number> =>
-  (cell) => {
-    const cleaned = cell.replace(/[,\s]/g, '');
-    if (!/^-?\d+(\.\d+)?$/.test(cleaned)) return fail(`"${cell}" is not a number`);
-    const n = Number(cleaned);
+export const decimal = (min: number, max: number): CellParser<number> =>
+  reading('number', (cell, locale) => {
+    const n = readNumber(cell, locale.decimal);
+    if (n === null) return fail(`"${cell}" is not a number`);
     if (n < min || n > max) return fail(`must be between ${min} and ${max}`);
     return ok(n);
-  };
+  });
 
-/** A date: `2024-03-01`, `2024-03-01 10:00:00`, `2024-03-01T10:00:00Z`, or US `3/1/2024`. */
-export const date: CellParser<string> = (cell) => {
-  let iso: string | null = null;
-  const m1 = /^(\d{4})-(\d{1,2})-(\d{1,2})(?:[T ][\d:.]+(?:Z|[+-]\d{2}:?\d{2})?)?$/.exec(cell);
-  if (m1) iso = `${m1[1]}-${m1[2]!.padStart(2, '0')}-${m1[3]!.padStart(2, '0')}`;
-  const m2 = /^(\d{1,2})\/(\d{1,2})\/(\d{4})$/.exec(cell);
-  if (m2) iso = `${m2[3]}-${m2[1]!.padStart(2, '0')}-${m2[2]!.padStart(2, '0')}`;
-  if (!iso) return fail(`"${cell}" is not a date (write YYYY-MM-DD)`);
-  if (!isRealDate(iso)) return fail(`"${cell}" is not a real date`);
-  return ok(iso);
-};
+/**
+ * A date: `2024-03-01` (with or without a time) always; `10.01.2022`, `01/10/2022`, `1/10/22`
+ * in the file's date order (two-digit years: 00-69 are 20xx, 70-99 are 19xx).
+ */
+export const date: CellParser<string> = reading('date', (cell, locale) => readDate(cell, locale.dateOrder));
 
 const TRUE = new Set(['yes', 'y', 'true', 't', '1', 'x', 'on']);
 const FALSE = new Set(['no', 'n', 'false', 'f', '0', 'off', '-']);

@@ -4,15 +4,17 @@ import { z } from 'zod';
 import { AppError } from '../../../server/errors.js';
 import type { ZodApp } from '../../../server/module.js';
 import { toDateString } from '../../../server/db/conventions.js';
-import { exportCsv } from '../csv/export.js';
+import { exportRows } from '../csv/export.js';
+import { CONTENT_TYPES, SPREADSHEET_FORMATS } from '../../../server/spreadsheets.js';
 import { importCsv, MAX_IMPORT_BYTES } from '../csv/import.js';
+import { IMPORT_TYPES } from '../csv/source.js';
 import { progressList, progressOf, type ImportProgress } from '../csv/progress.js';
 import { CSV_KINDS } from '../vocab.js';
-import { IdParam, ImportProgressOut, ImportRecord, ImportReport } from '../schema.js';
+import { IdParam, ImportProgressOut, ImportReadingQuery, ImportRecord, ImportReport } from '../schema.js';
 
 const tags = ['import and export'];
 const KindParams = z.strictObject({ clientId: z.string(), kind: z.enum(CSV_KINDS) });
-const CSV_TYPES = ['text/csv', 'application/csv', 'text/plain', 'application/vnd.ms-excel', 'text/tab-separated-values'];
+const CSV_TYPES = IMPORT_TYPES;
 
 function presentProgress(p: ImportProgress): z.infer<typeof ImportProgressOut> {
   const { clientId: _c, actorId: _a, ...rest } = p;
@@ -33,14 +35,15 @@ export async function csvRoutes(app: ZodApp): Promise<void> {
       bodyLimit: MAX_IMPORT_BYTES,
       schema: {
         tags,
-        summary: 'Import a CSV file (the request body, Content-Type: text/csv): all rows or none; with dryRun=true, report per row what would happen',
+        summary: 'Import a CSV file or an Excel workbook (the request body): all rows or none; with dryRun=true, report per row what would happen',
         description:
-          'Headers are matched without case or punctuation and accept the names of common exports (for systems, the asset CSV of asset tools: Asset Tag, Name, Serial, Model, Manufacturer, Category, Supplier, Location, Purchase Date, Purchase Cost, Warranty (months), EOL Date, Status). The upsert key is the name (systems: the asset tag, else the name; contracts: vendor and reference; grants: data set or system and grantee). A file with any bad row imports nothing: a dry run answers 200 with the report, an import answers 400 with every bad row in the error details (path "line N, column C"). Poll GET /estate/imports/{importId} for progress, with the importId you pass here.',
+          'Send CSV (Content-Type: text/csv, in UTF-8, UTF-16 or Windows-1252, comma, semicolon or tab separated) or an .xlsx workbook (its first sheet). Headers are matched without case or punctuation and accept the names of common exports (for systems, those of Snipe-IT, Lansweeper, NinjaOne, Datto RMM, ScalePad and Intune; two columns for one field: the better is used, the other reported in setAside). The decimal mark and the date order are guessed from the first rows unless given; dates that could be day or month first are refused until dateFormat is given. The report says how the file was read (reading, sample). The upsert key is the name (systems: the asset tag, else the name; contracts: vendor and reference; grants: data set or system and grantee). A file with any bad row imports nothing: a dry run answers 200 with the report, an import answers 400 with every bad row in the error details (path "line N, column C"). Poll GET /estate/imports/{importId} for progress, with the importId you pass here.',
         params: KindParams,
         querystring: z.strictObject({
           dryRun: z.enum(['true', 'false']).default('false'),
           fileName: z.string().max(255).optional(),
           importId: z.uuid().optional().describe('A UUID you choose, to poll this import\'s progress'),
+          ...ImportReadingQuery,
         }),
         consumes: CSV_TYPES,
         response: { 200: ImportReport },
@@ -57,6 +60,9 @@ export async function csvRoutes(app: ZodApp): Promise<void> {
         fileName: request.query.fileName ?? null,
         totalBytes: Number.isFinite(length) && length > 0 ? length : null,
         importId: request.query.importId,
+        encoding: request.query.encoding,
+        decimal: request.query.decimal,
+        dateFormat: request.query.dateFormat,
       });
       if (report.status === 'rejected' && !report.dryRun) {
         const n = report.rejected;
@@ -104,12 +110,20 @@ export async function csvRoutes(app: ZodApp): Promise<void> {
 
   app.get('/estate/export/:kind', {
     config: { permission: 'estate.read' },
-    schema: { tags, summary: 'Export as CSV (the same columns the import reads)', params: KindParams, produces: ['text/csv'], response: { 200: z.string().describe('CSV') } },
+    schema: {
+      tags,
+      summary: 'Export as CSV or an Excel workbook (the same columns the import reads)',
+      description: 'CSV starts with a byte-order mark (Excel reads it as UTF-8), and cells a spreadsheet would run as a formula (starting with =, +, -, @, a tab or a carriage return) are prefixed with a single quote; the import reads them back as they were.',
+      params: KindParams,
+      querystring: z.strictObject({ format: z.enum(SPREADSHEET_FORMATS).default('csv') }),
+      produces: [CONTENT_TYPES.csv, CONTENT_TYPES.xlsx],
+      response: { 200: z.string().describe('The file') },
+    },
   }, async (request, reply) => {
     const { kind } = request.params;
-    const file = `${kind}-${toDateString(request.scope.now())}.csv`;
+    const { format } = request.query;
+    const file = `${kind}-${toDateString(request.scope.now())}.${format}`;
     // The stream is sent as is; the string schema only documents the body.
-    return reply.type('text/csv; charset=utf-8').header('content-disposition', `attachment; filename="${file}"`).send(exportCsv(request.scope, kind) as unknown as string);
+    return reply.type(CONTENT_TYPES[format]).header('content-disposition', `attachment; filename="${file}"`).send(exportRows(request.scope, kind, format) as unknown as string);
   });
 }
-

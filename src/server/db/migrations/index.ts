@@ -18,6 +18,7 @@ import * as ops from '../../../modules/accounts/migration.js';
 import * as controls from '../../../modules/controls/migration.js';
 import * as signinLimits from '../../../modules/accounts/migration-signin-limits.js';
 import * as roadmapGaps from '../../../modules/roadmap/migration-gaps.js';
+import * as interchange from '../../../modules/interchange/migration.js';
 
 /**
  * Every migration, in order. Names sort by date then sequence; Kysely applies the pending ones
@@ -43,5 +44,6 @@ export const migrations: Record<string, Migration> = {
   '20261205_05c_estate_hours_and_tiers': estateHoursAndTiers,
   '20261205_06_ops': ops,
   '20261205_07_signin_limits': signinLimits,
+  '20261205_08_interchange': interchange,
   '20261206_01_roadmap_gaps': roadmapGaps,
 };

@@ -37,7 +37,7 @@ export function AccountsView({ clientId, canEdit }: { clientId: string; canEdit:
         An import reads each line&apos;s account here; an account not mapped refuses its line, so nothing is booked to the wrong category.
       </Text>
       <TriadTable<AccountOut>
-        aria-label="Account map"
+        aria-label="Account map" exportAs="Account map"
         records={accounts.data ?? []}
         fetching={accounts.isPending}
         idAccessor="id"

@@ -125,7 +125,7 @@ export function ActualsView({ clientId, year }: { clientId: string; year: YearOu
         {actuals.data ? `${actuals.data.total} actual lines in ${year.label}${actuals.data.total > actuals.data.actuals.length ? `; the ${actuals.data.actuals.length} latest shown` : ''}.` : ''}
       </Text>
       <TriadTable<ActualOut>
-        aria-label="Actual lines"
+        aria-label="Actual lines" exportAs="Actual lines"
         records={actuals.data?.actuals ?? []}
         fetching={actuals.isPending}
         idAccessor="id"

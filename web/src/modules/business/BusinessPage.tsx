@@ -104,7 +104,7 @@ export default function BusinessPage() {
             The active priorities weigh {data.activeWeight} % together.
           </Text>
           <TriadTable<PriorityOut>
-            aria-label="Business priorities"
+            aria-label="Business priorities" exportAs="Business priorities"
             records={data.priorities}
             idAccessor="id"
             noRecordsText="No priority set yet"

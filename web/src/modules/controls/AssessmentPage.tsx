@@ -114,6 +114,9 @@ export function AssessmentPage() {
             <Button variant="default" leftSection={<IconDownload size={16} />} component="a" href={controlsPath(clientId, `/assessments/${a.id}/export.csv`)}>
               Export CSV
             </Button>
+            <Button variant="default" leftSection={<IconDownload size={16} />} component="a" href={controlsPath(clientId, `/assessments/${a.id}/export.xlsx`)}>
+              Export Excel
+            </Button>
             {d.can.manage ? (
               <Button variant="subtle" color="red" leftSection={<IconTrash size={16} />} loading={remove.isPending} onClick={() => window.confirm(`Delete "${a.title}" with its answers and evidence?`) && remove.mutate()}>
                 Delete

@@ -90,7 +90,7 @@ export function CataloguesView() {
         </Alert>
       ) : null}
       <TriadTable<CatalogueOut>
-        aria-label="Catalogues"
+        aria-label="Catalogues" exportAs="Catalogues"
         records={q.data?.catalogues ?? []}
         fetching={q.isPending}
         idAccessor="id"

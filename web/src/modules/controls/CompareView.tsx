@@ -74,7 +74,7 @@ export function CompareView({ detail }: { detail: AssessmentDetailOut }) {
           </Table>
           <SegmentedControl value={filter} onChange={setFilter} data={[{ value: 'moved', label: 'What moved' }, { value: 'all', label: 'Every outcome' }]} w="fit-content" />
           <TriadTable<Row>
-            aria-label="Outcomes compared"
+            aria-label="Outcomes compared" exportAs="Outcomes compared"
             records={rows}
             idAccessor="controlId"
             noRecordsText="Nothing moved."

@@ -63,7 +63,7 @@ function AssessmentsList() {
   }
   return (
     <TriadTable<AssessmentSummary>
-      aria-label="Assessments"
+      aria-label="Assessments" exportAs="Assessments"
       records={q.data?.assessments ?? []}
       fetching={q.isPending}
       idAccessor="id"

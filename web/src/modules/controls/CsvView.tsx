@@ -36,6 +36,9 @@ export function CsvView({ detail }: { detail: AssessmentDetailOut }) {
           <Button variant="default" leftSection={<IconDownload size={16} />} component="a" href={controlsPath(clientId, `/assessments/${a.id}/export.csv`)}>
             Download {a.title}.csv
           </Button>
+          <Button variant="default" leftSection={<IconDownload size={16} />} component="a" href={controlsPath(clientId, `/assessments/${a.id}/export.xlsx`)}>
+            Excel workbook
+          </Button>
         </Group>
       </Stack>
       {detail.can.manage ? (
@@ -90,7 +93,7 @@ export function CsvView({ detail }: { detail: AssessmentDetailOut }) {
                 />
               ) : (
                 <TriadTable
-                  aria-label="Lines"
+                  aria-label="Lines" exportAs="Lines"
                   records={report.results}
                   idAccessor="line"
                   maxHeight={360}

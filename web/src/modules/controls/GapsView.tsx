@@ -33,7 +33,7 @@ export function GapsView({ detail }: { detail: AssessmentDetailOut }) {
         {g && g.unlinked > 0 ? ` ${g.unlinked} gap${g.unlinked === 1 ? ' is' : 's are'} linked to no scenario yet and come${g.unlinked === 1 ? 's' : ''} last.` : ''}
       </Text>
       <TriadTable<GapOut>
-        aria-label="Ranked gaps"
+        aria-label="Ranked gaps" exportAs="Ranked gaps"
         records={g?.gaps ?? []}
         fetching={q.isPending}
         idAccessor="controlId"

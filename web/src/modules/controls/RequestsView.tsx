@@ -83,7 +83,7 @@ export function RequestsView({ detail }: { detail: AssessmentDetailOut }) {
   return (
     <Stack gap="lg">
       <TriadTable<RequestOut>
-        aria-label="Requests"
+        aria-label="Requests" exportAs="Requests"
         records={detail.requests}
         idAccessor="id"
         noRecordsText="Nobody has been asked yet: advisors ask contributors to answer a function or a category."

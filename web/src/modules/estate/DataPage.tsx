@@ -98,7 +98,7 @@ function DatasetsView() {
           records={sortNatural(datasets.data ?? [], (d) => d.name)}
           fetching={datasets.isPending}
           idAccessor="id"
-          aria-label="Data sets"
+          aria-label="Data sets" exportAs="Data sets"
           columns={[
             { accessor: 'name', title: 'Data set' },
             { accessor: 'classification', title: 'Classification', render: (d: DatasetOut) => <ClassificationBadge value={d.classification} /> },
@@ -252,7 +252,7 @@ function AccessView() {
         records={grants.data?.grants ?? []}
         fetching={grants.isFetching}
         idAccessor="id"
-        aria-label="Access grants"
+        aria-label="Access grants" exportAs="Access grants"
         totalRecords={grants.data?.total ?? 0}
         recordsPerPage={GRANT_PAGE}
         page={page}
@@ -423,7 +423,7 @@ function ReviewPage() {
         <TriadTable
           records={r.items}
           idAccessor="id"
-          aria-label="Grants to review"
+          aria-label="Grants to review" exportAs="Grants to review"
           noRecordsText={mine ? 'Nothing left for you to decide' : 'No grants'}
           columns={[
             { accessor: 'grant.grantee', title: 'Who', render: (i: ReviewItemOut) => `${i.grant.grantee} (${i.grant.granteeType})` },

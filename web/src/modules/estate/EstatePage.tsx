@@ -202,7 +202,7 @@ function SystemsView() {
         records={systems.data?.systems ?? []}
         fetching={systems.isFetching}
         idAccessor="id"
-        aria-label="Systems and assets"
+        aria-label="Systems and assets" exportAs="Systems and assets"
         noRecordsText="No systems match"
         totalRecords={systems.data?.total ?? 0}
         recordsPerPage={PAGE}

@@ -1,4 +1,4 @@
-/** CSV import (checked first with a dry run, then written all at once) and export of the estate. */
+/** Import of CSV files and Excel workbooks (checked first with a dry run, then written all at once) and export of the estate. */
 import { Alert, Anchor, Badge, Button, FileInput, Group, List, Paper, Progress, Select, SimpleGrid, Stack, Text, Title } from '@mantine/core';
 import { useQueryClient } from '@tanstack/react-query';
 import { IconCheck, IconDownload, IconFileSpreadsheet, IconUpload } from '@tabler/icons-react';
@@ -11,10 +11,12 @@ import { TriadTable } from '../../components/DataTable';
 import { ErrorAlert } from '../../components/ErrorAlert';
 import { formatDateTime, formatNumber } from '../../components/format';
 import { useCurrentClient } from '../../layout/client-context';
-import { estateInvalidate, estatePath, uploadCsv, useImportProgress, useImports } from './api';
+import { estateInvalidate, estatePath, uploadCsv, useImportProgress, useImports, type ReadingOptions } from './api';
+import { ReadingSummary, UnknownValues } from './ImportReading';
+import { ImportSettingsPanel } from './ImportSettingsPanel';
 
 const KINDS = [
-  { value: 'systems', label: 'Systems and assets', hint: 'An asset tool\u2019s export works as it is: Asset Tag, Name, Serial, Model, Manufacturer, Category, Supplier, Location, Purchase Date, Purchase Cost, Warranty (months), EOL Date, Status.' },
+  { value: 'systems', label: 'Systems and assets', hint: 'An asset tool\u2019s export works as it is (Snipe-IT, Lansweeper, NinjaOne, Datto RMM, ScalePad, Intune, Entra): Asset Tag, Name, Serial, Model, Manufacturer, Category, Supplier, Location, Purchase Date, Purchase Cost, Warranty (months), EOL Date, Status.' },
   { value: 'services', label: 'Business services', hint: 'Name, Business Unit, Downtime Cost per Hour, RTO (hours), RPO (hours), Criticality, Systems (asset tags or names, separated by ;).' },
   { value: 'vendors', label: 'Vendors', hint: 'Name, Relationship (direct or fourth party), Supplies, Offering, Country, Tier Override and its reason, Subcontractor Of (vendor names, separated by ;).' },
   { value: 'contracts', label: 'Contracts', hint: 'Vendor, Reference, Annual Cost, Start Date, Renewal Date, Term (months), Notice (days), Auto Renew.' },
@@ -29,7 +31,8 @@ function newImportId(): string {
   return crypto.randomUUID();
 }
 
-function ReportView({ report }: { report: ImportReport }) {
+function ReportView({ report, onMapped }: { report: ImportReport; onMapped: () => void }) {
+  const { clientId, can } = useCurrentClient();
   const n = formatNumber;
   const summary =
     report.status === 'imported'
@@ -44,6 +47,8 @@ function ReportView({ report }: { report: ImportReport }) {
         {report.newVendors.length > 0 ? <Text size="sm">New vendors: {report.newVendors.join(', ')}.</Text> : null}
         {report.ignoredColumns.length > 0 ? <Text size="sm">Columns not used: {report.ignoredColumns.join(', ')}.</Text> : null}
       </Alert>
+      <ReadingSummary report={report} />
+      <UnknownValues clientId={clientId} report={report} canMap={can('estate.import')} onMapped={onMapped} />
       {report.problems.length > 0 ? (
         <>
           <Title order={3} fz="h5">
@@ -113,6 +118,7 @@ export function ImportExportView() {
   const [error, setError] = useState<unknown>(null);
   const [running, setRunning] = useState<{ id: string; dryRun: boolean } | null>(null);
   const [upload, setUpload] = useState(0);
+  const [reading, setReading] = useState<ReadingOptions>({});
   const checkedOk = report?.status === 'checked' && report.kind === kind && report.fileName === file?.name;
 
   const run = async (dryRun: boolean): Promise<void> => {
@@ -123,7 +129,7 @@ export function ImportExportView() {
     setError(null);
     if (!dryRun) setReport(null);
     try {
-      const result = await uploadCsv(clientId, kind, file, { dryRun, fileName: file.name, importId: id, onUpload: setUpload });
+      const result = await uploadCsv(clientId, kind, file, { dryRun, fileName: file.name, importId: id, onUpload: setUpload, reading });
       setReport(result);
       if (!dryRun) await Promise.all(estateInvalidate(clientId).map((queryKey) => queryClient.invalidateQueries({ queryKey })));
     } catch (err) {
@@ -138,17 +144,22 @@ export function ImportExportView() {
   return (
     <Stack gap="xl">
       {can('estate.import') ? (
-        <Paper withBorder p="md" radius="md" component="section" aria-label="Import a CSV file">
+        <Paper withBorder p="md" radius="md" component="section" aria-label="Import a file">
           <Stack gap="sm">
             <Title order={2} fz="h4">
-              Import a CSV file
+              Import a CSV file or an Excel workbook
             </Title>
             <Text size="sm" c="dimmed" maw={720}>
               Check the file first: the dry run says, row by row, what would be created, updated or refused and why. A file is imported whole or not at all; rows are matched by name (systems by asset tag).
             </Text>
             <SimpleGrid cols={{ base: 1, sm: 2 }}>
               <Select label="What the file holds" data={KINDS} allowDeselect={false} value={kind} onChange={(v) => { setKind(v ?? 'systems'); setReport(null); }} />
-              <FileInput label="CSV file" placeholder="Choose a .csv file" accept=".csv,text/csv" leftSection={<IconFileSpreadsheet size={16} />} value={file} onChange={(f) => { setFile(f); setReport(null); setError(null); }} clearable />
+              <FileInput label="CSV file or workbook" placeholder="Choose a .csv or .xlsx file" accept=".csv,.txt,.tsv,.xlsx,text/csv" leftSection={<IconFileSpreadsheet size={16} />} value={file} onChange={(f) => { setFile(f); setReport(null); setError(null); }} clearable />
+            </SimpleGrid>
+            <SimpleGrid cols={{ base: 1, sm: 3 }}>
+              <Select label="Encoding" description="Detected from the file unless chosen" data={[{ value: '', label: 'Detect' }, { value: 'utf-8', label: 'UTF-8' }, { value: 'utf-16le', label: 'UTF-16' }, { value: 'windows-1252', label: 'Windows-1252 (Western Europe, Americas)' }, { value: 'windows-1250', label: 'Windows-1250 (Central Europe)' }]} value={reading.encoding ?? ''} onChange={(v) => { setReading((r) => ({ ...r, encoding: v ?? '' })); setReport(null); }} allowDeselect={false} />
+              <Select label="Decimal mark" description="Guessed from the amounts unless chosen" data={[{ value: '', label: 'Guess' }, { value: '.', label: '1,234.50' }, { value: ',', label: '1.234,50' }]} value={reading.decimal ?? ''} onChange={(v) => { setReading((r) => ({ ...r, decimal: v ?? '' })); setReport(null); }} allowDeselect={false} />
+              <Select label="Date format" description="Guessed from the dates; needed when they could be read both ways" data={[{ value: '', label: 'Guess' }, { value: 'DMY', label: 'DD/MM/YYYY, DD.MM.YYYY' }, { value: 'MDY', label: 'MM/DD/YYYY' }, { value: 'YMD', label: 'YYYY-MM-DD' }]} value={reading.dateFormat ?? ''} onChange={(v) => { setReading((r) => ({ ...r, dateFormat: v ?? '' })); setReport(null); }} allowDeselect={false} />
             </SimpleGrid>
             {hint ? (
               <Text size="xs" c="dimmed">
@@ -165,7 +176,7 @@ export function ImportExportView() {
             </Group>
             {running ? <RunningProgress importId={running.id} upload={upload} /> : null}
             {error ? <ErrorAlert error={error} /> : null}
-            {report ? <ReportView report={report} /> : null}
+            {report ? <ReportView report={report} onMapped={() => void run(true)} /> : null}
           </Stack>
         </Paper>
       ) : null}
@@ -174,13 +185,18 @@ export function ImportExportView() {
           Export
         </Title>
         <Text size="sm" c="dimmed">
-          CSV files in the columns the import reads, to edit in a spreadsheet and import back.
+          In the columns the import reads, to edit in a spreadsheet and import back: CSV for Excel (UTF-8 with its mark; cells that would run as formulas are quoted) or an Excel workbook.
         </Text>
         <List spacing={4} icon={<IconDownload size={14} />}>
           {KINDS.map((k) => (
             <List.Item key={k.value}>
+              {k.label}:{' '}
               <Anchor href={estatePath(clientId, `/export/${k.value}`)} download size="sm">
-                {k.label}
+                CSV
+              </Anchor>
+              {' \u00b7 '}
+              <Anchor href={estatePath(clientId, `/export/${k.value}?format=xlsx`)} download size="sm">
+                Excel
               </Anchor>
             </List.Item>
           ))}
@@ -194,7 +210,7 @@ export function ImportExportView() {
           <TriadTable
             records={imports.data.recent}
             idAccessor="id"
-            aria-label="Recent imports"
+            aria-label="Recent imports" exportAs="Recent imports"
             columns={[
               { accessor: 'finishedAt', title: 'When', render: (r: ImportRecordOut) => formatDateTime(r.finishedAt) },
               { accessor: 'kind', title: 'Kind' },
@@ -206,6 +222,7 @@ export function ImportExportView() {
           />
         </Stack>
       ) : null}
+      <ImportSettingsPanel />
     </Stack>
   );
 }

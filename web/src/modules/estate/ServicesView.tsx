@@ -111,7 +111,7 @@ export function ServicesView() {
           records={sortNatural(list ?? [], (s) => s.name)}
           fetching={services.isPending}
           idAccessor="id"
-          aria-label="Business services"
+          aria-label="Business services" exportAs="Business services"
           columns={[
             { accessor: 'name', title: 'Service' },
             { accessor: 'businessUnit', title: 'Business unit', render: (s: ServiceOut) => s.businessUnit ?? '—' },

@@ -92,7 +92,7 @@ function VendorList() {
           records={rows}
           fetching={vendors.isPending}
           idAccessor="id"
-          aria-label="Vendors"
+          aria-label="Vendors" exportAs="Vendors"
           columns={[
             {
               accessor: 'name',
@@ -361,7 +361,7 @@ function VendorDetailPage() {
           <TriadTable
             records={v.contracts}
             idAccessor="id"
-            aria-label="Contracts"
+            aria-label="Contracts" exportAs="Contracts"
             noRecordsText="No contracts"
             columns={[
               { accessor: 'reference', title: 'Contract' },
@@ -410,7 +410,7 @@ function RenewalsView() {
         records={renewals.data?.renewals ?? []}
         fetching={renewals.isPending}
         idAccessor="contractId"
-        aria-label="Renewals"
+        aria-label="Renewals" exportAs="Renewals"
         noRecordsText="Nothing renews in this window"
         columns={[
           { accessor: 'vendorName', title: 'Vendor' },
@@ -445,7 +445,7 @@ function ConcentrationView() {
           records={entries.data ?? []}
           fetching={entries.isPending}
           idAccessor="vendorId"
-          aria-label="Vendor concentration"
+          aria-label="Vendor concentration" exportAs="Vendor concentration"
           columns={[
             { accessor: 'name', title: 'Vendor', render: (e: ConcentrationEntry) => <>{e.name}{e.fourthParty ? <Badge ml={6} size="xs" variant="outline" color="grape">fourth party</Badge> : null}</> },
             { accessor: 'services', title: 'Services', textAlign: 'right' },
@@ -469,7 +469,7 @@ function ConcentrationView() {
             records={firm.data?.entries ?? []}
             fetching={firm.isPending}
             idAccessor="name"
-            aria-label="Shared vendors"
+            aria-label="Shared vendors" exportAs="Shared vendors"
             columns={[
               { accessor: 'name', title: 'Company' },
               { accessor: 'clients', title: 'Clients', textAlign: 'right' },

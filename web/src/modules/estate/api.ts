@@ -23,6 +23,7 @@ import type {
 } from '@schema/estate';
 import { api, ApiError, clientPath, csrfToken, CSRF_HEADER, type ErrorDetail } from '../../api/client';
 import { keys } from '../../api/keys';
+import { call, triad } from '../../api/typed';
 
 export type { ImportProgress, ImportRecordOut, Renewal };
 
@@ -44,6 +45,7 @@ export const estateKeys = {
   reviews: (clientId: string) => [...keys.client(clientId), 'estate', 'reviews'] as const,
   review: (clientId: string, id: string, mine: boolean) => [...keys.client(clientId), 'estate', 'review', id, mine] as const,
   imports: (clientId: string) => [...keys.client(clientId), 'estate', 'imports'] as const,
+  importSettings: (clientId: string) => [...keys.client(clientId), 'estate', 'import-settings'] as const,
   importProgress: (clientId: string, id: string) => [...keys.client(clientId), 'estate', 'import', id] as const,
   firm: () => ['firm', 'estate', 'concentration'] as const,
 };
@@ -194,6 +196,14 @@ export function useImports(clientId: string) {
   });
 }
 
+/** The client's import settings: its words for statuses and types, replacement costs by type (through the typed client). */
+export function useImportSettings(clientId: string) {
+  return useQuery({
+    queryKey: estateKeys.importSettings(clientId),
+    queryFn: ({ signal }) => call(triad.GET('/api/clients/{clientId}/estate/import-settings', { params: { path: { clientId } }, signal })),
+  });
+}
+
 /** Progress of an import while it runs (polled twice a second), from the server's side. */
 export function useImportProgress(clientId: string, importId: string | null) {
   return useQuery({
@@ -209,17 +219,28 @@ export function useImportProgress(clientId: string, importId: string | null) {
  * Sends a CSV file as the request body (text/csv), reporting how much of it has gone up: the
  * server reads it as it arrives, so the upload's progress is the checking's progress.
  */
+export const XLSX_TYPE = 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet';
+
+/** How to read a file when guessing from it is not right (empty: guess). */
+export interface ReadingOptions {
+  encoding?: string;
+  decimal?: '' | '.' | ',';
+  dateFormat?: '' | 'DMY' | 'MDY' | 'YMD';
+}
+
 export function uploadCsv(
   clientId: string,
   kind: string,
   file: Blob,
-  options: { dryRun: boolean; fileName: string; importId: string; onUpload?: (fraction: number) => void },
+  options: { dryRun: boolean; fileName: string; importId: string; onUpload?: (fraction: number) => void; reading?: ReadingOptions },
 ): Promise<ImportReport> {
   const params = new URLSearchParams({ dryRun: String(options.dryRun), fileName: options.fileName, importId: options.importId });
+  const reading: Record<string, string | undefined> = { ...options.reading };
+  for (const [k, v] of Object.entries(reading)) if (v) params.set(k, v);
   return new Promise((resolve, reject) => {
     const xhr = new XMLHttpRequest();
     xhr.open('POST', `${estatePath(clientId, `/import/${kind}`)}?${params.toString()}`);
-    xhr.setRequestHeader('content-type', 'text/csv');
+    xhr.setRequestHeader('content-type', /\.xlsx$/i.test(options.fileName) ? XLSX_TYPE : 'text/csv');
     xhr.setRequestHeader('accept', 'application/json');
     const token = csrfToken();
     if (token) xhr.setRequestHeader(CSRF_HEADER, token);

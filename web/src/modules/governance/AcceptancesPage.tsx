@@ -86,7 +86,7 @@ export function AcceptancesPage() {
         fetching={acceptances.isPending}
         idAccessor="id"
         noRecordsText="No risk acceptances yet"
-        aria-label="Risk acceptances"
+        aria-label="Risk acceptances" exportAs="Risk acceptances"
         columns={[
           {
             accessor: 'title',

@@ -119,7 +119,7 @@ function PackList() {
         ) : null}
         {packs.isSuccess && packs.data.packs.length > 0 ? (
           <TriadTable<PackOut>
-            aria-label="Board packs"
+            aria-label="Board packs" exportAs="Board packs"
             records={packs.data.packs}
             idAccessor="id"
             onRowClick={({ record }) => {

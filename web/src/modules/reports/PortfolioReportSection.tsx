@@ -52,7 +52,7 @@ export function PortfolioReportSection() {
         <Stack gap="xs">
           {/* Rows open the client's board pack; the clients table above links to each workspace. */}
           <TriadTable<PortfolioRow>
-            aria-label="Portfolio report"
+            aria-label="Portfolio report" exportAs="Portfolio report"
             records={report.data.rows}
             idAccessor="clientId"
             onRowClick={({ record }) => void navigate(`/clients/${encodeURIComponent(record.clientId)}/board-pack`)}

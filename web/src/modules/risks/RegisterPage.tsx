@@ -95,7 +95,7 @@ export function RegisterPage() {
             </Text>
           </Group>
           <TriadTable<ScenarioListItem>
-            aria-label="Risk scenarios"
+            aria-label="Risk scenarios" exportAs="Risk scenarios"
             records={rows}
             idAccessor="id"
             sortStatus={sort}

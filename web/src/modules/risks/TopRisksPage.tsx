@@ -30,7 +30,7 @@ export function TopRisksPage() {
           The scenarios with the largest expected annual loss, with planned and in-place treatments.
         </Text>
         <TriadTable<TopRisk>
-          aria-label="Top risks"
+          aria-label="Top risks" exportAs="Top risks"
           records={o.top}
           idAccessor="id"
           noRecordsText="No simulated scenarios yet"

@@ -35,7 +35,7 @@ export function RankingView({ roadmap, onOrder, onReset, onOpen }: { roadmap: Ro
         </Alert>
       ) : null}
       <TriadTable<InitiativeOut>
-        aria-label="Ranked initiatives"
+        aria-label="Ranked initiatives" exportAs="Ranked initiatives"
         records={open}
         idAccessor="id"
         onRowClick={({ record }) => onOpen(record.id)}

@@ -141,7 +141,7 @@ export function UsersPage() {
         {users.isPending ? <TableSkeleton /> : null}
         {users.isSuccess ? (
           <TriadTable<User>
-            aria-label="Users"
+            aria-label="Users" exportAs="Users"
             records={list}
             idAccessor="id"
             noRecordsText="No user matches"

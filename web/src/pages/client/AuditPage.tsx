@@ -1,5 +1,5 @@
 import { ActionIcon, Alert, Button, Group, Select, Stack, Text, Tooltip } from '@mantine/core';
-import { IconChevronDown, IconChevronRight, IconHistory, IconShieldCheck, IconShieldX } from '@tabler/icons-react';
+import { IconChevronDown, IconChevronRight, IconDownload, IconHistory, IconShieldCheck, IconShieldX } from '@tabler/icons-react';
 import { useMutation } from '@tanstack/react-query';
 import { useMemo, useState } from 'react';
 import { api, clientPath } from '../../api/client';
@@ -61,9 +61,17 @@ export function AuditPage() {
         description="Every change in this client, newest first. Each entry is sealed with a hash of the one before it, so a change made behind Triad's back shows up when the chain is verified."
         documentTitle={`Audit trail · ${client.name}`}
         actions={
-          <Button variant="default" leftSection={<IconShieldCheck size={16} />} loading={verify.isPending} onClick={() => verify.mutate()}>
-            Verify chain
-          </Button>
+          <Group gap="sm">
+            <Button variant="default" leftSection={<IconDownload size={16} />} component="a" href={clientPath(clientId, `/audit/export${entityType ? `?entityType=${encodeURIComponent(entityType)}` : ''}`)} download>
+              Export CSV
+            </Button>
+            <Button variant="default" leftSection={<IconDownload size={16} />} component="a" href={clientPath(clientId, `/audit/export?format=xlsx${entityType ? `&entityType=${encodeURIComponent(entityType)}` : ''}`)} download>
+              Export Excel
+            </Button>
+            <Button variant="default" leftSection={<IconShieldCheck size={16} />} loading={verify.isPending} onClick={() => verify.mutate()}>
+              Verify chain
+            </Button>
+          </Group>
         }
       />
       <Stack gap="md">

@@ -72,7 +72,7 @@ export function MembersPage() {
       ) : null}
       {members.isSuccess && members.data.length > 0 ? (
         <TriadTable<Member>
-          aria-label="Members"
+          aria-label="Members" exportAs="Members"
           records={members.data}
           idAccessor="userId"
           columns={[

@@ -4,38 +4,12 @@ import type { EstateSystemsTable } from '../../tables.js';
 import { SYSTEM_SCOPES, SYSTEM_STATUSES, SYSTEM_TYPES, type SystemScope, type SystemType } from '../../vocab.js';
 import { upsert, type KindSpec, type Planned, type Rec } from '../kit.js';
 import { date, integer, loose, money, oneOf, text } from '../values.js';
+import { STATUS_WORDS, SYSTEM_ALIASES, TYPE_WORDS } from './asset-tools.js';
+import { replacementCosts } from '../mapping.js';
 import { cell, mergeRow, moneyCell, moneyToDb, pages, planOf, reject, type FieldMap } from './shared.js';
 
-/** Status words of common asset tools, mapped to Triad's. */
-const STATUS_ALIASES = {
-  deployed: 'active',
-  'in use': 'active',
-  'in service': 'active',
-  production: 'active',
-  live: 'active',
-  'ready to deploy': 'spare',
-  deployable: 'spare',
-  'in stock': 'spare',
-  stock: 'spare',
-  available: 'spare',
-  pending: 'planned',
-  ordered: 'planned',
-  'on order': 'planned',
-  'out for repair': 'repair',
-  'out for diagnostics': 'repair',
-  broken: 'repair',
-  maintenance: 'repair',
-  archived: 'retired',
-  disposed: 'retired',
-  decommissioned: 'retired',
-  'lost stolen': 'retired',
-  lost: 'retired',
-  stolen: 'retired',
-  undeployable: 'retired',
-} as const;
-
-const TYPE_ALIASES = { hw: 'hardware', device: 'hardware', sw: 'software', application: 'software', license: 'software', licence: 'software', 'software as a service': 'saas', iaas: 'cloud', paas: 'cloud', 'cloud service': 'cloud' } as const;
 const SCOPE_ALIASES = { cio: 'internal', infrastructure: 'internal', it: 'internal', corporate: 'internal', cto: 'product', customer: 'product', 'customer facing': 'product' } as const;
+const A = SYSTEM_ALIASES;
 
 /** The type a new asset gets from its category when the file has no Type column. */
 function typeFromCategory(category: string | null | undefined): SystemType {
@@ -72,25 +46,25 @@ export const systemsKind: KindSpec = {
   kind: 'systems',
   noun: 'system',
   columns: [
-    { field: 'assetTag', header: 'Asset Tag', aliases: ['Tag', 'Asset ID', 'Asset Number', 'Asset No'], parse: text(100) },
-    { field: 'name', header: 'Name', aliases: ['Asset Name', 'System', 'System Name', 'Hostname', 'Device Name'], parse: text(200) },
-    { field: 'type', header: 'Type', aliases: ['System Type', 'Asset Type', 'Kind'], parse: oneOf(SYSTEM_TYPES, TYPE_ALIASES) },
-    { field: 'scope', header: 'Scope', aliases: ['Internal or Product', 'Seat'], parse: oneOf(SYSTEM_SCOPES, SCOPE_ALIASES) },
-    { field: 'status', header: 'Status', aliases: ['Status Label', 'State'], parse: oneOf(SYSTEM_STATUSES, STATUS_ALIASES) },
-    { field: 'owner', header: 'Owner', aliases: ['Assigned To', 'Checked Out To', 'Business Owner', 'System Owner'], parse: text(200) },
-    { field: 'vendor', header: 'Vendor', aliases: ['Supplier', 'Provider'], parse: text(200) },
-    { field: 'location', header: 'Location', aliases: ['Site', 'Region'], parse: text(200) },
-    { field: 'manufacturer', header: 'Manufacturer', aliases: ['Make', 'Brand'], parse: text(200) },
-    { field: 'model', header: 'Model', aliases: ['Model Name', 'Model No', 'Model Number'], parse: text(200) },
-    { field: 'serial', header: 'Serial', aliases: ['Serial Number', 'Serial No', 'S/N'], parse: text(200) },
-    { field: 'category', header: 'Category', aliases: ['Asset Category'], parse: text(200) },
-    { field: 'purchaseDate', header: 'Purchase Date', aliases: ['Purchased', 'Order Date', 'Acquired'], parse: date },
-    { field: 'purchaseCost', header: 'Purchase Cost', aliases: ['Cost', 'Price', 'Purchase Price'], parse: money },
-    { field: 'warrantyMonths', header: 'Warranty (months)', aliases: ['Warranty Months', 'Warranty'], parse: integer(0, 600), exported: false },
-    { field: 'warrantyEnd', header: 'Warranty End', aliases: ['Warranty Expires', 'Warranty Expiration', 'Warranty End Date', 'Warranty Expiration Date'], parse: date },
-    { field: 'endOfLife', header: 'End of Life', aliases: ['EOL Date', 'EOL', 'End of Life Date', 'End of Support'], parse: date },
-    { field: 'replacementCost', header: 'Replacement Cost', aliases: ['Replacement Value'], parse: money },
-    { field: 'notes', header: 'Notes', aliases: ['Comments', 'Description'], parse: text(4000) },
+    { field: 'assetTag', header: 'Asset Tag', aliases: [...A.assetTag], parse: text(100) },
+    { field: 'name', header: 'Name', aliases: [...A.name], parse: text(200) },
+    { field: 'type', header: 'Type', aliases: [...A.type], parse: oneOf(SYSTEM_TYPES, TYPE_WORDS) },
+    { field: 'scope', header: 'Scope', aliases: [...A.scope], parse: oneOf(SYSTEM_SCOPES, SCOPE_ALIASES) },
+    { field: 'status', header: 'Status', aliases: [...A.status], parse: oneOf(SYSTEM_STATUSES, STATUS_WORDS) },
+    { field: 'owner', header: 'Owner', aliases: [...A.owner], parse: text(200) },
+    { field: 'vendor', header: 'Vendor', aliases: [...A.vendor], parse: text(200) },
+    { field: 'location', header: 'Location', aliases: [...A.location], parse: text(200) },
+    { field: 'manufacturer', header: 'Manufacturer', aliases: [...A.manufacturer], parse: text(200) },
+    { field: 'model', header: 'Model', aliases: [...A.model], parse: text(200) },
+    { field: 'serial', header: 'Serial', aliases: [...A.serial], parse: text(200) },
+    { field: 'category', header: 'Category', aliases: [...A.category], parse: text(200) },
+    { field: 'purchaseDate', header: 'Purchase Date', aliases: [...A.purchaseDate], parse: date },
+    { field: 'purchaseCost', header: 'Purchase Cost', aliases: [...A.purchaseCost], parse: money },
+    { field: 'warrantyMonths', header: 'Warranty (months)', aliases: [...A.warrantyMonths], parse: integer(0, 600), exported: false },
+    { field: 'warrantyEnd', header: 'Warranty End', aliases: [...A.warrantyEnd], parse: date },
+    { field: 'endOfLife', header: 'End of Life', aliases: [...A.endOfLife], parse: date },
+    { field: 'replacementCost', header: 'Replacement Cost', aliases: [...A.replacementCost], parse: money },
+    { field: 'notes', header: 'Notes', aliases: [...A.notes], parse: text(4000) },
   ],
   requiredColumns: [],
   finish(rec) {
@@ -134,12 +108,29 @@ export const systemsKind: KindSpec = {
         existing = matches[0];
       }
       const { row, isNew } = mergeRow(ctx, existing as Record<string, unknown> | undefined, () => defaults(rec), rec, MAP);
+      const notes: string[] = [];
+      // The lifecycle forecast needs a replacement cost: the purchase cost, else the client's default for the type.
+      if (row.replacement_cost === null && !(typeof rec.replacementCost === 'number')) {
+        if (row.purchase_cost !== null) {
+          row.replacement_cost = row.purchase_cost;
+          notes.push(`${ctx.headerOf('replacementCost')} taken from ${ctx.headerOf('purchaseCost')}`);
+        } else {
+          const costs = ctx.cache.get('replacementCosts') as Map<string, number> | undefined ?? (await replacementCosts(ctx.scope));
+          ctx.cache.set('replacementCosts', costs);
+          const amount = costs.get(row.type as string);
+          if (amount !== undefined) {
+            row.replacement_cost = amount;
+            notes.push(`${ctx.headerOf('replacementCost')} set to the default for ${row.type as string} systems`);
+          }
+        }
+      }
       if (isNew && !('name' in rec)) row.name = `${(rec.model as string | null) ?? (rec.category as string | null) ?? 'Asset'} ${tag ?? ''}`.trim();
       if ('vendor' in rec) {
         const scope = (row.scope as SystemScope) === 'product' ? 'product' : 'infrastructure';
         row.vendor_id = typeof rec.vendor === 'string' ? ((await ctx.vendors.resolve(ctx, rec.vendor, scope)) ?? `new:${rec.vendor}`) : null;
       }
       const plan = planOf(ctx, line, label, existing as Record<string, unknown> | undefined, row, COMPARE, (c) => ctx.headerOf(FIELD_OF_COLUMN.get(c) ?? c));
+      if (notes.length > 0 && plan.action !== 'unchanged') plan.notes = notes;
       out.push(plan);
       if (plan.action === 'create' || plan.action === 'update') write.push(row);
     }

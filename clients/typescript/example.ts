@@ -1,0 +1,19 @@
+/**
+ * A small program against the typed client, type-checked by the tests (test/api/openapi.test.ts):
+ * lists the systems whose warranty has ended, for each client the token's owner may see.
+ */
+import { createTriadClient, type Schemas } from './index.js';
+
+export async function expiredWarranties(baseUrl: string, token: string, today: string): Promise<{ client: string; system: string; warrantyEnd: string }[]> {
+  const triad = createTriadClient({ baseUrl, token });
+  const me = await triad.GET('/api/me');
+  if (me.error) throw new Error(`${me.error.error.code}: ${me.error.error.message}`);
+  const out: { client: string; system: string; warrantyEnd: string }[] = [];
+  for (const client of me.data.clients) {
+    const res = await triad.GET('/api/clients/{clientId}/estate/systems', { params: { path: { clientId: client.id }, query: { limit: 200 } } });
+    if (res.error) throw new Error(res.error.error.message);
+    const systems: Schemas['System'][] = res.data.systems;
+    for (const s of systems) if (s.warrantyEnd !== null && s.warrantyEnd < today) out.push({ client: client.name, system: s.name, warrantyEnd: s.warrantyEnd });
+  }
+  return out;
+}
