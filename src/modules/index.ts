@@ -11,6 +11,7 @@ import { businessModule } from './business/index.js';
 import { roadmapModule } from './roadmap/index.js';
 import { budgetModule } from './budget/index.js';
 import { controlsModule } from './controls/index.js';
+import { transferModule } from './transfer/index.js';
 import { systemClientRoutes, systemRoutes } from './system/routes.js';
 
 /**
@@ -37,4 +38,6 @@ export const modules: TriadModule[] = [
   budgetModule,
   // Last: the board pack reads every module above.
   reportsModule,
+  // Whole-client export and import: routes only, over every module's tables.
+  transferModule,
 ];

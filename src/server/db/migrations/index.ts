@@ -13,6 +13,7 @@ import * as budget from '../../../modules/budget/migration.js';
 import * as ops from '../../../modules/accounts/migration.js';
 import * as controls from '../../../modules/controls/migration.js';
 import * as roadmapGaps from '../../../modules/roadmap/migration-gaps.js';
+import * as clientTransfer from '../../../modules/transfer/migration.js';
 
 /**
  * Every migration, in order. Names sort by date then sequence; Kysely applies the pending ones
@@ -34,4 +35,5 @@ export const migrations: Record<string, Migration> = {
   '20261205_04_budget': budget,
   '20261205_06_ops': ops,
   '20261206_01_roadmap_gaps': roadmapGaps,
+  '20261207_01_client_transfer': clientTransfer,
 };
