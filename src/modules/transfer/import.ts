@@ -4,7 +4,7 @@ import { newId, toTimestamp } from '../../server/db/conventions.js';
 import { constraintError } from '../../server/db/constraints.js';
 import type { DB } from '../../server/db/schema.js';
 import { ClientDb } from '../../server/db/scoped.js';
-import { AppError, conflict, forbidden, invalid } from '../../server/errors.js';
+import { AppError, conflict, forbidden } from '../../server/errors.js';
 import { NO_PASSWORD } from '../accounts/sso.js';
 import { normaliseEmail } from '../accounts/users.js';
 import { appendAudit, verifyChain } from '../audit/chain.js';
@@ -217,6 +217,6 @@ async function run(work: () => Promise<unknown>, where: string): Promise<void> {
   } catch (err) {
     const refusal = constraintError(err);
     if (!refusal) throw err;
-    throw invalid(`The file could not be imported; nothing was written. ${refusal.message}`, [{ path: where, message: refusal.details.map((d) => `${d.path}: ${d.message}`).join('; ') || refusal.message }]);
+    throw new AppError(refusal.code, `The file could not be imported; nothing was written. ${refusal.message}`, [{ path: where, message: refusal.details.map((d) => `${d.path}: ${d.message}`).join('; ') || refusal.message }]);
   }
 }
