@@ -7,9 +7,10 @@ export function parseExportText(text: string): unknown {
   } catch (err) {
     const message = err instanceof Error ? err.message : String(err);
     const at = /position (\d+)/.exec(message);
+    const offset = at ? Number(at[1]) : /end of JSON input/.test(message) ? text.length : null;
     let where = 'file';
-    if (at) {
-      const before = text.slice(0, Number(at[1]));
+    if (offset !== null) {
+      const before = text.slice(0, offset);
       const line = before.split('\n').length;
       where = `line ${line}, column ${before.length - before.lastIndexOf('\n')}`;
     }
