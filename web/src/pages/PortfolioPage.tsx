@@ -1,6 +1,6 @@
 import { Anchor, Button, Card, Group, SimpleGrid, Stack, Text, TextInput } from '@mantine/core';
 import { useDisclosure } from '@mantine/hooks';
-import { IconBuildingSkyscraper, IconChevronRight, IconPlus, IconSearch } from '@tabler/icons-react';
+import { IconBuildingSkyscraper, IconChevronRight, IconFileImport, IconPlus, IconSearch } from '@tabler/icons-react';
 import type { DataTableColumn } from 'mantine-datatable';
 import { lazy, Suspense, useMemo, useState } from 'react';
 import { Link, useNavigate } from 'react-router';
@@ -17,6 +17,7 @@ import { TableSkeleton } from '../components/Skeletons';
 import { useSession } from '../layout/session';
 import { portfolioColumns } from '../modules/registry';
 import { NewClientModal } from './NewClientModal';
+import { ImportClientModal } from './ImportClientModal';
 
 // The firm's portfolio report (advisors and firm admins), from the reports module.
 const PortfolioReportSection = lazy(() => import('../modules/reports/PortfolioReportSection'));
@@ -72,6 +73,7 @@ export function PortfolioPage() {
   const columns = useColumns();
   const [search, setSearch] = useState('');
   const [adding, { open, close }] = useDisclosure(false);
+  const [importing, importModal] = useDisclosure(false);
   const canAdd = user.firmRole === 'admin' || user.firmRole === 'advisor';
 
   const list = useMemo(() => clients.data ?? [], [clients.data]);
@@ -90,9 +92,16 @@ export function PortfolioPage() {
         description={user.firmRole === 'member' ? 'The companies you take part in.' : 'The client companies you serve, at a glance. Open one to work in its workspace.'}
         actions={
           canAdd ? (
-            <Button leftSection={<IconPlus size={16} />} onClick={open}>
-              Add client
-            </Button>
+            <Group gap="sm">
+              {user.firmRole === 'admin' ? (
+                <Button variant="default" leftSection={<IconFileImport size={16} />} onClick={importModal.open}>
+                  Import client
+                </Button>
+              ) : null}
+              <Button leftSection={<IconPlus size={16} />} onClick={open}>
+                Add client
+              </Button>
+            </Group>
           ) : null
         }
       />
@@ -142,6 +151,7 @@ export function PortfolioPage() {
         </Stack>
       ) : null}
       <NewClientModal opened={adding} onClose={close} />
+      <ImportClientModal opened={importing} onClose={importModal.close} />
     </>
   );
 }
