@@ -29,7 +29,7 @@ export function registerClientTransfer(client: Command): void {
           fs.writeFileSync(tmp, text);
           fs.renameSync(tmp, opts.out);
           const rows = Object.values(file.tables).reduce((n, r) => n + r.length, 0);
-          process.stderr.write(`Exported ${String(file.client.name)}: ${rows.toLocaleString('en-US')} rows, ${file.audit.head.seq} audit entries, digest ${file.integrity.digest}, to ${opts.out}.\n`);
+          process.stderr.write(`Exported ${typeof file.client.name === 'string' ? file.client.name : ''}: ${rows.toLocaleString('en-US')} rows, ${file.audit.head.seq} audit entries, digest ${file.integrity.digest}, to ${opts.out}.\n`);
         } else {
           process.stdout.write(text + '\n');
         }

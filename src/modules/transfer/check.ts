@@ -6,6 +6,7 @@ import { verifyEntries } from '../audit/chain.js';
 import { auditKeyOf } from '../audit/signing.js';
 import { digestOf } from './digest.js';
 import { EXPORTED } from './registry.js';
+import { cellText } from './rows.js';
 import { ClientExportFile, EXPORT_FORMAT, EXPORT_VERSION, type ClientExportBody } from './schema.js';
 
 /** A file that passed every check, with what the checks found. */
@@ -31,7 +32,7 @@ export async function checkExportFile(app: AppContext, input: unknown): Promise<
   if (head.version !== EXPORT_VERSION) {
     const newer = typeof head.version === 'number' && head.version > EXPORT_VERSION;
     throw invalid(
-      newer ? `The file is in version ${head.version} of the export format; this server reads version ${EXPORT_VERSION}. Upgrade Triad to import it.` : 'The file\'s format version is not one this server reads.',
+      newer ? `The file is in version ${String(head.version)} of the export format; this server reads version ${EXPORT_VERSION}. Upgrade Triad to import it.` : 'The file\'s format version is not one this server reads.',
       [{ path: 'version', message: `must be ${EXPORT_VERSION}` }],
     );
   }
@@ -68,7 +69,7 @@ function checkAudit(body: ClientExportBody): void {
   const { audit } = body;
   const wrongChain = audit.entries.findIndex((e) => e.client_id !== audit.chainId);
   if (wrongChain >= 0) throw invalid('The audit trail mixes chains.', [{ path: `audit.entries[${wrongChain}].client_id`, message: `must be the chain id ${audit.chainId}` }]);
-  if (body.client.id !== audit.chainId) throw invalid('The audit trail is not the client\'s.', [{ path: 'audit.chainId', message: `must be the client's id ${String(body.client.id)}` }]);
+  if (body.client.id !== audit.chainId) throw invalid('The audit trail is not the client\'s.', [{ path: 'audit.chainId', message: `must be the client's id ${cellText(body.client.id)}` }]);
   const result = verifyEntries(audit.chainId, audit.entries, audit.segments);
   if (!result.ok && result.failure) {
     throw invalid(`The audit trail does not verify: entry ${result.failure.seq}: ${result.failure.reason}.`, [{ path: `audit.entries[${result.failure.seq - 1}]`, message: result.failure.reason }]);

@@ -1,4 +1,4 @@
-import type { Insertable, Transaction } from 'kysely';
+import type { Transaction } from 'kysely';
 import type { Actor, AppContext } from '../../server/context.js';
 import { newId, toTimestamp } from '../../server/db/conventions.js';
 import { constraintError } from '../../server/db/constraints.js';
@@ -10,7 +10,7 @@ import { normaliseEmail } from '../accounts/users.js';
 import { appendAudit, verifyChain } from '../audit/chain.js';
 import { checkExportFile, type CheckedFile } from './check.js';
 import { EXPORTED } from './registry.js';
-import { decodeCell, parentsFirst, remapRow } from './rows.js';
+import { cellText, decodeCell, parentsFirst, remapRow } from './rows.js';
 import type { ClientExportBody, ImportReport, Row } from './schema.js';
 
 export interface ImportOptions {
@@ -65,7 +65,7 @@ async function write(tx: Transaction<DB>, app: AppContext, actor: Actor, checked
   const people = await matchPeople(tx, actor, body, ids, at);
   const catalogues = await matchCatalogues(tx, actor, body, ids);
 
-  const name = options.name?.trim() || String(body.client.name);
+  const name = options.name?.trim() || cellText(body.client.name);
   const client = { ...decodeRow(remapRow(body.client, ids)), id: clientId, firm_id: actor.firmId, name, updated_at: at };
   await insert(tx, 'clients', [client], 'client');
 
@@ -78,7 +78,7 @@ async function write(tx: Transaction<DB>, app: AppContext, actor: Actor, checked
     const chunk = Math.max(1, Math.floor(8000 / Math.max(1, Object.keys(ordered[0] ?? {}).length + 1)));
     for (let i = 0; i < ordered.length; i += chunk) {
       const part = ordered.slice(i, i + chunk);
-      await run(() => scoped.insertInto(entry.table, part as never).execute(), `tables.${entry.table}[${i}..${i + part.length - 1}]`);
+      await run(() => scoped.insertInto(entry.table, part).execute(), `tables.${entry.table}[${i}..${i + part.length - 1}]`);
     }
     rows[entry.table] = ordered.length;
     totalRows += ordered.length;
@@ -207,7 +207,7 @@ function decodeRow(row: Row): Record<string, string | number | null | Buffer> {
 type FirmTable = 'clients' | 'ctl_catalogues' | 'ctl_catalogue_versions' | 'ctl_nodes';
 
 async function insert(tx: Transaction<DB>, table: FirmTable, rows: Record<string, unknown>[], where: string): Promise<void> {
-  await run(() => tx.insertInto(table).values(rows as Insertable<DB[FirmTable]>[] as never).execute(), where);
+  await run(() => tx.insertInto(table).values(rows).execute(), where);
 }
 
 /** Runs one write; a constraint it breaks is named with the place in the file. */

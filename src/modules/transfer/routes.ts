@@ -5,6 +5,7 @@ import { authOf } from '../../server/http/auth.js';
 import type { ZodApp } from '../../server/module.js';
 import { exportClient } from './export.js';
 import { importClient } from './import.js';
+import { cellText } from './rows.js';
 import { exportFileName, parseExportText } from './text.js';
 import { ImportReport, MAX_EXPORT_BYTES } from './schema.js';
 
@@ -25,7 +26,7 @@ export function transferClientRoutes(app: ZodApp): void {
     const file = await exportClient(scope.app, scope.actor, scope.clientId);
     return reply
       .header('content-type', 'application/json; charset=utf-8')
-      .header('content-disposition', `attachment; filename="${exportFileName(String(file.client.name), file.exportedAt)}"`)
+      .header('content-disposition', `attachment; filename="${exportFileName(cellText(file.client.name), file.exportedAt)}"`)
       .send(JSON.stringify(file));
   });
 }

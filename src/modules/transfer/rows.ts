@@ -18,6 +18,11 @@ function encodeCell(value: unknown): Cell {
   throw new Error(`a stored value of type ${typeof value} cannot be exported`);
 }
 
+/** A cell as text, for names and ids (binary data has none). */
+export function cellText(cell: Cell | undefined): string {
+  return typeof cell === 'string' ? cell : typeof cell === 'number' ? String(cell) : '';
+}
+
 /** A row of the file as it is stored: base64 back to bytes. */
 export function decodeCell(cell: Cell): string | number | null | Buffer {
   return cell !== null && typeof cell === 'object' ? Buffer.from(cell.base64, 'base64') : cell;
@@ -57,7 +62,7 @@ export function parentsFirst(rows: readonly Row[], column: string | undefined): 
   const out: Row[] = [];
   const visit = (r: Row, depth: number): void => {
     if (done.has(r.id) || depth > rows.length) return;
-    const parent = byId.get(r[column] as string);
+    const parent = byId.get(r[column] ?? null);
     if (parent && parent !== r) visit(parent, depth + 1);
     done.add(r.id);
     out.push(r);
