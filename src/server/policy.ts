@@ -15,8 +15,6 @@ const DECIDERS: readonly MemberRole[] = ['advisor', 'executive'];
 export const POLICY = {
   'client.read': ALL,
   'client.edit': ADVISOR,
-  // Whole-client export: the route needs an advisor's role, the domain a firm admin.
-  'client.export': ADVISOR,
   'members.read': ALL,
   'members.manage': ADVISOR,
   'audit.read': ALL,

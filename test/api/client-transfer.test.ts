@@ -27,7 +27,7 @@ let fileText: string;
 let issuedPackId: string;
 
 async function exportAs(caller: Caller, id: string): Promise<{ text: string; file: ClientExportFile }> {
-  const res = await caller.request('GET', `/api/clients/${id}/export`);
+  const res = await caller.request('GET', `/api/firm/clients/${id}/export`);
   expect(res.status, JSON.stringify(res.body)).toBe(200);
   const text = typeof res.body === 'string' ? res.body : JSON.stringify(res.body);
   return { text, file: JSON.parse(text) as ClientExportFile };
@@ -87,13 +87,15 @@ describe('whole-client export', () => {
     expect(integrity.digest).toBe(digestOf(body));
   });
 
-  it('is for firm admins only; a non-member cannot learn the client exists', async () => {
+  it('is for firm admins only; another firm cannot learn the client exists', async () => {
+    for (const email of [DEMO.advisor, DEMO.accounting.executive]) {
+      const res = await (await demo.as(email)).get<ErrorBody>(`/api/firm/clients/${clientId}/export`);
+      expect(res.status).toBe(403);
+      expect(res.body.error.message).toMatch(/firm admin/);
+    }
+    const elsewhere = (await otherFirm(source.ctx, source.server, 'Elsewhere', 'root@elsewhere.example')).admin;
+    expect((await elsewhere.get(`/api/firm/clients/${clientId}/export`)).status).toBe(404);
     const advisor = await demo.as(DEMO.advisor);
-    const res = await advisor.get<ErrorBody>(`/api/clients/${clientId}/export`);
-    expect(res.status).toBe(403);
-    expect(res.body.error.message).toMatch(/firm admin/);
-    const outsider = await demo.as(DEMO.saas.executive);
-    expect((await outsider.get(`/api/clients/${clientId}/export`)).status).toBe(404);
     const imported = await importAs(advisor, fileText);
     expect(imported.status).toBe(403);
   });

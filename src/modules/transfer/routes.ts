@@ -11,28 +11,26 @@ import { ImportReport, MAX_EXPORT_BYTES } from './schema.js';
 
 const tags = ['clients'];
 
-/** GET /api/clients/{clientId}/export: the whole client as one JSON file (firm admins). */
-export function transferClientRoutes(app: ZodApp): void {
-  app.get('/export', {
-    config: { permission: 'client.export' },
+/** POST /api/clients/import: a client export file into the caller's firm (firm admins). */
+export async function transferRoutes(app: ZodApp, ctx: AppContext): Promise<void> {
+  // A firm route (like /api/firm/audit), not a client route: it is for firm admins, whatever
+  // their membership; a client outside the caller's firm is not found.
+  app.get('/api/firm/clients/:clientId/export', {
     schema: {
       tags,
-      summary: 'Export the whole client as one JSON file (firm admins): every module\u2019s records, evidence files, issued packs and the audit trail with its chain (docs/client-export.md)',
+      summary: 'Export a whole client as one JSON file (firm admins): every module\u2019s records, evidence files, issued packs and the audit trail with its chain (docs/client-export.md)',
       description: 'The export is recorded in the client\u2019s audit trail; that entry is the last of the file. The file carries a SHA-256 digest of its canonical JSON (RFC 8785), signed with the server\u2019s audit key when it has one.',
+      params: z.strictObject({ clientId: z.string().max(64) }),
       produces: ['application/json'],
     },
   }, async (request, reply) => {
-    const { scope } = request;
-    const file = await exportClient(scope.app, scope.actor, scope.clientId);
+    const file = await exportClient(ctx, authOf(request).actor, request.params.clientId);
     return reply
       .header('content-type', 'application/json; charset=utf-8')
       .header('content-disposition', `attachment; filename="${exportFileName(cellText(file.client.name), file.exportedAt)}"`)
       .send(JSON.stringify(file));
   });
-}
 
-/** POST /api/clients/import: a client export file into the caller's firm (firm admins). */
-export async function transferRoutes(app: ZodApp, ctx: AppContext): Promise<void> {
   await app.register((sub: ZodApp, _opts, done) => {
     // Only here: the file may be far larger than other JSON bodies, and is parsed by the import
     // (which names the place of a syntax error).

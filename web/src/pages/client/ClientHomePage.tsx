@@ -62,7 +62,7 @@ function ProfileCard() {
           {user.firmRole === 'admin' ? (
             // The whole client as one JSON file (docs/client-export.md): a plain download with the session cookie.
             <Tooltip label="Every record, evidence file, issued pack and the audit trail, in one file another Triad can import">
-              <Button component="a" href={clientPath(client.id, '/export')} download variant="subtle" size="compact-sm" leftSection={<IconDownload size={14} />}>
+              <Button component="a" href={`/api/firm/clients/${encodeURIComponent(client.id)}/export`} download variant="subtle" size="compact-sm" leftSection={<IconDownload size={14} />}>
                 Export client
               </Button>
             </Tooltip>
