@@ -12,6 +12,7 @@ import { EXP_P, EXP_T, fillUniformIntegers } from './batches.js';
 import { insuranceKernel, type InsuranceKernel, type InsuranceTargets } from './insurance.js';
 import { Rng, ZN_F, ZN_K, ZN_W, ZN_W_SIGNED } from './rng.js';
 import { statsKernel, type StatsKernel } from './stats.js';
+import { EventLimitError, MAX_BLOCK_EVENTS } from './model.js';
 
 /** A valid asm.js heap size: a power of two up to 16 MB, a multiple of 16 MB above. */
 function heapSize(bytes: number): number {
@@ -213,6 +214,8 @@ export class BlockScratch {
   readonly trng = new Rng();
   /** Whether the per-event arrays below are the heap's. */
   eventsInHeap = true;
+  /** The id of the risk being simulated, for an {@link EventLimitError}. */
+  riskId = '';
   /** Per event: year within the block, primary loss, secondary loss (0 if none), secondary-loss chance draw. */
   eventYear: Int32Array;
   primary: Float64Array;
@@ -264,9 +267,11 @@ export class BlockScratch {
 
   /** Makes room for at least `n` events in every per-event array, keeping the event years already there. */
   ensureEvents(n: number): void {
+    if (n > MAX_BLOCK_EVENTS) throw new EventLimitError(this.riskId, n);
     if (n > this.eventYear.length) {
       let cap = this.eventYear.length;
       while (cap < n) cap *= 2;
+      cap = Math.min(cap, MAX_BLOCK_EVENTS);
       const years = new Int32Array(cap);
       years.set(this.eventYear);
       this.eventYear = years;
@@ -278,6 +283,7 @@ export class BlockScratch {
     if (n > this.secondary.length) {
       let cap = this.secondary.length;
       while (cap < n) cap *= 2;
+      cap = Math.min(cap, MAX_BLOCK_EVENTS);
       this.secondary = new Float64Array(cap);
       this.chance = new Float64Array(cap);
       this.eventMult = new Float64Array(cap);
@@ -342,8 +348,9 @@ export class BlockScratch {
   /** Records an event that treatments add, in year y of the block. */
   addExtraEvent(y: number, loss: number): void {
     if (this.extraCount === this.extraYear.length) {
-      const years = new Int32Array(2 * this.extraCount);
-      const losses = new Float64Array(2 * this.extraCount);
+      if (this.extraCount >= MAX_BLOCK_EVENTS) throw new EventLimitError(this.riskId, this.extraCount + 1);
+      const years = new Int32Array(Math.min(2 * this.extraCount, MAX_BLOCK_EVENTS));
+      const losses = new Float64Array(years.length);
       years.set(this.extraYear);
       losses.set(this.extraLoss);
       this.extraYear = years;

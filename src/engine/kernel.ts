@@ -40,6 +40,7 @@ export const SPARSE_EVENTS_PER_YEAR = 0.5;
 export function simulateRisk(plan: RiskPlan, t: RiskTargets, s: BlockScratch): void {
   t.count = 0;
   t.residualCount = 0;
+  s.riskId = plan.id;
   const blocks = Math.ceil(t.years / BLOCK_YEARS);
   for (let b = 0; b < blocks; b++) simulateRiskBlock(plan, t, b, s);
 }

@@ -184,7 +184,8 @@ export interface RunSpec {
 export function resolveRun(model: RiskModel, options: SimulateOptions): RunSpec {
   const years = options.years ?? model.years ?? DEFAULT_YEARS;
   const seed = options.seed ?? model.seed ?? DEFAULT_SEED;
-  const problems = checkRunOptions({ years, seed, risks: model.risks.length, policies: model.insurance?.length ?? 0 });
+  const eventsPerYear = model.risks.reduce((sum, risk, i) => sum + expectedRate(compileRisk(risk, i)), 0);
+  const problems = checkRunOptions({ years, seed, risks: model.risks.length, policies: model.insurance?.length ?? 0, eventsPerYear });
   if (problems.length > 0) throw new ModelValidationError(problems);
   return { model, years, seed, detail: options.detail === true, version: options.version ?? '0.0.0' };
 }

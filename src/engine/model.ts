@@ -155,3 +155,32 @@ export const MAX_YEARS = 10_000_000;
 export const MAX_RISK_YEARS = 200_000_000;
 /** Upper bound on worker threads. */
 export const MAX_THREADS = 256;
+/**
+ * Upper bound on a risk's expected loss events a year (E[LEF], or E[TEF] × E[vulnerability]):
+ * the engine keeps a block of 4,096 years' events of one risk in memory at once.
+ */
+export const MAX_EVENTS_PER_RISK_YEAR = 1000;
+/** Upper bound on the expected loss events of a run (years × the risks' expected events a year, before treatments): its time. */
+export const MAX_RUN_EVENTS = 1_000_000_000;
+/**
+ * The most loss events of one risk in one block of 4,096 years (inherent, or added by treatments)
+ * the engine holds, about 60 bytes each: a run whose draws exceed it stops with an
+ * {@link EventLimitError} rather than take more memory. Twice the largest expected count a valid
+ * model can have, so only a frequency with a very long tail reaches it.
+ */
+export const MAX_BLOCK_EVENTS = 8_388_608;
+
+/** A run stopped because one risk drew more loss events in a block of years than the engine holds. */
+export class EventLimitError extends Error {
+  constructor(
+    readonly riskId: string,
+    readonly events: number,
+  ) {
+    super(
+      `${riskId}: drew more than ${MAX_BLOCK_EVENTS.toLocaleString('en-US')} loss events in one block of 4,096 years ` +
+        `(${events.toLocaleString('en-US')} so far), the most the engine holds at once; ` +
+        `its frequency's distribution reaches rates far above its mean: narrow it`,
+    );
+    this.name = 'EventLimitError';
+  }
+}

@@ -9,7 +9,7 @@ import { existsSync } from 'node:fs';
 import { availableParallelism } from 'node:os';
 import { fileURLToPath } from 'node:url';
 import { Piscina } from 'piscina';
-import type { RiskModel } from './model.js';
+import { EventLimitError, type RiskModel } from './model.js';
 import type { DetailedSimulation, SimulationProgress, SimulationResult } from './result.js';
 import {
   C_DONE_GROUPS,
@@ -25,7 +25,7 @@ import {
   type SimulateOptions,
 } from './run.js';
 import { checkRunOptions, ModelValidationError, parseModel } from './validate.js';
-import type { WorkerTask } from './worker.js';
+import type { WorkerOutcome, WorkerTask } from './worker.js';
 
 /** Options of a {@link SimulationPool}. */
 export interface SimulationPoolOptions {
@@ -121,26 +121,46 @@ export class SimulationPool {
       : undefined;
 
     let failure: unknown = null;
+    const fail = (): void => {
+      Atomics.store(control, C_FAILED, 1);
+      Atomics.notify(control, C_DONE_GROUPS);
+      Atomics.notify(control, C_DONE_TASKS);
+    };
+    const tasks: Promise<void>[] = [];
     if (this.piscina) {
       const task: WorkerTask = { spec, buffers };
       const workers = this.useCallingThread ? this.threads - 1 : this.threads;
       for (let i = 0; i < workers; i++) {
-        this.piscina.run(task).catch((err: unknown) => {
-          failure ??= err;
-          Atomics.store(control, C_FAILED, 1);
-          Atomics.notify(control, C_DONE_GROUPS);
-          Atomics.notify(control, C_DONE_TASKS);
-        });
+        const run = this.piscina.run(task) as Promise<WorkerOutcome>;
+        tasks.push(run.then(
+          (outcome: WorkerOutcome) => {
+            if (outcome.limit) failure ??= new EventLimitError(outcome.limit.riskId, outcome.limit.events);
+          },
+          (err: unknown) => {
+            failure ??= err;
+            fail();
+          },
+        ));
       }
     }
     const local = this.useCallingThread || !this.piscina ? new RunWorker(layout, buffers) : null;
-    local?.claimGroups(tick);
-    let ok = await waitFor(control, C_DONE_GROUPS, layout.groups.length, tick);
-    if (ok) {
-      local?.claimPortfolios(tick);
-      ok = await waitFor(control, C_DONE_TASKS, PORTFOLIO_TASKS, tick);
+    let ok: boolean;
+    try {
+      local?.claimGroups(tick);
+      ok = await waitFor(control, C_DONE_GROUPS, layout.groups.length, tick);
+      if (ok) {
+        local?.claimPortfolios(tick);
+        ok = await waitFor(control, C_DONE_TASKS, PORTFOLIO_TASKS, tick);
+      }
+    } catch (err) {
+      // The calling thread's share failed: the workers stop at their next check.
+      fail();
+      throw err;
     }
     if (!ok) {
+      // The workers return once they see the run failed; the one that failed says why.
+      await Promise.all(tasks);
+      if (failure instanceof EventLimitError) throw failure;
       const reason = failure instanceof Error ? failure.message : 'a worker thread failed';
       throw new Error(`simulation failed in a worker thread: ${reason}`);
     }

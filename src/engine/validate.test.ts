@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { checkRunOptions, formatProblem, ModelValidationError, parseModel, simulateModel, validateModel } from './index.js';
+import { checkRunOptions, EventLimitError, formatProblem, MAX_BLOCK_EVENTS, ModelValidationError, parseModel, simulateModel, validateModel } from './index.js';
 
 type Json = Record<string, unknown>;
 
@@ -196,6 +196,53 @@ describe('validateModel', () => {
     const run = { years: 10_000_000, seed: 1, risks: 19 };
     expect(checkRunOptions(run)).toEqual([]);
     expect(checkRunOptions({ ...run, policies: 2 }).map(formatProblem)).toEqual(['years: risks × years must not exceed 200000000 (the memory a run needs; each insurance policy counts as a risk)']);
+  });
+});
+
+describe('the work of a run', () => {
+  const risk = (id: string, lef: Json): Json => ({ id, lossEventFrequency: lef, primaryLoss: { type: 'constant', value: 1 } });
+
+  it('refuses a risk expecting more than 1,000 loss events a year, with the figure, whatever the distribution', () => {
+    expect(problems((m) => (m.risks = [risk('R1', { type: 'constant', value: 200_000 })]))).toEqual([
+      "R1.lossEventFrequency: expects 200,000 loss events a year on average; a risk may expect at most 1,000 (the engine holds a block of 4,096 years of a risk's events in memory)",
+    ]);
+    expect(problems((m) => (m.risks = [risk('R1', { type: 'constant', value: 1e308 })]))[0]).toMatch(/^R1\.lossEventFrequency: expects 1e\+308 loss events a year/);
+    // A lognormal whose 95th percentile is 1,000 but whose mean is exp(σ²/2) with σ = ln(10^6)/(2 × 1.645).
+    expect(problems((m) => (m.risks = [risk('R1', { type: 'lognormal', low: 0.001, high: 1000 })]))[0]).toMatch(/^R1\.lossEventFrequency: expects 6,757\.39 loss events a year/);
+    // Threat events × vulnerability count, named by the threat event frequency.
+    const tef = { id: 'R2', threatEventFrequency: { type: 'constant', value: 4000 }, vulnerability: { type: 'constant', value: 0.5 }, primaryLoss: { type: 'constant', value: 1 } };
+    expect(problems((m) => (m.risks = [tef]))).toEqual([
+      "R2.threatEventFrequency: expects 2,000 loss events a year on average; a risk may expect at most 1,000 (the engine holds a block of 4,096 years of a risk's events in memory)",
+    ]);
+    expect(problems((m) => (m.risks = [risk('R1', { type: 'constant', value: 1000 })]))).toEqual([]);
+  });
+
+  it('refuses a run expecting more than a billion loss events, from the model or from the options, before it starts', () => {
+    const m = base();
+    m.years = 2_000_000;
+    m.risks = [risk('R1', { type: 'constant', value: 300 }), risk('R2', { type: 'uniform', min: 100, max: 300 })];
+    const message = 'years: 2,000,000 years × 500 expected loss events a year come to 1,000,000,000 loss events, more than the 1,000,000,000 a run may simulate (fewer years, or lower frequencies)';
+    expect(validateModel(m)).toEqual([]);
+    m.years = 2_000_001;
+    expect(validateModel(m).map(formatProblem)).toEqual([message.replace('2,000,000 years', '2,000,001 years').replace('to 1,000,000,000 loss', 'to 1,000,000,500 loss')]);
+    delete m.years;
+    expect(() => simulateModel(m as never, { years: 2_000_001 })).toThrow(ModelValidationError);
+    expect(checkRunOptions({ years: 2_000_001, seed: 1, eventsPerYear: 500 }).map(formatProblem)).toEqual([
+      message.replace('2,000,000 years', '2,000,001 years').replace('to 1,000,000,000 loss', 'to 1,000,000,500 loss'),
+    ]);
+  });
+
+  it('stops a run whose draws exceed the events it holds at once, instead of taking more memory', () => {
+    // A mean of about 200 events a year, but a tail that reaches millions in a rare year: with
+    // seed 292 one year of the first block draws more than MAX_BLOCK_EVENTS.
+    const model = { risks: [risk('R1', { type: 'lognormal', low: 0.0001, high: 50 })] };
+    expect(validateModel(model)).toEqual([]);
+    expect(() => simulateModel(model as never, { years: 4096, seed: 292 })).toThrow(EventLimitError);
+    expect(() => simulateModel(model as never, { years: 4096, seed: 292 })).toThrow(
+      `R1: drew more than ${MAX_BLOCK_EVENTS.toLocaleString('en-US')} loss events in one block of 4,096 years`,
+    );
+    // The same risk with another seed runs.
+    expect(simulateModel(model as never, { years: 4096, seed: 1 }).risks[0]!.id).toBe('R1');
   });
 });
 

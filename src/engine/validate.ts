@@ -3,13 +3,16 @@
  * risk by its id and the field, e.g. `R7.primaryLoss: low must be less than high`, so the CLI,
  * the API and the web app can show them as they are.
  */
-import { normalRangeMass, roleBounds, type FactorRole } from './distributions.js';
+import { normalRangeMass, roleBounds, Sampler, type FactorRole } from './distributions.js';
 import {
   DISTRIBUTION_TYPES,
+  MAX_EVENTS_PER_RISK_YEAR,
   MAX_RISK_YEARS,
+  MAX_RUN_EVENTS,
   MAX_THREADS,
   MAX_YEARS,
   TREATMENT_FACTORS,
+  type Distribution,
   type RiskModel,
 } from './model.js';
 
@@ -222,9 +225,13 @@ export function validateModel(input: unknown): ModelProblem[] {
   const risksGiven = Array.isArray(input.risks) && input.risks.length > 0;
   if (!Array.isArray(input.risks) || input.risks.length === 0) c.add('risks', 'must be a list with at least one risk');
   else {
-    input.risks.forEach((risk: unknown, i) => checkRisk(c, risk, i, ids));
+    let eventsPerYear = 0;
+    input.risks.forEach((risk: unknown, i) => {
+      eventsPerYear += checkRisk(c, risk, i, ids);
+    });
     const policies = Array.isArray(input.insurance) ? input.insurance.length : 0;
     if (isWhole(input.years, 1, MAX_YEARS) && (input.risks.length + policies) * input.years > MAX_RISK_YEARS) c.add('years', memoryMessage(policies));
+    else if (isWhole(input.years, 1, MAX_YEARS) && eventsPerYear * input.years > MAX_RUN_EVENTS) c.add('years', workMessage(input.years, eventsPerYear));
   }
   // Without a list of risks, `covers` cannot be checked against it.
   if (input.insurance !== undefined) checkInsurance(c, input.insurance, risksGiven ? ids : null);
@@ -285,10 +292,14 @@ function checkInsurance(c: Checker, insurance: unknown, riskIds: Map<string, num
   });
 }
 
-function checkRisk(c: Checker, risk: unknown, i: number, ids: Map<string, number>): void {
+/**
+ * Checks one risk; returns its expected loss events a year when its frequencies are valid (0
+ * otherwise), for the bound on a run's events.
+ */
+function checkRisk(c: Checker, risk: unknown, i: number, ids: Map<string, number>): number {
   if (!isObject(risk)) {
     c.add(`risks[${i}]`, 'must be a risk: an object with an id');
-    return;
+    return 0;
   }
   const validId = typeof risk.id === 'string' && risk.id.trim() !== '';
   const at = validId ? (risk.id as string) : `risks[${i}]`;
@@ -305,9 +316,23 @@ function checkRisk(c: Checker, risk: unknown, i: number, ids: Map<string, number
   else if (!lef && !tef) c.add(at, 'lossEventFrequency or threatEventFrequency is required');
   if (tef && !lef && !vul) c.add(`${at}.vulnerability`, 'is required with threatEventFrequency');
   if (vul && !tef) c.add(`${at}.vulnerability`, 'is only allowed with threatEventFrequency (lossEventFrequency already includes it)');
+  const before = c.problems.length;
   if (lef) c.distribution(risk.lossEventFrequency, `${at}.lossEventFrequency`, 'rate');
   if (tef) c.distribution(risk.threatEventFrequency, `${at}.threatEventFrequency`, 'rate');
   if (vul) c.distribution(risk.vulnerability, `${at}.vulnerability`, 'probability');
+  let events = 0;
+  if (c.problems.length === before && (lef ? !tef : tef && vul)) {
+    events = lef
+      ? Sampler.of(risk.lossEventFrequency as Distribution, 'rate').mean
+      : Sampler.of(risk.threatEventFrequency as Distribution, 'rate').mean * Sampler.of(risk.vulnerability as Distribution, 'probability').mean;
+    if (!(events <= MAX_EVENTS_PER_RISK_YEAR)) {
+      c.add(
+        `${at}.${lef ? 'lossEventFrequency' : 'threatEventFrequency'}`,
+        `expects ${figure(events)} loss events a year on average; a risk may expect at most ${figure(MAX_EVENTS_PER_RISK_YEAR)} (the engine holds a block of 4,096 years of a risk's events in memory)`,
+      );
+      events = 0;
+    }
+  }
 
   if (risk.primaryLoss === undefined) c.add(`${at}.primaryLoss`, 'is required');
   else c.distribution(risk.primaryLoss, `${at}.primaryLoss`, 'loss');
@@ -318,13 +343,17 @@ function checkRisk(c: Checker, risk: unknown, i: number, ids: Map<string, number
   if (slef) c.distribution(risk.secondaryLossEventFrequency, `${at}.secondaryLossEventFrequency`, 'probability');
   if (sl) c.distribution(risk.secondaryLoss, `${at}.secondaryLoss`, 'loss');
 
-  if (risk.treatments === undefined) return;
-  if (!Array.isArray(risk.treatments)) {
+  if (risk.treatments !== undefined) checkTreatments(c, risk.treatments, at, slef && sl);
+  return events;
+}
+
+function checkTreatments(c: Checker, treatments: unknown, at: string, secondary: boolean): void {
+  if (!Array.isArray(treatments)) {
     c.add(`${at}.treatments`, 'must be a list of treatments');
     return;
   }
   const tids = new Set<string>();
-  risk.treatments.forEach((t: unknown, j) => {
+  treatments.forEach((t: unknown, j) => {
     if (!isObject(t)) {
       c.add(`${at}.treatments[${j}]`, 'must be a treatment: an object with an id, annualCost and effect');
       return;
@@ -344,7 +373,7 @@ function checkRisk(c: Checker, risk: unknown, i: number, ids: Map<string, number
     for (const [factor, dist] of Object.entries(t.effect)) {
       const fp = `${tp}.effect.${factor}`;
       if (!(TREATMENT_FACTORS as readonly string[]).includes(factor)) c.add(fp, `unknown factor (expected ${list(TREATMENT_FACTORS)})`);
-      else if ((factor === 'secondaryLoss' || factor === 'secondaryLossEventFrequency') && !(slef && sl)) c.add(fp, 'the risk has no secondary loss');
+      else if ((factor === 'secondaryLoss' || factor === 'secondaryLossEventFrequency') && !secondary) c.add(fp, 'the risk has no secondary loss');
       else c.distribution(dist, fp, 'multiplier');
     }
   });
@@ -365,20 +394,33 @@ export function parseModel(input: unknown): RiskModel {
   return input as RiskModel;
 }
 
+/** 1,234.5 as people write it; beyond a quadrillion, 1e+308. */
+const figure = (x: number): string => (x < 1e15 ? x.toLocaleString('en-US', { maximumFractionDigits: 2 }) : String(Number(x.toPrecision(6))));
+
+function workMessage(years: number, eventsPerYear: number): string {
+  return (
+    `${figure(years)} years × ${figure(eventsPerYear)} expected loss events a year come to ${figure(years * eventsPerYear)} loss events, ` +
+    `more than the ${figure(MAX_RUN_EVENTS)} a run may simulate (fewer years, or lower frequencies)`
+  );
+}
+
 function memoryMessage(policies: number): string {
   return `risks × years must not exceed ${MAX_RISK_YEARS} (the memory a run needs${policies > 0 ? '; each insurance policy counts as a risk' : ''})`;
 }
 
 /**
  * Checks the parameters of a run (years, seed, threads) given apart from the model; with
- * `risks` (and `policies`), that the run fits in memory.
+ * `risks` (and `policies`), that the run fits in memory; with `eventsPerYear` (the risks'
+ * expected loss events a year), that its expected events stay within {@link MAX_RUN_EVENTS}.
  */
-export function checkRunOptions(options: { years: unknown; seed: unknown; threads?: unknown; risks?: number; policies?: number }): ModelProblem[] {
+export function checkRunOptions(options: { years: unknown; seed: unknown; threads?: unknown; risks?: number; policies?: number; eventsPerYear?: number }): ModelProblem[] {
   const problems: ModelProblem[] = [];
   const policies = options.policies ?? 0;
   if (!isWhole(options.years, 1, MAX_YEARS)) problems.push({ path: 'years', message: `must be a whole number from 1 to ${MAX_YEARS}` });
   else if (options.risks !== undefined && (options.risks + policies) * options.years > MAX_RISK_YEARS) {
     problems.push({ path: 'years', message: memoryMessage(policies) });
+  } else if (options.eventsPerYear !== undefined && options.eventsPerYear * options.years > MAX_RUN_EVENTS) {
+    problems.push({ path: 'years', message: workMessage(options.years, options.eventsPerYear) });
   }
   if (!isWhole(options.seed, 0, Number.MAX_SAFE_INTEGER)) problems.push({ path: 'seed', message: `must be a whole number from 0 to ${Number.MAX_SAFE_INTEGER}` });
   if (options.threads !== undefined && !isWhole(options.threads, 1, MAX_THREADS)) problems.push({ path: 'threads', message: `must be a whole number from 1 to ${MAX_THREADS}` });

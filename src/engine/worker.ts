@@ -4,6 +4,7 @@
  * is done, then claims the portfolio summaries. It returns what it did; the results are in the
  * buffers.
  */
+import { EventLimitError } from './model.js';
 import { C_DONE_GROUPS, C_DONE_TASKS, C_FAILED, layoutRun, RunWorker, type RunBuffers, type RunSpec } from './run.js';
 
 /** What the calling thread sends: the run's spec and its shared buffers. */
@@ -12,7 +13,17 @@ export interface WorkerTask {
   buffers: RunBuffers;
 }
 
-export default function runTask(task: WorkerTask): { groups: number; portfolios: number } {
+/**
+ * What a task did; `limit` when a risk drew more events than the engine holds (an error's class
+ * does not survive the thread boundary, so it comes back as data and is thrown again there).
+ */
+export interface WorkerOutcome {
+  groups: number;
+  portfolios: number;
+  limit?: { riskId: string; events: number };
+}
+
+export default function runTask(task: WorkerTask): WorkerOutcome {
   const control = task.buffers.control;
   try {
     const worker = new RunWorker(layoutRun(task.spec), task.buffers);
@@ -27,6 +38,7 @@ export default function runTask(task: WorkerTask): { groups: number; portfolios:
     Atomics.store(control, C_FAILED, 1);
     Atomics.notify(control, C_DONE_GROUPS);
     Atomics.notify(control, C_DONE_TASKS);
+    if (err instanceof EventLimitError) return { groups: 0, portfolios: 0, limit: { riskId: err.riskId, events: err.events } };
     throw err;
   }
 }

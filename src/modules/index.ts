@@ -1,5 +1,5 @@
 import type { TriadModule } from '../server/module.js';
-import { accountRoutes } from './accounts/routes.js';
+import { accountsModule } from './accounts/index.js';
 import { auditModule } from './audit/index.js';
 import { clientRoutes, clientScopedRoutes } from './clients/routes.js';
 import { estateModule } from './estate/index.js';
@@ -20,7 +20,7 @@ import { systemClientRoutes, systemRoutes } from './system/routes.js';
  */
 export const modules: TriadModule[] = [
   { name: 'system', routes: systemRoutes, clientRoutes: systemClientRoutes },
-  { name: 'accounts', routes: accountRoutes },
+  accountsModule,
   { name: 'clients', routes: clientRoutes, clientRoutes: clientScopedRoutes },
   auditModule,
   notificationsModule,

@@ -44,6 +44,33 @@ describe('configuration', () => {
     expect(c.backupDir?.endsWith('/backups')).toBe(true);
   });
 
+  it('takes TRIAD_TRUST_PROXY as a number of proxies, and refuses `true` with the fix', () => {
+    expect(loadConfig({}).trustProxyHops).toBe(0);
+    expect(loadConfig({ TRIAD_TRUST_PROXY: 'false' }).trustProxyHops).toBe(0);
+    expect(loadConfig({ TRIAD_TRUST_PROXY: '1' }).trustProxyHops).toBe(1);
+    expect(loadConfig({ TRIAD_TRUST_PROXY: '2' }).trustProxyHops).toBe(2);
+    const problems = (env: Record<string, string>): string[] => {
+      try {
+        loadConfig(env);
+      } catch (err) {
+        return (err as ConfigError).problems;
+      }
+      return [];
+    };
+    expect(problems({ TRIAD_TRUST_PROXY: 'true' })).toEqual([
+      'TRIAD_TRUST_PROXY: true would trust every address in X-Forwarded-For, which a client can write itself; set the number of proxies in front of Triad instead (1 for one TLS-terminating proxy)',
+    ]);
+    expect(problems({ TRIAD_TRUST_PROXY: 'yes' })).toEqual([
+      'TRIAD_TRUST_PROXY: must be the number of proxies in front of Triad (0 to 99; 1 for one TLS-terminating proxy), or false',
+    ]);
+    expect(problems({ TRIAD_TRUST_PROXY: '-1' })).toHaveLength(1);
+  });
+
+  it('reads the sign-in limits, with defaults', () => {
+    expect(loadConfig({})).toMatchObject({ loginAttemptsPerMinute: 20, loginFailuresPerAccount: 10, loginLockoutMinutes: 15 });
+    expect(loadConfig({ TRIAD_LOGIN_FAILURES_PER_ACCOUNT: '5', TRIAD_LOGIN_LOCKOUT_MINUTES: '30' })).toMatchObject({ loginFailuresPerAccount: 5, loginLockoutMinutes: 30 });
+  });
+
   it('treats an empty variable as unset', () => {
     expect(loadConfig({ DATABASE_URL: '' }).databaseUrl).toBeUndefined();
   });

@@ -12,10 +12,19 @@ const EnvSchema = z.object({
     .regex(/^postgres(ql)?:\/\//, 'must start with postgres:// or postgresql://')
     .optional(),
   TRIAD_LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
-  TRIAD_TRUST_PROXY: z.enum(['true', 'false']).default('false'),
+  // How many proxies stand in front of Triad: the client's address is the one the outermost of
+  // them saw, read from X-Forwarded-For counting from the right. `true` once meant "trust every
+  // address in the header", which lets a client choose its own; it is refused with the fix.
+  TRIAD_TRUST_PROXY: z
+    .string()
+    .refine((v) => v !== 'true', 'true would trust every address in X-Forwarded-For, which a client can write itself; set the number of proxies in front of Triad instead (1 for one TLS-terminating proxy)')
+    .refine((v) => v === 'true' || v === 'false' || /^(0|[1-9]\d?)$/.test(v), 'must be the number of proxies in front of Triad (0 to 99; 1 for one TLS-terminating proxy), or false')
+    .default('false'),
   TRIAD_SESSION_HOURS: z.coerce.number().int().min(1).max(24 * 30).default(12),
   TRIAD_BODY_LIMIT: z.coerce.number().int().min(1024).max(100 * 1024 * 1024).default(1024 * 1024),
-  TRIAD_LOGIN_ATTEMPTS_PER_MINUTE: z.coerce.number().int().min(1).max(10_000).default(10),
+  TRIAD_LOGIN_ATTEMPTS_PER_MINUTE: z.coerce.number().int().min(1).max(10_000).default(20),
+  TRIAD_LOGIN_FAILURES_PER_ACCOUNT: z.coerce.number().int().min(3).max(1000).default(10),
+  TRIAD_LOGIN_LOCKOUT_MINUTES: z.coerce.number().int().min(1).max(24 * 60).default(15),
   TRIAD_JOBS: z.enum(['on', 'off']).default('on'),
   TRIAD_SIM_YEARS: z.coerce.number().int().min(1000).max(1_000_000).default(20_000),
   TRIAD_SIM_THREADS: z.coerce.number().int().min(1).max(64).optional(),
@@ -46,10 +55,15 @@ export interface Config {
   dataDir: string;
   databaseUrl: string | undefined;
   logLevel: z.infer<typeof EnvSchema>['TRIAD_LOG_LEVEL'];
-  trustProxy: boolean;
+  /** Proxies in front of Triad whose X-Forwarded-For entries are trusted (0: none, the socket's address is the client's). */
+  trustProxyHops: number;
   sessionHours: number;
   bodyLimit: number;
+  /** Sign-in attempts (any step, any account) from one client address per minute. */
   loginAttemptsPerMinute: number;
+  /** Failed sign-ins for one account, from any address, that lock it for `loginLockoutMinutes`. */
+  loginFailuresPerAccount: number;
+  loginLockoutMinutes: number;
   jobs: boolean;
   simulationYears: number;
   simulationThreads: number | undefined;
@@ -94,10 +108,12 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env, overrides: Part
     dataDir: path.resolve(e.TRIAD_DATA_DIR),
     databaseUrl: e.DATABASE_URL,
     logLevel: e.TRIAD_LOG_LEVEL,
-    trustProxy: e.TRIAD_TRUST_PROXY === 'true',
+    trustProxyHops: e.TRIAD_TRUST_PROXY === 'false' ? 0 : Number(e.TRIAD_TRUST_PROXY),
     sessionHours: e.TRIAD_SESSION_HOURS,
     bodyLimit: e.TRIAD_BODY_LIMIT,
     loginAttemptsPerMinute: e.TRIAD_LOGIN_ATTEMPTS_PER_MINUTE,
+    loginFailuresPerAccount: e.TRIAD_LOGIN_FAILURES_PER_ACCOUNT,
+    loginLockoutMinutes: e.TRIAD_LOGIN_LOCKOUT_MINUTES,
     jobs: e.TRIAD_JOBS === 'on',
     simulationYears: e.TRIAD_SIM_YEARS,
     simulationThreads: e.TRIAD_SIM_THREADS,

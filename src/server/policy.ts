@@ -11,6 +11,7 @@ const EDITORS: readonly MemberRole[] = ['advisor', 'contributor'];
 /** Everyone who can hold a seat and speak for it (not viewers). */
 const SPEAKERS: readonly MemberRole[] = ['advisor', 'executive', 'contributor'];
 const DECIDERS: readonly MemberRole[] = ['advisor', 'executive'];
+const EXECUTIVES: readonly MemberRole[] = ['executive'];
 
 export const POLICY = {
   'client.read': ALL,
@@ -38,6 +39,8 @@ export const POLICY = {
   'governance.concern.respond': SPEAKERS,
   'governance.acceptance.request': SPEAKERS,
   'governance.acceptance.approve': DECIDERS,
+  // Only the client's executives delegate the approval of acceptances to the CISO's advisor.
+  'governance.delegate': EXECUTIVES,
   // The client's e-mail outbox (what was sent, or held when no SMTP server is set).
   'notifications.outbox.read': ADVISOR,
   // Risk register: everyone reads (and exports the model file); contributors propose scenarios,
@@ -47,6 +50,8 @@ export const POLICY = {
   'risks.edit': ADVISOR,
   'risks.appetite': ADVISOR,
   'risks.import': ADVISOR,
+  // The client's insurance policies: advisors keep them (they change the loss the company keeps).
+  'risks.insurance': ADVISOR,
   // Reports: everyone in a client reads its issued board packs and the worst-case one-pager;
   // advisors and executives also see drafts; advisors generate and issue packs.
   'reports.read': ALL,

@@ -27,6 +27,18 @@ describe('triad administrative commands', () => {
     expect(r.stdout).toMatch(/up to date/);
   });
 
+  it('user add refuses a weak password with the reason and makes nothing, not even the firm', async () => {
+    const weak = await runCli(['user', 'add', '--email', 'cli.weak@example.com', '--name', 'Cli Weak', '--firm', 'Weak Firm'], { env, stdin: 'password12\n' });
+    expect(weak.code).not.toBe(0);
+    expect(weak.stderr).toMatch(/password: This is a common password: it is on the lists of leaked passwords that attackers try first\./);
+    const t = await startTestApp({ storage });
+    try {
+      expect(await t.ctx.database.db.selectFrom('firms').select('name').execute()).toEqual([]);
+    } finally {
+      await t.stop();
+    }
+  });
+
   it('user add reads the password from standard input and creates the firm on an empty database', async () => {
     const r = await runCli(['user', 'add', '--email', 'Ada@Example.com', '--name', 'Ada Admin', '--firm-admin', '--firm', 'Test Firm', '--format', 'json'], { env, stdin: 'correct-horse-battery\n' });
     expect(r.stderr).toBe('');

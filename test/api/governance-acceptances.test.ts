@@ -108,15 +108,39 @@ describe('requesting a risk acceptance', () => {
     expect(ok.body.approvedBy).toMatchObject({ name: 'Margaret Finch', role: 'executive' });
   });
 
-  it('within appetite, the advisor holding the CISO seat approves; another advisor cannot; the risk is frozen and accepted', async () => {
+  it('within appetite, an executive approves by default; the CISO\u2019s advisor only once the client delegated it', async () => {
+    // The demo's partners delegated up to $25,000; without a delegation, an executive approves.
+    expect((await viewer.get<{ delegation: { limit: number } | null }>(`${gov}/settings`)).body.delegation?.limit).toBe(25_000);
+    expect((await executive.delete(`${gov}/delegation`)).status).toBe(200);
     const req = await request(contributor, [risk.medium]);
-    expect(req.body).toMatchObject({ status: 'requested', requiredAuthority: 'ciso-advisor-or-executive', appetite: { defined: true, above: false }, awaitingBoard: false });
-    expect((await inbox(advisor)).notifications.some((n) => n.kind === 'acceptance.requested' && n.subjectId === req.body.id)).toBe(true);
-    expect((await inbox(executive)).notifications.some((n) => n.kind === 'acceptance.requested' && n.subjectId === req.body.id)).toBe(true);
+    expect(req.body).toMatchObject({ status: 'requested', requiredAuthority: 'executive', appetite: { defined: true, above: false, settled: true }, awaitingBoard: true });
+    expect(req.body.authorityReason).toMatch(/has not delegated the approval of acceptances to its CISO's advisor, so an executive approves it/);
+    const undelegated = await advisor.post<ErrorBody>(`${gov}/acceptances/${req.body.id}/approve`, {});
+    expect(undelegated.status).toBe(403);
+    expect(undelegated.body.error.message).toMatch(/has not delegated/);
 
+    // Only an executive records the delegation, to the advisor who holds the CISO seat.
+    const delegation = { delegateUserId: (await advisor.get<{ user: { id: string } }>('/api/me')).body.user.id, limit: 100_000, note: 'Partners\u2019 meeting of 2 November 2026' };
+    expect((await advisor.put(`${gov}/delegation`, delegation)).status).toBe(403);
+    const notCisoDelegate = await executive.put<ErrorBody>(`${gov}/delegation`, { ...delegation, delegateUserId: (await admin.get<{ user: { id: string } }>('/api/me')).body.user.id });
+    expect(notCisoDelegate.status).toBe(400);
+    expect(notCisoDelegate.body.error.details[0]).toMatchObject({ path: 'delegateUserId' });
+    const future = await executive.put<ErrorBody>(`${gov}/delegation`, { ...delegation, since: '2026-12-01' });
+    expect(future.body.error.details[0]).toMatchObject({ path: 'since', message: 'must be on or before 2026-11-26' });
+    const set = await executive.put<{ sentence: string; holdsCisoSeat: boolean; limit: number }>(`${gov}/delegation`, delegation);
+    expect(set.status).toBe(200);
+    expect(set.body).toMatchObject({ holdsCisoSeat: true, limit: 100_000 });
+    expect(set.body.sentence).toMatch(/^Margaret Finch recorded on 26 Nov 2026 that Harbor & Finch CPAs delegates to Sam Okafor, the advisor holding the CISO seat, the approval of risk acceptances .* up to \$100,000 of expected annual loss/);
+    expect((await viewer.get<{ delegation: { limit: number } | null }>(`${gov}/settings`)).body.delegation?.limit).toBe(100_000);
+    const delegationAudit = await viewer.get<{ entries: { action: string; after: { limit: number } }[] }>(`/api/clients/${clientId}/audit?action=governance.delegation.set`);
+    expect(delegationAudit.body.entries[0]).toMatchObject({ action: 'governance.delegation.set', after: { limit: 100_000 } });
+
+    const now = (await viewer.get<AcceptanceOut>(`${gov}/acceptances/${req.body.id}`)).body;
+    expect(now).toMatchObject({ requiredAuthority: 'ciso-advisor-or-executive', awaitingBoard: false });
+    expect(now.authorityReason).toMatch(/within the \$100,000 up to which Harbor & Finch CPAs delegated the approval to Sam Okafor \(CISO\)/);
     const notCiso = await admin.post<ErrorBody>(`${gov}/acceptances/${req.body.id}/approve`, {});
     expect(notCiso.status).toBe(403);
-    expect(notCiso.body.error.message).toMatch(/advisor holding the CISO seat or by an executive/);
+    expect(notCiso.body.error.message).toMatch(/Sam Okafor or an executive may approve it\. You are neither\./);
     expect((await contributor.post(`${gov}/acceptances/${req.body.id}/approve`, {})).status).toBe(403);
 
     const before = await getRisk(viewer, risk.medium);
@@ -149,7 +173,7 @@ describe('requesting a risk acceptance', () => {
       expect((await viewer.get<BoardOut>(`${gov}/board`)).body.acceptancesAwaitingBoard.map((a) => a.id)).toContain(req.body.id);
       const ciso = await advisor.post<ErrorBody>(`${gov}/acceptances/${req.body.id}/approve`, {});
       expect(ciso.status).toBe(403);
-      expect(ciso.body.error.message).toMatch(/above Harbor & Finch CPAs's risk appetite .* only an executive \(the board\) can accept it/);
+      expect(ciso.body.error.message).toMatch(/Harbor & Finch CPAs' risk register is above its risk appetite .* whatever its size: only an executive can accept it/);
       expect((await advisor.post(`${gov}/acceptances/${req.body.id}/reject`, { reason: 'no' })).status).toBe(403);
       const ok = await executive.post<AcceptanceOut>(`${gov}/acceptances/${req.body.id}/approve`, {});
       expect(ok.status).toBe(200);

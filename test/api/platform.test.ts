@@ -85,7 +85,7 @@ describe('signing in', () => {
   });
 
   it('marks the cookie Secure when the request came over TLS behind a trusted proxy', async () => {
-    const proxied = await startTestApp({ config: { trustProxy: true } });
+    const proxied = await startTestApp({ config: { trustProxyHops: 1 } });
     try {
       await seedDemoWorld(proxied.ctx, proxied.server);
       const res = await proxied.server.inject({ method: 'POST', url: '/api/auth/login', headers: { 'x-forwarded-proto': 'https' }, payload: { email: DEMO.advisor, password: DEMO_PASSWORD } });
@@ -96,7 +96,7 @@ describe('signing in', () => {
     }
   });
 
-  it('rate-limits repeated attempts for one account', async () => {
+  it('rate-limits repeated attempts from one address', async () => {
     const limited = await startTestApp({ config: { loginAttemptsPerMinute: 3 } });
     try {
       const codes: number[] = [];

@@ -374,8 +374,9 @@ describe('the ransomware worst case', () => {
     const clientId = demo.clients.accounting;
     const mine = (await advisor.get<WorstCaseReport>(`/api/clients/${clientId}/reports/worst-case`)).body;
     const register = (await advisor.get<WorstCaseOut>(`/api/clients/${clientId}/risks/worst-case`)).body;
-    expect(mine.range).toEqual({ low: register.low, likely: register.likely, high: register.high });
+    expect(mine.range).toEqual({ low: register.low, expected: register.expected, high: register.high });
     expect(mine.assumptions).toEqual(register.assumptions);
+    expect(mine.lines).toEqual(register.lines);
     expect(mine.treatments.length).toBeGreaterThan(0);
     expect(mine.costs.inPlaceOrPlannedAnnual).toBe(mine.treatments.filter((x) => x.status !== 'proposed').reduce((s, x) => s + x.annualCost, 0));
     const pdf = await raw(DEMO.accounting.viewer, `/api/clients/${clientId}/reports/worst-case.pdf?download=1`);
@@ -383,11 +384,14 @@ describe('the ransomware worst case', () => {
     expect(pdf.headers['content-disposition']).toBe('attachment; filename="harbor-finch-cpas-ransomware-worst-case.pdf"');
     expect(pdfPages(pdf.body)).toBe(1);
     const text = pdfText(pdf.body);
-    expect(text).toContain(formatMoney(register.likely, register.currency));
+    expect(text).toContain(formatMoney(register.expected, register.currency));
     expect(text).toContain(formatMoney(register.high, register.currency));
+    expect(text).toContain('How each figure is derived');
     expect(text).toContain('Assumptions');
     const html = await raw(DEMO.accounting.viewer, `/api/clients/${clientId}/reports/worst-case.html`);
-    expect(html.body.toString()).toContain('<svg');
+    // Each part with the line that says how it was derived.
+    for (const c of register.components) expect(html.body.toString()).toContain(c.label);
+    expect(html.body.toString()).toContain('How each figure is derived');
     expect(html.body.toString()).not.toMatch(/<script|src=|href="http/i);
   });
 });

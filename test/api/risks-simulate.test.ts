@@ -46,7 +46,18 @@ function expectSameFigures(result: SimulationResult, reg: RegisterOut): void {
   expect(result.portfolio.residual!.mean).toBe(p.residual!.mean);
   expect(result.portfolio.residual!.p90).toBe(p.residual!.p90);
   expect(result.portfolio.residual!.p99).toBe(p.residual!.p99);
-  expect(result.portfolio.appetite!.breached).toBe(reg.appetite.inherentBreached);
+  // The same verdict, checked on the same loss: what the company bears.
+  expect(result.portfolio.appetite!.basis).toBe(reg.appetite.basis);
+  expect(result.portfolio.appetite!.breached).toBe(reg.appetite.breached);
+  expect(result.portfolio.appetite!.points.map((x) => x.probability)).toEqual(reg.appetite.checks.map((x) => x.probability));
+  if (p.retained) {
+    const kept = result.portfolio.retained!;
+    for (const k of ['mean', 'p90', 'p95', 'p99', 'probabilityOfLoss'] as const) expect(kept[k], `retained ${k}`).toBe(p.retained[k]);
+    expect(result.portfolio.insurance!.reduce((x, i) => x + i.premium, 0)).toBe(p.insurance!.premium);
+    expect(result.portfolio.insurance!.reduce((x, i) => x + i.expectedRecovery, 0)).toBe(p.insurance!.expectedRecovery);
+  } else {
+    expect(result.portfolio.retained).toBeUndefined();
+  }
   const inPortfolio = reg.scenarios.filter((s) => s.result?.inPortfolio);
   expect(result.risks.map((r) => r.id)).toEqual(inPortfolio.map((s) => s.ref));
   for (const [i, r] of result.risks.entries()) {
@@ -87,6 +98,23 @@ describe('register export and `triad simulate`', () => {
     expect(report.created).toEqual([]);
     expect(report.updated).toEqual([]);
     expect(report.unchanged.length).toBe(reg.scenarios.filter((s) => s.result?.inPortfolio).length);
+  });
+
+  it('with a cyber policy, gives the loss the company keeps, each policy\u2019s recovery and the appetite verdict on it', async () => {
+    const id = demo.clients.manufacturer;
+    const api = `/api/clients/${id}/risks`;
+    const created = await advisor.post<{ ref: string }>(`${api}/insurance`, { name: 'Cyber liability', insurer: 'Coalition', premium: 42_000, deductible: 100_000, limit: 2_000_000, aggregateLimit: 3_000_000, coversAll: true });
+    expect(created.status).toBe(201);
+    await t.ctx.jobs.runDue();
+    const reg = (await advisor.get<RegisterOut>(api)).body;
+    expect(reg.status.stale).toBe(false);
+    expect(reg.appetite.basis).toBe('retained');
+    expect(reg.portfolio!.retained!.mean).toBeLessThan(reg.portfolio!.current.mean);
+    const file = path.join(dir, 'kestrel-insured.yaml');
+    fs.writeFileSync(file, (await advisor.get<string>(`${api}/export?format=yaml`)).body);
+    const result = await simulateFile(file);
+    expect(result.portfolio.insurance!.map((x) => x.id)).toEqual([created.body.ref]);
+    expectSameFigures(result, reg);
   });
 
   it('reports an invalid model file by risk id and field, and an unknown client by its id', async () => {

@@ -18,6 +18,7 @@ import { parseModel, simulateModel, type RiskModel } from '../../src/engine/inde
 import { ClientScope } from '../../src/server/context.js';
 import { clientInfo, getClientRow } from '../../src/modules/clients/clients.js';
 import { systemActor } from '../../src/server/firm.js';
+import { ransomwareParts } from '../../src/shared/risks/templates.js';
 
 interface ErrorBody {
   error: { code: string; message: string; details: { path: string; message: string }[] };
@@ -95,10 +96,11 @@ describe('scenarios from templates and the background recompute', () => {
     const created = await create({ title: 'Ransomware on the practice systems', template: 'ransomware', templateParams: { outageHoursHigh: 480, downtimeCostPerHour: 3_000 }, ownerSeat: 'CISO' });
     expect(created.ref).toMatch(/^R\d+$/);
     expect(created.templateParams?.outageHoursHigh).toBe(480);
-    // The template's primary loss: downtime cost per hour × outage hours + response cost.
+    // The template's primary loss: the business interruption of the outage (its operating hours
+    // at the gross margin, at most the gross profit of that time) plus the response cost.
     const p = created.templateParams!;
-    expect(created.inputs.primaryLoss).toMatchObject({ type: 'lognormal' });
-    expect((created.inputs.primaryLoss as { high: number }).high).toBeGreaterThanOrEqual(3_000 * 480);
+    expect(created.inputs.primaryLoss).toEqual({ type: 'lognormal', low: ransomwareParts(p).interruption.low + p.recoveryCostLow!, high: ransomwareParts(p).interruption.high + p.recoveryCostHigh! });
+    expect(ransomwareParts(p).interruption.detail.high.revenueLost).toBeCloseTo((3_000 * 480 * p.operatingHoursPerWeek!) / 168, 6);
     expect(p.downtimeCostPerHour).toBe(3_000);
 
     // Queued in the same transaction: the register says it is being refreshed and has no result yet.
@@ -334,21 +336,29 @@ describe('appetite and the heat map', () => {
     expect((await advisor.put<SettingsOut>(`${base}/settings`, { likelihoodBands: null, impactBands: null })).body.bands.impactIsDefault).toBe(true);
   });
 
-  it('answers whether scenarios together breach the appetite (governance\u2019s rule)', async () => {
-    // Each: one loss of 100,000 with Poisson(0.5) events a year. Alone, P(loss > 150,000) = P(N ≥ 2) ≈ 9 %;
-    // together, N ~ Poisson(1) and P(N ≥ 2) ≈ 26 %. The appetite tolerates 10 %.
+  it('weighs named scenarios by the whole portfolio with them accepted as they stand (governance\u2019s rule)', async () => {
+    // Each: one loss of 100,000 with Poisson(0.5) events a year. Alone, P(loss > 150,000) = P(N ≥ 2) ≈ 9 %,
+    // within the 10 % the appetite tolerates; but an acceptance is weighed on the whole register.
     expect((await advisor.put(`${base}/settings`, { years: 40_000 })).status).toBe(200);
     const one = await create({ title: 'Fire in the server room', inputs: constantInputs(0.5, 100_000) });
     const two = await create({ title: 'Flood in the archive', inputs: constantInputs(0.5, 100_000) });
     expect((await advisor.put(`${base}/appetite`, { points: [{ loss: 150_000, probability: 0.1 }] })).status).toBe(200);
-    const alone = await advisor.post<{ aboveAppetite: boolean; explanation: string; points: { probability: number }[] }>(`${base}/appetite-check`, { riskIds: [one.id] });
+    await recompute();
+    const reg = await register();
+    expect(reg.appetite.breached).toBe(true);
+    const alone = await advisor.post<{ aboveAppetite: boolean; settled: boolean; basis: string; explanation: string; size: number; scenarioCount: number; points: { probability: number; stdError: number; confident: boolean }[] }>(`${base}/appetite-check`, { riskIds: [one.id] });
     expect(alone.status).toBe(200);
-    expect(alone.body.aboveAppetite).toBe(false);
-    expect(alone.body.points[0]!.probability).toBeCloseTo(1 - Math.exp(-0.5) * 1.5, 2);
-    const together = await advisor.post<{ aboveAppetite: boolean; explanation: string; points: { probability: number }[] }>(`${base}/appetite-check`, { riskIds: [one.id, two.id] });
+    // The verdict is the register's own: the whole portfolio, not the scenario alone.
+    expect(alone.body).toMatchObject({ aboveAppetite: true, settled: true, basis: reg.appetite.basis, scenarioCount: reg.portfolio!.scenarioCount });
+    expect(alone.body.points[0]!.probability).toBe(reg.appetite.checks[0]!.probability);
+    expect(alone.body.points[0]!.stdError).toBeCloseTo(Math.sqrt((alone.body.points[0]!.probability * (1 - alone.body.points[0]!.probability)) / 40_000), 12);
+    // The scenario's expected annual loss, 0.5 × 100,000, within the simulation's sampling error.
+    expect(alone.body.size).toBeCloseTo(50_000, -4);
+    expect(alone.body.explanation).toMatch(/^With R\d+ accepted as it stands, Quill & Ledger Ltd's risk register \(\d+ scenarios\) exceeds \$150,000 in a year/);
+    const together = await advisor.post<{ aboveAppetite: boolean; size: number; points: { probability: number }[] }>(`${base}/appetite-check`, { riskIds: [one.id, two.id] });
     expect(together.body.aboveAppetite).toBe(true);
-    expect(together.body.points[0]!.probability).toBeCloseTo(1 - 2 * Math.exp(-1), 2);
-    expect(together.body.explanation).toMatch(/Together/);
+    expect(together.body.points[0]!.probability).toBe(alone.body.points[0]!.probability);
+    expect(together.body.size).toBeCloseTo(100_000, -4);
 
     // The same through the module API that governance uses.
     const row = await getClientRow(t.ctx, clientId);
@@ -497,8 +507,8 @@ describe('the firm\u2019s portfolio and the board pack figures', () => {
 
   it('prices the ransomware worst case from the client\u2019s own figures', async () => {
     const w = (await viewer.get<WorstCaseOut>(`/api/clients/${demo.clients.accounting}/risks/worst-case`)).body;
-    expect(w.low).toBeLessThan(w.likely);
-    expect(w.likely).toBeLessThan(w.high);
+    expect(w.low).toBeLessThan(w.expected);
+    expect(w.expected).toBeLessThan(w.high);
     expect(w.components.reduce((s, c) => s + c.high, 0)).toBeCloseTo(w.high, 6);
     expect(w.assumptions.length).toBeGreaterThan(2);
     expect(w.scenario?.title).toMatch(/Ransomware/);

@@ -105,7 +105,8 @@ describe('the board pack', () => {
     await openBoardPack(page, DEMO.clients.accounting);
     await page.getByRole('tab', { name: 'Ransomware worst case' }).click();
     await page.getByRole('heading', { name: 'What a ransomware attack would cost' }).waitFor();
-    await waitForText(page.locator('body'), /would most likely cost about/);
+    await waitForText(page.locator('body'), /would cost about \$[\d.]+[KM]? on average/);
+    await waitForText(page.locator('body'), 'How each figure is derived');
     // Executives read; only advisors generate packs.
     expect(await page.getByRole('button', { name: 'Generate draft' }).count()).toBe(0);
     const [download] = await Promise.all([page.waitForEvent('download'), page.getByRole('link', { name: 'Download PDF' }).click()]);

@@ -78,7 +78,7 @@ export interface TestAppOptions {
 export async function startTestApp(options: TestAppOptions = {}): Promise<TestApp> {
   const storage = options.storage ?? (await freshStorage());
   const clock = options.clock ?? new ManualClock('2026-11-26T09:00:00.000Z');
-  const config = loadConfig({}, { logLevel: 'silent', jobs: false, loginAttemptsPerMinute: 1000, simulationYears: 2000, ...storage.config, ...options.config });
+  const config = loadConfig({}, { logLevel: 'silent', jobs: false, loginAttemptsPerMinute: 10_000, loginFailuresPerAccount: 1000, simulationYears: 2000, ...storage.config, ...options.config });
   const ctx = await createAppContext(config, { clock: clock, logger: options.logger ?? pino({ level: 'silent' }) });
   const server = await buildServer(ctx, { webDir: null });
   await server.ready();

@@ -74,6 +74,7 @@ export default async function setup(project: TestProject): Promise<() => Promise
       TRIAD_LOG_LEVEL: 'warn',
       // Each test signs in afresh; the production limit would stop the suite, not an attacker.
       TRIAD_LOGIN_ATTEMPTS_PER_MINUTE: '10000',
+      TRIAD_LOGIN_FAILURES_PER_ACCOUNT: '1000',
     },
     stdio: ['ignore', 'pipe', 'pipe'],
   });

@@ -42,5 +42,8 @@ export const theme = createTheme({
     Button: { defaultProps: { radius: 'md' } },
     Modal: { defaultProps: { radius: 'md', centered: true, overlayProps: { backgroundOpacity: 0.4, blur: 2 } } },
     Tooltip: { defaultProps: { withArrow: true, openDelay: 300 } },
+    // A number out of range is refused with a message on its field (by the form or the API),
+    // never silently clamped to the range on blur.
+    NumberInput: { defaultProps: { clampBehavior: 'none' } },
   },
 });

@@ -37,12 +37,17 @@ export function registerAdmin(program: Command): void {
         const { findFirm, createFirm, systemActor } = await import('../../server/firm.js');
         const { createUser, presentUser } = await import('../../modules/accounts/users.js');
         const { AppError } = await import('../../server/errors.js');
+        const { passwordProblem } = await import('../../modules/accounts/strength.js');
+        const name = opts.name ?? opts.email.split('@')[0] ?? opts.email;
+        // Before anything is made: a refused password must not leave a firm behind.
+        const problem = passwordProblem(password, { name, email: opts.email });
+        if (problem) throw new CliError(`The password is too easy to guess.\n  password: ${problem}`);
         const firm = (await findFirm(ctx)) ?? (await createFirm(ctx, opts.firm));
         const actor = systemActor(firm.id, (await cliActor(ctx)).label);
         try {
           const u = await createUser(ctx, actor, {
             email: opts.email,
-            name: opts.name ?? opts.email.split('@')[0] ?? opts.email,
+            name,
             password,
             firmRole: opts.firmAdmin ? 'admin' : opts.advisor ? 'advisor' : 'member',
           });

@@ -70,6 +70,7 @@ export function registerRisks(program: Command): void {
         `  scenarios unchanged: ${report.unchanged.length}`,
         `  treatments created ${report.treatmentsCreated}, updated ${report.treatmentsUpdated}, set back to proposed ${report.treatmentsSetToProposed}`,
         `  appetite ${report.appetiteChanged ? 'replaced' : 'unchanged'}; seed and years ${report.settingsChanged ? 'changed' : 'unchanged'}`,
+        ...(report.policiesNotImported.length ? [`  insurance policies not imported (kept under Insurance in Triad): ${report.policiesNotImported.join(', ')}`] : []),
       ];
       if (!report.dryRun && (report.created.length || report.updated.length || report.appetiteChanged || report.settingsChanged)) {
         lines.push('The results are recomputed in the background by the server (or now with `triad risks recompute`).');

@@ -163,6 +163,24 @@ describe('triad simulate', () => {
     expect(r.stderr).not.toMatch(/^\s+at /m);
   });
 
+  it('refuses a huge rate or too much work with the figure before allocating anything, and stops a run whose draws outgrow what it holds, exit 1', () => {
+    const huge = { risks: [{ id: 'R1', lossEventFrequency: { type: 'constant', value: 1e308 }, primaryLoss: { type: 'constant', value: 1 } }] };
+    let r = triad(file('huge.json', JSON.stringify(huge)));
+    expect(r.status).toBe(1);
+    expect(r.stderr).toContain('  R1.lossEventFrequency: expects 1e+308 loss events a year on average; a risk may expect at most 1,000');
+    const many = { risks: [{ id: 'R1', lossEventFrequency: { type: 'constant', value: 500 }, primaryLoss: { type: 'constant', value: 1 } }] };
+    r = triad(file('many.json', JSON.stringify(many)), '--years', '3000000');
+    expect(r.status).toBe(1);
+    expect(r.stderr).toBe('triad: years: 3,000,000 years × 500 expected loss events a year come to 1,500,000,000 loss events, more than the 1,000,000,000 a run may simulate (fewer years, or lower frequencies)\n');
+    // A mean of about 200 events a year whose tail draws millions in one year of the first block (seed 292).
+    const tail = { risks: [{ id: 'R1', lossEventFrequency: { type: 'lognormal', low: 0.0001, high: 50 }, primaryLoss: { type: 'constant', value: 1 } }] };
+    for (const threads of ['1', '2']) {
+      r = triad(file('tail.json', JSON.stringify(tail)), '--years', '4096', '--seed', '292', '--threads', threads);
+      expect(r.status).toBe(1);
+      expect(r.stderr).toMatch(/^triad: R1: drew more than 8,388,608 loss events in one block of 4,096 years \([\d,]+ so far\), the most the engine holds at once/);
+    }
+  });
+
   it('explains unreadable files and bad syntax, exit 1', () => {
     const missing = triad(join(dir, 'nope.yaml'));
     expect(missing.status).toBe(1);

@@ -64,6 +64,7 @@ async function simulate(file: string, flags: SimulateFlags): Promise<void> {
     result = threads > 1 ? await (await import('../../engine/parallel.js')).simulateParallel(model, { ...options, threads }) : engine.simulateModel(model, options);
   } catch (err) {
     if (err instanceof engine.ModelValidationError) throw new CliError(err.problems.map(engine.formatProblem).join('\n'));
+    if (err instanceof engine.EventLimitError) throw new CliError(err.message);
     throw err;
   } finally {
     progress?.clear();

@@ -1,5 +1,3 @@
-import type {} from '@fastify/rate-limit';
-import type { FastifyRequest } from 'fastify';
 import { z } from 'zod';
 import type { AppContext } from '../../server/context.js';
 import { AppError, forbidden } from '../../server/errors.js';
@@ -9,6 +7,7 @@ import { endChallenge, failChallenge, resolveChallenge } from './challenges.js';
 import { MeOut, startSession } from './me.js';
 import { beginEnrolment, checkSecondFactor, confirmEnrolment, disableMfa, hasPassword, mfaStatus, regenerateRecoveryCodes, resetMfa } from './mfa.js';
 import { MfaCode, MfaProofInput, MfaSetupOut, MfaStatusOut, MfaVerifyInput, RecoveryCodesOut } from './schema.js';
+import { chargeAccount, chargeAddress } from './signin-limits.js';
 import { actorOf, getUser } from './users.js';
 
 const Ok = z.object({ ok: z.literal(true) });
@@ -16,19 +15,13 @@ const Challenge = z.string().min(10).max(200);
 
 /**
  * The second factor: finishing a sign-in with it (or setting it up when the firm requires it),
- * and managing one's own from the account page. The sign-in steps share the password's rate
- * limit per address, and each challenge allows five wrong codes.
+ * and managing one's own from the account page. The sign-in steps count against the password's
+ * limit per address; wrong codes count against the account's limit as wrong passwords do, and
+ * each challenge allows five.
  */
 export function mfaRoutes(app: ZodApp, ctx: AppContext): void {
-  const rateLimit = {
-    max: ctx.config.loginAttemptsPerMinute,
-    timeWindow: '1 minute',
-    hook: 'preHandler' as const,
-    keyGenerator: (req: FastifyRequest) => `mfa|${req.ip}`,
-  };
-
   app.post('/api/auth/mfa/verify', {
-    config: { public: true, rateLimit },
+    config: { public: true },
     schema: {
       tags: ['accounts'],
       summary: 'Finish signing in with the second factor: a code from the authenticator app, or a recovery code',
@@ -36,9 +29,12 @@ export function mfaRoutes(app: ZodApp, ctx: AppContext): void {
       response: { 200: MeOut },
     },
   }, async (request, reply) => {
+    await chargeAddress(ctx, request, reply);
     const { row, user } = await resolveChallenge(ctx, request.body.challenge, 'verify');
+    const charge = await chargeAccount(ctx, reply, user.email);
     const ok = await checkSecondFactor(ctx, actorOf(user), user, { code: request.body.code, recoveryCode: request.body.recoveryCode });
-    if (!ok) {
+    if (ok) await charge.refund();
+    else {
       const left = await failChallenge(ctx, row);
       throw new AppError('UNAUTHENTICATED', left > 0 ? `That code is not right (${left} ${left === 1 ? 'try' : 'tries'} left).` : 'That code is not right, and that was the last try: sign in with your password again.');
     }
@@ -47,20 +43,21 @@ export function mfaRoutes(app: ZodApp, ctx: AppContext): void {
   });
 
   app.post('/api/auth/mfa/enrol/start', {
-    config: { public: true, rateLimit },
+    config: { public: true },
     schema: {
       tags: ['accounts'],
       summary: 'Your firm requires a second factor: start setting it up during sign-in (the secret and its QR code URI)',
       body: z.strictObject({ challenge: Challenge }),
       response: { 200: MfaSetupOut },
     },
-  }, async (request) => {
+  }, async (request, reply) => {
+    await chargeAddress(ctx, request, reply);
     const { user } = await resolveChallenge(ctx, request.body.challenge, 'enrol');
     return beginEnrolment(ctx, actorOf(user), user);
   });
 
   app.post('/api/auth/mfa/enrol/finish', {
-    config: { public: true, rateLimit },
+    config: { public: true },
     schema: {
       tags: ['accounts'],
       summary: 'Confirm the new second factor with its first code; signs in and shows the recovery codes once',
@@ -68,6 +65,7 @@ export function mfaRoutes(app: ZodApp, ctx: AppContext): void {
       response: { 200: MeOut.extend(RecoveryCodesOut.shape) },
     },
   }, async (request, reply) => {
+    await chargeAddress(ctx, request, reply);
     const { row, user } = await resolveChallenge(ctx, request.body.challenge, 'enrol');
     let recoveryCodes: string[];
     try {

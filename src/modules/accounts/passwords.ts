@@ -35,10 +35,3 @@ export function dummyPasswordHash(): Promise<string> {
   dummyHash ??= hashPassword(randomBytes(16).toString('hex'));
   return dummyHash;
 }
-
-/** The rule for new passwords; returns the problem or null. */
-export function passwordProblem(password: string): string | null {
-  if (password.length < 10) return 'must be at least 10 characters long';
-  if (password.length > 200) return 'must be at most 200 characters long';
-  return null;
-}

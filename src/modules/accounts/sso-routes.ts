@@ -1,9 +1,9 @@
-import type {} from '@fastify/rate-limit';
 import { z } from 'zod';
 import type { AppContext } from '../../server/context.js';
 import type { ZodApp } from '../../server/module.js';
 import { startSession } from './me.js';
 import { SsoProviderOut } from './schema.js';
+import { chargeAddress } from './signin-limits.js';
 import { finishSso, SSO_CALLBACK_PATH, SsoError, ssoProviders, ssoRedirectUri, startSso } from './sso.js';
 
 /** Only a path inside the app (never another site, `//evil.example`), as the sign-in page does. */
@@ -18,8 +18,6 @@ function failedTo(message: string): string {
 
 /** Single sign-on: the providers for the sign-in page, the start, and the provider's callback. */
 export function ssoRoutes(app: ZodApp, ctx: AppContext): void {
-  const rateLimit = { max: ctx.config.loginAttemptsPerMinute * 3, timeWindow: '1 minute', keyGenerator: (req: { ip: string }) => `sso|${req.ip}` };
-
   app.get('/api/auth/sso', {
     config: { public: true },
     schema: { tags: ['accounts'], summary: 'The single sign-on buttons of the sign-in page', response: { 200: z.object({ providers: z.array(SsoProviderOut) }) } },
@@ -28,7 +26,7 @@ export function ssoRoutes(app: ZodApp, ctx: AppContext): void {
   }));
 
   app.get('/api/auth/sso/:firmId/start', {
-    config: { public: true, rateLimit },
+    config: { public: true },
     schema: {
       tags: ['accounts'],
       summary: 'Starts single sign-on: redirects to the firm\'s identity provider (authorization code flow with PKCE)',
@@ -37,6 +35,7 @@ export function ssoRoutes(app: ZodApp, ctx: AppContext): void {
       response: { 302: z.null().describe('To the identity provider, or back to /login?sso_error=… when it cannot start') },
     },
   }, async (request, reply) => {
+    await chargeAddress(ctx, request, reply, 'sso');
     try {
       const url = await startSso(ctx, request.params.firmId, ssoRedirectUri(ctx, request), safeNext(request.query.next));
       return reply.redirect(url.href, 302);
@@ -47,7 +46,7 @@ export function ssoRoutes(app: ZodApp, ctx: AppContext): void {
   });
 
   app.get(SSO_CALLBACK_PATH, {
-    config: { public: true, rateLimit },
+    config: { public: true },
     schema: {
       tags: ['accounts'],
       summary: 'Where the identity provider sends the person back: checks state, PKCE and nonce, signs in and redirects into the app',
@@ -55,6 +54,7 @@ export function ssoRoutes(app: ZodApp, ctx: AppContext): void {
       response: { 302: z.null().describe('Into the app, signed in; or to /login?sso_error=… saying why not') },
     },
   }, async (request, reply) => {
+    await chargeAddress(ctx, request, reply, 'sso');
     const rawQuery = request.url.includes('?') ? request.url.slice(request.url.indexOf('?') + 1) : '';
     try {
       const { user, nextPath } = await finishSso(ctx, request.query, rawQuery);

@@ -73,6 +73,19 @@ export interface SsoRequestsTable {
   expires_at: string;
 }
 
+/**
+ * A sign-in limit's count in its window: attempts from one address in the current minute, or
+ * failures for one account (by e-mail, known or not) and the lock they led to. Shared by every
+ * server on the database; rows past `expires_at` are deleted on a schedule.
+ */
+export interface SigninLimitsTable {
+  key: string;
+  attempts: number;
+  window_started_at: string;
+  locked_until: string | null;
+  expires_at: string;
+}
+
 export interface AccountTables {
   firm_sso: FirmSsoTable;
   firm_security: FirmSecurityTable;
@@ -80,4 +93,5 @@ export interface AccountTables {
   user_recovery_codes: UserRecoveryCodesTable;
   auth_challenges: AuthChallengesTable;
   sso_requests: SsoRequestsTable;
+  signin_limits: SigninLimitsTable;
 }

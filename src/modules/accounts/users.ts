@@ -4,7 +4,9 @@ import { firmWrite } from '../../server/context.js';
 import { newId, toTimestamp } from '../../server/db/conventions.js';
 import type { FirmRole, UsersTable } from '../../server/db/platform-tables.js';
 import { AppError, conflict, invalid, notFound } from '../../server/errors.js';
-import { hashPassword, passwordProblem } from './passwords.js';
+import { hashPassword } from './passwords.js';
+import { accountLimitKey } from './signin-limits.js';
+import { passwordProblem } from './strength.js';
 
 export const FIRM_ROLES = ['admin', 'advisor', 'member'] as const satisfies readonly FirmRole[];
 
@@ -51,9 +53,9 @@ export interface NewUser {
 
 /** Creates a user in the actor's firm; the e-mail must be new. */
 export async function createUser(app: AppContext, actor: Actor, input: NewUser): Promise<UsersTable> {
-  const problem = passwordProblem(input.password);
-  if (problem) throw invalid('The password is too weak.', [{ path: 'password', message: problem }]);
   const email = normaliseEmail(input.email);
+  const problem = passwordProblem(input.password, { name: input.name, email });
+  if (problem) throw invalid('The password is too easy to guess.', [{ path: 'password', message: problem }]);
   if (await findUserByEmail(app, email)) {
     throw conflict('A user with this e-mail already exists.', [{ path: 'email', message: 'already in use' }]);
   }
@@ -111,17 +113,40 @@ export async function updateUser(app: AppContext, actor: Actor, id: string, patc
   });
 }
 
-/** Sets a new password after checking the current one; ends the user's other sessions. */
-export async function changePassword(app: AppContext, actor: Actor, user: UsersTable, newPassword: string, keepSessionId: string | null): Promise<void> {
-  const problem = passwordProblem(newPassword);
-  if (problem) throw invalid('The new password is too weak.', [{ path: 'newPassword', message: problem }]);
-  const hash = await hashPassword(newPassword);
-  await firmWrite(app, actor, async (tx, audit) => {
-    await tx.updateTable('users').set({ password_hash: hash, updated_at: toTimestamp(app.clock.now()) }).where('id', '=', user.id).execute();
+export interface PasswordChange {
+  newPassword: string;
+  /** The session making the change, which stays signed in; every other session of the user ends. */
+  keepSessionId: string | null;
+  /** Revoke every API token of the user too (the API's and the web app's default). */
+  revokeTokens: boolean;
+}
+
+/**
+ * Sets a new password (the caller checked the current one, or is a firm admin resetting it):
+ * ends the user's other sessions, revokes their API tokens unless told not to, and lifts a
+ * sign-in lock of the account, since the guesses it counted were at the old password.
+ */
+export async function changePassword(app: AppContext, actor: Actor, user: UsersTable, change: PasswordChange): Promise<{ tokensRevoked: number }> {
+  const problem = passwordProblem(change.newPassword, { name: user.name, email: user.email });
+  if (problem) throw invalid('The new password is too easy to guess.', [{ path: 'newPassword', message: problem }]);
+  const hash = await hashPassword(change.newPassword);
+  const now = toTimestamp(app.clock.now());
+  return firmWrite(app, actor, async (tx, audit) => {
+    await tx.updateTable('users').set({ password_hash: hash, updated_at: now }).where('id', '=', user.id).execute();
     let q = tx.deleteFrom('sessions').where('user_id', '=', user.id);
-    if (keepSessionId) q = q.where('id', '!=', keepSessionId);
-    await q.execute();
-    await audit({ action: 'user.password_change', entityType: 'user', entityId: user.id });
+    if (change.keepSessionId) q = q.where('id', '!=', change.keepSessionId);
+    const ended = await q.executeTakeFirst();
+    const revoked = change.revokeTokens
+      ? await tx.updateTable('api_tokens').set({ revoked_at: now }).where('user_id', '=', user.id).where('revoked_at', 'is', null).returning('id').execute()
+      : [];
+    await tx.deleteFrom('signin_limits').where('key', '=', accountLimitKey(user.email)).execute();
+    await audit({
+      action: 'user.password_change',
+      entityType: 'user',
+      entityId: user.id,
+      after: { by: actor.userId === user.id ? 'themselves' : 'a firm admin', sessionsEnded: Number(ended.numDeletedRows), tokensRevoked: revoked.length },
+    });
+    return { tokensRevoked: revoked.length };
   });
 }
 

@@ -3,7 +3,8 @@ import type { ClientScope } from '../../server/context.js';
 import { newId, toTimestamp } from '../../server/db/conventions.js';
 import type { ClientsTable, MemberRole, UsersTable } from '../../server/db/platform-tables.js';
 import { conflict, invalid, notFound } from '../../server/errors.js';
-import { hashPassword, passwordProblem } from '../accounts/passwords.js';
+import { hashPassword } from '../accounts/passwords.js';
+import { passwordProblem } from '../accounts/strength.js';
 import { findUserByEmail, normaliseEmail } from '../accounts/users.js';
 import { toMinorUnits } from '../../shared/money.js';
 import { presentClient, type ClientPatch } from './clients.js';
@@ -55,8 +56,8 @@ export async function addMember(scope: ClientScope, input: MemberInput): Promise
         ...(input.password ? [] : [{ path: 'password', message: 'required for a new user' }]),
       ]);
     }
-    const problem = passwordProblem(input.password);
-    if (problem) throw invalid('The password is too weak.', [{ path: 'password', message: problem }]);
+    const problem = passwordProblem(input.password, { name: input.name, email });
+    if (problem) throw invalid('The password is too easy to guess.', [{ path: 'password', message: problem }]);
     const now = toTimestamp(scope.now());
     newUser = {
       id: newId(),

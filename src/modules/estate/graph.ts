@@ -27,8 +27,10 @@ export interface DependencyGraph {
   parents: Map<string, { vendorId: string; handlesData: boolean }[]>;
   services: Map<string, { name: string; criticality: Criticality }>;
   datasets: Map<string, { name: string; classification: Classification; records: number }>;
-  /** vendor -> services depending on a system it supplies. */
+  /** vendor -> services depending on a system it supplies (software, SaaS, cloud). */
   directServices: Map<string, Set<string>>;
+  /** vendor -> services depending on hardware it supplies: bought through it, replaceable elsewhere. */
+  hardwareServices: Map<string, Set<string>>;
   /** vendor -> data sets it holds itself or in a SaaS or cloud system it runs. */
   directDatasets: Map<string, Set<string>>;
   /** vendor -> scopes of the systems it supplies. */
@@ -43,6 +45,8 @@ export interface DependencyGraph {
 export interface Reach {
   services: Map<string, string | null>;
   datasets: Map<string, string | null>;
+  /** Services reached only through hardware the vendor supplies (a reseller's). */
+  resold: Set<string>;
 }
 
 function addTo<K, V>(map: Map<K, Set<V>>, key: K, value: V): void {
@@ -60,7 +64,7 @@ export async function loadGraph(db: ClientDb): Promise<DependencyGraph> {
     db
       .selectFrom('estate_service_systems')
       .innerJoin('estate_systems', (j) => j.onRef('estate_systems.client_id', '=', 'estate_service_systems.client_id').onRef('estate_systems.id', '=', 'estate_service_systems.system_id'))
-      .select(['estate_service_systems.service_id as owner', 'estate_systems.vendor_id as vendor'])
+      .select(['estate_service_systems.service_id as owner', 'estate_systems.vendor_id as vendor', 'estate_systems.type as type'])
       .where('estate_systems.vendor_id', 'is not', null)
       .distinct()
       .execute(),
@@ -89,6 +93,7 @@ export async function loadGraph(db: ClientDb): Promise<DependencyGraph> {
     services: new Map(serviceRows.map((s) => [s.id, { name: s.name, criticality: s.criticality }])),
     datasets: new Map(datasetRows.map((d) => [d.id, { name: d.name, classification: d.classification, records: Number(d.records) }])),
     directServices: new Map(),
+    hardwareServices: new Map(),
     directDatasets: new Map(),
     systemScopes: new Map(),
     liveSystems: new Map(),
@@ -102,7 +107,7 @@ export async function loadGraph(db: ClientDb): Promise<DependencyGraph> {
     parents.push({ vendorId: l.vendor_id, handlesData: l.handles_data === 1 });
     g.parents.set(l.sub_vendor_id, parents);
   }
-  for (const r of serviceVendor) if (r.vendor) addTo(g.directServices, r.vendor, r.owner);
+  for (const r of serviceVendor) if (r.vendor) addTo(r.type === 'hardware' ? g.hardwareServices : g.directServices, r.vendor, r.owner);
   for (const r of [...datasetVendorDirect, ...datasetVendorSystem]) if (r.vendor) addTo(g.directDatasets, r.vendor, r.owner);
   for (const r of scopes) {
     if (!r.vendor_id) continue;
@@ -124,8 +129,13 @@ export function reachOf(g: DependencyGraph, vendorId: string, memo = new Map<str
 function reachWalk(g: DependencyGraph, vendorId: string, memo: Map<string, Reach>, visiting: Set<string>): { reach: Reach; cut: boolean } {
   const known = memo.get(vendorId);
   if (known) return { reach: known, cut: false };
-  const reach: Reach = { services: new Map(), datasets: new Map() };
+  const reach: Reach = { services: new Map(), datasets: new Map(), resold: new Set() };
   for (const s of g.directServices.get(vendorId) ?? []) reach.services.set(s, null);
+  for (const s of g.hardwareServices.get(vendorId) ?? []) {
+    if (reach.services.has(s)) continue;
+    reach.services.set(s, null);
+    reach.resold.add(s);
+  }
   for (const d of g.directDatasets.get(vendorId) ?? []) reach.datasets.set(d, null);
   let cut = false;
   visiting.add(vendorId);
@@ -158,22 +168,37 @@ export interface VendorTier {
   reasons: TierReason[];
 }
 
+/** A fourth party is not tier 1 by default: it is reached, and assessed, through its vendor. */
+export const FOURTH_PARTY_HIGHEST_TIER: Tier = 2;
+/** A reseller of hardware is not tier 1 by default: the hardware can be bought elsewhere. */
+export const RESELLER_HIGHEST_TIER: Tier = 3;
+
 /**
  * A vendor's criticality tier: the most critical of the services that depend on it (critical
  * service: tier 1 … low: tier 4) and of the data it holds (restricted: 1, confidential: 2,
- * internal: 3, public: 4). With neither, a vendor that supplies live systems or has a contract
- * is tier 3, otherwise tier 4. An override with its reason wins over the derived tier.
+ * internal: 3, public: 4). What it reaches only as a fourth party (through a vendor it works
+ * for) counts at most tier 2, and services it supports only by the hardware it sells at most
+ * tier 3, each saying so. With neither, a vendor that supplies live systems or has a contract is
+ * tier 3, otherwise tier 4. An override with its reason wins over the derived tier.
  */
 export function tierOf(g: DependencyGraph, vendorId: string, reach: Reach = reachOf(g, vendorId)): VendorTier {
   const reasons: TierReason[] = [];
-  const through = (via: string | null): string => (via ? ` through ${via}` : '');
+  const capped = (tier: Tier, highest: Tier): Tier => Math.max(tier, highest) as Tier;
+  const fourth = (tier: Tier): string => (tier < FOURTH_PARTY_HIGHEST_TIER ? `; as a fourth party, tier ${FOURTH_PARTY_HIGHEST_TIER} at most unless set by hand` : '');
   for (const [id, via] of reach.services) {
     const s = g.services.get(id);
-    if (s) reasons.push({ tier: TIER_OF_CRITICALITY[s.criticality], reason: `Supports "${s.name}" (${s.criticality} service)${through(via)}` });
+    if (!s) continue;
+    const t = TIER_OF_CRITICALITY[s.criticality];
+    if (via) reasons.push({ tier: capped(t, FOURTH_PARTY_HIGHEST_TIER), reason: `Supports "${s.name}" (${s.criticality} service) through ${via}${fourth(t)}` });
+    else if (reach.resold.has(id)) {
+      reasons.push({ tier: capped(t, RESELLER_HIGHEST_TIER), reason: `Sells hardware "${s.name}" (${s.criticality} service) runs on${t < RESELLER_HIGHEST_TIER ? `; hardware can be bought elsewhere, so tier ${RESELLER_HIGHEST_TIER} at most unless set by hand` : ''}` });
+    } else reasons.push({ tier: t, reason: `Supports "${s.name}" (${s.criticality} service)` });
   }
   for (const [id, via] of reach.datasets) {
     const d = g.datasets.get(id);
-    if (d) reasons.push({ tier: TIER_OF_CLASSIFICATION[d.classification], reason: `Holds "${d.name}" (${d.classification} data)${through(via)}` });
+    if (!d) continue;
+    const t = TIER_OF_CLASSIFICATION[d.classification];
+    reasons.push(via ? { tier: capped(t, FOURTH_PARTY_HIGHEST_TIER), reason: `Holds "${d.name}" (${d.classification} data) through ${via}${fourth(t)}` } : { tier: t, reason: `Holds "${d.name}" (${d.classification} data)` });
   }
   if (reasons.length === 0) {
     const live = g.liveSystems.get(vendorId) ?? 0;

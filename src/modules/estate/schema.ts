@@ -15,6 +15,7 @@ import {
   GRANTEE_TYPES,
   GRANT_TARGETS,
   LIFECYCLE_STAGES,
+  OPERATING_HOURS,
   REVIEW_DECISIONS,
   REVIEW_STATUSES,
   SUPPLIES,
@@ -33,7 +34,7 @@ export const DateString = z
   .refine((s) => isRealDate(s), 'is not a real date');
 
 /** An amount of money in major units of the client's currency. */
-export const Money = z.number().min(0).max(1e12);
+export const Money = z.number().min(0, 'must not be negative').max(1e12);
 
 export const Text = (max = 200) => z.string().trim().min(1).max(max);
 /** Optional text in inputs: null or an empty string clears it. */
@@ -74,6 +75,7 @@ const serviceFields = {
   rtoHours: z.number().min(0).max(8760).nullable().optional().describe('Recovery time objective, hours'),
   rpoHours: z.number().min(0).max(8760).nullable().optional().describe('Recovery point objective, hours'),
   criticality: z.enum(CRITICALITIES),
+  operatingHours: z.enum(OPERATING_HOURS).describe('When the service runs: business (40 hours a week) or always (around the clock); downtime loses revenue only then'),
   systemIds: z.array(IdParam).max(1000).optional().describe('The systems the service depends on (replaces the list)'),
 };
 
@@ -82,6 +84,7 @@ export const ServiceInput = z.strictObject({
   ...serviceFields,
   downtimeCostPerHour: serviceFields.downtimeCostPerHour.default(0),
   criticality: serviceFields.criticality.default('medium'),
+  operatingHours: serviceFields.operatingHours.default('business'),
 });
 
 export type ServiceInput = z.input<typeof ServiceInput>;
@@ -99,12 +102,34 @@ export const ServiceOut = z.object({
   rtoHours: z.number().nullable(),
   rpoHours: z.number().nullable(),
   criticality: z.enum(CRITICALITIES),
+  operatingHours: z.enum(OPERATING_HOURS),
   systemIds: z.array(z.string()),
   createdAt: z.string(),
   updatedAt: z.string(),
 });
 
 export type ServiceOut = z.infer<typeof ServiceOut>;
+
+/** Whether the services' downtime costs are plausible for the company's size. */
+export const DowntimeCheck = z.object({
+  costPerHour: z.number().describe('The downtime costs per hour, added up'),
+  costPerYear: z.number().describe('What they add up to over a year of the hours the services run'),
+  annualRevenue: z.number(),
+  revenuePerOperatingHour: z.number().nullable(),
+  ratio: z.number().nullable().describe('costPerYear / annual revenue'),
+  implausible: z.boolean().describe('The costs say the company loses more than it earns'),
+  message: z.string().nullable(),
+});
+export type DowntimeCheck = z.infer<typeof DowntimeCheck>;
+
+/** A service as saved, with the warning about the downtime costs when they are implausible. */
+export const ServiceSaved = ServiceOut.extend({
+  warning: z.string().nullable().describe('Set when the services\' downtime costs add up to more than the company earns in the hours they run'),
+});
+export type ServiceSaved = z.infer<typeof ServiceSaved>;
+
+export const ServiceList = z.object({ services: z.array(ServiceOut), downtime: DowntimeCheck });
+export type ServiceList = z.infer<typeof ServiceList>;
 
 // ---- Systems and assets, lifecycle
 
@@ -323,6 +348,7 @@ export const VendorOut = z.object({
     score: z.number().nullable(),
     conclusion: z.enum(CONCLUSIONS).nullable(),
     nextDue: z.string().nullable(),
+    broughtForward: z.object({ from: z.string(), reason: z.string() }).nullable().describe('Set when the vendor\'s tier rose since its last assessment, so the shorter cadence brought the date forward'),
     status: AssessmentStatus,
   }),
   createdAt: z.string(),

@@ -4,7 +4,9 @@ import { conflict, notFound } from '../../server/errors.js';
 import { linksOf, major, minor, requireIds, setLinks } from './common.js';
 import type { EstateServicesTable } from './tables.js';
 import { nameKey } from './vocab.js';
-import type { ServiceOut } from './schema.js';
+import type { DowntimeCheck, ServiceOut, ServiceSaved } from './schema.js';
+import { downtimePlausibility } from '../../shared/downtime.js';
+import { fromMinorUnits } from '../../shared/money.js';
 import { ServiceInput, ServicePatch } from './schema.js';
 
 export function presentService(scope: ClientScope, row: EstateServicesTable, systemIds: string[]): ServiceOut {
@@ -17,6 +19,7 @@ export function presentService(scope: ClientScope, row: EstateServicesTable, sys
     rtoHours: row.rto_hours,
     rpoHours: row.rpo_hours,
     criticality: row.criticality,
+    operatingHours: row.operating_hours,
     systemIds: [...systemIds].sort(),
     createdAt: row.created_at,
     updatedAt: row.updated_at,
@@ -27,6 +30,22 @@ export async function listServices(scope: ClientScope): Promise<ServiceOut[]> {
   const rows = await scope.db.selectFrom('estate_services').selectAll().orderBy('name').execute();
   const links = await linksOf(scope.db, 'estate_service_systems', 'service_id', 'system_id');
   return rows.map((r) => presentService(scope, r, links.get(r.id) ?? []));
+}
+
+/**
+ * Whether the client's downtime costs are plausible for its size: over the hours the services
+ * run, they must not add up to more than its annual revenue (their sum above the revenue per
+ * operating hour). Implausible costs are kept as entered, and flagged where they are entered.
+ */
+export async function downtimeCheck(scope: ClientScope, services?: ServiceOut[]): Promise<DowntimeCheck> {
+  const list = services ?? (await listServices(scope));
+  const c = scope.client;
+  return downtimePlausibility(list, fromMinorUnits(c.annual_revenue, c.currency), c.currency, c.name);
+}
+
+async function saved(scope: ClientScope, id: string): Promise<ServiceSaved> {
+  const out = await getService(scope, id);
+  return { ...out, warning: (await downtimeCheck(scope)).message };
 }
 
 export async function getService(scope: ClientScope, id: string): Promise<ServiceOut> {
@@ -42,7 +61,7 @@ async function ensureNameFree(scope: ClientScope, name: string, exceptId?: strin
   if (await q.executeTakeFirst()) throw conflict(`A business service named "${name}" already exists.`, [{ path: 'name', message: 'already used by another service' }]);
 }
 
-export async function createService(scope: ClientScope, raw: ServiceInput): Promise<ServiceOut> {
+export async function createService(scope: ClientScope, raw: ServiceInput): Promise<ServiceSaved> {
   const input = ServiceInput.parse(raw);
   await ensureNameFree(scope, input.name);
   await requireIds(scope.db, 'estate_systems', input.systemIds ?? [], 'systemIds');
@@ -58,6 +77,7 @@ export async function createService(scope: ClientScope, raw: ServiceInput): Prom
     rto_hours: input.rtoHours ?? null,
     rpo_hours: input.rpoHours ?? null,
     criticality: input.criticality,
+    operating_hours: input.operatingHours,
     created_at: now,
     updated_at: now,
   };
@@ -68,10 +88,10 @@ export async function createService(scope: ClientScope, raw: ServiceInput): Prom
     await setLinks(w.db, 'estate_service_systems', 'service_id', row.id, 'system_id', input.systemIds ?? [], newId);
     await w.audit({ action: 'service.create', entityType: 'service', entityId: row.id, after: out });
   });
-  return out;
+  return saved(scope, out.id);
 }
 
-export async function updateService(scope: ClientScope, id: string, raw: ServicePatch): Promise<ServiceOut> {
+export async function updateService(scope: ClientScope, id: string, raw: ServicePatch): Promise<ServiceSaved> {
   const patch = ServicePatch.parse(raw);
   const before = await getService(scope, id);
   if (patch.name !== undefined) await ensureNameFree(scope, patch.name, id);
@@ -85,6 +105,7 @@ export async function updateService(scope: ClientScope, id: string, raw: Service
     ...(patch.rtoHours !== undefined ? { rto_hours: patch.rtoHours } : {}),
     ...(patch.rpoHours !== undefined ? { rpo_hours: patch.rpoHours } : {}),
     ...(patch.criticality !== undefined ? { criticality: patch.criticality } : {}),
+    ...(patch.operatingHours !== undefined ? { operating_hours: patch.operatingHours } : {}),
     updated_at: now,
   };
   await scope.write(async (w) => {
@@ -94,7 +115,7 @@ export async function updateService(scope: ClientScope, id: string, raw: Service
     const after = presentService(scope, row, patch.systemIds ?? before.systemIds);
     await w.audit({ action: 'service.update', entityType: 'service', entityId: id, before, after });
   });
-  return getService(scope, id);
+  return saved(scope, id);
 }
 
 export async function deleteService(scope: ClientScope, id: string): Promise<void> {

@@ -7,11 +7,12 @@
 import type { ClientScope } from '../../server/context.js';
 import { fromFlag, fromJson } from '../../server/db/conventions.js';
 import { addDays, linksOf, major, today } from './common.js';
+import { assessmentDue } from './assessment-due.js';
 import { clientConcentration } from './concentration.js';
 import { listContracts, renewalsBetween, type RenewalEvent } from './contracts.js';
 import { loadGraph, reachOf, suppliesOf, tierOf, type Reach } from './graph.js';
 import { lifecycle } from './systems.js';
-import type { Classification, Criticality, DataCategory, Supplies, SystemScope, SystemStatus, SystemType, Tier } from './vocab.js';
+import type { Classification, Criticality, DataCategory, OperatingHours, Supplies, SystemScope, SystemStatus, SystemType, Tier } from './vocab.js';
 import type { ConcentrationEntry, LifecycleOut } from './schema.js';
 
 export type { ConcentrationEntry, LifecycleOut, RenewalEvent };
@@ -26,6 +27,8 @@ export interface EstateSummary {
     rtoHours: number | null;
     rpoHours: number | null;
     criticality: Criticality;
+    /** business: 40 hours a week; always: around the clock. */
+    operatingHours: OperatingHours;
   }[];
   systems: {
     id: string;
@@ -84,6 +87,7 @@ export async function estateSummary(scope: ClientScope): Promise<EstateSummary> 
       rtoHours: s.rto_hours,
       rpoHours: s.rpo_hours,
       criticality: s.criticality,
+      operatingHours: s.operating_hours,
     })),
     systems: systems.map((s) => ({
       id: s.id,
@@ -133,7 +137,7 @@ export async function criticalVendors(scope: ClientScope): Promise<CriticalVendo
   const [graph, contracts, assessments] = await Promise.all([
     loadGraph(scope.db),
     listContracts(scope),
-    scope.db.selectFrom('estate_assessments').select(['vendor_id', 'assessed_on', 'next_due']).orderBy('assessed_on', 'desc').execute(),
+    scope.db.selectFrom('estate_assessments').select(['vendor_id', 'assessed_on', 'next_due', 'tier']).orderBy('assessed_on', 'desc').execute(),
   ]);
   const memo = new Map<string, Reach>();
   const out: (CriticalVendor & { weight: number })[] = [];
@@ -156,7 +160,7 @@ export async function criticalVendors(scope: ClientScope): Promise<CriticalVendo
       nextRenewal: own[0]?.nextRenewal ?? null,
       autoRenew: own[0]?.autoRenew ?? false,
       lastAssessedOn: latest?.assessed_on ?? null,
-      assessmentDue: latest ? latest.next_due : today(scope),
+      assessmentDue: latest ? assessmentDue(t.tier, latest).nextDue : today(scope),
       weight: reach.services.size + reach.datasets.size,
     });
   }

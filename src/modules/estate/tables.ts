@@ -18,6 +18,7 @@ import type {
   SystemScope,
   SystemStatus,
   SystemType,
+  OperatingHours,
 } from './vocab.js';
 
 export interface EstateServicesTable {
@@ -33,6 +34,8 @@ export interface EstateServicesTable {
   rto_hours: number | null;
   rpo_hours: number | null;
   criticality: Criticality;
+  /** 'business' (40 hours a week) or 'always' (around the clock): the hours in which downtime loses revenue. */
+  operating_hours: OperatingHours;
   created_at: string;
   updated_at: string;
 }
@@ -133,6 +136,8 @@ export interface EstateAssessmentsTable {
   findings: string;
   conclusion: Conclusion;
   next_due: string | null;
+  /** The vendor's tier when assessed (null for assessments recorded before it was kept). */
+  tier: number | null;
   assessor: string | null;
   created_at: string;
 }

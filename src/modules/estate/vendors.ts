@@ -4,6 +4,7 @@ import { fromFlag, fromJson, newId, toFlag, toJson, toTimestamp } from '../../se
 import { conflict, invalid, notFound } from '../../server/errors.js';
 import { addDays, addMonths, major, today } from './common.js';
 import { listContracts } from './contracts.js';
+import { assessmentDue } from './assessment-due.js';
 import { loadGraph, reachOf, suppliesOf, tierOf, wouldCycle, type DependencyGraph } from './graph.js';
 import type { EstateAssessmentsTable, EstateVendorsTable } from './tables.js';
 import { ASSESSMENT_CADENCE_MONTHS, nameKey, TIER_LABELS, type Tier } from './vocab.js';
@@ -30,14 +31,14 @@ const DUE_SOON_DAYS = 60;
 function assessmentState(tier: Tier, latest: EstateAssessmentsTable | undefined, on: string): VendorOut['assessment'] {
   const cadence = ASSESSMENT_CADENCE_MONTHS[tier];
   if (!latest) {
-    return { lastAssessedOn: null, score: null, conclusion: null, nextDue: cadence === null ? null : on, status: cadence === null ? 'not_required' : 'never' };
+    return { lastAssessedOn: null, score: null, conclusion: null, nextDue: cadence === null ? null : on, broughtForward: null, status: cadence === null ? 'not_required' : 'never' };
   }
-  const nextDue = latest.next_due;
+  const { nextDue, broughtForward } = assessmentDue(tier, latest);
   let status: VendorOut['assessment']['status'] = 'current';
   if (nextDue === null) status = cadence === null ? 'not_required' : 'current';
   else if (nextDue < on) status = 'overdue';
   else if (nextDue <= addDays(on, DUE_SOON_DAYS)) status = 'due';
-  return { lastAssessedOn: latest.assessed_on, score: latest.score, conclusion: latest.conclusion, nextDue, status };
+  return { lastAssessedOn: latest.assessed_on, score: latest.score, conclusion: latest.conclusion, nextDue, broughtForward, status };
 }
 
 interface VendorContext {
@@ -317,6 +318,7 @@ export async function addAssessment(scope: ClientScope, vendorId: string, raw: A
     findings: toJson(input.findings) ?? '[]',
     conclusion: input.conclusion,
     next_due: input.nextDue !== undefined ? input.nextDue : cadence === null ? null : addMonths(assessedOn, cadence),
+    tier,
     assessor: input.assessor ?? null,
     created_at: toTimestamp(scope.now()),
   };

@@ -6,6 +6,9 @@
 export const CRITICALITIES = ['critical', 'high', 'medium', 'low'] as const;
 export type Criticality = (typeof CRITICALITIES)[number];
 
+/** When a business service runs: business hours (40 a week) or around the clock. */
+export { OPERATING_HOURS, type OperatingHours } from '../../shared/downtime.js';
+
 export const SYSTEM_TYPES = ['hardware', 'software', 'saas', 'cloud'] as const;
 export type SystemType = (typeof SYSTEM_TYPES)[number];
 

@@ -5,24 +5,17 @@ import { formatMoney } from '../../shared/money.js';
 import { notify } from '../notifications/api.js';
 import { actorName, addMonths, daysBetween, getSettings, peopleById, personRef, today, type Member } from './common.js';
 import { appetiteOf, riskSnapshots, setStatus, type AppetiteCheck, type RiskSnapshot } from './risk-bridge.js';
-import { AcceptanceInput, ApproveInput, ReasonInput, type AcceptanceOut, type AcceptanceStatus, type Authority } from './schema.js';
-import { holderOf, seatStates, type SeatState } from './seats.js';
+import { AcceptanceInput, ApproveInput, ReasonInput, type AcceptanceOut, type AcceptanceStatus, type Authority, type DelegationOut } from './schema.js';
+import { authorityFor, authorityProblem, storedWeighed, type Weighed } from './authority.js';
+import { getDelegation } from './delegation.js';
+import { holderOf, seatStates } from './seats.js';
 import type { GovAcceptanceRisksTable, GovAcceptancesTable } from './tables.js';
 
 /** Acceptances that hold or may come to hold a risk: one at a time per risk. */
 const ACTIVE: AcceptanceStatus[] = ['requested', 'approved'];
 
-/**
- * Who may approve, by the size of the risk: within a defined appetite, the advisor holding the
- * CISO seat or an executive; above it, or when no appetite is defined to weigh it against, an
- * executive (the board).
- */
-export function authorityFor(appetite: Pick<AppetiteCheck, 'appetiteDefined' | 'aboveAppetite'>): Authority {
-  return appetite.appetiteDefined && !appetite.aboveAppetite ? 'ciso-advisor-or-executive' : 'executive';
-}
-
-function storedAppetite(row: GovAcceptancesTable): AppetiteCheck {
-  return { appetiteDefined: fromFlag(row.appetite_defined), aboveAppetite: fromFlag(row.above_appetite), explanation: row.appetite_explanation };
+function storedAppetite(row: GovAcceptancesTable): AcceptanceOut['appetite'] {
+  return { defined: fromFlag(row.appetite_defined), above: fromFlag(row.above_appetite), settled: fromFlag(row.appetite_settled), explanation: row.appetite_explanation };
 }
 
 /** Waiting for someone's approval: a new request, or an accepted risk that changed materially. */
@@ -30,24 +23,12 @@ export function awaitingApproval(row: GovAcceptancesTable): boolean {
   return row.status === 'requested' || (row.status === 'approved' && row.reapproval_required_at !== null);
 }
 
-/** Why the actor may not approve an acceptance of this size, or null when they may. */
-function authorityProblem(scope: ClientScope, states: SeatState[], appetite: AppetiteCheck): string | null {
-  if (scope.role === 'executive') return null;
-  const authority = authorityFor(appetite);
-  if (authority === 'executive') {
-    return appetite.appetiteDefined
-      ? `This risk is above ${scope.client.name}'s risk appetite (${appetite.explanation}), so only an executive (the board) can accept it.`
-      : `${scope.client.name} has no risk appetite defined to weigh this risk against, so only an executive (the board) can accept it.`;
-  }
-  const ciso = holderOf(states, 'CISO');
-  if (scope.role === 'advisor' && ciso && ciso.userId === scope.actor.userId) return null;
-  return 'Within the risk appetite, an acceptance is approved by the advisor holding the CISO seat or by an executive; you are neither.';
-}
-
 interface Loaded {
   risks: Map<string, GovAcceptanceRisksTable[]>;
-  states: SeatState[];
   people: Map<string, Member>;
+  delegation: DelegationOut | null;
+  /** The portfolio weighed now, for acceptances waiting for approval. */
+  live: Map<string, AppetiteCheck>;
 }
 
 async function load(scope: ClientScope, rows: GovAcceptancesTable[]): Promise<Loaded> {
@@ -58,17 +39,28 @@ async function load(scope: ClientScope, rows: GovAcceptancesTable[]): Promise<Lo
       risks.set(r.acceptance_id, [...(risks.get(r.acceptance_id) ?? []), r]);
     }
   }
-  const states = await seatStates(scope);
   const people = await peopleById(scope, rows.map((r) => r.closed_by_user_id));
-  return { risks, states, people };
+  const delegation = await getDelegation(scope);
+  const live = new Map<string, AppetiteCheck>();
+  for (const row of rows.filter(awaitingApproval)) {
+    try {
+      live.set(row.id, await appetiteOf(scope, (risks.get(row.id) ?? []).map((r) => r.risk_id)));
+    } catch (err) {
+      // A scenario deleted meanwhile: the acceptance shows what it was weighed on last.
+      scope.app.log.warn({ err, acceptanceId: row.id }, 'acceptance could not be weighed on the current register');
+    }
+  }
+  return { risks, people, delegation, live };
 }
 
 function present(scope: ClientScope, row: GovAcceptancesTable, l: Loaded): AcceptanceOut {
-  const appetite = storedAppetite(row);
-  const authority = authorityFor(appetite);
+  const live = l.live.get(row.id);
+  const appetite = live ? { defined: live.appetiteDefined, above: live.aboveAppetite, settled: live.settled, explanation: live.explanation } : storedAppetite(row);
+  const weighed: Weighed = live ? { ...live, size: live.size } : storedWeighed(row, l.risks.get(row.id) ?? []);
+  const required = authorityFor(weighed, l.delegation, scope.client);
   const waiting = awaitingApproval(row);
   const mine = row.requested_by_user_id !== null && row.requested_by_user_id === scope.actor.userId;
-  const mayApprove = waiting && !mine && scope.can('governance.acceptance.approve') && authorityProblem(scope, l.states, appetite) === null;
+  const mayApprove = waiting && !mine && scope.can('governance.acceptance.approve') && authorityProblem(scope, required, l.delegation) === null;
   return {
     id: row.id,
     title: row.title,
@@ -78,8 +70,9 @@ function present(scope: ClientScope, row: GovAcceptancesTable, l: Loaded): Accep
     daysLeft: daysBetween(today(scope), row.expires_on),
     requestedBy: { userId: row.requested_by_user_id, name: row.requested_by_name, role: row.requested_role },
     requestedAt: row.requested_at,
-    appetite: { defined: appetite.appetiteDefined, above: appetite.aboveAppetite, explanation: appetite.explanation },
-    requiredAuthority: authority,
+    appetite,
+    requiredAuthority: required.authority,
+    authorityReason: required.reason,
     approvedBy: row.approved_at ? { userId: row.approved_by_user_id, name: row.approved_by_name ?? 'unknown', role: row.approved_role ?? 'unknown' } : null,
     approvedAt: row.approved_at,
     closedBy: personRef(l.people, row.closed_by_user_id),
@@ -87,7 +80,7 @@ function present(scope: ClientScope, row: GovAcceptancesTable, l: Loaded): Accep
     note: row.note,
     reapprovalRequired: row.reapproval_required_at !== null && row.status === 'approved',
     reapprovalReason: row.reapproval_reason,
-    awaitingBoard: waiting && authority === 'executive',
+    awaitingBoard: waiting && required.authority === 'executive',
     risks: (l.risks.get(row.id) ?? []).map((r) => ({
       riskId: r.risk_id,
       title: r.risk_title,
@@ -126,10 +119,9 @@ export async function listAcceptances(scope: ClientScope, filter: { status?: Acc
   return presentAcceptances(scope, await q.orderBy('created_at', 'desc').execute());
 }
 
-/** Who should act on an acceptance waiting for approval: the executives, and the CISO's advisor when within appetite. */
-function approvers(states: SeatState[], authority: Authority): { roles: ['executive']; userIds: (string | null)[] } {
-  const ciso = holderOf(states, 'CISO');
-  return { roles: ['executive'], userIds: authority === 'ciso-advisor-or-executive' && ciso?.role === 'advisor' ? [ciso.userId] : [] };
+/** Who should act on an acceptance waiting for approval: the executives, and the CISO's advisor where the approval is delegated to them. */
+function approvers(delegation: DelegationOut | null, authority: Authority): { roles: ['executive']; userIds: (string | null)[] } {
+  return { roles: ['executive'], userIds: authority === 'ciso-advisor-or-executive' && delegation?.holdsCisoSeat ? [delegation.delegate.userId] : [] };
 }
 
 function frozenRisk(s: RiskSnapshot) {
@@ -187,7 +179,8 @@ export async function requestAcceptance(scope: ClientScope, raw: AcceptanceInput
     );
   }
   const appetite = await appetiteOf(scope, riskIds);
-  const authority = authorityFor(appetite);
+  const delegation = await getDelegation(scope);
+  const required = authorityFor(appetite, delegation, scope.client);
   const now = toTimestamp(scope.now());
   const row: GovAcceptancesTable = {
     client_id: scope.clientId,
@@ -203,6 +196,7 @@ export async function requestAcceptance(scope: ClientScope, raw: AcceptanceInput
     appetite_defined: toFlag(appetite.appetiteDefined),
     above_appetite: toFlag(appetite.aboveAppetite),
     appetite_explanation: appetite.explanation,
+    appetite_settled: toFlag(appetite.settled),
     approved_by_user_id: null,
     approved_by_name: null,
     approved_role: null,
@@ -216,7 +210,6 @@ export async function requestAcceptance(scope: ClientScope, raw: AcceptanceInput
     created_at: now,
     updated_at: now,
   };
-  const states = await seatStates(scope);
   await scope.write(async (w) => {
     const { client_id: _c, ...values } = row;
     await w.db.insertInto('gov_acceptances', values).execute();
@@ -230,12 +223,10 @@ export async function requestAcceptance(scope: ClientScope, raw: AcceptanceInput
       after: { ...auditView(row), risks: riskIds.map((id) => ({ riskId: id, frozen: snaps.get(id)!.raw })) },
     });
     await notify(w, {
-      to: { ...approvers(states, authority), except: [scope.actor.userId] },
+      to: { ...approvers(delegation, required.authority), except: [scope.actor.userId] },
       kind: 'acceptance.requested',
       title: `Risk acceptance to approve: ${row.title}`,
-      body: `${actorName(scope)} asks to accept ${riskIds.length > 1 ? `${riskIds.length} risk scenarios` : 'a risk scenario'} until ${row.expires_on}: "${row.justification}". ${
-        authority === 'executive' ? 'The risk is above the appetite (or no appetite is set), so an executive must approve it.' : 'The risk is within the appetite: the CISO\u2019s advisor or an executive may approve it.'
-      }`,
+      body: `${actorName(scope)} asks to accept ${riskIds.length > 1 ? `${riskIds.length} risk scenarios` : 'a risk scenario'} until ${row.expires_on}: "${row.justification}". ${required.reason}`,
       path: `governance/acceptances/${row.id}`,
       subject: { type: 'acceptance', id: row.id },
     });
@@ -251,7 +242,6 @@ function auditView(row: GovAcceptancesTable) {
     expiresOn: row.expires_on,
     requestedBy: row.requested_by_name,
     appetite: storedAppetite(row),
-    requiredAuthority: authorityFor(storedAppetite(row)),
     approvedBy: row.approved_by_name,
     approvedRole: row.approved_role,
     approvedAt: row.approved_at,
@@ -278,9 +268,10 @@ export async function approveAcceptance(scope: ClientScope, id: string, raw: { n
   if (row.expires_on <= t) throw conflict(`This acceptance expired on ${row.expires_on}; request a new one.`);
   const riskRows = await scope.db.selectFrom('gov_acceptance_risks').selectAll().where('acceptance_id', '=', id).execute();
   const riskIds = riskRows.map((r) => r.risk_id);
-  const states = await seatStates(scope);
   const appetite = await appetiteOf(scope, riskIds);
-  const problem = authorityProblem(scope, states, appetite);
+  const delegation = await getDelegation(scope);
+  const required = authorityFor(appetite, delegation, scope.client);
+  const problem = authorityProblem(scope, required, delegation);
   if (problem) throw forbidden(problem);
   if (row.status === 'requested') {
     const limit = await latestExpiry(scope);
@@ -296,6 +287,7 @@ export async function approveAcceptance(scope: ClientScope, id: string, raw: { n
     appetite_defined: toFlag(appetite.appetiteDefined),
     above_appetite: toFlag(appetite.aboveAppetite),
     appetite_explanation: appetite.explanation,
+    appetite_settled: toFlag(appetite.settled),
     approved_by_user_id: scope.actor.userId,
     approved_by_name: actorName(scope),
     approved_role: scope.role,
@@ -314,6 +306,7 @@ export async function approveAcceptance(scope: ClientScope, id: string, raw: { n
         appetite_defined: next.appetite_defined,
         above_appetite: next.above_appetite,
         appetite_explanation: next.appetite_explanation,
+        appetite_settled: next.appetite_settled,
         approved_by_user_id: next.approved_by_user_id,
         approved_by_name: next.approved_by_name,
         approved_role: next.approved_role,
@@ -336,7 +329,7 @@ export async function approveAcceptance(scope: ClientScope, id: string, raw: { n
       entityType: 'acceptance',
       entityId: id,
       before: auditView(row),
-      after: { ...auditView(next), risks: riskRows.map((r) => ({ riskId: r.risk_id, frozen: snaps.get(r.risk_id)!.raw })) },
+      after: { ...auditView(next), authority: required, risks: riskRows.map((r) => ({ riskId: r.risk_id, frozen: snaps.get(r.risk_id)!.raw })) },
     });
     await notify(w, {
       to: { userIds: [row.requested_by_user_id], except: [scope.actor.userId] },
@@ -363,9 +356,10 @@ export async function rejectAcceptance(scope: ClientScope, id: string, raw: { re
     throw forbidden('You requested this acceptance; withdraw it instead.');
   }
   const riskRows = await scope.db.selectFrom('gov_acceptance_risks').selectAll().where('acceptance_id', '=', id).execute();
-  const problem = authorityProblem(scope, await seatStates(scope), await appetiteOf(scope, riskRows.map((r) => r.risk_id)));
+  const delegation = await getDelegation(scope);
+  const problem = authorityProblem(scope, authorityFor(await appetiteOf(scope, riskRows.map((r) => r.risk_id)), delegation, scope.client), delegation);
   const snaps = await riskSnapshots(scope, riskRows.map((r) => r.risk_id));
-  if (problem) throw forbidden(problem.replace('accept it', 'decide on it').replace('approved by', 'decided by'));
+  if (problem) throw forbidden(problem.replace('can accept it', 'can decide on it').replace('approves it', 'decides on it').replace('may approve it', 'may decide on it'));
   const now = toTimestamp(scope.now());
   const next: GovAcceptancesTable = { ...row, status: 'rejected', closed_by_user_id: scope.actor.userId, closed_at: now, note: reason, updated_at: now };
   await scope.write(async (w) => {
@@ -549,7 +543,7 @@ export async function recheckAccepted(scope: ClientScope, riskIds: readonly stri
     });
   }
   if (changed.size === 0) return [];
-  const states = await seatStates(scope);
+  const delegation = await getDelegation(scope);
   const flagged: string[] = [];
   for (const [acceptanceId, items] of changed) {
     const row = await getRow(scope, acceptanceId);
@@ -571,6 +565,7 @@ export async function recheckAccepted(scope: ClientScope, riskIds: readonly stri
           appetite_defined: toFlag(appetite.appetiteDefined),
           above_appetite: toFlag(appetite.aboveAppetite),
           appetite_explanation: appetite.explanation,
+          appetite_settled: toFlag(appetite.settled),
           updated_at: now,
         })
         .where('id', '=', acceptanceId)
@@ -585,7 +580,7 @@ export async function recheckAccepted(scope: ClientScope, riskIds: readonly stri
         before: { reapprovalRequiredAt: null },
         after: { reapprovalRequiredAt: now, reason: fullReason, appetite },
       });
-      const who = approvers(states, authorityFor(appetite));
+      const who = approvers(delegation, authorityFor(appetite, delegation, scope.client).authority);
       await notify(w, {
         to: { roles: who.roles, userIds: [...who.userIds, row.requested_by_user_id, row.approved_by_user_id] },
         kind: 'acceptance.reapproval',

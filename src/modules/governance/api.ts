@@ -7,6 +7,8 @@
  *   waiting for an executive, each with every seat's position side by side — and, with
  *   `since`, the escalated ones decided since then — plus the acceptances awaiting the board.
  * - `acceptedRisks(scope)`: acceptances in force with their expiry and the risk as frozen.
+ * - `acceptanceDelegation(scope)`: the approval of acceptances the client delegated to its CISO's
+ *   advisor (who, since when, up to what amount), printed in the board pack; null without one.
  * - No blindsiding: `raiseConcern(scope, …)` when a finding or report section concerns another
  *   seat's area; `responsesOwed(scope, subjects)` (anything owed keeps a subject out of the
  *   board pack) and `responsesFor(scope, subjects)` (the responses to print beside it).
@@ -22,7 +24,9 @@ import { listSeats } from './seats.js';
 
 export { governanceChecks } from './checks.js';
 export { listConcerns, raiseConcern, responsesFor, responsesOwed, subjectKey, type OwedResponse, type SubjectRef } from './concerns.js';
-export type { AcceptanceOut, CheckOut, ConcernOut, DecisionOut, PositionOut, SeatOut } from './schema.js';
+export type { AcceptanceOut, CheckOut, ConcernOut, DecisionOut, DelegationOut, PositionOut, SeatOut } from './schema.js';
+/** The approval of acceptances delegated to the CISO's advisor (who, since when, up to what amount), or null. */
+export { getDelegation as acceptanceDelegation } from './delegation.js';
 
 /**
  * Decisions for the board: escalated decisions still waiting for an executive (each with

@@ -3,13 +3,13 @@ import { fromJson, newId, toDateString, toJson, toTimestamp } from '../../server
 import type { MemberRole } from '../../server/db/platform-tables.js';
 import type { ClientDb } from '../../server/db/scoped.js';
 import { DEFAULT_CHARTER } from './charter-defaults.js';
-import { SEATS, type PersonOut, type SettingsOut } from './schema.js';
+import { SEATS, type GovSettings, type PersonOut } from './schema.js';
 import type { GovSettingsTable } from './tables.js';
 
 // The calendar arithmetic of the estate module (dates as `YYYY-MM-DD`).
 export { addDays, addMonths, daysBetween } from '../../shared/dates.js';
 
-export const DEFAULT_SETTINGS: SettingsOut = {
+export const DEFAULT_SETTINGS: GovSettings = {
   defaultAcceptanceMonths: 6,
   maxAcceptanceMonths: 12,
   materialChangePercent: 25,
@@ -22,7 +22,7 @@ export function today(scope: { now(): Date }): string {
   return toDateString(scope.now());
 }
 
-export function presentSettings(row: GovSettingsTable | undefined): SettingsOut {
+export function presentSettings(row: GovSettingsTable | undefined): GovSettings {
   if (!row) return { ...DEFAULT_SETTINGS, reminderDays: [...DEFAULT_SETTINGS.reminderDays] };
   return {
     defaultAcceptanceMonths: row.default_acceptance_months,
@@ -33,7 +33,7 @@ export function presentSettings(row: GovSettingsTable | undefined): SettingsOut 
   };
 }
 
-export async function getSettings(db: ClientDb): Promise<SettingsOut> {
+export async function getSettings(db: ClientDb): Promise<GovSettings> {
   return presentSettings(await db.selectFrom('gov_settings').selectAll().executeTakeFirst());
 }
 

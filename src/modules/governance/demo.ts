@@ -6,6 +6,7 @@ import { actorOf } from '../accounts/users.js';
 import { clientInfo } from '../clients/clients.js';
 import { approveAcceptance, requestAcceptance } from './acceptances.js';
 import { addDays, addMonths } from './common.js';
+import { setDelegation } from './delegation.js';
 import { raiseConcern } from './concerns.js';
 import { createDecision, decide, recordPosition } from './decisions.js';
 import { listRisks } from './risk-bridge.js';
@@ -39,7 +40,8 @@ async function cover(advisor: ClientScope, changes: Record<string, Seat | null>)
 }
 
 /**
- * Seats, charter and decisions for each demo client. Kestrel Precision Manufacturing shows the
+ * Seats, charter and decisions for each demo client. Harbor & Finch's partners delegate the
+ * approval of small acceptances within appetite to their vCISO. Kestrel Precision Manufacturing shows the
  * independence problem: its CISO reports to the CIO, the seats disagree on remote vendor
  * access to the shop floor (escalated, waiting for the CEO), and a risk acceptance is about
  * to expire.
@@ -69,6 +71,8 @@ export async function governanceDemo(ctx: AppContext, client: DemoClient): Promi
     await recordPosition(await as('contributor'), d.id, 'CIO', { stance: 'supports', rationale: 'Retires an aging server and gives staff remote access without the VPN.' });
     await recordPosition(sam, d.id, 'CISO', { stance: 'supports', rationale: 'Immutable backups close our worst case; conditional access must be on from day one.' });
     await decide(sam, d.id, { outcome: 'Migrate to SharePoint Online with immutable backups before January; conditional access enforced at cut-over.', chosenOptionId: d.options[0]!.id });
+    // The partners let their vCISO approve small acceptances while the firm is within its appetite.
+    await setDelegation(await as('executive'), { delegateUserId: client.users.advisor!.id, limit: 25_000, since: addDays(today, -20), note: 'Partners\u2019 meeting minutes' });
     return;
   }
   if (client.key === 'manufacturer') {

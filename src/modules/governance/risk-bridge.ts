@@ -42,7 +42,7 @@ export interface RiskSnapshot {
   p90: number | null;
 }
 
-export type AppetiteCheck = Pick<Awaited<ReturnType<typeof checkAgainstAppetite>>, 'appetiteDefined' | 'aboveAppetite' | 'explanation'>;
+export type AppetiteCheck = Pick<Awaited<ReturnType<typeof checkAgainstAppetite>>, 'appetiteDefined' | 'aboveAppetite' | 'settled' | 'explanation' | 'size'>;
 
 /** The register's snapshots of these scenarios (those that exist), by id. */
 export async function riskSnapshots(scope: ClientScope, riskIds: readonly string[]): Promise<Map<string, RiskSnapshot>> {
@@ -54,10 +54,14 @@ export async function riskSnapshots(scope: ClientScope, riskIds: readonly string
   return out;
 }
 
-/** Whether these scenarios together are above the client's risk appetite. */
+/**
+ * Whether the client's whole portfolio, with these scenarios accepted as they stand, is above its
+ * risk appetite (and whether the simulated years settle it), with the scenarios' expected annual
+ * loss together: what an acceptance's authority is weighed on.
+ */
 export async function appetiteOf(scope: ClientScope, riskIds: readonly string[]): Promise<AppetiteCheck> {
   const c = await checkAgainstAppetite(scope, [...riskIds]);
-  return { appetiteDefined: c.appetiteDefined, aboveAppetite: c.aboveAppetite, explanation: c.explanation };
+  return { appetiteDefined: c.appetiteDefined, aboveAppetite: c.aboveAppetite, settled: c.settled, explanation: c.explanation, size: c.size };
 }
 
 /** Sets a scenario's status in the caller's transaction (the register audits it). */

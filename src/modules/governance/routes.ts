@@ -31,11 +31,14 @@ import {
   SeatInput,
   SeatOut,
   SettingsOut,
+  DelegationInput,
+  DelegationOut,
   SettingsPatch,
   SummaryOut,
 } from './schema.js';
 import { addResponsibility, deleteResponsibility, listCharter, listSeats, updateSeat, updateResponsibility } from './seats.js';
 import { readSettings, updateSettings } from './settings.js';
+import { revokeDelegation, setDelegation } from './delegation.js';
 
 const tags = ['governance'];
 const Client = { clientId: z.string().max(64) };
@@ -108,6 +111,24 @@ export function governanceRoutes(app: ZodApp): void {
     config: { permission: 'governance.edit' },
     schema: { tags, summary: 'Change the governance settings', body: SettingsPatch, response: { 200: SettingsOut } },
   }, async (request) => updateSettings(request.scope, request.body));
+
+  app.put('/governance/delegation', {
+    config: { permission: 'governance.delegate' },
+    schema: {
+      tags,
+      summary: 'Delegate the approval of risk acceptances within appetite, up to an expected annual loss, to the advisor holding the CISO seat (executives)',
+      body: DelegationInput,
+      response: { 200: DelegationOut },
+    },
+  }, async (request) => setDelegation(request.scope, request.body));
+
+  app.delete('/governance/delegation', {
+    config: { permission: 'governance.delegate' },
+    schema: { tags, summary: 'End the delegation: every acceptance needs an executive again (executives)', response: { 200: Ok } },
+  }, async (request) => {
+    await revokeDelegation(request.scope);
+    return { ok: true as const };
+  });
 
   // --- Decisions ---
   app.get('/governance/decisions', {

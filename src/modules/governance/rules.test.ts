@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
-import { authorityFor } from './acceptances.js';
+import { authorityFor } from './authority.js';
 import { escalationReason } from './decisions.js';
-import type { Seat, Stance } from './schema.js';
+import type { DelegationOut, Seat, Stance } from './schema.js';
 
 const p = (seat: Seat, stance: Stance) => ({ seat, stance });
 
@@ -28,9 +28,41 @@ describe('escalation', () => {
 });
 
 describe('acceptance authority', () => {
-  it('follows the size of the risk: within a defined appetite the CISO\u2019s advisor may approve, otherwise only an executive', () => {
-    expect(authorityFor({ appetiteDefined: true, aboveAppetite: false })).toBe('ciso-advisor-or-executive');
-    expect(authorityFor({ appetiteDefined: true, aboveAppetite: true })).toBe('executive');
-    expect(authorityFor({ appetiteDefined: false, aboveAppetite: false })).toBe('executive');
+  const client = { name: 'Harbor & Finch CPAs', currency: 'USD' };
+  const delegation: DelegationOut = {
+    delegate: { userId: 'sam', name: 'Sam Okafor' },
+    holdsCisoSeat: true,
+    limit: 50_000,
+    since: '2026-10-01',
+    note: null,
+    recordedBy: { userId: 'margaret', name: 'Margaret Finch' },
+    recordedAt: '2026-10-01T10:00:00.000Z',
+    sentence: '',
+  };
+  const within = { appetiteDefined: true, aboveAppetite: false, settled: true, size: 12_000 };
+
+  it('needs an executive by default, even for a small risk within appetite', () => {
+    const a = authorityFor(within, null, client);
+    expect(a.authority).toBe('executive');
+    expect(a.reason).toMatch(/has not delegated the approval of acceptances to its CISO's advisor, so an executive approves it/);
+  });
+
+  it('lets the CISO’s advisor approve within appetite and within the delegated amount, and not beyond it', () => {
+    const ok = authorityFor(within, delegation, client);
+    expect(ok.authority).toBe('ciso-advisor-or-executive');
+    expect(ok.reason).toMatch(/\$12,000 a year, within the \$50,000 .* Sam Okafor or an executive may approve it/);
+    const over = authorityFor({ ...within, size: 50_001 }, delegation, client);
+    expect(over.authority).toBe('executive');
+    expect(over.reason).toMatch(/more than the \$50,000/);
+    expect(authorityFor(within, { ...delegation, holdsCisoSeat: false }, client).authority).toBe('executive');
+    expect(authorityFor({ ...within, size: null }, delegation, client).authority).toBe('executive');
+  });
+
+  it('sends every acceptance to the board while the portfolio is above appetite, whatever its size', () => {
+    const a = authorityFor({ ...within, aboveAppetite: true, size: 1 }, delegation, client);
+    expect(a.authority).toBe('executive');
+    expect(a.reason).toMatch(/above its risk appetite .* whatever its size/);
+    expect(authorityFor({ ...within, settled: false }, delegation, client).reason).toMatch(/too close to call/);
+    expect(authorityFor({ ...within, appetiteDefined: false }, delegation, client).authority).toBe('executive');
   });
 });

@@ -120,12 +120,44 @@ export const SettingsPatch = z.strictObject({
 });
 export type SettingsPatch = z.input<typeof SettingsPatch>;
 
-export const SettingsOut = z.object({
+export const GovSettings = z.object({
   defaultAcceptanceMonths: z.number(),
   maxAcceptanceMonths: z.number(),
   materialChangePercent: z.number(),
   reminderDays: z.array(z.number()),
   concernResponseDays: z.number(),
+});
+export type GovSettings = z.infer<typeof GovSettings>;
+
+/**
+ * The approval of risk acceptances within appetite, delegated by the client to the advisor
+ * holding its CISO seat: recorded by an executive, audited, printed in the board pack.
+ */
+export const DelegationInput = z.strictObject({
+  delegateUserId: z.string().max(64).describe('The advisor who holds the CISO seat'),
+  limit: z.number().min(0, 'must not be negative').max(1e13).describe('The largest expected annual loss (major units) an acceptance may carry for the delegate to approve it'),
+  since: DateString.optional().describe('The day the client decided it (default: today)'),
+  note: OptionalText(1000).describe('Where it was decided, e.g. "Board meeting of 12 October 2026"'),
+});
+export type DelegationInput = z.input<typeof DelegationInput>;
+
+export const DelegationOut = z.object({
+  delegate: z.object({ userId: z.string(), name: z.string() }),
+  /** Whether the delegate holds the CISO seat today: the delegation applies only while they do. */
+  holdsCisoSeat: z.boolean(),
+  limit: z.number().describe('Major units of expected annual loss'),
+  since: z.string(),
+  note: z.string().nullable(),
+  recordedBy: z.object({ userId: z.string().nullable(), name: z.string() }),
+  recordedAt: z.string(),
+  /** The delegation in one sentence, as the approval screen and the board pack print it. */
+  sentence: z.string(),
+});
+export type DelegationOut = z.infer<typeof DelegationOut>;
+
+export const SettingsOut = GovSettings.extend({
+  delegation: DelegationOut.nullable().describe('The approval of acceptances delegated to the CISO\'s advisor, or null: every acceptance goes to an executive'),
+  can: z.object({ edit: z.boolean(), delegate: z.boolean() }),
 });
 export type SettingsOut = z.infer<typeof SettingsOut>;
 
@@ -340,8 +372,14 @@ export const AcceptanceOut = z.object({
   daysLeft: z.number().describe('Days until it expires (negative when past)'),
   requestedBy: z.object({ userId: z.string().nullable(), name: z.string(), role: z.string() }),
   requestedAt: z.string(),
-  appetite: z.object({ defined: z.boolean(), above: z.boolean(), explanation: z.string() }),
+  appetite: z.object({
+    defined: z.boolean(),
+    above: z.boolean().describe('The whole portfolio, with these risks accepted as they stand, is above the appetite'),
+    settled: z.boolean().describe('The simulated years settle the verdict'),
+    explanation: z.string(),
+  }),
   requiredAuthority: z.enum(AUTHORITIES),
+  authorityReason: z.string().describe('Why this authority is required, in plain words'),
   approvedBy: z.object({ userId: z.string().nullable(), name: z.string(), role: z.string() }).nullable(),
   approvedAt: z.string().nullable(),
   closedBy: PersonRef.nullable(),

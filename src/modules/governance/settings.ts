@@ -2,11 +2,12 @@ import type { ClientScope } from '../../server/context.js';
 import { toJson, toTimestamp } from '../../server/db/conventions.js';
 import { invalid } from '../../server/errors.js';
 import { ensureGovernance, getSettings } from './common.js';
-import { SettingsPatch, type SettingsOut } from './schema.js';
+import { getDelegation } from './delegation.js';
+import { SettingsPatch, type GovSettings, type SettingsOut } from './schema.js';
 
 export async function readSettings(scope: ClientScope): Promise<SettingsOut> {
   await ensureGovernance(scope);
-  return getSettings(scope.db);
+  return { ...(await getSettings(scope.db)), delegation: await getDelegation(scope), can: { edit: scope.can('governance.edit'), delegate: scope.can('governance.delegate') } };
 }
 
 /** Changes the client's governance settings (advisors). */
@@ -15,7 +16,7 @@ export async function updateSettings(scope: ClientScope, raw: SettingsPatch): Pr
   const patch = SettingsPatch.parse(raw);
   await ensureGovernance(scope);
   const before = await getSettings(scope.db);
-  const after: SettingsOut = {
+  const after: GovSettings = {
     defaultAcceptanceMonths: patch.defaultAcceptanceMonths ?? before.defaultAcceptanceMonths,
     maxAcceptanceMonths: patch.maxAcceptanceMonths ?? before.maxAcceptanceMonths,
     materialChangePercent: patch.materialChangePercent ?? before.materialChangePercent,
@@ -40,5 +41,5 @@ export async function updateSettings(scope: ClientScope, raw: SettingsPatch): Pr
       .execute();
     await w.audit({ action: 'governance-settings.update', entityType: 'governance-settings', entityId: null, before, after });
   });
-  return after;
+  return readSettings(scope);
 }

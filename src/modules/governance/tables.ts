@@ -48,6 +48,18 @@ export interface GovSettingsTable {
   /** Days before expiry at which reminders go out, JSON `[30, 7]`. */
   reminder_days_json: string;
   concern_response_days: number;
+  /**
+   * The approval of acceptances within appetite delegated by the client to this advisor (who
+   * must hold the CISO seat), up to this expected annual loss (minor units), since this day; null: not delegated.
+   */
+  delegate_user_id: string | null;
+  delegation_limit: number | null;
+  delegated_on: string | null;
+  delegation_note: string | null;
+  /** The executive who recorded the delegation, and when. */
+  delegation_recorded_by_user_id: string | null;
+  delegation_recorded_by_name: string | null;
+  delegation_recorded_at: string | null;
   created_at: string;
   updated_at: string;
 }
@@ -134,6 +146,8 @@ export interface GovAcceptancesTable {
   appetite_defined: number;
   above_appetite: number;
   appetite_explanation: string;
+  /** 0 when the simulated years could not settle the verdict (too close to the tolerance curve). */
+  appetite_settled: number;
   approved_by_user_id: string | null;
   approved_by_name: string | null;
   approved_role: string | null;

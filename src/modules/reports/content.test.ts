@@ -13,6 +13,8 @@ const risk = (id: string, mean: number): TopRisk => ({
   status: 'open',
   mean,
   p90: mean * 2,
+  probabilityOfLoss: 0.5,
+  whenLoss: { median: mean, p95: mean * 4 },
   inherentMean: mean,
   share: null,
   rating: { likelihood: 1, impact: 1, score: 1, level: 'low' },

@@ -8,6 +8,10 @@ import type { AppetiteState, Block, BoardPackContent, Comparison, Figure, OwedOu
 import type { AcceptanceOut, CheckOut, ConcernOut, DecisionOut, OwedResponse, PackSources, Responses, RiskSource, SeatOut, Source, SubjectRef, TopRisk } from './sources.js';
 import type { Quarter } from './quarter.js';
 import { count, date, joinAnd, money, pct, plural, roughly, sentence, signedPct } from './text.js';
+import { authorityBlocks } from './sections/authority.js';
+import { p90Cell, rareClause } from './sections/rare.js';
+import { basisWords, unsettledNote } from './sections/appetite.js';
+import { insuranceBlocks, insuredFigures, keptFigure } from './sections/insurance.js';
 import { budgetSectionBody } from './sections/budget.js';
 import { roadmapSectionBody } from './sections/roadmap.js';
 import { quarterOf } from './quarter.js';
@@ -201,10 +205,11 @@ function appetiteSentence(risk: Source<RiskSource>, currency: string): string {
   if (state === 'not-set') return 'The board has not yet set a risk appetite, so there is no line to measure these losses against. Setting one is a decision for the board.';
   if (state === 'unknown') return 'The losses have not yet been measured against the risk appetite.';
   const breached = a.checks.filter((c) => c.breached).sort((x, y) => y.probability / Math.max(y.limit, 1e-12) - x.probability / Math.max(x.limit, 1e-12))[0];
+  const unsettled = unsettledNote(risk.value, currency);
   if (state === 'above' && breached) {
-    return `Losses are above the risk appetite: the chance of losing more than ${roughly(breached.loss, currency)} in a year is ${pct(breached.probability)}, while the appetite tolerates ${pct(breached.limit)}.`;
+    return `Losses${basisWords(risk.value)} are above the risk appetite: the chance of losing more than ${roughly(breached.loss, currency)} in a year is ${pct(breached.probability)}, while the appetite tolerates ${pct(breached.limit)}.${unsettled ? ` ${unsettled}` : ''}`;
   }
-  return `Losses stay within the risk appetite${a.statement ? ` ("${a.statement.trim()}")` : ' the board set'}.`;
+  return `Losses${basisWords(risk.value)} stay within the risk appetite${a.statement ? ` ("${a.statement.trim()}")` : ' the board set'}.${unsettled ? ` ${unsettled}` : ''}`;
 }
 
 function stanceSentence(d: DecisionOut): string {
@@ -296,10 +301,11 @@ function summarySection(input: BuildInput, figures: BoardPackContent['figures'],
     blocks.push({
       kind: 'figures',
       items: [
-        fig('Expected annual loss', money(figures.expectedLoss, cur), figures.expectedLoss, 'the average year, with the treatments in place and planned'),
+        fig('Expected annual loss', money(figures.expectedLoss, cur), figures.expectedLoss, `the average year, with the treatments in place and planned${keptFigure(risk.value, cur) ? ', before insurance' : ''}`),
+        ...[keptFigure(risk.value, cur)].filter((f): f is Figure => f !== null),
         fig('1-in-10-year loss', money(figures.p90!, cur), figures.p90, 'losses reach this or more one year in ten'),
         fig('1-in-100-year loss', money(figures.p99!, cur), figures.p99, 'one year in a hundred'),
-        fig('Risk appetite', APPETITE_WORDS[state], null, state === 'above' || state === 'within' ? 'against the loss tolerance the board set' : null, state === 'above' ? 'bad' : state === 'within' ? 'good' : 'warn'),
+        fig('Risk appetite', APPETITE_WORDS[state], null, state === 'above' || state === 'within' ? (risk.value.appetite.settled === false ? 'too close to call on the simulated years' : 'against the loss tolerance the board set') : null, state === 'above' ? 'bad' : state === 'within' ? (risk.value.appetite.settled === false ? 'warn' : 'good') : 'warn'),
       ],
     });
     lead = `${client.name} can expect to lose about ${roughly(figures.expectedLoss, cur)} a year to technology and information risks, and ${roughly(figures.p90!, cur)} or more in a bad year (one in ten).`;
@@ -319,7 +325,7 @@ function summarySection(input: BuildInput, figures: BoardPackContent['figures'],
     blocks.push({
       kind: 'list',
       items: risk.value.all.slice(0, 3).map((r) => ({
-        text: `${r.title} (${r.ref}): about ${roughly(r.mean, cur)} a year on average, ${r.p90 > 0 ? `and ${roughly(r.p90, cur)} or more one year in ten` : 'though in most years it costs nothing: it is rare but costly when it happens'}. Owner: ${ownerLabel(seats, r.ownerSeat)}. ${r.status === 'accepted' ? 'The company has accepted this risk for now.' : TREATMENT_SENTENCE[r.treatmentStatus]}`,
+        text: `${r.title} (${r.ref}): about ${roughly(r.mean, cur)} a year on average, ${r.p90 > 0 ? `and ${roughly(r.p90, cur)} or more one year in ten` : rareClause(r, cur)}. Owner: ${ownerLabel(seats, r.ownerSeat)}. ${r.status === 'accepted' ? 'The company has accepted this risk for now.' : TREATMENT_SENTENCE[r.treatmentStatus]}`,
         tone: 'neutral',
       })),
     });
@@ -335,7 +341,7 @@ function summarySection(input: BuildInput, figures: BoardPackContent['figures'],
         .filter((d) => d.awaitingExecutive)
         .map((d): { text: string; tone: Tone } => ({ text: `${d.title}: ${stanceSentence(d)}.${d.decideBy ? ` To be decided by ${date(d.decideBy)}.` : ''}`, tone: 'warn' })),
       ...acceptancesAwaitingBoard.map((a): { text: string; tone: Tone } => ({
-        text: `Accept "${a.title}" until ${date(a.expiresOn)}, or not: ${a.appetite.above ? 'it is above the risk appetite, so only the board can accept it' : 'it needs an executive\u2019s approval'}.`,
+        text: `Accept "${a.title}" until ${date(a.expiresOn)}, or not. ${a.authorityReason}`,
         tone: 'warn',
       })),
     ];
@@ -374,7 +380,7 @@ function riskSection(input: BuildInput, comparison: Comparison | null, subjects:
     if (hasCurve) {
       blocks.push({
         kind: 'chart',
-        chart: { type: 'loss-exceedance', currency: cur, inherent: r.lec.inherent, residual: r.lec.residual, tolerance: r.lec.tolerance },
+        chart: { type: 'loss-exceedance', currency: cur, inherent: r.lec.inherent, residual: r.lec.residual, ...(r.lec.retained ? { retained: r.lec.retained } : {}), tolerance: r.lec.tolerance },
         caption: r.lec.tolerance.length > 0
           ? 'For each amount, the chance of losing more than that in a year. Where the blue curve runs above the red line, the company carries more risk than its appetite allows.'
           : 'For each amount, the chance of losing more than that in a year. No risk appetite is set, so there is no line to compare it with.',
@@ -397,7 +403,7 @@ function riskSection(input: BuildInput, comparison: Comparison | null, subjects:
           ['treatment', 'Treatment', 'left', 1],
         ],
         top.map((t) => ({
-          cells: { ref: t.ref, title: t.title, owner: ownerLabel(seats, t.ownerSeat), mean: money(t.mean, cur), p90: money(t.p90, cur), treatment: t.status === 'accepted' ? 'Accepted' : TREATMENT_WORDS[t.treatmentStatus] },
+          cells: { ref: t.ref, title: t.title, owner: ownerLabel(seats, t.ownerSeat), mean: money(t.mean, cur), p90: p90Cell(t, cur), treatment: t.status === 'accepted' ? 'Accepted' : TREATMENT_WORDS[t.treatmentStatus] },
           tone: t.treatmentStatus === 'none' && t.status !== 'accepted' ? 'warn' : 'neutral',
         })),
         'The register has no computed risk yet.',
@@ -405,6 +411,7 @@ function riskSection(input: BuildInput, comparison: Comparison | null, subjects:
       ),
     );
   }
+  if (risk.ok) blocks.push(...insuranceBlocks(risk.value, cur));
   blocks.push(heading('Change since the last pack'));
   if (!comparison) {
     blocks.push(para('No pack was issued for an earlier quarter, so there is nothing to compare with yet; the next quarter\u2019s pack will show what changed since this one.', 'neutral'));
@@ -531,14 +538,14 @@ function decisionsSection(input: BuildInput, subjects: TitledSubject[], standalo
           acceptancesAwaitingBoard.map((a) => {
             const m = acceptanceMean(a);
             return {
-              cells: { title: a.title, mean: m !== null ? money(m, cur) : '-', appetite: !a.appetite.defined ? 'No appetite set' : a.appetite.above ? 'Above' : 'Within', by: `${a.requestedBy.name} (${a.requestedBy.role})`, until: date(a.expiresOn) },
+              cells: { title: a.title, mean: m !== null ? money(m, cur) : '-', appetite: !a.appetite.defined ? 'No appetite set' : a.appetite.above ? 'Register above' : a.appetite.settled ? 'Register within' : 'Too close to call', by: `${a.requestedBy.name} (${a.requestedBy.role})`, until: date(a.expiresOn) },
               tone: a.appetite.above ? 'bad' : 'neutral',
             };
           }),
           '',
         ),
       );
-      blocks.push({ kind: 'list', items: acceptancesAwaitingBoard.map((a) => ({ text: `${a.title}: ${a.justification}${a.appetite.explanation ? ` ${a.appetite.explanation}` : ''}`, tone: 'neutral' })) });
+      blocks.push({ kind: 'list', items: acceptancesAwaitingBoard.map((a) => ({ text: `${a.title}: ${a.justification}${a.appetite.explanation ? ` ${a.appetite.explanation}` : ''} ${a.authorityReason}`, tone: 'neutral' })) });
     }
     if (decided.length > 0) {
       blocks.push(heading('Decided since the last pack'));
@@ -600,6 +607,7 @@ function governanceSection(input: BuildInput, subjects: TitledSubject[]): Sectio
       ),
     );
   }
+  blocks.push(...authorityBlocks(sources.delegation, client.name));
   blocks.push(heading('Governance findings'));
   if (!sources.governance.ok) blocks.push(unavailable(sources.governance.reason));
   else {
@@ -796,6 +804,7 @@ export function packFigures(sources: PackSources): BoardPackContent['figures'] {
     riskStale: r ? r.stale : false,
     decisionsForBoard: sources.board.ok ? sources.board.value.decisions.filter((d) => d.awaitingExecutive).length : 0,
     acceptancesAwaitingBoard: sources.board.ok ? sources.board.value.acceptancesAwaitingBoard.length : 0,
+    ...insuredFigures(r),
   };
 }
 

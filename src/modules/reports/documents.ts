@@ -25,38 +25,45 @@ export function worstCaseDocument(r: Omit<WorstCaseReport, 'blocks'>): SimpleDoc
   if (!r.available || !r.range) {
     blocks.push({ kind: 'unavailable', text: r.unavailableReason ?? 'The ransomware estimate is not available.' });
   } else {
+    const sc = r.scenario;
     blocks.push({
       kind: 'figures',
       items: [
-        { label: 'Low', value: money(r.range.low, cur), amount: r.range.low, note: 'a quick, contained recovery', tone: 'neutral' },
-        { label: 'Likely', value: money(r.range.likely, cur), amount: r.range.likely, note: 'the cost to expect', tone: 'bad' },
-        { label: 'High', value: money(r.range.high, cur), amount: r.range.high, note: 'a long outage, data published', tone: 'bad' },
+        { label: 'Low end', value: money(r.range.low, cur), amount: r.range.low, note: r.kept ? `one attack, quick recovery; ${money(r.kept.low, cur)} kept after insurance` : 'one attack: a quick recovery, no data stolen', tone: 'neutral' },
         {
-          label: 'Measures, a year',
-          value: money(r.costs.inPlaceOrPlannedAnnual + r.costs.proposedAnnual, cur),
-          amount: r.costs.inPlaceOrPlannedAnnual + r.costs.proposedAnnual,
-          note: r.costs.proposedAnnual > 0 ? `${money(r.costs.inPlaceOrPlannedAnnual, cur)} agreed, ${money(r.costs.proposedAnnual, cur)} proposed` : 'in place and planned',
+          label: 'Expected, one attack',
+          value: money(r.range.expected, cur),
+          amount: r.range.expected,
+          note: r.kept?.expected !== null && r.kept?.expected !== undefined ? `${money(r.kept.expected, cur)} kept after insurance` : r.expectedWithMeasures !== null ? `${money(r.expectedWithMeasures, cur)} with the measures` : 'on average, before the measures',
+          tone: 'bad',
+        },
+        { label: 'High end', value: money(r.range.high, cur), amount: r.range.high, note: r.kept ? `data published; ${money(r.kept.high, cur)} kept after insurance` : 'a long outage, the data published', tone: 'bad' },
+        {
+          label: 'Expected a year',
+          value: sc?.mean !== null && sc?.mean !== undefined ? money(sc.mean, cur) : '-',
+          amount: sc?.mean ?? null,
+          note: sc ? `the register's ${sc.ref}, allowing for how often attacks succeed` : null,
           tone: 'neutral',
         },
       ],
     });
     blocks.push({ kind: 'list', items: r.sentences.map((text) => ({ text, tone: 'neutral' })) });
+    if (r.lines.length > 0) {
+      blocks.push({ kind: 'heading', text: 'How each figure is derived' });
+      blocks.push({ kind: 'list', items: r.lines.map((l): { text: string; tone: Tone } => ({ text: l.text, tone: l.key === 'revenue' && /more than/.test(l.text) ? 'warn' : 'neutral' })) });
+    }
     if (r.components.length > 0) {
-      blocks.push({ kind: 'chart', chart: r.chart, caption: '', alt: `Cost of a ransomware attack on ${r.client.name} by component: dark up to the low estimate, red up to the likely amount, pale up to the high estimate.` });
       blocks.push({
         kind: 'table',
         caption: null,
         columns: [
           { key: 'label', label: 'Cost of an attack', align: 'left', width: 1.35 },
           { key: 'low', label: 'Low', align: 'right', width: 0.75 },
-          { key: 'likely', label: 'Likely', align: 'right', width: 0.75 },
+          { key: 'typical', label: 'Typical', align: 'right', width: 0.75 },
           { key: 'high', label: 'High', align: 'right', width: 0.75 },
-          { key: 'basis', label: 'Based on', align: 'left', width: 3.3 },
+          { key: 'basis', label: 'How it is derived', align: 'left', width: 3.3 },
         ],
-        rows: [
-          ...r.components.map((c): { cells: Record<string, string>; tone: Tone } => ({ cells: { label: c.label, low: money(c.low, cur), likely: money(c.likely, cur), high: money(c.high, cur), basis: c.basis }, tone: 'neutral' })),
-          { cells: { label: 'Total', low: money(r.range.low, cur), likely: money(r.range.likely, cur), high: money(r.range.high, cur), basis: '' }, tone: 'bad' },
-        ],
+        rows: r.components.map((c): { cells: Record<string, string>; tone: Tone } => ({ cells: { label: c.label, low: money(c.low, cur), typical: money(c.typical, cur), high: money(c.high, cur), basis: c.basis }, tone: 'neutral' })),
         empty: '',
         note: null,
       });
@@ -64,7 +71,7 @@ export function worstCaseDocument(r: Omit<WorstCaseReport, 'blocks'>): SimpleDoc
     blocks.push({ kind: 'heading', text: 'What cuts it, and what it costs' });
     blocks.push({
       kind: 'table',
-      caption: r.scenario ? `Treatments of ${r.scenario.title} (${r.scenario.ref}) in the risk register.` : null,
+      caption: sc ? `Treatments of ${sc.title} (${sc.ref}) in the risk register.` : null,
       columns: [
         { key: 'name', label: 'Measure', align: 'left', width: 3 },
         { key: 'status', label: 'Status', align: 'left', width: 0.9 },
@@ -72,7 +79,7 @@ export function worstCaseDocument(r: Omit<WorstCaseReport, 'blocks'>): SimpleDoc
         { key: 'once', label: 'Once', align: 'right', width: 1 },
       ],
       rows: r.treatments.map((t) => ({ cells: { name: t.name, status: STATUS_WORDS[t.status], annual: money(t.annualCost, cur), once: money(t.oneTimeCost, cur) }, tone: (t.status === 'proposed' ? 'warn' : 'good') })),
-      empty: r.scenario ? 'No treatment is recorded against the ransomware scenario yet.' : 'The risk register has no ransomware scenario yet.',
+      empty: sc ? 'No treatment is recorded against the ransomware scenario yet.' : 'The risk register has no ransomware scenario yet.',
       note: null,
     });
     if (r.assumptions.length > 0) blocks.push({ kind: 'fineprint', text: `Assumptions: ${r.assumptions.map((a, i) => (i === 0 ? a : a.charAt(0).toLowerCase() + a.slice(1)).replace(/\.$/, '')).join('; ')}.` });

@@ -28,6 +28,7 @@ export const ChartSpec = z.discriminatedUnion('type', [
     currency: z.string(),
     inherent: z.array(Point),
     residual: z.array(Point).nullable(),
+    retained: z.array(Point).nullable().optional().describe('Kept after insurance'),
     tolerance: z.array(Point),
   }),
   z.object({
@@ -38,7 +39,7 @@ export const ChartSpec = z.discriminatedUnion('type', [
   z.object({
     type: z.literal('worst-case'),
     currency: z.string(),
-    components: z.array(z.object({ label: z.string(), low: z.number(), likely: z.number(), high: z.number() })),
+    components: z.array(z.object({ label: z.string(), low: z.number(), typical: z.number(), high: z.number() })),
   }),
   z.object({
     type: z.literal('budget-months'),
@@ -188,6 +189,11 @@ export const PackFigures = z.object({
   riskStale: z.boolean(),
   decisionsForBoard: z.number(),
   acceptancesAwaitingBoard: z.number(),
+  /** With insurance (absent in packs made before it): what the company keeps, and premiums against recoveries. */
+  keptExpectedLoss: z.number().nullable().optional().describe('Expected annual loss kept after insurance'),
+  keptP99: z.number().nullable().optional(),
+  premium: z.number().nullable().optional(),
+  expectedRecovery: z.number().nullable().optional(),
 });
 export type PackFigures = z.infer<typeof PackFigures>;
 
@@ -286,18 +292,25 @@ export const WorstCaseReport = z.object({
   asOf: z.string(),
   available: z.boolean(),
   unavailableReason: z.string().nullable(),
-  range: z.object({ low: z.number(), likely: z.number(), high: z.number() }).nullable(),
-  components: z.array(z.object({ label: z.string(), low: z.number(), likely: z.number(), high: z.number(), basis: z.string() })),
+  /** One attack: the scenario's 5 % end, its expected cost, the 95 % ends together. */
+  range: z.object({ low: z.number(), expected: z.number(), high: z.number() }).nullable(),
+  expectedWithMeasures: z.number().nullable(),
+  /** What the company keeps of one attack after insurance; null without a policy covering it. */
+  kept: z.object({ low: z.number(), expected: z.number().nullable(), high: z.number() }).nullable().optional(),
+  components: z.array(z.object({ label: z.string(), low: z.number(), typical: z.number(), high: z.number(), basis: z.string() })),
+  /** How each figure was derived, one line each. */
+  lines: z.array(z.object({ key: z.string(), text: z.string() })),
   assumptions: z.array(z.string()),
   scenario: z
     .object({
       ref: z.string(),
       title: z.string(),
       inherentMean: z.number().nullable(),
-      mean: z.number(),
-      p95: z.number(),
-      p99: z.number(),
+      mean: z.number().nullable(),
+      p95: z.number().nullable(),
+      p99: z.number().nullable(),
       withProposedMean: z.number().nullable(),
+      attacksPerYear: z.number(),
     })
     .nullable(),
   treatments: z.array(z.object({ name: z.string(), status: z.enum(['proposed', 'planned', 'in_place']), annualCost: z.number(), oneTimeCost: z.number() })),

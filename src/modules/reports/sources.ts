@@ -7,7 +7,7 @@ import type { ClientScope } from '../../server/context.js';
 import { getRiskBoardSummary, type RiskBoardSummary } from '../risks/api.js';
 import type { TopRisk } from '../risks/schema.js';
 import { decisionsForTheBoard, acceptedRisks, governanceSummary, responsesFor, responsesOwed, type AcceptanceOut, type CheckOut, type ConcernOut, type DecisionOut, type OwedResponse, type SeatOut, type SubjectRef } from '../governance/api.js';
-import { listConcerns } from '../governance/api.js';
+import { acceptanceDelegation, listConcerns, type DelegationOut } from '../governance/api.js';
 import { criticalVendors, fourthPartyConcentration, lifecycleSummary, renewals, type ConcentrationEntry, type CriticalVendor, type LifecycleOut, type RenewalEvent } from '../estate/summary.js';
 import { daysBetween } from './quarter.js';
 import { budgetYear, type YearOut } from '../budget/api.js';
@@ -41,6 +41,8 @@ export interface PackSources {
   governance: Source<{ seats: SeatOut[]; checks: CheckOut[] }>;
   board: Source<{ decisions: DecisionOut[]; acceptancesAwaitingBoard: AcceptanceOut[] }>;
   accepted: Source<AcceptanceOut[]>;
+  /** The approval of acceptances delegated to the CISO's advisor, or null. */
+  delegation: Source<DelegationOut | null>;
   concerns: Source<ConcernOut[]>;
   criticalVendors: Source<CriticalVendor[]>;
   renewals: Source<RenewalEvent[]>;
@@ -68,6 +70,7 @@ export async function gatherSources(scope: ClientScope, options: { today: string
   });
   const board = await attempt(scope, 'decisions for the board', () => decisionsForTheBoard(scope, { since }));
   const accepted = await attempt(scope, 'accepted risks', () => acceptedRisks(scope));
+  const delegation = await attempt(scope, 'delegated authority', () => acceptanceDelegation(scope));
   const concerns = await attempt(scope, 'concerns between the seats', async () =>
     (await listConcerns(scope)).filter((c) => c.createdAt >= since || c.state === 'owed' || c.state === 'lapsed'),
   );
@@ -78,7 +81,7 @@ export async function gatherSources(scope: ClientScope, options: { today: string
   const budget = await attempt(scope, 'IT budget', () => budgetYear(scope));
   const roadmap = await attempt(scope, 'roadmap', () => getRoadmap(scope));
   const maturity = await attempt(scope, 'framework assessments', () => boardMaturity(scope));
-  return { today, window: { from: today, to: windowTo }, since, risk, governance, board, accepted, concerns, criticalVendors: critical, renewals: renewing, fourthParties: fourth, lifecycle, maturity, budget, roadmap };
+  return { today, window: { from: today, to: windowTo }, since, risk, governance, board, accepted, delegation, concerns, criticalVendors: critical, renewals: renewing, fourthParties: fourth, lifecycle, maturity, budget, roadmap };
 }
 
 export interface Responses {
@@ -93,4 +96,4 @@ export async function gatherResponses(scope: ClientScope, subjects: SubjectRef[]
 }
 
 export type { BoardMaturity };
-export type { AcceptanceOut, CheckOut, ConcernOut, ConcentrationEntry, CriticalVendor, DecisionOut, LifecycleOut, OwedResponse, RenewalEvent, SeatOut, SubjectRef, TopRisk };
+export type { AcceptanceOut, DelegationOut, CheckOut, ConcernOut, ConcentrationEntry, CriticalVendor, DecisionOut, LifecycleOut, OwedResponse, RenewalEvent, SeatOut, SubjectRef, TopRisk };

@@ -1,7 +1,8 @@
 /**
- * The ransomware worst-case one-pager: what an attack would cost this client (downtime of its
- * services, recovery, records exposed, ransom, legal) as a range with its assumptions, next to
- * the yearly cost of the treatments that cut it. Built from the risk register's estimate.
+ * The ransomware worst-case one-pager: what an attack would cost this client (business
+ * interruption, response and rebuild, stolen records), priced from the risk register's chosen
+ * ransomware scenario so that both agree, each figure with the line that says how it was
+ * derived, next to the yearly cost of the treatments that cut it.
  */
 import type { ClientScope } from '../../server/context.js';
 import { toDateString, toTimestamp } from '../../server/db/conventions.js';
@@ -30,24 +31,26 @@ async function makeReport(scope: ClientScope): Promise<Omit<WorstCaseReport, 'bl
     asOf: toDateString(now),
   };
   const estimate = await attempt(scope, 'ransomware estimate', () => getRansomwareWorstCase(scope));
-  if (!estimate.ok) {
-    return {
-      ...base,
-      available: false,
-      unavailableReason: estimate.reason,
-      range: null,
-      components: [],
-      assumptions: [],
-      scenario: null,
-      treatments: [],
-      costs: { inPlaceOrPlannedAnnual: 0, proposedAnnual: 0, proposedOneTime: 0 },
-      sentences: [estimate.reason],
-      chart: { type: 'worst-case', currency: cur, components: [] },
-    };
-  }
+  const unavailable = (reason: string): Omit<WorstCaseReport, 'blocks'> => ({
+    ...base,
+    available: false,
+    unavailableReason: reason,
+    range: null,
+    expectedWithMeasures: null,
+    components: [],
+    lines: [],
+    assumptions: [],
+    scenario: null,
+    treatments: [],
+    costs: { inPlaceOrPlannedAnnual: 0, proposedAnnual: 0, proposedOneTime: 0 },
+    sentences: [reason],
+    chart: { type: 'worst-case', currency: cur, components: [] },
+  });
+  if (!estimate.ok) return unavailable(estimate.reason);
   const e = estimate.value;
-  const snaps = e.scenario ? await attempt(scope, 'ransomware scenario', () => getRiskSnapshots(scope, [e.scenario!.id])) : null;
-  const snap = snaps?.ok ? (snaps.value[0] ?? null) : null;
+  if (!e.available || !e.scenario) return unavailable(e.unavailableReason ?? 'The ransomware estimate is not available.');
+  const snaps = await attempt(scope, 'ransomware scenario', () => getRiskSnapshots(scope, [e.scenario!.id]));
+  const snap = snaps.ok ? (snaps.value[0] ?? null) : null;
   const treatments = (snap?.treatments ?? []).map((t) => ({ name: t.name, status: t.status, annualCost: t.annualCost, oneTimeCost: t.oneTimeCost }));
   const counted = treatments.filter((t) => t.status !== 'proposed');
   const proposed = treatments.filter((t) => t.status === 'proposed');
@@ -56,55 +59,41 @@ async function makeReport(scope: ClientScope): Promise<Omit<WorstCaseReport, 'bl
     proposedAnnual: proposed.reduce((s, t) => s + t.annualCost, 0),
     proposedOneTime: proposed.reduce((s, t) => s + t.oneTimeCost, 0),
   };
-  const result = snap?.result ?? null;
-  const scenario = e.scenario
-    ? {
-        ref: e.scenario.ref,
-        title: e.scenario.title,
-        inherentMean: result ? result.inherent.mean : null,
-        mean: e.scenario.mean,
-        p95: e.scenario.p95,
-        p99: e.scenario.p99,
-        withProposedMean: result?.withProposed ? result.withProposed.mean : null,
-      }
-    : null;
-
+  const scenario = e.scenario;
   const sentences: string[] = [
-    `A ransomware attack that encrypts ${possessive(scope.client.name)} systems would most likely cost about ${roughly(e.likely, cur)}, and anywhere from ${roughly(e.low, cur)} to ${roughly(e.high, cur)}.`,
+    `A ransomware attack that encrypts ${possessive(scope.client.name)} systems would cost about ${roughly(e.expected, cur)} on average, from ${roughly(e.low, cur)} to ${roughly(e.high, cur)}: the figures of the risk register's scenario ${scenario.ref}${scenario.mean === null ? ', whose yearly figures appear once it has been computed' : ''}.`,
   ];
-  if (scenario) {
-    sentences.push(`Allowing for how often such attacks succeed, the risk register puts the expected cost at ${roughly(scenario.mean, cur)} a year; one year in a hundred, it exceeds ${roughly(scenario.p99, cur)}.`);
-    if (counted.length > 0) {
-      sentences.push(
-        `The measures in place or planned against it cost ${money(costs.inPlaceOrPlannedAnnual, cur)} a year${scenario.inherentMean !== null && scenario.inherentMean > scenario.mean ? ` and bring the expected yearly loss down from ${roughly(scenario.inherentMean, cur)} to ${roughly(scenario.mean, cur)}` : ''}.`,
-      );
-    } else {
-      sentences.push('No measure against it is in place or planned yet.');
-    }
-    if (proposed.length > 0) {
-      sentences.push(
-        `The proposed measures would cost ${money(costs.proposedAnnual, cur)} a year${costs.proposedOneTime > 0 ? ` (and ${money(costs.proposedOneTime, cur)} once)` : ''}${scenario.withProposedMean !== null ? ` and bring the expected yearly loss to ${roughly(scenario.withProposedMean, cur)}` : ''}.`,
-      );
-    }
+  if (counted.length > 0) {
+    sentences.push(
+      `The measures in place or planned against it cost ${money(costs.inPlaceOrPlannedAnnual, cur)} a year${scenario.inherentMean !== null && scenario.mean !== null && scenario.inherentMean > scenario.mean ? ` and bring the expected yearly loss down from ${roughly(scenario.inherentMean, cur)} to ${roughly(scenario.mean, cur)}` : ''}.`,
+    );
   } else {
-    sentences.push('The risk register has no computed ransomware scenario yet, so the yearly expected cost and the treatments are not shown.');
+    sentences.push('No measure against it is in place or planned yet.');
+  }
+  if (proposed.length > 0) {
+    sentences.push(
+      `The proposed measures would cost ${money(costs.proposedAnnual, cur)} a year${costs.proposedOneTime > 0 ? ` (and ${money(costs.proposedOneTime, cur)} once)` : ''}${scenario.withProposedMean !== null ? ` and bring the expected yearly loss to ${roughly(scenario.withProposedMean, cur)}` : ''}.`,
+    );
   }
   const yearly = costs.inPlaceOrPlannedAnnual + costs.proposedAnnual;
-  if (yearly > 0 && e.likely > 0) {
-    const years = e.likely / yearly;
-    sentences.push(`One attack in the likely case costs as much as ${years >= 10 ? Math.round(years).toLocaleString('en-US') : years.toFixed(1)} years of all these measures.`);
+  if (yearly > 0 && e.expected > 0) {
+    const years = e.expected / yearly;
+    sentences.push(`One attack costs on average as much as ${years >= 10 ? Math.round(years).toLocaleString('en-US') : years.toFixed(1)} years of all these measures.`);
   }
   return {
     ...base,
     available: true,
     unavailableReason: null,
-    range: { low: e.low, likely: e.likely, high: e.high },
-    components: e.components,
+    range: { low: e.low, expected: e.expected, high: e.high },
+    expectedWithMeasures: e.expectedWithMeasures,
+    kept: e.insurance ? { low: e.insurance.low, expected: e.insurance.expected, high: e.insurance.high } : null,
+    components: e.components.map(({ label, low, typical, high, basis }) => ({ label, low, typical, high, basis })),
+    lines: e.lines,
     assumptions: e.assumptions,
-    scenario,
+    scenario: { ref: scenario.ref, title: scenario.title, inherentMean: scenario.inherentMean, mean: scenario.mean, p95: scenario.p95, p99: scenario.p99, withProposedMean: scenario.withProposedMean, attacksPerYear: scenario.attacksPerYear },
     treatments,
     costs,
     sentences,
-    chart: { type: 'worst-case', currency: cur, components: e.components.map((c) => ({ label: c.label, low: c.low, likely: c.likely, high: c.high })) },
+    chart: { type: 'worst-case', currency: cur, components: e.components.map((c) => ({ label: c.label, low: c.low, typical: c.typical, high: c.high })) },
   };
 }

@@ -5,22 +5,25 @@
  * status; the board pack reads the portfolio, its curves, the top risks and the ransomware
  * worst case. Money is in major units of the client's currency.
  */
-import type { AppetitePoint, LecPoint, Risk } from '../../engine/index.js';
+import type { AppetitePoint, LecPoint, Risk, RiskModel } from '../../engine/index.js';
 import type { ClientScope, Writer } from '../../server/context.js';
 import { fromJson, toTimestamp } from '../../server/db/conventions.js';
 import { invalid, notFound } from '../../server/errors.js';
 import { formatMoney } from '../../shared/money.js';
-import { ransomwareWorstCase, TEMPLATES, templateParams } from '../../shared/risks/templates.js';
-import { inPortfolio, registerRisk, sideModel } from './model.js';
+import { percent, unsettledSentence, verdictOf, type SettledPoint, type Verdict } from '../../shared/risks/verdict.js';
+import { engineInsurance, inPortfolio, registerRisk } from './model.js';
 import { getSimulator } from './pool.js';
-import { clientProfile } from './profile.js';
 import { enqueueRecompute } from './recompute.js';
-import { loadRegisterView, pickStats, portfolioCurves, presentResult, presentTreatment, topRisks, type StoredPortfolio } from './register.js';
-import type { AppetiteStatus, ScenarioResultOut, TopRisk, TreatmentOut, WorstCaseOut } from './schema.js';
-import type { OwnerSeat, RiskStatus } from './tables.js';
+import { basisCheck, basisOf, loadRegisterView, pickStats, portfolioCurves, presentResult, presentTreatment, topRisks, type Basis, type RegisterView, type StoredPortfolio } from './register.js';
+import type { AppetiteStatus, InsuranceSummary, PolicyOut, ScenarioResultOut, TopRisk, TreatmentOut, WorstCaseOut } from './schema.js';
+import type { OwnerSeat, RiskScenariosTable, RiskStatus } from './tables.js';
 
 export type { OwnerSeat, RiskStatus };
 export { portfolioRisk } from './portfolio.js';
+export { getRansomwareWorstCase } from './worst-case.js';
+export { getInsurance } from './insurance.js';
+import { getInsurance } from './insurance.js';
+import { getRansomwareWorstCase } from './worst-case.js';
 
 /** A scenario as it stands: its inputs, treatments and stored result. */
 export interface RiskSnapshot {
@@ -79,26 +82,35 @@ export async function listRiskSnapshots(scope: ClientScope): Promise<RiskSnapsho
 
 export interface AppetiteCheck {
   appetiteDefined: boolean;
-  /** True when the scenarios' combined annual loss exceeds the tolerance curve at any point. */
+  /** True when the client's whole portfolio, with these scenarios accepted as they stand, exceeds the tolerance curve at any point. */
   aboveAppetite: boolean;
-  /** One or two sentences for people, naming the worst point. */
+  /** True when the simulated years settle the verdict (every deciding point is `confident`). */
+  settled: boolean;
+  /** Two or three sentences for people, naming the deciding point. */
   explanation: string;
-  /** Each tolerance point with the simulated chance that the scenarios together lose more. */
-  points: { loss: number; limit: number; probability: number; breached: boolean }[];
-  /** The scenarios' combined annual loss (with planned and in-place treatments). */
+  /** What the portfolio was checked on: the loss the company bears (retained, residual or inherent). */
+  basis: Basis | null;
+  /** Each tolerance point with the simulated chance that the portfolio loses more, its standard error and whether it is settled. */
+  points: SettledPoint[];
+  /** The portfolio's annual loss on that basis. */
   combined: { mean: number; p90: number; p99: number } | null;
+  /** The named scenarios' current mean annual loss together (their expected yearly loss, the size of an acceptance). */
+  size: number;
+  /** Scenarios in the portfolio checked. */
+  scenarioCount: number;
 }
 
-const checkCache = new WeakMap<object, Map<string, AppetiteCheck>>();
+const checkCache = new WeakMap<object, Map<string, { verdict: Verdict; combined: AppetiteCheck['combined']; basis: Basis; means: number[] }>>();
 
 /**
- * Whether the given scenarios together breach the client's risk appetite. The rule: simulate the
- * scenarios' combined annual loss, with their planned and in-place treatments, on the client's
- * seed and years and at their register positions (so each draws the same random numbers as in
- * the register run); the scenarios are above appetite when, at any point (L, p) of the tolerance
- * curve, the chance that their combined loss exceeds L is greater than p. One scenario can be
- * above appetite on its own; several can be above together when none is alone. Without an
- * appetite, `aboveAppetite` is false and the explanation says that nothing could be checked.
+ * Whether the client's portfolio is above its risk appetite with the given scenarios accepted as
+ * they stand: every scenario of the register (approved, not closed) with its planned and
+ * in-place treatments, plus any named scenario not in it yet, checked on what the company bears.
+ * An acceptance is weighed on the whole register, never on its own scenarios: several small
+ * acceptances must not add up to a portfolio above appetite that no executive saw. When the
+ * stored results are current they answer; otherwise the portfolio is simulated now (on the
+ * client's seed and years). Without an appetite, `aboveAppetite` is false and the explanation
+ * says that nothing could be checked.
  */
 export async function checkAgainstAppetite(scope: ClientScope, riskIds: string[]): Promise<AppetiteCheck> {
   const view = await loadRegisterView(scope);
@@ -111,35 +123,98 @@ export async function checkAgainstAppetite(scope: ClientScope, riskIds: string[]
   });
   if (scenarios.length === 0) throw invalid('Name at least one risk scenario to check.');
   const names = scenarios.map((s) => s.ref).join(', ');
+  const outside = scenarios.filter((s) => !inPortfolio(s));
+  const scenarioCount = view.register.included.length + outside.length;
   if (settings.appetite.length === 0) {
-    return { appetiteDefined: false, aboveAppetite: false, explanation: `${scope.client.name} has no risk appetite defined, so ${names} could not be checked against one.`, points: [], combined: null };
+    return {
+      appetiteDefined: false,
+      aboveAppetite: false,
+      settled: true,
+      explanation: `${scope.client.name} has no risk appetite defined, so the risk register could not be checked against one with ${names} accepted.`,
+      basis: null,
+      points: [],
+      combined: null,
+      size: sizeFromStored(view, scenarios) ?? 0,
+      scenarioCount,
+    };
   }
-  let next = view.register.included.length;
-  const targets = scenarios.map((s) => ({ position: inPortfolio(s) ? view.register.index.get(s.id)! : next++, risk: registerRisk(view.data, s) }));
-  const model = { ...sideModel(view.data, targets), appetite: settings.appetite };
-  const key = JSON.stringify(model);
-  let cache = checkCache.get(scope.app);
-  if (!cache) {
-    cache = new Map();
-    checkCache.set(scope.app, cache);
+  const stored = outside.length === 0 && !view.status.stale ? storedCheck(view) : null;
+  const storedSize = stored ? sizeFromStored(view, scenarios) : null;
+  let found: { verdict: Verdict; combined: AppetiteCheck['combined']; basis: Basis; size: number };
+  if (stored && storedSize !== null) {
+    found = { ...stored, size: storedSize };
+  } else {
+    let next = view.register.included.length;
+    const positions = new Map(view.register.index);
+    for (const s of outside) positions.set(s.id, next++);
+    const insurance = engineInsurance(view.data, [...view.register.included, ...outside]);
+    const model: RiskModel = {
+      ...view.register.model,
+      risks: [...view.register.model.risks, ...outside.map((s) => registerRisk(view.data, s))],
+      appetite: settings.appetite,
+      ...(insurance.length > 0 ? { insurance } : {}),
+    };
+    // Keyed by client as well: what one client has asked never answers another's question.
+    const key = `${scope.clientId}:${JSON.stringify(model)}`;
+    let cache = checkCache.get(scope.app);
+    if (!cache) {
+      cache = new Map();
+      checkCache.set(scope.app, cache);
+    }
+    let hit = cache.get(key);
+    if (!hit) {
+      const simulator = await getSimulator(scope.app);
+      const { detail } = await simulator.simulate(model, { years: settings.years, seed: settings.seed });
+      const basis = basisOf(detail.portfolio);
+      const dist = basis.distribution;
+      hit = {
+        verdict: verdictOf(basis.appetite?.points ?? [], settings.years),
+        combined: { mean: dist.mean, p90: dist.p90, p99: dist.p99 },
+        basis: basis.basis,
+        means: detail.risks.map((r) => (r.residual ?? r).mean),
+      };
+      if (cache.size > 500) cache.clear();
+      cache.set(key, hit);
+    }
+    const means = hit.means;
+    found = { verdict: hit.verdict, combined: hit.combined, basis: hit.basis, size: scenarios.reduce((sum, s) => sum + (means[positions.get(s.id)!] ?? 0), 0) };
   }
-  const hit = cache.get(key);
-  if (hit) return hit;
-  const simulator = await getSimulator(scope.app);
-  const { detail } = await simulator.simulate(model, { years: settings.years, seed: settings.seed });
-  const dist = detail.portfolio.residual ?? detail.portfolio;
-  const appetite = detail.portfolio.residual?.appetite ?? detail.portfolio.appetite!;
-  const points = appetite.points.map((p) => ({ loss: p.loss, limit: p.limit, probability: p.probability, breached: p.breached }));
-  const worst = [...points].sort((a, b) => b.probability / Math.max(b.limit, 1e-12) - a.probability / Math.max(a.limit, 1e-12))[0]!;
-  const pct = (x: number): string => `${(100 * x).toFixed(x < 0.01 ? 2 : 1)} %`;
-  const who = scenarios.length === 1 ? names : `Together, ${names}`;
-  const explanation = appetite.breached
-    ? `${who} exceed ${money(worst.loss)} in a year with a ${pct(worst.probability)} chance; the appetite tolerates ${pct(worst.limit)}. This is above the risk appetite.`
-    : `${who} stay within the risk appetite: the closest point is ${money(worst.loss)}, exceeded with a ${pct(worst.probability)} chance a year against ${pct(worst.limit)} tolerated.`;
-  const result: AppetiteCheck = { appetiteDefined: true, aboveAppetite: appetite.breached, explanation, points, combined: { mean: dist.mean, p90: dist.p90, p99: dist.p99 } };
-  if (cache.size > 500) cache.clear();
-  cache.set(key, result);
-  return result;
+  const { verdict, combined, basis } = found;
+  const whose = `${possessive(scope.client.name)} risk register (${scenarioCount} scenario${scenarioCount === 1 ? '' : 's'}${basis === 'retained' ? ', after insurance' : ''})`;
+  const withThese = `With ${names} accepted as ${scenarios.length === 1 ? 'it stands' : 'they stand'}`;
+  const d = verdict.deciding!;
+  let explanation = verdict.breached
+    ? `${withThese}, ${whose} exceeds ${money(d.loss)} in a year with a ${percent(d.probability)} chance; the appetite tolerates ${percent(d.limit)}. The portfolio is above the risk appetite.`
+    : `${withThese}, ${whose} stays within the risk appetite: the closest point is ${money(d.loss)}, exceeded with a ${percent(d.probability)} chance a year against ${percent(d.limit)} tolerated.`;
+  const unsettled = unsettledSentence(verdict, settings.years, money);
+  if (unsettled) explanation += ` ${verdict.breached ? 'It is only just above' : 'It is only just within'}: ${unsettled.charAt(0).toLowerCase()}${unsettled.slice(1)}`;
+  if (combined && combined.mean > 0) explanation += ` ${names} ${scenarios.length === 1 ? 'is' : 'are'} expected to cost ${money(found.size)} a year, ${Math.round((100 * found.size) / combined.mean)} % of the portfolio's expected annual loss.`;
+  return { appetiteDefined: true, aboveAppetite: verdict.breached, settled: verdict.settled, explanation, basis, points: verdict.points, combined, size: found.size, scenarioCount };
+}
+
+/** "Harbor & Finch CPAs'" / "Kestrel's". */
+function possessive(name: string): string {
+  return /s$/i.test(name) ? `${name}'` : `${name}'s`;
+}
+
+/** The stored run's check on the basis, when it was made against the current curve. */
+function storedCheck(view: RegisterView): { verdict: Verdict; combined: AppetiteCheck['combined']; basis: Basis } | null {
+  const stored = view.run ? fromJson<StoredPortfolio | null>(view.run.summary_json, null) : null;
+  if (!stored || !view.run || JSON.stringify(stored.appetite) !== JSON.stringify(view.data.settings.appetite)) return null;
+  const { basis, check, stats } = basisCheck(stored);
+  if (!check) return null;
+  return { verdict: verdictOf(check.points, view.run.years), combined: { mean: stats.mean, p90: stats.p90, p99: stats.p99 }, basis };
+}
+
+/** The scenarios' current mean annual loss together, from the stored results; null when one has none that is current. */
+function sizeFromStored(view: RegisterView, scenarios: RiskScenariosTable[]): number | null {
+  let sum = 0;
+  for (const s of scenarios) {
+    const r = presentResult(s, view.present);
+    if (!r || r.stale) return null;
+    sum += r.current.mean;
+  }
+  return sum;
 }
 
 /**
@@ -157,29 +232,6 @@ export async function setRiskStatus(w: Writer, riskId: string, status: RiskStatu
   if (before.status === 'closed' || status === 'closed') await enqueueRecompute(w, w.db.clientId);
 }
 
-/** The ransomware worst case for the one-pager: a range from the client's own figures, with the register's ransomware scenario. */
-export async function getRansomwareWorstCase(scope: ClientScope): Promise<WorstCaseOut> {
-  const view = await loadRegisterView(scope);
-  const profile = await clientProfile(scope);
-  const ransomware = view.register.included
-    .filter((s) => s.template === 'ransomware')
-    .map((s) => ({ s, r: presentResult(s, view.present) }))
-    .sort((a, b) => (b.r?.current.mean ?? 0) - (a.r?.current.mean ?? 0))[0];
-  const params = templateParams(
-    TEMPLATES.ransomware,
-    profile,
-    view.data.settings.templateOverrides.ransomware ?? {},
-    ransomware ? fromJson<Record<string, number> | null>(ransomware.s.template_params_json, null) ?? {} : {},
-  );
-  const estimate = ransomwareWorstCase(profile, params);
-  return {
-    ...estimate,
-    scenario: ransomware?.r
-      ? { id: ransomware.s.id, ref: ransomware.s.ref, title: ransomware.s.title, mean: ransomware.r.current.mean, p95: ransomware.r.current.p95, p99: ransomware.r.current.p99 }
-      : null,
-  };
-}
-
 /** What the board pack shows of the risk register. */
 export interface RiskBoardSummary {
   currency: string;
@@ -192,10 +244,12 @@ export interface RiskBoardSummary {
   /** Current (with planned and in-place treatments) and inherent portfolio figures; p90 = 1-in-10-year, p99 = 1-in-100-year loss. */
   portfolio: { mean: number; p90: number; p99: number; inherentMean: number; inherentP90: number; inherentP99: number; treatmentCost: number; scenarioCount: number } | null;
   appetite: AppetiteStatus;
-  /** Loss exceedance curves (inherent, and residual when treatments exist) and the tolerance curve. */
-  lec: { inherent: LecPoint[]; residual: LecPoint[] | null; tolerance: AppetitePoint[] };
+  /** Loss exceedance curves (inherent, residual when treatments exist, kept after insurance when insured) and the tolerance curve. */
+  lec: { inherent: LecPoint[]; residual: LecPoint[] | null; retained: LecPoint[] | null; tolerance: AppetitePoint[] };
   topRisks: TopRisk[];
   ransomware: WorstCaseOut;
+  /** The client's policies, and the loss before and after insurance (null without policies simulated). */
+  insurance: { policies: PolicyOut[]; summary: InsuranceSummary | null };
 }
 
 export async function getRiskBoardSummary(scope: ClientScope, options: { top?: number } = {}): Promise<RiskBoardSummary> {
@@ -213,9 +267,13 @@ export async function getRiskBoardSummary(scope: ClientScope, options: { top?: n
       ? { mean: p.current.mean, p90: p.current.p90, p99: p.current.p99, inherentMean: p.mean, inherentP90: p.p90, inherentP99: p.p99, treatmentCost: p.treatmentCost, scenarioCount: p.scenarioCount }
       : null,
     appetite: view.appetite,
-    lec: { inherent: curves?.inherent.lec ?? [], residual: curves?.residual?.lec ?? null, tolerance: view.data.settings.appetite },
+    lec: { inherent: curves?.inherent.lec ?? [], residual: curves?.residual?.lec ?? null, retained: curves?.retained?.lec ?? null, tolerance: view.data.settings.appetite },
     topRisks: topRisks(view, options.top ?? 10),
     ransomware: await getRansomwareWorstCase(scope),
+    insurance: await (async () => {
+      const i = await getInsurance(scope);
+      return { policies: i.policies, summary: i.summary };
+    })(),
   };
 }
 
@@ -227,6 +285,6 @@ export async function getRiskHistory(scope: ClientScope, options: { since?: stri
   return rows.map((r) => {
     const s = fromJson<StoredPortfolio | null>(r.summary_json, null);
     const c = s ? pickStats(s.residual ?? s.inherent) : { mean: 0, p90: 0, p99: 0 };
-    return { computedAt: r.computed_at, mean: c.mean, p90: c.p90, p99: c.p99, aboveAppetite: s ? ((s.residualAppetite ?? s.inherentAppetite)?.breached ?? null) : null, scenarios: r.risk_count };
+    return { computedAt: r.computed_at, mean: c.mean, p90: c.p90, p99: c.p99, aboveAppetite: s ? (basisCheck(s).check?.breached ?? null) : null, scenarios: r.risk_count };
   });
 }

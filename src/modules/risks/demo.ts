@@ -8,7 +8,9 @@ import type { Actor, AppContext, Writer } from '../../server/context.js';
 import { ClientScope } from '../../server/context.js';
 import type { DemoClient } from '../../server/module.js';
 import type { TemplateKey } from '../../shared/risks/templates.js';
+import { toDateString } from '../../server/db/conventions.js';
 import { clientInfo, getClientRow } from '../clients/clients.js';
+import { createPolicy } from './insurance.js';
 import { createOptionSet } from './options.js';
 import { loadEstateSummary, type EstateSummary } from './profile.js';
 import { enqueueRecompute } from './recompute.js';
@@ -16,6 +18,7 @@ import type { FairInputs, LinkInput, TreatmentEffect } from './schema.js';
 import { approveScenario, createScenario } from './scenarios.js';
 import { setAppetite, updateSettings } from './settings.js';
 import { createTreatment } from './treatments.js';
+import { setWorstCase } from './worst-case.js';
 
 const pert = (min: number, mode: number, max: number): Distribution => ({ type: 'pert', min, mode, max });
 const logn = (low: number, high: number): Distribution => ({ type: 'lognormal', low, high });
@@ -48,7 +51,11 @@ interface DemoScenario {
 interface DemoRegister {
   appetite: { points: { loss: number; probability: number }[]; statement: string };
   seed: number;
+  /** Share of lost revenue actually lost. */
+  grossMargin: number;
   scenarios: DemoScenario[];
+  /** Insurance policies: covering every scenario, or those named by title; renewing in so many days. */
+  policies?: { name: string; insurer: string; premium: number; deductible: number; limit: number; aggregateLimit?: number; covers?: string[]; renewsInDays: number; notes?: string }[];
   options?: { title: string; description: string; scenarios: string[]; options: { name: string; description: string; measures: { name: string; annual: number; oneTime: number; effects: Record<string, TreatmentEffect> }[] }[] };
 }
 
@@ -57,6 +64,7 @@ const MFA: DemoTreatment = { name: 'Multi-factor authentication for e-mail and r
 const REGISTERS: Record<DemoClient['key'], DemoRegister> = {
   accounting: {
     seed: 20_261_126,
+    grossMargin: 0.65,
     appetite: {
       points: [
         { loss: 250_000, probability: 0.1 },
@@ -228,6 +236,7 @@ const REGISTERS: Record<DemoClient['key'], DemoRegister> = {
   },
   manufacturer: {
     seed: 86_000_300,
+    grossMargin: 0.32,
     appetite: {
       points: [
         { loss: 1_000_000, probability: 0.1 },
@@ -244,7 +253,7 @@ const REGISTERS: Record<DemoClient['key'], DemoRegister> = {
         ownerSeat: 'CISO',
         status: 'treating',
         template: 'ransomware',
-        params: { downtimeCostPerHour: 21_000, outageHoursLow: 48, outageHoursHigh: 500, records: 2_500 },
+        params: { outageHoursLow: 48, outageHoursHigh: 500, records: 2_500 },
         links: [
           { kind: 'service', label: 'Machining and assembly' },
           { kind: 'system', label: 'MES' },
@@ -410,6 +419,12 @@ const REGISTERS: Record<DemoClient['key'], DemoRegister> = {
   },
   saas: {
     seed: 28_500_120,
+    grossMargin: 0.78,
+    // A cyber policy over the whole register, and a crime policy for the payment fraud it excludes.
+    policies: [
+      { name: 'Cyber liability', insurer: 'Coalition', premium: 46_000, deductible: 100_000, limit: 3_000_000, aggregateLimit: 3_000_000, renewsInDays: 140, notes: 'Business interruption after a 12-hour waiting period; regulatory fines where insurable.' },
+      { name: 'Crime and social engineering', insurer: 'Travelers', premium: 6_500, deductible: 25_000, limit: 250_000, covers: ['Business e-mail compromise of finance'], renewsInDays: 140 },
+    ],
     appetite: {
       points: [
         { loss: 1_500_000, probability: 0.1 },
@@ -448,7 +463,8 @@ const REGISTERS: Record<DemoClient['key'], DemoRegister> = {
         description: 'Ransomware hits laptops and the corporate file shares; the product is unaffected but the company is down for days and data is leaked.',
         ownerSeat: 'CISO',
         template: 'ransomware',
-        params: { downtimeCostPerHour: 2_000, records: 6_000 },
+        // The product runs in its own cloud account: the corporate services, in business hours, stop.
+        params: { downtimeCostPerHour: 1_150, operatingHoursPerWeek: 40, records: 6_000 },
         treatments: [{ name: 'Endpoint detection and response on all laptops', status: 'in_place', annual: 16_000, effect: { vulnerability: uni(0.4, 0.7) } }],
       },
       {
@@ -591,6 +607,8 @@ export async function seedRiskDemo(ctx: AppContext, client: DemoClient): Promise
   const enqueue = (w: Writer) => enqueueRecompute(w, client.id);
   await updateSettings(advisor, { seed: spec.seed }, enqueue);
   await setAppetite(advisor, spec.appetite, enqueue);
+  // Before the scenarios: the ransomware template prices lost revenue at the gross margin.
+  await setWorstCase(advisor, { grossMargin: spec.grossMargin });
   const estate = await loadEstateSummary(advisor);
   const ids = new Map<string, string>();
   for (const s of spec.scenarios) {
@@ -614,6 +632,11 @@ export async function seedRiskDemo(ctx: AppContext, client: DemoClient): Promise
   // One of the contributor's earlier proposals has been approved already.
   const approvable = spec.scenarios.find((s) => s.proposal);
   if (approvable && client.key === 'manufacturer') await approveScenario(advisor, ids.get(approvable.title)!);
+  for (const p of spec.policies ?? []) {
+    const { covers, renewsInDays, ...terms } = p;
+    const renewalOn = toDateString(new Date(ctx.clock.now().getTime() + renewsInDays * 86_400_000));
+    await createPolicy(advisor, { ...terms, renewalOn, ...(covers ? { coversAll: false, scenarioIds: covers.map((title) => ids.get(title)!) } : { coversAll: true }) });
+  }
   if (spec.options) {
     const o = spec.options;
     await createOptionSet(advisor, {

@@ -7,12 +7,12 @@
  * so that a scenario draws the same random numbers as in the register run.
  */
 import { createHash } from 'node:crypto';
-import type { Risk, RiskModel, Treatment } from '../../engine/index.js';
+import type { InsurancePolicy, Risk, RiskModel, Treatment } from '../../engine/index.js';
 import { fromJson } from '../../server/db/conventions.js';
 import { fromMinorUnits } from '../../shared/money.js';
 import type { FairInputs, TreatmentEffect } from './schema.js';
 import type { RiskSettings } from './settings.js';
-import type { RiskOptionsTable, RiskScenariosTable, RiskTreatmentsTable, TreatmentStatus } from './tables.js';
+import type { RiskOptionsTable, RiskPoliciesTable, RiskScenariosTable, RiskTreatmentsTable, TreatmentStatus } from './tables.js';
 
 export interface RegisterData {
   currency: string;
@@ -20,6 +20,33 @@ export interface RegisterData {
   /** Every scenario, in ref order. */
   scenarios: RiskScenariosTable[];
   treatments: Map<string, RiskTreatmentsTable[]>;
+  /** The client's insurance policies, in ref order, and the scenarios each covers when not all. */
+  policies: RiskPoliciesTable[];
+  policyScenarios: Map<string, string[]>;
+}
+
+/**
+ * The policies as the engine takes them, for a model holding `scenarios`: a policy covering
+ * every scenario has no `covers`; one covering some names their refs, and is left out when none
+ * of them is in the model (it covers nothing there).
+ */
+export function engineInsurance(data: RegisterData, scenarios: readonly RiskScenariosTable[]): InsurancePolicy[] {
+  const refs = new Map(scenarios.map((s) => [s.id, s.ref]));
+  const out: InsurancePolicy[] = [];
+  for (const p of data.policies) {
+    const covers = p.covers_all ? null : (data.policyScenarios.get(p.id) ?? []).map((id) => refs.get(id)).filter((r): r is string => !!r);
+    if (covers && covers.length === 0) continue;
+    out.push({
+      id: p.ref,
+      name: p.name,
+      premium: fromMinorUnits(p.premium, data.currency),
+      deductible: fromMinorUnits(p.deductible, data.currency),
+      limit: fromMinorUnits(p.event_limit, data.currency),
+      ...(p.aggregate_limit !== null ? { aggregateLimit: fromMinorUnits(p.aggregate_limit, data.currency) } : {}),
+      ...(covers ? { covers } : {}),
+    });
+  }
+  return out;
 }
 
 /** Treatments in the residual result and the model file: planned and in place; proposed ones are options. */
@@ -93,16 +120,20 @@ function memoisedScenarioHash(data: RegisterData, s: RiskScenariosTable, risk: R
 export function registerModel(data: RegisterData): RegisterModel {
   const included = data.scenarios.filter(inPortfolio);
   const risks = included.map((s) => registerRisk(data, s));
+  const insurance = engineInsurance(data, included);
   const model: RiskModel = {
     currency: data.currency,
     years: data.settings.years,
     seed: data.settings.seed,
     ...(data.settings.appetite.length > 0 ? { appetite: data.settings.appetite } : {}),
     risks,
+    ...(insurance.length > 0 ? { insurance } : {}),
   };
   const { seed, years } = data.settings;
   const riskHashes = risks.map((r, i) => memoisedScenarioHash(data, included[i]!, r, i));
-  const hash = hashOf({ currency: data.currency, seed, years, appetite: model.appetite ?? null, risks: riskHashes });
+  // Insurance changes what the company keeps, never a scenario's own figures: it is in the
+  // model's hash (a policy change recomputes), not in the scenarios'.
+  const hash = hashOf({ currency: data.currency, seed, years, appetite: model.appetite ?? null, risks: riskHashes, ...(insurance.length > 0 ? { insurance } : {}) });
   return { model, included, index: new Map(included.map((s, i) => [s.id, i])), riskHashes, hash };
 }
 

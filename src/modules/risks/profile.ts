@@ -7,7 +7,9 @@
  */
 import type { ClientScope } from '../../server/context.js';
 import { fromMinorUnits } from '../../shared/money.js';
+import { weightedHoursPerWeek } from '../../shared/downtime.js';
 import type { TemplateProfile } from '../../shared/risks/templates.js';
+import { loadSettings, type RiskSettings } from './settings.js';
 import { estateSummary, type EstateSummary } from '../estate/summary.js';
 
 export type { EstateSummary };
@@ -26,13 +28,14 @@ export async function loadEstateSummary(scope: ClientScope): Promise<EstateSumma
 const PERSONAL = new Set(['personal', 'health', 'payment']);
 
 /** The client's template profile from its record and its estate. */
-export function buildProfile(client: { currency: string; employees: number; annualRevenue: number }, estate: EstateSummary | null): TemplateProfile {
+export function buildProfile(client: { currency: string; employees: number; annualRevenue: number; grossMargin?: number | null }, estate: EstateSummary | null): TemplateProfile {
   const revenuePerHour = client.annualRevenue / 8760;
   const services = estate?.services.filter((s) => s.downtimeCostPerHour > 0) ?? [];
   const vital = services.filter((s) => s.criticality === 'critical' || s.criticality === 'high');
-  const companyWide = (vital.length > 0 ? vital : services).reduce((sum, s) => sum + s.downtimeCostPerHour, 0);
+  const stopped = vital.length > 0 ? vital : services;
+  const companyWide = stopped.reduce((sum, s) => sum + s.downtimeCostPerHour, 0);
   const biggest = services.reduce((m, s) => Math.max(m, s.downtimeCostPerHour), 0);
-  const rtos = (vital.length > 0 ? vital : services).map((s) => s.rtoHours).filter((h): h is number => h !== null && h > 0);
+  const rtos = stopped.map((s) => s.rtoHours).filter((h): h is number => h !== null && h > 0);
 
   const personal = estate?.datasets.filter((d) => d.categories.some((c) => PERSONAL.has(c)) && d.records > 0) ?? [];
   const records = personal.reduce((sum, d) => sum + d.records, 0);
@@ -46,12 +49,15 @@ export function buildProfile(client: { currency: string; employees: number; annu
     employees: client.employees,
     annualRevenue: client.annualRevenue,
     downtimeCostPerHour: companyWide > 0 ? companyWide : Math.max(100, revenuePerHour),
+    // Without services, revenue spread over every hour of the year is lost every hour.
+    operatingHoursPerWeek: weightedHoursPerWeek(stopped) ?? 168,
+    grossMargin: client.grossMargin ?? null,
     serviceDowntimeCostPerHour: biggest > 0 ? biggest : Math.max(50, revenuePerHour / 2),
     downtimeBasis:
       companyWide > 0
-        ? `${vital.length > 0 ? vital.length : services.length} business services recorded with their downtime cost`
+        ? `${stopped.length} business services recorded with their downtime cost and operating hours`
         : 'annual revenue spread over the hours of the year (no business service has a downtime cost yet)',
-    rtoHours: rtos.length > 0 ? Math.min(...rtos) : null,
+    rtoHours: rtos.length > 0 ? Math.max(...rtos) : null,
     personalRecords: records > 0 ? records : fallbackRecords,
     recordsBasis: records > 0 ? `${personal.length} data sets with personal, health or payment records` : `estimated at 250 records per employee (no data set with record counts yet)`,
     dataVendors: dataVendorIds.size > 0 ? dataVendorIds.size : fallbackVendors,
@@ -62,10 +68,10 @@ export function buildProfile(client: { currency: string; employees: number; annu
   };
 }
 
-export async function clientProfile(scope: ClientScope): Promise<TemplateProfile> {
-  const estate = await loadEstateSummary(scope);
+export async function clientProfile(scope: ClientScope, settings?: RiskSettings): Promise<TemplateProfile> {
+  const [estate, s] = await Promise.all([loadEstateSummary(scope), settings ? Promise.resolve(settings) : loadSettings(scope)]);
   const c = scope.client;
-  return buildProfile({ currency: c.currency, employees: c.employees, annualRevenue: fromMinorUnits(c.annual_revenue, c.currency) }, estate);
+  return buildProfile({ currency: c.currency, employees: c.employees, annualRevenue: fromMinorUnits(c.annual_revenue, c.currency), grossMargin: s.grossMargin }, estate);
 }
 
 /** Estate records a scenario can link to (none without the estate module's summary). */

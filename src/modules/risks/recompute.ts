@@ -14,11 +14,13 @@ import { fromJson, newId, toFlag, toJson, toTimestamp } from '../../server/db/co
 import { systemActor } from '../../server/firm.js';
 import type { JobRun } from '../../server/jobs/queue.js';
 import { VERSION } from '../../server/version.js';
+import { whenLoss } from '../../shared/risks/rare.js';
 import { clientInfo } from '../clients/clients.js';
 import { optionModels, optionSetHash, registerModel, whatIfModel } from './model.js';
 import { getSimulator } from './pool.js';
-import { expectedHashes, loadRegisterData, RECOMPUTE_JOB, type FullStats, type StoredCurves, type StoredPortfolio, type StoredPortfolioDetail, type StoredScenarioCurves, type StoredScenarioResult } from './register.js';
+import { basisCheck, expectedHashes, loadRegisterData, RECOMPUTE_JOB, type FullStats, type StoredCurves, type StoredPortfolio, type StoredPortfolioDetail, type StoredScenarioCurves, type StoredScenarioResult } from './register.js';
 import type { StoredOptionResult } from './options.js';
+import { chooseDefaultWorstCase } from './worst-case-default.js';
 
 export { RECOMPUTE_JOB };
 
@@ -61,7 +63,7 @@ export async function recomputeClient(ctx: AppContext, clientId: string, progres
 }
 
 function full(d: LossDistribution): FullStats {
-  return { mean: d.mean, sd: d.sd, p10: d.p10, p50: d.p50, p90: d.p90, p95: d.p95, p99: d.p99, max: d.max, probabilityOfLoss: d.probabilityOfLoss };
+  return { mean: d.mean, sd: d.sd, p10: d.p10, p50: d.p50, p90: d.p90, p95: d.p95, p99: d.p99, max: d.max, probabilityOfLoss: d.probabilityOfLoss, whenLoss: whenLoss(d.lec, d.probabilityOfLoss) };
 }
 
 /** Curves are for drawing: five significant digits are plenty and keep the stored rows small. */
@@ -204,6 +206,8 @@ async function compute(ctx: AppContext, clientId: string, report?: (fraction: nu
       }
     }
   }
+  const insured = main?.detail.portfolio.retained ?? null;
+  const policies = main?.result.portfolio.insurance ?? null;
   const portfolio: StoredPortfolio = main
     ? {
         inherent: full(main.detail.portfolio),
@@ -213,10 +217,17 @@ async function compute(ctx: AppContext, clientId: string, report?: (fraction: nu
         residualAppetite: main.detail.portfolio.residual?.appetite ?? null,
         treatmentCost: main.detail.portfolio.residual?.treatmentCost ?? 0,
         rosi: main.detail.portfolio.residual?.rosi ?? null,
+        ...(insured
+          ? {
+              retained: full(insured),
+              retainedAppetite: insured.appetite ?? null,
+              insurance: (policies ?? []).map((p) => ({ id: p.id, premium: p.premium, expectedRecovery: p.expectedRecovery, p99Recovery: p.p99Recovery, probabilityOfClaim: p.probabilityOfClaim, aggregateExhausted: p.aggregateExhausted })),
+            }
+          : {}),
       }
     : emptyPortfolio(data.settings.appetite);
   const detail: StoredPortfolioDetail | null = main
-    ? { inherent: curves(main.detail.portfolio), residual: main.detail.portfolio.residual ? curves(main.detail.portfolio.residual) : null }
+    ? { inherent: curves(main.detail.portfolio), residual: main.detail.portfolio.residual ? curves(main.detail.portfolio.residual) : null, ...(insured ? { retained: curves(insured) } : {}) }
     : null;
   // Everything serialised before a transaction opens, so that transactions stay short.
   const runId = newId();
@@ -304,7 +315,9 @@ async function compute(ctx: AppContext, clientId: string, report?: (fraction: nu
     for (const [setId, result] of optionResults) {
       await w.db.updateTable('risk_option_sets').set({ result_json: toJson(result) }).where('id', '=', setId).execute();
     }
-    const summary = (p: StoredPortfolio | null) => (p ? { mean: p.inherent.mean, p90: p.inherent.p90, p99: p.inherent.p99, residualMean: p.residual?.mean ?? null, aboveAppetite: (p.residualAppetite ?? p.inherentAppetite)?.breached ?? null } : null);
+    await chooseDefaultWorstCase(w, data, new Map([...rows].filter(([, r]) => r.inPortfolio).map(([id, r]) => [id, (r.result.residual ?? r.result.inherent).mean])));
+    const summary = (p: StoredPortfolio | null) =>
+      p ? { mean: p.inherent.mean, p90: p.inherent.p90, p99: p.inherent.p99, residualMean: p.residual?.mean ?? null, ...(p.retained ? { retainedMean: p.retained.mean } : {}), aboveAppetite: basisCheck(p).check?.breached ?? null } : null;
     await w.audit({
       action: 'risk.results.compute',
       entityType: 'risk_results',

@@ -2,11 +2,13 @@
  * Reading a client's register: its scenarios, treatments, links, settings and stored results,
  * and the presenters that turn them into what the API sends.
  */
-import type { AppetitePoint, Histogram, LecPoint } from '../../engine/index.js';
+import type { AppetitePoint, AppetiteResult, Histogram, LecPoint, LossDistribution, PolicyResult, PortfolioDetail } from '../../engine/index.js';
 import type { ClientScope } from '../../server/context.js';
 import { fromJson, fromFlag } from '../../server/db/conventions.js';
 import { jobIsLive } from '../../server/jobs/queue.js';
 import { fromMinorUnits } from '../../shared/money.js';
+import type { WhenLoss } from '../../shared/risks/rare.js';
+import { verdictOf } from '../../shared/risks/verdict.js';
 import { rate } from '../../shared/risks/rating.js';
 import { engineTreatment, hashOf, inPortfolio, isCounted, registerModel, registerRisk, scenarioHash, type RegisterData, type RegisterModel } from './model.js';
 import type {
@@ -25,10 +27,12 @@ import type { RiskLinksTable, RiskRunsTable, RiskScenarioResultsTable, RiskScena
 export const RECOMPUTE_JOB = 'risks.recompute';
 
 /** Every summary statistic kept for a series of annual losses. */
-export interface FullStats extends Stats {
+export interface FullStats extends Omit<Stats, 'whenLoss'> {
   sd: number;
   p10: number;
   max: number;
+  /** The annual loss in years with a loss (absent in results stored before it was kept). */
+  whenLoss?: WhenLoss | null;
 }
 
 export interface StoredCurves {
@@ -54,7 +58,7 @@ export interface StoredScenarioCurves {
 
 export interface StoredAppetiteCheck {
   breached: boolean;
-  points: { loss: number; limit: number; probability: number; breached: boolean }[];
+  points: { loss: number; limit: number; probability: number; breached: boolean; stdError?: number; confident?: boolean }[];
 }
 
 /** `risk_runs.summary_json`. */
@@ -66,27 +70,59 @@ export interface StoredPortfolio {
   residualAppetite: StoredAppetiteCheck | null;
   treatmentCost: number;
   rosi: number | null;
+  /** After insurance, where the client has policies (absent in runs stored before insurance). */
+  retained?: FullStats | null;
+  retainedAppetite?: StoredAppetiteCheck | null;
+  /** Each policy simulated with the register, by ref. */
+  insurance?: StoredPolicyResult[] | null;
+}
+
+/** What one policy recovers over the simulated years (the engine's `insurance` output). */
+export type StoredPolicyResult = PolicyResult;
+
+/** What the appetite is checked on: the loss the company bears (docs/risk-model.md, `basis`). */
+export type Basis = 'inherent' | 'residual' | 'retained';
+
+/** The stored run's figures and appetite check on what the company bears: retained, else residual, else inherent. */
+export function basisCheck(p: StoredPortfolio): { basis: Basis; check: StoredAppetiteCheck | null; stats: FullStats } {
+  if (p.retained) return { basis: 'retained', check: p.retainedAppetite ?? null, stats: p.retained };
+  if (p.residual) return { basis: 'residual', check: p.residualAppetite ?? null, stats: p.residual };
+  return { basis: 'inherent', check: p.inherentAppetite, stats: p.inherent };
+}
+
+/** A simulation's portfolio on what the company bears, with its appetite check. */
+export function basisOf(p: PortfolioDetail): { basis: Basis; distribution: LossDistribution; appetite: AppetiteResult | null } {
+  const retained = p.retained;
+  if (retained) return { basis: 'retained', distribution: retained, appetite: retained.appetite ?? null };
+  if (p.residual) return { basis: 'residual', distribution: p.residual, appetite: p.residual.appetite ?? null };
+  return { basis: 'inherent', distribution: p, appetite: p.appetite ?? null };
 }
 
 /** `risk_runs.detail_json`. */
 export interface StoredPortfolioDetail {
   inherent: StoredCurves;
   residual: StoredCurves | null;
+  /** After insurance (absent in runs stored before it). */
+  retained?: StoredCurves | null;
 }
 
 export async function loadRegisterData(scope: ClientScope, settings?: RiskSettings): Promise<RegisterData> {
-  const [s, scenarios, treatments] = await Promise.all([
+  const [s, scenarios, treatments, policies, covered] = await Promise.all([
     settings ? Promise.resolve(settings) : loadSettings(scope),
     scope.db.selectFrom('risk_scenarios').selectAll().orderBy('ref_number').orderBy('id').execute(),
     scope.db.selectFrom('risk_treatments').selectAll().orderBy('created_at').orderBy('id').execute(),
+    scope.db.selectFrom('risk_policies').selectAll().orderBy('created_at').orderBy('id').execute(),
+    scope.db.selectFrom('risk_policy_scenarios').select(['policy_id', 'scenario_id']).orderBy('id').execute(),
   ]);
+  const policyScenarios = new Map<string, string[]>();
+  for (const c of covered) policyScenarios.set(c.policy_id, [...(policyScenarios.get(c.policy_id) ?? []), c.scenario_id]);
   const byScenario = new Map<string, RiskTreatmentsTable[]>();
   for (const t of treatments) {
     const list = byScenario.get(t.scenario_id) ?? [];
     list.push(t);
     byScenario.set(t.scenario_id, list);
   }
-  return { currency: scope.client.currency, settings: s, scenarios, treatments: byScenario };
+  return { currency: scope.client.currency, settings: s, scenarios, treatments: byScenario, policies, policyScenarios };
 }
 
 export async function loadLinks(scope: ClientScope, scenarioId?: string): Promise<Map<string, RiskLinksTable[]>> {
@@ -169,7 +205,7 @@ export async function recomputeStatus(scope: ClientScope, run: RiskRunsTable | u
 }
 
 export function pickStats(s: FullStats): Stats {
-  return { mean: s.mean, p50: s.p50, p90: s.p90, p95: s.p95, p99: s.p99, probabilityOfLoss: s.probabilityOfLoss };
+  return { mean: s.mean, p50: s.p50, p90: s.p90, p95: s.p95, p99: s.p99, probabilityOfLoss: s.probabilityOfLoss, whenLoss: s.whenLoss ?? null };
 }
 
 export function presentPortfolio(run: RiskRunsTable | undefined): PortfolioOut | null {
@@ -189,6 +225,8 @@ export function presentPortfolio(run: RiskRunsTable | undefined): PortfolioOut |
     probabilityOfLoss: i.probabilityOfLoss,
     residual: p.residual ? pickStats(p.residual) : null,
     current: pickStats(p.residual ?? p.inherent),
+    retained: p.retained ? pickStats(p.retained) : null,
+    insurance: p.insurance ? { premium: p.insurance.reduce((x, q) => x + q.premium, 0), expectedRecovery: p.insurance.reduce((x, q) => x + q.expectedRecovery, 0) } : null,
     treatmentCost: p.treatmentCost,
     rosi: p.rosi,
     scenarioCount: run.risk_count,
@@ -201,16 +239,19 @@ export function presentAppetite(settings: RiskSettings, run: RiskRunsTable | und
   // A stored check counts only if it was made against the current curve.
   const sameCurve = !!stored && JSON.stringify(stored.appetite) === JSON.stringify(settings.appetite);
   const inherent = sameCurve ? stored.inherentAppetite : null;
-  const current = sameCurve ? (stored.residualAppetite ?? stored.inherentAppetite) : null;
+  const { basis, check: current } = sameCurve ? basisCheck(stored) : { basis: null, check: null };
+  const verdict = defined && current && run ? verdictOf(current.points, run.years) : null;
   return {
     defined,
     statement: settings.statement,
     points: settings.appetite,
-    breached: defined && current ? current.breached : null,
+    basis: defined ? basis : null,
+    breached: verdict ? verdict.breached : null,
+    settled: verdict ? verdict.settled : null,
     inherentBreached: defined && inherent ? inherent.breached : null,
     checks:
-      defined && current && inherent
-        ? current.points.map((c, k) => ({ loss: c.loss, limit: c.limit, probability: c.probability, inherentProbability: inherent.points[k]?.probability ?? c.probability, breached: c.breached }))
+      verdict && inherent
+        ? verdict.points.map((c, k) => ({ loss: c.loss, limit: c.limit, probability: c.probability, inherentProbability: inherent.points[k]?.probability ?? c.probability, breached: c.breached, stdError: c.stdError, confident: c.confident }))
         : [],
   };
 }
@@ -327,6 +368,8 @@ export function topRisks(view: RegisterView, limit: number): TopRisk[] {
       status: s.status,
       mean: r.current.mean,
       p90: r.current.p90,
+      probabilityOfLoss: r.current.probabilityOfLoss,
+      whenLoss: r.current.whenLoss,
       inherentMean: r.inherent.mean,
       share: r.share,
       rating: r.rating,

@@ -5,11 +5,14 @@ import { authOf } from '../../server/http/auth.js';
 import type { ZodApp } from '../../server/module.js';
 import { TEMPLATE_KEYS } from '../../shared/risks/templates.js';
 import { checkAgainstAppetite, getRansomwareWorstCase } from './api.js';
+import { setWorstCase } from './worst-case.js';
+import { insuranceRoutes } from './insurance-routes.js';
 import { adoptOption, createOptionSet, deleteOptionSet, listOptionSets, replaceOptionSet } from './options.js';
 import { portfolioRisk } from './portfolio.js';
 import { linkTargets } from './profile.js';
 import { enqueueRecompute } from './recompute.js';
 import {
+  BASES,
   AppetiteInput,
   ExportQuery,
   ImportInput,
@@ -31,10 +34,12 @@ import {
   TreatmentOut,
   TreatmentPatch,
   WorstCaseOut,
+  WorstCaseChoiceInput,
 } from './schema.js';
 import { approveScenario, createScenario, deleteScenario, updateScenario } from './scenarios.js';
 import { loadSettings, presentSettings, setAppetite, setTemplateOverrides, updateSettings } from './settings.js';
 import { exportModel, formatModel, importModel, parseModelText } from './transfer.js';
+import { assertRegisterWork } from './work.js';
 import { createTreatment, deleteTreatment, updateTreatment } from './treatments.js';
 import { getOverview, getRegister, getScenario, getTemplates } from './views.js';
 import { presentTreatment } from './register.js';
@@ -50,6 +55,8 @@ const Ok = z.object({ ok: z.literal(true) });
 const ModelFile = z.looseObject({ risks: z.array(z.unknown()) }).describe('The register as a risk model file (docs/risk-model.md); YAML text with format=yaml');
 
 export function riskClientRoutes(app: ZodApp): void {
+  insuranceRoutes(app);
+
   app.get('/risks', {
     config: { permission: 'risks.read' },
     schema: { tags: TAGS, summary: 'The risk register: scenarios with their stored results, the portfolio, the appetite check and whether a refresh is under way', response: { 200: RegisterOut } },
@@ -103,7 +110,13 @@ export function riskClientRoutes(app: ZodApp): void {
   app.put('/risks/settings', {
     config: { permission: 'risks.appetite' },
     schema: { tags: TAGS, summary: 'Change the seed, the simulated years or the rating bands (advisors)', body: SettingsInput, response: { 200: SettingsOut } },
-  }, async (request) => presentSettings(await updateSettings(request.scope, request.body, (w) => enqueueRecompute(w, request.scope.clientId))));
+  }, async (request) =>
+    presentSettings(
+      await updateSettings(request.scope, request.body, async (w) => {
+        if (request.body.years !== undefined) await assertRegisterWork(w, request.scope, 'body.years');
+        await enqueueRecompute(w, request.scope.clientId);
+      }),
+    ));
 
   app.put('/risks/appetite', {
     config: { permission: 'risks.appetite' },
@@ -114,15 +127,19 @@ export function riskClientRoutes(app: ZodApp): void {
     config: { permission: 'risks.read' },
     schema: {
       tags: TAGS,
-      summary: 'Whether the given scenarios together breach the risk appetite (simulated on the client\'s seed and years)',
+      summary: 'Whether the client\'s whole portfolio, with the given scenarios accepted as they stand, breaches the risk appetite (the rule risk acceptances are weighed by)',
       body: z.strictObject({ riskIds: z.array(Id).min(1).max(200) }),
       response: {
         200: z.object({
           appetiteDefined: z.boolean(),
           aboveAppetite: z.boolean(),
+          settled: z.boolean().describe('The simulated years settle the verdict'),
           explanation: z.string(),
-          points: z.array(z.object({ loss: z.number(), limit: z.number(), probability: z.number(), breached: z.boolean() })),
-          combined: z.object({ mean: z.number(), p90: z.number(), p99: z.number() }).nullable(),
+          basis: z.enum(BASES).nullable(),
+          points: z.array(z.object({ loss: z.number(), limit: z.number(), probability: z.number(), breached: z.boolean(), stdError: z.number(), confident: z.boolean() })),
+          combined: z.object({ mean: z.number(), p90: z.number(), p99: z.number() }).nullable().describe('The portfolio\'s annual loss on the basis'),
+          size: z.number().describe('The named scenarios\' current expected annual loss together'),
+          scenarioCount: z.number(),
         }),
       },
     },
@@ -130,8 +147,21 @@ export function riskClientRoutes(app: ZodApp): void {
 
   app.get('/risks/worst-case', {
     config: { permission: 'risks.read' },
-    schema: { tags: TAGS, summary: 'The ransomware worst case: a range from the client\'s downtime cost, recovery time and record counts, with its assumptions', response: { 200: WorstCaseOut } },
+    schema: { tags: TAGS, summary: 'The ransomware worst case, priced from the register\'s chosen ransomware scenario: each figure with how it was derived', response: { 200: WorstCaseOut } },
   }, async (request) => getRansomwareWorstCase(request.scope));
+
+  app.put('/risks/worst-case', {
+    config: { permission: 'risks.edit' },
+    schema: {
+      tags: TAGS,
+      summary: 'Choose the ransomware scenario the worst case is priced from, and set the client\'s gross margin (advisors); a new margin rebuilds the template-made ransomware scenarios that follow it',
+      body: WorstCaseChoiceInput,
+      response: { 200: z.object({ worstCase: WorstCaseOut, rebuilt: z.array(z.string()), leftAsEntered: z.array(z.string()) }) },
+    },
+  }, async (request) => {
+    const r = await setWorstCase(request.scope, request.body);
+    return { worstCase: await getRansomwareWorstCase(request.scope), ...r };
+  });
 
   app.get('/risks/export', {
     config: { permission: 'risks.read' },

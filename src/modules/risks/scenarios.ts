@@ -6,7 +6,7 @@
 import type { ClientScope, Writer } from '../../server/context.js';
 import { fromJson, newId, toJson, toTimestamp } from '../../server/db/conventions.js';
 import { AppError, conflict, forbidden, invalid, notFound } from '../../server/errors.js';
-import { TEMPLATES, templateParams, type TemplateKey } from '../../shared/risks/templates.js';
+import { paramProblems, TEMPLATES, templateParams, type TemplateKey } from '../../shared/risks/templates.js';
 import { assertValid, riskProblems } from './checks.js';
 import { engineTreatment, scenarioInputs } from './model.js';
 import { clientProfile } from './profile.js';
@@ -15,6 +15,7 @@ import type { FairInputs, LinkInput, ScenarioPatch } from './schema.js';
 import type { ScenarioInput } from './schema.js';
 import { loadSettings, nextNumber } from './settings.js';
 import type { RiskLinksTable, RiskScenariosTable, RiskStatus } from './tables.js';
+import { assertRegisterWork, frequencyPath } from './work.js';
 import type { z } from 'zod';
 
 type ParsedScenarioInput = z.output<typeof ScenarioInput>;
@@ -75,13 +76,20 @@ export async function templateInputs(scope: ClientScope, key: TemplateKey, given
   if (unknown.length > 0) {
     throw invalid(`${path}.${unknown[0]}: not a parameter of the ${template.name} template`, unknown.map((k) => ({ path: `${path}.${k}`, message: `not a parameter of this template (it takes ${[...known].join(', ')})` })));
   }
-  const negative = Object.entries(given).filter(([, x]) => x < 0);
-  if (negative.length > 0) throw invalid(`${path}.${negative[0]![0]}: must not be negative`, negative.map(([k]) => ({ path: `${path}.${k}`, message: 'must not be negative' })));
+  const wrong = paramProblems(template, given);
+  if (wrong.length > 0) throw invalid(`${path}.${wrong[0]!.key}: ${wrong[0]!.message}`, wrong.map((w) => ({ path: `${path}.${w.key}`, message: w.message })));
   const [profile, settings] = await Promise.all([clientProfile(scope), loadSettings(scope)]);
   const params = templateParams(template, profile, settings.templateOverrides[key] ?? {}, given);
   const inputs = template.build(params);
   assertValid(riskProblems(inputs, [], 'body.inputs', () => null), `The ${template.name} template's parameters give invalid inputs`);
   return { inputs, params };
+}
+
+/** Template parameters stored beside inputs given by hand: refused when wrong, as when they build the inputs. */
+function checkedParams(key: TemplateKey, params: Record<string, number>, path = 'body.templateParams'): Record<string, number> {
+  const wrong = paramProblems(TEMPLATES[key], params);
+  if (wrong.length > 0) throw invalid(`${path}.${wrong[0]!.key}: ${wrong[0]!.message}`, wrong.map((w) => ({ path: `${path}.${w.key}`, message: w.message })));
+  return params;
 }
 
 function refuseAccepted(status: RiskStatus | undefined): void {
@@ -105,7 +113,7 @@ export async function createScenario(scope: ClientScope, input: ParsedScenarioIn
   if (input.inputs) {
     inputs = input.inputs;
     assertValid(riskProblems(inputs, [], 'body.inputs', () => null));
-    if (input.template && input.templateParams) params = input.templateParams;
+    if (input.template && input.templateParams) params = checkedParams(input.template, input.templateParams);
   } else if (input.template) {
     ({ inputs, params } = await templateInputs(scope, input.template, input.templateParams ?? {}));
   } else {
@@ -140,6 +148,7 @@ export async function createScenario(scope: ClientScope, input: ParsedScenarioIn
     const rows = linkRows(row.id, links);
     if (rows.length > 0) await w.db.insertInto('risk_links', rows).execute();
     await w.audit({ action: row.proposed ? 'risk.propose' : 'risk.create', entityType: 'risk', entityId: row.id, after: auditScenario(row, presentLinks(rows)) });
+    await assertRegisterWork(w, scope, input.inputs ? frequencyPath(inputs, 'body.inputs') : input.templateParams ? 'body.templateParams' : 'body.template');
     await enqueueRecompute(w, scope.clientId);
     w.afterCommit(() => scope.app.events.emit('risks.changed', { clientId: scope.clientId, riskIds: [row.id] }));
     return row;
@@ -172,7 +181,7 @@ export async function updateScenario(scope: ClientScope, id: string, patch: Scen
     if (!before.template) throw invalid('This scenario was not made from a template; change its inputs instead.', [{ path: 'body.templateParams', message: 'the scenario has no template' }]);
     ({ inputs, params } = await templateInputs(scope, before.template as TemplateKey, { ...(params ?? {}), ...(patch.templateParams ?? {}) }));
   } else if (patch.templateParams) {
-    params = { ...(params ?? {}), ...patch.templateParams };
+    params = { ...(params ?? {}), ...(before.template ? checkedParams(before.template as TemplateKey, patch.templateParams) : patch.templateParams) };
   }
   const treatments = await scope.db.selectFrom('risk_treatments').selectAll().where('scenario_id', '=', id).execute();
   assertValid(
@@ -216,6 +225,9 @@ export async function updateScenario(scope: ClientScope, id: string, patch: Scen
       .where('id', '=', id)
       .execute();
     await w.audit({ action: 'risk.update', entityType: 'risk', entityId: id, before: auditScenario(before, presentLinks(oldLinks)), after: auditScenario(after, presentLinks(newLinks)) });
+    if (after.inputs_json !== before.inputs_json || (after.status !== before.status && before.status === 'closed')) {
+      await assertRegisterWork(w, scope, patch.inputs ? frequencyPath(inputs, 'body.inputs') : after.inputs_json !== before.inputs_json ? 'body.templateParams' : 'body.status');
+    }
     await enqueueRecompute(w, scope.clientId);
     w.afterCommit(() => scope.app.events.emit('risks.changed', { clientId: scope.clientId, riskIds: [id] }));
     return after;
@@ -250,6 +262,8 @@ export async function deleteScenario(scope: ClientScope, id: string): Promise<vo
     const treatments = await w.db.selectFrom('risk_treatments').selectAll().where('scenario_id', '=', id).execute();
     await w.db.deleteFrom('risk_scenario_results').where('id', '=', id).execute();
     await w.db.deleteFrom('risk_option_set_scenarios').where('scenario_id', '=', id).execute();
+    const covering = await w.db.selectFrom('risk_policy_scenarios').select('policy_id').where('scenario_id', '=', id).execute();
+    await w.db.deleteFrom('risk_policy_scenarios').where('scenario_id', '=', id).execute();
     await w.db.deleteFrom('risk_treatments').where('scenario_id', '=', id).execute();
     await w.db.deleteFrom('risk_links').where('scenario_id', '=', id).execute();
     await w.db.deleteFrom('risk_scenarios').where('id', '=', id).execute();
@@ -257,7 +271,7 @@ export async function deleteScenario(scope: ClientScope, id: string): Promise<vo
       action: 'risk.delete',
       entityType: 'risk',
       entityId: id,
-      before: { ...auditScenario(before, presentLinks(links)), treatments: treatments.map((t) => ({ ref: t.ref, name: t.name, status: t.status })) },
+      before: { ...auditScenario(before, presentLinks(links)), treatments: treatments.map((t) => ({ ref: t.ref, name: t.name, status: t.status })), coveredByPolicies: covering.map((c) => c.policy_id) },
     });
     await enqueueRecompute(w, scope.clientId);
     w.afterCommit(() => scope.app.events.emit('risks.changed', { clientId: scope.clientId, riskIds: [id] }));

@@ -7,6 +7,9 @@
 import { z } from 'zod';
 import { TEMPLATE_KEYS } from '../../shared/risks/templates.js';
 
+export * from './insurance-schema.js';
+export * from './worst-case-schema.js';
+
 export const OWNER_SEATS = ['CIO', 'CTO', 'CISO'] as const;
 export const RISK_STATUSES = ['open', 'treating', 'accepted', 'closed'] as const;
 export const TREATMENT_STATUSES = ['proposed', 'planned', 'in_place'] as const;
@@ -125,7 +128,7 @@ export type TreatmentEffect = z.infer<typeof TreatmentEffect>;
 const Id = z.string().min(1).max(64);
 const Title = z.string().trim().min(1).max(200);
 const LongText = z.string().trim().max(5000);
-const Money = z.number().min(0).max(1e13);
+const Money = z.number().min(0, 'must not be negative').max(1e13);
 
 export const LinkInput = z.strictObject({
   kind: z.enum(LINK_KINDS),
@@ -182,7 +185,7 @@ export const TreatmentPatch = z.strictObject({
 export type TreatmentPatch = z.infer<typeof TreatmentPatch>;
 
 export const AppetitePointSchema = z.strictObject({
-  loss: z.number().min(0).max(1e13).describe('An annual loss, in major units'),
+  loss: z.number().min(0, 'must not be negative').max(1e13).describe('An annual loss, in major units'),
   probability: z.number().min(0).max(1).describe('The highest tolerated chance of losing more than `loss` in a year'),
 });
 export const AppetiteInput = z.strictObject({
@@ -239,6 +242,9 @@ export const ExportQuery = z.strictObject({ format: z.enum(['json', 'yaml']).def
 export const LecPoint = z.object({ loss: z.number(), probability: z.number() });
 export const Histogram = z.object({ edges: z.array(z.number()), counts: z.array(z.number()) });
 
+/** The annual loss in the years that have one: what a rare risk's P90 of $0 hides. */
+export const WhenLossOut = z.object({ median: z.number(), p95: z.number() });
+
 export const Stats = z.object({
   mean: z.number(),
   p50: z.number(),
@@ -246,6 +252,7 @@ export const Stats = z.object({
   p95: z.number(),
   p99: z.number(),
   probabilityOfLoss: z.number(),
+  whenLoss: WhenLossOut.nullable().describe('Median and 95th percentile of the annual loss in years with a loss (from the simulated loss exceedance curve)'),
 });
 export type Stats = z.infer<typeof Stats>;
 
@@ -307,20 +314,26 @@ export const ScenarioListItem = z.object({
 });
 export type ScenarioListItem = z.infer<typeof ScenarioListItem>;
 
+export const BASES = ['inherent', 'residual', 'retained'] as const;
+
 export const AppetitePointOut = z.object({
   loss: z.number(),
   limit: z.number().describe('The tolerated probability'),
-  probability: z.number().describe('Simulated probability of exceeding `loss`, with planned and in-place treatments'),
+  probability: z.number().describe('Simulated probability of exceeding `loss`, on the basis (what the company bears)'),
   inherentProbability: z.number(),
   breached: z.boolean(),
+  stdError: z.number().describe('Monte Carlo standard error of `probability`: √(p(1 − p)/years)'),
+  confident: z.boolean().describe('|probability − limit| > 1.96 standard errors: the simulated years settle this point'),
 });
 
 export const AppetiteStatus = z.object({
   defined: z.boolean(),
   statement: z.string().nullable(),
   points: z.array(AppetitePointSchema),
+  basis: z.enum(BASES).nullable().describe('What the appetite is checked on: retained (after insurance), else residual (after treatments), else inherent'),
   /** Result of the stored run: null until computed. */
-  breached: z.boolean().nullable().describe('Current (residual) portfolio above the tolerance curve'),
+  breached: z.boolean().nullable().describe('The portfolio, on the basis, above the tolerance curve'),
+  settled: z.boolean().nullable().describe('Whether the simulated years settle the verdict; false: too close to call'),
   inherentBreached: z.boolean().nullable(),
   checks: z.array(AppetitePointOut),
 });
@@ -338,6 +351,8 @@ export const PortfolioOut = z.object({
   probabilityOfLoss: z.number(),
   residual: Stats.nullable(),
   current: Stats,
+  retained: Stats.nullable().describe('What the company keeps after insurance; null without policies'),
+  insurance: z.object({ premium: z.number(), expectedRecovery: z.number() }).nullable().describe('The policies\' premiums against their expected recoveries, a year'),
   treatmentCost: z.number(),
   rosi: z.number().nullable(),
   scenarioCount: z.number(),
@@ -397,6 +412,8 @@ export const SettingsOut = z.object({
   yearsIsDefault: z.boolean(),
   bands: BandsOut,
   appetite: z.object({ points: z.array(AppetitePointSchema), statement: z.string().nullable() }),
+  grossMargin: z.number().nullable().describe('Share of lost revenue actually lost (the gross margin); null: not set, all of it counted'),
+  worstCaseScenarioId: z.string().nullable().describe('The ransomware scenario the worst case is priced from'),
 });
 export type SettingsOut = z.infer<typeof SettingsOut>;
 
@@ -415,6 +432,8 @@ export const TopRisk = z.object({
   status: z.enum(RISK_STATUSES),
   mean: z.number().describe('Current mean annual loss'),
   p90: z.number(),
+  probabilityOfLoss: z.number().describe('Share of years with a loss'),
+  whenLoss: WhenLossOut.nullable().describe('When a loss happens: its median and 1-in-20 amount'),
   inherentMean: z.number(),
   share: z.number().nullable(),
   rating: RatingOut,
@@ -427,7 +446,7 @@ export const OverviewOut = z.object({
   status: RecomputeStatus,
   portfolio: PortfolioOut.nullable(),
   appetite: AppetiteStatus,
-  curves: z.object({ inherent: Curves, residual: Curves.nullable() }).nullable(),
+  curves: z.object({ inherent: Curves, residual: Curves.nullable(), retained: Curves.nullable().describe('Kept after insurance') }).nullable(),
   heatmap: z.object({ cells: z.array(HeatCell), bands: BandsOut }),
   top: z.array(TopRisk),
 });
@@ -465,20 +484,6 @@ export const ProfileOut = z.object({
 
 export const TemplatesOut = z.object({ profile: ProfileOut, templates: z.array(TemplateOut) });
 export type TemplatesOut = z.infer<typeof TemplatesOut>;
-
-export const WorstCaseOut = z.object({
-  currency: z.string(),
-  low: z.number(),
-  likely: z.number(),
-  high: z.number(),
-  components: z.array(z.object({ label: z.string(), low: z.number(), likely: z.number(), high: z.number(), basis: z.string() })),
-  assumptions: z.array(z.string()),
-  scenario: z
-    .object({ id: z.string(), ref: z.string(), title: z.string(), mean: z.number(), p95: z.number(), p99: z.number() })
-    .nullable()
-    .describe('The register\'s ransomware scenario, with its simulated 1-in-20 and 1-in-100 year losses'),
-});
-export type WorstCaseOut = z.infer<typeof WorstCaseOut>;
 
 export const OptionFigures = z.object({
   annualCost: z.number(),
@@ -532,6 +537,7 @@ export const ImportReport = z.object({
   treatmentsSetToProposed: z.number().describe('Planned or in-place treatments missing from the file, set back to proposed'),
   appetiteChanged: z.boolean(),
   settingsChanged: z.boolean(),
+  policiesNotImported: z.array(z.string()).describe('Insurance policies in the file that differ from the register\'s: policies are kept under Insurance, not imported from a model file'),
 });
 export type ImportReport = z.infer<typeof ImportReport>;
 

@@ -11,7 +11,7 @@ import { fromJson, toJson, toTimestamp } from '../../server/db/conventions.js';
 import { invalid } from '../../server/errors.js';
 import { fromMinorUnits } from '../../shared/money.js';
 import { bandsProblem, DEFAULT_LIKELIHOOD_BANDS, defaultImpactBands } from '../../shared/risks/rating.js';
-import { TEMPLATES, type TemplateKey } from '../../shared/risks/templates.js';
+import { paramProblems, TEMPLATES, type TemplateKey } from '../../shared/risks/templates.js';
 import type { AppetiteInput, SettingsInput, SettingsOut } from './schema.js';
 import type { RiskSettingsTable } from './tables.js';
 
@@ -28,6 +28,10 @@ export interface RiskSettings {
   likelihoodIsDefault: boolean;
   impactIsDefault: boolean;
   templateOverrides: Partial<Record<TemplateKey, Record<string, number>>>;
+  /** Share of lost revenue actually lost (the gross margin), or null when not set. */
+  grossMargin: number | null;
+  /** The ransomware scenario the worst case is priced from, or null until one is chosen. */
+  worstCaseScenarioId: string | null;
 }
 
 /** A client's seed until an advisor sets one: stable, derived from the client's id. */
@@ -49,6 +53,8 @@ export function resolveSettings(row: RiskSettingsTable | undefined | null, clien
     likelihoodIsDefault: likelihood === null,
     impactIsDefault: impact === null,
     templateOverrides: fromJson(row?.template_params_json ?? null, {}),
+    grossMargin: row?.gross_margin ?? null,
+    worstCaseScenarioId: row?.worst_case_scenario_id ?? null,
   };
 }
 
@@ -76,6 +82,9 @@ export async function ensureSettings(w: Writer, scope: ClientScope): Promise<Ris
     template_params_json: null,
     next_risk_number: 1,
     next_treatment_number: 1,
+    next_policy_number: 1,
+    gross_margin: null,
+    worst_case_scenario_id: null,
     updated_at: toTimestamp(scope.now()),
   };
   const { client_id: _c, ...values } = row;
@@ -83,10 +92,10 @@ export async function ensureSettings(w: Writer, scope: ClientScope): Promise<Ris
   return (await w.db.selectFrom('risk_settings').selectAll().where('id', '=', SETTINGS_ID).executeTakeFirstOrThrow());
 }
 
-/** Takes the next scenario (`R7`) or treatment (`C12`) number, atomically, inside a write. */
-export async function nextNumber(w: Writer, scope: ClientScope, kind: 'risk' | 'treatment'): Promise<number> {
+/** Takes the next scenario (`R7`), treatment (`C12`) or policy (`P2`) number, atomically, inside a write. */
+export async function nextNumber(w: Writer, scope: ClientScope, kind: 'risk' | 'treatment' | 'policy'): Promise<number> {
   await ensureSettings(w, scope);
-  const column = kind === 'risk' ? 'next_risk_number' : 'next_treatment_number';
+  const column = kind === 'risk' ? 'next_risk_number' : kind === 'treatment' ? 'next_treatment_number' : 'next_policy_number';
   const row = await w.db
     .updateTable('risk_settings')
     .set((eb) => ({ [column]: eb(column, '+', 1) }))
@@ -103,6 +112,8 @@ export function presentSettings(s: RiskSettings): SettingsOut {
     yearsIsDefault: s.yearsIsDefault,
     bands: { likelihood: s.likelihoodBands, impact: s.impactBands, likelihoodIsDefault: s.likelihoodIsDefault, impactIsDefault: s.impactIsDefault },
     appetite: { points: s.appetite, statement: s.statement },
+    grossMargin: s.grossMargin,
+    worstCaseScenarioId: s.worstCaseScenarioId,
   };
 }
 
@@ -193,8 +204,8 @@ export async function setTemplateOverrides(scope: ClientScope, key: TemplateKey,
   if (unknown.length > 0) {
     throw invalid(`body.params.${unknown[0]}: unknown parameter of the ${template.name} template`, unknown.map((k) => ({ path: `body.params.${k}`, message: `unknown parameter (expected ${[...known].join(', ')})` })));
   }
-  const negative = Object.entries(params).filter(([, x]) => x < 0);
-  if (negative.length > 0) throw invalid(`body.params.${negative[0]![0]}: must not be negative`, negative.map(([k]) => ({ path: `body.params.${k}`, message: 'must not be negative' })));
+  const wrong = paramProblems(template, params);
+  if (wrong.length > 0) throw invalid(`body.params.${wrong[0]!.key}: ${wrong[0]!.message}`, wrong.map((w) => ({ path: `body.params.${w.key}`, message: w.message })));
   await scope.write(async (w) => {
     const row = await ensureSettings(w, scope);
     const all = fromJson<Record<string, Record<string, number>>>(row.template_params_json, {});

@@ -28,6 +28,12 @@ export interface RiskSettingsTable {
   /** Next number for scenario refs (R1, R2, …) and treatment refs (C1, C2, …). */
   next_risk_number: number;
   next_treatment_number: number;
+  /** Next number for insurance policy refs (P1, P2, …). */
+  next_policy_number: number;
+  /** Share of lost revenue actually lost (the gross margin), in (0, 1]; null when not set. */
+  gross_margin: number | null;
+  /** The ransomware scenario the worst-case one-pager is priced from; null until first chosen. */
+  worst_case_scenario_id: string | null;
   updated_at: string;
 }
 
@@ -146,7 +152,40 @@ export interface RiskOptionsTable {
   measures_json: string;
 }
 
+/** An insurance policy of the client, applied to the register's losses after treatments. */
+export interface RiskPoliciesTable {
+  client_id: string;
+  id: string;
+  /** `P1`, also the policy's id in the model file. */
+  ref: string;
+  name: string;
+  insurer: string;
+  /** Yearly premium, minor units: a cost, never simulated. */
+  premium: number;
+  /** Retained per loss event (the attachment point), minor units. */
+  deductible: number;
+  /** Most paid for one loss event, minor units. */
+  event_limit: number;
+  /** Most paid in one year, all events together, minor units; null: no aggregate. */
+  aggregate_limit: number | null;
+  renewal_on: string | null;
+  /** 1: covers every scenario of the register; 0: those in risk_policy_scenarios. */
+  covers_all: number;
+  notes: string | null;
+  created_at: string;
+  updated_at: string;
+}
+
+export interface RiskPolicyScenariosTable {
+  client_id: string;
+  id: string;
+  policy_id: string;
+  scenario_id: string;
+}
+
 export interface RiskTables {
+  risk_policies: RiskPoliciesTable;
+  risk_policy_scenarios: RiskPolicyScenariosTable;
   risk_settings: RiskSettingsTable;
   risk_scenarios: RiskScenariosTable;
   risk_links: RiskLinksTable;

@@ -12,13 +12,14 @@ import { fromJson, newId, toJson, toTimestamp } from '../../server/db/convention
 import { invalid } from '../../server/errors.js';
 import { toMinorUnits } from '../../shared/money.js';
 import { riskProblems } from './checks.js';
-import { canonicalJson, engineTreatment, isCounted, registerModel, registerRisk } from './model.js';
+import { canonicalJson, engineInsurance, engineTreatment, isCounted, registerModel, registerRisk } from './model.js';
 import { enqueueRecompute } from './recompute.js';
 import { loadRegisterData } from './register.js';
 import { limitProblems, type FairInputs, type ImportReport } from './schema.js';
 import { auditScenario } from './scenarios.js';
 import { ensureSettings, SETTINGS_ID } from './settings.js';
 import type { RiskScenariosTable, RiskTreatmentsTable } from './tables.js';
+import { assertRegisterWork } from './work.js';
 
 /** The client's register as a model file. */
 export async function exportModel(scope: ClientScope): Promise<RiskModel> {
@@ -93,7 +94,7 @@ export async function importModel(scope: ClientScope, input: unknown, dryRun: bo
   const allTreatments = [...data.treatments.values()].flat();
   const takenTreatmentRefs = new Set(allTreatments.map((t) => t.ref));
   const takenRiskRefs = new Set(data.scenarios.map((s) => s.ref));
-  const report: ImportReport = { dryRun, created: [], updated: [], unchanged: [], treatmentsCreated: 0, treatmentsUpdated: 0, treatmentsSetToProposed: 0, appetiteChanged: false, settingsChanged: false };
+  const report: ImportReport = { dryRun, created: [], updated: [], unchanged: [], treatmentsCreated: 0, treatmentsUpdated: 0, treatmentsSetToProposed: 0, appetiteChanged: false, settingsChanged: false, policiesNotImported: [] };
 
   interface Plan {
     risk: Risk;
@@ -147,6 +148,10 @@ export async function importModel(scope: ClientScope, input: unknown, dryRun: bo
   const seedChanged = model.seed !== undefined && model.seed !== data.settings.seed;
   const yearsChanged = model.years !== undefined && model.years !== data.settings.years;
   report.settingsChanged = seedChanged || yearsChanged;
+  // Policies are kept under Insurance (insurer, renewal date… are not in the model file): the
+  // file's are not imported, and any that differ from the register's are named, not dropped silently.
+  const ours = new Map(engineInsurance(data, registerModel(data).included).map((p) => [p.id, canonicalJson(p)]));
+  report.policiesNotImported = (model.insurance ?? []).filter((p) => ours.get(p.id) !== canonicalJson(p)).map((p) => p.id);
   if (dryRun || (plans.length === 0 && !report.appetiteChanged && !report.settingsChanged)) return report;
 
   const now = toTimestamp(scope.now());
@@ -261,6 +266,7 @@ export async function importModel(scope: ClientScope, input: unknown, dryRun: bo
       });
     }
     await w.audit({ action: 'risk.import', entityType: 'risk_register', entityId: null, after: { ...report } });
+    await assertRegisterWork(w, scope, yearsChanged ? `${path}.years` : path);
     await enqueueRecompute(w, scope.clientId);
     if (changedIds.length > 0) w.afterCommit(() => scope.app.events.emit('risks.changed', { clientId: scope.clientId, riskIds: changedIds }));
   });

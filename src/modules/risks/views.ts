@@ -67,7 +67,7 @@ export async function getOverview(scope: ClientScope): Promise<OverviewOut> {
     status: view.status,
     portfolio: view.portfolio,
     appetite: view.appetite,
-    curves: curves ? { inherent: curves.inherent, residual: curves.residual } : null,
+    curves: curves ? { inherent: curves.inherent, residual: curves.residual, retained: curves.retained ?? null } : null,
     heatmap: {
       cells,
       bands: { likelihood: settings.likelihoodBands, impact: settings.impactBands, likelihoodIsDefault: settings.likelihoodIsDefault, impactIsDefault: settings.impactIsDefault },

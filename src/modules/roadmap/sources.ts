@@ -7,7 +7,7 @@
  */
 import type { ClientScope } from '../../server/context.js';
 import { toDateString } from '../../server/db/conventions.js';
-import { conflict, invalid, notFound } from '../../server/errors.js';
+import { conflict, invalid } from '../../server/errors.js';
 import { addDays } from '../../shared/dates.js';
 import { formatMoney, fromMinorUnits } from '../../shared/money.js';
 import { estateSummary, renewals } from '../estate/summary.js';
@@ -151,7 +151,7 @@ export async function createFromSource(scope: ClientScope, raw: FromSourceInput)
     const candidate = (await systemCandidates(scope)).find((s) => s.id === input.systemId);
     if (!candidate) {
       const exists = await scope.db.selectFrom('estate_systems').select('id').where('id', '=', input.systemId).executeTakeFirst();
-      if (!exists) throw notFound('System');
+      if (!exists) throw invalid('The client has no such system.', [{ path: 'body.systemId', message: 'no such system in this client' }]);
       if ((await usedSources(scope, 'system')).has(input.systemId)) throw conflict('This system\u2019s replacement is already an initiative on the roadmap.', [{ path: 'body.systemId', message: 'already an initiative' }]);
       throw invalid('This system neither reaches end of life nor leaves warranty within the roadmap\u2019s eight quarters (or it is retired).', [{ path: 'body.systemId', message: 'not due for replacement' }]);
     }
@@ -181,7 +181,7 @@ export async function createFromSource(scope: ClientScope, raw: FromSourceInput)
     const event = (await renewals(scope, { from: today, to: addDays(today, 3 * 366) })).find((e) => e.contractId === input.contractId);
     if (!event) {
       const exists = await scope.db.selectFrom('estate_contracts').select('id').where('id', '=', input.contractId).executeTakeFirst();
-      if (!exists) throw notFound('Contract');
+      if (!exists) throw invalid('The client has no such contract.', [{ path: 'body.contractId', message: 'no such contract in this client' }]);
       throw invalid('This contract has no renewal ahead (no renewal date, or it has ended).', [{ path: 'body.contractId', message: 'no renewal ahead' }]);
     }
     const vendor = (await estateSummary(scope)).vendors.find((v) => v.id === event.vendorId);

@@ -73,6 +73,8 @@ export interface ApiTokensTable {
   last_used_at: string | null;
   expires_at: string | null;
   revoked_at: string | null;
+  /** The token this one was made with (it expires no later, and dies with it); null: made in a session. */
+  parent_id: string | null;
 }
 
 export interface AuditEntriesTable {

@@ -2,7 +2,7 @@ import type {} from '@fastify/cookie';
 import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import { timingSafeEqual } from 'node:crypto';
 import type { Actor, AppContext } from '../context.js';
-import type { SessionsTable, UsersTable } from '../db/platform-tables.js';
+import type { ApiTokensTable, SessionsTable, UsersTable } from '../db/platform-tables.js';
 import { AppError } from '../errors.js';
 import { resolveApiToken, resolveSession, TOKEN_PREFIX } from '../../modules/accounts/sessions.js';
 import { actorOf } from '../../modules/accounts/users.js';
@@ -16,6 +16,8 @@ export interface AuthInfo {
   actor: Actor;
   via: 'session' | 'token';
   session: SessionsTable | null;
+  /** The API token the request came with (via 'token') and how many tokens are above it: the tokens it makes are bounded by it. */
+  token: { token: ApiTokensTable; depth: number } | null;
 }
 
 declare module 'fastify' {
@@ -74,13 +76,13 @@ export function installAuth(app: FastifyInstance, ctx: AppContext): void {
       }
       const found = await resolveApiToken(ctx, match[1]);
       if (!found) throw new AppError('UNAUTHENTICATED', 'The API token is unknown, revoked or expired.');
-      request.auth = { user: found.user, actor: actorOf(found.user), via: 'token', session: null };
+      request.auth = { user: found.user, actor: actorOf(found.user), via: 'token', session: null, token: { token: found.token, depth: found.depth } };
     } else {
       const token = request.cookies[SESSION_COOKIE];
       if (token) {
         const found = await resolveSession(ctx, token);
         if (found) {
-          request.auth = { user: found.user, actor: actorOf(found.user), via: 'session', session: found.session };
+          request.auth = { user: found.user, actor: actorOf(found.user), via: 'session', session: found.session, token: null };
           if (!SAFE_METHODS.has(request.method)) {
             const sent = request.headers[CSRF_HEADER];
             if (typeof sent !== 'string' || !sameSecret(sent, found.session.csrf_token)) {

@@ -8,6 +8,8 @@ export interface LecInput {
   inherent: { loss: number; probability: number }[];
   /** With planned and in-place treatments, when there are any. */
   residual?: { loss: number; probability: number }[] | null;
+  /** What the company keeps after insurance, when it has policies. */
+  retained?: { loss: number; probability: number }[] | null;
   /** The loss-tolerance curve: P(annual loss > loss) must stay at or below `probability`. */
   tolerance?: { loss: number; probability: number }[];
   /** Series names, e.g. for a single scenario. */
@@ -45,6 +47,16 @@ export function lossExceedanceOption(input: LecInput): EChartsOption {
       lineStyle: { width: 2.5, color: CHART_COLORS.primary },
       itemStyle: { color: CHART_COLORS.primary },
       data: positive(input.residual),
+    });
+  }
+  if (input.retained && input.retained.length > 0) {
+    series.push({
+      name: 'Kept after insurance',
+      type: 'line',
+      showSymbol: false,
+      lineStyle: { width: 2.5, color: CHART_COLORS.success },
+      itemStyle: { color: CHART_COLORS.success },
+      data: positive(input.retained),
     });
   }
   const tolerance = [...(input.tolerance ?? [])].filter((p) => p.loss > 0).sort((a, b) => a.loss - b.loss);

@@ -24,10 +24,10 @@ describe('report charts', () => {
     expect(((option.yAxis as { axisLabel: { formatter: (v: number) => string } }).axisLabel.formatter)(1_500_000)).toBe('€1.5M');
   });
 
-  it('stacks the worst case as low, up to likely, up to high, so each bar ends at the high estimate', () => {
-    const components = [{ label: 'Business interruption', low: 100, likely: 250, high: 900 }, { label: 'Ransom', low: 0, likely: 0, high: 50 }];
+  it('stacks the worst case as low, up to typical, up to high, so each bar ends at the high estimate', () => {
+    const components = [{ label: 'Business interruption', low: 100, typical: 250, high: 900 }, { label: 'Stolen records', low: 0, typical: 0, high: 50 }];
     const series = worstCaseChartOption({ type: 'worst-case', currency: 'USD', components }).series as BarSeriesOption[];
-    expect(series.map((s) => s.name)).toEqual(['Low', 'Likely', 'High']);
+    expect(series.map((s) => s.name)).toEqual(['Low', 'Typical', 'High']);
     expect(series.every((s) => s.stack === 'range')).toBe(true);
     const total = components.map((_, i) => series.reduce((sum, s) => sum + Number((s.data as number[])[i]), 0));
     expect(total).toEqual(components.map((c) => c.high));

@@ -24,6 +24,8 @@ export interface LossExceedanceChart {
   inherent: ExceedancePoint[];
   /** With planned and in-place treatments; null without any. */
   residual: ExceedancePoint[] | null;
+  /** What the company keeps after insurance; absent or null without policies. */
+  retained?: ExceedancePoint[] | null;
   /** The risk appetite: the highest tolerated chance of losing more than each amount in a year. */
   tolerance: ExceedancePoint[];
 }
@@ -37,7 +39,7 @@ export interface ReplacementCostChart {
 export interface WorstCaseChart {
   type: 'worst-case';
   currency: string;
-  components: { label: string; low: number; likely: number; high: number }[];
+  components: { label: string; low: number; typical: number; high: number }[];
 }
 
 export interface MaturityChart extends MaturityChartInput {
@@ -72,7 +74,7 @@ export function replacementCostChartOption(chart: ReplacementCostChart): ECharts
 
 /**
  * The cost of a ransomware attack by component, as one stacked bar each: solid up to the low
- * estimate, then the part up to the likely amount, then pale up to the high estimate.
+ * estimate, then the part up to the typical amount, then pale up to the high estimate.
  */
 export function worstCaseChartOption(chart: WorstCaseChart): EChartsOption {
   const base = baseOption();
@@ -88,21 +90,21 @@ export function worstCaseChartOption(chart: WorstCaseChart): EChartsOption {
       formatter: (params) => {
         const list = Array.isArray(params) ? params : [params];
         const c = chart.components[list[0]?.dataIndex ?? 0];
-        return c ? `${c.label}<br/>low ${money(c.low)} · likely ${money(c.likely)} · high ${money(c.high)}` : '';
+        return c ? `${c.label}<br/>low ${money(c.low)} · typical ${money(c.typical)} · high ${money(c.high)}` : '';
       },
     },
     xAxis: { type: 'value', axisLabel: { formatter: moneyAxisLabel(chart.currency), color: CHART_COLORS.subtle }, splitLine: { lineStyle: { color: CHART_COLORS.grid } } },
     yAxis: { type: 'category', data: labels, inverse: true, axisLabel: { color: CHART_COLORS.text, interval: 0 } },
     series: [
       { name: 'Low', type: 'bar', stack: 'range', barWidth: 12, itemStyle: { color: '#a61e1e' }, data: chart.components.map((c) => c.low) },
-      { name: 'Likely', type: 'bar', stack: 'range', barWidth: 12, itemStyle: { color: '#e03131' }, data: chart.components.map((c) => Math.max(0, c.likely - c.low)) },
+      { name: 'Typical', type: 'bar', stack: 'range', barWidth: 12, itemStyle: { color: '#e03131' }, data: chart.components.map((c) => Math.max(0, c.typical - c.low)) },
       {
         name: 'High',
         type: 'bar',
         stack: 'range',
         barWidth: 12,
         itemStyle: { color: '#f5b5b5' },
-        data: chart.components.map((c) => Math.max(0, c.high - c.likely)),
+        data: chart.components.map((c) => Math.max(0, c.high - c.typical)),
         label: { show: true, position: 'right', fontSize: 10, color: CHART_COLORS.subtle, formatter: (p) => money(chart.components[p.dataIndex]?.high ?? 0) },
       },
     ],
@@ -118,6 +120,7 @@ export function reportChartOption(chart: ReportChart): EChartsOption {
         currency: chart.currency,
         inherent: chart.inherent,
         residual: chart.residual,
+        retained: chart.retained ?? null,
         tolerance: chart.tolerance,
         labels: { inherent: chart.residual ? 'Before treatments' : 'Loss exceedance', residual: 'With treatments', tolerance: 'Risk appetite (tolerance)' },
       });

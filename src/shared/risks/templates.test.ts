@@ -1,13 +1,15 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { expectedAnnualLoss, validateModel } from '../../engine/index.js';
-import { ransomwareWorstCase, roughly, TEMPLATE_KEYS, TEMPLATES, templateParams, type TemplateProfile } from './templates.js';
+import { ransomwareParts, roughly, TEMPLATE_KEYS, TEMPLATES, templateParams, type TemplateProfile } from './templates.js';
 
 const profile = (employees: number, annualRevenue: number, records = employees * 250): TemplateProfile => ({
   currency: 'USD',
   employees,
   annualRevenue,
   downtimeCostPerHour: Math.max(100, annualRevenue / 8760),
+  operatingHoursPerWeek: 168,
+  grossMargin: null,
   serviceDowntimeCostPerHour: Math.max(50, annualRevenue / 17520),
   downtimeBasis: 'revenue',
   rtoHours: null,
@@ -58,11 +60,35 @@ describe('scenario templates', () => {
     expect('colour' in p).toBe(false);
   });
 
-  it('price the ransomware worst case as a rising range whose parts add up', () => {
-    const w = ransomwareWorstCase(profile(40, 9_200_000));
-    expect(w.low).toBeLessThan(w.likely);
-    expect(w.likely).toBeLessThan(w.high);
-    for (const k of ['low', 'likely', 'high'] as const) expect(w[k]).toBe(w.components.reduce((s, c) => s + c[k], 0));
+  it('price a ransomware outage in the hours the services run, at the gross margin, never above the gross profit of that time', () => {
+    const t = TEMPLATES.ransomware;
+    const base = { ...t.defaults(profile(40, 9_200_000)), downtimeCostPerHour: 2_000, outageHoursLow: 48, outageHoursHigh: 336, recoveryCostLow: 30_000, recoveryCostHigh: 250_000, annualRevenue: 9_200_000 };
+    // Business hours: 40 of the 168 hours of a week lose revenue; 60 % of it is lost profit.
+    const office = ransomwareParts({ ...base, operatingHoursPerWeek: 40, grossMargin: 0.6 });
+    expect(office.interruption.detail.high.operatingHours).toBeCloseTo(80, 10);
+    expect(office.interruption.detail.high).toMatchObject({ revenueLost: 160_000, capped: false, loss: 96_000 });
+    expect(office.interruption.high).toBe(96_000);
+    // Around the clock, the same hourly cost loses every hour.
+    expect(ransomwareParts({ ...base, operatingHoursPerWeek: 168, grossMargin: 1 }).interruption.detail.high.revenueLost).toBe(672_000);
+    // A cost per hour above what the company earns is capped at its revenue over the outage.
+    const inflated = ransomwareParts({ ...base, downtimeCostPerHour: 50_000, operatingHoursPerWeek: 40, grossMargin: 0.6 });
+    expect(inflated.interruption.detail.high.capped).toBe(true);
+    expect(inflated.interruption.detail.high.loss).toBeCloseTo((0.6 * 9_200_000 * 336) / 8760, 6);
+    // The inputs are built from the parts: primary = interruption + recovery; secondary = records.
+    const inputs = t.build({ ...base, operatingHoursPerWeek: 40, grossMargin: 0.6 });
+    expect(inputs.primaryLoss).toEqual({ type: 'lognormal', low: office.interruption.low + 30_000, high: office.interruption.high + 250_000 });
+    expect(inputs.secondaryLoss).toEqual({ type: 'lognormal', ...office.records });
+  });
+
+  it('never lets the interruption exceed the gross profit earned over the outage, whatever the inputs', () => {
+    fc.assert(
+      fc.property(fc.double({ min: 0, max: 1e7, noNaN: true }), fc.constantFrom(40, 100, 168), fc.double({ min: 0.05, max: 1, noNaN: true }), fc.double({ min: 1e5, max: 1e10, noNaN: true }), fc.integer({ min: 1, max: 5_000 }), (cost, opw, margin, revenue, hours) => {
+        const bi = ransomwareParts({ downtimeCostPerHour: cost, operatingHoursPerWeek: opw, grossMargin: margin, annualRevenue: revenue, outageHoursLow: 1, outageHoursHigh: hours }).interruption.detail.high;
+        expect(bi.loss).toBeLessThanOrEqual((margin * revenue * hours) / 8760 + 1e-6);
+        expect(bi.loss).toBeLessThanOrEqual(margin * cost * hours + 1e-6);
+      }),
+      { numRuns: 300 },
+    );
   });
 
   it('round estimates to two significant figures', () => {

@@ -5,7 +5,7 @@
  * the FAIR inputs as a person changes a parameter).
  */
 import type { Distribution, Risk } from '../../engine/index.js';
-import { formatMoney } from '../money.js';
+import { businessInterruption, type Interruption } from '../downtime.js';
 
 /** The FAIR factors of a scenario: an engine risk without id, name and treatments. */
 export type FairInputs = Omit<Risk, 'id' | 'name' | 'treatments'>;
@@ -19,13 +19,17 @@ export interface TemplateProfile {
   employees: number;
   /** Major units. */
   annualRevenue: number;
-  /** Cost per hour when the business services a company-wide incident stops are down (major units). */
+  /** Revenue lost per hour, while they would run, when the business services a company-wide incident stops are down (major units). */
   downtimeCostPerHour: number;
+  /** Hours a week those services run: 40 in business hours, 168 around the clock, weighted by their downtime costs. */
+  operatingHoursPerWeek: number;
+  /** The client's gross margin (share of lost revenue actually lost), or null when not set. */
+  grossMargin: number | null;
   /** Cost per hour of the single most expensive service to lose (a cloud or SaaS outage). */
   serviceDowntimeCostPerHour: number;
   /** Where the downtime costs come from, in words. */
   downtimeBasis: string;
-  /** Shortest recovery time objective of the critical services, hours (null when none is recorded). */
+  /** Longest recovery time objective of the critical and high services: when the last of them is back if recovery goes to plan, hours (null when none is recorded). */
   rtoHours: number | null;
   /** Personal, health or payment records the client holds. */
   personalRecords: number;
@@ -67,6 +71,8 @@ export interface RiskTemplate {
 export function roughly(x: number): number {
   if (!Number.isFinite(x) || x === 0) return 0;
   const magnitude = 10 ** (Math.floor(Math.log10(Math.abs(x))) - 1);
+  // Below the smallest power of ten a double holds, there is nothing to round.
+  if (magnitude === 0 || !Number.isFinite(magnitude)) return x;
   return Math.round(x / magnitude) * magnitude;
 }
 
@@ -101,8 +107,11 @@ export const TEMPLATES: Record<TemplateKey, RiskTemplate> = {
       { key: 'attemptsMode', label: 'Serious attempts a year (most likely)', help: 'The number you would bet on.', unit: 'per-year' },
       { key: 'attemptsMax', label: 'Serious attempts a year (most)', help: 'A bad year.', unit: 'per-year' },
       { key: 'successRate', label: 'Share of attempts that succeed', help: 'Chance that an attempt ends with encrypted systems, given today\u2019s defences.', unit: 'probability' },
-      { key: 'downtimeCostPerHour', label: 'Downtime cost per hour', help: 'Revenue lost and cost incurred per hour while the business services are down.', unit: 'money' },
-      { key: 'outageHoursLow', label: 'Outage, short end (hours)', help: 'With 90 % confidence the outage lasts at least this long\u2026', unit: 'hours' },
+      { key: 'downtimeCostPerHour', label: 'Revenue lost per hour of downtime', help: 'Revenue lost per hour the business services are down while they would be running, from the business services.', unit: 'money' },
+      { key: 'operatingHoursPerWeek', label: 'Hours a week the services run', help: '40 for business hours, 168 around the clock: only those hours of an outage lose revenue.', unit: 'hours' },
+      { key: 'grossMargin', label: 'Share of lost revenue actually lost (gross margin)', help: 'Revenue not earned also spares its direct costs: only the gross margin is lost. 100 % when not known.', unit: 'share' },
+      { key: 'annualRevenue', label: 'Annual revenue', help: 'An outage cannot cost more than the gross profit the company earns in the same hours.', unit: 'money' },
+      { key: 'outageHoursLow', label: 'Outage, short end (hours)', help: 'With 90 % confidence the outage lasts at least this long (when recovery goes to plan, the longest recovery time objective of the critical services)\u2026', unit: 'hours' },
       { key: 'outageHoursHigh', label: 'Outage, long end (hours)', help: '\u2026and at most this long.', unit: 'hours' },
       { key: 'recoveryCostLow', label: 'Response and rebuild cost, low', help: 'Incident response firm, rebuilding servers and laptops, overtime.', unit: 'money' },
       { key: 'recoveryCostHigh', label: 'Response and rebuild cost, high', help: 'The high end of the same.', unit: 'money' },
@@ -120,6 +129,9 @@ export const TEMPLATES: Record<TemplateKey, RiskTemplate> = {
         attemptsMax: roughly(6 * s),
         successRate: 0.05,
         downtimeCostPerHour: roughly(p.downtimeCostPerHour),
+        operatingHoursPerWeek: Math.round(p.operatingHoursPerWeek),
+        grossMargin: p.grossMargin ?? 1,
+        annualRevenue: p.annualRevenue,
         outageHoursLow: roughly(low),
         outageHoursHigh: roughly(Math.max(240, low * 4)),
         recoveryCostLow: roughly(20_000 + 300 * p.employees),
@@ -130,16 +142,16 @@ export const TEMPLATES: Record<TemplateKey, RiskTemplate> = {
         costPerRecordHigh: 180,
       };
     },
-    build: (x) => ({
-      threatEventFrequency: pert(v(x, 'attemptsMin'), v(x, 'attemptsMode'), v(x, 'attemptsMax')),
-      vulnerability: around(v(x, 'successRate')),
-      primaryLoss: lognormal(
-        roughly(v(x, 'downtimeCostPerHour') * v(x, 'outageHoursLow') + v(x, 'recoveryCostLow')),
-        roughly(v(x, 'downtimeCostPerHour') * v(x, 'outageHoursHigh') + v(x, 'recoveryCostHigh')),
-      ),
-      secondaryLossEventFrequency: around(v(x, 'exfiltrationChance')),
-      secondaryLoss: recordLoss(v(x, 'records'), 0.1, 1, v(x, 'costPerRecordLow'), v(x, 'costPerRecordHigh'), 25_000, 250_000),
-    }),
+    build: (x) => {
+      const parts = ransomwareParts(x);
+      return {
+        threatEventFrequency: pert(v(x, 'attemptsMin'), v(x, 'attemptsMode'), v(x, 'attemptsMax')),
+        vulnerability: around(v(x, 'successRate')),
+        primaryLoss: lognormal(parts.interruption.low + parts.recovery.low, parts.interruption.high + parts.recovery.high),
+        secondaryLossEventFrequency: around(v(x, 'exfiltrationChance')),
+        secondaryLoss: lognormal(parts.records.low, parts.records.high),
+      };
+    },
   },
   bec: {
     key: 'bec',
@@ -356,9 +368,63 @@ export const TEMPLATES: Record<TemplateKey, RiskTemplate> = {
  * `shareHigh` at the high cost, plus fixed legal costs; just the legal costs when no records are known.
  */
 function recordLoss(records: number, shareLow: number, shareHigh: number, cprLow: number, cprHigh: number, fixedLow: number, fixedHigh: number): Distribution {
+  const r = recordRange(records, shareLow, shareHigh, cprLow, cprHigh, fixedLow, fixedHigh);
+  return lognormal(r.low, r.high);
+}
+
+/** The 5 % and 95 % ends of the record loss (the high end at least twice the low one). */
+function recordRange(records: number, shareLow: number, shareHigh: number, cprLow: number, cprHigh: number, fixedLow: number, fixedHigh: number): { low: number; high: number } {
   const low = roughly(fixedLow + records * shareLow * cprLow);
   const high = roughly(fixedHigh + records * shareHigh * cprHigh);
-  return lognormal(low, Math.max(high, low * 2));
+  return { low, high: Math.max(high, low * 2) };
+}
+
+/** One part of the cost of a ransomware attack: its 5 % and 95 % ends. */
+export interface CostPart {
+  low: number;
+  high: number;
+}
+
+/**
+ * The parts of one ransomware attack's cost, as the template builds its inputs from them and the
+ * worst-case one-pager shows them: business interruption over the outage (only its operating
+ * hours lose revenue, only the gross margin of it is lost, never more than the gross profit
+ * earned in those hours), response and rebuild, and the stolen records with their legal costs.
+ * Primary loss is interruption + recovery; secondary loss (when data is stolen) is the records.
+ */
+export function ransomwareParts(x: Record<string, number>): { interruption: CostPart & { detail: { low: Interruption; high: Interruption } }; recovery: CostPart; records: CostPart } {
+  const inputs = {
+    downtimeCostPerHour: v(x, 'downtimeCostPerHour'),
+    // Scenarios made before the services' hours were known lose revenue every hour of the outage.
+    operatingHoursPerWeek: x.operatingHoursPerWeek === undefined ? 168 : v(x, 'operatingHoursPerWeek'),
+    grossMargin: x.grossMargin === undefined ? 1 : v(x, 'grossMargin'),
+    annualRevenue: v(x, 'annualRevenue'),
+  };
+  const low = businessInterruption(inputs, v(x, 'outageHoursLow'));
+  const high = businessInterruption(inputs, v(x, 'outageHoursHigh'));
+  const records = recordRange(v(x, 'records'), 0.1, 1, v(x, 'costPerRecordLow'), v(x, 'costPerRecordHigh'), 25_000, 250_000);
+  return {
+    interruption: { low: roughly(low.loss), high: roughly(high.loss), detail: { low, high } },
+    recovery: { low: v(x, 'recoveryCostLow'), high: v(x, 'recoveryCostHigh') },
+    records: { low: records.low, high: records.high },
+  };
+}
+
+/**
+ * What is wrong with template parameters, by key: a negative value, or a probability or share
+ * above 100 %. They are refused, never clamped: a person who typed 150 % meant something else.
+ */
+export function paramProblems(template: RiskTemplate, params: Record<string, number>): { key: string; message: string }[] {
+  const units = new Map(template.params.map((p) => [p.key, p.unit]));
+  const out: { key: string; message: string }[] = [];
+  for (const [key, x] of Object.entries(params)) {
+    const unit = units.get(key);
+    if (unit === undefined) continue;
+    if (!Number.isFinite(x)) out.push({ key, message: 'must be a number' });
+    else if (x < 0) out.push({ key, message: 'must not be negative' });
+    else if ((unit === 'probability' || unit === 'share') && x > 1) out.push({ key, message: 'must be at most 100 %' });
+  }
+  return out;
 }
 
 /** The template's parameters for a client: its defaults, then the client's saved overrides, then `given`. */
@@ -366,89 +432,4 @@ export function templateParams(template: RiskTemplate, profile: TemplateProfile,
   const keys = new Set(template.params.map((p) => p.key));
   const pick = (o: Record<string, number>): Record<string, number> => Object.fromEntries(Object.entries(o).filter(([k, x]) => keys.has(k) && Number.isFinite(x)));
   return { ...template.defaults(profile), ...pick(overrides), ...pick(given) };
-}
-
-/** A ransomware worst case for the board's one-pager: a range built from the client's own figures. */
-export interface WorstCaseEstimate {
-  currency: string;
-  low: number;
-  likely: number;
-  high: number;
-  components: { label: string; low: number; likely: number; high: number; basis: string }[];
-  assumptions: string[];
-}
-
-/**
- * The ransomware worst case: the business down for one to four weeks, a full rebuild, the
- * personal records stolen and published, a ransom (none at the low end), legal and regulatory
- * costs, and clients lost afterwards.
- */
-export function ransomwareWorstCase(profile: TemplateProfile, params: Record<string, number> = {}): WorstCaseEstimate {
-  const money = (x: number): string => formatMoney(x, profile.currency);
-  const dcph = params.downtimeCostPerHour ?? profile.downtimeCostPerHour;
-  const records = params.records ?? profile.personalRecords;
-  const hours = { low: 5 * 24, likely: 14 * 24, high: 28 * 24 };
-  const recoveryLow = params.recoveryCostLow ?? roughly(20_000 + 300 * profile.employees);
-  const recoveryHigh = params.recoveryCostHigh ?? roughly(150_000 + 2_500 * profile.employees);
-  const cprLow = params.costPerRecordLow ?? 50;
-  const cprHigh = params.costPerRecordHigh ?? 180;
-  const components = [
-    {
-      label: 'Business interruption',
-      low: roughly(dcph * hours.low),
-      likely: roughly(dcph * hours.likely),
-      high: roughly(dcph * hours.high),
-      basis: `${money(dcph)} an hour of downtime for 5, 14 or 28 days`,
-    },
-    {
-      label: 'Response and rebuild',
-      low: recoveryLow,
-      likely: roughly(Math.sqrt(recoveryLow * recoveryHigh)),
-      high: recoveryHigh,
-      basis: `incident response, rebuilding systems, overtime for ${profile.employees} staff`,
-    },
-    {
-      label: 'Stolen records',
-      low: roughly(records * 0.1 * cprLow),
-      likely: roughly(records * 0.5 * ((cprLow + cprHigh) / 2)),
-      high: roughly(records * cprHigh),
-      basis: `10 %, half or all of ${records.toLocaleString('en-US')} personal records, at ${money(cprLow)} to ${money(cprHigh)} each`,
-    },
-    {
-      label: 'Ransom',
-      low: 0,
-      likely: roughly(profile.annualRevenue * 0.01),
-      high: roughly(profile.annualRevenue * 0.03),
-      basis: 'none paid, or a demand of 1 % or 3 % of annual revenue',
-    },
-    {
-      label: 'Legal and regulatory',
-      low: roughly(25_000 + records * 0.5),
-      likely: roughly(60_000 + records * 2),
-      high: roughly(150_000 + records * 8 + profile.annualRevenue * 0.005),
-      basis: 'counsel, regulators, fines and claims, growing with the records exposed',
-    },
-    {
-      label: 'Clients lost afterwards',
-      low: roughly(profile.annualRevenue * 0.005),
-      likely: roughly(profile.annualRevenue * 0.02),
-      high: roughly(profile.annualRevenue * 0.05),
-      basis: `0.5 %, 2 % or 5 % of annual revenue (${money(profile.annualRevenue)})`,
-    },
-  ];
-  const sum = (k: 'low' | 'likely' | 'high'): number => components.reduce((s, c) => s + c[k], 0);
-  return {
-    currency: profile.currency,
-    low: sum('low'),
-    likely: sum('likely'),
-    high: sum('high'),
-    components,
-    assumptions: [
-      'One attack encrypts the servers and files the business runs on; restoring from backups takes 5 days at best, 14 days typically and 28 days when backups are also hit.',
-      'The attacker steals data before encrypting it; paying does not stop its publication.',
-      'No ransom is paid at the low end; the likely and high ends include one, with no guarantee of recovery.',
-      `Downtime cost: ${profile.downtimeBasis}.`,
-      `Records: ${profile.recordsBasis}.`,
-    ],
-  };
 }

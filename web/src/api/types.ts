@@ -121,6 +121,8 @@ export interface ApiToken {
   lastUsedAt: string | null;
   expiresAt: string | null;
   revokedAt: string | null;
+  /** The token this one was made with; it dies with that one. */
+  parentId: string | null;
 }
 
 export interface NewApiToken {

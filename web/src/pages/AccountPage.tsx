@@ -1,4 +1,4 @@
-import { ActionIcon, Alert, Badge, Button, Card, Code, CopyButton, Group, Modal, PasswordInput, Select, SimpleGrid, Stack, Text, TextInput, Title, Tooltip } from '@mantine/core';
+import { ActionIcon, Alert, Badge, Button, Card, Checkbox, Code, CopyButton, Group, Modal, PasswordInput, Select, SimpleGrid, Stack, Text, TextInput, Title, Tooltip } from '@mantine/core';
 import { useForm } from '@mantine/form';
 import { modals } from '@mantine/modals';
 import { IconCheck, IconCopy, IconKey, IconAlertTriangle } from '@tabler/icons-react';
@@ -60,8 +60,10 @@ function ProfileSection() {
 }
 
 function PasswordSection() {
+  const tokens = useTokens();
+  const activeTokens = tokens.data?.filter((t) => tokenStatus(t).label === 'Active').length ?? 0;
   const form = useForm({
-    initialValues: { currentPassword: '', newPassword: '', confirm: '' },
+    initialValues: { currentPassword: '', newPassword: '', confirm: '', revokeTokens: true },
     validate: {
       currentPassword: (v) => (v ? null : 'Enter your current password'),
       newPassword: (v) => (v.length >= 10 ? null : 'At least 10 characters'),
@@ -69,9 +71,13 @@ function PasswordSection() {
     },
   });
   const change = useApiMutation({
-    mutationFn: (v: { currentPassword: string; newPassword: string }) => api.post('/api/me/password', v),
-    success: 'Your password was changed. Your other sessions were signed out.',
+    mutationFn: (v: { currentPassword: string; newPassword: string; revokeTokens: boolean }) => api.post<{ ok: true; tokensRevoked: number }>('/api/me/password', v),
+    success: (r) =>
+      r.tokensRevoked > 0
+        ? `Your password was changed. Your other sessions were signed out and ${r.tokensRevoked === 1 ? 'your API token was' : `your ${r.tokensRevoked} API tokens were`} revoked.`
+        : 'Your password was changed. Your other sessions were signed out.',
     notifyError: false,
+    invalidate: [keys.tokens()],
     onSuccess: () => form.reset(),
   });
   return (
@@ -80,14 +86,29 @@ function PasswordSection() {
         Change password
       </Title>
       <form
-        onSubmit={form.onSubmit((v) => change.mutate({ currentPassword: v.currentPassword, newPassword: v.newPassword }, { onError: (err) => form.setErrors(fieldErrors(err)) }))}
+        onSubmit={form.onSubmit((v) =>
+          change.mutate({ currentPassword: v.currentPassword, newPassword: v.newPassword, revokeTokens: v.revokeTokens }, { onError: (err) => form.setErrors(fieldErrors(err)) }),
+        )}
         noValidate
       >
         <Stack gap="md">
           {change.isError ? <ErrorAlert error={change.error} /> : null}
           <PasswordInput label="Current password" autoComplete="current-password" required {...form.getInputProps('currentPassword')} />
-          <PasswordInput label="New password" description="At least 10 characters." autoComplete="new-password" required {...form.getInputProps('newPassword')} />
+          <PasswordInput
+            label="New password"
+            description="At least 10 characters, and hard to guess: a few uncommon words work well. Not your name or e-mail."
+            autoComplete="new-password"
+            required
+            {...form.getInputProps('newPassword')}
+          />
           <PasswordInput label="Repeat new password" autoComplete="new-password" required {...form.getInputProps('confirm')} />
+          {activeTokens > 0 ? (
+            <Checkbox
+              label={activeTokens === 1 ? 'Also revoke my API token' : `Also revoke my ${activeTokens} API tokens`}
+              description="Recommended, above all if your password may have leaked: scripts and tools using them stop working until you make new ones."
+              {...form.getInputProps('revokeTokens', { type: 'checkbox' })}
+            />
+          ) : null}
           <Group justify="flex-end">
             <Button type="submit" loading={change.isPending}>
               Change password
@@ -168,7 +189,7 @@ function TokensSection() {
   const confirmRevoke = (t: ApiToken) =>
     modals.openConfirmModal({
       title: `Revoke \u201c${t.name}\u201d?`,
-      children: <Text size="sm">Anything that uses this token stops working at once. This cannot be undone.</Text>,
+      children: <Text size="sm">Anything that uses this token stops working at once, and so do the tokens made with it. This cannot be undone.</Text>,
       labels: { confirm: 'Revoke token', cancel: 'Keep' },
       confirmProps: { color: 'red' },
       onConfirm: () => revoke.mutate(t),
@@ -208,7 +229,22 @@ function TokensSection() {
           records={tokens.data}
           idAccessor="id"
           columns={[
-            { accessor: 'name', title: 'Name', render: (t) => <Text size="sm" fw={600}>{t.name}</Text> },
+            {
+              accessor: 'name',
+              title: 'Name',
+              render: (t) => (
+                <>
+                  <Text size="sm" fw={600}>
+                    {t.name}
+                  </Text>
+                  {t.parentId ? (
+                    <Text size="xs" c="dimmed">
+                      Made with another token; ends with it
+                    </Text>
+                  ) : null}
+                </>
+              ),
+            },
             { accessor: 'prefix', title: 'Starts with', render: (t) => <Code>{t.prefix}…</Code> },
             { accessor: 'createdAt', title: 'Created', render: (t) => formatDate(t.createdAt) },
             { accessor: 'lastUsedAt', title: 'Last used', render: (t) => (t.lastUsedAt ? fromNow(t.lastUsedAt) : 'Never') },

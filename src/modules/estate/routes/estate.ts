@@ -1,9 +1,9 @@
 import { z } from 'zod';
 import type { ZodApp } from '../../../server/module.js';
 import { estateOverview } from '../overview.js';
-import { createService, deleteService, getService, listServices, updateService } from '../services.js';
+import { createService, deleteService, downtimeCheck, getService, listServices, updateService } from '../services.js';
 import { createSystem, deleteSystem, getSystem, lifecycle, listSystems, updateSystem } from '../systems.js';
-import { EstateOverview, IdParam, LifecycleOut, ServiceInput, ServiceOut, ServicePatch, SystemDetail, SystemInput, SystemOut, SystemPatch, SystemQuery } from '../schema.js';
+import { EstateOverview, IdParam, LifecycleOut, ServiceInput, ServiceList, ServiceOut, ServicePatch, ServiceSaved, SystemDetail, SystemInput, SystemOut, SystemPatch, SystemQuery } from '../schema.js';
 
 const tags = ['estate'];
 export const Ok = z.object({ ok: z.literal(true) });
@@ -19,12 +19,15 @@ export function estateRoutes(app: ZodApp): void {
 
   app.get('/estate/services', {
     config: { permission: 'estate.read' },
-    schema: { tags, summary: 'Business services with their downtime cost, RTO, RPO and the systems they depend on', response: { 200: z.object({ services: z.array(ServiceOut) }) } },
-  }, async (request) => ({ services: await listServices(request.scope) }));
+    schema: { tags, summary: 'Business services with their downtime cost, operating hours, RTO, RPO and the systems they depend on; whether the downtime costs are plausible for the company\'s size', response: { 200: ServiceList } },
+  }, async (request) => {
+    const services = await listServices(request.scope);
+    return { services, downtime: await downtimeCheck(request.scope, services) };
+  });
 
   app.post('/estate/services', {
     config: { permission: 'estate.edit' },
-    schema: { tags, summary: 'Add a business service', body: ServiceInput, response: { 201: ServiceOut } },
+    schema: { tags, summary: 'Add a business service (with a warning when the downtime costs become implausible)', body: ServiceInput, response: { 201: ServiceSaved } },
   }, async (request, reply) => reply.code(201).send(await createService(request.scope, request.body)));
 
   app.get('/estate/services/:serviceId', {
@@ -34,7 +37,7 @@ export function estateRoutes(app: ZodApp): void {
 
   app.patch('/estate/services/:serviceId', {
     config: { permission: 'estate.edit' },
-    schema: { tags, summary: 'Change a business service (systemIds replaces its dependencies)', params: ServiceParams, body: ServicePatch, response: { 200: ServiceOut } },
+    schema: { tags, summary: 'Change a business service (systemIds replaces its dependencies; a warning when the downtime costs become implausible)', params: ServiceParams, body: ServicePatch, response: { 200: ServiceSaved } },
   }, async (request) => updateService(request.scope, request.params.serviceId, request.body));
 
   app.delete('/estate/services/:serviceId', {

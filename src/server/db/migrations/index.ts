@@ -10,8 +10,13 @@ import * as auditCheckpoints from '../../../modules/audit/migration.js';
 import * as business from '../../../modules/business/migration.js';
 import * as roadmap from '../../../modules/roadmap/migration.js';
 import * as budget from '../../../modules/budget/migration.js';
+import * as insurance from '../../../modules/risks/migration-insurance.js';
+import * as acceptanceAuthority from '../../../modules/governance/migration-delegation.js';
+import * as worstCase from '../../../modules/risks/migration-worst-case.js';
+import * as estateHoursAndTiers from '../../../modules/estate/migration-hours-and-tiers.js';
 import * as ops from '../../../modules/accounts/migration.js';
 import * as controls from '../../../modules/controls/migration.js';
+import * as signinLimits from '../../../modules/accounts/migration-signin-limits.js';
 import * as roadmapGaps from '../../../modules/roadmap/migration-gaps.js';
 import * as clientTransfer from '../../../modules/transfer/migration.js';
 
@@ -33,7 +38,12 @@ export const migrations: Record<string, Migration> = {
   '20261205_02_business': business,
   '20261205_03_roadmap': roadmap,
   '20261205_04_budget': budget,
+  '20261205_05_insurance': insurance,
+  '20261205_05a_acceptance_authority': acceptanceAuthority,
+  '20261205_05b_worst_case': worstCase,
+  '20261205_05c_estate_hours_and_tiers': estateHoursAndTiers,
   '20261205_06_ops': ops,
+  '20261205_07_signin_limits': signinLimits,
   '20261206_01_roadmap_gaps': roadmapGaps,
   '20261207_01_client_transfer': clientTransfer,
 };

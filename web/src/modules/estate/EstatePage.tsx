@@ -1,26 +1,25 @@
 /** The estate: business services, systems and assets, their lifecycle, and CSV import and export. */
-import { Anchor, Badge, Button, Drawer, Group, Modal, MultiSelect, NumberInput, SegmentedControl, Select, SimpleGrid, Stack, Text, TextInput, Title } from '@mantine/core';
+import { Anchor, Badge, Button, Drawer, Group, Modal, NumberInput, SegmentedControl, Select, SimpleGrid, Stack, Text, TextInput, Title } from '@mantine/core';
 import { useForm } from '@mantine/form';
 import { useDebouncedValue } from '@mantine/hooks';
 import { IconPlus, IconSearch } from '@tabler/icons-react';
 import { useState } from 'react';
 import { Outlet, Route, Routes } from 'react-router';
-import type { ServiceOut, SystemDetail, SystemOut } from '@schema/estate';
+import type { SystemDetail, SystemOut } from '@schema/estate';
 import { replacementCostChartOption } from '@shared/charts/reports';
 import { api, fieldErrors } from '../../api/client';
 import { useApiMutation } from '../../api/mutation';
 import { TriadTable } from '../../components/DataTable';
 import { EChart } from '../../components/EChart';
-import { EmptyState } from '../../components/EmptyState';
 import { ErrorAlert } from '../../components/ErrorAlert';
 import { formatDate, formatNumber } from '../../components/format';
 import { Money } from '../../components/Money';
 import { PageHeader } from '../../components/PageHeader';
 import { useCurrentClient } from '../../layout/client-context';
-import { estateInvalidate, estatePath, useLifecycle, useServices, useSystem, useSystems, useVendors } from './api';
+import { estateInvalidate, estatePath, useLifecycle, useSystem, useSystems, useVendors } from './api';
+import { ServicesView } from './ServicesView';
 import { ImportExportView } from './ImportExportView';
 import { RouteTabs } from '../../components/RouteTabs';
-import { CriticalityBadge } from './ui';
 
 const TABS = [
   { value: 'services', label: 'Business services' },
@@ -30,96 +29,6 @@ const TABS = [
 ];
 const TYPES = ['hardware', 'software', 'saas', 'cloud'];
 const STATUSES = ['planned', 'active', 'spare', 'repair', 'retired'];
-
-function ServiceModal({ onClose }: { onClose: () => void }) {
-  const { clientId, client } = useCurrentClient();
-  const systems = useSystems(clientId, { limit: 500, offset: 0, sort: 'name' });
-  const form = useForm({ initialValues: { name: '', businessUnit: '', downtimeCostPerHour: 0 as number | string, rtoHours: '' as number | string, rpoHours: '' as number | string, criticality: 'medium', systemIds: [] as string[] } });
-  const save = useApiMutation({
-    mutationFn: (v: typeof form.values) =>
-      api.post<ServiceOut>(estatePath(clientId, '/services'), {
-        name: v.name,
-        businessUnit: v.businessUnit || null,
-        downtimeCostPerHour: Number(v.downtimeCostPerHour) || 0,
-        rtoHours: v.rtoHours === '' ? null : Number(v.rtoHours),
-        rpoHours: v.rpoHours === '' ? null : Number(v.rpoHours),
-        criticality: v.criticality,
-        systemIds: v.systemIds,
-      }),
-    success: (s) => `${s.name} was added.`,
-    notifyError: false,
-    invalidate: estateInvalidate(clientId),
-    onSuccess: onClose,
-  });
-  return (
-    <Modal opened onClose={onClose} title="Add a business service" size="lg">
-      <form onSubmit={form.onSubmit((v) => save.mutate(v, { onError: (err) => form.setErrors(fieldErrors(err)) }))} noValidate>
-        <Stack gap="sm">
-          {save.isError ? <ErrorAlert error={save.error} /> : null}
-          <TextInput label="Name" required {...form.getInputProps('name')} />
-          <TextInput label="Business unit" {...form.getInputProps('businessUnit')} />
-          <NumberInput label={`Cost of an hour of downtime (${client.currency})`} min={0} thousandSeparator="," {...form.getInputProps('downtimeCostPerHour')} />
-          <Group grow>
-            <NumberInput label="RTO (hours)" min={0} decimalScale={2} {...form.getInputProps('rtoHours')} />
-            <NumberInput label="RPO (hours)" min={0} decimalScale={2} {...form.getInputProps('rpoHours')} />
-          </Group>
-          <Select label="Criticality" data={['critical', 'high', 'medium', 'low']} allowDeselect={false} {...form.getInputProps('criticality')} />
-          <MultiSelect label="Depends on" searchable data={(systems.data?.systems ?? []).map((s) => ({ value: s.id, label: s.assetTag ? `${s.name} (${s.assetTag})` : s.name }))} {...form.getInputProps('systemIds')} />
-          <Group justify="flex-end">
-            <Button variant="default" onClick={onClose}>
-              Cancel
-            </Button>
-            <Button type="submit" loading={save.isPending}>
-              Add service
-            </Button>
-          </Group>
-        </Stack>
-      </form>
-    </Modal>
-  );
-}
-
-function ServicesView() {
-  const { clientId, client, can } = useCurrentClient();
-  const services = useServices(clientId);
-  const systems = useSystems(clientId, { limit: 500, offset: 0, sort: 'name' });
-  const [adding, setAdding] = useState(false);
-  const names = new Map((systems.data?.systems ?? []).map((s) => [s.id, s.name]));
-  if (services.isError) return <ErrorAlert error={services.error} onRetry={() => void services.refetch()} />;
-  return (
-    <Stack gap="md">
-      <Group justify="space-between">
-        <Text size="sm" c="dimmed" maw={640}>
-          What the business does that depends on technology, what an hour of downtime costs, and how quickly it must come back.
-        </Text>
-        {can('estate.edit') ? (
-          <Button leftSection={<IconPlus size={16} />} onClick={() => setAdding(true)}>
-            Add service
-          </Button>
-        ) : null}
-      </Group>
-      {services.data && services.data.length === 0 ? (
-        <EmptyState title="No business services yet" description="Add the services the business runs, or import them from a spreadsheet." />
-      ) : (
-        <TriadTable
-          records={services.data ?? []}
-          fetching={services.isPending}
-          idAccessor="id"
-          aria-label="Business services"
-          columns={[
-            { accessor: 'name', title: 'Service' },
-            { accessor: 'businessUnit', title: 'Business unit', render: (s: ServiceOut) => s.businessUnit ?? '—' },
-            { accessor: 'criticality', title: 'Criticality', render: (s: ServiceOut) => <CriticalityBadge value={s.criticality} /> },
-            { accessor: 'downtimeCostPerHour', title: 'Downtime per hour', textAlign: 'right', render: (s: ServiceOut) => <Money amount={s.downtimeCostPerHour} currency={client.currency} /> },
-            { accessor: 'rtoHours', title: 'RTO / RPO', render: (s: ServiceOut) => `${s.rtoHours ?? '—'} h / ${s.rpoHours ?? '—'} h` },
-            { accessor: 'systemIds', title: 'Depends on', render: (s: ServiceOut) => s.systemIds.map((id) => names.get(id) ?? '…').join(', ') || '—' },
-          ]}
-        />
-      )}
-      {adding ? <ServiceModal onClose={() => setAdding(false)} /> : null}
-    </Stack>
-  );
-}
 
 function SystemModal({ onClose }: { onClose: () => void }) {
   const { clientId, client } = useCurrentClient();

@@ -270,6 +270,11 @@ function VendorDetailPage() {
           <Badge variant="light" color="gray">supplies {v.supplies}</Badge>
           <Badge variant="light" color={assessColor}>Assessment: {assessLabel}{v.assessment.nextDue ? ` · due ${formatDate(v.assessment.nextDue)}` : ''}</Badge>
         </Group>
+        {v.assessment.broughtForward ? (
+          <Text size="sm" c="orange">
+            Next assessment brought forward from {v.assessment.broughtForward.from === 'none' ? 'no date' : formatDate(v.assessment.broughtForward.from)}: {v.assessment.broughtForward.reason}
+          </Text>
+        ) : null}
         <Paper withBorder p="md" component="section" aria-label="Why this tier">
           <Title order={2} fz="h4" mb="xs">
             Why tier {v.tier}

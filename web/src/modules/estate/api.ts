@@ -15,7 +15,7 @@ import type {
   Renewal,
   ReviewDetail,
   ReviewOut,
-  ServiceOut,
+  ServiceList,
   SystemDetail,
   SystemOut,
   VendorDetail,
@@ -58,10 +58,11 @@ export function useEstateOverview(clientId: string) {
   return useQuery({ queryKey: estateKeys.overview(clientId), queryFn: ({ signal }) => api.get<EstateOverview>(estatePath(clientId, '/overview'), { signal }) });
 }
 
+/** The services, with whether their downtime costs are plausible for the company's size. */
 export function useServices(clientId: string) {
   return useQuery({
     queryKey: estateKeys.services(clientId),
-    queryFn: async ({ signal }) => (await api.get<{ services: ServiceOut[] }>(estatePath(clientId, '/services'), { signal })).services,
+    queryFn: ({ signal }) => api.get<ServiceList>(estatePath(clientId, '/services'), { signal }),
   });
 }
 

@@ -35,6 +35,11 @@ function ActionModal({ acceptance, action, onClose }: { acceptance: AcceptanceOu
             You accept {acceptance.risks.length > 1 ? 'these risks' : 'this risk'} for {acceptance.daysLeft} days, until {formatDate(acceptance.expiresOn)}, as it stands now.
           </Text>
         ) : null}
+        {action !== 'withdraw' ? (
+          <Text size="sm" c="dimmed">
+            {acceptance.authorityReason}
+          </Text>
+        ) : null}
         <Textarea label={action === 'approve' ? 'Note (optional)' : 'Reason'} required={action !== 'approve'} value={text} onChange={(e) => setText(e.currentTarget.value)} />
         <Group justify="flex-end">
           <Button variant="default" onClick={onClose}>
@@ -92,9 +97,9 @@ export function AcceptancePage() {
             {a.reapprovalReason}
           </Alert>
         ) : null}
-        {a.status === 'requested' && !a.can.approve ? (
-          <Alert color="blue" title="Waiting for approval">
-            {AUTHORITY_LABELS[a.requiredAuthority]} approves it; never the person who asked.
+        {a.status === 'requested' || a.reapprovalRequired ? (
+          <Alert color={a.awaitingBoard ? 'orange' : 'blue'} title={`Who approves it: ${AUTHORITY_LABELS[a.requiredAuthority].toLowerCase()}`} aria-label="Why this authority">
+            {a.authorityReason} Never the person who asked.
           </Alert>
         ) : null}
         <SimpleGrid cols={{ base: 1, md: 2 }} spacing="lg">
@@ -123,6 +128,11 @@ export function AcceptancePage() {
               Authority and expiry
             </Title>
             <Text size="sm">{a.appetite.explanation}</Text>
+            {!a.appetite.settled ? (
+              <Text size="sm" mt="xs" c="orange">
+                The simulated years cannot settle whether the register is within the appetite.
+              </Text>
+            ) : null}
             <Text size="sm" mt="xs">
               Approver: {AUTHORITY_LABELS[a.requiredAuthority]}
             </Text>

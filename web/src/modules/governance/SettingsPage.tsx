@@ -7,6 +7,7 @@ import { useApiMutation } from '../../api/mutation';
 import { ErrorAlert } from '../../components/ErrorAlert';
 import { useCurrentClient } from '../../layout/client-context';
 import { govInvalidate, govPath, useGovSettings } from './api';
+import { DelegationCard } from './DelegationCard';
 
 /** Acceptance expiry default and limit, the material change that needs re-approval, reminders. */
 export function SettingsPage() {
@@ -45,33 +46,36 @@ export function SettingsPage() {
     ),
   );
   return (
-    <Card withBorder maw={760} component="section" aria-label="Governance settings">
-      <Title order={2} fz="h3" mb="sm">
-        Settings
-      </Title>
-      <form onSubmit={submit} noValidate>
-        <Stack gap="md">
-          {save.isError ? <ErrorAlert error={save.error} /> : null}
-          <SimpleGrid cols={{ base: 1, sm: 2 }}>
-            <NumberInput label="Default expiry of an acceptance (months)" min={1} max={12} allowDecimal={false} disabled={!edit} {...form.getInputProps('defaultAcceptanceMonths')} />
-            <NumberInput label="Longest acceptance (months)" description="Never more than 12." min={1} max={12} allowDecimal={false} disabled={!edit} {...form.getInputProps('maxAcceptanceMonths')} />
-            <NumberInput label="Material change (%)" description="A rise of an accepted risk's expected annual loss beyond this needs re-approval." min={1} max={1000} disabled={!edit} {...form.getInputProps('materialChangePercent')} />
-            <NumberInput label="Days to respond to a concern" min={1} max={90} allowDecimal={false} disabled={!edit} {...form.getInputProps('concernResponseDays')} />
-          </SimpleGrid>
-          <TagsInput label="Reminders before expiry (days)" disabled={!edit} {...form.getInputProps('reminderDays')} />
-          {edit ? (
-            <Group justify="flex-end">
-              <Button type="submit" loading={save.isPending} disabled={!form.isDirty()}>
-                Save settings
-              </Button>
-            </Group>
-          ) : (
-            <Text size="sm" c="dimmed">
-              Advisors change these settings.
-            </Text>
-          )}
-        </Stack>
-      </form>
-    </Card>
+    <Stack gap="lg">
+      <DelegationCard settings={settings.data} />
+      <Card withBorder maw={760} component="section" aria-label="Governance settings">
+        <Title order={2} fz="h3" mb="sm">
+          Settings
+        </Title>
+        <form onSubmit={submit} noValidate>
+          <Stack gap="md">
+            {save.isError ? <ErrorAlert error={save.error} /> : null}
+            <SimpleGrid cols={{ base: 1, sm: 2 }}>
+              <NumberInput label="Default expiry of an acceptance (months)" min={1} max={12} allowDecimal={false} disabled={!edit} {...form.getInputProps('defaultAcceptanceMonths')} />
+              <NumberInput label="Longest acceptance (months)" description="Never more than 12." min={1} max={12} allowDecimal={false} disabled={!edit} {...form.getInputProps('maxAcceptanceMonths')} />
+              <NumberInput label="Material change (%)" description="A rise of an accepted risk's expected annual loss beyond this needs re-approval." min={1} max={1000} disabled={!edit} {...form.getInputProps('materialChangePercent')} />
+              <NumberInput label="Days to respond to a concern" min={1} max={90} allowDecimal={false} disabled={!edit} {...form.getInputProps('concernResponseDays')} />
+            </SimpleGrid>
+            <TagsInput label="Reminders before expiry (days)" disabled={!edit} {...form.getInputProps('reminderDays')} />
+            {edit ? (
+              <Group justify="flex-end">
+                <Button type="submit" loading={save.isPending} disabled={!form.isDirty()}>
+                  Save settings
+                </Button>
+              </Group>
+            ) : (
+              <Text size="sm" c="dimmed">
+                Advisors change these settings.
+              </Text>
+            )}
+          </Stack>
+        </form>
+      </Card>
+    </Stack>
   );
 }

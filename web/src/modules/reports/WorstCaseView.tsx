@@ -7,6 +7,7 @@ import { PageSkeleton } from '../../components/Skeletons';
 import { useCurrentClient } from '../../layout/client-context';
 import { useWorstCase } from './api';
 import { BlockView } from './Blocks';
+import { WorstCaseChoice } from './WorstCaseChoice';
 
 export function WorstCaseView() {
   const { clientId } = useCurrentClient();
@@ -22,7 +23,7 @@ export function WorstCaseView() {
             What a ransomware attack would cost
           </Title>
           <Text size="sm" c="dimmed">
-            The one-pager for the CEO: the range, what it rests on, and what the measures against it cost each year.
+            The one-pager for the CEO, priced from the risk register's ransomware scenario: the range, how each figure is derived, and what the measures against it cost each year.
           </Text>
         </div>
         <Group gap="sm">
@@ -35,6 +36,7 @@ export function WorstCaseView() {
         </Group>
       </Group>
       <Stack gap="sm">
+        <WorstCaseChoice />
         {blocks.map((b, i) => (
           <BlockView key={i} block={b} />
         ))}

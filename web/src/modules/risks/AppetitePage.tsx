@@ -189,6 +189,7 @@ function ImportCard({ clientId }: { clientId: string }) {
                 Treatments: {report.treatmentsCreated} new, {report.treatmentsUpdated} changed, {report.treatmentsSetToProposed} set back to proposed
               </List.Item>
               <List.Item>Appetite {report.appetiteChanged ? 'replaced' : 'unchanged'}; seed and years {report.settingsChanged ? 'changed' : 'unchanged'}</List.Item>
+              {report.policiesNotImported.length ? <List.Item>Insurance policies not imported (they are kept under Insurance): {report.policiesNotImported.join(', ')}</List.Item> : null}
             </List>
           </Alert>
         ) : null}
@@ -214,17 +215,23 @@ function WorstCaseCard({ clientId, currency }: { clientId: string; currency: str
       <Title order={2} fz="h3" mb={4}>
         Ransomware worst case
       </Title>
-      <Text size="sm" mb="md">
-        One attack that stops the business: <strong>{money(d.low, currency, true)}</strong> to <strong>{money(d.high, currency, true)}</strong>, most likely about{' '}
-        <strong>{money(d.likely, currency, true)}</strong>.
-        {d.scenario ? ` The register's ${d.scenario.ref} puts a 1-in-100-year ransomware loss at ${money(d.scenario.p99, currency, true)}.` : ''}
-      </Text>
+      {!d.available ? (
+        <Text size="sm" mb="md">
+          {d.unavailableReason}
+        </Text>
+      ) : (
+        <Text size="sm" mb="md">
+          One attack, priced from the register&apos;s {d.scenario?.ref}: <strong>{money(d.low, currency, true)}</strong> to <strong>{money(d.high, currency, true)}</strong>, about{' '}
+          <strong>{money(d.expected, currency, true)}</strong> on average.
+          {d.scenario?.p99 != null ? ` One year in a hundred it loses more than ${money(d.scenario.p99, currency, true)}.` : ''}
+        </Text>
+      )}
       <Table withTableBorder aria-label="Ransomware worst case">
         <Table.Thead>
           <Table.Tr>
             <Table.Th>Part</Table.Th>
             <Table.Th ta="right">Low</Table.Th>
-            <Table.Th ta="right">Likely</Table.Th>
+            <Table.Th ta="right">Typical</Table.Th>
             <Table.Th ta="right">High</Table.Th>
           </Table.Tr>
         </Table.Thead>
@@ -238,7 +245,7 @@ function WorstCaseCard({ clientId, currency }: { clientId: string; currency: str
                 </Text>
               </Table.Td>
               <Table.Td ta="right">{money(c.low, currency, true)}</Table.Td>
-              <Table.Td ta="right">{money(c.likely, currency, true)}</Table.Td>
+              <Table.Td ta="right">{money(c.typical, currency, true)}</Table.Td>
               <Table.Td ta="right">{money(c.high, currency, true)}</Table.Td>
             </Table.Tr>
           ))}

@@ -1,7 +1,7 @@
 import { ActionIcon, Anchor, Autocomplete, Button, Card, Grid, Group, NumberInput, Select, SimpleGrid, Stack, Text, Textarea, TextInput, Title, UnstyledButton } from '@mantine/core';
 import { IconArrowLeft, IconPlus, IconTrash } from '@tabler/icons-react';
 import type { FairInputs, LinkInput, ScenarioDetailOut, TemplateOut, TemplatesOut } from '@schema/risks';
-import { TEMPLATES } from '@shared/risks/templates';
+import { paramProblems, TEMPLATES } from '@shared/risks/templates';
 import { useQuery } from '@tanstack/react-query';
 import { useState } from 'react';
 import { Link, useNavigate } from 'react-router';
@@ -30,7 +30,7 @@ interface LinkTargets {
 
 const UNIT_SUFFIX: Record<string, string | undefined> = { hours: ' h', probability: ' %', share: ' %', 'per-year': ' a year' };
 
-function ParamInput({ param, value, onChange }: { param: TemplateOut['params'][number]; value: number; onChange: (v: number) => void }) {
+function ParamInput({ param, value, onChange, error }: { param: TemplateOut['params'][number]; value: number; onChange: (v: number) => void; error?: string | undefined }) {
   const pct = param.unit === 'probability' || param.unit === 'share';
   return (
     <NumberInput
@@ -39,6 +39,8 @@ function ParamInput({ param, value, onChange }: { param: TemplateOut['params'][n
       value={pct ? Math.round(value * 100_000) / 1000 : value}
       min={0}
       max={pct ? 100 : undefined}
+      clampBehavior="none"
+      error={error}
       thousandSeparator={param.unit === 'money' || param.unit === 'count' ? ',' : undefined}
       suffix={UNIT_SUFFIX[param.unit]}
       decimalScale={param.unit === 'money' || param.unit === 'count' ? 0 : 4}
@@ -143,7 +145,8 @@ export function NewScenarioPage() {
 
   if (templates.isPending) return <PageSkeleton />;
   if (templates.isError) return <ErrorAlert error={templates.error} onRetry={() => void templates.refetch()} />;
-  const invalid = Object.keys(inputProblems(inputs)).length > 0;
+  const paramErrors = new Map(template && template !== 'blank' ? paramProblems(TEMPLATES[template.key], params).map((p) => [p.key, `${p.message.charAt(0).toUpperCase()}${p.message.slice(1)}`]) : []);
+  const invalid = Object.keys(inputProblems(inputs)).length > 0 || paramErrors.size > 0;
   const currency = client.currency;
 
   return (
@@ -218,7 +221,7 @@ export function NewScenarioPage() {
                     </Text>
                     <Stack gap="sm">
                       {template.params.map((p) => (
-                        <ParamInput key={p.key} param={p} value={params[p.key] ?? p.value} onChange={(v) => setParam(p.key, v)} />
+                        <ParamInput key={p.key} param={p} value={params[p.key] ?? p.value} onChange={(v) => setParam(p.key, v)} error={paramErrors.get(p.key)} />
                       ))}
                       {can('risks.edit') ? (
                         <Group justify="space-between" gap="xs">

@@ -34,7 +34,7 @@ export default function RisksHomeCard() {
         </div>
       </SimpleGrid>
       <Group gap="xs">
-        <AppetiteBadge defined={d.appetite.defined} breached={d.appetite.breached} />
+        <AppetiteBadge defined={d.appetite.defined} breached={d.appetite.breached} settled={d.appetite.settled} />
         {d.status.refreshing ? (
           <Text size="xs" c="dimmed">
             Refreshing…

@@ -8,6 +8,7 @@ import { useCurrentClient } from '../../layout/client-context';
 import { AppetitePage } from './AppetitePage';
 import { CurvePage } from './CurvePage';
 import { HeatmapPage } from './HeatmapPage';
+import { InsurancePage } from './InsurancePage';
 import { NewScenarioPage } from './NewScenarioPage';
 import { OptionsPage } from './OptionsPage';
 import { RegisterPage } from './RegisterPage';
@@ -20,6 +21,7 @@ const TABS = [
   { value: 'heatmap', label: 'Heat map' },
   { value: 'top', label: 'Top risks' },
   { value: 'options', label: 'Security options' },
+  { value: 'insurance', label: 'Insurance' },
   { value: 'appetite', label: 'Appetite & settings' },
 ];
 
@@ -62,6 +64,7 @@ export default function RisksPage() {
         <Route path="heatmap" element={<HeatmapPage />} />
         <Route path="top" element={<TopRisksPage />} />
         <Route path="options" element={<OptionsPage />} />
+        <Route path="insurance" element={<InsurancePage />} />
         <Route path="appetite" element={<AppetitePage />} />
       </Route>
       <Route path=":riskId" element={<ScenarioPage />} />

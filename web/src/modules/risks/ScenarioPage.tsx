@@ -13,6 +13,7 @@ import { Money } from '../../components/Money';
 import { PageHeader } from '../../components/PageHeader';
 import { PageSkeleton } from '../../components/Skeletons';
 import { useCurrentClient } from '../../layout/client-context';
+import { rareSentence } from './P90Cell';
 import { riskChangeKeys, useRegister, useScenario } from './api';
 import { FairInputsEditor, inputProblems } from './inputs';
 import { useSimulationPreview } from './preview';
@@ -35,11 +36,13 @@ function ResultColumn({ title, stats, currency, note }: { title: string; stats: 
               a year
             </Text>
           </Text>
-          <Text size="sm">1-in-10-year loss (P90): {money(stats.p90, currency)}</Text>
+          {rareSentence(stats, currency) ? <Text size="sm">{rareSentence(stats, currency)}</Text> : <Text size="sm">1-in-10-year loss (P90): {money(stats.p90, currency)}</Text>}
           <Text size="sm">1-in-100-year loss (P99): {money(stats.p99, currency)}</Text>
-          <Text size="sm" c="dimmed">
-            A loss in {percent(stats.probabilityOfLoss)} of years
-          </Text>
+          {rareSentence(stats, currency) ? null : (
+            <Text size="sm" c="dimmed">
+              A loss in {percent(stats.probabilityOfLoss)} of years
+            </Text>
+          )}
         </Stack>
       ) : (
         <Text size="sm" c="dimmed" mt={6}>

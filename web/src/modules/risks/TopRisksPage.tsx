@@ -4,6 +4,7 @@ import { Link } from 'react-router';
 import { TriadTable } from '../../components/DataTable';
 import { ErrorAlert } from '../../components/ErrorAlert';
 import { Money } from '../../components/Money';
+import { P90Cell } from './P90Cell';
 import { PageSkeleton } from '../../components/Skeletons';
 import { useCurrentClient } from '../../layout/client-context';
 import { useOverview } from './api';
@@ -37,7 +38,7 @@ export function TopRisksPage() {
             { accessor: 'ref', title: 'Ref', width: 70 },
             { accessor: 'title', title: 'Scenario', render: (r) => <Anchor component={Link} to={href(`risks/${r.id}`)} size="sm" fw={600}>{r.title}</Anchor> },
             { accessor: 'mean', title: 'Mean a year', textAlign: 'right', render: (r) => <Money amount={r.mean} currency={o.currency} size="sm" /> },
-            { accessor: 'p90', title: 'P90', textAlign: 'right', render: (r) => <Money amount={r.p90} currency={o.currency} size="sm" /> },
+            { accessor: 'p90', title: 'P90', textAlign: 'right', render: (r) => <P90Cell stats={r} currency={o.currency} /> },
             { accessor: 'inherentMean', title: 'Without treatments', textAlign: 'right', render: (r) => <Money amount={r.inherentMean} currency={o.currency} size="sm" c="dimmed" /> },
             { accessor: 'share', title: 'Share', textAlign: 'right', render: (r) => percent(r.share, 0) },
             { accessor: 'rating', title: 'Rating', width: 130, render: (r) => <RatingBadge rating={r.rating} /> },

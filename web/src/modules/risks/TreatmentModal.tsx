@@ -2,7 +2,7 @@ import { ActionIcon, Button, Group, Modal, NumberInput, Select, Stack, Text, Tex
 import { IconPlus, IconTrash } from '@tabler/icons-react';
 import type { Distribution, FairInputs, TreatmentEffect, TreatmentOut } from '@schema/risks';
 import { useState } from 'react';
-import { api, clientPath } from '../../api/client';
+import { api, clientPath, fieldErrors } from '../../api/client';
 import { useApiMutation } from '../../api/mutation';
 import { ErrorAlert } from '../../components/ErrorAlert';
 import { riskChangeKeys } from './api';
@@ -25,13 +25,26 @@ export function effectToRows(effect: TreatmentEffect): EffectRow[] {
   });
 }
 
+/** The effect as entered: "at least" is the range's minimum and "at most" its maximum, never swapped. */
 export function rowsToEffect(rows: EffectRow[]): TreatmentEffect {
   const effect: Record<string, Distribution> = {};
   for (const r of rows) {
-    effect[r.factor] = r.low === r.high ? { type: 'constant', value: r.low / 100 } : { type: 'uniform', min: Math.min(r.low, r.high) / 100, max: Math.max(r.low, r.high) / 100 };
+    effect[r.factor] = r.low === r.high ? { type: 'constant', value: r.low / 100 } : { type: 'uniform', min: r.low / 100, max: r.high / 100 };
   }
   return effect;
 }
+
+/** What is wrong with an effect row, by field; refused with a message, never rewritten. */
+export function rowProblems(r: EffectRow): { low?: string; high?: string } {
+  if (!Number.isFinite(r.low)) return { low: 'Enter a percentage' };
+  if (!Number.isFinite(r.high)) return { high: 'Enter a percentage' };
+  if (r.low < 0) return { low: 'Must not be negative' };
+  if (r.high < 0) return { high: 'Must not be negative' };
+  if (r.low > r.high) return { low: `More than "at most" (${r.high} %): the smaller value goes here` };
+  return {};
+}
+
+const percentValue = (v: string | number): number => (v === '' ? Number.NaN : Number(v));
 
 /** The factors a treatment may act on: those the scenario has. */
 export function factorOptions(inputs: FairInputs) {
@@ -60,8 +73,26 @@ export function EffectRows({ rows, onChange, inputs }: { rows: EffectRow[]; onCh
             onChange={(v) => v && onChange(rows.map((x, j) => (j === i ? { ...x, factor: v } : x)))}
             style={{ flex: 2 }}
           />
-          <NumberInput label={i === 0 ? 'Falls to at least' : undefined} aria-label="Falls to at least (%)" suffix=" %" min={0} max={100} value={r.low} onChange={(v) => onChange(rows.map((x, j) => (j === i ? { ...x, low: Number(v) || 0 } : x)))} style={{ flex: 1 }} />
-          <NumberInput label={i === 0 ? 'and at most' : undefined} aria-label="and at most (%)" suffix=" %" min={0} max={100} value={r.high} onChange={(v) => onChange(rows.map((x, j) => (j === i ? { ...x, high: Number(v) || 0 } : x)))} style={{ flex: 1 }} />
+          <NumberInput
+            label={i === 0 ? 'Falls to at least' : undefined}
+            aria-label="Falls to at least (%)"
+            suffix=" %"
+            clampBehavior="none"
+            value={Number.isFinite(r.low) ? r.low : ''}
+            error={rowProblems(r).low}
+            onChange={(v) => onChange(rows.map((x, j) => (j === i ? { ...x, low: percentValue(v) } : x)))}
+            style={{ flex: 1 }}
+          />
+          <NumberInput
+            label={i === 0 ? 'and at most' : undefined}
+            aria-label="and at most (%)"
+            suffix=" %"
+            clampBehavior="none"
+            value={Number.isFinite(r.high) ? r.high : ''}
+            error={rowProblems(r).high}
+            onChange={(v) => onChange(rows.map((x, j) => (j === i ? { ...x, high: percentValue(v) } : x)))}
+            style={{ flex: 1 }}
+          />
           <ActionIcon variant="subtle" color="gray" aria-label="Remove this effect" onClick={() => onChange(rows.filter((_, j) => j !== i))} mb={4}>
             <IconTrash size={16} />
           </ActionIcon>
@@ -139,8 +170,8 @@ export function TreatmentModal({
             onChange={(v) => v && setStatus(v)}
           />
           <Group grow>
-            <NumberInput label="Annual cost" min={0} thousandSeparator="," value={annualCost} onChange={(v) => setAnnualCost(Number(v) || 0)} />
-            <NumberInput label="One-time cost" min={0} thousandSeparator="," value={oneTimeCost} onChange={(v) => setOneTimeCost(Number(v) || 0)} />
+            <NumberInput label="Annual cost" clampBehavior="none" thousandSeparator="," value={annualCost} onChange={(v) => setAnnualCost(v === '' ? 0 : Number(v))} error={fieldErrors(save.error).annualCost ?? (annualCost < 0 ? 'Must not be negative' : undefined)} />
+            <NumberInput label="One-time cost" clampBehavior="none" thousandSeparator="," value={oneTimeCost} onChange={(v) => setOneTimeCost(v === '' ? 0 : Number(v))} error={fieldErrors(save.error).oneTimeCost ?? (oneTimeCost < 0 ? 'Must not be negative' : undefined)} />
           </Group>
           <EffectRows rows={rows} onChange={setRows} inputs={inputs} />
           {preview ? (
@@ -153,7 +184,7 @@ export function TreatmentModal({
             <Button variant="default" onClick={onClose}>
               Cancel
             </Button>
-            <Button type="submit" loading={save.isPending} disabled={!name.trim() || rows.length === 0}>
+            <Button type="submit" loading={save.isPending} disabled={!name.trim() || rows.length === 0 || rows.some((r) => Object.keys(rowProblems(r)).length > 0) || annualCost < 0 || oneTimeCost < 0}>
               {treatment ? 'Save treatment' : 'Add treatment'}
             </Button>
           </Group>

@@ -138,6 +138,8 @@ export function DistributionEditor({ label, help, value, onChange, unit, currenc
               disabled={disabled}
               min={0}
               max={percentUnit ? (unit === 'probability' ? 100 : undefined) : undefined}
+              // Out of range is refused with the engine's message below, never clamped.
+              clampBehavior="none"
               thousandSeparator={unit === 'money' ? ',' : undefined}
               prefix={unit === 'money' ? currencySymbol(currency) : undefined}
               suffix={percentUnit ? ' %' : undefined}

@@ -51,9 +51,18 @@ export function RatingBadge({ rating }: { rating: { likelihood: number; impact: 
   );
 }
 
-export function AppetiteBadge({ defined, breached }: { defined: boolean; breached: boolean | null }) {
+export function AppetiteBadge({ defined, breached, settled }: { defined: boolean; breached: boolean | null; settled?: boolean | null }) {
   if (!defined) return <Badge color="gray" variant="light">No appetite set</Badge>;
   if (breached === null) return <Badge color="gray" variant="light">Being checked</Badge>;
+  if (settled === false) {
+    return (
+      <Tooltip label={`On the simulated years the portfolio is ${breached ? 'just above' : 'just within'} the appetite, but too close to the tolerance curve for them to settle it.`} multiline w={280}>
+        <Badge color="orange" leftSection={<IconAlertTriangle size={12} />}>
+          Too close to call
+        </Badge>
+      </Tooltip>
+    );
+  }
   return breached ? (
     <Badge color="red" leftSection={<IconAlertTriangle size={12} />}>
       Above appetite

@@ -2,7 +2,7 @@ import type { ClientScope } from '../../../../server/context.js';
 import { newId } from '../../../../server/db/conventions.js';
 import { chunk, linksOf, setLinks } from '../../common.js';
 import type { EstateServicesTable } from '../../tables.js';
-import { CRITICALITIES, nameKey } from '../../vocab.js';
+import { CRITICALITIES, nameKey, OPERATING_HOURS } from '../../vocab.js';
 import { resolveSystems, upsert, type KindSpec, type Planned } from '../kit.js';
 import { decimal, list, money, oneOf, text } from '../values.js';
 import { cell, linkedNames, mergeRow, moneyCell, moneyToDb, pages, planOf, reject, type FieldMap } from './shared.js';
@@ -15,6 +15,7 @@ const MAP: FieldMap[] = [
   { field: 'rtoHours', column: 'rto_hours' },
   { field: 'rpoHours', column: 'rpo_hours' },
   { field: 'criticality', column: 'criticality' },
+  { field: 'operatingHours', column: 'operating_hours' },
 ];
 const COMPARE = MAP.map((m) => m.column);
 const FIELD_OF_COLUMN = new Map(MAP.map((m) => [m.column, m.field]));
@@ -30,6 +31,7 @@ export const servicesKind: KindSpec = {
     { field: 'rtoHours', header: 'RTO (hours)', aliases: ['RTO', 'RTO Hours', 'Recovery Time Objective'], parse: decimal(0, 8760) },
     { field: 'rpoHours', header: 'RPO (hours)', aliases: ['RPO', 'RPO Hours', 'Recovery Point Objective'], parse: decimal(0, 8760) },
     { field: 'criticality', header: 'Criticality', aliases: ['Priority', 'Importance'], parse: oneOf(CRITICALITIES, { 'mission critical': 'critical', moderate: 'medium', normal: 'medium' }) },
+    { field: 'operatingHours', header: 'Operating Hours', aliases: ['Hours', 'Runs', 'Availability'], parse: oneOf(OPERATING_HOURS, { 'business hours': 'business', 'office hours': 'business', 'working hours': 'business', '24x7': 'always', '24/7': 'always', '24×7': 'always', 'around the clock': 'always', 'always on': 'always' }) },
     { field: 'systems', header: 'Systems', aliases: ['Depends On', 'Dependencies', 'Systems Used'], parse: list(text(200)) },
   ],
   requiredColumns: ['name'],
@@ -61,7 +63,7 @@ export const servicesKind: KindSpec = {
         }
         systemIds = (rec.systems as string[]).map((r) => (refs.get(r) as { id: string }).id);
       } else if ('systems' in rec) systemIds = [];
-      const { row } = mergeRow(ctx, existing as Record<string, unknown> | undefined, () => ({ business_unit: null, description: null, downtime_cost_per_hour: 0, rto_hours: null, rpo_hours: null, criticality: 'medium' }), rec, MAP);
+      const { row } = mergeRow(ctx, existing as Record<string, unknown> | undefined, () => ({ business_unit: null, description: null, downtime_cost_per_hour: 0, rto_hours: null, rpo_hours: null, criticality: 'medium', operating_hours: 'business' }), rec, MAP);
       row.name_key = nameKey(row.name as string);
       const linksChanged = systemIds !== null && !sameSet(systemIds, existing ? (current.get(existing.id) ?? []) : []);
       const plan = planOf(ctx, line, label, existing as Record<string, unknown> | undefined, row, COMPARE, (c) => ctx.headerOf(FIELD_OF_COLUMN.get(c) ?? c), linksChanged ? [ctx.headerOf('systems')] : []);
@@ -92,7 +94,7 @@ export const servicesKind: KindSpec = {
         page.map((s) => s.id),
       );
       for (const s of page) {
-        yield [s.name, cell(s.business_unit), cell(s.description), moneyCell(scope, s.downtime_cost_per_hour), cell(s.rto_hours), cell(s.rpo_hours), s.criticality, (systems.get(s.id) ?? []).join('; ')];
+        yield [s.name, cell(s.business_unit), cell(s.description), moneyCell(scope, s.downtime_cost_per_hour), cell(s.rto_hours), cell(s.rpo_hours), s.criticality, s.operating_hours, (systems.get(s.id) ?? []).join('; ')];
       }
     }
   },
