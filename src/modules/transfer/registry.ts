@@ -43,6 +43,8 @@ export const EXPORTED: readonly ExportedTable[] = [
   { table: 'risk_scenarios' },
   { table: 'risk_treatments' },
   { table: 'risk_links' },
+  { table: 'risk_policies' },
+  { table: 'risk_policy_scenarios' },
   { table: 'risk_option_sets' },
   { table: 'risk_options' },
   { table: 'risk_option_set_scenarios' },
