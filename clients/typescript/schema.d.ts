@@ -2645,6 +2645,26 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/clients/import": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Import a client export file into the caller’s firm (firm admins), all or nothing; with dryRun=true, report what would be created and write nothing
+         * @description The file’s format version, shape, digest (and signature, when this server holds the key), audit chain and columns are checked first; a problem answers 400 naming its place in the file. The client keeps its id unless the id is taken here; its people are matched by e-mail in the firm or invited without a password (docs/client-export.md).
+         */
+        post: operations["createClientsImport"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/controls/catalogues": {
         parameters: {
             query?: never;
@@ -2726,6 +2746,26 @@ export interface paths {
         };
         /** Checks the firm's hash chain against its anchors, and the firm's checkpoint chain (firm admins) */
         get: operations["getFirmAuditVerify"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/firm/clients/{clientId}/export": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * Export a whole client as one JSON file (firm admins): every module’s records, evidence files, issued packs and the audit trail with its chain (docs/client-export.md)
+         * @description The export is recorded in the client’s audit trail; that entry is the last of the file. The file carries a SHA-256 digest of its canonical JSON (RFC 8785), signed with the server’s audit key when it has one.
+         */
+        get: operations["getFirmClientsByClientIdExport"];
         put?: never;
         post?: never;
         delete?: never;
@@ -26769,6 +26809,155 @@ export interface operations {
             };
         };
     };
+    createClientsImport: {
+        parameters: {
+            query?: {
+                /** @description true: check and report, write nothing */
+                dryRun?: "true" | "false";
+                /** @description A name for the imported client (default: the name in the file) */
+                name?: string;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** @description The file, as the raw request body */
+        requestBody: {
+            content: {
+                "application/json": string;
+            };
+        };
+        responses: {
+            /** @description Default Response */
+            "4XX": {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Default Response */
+            "5XX": {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Default Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        audit: {
+                            entries: number;
+                            headHash: string;
+                            verified: boolean;
+                        };
+                        catalogues: {
+                            /** @enum {string} */
+                            action: "matched" | "created";
+                            title: string;
+                            version: string;
+                        }[];
+                        client: {
+                            id: string;
+                            /** @description The client kept the id it had in the file (false: the id was taken here) */
+                            keptId: boolean;
+                            name: string;
+                        };
+                        dryRun: boolean;
+                        integrity: {
+                            digest: string;
+                            /**
+                             * @description unchecked: signed with a key this server does not hold
+                             * @enum {string}
+                             */
+                            signature: "verified" | "absent" | "unchecked";
+                        };
+                        people: {
+                            /** @enum {string} */
+                            action: "matched" | "invited";
+                            email: string;
+                            name: string;
+                            role: string | null;
+                            userId: string;
+                        }[];
+                        /** @description Rows created per table */
+                        rows: {
+                            [key: string]: number;
+                        };
+                        source: {
+                            database: string;
+                            exportedAt: string;
+                            firm: string;
+                            triad: string;
+                        };
+                        totalRows: number;
+                    };
+                };
+            };
+            /** @description Default Response */
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        audit: {
+                            entries: number;
+                            headHash: string;
+                            verified: boolean;
+                        };
+                        catalogues: {
+                            /** @enum {string} */
+                            action: "matched" | "created";
+                            title: string;
+                            version: string;
+                        }[];
+                        client: {
+                            id: string;
+                            /** @description The client kept the id it had in the file (false: the id was taken here) */
+                            keptId: boolean;
+                            name: string;
+                        };
+                        dryRun: boolean;
+                        integrity: {
+                            digest: string;
+                            /**
+                             * @description unchecked: signed with a key this server does not hold
+                             * @enum {string}
+                             */
+                            signature: "verified" | "absent" | "unchecked";
+                        };
+                        people: {
+                            /** @enum {string} */
+                            action: "matched" | "invited";
+                            email: string;
+                            name: string;
+                            role: string | null;
+                            userId: string;
+                        }[];
+                        /** @description Rows created per table */
+                        rows: {
+                            [key: string]: number;
+                        };
+                        source: {
+                            database: string;
+                            exportedAt: string;
+                            firm: string;
+                            triad: string;
+                        };
+                        totalRows: number;
+                    };
+                };
+            };
+        };
+    };
     getControlsCatalogues: {
         parameters: {
             query?: never;
@@ -27390,6 +27579,37 @@ export interface operations {
                         };
                         ok: boolean;
                     };
+                };
+            };
+        };
+    };
+    getFirmClientsByClientIdExport: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                clientId: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Default Response */
+            "4XX": {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Default Response */
+            "5XX": {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
                 };
             };
         };

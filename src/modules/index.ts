@@ -12,6 +12,7 @@ import { roadmapModule } from './roadmap/index.js';
 import { budgetModule } from './budget/index.js';
 import { controlsModule } from './controls/index.js';
 import { interchangeModule } from './interchange/index.js';
+import { transferModule } from './transfer/index.js';
 import { systemClientRoutes, systemRoutes } from './system/routes.js';
 import { tasksModule } from './tasks/index.js';
 
@@ -43,4 +44,6 @@ export const modules: TriadModule[] = [
   interchangeModule,
   // What waits for whom, gathered from the modules above.
   tasksModule,
+  // Whole-client export and import: routes only, over every module's tables.
+  transferModule,
 ];

@@ -2,6 +2,7 @@ import type { Command } from 'commander';
 import type { AppContext, ClientScope } from '../../server/context.js';
 import { cliActor, readStdin, withApp } from '../context.js';
 import { CliError, parseFormat, printJson, printTable } from '../output.js';
+import { registerClientTransfer } from './client-transfer.js';
 
 const MEMBER_ROLES = ['advisor', 'executive', 'contributor', 'viewer'] as const;
 
@@ -117,6 +118,8 @@ export function registerAdmin(program: Command): void {
         else printTable(list, ['id', 'name', 'sector', 'employees', 'currency']);
       });
     });
+
+  registerClientTransfer(client);
 
   const member = program.command('member').description('Manage client memberships');
   member

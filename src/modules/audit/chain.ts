@@ -42,6 +42,55 @@ export function hashEntry(e: EntryFields): string {
   return createHash('sha256').update(text).digest('hex');
 }
 
+/**
+ * Where a chain's early entries were hashed under another chain id: a client imported under a
+ * new id keeps its trail byte for byte, and entries up to `throughSeq` were hashed with the id
+ * the client had then (`originId`). Segments are ordered by `throughSeq`.
+ */
+export interface ChainSegment {
+  throughSeq: number;
+  originId: string;
+}
+
+/** The chain id an entry was hashed with: its segment's origin, else the chain's own id. */
+export function hashIdAt(chainId: string, seq: number, segments: readonly ChainSegment[]): string {
+  for (const s of segments) if (seq <= s.throughSeq) return s.originId;
+  return chainId;
+}
+
+/** The segments recorded for a chain (empty for a chain that was never imported). */
+export async function chainSegments(db: Kysely<DB> | Transaction<DB>, chainId: string): Promise<ChainSegment[]> {
+  const rows = await db.selectFrom('audit_chain_origins').select(['through_seq', 'origin_id']).where('chain_id', '=', chainId).orderBy('through_seq').execute();
+  return rows.map((r) => ({ throughSeq: r.through_seq, originId: r.origin_id }));
+}
+
+/**
+ * Checks entries in order from the chain's start, as verifyChain does for stored ones: the
+ * sequence, the links and each hash (with the segments' origin ids). Used for the entries of
+ * a client export file before anything is written.
+ */
+export function verifyEntries(chainId: string, entries: readonly AuditEntriesTable[], segments: readonly ChainSegment[], start: { seq: number; hash: string } = { seq: 0, hash: GENESIS }): VerifyResult {
+  let prevHash = start.hash;
+  let expectedSeq = start.seq + 1;
+  let count = 0;
+  for (const row of entries) {
+    if (row.seq !== expectedSeq) {
+      return { ok: false, entries: count, failure: { seq: expectedSeq, reason: `entry ${expectedSeq} is missing (next found is ${row.seq})` } };
+    }
+    if (row.prev_hash !== prevHash) {
+      return { ok: false, entries: count, failure: { seq: row.seq, reason: 'its link to the previous entry does not match' } };
+    }
+    const { hash, ...fields } = row;
+    if (hashEntry({ ...fields, client_id: hashIdAt(chainId, row.seq, segments) }) !== hash) {
+      return { ok: false, entries: count, failure: { seq: row.seq, reason: 'its content does not match its hash (the entry was edited)' } };
+    }
+    prevHash = hash;
+    expectedSeq += 1;
+    count += 1;
+  }
+  return { ok: true, entries: count };
+}
+
 /** Creates an empty chain (idempotent); done when a client or firm is created. */
 export async function startChain(tx: Kysely<DB> | Transaction<DB>, chainId: string): Promise<void> {
   await tx
@@ -101,6 +150,7 @@ export interface VerifyResult {
  * deleted entry breaks one of these.
  */
 export async function verifyChain(db: Kysely<DB>, chainId: string, pageSize = 5000): Promise<VerifyResult> {
+  const segments = await chainSegments(db, chainId);
   let prevHash = GENESIS;
   let expectedSeq = 1;
   let count = 0;
@@ -113,21 +163,11 @@ export async function verifyChain(db: Kysely<DB>, chainId: string, pageSize = 50
       .orderBy('seq')
       .limit(pageSize)
       .execute();
-    for (const row of rows) {
-      if (row.seq !== expectedSeq) {
-        return { ok: false, entries: count, failure: { seq: expectedSeq, reason: `entry ${expectedSeq} is missing (next found is ${row.seq})` } };
-      }
-      if (row.prev_hash !== prevHash) {
-        return { ok: false, entries: count, failure: { seq: row.seq, reason: 'its link to the previous entry does not match' } };
-      }
-      const { hash, ...fields } = row;
-      if (hashEntry(fields) !== hash) {
-        return { ok: false, entries: count, failure: { seq: row.seq, reason: 'its content does not match its hash (the entry was edited)' } };
-      }
-      prevHash = hash;
-      expectedSeq += 1;
-      count += 1;
-    }
+    const page = verifyEntries(chainId, rows, segments, { seq: expectedSeq - 1, hash: prevHash });
+    if (!page.ok) return { ...page, entries: count + page.entries };
+    count += page.entries;
+    expectedSeq += page.entries;
+    prevHash = rows.at(-1)?.hash ?? prevHash;
     if (rows.length < pageSize) break;
   }
   const head = await db.selectFrom('audit_heads').selectAll().where('client_id', '=', chainId).executeTakeFirst();

@@ -10,12 +10,13 @@ import type { BudgetTables } from '../../modules/budget/tables.js';
 import type { AccountTables } from '../../modules/accounts/tables.js';
 import type { ControlTables } from '../../modules/controls/tables.js';
 import type { InterchangeTables } from '../../modules/interchange/tables.js';
+import type { TransferTables } from '../../modules/transfer/tables.js';
 
 /**
  * The whole database as Kysely sees it: the platform's tables plus each domain module's.
  * A module adds its tables by extending this interface with its own `*Tables` interface.
  */
-export interface DB extends PlatformTables, EstateTables, RiskTables, GovernanceTables, NotificationTables, ReportTables, BusinessTables, RoadmapTables, BudgetTables, AccountTables, ControlTables, InterchangeTables {}
+export interface DB extends PlatformTables, EstateTables, RiskTables, GovernanceTables, NotificationTables, ReportTables, BusinessTables, RoadmapTables, BudgetTables, AccountTables, ControlTables, InterchangeTables, TransferTables {}
 
 /**
  * Tables owned by one client: each carries `client_id`, its primary key starts with it, and

@@ -1,6 +1,6 @@
 import { Anchor, Button, Card, Group, SimpleGrid, Stack, Text, TextInput } from '@mantine/core';
 import { useDisclosure } from '@mantine/hooks';
-import { IconBuildingSkyscraper, IconPlus, IconSearch } from '@tabler/icons-react';
+import { IconBuildingSkyscraper, IconFileImport, IconPlus, IconSearch } from '@tabler/icons-react';
 import type { DataTableColumn } from 'mantine-datatable';
 import { lazy, Suspense, useMemo, useState } from 'react';
 import { Link, Navigate, useNavigate } from 'react-router';
@@ -20,6 +20,7 @@ import { attentionWeight, useAttention, NeedsActionCell } from './NeedsAction';
 import { NewClientModal } from './NewClientModal';
 import { usePortfolioRisk } from '../modules/risks/api';
 import { naturalCompare } from '../components/sort';
+import { ImportClientModal } from './ImportClientModal';
 
 // The firm's portfolio report (advisors and firm admins), from the reports module.
 const PortfolioReportSection = lazy(() => import('../modules/reports/PortfolioReportSection'));
@@ -76,6 +77,7 @@ export function PortfolioPage() {
   const columns = useColumns();
   const [search, setSearch] = useState('');
   const [adding, { open, close }] = useDisclosure(false);
+  const [importing, importModal] = useDisclosure(false);
   const canAdd = user.firmRole === 'admin' || user.firmRole === 'advisor';
 
   const list = useMemo(() => clients.data ?? [], [clients.data]);
@@ -104,9 +106,16 @@ export function PortfolioPage() {
         description={user.firmRole === 'member' ? 'The companies you take part in: choose one to open it.' : 'The client companies you serve, what needs action first. Open one to work in its workspace.'}
         actions={
           canAdd ? (
-            <Button leftSection={<IconPlus size={16} />} onClick={open}>
-              Add client
-            </Button>
+            <Group gap="sm">
+              {user.firmRole === 'admin' ? (
+                <Button variant="default" leftSection={<IconFileImport size={16} />} onClick={importModal.open}>
+                  Import client
+                </Button>
+              ) : null}
+              <Button leftSection={<IconPlus size={16} />} onClick={open}>
+                Add client
+              </Button>
+            </Group>
           ) : null
         }
       />
@@ -158,6 +167,7 @@ export function PortfolioPage() {
         </Stack>
       ) : null}
       <NewClientModal opened={adding} onClose={close} />
+      <ImportClientModal opened={importing} onClose={importModal.close} />
     </>
   );
 }

@@ -19,6 +19,7 @@ import * as controls from '../../../modules/controls/migration.js';
 import * as signinLimits from '../../../modules/accounts/migration-signin-limits.js';
 import * as roadmapGaps from '../../../modules/roadmap/migration-gaps.js';
 import * as interchange from '../../../modules/interchange/migration.js';
+import * as clientTransfer from '../../../modules/transfer/migration.js';
 
 /**
  * Every migration, in order. Names sort by date then sequence; Kysely applies the pending ones
@@ -46,4 +47,5 @@ export const migrations: Record<string, Migration> = {
   '20261205_07_signin_limits': signinLimits,
   '20261205_08_interchange': interchange,
   '20261206_01_roadmap_gaps': roadmapGaps,
+  '20261207_01_client_transfer': clientTransfer,
 };

@@ -1,6 +1,6 @@
 import { Anchor, Avatar, Badge, Button, Card, Group, SimpleGrid, Skeleton, Stack, Text, ThemeIcon, Title, Tooltip } from '@mantine/core';
 import { useDisclosure } from '@mantine/hooks';
-import { IconArrowRight, IconPencil } from '@tabler/icons-react';
+import { IconArrowRight, IconDownload, IconPencil } from '@tabler/icons-react';
 import { useQuery } from '@tanstack/react-query';
 import { lazy, Suspense, type ReactNode } from 'react';
 import { Link } from 'react-router';
@@ -14,6 +14,7 @@ import { Money } from '../../components/Money';
 import { PageHeader } from '../../components/PageHeader';
 import { MEMBER_ROLE_LABELS, MemberRoleBadge } from '../../components/Roles';
 import { useCurrentClient } from '../../layout/client-context';
+import { useSession } from '../../layout/session';
 import { initials } from '../../layout/UserMenu';
 import { visibleModules } from '../../modules/registry';
 import type { ClientModule } from '../../modules/types';
@@ -41,16 +42,27 @@ function Field({ label, children }: { label: string; children: ReactNode }) {
 
 function ProfileCard() {
   const { client, can } = useCurrentClient();
+  const { user } = useSession();
   const [editing, { open, close }] = useDisclosure(false);
   return (
     <HomeSection
       title="Profile"
       action={
-        can('client.edit') ? (
-          <Button variant="subtle" size="compact-sm" leftSection={<IconPencil size={14} />} onClick={open}>
-            Edit profile
-          </Button>
-        ) : null
+        <Group gap="xs" wrap="nowrap">
+          {user.firmRole === 'admin' ? (
+            // The whole client as one JSON file (docs/client-export.md): a plain download with the session cookie.
+            <Tooltip label="Every record, evidence file, issued pack and the audit trail, in one file another Triad can import">
+              <Button component="a" href={`/api/firm/clients/${encodeURIComponent(client.id)}/export`} download variant="subtle" size="compact-sm" leftSection={<IconDownload size={14} />}>
+                Export client
+              </Button>
+            </Tooltip>
+          ) : null}
+          {can('client.edit') ? (
+            <Button variant="subtle" size="compact-sm" leftSection={<IconPencil size={14} />} onClick={open}>
+              Edit profile
+            </Button>
+          ) : null}
+        </Group>
       }
     >
       <SimpleGrid cols={2} spacing="md" verticalSpacing="md">

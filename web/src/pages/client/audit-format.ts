@@ -5,6 +5,8 @@ const PLATFORM_ACTIONS: Record<string, string> = {
   'client.create': 'Created the client',
   'client.update': 'Changed the client profile',
   'client.archive': 'Archived the client',
+  'client.export': 'Exported the whole client',
+  'client.import': 'Imported the client from an export file',
   'member.add': 'Added a member',
   'member.update': 'Changed a member\u2019s role',
   'member.remove': 'Removed a member',
