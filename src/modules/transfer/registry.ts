@@ -33,6 +33,8 @@ export const EXPORTED: readonly ExportedTable[] = [
   { table: 'estate_reviews' },
   { table: 'estate_review_items' },
   { table: 'estate_imports' },
+  { table: 'estate_value_maps' },
+  { table: 'estate_replacement_costs' },
   // Business context
   { table: 'business_units' },
   { table: 'business_priorities' },
