@@ -1,5 +1,5 @@
 // Helpers shared by the benchmark suites: whole-process timing with peak memory, medians, tables.
-import { spawn } from 'node:child_process';
+import { spawn, spawnSync } from 'node:child_process';
 import { existsSync, readFileSync } from 'node:fs';
 import net from 'node:net';
 import { loadavg, cpus } from 'node:os';
@@ -134,4 +134,78 @@ export async function startDemoServer(dataDir, env = {}) {
     }
     await sleep(200);
   }
+}
+
+/**
+ * The Python interpreter itself (sys.executable), not a version manager's shim in front of it:
+ * a shim starts another process or two on every call, which would be timed as the peer's.
+ */
+export function python() {
+  const r = spawnSync('python3', ['-c', 'import sys; print(sys.executable)'], { encoding: 'utf8' });
+  if (r.status !== 0 || !r.stdout.trim()) throw new Error(`cannot find python3: ${r.stderr}`);
+  return r.stdout.trim();
+}
+
+/**
+ * Runs each contender ({ name, cmd: [command, args] }) as a whole process, once per round after
+ * one warm-up round that is not counted (whose output goes to check(name, stdout)), the order
+ * reversed from one round to the next so that no contender always runs first. Returns each
+ * contender's wall times, CPU times and peak memory, and the machine's load during the run.
+ */
+export async function runAlternating(contenders, rounds, check) {
+  const times = contenders.map(() => []);
+  const cpu = contenders.map(() => []);
+  const rss = contenders.map(() => []);
+  const before = cpuSnapshot();
+  for (let round = 0; round <= rounds; round++) {
+    const order = contenders.map((_, i) => i);
+    if (round % 2 === 1) order.reverse();
+    for (const i of order) {
+      const [command, args] = contenders[i].cmd;
+      const r = await measure(command, args);
+      if (round === 0) {
+        check(contenders[i].name, r.stdout);
+        continue;
+      }
+      times[i].push(r.ms);
+      cpu[i].push(r.cpuMs);
+      rss[i].push(r.rssKb);
+    }
+  }
+  return { times, cpu, rss, load: cpuReport(before, cpuSnapshot()) };
+}
+
+const mean = (xs) => xs.reduce((a, b) => a + b, 0) / xs.length;
+
+/**
+ * Prints the contenders' median, min and max wall time, the median relative to contender
+ * `base`'s, mean CPU time (it comes in 10 ms steps: its mean says more than its median) and
+ * peak memory.
+ */
+export function printContenders(contenders, { times, cpu, rss }, base) {
+  const haveCpu = !Number.isNaN(cpu[0][0]);
+  const baseMedian = median(times[base]);
+  printTable([
+    ['', 'median s', 'min s', 'max s', `× ${contenders[base].name.split(' ')[0]}`, 'mean CPU s', 'peak MB'],
+    ...contenders.map((c, i) => [
+      c.name,
+      (median(times[i]) / 1000).toFixed(3),
+      (Math.min(...times[i]) / 1000).toFixed(3),
+      (Math.max(...times[i]) / 1000).toFixed(3),
+      (median(times[i]) / baseMedian).toFixed(2),
+      haveCpu ? (mean(cpu[i]) / 1000).toFixed(3) : 'n/a',
+      Number.isNaN(rss[i][0]) ? 'n/a' : (Math.max(...rss[i]) / 1024).toFixed(0),
+    ]),
+  ]);
+}
+
+/**
+ * Contender a against contender b: the ratio of their median wall times, and the median of the
+ * per-round ratios (each round ran both, so it cancels most of a busy machine's drift), with
+ * the ratio of their mean CPU times.
+ */
+export function compareContenders(label, { times, cpu }, a, b) {
+  const paired = times[a].map((t, r) => t / times[b][r]);
+  const cpuRatio = Number.isNaN(cpu[a][0]) ? '' : `; mean CPU time ${(mean(cpu[a]) / mean(cpu[b])).toFixed(2)}`;
+  console.log(`${label}: wall time ${(median(times[a]) / median(times[b])).toFixed(2)} (ratio of medians), ${median(paired).toFixed(2)} (median of per-round ratios, ${Math.min(...paired).toFixed(2)}–${Math.max(...paired).toFixed(2)})${cpuRatio}`);
 }
