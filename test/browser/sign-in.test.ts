@@ -26,6 +26,7 @@ describe('signing in', () => {
     await signIn(page, DEMO.advisor);
     expect(new URL(page.url()).pathname).toBe('/');
     await page.getByRole('button', { name: 'Account menu' }).getByText('Sam Okafor').waitFor();
+    await page.getByRole('heading', { name: 'Portfolio', level: 1 }).waitFor();
     expect(await page.title()).toBe('Portfolio · Triad');
   });
 

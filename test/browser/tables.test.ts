@@ -68,7 +68,9 @@ async function walkTables(): Promise<{ tables: number; badges: string[]; overflo
 /** Waits until the page's tables are drawn (rows or their empty text) and nothing is loading. */
 async function settle(page: Page): Promise<void> {
   await page.waitForLoadState('networkidle');
-  await page.waitForFunction(`document.querySelectorAll('.mantine-Skeleton-root, [aria-busy="true"]').length === 0`, undefined, { timeout: 15_000 }).catch(() => undefined);
+  // A locator, not waitForFunction: the app's Content Security Policy forbids the eval that
+  // waitForFunction's polling needs.
+  await expect.poll(() => page.locator('.mantine-Skeleton-root, [aria-busy="true"]').count(), { timeout: 15_000 }).toBe(0);
 }
 
 describe('tables at 1440 px', () => {

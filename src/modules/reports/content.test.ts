@@ -3,7 +3,7 @@ import { compare, packSubjects } from './content.js';
 import { parseQuarter, quarterContaining, nextQuarter, isQuarterKey } from './quarter.js';
 import type { BoardPackContent } from './schema.js';
 import type { PackSources, TopRisk } from './sources.js';
-import { money, printable, roughly } from './text.js';
+import { isPrintable, money, printable, roughly } from './text.js';
 
 const risk = (id: string, mean: number): TopRisk => ({
   id,
@@ -101,8 +101,13 @@ describe('quarters and words', () => {
   it('writes money the PDF fonts can print, in the client\u2019s currency', () => {
     expect(money(1_234_567.4, 'USD')).toBe('$1,234,567');
     expect(money(1_234_567, 'EUR')).toBe('€1,234,567');
-    // The rupee sign is not in the PDF's fonts: the code is written instead.
-    expect(money(1_234_567, 'INR')).toBe('INR 1,234,567');
+    // The embedded Noto Sans has the rupee sign, so it prints as the sign.
+    expect(money(1_234_567, 'INR')).toBe('₹1,234,567');
+    // Every currency a client can choose prints without a blank box in the PDF.
+    for (const code of Intl.supportedValuesOf('currency')) {
+      const text = money(1_234_567, code);
+      expect([...text].filter((ch) => !isPrintable(ch)), `${code}: ${text}`).toEqual([]);
+    }
     expect(roughly(302_820, 'USD')).toBe('$303K');
     expect(roughly(9_250_000, 'USD')).toBe('$9.25M');
     expect(printable('A → B ≥ 3 ✓ 日本')).toBe('A -> B >= 3 yes ??');

@@ -95,8 +95,10 @@ export function PortfolioPage() {
   const currencies = new Set(list.map((c) => c.currency));
   const totalRevenue = list.reduce((sum, c) => sum + c.annualRevenue, 0);
 
-  // A client user of one company lands on it: a one-row table is no home.
+  // A client user of one company lands on it: a one-row table is no home. Until their clients
+  // are known nothing is shown, so nobody starts on a portfolio page that then jumps away.
   if (landsOnClient) return <Navigate to={`/clients/${encodeURIComponent(list[0]!.id)}`} replace />;
+  if (user.firmRole === 'member' && clients.isPending) return <TableSkeleton />;
 
   return (
     <>
