@@ -43,6 +43,22 @@ export async function cliActor(ctx: AppContext): Promise<Actor> {
   return systemActor(firm.id, `triad CLI (${os.userInfo().username}@${os.hostname()})`);
 }
 
+/**
+ * The firm's client that `--client` names: its id, or its name (any case). A name two clients
+ * share is refused with their ids, and an unknown one points at `triad client list`.
+ */
+export async function resolveClient(ctx: AppContext, firmId: string, text: string): Promise<{ id: string; name: string }> {
+  const db = ctx.database.db;
+  const byId = await db.selectFrom('clients').select(['id', 'name']).where('firm_id', '=', firmId).where('id', '=', text).executeTakeFirst();
+  if (byId) return byId;
+  const wanted = text.trim().toLowerCase();
+  const all = await db.selectFrom('clients').select(['id', 'name']).where('firm_id', '=', firmId).orderBy('name').execute();
+  const named = all.filter((c) => c.name.toLowerCase() === wanted);
+  if (named.length === 1) return named[0]!;
+  if (named.length > 1) throw new CliError(`${named.length} clients are named "${text}": give the id of the one you mean (${named.map((c) => c.id).join(', ')})`);
+  throw new CliError(`no client with id or name "${text}" (see \`triad client list\`)`);
+}
+
 /** Reads all of standard input (for passwords), trimming the final newline. */
 export async function readStdin(): Promise<string> {
   const chunks: Buffer[] = [];

@@ -79,7 +79,7 @@ describe('triad administrative commands', () => {
     expect(badRole.stderr).toMatch(/--role must be one of/);
     const noClient = await runCli(['member', 'add', '--client', 'nope', '--email', 'carol@example.com', '--role', 'viewer'], { env });
     expect(noClient.code).not.toBe(0);
-    expect(noClient.stderr).toMatch(/no client with id "nope"/);
+    expect(noClient.stderr).toMatch(/no client with id or name "nope"/);
   });
 
   it('lists as a table or as JSON', async () => {

@@ -48,7 +48,7 @@ describe('triad client export | import', () => {
   it('names an unknown client', async () => {
     const res = await runCli(['client', 'export', '--client', 'nope'], { env: cliEnv(from) });
     expect(res.code).toBe(1);
-    expect(res.stderr).toMatch(/no client with id "nope"/);
+    expect(res.stderr).toMatch(/no client with id or name "nope"/);
   });
 
   it('a dry run reports and writes nothing; the import then creates the client', async () => {

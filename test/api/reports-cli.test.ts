@@ -11,6 +11,7 @@ import { clientInfo } from '../../src/modules/clients/clients.js';
 import { systemActor } from '../../src/server/firm.js';
 import { getRiskBoardSummary } from '../../src/modules/risks/api.js';
 import { formatMoney } from '../../src/shared/money.js';
+import { quarterContaining } from '../../src/modules/reports/quarter.js';
 
 /**
  * `triad report board|ransomware` as real processes on the database the server uses (built CLI:
@@ -70,6 +71,17 @@ describe('triad report', () => {
     const forced = path.join(dir, 'pack.out');
     expect((await runCli(['report', 'board', '--client', kestrel, '--quarter', '2026Q4', '--out', forced, '--format', 'html'], { env })).code).toBe(0);
     expect(fs.readFileSync(forced, 'utf8')).toContain('<!doctype html>');
+  });
+
+  it('board takes the client by its name, in any case, and the quarter we are in when none is given', async () => {
+    const out = path.join(dir, 'by-name.pdf');
+    const r = await runCli(['report', 'board', '--client', 'kestrel precision MANUFACTURING', '--out', out], { env });
+    expect(r.code).toBe(0);
+    expect(r.stderr).toContain(`for Kestrel Precision Manufacturing, ${quarterContaining(new Date().toISOString().slice(0, 10)).label}`);
+    expect(pdfText(out)).toContain('Board pack');
+    const unknown = await runCli(['report', 'board', '--client', 'Kestrel', '--out', path.join(dir, 'never-by-name.pdf')], { env });
+    expect(unknown.code).toBe(1);
+    expect(unknown.stderr).toContain('no client with id or name "Kestrel" (see `triad client list`)');
   });
 
   it('ransomware writes the one-pager', async () => {

@@ -125,6 +125,6 @@ describe('register export and `triad simulate`', () => {
     expect(bad.stderr).toContain('R1.primaryLoss: low must be less than high');
     const ghost = await runCli(['risks', 'export', '--client', 'no-such-client'], { env: env() });
     expect(ghost.code).toBe(1);
-    expect(ghost.stderr).toContain('no client with id "no-such-client"');
+    expect(ghost.stderr).toContain('no client with id or name "no-such-client"');
   });
 });

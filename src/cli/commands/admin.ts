@@ -1,6 +1,6 @@
 import type { Command } from 'commander';
 import type { AppContext, ClientScope } from '../../server/context.js';
-import { cliActor, readStdin, withApp } from '../context.js';
+import { cliActor, readStdin, resolveClient, withApp } from '../context.js';
 import { CliError, parseFormat, printJson, printTable } from '../output.js';
 import { registerClientTransfer } from './client-transfer.js';
 
@@ -125,7 +125,7 @@ export function registerAdmin(program: Command): void {
   member
     .command('add')
     .description('Give an existing user a role in a client')
-    .requiredOption('--client <id>', 'the client\'s id')
+    .requiredOption('--client <client>', 'the client\'s id or name (see `triad client list`)')
     .requiredOption('--email <email>', 'the user\'s e-mail')
     .requiredOption('--role <role>', MEMBER_ROLES.join('|'))
     .option('--format <format>', 'json or table', 'table')
@@ -144,13 +144,13 @@ export function registerAdmin(program: Command): void {
     });
 }
 
-/** A client scope for the CLI, acting as an advisor; names the client id when it is unknown. */
+/** A client scope for the CLI, acting as an advisor, from the client's id or name; says so when it is unknown. */
 export async function cliScope(ctx: AppContext, clientId: string): Promise<ClientScope> {
   const { ClientScope } = await import('../../server/context.js');
   const { clientInfo } = await import('../../modules/clients/clients.js');
   const actor = await cliActor(ctx);
-  const row = await ctx.database.db.selectFrom('clients').selectAll().where('id', '=', clientId).where('firm_id', '=', actor.firmId).executeTakeFirst();
-  if (!row) throw new CliError(`no client with id "${clientId}" (see \`triad client list\`)`);
+  const { id } = await resolveClient(ctx, actor.firmId, clientId);
+  const row = await ctx.database.db.selectFrom('clients').selectAll().where('id', '=', id).where('firm_id', '=', actor.firmId).executeTakeFirstOrThrow();
   return new ClientScope(ctx, clientInfo(row), actor, 'advisor');
 }
 

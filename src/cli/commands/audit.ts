@@ -1,6 +1,6 @@
 import fs from 'node:fs';
 import type { Command } from 'commander';
-import { cliActor, withApp } from '../context.js';
+import { cliActor, resolveClient, withApp } from '../context.js';
 import { CliError, parseFormat, printJson, printTable } from '../output.js';
 import type { CheckpointFile } from '../../modules/audit/checkpoints.js';
 
@@ -24,7 +24,7 @@ export function registerAudit(program: Command): void {
   audit
     .command('verify')
     .description('Verify the audit trail\'s hash chains against themselves and their anchors (the firm\'s checkpoints, issued board packs, signed checkpoint files); names the first entry missing or altered')
-    .option('--client <id>', 'only this client\'s chain')
+    .option('--client <client>', 'only this client\'s chain (its id or name)')
     .option('--anchor <file...>', 'signed checkpoint files (from `triad audit checkpoint --out`) to check the chains against')
     .option('--format <format>', 'json or table', 'table')
     .action(async (opts: { client?: string; anchor?: string[]; format: string }) => {
@@ -39,9 +39,7 @@ export function registerAudit(program: Command): void {
         const db = ctx.database.db;
         let chains: { id: string; name: string }[];
         if (opts.client) {
-          const c = await db.selectFrom('clients').select(['id', 'name']).where('id', '=', opts.client).executeTakeFirst();
-          if (!c) throw new CliError(`no client with id "${opts.client}"`);
-          chains = [c];
+          chains = [await resolveClient(ctx, actor.firmId, opts.client)];
         } else {
           const clients = await db.selectFrom('clients').select(['id', 'name']).where('firm_id', '=', actor.firmId).orderBy('name').execute();
           chains = [{ id: actor.firmId, name: '(firm accounts)' }, ...clients];

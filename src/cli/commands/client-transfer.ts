@@ -12,17 +12,16 @@ export function registerClientTransfer(client: Command): void {
   client
     .command('export')
     .description('Export a whole client as one JSON file (records, evidence files, issued packs, audit trail)')
-    .requiredOption('--client <id>', 'the client\'s id')
+    .requiredOption('--client <client>', 'the client\'s id or name (see `triad client list`)')
     .option('--out <file>', 'write to this file (default: standard output)')
     .action(async (opts: { client: string; out?: string }) => {
-      const { withApp, cliActor } = await import('../context.js');
+      const { withApp, cliActor, resolveClient } = await import('../context.js');
       const fs = await import('node:fs');
       await withApp(async (ctx) => {
         const { exportClient } = await import('../../modules/transfer/export.js');
-        const file = await exportClient(ctx, await cliActor(ctx), opts.client).catch((err: unknown) => {
-          if (err instanceof Error && err.message === 'Client not found') throw new CliError(`no client with id "${opts.client}" (see \`triad client list\`)`);
-          throw err;
-        });
+        const actor = await cliActor(ctx);
+        const client = await resolveClient(ctx, actor.firmId, opts.client);
+        const file = await exportClient(ctx, actor, client.id);
         const text = JSON.stringify(file);
         if (opts.out) {
           const tmp = `${opts.out}.partial`;

@@ -22,7 +22,7 @@ export function registerImportExport(program: Command): void {
   program
     .command('import <kind> <file>')
     .description(`Import a CSV file or an Excel workbook into a client, all rows or none (KIND: ${KINDS.join(', ')}; FILE - reads standard input)`)
-    .requiredOption('--client <id>', 'the client\'s id')
+    .requiredOption('--client <client>', 'the client\'s id or name (see `triad client list`)')
     .option('--dry-run', 'check the file and report per row what would happen, and how the first rows were read; write nothing')
     .option('--format <format>', 'table or json (the full report)', 'table')
     .option('--encoding <name>', 'the file\'s encoding when detection gets it wrong (utf-8, utf-16le, windows-1252…)')
@@ -36,7 +36,7 @@ export function registerImportExport(program: Command): void {
   program
     .command('export <kind>')
     .description(`Export a client's records as CSV (for Excel) or an Excel workbook, on standard output by default (KIND: ${KINDS.join(', ')})`)
-    .requiredOption('--client <id>', 'the client\'s id')
+    .requiredOption('--client <client>', 'the client\'s id or name (see `triad client list`)')
     .option('--out <file>', 'write to this file instead (- is standard output)')
     .option('--format <format>', 'csv or xlsx (default: from the --out file\'s extension, else csv)')
     .action(async (kind: string, opts: { client: string; out?: string; format?: string }) => {

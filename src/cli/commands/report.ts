@@ -19,25 +19,35 @@ async function write(out: string, body: Buffer | string): Promise<void> {
  * worst-case one-pager, written to a file as PDF or HTML, generated directly (no server, no
  * background job). The reports module and its PDF and chart libraries load inside the actions.
  */
+/** `--quarter` as given (checked), or the quarter today falls in; the summary line names it. */
+async function quarterOption(given: string | undefined): Promise<string> {
+  if (given === undefined) {
+    const { quarterContaining } = await import('../../modules/reports/quarter.js');
+    return quarterContaining(new Date().toISOString().slice(0, 10)).key;
+  }
+  if (!/^20\d\dQ[1-4]$/.test(given)) throw new CliError(`--quarter must be a quarter such as 2026Q4 (got "${given}")`, 2);
+  return given;
+}
+
 export function registerReport(program: Command): void {
   const report = program.command('report').description('Reports of a client: the quarterly board pack, the quarterly business review, the ransomware worst case');
 
   report
     .command('board')
     .description('Write the client\'s board pack for a quarter, from its records as they are now (a draft: issuing is done in the web app or the API)')
-    .requiredOption('--client <id>', 'the client\'s id (see `triad client list`)')
-    .requiredOption('--quarter <quarter>', 'the quarter, e.g. 2026Q4')
+    .requiredOption('--client <client>', 'the client\'s id or name (see `triad client list`)')
+    .option('--quarter <quarter>', 'the quarter, e.g. 2026Q4 (default: the quarter we are in)')
     .requiredOption('--out <file>', 'the file to write (- is standard output)')
     .option('--format <format>', 'pdf or html (default: from the file name, else pdf)')
-    .action(async (opts: { client: string; quarter: string; out: string; format?: string }) => {
+    .action(async (opts: { client: string; quarter?: string; out: string; format?: string }) => {
       const format = fileFormat(opts.format, opts.out);
-      if (!/^20\d\dQ[1-4]$/.test(opts.quarter)) throw new CliError(`--quarter must be a quarter such as 2026Q4 (got "${opts.quarter}")`, 2);
+      const quarter = await quarterOption(opts.quarter);
       const started = performance.now();
       const { body, summary } = await withApp(async (ctx) => {
         const { cliScope, runDomain } = await import('./admin.js');
         const { makeBoardPack } = await import('../../modules/reports/packs.js');
         const scope = await cliScope(ctx, opts.client);
-        const content = await runDomain(() => makeBoardPack(scope, opts.quarter));
+        const content = await runDomain(() => makeBoardPack(scope, quarter));
         const body =
           format === 'pdf'
             ? await (await import('../../modules/reports/render/board-pdf.js')).renderBoardPackPdf(content)
@@ -52,18 +62,18 @@ export function registerReport(program: Command): void {
   report
     .command('qbr')
     .description('Write the client\'s quarterly business review for a quarter: done last quarter, the roadmap for the next four, the IT budget against actual and the forecast, replacements and renewals due, security maturity, risk in money')
-    .requiredOption('--client <id>', 'the client\'s id (see `triad client list`)')
-    .requiredOption('--quarter <quarter>', 'the quarter the review opens, e.g. 2026Q4')
+    .requiredOption('--client <client>', 'the client\'s id or name (see `triad client list`)')
+    .option('--quarter <quarter>', 'the quarter the review opens, e.g. 2026Q4 (default: the quarter we are in)')
     .requiredOption('--out <file>', 'the file to write (- is standard output)')
     .option('--format <format>', 'pdf or html (default: from the file name, else pdf)')
-    .action(async (opts: { client: string; quarter: string; out: string; format?: string }) => {
+    .action(async (opts: { client: string; quarter?: string; out: string; format?: string }) => {
       const format = fileFormat(opts.format, opts.out);
-      if (!/^20\d\dQ[1-4]$/.test(opts.quarter)) throw new CliError(`--quarter must be a quarter such as 2026Q4 (got "${opts.quarter}")`, 2);
+      const quarter = await quarterOption(opts.quarter);
       const { body, summary } = await withApp(async (ctx) => {
         const { cliScope, runDomain } = await import('./admin.js');
         const { makeQbr, renderQbrHtml, renderQbrPdf } = await import('../../modules/reports/qbr/make.js');
         const scope = await cliScope(ctx, opts.client);
-        const content = await runDomain(() => makeQbr(scope, opts.quarter));
+        const content = await runDomain(() => makeQbr(scope, quarter));
         const body = format === 'pdf' ? await renderQbrPdf(content) : await renderQbrHtml(content);
         return { body, summary: `${content.client.name}, ${content.quarter.label}` };
       });
@@ -74,7 +84,7 @@ export function registerReport(program: Command): void {
   report
     .command('ransomware')
     .description('Write the client\'s ransomware worst-case one-pager: the cost of an attack as a range, and what cuts it')
-    .requiredOption('--client <id>', 'the client\'s id (see `triad client list`)')
+    .requiredOption('--client <client>', 'the client\'s id or name (see `triad client list`)')
     .requiredOption('--out <file>', 'the file to write (- is standard output)')
     .option('--format <format>', 'pdf or html (default: from the file name, else pdf)')
     .action(async (opts: { client: string; out: string; format?: string }) => {

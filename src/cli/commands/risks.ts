@@ -15,7 +15,7 @@ export function registerRisks(program: Command): void {
   risks
     .command('export')
     .description('Write the client\'s register as a risk model file (the model the web app\'s figures come from)')
-    .requiredOption('--client <id>', 'the client\'s id (see `triad client list`)')
+    .requiredOption('--client <client>', 'the client\'s id or name (see `triad client list`)')
     .option('--format <format>', 'yaml or json (default: from --out, else yaml)')
     .option('--out <file>', 'write to this file instead of standard output')
     .action(async (opts: { client: string; format?: string; out?: string }) => {
@@ -42,7 +42,7 @@ export function registerRisks(program: Command): void {
   risks
     .command('import <file>')
     .description('Import a risk model file into the client\'s register: adds and updates scenarios by id, never deletes any')
-    .requiredOption('--client <id>', 'the client\'s id (see `triad client list`)')
+    .requiredOption('--client <client>', 'the client\'s id or name (see `triad client list`)')
     .option('--dry-run', 'report what would change without changing anything')
     .option('--format <format>', 'json or table', 'table')
     .action(async (file: string, opts: { client: string; dryRun?: boolean; format: string }) => {
@@ -75,7 +75,7 @@ export function registerRisks(program: Command): void {
   risks
     .command('recompute')
     .description('Simulate the client\'s register now and store the results (as the server\'s background job does)')
-    .requiredOption('--client <id>', 'the client\'s id (see `triad client list`)')
+    .requiredOption('--client <client>', 'the client\'s id or name (see `triad client list`)')
     .option('--format <format>', 'json or table', 'table')
     .action(async (opts: { client: string; format: string }) => {
       const format = parseFormat(opts.format, ['json', 'table'] as const, 'table');
