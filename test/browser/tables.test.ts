@@ -83,10 +83,7 @@ describe('tables at 1440 px', () => {
     expect(w.badges).toEqual([]);
   }, 240_000);
 
-  // Not yet true: the roadmap's ranking, the budget's plan lines, the risk register's top risks
-  // and the portfolio report still need their columns reworked to fit 1440 px. This test flips
-  // to failing the day they all fit; then make it a plain `it`.
-  it.fails('fit the screen without scrolling sideways', async () => {
+  it('fit the screen without scrolling sideways', async () => {
     const w = await walked();
     expect(w.overflow).toEqual([]);
   }, 240_000);

@@ -53,12 +53,13 @@ export function PlanView({ clientId, year }: { clientId: string; year: YearOut }
           </Button>
         ) : null}
       </Group>
-      <Table.ScrollContainer minWidth={1200}>
-        <Table withTableBorder striped aria-label="Plan lines" fz="xs">
+      {/* Twelve months of exact amounts: the seat sits under the line's name and the cells keep
+          narrow margins, so a year fits the screen. */}
+      <Table.ScrollContainer minWidth={960}>
+        <Table withTableBorder striped aria-label="Plan lines" fz="xs" horizontalSpacing={6}>
           <Table.Thead>
             <Table.Tr>
               <Table.Th>Line</Table.Th>
-              <Table.Th>Seat</Table.Th>
               {year.months.map((m) => (
                 <Table.Th key={m.month} ta="right">
                   {m.label}
@@ -76,11 +77,10 @@ export function PlanView({ clientId, year }: { clientId: string; year: YearOut }
                     {l.name}
                   </Text>
                   <Text size="xs" c="dimmed">
-                    {CATEGORY_LABELS[l.category]}
+                    {l.seat} · {CATEGORY_LABELS[l.category]}
                     {l.covers.contract ? ` · ${l.covers.contract.label}` : ''}
                   </Text>
                 </Table.Td>
-                <Table.Td>{l.seat}</Table.Td>
                 {l.months.map((a, i) => (
                   <Table.Td key={i} ta="right">
                     <Money amount={a} currency={cur} size="xs" />
@@ -100,7 +100,6 @@ export function PlanView({ clientId, year }: { clientId: string; year: YearOut }
             ))}
             <Table.Tr>
               <Table.Td fw={700}>Actual</Table.Td>
-              <Table.Td />
               {year.months.map((m) => (
                 <Table.Td key={m.month} ta="right">
                   {m.actual === null ? <Text size="xs" c={m.missingActuals ? 'orange.8' : 'dimmed'}>{m.missingActuals ? 'missing' : '—'}</Text> : <Money amount={m.actual} currency={cur} size="xs" fw={600} />}

@@ -10,6 +10,7 @@ import { TriadTable } from '../../components/DataTable';
 import { ErrorAlert } from '../../components/ErrorAlert';
 import { formatDate, formatNumber } from '../../components/format';
 import { Money } from '../../components/Money';
+import type { ExportColumn } from '../../components/TableExport';
 import { TableSkeleton } from '../../components/Skeletons';
 import { usePortfolioReport } from './api';
 
@@ -21,6 +22,21 @@ const APPETITE: Record<PortfolioRow['appetite'], { label: string; color: string 
 };
 
 const count = (n: number | null) => (n === null ? '—' : formatNumber(n));
+
+/** The export keeps one column a figure, as the table had before it paired the acceptances. */
+const EXPORT_COLUMNS: ExportColumn<PortfolioRow>[] = [
+  { title: 'Client', value: (r) => r.name },
+  { title: 'Currency', value: (r) => r.currency },
+  { title: 'Expected loss a year', value: (r) => r.expectedLoss },
+  { title: 'Appetite', value: (r) => APPETITE[r.appetite].label },
+  { title: 'Open escalations', value: (r) => r.openEscalations },
+  { title: 'Acceptances to approve', value: (r) => r.acceptancesAwaitingApproval },
+  { title: 'Acceptances expiring', value: (r) => r.expiringAcceptances },
+  { title: 'Renewals', value: (r) => r.renewals },
+  { title: 'Budget variance', value: (r) => r.budgetVariance },
+  { title: 'Initiatives due', value: (r) => r.initiativesDue },
+  { title: 'Last board pack', value: (r) => r.lastIssuedQuarter ?? 'None' },
+];
 
 export function PortfolioReportSection() {
   const report = usePortfolioReport(true);
@@ -57,6 +73,7 @@ export function PortfolioReportSection() {
             idAccessor="clientId"
             onRowClick={({ record }) => void navigate(`/clients/${encodeURIComponent(record.clientId)}/board-pack`)}
             noRecordsText="No clients yet"
+            exportColumns={EXPORT_COLUMNS}
             columns={[
               {
                 accessor: 'name',
@@ -70,8 +87,18 @@ export function PortfolioReportSection() {
               { accessor: 'expectedLoss', title: 'Expected loss a year', textAlign: 'right', render: (r) => <Money amount={r.expectedLoss} currency={r.currency} size="sm" /> },
               { accessor: 'appetite', title: 'Appetite', render: (r) => <Badge variant="light" color={APPETITE[r.appetite].color}>{APPETITE[r.appetite].label}</Badge> },
               { accessor: 'openEscalations', title: 'Open escalations', textAlign: 'right', render: (r) => count(r.openEscalations) },
-              { accessor: 'acceptancesAwaitingApproval', title: 'Acceptances to approve', textAlign: 'right', render: (r) => count(r.acceptancesAwaitingApproval) },
-              { accessor: 'expiringAcceptances', title: 'Acceptances expiring', textAlign: 'right', render: (r) => count(r.expiringAcceptances) },
+              {
+                // Both counts of risk acceptances in one cell, one a line: to approve, then expiring.
+                accessor: 'acceptances',
+                title: 'Acceptances',
+                textAlign: 'right',
+                render: (r) => (
+                  <div>
+                    <Text size="sm">{count(r.acceptancesAwaitingApproval)} to approve</Text>
+                    <Text size="sm">{count(r.expiringAcceptances)} expiring</Text>
+                  </div>
+                ),
+              },
               { accessor: 'renewals', title: 'Renewals', textAlign: 'right', render: (r) => count(r.renewals) },
               { accessor: 'budgetVariance', title: 'Budget variance', textAlign: 'right', render: (r) => (r.budgetVariance === null ? '—' : <Money amount={r.budgetVariance} currency={r.currency} size="sm" />) },
               { accessor: 'initiativesDue', title: 'Initiatives due', textAlign: 'right', render: (r) => count(r.initiativesDue) },

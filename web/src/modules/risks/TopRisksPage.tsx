@@ -4,13 +4,33 @@ import { Link } from 'react-router';
 import { TriadTable } from '../../components/DataTable';
 import { ErrorAlert } from '../../components/ErrorAlert';
 import { Money } from '../../components/Money';
+import type { ExportColumn } from '../../components/TableExport';
 import { P90Cell } from './P90Cell';
 import { PageSkeleton } from '../../components/Skeletons';
 import { useCurrentClient } from '../../layout/client-context';
 import { useOverview } from './api';
-import { percent, RatingBadge, RefreshBanner, StatusBadge, TREATMENT_LABELS } from './ui';
+import { LEVEL_LABELS, percent, RatingBadge, RefreshBanner, STATUS_LABELS, StatusBadge, TREATMENT_LABELS } from './ui';
 
 const TREATMENT_STATUS: Record<TopRisk['treatmentStatus'], string> = { none: 'No treatment', mixed: 'Several', ...TREATMENT_LABELS };
+
+function treatmentLine(status: TopRisk['treatmentStatus']): string {
+  if (status === 'none') return TREATMENT_STATUS.none;
+  return status === 'mixed' ? 'Treatments: several' : `Treatment: ${TREATMENT_STATUS[status]}`;
+}
+
+/** The export keeps a column for each figure the table pairs in one cell. */
+const EXPORT_COLUMNS: ExportColumn<TopRisk>[] = [
+  { title: 'Ref', value: (r) => r.ref },
+  { title: 'Scenario', value: (r) => r.title },
+  { title: 'Mean a year', value: (r) => r.mean },
+  { title: 'P90', value: (r) => r.p90 },
+  { title: 'Without treatments', value: (r) => r.inherentMean },
+  { title: 'Share', value: (r) => r.share },
+  { title: 'Rating', value: (r) => `${LEVEL_LABELS[r.rating.level]} ${r.rating.score}` },
+  { title: 'Owner', value: (r) => r.ownerSeat },
+  { title: 'Status', value: (r) => STATUS_LABELS[r.status] },
+  { title: 'Treatment', value: (r) => TREATMENT_STATUS[r.treatmentStatus] },
+];
 
 /** The ten scenarios that cost the most a year, as the board sees them. */
 export function TopRisksPage() {
@@ -34,17 +54,41 @@ export function TopRisksPage() {
           records={o.top}
           idAccessor="id"
           noRecordsText="No simulated scenarios yet"
+          exportColumns={EXPORT_COLUMNS}
           columns={[
             { accessor: 'ref', title: 'Ref', width: 70 },
             { accessor: 'title', title: 'Scenario', render: (r) => <Anchor component={Link} to={href(`risks/${r.id}`)} size="sm" fw={600}>{r.title}</Anchor> },
-            { accessor: 'mean', title: 'Mean a year', textAlign: 'right', render: (r) => <Money amount={r.mean} currency={o.currency} size="sm" /> },
+            {
+              // The mean with the treatments, and under it the mean without them: what they save.
+              accessor: 'mean',
+              title: 'Mean a year',
+              textAlign: 'right',
+              render: (r) => (
+                <div>
+                  <Money amount={r.mean} currency={o.currency} size="sm" />
+                  <Text size="xs" c="dimmed" style={{ whiteSpace: 'nowrap' }}>
+                    without treatments: <Money amount={r.inherentMean} currency={o.currency} size="xs" c="dimmed" />
+                  </Text>
+                </div>
+              ),
+            },
             { accessor: 'p90', title: 'P90', textAlign: 'right', render: (r) => <P90Cell stats={r} currency={o.currency} /> },
-            { accessor: 'inherentMean', title: 'Without treatments', textAlign: 'right', render: (r) => <Money amount={r.inherentMean} currency={o.currency} size="sm" c="dimmed" /> },
             { accessor: 'share', title: 'Share', textAlign: 'right', render: (r) => percent(r.share, 0) },
             { accessor: 'rating', title: 'Rating', render: (r) => <RatingBadge rating={r.rating} /> },
             { accessor: 'ownerSeat', title: 'Owner' },
-            { accessor: 'status', title: 'Status', render: (r) => <StatusBadge status={r.status} /> },
-            { accessor: 'treatmentStatus', title: 'Treatment', render: (r) => TREATMENT_STATUS[r.treatmentStatus] },
+            {
+              // The scenario's status, and under it where its treatments stand.
+              accessor: 'status',
+              title: 'Status',
+              render: (r) => (
+                <div>
+                  <StatusBadge status={r.status} />
+                  <Text size="xs" c="dimmed" mt={2}>
+                    {treatmentLine(r.treatmentStatus)}
+                  </Text>
+                </div>
+              ),
+            },
           ]}
         />
       </Card>

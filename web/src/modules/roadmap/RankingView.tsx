@@ -6,9 +6,26 @@
 import { ActionIcon, Alert, Button, Group, Stack, Text } from '@mantine/core';
 import { IconArrowDown, IconArrowUp } from '@tabler/icons-react';
 import type { InitiativeOut, RoadmapOut } from '@schema/roadmap';
+import { STATUS_LABELS } from '@schema/roadmap';
 import { TriadTable } from '../../components/DataTable';
 import { Money } from '../../components/Money';
+import type { ExportColumn } from '../../components/TableExport';
 import { perCost, StatusBadge } from './ui';
+
+/** The export keeps a column for each figure the table pairs in one cell. */
+const EXPORT_COLUMNS: ExportColumn<InitiativeOut>[] = [
+  { title: 'Rank', value: (i) => i.rank },
+  { title: 'Ref', value: (i) => i.ref },
+  { title: 'Initiative', value: (i) => i.title },
+  { title: 'Quarter', value: (i) => i.targetQuarterLabel },
+  { title: 'Seat', value: (i) => i.ownerSeat },
+  { title: 'Risk reduced a year', value: (i) => i.riskReduction?.mean ?? null },
+  { title: '1-in-20-year loss cut', value: (i) => i.riskReduction?.p95 ?? null },
+  { title: 'Cost a year', value: (i) => i.annualisedCost },
+  { title: 'Risk reduced per $1', value: (i) => perCost(i) },
+  { title: 'Priority weight', value: (i) => i.priorityWeight },
+  { title: 'Status', value: (i) => STATUS_LABELS[i.status] },
+];
 
 export function RankingView({ roadmap, onOrder, onReset, onOpen }: { roadmap: RoadmapOut; onOrder: (ids: string[]) => void; onReset: () => void; onOpen: (id: string) => void }) {
   const open = roadmap.initiatives.filter((i) => i.rank !== null).sort((a, b) => a.rank! - b.rank!);
@@ -40,13 +57,43 @@ export function RankingView({ roadmap, onOrder, onReset, onOpen }: { roadmap: Ro
         idAccessor="id"
         onRowClick={({ record }) => onOpen(record.id)}
         noRecordsText="No open initiative"
+        exportColumns={EXPORT_COLUMNS}
         columns={[
-          { accessor: 'rank', title: 'Rank', textAlign: 'right', width: 70, render: (i) => <Text size="sm" fw={600}>{i.rank}</Text> },
-          { accessor: 'title', title: 'Initiative', render: (i) => <Text size="sm">{i.ref} {i.title}</Text> },
-          { accessor: 'targetQuarterLabel', title: 'Quarter' },
-          { accessor: 'ownerSeat', title: 'Seat' },
-          { accessor: 'riskReduction', title: 'Risk reduced a year', textAlign: 'right', render: (i) => (i.riskReduction ? <Money amount={i.riskReduction.mean} currency={cur} size="sm" /> : <Text span size="sm" c="dimmed">—</Text>) },
-          { accessor: 'p95', title: '1-in-20-year loss cut', textAlign: 'right', render: (i) => (i.riskReduction ? <Money amount={i.riskReduction.p95} currency={cur} size="sm" /> : <Text span size="sm" c="dimmed">—</Text>) },
+          { accessor: 'rank', title: 'Rank', textAlign: 'right', render: (i) => <Text size="sm" fw={600}>{i.rank}</Text> },
+          {
+            // The quarter and the owning seat under the title: they place the initiative, the title names it.
+            accessor: 'title',
+            title: 'Initiative',
+            render: (i) => (
+              <div>
+                <Text size="sm">
+                  {i.ref} {i.title}
+                </Text>
+                <Text size="xs" c="dimmed">
+                  {i.targetQuarterLabel} · {i.ownerSeat}
+                </Text>
+              </div>
+            ),
+          },
+          {
+            // The expected cut, then the cut in a bad year (1 in 20) under it.
+            accessor: 'riskReduction',
+            title: 'Risk reduced a year',
+            textAlign: 'right',
+            render: (i) =>
+              i.riskReduction ? (
+                <div>
+                  <Money amount={i.riskReduction.mean} currency={cur} size="sm" />
+                  <Text size="xs" c="dimmed">
+                    1-in-20-year loss cut: <Money amount={i.riskReduction.p95} currency={cur} size="xs" c="dimmed" />
+                  </Text>
+                </div>
+              ) : (
+                <Text span size="sm" c="dimmed">
+                  —
+                </Text>
+              ),
+          },
           { accessor: 'annualisedCost', title: 'Cost a year', textAlign: 'right', render: (i) => <Money amount={i.annualisedCost} currency={cur} size="sm" /> },
           { accessor: 'riskPerCost', title: 'Risk reduced per $1', textAlign: 'right', render: (i) => perCost(i) },
           { accessor: 'priorityWeight', title: 'Priority weight', textAlign: 'right', render: (i) => `${i.priorityWeight} %` },
