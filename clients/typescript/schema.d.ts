@@ -3334,6 +3334,26 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/search": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * Find clients, pages, scenarios, systems, services, vendors, data sets, decisions and people by part of their name, in the clients the caller may see
+         * @description Only the clients GET /api/clients lists to the caller are searched, and in each only what the caller's role there may read. Searching is a read: it is not written to the audit trail.
+         */
+        get: operations["getSearch"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/users": {
         parameters: {
             query?: never;
@@ -29497,6 +29517,68 @@ export interface operations {
                         }[];
                         quarter: string;
                         quarterLabel: string;
+                    };
+                };
+            };
+        };
+    };
+    getSearch: {
+        parameters: {
+            query: {
+                /** @description At most this many results of each kind */
+                limit?: number;
+                /** @description What to look for: part of a name, title, reference or e-mail address, taken literally (`%` and `_` are plain characters); matched without regard to case */
+                q: string;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Default Response */
+            "4XX": {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Default Response */
+            "5XX": {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Default Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        /** @description The query as searched (trimmed) */
+                        query: string;
+                        /** @description Grouped by kind (clients, pages, scenarios, systems, services, vendors, data sets, decisions, people); in each kind exact matches first, then those that start with the query, then the rest, each by name */
+                        results: {
+                            /** @description The client the record belongs to; null for the firm's users */
+                            clientId: string | null;
+                            clientName: string | null;
+                            /** @description A few words telling like results apart (a system's type and status, a person's e-mail and role) */
+                            detail: string | null;
+                            /** @description The record's id; for a page, its path in the client workspace (`roadmap`; empty for the client's home) */
+                            id: string;
+                            /** @enum {string} */
+                            kind: "client" | "page" | "scenario" | "system" | "service" | "vendor" | "dataset" | "decision" | "person";
+                            /** @description The web app's page of the record, from the root: `/clients/{clientId}/vendors/{vendorId}` */
+                            path: string;
+                            /** @description The record's name or title (a scenario's with its reference: "R3 · Ransomware") */
+                            title: string;
+                        }[];
                     };
                 };
             };

@@ -15,6 +15,7 @@ import { interchangeModule } from './interchange/index.js';
 import { transferModule } from './transfer/index.js';
 import { systemClientRoutes, systemRoutes } from './system/routes.js';
 import { tasksModule } from './tasks/index.js';
+import { searchModule } from './search/index.js';
 
 /**
  * Triad's domain modules, in the order their routes register and their demo content is made.
@@ -46,4 +47,6 @@ export const modules: TriadModule[] = [
   tasksModule,
   // Whole-client export and import: routes only, over every module's tables.
   transferModule,
+  // The global search: reads the tables of the modules above, for the clients a person may see.
+  searchModule,
 ];

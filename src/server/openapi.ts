@@ -49,6 +49,7 @@ export const TAG_DESCRIPTIONS: Record<string, string> = {
   budget: 'The IT budget per fiscal year: plan, actuals, forecast.',
   reports: 'The board pack, the quarterly business review and the portfolio report.',
   interchange: 'Calendar feeds of the dates that matter, and the firm\'s webhooks.',
+  search: 'The global search across the clients the caller may see (not written to the audit trail).',
 };
 
 type Operation = OpenAPIV3_1.OperationObject & { 'x-consumes'?: string[] };

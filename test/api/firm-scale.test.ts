@@ -21,7 +21,7 @@ let t: TestApp;
 let admin: Caller;
 let statements = 0;
 
-const FIRM_VIEWS = ['/api/reports/portfolio', '/api/portfolio/risk', '/api/budget/variance', '/api/portfolio/controls', '/api/estate/concentration', '/api/roadmap/due', '/api/clients'];
+const FIRM_VIEWS = ['/api/reports/portfolio', '/api/portfolio/risk', '/api/budget/variance', '/api/portfolio/controls', '/api/estate/concentration', '/api/roadmap/due', '/api/clients', '/api/search?q=ra&limit=20'];
 
 beforeAll(async () => {
   t = await startTestApp({ onQuery: () => { statements += 1; } });

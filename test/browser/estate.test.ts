@@ -52,7 +52,7 @@ describe('estate: CSV import', () => {
     await waitForText(report, 'Imported 25 rows: 25 created');
 
     await page.getByRole('tab', { name: 'Systems & assets' }).click();
-    await page.getByLabel('Search').fill(`${tag}-1`);
+    await page.getByLabel('Search', { exact: true }).fill(`${tag}-1`);
     await waitForText(page.getByRole('table', { name: 'Systems and assets' }).getByRole('row'), `Laptop ${tag} 1`);
 
     // The table's export: CSV for Excel, with its byte-order mark, of what the table lists.

@@ -5,6 +5,7 @@ import { useTranslation } from 'react-i18next';
 import { Link, Outlet } from 'react-router';
 import { PageSkeleton } from '../components/Skeletons';
 import { Brand } from './Brand';
+import { GlobalSearch } from './GlobalSearch';
 import { ClientSwitcher } from './ClientSwitcher';
 import { Navbar } from './Navbar';
 import { Preferences } from './Preferences';
@@ -45,6 +46,7 @@ export function AppLayout() {
             <ClientSwitcher />
           </Group>
           <Group gap="xs" wrap="nowrap">
+            <GlobalSearch />
             <NotificationBell />
             <Preferences />
             <UserMenu />

@@ -4,7 +4,7 @@ import { useForm } from '@mantine/form';
 import { useDebouncedValue } from '@mantine/hooks';
 import { IconPlus, IconSearch } from '@tabler/icons-react';
 import { useState } from 'react';
-import { Outlet, Route, Routes } from 'react-router';
+import { Outlet, Route, Routes, useSearchParams } from 'react-router';
 import type { SystemDetail, SystemOut } from '@schema/estate';
 import { SystemInput } from '@schema/estate';
 import { replacementCostChartOption } from '@shared/charts/reports';
@@ -171,7 +171,16 @@ function SystemsView() {
   const [status, setStatus] = useState<string | null>(null);
   const [page, setPage] = useState(1);
   const [adding, setAdding] = useState(false);
-  const [open, setOpen] = useState<string | null>(null);
+  // The open system is in the address (`?system=<id>`), so a link (the global search) opens it.
+  const [params, setParams] = useSearchParams();
+  const open = params.get('system');
+  const setOpen = (id: string | null) => {
+    setParams((p) => {
+      if (id) p.set('system', id);
+      else p.delete('system');
+      return p;
+    }, { replace: true });
+  };
   const systems = useSystems(clientId, { search: debounced, type, status, limit: PAGE, offset: (page - 1) * PAGE, sort: 'name' });
   if (systems.isError) return <ErrorAlert error={systems.error} onRetry={() => void systems.refetch()} />;
   return (
