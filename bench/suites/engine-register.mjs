@@ -26,12 +26,13 @@ export async function run({ rounds = 5, years = 100_000 } = {}) {
   const contenders = [
     { name: 'triad simulate (default threads)', cmd: triad() },
     { name: 'numpy reference', cmd: [python(), [join(sharedDir, 'bench/numpy_reference.py'), model, '--years', String(years)]] },
-    { name: 'triad simulate --threads 2', cmd: triad('--threads', '2') },
+    { name: 'triad simulate --threads 1', cmd: triad('--threads', '1') },
   ];
   console.log(`${machine()}\n${years.toLocaleString('en-US')} years, ${rounds} rounds, alternating; one warm-up round not counted\n`);
   const run = await runAlternating(contenders, rounds, (name, stdout) => check(name, stdout, years));
   printContenders(contenders, run, 1);
   console.log('');
   compareContenders('triad / numpy', run, 0, 1);
+  compareContenders('triad --threads 1 / numpy', run, 2, 1);
   if (run.load) console.log(run.load);
 }

@@ -123,18 +123,34 @@ export function expectedEventsPerYear(risk: Risk): number {
 }
 
 /**
- * Expected loss events per extra thread below which that thread does not pay for itself: a worker
- * thread takes tens of milliseconds to start (Node's worker bootstrap, the pool, compiling the
- * kernel) before it computes (docs/benchmarks.md has the measurements behind this figure).
+ * Units of work per extra thread below which that thread does not pay for itself (a unit is one
+ * expected loss event): a worker thread takes tens of milliseconds to start (Node's worker
+ * bootstrap, the pool, compiling the kernel) before it computes (docs/benchmarks.md has the
+ * measurements behind this figure).
  */
 export const EVENTS_PER_EXTRA_THREAD = 20_000_000;
 
 /**
+ * What drawing one factor that varies from year to year costs (a PERT or lognormal frequency,
+ * vulnerability, or a treatment's multiplier of them), in loss events: measured on the realistic
+ * register of docs/benchmarks.md, where such draws, not the loss events, take most of the time.
+ */
+export const YEAR_DRAW_EVENTS = 2;
+
+/** A compiled risk's work in one simulated year, in loss events: its events and its yearly draws. */
+function yearWork(plan: ReturnType<typeof compileRisk>): number {
+  const varies = (s: Sampler | null): number => (s !== null && !s.isConstant ? 1 : 0);
+  const multipliers = [...plan.rateMultipliers, ...plan.vulnerabilityMultipliers].filter((m) => !m.sampler.isConstant).length;
+  const draws = varies(plan.lef) + varies(plan.tef) + varies(plan.vulnerability) + multipliers;
+  return expectedRate(plan) + 0.05 + YEAR_DRAW_EVENTS * draws;
+}
+
+/**
  * The number of threads worth using for a run of a validated model, at most `maxThreads`: one,
- * plus one per EVENTS_PER_EXTRA_THREAD expected loss events. Only the time depends on it, never
- * the output.
+ * plus one per EVENTS_PER_EXTRA_THREAD units of work (expected loss events, and the factors drawn
+ * each year counted as YEAR_DRAW_EVENTS events each). Only the time depends on it, never the output.
  */
 export function recommendedThreads(model: RiskModel, years: number, maxThreads: number): number {
-  const events = years * model.risks.reduce((sum, risk) => sum + expectedEventsPerYear(risk) + 0.05, 0);
-  return Math.max(1, Math.min(maxThreads, 1 + Math.floor(events / EVENTS_PER_EXTRA_THREAD)));
+  const work = years * model.risks.reduce((sum, risk, i) => sum + yearWork(compileRisk(risk, i)), 0);
+  return Math.max(1, Math.min(maxThreads, 1 + Math.floor(work / EVENTS_PER_EXTRA_THREAD)));
 }

@@ -1,7 +1,7 @@
 import { readFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import { afterAll, describe, expect, it } from 'vitest';
-import { HISTOGRAM_BINS, LEC_POINTS, parseModel, simulateModel, type RiskModel } from './index.js';
+import { HISTOGRAM_BINS, LEC_POINTS, parseModel, recommendedThreads, simulateModel, type RiskModel } from './index.js';
 import { SimulationPool, simulateParallel } from './parallel.js';
 
 const repoRoot = fileURLToPath(new URL('../../', import.meta.url));
@@ -183,6 +183,16 @@ describe('simulateModel', () => {
 });
 
 describe('parallel runner', () => {
+  it('recommends a second thread where the work pays for it: events and the factors drawn each year', () => {
+    const realistic = parseModel(JSON.parse(readFileSync(`${repoRoot}../shared/bench/register-realistic.json`, 'utf8')));
+    // 4.8 million loss events at constant rates: a worker would cost more than it saves.
+    expect(recommendedThreads(portfolio100, 100_000, 2)).toBe(1);
+    // Few loss events, but PERT frequencies and vulnerabilities drawn every year for 200 risks.
+    expect(recommendedThreads(realistic, 100_000, 2)).toBe(2);
+    expect(recommendedThreads(realistic, 100_000, 1)).toBe(1);
+    expect(recommendedThreads(realistic, 1_000, 2)).toBe(1);
+  });
+
   it('gives byte-identical output with 1 and 2 threads, in process or not', async () => {
     const options = { years: 30_000, seed: 11, version: '1.0.0' };
     const inProcess = JSON.stringify(simulateModel(treated, options));
