@@ -21,7 +21,8 @@ async function tableProblems(page: Page, where: string): Promise<{ badges: strin
         if (label.scrollWidth > label.clientWidth + 1 || badge.scrollWidth > badge.clientWidth + 1) problems.push('badge ' + where + ': badge "' + badge.textContent + '" is cut');
       }
       const frame = table.closest('.mantine-ScrollArea-viewport, .mantine-datatable-scroll-area, .mantine-Table-scrollContainer') ?? table.parentElement;
-      if (frame.scrollWidth > frame.clientWidth + 1) problems.push(where + ': table "' + (table.getAttribute('aria-label') ?? '') + '" is ' + (frame.scrollWidth - frame.clientWidth) + 'px wider than its frame');
+      const columns = [...table.querySelectorAll('thead th')].map((th) => (th.textContent ?? '').trim() + ' ' + Math.round(th.getBoundingClientRect().width)).join(', ');
+      if (frame.scrollWidth > frame.clientWidth + 1) problems.push(where + ': table "' + (table.getAttribute('aria-label') ?? '') + '" is ' + (frame.scrollWidth - frame.clientWidth) + 'px wider than its frame (columns: ' + columns + ')');
     }
     if (document.documentElement.scrollWidth > window.innerWidth + 1) problems.push(where + ': the page scrolls sideways by ' + (document.documentElement.scrollWidth - window.innerWidth) + 'px');
     return problems;

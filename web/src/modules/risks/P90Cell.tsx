@@ -13,8 +13,10 @@ export function P90Cell({ stats, currency }: { stats: Pick<Stats, 'p90' | 'proba
   if (!reading || !stats.whenLoss) return <Money amount={stats.p90} currency={currency} size="sm" />;
   return (
     <Tooltip label={`${reading.charAt(0).toUpperCase()}${reading.slice(1)}. Its 1-in-10-year loss is $0: in most years it costs nothing.`} multiline w={300}>
-      <Text size="sm" component="span" style={{ whiteSpace: 'nowrap' }}>
-        {Math.round(100 * stats.probabilityOfLoss * 10) / 10} % of years: {compactMoney(stats.whenLoss.median, currency)}
+      {/* Two parts that each keep their line: side by side where the column has room, else one above the other. */}
+      <Text size="sm" component="span">
+        <span style={{ whiteSpace: 'nowrap' }}>{Math.round(100 * stats.probabilityOfLoss * 10) / 10} % of years:</span>{' '}
+        <span style={{ whiteSpace: 'nowrap' }}>{compactMoney(stats.whenLoss.median, currency)}</span>
       </Text>
     </Tooltip>
   );

@@ -115,7 +115,7 @@ export function RegisterPage() {
                 ),
               },
               { accessor: 'mean', title: 'Mean a year', sortable: true, textAlign: 'right', noWrap: true, render: (s) => <Money amount={s.result?.current.mean} currency={currency} size="sm" /> },
-              { accessor: 'p90', title: 'P90', sortable: true, textAlign: 'right', noWrap: true, render: (s) => <P90Cell stats={s.result?.current} currency={currency} /> },
+              { accessor: 'p90', title: 'P90', sortable: true, textAlign: 'right', render: (s) => <P90Cell stats={s.result?.current} currency={currency} /> },
               { accessor: 'share', title: 'Share', sortable: true, textAlign: 'right', noWrap: true, render: (s) => (s.result?.share === null || s.result?.share === undefined ? '—' : s.result.share < 0.005 ? '<1 %' : percent(s.result.share, 0)) },
               { accessor: 'rating', title: 'Rating', sortable: true, width: 130, render: (s) => (s.result ? <RatingBadge rating={s.result.rating} /> : <Text size="sm" c="dimmed">Not yet simulated</Text>) },
               { accessor: 'ownerSeat', title: 'Owner', sortable: true, width: 90 },
