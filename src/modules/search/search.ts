@@ -9,6 +9,7 @@
 import { sql, type RawBuilder } from 'kysely';
 import type { AppContext } from '../../server/context.js';
 import { ClientSetDb } from '../../server/db/client-set.js';
+import type { ClientTable } from '../../server/db/schema.js';
 import type { ClientsTable, MemberRole, UsersTable } from '../../server/db/platform-tables.js';
 import { can, type Permission } from '../../server/policy.js';
 import { listClientsFor } from '../clients/clients.js';
@@ -73,12 +74,12 @@ export async function search(app: AppContext, user: UsersTable, query: SearchQue
   const inClient = (clientId: string): { clientId: string; clientName: string } => ({ clientId, clientName: nameOf.get(clientId) ?? '' });
 
   const parts = [clientsMatching(visible, n), pagesMatching(visible, n), ...await Promise.all([
-    scenarios(setFor('risks.read'), n, limit),
-    systems(setFor('estate.read'), n, limit),
-    services(setFor('estate.read'), n, limit),
-    vendors(setFor('estate.read'), n, limit),
-    datasets(setFor('estate.read'), n, limit),
-    decisions(setFor('governance.read'), n, limit),
+    tableKind(setFor('risks.read'), TABLE_KINDS.scenario, n, limit),
+    tableKind(setFor('estate.read'), TABLE_KINDS.system, n, limit),
+    tableKind(setFor('estate.read'), TABLE_KINDS.service, n, limit),
+    tableKind(setFor('estate.read'), TABLE_KINDS.vendor, n, limit),
+    tableKind(setFor('estate.read'), TABLE_KINDS.dataset, n, limit),
+    tableKind(setFor('governance.read'), TABLE_KINDS.decision, n, limit),
     people(app, user, setFor('members.read'), n, limit),
   ])];
   const found = parts.flat().map((f) => (f.clientId === null ? f : { ...f, ...inClient(f.clientId) }));
@@ -119,94 +120,47 @@ function pagesMatching(visible: readonly Visible[], n: Needle): Found[] {
   );
 }
 
-async function scenarios(set: ClientSetDb | null, n: Needle, limit: number): Promise<Found[]> {
-  if (!set) return [];
-  const by = ['risk_scenarios.title', 'risk_scenarios.ref'];
-  const rows = await set
-    .selectFrom('risk_scenarios')
-    .select(['risk_scenarios.client_id', 'risk_scenarios.id', 'risk_scenarios.ref', 'risk_scenarios.title', rankSql(by, n).as('rank')])
-    .where(anyLike(by, n.contains))
-    .orderBy('rank')
-    .orderBy(sql`lower(risk_scenarios.title)`)
-    .orderBy('risk_scenarios.id')
-    .limit(limit)
-    .execute();
-  return rows.map((r) => result('scenario', Number(r.rank), { id: r.id, title: r.title, detail: r.ref, clientId: r.client_id, path: `/clients/${r.client_id}/risks/${r.id}` }));
+/** A kind read from one client table: found by the `by` columns, shown by `title` and `detail`. */
+interface TableKind {
+  kind: SearchKind;
+  table: ClientTable;
+  by: readonly string[];
+  title: string;
+  detail: string | null;
+  describe?: (detail: string | null) => string | null;
+  path: (clientId: string, id: string) => string;
 }
 
-async function systems(set: ClientSetDb | null, n: Needle, limit: number): Promise<Found[]> {
-  if (!set) return [];
-  const by = ['estate_systems.name', 'estate_systems.asset_tag'];
-  const rows = await set
-    .selectFrom('estate_systems')
-    .select(['estate_systems.client_id', 'estate_systems.id', 'estate_systems.name', 'estate_systems.asset_tag', rankSql(by, n).as('rank')])
-    .where(anyLike(by, n.contains))
-    .orderBy('rank')
-    .orderBy(sql`lower(estate_systems.name)`)
-    .orderBy('estate_systems.id')
-    .limit(limit)
-    .execute();
-  return rows.map((r) => result('system', Number(r.rank), { id: r.id, title: r.name, detail: r.asset_tag, clientId: r.client_id, path: `/clients/${r.client_id}/estate/systems?system=${encodeURIComponent(r.id)}` }));
-}
+const TABLE_KINDS = {
+  scenario: { kind: 'scenario', table: 'risk_scenarios', by: ['title', 'ref'], title: 'title', detail: 'ref', path: (c, id) => `/clients/${c}/risks/${id}` },
+  system: { kind: 'system', table: 'estate_systems', by: ['name', 'asset_tag'], title: 'name', detail: 'asset_tag', path: (c, id) => `/clients/${c}/estate/systems?system=${encodeURIComponent(id)}` },
+  service: { kind: 'service', table: 'estate_services', by: ['name'], title: 'name', detail: 'business_unit', path: (c) => `/clients/${c}/estate` },
+  vendor: { kind: 'vendor', table: 'estate_vendors', by: ['name'], title: 'name', detail: 'offering', path: (c, id) => `/clients/${c}/vendors/${id}` },
+  dataset: { kind: 'dataset', table: 'estate_datasets', by: ['name'], title: 'name', detail: null, path: (c) => `/clients/${c}/data` },
+  decision: { kind: 'decision', table: 'gov_decisions', by: ['title'], title: 'title', detail: 'decide_by', describe: (d) => (d ? `Decide by ${d}` : null), path: (c, id) => `/clients/${c}/governance/decisions/${id}` },
+} satisfies Record<string, TableKind>;
 
-async function services(set: ClientSetDb | null, n: Needle, limit: number): Promise<Found[]> {
+/** The best `limit` rows of one kind over the clients of `set`, in one statement. */
+async function tableKind(set: ClientSetDb | null, spec: TableKind, n: Needle, limit: number): Promise<Found[]> {
   if (!set) return [];
-  const by = ['estate_services.name'];
+  const column = (name: string) => sql.ref(`${spec.table}.${name}`);
+  const by = spec.by.map((c) => `${spec.table}.${c}`);
   const rows = await set
-    .selectFrom('estate_services')
-    .select(['estate_services.client_id', 'estate_services.id', 'estate_services.name', 'estate_services.business_unit', rankSql(by, n).as('rank')])
+    .selectFrom(spec.table)
+    .select([
+      sql<string>`${column('client_id')}`.as('client_id'),
+      sql<string>`${column('id')}`.as('id'),
+      sql<string>`${column(spec.title)}`.as('title'),
+      (spec.detail ? sql<string | null>`${column(spec.detail)}` : sql<null>`null`).as('detail'),
+      rankSql(by, n).as('rank'),
+    ])
     .where(anyLike(by, n.contains))
     .orderBy('rank')
-    .orderBy(sql`lower(estate_services.name)`)
-    .orderBy('estate_services.id')
+    .orderBy(sql`lower(${column(spec.title)})`)
+    .orderBy(column('id'))
     .limit(limit)
     .execute();
-  return rows.map((r) => result('service', Number(r.rank), { id: r.id, title: r.name, detail: r.business_unit, clientId: r.client_id, path: `/clients/${r.client_id}/estate` }));
-}
-
-async function vendors(set: ClientSetDb | null, n: Needle, limit: number): Promise<Found[]> {
-  if (!set) return [];
-  const by = ['estate_vendors.name'];
-  const rows = await set
-    .selectFrom('estate_vendors')
-    .select(['estate_vendors.client_id', 'estate_vendors.id', 'estate_vendors.name', 'estate_vendors.offering', rankSql(by, n).as('rank')])
-    .where(anyLike(by, n.contains))
-    .orderBy('rank')
-    .orderBy(sql`lower(estate_vendors.name)`)
-    .orderBy('estate_vendors.id')
-    .limit(limit)
-    .execute();
-  return rows.map((r) => result('vendor', Number(r.rank), { id: r.id, title: r.name, detail: r.offering, clientId: r.client_id, path: `/clients/${r.client_id}/vendors/${r.id}` }));
-}
-
-async function datasets(set: ClientSetDb | null, n: Needle, limit: number): Promise<Found[]> {
-  if (!set) return [];
-  const by = ['estate_datasets.name'];
-  const rows = await set
-    .selectFrom('estate_datasets')
-    .select(['estate_datasets.client_id', 'estate_datasets.id', 'estate_datasets.name', rankSql(by, n).as('rank')])
-    .where(anyLike(by, n.contains))
-    .orderBy('rank')
-    .orderBy(sql`lower(estate_datasets.name)`)
-    .orderBy('estate_datasets.id')
-    .limit(limit)
-    .execute();
-  return rows.map((r) => result('dataset', Number(r.rank), { id: r.id, title: r.name, detail: null, clientId: r.client_id, path: `/clients/${r.client_id}/data` }));
-}
-
-async function decisions(set: ClientSetDb | null, n: Needle, limit: number): Promise<Found[]> {
-  if (!set) return [];
-  const by = ['gov_decisions.title'];
-  const rows = await set
-    .selectFrom('gov_decisions')
-    .select(['gov_decisions.client_id', 'gov_decisions.id', 'gov_decisions.title', 'gov_decisions.decide_by', rankSql(by, n).as('rank')])
-    .where(anyLike(by, n.contains))
-    .orderBy('rank')
-    .orderBy(sql`lower(gov_decisions.title)`)
-    .orderBy('gov_decisions.id')
-    .limit(limit)
-    .execute();
-  return rows.map((r) => result('decision', Number(r.rank), { id: r.id, title: r.title, detail: r.decide_by ? `Decide by ${r.decide_by}` : null, clientId: r.client_id, path: `/clients/${r.client_id}/governance/decisions/${r.id}` }));
+  return rows.map((r) => result(spec.kind, Number(r.rank), { id: r.id, title: r.title, detail: spec.describe ? spec.describe(r.detail) : r.detail, clientId: r.client_id, path: spec.path(r.client_id, r.id) }));
 }
 
 const MEMBER_ROLE_WORDS: Record<MemberRole, string> = { advisor: 'Advisor', executive: 'Executive', contributor: 'Contributor', viewer: 'Viewer' };
