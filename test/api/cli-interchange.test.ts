@@ -5,7 +5,7 @@ import ExcelJS from 'exceljs';
 import iconv from 'iconv-lite';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { freshStorage, type TestStorage } from '../support/app.js';
-import { cliEnv, runCli } from '../support/cli.js';
+import { cliEnv, outcome, runCli } from '../support/cli.js';
 
 /**
  * The command line's conventions, run as real processes: `--version`, `-` for standard input
@@ -89,15 +89,7 @@ describe('triad on the command line', () => {
     let big = 'Asset Tag,Name,Notes\n';
     for (let i = 0; i < 3000; i++) big += `P-${i},Device ${i},${'x'.repeat(60)}\n`;
     expect((await runBytes(['import', 'systems', '-', '--client', clientId, '--quiet'], big)).code).toBe(0);
-    const r = await new Promise<{ code: number; stdout: string; stderr: string }>((resolve, reject) => {
-      const child = spawn('bash', ['-c', `set -o pipefail; node bin/triad.js export systems --client ${clientId} | head -1`], { cwd: ROOT, env });
-      let stdout = '';
-      let stderr = '';
-      child.stdout.on('data', (d: Buffer) => (stdout += d.toString()));
-      child.stderr.on('data', (d: Buffer) => (stderr += d.toString()));
-      child.on('error', reject);
-      child.on('close', (code) => resolve({ code: code ?? -1, stdout, stderr }));
-    });
+    const r = await outcome(spawn('bash', ['-c', `set -o pipefail; node bin/triad.js export systems --client ${clientId} | head -1`], { cwd: ROOT, env }));
     expect(r.stderr).toBe('');
     expect(r.code).toBe(0);
     expect(r.stdout.startsWith('\uFEFF')).toBe(true);

@@ -1,4 +1,4 @@
-import { spawn } from 'node:child_process';
+import { spawn, type ChildProcessWithoutNullStreams } from 'node:child_process';
 import path from 'node:path';
 import type { TestStorage } from './app.js';
 
@@ -22,14 +22,19 @@ export function cliEnv(storage: TestStorage): NodeJS.ProcessEnv {
 
 /** Runs the built `triad` command as a whole process (needs `npm run build`). */
 export function runCli(args: string[], options: { env?: NodeJS.ProcessEnv; stdin?: string } = {}): Promise<CliResult> {
+  const child = spawn(process.execPath, [path.join(ROOT, 'bin/triad.js'), ...args], { cwd: ROOT, env: options.env ?? process.env });
+  child.stdin.end(options.stdin ?? '');
+  return outcome(child);
+}
+
+/** A started process's exit code and everything it wrote, once it has closed. */
+export function outcome(child: ChildProcessWithoutNullStreams): Promise<CliResult> {
   return new Promise((resolve, reject) => {
-    const child = spawn(process.execPath, [path.join(ROOT, 'bin/triad.js'), ...args], { cwd: ROOT, env: options.env ?? process.env });
     let stdout = '';
     let stderr = '';
     child.stdout.on('data', (d: Buffer) => (stdout += d.toString()));
     child.stderr.on('data', (d: Buffer) => (stderr += d.toString()));
     child.on('error', reject);
     child.on('close', (code) => resolve({ code: code ?? -1, stdout, stderr }));
-    child.stdin.end(options.stdin ?? '');
   });
 }
