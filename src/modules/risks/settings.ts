@@ -85,6 +85,7 @@ export async function ensureSettings(w: Writer, scope: ClientScope): Promise<Ris
     next_policy_number: 1,
     gross_margin: null,
     worst_case_scenario_id: null,
+    results_version: 0,
     updated_at: toTimestamp(scope.now()),
   };
   const { client_id: _c, ...values } = row;
