@@ -1608,7 +1608,7 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
-        /** Risk acceptances, newest first */
+        /** Risk acceptances, newest first, a page at a time */
         get: operations["getClientGovernanceAcceptances"];
         put?: never;
         /** Request that risk scenarios be accepted until a date (at most 12 months) */
@@ -1764,7 +1764,7 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
-        /** Findings, decisions and report sections that concern a seat's area, with the seat's response */
+        /** Findings, decisions and report sections that concern a seat's area, with the seat's response; newest first, a page at a time */
         get: operations["getClientGovernanceConcerns"];
         put?: never;
         /** Show something to the seat whose area it concerns; the seat is notified and may respond */
@@ -1799,7 +1799,7 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
-        /** Decision records, newest first */
+        /** Decision records, newest first, a page at a time */
         get: operations["getClientGovernanceDecisions"];
         put?: never;
         /** Open a decision record; the seats concerned are asked for their position */
@@ -1973,7 +1973,7 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
-        /** The client's recent background jobs (recomputes, imports, reports) with their progress */
+        /** The client's background jobs (recomputes, imports, reports) with their progress, newest first, a page at a time */
         get: operations["getClientJobs"];
         put?: never;
         post?: never;
@@ -2026,7 +2026,7 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
-        /** The client's e-mails: sent, or held here when no SMTP server is configured */
+        /** The client's e-mails, newest first, a page at a time: sent, or held here when no SMTP server is configured */
         get: operations["getClientNotificationsOutbox"];
         put?: never;
         post?: never;
@@ -2145,7 +2145,7 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
-        /** The risk register: scenarios with their stored results, the portfolio, the appetite check and whether a refresh is under way */
+        /** The risk register: its scenarios with their stored results a page at a time (filtered and sorted), with the portfolio, the appetite check and whether a refresh is under way; curves are on each scenario's own route */
         get: operations["getClientRisks"];
         put?: never;
         /** Add a scenario from a template or with its FAIR inputs (a contributor's is a proposal until an advisor approves it) */
@@ -3137,7 +3137,7 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
-        /** Your notifications, newest first, with the number unread */
+        /** Your notifications, newest first, a page at a time, with the number unread */
         get: operations["getNotifications"];
         put?: never;
         post?: never;
@@ -13451,7 +13451,13 @@ export interface operations {
     getClientGovernanceAcceptances: {
         parameters: {
             query?: {
+                /** @description The nextCursor of the previous page; leave out for the first page */
+                cursor?: string;
+                /** @description Rows a page (1 to 500) */
+                limit?: number;
                 status?: "requested" | "approved" | "rejected" | "withdrawn" | "expired";
+                /** @description true: also count every matching row (a count costs a pass over them) */
+                total?: "true" | "false";
             };
             header?: never;
             path: {
@@ -13544,6 +13550,10 @@ export interface operations {
                             status: "requested" | "approved" | "rejected" | "withdrawn" | "expired";
                             title: string;
                         }[];
+                        /** @description Pass as cursor for the next page; null on the last page */
+                        nextCursor: string | null;
+                        /** @description Matching rows in all, when asked for with total=true; otherwise null */
+                        total: number | null;
                     };
                 };
             };
@@ -14605,10 +14615,16 @@ export interface operations {
     getClientGovernanceConcerns: {
         parameters: {
             query?: {
+                /** @description The nextCursor of the previous page; leave out for the first page */
+                cursor?: string;
+                /** @description Rows a page (1 to 500) */
+                limit?: number;
                 seat?: "CIO" | "CTO" | "CISO";
                 state?: "owed" | "responded" | "declined" | "lapsed" | "no-holder";
                 subjectId?: string;
                 subjectType?: string;
+                /** @description true: also count every matching row (a count costs a pass over them) */
+                total?: "true" | "false";
             };
             header?: never;
             path: {
@@ -14674,6 +14690,10 @@ export interface operations {
                             subjectType: string;
                             summary: string;
                         }[];
+                        /** @description Pass as cursor for the next page; null on the last page */
+                        nextCursor: string | null;
+                        /** @description Matching rows in all, when asked for with total=true; otherwise null */
+                        total: number | null;
                     };
                 };
             };
@@ -14851,7 +14871,13 @@ export interface operations {
         parameters: {
             query?: {
                 awaitingExecutive?: "true" | "false";
+                /** @description The nextCursor of the previous page; leave out for the first page */
+                cursor?: string;
+                /** @description Rows a page (1 to 500) */
+                limit?: number;
                 status?: "open" | "decided" | "withdrawn";
+                /** @description true: also count every matching row (a count costs a pass over them) */
+                total?: "true" | "false";
             };
             header?: never;
             path: {
@@ -14958,6 +14984,10 @@ export interface operations {
                             title: string;
                             updatedAt: string;
                         }[];
+                        /** @description Pass as cursor for the next page; null on the last page */
+                        nextCursor: string | null;
+                        /** @description Matching rows in all, when asked for with total=true; otherwise null */
+                        total: number | null;
                     };
                 };
             };
@@ -16198,8 +16228,13 @@ export interface operations {
     getClientJobs: {
         parameters: {
             query?: {
+                /** @description The nextCursor of the previous page; leave out for the first page */
+                cursor?: string;
                 kind?: string;
+                /** @description Rows a page (1 to 500) */
                 limit?: number;
+                /** @description true: also count every matching row (a count costs a pass over them) */
+                total?: "true" | "false";
             };
             header?: never;
             path: {
@@ -16235,6 +16270,10 @@ export interface operations {
                 content: {
                     "application/json": {
                         jobs: components["schemas"]["Job"][];
+                        /** @description Pass as cursor for the next page; null on the last page */
+                        nextCursor: string | null;
+                        /** @description Matching rows in all, when asked for with total=true; otherwise null */
+                        total: number | null;
                     };
                 };
             };
@@ -16430,7 +16469,12 @@ export interface operations {
     getClientNotificationsOutbox: {
         parameters: {
             query?: {
+                /** @description The nextCursor of the previous page; leave out for the first page */
+                cursor?: string;
+                /** @description Rows a page (1 to 500) */
                 limit?: number;
+                /** @description true: also count every matching row (a count costs a pass over them) */
+                total?: "true" | "false";
             };
             header?: never;
             path: {
@@ -16481,8 +16525,12 @@ export interface operations {
                             toEmail: string;
                             toName: string;
                         }[];
+                        /** @description Pass as cursor for the next page; null on the last page */
+                        nextCursor: string | null;
                         /** @description Whether e-mails are sent (SMTP_URL is set) or only kept here */
                         smtpConfigured: boolean;
+                        /** @description Matching rows in all, when asked for with total=true; otherwise null */
+                        total: number | null;
                     };
                 };
             };
@@ -17264,8 +17312,29 @@ export interface operations {
     };
     getClientRisks: {
         parameters: {
-            query?: never;
-            header?: never;
+            query?: {
+                /** @description The nextCursor of the previous page; leave out for the first page */
+                cursor?: string;
+                /** @description Rows a page (1 to 500) */
+                limit?: number;
+                order?: "asc" | "desc";
+                /** @description Only scenarios this seat owns */
+                owner?: "CIO" | "CTO" | "CISO";
+                /** @description true: only proposals waiting for approval; false: none of them; absent: both */
+                proposed?: "true" | "false";
+                /** @description Words in the title or the threat, or the exact ref (R7); any case */
+                q?: string;
+                /** @description ref (number), title, mean or p90 (current annual loss; −1 without a result), share (of the portfolio; −1 for none), rating (score, then mean), ownerSeat or status; the id breaks ties */
+                sort?: "ref" | "title" | "mean" | "p90" | "share" | "rating" | "ownerSeat" | "status";
+                /** @description Only these statuses, comma-separated: open,treating */
+                status?: string;
+                /** @description true: also count every matching row (a count costs a pass over them) */
+                total?: "true" | "false";
+            };
+            header?: {
+                /** @description The ETag of the answer you hold: 304 without a body while it is still the answer */
+                "if-none-match"?: string;
+            };
             path: {
                 clientId: string;
             };
@@ -17329,6 +17398,8 @@ export interface operations {
                             statement: string | null;
                         };
                         currency: string;
+                        /** @description Pass as cursor for the next page; null on the last page */
+                        nextCursor: string | null;
                         portfolio: {
                             current: {
                                 mean: number;
@@ -17388,6 +17459,7 @@ export interface operations {
                             sd: number;
                             treatmentCost: number;
                         } | null;
+                        /** @description The page's scenarios, in the order asked for */
                         scenarios: {
                             createdAt: string;
                             createdBy: string | null;
@@ -17505,8 +17577,17 @@ export interface operations {
                             stale: boolean;
                             years: number | null;
                         };
+                        /** @description Matching rows in all, when asked for with total=true; otherwise null */
+                        total: number | null;
                     };
                 };
+            };
+            /** @description Not modified: the answer is still the one whose ETag you sent (no body) */
+            304: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
             };
         };
     };
@@ -24114,7 +24195,10 @@ export interface operations {
     getClientRisksOverview: {
         parameters: {
             query?: never;
-            header?: never;
+            header?: {
+                /** @description The ETag of the answer you hold: 304 without a body while it is still the answer */
+                "if-none-match"?: string;
+            };
             path: {
                 clientId: string;
             };
@@ -24339,6 +24423,13 @@ export interface operations {
                         }[];
                     };
                 };
+            };
+            /** @description Not modified: the answer is still the one whose ETag you sent (no body) */
+            304: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
             };
         };
     };
@@ -28910,7 +29001,12 @@ export interface operations {
             query?: {
                 /** @description Only those of one client */
                 clientId?: string;
+                /** @description The nextCursor of the previous page; leave out for the first page */
+                cursor?: string;
+                /** @description Rows a page (1 to 500) */
                 limit?: number;
+                /** @description true: also count every matching row (a count costs a pass over them) */
+                total?: "true" | "false";
                 /** @description true: only unread ones */
                 unread?: "true" | "false";
             };
@@ -28945,6 +29041,8 @@ export interface operations {
                 };
                 content: {
                     "application/json": {
+                        /** @description Pass as cursor for the next page; null on the last page */
+                        nextCursor: string | null;
                         notifications: {
                             body: string;
                             clientId: string;
@@ -28959,6 +29057,8 @@ export interface operations {
                             subjectType: string | null;
                             title: string;
                         }[];
+                        /** @description Matching rows in all, when asked for with total=true; otherwise null */
+                        total: number | null;
                         /** @description Unread notifications across all the caller's clients */
                         unread: number;
                     };

@@ -10,7 +10,7 @@ import { fromMinorUnits } from '../../shared/money.js';
 import type { WhenLoss } from '../../shared/risks/rare.js';
 import { verdictOf } from '../../shared/risks/verdict.js';
 import { rate } from '../../shared/risks/rating.js';
-import { engineTreatment, hashOf, inPortfolio, isCounted, registerModel, registerRisk, scenarioHash, type RegisterData, type RegisterModel } from './model.js';
+import { inPortfolio, isCounted, memoisedScenarioHash, memoisedWithProposed, registerModel, type RegisterData, type RegisterModel } from './model.js';
 import type {
   AppetiteStatus,
   PortfolioOut,
@@ -140,18 +140,13 @@ export async function loadLinks(scope: ClientScope, scenarioId?: string): Promis
 
 /** The hash each scenario's stored result must carry to be current. */
 export function expectedHashes(data: RegisterData, register: RegisterModel): Map<string, string> {
-  const { seed, years } = data.settings;
   const hashes = new Map<string, string>();
   // A scenario's result also holds the figures with its proposed treatments.
-  const withProposed = (s: RiskScenariosTable, base: string): string => {
-    const proposed = (data.treatments.get(s.id) ?? []).filter((t) => t.status === 'proposed').map((t) => engineTreatment(t, data.currency));
-    return proposed.length === 0 ? base : hashOf({ base, proposed });
-  };
-  register.included.forEach((s, i) => hashes.set(s.id, withProposed(s, register.riskHashes[i]!)));
+  register.included.forEach((s, i) => hashes.set(s.id, memoisedWithProposed(data, s, register.riskHashes[i]!)));
   let next = register.included.length;
   for (const s of data.scenarios) {
     if (s.proposed !== 1 || s.status === 'closed') continue;
-    hashes.set(s.id, withProposed(s, scenarioHash(registerRisk(data, s), next++, seed, years)));
+    hashes.set(s.id, memoisedWithProposed(data, s, memoisedScenarioHash(data, s, next++)));
   }
   return hashes;
 }
@@ -282,10 +277,31 @@ export interface PresentContext {
   portfolioMean: number | null;
 }
 
+/** Each stored result parsed once per row read (a register view presents a result several times). */
+const parsedResults = new WeakMap<ResultRow, StoredScenarioResult | null>();
+
+function storedResult(row: ResultRow): StoredScenarioResult | null {
+  let r = parsedResults.get(row);
+  if (r === undefined) {
+    r = fromJson<StoredScenarioResult | null>(row.result_json, null);
+    parsedResults.set(row, r);
+  }
+  return r;
+}
+
+/** Results read again that are the same as ones read before keep their parsed form (a register read again after a change). */
+function carryParsed(before: Map<string, ResultRow>, now: Map<string, ResultRow>): void {
+  for (const [id, row] of now) {
+    const old = before.get(id);
+    const parsed = old && old.result_json === row.result_json ? parsedResults.get(old) : undefined;
+    if (parsed !== undefined) parsedResults.set(row, parsed);
+  }
+}
+
 export function presentResult(s: RiskScenariosTable, ctx: PresentContext): ScenarioResultOut | null {
   const row = ctx.results.get(s.id);
   if (!row) return null;
-  const r = fromJson<StoredScenarioResult | null>(row.result_json, null);
+  const r = storedResult(row);
   if (!r) return null;
   const current = r.residual ?? r.inherent;
   const inPf = fromFlag(row.in_portfolio) && inPortfolio(s);
@@ -329,23 +345,39 @@ export function presentListItem(s: RiskScenariosTable, ctx: PresentContext): Sce
 }
 
 /** Everything a register view needs, read once. */
-export interface RegisterView {
+export interface RegisterView extends RegisterBase {
+  status: RecomputeStatus;
+}
+
+/** A register view without the refresh state, which depends on the jobs and the time, not on the register. */
+export interface RegisterBase {
   data: RegisterData;
   register: RegisterModel;
   run: RiskRunsTable | undefined;
   present: PresentContext;
-  status: RecomputeStatus;
   portfolio: PortfolioOut | null;
   appetite: AppetiteStatus;
 }
 
-export async function loadRegisterView(scope: ClientScope): Promise<RegisterView> {
+/** The register as stored now; `previous`, a register read before, lends the parsed results that did not change. */
+export async function loadRegisterBase(scope: ClientScope, previous?: RegisterBase): Promise<RegisterBase> {
   const data = await loadRegisterData(scope);
   const register = registerModel(data);
   const [run, results, links] = await Promise.all([latestRun(scope), loadResults(scope), loadLinks(scope)]);
+  if (previous) carryParsed(previous.present.results, results);
   const portfolio = presentPortfolio(run);
   const present: PresentContext = { data, hashes: expectedHashes(data, register), results, links, portfolioMean: portfolio?.current.mean ?? null };
-  return { data, register, run, present, status: await recomputeStatus(scope, run, register.hash), portfolio, appetite: presentAppetite(data.settings, run) };
+  return { data, register, run, present, portfolio, appetite: presentAppetite(data.settings, run) };
+}
+
+/** The refresh state of a register read now: its recompute jobs and whether its stored run is current. */
+export function statusOf(scope: ClientScope, base: RegisterBase): Promise<RecomputeStatus> {
+  return recomputeStatus(scope, base.run, base.register.hash);
+}
+
+export async function loadRegisterView(scope: ClientScope): Promise<RegisterView> {
+  const base = await loadRegisterBase(scope);
+  return { ...base, status: await statusOf(scope, base) };
 }
 
 export function treatmentStatusOf(ts: RiskTreatmentsTable[]): TopRisk['treatmentStatus'] {
@@ -355,7 +387,7 @@ export function treatmentStatusOf(ts: RiskTreatmentsTable[]): TopRisk['treatment
 }
 
 /** The portfolio's scenarios by current mean annual loss, largest first. */
-export function topRisks(view: RegisterView, limit: number): TopRisk[] {
+export function topRisks(view: RegisterBase, limit: number): TopRisk[] {
   const rows: TopRisk[] = [];
   for (const s of view.register.included) {
     const r = presentResult(s, view.present);
