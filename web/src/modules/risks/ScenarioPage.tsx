@@ -14,7 +14,7 @@ import { PageHeader } from '../../components/PageHeader';
 import { PageSkeleton } from '../../components/Skeletons';
 import { useCurrentClient } from '../../layout/client-context';
 import { rareSentence } from './P90Cell';
-import { riskChangeKeys, useRegister, useScenario } from './api';
+import { riskChangeKeys, useRegisterSummary, useScenario } from './api';
 import { FairInputsEditor, inputProblems } from './inputs';
 import { useSimulationPreview } from './preview';
 import { DetailsModal } from './DetailsModal';
@@ -256,7 +256,7 @@ export function ScenarioPage() {
   const { clientId, client, href, can } = useCurrentClient();
   const navigate = useNavigate();
   const query = useScenario(clientId, riskId);
-  const register = useRegister(clientId);
+  const register = useRegisterSummary(clientId);
   const approve = useApiMutation({
     mutationFn: () => api.post(clientPath(clientId, `/risks/${riskId}/approve`), {}),
     success: 'Approved into the register.',
