@@ -32,6 +32,7 @@ export interface RegisterData {
  * of them is in the model (it covers nothing there).
  */
 export function engineInsurance(data: RegisterData, scenarios: readonly RiskScenariosTable[]): InsurancePolicy[] {
+  if (data.policies.length === 0) return [];
   const refs = new Map(scenarios.map((s) => [s.id, s.ref]));
   const out: InsurancePolicy[] = [];
   for (const p of data.policies) {
@@ -116,23 +117,57 @@ function remember(key: string, compute: () => string): string {
   return hash;
 }
 
+/** What a scenario's register hash was computed from: every stored field engineRisk and engineTreatment read. */
+interface HashedScenario {
+  currency: string;
+  seed: number;
+  years: number;
+  position: number;
+  ref: string;
+  title: string;
+  inputs: string;
+  treatments: string;
+  hash: string;
+}
+
+/** The last hash of each scenario by its id, with what it was computed from (compared field by field: no key to build). */
+const lastHashes = new Map<string, HashedScenario>();
+
+const treatmentsKey = (ts: readonly RiskTreatmentsTable[]): string => (ts.length === 0 ? '' : JSON.stringify(ts.map((t) => [t.ref, t.name, t.annual_cost, t.effect_json])));
+
 /**
  * The hash of a scenario's register risk (its counted treatments) at a position, remembered by
  * the stored fields engineRisk and engineTreatment read; the risk is built only when the hash
  * is not known yet.
  */
 export function memoisedScenarioHash(data: RegisterData, s: RiskScenariosTable, position: number, risk: () => Risk = () => registerRisk(data, s)): string {
-  const counted = (data.treatments.get(s.id) ?? []).filter((t) => isCounted(t.status));
+  const counted = treatmentsKey((data.treatments.get(s.id) ?? []).filter((t) => isCounted(t.status)));
   const { seed, years } = data.settings;
-  const key = JSON.stringify([data.currency, seed, years, position, s.ref, s.title, s.inputs_json, counted.map((t) => [t.ref, t.name, t.annual_cost, t.effect_json])]);
-  return remember(key, () => scenarioHash(risk(), position, seed, years));
+  const last = lastHashes.get(s.id);
+  if (
+    last &&
+    last.position === position &&
+    last.inputs === s.inputs_json &&
+    last.title === s.title &&
+    last.ref === s.ref &&
+    last.treatments === counted &&
+    last.seed === seed &&
+    last.years === years &&
+    last.currency === data.currency
+  ) {
+    return last.hash;
+  }
+  const hash = scenarioHash(risk(), position, seed, years);
+  if (!last && lastHashes.size >= SCENARIO_HASHES_KEPT) lastHashes.delete(lastHashes.keys().next().value as string);
+  lastHashes.set(s.id, { currency: data.currency, seed, years, position, ref: s.ref, title: s.title, inputs: s.inputs_json, treatments: counted, hash });
+  return hash;
 }
 
 /** A scenario's hash with its proposed treatments too (they are part of its stored result), remembered the same way. */
 export function memoisedWithProposed(data: RegisterData, s: RiskScenariosTable, base: string): string {
   const proposed = (data.treatments.get(s.id) ?? []).filter((t) => t.status === 'proposed');
   if (proposed.length === 0) return base;
-  const key = JSON.stringify([base, data.currency, proposed.map((t) => [t.ref, t.name, t.annual_cost, t.effect_json])]);
+  const key = JSON.stringify([base, data.currency, treatmentsKey(proposed)]);
   return remember(key, () => hashOf({ base, proposed: proposed.map((t) => engineTreatment(t, data.currency)) }));
 }
 

@@ -25,6 +25,7 @@
  * clients go first.
  */
 import type { AppContext, ClientScope } from '../../server/context.js';
+import { etagOf } from '../../server/http/etag.js';
 import { presentListItem, presentResult, loadRegisterBase, type RegisterBase } from './register.js';
 import { SETTINGS_ID } from './settings.js';
 import type { OwnerSeat, RiskStatus } from './tables.js';
@@ -62,6 +63,29 @@ export interface CachedRegister {
   itemJson(row: ListRow): string;
   /** Serialised parts of the overview, made on first use. */
   overviewJson: string | null;
+  /** Answers sent, by their query and refresh state, with their ETags: a read asked again is not put together again. */
+  answers: Map<string, Answer>;
+}
+
+/** A serialised answer and its ETag (src/server/http/etag.ts). */
+export interface Answer {
+  body: string;
+  etag: string;
+}
+
+/** How many answers an entry keeps (the refresh state changes every second while a recompute runs). */
+const ANSWERS_KEPT = 32;
+
+/** The answer kept under `key`, or the one `make` puts together (kept from then on). */
+export function keptAnswer(entry: CachedRegister, key: string, make: () => string): Answer {
+  let answer = entry.answers.get(key);
+  if (!answer) {
+    const body = make();
+    answer = { body, etag: etagOf(body) };
+    if (entry.answers.size >= ANSWERS_KEPT) entry.answers.delete(entry.answers.keys().next().value as string);
+    entry.answers.set(key, answer);
+  }
+  return answer;
 }
 
 interface RegisterCache {
@@ -137,6 +161,7 @@ function build(key: string, base: RegisterBase): CachedRegister {
     summaryJson: `"portfolio":${JSON.stringify(base.portfolio)},"appetite":${JSON.stringify(base.appetite)}`,
     itemJson: (row) => (items[row.index] ??= JSON.stringify(presentListItem(base.data.scenarios[row.index]!, base.present))),
     overviewJson: null,
+    answers: new Map(),
   };
 }
 

@@ -17,20 +17,22 @@ import { ratingLevel } from '../../shared/risks/rating.js';
 import { TEMPLATE_KEYS, TEMPLATES, templateParams } from '../../shared/risks/templates.js';
 import { scenarioInputs } from './model.js';
 import { clientProfile } from './profile.js';
-import { cachedRegister } from './register-cache.js';
+import { cachedRegister, keptAnswer, type Answer } from './register-cache.js';
 import { registerCursor, registerPage } from './register-list.js';
 import { loadCurves, portfolioCurves, presentListItem, presentResult, presentTreatment, statusOf, topRisks, type RegisterBase } from './register.js';
 import type { OverviewOut, RegisterOut, RegisterQuery, ScenarioDetailOut, TemplatesOut } from './schema.js';
 import { limitProblems } from './schema.js';
 import { loadSettings } from './settings.js';
 
-/** A page of the register's list (RegisterOut), serialised. */
-export async function registerAnswer(scope: ClientScope, query: RegisterQuery): Promise<string> {
+/** A page of the register's list (RegisterOut), serialised, with its ETag. */
+export async function registerAnswer(scope: ClientScope, query: RegisterQuery): Promise<Answer> {
   const after = registerCursor(query);
   const entry = await cachedRegister(scope);
-  const status = await statusOf(scope, entry.base);
-  const page = registerPage(entry, query, after);
-  return `{"currency":${JSON.stringify(entry.base.data.currency)},"status":${JSON.stringify(status)},${entry.summaryJson},"scenarios":[${page.rows.map((r) => entry.itemJson(r)).join(',')}],"nextCursor":${JSON.stringify(page.nextCursor)},"total":${JSON.stringify(page.total)}}`;
+  const status = JSON.stringify(await statusOf(scope, entry.base));
+  return keptAnswer(entry, `list\0${JSON.stringify(query)}\0${status}`, () => {
+    const page = registerPage(entry, query, after);
+    return `{"currency":${JSON.stringify(entry.base.data.currency)},"status":${status},${entry.summaryJson},"scenarios":[${page.rows.map((r) => entry.itemJson(r)).join(',')}],"nextCursor":${JSON.stringify(page.nextCursor)},"total":${JSON.stringify(page.total)}}`;
+  });
 }
 
 /** The register's summary without its list: the refresh state, the portfolio and the appetite check. */
@@ -88,15 +90,17 @@ function overviewParts(base: RegisterBase): Pick<OverviewOut, 'curves' | 'heatma
   };
 }
 
-/** The overview (OverviewOut), serialised. */
-export async function overviewAnswer(scope: ClientScope): Promise<string> {
+/** The overview (OverviewOut), serialised, with its ETag. */
+export async function overviewAnswer(scope: ClientScope): Promise<Answer> {
   const entry = await cachedRegister(scope);
-  const status = await statusOf(scope, entry.base);
-  if (entry.overviewJson === null) {
-    const parts = overviewParts(entry.base);
-    entry.overviewJson = `"curves":${JSON.stringify(parts.curves)},"heatmap":${JSON.stringify(parts.heatmap)},"top":${JSON.stringify(parts.top)}`;
-  }
-  return `{"currency":${JSON.stringify(entry.base.data.currency)},"status":${JSON.stringify(status)},${entry.summaryJson},${entry.overviewJson}}`;
+  const status = JSON.stringify(await statusOf(scope, entry.base));
+  return keptAnswer(entry, `overview\0${status}`, () => {
+    if (entry.overviewJson === null) {
+      const parts = overviewParts(entry.base);
+      entry.overviewJson = `"curves":${JSON.stringify(parts.curves)},"heatmap":${JSON.stringify(parts.heatmap)},"top":${JSON.stringify(parts.top)}`;
+    }
+    return `{"currency":${JSON.stringify(entry.base.data.currency)},"status":${status},${entry.summaryJson},${entry.overviewJson}}`;
+  });
 }
 
 /** Every template with the client's parameters (defaults from its profile and estate, then its own overrides). */

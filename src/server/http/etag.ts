@@ -19,12 +19,14 @@ export function matchesEtag(header: string | string[] | undefined, etag: string)
 }
 
 /**
- * Sends a serialised JSON body with its ETag, or 304 when the caller already holds it. Like
+ * Sends a serialised JSON body with its ETag (the digest of the body, computed here unless the
+ * caller kept it), or 304 when the caller already holds it. Like
  * every JSON answer of the API it is `no-store`: no browser or proxy cache keeps a client's
  * records; a caller keeps the answer and its ETag itself and asks again with If-None-Match.
  */
-export function sendJsonWithEtag(request: FastifyRequest, reply: FastifyReply, body: string): FastifyReply {
-  const etag = etagOf(body);
+export function sendJsonWithEtag(request: FastifyRequest, reply: FastifyReply, answer: { body: string; etag?: string }): FastifyReply {
+  const { body } = answer;
+  const etag = answer.etag ?? etagOf(body);
   reply.header('etag', etag).header('cache-control', 'no-store');
   if (matchesEtag(request.headers['if-none-match'], etag)) return reply.code(304).send();
   return reply.code(200).type('application/json; charset=utf-8').send(body);
