@@ -73,17 +73,24 @@ export interface Answer {
   etag: string;
 }
 
-/** How many answers an entry keeps (the refresh state changes every second while a recompute runs). */
+/** How many answers an entry keeps, and how many characters of them (the refresh state changes every second while a recompute runs). */
 const ANSWERS_KEPT = 32;
+const ANSWER_CHARS_KEPT = 1_000_000;
 
-/** The answer kept under `key`, or the one `make` puts together (kept from then on). */
+/** The answer kept under `key`, or the one `make` puts together (kept from then on, the oldest going first). */
 export function keptAnswer(entry: CachedRegister, key: string, make: () => string): Answer {
   let answer = entry.answers.get(key);
   if (!answer) {
     const body = make();
     answer = { body, etag: etagOf(body) };
-    if (entry.answers.size >= ANSWERS_KEPT) entry.answers.delete(entry.answers.keys().next().value as string);
     entry.answers.set(key, answer);
+    let chars = 0;
+    for (const a of entry.answers.values()) chars += a.body.length;
+    for (const [k, a] of entry.answers) {
+      if (entry.answers.size <= ANSWERS_KEPT && chars <= ANSWER_CHARS_KEPT) break;
+      entry.answers.delete(k);
+      chars -= a.body.length;
+    }
   }
   return answer;
 }
@@ -95,7 +102,7 @@ interface RegisterCache {
 }
 
 /** At most this many clients' registers, and this many scenarios across them, are kept. */
-const MAX_CLIENTS = 100;
+const MAX_CLIENTS = 50;
 const MAX_SCENARIOS = 10_000;
 
 const caches = new WeakMap<AppContext, RegisterCache>();
