@@ -26,7 +26,7 @@
  */
 import type { AppContext, ClientScope } from '../../server/context.js';
 import { etagOf } from '../../server/http/etag.js';
-import { presentListItem, presentResult, loadRegisterBase, type RegisterBase } from './register.js';
+import { loadRegisterBase, presentListItem, sortFigures, type RegisterBase } from './register.js';
 import { SETTINGS_ID } from './settings.js';
 import type { OwnerSeat, RiskStatus } from './tables.js';
 
@@ -139,7 +139,7 @@ async function registerKey(scope: ClientScope): Promise<string | null> {
 
 function build(key: string, base: RegisterBase): CachedRegister {
   const rows: ListRow[] = base.data.scenarios.map((s, index) => {
-    const result = presentResult(s, base.present);
+    const result = sortFigures(s, base.present);
     return {
       index,
       id: s.id,
@@ -151,10 +151,10 @@ function build(key: string, base: RegisterBase): CachedRegister {
       ownerSeat: s.owner_seat,
       status: s.status,
       proposed: s.proposed === 1,
-      mean: result?.current.mean ?? -1,
-      p90: result?.current.p90 ?? -1,
+      mean: result?.mean ?? -1,
+      p90: result?.p90 ?? -1,
       share: result?.share ?? -1,
-      score: result?.rating.score ?? 0,
+      score: result?.score ?? 0,
     };
   });
   const items: (string | undefined)[] = new Array<string | undefined>(rows.length);

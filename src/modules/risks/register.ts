@@ -2,12 +2,10 @@
  * Reading a client's register: its scenarios, treatments, links, settings and stored results,
  * and the presenters that turn them into what the API sends.
  */
-import type { AppetitePoint, AppetiteResult, Histogram, LecPoint, LossDistribution, PolicyResult, PortfolioDetail } from '../../engine/index.js';
 import type { ClientScope } from '../../server/context.js';
 import { fromJson, fromFlag } from '../../server/db/conventions.js';
 import { jobIsLive } from '../../server/jobs/queue.js';
 import { fromMinorUnits } from '../../shared/money.js';
-import type { WhenLoss } from '../../shared/risks/rare.js';
 import { verdictOf } from '../../shared/risks/verdict.js';
 import { rate } from '../../shared/risks/rating.js';
 import { inPortfolio, isCounted, memoisedScenarioHash, memoisedWithProposed, registerModel, type RegisterData, type RegisterModel } from './model.js';
@@ -22,89 +20,24 @@ import type {
   TreatmentOut,
 } from './schema.js';
 import { loadSettings, type RiskSettings } from './settings.js';
+import { basisCheck, type FullStats, type StoredPortfolio, type StoredPortfolioDetail, type StoredScenarioCurves, type StoredScenarioResult } from './stored.js';
 import type { RiskLinksTable, RiskRunsTable, RiskScenarioResultsTable, RiskScenariosTable, RiskTreatmentsTable } from './tables.js';
 
 export const RECOMPUTE_JOB = 'risks.recompute';
 
-/** Every summary statistic kept for a series of annual losses. */
-export interface FullStats extends Omit<Stats, 'whenLoss'> {
-  sd: number;
-  p10: number;
-  max: number;
-  /** The annual loss in years with a loss (absent in results stored before it was kept). */
-  whenLoss?: WhenLoss | null;
-}
-
-export interface StoredCurves {
-  lec: LecPoint[];
-  histogram: Histogram;
-}
-
-/** `risk_scenario_results.result_json`. */
-export interface StoredScenarioResult {
-  inherent: FullStats;
-  residual: FullStats | null;
-  withProposed: FullStats | null;
-  treatmentCost: number;
-  rosi: number | null;
-  expectedMean: number;
-}
-
-/** `risk_scenario_results.curves_json`. */
-export interface StoredScenarioCurves {
-  inherent: StoredCurves;
-  residual: StoredCurves | null;
-}
-
-export interface StoredAppetiteCheck {
-  breached: boolean;
-  points: { loss: number; limit: number; probability: number; breached: boolean; stdError?: number; confident?: boolean }[];
-}
-
-/** `risk_runs.summary_json`. */
-export interface StoredPortfolio {
-  inherent: FullStats;
-  residual: FullStats | null;
-  appetite: AppetitePoint[];
-  inherentAppetite: StoredAppetiteCheck | null;
-  residualAppetite: StoredAppetiteCheck | null;
-  treatmentCost: number;
-  rosi: number | null;
-  /** After insurance, where the client has policies (absent in runs stored before insurance). */
-  retained?: FullStats | null;
-  retainedAppetite?: StoredAppetiteCheck | null;
-  /** Each policy simulated with the register, by ref. */
-  insurance?: StoredPolicyResult[] | null;
-}
-
-/** What one policy recovers over the simulated years (the engine's `insurance` output). */
-export type StoredPolicyResult = PolicyResult;
-
-/** What the appetite is checked on: the loss the company bears (docs/risk-model.md, `basis`). */
-export type Basis = 'inherent' | 'residual' | 'retained';
-
-/** The stored run's figures and appetite check on what the company bears: retained, else residual, else inherent. */
-export function basisCheck(p: StoredPortfolio): { basis: Basis; check: StoredAppetiteCheck | null; stats: FullStats } {
-  if (p.retained) return { basis: 'retained', check: p.retainedAppetite ?? null, stats: p.retained };
-  if (p.residual) return { basis: 'residual', check: p.residualAppetite ?? null, stats: p.residual };
-  return { basis: 'inherent', check: p.inherentAppetite, stats: p.inherent };
-}
-
-/** A simulation's portfolio on what the company bears, with its appetite check. */
-export function basisOf(p: PortfolioDetail): { basis: Basis; distribution: LossDistribution; appetite: AppetiteResult | null } {
-  const retained = p.retained;
-  if (retained) return { basis: 'retained', distribution: retained, appetite: retained.appetite ?? null };
-  if (p.residual) return { basis: 'residual', distribution: p.residual, appetite: p.residual.appetite ?? null };
-  return { basis: 'inherent', distribution: p, appetite: p.appetite ?? null };
-}
-
-/** `risk_runs.detail_json`. */
-export interface StoredPortfolioDetail {
-  inherent: StoredCurves;
-  residual: StoredCurves | null;
-  /** After insurance (absent in runs stored before it). */
-  retained?: StoredCurves | null;
-}
+export {
+  basisCheck,
+  basisOf,
+  type Basis,
+  type FullStats,
+  type StoredAppetiteCheck,
+  type StoredCurves,
+  type StoredPolicyResult,
+  type StoredPortfolio,
+  type StoredPortfolioDetail,
+  type StoredScenarioCurves,
+  type StoredScenarioResult,
+} from './stored.js';
 
 export async function loadRegisterData(scope: ClientScope, settings?: RiskSettings): Promise<RegisterData> {
   const [s, scenarios, treatments, policies, covered] = await Promise.all([
@@ -298,7 +231,8 @@ function carryParsed(before: Map<string, ResultRow>, now: Map<string, ResultRow>
   }
 }
 
-export function presentResult(s: RiskScenariosTable, ctx: PresentContext): ScenarioResultOut | null {
+/** A scenario's stored result with what the list sorts by (its current figures, share, rating), or null without one. */
+function currentResult(s: RiskScenariosTable, ctx: PresentContext) {
   const row = ctx.results.get(s.id);
   if (!row) return null;
   const r = storedResult(row);
@@ -306,15 +240,35 @@ export function presentResult(s: RiskScenariosTable, ctx: PresentContext): Scena
   const current = r.residual ?? r.inherent;
   const inPf = fromFlag(row.in_portfolio) && inPortfolio(s);
   return {
+    row,
+    r,
+    current,
+    inPortfolio: inPf,
+    share: inPf && ctx.portfolioMean && ctx.portfolioMean > 0 ? current.mean / ctx.portfolioMean : null,
+    rating: rate(current, ctx.data.settings.likelihoodBands, ctx.data.settings.impactBands),
+  };
+}
+
+/** The figures a list sorts a scenario by, the same as presentResult gives (no result: null). */
+export function sortFigures(s: RiskScenariosTable, ctx: PresentContext): { mean: number; p90: number; share: number | null; score: number } | null {
+  const c = currentResult(s, ctx);
+  return c ? { mean: c.current.mean, p90: c.current.p90, share: c.share, score: c.rating.score } : null;
+}
+
+export function presentResult(s: RiskScenariosTable, ctx: PresentContext): ScenarioResultOut | null {
+  const c = currentResult(s, ctx);
+  if (!c) return null;
+  const { row, r } = c;
+  return {
     inherent: pickStats(r.inherent),
     residual: r.residual ? pickStats(r.residual) : null,
-    current: pickStats(current),
+    current: pickStats(c.current),
     withProposed: r.withProposed ? pickStats(r.withProposed) : null,
     treatmentCost: r.treatmentCost,
     rosi: r.rosi,
-    share: inPf && ctx.portfolioMean && ctx.portfolioMean > 0 ? current.mean / ctx.portfolioMean : null,
-    rating: rate(current, ctx.data.settings.likelihoodBands, ctx.data.settings.impactBands),
-    inPortfolio: inPf,
+    share: c.share,
+    rating: c.rating,
+    inPortfolio: c.inPortfolio,
     stale: ctx.hashes.get(s.id) !== row.input_hash,
     computedAt: row.computed_at,
   };
