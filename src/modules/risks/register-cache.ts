@@ -75,7 +75,7 @@ export interface Answer {
 
 /** How many answers an entry keeps, and how many characters of them (the refresh state changes every second while a recompute runs). */
 const ANSWERS_KEPT = 32;
-const ANSWER_CHARS_KEPT = 1_000_000;
+const ANSWER_CHARS_KEPT = 2_500_000;
 
 /** The answer kept under `key`, or the one `make` puts together (kept from then on, the oldest going first). */
 export function keptAnswer(entry: CachedRegister, key: string, make: () => string): Answer {
@@ -137,6 +137,7 @@ async function registerKey(scope: ClientScope): Promise<string | null> {
   return JSON.stringify([head.seq, head.results ?? null, c.currency, c.annual_revenue, c.employees, scope.app.config.simulationYears]);
 }
 
+/** The register as read, ready for its list. */
 function build(key: string, base: RegisterBase): CachedRegister {
   const rows: ListRow[] = base.data.scenarios.map((s, index) => {
     const result = sortFigures(s, base.present);
