@@ -216,6 +216,10 @@ export async function run({ rounds = 30, scenarios = 1_000, baseline } = {}) {
   printTable(rows);
   if (baseline) {
     console.log(`\nThe same client on ${baseline}:\n`);
-    printTable([rows[0], await measureBaseline(baseline, scenarios, rounds)]);
+    try {
+      printTable([rows[0], await measureBaseline(baseline, scenarios, rounds)]);
+    } catch (err) {
+      console.log(`(the baseline could not be measured: ${err instanceof Error ? err.message : String(err)})`);
+    }
   }
 }
