@@ -35,3 +35,14 @@ export interface PageInfo {
 /** The order of a list: a sort key of the list and its direction. */
 export const SortOrder = z.enum(['asc', 'desc']);
 export type SortOrder = z.infer<typeof SortOrder>;
+
+/**
+ * The order fields of a paged list: `sort` (one of the orders the list offers, each backed by an
+ * index) and `order` (asc or desc). Rows without a value for the sort come last either way.
+ */
+export function sortQuery<const S extends readonly [string, ...string[]]>(sorts: S, defaultSort: S[number]) {
+  return {
+    sort: z.enum(sorts).default(defaultSort).describe(`The order: ${sorts.join(', ')}`),
+    order: SortOrder.default('asc').describe('asc or desc; rows without a value for the sort come last either way'),
+  };
+}
