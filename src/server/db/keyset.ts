@@ -32,7 +32,7 @@ export function encodeCursor(sort: string, values: readonly KeyValue[]): string 
   return Buffer.from(JSON.stringify([sort, ...values]), 'utf8').toString('base64url');
 }
 
-const badCursor = (message: string) => invalid(message, [{ path: 'query.cursor', message }]);
+const badCursor = (message: string) => invalid(message, [{ path: 'querystring.cursor', message }]);
 
 /**
  * The key values of a cursor this list gave for this sort, with their types (a cursor of another
