@@ -38,7 +38,7 @@ async function walk(path: string, list: string, query: string, limit = 4): Promi
   let cursor: string | null = null;
   for (let pages = 0; ; pages++) {
     if (pages > 500) throw new Error('the cursor never ends');
-    const url = `${base}${path}?limit=${limit}${query ? `&${query}` : ''}${cursor ? `&cursor=${encodeURIComponent(cursor)}` : ''}`;
+    const url: string = `${base}${path}?limit=${limit}${query ? `&${query}` : ''}${cursor ? `&cursor=${encodeURIComponent(cursor)}` : ''}`;
     const res = await advisor.get<Page>(url);
     expect(res.status, `${url}: ${JSON.stringify(res.body)}`).toBe(200);
     const page = res.body[list] as Row[];
