@@ -10,13 +10,13 @@ export async function expiredWarranties(baseUrl: string, token: string, today: s
   const triad = createTriadClient({ baseUrl, token });
   const me = await triad.GET('/api/me');
   if (me.error) throw new Error(`${me.error.error.code}: ${me.error.error.message}`);
+  const page = (clientId: string, cursor: string | null) =>
+    triad.GET('/api/clients/{clientId}/estate/systems', { params: { path: { clientId }, query: { sort: 'warrantyEnd', limit: 500, ...(cursor === null ? {} : { cursor }) } } });
   const out: { client: string; system: string; warrantyEnd: string }[] = [];
   for (const client of me.data.clients) {
     let cursor: string | null = null;
     pages: do {
-      const query: { sort: 'warrantyEnd'; limit: number; cursor?: string } = { sort: 'warrantyEnd', limit: 500 };
-      if (cursor !== null) query.cursor = cursor;
-      const res = await triad.GET('/api/clients/{clientId}/estate/systems', { params: { path: { clientId: client.id }, query } });
+      const res = await page(client.id, cursor);
       if (res.error) throw new Error(res.error.error.message);
       const systems: Schemas['System'][] = res.data.systems;
       for (const s of systems) {
