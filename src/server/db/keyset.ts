@@ -3,10 +3,12 @@
  *
  * A list orders its rows by one or more keys, the last of them unique (the id), each backed by
  * an index `(client_id, key…, id)`. A page after a cursor asks for the rows after the last row
- * sent, in that order: `k1 >= v1 and (k1 > v1 or (k2 >= v2 and (… kn > vn)))`. The outer range
- * on the first key is what both databases use to seek in the index, so a deep page costs what
- * the first page costs; the rest only separates the rows that share the first key's value.
- * Keys must never be null (sort nullable columns by a coalesced expression, indexed as such).
+ * sent, in that order, as one row-value comparison: `(k1, …, kn) > (v1, …, vn)`. Both databases
+ * seek to that place in the index with it (SQLite since 3.15, PostgreSQL as an index condition),
+ * so a deep page costs what the first page costs, even inside a run of rows sharing the first
+ * key's value (a date many assets share). Keys must never be null: nullable columns are read in
+ * two parts by `keysetPage` (rows with a value, then the others), or sorted by a coalesced
+ * expression indexed as such.
  */
 import { sql, type Expression, type RawBuilder, type SelectQueryBuilder, type SqlBool } from 'kysely';
 import { invalid } from '../errors.js';
@@ -16,15 +18,9 @@ export type KeyValue = string | number;
 /** The condition "after these key values" in the list's order (descending: before them). */
 export function afterKeys(keys: readonly Expression<unknown>[], values: readonly KeyValue[], desc = false): RawBuilder<SqlBool> {
   if (keys.length === 0 || keys.length !== values.length) throw new Error('afterKeys: one value for each key');
-  const gt = desc ? sql.raw('<') : sql.raw('>');
-  const ge = desc ? sql.raw('<=') : sql.raw('>=');
-  const at = (i: number): RawBuilder<SqlBool> => {
-    const k = keys[i]!;
-    const v = values[i]!;
-    if (i === keys.length - 1) return sql<SqlBool>`${k} ${gt} ${v}`;
-    return sql<SqlBool>`(${k} ${ge} ${v} and (${k} ${gt} ${v} or ${at(i + 1)}))`;
-  };
-  return at(0);
+  const op = sql.raw(desc ? '<' : '>');
+  if (keys.length === 1) return sql<SqlBool>`${keys[0]} ${op} ${values[0]}`;
+  return sql<SqlBool>`(${sql.join(keys)}) ${op} (${sql.join(values.map((v) => sql`${v}`))})`;
 }
 
 /** An opaque cursor: the sort it belongs to and the last row's key values. */
