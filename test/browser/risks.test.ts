@@ -152,9 +152,16 @@ describe('the risk register', () => {
       await waitForText(row, /Above appetite|Within appetite/);
       expect(await row.textContent()).toMatch(/\$[\d.]+[KM]/);
     }
+    // The home's card and chart read the register's overview, never the register itself.
+    const asked: string[] = [];
+    page.on('request', (r) => asked.push(new URL(r.url()).pathname));
     await openClient(page, DEMO.clients.saas);
     const card = page.locator('.mantine-Card-root').filter({ hasText: 'Expected annual loss' });
     await waitForText(card, /1-in-10-year loss/);
     expect(await card.getByRole('link').count()).toBeGreaterThanOrEqual(3);
+    await page.waitForLoadState('networkidle');
+    const risks = asked.filter((p) => /^\/api\/clients\/[^/]+\/risks(\/|$)/.test(p));
+    expect(risks.length).toBeGreaterThan(0);
+    expect(risks.filter((p) => !p.endsWith('/risks/overview'))).toEqual([]);
   });
 });
