@@ -5,7 +5,7 @@
  * (a rate, a probability, a loss or a multiplier), which fixes its bounds.
  */
 import type { Distribution } from './model.js';
-import { expInPlace, fillNormals } from './batches.js';
+import { expInPlace, fillNormals, fillPert } from './batches.js';
 import type { Rng } from './rng.js';
 
 // --- The standard normal distribution: density, distribution function and quantile function.
@@ -235,11 +235,7 @@ export class Sampler {
         return;
       }
       case PERT:
-        for (let i = 0; i < n; i++) {
-          const x = rng.gamma(c);
-          const y = rng.gamma(d);
-          out[i] = a + (b * x) / (x + y);
-        }
+        fillPert(rng, out, n, a, b, c, d);
         return;
       case LOGNORMAL:
         fillLognormal(rng, out, n, a, b);
