@@ -5,6 +5,7 @@
 import type { ClientScope } from '../../../server/context.js';
 import { newId } from '../../../server/db/conventions.js';
 import type { ClientDb } from '../../../server/db/scoped.js';
+import type { ClientTable } from '../../../server/db/schema.js';
 import { chunk } from '../common.js';
 import type { EstateVendorsTable } from '../tables.js';
 import { nameKey, type CsvKind, type Supplies } from '../vocab.js';
@@ -211,13 +212,6 @@ export function asText(v: unknown): string {
 export async function upsert(db: ClientDb, table: string, rows: Record<string, unknown>[], keepColumns: readonly string[] = ['created_at']): Promise<void> {
   if (rows.length === 0) return;
   const columns = Object.keys(rows[0]!).filter((c) => c !== 'id' && c !== 'client_id' && !keepColumns.includes(c));
-  await (db.insertInto(table as 'estate_systems', rows as never) as unknown as {
-    onConflict: (f: (oc: ConflictBuilder) => unknown) => { execute: () => Promise<unknown> };
-  })
-    .onConflict((oc) => oc.columns(['client_id', 'id']).doUpdateSet((eb) => Object.fromEntries(columns.map((c) => [c, eb.ref(`excluded.${c}`)]))))
-    .execute();
+  await db.upsertMany(table as ClientTable, rows, columns);
 }
 
-interface ConflictBuilder {
-  columns(cols: string[]): { doUpdateSet(f: (eb: { ref(r: string): unknown }) => Record<string, unknown>): unknown };
-}
