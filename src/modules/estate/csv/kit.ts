@@ -5,6 +5,7 @@
 import type { ClientScope } from '../../../server/context.js';
 import { newId } from '../../../server/db/conventions.js';
 import type { ClientDb } from '../../../server/db/scoped.js';
+import type { ClientTable } from '../../../server/db/schema.js';
 import { chunk } from '../common.js';
 import { hasSortKeys, sortKeysOf, withSortKeys } from '../sort-keys.js';
 import type { EstateVendorsTable } from '../tables.js';
@@ -217,13 +218,6 @@ export async function upsert(db: ClientDb, table: string, given: Record<string, 
   if (given.length === 0) return;
   const rows = hasSortKeys(table) ? given.map((r) => withSortKeys(table, r)) : given;
   const columns = Object.keys(rows[0]!).filter((c) => c !== 'id' && c !== 'client_id' && !keepColumns.includes(c));
-  await (db.insertInto(table as 'estate_systems', rows as never) as unknown as {
-    onConflict: (f: (oc: ConflictBuilder) => unknown) => { execute: () => Promise<unknown> };
-  })
-    .onConflict((oc) => oc.columns(['client_id', 'id']).doUpdateSet((eb) => Object.fromEntries(columns.map((c) => [c, eb.ref(`excluded.${c}`)]))))
-    .execute();
+  await db.upsertMany(table as ClientTable, rows, columns);
 }
 
-interface ConflictBuilder {
-  columns(cols: string[]): { doUpdateSet(f: (eb: { ref(r: string): unknown }) => Record<string, unknown>): unknown };
-}
