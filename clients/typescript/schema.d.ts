@@ -220,7 +220,10 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
-        /** The client's audit trail, newest first */
+        /**
+         * The client's audit trail, newest first, a page at a time
+         * @description Filters: from and to (days, inclusive, in timeZone, UTC by default), actor (a user id, or `system`), entityType, entityId (with entityType), action; each narrows the entries, and a filter that is not valid is refused with a 400 naming it.
+         */
         get: operations["getClientAudit"];
         put?: never;
         post?: never;
@@ -237,8 +240,28 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
-        /** The whole audit trail (or the entries of one entity type or action) as CSV for Excel or an Excel workbook, oldest first */
+        /**
+         * The whole audit trail, or the entries the filters keep (the same as its pages with the same filters), as CSV for Excel or an Excel workbook, oldest first
+         * @description Filters: from and to (days, inclusive, in timeZone, UTC by default), actor (a user id, or `system`), entityType, entityId (with entityType), action; each narrows the entries, and a filter that is not valid is refused with a 400 naming it.
+         */
         get: operations["getClientAuditExport"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/clients/{clientId}/audit/facets": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** The people (who made entries, and the members) and the kinds of record and actions in the client's audit trail: the choices of its filters */
+        get: operations["getClientAuditFacets"];
         put?: never;
         post?: never;
         delete?: never;
@@ -2727,8 +2750,48 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
-        /** The firm's audit trail of account events, newest first (firm admins) */
+        /**
+         * The firm's audit trail of account events, newest first, a page at a time (firm admins)
+         * @description Filters: from and to (days, inclusive, in timeZone, UTC by default), actor (a user id, or `system`), entityType, entityId (with entityType), action; each narrows the entries, and a filter that is not valid is refused with a 400 naming it.
+         */
         get: operations["getFirmAudit"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/firm/audit/export": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * The firm's audit trail, or the entries the filters keep, as CSV for Excel or an Excel workbook, oldest first (firm admins)
+         * @description Filters: from and to (days, inclusive, in timeZone, UTC by default), actor (a user id, or `system`), entityType, entityId (with entityType), action; each narrows the entries, and a filter that is not valid is refused with a 400 naming it.
+         */
+        get: operations["getFirmAuditExport"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/firm/audit/facets": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** The people and the kinds of record that appear in the firm's audit trail: the choices of its filters (firm admins) */
+        get: operations["getFirmAuditFacets"];
         put?: never;
         post?: never;
         delete?: never;
@@ -4410,12 +4473,26 @@ export interface operations {
     getClientAudit: {
         parameters: {
             query?: {
+                /** @description Entries of this action (`risk.update`) */
                 action?: string;
-                /** @description Entries with a sequence number below this (for paging back) */
-                before?: number;
+                /** @description Entries made by this person (their user id), or `system` for those Triad made itself */
+                actor?: string;
+                /** @description The nextCursor of the previous page; leave out for the first page */
+                cursor?: string;
+                /** @description Entries about this one record (its id); give entityType with it */
                 entityId?: string;
+                /** @description Entries about records of this kind (`risk`, `system`, `decision`…) */
                 entityType?: string;
+                /** @description Entries made on this day or later (YYYY-MM-DD, a day in timeZone) */
+                from?: string;
+                /** @description Rows a page (1 to 500) */
                 limit?: number;
+                /** @description The IANA time zone whose calendar from and to are days of (`Europe/Berlin`); UTC when left out, as every date Triad stores */
+                timeZone?: string;
+                /** @description Entries made on this day or earlier (YYYY-MM-DD, a day in timeZone); not before from */
+                to?: string;
+                /** @description true: also count every matching row (a count costs a pass over them) */
+                total?: "true" | "false";
             };
             header?: never;
             path: {
@@ -4450,8 +4527,12 @@ export interface operations {
                 };
                 content: {
                     "application/json": {
+                        /** @description Newest first (by sequence number) */
                         entries: components["schemas"]["AuditEntry"][];
-                        nextBefore: number | null;
+                        /** @description Pass as cursor for the next page; null on the last page */
+                        nextCursor: string | null;
+                        /** @description Matching rows in all, when asked for with total=true; otherwise null */
+                        total: number | null;
                     };
                 };
             };
@@ -4460,9 +4541,22 @@ export interface operations {
     getClientAuditExport: {
         parameters: {
             query?: {
+                /** @description Entries of this action (`risk.update`) */
                 action?: string;
+                /** @description Entries made by this person (their user id), or `system` for those Triad made itself */
+                actor?: string;
+                /** @description Entries about this one record (its id); give entityType with it */
+                entityId?: string;
+                /** @description Entries about records of this kind (`risk`, `system`, `decision`…) */
                 entityType?: string;
+                /** @description csv (for Excel) or xlsx */
                 format?: "csv" | "xlsx";
+                /** @description Entries made on this day or later (YYYY-MM-DD, a day in timeZone) */
+                from?: string;
+                /** @description The IANA time zone whose calendar from and to are days of (`Europe/Berlin`); UTC when left out, as every date Triad stores */
+                timeZone?: string;
+                /** @description Entries made on this day or earlier (YYYY-MM-DD, a day in timeZone); not before from */
+                to?: string;
             };
             header?: never;
             path: {
@@ -4500,6 +4594,68 @@ export interface operations {
                 content: {
                     "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet": string;
                     "text/csv; charset=utf-8": string;
+                };
+            };
+        };
+    };
+    getClientAuditFacets: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                clientId: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Default Response */
+            "4XX": {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Default Response */
+            "5XX": {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Default Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        /** @description The kinds of record the trail speaks of, and the actions on each, by name */
+                        kinds: {
+                            actions: {
+                                action: string;
+                                entries: number;
+                            }[];
+                            entityType: string;
+                            entries: number;
+                        }[];
+                        /** @description Who made entries in the trail, and the client's members who have not yet, by name; the system last */
+                        people: {
+                            /** @description The value of the actor filter: the person's user id, or `system` */
+                            actor: string;
+                            email: string | null;
+                            /** @description Entries they made in this trail */
+                            entries: number;
+                            /** @description A member of the client now (always false in the firm's trail and for the system) */
+                            member: boolean;
+                            /** @description Their name as it reads now (a person who left: as the trail last recorded it) */
+                            name: string;
+                        }[];
+                    };
                 };
             };
         };
@@ -27501,12 +27657,26 @@ export interface operations {
     getFirmAudit: {
         parameters: {
             query?: {
+                /** @description Entries of this action (`risk.update`) */
                 action?: string;
-                /** @description Entries with a sequence number below this (for paging back) */
-                before?: number;
+                /** @description Entries made by this person (their user id), or `system` for those Triad made itself */
+                actor?: string;
+                /** @description The nextCursor of the previous page; leave out for the first page */
+                cursor?: string;
+                /** @description Entries about this one record (its id); give entityType with it */
                 entityId?: string;
+                /** @description Entries about records of this kind (`risk`, `system`, `decision`…) */
                 entityType?: string;
+                /** @description Entries made on this day or later (YYYY-MM-DD, a day in timeZone) */
+                from?: string;
+                /** @description Rows a page (1 to 500) */
                 limit?: number;
+                /** @description The IANA time zone whose calendar from and to are days of (`Europe/Berlin`); UTC when left out, as every date Triad stores */
+                timeZone?: string;
+                /** @description Entries made on this day or earlier (YYYY-MM-DD, a day in timeZone); not before from */
+                to?: string;
+                /** @description true: also count every matching row (a count costs a pass over them) */
+                total?: "true" | "false";
             };
             header?: never;
             path?: never;
@@ -27539,8 +27709,130 @@ export interface operations {
                 };
                 content: {
                     "application/json": {
+                        /** @description Newest first (by sequence number) */
                         entries: components["schemas"]["AuditEntry"][];
-                        nextBefore: number | null;
+                        /** @description Pass as cursor for the next page; null on the last page */
+                        nextCursor: string | null;
+                        /** @description Matching rows in all, when asked for with total=true; otherwise null */
+                        total: number | null;
+                    };
+                };
+            };
+        };
+    };
+    getFirmAuditExport: {
+        parameters: {
+            query?: {
+                /** @description Entries of this action (`risk.update`) */
+                action?: string;
+                /** @description Entries made by this person (their user id), or `system` for those Triad made itself */
+                actor?: string;
+                /** @description Entries about this one record (its id); give entityType with it */
+                entityId?: string;
+                /** @description Entries about records of this kind (`risk`, `system`, `decision`…) */
+                entityType?: string;
+                /** @description csv (for Excel) or xlsx */
+                format?: "csv" | "xlsx";
+                /** @description Entries made on this day or later (YYYY-MM-DD, a day in timeZone) */
+                from?: string;
+                /** @description The IANA time zone whose calendar from and to are days of (`Europe/Berlin`); UTC when left out, as every date Triad stores */
+                timeZone?: string;
+                /** @description Entries made on this day or earlier (YYYY-MM-DD, a day in timeZone); not before from */
+                to?: string;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Default Response */
+            "4XX": {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet": components["schemas"]["Error"];
+                    "text/csv; charset=utf-8": components["schemas"]["Error"];
+                };
+            };
+            /** @description Default Response */
+            "5XX": {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet": components["schemas"]["Error"];
+                    "text/csv; charset=utf-8": components["schemas"]["Error"];
+                };
+            };
+            /** @description The file */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet": string;
+                    "text/csv; charset=utf-8": string;
+                };
+            };
+        };
+    };
+    getFirmAuditFacets: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Default Response */
+            "4XX": {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Default Response */
+            "5XX": {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Default Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        /** @description The kinds of record the trail speaks of, and the actions on each, by name */
+                        kinds: {
+                            actions: {
+                                action: string;
+                                entries: number;
+                            }[];
+                            entityType: string;
+                            entries: number;
+                        }[];
+                        /** @description Who made entries in the trail, and the client's members who have not yet, by name; the system last */
+                        people: {
+                            /** @description The value of the actor filter: the person's user id, or `system` */
+                            actor: string;
+                            email: string | null;
+                            /** @description Entries they made in this trail */
+                            entries: number;
+                            /** @description A member of the client now (always false in the firm's trail and for the system) */
+                            member: boolean;
+                            /** @description Their name as it reads now (a person who left: as the trail last recorded it) */
+                            name: string;
+                        }[];
                     };
                 };
             };

@@ -20,6 +20,7 @@ import * as signinLimits from '../../../modules/accounts/migration-signin-limits
 import * as roadmapGaps from '../../../modules/roadmap/migration-gaps.js';
 import * as interchange from '../../../modules/interchange/migration.js';
 import * as clientTransfer from '../../../modules/transfer/migration.js';
+import * as auditFilters from '../../../modules/audit/migration-filters.js';
 
 /**
  * Every migration, in order. Names sort by date then sequence; Kysely applies the pending ones
@@ -48,4 +49,5 @@ export const migrations: Record<string, Migration> = {
   '20261205_08_interchange': interchange,
   '20261206_01_roadmap_gaps': roadmapGaps,
   '20261207_01_client_transfer': clientTransfer,
+  '20261208_03_audit_filters': auditFilters,
 };
