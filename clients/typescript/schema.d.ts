@@ -3193,6 +3193,45 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/me/views": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Your saved views of one list, by name */
+        get: operations["getMeViews"];
+        put?: never;
+        /**
+         * Save a view: a name for the current filters of a list
+         * @description Each list takes its own filters (those its page has); a filter the list does not have is refused. One name once per list; at most 50 views a list.
+         */
+        post: operations["createMeViews"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/me/views/{viewId}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        post?: never;
+        /** Delete one of your views */
+        delete: operations["deleteMeViewsByViewId"];
+        options?: never;
+        head?: never;
+        /** Rename one of your views, or save other filters in it */
+        patch: operations["updateMeViewsByViewId"];
+        trace?: never;
+    };
     "/api/notifications": {
         parameters: {
             query?: never;
@@ -3733,6 +3772,18 @@ export interface components {
             role: "advisor" | "executive" | "contributor" | "viewer";
             since: string;
             userId: string;
+        };
+        /** @description A person's named filters of one list */
+        SavedView: {
+            createdAt: string;
+            filters: {
+                [key: string]: unknown;
+            };
+            id: string;
+            /** @enum {string} */
+            list: "audit" | "estate.systems" | "vendors" | "vendors.renewals" | "risks.register";
+            name: string;
+            updatedAt: string;
         };
         /** @description A system or asset with its lifecycle */
         System: {
@@ -29193,6 +29244,242 @@ export interface operations {
                 };
                 content: {
                     "application/json": components["schemas"]["ApiToken"];
+                };
+            };
+        };
+    };
+    getMeViews: {
+        parameters: {
+            query: {
+                /** @description The list whose views to read */
+                list: "audit" | "estate.systems" | "vendors" | "vendors.renewals" | "risks.register";
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Default Response */
+            "4XX": {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Default Response */
+            "5XX": {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Default Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        views: components["schemas"]["SavedView"][];
+                    };
+                };
+            };
+        };
+    };
+    createMeViews: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": {
+                    filters: {
+                        action?: string;
+                        actor?: string;
+                        entityId?: string;
+                        entityType?: string;
+                        /** Format: date */
+                        from?: string;
+                        /** Format: date */
+                        to?: string;
+                    };
+                    /** @enum {string} */
+                    list: "audit";
+                    /** @description What the person calls the view; one name once per list */
+                    name: string;
+                } | {
+                    filters: {
+                        search?: string;
+                        /** @enum {string} */
+                        status?: "planned" | "active" | "spare" | "repair" | "retired";
+                        /** @enum {string} */
+                        type?: "hardware" | "software" | "saas" | "cloud";
+                    };
+                    /** @enum {string} */
+                    list: "estate.systems";
+                    /** @description What the person calls the view; one name once per list */
+                    name: string;
+                } | {
+                    filters: {
+                        /** @enum {string} */
+                        tier?: "1" | "2" | "3" | "4";
+                    };
+                    /** @enum {string} */
+                    list: "vendors";
+                    /** @description What the person calls the view; one name once per list */
+                    name: string;
+                } | {
+                    filters: {
+                        /** @enum {string} */
+                        days?: "30" | "90" | "365";
+                    };
+                    /** @enum {string} */
+                    list: "vendors.renewals";
+                    /** @description What the person calls the view; one name once per list */
+                    name: string;
+                } | {
+                    filters: {
+                        /** @enum {string} */
+                        owner?: "CIO" | "CTO" | "CISO";
+                        proposals?: boolean;
+                        search?: string;
+                        statuses?: ("open" | "treating" | "accepted" | "closed")[];
+                    };
+                    /** @enum {string} */
+                    list: "risks.register";
+                    /** @description What the person calls the view; one name once per list */
+                    name: string;
+                };
+            };
+        };
+        responses: {
+            /** @description Default Response */
+            "4XX": {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Default Response */
+            "5XX": {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Default Response */
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["SavedView"];
+                };
+            };
+        };
+    };
+    deleteMeViewsByViewId: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                viewId: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Default Response */
+            "4XX": {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Default Response */
+            "5XX": {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Default Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        /** @enum {boolean} */
+                        ok: true;
+                    };
+                };
+            };
+        };
+    };
+    updateMeViewsByViewId: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                viewId: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": {
+                    /** @description The list's filters, as for a new view of that list; they replace the view's */
+                    filters?: {
+                        [key: string]: unknown;
+                    };
+                    /** @description What the person calls the view; one name once per list */
+                    name?: string;
+                };
+            };
+        };
+        responses: {
+            /** @description Default Response */
+            "4XX": {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Default Response */
+            "5XX": {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Default Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["SavedView"];
                 };
             };
         };
