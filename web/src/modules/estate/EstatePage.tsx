@@ -12,6 +12,8 @@ import { api, fieldErrors } from '../../api/client';
 import { numberLimits, textLimit, validateWith } from '../../api/validate';
 import { useApiMutation } from '../../api/mutation';
 import { TriadTable } from '../../components/DataTable';
+import { HistoryLink } from '../../components/HistoryLink';
+import { ViewsMenu } from '../../components/SavedViews';
 import { EChart } from '../../components/EChart';
 import { ErrorAlert } from '../../components/ErrorAlert';
 import { formatDate, formatNumber } from '../../components/format';
@@ -155,6 +157,9 @@ function SystemDrawer({ id, onClose }: { id: string | null; onClose: () => void 
           <Text size="sm" mt="sm">
             {formatNumber(s.activeGrants)} active access grants
           </Text>
+          <Group mt="sm">
+            <HistoryLink entityType="system" entityId={s.id} />
+          </Group>
         </Stack>
       ) : null}
     </Drawer>
@@ -200,6 +205,7 @@ function SystemsView() {
           />
           <Select label="Type" data={labelledOptions(SYSTEM_TYPE_LABELS)} clearable value={type} onChange={(v) => { setType(v); setPage(1); }} w={140} />
           <Select label="Status" data={labelledOptions(SYSTEM_STATUS_LABELS)} clearable value={status} onChange={(v) => { setStatus(v); setPage(1); }} w={140} />
+          <ViewsMenu list="estate.systems" filters={{ search, type, status }} onApply={(f) => { setSearch(f.search ?? ''); setType(f.type ?? null); setStatus(f.status ?? null); setPage(1); }} />
         </Group>
         {can('estate.edit') ? (
           <Button leftSection={<IconPlus size={16} />} onClick={() => setAdding(true)}>
@@ -211,7 +217,7 @@ function SystemsView() {
         records={systems.data?.systems ?? []}
         fetching={systems.isFetching}
         idAccessor="id"
-        aria-label="Systems and assets" exportAs="Systems and assets"
+        aria-label="Systems and assets" exportAs="Systems and assets" columnsKey="estate.systems"
         noRecordsText="No systems match"
         totalRecords={systems.data?.total ?? 0}
         recordsPerPage={PAGE}
