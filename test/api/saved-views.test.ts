@@ -8,6 +8,7 @@ import type { SavedViewOut } from '../../src/modules/views/schema.js';
 let t: TestApp;
 let demo: DemoWorld;
 let sam: Caller;
+let priya: Caller;
 let tom: Caller;
 
 type ErrorOut = { error: { code: string; message: string; details: { path: string; message: string }[] } };
@@ -16,6 +17,7 @@ beforeAll(async () => {
   t = await startTestApp();
   demo = await seedDemoWorld(t.ctx, t.server);
   sam = await demo.as(DEMO.advisor);
+  priya = await demo.as(DEMO.advisor2);
   tom = await demo.as(DEMO.accounting.contributor);
 });
 afterAll(async () => {
@@ -26,29 +28,37 @@ const views = async (caller: Caller, list: string) => (await caller.get<{ views:
 
 describe('saved views', () => {
   it('saves, lists by name, renames, saves other filters and deletes a view, each change in the firm\'s trail', async () => {
-    const made = await sam.post<SavedViewOut>('/api/me/views', { list: 'audit', name: '  Changes by Triad  ', filters: { actor: 'system', from: '2026-11-01' } });
+    const made = await priya.post<SavedViewOut>('/api/me/views', { list: 'audit', name: '  Changes by Triad  ', filters: { actor: 'system', from: '2026-11-01' } });
     expect(made.status).toBe(201);
     expect(made.body).toMatchObject({ list: 'audit', name: 'Changes by Triad', filters: { actor: 'system', from: '2026-11-01' } });
-    expect((await sam.post('/api/me/views', { list: 'audit', name: 'Acceptances', filters: { entityType: 'acceptance' } })).status).toBe(201);
-    expect((await views(sam, 'audit')).map((v) => v.name)).toEqual(['Acceptances', 'Changes by Triad']);
+    expect((await priya.post('/api/me/views', { list: 'audit', name: 'Acceptances', filters: { entityType: 'acceptance' } })).status).toBe(201);
+    expect((await views(priya, 'audit')).map((v) => v.name)).toEqual(['Acceptances', 'Changes by Triad']);
     // Views belong to a list: the same name on another list is another view.
-    expect((await sam.post('/api/me/views', { list: 'estate.systems', name: 'Changes by Triad', filters: { type: 'saas' } })).status).toBe(201);
-    expect((await views(sam, 'estate.systems')).map((v) => [v.name, v.filters])).toEqual([['Changes by Triad', { type: 'saas' }]]);
+    expect((await priya.post('/api/me/views', { list: 'estate.systems', name: 'Changes by Triad', filters: { type: 'saas' } })).status).toBe(201);
+    expect((await views(priya, 'estate.systems')).map((v) => [v.name, v.filters])).toEqual([['Changes by Triad', { type: 'saas' }]]);
 
-    const renamed = await sam.patch<SavedViewOut>(`/api/me/views/${made.body.id}`, { name: 'Triad itself', filters: { actor: 'system' } });
+    const renamed = await priya.patch<SavedViewOut>(`/api/me/views/${made.body.id}`, { name: 'Triad itself', filters: { actor: 'system' } });
     expect(renamed.status).toBe(200);
     expect(renamed.body).toMatchObject({ name: 'Triad itself', filters: { actor: 'system' } });
-    expect((await views(sam, 'audit')).find((v) => v.id === made.body.id)?.filters).toEqual({ actor: 'system' });
+    expect((await views(priya, 'audit')).find((v) => v.id === made.body.id)?.filters).toEqual({ actor: 'system' });
 
-    expect((await sam.delete(`/api/me/views/${made.body.id}`)).status).toBe(200);
-    expect((await views(sam, 'audit')).map((v) => v.name)).toEqual(['Acceptances']);
-    expect((await sam.delete(`/api/me/views/${made.body.id}`)).status).toBe(404);
+    expect((await priya.delete(`/api/me/views/${made.body.id}`)).status).toBe(200);
+    expect((await views(priya, 'audit')).map((v) => v.name)).toEqual(['Acceptances']);
+    expect((await priya.delete(`/api/me/views/${made.body.id}`)).status).toBe(404);
 
     const admin = await demo.as(DEMO.admin);
-    const samId = (await sam.get<{ user: { id: string } }>('/api/me')).body.user.id;
+    const priyaId = (await priya.get<{ user: { id: string } }>('/api/me')).body.user.id;
     const trail = await admin.get<AuditPageOut>(`/api/firm/audit?entityType=saved-view&entityId=${made.body.id}`);
-    expect(trail.body.entries.map((e) => [e.action, e.actorId])).toEqual([['saved-view.delete', samId], ['saved-view.update', samId], ['saved-view.create', samId]]);
+    expect(trail.body.entries.map((e) => [e.action, e.actorId])).toEqual([['saved-view.delete', priyaId], ['saved-view.update', priyaId], ['saved-view.create', priyaId]]);
     expect(trail.body.entries[1]!.before).toEqual({ name: 'Changes by Triad', filters: { actor: 'system', from: '2026-11-01' } });
+  });
+
+  it('the demo advisor finds views saved for him, made by the demo seed', async () => {
+    expect((await views(sam, 'audit')).map((v) => [v.name, v.filters])).toEqual([['Changes Triad made itself', { actor: 'system' }]]);
+    expect((await views(sam, 'risks.register')).map((v) => v.name)).toEqual(['Open risks the CISO owns']);
+    const admin = await demo.as(DEMO.admin);
+    const trail = await admin.get<AuditPageOut>('/api/firm/audit?action=saved-view.create&actor=system&limit=10');
+    expect(trail.body.entries.map((e) => e.actor)).toEqual(['demo seed', 'demo seed', 'demo seed', 'demo seed']);
   });
 
   it('are their person\'s alone: another cannot list, change or delete them', async () => {

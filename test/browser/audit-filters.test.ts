@@ -7,7 +7,7 @@ import { advanceClock, apiAs, DEMO, openClient, setupBrowser, signIn, unique, wa
 const browser = setupBrowser();
 
 /** The entry numbers the trail's table shows, top to bottom (its second column). */
-const seqsOf = (table: Locator): Promise<number[]> => table.locator('tbody tr').evaluateAll((rows) => rows.map((r) => Number(r.querySelectorAll('td')[1]?.textContent?.trim())));
+const seqsOf = async (table: Locator): Promise<number[]> => (await table.locator('tbody tr > td:nth-child(2)').allTextContents()).map((t) => Number(t.trim()));
 
 /** "5 December 2026": how the calendar names a day (its buttons' labels). */
 const dayLabel = (iso: string) => new Date(`${iso}T00:00:00Z`).toLocaleDateString('en-GB', { day: 'numeric', month: 'long', year: 'numeric', timeZone: 'UTC' });
@@ -65,7 +65,7 @@ describe('the audit trail\'s filters and saved views', () => {
 
     // Export: the same entries, oldest first.
     const [download] = await Promise.all([page.waitForEvent('download'), page.getByRole('link', { name: 'Export CSV' }).click()]);
-    const csv = parse<Record<string, string>>(fs.readFileSync((await download.path())!, 'utf8').replace(/^\uFEFF/, ''), { columns: true });
+    const csv = parse<Record<string, string>>(fs.readFileSync(await download.path(), 'utf8').replace(/^\uFEFF/, ''), { columns: true });
     expect(csv.map((r) => Number(r.Seq))).toEqual([...shownSeqs].reverse());
     expect(csv.every((r) => r.Actor!.startsWith(tomName) && r.At!.startsWith(today))).toBe(true);
 

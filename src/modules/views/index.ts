@@ -1,4 +1,5 @@
 import type { TriadModule } from '../../server/module.js';
+import { seedViewsDemo } from './demo.js';
 import { viewRoutes } from './routes.js';
 
 /**
@@ -9,4 +10,5 @@ import { viewRoutes } from './routes.js';
 export const viewsModule: TriadModule = {
   name: 'views',
   routes: viewRoutes,
+  demo: seedViewsDemo,
 };

@@ -4,7 +4,7 @@
  * transaction, as the person.
  */
 import type { Transaction } from 'kysely';
-import type { AppContext } from '../../server/context.js';
+import type { Actor, AppContext } from '../../server/context.js';
 import type { DB } from '../../server/db/schema.js';
 import { firmWrite } from '../../server/context.js';
 import { fromJson, newId, toJson, toTimestamp } from '../../server/db/conventions.js';
@@ -40,10 +40,11 @@ function checkFilters(list: ListKey, filters: Record<string, unknown>): Record<s
   throw invalid(`${sayOfField(first.path, first.message)}${details.length > 1 ? ` (and ${details.length - 1} more problem${details.length > 2 ? 's' : ''})` : ''}.`, details);
 }
 
-export async function createView(app: AppContext, user: UsersTable, input: SavedViewInput): Promise<SavedViewsTable> {
+/** Saves a view for the person; `actor` is who the trail names (the person, unless the demo seed makes it). */
+export async function createView(app: AppContext, user: UsersTable, input: SavedViewInput, actor: Actor = actorOf(user)): Promise<SavedViewsTable> {
   const now = toTimestamp(app.clock.now());
   const view: SavedViewsTable = { id: newId(), firm_id: user.firm_id, user_id: user.id, list_key: input.list, name: input.name, filters: toJson(input.filters) ?? '{}', created_at: now, updated_at: now };
-  return firmWrite(app, actorOf(user), async (tx, audit) => {
+  return firmWrite(app, actor, async (tx, audit) => {
     const mine = await tx.selectFrom('saved_views').select(['name']).where('user_id', '=', user.id).where('list_key', '=', input.list).execute();
     if (mine.some((m) => m.name === input.name)) throw nameTaken(input.name);
     if (mine.length >= VIEWS_PER_LIST_MAX) throw conflict(`You have ${VIEWS_PER_LIST_MAX} saved views of this list, the most there may be: delete one you no longer use first.`, [{ path: 'body.list', message: `has ${VIEWS_PER_LIST_MAX} views already` }]);
