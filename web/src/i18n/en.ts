@@ -207,6 +207,14 @@ export const en = {
     recordColumn: 'Record',
     historyOf: 'Only this record’s history',
     loadOlder: 'Load older entries',
+    noDetails: 'No details were recorded for this change.',
+    changesIn: 'Changes in entry {{seq}}',
+    field: 'Field',
+    before: 'Before',
+    after: 'After',
+    changed: 'changed',
+    recordId: 'Record',
+    hash: 'Hash',
     /** Kinds of record by the trail's entity type; a kind missing here reads as its name in plain words. */
     kinds: {
       'client': 'Client',
