@@ -1026,7 +1026,7 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
-        /** Contracts with their next renewal and notice deadline */
+        /** A page of contracts with their next renewal and notice deadline */
         get: operations["getClientEstateContracts"];
         put?: never;
         /** Add a contract with a vendor */
@@ -1079,7 +1079,7 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
-        /** Data sets with their classification, categories, records, where they are stored or processed */
+        /** A page of data sets with their classification, categories, records, where they are stored or processed */
         get: operations["getClientEstateDatasets"];
         put?: never;
         /** Add a data set */
@@ -1153,7 +1153,7 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
-        /** Access grants to data sets and systems; flagged ones lack a reason or an owner */
+        /** A page of access grants to data sets and systems; flagged ones lack a reason or an owner */
         get: operations["getClientEstateGrants"];
         put?: never;
         /** Record a grant of access */
@@ -1435,7 +1435,7 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
-        /** Business services with their downtime cost, operating hours, RTO, RPO and the systems they depend on; whether the downtime costs are plausible for the company's size */
+        /** A page of business services with their downtime cost, operating hours, RTO, RPO and the systems they depend on */
         get: operations["getClientEstateServices"];
         put?: never;
         /** Add a business service (with a warning when the downtime costs become implausible) */
@@ -1463,6 +1463,23 @@ export interface paths {
         head?: never;
         /** Change a business service (systemIds replaces its dependencies; a warning when the downtime costs become implausible) */
         patch: operations["updateClientEstateServicesByServiceId"];
+        trace?: never;
+    };
+    "/api/clients/{clientId}/estate/services/downtime": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Whether the business services' downtime costs, added up over the hours they run, are plausible for the company's size */
+        get: operations["getClientEstateServicesDowntime"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
         trace?: never;
     };
     "/api/clients/{clientId}/estate/systems": {
@@ -1509,7 +1526,7 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
-        /** Vendors and fourth parties with their derived tier, what depends on them, contracts and assessment state */
+        /** A page of vendors and fourth parties with their derived tier, what depends on them, contracts and assessment state */
         get: operations["getClientEstateVendors"];
         put?: never;
         /** Add a vendor */
@@ -9513,6 +9530,18 @@ export interface operations {
     getClientEstateContracts: {
         parameters: {
             query?: {
+                /** @description The nextCursor of the previous page; leave out for the first page */
+                cursor?: string;
+                /** @description Rows a page (1 to 500) */
+                limit?: number;
+                /** @description asc or desc; rows without a value for the sort come last either way */
+                order?: "asc" | "desc";
+                /** @description Part of the reference */
+                search?: string;
+                /** @description The order: reference, renewalDate, annualCost */
+                sort?: "reference" | "renewalDate" | "annualCost";
+                /** @description true: also count every matching row (a count costs a pass over them) */
+                total?: "true" | "false";
                 vendorId?: string;
             };
             header?: never;
@@ -9568,6 +9597,10 @@ export interface operations {
                             vendorId: string;
                             vendorName: string;
                         }[];
+                        /** @description Pass as cursor for the next page; null on the last page */
+                        nextCursor: string | null;
+                        /** @description Matching rows in all, when asked for with total=true; otherwise null */
+                        total: number | null;
                     };
                 };
             };
@@ -9844,7 +9877,18 @@ export interface operations {
         parameters: {
             query?: {
                 classification?: "public" | "internal" | "confidential" | "restricted";
+                /** @description The nextCursor of the previous page; leave out for the first page */
+                cursor?: string;
+                /** @description Rows a page (1 to 500) */
+                limit?: number;
+                /** @description asc or desc; rows without a value for the sort come last either way */
+                order?: "asc" | "desc";
+                /** @description Part of the name or description */
                 search?: string;
+                /** @description The order: name, records */
+                sort?: "name" | "records";
+                /** @description true: also count every matching row (a count costs a pass over them) */
+                total?: "true" | "false";
             };
             header?: never;
             path: {
@@ -9904,6 +9948,10 @@ export interface operations {
                                 name: string;
                             }[];
                         }[];
+                        /** @description Pass as cursor for the next page; null on the last page */
+                        nextCursor: string | null;
+                        /** @description Matching rows in all, when asked for with total=true; otherwise null */
+                        total: number | null;
                     };
                 };
             };
@@ -10346,14 +10394,22 @@ export interface operations {
     getClientEstateGrants: {
         parameters: {
             query?: {
+                /** @description The nextCursor of the previous page; leave out for the first page */
+                cursor?: string;
                 /** @description Only grants without a reason or an owner */
                 flagged?: "true" | "false";
+                /** @description Rows a page (1 to 500) */
                 limit?: number;
-                offset?: number;
+                /** @description asc or desc; rows without a value for the sort come last either way */
+                order?: "asc" | "desc";
                 ownerUserId?: string;
+                /** @description The order: grantee, since */
+                sort?: "grantee" | "since";
                 status?: "active" | "revoked" | "all";
                 targetId?: string;
                 targetType?: "dataset" | "system";
+                /** @description true: also count every matching row (a count costs a pass over them) */
+                total?: "true" | "false";
             };
             header?: never;
             path: {
@@ -10413,7 +10469,10 @@ export interface operations {
                             targetType: "dataset" | "system";
                             updatedAt: string;
                         }[];
-                        total: number;
+                        /** @description Pass as cursor for the next page; null on the last page */
+                        nextCursor: string | null;
+                        /** @description Matching rows in all, when asked for with total=true; otherwise null */
+                        total: number | null;
                     };
                 };
             };
@@ -11851,7 +11910,21 @@ export interface operations {
     };
     getClientEstateServices: {
         parameters: {
-            query?: never;
+            query?: {
+                criticality?: "critical" | "high" | "medium" | "low";
+                /** @description The nextCursor of the previous page; leave out for the first page */
+                cursor?: string;
+                /** @description Rows a page (1 to 500) */
+                limit?: number;
+                /** @description asc or desc; rows without a value for the sort come last either way */
+                order?: "asc" | "desc";
+                /** @description Part of the name */
+                search?: string;
+                /** @description The order: name, downtimeCostPerHour */
+                sort?: "name" | "downtimeCostPerHour";
+                /** @description true: also count every matching row (a count costs a pass over them) */
+                total?: "true" | "false";
+            };
             header?: never;
             path: {
                 clientId: string;
@@ -11885,19 +11958,8 @@ export interface operations {
                 };
                 content: {
                     "application/json": {
-                        downtime: {
-                            annualRevenue: number;
-                            /** @description The downtime costs per hour, added up */
-                            costPerHour: number;
-                            /** @description What they add up to over a year of the hours the services run */
-                            costPerYear: number;
-                            /** @description The costs say the company loses more than it earns */
-                            implausible: boolean;
-                            message: string | null;
-                            /** @description costPerYear / annual revenue */
-                            ratio: number | null;
-                            revenuePerOperatingHour: number | null;
-                        };
+                        /** @description Pass as cursor for the next page; null on the last page */
+                        nextCursor: string | null;
                         services: {
                             businessUnit: string | null;
                             createdAt: string;
@@ -11914,6 +11976,8 @@ export interface operations {
                             systemIds: string[];
                             updatedAt: string;
                         }[];
+                        /** @description Matching rows in all, when asked for with total=true; otherwise null */
+                        total: number | null;
                     };
                 };
             };
@@ -12187,16 +12251,75 @@ export interface operations {
             };
         };
     };
+    getClientEstateServicesDowntime: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                clientId: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Default Response */
+            "4XX": {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Default Response */
+            "5XX": {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Default Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        annualRevenue: number;
+                        /** @description The downtime costs per hour, added up */
+                        costPerHour: number;
+                        /** @description What they add up to over a year of the hours the services run */
+                        costPerYear: number;
+                        /** @description The costs say the company loses more than it earns */
+                        implausible: boolean;
+                        message: string | null;
+                        /** @description costPerYear / annual revenue */
+                        ratio: number | null;
+                        revenuePerOperatingHour: number | null;
+                    };
+                };
+            };
+        };
+    };
     getClientEstateSystems: {
         parameters: {
             query?: {
+                /** @description The nextCursor of the previous page; leave out for the first page */
+                cursor?: string;
+                /** @description Rows a page (1 to 500) */
                 limit?: number;
-                offset?: number;
+                /** @description asc or desc; rows without a value for the sort come last either way */
+                order?: "asc" | "desc";
                 scope?: "internal" | "product";
                 /** @description Part of the name, asset tag, serial or model */
                 search?: string;
-                sort?: "name" | "endOfLife" | "warrantyEnd" | "purchaseDate" | "assetTag";
+                /** @description The order: name, assetTag, endOfLife, warrantyEnd, purchaseDate */
+                sort?: "name" | "assetTag" | "endOfLife" | "warrantyEnd" | "purchaseDate";
                 status?: "planned" | "active" | "spare" | "repair" | "retired";
+                /** @description true: also count every matching row (a count costs a pass over them) */
+                total?: "true" | "false";
                 type?: "hardware" | "software" | "saas" | "cloud";
                 vendorId?: string;
             };
@@ -12233,8 +12356,11 @@ export interface operations {
                 };
                 content: {
                     "application/json": {
+                        /** @description Pass as cursor for the next page; null on the last page */
+                        nextCursor: string | null;
                         systems: components["schemas"]["System"][];
-                        total: number;
+                        /** @description Matching rows in all, when asked for with total=true; otherwise null */
+                        total: number | null;
                     };
                 };
             };
@@ -12593,9 +12719,22 @@ export interface operations {
     getClientEstateVendors: {
         parameters: {
             query?: {
+                /** @description The nextCursor of the previous page; leave out for the first page */
+                cursor?: string;
+                /** @description true: vendors the client deals with; false: those known only as subcontractors */
                 direct?: "true" | "false";
+                /** @description Rows a page (1 to 500) */
+                limit?: number;
+                /** @description asc or desc; rows without a value for the sort come last either way */
+                order?: "asc" | "desc";
+                /** @description Part of the name or of what it supplies */
                 search?: string;
+                /** @description The order: name */
+                sort?: "name";
+                /** @description Only vendors of this tier (derived or overridden) */
                 tier?: number;
+                /** @description true: also count every matching row (a count costs a pass over them) */
+                total?: "true" | "false";
             };
             header?: never;
             path: {
@@ -12630,6 +12769,10 @@ export interface operations {
                 };
                 content: {
                     "application/json": {
+                        /** @description Pass as cursor for the next page; null on the last page */
+                        nextCursor: string | null;
+                        /** @description Matching rows in all, when asked for with total=true; otherwise null */
+                        total: number | null;
                         vendors: {
                             /** @description What its contracts cost a year; null when it has no contract (nothing is known, which is not zero) */
                             annualCost: number | null;

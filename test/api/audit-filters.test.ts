@@ -227,7 +227,7 @@ describe('filters that are not valid are refused, naming each field', () => {
     await refused('from=2026-12-03&to=2026-12-01', ['querystring.to'], 'audit/export');
     await refused('actor=01a21868-f316-7442-9b0f-a2c51213f029&format=xlsx', ['querystring.actor'], 'audit/export');
     const other = Buffer.from(JSON.stringify(['name', 'x', 'y'])).toString('base64url');
-    await refused(`cursor=${other}`, ['query.cursor']);
+    await refused(`cursor=${other}`, ['querystring.cursor']);
   });
 });
 

@@ -109,6 +109,38 @@ export const en = {
     revokeTokens_other: 'Also revoke my {{count}} API tokens',
     revokeTokensHelp: 'Recommended, above all if your password may have leaked: scripts and tools using them stop working until you make new ones.',
   },
+  /** Notification titles: a change done, a background job started then done or failed. */
+  notify: {
+    done: 'Done',
+    failed: 'That did not work',
+    started: 'Started',
+    jobFailed: 'Failed',
+    jobStopped: 'the job stopped with an error.',
+    jobLost: 'Triad could not be reached to tell how it ended; the page shows where it stands.',
+  },
+  /** What a background job's notification says: started, then done or failed with the reason. */
+  jobs: {
+    boardPack: {
+      started: 'Generating the {{quarter}} draft of the board pack; it appears in the list when it is ready.',
+      restarted: 'Generating the {{quarter}} draft again from the records as they are now.',
+      done: 'The {{quarter}} draft of the board pack is ready to read.',
+      failed: 'The {{quarter}} draft could not be generated: {{reason}}',
+    },
+    recompute: {
+      done: 'The risk results are up to date.',
+      failed: 'The risk results could not be refreshed: {{reason}}',
+      appetiteSaved: 'Risk appetite saved; the portfolio is being checked against it.',
+      scenarioAdded: '{{name}} added; its result is being computed.',
+      scenarioProposed: '{{name}} proposed; its result is being computed.',
+      inputsSaved: 'Inputs saved; the results are being refreshed.',
+      treatmentSaved: '{{name}} saved; the results are being refreshed.',
+      policySaved: '{{name}} saved; the register is being recomputed with it.',
+      policyRemoved: 'The policy was removed; the register is being recomputed.',
+      optionsSaved: 'Options saved; they are being compared.',
+      optionAdopted_one: '{{count}} planned treatment added; the results are being refreshed.',
+      optionAdopted_other: '{{count}} planned treatments added; the results are being refreshed.',
+    },
+  },
   signIn: {
     documentTitle: 'Sign in · Triad',
     title: 'Sign in',
