@@ -13,6 +13,8 @@ import { api, fieldErrors } from '../../api/client';
 import { numberLimits, textLimit, validateWith } from '../../api/validate';
 import { useApiMutation } from '../../api/mutation';
 import { TriadTable } from '../../components/DataTable';
+import { HistoryLink } from '../../components/HistoryLink';
+import { ViewsMenu } from '../../components/SavedViews';
 import { EChart } from '../../components/EChart';
 import { ErrorAlert } from '../../components/ErrorAlert';
 import { formatDate, formatNumber } from '../../components/format';
@@ -157,6 +159,9 @@ function SystemDrawer({ id, onClose }: { id: string | null; onClose: () => void 
           <Text size="sm" mt="sm">
             {formatNumber(s.activeGrants)} active access grants
           </Text>
+          <Group mt="sm">
+            <HistoryLink entityType="system" entityId={s.id} />
+          </Group>
         </Stack>
       ) : null}
     </Drawer>
@@ -200,6 +205,7 @@ function SystemsView() {
           />
           <Select label="Type" data={labelledOptions(SYSTEM_TYPE_LABELS)} clearable value={type} onChange={setType} w={140} />
           <Select label="Status" data={labelledOptions(SYSTEM_STATUS_LABELS)} clearable value={status} onChange={setStatus} w={140} />
+          <ViewsMenu list="estate.systems" filters={{ search, type, status }} onApply={(f) => { setSearch(f.search ?? ''); setType(f.type ?? null); setStatus(f.status ?? null); }} />
         </Group>
         {can('estate.edit') ? (
           <Button leftSection={<IconPlus size={16} />} onClick={() => setAdding(true)}>
@@ -211,7 +217,7 @@ function SystemsView() {
         records={systems.records}
         fetching={systems.fetching && !systems.loadingMore}
         idAccessor="id"
-        aria-label="Systems and assets" exportAs="Systems and assets"
+        aria-label="Systems and assets" exportAs="Systems and assets" columnsKey="estate.systems"
         noRecordsText="No systems match"
         sortStatus={sort}
         onSortStatusChange={(s: DataTableSortStatus<SystemOut>) => setSort(s)}

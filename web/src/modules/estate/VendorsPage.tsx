@@ -10,6 +10,7 @@ import { api, fieldErrors } from '../../api/client';
 import { useMe } from '../../api/hooks';
 import { useApiMutation } from '../../api/mutation';
 import { TriadTable } from '../../components/DataTable';
+import { ViewsMenu } from '../../components/SavedViews';
 import { EmptyState } from '../../components/EmptyState';
 import { ErrorAlert } from '../../components/ErrorAlert';
 import { formatDate, formatNumber } from '../../components/format';
@@ -79,7 +80,10 @@ function VendorList() {
   return (
     <Stack gap="md">
       <Group justify="space-between" align="flex-end">
-        <Select label="Tier" placeholder="All tiers" clearable data={['1', '2', '3', '4'].map((t) => ({ value: t, label: `Tier ${t}` }))} value={tier} onChange={setTier} w={160} />
+        <Group gap="sm" align="flex-end">
+          <Select label="Tier" placeholder="All tiers" clearable data={['1', '2', '3', '4'].map((t) => ({ value: t, label: `Tier ${t}` }))} value={tier} onChange={setTier} w={160} />
+          <ViewsMenu list="vendors" filters={{ tier }} onApply={(f) => setTier(f.tier ?? null)} />
+        </Group>
         {can('estate.edit') ? (
           <Button leftSection={<IconPlus size={16} />} onClick={() => setAdding(true)}>
             Add vendor
@@ -93,7 +97,7 @@ function VendorList() {
           records={vendors.records}
           fetching={vendors.fetching && !vendors.loadingMore}
           idAccessor="id"
-          aria-label="Vendors" exportAs="Vendors"
+          aria-label="Vendors" exportAs="Vendors" columnsKey="vendors"
           noRecordsText="No vendors of this tier"
           sortStatus={sort}
           onSortStatusChange={(s: DataTableSortStatus<VendorOut>) => setSort(s)}
@@ -410,13 +414,16 @@ function RenewalsView() {
         <Text size="sm" c="dimmed">
           Contracts that renew, and the last days to give notice, in the window.
         </Text>
-        <SegmentedControl value={days} onChange={setDays} data={[{ value: '30', label: '30 days' }, { value: '90', label: '90 days' }, { value: '365', label: '365 days' }]} aria-label="Window" />
+        <Group gap="sm">
+          <SegmentedControl value={days} onChange={setDays} data={[{ value: '30', label: '30 days' }, { value: '90', label: '90 days' }, { value: '365', label: '365 days' }]} aria-label="Window" />
+          <ViewsMenu list="vendors.renewals" filters={{ days }} onApply={(f) => setDays(f.days ?? '90')} />
+        </Group>
       </Group>
       <TriadTable
         records={renewals.data?.renewals ?? []}
         fetching={renewals.isPending}
         idAccessor="contractId"
-        aria-label="Renewals" exportAs="Renewals"
+        aria-label="Renewals" exportAs="Renewals" columnsKey="vendors.renewals"
         noRecordsText="Nothing renews in this window"
         columns={[
           { accessor: 'vendorName', title: 'Vendor' },

@@ -33,7 +33,7 @@ export function DecisionsPage() {
         fetching={decisions.isPending}
         idAccessor="id"
         noRecordsText="No decisions recorded yet"
-        aria-label="Decisions" exportAs="Decisions"
+        aria-label="Decisions" exportAs="Decisions" columnsKey="governance.decisions"
         columns={[
           {
             accessor: 'title',

@@ -5,6 +5,7 @@ import type { DataTableSortStatus } from 'mantine-datatable';
 import { useMemo, useState } from 'react';
 import { Link, useNavigate } from 'react-router';
 import { TriadTable } from '../../components/DataTable';
+import { ViewsMenu } from '../../components/SavedViews';
 import { EmptyState } from '../../components/EmptyState';
 import { ErrorAlert } from '../../components/ErrorAlert';
 import { Money } from '../../components/Money';
@@ -89,13 +90,14 @@ export function RegisterPage() {
               />
               <Select label="Owner" aria-label="Owner" placeholder="Any seat" data={['CIO', 'CTO', 'CISO']} value={owner} onChange={setOwner} clearable w={120} />
               <Switch label="Show proposals" checked={proposals} onChange={(e) => setProposals(e.currentTarget.checked)} mb={8} />
+              <ViewsMenu list="risks.register" filters={{ search, statuses, owner, proposals }} onApply={(f) => { setSearch(f.search ?? ''); setStatuses(f.statuses ?? ['open', 'treating', 'accepted']); setOwner(f.owner ?? null); setProposals(f.proposals ?? true); }} />
             </Group>
             <Text size="sm" c="dimmed">
               {rows.length} of {data.scenarios.length} scenarios
             </Text>
           </Group>
           <TriadTable<ScenarioListItem>
-            aria-label="Risk scenarios" exportAs="Risk scenarios"
+            aria-label="Risk scenarios" exportAs="Risk scenarios" columnsKey="risks.register"
             records={rows}
             idAccessor="id"
             sortStatus={sort}

@@ -10,6 +10,7 @@ import { useApiMutation } from '../../api/mutation';
 import { Chart } from './Chart';
 import { ErrorAlert } from '../../components/ErrorAlert';
 import { Money } from '../../components/Money';
+import { HistoryLink } from '../../components/HistoryLink';
 import { PageHeader } from '../../components/PageHeader';
 import { PageSkeleton } from '../../components/Skeletons';
 import i18n from '../../i18n';
@@ -318,6 +319,7 @@ export function ScenarioPage() {
                 Delete
               </Button>
             ) : null}
+            <HistoryLink entityType="risk" entityId={s.id} />
           </Group>
         }
       />
