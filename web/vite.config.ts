@@ -18,6 +18,8 @@ function here(relative: string): string {
  */
 const VENDOR_GROUPS: { name: string; test: RegExp; priority: number }[] = [
   { name: 'react', test: /node_modules[\\/](react|react-dom|scheduler|react-router|@tanstack)[\\/]/, priority: 50 },
+  // i18next with its React binding and language detector: every page, the sign-in page included.
+  { name: 'i18n', test: /node_modules[\\/](i18next|react-i18next|i18next-browser-languagedetector|use-sync-external-store)[\\/]/, priority: 48 },
   { name: 'mantine', test: /node_modules[\\/](@mantine[\\/](core|hooks|modals|notifications|form)|@floating-ui|clsx|react-remove-scroll[^\\/]*|react-style-singleton|use-callback-ref|use-sidecar|react-number-format|react-textarea-autosize|tslib|get-nonce|detect-node-es)[\\/]/, priority: 45 },
   // ECharts is the biggest library by far; only pages that draw a chart load it.
   { name: 'echarts', test: /node_modules[\\/](echarts|zrender|echarts-for-react|size-sensor)[\\/]/, priority: 40 },

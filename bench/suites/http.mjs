@@ -49,7 +49,7 @@ export async function run({ seconds = 5, connections = 10 } = {}) {
     const q = (sql) => db.prepare(sql);
     const raw = {
       register: q(`select s.*, r.* from risk_scenarios s left join risk_scenario_results r on r.client_id = s.client_id and r.id = s.id where s.client_id = ? order by s.ref`),
-      systems: q(`select s.*, v.name as vendor_name from estate_systems s left join estate_vendors v on v.client_id = s.client_id and v.id = s.vendor_id where s.client_id = ? order by s.name, s.id limit 50`),
+      systems: q(`select s.*, v.name as vendor_name from estate_systems s left join estate_vendors v on v.client_id = s.client_id and v.id = s.vendor_id where s.client_id = ? order by s.name_sort, s.id limit 50`),
       audit: q(`select * from audit_entries where client_id = ? order by seq desc limit 50`),
       members: q(`select u.id, u.email, u.name, u.firm_role, m.role, m.created_at from memberships m join users u on u.id = m.user_id where m.client_id = ? order by u.name`),
     };

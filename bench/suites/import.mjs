@@ -172,22 +172,123 @@ async function api(db, clientId, file) {
   }
 }
 
+
+/**
+ * The raw insert the import is measured against: the very rows the import wrote (read back from
+ * its database), inserted into a fresh copy of the seeded database in one transaction, with the
+ * table's indexes in place. SQLite: one prepared INSERT a row (better-sqlite3). PostgreSQL:
+ * COPY FROM STDIN (pg-copy-streams). Only the insert is timed.
+ */
+async function importedRows(db, clientId, before, table = 'estate_systems') {
+  if (db.databaseUrl) {
+    const pg = (await import('pg')).default;
+    const c = new pg.Client({ connectionString: db.databaseUrl });
+    await c.connect();
+    try {
+      const { rows } = await c.query(`select * from ${table} where client_id = $1`, [clientId]);
+      return rows.filter((r) => !before.has(r.id));
+    } finally {
+      await c.end();
+    }
+  }
+  const Database = (await import('better-sqlite3')).default;
+  const conn = new Database(join(db.dataDir, 'triad.db'), { readonly: true });
+  try {
+    return conn.prepare(`select * from ${table} where client_id = ?`).all(clientId).filter((r) => !before.has(r.id));
+  } finally {
+    conn.close();
+  }
+}
+
+async function existingIds(db, clientId, table = 'estate_systems') {
+  return new Set((await importedRows(db, clientId, new Set(), table)).map((r) => r.id));
+}
+
+async function rawInsert(db, rows, table = 'estate_systems') {
+  const columns = Object.keys(rows[0]);
+  if (db.databaseUrl) {
+    const pg = (await import('pg')).default;
+    const { from } = (await import('pg-copy-streams')).default;
+    const { pipeline } = await import('node:stream/promises');
+    const c = new pg.Client({ connectionString: db.databaseUrl });
+    await c.connect();
+    try {
+      const esc = (v) => (v === null || v === undefined ? '\\N' : (v instanceof Date ? v.toISOString() : String(v)).replace(/\\/g, '\\\\').replace(/\t/g, '\\t').replace(/\n/g, '\\n').replace(/\r/g, '\\r'));
+      const started = performance.now();
+      await c.query('begin');
+      const stream = c.query(from(`copy ${table} (${columns.map((k) => `"${k}"`).join(', ')}) from stdin`));
+      await pipeline(
+        (function* () {
+          let chunk = '';
+          for (const r of rows) {
+            chunk += columns.map((k) => esc(r[k])).join('\t') + '\n';
+            if (chunk.length > 65536) {
+              yield chunk;
+              chunk = '';
+            }
+          }
+          if (chunk) yield chunk;
+        })(),
+        stream,
+      );
+      await c.query('commit');
+      return performance.now() - started;
+    } finally {
+      await c.end();
+    }
+  }
+  const Database = (await import('better-sqlite3')).default;
+  const conn = new Database(join(db.dataDir, 'triad.db'));
+  try {
+    conn.pragma('journal_mode = WAL');
+    conn.pragma('synchronous = NORMAL');
+    const insert = conn.prepare(`insert into ${table} (${columns.map((k) => `"${k}"`).join(', ')}) values (${columns.map(() => '?').join(', ')})`);
+    const started = performance.now();
+    conn.transaction(() => {
+      for (const r of rows) insert.run(...columns.map((k) => r[k]));
+    })();
+    return performance.now() - started;
+  } finally {
+    conn.close();
+  }
+}
+
 const s = (ms) => (ms / 1000).toFixed(2);
 const mb = (kb) => (Number.isFinite(kb) ? Math.round(kb / 1024) : '?');
 
+const db0IsPg = (label) => label === 'PostgreSQL';
+
 /** The rounds on one database: each round a fresh database from `prepare`, the four measurements. */
 async function measureOn(label, rounds, rows, file, prepare) {
-  const results = { dry: [], import: [], again: [], api: [] };
+  const results = { dry: [], import: [], again: [], api: [], raw: [] };
   let lastApi = null;
   for (let round = 0; round < rounds; round++) {
     let db = await prepare();
     try {
+      const before = await existingIds(db, db.clientId);
+      const vendorsBefore = await existingIds(db, db.clientId, 'estate_vendors');
       const dry = await cli(db, db.clientId, file, '--dry-run');
       if (dry.report.status !== 'checked' || dry.report.created !== rows) throw new Error(`dry run: ${JSON.stringify(dry.report).slice(0, 300)}`);
       results.dry.push(dry);
       const imported = await cli(db, db.clientId, file);
       if (imported.report.status !== 'imported' || imported.report.created !== rows) throw new Error(`import: ${JSON.stringify(imported.report).slice(0, 300)}`);
       results.import.push(imported);
+      const written = await importedRows(db, db.clientId, before);
+      if (written.length !== rows) throw new Error(`read back ${written.length} imported rows, not ${rows}`);
+      const newVendors = await importedRows(db, db.clientId, vendorsBefore, 'estate_vendors');
+      const fresh = await prepare();
+      try {
+        // The vendors the import added (a few rows, not timed), so that the systems' references hold.
+        // (On PostgreSQL each fresh database has the client under a new id.)
+        // The vendors the file named that were known already have other ids there too: by name.
+        const freshVendorId = new Map((await importedRows(fresh, fresh.clientId, new Set(), 'estate_vendors')).map((v) => [v.name, v.id]));
+        const vendorId = new Map((await importedRows(db, db.clientId, new Set(), 'estate_vendors')).map((v) => [v.id, freshVendorId.get(v.name) ?? v.id]));
+        const mine = (list) => list.map((r) => ({ ...r, client_id: fresh.clientId, ...('vendor_id' in r && r.vendor_id ? { vendor_id: vendorId.get(r.vendor_id) } : {}) }));
+        if (newVendors.length > 0) await rawInsert(fresh, mine(newVendors), 'estate_vendors');
+        results.raw.push({ ms: await rawInsert(fresh, mine(written)) });
+      } finally {
+        await fresh.cleanup();
+      }
       const again = await cli(db, db.clientId, file);
       if (again.report.unchanged !== rows) throw new Error(`re-import: ${JSON.stringify(again.report).slice(0, 300)}`);
       results.again.push(again);
@@ -210,7 +311,11 @@ async function measureOn(label, rounds, rows, file, prepare) {
     row('triad import (CLI)', results.import, mb(Math.max(...results.import.map((r) => r.rssKb)))),
     row('triad import, same file again (CLI)', results.again, mb(Math.max(...results.again.map((r) => r.rssKb)))),
     row('POST /estate/import/systems (API)', results.api, `${mb(Math.max(...results.api.map((r) => r.memory.peak)))} (server)`),
+    row(db0IsPg(label) ? 'raw COPY of the same rows (one transaction)' : 'raw prepared INSERT of the same rows (one transaction)', results.raw, ''),
   ]);
+  const rawMs = median(results.raw.map((r) => r.ms));
+  const writeMs = median(results.import.map((r) => r.report.writingMs));
+  console.log(`\nAgainst the raw insert (medians): the whole CLI import ${(median(results.import.map((r) => r.ms)) / rawMs).toFixed(2)}×, its writing phase ${(writeMs / rawMs).toFixed(2)}× (${s(writeMs)} s against ${s(rawMs)} s); the API import's writing phase ${(median(results.api.map((r) => r.report.writingMs)) / rawMs).toFixed(2)}×.`);
   console.log(`\nServer memory before the API import: ${mb(Math.max(...results.api.map((r) => r.before.now)))} MB resident.`);
   console.log(`API import phases: ${results.api.map((r) => `reading ${s(r.report.readingMs)} s, writing ${s(r.report.writingMs)} s`).join('; ')}`);
   // Other requests during the API import, by the phase the import was in when they were sent.

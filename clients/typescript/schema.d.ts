@@ -220,7 +220,10 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
-        /** The client's audit trail, newest first */
+        /**
+         * The client's audit trail, newest first, a page at a time
+         * @description Filters: from and to (days, inclusive, in timeZone, UTC by default), actor (a user id, or `system`), entityType, entityId (with entityType), action; each narrows the entries, and a filter that is not valid is refused with a 400 naming it.
+         */
         get: operations["getClientAudit"];
         put?: never;
         post?: never;
@@ -237,8 +240,28 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
-        /** The whole audit trail (or the entries of one entity type or action) as CSV for Excel or an Excel workbook, oldest first */
+        /**
+         * The whole audit trail, or the entries the filters keep (the same as its pages with the same filters), as CSV for Excel or an Excel workbook, oldest first
+         * @description Filters: from and to (days, inclusive, in timeZone, UTC by default), actor (a user id, or `system`), entityType, entityId (with entityType), action; each narrows the entries, and a filter that is not valid is refused with a 400 naming it.
+         */
         get: operations["getClientAuditExport"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/clients/{clientId}/audit/facets": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** The people (who made entries, and the members) and the kinds of record and actions in the client's audit trail: the choices of its filters */
+        get: operations["getClientAuditFacets"];
         put?: never;
         post?: never;
         delete?: never;
@@ -1003,7 +1026,7 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
-        /** Contracts with their next renewal and notice deadline */
+        /** A page of contracts with their next renewal and notice deadline */
         get: operations["getClientEstateContracts"];
         put?: never;
         /** Add a contract with a vendor */
@@ -1056,7 +1079,7 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
-        /** Data sets with their classification, categories, records, where they are stored or processed */
+        /** A page of data sets with their classification, categories, records, where they are stored or processed */
         get: operations["getClientEstateDatasets"];
         put?: never;
         /** Add a data set */
@@ -1130,7 +1153,7 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
-        /** Access grants to data sets and systems; flagged ones lack a reason or an owner */
+        /** A page of access grants to data sets and systems; flagged ones lack a reason or an owner */
         get: operations["getClientEstateGrants"];
         put?: never;
         /** Record a grant of access */
@@ -1412,7 +1435,7 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
-        /** Business services with their downtime cost, operating hours, RTO, RPO and the systems they depend on; whether the downtime costs are plausible for the company's size */
+        /** A page of business services with their downtime cost, operating hours, RTO, RPO and the systems they depend on */
         get: operations["getClientEstateServices"];
         put?: never;
         /** Add a business service (with a warning when the downtime costs become implausible) */
@@ -1440,6 +1463,23 @@ export interface paths {
         head?: never;
         /** Change a business service (systemIds replaces its dependencies; a warning when the downtime costs become implausible) */
         patch: operations["updateClientEstateServicesByServiceId"];
+        trace?: never;
+    };
+    "/api/clients/{clientId}/estate/services/downtime": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Whether the business services' downtime costs, added up over the hours they run, are plausible for the company's size */
+        get: operations["getClientEstateServicesDowntime"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
         trace?: never;
     };
     "/api/clients/{clientId}/estate/systems": {
@@ -1486,7 +1526,7 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
-        /** Vendors and fourth parties with their derived tier, what depends on them, contracts and assessment state */
+        /** A page of vendors and fourth parties with their derived tier, what depends on them, contracts and assessment state */
         get: operations["getClientEstateVendors"];
         put?: never;
         /** Add a vendor */
@@ -2727,8 +2767,48 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
-        /** The firm's audit trail of account events, newest first (firm admins) */
+        /**
+         * The firm's audit trail of account events, newest first, a page at a time (firm admins)
+         * @description Filters: from and to (days, inclusive, in timeZone, UTC by default), actor (a user id, or `system`), entityType, entityId (with entityType), action; each narrows the entries, and a filter that is not valid is refused with a 400 naming it.
+         */
         get: operations["getFirmAudit"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/firm/audit/export": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * The firm's audit trail, or the entries the filters keep, as CSV for Excel or an Excel workbook, oldest first (firm admins)
+         * @description Filters: from and to (days, inclusive, in timeZone, UTC by default), actor (a user id, or `system`), entityType, entityId (with entityType), action; each narrows the entries, and a filter that is not valid is refused with a 400 naming it.
+         */
+        get: operations["getFirmAuditExport"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/firm/audit/facets": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** The people and the kinds of record that appear in the firm's audit trail: the choices of its filters (firm admins) */
+        get: operations["getFirmAuditFacets"];
         put?: never;
         post?: never;
         delete?: never;
@@ -3128,6 +3208,45 @@ export interface paths {
         options?: never;
         head?: never;
         patch?: never;
+        trace?: never;
+    };
+    "/api/me/views": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Your saved views of one list, by name */
+        get: operations["getMeViews"];
+        put?: never;
+        /**
+         * Save a view: a name for the current filters of a list
+         * @description Each list takes its own filters (those its page has); a filter the list does not have is refused. One name once per list; at most 50 views a list.
+         */
+        post: operations["createMeViews"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/me/views/{viewId}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        post?: never;
+        /** Delete one of your views */
+        delete: operations["deleteMeViewsByViewId"];
+        options?: never;
+        head?: never;
+        /** Rename one of your views, or save other filters in it */
+        patch: operations["updateMeViewsByViewId"];
         trace?: never;
     };
     "/api/notifications": {
@@ -3670,6 +3789,18 @@ export interface components {
             role: "advisor" | "executive" | "contributor" | "viewer";
             since: string;
             userId: string;
+        };
+        /** @description A person's named filters of one list */
+        SavedView: {
+            createdAt: string;
+            filters: {
+                [key: string]: unknown;
+            };
+            id: string;
+            /** @enum {string} */
+            list: "audit" | "estate.systems" | "vendors" | "vendors.renewals" | "risks.register";
+            name: string;
+            updatedAt: string;
         };
         /** @description A system or asset with its lifecycle */
         System: {
@@ -4410,12 +4541,26 @@ export interface operations {
     getClientAudit: {
         parameters: {
             query?: {
+                /** @description Entries of this action (`risk.update`) */
                 action?: string;
-                /** @description Entries with a sequence number below this (for paging back) */
-                before?: number;
+                /** @description Entries made by this person (their user id), or `system` for those Triad made itself */
+                actor?: string;
+                /** @description The nextCursor of the previous page; leave out for the first page */
+                cursor?: string;
+                /** @description Entries about this one record (its id); give entityType with it */
                 entityId?: string;
+                /** @description Entries about records of this kind (`risk`, `system`, `decision`…) */
                 entityType?: string;
+                /** @description Entries made on this day or later (YYYY-MM-DD, a day in timeZone) */
+                from?: string;
+                /** @description Rows a page (1 to 500) */
                 limit?: number;
+                /** @description The IANA time zone whose calendar from and to are days of (`Europe/Berlin`); UTC when left out, as every date Triad stores */
+                timeZone?: string;
+                /** @description Entries made on this day or earlier (YYYY-MM-DD, a day in timeZone); not before from */
+                to?: string;
+                /** @description true: also count every matching row (a count costs a pass over them) */
+                total?: "true" | "false";
             };
             header?: never;
             path: {
@@ -4450,8 +4595,12 @@ export interface operations {
                 };
                 content: {
                     "application/json": {
+                        /** @description Newest first (by sequence number) */
                         entries: components["schemas"]["AuditEntry"][];
-                        nextBefore: number | null;
+                        /** @description Pass as cursor for the next page; null on the last page */
+                        nextCursor: string | null;
+                        /** @description Matching rows in all, when asked for with total=true; otherwise null */
+                        total: number | null;
                     };
                 };
             };
@@ -4460,9 +4609,22 @@ export interface operations {
     getClientAuditExport: {
         parameters: {
             query?: {
+                /** @description Entries of this action (`risk.update`) */
                 action?: string;
+                /** @description Entries made by this person (their user id), or `system` for those Triad made itself */
+                actor?: string;
+                /** @description Entries about this one record (its id); give entityType with it */
+                entityId?: string;
+                /** @description Entries about records of this kind (`risk`, `system`, `decision`…) */
                 entityType?: string;
+                /** @description csv (for Excel) or xlsx */
                 format?: "csv" | "xlsx";
+                /** @description Entries made on this day or later (YYYY-MM-DD, a day in timeZone) */
+                from?: string;
+                /** @description The IANA time zone whose calendar from and to are days of (`Europe/Berlin`); UTC when left out, as every date Triad stores */
+                timeZone?: string;
+                /** @description Entries made on this day or earlier (YYYY-MM-DD, a day in timeZone); not before from */
+                to?: string;
             };
             header?: never;
             path: {
@@ -4500,6 +4662,68 @@ export interface operations {
                 content: {
                     "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet": string;
                     "text/csv; charset=utf-8": string;
+                };
+            };
+        };
+    };
+    getClientAuditFacets: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                clientId: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Default Response */
+            "4XX": {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Default Response */
+            "5XX": {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Default Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        /** @description The kinds of record the trail speaks of, and the actions on each, by name */
+                        kinds: {
+                            actions: {
+                                action: string;
+                                entries: number;
+                            }[];
+                            entityType: string;
+                            entries: number;
+                        }[];
+                        /** @description Who made entries in the trail, and the client's members who have not yet, by name; the system last */
+                        people: {
+                            /** @description The value of the actor filter: the person's user id, or `system` */
+                            actor: string;
+                            email: string | null;
+                            /** @description Entries they made in this trail */
+                            entries: number;
+                            /** @description A member of the client now (always false in the firm's trail and for the system) */
+                            member: boolean;
+                            /** @description Their name as it reads now (a person who left: as the trail last recorded it) */
+                            name: string;
+                        }[];
+                    };
                 };
             };
         };
@@ -9306,6 +9530,18 @@ export interface operations {
     getClientEstateContracts: {
         parameters: {
             query?: {
+                /** @description The nextCursor of the previous page; leave out for the first page */
+                cursor?: string;
+                /** @description Rows a page (1 to 500) */
+                limit?: number;
+                /** @description asc or desc; rows without a value for the sort come last either way */
+                order?: "asc" | "desc";
+                /** @description Part of the reference */
+                search?: string;
+                /** @description The order: reference, renewalDate, annualCost */
+                sort?: "reference" | "renewalDate" | "annualCost";
+                /** @description true: also count every matching row (a count costs a pass over them) */
+                total?: "true" | "false";
                 vendorId?: string;
             };
             header?: never;
@@ -9361,6 +9597,10 @@ export interface operations {
                             vendorId: string;
                             vendorName: string;
                         }[];
+                        /** @description Pass as cursor for the next page; null on the last page */
+                        nextCursor: string | null;
+                        /** @description Matching rows in all, when asked for with total=true; otherwise null */
+                        total: number | null;
                     };
                 };
             };
@@ -9637,7 +9877,18 @@ export interface operations {
         parameters: {
             query?: {
                 classification?: "public" | "internal" | "confidential" | "restricted";
+                /** @description The nextCursor of the previous page; leave out for the first page */
+                cursor?: string;
+                /** @description Rows a page (1 to 500) */
+                limit?: number;
+                /** @description asc or desc; rows without a value for the sort come last either way */
+                order?: "asc" | "desc";
+                /** @description Part of the name or description */
                 search?: string;
+                /** @description The order: name, records */
+                sort?: "name" | "records";
+                /** @description true: also count every matching row (a count costs a pass over them) */
+                total?: "true" | "false";
             };
             header?: never;
             path: {
@@ -9697,6 +9948,10 @@ export interface operations {
                                 name: string;
                             }[];
                         }[];
+                        /** @description Pass as cursor for the next page; null on the last page */
+                        nextCursor: string | null;
+                        /** @description Matching rows in all, when asked for with total=true; otherwise null */
+                        total: number | null;
                     };
                 };
             };
@@ -10139,14 +10394,22 @@ export interface operations {
     getClientEstateGrants: {
         parameters: {
             query?: {
+                /** @description The nextCursor of the previous page; leave out for the first page */
+                cursor?: string;
                 /** @description Only grants without a reason or an owner */
                 flagged?: "true" | "false";
+                /** @description Rows a page (1 to 500) */
                 limit?: number;
-                offset?: number;
+                /** @description asc or desc; rows without a value for the sort come last either way */
+                order?: "asc" | "desc";
                 ownerUserId?: string;
+                /** @description The order: grantee, since */
+                sort?: "grantee" | "since";
                 status?: "active" | "revoked" | "all";
                 targetId?: string;
                 targetType?: "dataset" | "system";
+                /** @description true: also count every matching row (a count costs a pass over them) */
+                total?: "true" | "false";
             };
             header?: never;
             path: {
@@ -10206,7 +10469,10 @@ export interface operations {
                             targetType: "dataset" | "system";
                             updatedAt: string;
                         }[];
-                        total: number;
+                        /** @description Pass as cursor for the next page; null on the last page */
+                        nextCursor: string | null;
+                        /** @description Matching rows in all, when asked for with total=true; otherwise null */
+                        total: number | null;
                     };
                 };
             };
@@ -11644,7 +11910,21 @@ export interface operations {
     };
     getClientEstateServices: {
         parameters: {
-            query?: never;
+            query?: {
+                criticality?: "critical" | "high" | "medium" | "low";
+                /** @description The nextCursor of the previous page; leave out for the first page */
+                cursor?: string;
+                /** @description Rows a page (1 to 500) */
+                limit?: number;
+                /** @description asc or desc; rows without a value for the sort come last either way */
+                order?: "asc" | "desc";
+                /** @description Part of the name */
+                search?: string;
+                /** @description The order: name, downtimeCostPerHour */
+                sort?: "name" | "downtimeCostPerHour";
+                /** @description true: also count every matching row (a count costs a pass over them) */
+                total?: "true" | "false";
+            };
             header?: never;
             path: {
                 clientId: string;
@@ -11678,19 +11958,8 @@ export interface operations {
                 };
                 content: {
                     "application/json": {
-                        downtime: {
-                            annualRevenue: number;
-                            /** @description The downtime costs per hour, added up */
-                            costPerHour: number;
-                            /** @description What they add up to over a year of the hours the services run */
-                            costPerYear: number;
-                            /** @description The costs say the company loses more than it earns */
-                            implausible: boolean;
-                            message: string | null;
-                            /** @description costPerYear / annual revenue */
-                            ratio: number | null;
-                            revenuePerOperatingHour: number | null;
-                        };
+                        /** @description Pass as cursor for the next page; null on the last page */
+                        nextCursor: string | null;
                         services: {
                             businessUnit: string | null;
                             createdAt: string;
@@ -11707,6 +11976,8 @@ export interface operations {
                             systemIds: string[];
                             updatedAt: string;
                         }[];
+                        /** @description Matching rows in all, when asked for with total=true; otherwise null */
+                        total: number | null;
                     };
                 };
             };
@@ -11980,16 +12251,75 @@ export interface operations {
             };
         };
     };
+    getClientEstateServicesDowntime: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                clientId: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Default Response */
+            "4XX": {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Default Response */
+            "5XX": {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Default Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        annualRevenue: number;
+                        /** @description The downtime costs per hour, added up */
+                        costPerHour: number;
+                        /** @description What they add up to over a year of the hours the services run */
+                        costPerYear: number;
+                        /** @description The costs say the company loses more than it earns */
+                        implausible: boolean;
+                        message: string | null;
+                        /** @description costPerYear / annual revenue */
+                        ratio: number | null;
+                        revenuePerOperatingHour: number | null;
+                    };
+                };
+            };
+        };
+    };
     getClientEstateSystems: {
         parameters: {
             query?: {
+                /** @description The nextCursor of the previous page; leave out for the first page */
+                cursor?: string;
+                /** @description Rows a page (1 to 500) */
                 limit?: number;
-                offset?: number;
+                /** @description asc or desc; rows without a value for the sort come last either way */
+                order?: "asc" | "desc";
                 scope?: "internal" | "product";
                 /** @description Part of the name, asset tag, serial or model */
                 search?: string;
-                sort?: "name" | "endOfLife" | "warrantyEnd" | "purchaseDate" | "assetTag";
+                /** @description The order: name, assetTag, endOfLife, warrantyEnd, purchaseDate */
+                sort?: "name" | "assetTag" | "endOfLife" | "warrantyEnd" | "purchaseDate";
                 status?: "planned" | "active" | "spare" | "repair" | "retired";
+                /** @description true: also count every matching row (a count costs a pass over them) */
+                total?: "true" | "false";
                 type?: "hardware" | "software" | "saas" | "cloud";
                 vendorId?: string;
             };
@@ -12026,8 +12356,11 @@ export interface operations {
                 };
                 content: {
                     "application/json": {
+                        /** @description Pass as cursor for the next page; null on the last page */
+                        nextCursor: string | null;
                         systems: components["schemas"]["System"][];
-                        total: number;
+                        /** @description Matching rows in all, when asked for with total=true; otherwise null */
+                        total: number | null;
                     };
                 };
             };
@@ -12386,9 +12719,22 @@ export interface operations {
     getClientEstateVendors: {
         parameters: {
             query?: {
+                /** @description The nextCursor of the previous page; leave out for the first page */
+                cursor?: string;
+                /** @description true: vendors the client deals with; false: those known only as subcontractors */
                 direct?: "true" | "false";
+                /** @description Rows a page (1 to 500) */
+                limit?: number;
+                /** @description asc or desc; rows without a value for the sort come last either way */
+                order?: "asc" | "desc";
+                /** @description Part of the name or of what it supplies */
                 search?: string;
+                /** @description The order: name */
+                sort?: "name";
+                /** @description Only vendors of this tier (derived or overridden) */
                 tier?: number;
+                /** @description true: also count every matching row (a count costs a pass over them) */
+                total?: "true" | "false";
             };
             header?: never;
             path: {
@@ -12423,6 +12769,10 @@ export interface operations {
                 };
                 content: {
                     "application/json": {
+                        /** @description Pass as cursor for the next page; null on the last page */
+                        nextCursor: string | null;
+                        /** @description Matching rows in all, when asked for with total=true; otherwise null */
+                        total: number | null;
                         vendors: {
                             /** @description What its contracts cost a year; null when it has no contract (nothing is known, which is not zero) */
                             annualCost: number | null;
@@ -27592,12 +27942,26 @@ export interface operations {
     getFirmAudit: {
         parameters: {
             query?: {
+                /** @description Entries of this action (`risk.update`) */
                 action?: string;
-                /** @description Entries with a sequence number below this (for paging back) */
-                before?: number;
+                /** @description Entries made by this person (their user id), or `system` for those Triad made itself */
+                actor?: string;
+                /** @description The nextCursor of the previous page; leave out for the first page */
+                cursor?: string;
+                /** @description Entries about this one record (its id); give entityType with it */
                 entityId?: string;
+                /** @description Entries about records of this kind (`risk`, `system`, `decision`…) */
                 entityType?: string;
+                /** @description Entries made on this day or later (YYYY-MM-DD, a day in timeZone) */
+                from?: string;
+                /** @description Rows a page (1 to 500) */
                 limit?: number;
+                /** @description The IANA time zone whose calendar from and to are days of (`Europe/Berlin`); UTC when left out, as every date Triad stores */
+                timeZone?: string;
+                /** @description Entries made on this day or earlier (YYYY-MM-DD, a day in timeZone); not before from */
+                to?: string;
+                /** @description true: also count every matching row (a count costs a pass over them) */
+                total?: "true" | "false";
             };
             header?: never;
             path?: never;
@@ -27630,8 +27994,130 @@ export interface operations {
                 };
                 content: {
                     "application/json": {
+                        /** @description Newest first (by sequence number) */
                         entries: components["schemas"]["AuditEntry"][];
-                        nextBefore: number | null;
+                        /** @description Pass as cursor for the next page; null on the last page */
+                        nextCursor: string | null;
+                        /** @description Matching rows in all, when asked for with total=true; otherwise null */
+                        total: number | null;
+                    };
+                };
+            };
+        };
+    };
+    getFirmAuditExport: {
+        parameters: {
+            query?: {
+                /** @description Entries of this action (`risk.update`) */
+                action?: string;
+                /** @description Entries made by this person (their user id), or `system` for those Triad made itself */
+                actor?: string;
+                /** @description Entries about this one record (its id); give entityType with it */
+                entityId?: string;
+                /** @description Entries about records of this kind (`risk`, `system`, `decision`…) */
+                entityType?: string;
+                /** @description csv (for Excel) or xlsx */
+                format?: "csv" | "xlsx";
+                /** @description Entries made on this day or later (YYYY-MM-DD, a day in timeZone) */
+                from?: string;
+                /** @description The IANA time zone whose calendar from and to are days of (`Europe/Berlin`); UTC when left out, as every date Triad stores */
+                timeZone?: string;
+                /** @description Entries made on this day or earlier (YYYY-MM-DD, a day in timeZone); not before from */
+                to?: string;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Default Response */
+            "4XX": {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet": components["schemas"]["Error"];
+                    "text/csv; charset=utf-8": components["schemas"]["Error"];
+                };
+            };
+            /** @description Default Response */
+            "5XX": {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet": components["schemas"]["Error"];
+                    "text/csv; charset=utf-8": components["schemas"]["Error"];
+                };
+            };
+            /** @description The file */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet": string;
+                    "text/csv; charset=utf-8": string;
+                };
+            };
+        };
+    };
+    getFirmAuditFacets: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Default Response */
+            "4XX": {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Default Response */
+            "5XX": {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Default Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        /** @description The kinds of record the trail speaks of, and the actions on each, by name */
+                        kinds: {
+                            actions: {
+                                action: string;
+                                entries: number;
+                            }[];
+                            entityType: string;
+                            entries: number;
+                        }[];
+                        /** @description Who made entries in the trail, and the client's members who have not yet, by name; the system last */
+                        people: {
+                            /** @description The value of the actor filter: the person's user id, or `system` */
+                            actor: string;
+                            email: string | null;
+                            /** @description Entries they made in this trail */
+                            entries: number;
+                            /** @description A member of the client now (always false in the firm's trail and for the system) */
+                            member: boolean;
+                            /** @description Their name as it reads now (a person who left: as the trail last recorded it) */
+                            name: string;
+                        }[];
                     };
                 };
             };
@@ -28992,6 +29478,242 @@ export interface operations {
                 };
                 content: {
                     "application/json": components["schemas"]["ApiToken"];
+                };
+            };
+        };
+    };
+    getMeViews: {
+        parameters: {
+            query: {
+                /** @description The list whose views to read */
+                list: "audit" | "estate.systems" | "vendors" | "vendors.renewals" | "risks.register";
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Default Response */
+            "4XX": {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Default Response */
+            "5XX": {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Default Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        views: components["schemas"]["SavedView"][];
+                    };
+                };
+            };
+        };
+    };
+    createMeViews: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": {
+                    filters: {
+                        action?: string;
+                        actor?: string;
+                        entityId?: string;
+                        entityType?: string;
+                        /** Format: date */
+                        from?: string;
+                        /** Format: date */
+                        to?: string;
+                    };
+                    /** @enum {string} */
+                    list: "audit";
+                    /** @description What the person calls the view; one name once per list */
+                    name: string;
+                } | {
+                    filters: {
+                        search?: string;
+                        /** @enum {string} */
+                        status?: "planned" | "active" | "spare" | "repair" | "retired";
+                        /** @enum {string} */
+                        type?: "hardware" | "software" | "saas" | "cloud";
+                    };
+                    /** @enum {string} */
+                    list: "estate.systems";
+                    /** @description What the person calls the view; one name once per list */
+                    name: string;
+                } | {
+                    filters: {
+                        /** @enum {string} */
+                        tier?: "1" | "2" | "3" | "4";
+                    };
+                    /** @enum {string} */
+                    list: "vendors";
+                    /** @description What the person calls the view; one name once per list */
+                    name: string;
+                } | {
+                    filters: {
+                        /** @enum {string} */
+                        days?: "30" | "90" | "365";
+                    };
+                    /** @enum {string} */
+                    list: "vendors.renewals";
+                    /** @description What the person calls the view; one name once per list */
+                    name: string;
+                } | {
+                    filters: {
+                        /** @enum {string} */
+                        owner?: "CIO" | "CTO" | "CISO";
+                        proposals?: boolean;
+                        search?: string;
+                        statuses?: ("open" | "treating" | "accepted" | "closed")[];
+                    };
+                    /** @enum {string} */
+                    list: "risks.register";
+                    /** @description What the person calls the view; one name once per list */
+                    name: string;
+                };
+            };
+        };
+        responses: {
+            /** @description Default Response */
+            "4XX": {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Default Response */
+            "5XX": {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Default Response */
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["SavedView"];
+                };
+            };
+        };
+    };
+    deleteMeViewsByViewId: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                viewId: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Default Response */
+            "4XX": {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Default Response */
+            "5XX": {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Default Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        /** @enum {boolean} */
+                        ok: true;
+                    };
+                };
+            };
+        };
+    };
+    updateMeViewsByViewId: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                viewId: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": {
+                    /** @description The list's filters, as for a new view of that list; they replace the view's */
+                    filters?: {
+                        [key: string]: unknown;
+                    };
+                    /** @description What the person calls the view; one name once per list */
+                    name?: string;
+                };
+            };
+        };
+        responses: {
+            /** @description Default Response */
+            "4XX": {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Default Response */
+            "5XX": {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Default Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["SavedView"];
                 };
             };
         };

@@ -4,7 +4,7 @@
  * generator state into local variables and step it inline (see `XOSHIRO STEP` comments); the
  * step must stay identical to Rng.next (rng.ts), and the asm.js modules copy the tables here.
  */
-import { normalSlow, ZN_K, ZN_W_SIGNED, type Rng } from './rng.js';
+import { normalSlow, TWO_POW_M53, ZN_K, ZN_W_SIGNED, type Rng } from './rng.js';
 
 /** Fills out[0..n) with integers uniform on [0, len), 1 ≤ len ≤ 2^31: the top bits of an output, redrawn when too large. */
 export function fillUniformIntegers(rng: Rng, out: Int32Array, n: number, len: number): void {
@@ -95,6 +95,95 @@ function fillNormalCores(rng: Rng, out: Float64Array, n: number): number {
 function completeSlowDraws(rng: Rng, out: Float64Array, m: number): void {
   const later = pending;
   for (let q = 0; q < m; q += 2) out[later[q]!] = normalSlow(rng, later[q + 1]!);
+}
+
+/**
+ * Fills out[0..n) with min + width·X/(X + Y), X ~ Gamma(alpha), Y ~ Gamma(beta), both shapes ≥ 1:
+ * the Beta-PERT draw. The same numbers, from the same outputs of the stream, as drawing
+ * `rng.gamma(alpha)` then `rng.gamma(beta)` for each value (Marsaglia and Tsang), with the
+ * generator in local variables and each shape's constants worked out once rather than per draw.
+ * A normal that misses the ziggurat's core (about 1 %) hands the state back to `normalSlow`.
+ */
+export function fillPert(rng: Rng, out: Float64Array, n: number, min: number, width: number, alpha: number, beta: number): void {
+  const k = ZN_K;
+  const w = ZN_W_SIGNED;
+  const dA = alpha - 1 / 3;
+  const cA = 1 / Math.sqrt(9 * dA);
+  const dB = beta - 1 / 3;
+  const cB = 1 / Math.sqrt(9 * dB);
+  const st = rng.s;
+  let s0 = st[0]!;
+  let s1 = st[1]!;
+  let s2 = st[2]!;
+  let s3 = st[3]!;
+  for (let i = 0; i < n; i++) {
+    let xa = 0;
+    for (let g = 0; g < 2; g++) {
+      const d = g === 0 ? dA : dB;
+      const c = g === 0 ? cA : cB;
+      let gv: number;
+      for (;;) {
+        let x: number;
+        let v: number;
+        do {
+          // XOSHIRO STEP (same as Rng.next)
+          const r = Math.imul((Math.imul(s1, 5) << 7) | (Math.imul(s1, 5) >>> 25), 9);
+          const t = s1 << 9;
+          s2 ^= s0;
+          s3 ^= s1;
+          s1 ^= s2;
+          s0 ^= s3;
+          s2 ^= t;
+          s3 = (s3 << 11) | (s3 >>> 21);
+          const j = r >>> 9;
+          if (j < k[r & 255]!) x = j * w[r & 511]!;
+          else {
+            st[0] = s0;
+            st[1] = s1;
+            st[2] = s2;
+            st[3] = s3;
+            x = normalSlow(rng, r);
+            s0 = st[0]!;
+            s1 = st[1]!;
+            s2 = st[2]!;
+            s3 = st[3]!;
+          }
+          v = 1 + c * x;
+        } while (v <= 0);
+        v = v * v * v;
+        // uniformPositive: two outputs, 27 and 26 bits (same as Rng.uniform)
+        let ra = Math.imul((Math.imul(s1, 5) << 7) | (Math.imul(s1, 5) >>> 25), 9);
+        let t = s1 << 9;
+        s2 ^= s0;
+        s3 ^= s1;
+        s1 ^= s2;
+        s0 ^= s3;
+        s2 ^= t;
+        s3 = (s3 << 11) | (s3 >>> 21);
+        const rb = Math.imul((Math.imul(s1, 5) << 7) | (Math.imul(s1, 5) >>> 25), 9);
+        t = s1 << 9;
+        s2 ^= s0;
+        s3 ^= s1;
+        s1 ^= s2;
+        s0 ^= s3;
+        s2 ^= t;
+        s3 = (s3 << 11) | (s3 >>> 21);
+        ra = ra >>> 5;
+        const u = 1 - (ra * 67108864 + (rb >>> 6)) * TWO_POW_M53;
+        const x2 = x * x;
+        if (u < 1 - 0.0331 * x2 * x2 || Math.log(u) < 0.5 * x2 + d * (1 - v + Math.log(v))) {
+          gv = d * v;
+          break;
+        }
+      }
+      if (g === 0) xa = gv;
+      else out[i] = min + (width * xa) / (xa + gv);
+    }
+  }
+  st[0] = s0;
+  st[1] = s1;
+  st[2] = s2;
+  st[3] = s3;
 }
 
 // --- exp(x) from a 2048-entry table of 2^(k/2048), a power of two and a cubic (expInPlace):

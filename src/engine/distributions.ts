@@ -5,7 +5,7 @@
  * (a rate, a probability, a loss or a multiplier), which fixes its bounds.
  */
 import type { Distribution } from './model.js';
-import { expInPlace, fillNormals } from './batches.js';
+import { expInPlace, fillNormals, fillPert } from './batches.js';
 import type { Rng } from './rng.js';
 
 // --- The standard normal distribution: density, distribution function and quantile function.
@@ -214,8 +214,11 @@ export class Sampler {
     }
   }
 
-  /** Fills out[0..n) with draws. */
-  fill(rng: Rng, out: Float64Array, n: number): void {
+  /**
+   * Fills out[0..n) with draws. `fast`, when given, draws Beta-PERT values in its asm.js loop
+   * (the same numbers as {@link fillPert}).
+   */
+  fill(rng: Rng, out: Float64Array, n: number, fast?: PertDraws): void {
     const { a, b, c, d } = this;
     switch (this.kind) {
       case CONSTANT:
@@ -235,11 +238,8 @@ export class Sampler {
         return;
       }
       case PERT:
-        for (let i = 0; i < n; i++) {
-          const x = rng.gamma(c);
-          const y = rng.gamma(d);
-          out[i] = a + (b * x) / (x + y);
-        }
+        if (fast) fast.pert(rng, out, n, a, b, c, d);
+        else fillPert(rng, out, n, a, b, c, d);
         return;
       case LOGNORMAL:
         fillLognormal(rng, out, n, a, b);
@@ -291,6 +291,11 @@ export class Sampler {
 }
 
 const ONE = new Float64Array(1);
+
+/** Something that draws Beta-PERT values faster than {@link fillPert}, with the same numbers (the engine's heap). */
+export interface PertDraws {
+  pert(rng: Rng, out: Float64Array, n: number, min: number, width: number, alpha: number, beta: number): void;
+}
 
 /** Mean, sd and retained probability of a normal truncated to standardised bounds [zl, zh]. */
 function truncatedNormalMoments(mean: number, sd: number, zl: number, zh: number): { mean: number; sd: number; lower: number; upper: number; mass: number } {

@@ -24,6 +24,9 @@ function heapSize(bytes: number): number {
 }
 
 /** Byte offset of the high 32 bits within a double: 4 on little-endian machines. */
+/** Beta-PERT draws made by the asm.js loop per call (a block's years). */
+const DRAW_CHUNK = 4096;
+
 const HIGH_WORD = new Uint8Array(new Uint16Array([1]).buffer)[0] === 1 ? 4 : 0;
 
 /**
@@ -62,6 +65,8 @@ export class Heap {
   readonly fill: Int32Array;
   readonly thresholds: Float64Array;
   readonly below: Int32Array;
+  /** Beta-PERT draws on their way to the caller's array ({@link pert}). */
+  readonly draws: Float64Array;
   /** A group's yearly sums of the retained loss and each policy's recoveries, interleaved: 1 + policies a year. */
   readonly insuranceSums: Float64Array;
   /** Deductible and limit of each policy; the covering policies of the risk at hand; per-event shares. */
@@ -114,6 +119,7 @@ export class Heap {
       fill: region('fill', 64, 4),
       thresholds: region('thresholds', points, 8),
       below: region('below', points + 1, 4),
+      draws: region('draws', DRAW_CHUNK, 8),
       insuranceSums: region('insuranceSums', policies > 0 ? (1 + policies) * years : 0, 8),
       policyParams: region('policyParams', 2 * policies, 8),
       cover: region('cover', policies, 4),
@@ -153,6 +159,7 @@ export class Heap {
     this.fill = i32(offsets.fill, 64);
     this.thresholds = f64(offsets.thresholds, points);
     this.below = i32(offsets.below, points + 1);
+    this.draws = f64(offsets.draws, DRAW_CHUNK);
     this.insuranceSums = f64(offsets.insuranceSums, policies > 0 ? (1 + policies) * years : 0);
     this.policyParams = f64(offsets.policyParams, 2 * policies);
     this.cover = i32(offsets.cover, policies);
@@ -165,6 +172,45 @@ export class Heap {
   /** The insurance loops, on the same buffer; compiled on first use (a run without insurance never needs them). */
   get insurance(): InsuranceKernel {
     return (this.insuranceLoops ??= insuranceKernel(globalThis, null, this.buffer));
+  }
+
+  /**
+   * Beta-PERT draws (min + width·Beta(alpha, beta)) by the asm.js loop, the same numbers from the
+   * same outputs as batches.ts fillPert: `out` is filled a chunk at a time from the heap. A
+   * generator that is not the heap's own (a treatment's) lends its state to the heap for the
+   * call and takes it back after.
+   */
+  pert(rng: Rng, out: Float64Array, n: number, min: number, width: number, alpha: number, beta: number): void {
+    const st = this.state;
+    const own = rng.s.buffer === this.buffer && rng.s.byteOffset === STATE;
+    let h0 = 0;
+    let h1 = 0;
+    let h2 = 0;
+    let h3 = 0;
+    if (!own) {
+      h0 = st[0]!;
+      h1 = st[1]!;
+      h2 = st[2]!;
+      h3 = st[3]!;
+      st.set(rng.s);
+    }
+    const dA = alpha - 1 / 3;
+    const dB = beta - 1 / 3;
+    const cA = 1 / Math.sqrt(9 * dA);
+    const cB = 1 / Math.sqrt(9 * dB);
+    const at = this.draws.byteOffset;
+    for (let done = 0; done < n; done += DRAW_CHUNK) {
+      const m = Math.min(DRAW_CHUNK, n - done);
+      this.kernel.pert(at, m, min, width, dA, cA, dB, cB);
+      out.set(m === DRAW_CHUNK ? this.draws : this.draws.subarray(0, m), done);
+    }
+    if (!own) {
+      rng.s.set(st);
+      st[0] = h0;
+      st[1] = h1;
+      st[2] = h2;
+      st[3] = h3;
+    }
   }
 
   /** The byte offset of a view into this heap (it must be one). */

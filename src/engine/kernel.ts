@@ -18,11 +18,11 @@
  * treatment's multiplier on each factor (below). A risk's results therefore depend on
  * nothing but its own inputs, and a draw of one purpose on nothing but that purpose's inputs.
  */
-import type { Sampler } from './distributions.js';
+import type { PertDraws, Sampler } from './distributions.js';
 import { BLOCK_YEARS, type BlockScratch, type RiskTargets } from './heap.js';
 import { insureBlock } from './insurance.js';
 import type { Multiplier, RiskPlan } from './layout.js';
-import { STREAM, TWO_POW_M32, poisson, type Rng, type StreamKey } from './rng.js';
+import { exponentialSlow, STREAM, TWO_POW_M32, poisson, ZE_K, ZE_W, type Rng, type StreamKey } from './rng.js';
 
 export { BLOCK_YEARS, BlockScratch, type RiskTargets } from './heap.js';
 
@@ -69,11 +69,11 @@ function simulateRiskBlock(plan: RiskPlan, t: RiskTargets, b: number, s: BlockSc
     } else s.uniformYears(n, len);
   } else {
     rng.reseed(seed, key, b, STREAM.frequency);
-    if (plan.lef) plan.lef.fill(rng, s.rate, len);
+    if (plan.lef) plan.lef.fill(rng, s.rate, len, s.heap);
     else {
-      plan.tef!.fill(rng, s.rate, len);
+      plan.tef!.fill(rng, s.rate, len, s.heap);
       rng.reseed(seed, key, b, STREAM.vulnerability);
-      plan.vulnerability!.fill(rng, s.vulnerability, len);
+      plan.vulnerability!.fill(rng, s.vulnerability, len, s.heap);
       for (let y = 0; y < len; y++) s.rate[y] = s.rate[y]! * s.vulnerability[y]!;
     }
     rng.reseed(seed, key, b, STREAM.events);
@@ -82,14 +82,14 @@ function simulateRiskBlock(plan: RiskPlan, t: RiskTargets, b: number, s: BlockSc
   }
   if (plan.slef) {
     if (plan.slef.isConstant) s.slef.fill(plan.slef.value, 0, len);
-    else plan.slef.fill(rng.reseed(seed, key, b, STREAM.secondaryFrequency), s.slef, len);
+    else plan.slef.fill(rng.reseed(seed, key, b, STREAM.secondaryFrequency), s.slef, len, s.heap);
   }
 
   // 2. Each event's losses.
   if (!lossesDrawn) {
     rng.reseed(seed, key, b, STREAM.primaryLoss);
     if (plan.primary.logSigma >= 0) s.lognormalPrimary(n, plan.primary.logMu, plan.primary.logSigma);
-    else plan.primary.fill(rng, s.primary, n);
+    else plan.primary.fill(rng, s.primary, n, s.heap);
   }
   if (plan.secondary) secondaryLosses(plan, plan.secondary, t.seed, b, n, s);
 
@@ -120,7 +120,7 @@ function secondaryLosses(plan: RiskPlan, secondary: Sampler, seed: number, b: nu
   fillChances(rng.reseed(seed, plan.key, b, STREAM.secondaryOccurrence), chance, n);
   let m = 0;
   for (let i = 0; i < n; i++) if (chance[i]! < slef[ev[i]!]!) m++;
-  secondary.fill(rng.reseed(seed, plan.key, b, STREAM.secondaryLoss), s.eventTmp, m);
+  secondary.fill(rng.reseed(seed, plan.key, b, STREAM.secondaryLoss), s.eventTmp, m, s.heap);
   m = 0;
   for (let i = 0; i < n; i++) sec[i] = chance[i]! < slef[ev[i]!]! ? s.eventTmp[m++]! : 0;
   const pri = s.primary;
@@ -128,11 +128,22 @@ function secondaryLosses(plan: RiskPlan, secondary: Sampler, seed: number, b: nu
   for (let i = 0; i < n; i++) total[i] = pri[i]! + sec[i]!;
 }
 
-/** Events when year y has rate[y]: year y takes the next rate[y] units of a unit-rate process. */
+/**
+ * Events when year y has rate[y]: year y takes the next rate[y] units of a unit-rate process.
+ * The exponential gaps are `rng.exponential()` with the generator in local variables (the
+ * ziggurat's rare misses hand the state back to `exponentialSlow`): the same draws, faster.
+ */
 function varyingRateEvents(rng: Rng, rate: Float64Array, len: number, s: BlockScratch): number {
+  const zk = ZE_K;
+  const zw = ZE_W;
+  let t = rng.exponential();
+  const st = rng.s;
+  let s0 = st[0]!;
+  let s1 = st[1]!;
+  let s2 = st[2]!;
+  let s3 = st[3]!;
   let n = 0;
   let ev = s.eventYear;
-  let t = rng.exponential();
   for (let y = 0; y < len; y++) {
     const r = rate[y]!;
     while (t < r) {
@@ -141,10 +152,35 @@ function varyingRateEvents(rng: Rng, rate: Float64Array, len: number, s: BlockSc
         ev = s.eventYear;
       }
       ev[n++] = y;
-      t += rng.exponential();
+      // XOSHIRO STEP (same as Rng.next), then the exponential ziggurat's core
+      const o = Math.imul((Math.imul(s1, 5) << 7) | (Math.imul(s1, 5) >>> 25), 9);
+      const tt = s1 << 9;
+      s2 ^= s0;
+      s3 ^= s1;
+      s1 ^= s2;
+      s0 ^= s3;
+      s2 ^= tt;
+      s3 = (s3 << 11) | (s3 >>> 21);
+      const j = o >>> 8;
+      if (j < zk[o & 255]!) t += j * zw[o & 255]!;
+      else {
+        st[0] = s0;
+        st[1] = s1;
+        st[2] = s2;
+        st[3] = s3;
+        t += exponentialSlow(rng, o);
+        s0 = st[0]!;
+        s1 = st[1]!;
+        s2 = st[2]!;
+        s3 = st[3]!;
+      }
     }
     t -= r;
   }
+  st[0] = s0;
+  st[1] = s1;
+  st[2] = s2;
+  st[3] = s3;
   return n;
 }
 
@@ -166,7 +202,7 @@ function fillChances(rng: Rng, out: Float64Array, n: number): void {
  * out[0..n) = the product of each multiplier's draws (out starts at 1), each multiplier drawing
  * from its own stream for the block.
  */
-function fillProduct(multipliers: readonly Multiplier[], rng: Rng, seed: number, key: StreamKey, b: number, out: Float64Array, tmp: Float64Array, n: number): void {
+function fillProduct(multipliers: readonly Multiplier[], rng: Rng, seed: number, key: StreamKey, b: number, out: Float64Array, tmp: Float64Array, n: number, fast: PertDraws): void {
   out.fill(1, 0, n);
   for (const m of multipliers) {
     const sampler = m.sampler;
@@ -174,7 +210,7 @@ function fillProduct(multipliers: readonly Multiplier[], rng: Rng, seed: number,
       const v = sampler.value;
       for (let i = 0; i < n; i++) out[i] = out[i]! * v;
     } else {
-      sampler.fill(rng.reseed(seed, key, b, m.purpose, m.treatment), tmp, n);
+      sampler.fill(rng.reseed(seed, key, b, m.purpose, m.treatment), tmp, n, fast);
       for (let i = 0; i < n; i++) out[i] = out[i]! * tmp[i]!;
     }
   }
@@ -202,9 +238,9 @@ function simulateResidual(plan: RiskPlan, t: RiskTargets, b: number, len: number
   const extra = s.extraRate;
   let anyExtra = false;
   if (hasRateEffect) {
-    fillProduct(plan.rateMultipliers, rng, seed, key, b, ratio, s.yearTmp, len);
+    fillProduct(plan.rateMultipliers, rng, seed, key, b, ratio, s.yearTmp, len, s.heap);
     if (plan.vulnerabilityMultipliers.length > 0) {
-      fillProduct(plan.vulnerabilityMultipliers, rng, seed, key, b, s.residualYear, s.yearTmp, len);
+      fillProduct(plan.vulnerabilityMultipliers, rng, seed, key, b, s.residualYear, s.yearTmp, len, s.heap);
       for (let y = 0; y < len; y++) {
         const v = s.vulnerability[y]!;
         ratio[y] = v > 0 ? (ratio[y]! * Math.min(1, v * s.residualYear[y]!)) / v : 0;
@@ -219,7 +255,7 @@ function simulateResidual(plan: RiskPlan, t: RiskTargets, b: number, len: number
   const slefRes = s.slefResidual;
   if (plan.slef) {
     if (plan.slef.isConstant) s.slef.fill(plan.slef.value, 0, len);
-    fillProduct(plan.slefMultipliers, rng, seed, key, b, slefRes, s.yearTmp, len);
+    fillProduct(plan.slefMultipliers, rng, seed, key, b, slefRes, s.yearTmp, len, s.heap);
     for (let y = 0; y < len; y++) slefRes[y] = Math.min(1, s.slef[y]! * slefRes[y]!);
   }
 
@@ -228,14 +264,14 @@ function simulateResidual(plan: RiskPlan, t: RiskTargets, b: number, len: number
   const res = s.residual;
   const pri = s.primary;
   if (plan.primaryMultipliers.length > 0) {
-    fillProduct(plan.primaryMultipliers, rng, seed, key, b, res, s.eventTmp, n);
+    fillProduct(plan.primaryMultipliers, rng, seed, key, b, res, s.eventTmp, n, s.heap);
     for (let i = 0; i < n; i++) res[i] = pri[i]! * res[i]!;
   } else {
     res.set(pri.subarray(0, n));
   }
   if (plan.secondary) {
     const mult = s.eventMult;
-    fillProduct(plan.secondaryMultipliers, rng, seed, key, b, mult, s.eventTmp, n);
+    fillProduct(plan.secondaryMultipliers, rng, seed, key, b, mult, s.eventTmp, n, s.heap);
     // An event with secondary loss inherently keeps its amount; one that gains it only because
     // treatments raise the frequency draws its own, from a stream of its own.
     rng.reseed(seed, key, b, STREAM.residualSecondary);

@@ -13,7 +13,7 @@
 
 /** 2^-32 and 2^-53, for turning integers into numbers in [0, 1). */
 export const TWO_POW_M32 = 2.3283064365386963e-10;
-const TWO_POW_M53 = 1.1102230246251565e-16;
+export const TWO_POW_M53 = 1.1102230246251565e-16;
 
 function rotl(x: number, k: number): number {
   return (x << k) | (x >>> (32 - k));
@@ -214,8 +214,8 @@ const ZE_R = 7.697117470131487;
 const ZE_V = 3.949659822581572e-3;
 const ZE_M = 16777216; // 2^24 positions per layer
 /** Exponential: acceptance bounds, widths and densities per layer. */
-const ZE_K = new Int32Array(256);
-const ZE_W = new Float64Array(256);
+export const ZE_K = new Int32Array(256);
+export const ZE_W = new Float64Array(256);
 const ZE_F = new Float64Array(256);
 {
   let de = ZE_R;
@@ -261,7 +261,7 @@ export function normalSlow(rng: Rng, r: number): number {
 }
 
 /** The rare part of an exponential draw whose first output `r` fell outside the layer's core. */
-function exponentialSlow(rng: Rng, r: number): number {
+export function exponentialSlow(rng: Rng, r: number): number {
   for (;;) {
     const i = r & 255;
     if (i === 0) return ZE_R - Math.log(rng.uniformPositive());

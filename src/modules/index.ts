@@ -16,6 +16,7 @@ import { transferModule } from './transfer/index.js';
 import { systemClientRoutes, systemRoutes } from './system/routes.js';
 import { tasksModule } from './tasks/index.js';
 import { searchModule } from './search/index.js';
+import { viewsModule } from './views/index.js';
 
 /**
  * Triad's domain modules, in the order their routes register and their demo content is made.
@@ -49,4 +50,6 @@ export const modules: TriadModule[] = [
   transferModule,
   // The global search: reads the tables of the modules above, for the clients a person may see.
   searchModule,
+  // Each person's saved views of the long lists.
+  viewsModule,
 ];

@@ -18,6 +18,7 @@ import { webDistDir } from './paths.js';
 import { VERSION } from './version.js';
 import { installMetrics } from './http/metrics.js';
 import { serveWebApp } from './web-assets.js';
+import { LIST_CONVENTION } from '../shared/paging.js';
 
 export interface ServerOptions {
   /** The built web app to serve; null serves the API alone. Defaults to dist/web when it exists. */
@@ -181,7 +182,8 @@ export async function buildServer(ctx: AppContext, options: ServerOptions = {}):
         title: 'Triad API',
         version: VERSION,
         description:
-          'The REST API of Triad. Sign in with POST /api/auth/login (cookie session; send the CSRF token in X-CSRF-Token on changes) or send a personal API token as `Authorization: Bearer triad_…`. Every failure answers `{ "error": { "code", "message", "details" } }`. Money is in major units of the client\'s currency.',
+          'The REST API of Triad. Sign in with POST /api/auth/login (cookie session; send the CSRF token in X-CSRF-Token on changes) or send a personal API token as `Authorization: Bearer triad_…`. Every failure answers `{ "error": { "code", "message", "details" } }`. Money is in major units of the client\'s currency. ' +
+          LIST_CONVENTION,
       },
       components: {
         securitySchemes: {

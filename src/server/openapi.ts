@@ -50,6 +50,7 @@ export const TAG_DESCRIPTIONS: Record<string, string> = {
   reports: 'The board pack, the quarterly business review and the portfolio report.',
   interchange: 'Calendar feeds of the dates that matter, and the firm\'s webhooks.',
   search: 'The global search across the clients the caller may see (not written to the audit trail).',
+  views: 'Each person\'s saved views: named filters of the long lists, theirs alone.',
 };
 
 type Operation = OpenAPIV3_1.OperationObject & { 'x-consumes'?: string[] };

@@ -33,9 +33,25 @@ export function fromMinorUnits(minor: number, currency: string): number {
   return minor / 10 ** currencyDigits(currency);
 }
 
+const formatters = new Map<string, Intl.NumberFormat>();
+
+/**
+ * An en-US number format with these options, made once and kept: making a formatter costs far
+ * more than formatting with it, and reports format thousands of amounts.
+ */
+export function numberFormat(options: Intl.NumberFormatOptions): Intl.NumberFormat {
+  const key = JSON.stringify(options);
+  let f = formatters.get(key);
+  if (f === undefined) {
+    f = new Intl.NumberFormat('en-US', options);
+    formatters.set(key, f);
+  }
+  return f;
+}
+
 /** `$1,234,567` style, whole units. */
 export function formatMoney(amount: number, currency: string, options: { compact?: boolean } = {}): string {
-  return new Intl.NumberFormat('en-US', {
+  return numberFormat({
     style: 'currency',
     currency,
     maximumFractionDigits: options.compact ? 1 : 0,

@@ -12,6 +12,13 @@ import { z } from 'zod';
 
 export const PAGE_LIMIT_MAX = 500;
 
+/** The convention in a paragraph: the OpenAPI document's description carries it (docs/api.md, "Lists"). */
+export const LIST_CONVENTION =
+  `Lists that can grow answer a page at a time, by keyset: ask with \`limit\` (1 to ${PAGE_LIMIT_MAX}) and, for the next page, \`cursor\` (the \`nextCursor\` of the page before). ` +
+  'Each answer carries its rows, `nextCursor` (null on the last page) and `total` (null unless asked for with `total=true`: a count costs a pass over the rows). ' +
+  '`sort` and `order` (asc, desc) choose among the orders a list offers, each backed by an index, so a deep page costs what the first one does; names sort in natural order ("Laptop 2" before "Laptop 10") and rows without a value for the sort come last either way. ' +
+  'A cursor belongs to its list and order: another one is refused (400, naming `cursor`).';
+
 /** Query fields of a paged list; spread them into the list's strict query object. */
 export function pageQuery(defaultLimit = 100) {
   return {
@@ -35,3 +42,14 @@ export interface PageInfo {
 /** The order of a list: a sort key of the list and its direction. */
 export const SortOrder = z.enum(['asc', 'desc']);
 export type SortOrder = z.infer<typeof SortOrder>;
+
+/**
+ * The order fields of a paged list: `sort` (one of the orders the list offers, each backed by an
+ * index) and `order` (asc or desc). Rows without a value for the sort come last either way.
+ */
+export function sortQuery<const S extends readonly [string, ...string[]]>(sorts: S, defaultSort: S[number]) {
+  return {
+    sort: z.enum(sorts).default(defaultSort).describe(`The order: ${sorts.join(', ')}`),
+    order: SortOrder.default('asc').describe('asc or desc; rows without a value for the sort come last either way'),
+  };
+}

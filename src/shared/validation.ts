@@ -2,9 +2,9 @@
  * Validation messages in plain words, the same on the server and in the web app: Zod's
  * default texts ("Too big: expected string to have <=200 characters") become "must be at
  * most 200 characters", said of the field ("Name must be at most 200 characters"). Messages
- * a schema sets itself are kept as written.
+ * a schema sets itself are kept as written. Zod itself is not imported here (the web app's
+ * sign-in page uses these words without loading zod); zod-messages.ts installs them in Zod.
  */
-import { z } from 'zod';
 
 interface IssueLike {
   code?: string;
@@ -74,11 +74,6 @@ export function plainIssueMessage(issue: IssueLike): string | undefined {
     default:
       return undefined;
   }
-}
-
-/** Makes every Zod schema in this process use the plain messages. Call once at start-up. */
-export function installPlainValidationMessages(): void {
-  z.config({ customError: (issue) => plainIssueMessage(issue) });
 }
 
 /** `body.contacts.0.endOfLife` → `End of life`: the field a path names, as a person reads it. */

@@ -128,7 +128,7 @@ describe.runIf(sqlite)('triad backup while the server writes', () => {
         const { login } = await import('../support/app.js');
         const { DEMO_PASSWORD } = await import('../../src/server/demo.js');
         const sam = await login(back.server, DEMO.advisor, DEMO_PASSWORD);
-        const systems = await sam.get<{ total: number }>(`/api/clients/${clientId}/estate/systems?limit=1`);
+        const systems = await sam.get<{ total: number }>(`/api/clients/${clientId}/estate/systems?limit=1&total=true`);
         expect(systems.body.total).toBe(inCopy);
         // The same systems, by name, as the copy holds.
         const served = await sam.get<{ systems: { name: string }[] }>(`/api/clients/${clientId}/estate/systems?limit=${Math.min(inCopy, 500)}`);

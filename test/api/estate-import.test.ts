@@ -44,7 +44,7 @@ function upload<T = Report>(kind: string, body: string, query = '', who: Caller 
   return who.request<T>('POST', `${base}/estate/import/${kind}${query}`, body, { 'content-type': 'text/csv' });
 }
 async function systemsTotal(): Promise<number> {
-  return (await advisor.get<{ total: number }>(`${base}/estate/systems?limit=1`)).body.total;
+  return (await advisor.get<{ total: number }>(`${base}/estate/systems?limit=1&total=true`)).body.total;
 }
 async function imports(): Promise<AuditEntry[]> {
   return (await advisor.get<{ entries: AuditEntry[] }>(`${base}/audit?action=estate.import&limit=100`)).body.entries;

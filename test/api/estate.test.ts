@@ -134,11 +134,19 @@ describe('business services', () => {
 describe('systems and lifecycle', () => {
   it('pages and searches systems', async () => {
     for (let i = 0; i < 5; i++) await post('/estate/systems', { name: `Scanner ${i}`, assetTag: `OSP-SC-${i}`, model: 'Zebra TC52' });
-    const page = await advisor.get<{ systems: System[]; total: number }>(`${base}/estate/systems?search=zebra&limit=2&sort=assetTag`);
+    const page = await advisor.get<{ systems: System[]; total: number | null; nextCursor: string }>(`${base}/estate/systems?search=zebra&limit=2&sort=assetTag&total=true`);
     expect(page.body.total).toBe(5);
     expect(page.body.systems.map((s) => s.name)).toEqual(['Scanner 0', 'Scanner 1']);
-    const next = await advisor.get<{ systems: System[] }>(`${base}/estate/systems?search=zebra&limit=2&offset=4&sort=assetTag`);
-    expect(next.body.systems.map((s) => s.name)).toEqual(['Scanner 4']);
+    const second = await advisor.get<{ systems: System[]; total: number | null; nextCursor: string }>(`${base}/estate/systems?search=zebra&limit=2&sort=assetTag&cursor=${page.body.nextCursor}`);
+    expect(second.body.systems.map((s) => s.name)).toEqual(['Scanner 2', 'Scanner 3']);
+    expect(second.body.total).toBeNull();
+    const last = await advisor.get<{ systems: System[]; nextCursor: string | null }>(`${base}/estate/systems?search=zebra&limit=2&sort=assetTag&cursor=${second.body.nextCursor}`);
+    expect(last.body.systems.map((s) => s.name)).toEqual(['Scanner 4']);
+    expect(last.body.nextCursor).toBeNull();
+    // Offset paging is gone: the strict query says so.
+    const offset = await advisor.get<ErrorBody>(`${base}/estate/systems?offset=4`);
+    expect(offset.status).toBe(400);
+    expect(offset.body.error.details.map((d) => d.path).join(' ')).toMatch(/offset/);
     const dup = await advisor.post<ErrorBody>(`${base}/estate/systems`, { name: 'Other', assetTag: 'OSP-SC-1' });
     expect(dup.status).toBe(409);
   });
@@ -312,7 +320,7 @@ describe('what other modules read', () => {
   it('the overview counts what the lists hold', async () => {
     const o = (await advisor.get<{ counts: Record<string, number>; restricted: { datasets: number; vendors: { name: string }[] } }>(`${base}/estate/overview`)).body;
     const services = (await advisor.get<{ services: unknown[] }>(`${base}/estate/services`)).body.services.length;
-    const systems = (await advisor.get<{ total: number }>(`${base}/estate/systems?limit=1`)).body.total;
+    const systems = (await advisor.get<{ total: number }>(`${base}/estate/systems?limit=1&total=true`)).body.total;
     const datasets = (await advisor.get<{ datasets: { classification: string }[] }>(`${base}/estate/datasets`)).body.datasets;
     expect(o.counts).toMatchObject({ services, systems, datasets: datasets.length });
     expect(o.restricted.datasets).toBe(datasets.filter((d) => d.classification === 'restricted').length);

@@ -72,7 +72,7 @@ async function expectBadCursor(caller: Caller, url: string): Promise<void> {
   for (const cursor of ['not-a-cursor', Buffer.from(JSON.stringify(['newest', 'x'])).toString('base64url'), Buffer.from(JSON.stringify(['ref.asc', 1, 'x'])).toString('base64url')]) {
     const res = await caller.get<ErrorBody>(`${url}${url.includes('?') ? '&' : '?'}cursor=${cursor}`);
     expect(res.status).toBe(400);
-    expect(res.body.error.details.map((d) => d.path)).toContain('query.cursor');
+    expect(res.body.error.details.map((d) => d.path)).toContain('querystring.cursor');
   }
 }
 

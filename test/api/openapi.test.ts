@@ -86,7 +86,7 @@ describe('the typed client', () => {
     // The same program with a query parameter of the wrong type and a field the answer does not have.
     const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'triad-client-'));
     try {
-      const wrong = fs.readFileSync(path.join(CLIENT_DIR, 'example.ts'), 'utf8').replace("query: { limit: 200 }", "query: { limit: 'all' }").replace('s.warrantyEnd < today', 's.warrantyEnds < today');
+      const wrong = fs.readFileSync(path.join(CLIENT_DIR, 'example.ts'), 'utf8').replace('limit: 500', "limit: 'all'").replace('s.warrantyEnd >= today', 's.warrantyEnds >= today');
       fs.writeFileSync(path.join(CLIENT_DIR, '.wrong-example.ts'), wrong);
       fs.writeFileSync(path.join(dir, 'tsconfig.json'), JSON.stringify({ extends: path.join(CLIENT_DIR, 'tsconfig.json'), files: [path.join(CLIENT_DIR, '.wrong-example.ts')] }));
       const bad = spawnSync(process.execPath, [tsc, '-p', path.join(dir, 'tsconfig.json')], { encoding: 'utf8' });

@@ -367,11 +367,11 @@ describe('audit trail', () => {
 
   it('pages back through the trail', async () => {
     const advisor = await demo.as(DEMO.advisor);
-    const page1 = await advisor.get<{ entries: { seq: number }[]; nextBefore: number | null }>(`/api/clients/${demo.clients.manufacturer}/audit?limit=2`);
+    const page1 = await advisor.get<{ entries: { seq: number }[]; nextCursor: string | null }>(`/api/clients/${demo.clients.manufacturer}/audit?limit=2`);
     expect(page1.body.entries).toHaveLength(2);
-    expect(page1.body.nextBefore).not.toBeNull();
-    const page2 = await advisor.get<{ entries: { seq: number }[] }>(`/api/clients/${demo.clients.manufacturer}/audit?limit=2&before=${page1.body.nextBefore}`);
-    expect(page2.body.entries[0]!.seq).toBeLessThan(page1.body.entries[1]!.seq + 1);
+    expect(page1.body.nextCursor).not.toBeNull();
+    const page2 = await advisor.get<{ entries: { seq: number }[] }>(`/api/clients/${demo.clients.manufacturer}/audit?limit=2&cursor=${page1.body.nextCursor}`);
+    expect(page2.body.entries[0]!.seq).toBe(page1.body.entries[1]!.seq - 1);
   });
 
   it('a failed change leaves neither the change nor an audit entry', async () => {

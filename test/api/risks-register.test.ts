@@ -175,7 +175,7 @@ describe('the register a page at a time', () => {
     for (const query of [`sort=title&cursor=${first.nextCursor}`, `sort=mean&order=desc&cursor=${first.nextCursor}`, 'cursor=garbage', `cursor=${Buffer.from('["ref.asc","one","x"]').toString('base64url')}`]) {
       const res = await page(viewer, query) as unknown as Response<ErrorBody>;
       expect(res.status, query).toBe(400);
-      expect(res.body.error.details.map((d) => d.path), query).toContain('query.cursor');
+      expect(res.body.error.details.map((d) => d.path), query).toContain('querystring.cursor');
     }
     const bad = await page(viewer, 'status=open,lost') as unknown as Response<ErrorBody>;
     expect(bad.status).toBe(400);

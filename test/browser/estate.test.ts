@@ -64,6 +64,41 @@ describe('estate: CSV import', () => {
   });
 });
 
+describe('estate: systems, a page at a time', () => {
+  it('lists names in natural order, loads the next page by its cursor, and sorts by a column through the API', async () => {
+    const tom = await apiAs(DEMO.accounting.contributor);
+    const clientId = await tom.clientId(DEMO.clients.accounting);
+    const tag = unique('Pager');
+    // More than a page (50) of systems whose names sort wrongly as text; asset tags in the opposite order.
+    for (let n = 1; n <= 55; n++) await tom.post(`/api/clients/${clientId}/estate/systems`, { name: `${tag} laptop ${n}`, assetTag: `${tag}-T${String(100 - n).padStart(3, '0')}` });
+
+    const page = await browser.newPage();
+    await signIn(page, DEMO.advisor);
+    await openModule(page, DEMO.clients.accounting, 'Estate: services & systems', 'Estate');
+    await page.getByRole('tab', { name: 'Systems & assets' }).click();
+    await page.getByLabel('Search', { exact: true }).fill(tag);
+    const table = page.getByRole('table', { name: 'Systems and assets' });
+    const names = async () => (await table.locator('tbody tr td:first-child').allTextContents()).map((t) => t.trim());
+    await waitForText(table.getByRole('row'), `${tag} laptop 2`);
+    await page.getByText('Showing 50 of 55 systems').waitFor();
+    expect((await names()).slice(0, 3)).toEqual([`${tag} laptop 1`, `${tag} laptop 2`, `${tag} laptop 3`]);
+    expect((await names())[9]).toBe(`${tag} laptop 10`);
+
+    await page.getByRole('button', { name: 'Load more' }).click();
+    await expect.poll(async () => (await names()).length).toBe(55);
+    expect((await names()).at(-1)).toBe(`${tag} laptop 55`);
+    expect(await page.getByRole('button', { name: 'Load more' }).count()).toBe(0);
+
+    // By asset tag: the API's order, from the first page again.
+    await table.locator('thead th', { hasText: 'Asset tag' }).click();
+    await expect.poll(async () => (await names())[0]).toBe(`${tag} laptop 55`);
+    expect(await names()).toHaveLength(50);
+    // And the other way round.
+    await table.locator('thead th', { hasText: 'Asset tag' }).click();
+    await expect.poll(async () => (await names())[0]).toBe(`${tag} laptop 1`);
+  });
+});
+
 describe('data map: where restricted data lives', () => {
   it('shows the systems and vendors, fourth parties included, that hold restricted data', async () => {
     const tom = await apiAs(DEMO.accounting.contributor);

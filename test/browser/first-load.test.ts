@@ -12,6 +12,8 @@ interface Fetched {
   /** null: answered from the browser's cache without asking the server. */
   status: number | null;
   encoding: string | undefined;
+  /** Bytes on the wire (headers and body as sent, compressed). */
+  wire: number;
 }
 
 /** Records what the page fetches, as Chromium's DevTools protocol sees it, while `load` runs. */
@@ -22,7 +24,7 @@ async function recordFetches(page: Page, load: () => Promise<void>): Promise<Fet
   // The status on the wire: responseReceived reports a revalidated answer (304) as the cached 200.
   const wire = new Map<string, number>();
   const cached = new Set<string>();
-  cdp.on('Network.requestWillBeSent', (e) => byId.set(e.requestId, { url: e.request.url, status: null, encoding: undefined }));
+  cdp.on('Network.requestWillBeSent', (e) => byId.set(e.requestId, { url: e.request.url, status: null, encoding: undefined, wire: 0 }));
   cdp.on('Network.responseReceivedExtraInfo', (e) => wire.set(e.requestId, e.statusCode));
   cdp.on('Network.requestServedFromCache', (e) => cached.add(e.requestId));
   cdp.on('Network.responseReceived', (e) => {
@@ -32,6 +34,10 @@ async function recordFetches(page: Page, load: () => Promise<void>): Promise<Fet
     f.status = e.response.status;
     const headers = Object.fromEntries(Object.entries(e.response.headers).map(([k, v]) => [k.toLowerCase(), v]));
     f.encoding = headers['content-encoding'];
+  });
+  cdp.on('Network.loadingFinished', (e) => {
+    const f = byId.get(e.requestId);
+    if (f) f.wire = e.encodedDataLength;
   });
   await load();
   await page.waitForLoadState('networkidle');
@@ -62,6 +68,22 @@ describe('the sign-in page', () => {
       if (fs.statSync(file).size < 512) expect(f.encoding, f.url).toBeUndefined();
       else expect(f.encoding, f.url).toBe('br');
     }
+  });
+
+  it('stays under 300 KB on the wire, without the signed-in app, zod or the QR code', async () => {
+    const page = await browser.newPage();
+    const fetched = await recordFetches(page, () => openSignIn(page));
+    const wire = fetched.reduce((sum, f) => sum + f.wire, 0);
+    expect(wire).toBeGreaterThan(50 * 1024);
+    expect(wire).toBeLessThan(300 * 1024);
+    // What each script holds, from the build's source maps (the bundler's small runtime has none).
+    const sources = fetched
+      .map((f) => new URL(f.url).pathname)
+      .filter((p) => p.endsWith('.js') && !/\/rolldown-runtime-[^/]+\.js$/.test(p))
+      .flatMap((p) => (JSON.parse(fs.readFileSync(path.join(webRoot, `${p}.map`), 'utf8')) as { sources: string[] }).sources);
+    expect(sources.some((s) => s.endsWith('web/src/pages/SignInPage.tsx'))).toBe(true);
+    const unwanted = /node_modules\/(zod|qrcode\.react|echarts|mantine-datatable)\/|web\/src\/(layout\/(SignedIn|AppLayout|Navbar|GlobalSearch)|modules\/registry)\.tsx/;
+    expect(sources.filter((s) => unwanted.test(s))).toEqual([]);
   });
 
   it('on a repeat visit asks the server for the page alone, and gets a 304', async () => {

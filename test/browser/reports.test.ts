@@ -2,7 +2,7 @@ import { spawnSync } from 'node:child_process';
 import fs from 'node:fs';
 import type { Page } from 'playwright-core';
 import { describe, expect, it } from 'vitest';
-import { apiAs, DEMO, openClient, setupBrowser, signIn, waitForText } from './support.js';
+import { apiAs, DEMO, jobNotification, openClient, setupBrowser, signIn, waitForText } from './support.js';
 
 const browser = setupBrowser();
 
@@ -29,7 +29,9 @@ async function generateAndOpen(page: Page, quarterOption?: RegExp): Promise<stri
   }
   const label = (await select.inputValue()).replace(' (this quarter)', '');
   await page.getByRole('button', { name: 'Generate draft' }).click();
-  // The job runs in the background; the list shows the draft when it is done.
+  // The job runs in the background: a notification says it started, then, in its place, that the
+  // draft is ready; the list shows the draft.
+  expect(await jobNotification(page, `Generating the ${label} draft of the board pack`)).toBe(`DoneThe ${label} draft of the board pack is ready to read.`);
   const row = page.getByRole('table', { name: 'Board packs' }).getByRole('row').filter({ hasText: label });
   await waitForText(row, 'Draft');
   await row.getByRole('link', { name: label, exact: true }).click();

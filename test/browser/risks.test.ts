@@ -1,6 +1,6 @@
 import type { Page } from 'playwright-core';
 import { describe, expect, it } from 'vitest';
-import { apiAs, DEMO, openClient, runDueJobs, setupBrowser, signIn, unique, waitForText } from './support.js';
+import { apiAs, DEMO, jobNotification, openClient, runDueJobs, setupBrowser, signIn, unique, waitForText } from './support.js';
 
 const browser = setupBrowser();
 
@@ -35,6 +35,8 @@ describe('the risk register', () => {
     await waitForText(page.getByRole('status', { name: 'Preview' }), /a year on average/);
     await page.getByRole('button', { name: 'Create scenario' }).click();
     await page.getByRole('heading', { name: title, level: 1 }).waitFor();
+    // One notification: the scenario is added and being computed, then the results are in.
+    expect(await jobNotification(page, `${title} added; its result is being computed.`)).toBe('DoneThe risk results are up to date.');
     // The server simulates it in the background; the stored result appears without a reload.
     const inherent = resultColumn(page, 'Inherent (no treatments)');
     await waitForText(inherent, /a year/);
@@ -191,9 +193,16 @@ describe('the risk register', () => {
       await waitForText(row, /Above appetite|Within appetite/);
       expect(await row.textContent()).toMatch(/\$[\d.]+[KM]/);
     }
+    // The home's card and chart read the register's overview, never the register itself.
+    const asked: string[] = [];
+    page.on('request', (r) => asked.push(new URL(r.url()).pathname));
     await openClient(page, DEMO.clients.saas);
     const card = page.locator('.mantine-Card-root').filter({ hasText: 'Expected annual loss' });
     await waitForText(card, /1-in-10-year loss/);
     expect(await card.getByRole('link').count()).toBeGreaterThanOrEqual(3);
+    await page.waitForLoadState('networkidle');
+    const risks = asked.filter((p) => /^\/api\/clients\/[^/]+\/risks(\/|$)/.test(p));
+    expect(risks.length).toBeGreaterThan(0);
+    expect(risks.filter((p) => !p.endsWith('/risks/overview'))).toEqual([]);
   });
 });

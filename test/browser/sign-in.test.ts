@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { DEMO, setupBrowser, signIn } from './support.js';
+import { apiAs, DEMO, setupBrowser, signIn } from './support.js';
 
 const browser = setupBrowser();
 
@@ -39,6 +39,28 @@ describe('signing in', () => {
     await page.getByRole('button', { name: 'Sign in' }).click();
     await page.getByRole('heading', { name: 'Your account', level: 1 }).waitFor();
     expect(new URL(page.url()).pathname).toBe('/account');
+  });
+
+  it('opens a link deep inside a client after signing in, and again when loaded afresh', async () => {
+    const clientId = await (await apiAs(DEMO.advisor)).clientId(DEMO.clients.accounting);
+    const risks = `/clients/${clientId}/risks`;
+    const page = await browser.newPage();
+    await page.goto(risks);
+    await page.waitForURL(`**/login?next=${encodeURIComponent(risks)}`);
+    await page.getByLabel('E-mail', { exact: true }).fill(DEMO.advisor);
+    await page.getByLabel('Password', { exact: true }).fill('triad-demo-2026');
+    await page.getByRole('button', { name: 'Sign in' }).click();
+    await page.getByRole('heading', { name: 'Risk register', level: 1 }).waitFor();
+    expect(new URL(page.url()).pathname).toBe(risks);
+    // A reload loads the frame, the client's layout and the module's page from scratch.
+    await page.reload();
+    await page.getByRole('heading', { name: 'Risk register', level: 1 }).waitFor();
+    await page.getByRole('link', { name: 'Members', exact: true }).click();
+    await page.getByRole('heading', { name: 'Members', level: 1 }).waitFor();
+    // No module at that path: the client's page-not-found, inside the app's frame.
+    await page.goto(`/clients/${clientId}/no-such-page`);
+    await page.getByRole('heading', { name: 'Page not found' }).waitFor();
+    await page.getByRole('button', { name: 'Account menu' }).waitFor();
   });
 
   it('signs out from the account menu', async () => {

@@ -30,7 +30,7 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import { chromium, type Browser, type BrowserContext, type Locator, type Page } from 'playwright-core';
-import { afterAll, afterEach, beforeAll, inject } from 'vitest';
+import { afterAll, afterEach, beforeAll, expect, inject } from 'vitest';
 
 /** The demo firm (src/server/demo.ts): every account's password and who is who. */
 export const DEMO_PASSWORD = 'triad-demo-2026';
@@ -168,6 +168,22 @@ export async function waitForText(locator: Locator, text: string | RegExp): Prom
   const match = locator.filter({ hasText: text }).first();
   await match.waitFor();
   return match;
+}
+
+/**
+ * A background job's notification: waits for the one that says `started` under the title
+ * "Started", then for that same notification (the same element, updated in place) to say
+ * "Done" or "Failed"; returns its text then.
+ */
+export async function jobNotification(page: Page, started: string | RegExp): Promise<string> {
+  const toast = page.getByRole('alert').filter({ hasText: started }).filter({ hasText: 'Started' }).first();
+  const element = await toast.elementHandle();
+  if (!element) throw new Error(`No notification says it started: ${String(started)}`);
+  let text = '';
+  await expect
+    .poll(async () => (text = (await element.textContent()) ?? ''), { timeout: 60_000 })
+    .toMatch(/^(Done|Failed)/);
+  return text;
 }
 
 /** A short unique suffix for records a test makes, so test files never collide. */

@@ -4,7 +4,6 @@ import '@mantine/dates/styles.css';
 import '@mantine/spotlight/styles.css';
 import 'mantine-datatable/styles.css';
 import './styles.css';
-import './i18n';
 
 import { MantineProvider } from '@mantine/core';
 import { ModalsProvider } from '@mantine/modals';
@@ -16,12 +15,9 @@ import { createRoot } from 'react-dom/client';
 import { RouterProvider } from 'react-router';
 import { setUnauthenticatedHandler } from './api/client';
 import { queryClient } from './api/query-client';
+import { languageReady } from './i18n';
 import { createRouter } from './router';
 import { theme } from './theme';
-import { installPlainValidationMessages } from '@shared/validation';
-
-// Forms check input with the API's schemas, in the same plain words as the server.
-installPlainValidationMessages();
 
 const router = createRouter();
 
@@ -43,15 +39,20 @@ function Modals({ children }: { children: React.ReactNode }) {
 const root = document.getElementById('root');
 if (!root) throw new Error('index.html has no #root');
 
-createRoot(root).render(
-  <StrictMode>
-    <MantineProvider theme={theme} defaultColorScheme="auto">
-      <QueryClientProvider client={queryClient}>
-        <Modals>
-          <Notifications position="top-right" limit={4} autoClose={5000} />
-          <RouterProvider router={router} />
-        </Modals>
-      </QueryClientProvider>
-    </MantineProvider>
-  </StrictMode>,
+// The person's language, when not English, loads first (a small chunk), so the app never starts
+// in one language and switches. (Not a top-level await: the bundler would then split the code
+// this module shares with lazy pages into many small files.)
+void languageReady.then(() =>
+  createRoot(root).render(
+    <StrictMode>
+      <MantineProvider theme={theme} defaultColorScheme="auto">
+        <QueryClientProvider client={queryClient}>
+          <Modals>
+            <Notifications position="top-right" limit={4} autoClose={5000} />
+            <RouterProvider router={router} />
+          </Modals>
+        </QueryClientProvider>
+      </MantineProvider>
+    </StrictMode>,
+  ),
 );

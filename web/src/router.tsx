@@ -1,23 +1,19 @@
-import { lazy } from 'react';
+import type { ComponentType } from 'react';
 import { createBrowserRouter, type RouteObject } from 'react-router';
-import { AppLayout } from './layout/AppLayout';
-import { ClientLayout } from './layout/ClientLayout';
-import { ModuleRoute } from './layout/ModuleRoute';
-import { RequireSession } from './layout/session';
-import { clientModules } from './modules/registry';
+import { LoadingTriad } from './layout/LoadingTriad';
 import { NotFoundPage } from './pages/NotFoundPage';
 import { RouteError } from './pages/RouteError';
 import { SignInPage } from './pages/SignInPage';
 
-// Pages load on first visit, so the sign-in page carries none of them (nor their tables).
-const PortfolioPage = lazy(() => import('./pages/PortfolioPage').then((m) => ({ default: m.PortfolioPage })));
-const ClientHomePage = lazy(() => import('./pages/client/ClientHomePage').then((m) => ({ default: m.ClientHomePage })));
-const MembersPage = lazy(() => import('./pages/client/MembersPage'));
-const AuditPage = lazy(() => import('./pages/client/AuditPage'));
-const AccountPage = lazy(() => import('./pages/AccountPage'));
-const UsersPage = lazy(() => import('./pages/admin/UsersPage'));
-const SecurityPage = lazy(() => import('./pages/admin/SecurityPage'));
-const WebhooksPage = lazy(() => import('./pages/admin/WebhooksPage'));
+/**
+ * A route whose component loads on first visit. React Router loads the components of every
+ * route an address matches at once (the frame, the client's layout and the page in parallel),
+ * so the sign-in page carries none of them: not the signed-in frame, the module registry, nor
+ * any page and its tables.
+ */
+function lazyRoute(load: () => Promise<{ default: ComponentType }>): RouteObject['lazy'] {
+  return async () => ({ Component: (await load()).default });
+}
 
 /**
  * The app's addresses:
@@ -25,7 +21,8 @@ const WebhooksPage = lazy(() => import('./pages/admin/WebhooksPage'));
  *   /                                   the firm's portfolio
  *   /clients/:clientId                  the client's home
  *   /clients/:clientId/members|audit    platform pages of a client
- *   /clients/:clientId/<module path>/*  each module of modules/registry.tsx
+ *   /clients/:clientId/<module path>/*  each module of modules/registry.tsx (the route
+ *                                       `:module/*` finds it there; an unknown path is a 404)
  *   /account, /admin/users              the user's account, the firm's users
  *   /admin/security                     the firm's sign-in settings (single sign-on, two-step)
  *   /admin/webhooks                     the firm's webhooks and their delivery log
@@ -35,30 +32,28 @@ export const routes: RouteObject[] = [
   { path: '/login', element: <SignInPage />, errorElement: <RouteError /> },
   {
     path: '/',
-    element: (
-      <RequireSession>
-        <AppLayout />
-      </RequireSession>
-    ),
+    // The session check and the signed-in frame (header, navigation, search, notifications).
+    lazy: lazyRoute(() => import('./layout/SignedIn')),
+    // While the frame's code loads on a first visit to a signed-in address.
+    hydrateFallbackElement: <LoadingTriad />,
     errorElement: <RouteError />,
     children: [
       {
         errorElement: <RouteError />,
         children: [
-          { index: true, element: <PortfolioPage /> },
-          { path: 'account', element: <AccountPage /> },
-          { path: 'admin/users', element: <UsersPage /> },
-          { path: 'admin/security', element: <SecurityPage /> },
-          { path: 'admin/webhooks', element: <WebhooksPage /> },
+          { index: true, lazy: lazyRoute(() => import('./pages/PortfolioPage')) },
+          { path: 'account', lazy: lazyRoute(() => import('./pages/AccountPage')) },
+          { path: 'admin/users', lazy: lazyRoute(() => import('./pages/admin/UsersPage')) },
+          { path: 'admin/security', lazy: lazyRoute(() => import('./pages/admin/SecurityPage')) },
+          { path: 'admin/webhooks', lazy: lazyRoute(() => import('./pages/admin/WebhooksPage')) },
           {
             path: 'clients/:clientId',
-            element: <ClientLayout />,
+            lazy: lazyRoute(() => import('./layout/ClientLayout')),
             children: [
-              { index: true, element: <ClientHomePage /> },
-              { path: 'members', element: <MembersPage /> },
-              { path: 'audit', element: <AuditPage /> },
-              ...clientModules.map<RouteObject>((m) => ({ path: `${m.path}/*`, element: <ModuleRoute module={m} /> })),
-              { path: '*', element: <NotFoundPage /> },
+              { index: true, lazy: lazyRoute(() => import('./pages/client/ClientHomePage')) },
+              { path: 'members', lazy: lazyRoute(() => import('./pages/client/MembersPage')) },
+              { path: 'audit', lazy: lazyRoute(() => import('./pages/client/AuditPage')) },
+              { path: ':module/*', lazy: lazyRoute(() => import('./layout/ModuleRoute')) },
             ],
           },
           { path: '*', element: <NotFoundPage /> },
@@ -71,4 +66,3 @@ export const routes: RouteObject[] = [
 export function createRouter() {
   return createBrowserRouter(routes);
 }
-

@@ -1,65 +1,83 @@
 import { z } from 'zod';
 import { CONTENT_TYPES, SPREADSHEET_FORMATS, spreadsheetStream } from '../../server/spreadsheets.js';
 import { toDateString } from '../../server/db/conventions.js';
-import type { AuditEntriesTable } from '../../server/db/platform-tables.js';
-import { fromJson } from '../../server/db/conventions.js';
 import type { ZodApp } from '../../server/module.js';
 import { auditKeyOf } from './signing.js';
 import { verifyCheckpoints, verifyTrail } from './verify.js';
 import type { AppContext } from '../../server/context.js';
 import { forbidden } from '../../server/errors.js';
 import { authOf } from '../../server/http/auth.js';
+import type { FastifyReply } from 'fastify';
+import { AuditFacetsOut, AuditFilterFields, AuditListQuery, AuditPageOut, type AuditFilters } from './schema.js';
+import { listTrail, resolveFilters, trailEntries, trailFacets, type Trail } from './trail.js';
 
-export const AuditEntryOut = z.object({
-  seq: z.number(),
-  at: z.string(),
-  actor: z.string(),
-  actorId: z.string().nullable(),
-  action: z.string(),
-  entityType: z.string(),
-  entityId: z.string().nullable(),
-  before: z.unknown().nullable(),
-  after: z.unknown().nullable(),
-  hash: z.string(),
-}).meta({ id: 'AuditEntry', description: 'One entry of the client\'s hash-chained audit trail' });
+const ExportQuery = z.strictObject({ format: z.enum(SPREADSHEET_FORMATS).default('csv').describe('csv (for Excel) or xlsx'), ...AuditFilterFields });
+const FILTERS_HELP = 'Filters: from and to (days, inclusive, in timeZone, UTC by default), actor (a user id, or `system`), entityType, entityId (with entityType), action; each narrows the entries, and a filter that is not valid is refused with a 400 naming it.';
 
-export function presentAuditEntry(e: AuditEntriesTable): z.infer<typeof AuditEntryOut> {
-  return {
-    seq: e.seq,
-    at: e.at,
-    actor: e.actor_label,
-    actorId: e.actor_id,
-    action: e.action,
-    entityType: e.entity_type,
-    entityId: e.entity_id,
-    before: fromJson<unknown>(e.before_json, null),
-    after: fromJson<unknown>(e.after_json, null),
-    hash: e.hash,
-  };
+function filtersOf<T extends AuditFilters>(q: T): AuditFilters {
+  const { from, to, timeZone, actor, entityType, entityId, action } = q;
+  return { from, to, timeZone, actor, entityType, entityId, action };
 }
 
-const AuditQuery = z.strictObject({
-  before: z.coerce.number().int().min(1).max(2_147_483_647).optional().describe('Entries with a sequence number below this (for paging back)'),
-  limit: z.coerce.number().int().min(1).max(500).default(50),
-  entityType: z.string().max(64).optional(),
-  entityId: z.string().max(64).optional(),
-  action: z.string().max(64).optional(),
-});
+/** The entries through the filters as CSV for Excel or a workbook, oldest first. */
+async function sendExport(reply: FastifyReply, trail: Trail, q: z.infer<typeof ExportQuery>, name: string, today: Date) {
+  const filters = await resolveFilters(trail, filtersOf(q));
+  async function* rows() {
+    for await (const p of trailEntries(trail, filters)) {
+      yield [p.seq, p.at, p.actor, p.action, p.entityType, p.entityId, p.before === null ? null : JSON.stringify(p.before), p.after === null ? null : JSON.stringify(p.after), p.hash];
+    }
+  }
+  const header = ['Seq', 'At', 'Actor', 'Action', 'Entity type', 'Entity id', 'Before', 'After', 'Hash'];
+  return reply
+    .type(CONTENT_TYPES[q.format])
+    .header('content-disposition', `attachment; filename="${name}-${toDateString(today)}.${q.format}"`)
+    .send(spreadsheetStream(q.format, 'Audit trail', header, rows()));
+}
 
 /** The firm's own trail (accounts, tokens, clients made), for firm admins. */
 export function auditFirmRoutes(app: ZodApp, ctx: AppContext): void {
+  const firmTrail = (firmId: string): Trail => ({ db: ctx.database.db, chainId: firmId, firmId, clientId: null });
+  const firmAdmin = (request: Parameters<typeof authOf>[0], what: string) => {
+    const auth = authOf(request);
+    if (auth.user.firm_role !== 'admin') throw forbidden(`Only firm admins ${what} the firm's audit trail.`);
+    return auth.user;
+  };
+
   app.get('/api/firm/audit', {
     schema: {
       tags: ['audit'],
-      summary: 'The firm\'s audit trail of account events, newest first (firm admins)',
-      querystring: AuditQuery,
-      response: { 200: z.object({ entries: z.array(AuditEntryOut), nextBefore: z.number().nullable() }) },
+      summary: 'The firm\'s audit trail of account events, newest first, a page at a time (firm admins)',
+      description: FILTERS_HELP,
+      querystring: AuditListQuery,
+      response: { 200: AuditPageOut },
     },
   }, async (request) => {
-    const auth = authOf(request);
-    if (auth.user.firm_role !== 'admin') throw forbidden('Only firm admins read the firm\'s audit trail.');
-    return readTrail(ctx, auth.user.firm_id, request.query);
+    const user = firmAdmin(request, 'read');
+    const trail = firmTrail(user.firm_id);
+    return listTrail(trail, await resolveFilters(trail, filtersOf(request.query)), request.query);
   });
+
+  app.get('/api/firm/audit/export', {
+    schema: {
+      tags: ['audit'],
+      summary: 'The firm\'s audit trail, or the entries the filters keep, as CSV for Excel or an Excel workbook, oldest first (firm admins)',
+      description: FILTERS_HELP,
+      querystring: ExportQuery,
+      produces: [CONTENT_TYPES.csv, CONTENT_TYPES.xlsx],
+      response: { 200: z.string().describe('The file') },
+    },
+  }, async (request, reply) => {
+    const user = firmAdmin(request, 'export');
+    return sendExport(reply, firmTrail(user.firm_id), request.query, 'firm-audit-trail', ctx.clock.now());
+  });
+
+  app.get('/api/firm/audit/facets', {
+    schema: {
+      tags: ['audit'],
+      summary: 'The people and the kinds of record that appear in the firm\'s audit trail: the choices of its filters (firm admins)',
+      response: { 200: AuditFacetsOut },
+    },
+  }, async (request) => trailFacets(firmTrail(firmAdmin(request, 'read').firm_id)));
 
   app.get('/api/firm/audit/verify', {
     schema: {
@@ -68,24 +86,11 @@ export function auditFirmRoutes(app: ZodApp, ctx: AppContext): void {
       response: { 200: FirmVerifyOut },
     },
   }, async (request) => {
-    const auth = authOf(request);
-    if (auth.user.firm_role !== 'admin') throw forbidden('Only firm admins verify the firm\'s audit trail.');
+    const user = firmAdmin(request, 'verify');
     const key = auditKeyOf(ctx);
-    const [trail, checkpoints] = await Promise.all([verifyTrail(ctx.database.db, auth.user.firm_id, { key }), verifyCheckpoints(ctx.database.db, auth.user.firm_id, { key })]);
+    const [trail, checkpoints] = await Promise.all([verifyTrail(ctx.database.db, user.firm_id, { key }), verifyCheckpoints(ctx.database.db, user.firm_id, { key })]);
     return { ...trail, checkpoints };
   });
-}
-
-async function readTrail(ctx: AppContext, chainId: string, q: z.infer<typeof AuditQuery>) {
-  let query = ctx.database.db.selectFrom('audit_entries').selectAll().where('client_id', '=', chainId);
-  if (q.before) query = query.where('seq', '<', q.before);
-  if (q.entityType) query = query.where('entity_type', '=', q.entityType);
-  if (q.entityId) query = query.where('entity_id', '=', q.entityId);
-  if (q.action) query = query.where('action', '=', q.action);
-  const rows = await query.orderBy('seq', 'desc').limit(q.limit + 1).execute();
-  const page = rows.slice(0, q.limit);
-  const last = page.at(-1);
-  return { entries: page.map(presentAuditEntry), nextBefore: rows.length > q.limit && last ? last.seq : null };
 }
 
 const Failure = z.object({ seq: z.number(), reason: z.string() });
@@ -99,52 +104,46 @@ const FirmVerifyOut = VerifyOut.extend({
   checkpoints: z.object({ ok: z.boolean(), checkpoints: z.number(), failure: Failure.optional() }).describe('The firm\'s checkpoint chain'),
 });
 
+/** A client's trail, read as the scope's client. */
+function clientTrail(scope: { app: AppContext; clientId: string; client: { firm_id: string } }): Trail {
+  return { db: scope.app.database.db, chainId: scope.clientId, firmId: scope.client.firm_id, clientId: scope.clientId };
+}
+
 export function auditClientRoutes(app: ZodApp): void {
   app.get('/audit', {
     config: { permission: 'audit.read' },
     schema: {
       tags: ['audit'],
-      summary: 'The client\'s audit trail, newest first',
-      querystring: AuditQuery,
-      response: { 200: z.object({ entries: z.array(AuditEntryOut), nextBefore: z.number().nullable() }) },
+      summary: 'The client\'s audit trail, newest first, a page at a time',
+      description: FILTERS_HELP,
+      querystring: AuditListQuery,
+      response: { 200: AuditPageOut },
     },
-  }, async (request) => readTrail(request.scope.app, request.scope.clientId, request.query));
+  }, async (request) => {
+    const trail = clientTrail(request.scope);
+    return listTrail(trail, await resolveFilters(trail, filtersOf(request.query)), request.query);
+  });
 
   app.get('/audit/export', {
     config: { permission: 'audit.read' },
     schema: {
       tags: ['audit'],
-      summary: 'The whole audit trail (or the entries of one entity type or action) as CSV for Excel or an Excel workbook, oldest first',
-      querystring: z.strictObject({ format: z.enum(SPREADSHEET_FORMATS).default('csv'), entityType: z.string().max(64).optional(), action: z.string().max(64).optional() }),
+      summary: 'The whole audit trail, or the entries the filters keep (the same as its pages with the same filters), as CSV for Excel or an Excel workbook, oldest first',
+      description: FILTERS_HELP,
+      querystring: ExportQuery,
       produces: [CONTENT_TYPES.csv, CONTENT_TYPES.xlsx],
       response: { 200: z.string().describe('The file') },
     },
-  }, async (request, reply) => {
-    const { scope } = request;
-    const { format, entityType, action } = request.query;
-    const db = scope.app.database.db;
-    // A page at a time, by sequence number: a trail of any length in little memory.
-    async function* rows() {
-      let after = 0;
-      for (;;) {
-        let q = db.selectFrom('audit_entries').selectAll().where('client_id', '=', scope.clientId).where('seq', '>', after);
-        if (entityType) q = q.where('entity_type', '=', entityType);
-        if (action) q = q.where('action', '=', action);
-        const page = await q.orderBy('seq').limit(1000).execute();
-        for (const e of page) {
-          const p = presentAuditEntry(e);
-          yield [p.seq, p.at, p.actor, p.action, p.entityType, p.entityId, p.before === null ? null : JSON.stringify(p.before), p.after === null ? null : JSON.stringify(p.after), p.hash];
-        }
-        if (page.length < 1000) return;
-        after = page.at(-1)!.seq;
-      }
-    }
-    const header = ['Seq', 'At', 'Actor', 'Action', 'Entity type', 'Entity id', 'Before', 'After', 'Hash'];
-    return reply
-      .type(CONTENT_TYPES[format])
-      .header('content-disposition', `attachment; filename="audit-trail-${toDateString(scope.now())}.${format}"`)
-      .send(spreadsheetStream(format, 'Audit trail', header, rows()) as unknown as string);
-  });
+  }, async (request, reply) => sendExport(reply, clientTrail(request.scope), request.query, 'audit-trail', request.scope.now()));
+
+  app.get('/audit/facets', {
+    config: { permission: 'audit.read' },
+    schema: {
+      tags: ['audit'],
+      summary: 'The people (who made entries, and the members) and the kinds of record and actions in the client\'s audit trail: the choices of its filters',
+      response: { 200: AuditFacetsOut },
+    },
+  }, async (request) => trailFacets(clientTrail(request.scope)));
 
   app.get('/audit/verify', {
     config: { permission: 'audit.read' },

@@ -13,7 +13,7 @@ import type { DemoClient } from '../../server/module.js';
 import { addDays } from '../../shared/dates.js';
 import { clientInfo, getClientRow } from '../clients/clients.js';
 import { updateClient } from '../clients/members.js';
-import { listContracts } from '../estate/contracts.js';
+import { allContracts } from '../estate/contracts.js';
 import { mapAccount } from './actuals.js';
 import { fiscalMonths, fiscalYearOf, monthOf } from './arithmetic.js';
 import { importActuals } from './import.js';
@@ -85,7 +85,7 @@ export async function seedBudgetDemo(ctx: AppContext, client: DemoClient): Promi
   // of their own, the ones renewing soonest were left out of the plan (the forecast finds them).
   const soon = addDays(today, 60);
   const yearEnd = addDays(`${months[11]}-28`, 3);
-  const covered = (await listContracts(scope)).filter((x) => x.nextRenewal && x.nextRenewal > soon && x.nextRenewal <= yearEnd && x.annualCost > 0).slice(0, 3);
+  const covered = (await allContracts(scope)).filter((x) => x.nextRenewal && x.nextRenewal > soon && x.nextRenewal <= yearEnd && x.annualCost > 0).slice(0, 3);
   const inContracts = covered.reduce((sum, c) => sum + c.annualCost, 0);
   for (const l of spec) {
     // The named contracts' lines are part of the software budget, not on top of it.

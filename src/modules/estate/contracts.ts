@@ -1,12 +1,16 @@
+import { sql, type SelectQueryBuilder } from 'kysely';
 import type { ClientScope } from '../../server/context.js';
 import { byClient, type ClientSetDb } from '../../server/db/client-set.js';
 import { fromFlag, newId, toFlag, toTimestamp } from '../../server/db/conventions.js';
+import { countRows, keysetPage, likeText, withKeyset } from '../../server/db/keyset.js';
+import type { DB } from '../../server/db/schema.js';
 import { conflict, notFound } from '../../server/errors.js';
-import { addDays, addMonths, major, minor, today } from './common.js';
+import { addDays, addMonths, chunk, major, minor, today } from './common.js';
+import { sortKeysOf } from './sort-keys.js';
 import type { EstateContractsTable } from './tables.js';
 import { nameKey } from './vocab.js';
-import type { ContractOut } from './schema.js';
-import { ContractInput, ContractPatch } from './schema.js';
+import type { ContractList, ContractOut, ContractSort } from './schema.js';
+import { ContractInput, ContractPatch, ContractQuery } from './schema.js';
 
 /** The next renewal on or after `on`: an auto-renewing contract rolls forward by its term. */
 export function nextRenewal(c: Pick<EstateContractsTable, 'renewal_date' | 'auto_renew' | 'term_months'>, on: string): string | null {
@@ -43,14 +47,50 @@ export function presentContract(scope: ClientScope, c: EstateContractsTable, ven
   };
 }
 
-export async function listContracts(scope: ClientScope, filter: { vendorId?: string } = {}): Promise<ContractOut[]> {
-  let q = scope.db
-    .selectFrom('estate_contracts')
+function withVendorName(base: SelectQueryBuilder<DB, 'estate_contracts', object>) {
+  return base
     .innerJoin('estate_vendors', (j) => j.onRef('estate_vendors.client_id', '=', 'estate_contracts.client_id').onRef('estate_vendors.id', '=', 'estate_contracts.vendor_id'))
     .selectAll('estate_contracts')
     .select('estate_vendors.name as vendor_name');
-  if (filter.vendorId) q = q.where('estate_contracts.vendor_id', '=', filter.vendorId);
-  const rows = await q.orderBy('estate_vendors.name').orderBy('estate_contracts.reference').execute();
+}
+
+const CONTRACT_ORDERS: Record<ContractSort, { column: 'reference_sort' | 'renewal_date' | 'annual_cost'; type: 'string' | 'number'; nullable: boolean }> = {
+  reference: { column: 'reference_sort', type: 'string', nullable: false },
+  renewalDate: { column: 'renewal_date', type: 'string', nullable: true },
+  annualCost: { column: 'annual_cost', type: 'number', nullable: false },
+};
+
+/** A page of the client's contracts (keyset), of one vendor or all; the count only when asked for. */
+export async function listContracts(scope: ClientScope, raw: ContractQuery = {}): Promise<ContractList> {
+  const query = ContractQuery.parse(raw);
+  let base = scope.db.selectFrom('estate_contracts');
+  if (query.vendorId) base = base.where('estate_contracts.vendor_id', '=', query.vendorId);
+  if (query.search) base = base.where(sql`lower(${sql.ref('estate_contracts.reference')})`, 'like', likeText(query.search));
+  const order = CONTRACT_ORDERS[query.sort];
+  const [page, total] = await Promise.all([
+    keysetPage(
+      { name: `contracts ${query.sort}`, key: sql.ref(`estate_contracts.${order.column}`), id: sql.ref('estate_contracts.id'), type: order.type, nullable: order.nullable },
+      { limit: query.limit, cursor: query.cursor, desc: query.order === 'desc' },
+      (step) => withKeyset(withVendorName(base), step).execute(),
+      (r) => r[order.column],
+      (r) => r.id,
+    ),
+    query.total === 'true' ? countRows(base) : null,
+  ]);
+  return { contracts: page.rows.map(({ vendor_name, ...c }) => presentContract(scope, c, vendor_name)), nextCursor: page.nextCursor, total };
+}
+
+/**
+ * Every contract of the client, or of the vendors given, by vendor and reference: for what needs
+ * them all (renewals, vendors' costs, the board pack), not for a list a person pages through.
+ */
+export async function allContracts(scope: ClientScope, filter: { vendorIds?: readonly string[] } = {}): Promise<ContractOut[]> {
+  const read = (ids: readonly string[] | null) => {
+    let q = withVendorName(scope.db.selectFrom('estate_contracts'));
+    if (ids) q = q.where('estate_contracts.vendor_id', 'in', ids);
+    return q.orderBy('estate_vendors.name').orderBy('estate_contracts.reference').execute();
+  };
+  const rows = filter.vendorIds ? (await Promise.all(chunk(filter.vendorIds, 500).map(read))).flat() : await read(null);
   return rows.map(({ vendor_name, ...c }) => presentContract(scope, c, vendor_name));
 }
 
@@ -61,13 +101,7 @@ async function getContract(scope: ClientScope, id: string): Promise<ContractOut>
 }
 
 async function listContractsByIds(scope: ClientScope, ids: string[]): Promise<ContractOut[]> {
-  const rows = await scope.db
-    .selectFrom('estate_contracts')
-    .innerJoin('estate_vendors', (j) => j.onRef('estate_vendors.client_id', '=', 'estate_contracts.client_id').onRef('estate_vendors.id', '=', 'estate_contracts.vendor_id'))
-    .selectAll('estate_contracts')
-    .select('estate_vendors.name as vendor_name')
-    .where('estate_contracts.id', 'in', ids)
-    .execute();
+  const rows = await withVendorName(scope.db.selectFrom('estate_contracts')).where('estate_contracts.id', 'in', ids).execute();
   return rows.map(({ vendor_name, ...c }) => presentContract(scope, c, vendor_name));
 }
 
@@ -88,6 +122,7 @@ export async function createContract(scope: ClientScope, raw: ContractInput): Pr
     vendor_id: vendor.id,
     reference: input.reference,
     reference_key: nameKey(input.reference),
+    reference_sort: sortKeysOf('estate_contracts', { reference: input.reference }).reference_sort!,
     description: input.description ?? null,
     annual_cost: minor(scope, input.annualCost),
     start_date: input.startDate ?? null,
@@ -112,7 +147,7 @@ export async function updateContract(scope: ClientScope, id: string, raw: Contra
   const before = await getContract(scope, id);
   if (patch.reference !== undefined) await ensureReferenceFree(scope, before.vendorId, patch.reference, id);
   const set = {
-    ...(patch.reference !== undefined ? { reference: patch.reference, reference_key: nameKey(patch.reference) } : {}),
+    ...(patch.reference !== undefined ? { reference: patch.reference, reference_key: nameKey(patch.reference), ...sortKeysOf('estate_contracts', { reference: patch.reference }) } : {}),
     ...(patch.description !== undefined ? { description: patch.description } : {}),
     ...(patch.annualCost !== undefined ? { annual_cost: minor(scope, patch.annualCost) } : {}),
     ...(patch.startDate !== undefined ? { start_date: patch.startDate } : {}),
@@ -159,7 +194,7 @@ export interface RenewalEvent {
  * cancel an auto-renewing contract.
  */
 export async function renewalsBetween(scope: ClientScope, window: { from: string; to: string }): Promise<RenewalEvent[]> {
-  return renewalEvents(await listContracts(scope), window);
+  return renewalEvents(await allContracts(scope), window);
 }
 
 /** The renewals and notice deadlines of these contracts (one client's) that fall in the window, soonest first. */

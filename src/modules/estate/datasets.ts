@@ -1,12 +1,15 @@
+import { sql } from 'kysely';
 import type { ClientScope } from '../../server/context.js';
 import { fromJson, newId, toJson, toTimestamp } from '../../server/db/conventions.js';
+import { countRows, keysetPage, likeText, withKeyset } from '../../server/db/keyset.js';
 import { conflict, notFound } from '../../server/errors.js';
 import { chunk, linksOf, requireIds, setLinks } from './common.js';
 import { loadGraph, reachOf, tierOf, type Reach } from './graph.js';
 import type { EstateDatasetsTable } from './tables.js';
+import { sortKeysOf } from './sort-keys.js';
 import { CLASSIFICATIONS, nameKey, type Classification } from './vocab.js';
-import type { DataLocationsOut, DatasetOut } from './schema.js';
-import { DatasetInput, DatasetPatch } from './schema.js';
+import type { DataLocationsOut, DatasetList, DatasetOut, DatasetSort } from './schema.js';
+import { DatasetInput, DatasetPatch, DatasetQuery } from './schema.js';
 
 type Names = { systems: Map<string, string>; vendors: Map<string, string> };
 
@@ -43,35 +46,53 @@ async function namesFor(scope: ClientScope, systemIds: string[], vendorIds: stri
   return { systems, vendors };
 }
 
-export interface DatasetFilter {
-  classification?: Classification | undefined;
-  search?: string | undefined;
+const DATASET_ORDERS: Record<DatasetSort, { column: 'name_sort' | 'records'; type: 'string' | 'number' }> = {
+  name: { column: 'name_sort', type: 'string' },
+  records: { column: 'records', type: 'number' },
+};
+
+/** A page of the client's data sets (keyset), filtered; the count only when asked for. */
+export async function listDatasets(scope: ClientScope, raw: DatasetQuery = {}): Promise<DatasetList> {
+  const query = DatasetQuery.parse(raw);
+  let base = scope.db.selectFrom('estate_datasets');
+  if (query.classification) base = base.where('estate_datasets.classification', '=', query.classification);
+  if (query.search) {
+    const like = likeText(query.search);
+    base = base.where((eb) => eb.or([eb(sql`lower(${sql.ref('estate_datasets.name')})`, 'like', like), eb(sql`lower(coalesce(${sql.ref('estate_datasets.description')}, ''))`, 'like', like)]));
+  }
+  const order = DATASET_ORDERS[query.sort];
+  const [page, total] = await Promise.all([
+    keysetPage(
+      { name: `datasets ${query.sort}`, key: sql.ref(`estate_datasets.${order.column}`), id: sql.ref('estate_datasets.id'), type: order.type },
+      { limit: query.limit, cursor: query.cursor, desc: query.order === 'desc' },
+      (step) => withKeyset(base.selectAll('estate_datasets'), step).execute(),
+      (r) => (order.type === 'number' ? Number(r[order.column]) : r[order.column]),
+      (r) => r.id,
+    ),
+    query.total === 'true' ? countRows(base) : null,
+  ]);
+  return { datasets: await presentDatasets(scope, page.rows), nextCursor: page.nextCursor, total };
 }
 
-export async function listDatasets(scope: ClientScope, filter: DatasetFilter = {}, ids?: string[]): Promise<DatasetOut[]> {
-  let q = scope.db.selectFrom('estate_datasets').selectAll();
-  if (filter.classification) q = q.where('classification', '=', filter.classification);
-  if (ids) q = q.where('id', 'in', ids.length > 0 ? ids : ['']);
-  let rows = await q.orderBy('name').execute();
-  if (filter.search) {
-    const s = filter.search.toLowerCase();
-    rows = rows.filter((d) => d.name.toLowerCase().includes(s) || (d.description ?? '').toLowerCase().includes(s));
-  }
+/** Data set rows presented with where they are stored or processed and their active grants. */
+async function presentDatasets(scope: ClientScope, rows: EstateDatasetsTable[]): Promise<DatasetOut[]> {
   const datasetIds = rows.map((r) => r.id);
   const [systemLinks, vendorLinks, grants] = await Promise.all([
     linksOf(scope.db, 'estate_dataset_systems', 'dataset_id', 'system_id', datasetIds),
     linksOf(scope.db, 'estate_dataset_vendors', 'dataset_id', 'vendor_id', datasetIds),
-    scope.db.selectFrom('estate_grants').select(['dataset_id', (eb) => eb.fn.countAll<number>().as('n')]).where('dataset_id', 'is not', null).where('revoked_at', 'is', null).groupBy('dataset_id').execute(),
+    Promise.all(chunk(datasetIds, 500).map((part) =>
+      scope.db.selectFrom('estate_grants').select(['dataset_id', (eb) => eb.fn.countAll<number>().as('n')]).where('dataset_id', 'in', part).where('revoked_at', 'is', null).groupBy('dataset_id').execute(),
+    )),
   ]);
   const names = await namesFor(scope, [...systemLinks.values()].flat(), [...vendorLinks.values()].flat());
-  const grantCount = new Map(grants.map((g) => [g.dataset_id, Number(g.n)]));
+  const grantCount = new Map(grants.flat().map((g) => [g.dataset_id, Number(g.n)]));
   return rows.map((d) => presentDataset(d, systemLinks.get(d.id) ?? [], vendorLinks.get(d.id) ?? [], names, grantCount.get(d.id) ?? 0));
 }
 
 export async function getDataset(scope: ClientScope, id: string): Promise<DatasetOut> {
-  const found = (await listDatasets(scope, {}, [id]))[0];
-  if (!found) throw notFound('Data set');
-  return found;
+  const row = await scope.db.selectFrom('estate_datasets').selectAll().where('id', '=', id).executeTakeFirst();
+  if (!row) throw notFound('Data set');
+  return (await presentDatasets(scope, [row]))[0]!;
 }
 
 async function ensureNameFree(scope: ClientScope, name: string, exceptId?: string): Promise<void> {
@@ -96,6 +117,7 @@ export async function createDataset(scope: ClientScope, raw: DatasetInput): Prom
     id: newId(),
     name: input.name,
     name_key: nameKey(input.name),
+    name_sort: sortKeysOf('estate_datasets', { name: input.name }).name_sort!,
     description: input.description ?? null,
     classification: input.classification,
     categories: toJson([...new Set(input.categories)]) ?? '[]',
@@ -125,7 +147,7 @@ export async function updateDataset(scope: ClientScope, id: string, raw: Dataset
   if (patch.systemIds) await requireIds(scope.db, 'estate_systems', patch.systemIds, 'systemIds');
   if (patch.vendorIds) await requireIds(scope.db, 'estate_vendors', patch.vendorIds, 'vendorIds');
   const set = {
-    ...(patch.name !== undefined ? { name: patch.name, name_key: nameKey(patch.name) } : {}),
+    ...(patch.name !== undefined ? { name: patch.name, name_key: nameKey(patch.name), ...sortKeysOf('estate_datasets', { name: patch.name }) } : {}),
     ...(patch.description !== undefined ? { description: patch.description } : {}),
     ...(patch.classification !== undefined ? { classification: patch.classification } : {}),
     ...(patch.categories !== undefined ? { categories: toJson([...new Set(patch.categories)]) ?? '[]' } : {}),

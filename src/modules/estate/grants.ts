@@ -1,10 +1,14 @@
+import { sql } from 'kysely';
+import type { z } from 'zod';
 import type { ClientScope } from '../../server/context.js';
 import { newId, toTimestamp } from '../../server/db/conventions.js';
+import { countRows, keysetPage, withKeyset } from '../../server/db/keyset.js';
 import { conflict, invalid, notFound } from '../../server/errors.js';
 import { chunk, today } from './common.js';
+import { sortKeysOf } from './sort-keys.js';
 import type { EstateGrantsTable } from './tables.js';
 import { nameKey, type GrantTarget } from './vocab.js';
-import type { GrantOut } from './schema.js';
+import type { GrantList, GrantOut, GrantSort } from './schema.js';
 import { GrantInput, GrantPatch, GrantQuery, type GrantFlag } from './schema.js';
 
 interface GrantContext {
@@ -74,8 +78,8 @@ export async function presentGrants(scope: ClientScope, rows: EstateGrantsTable[
   return rows.map((g) => present(g, ctx));
 }
 
-export async function listGrants(scope: ClientScope, raw: GrantQuery = {}): Promise<{ grants: GrantOut[]; total: number }> {
-  const query = GrantQuery.parse(raw);
+/** The client's grants matching a list's filters. */
+async function filteredGrants(scope: ClientScope, query: Pick<z.output<typeof GrantQuery>, 'status' | 'flagged' | 'targetType' | 'targetId' | 'ownerUserId'>) {
   let q = scope.db.selectFrom('estate_grants');
   if (query.status === 'active') q = q.where('revoked_at', 'is', null);
   if (query.status === 'revoked') q = q.where('revoked_at', 'is not', null);
@@ -86,9 +90,35 @@ export async function listGrants(scope: ClientScope, raw: GrantQuery = {}): Prom
     const memberIds = (await scope.db.selectFrom('memberships').select('user_id').execute()).map((m) => m.user_id);
     q = q.where((eb) => eb.or([eb('reason', 'is', null), eb('owner_user_id', 'is', null), eb('owner_user_id', 'not in', memberIds.length > 0 ? memberIds : [''])]));
   }
-  const total = await q.select((eb) => eb.fn.countAll<number>().as('n')).executeTakeFirstOrThrow();
-  const rows = await q.selectAll().orderBy('target_type').orderBy('grantee_key').orderBy('id').limit(query.limit).offset(query.offset).execute();
-  return { grants: await presentGrants(scope, rows), total: Number(total.n) };
+  return q;
+}
+
+const GRANT_ORDERS: Record<GrantSort, { column: 'grantee_sort' | 'since'; nullable: boolean }> = {
+  grantee: { column: 'grantee_sort', nullable: false },
+  since: { column: 'since', nullable: true },
+};
+
+/** A page of the client's access grants (keyset), filtered; the count only when asked for. */
+export async function listGrants(scope: ClientScope, raw: GrantQuery = {}): Promise<GrantList> {
+  const query = GrantQuery.parse(raw);
+  const base = await filteredGrants(scope, query);
+  const order = GRANT_ORDERS[query.sort];
+  const [page, total] = await Promise.all([
+    keysetPage(
+      { name: `grants ${query.sort}`, key: sql.ref(`estate_grants.${order.column}`), id: sql.ref('estate_grants.id'), type: 'string', nullable: order.nullable },
+      { limit: query.limit, cursor: query.cursor, desc: query.order === 'desc' },
+      (step) => withKeyset(base.selectAll('estate_grants'), step).execute(),
+      (r) => r[order.column],
+      (r) => r.id,
+    ),
+    query.total === 'true' ? countRows(base) : null,
+  ]);
+  return { grants: await presentGrants(scope, page.rows), nextCursor: page.nextCursor, total };
+}
+
+/** How many grants match (the estate's home card counts active and flagged ones). */
+export async function countGrants(scope: ClientScope, filter: { status: 'active' | 'revoked' | 'all'; flagged?: 'true' | 'false' }): Promise<number> {
+  return countRows(await filteredGrants(scope, filter));
 }
 
 export async function getGrant(scope: ClientScope, id: string): Promise<GrantOut> {
@@ -133,6 +163,7 @@ export async function createGrant(scope: ClientScope, raw: GrantInput): Promise<
     target_key: targetKey,
     grantee: input.grantee,
     grantee_key: nameKey(input.grantee),
+    grantee_sort: sortKeysOf('estate_grants', { grantee: input.grantee }).grantee_sort!,
     grantee_type: input.granteeType,
     level: input.level,
     reason: input.reason ?? null,
@@ -165,7 +196,7 @@ export async function updateGrant(scope: ClientScope, id: string, raw: GrantPatc
     if (other) throw conflict(`${patch.grantee} already has a grant on this ${before.targetType}.`, [{ path: 'grantee', message: 'already has a grant on this target' }]);
   }
   const set = {
-    ...(patch.grantee !== undefined ? { grantee: patch.grantee, grantee_key: nameKey(patch.grantee) } : {}),
+    ...(patch.grantee !== undefined ? { grantee: patch.grantee, grantee_key: nameKey(patch.grantee), ...sortKeysOf('estate_grants', { grantee: patch.grantee }) } : {}),
     ...(patch.granteeType !== undefined ? { grantee_type: patch.granteeType } : {}),
     ...(patch.level !== undefined ? { level: patch.level } : {}),
     ...(patch.reason !== undefined ? { reason: patch.reason } : {}),

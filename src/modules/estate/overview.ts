@@ -3,7 +3,7 @@ import { addDays, today } from './common.js';
 import { renewalsBetween } from './contracts.js';
 import { dataLocations } from './datasets.js';
 import { loadGraph, reachOf, tierOf, type Reach } from './graph.js';
-import { listGrants } from './grants.js';
+import { countGrants } from './grants.js';
 import { listReviews } from './reviews.js';
 import { lifecycle } from './systems.js';
 import type { EstateOverview } from './schema.js';
@@ -20,8 +20,8 @@ export async function estateOverview(scope: ClientScope): Promise<EstateOverview
     count('estate_systems'),
     count('estate_datasets'),
     loadGraph(scope.db),
-    listGrants(scope, { status: 'active', limit: 1 }),
-    listGrants(scope, { status: 'active', flagged: 'true', limit: 1 }),
+    countGrants(scope, { status: 'active' }),
+    countGrants(scope, { status: 'active', flagged: 'true' }),
     renewalsBetween(scope, { from, to: addDays(from, WINDOW_DAYS) }),
     lifecycle(scope, { days: WINDOW_DAYS, quarters: 1, limit: 0 }),
     dataLocations(scope, 'restricted'),
@@ -40,8 +40,8 @@ export async function estateOverview(scope: ClientScope): Promise<EstateOverview
       vendors: [...graph.vendors.values()].filter((v) => v.direct === 1).length,
       fourthParties: [...graph.vendors.keys()].filter((id) => (graph.parents.get(id) ?? []).length > 0).length,
       datasets,
-      activeGrants: active.total,
-      flaggedGrants: flagged.total,
+      activeGrants: active,
+      flaggedGrants: flagged,
     },
     vendorsByTier: tiers,
     renewals: { days: WINDOW_DAYS, count: renewals.length, next: events.slice(0, 5) },

@@ -5,6 +5,7 @@
  * (`import type { VendorOut } from '@schema/estate'`).
  */
 import { z } from 'zod';
+import { PageInfo, pageQuery, sortQuery } from '../../shared/paging.js';
 import { ImportNote, ImportReading, ImportSampleRow, ImportSetAside, ImportUnknownValue } from './import-schema.js';
 import { 
   ACCESS_LEVELS,
@@ -129,7 +130,18 @@ export const ServiceSaved = ServiceOut.extend({
 });
 export type ServiceSaved = z.infer<typeof ServiceSaved>;
 
-export const ServiceList = z.object({ services: z.array(ServiceOut), downtime: DowntimeCheck });
+export const SERVICE_SORTS = ['name', 'downtimeCostPerHour'] as const;
+export type ServiceSort = (typeof SERVICE_SORTS)[number];
+
+export const ServiceQuery = z.strictObject({
+  search: z.string().trim().max(200).optional().describe('Part of the name'),
+  criticality: z.enum(CRITICALITIES).optional(),
+  ...sortQuery(SERVICE_SORTS, 'name'),
+  ...pageQuery(100),
+});
+export type ServiceQuery = z.input<typeof ServiceQuery>;
+
+export const ServiceList = z.object({ services: z.array(ServiceOut), ...PageInfo });
 export type ServiceList = z.infer<typeof ServiceList>;
 
 // ---- Systems and assets, lifecycle
@@ -203,18 +215,23 @@ export const SystemDetail = SystemOut.extend({
 
 export type SystemDetail = z.infer<typeof SystemDetail>;
 
+export const SYSTEM_SORTS = ['name', 'assetTag', 'endOfLife', 'warrantyEnd', 'purchaseDate'] as const;
+export type SystemSort = (typeof SYSTEM_SORTS)[number];
+
 export const SystemQuery = z.strictObject({
   search: z.string().trim().max(200).optional().describe('Part of the name, asset tag, serial or model'),
   type: z.enum(SYSTEM_TYPES).optional(),
   scope: z.enum(SYSTEM_SCOPES).optional(),
   status: z.enum(SYSTEM_STATUSES).optional(),
   vendorId: IdParam.optional(),
-  sort: z.enum(['name', 'endOfLife', 'warrantyEnd', 'purchaseDate', 'assetTag']).default('name'),
-  limit: z.coerce.number().int().min(1).max(500).default(100),
-  offset: z.coerce.number().int().min(0).default(0),
+  ...sortQuery(SYSTEM_SORTS, 'name'),
+  ...pageQuery(100),
 });
 
 export type SystemQuery = z.input<typeof SystemQuery>;
+
+export const SystemList = z.object({ systems: z.array(SystemOut), ...PageInfo });
+export type SystemList = z.infer<typeof SystemList>;
 
 export const LifecycleItem = z.object({
   id: z.string(),
@@ -289,6 +306,20 @@ export const ContractOut = z.object({
 
 export type ContractOut = z.infer<typeof ContractOut>;
 
+export const CONTRACT_SORTS = ['reference', 'renewalDate', 'annualCost'] as const;
+export type ContractSort = (typeof CONTRACT_SORTS)[number];
+
+export const ContractQuery = z.strictObject({
+  vendorId: IdParam.optional(),
+  search: z.string().trim().max(200).optional().describe('Part of the reference'),
+  ...sortQuery(CONTRACT_SORTS, 'reference'),
+  ...pageQuery(100),
+});
+export type ContractQuery = z.input<typeof ContractQuery>;
+
+export const ContractList = z.object({ contracts: z.array(ContractOut), ...PageInfo });
+export type ContractList = z.infer<typeof ContractList>;
+
 // ---- Vendors, fourth parties and assessments
 
 const TierSchema = z.union(TIERS.map((t) => z.literal(t)) as unknown as [z.ZodLiteral<1>, z.ZodLiteral<2>, z.ZodLiteral<3>, z.ZodLiteral<4>]);
@@ -357,6 +388,18 @@ export const VendorOut = z.object({
 });
 
 export type VendorOut = z.infer<typeof VendorOut>;
+
+export const VendorQuery = z.strictObject({
+  tier: z.coerce.number().int().min(1).max(4).optional().describe('Only vendors of this tier (derived or overridden)'),
+  direct: z.enum(['true', 'false']).optional().describe('true: vendors the client deals with; false: those known only as subcontractors'),
+  search: z.string().trim().max(200).optional().describe('Part of the name or of what it supplies'),
+  ...sortQuery(['name'], 'name'),
+  ...pageQuery(100),
+});
+export type VendorQuery = z.input<typeof VendorQuery>;
+
+export const VendorList = z.object({ vendors: z.array(VendorOut), ...PageInfo });
+export type VendorList = z.infer<typeof VendorList>;
 
 export const AssessmentOut = z.object({
   id: z.string(),
@@ -478,6 +521,20 @@ export const DatasetOut = z.object({
 
 export type DatasetOut = z.infer<typeof DatasetOut>;
 
+export const DATASET_SORTS = ['name', 'records'] as const;
+export type DatasetSort = (typeof DATASET_SORTS)[number];
+
+export const DatasetQuery = z.strictObject({
+  classification: z.enum(CLASSIFICATIONS).optional(),
+  search: z.string().trim().max(200).optional().describe('Part of the name or description'),
+  ...sortQuery(DATASET_SORTS, 'name'),
+  ...pageQuery(100),
+});
+export type DatasetQuery = z.input<typeof DatasetQuery>;
+
+export const DatasetList = z.object({ datasets: z.array(DatasetOut), ...PageInfo });
+export type DatasetList = z.infer<typeof DatasetList>;
+
 const HeldDataset = z.object({ id: z.string(), name: z.string(), classification: z.enum(CLASSIFICATIONS), records: z.number(), via: z.string().nullable() });
 
 export const DataLocationsOut = z.object({
@@ -551,17 +608,23 @@ export const GrantOut = z.object({
 
 export type GrantOut = z.infer<typeof GrantOut>;
 
+export const GRANT_SORTS = ['grantee', 'since'] as const;
+export type GrantSort = (typeof GRANT_SORTS)[number];
+
 export const GrantQuery = z.strictObject({
   status: z.enum(['active', 'revoked', 'all']).default('active'),
   flagged: z.enum(['true', 'false']).optional().describe('Only grants without a reason or an owner'),
   targetType: z.enum(GRANT_TARGETS).optional(),
   targetId: IdParam.optional(),
   ownerUserId: IdParam.optional(),
-  limit: z.coerce.number().int().min(1).max(1000).default(200),
-  offset: z.coerce.number().int().min(0).default(0),
+  ...sortQuery(GRANT_SORTS, 'grantee'),
+  ...pageQuery(100),
 });
 
 export type GrantQuery = z.input<typeof GrantQuery>;
+
+export const GrantList = z.object({ grants: z.array(GrantOut), ...PageInfo });
+export type GrantList = z.infer<typeof GrantList>;
 
 // ---- Access reviews
 

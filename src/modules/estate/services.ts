@@ -1,13 +1,16 @@
+import { sql } from 'kysely';
 import type { ClientScope } from '../../server/context.js';
 import { newId, toTimestamp } from '../../server/db/conventions.js';
+import { countRows, keysetPage, likeText, withKeyset } from '../../server/db/keyset.js';
 import { conflict, notFound } from '../../server/errors.js';
 import { linksOf, major, minor, requireIds, setLinks } from './common.js';
 import type { EstateServicesTable } from './tables.js';
 import { nameKey } from './vocab.js';
-import type { DowntimeCheck, ServiceOut, ServiceSaved } from './schema.js';
+import { sortKeysOf } from './sort-keys.js';
+import type { DowntimeCheck, ServiceList, ServiceOut, ServiceSaved, ServiceSort } from './schema.js';
 import { downtimePlausibility } from '../../shared/downtime.js';
 import { fromMinorUnits } from '../../shared/money.js';
-import { ServiceInput, ServicePatch } from './schema.js';
+import { ServiceInput, ServicePatch, ServiceQuery } from './schema.js';
 
 export function presentService(scope: ClientScope, row: EstateServicesTable, systemIds: string[]): ServiceOut {
   return {
@@ -26,21 +29,48 @@ export function presentService(scope: ClientScope, row: EstateServicesTable, sys
   };
 }
 
-export async function listServices(scope: ClientScope): Promise<ServiceOut[]> {
-  const rows = await scope.db.selectFrom('estate_services').selectAll().orderBy('name').execute();
-  const links = await linksOf(scope.db, 'estate_service_systems', 'service_id', 'system_id');
-  return rows.map((r) => presentService(scope, r, links.get(r.id) ?? []));
+const SERVICE_ORDERS: Record<ServiceSort, { column: 'name_sort' | 'downtime_cost_per_hour'; type: 'string' | 'number' }> = {
+  name: { column: 'name_sort', type: 'string' },
+  downtimeCostPerHour: { column: 'downtime_cost_per_hour', type: 'number' },
+};
+
+/** A page of the client's business services (keyset), filtered; the count only when asked for. */
+export async function listServices(scope: ClientScope, raw: ServiceQuery = {}): Promise<ServiceList> {
+  const query = ServiceQuery.parse(raw);
+  let base = scope.db.selectFrom('estate_services');
+  if (query.search) base = base.where(sql`lower(${sql.ref('estate_services.name')})`, 'like', likeText(query.search));
+  if (query.criticality) base = base.where('estate_services.criticality', '=', query.criticality);
+  const order = SERVICE_ORDERS[query.sort];
+  const [page, total] = await Promise.all([
+    keysetPage(
+      { name: `services ${query.sort}`, key: sql.ref(`estate_services.${order.column}`), id: sql.ref('estate_services.id'), type: order.type },
+      { limit: query.limit, cursor: query.cursor, desc: query.order === 'desc' },
+      (step) => withKeyset(base.selectAll('estate_services'), step).execute(),
+      (r) => r[order.column],
+      (r) => r.id,
+    ),
+    query.total === 'true' ? countRows(base) : null,
+  ]);
+  const links = await linksOf(scope.db, 'estate_service_systems', 'service_id', 'system_id', page.rows.map((r) => r.id));
+  return { services: page.rows.map((r) => presentService(scope, r, links.get(r.id) ?? [])), nextCursor: page.nextCursor, total };
 }
 
 /**
  * Whether the client's downtime costs are plausible for its size: over the hours the services
  * run, they must not add up to more than its annual revenue (their sum above the revenue per
  * operating hour). Implausible costs are kept as entered, and flagged where they are entered.
+ * The costs are added up by the database, by the hours the services run.
  */
-export async function downtimeCheck(scope: ClientScope, services?: ServiceOut[]): Promise<DowntimeCheck> {
-  const list = services ?? (await listServices(scope));
+export async function downtimeCheck(scope: ClientScope): Promise<DowntimeCheck> {
+  const sums = await scope.db
+    .selectFrom('estate_services')
+    .select(['operating_hours', sql<number>`sum(downtime_cost_per_hour)`.as('cost')])
+    .where('downtime_cost_per_hour', '>', 0)
+    .groupBy('operating_hours')
+    .execute();
   const c = scope.client;
-  return downtimePlausibility(list, fromMinorUnits(c.annual_revenue, c.currency), c.currency, c.name);
+  const byHours = sums.map((r) => ({ name: r.operating_hours, downtimeCostPerHour: major(scope, Number(r.cost)), operatingHours: r.operating_hours }));
+  return downtimePlausibility(byHours, fromMinorUnits(c.annual_revenue, c.currency), c.currency, c.name);
 }
 
 async function saved(scope: ClientScope, id: string): Promise<ServiceSaved> {
@@ -71,6 +101,7 @@ export async function createService(scope: ClientScope, raw: ServiceInput): Prom
     id: newId(),
     name: input.name,
     name_key: nameKey(input.name),
+    name_sort: sortKeysOf('estate_services', { name: input.name }).name_sort!,
     business_unit: input.businessUnit ?? null,
     description: input.description ?? null,
     downtime_cost_per_hour: minor(scope, input.downtimeCostPerHour),
@@ -98,7 +129,7 @@ export async function updateService(scope: ClientScope, id: string, raw: Service
   if (patch.systemIds) await requireIds(scope.db, 'estate_systems', patch.systemIds, 'systemIds');
   const now = toTimestamp(scope.now());
   const set = {
-    ...(patch.name !== undefined ? { name: patch.name, name_key: nameKey(patch.name) } : {}),
+    ...(patch.name !== undefined ? { name: patch.name, name_key: nameKey(patch.name), ...sortKeysOf('estate_services', { name: patch.name }) } : {}),
     ...(patch.businessUnit !== undefined ? { business_unit: patch.businessUnit } : {}),
     ...(patch.description !== undefined ? { description: patch.description } : {}),
     ...(patch.downtimeCostPerHour !== undefined ? { downtime_cost_per_hour: minor(scope, patch.downtimeCostPerHour) } : {}),

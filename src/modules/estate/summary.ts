@@ -9,7 +9,7 @@ import { fromFlag, fromJson } from '../../server/db/conventions.js';
 import { addDays, linksOf, major, today } from './common.js';
 import { assessmentDue } from './assessment-due.js';
 import { clientConcentration } from './concentration.js';
-import { listContracts, renewalsBetween, type RenewalEvent } from './contracts.js';
+import { allContracts, renewalsBetween, type RenewalEvent } from './contracts.js';
 export { renewalsFor } from './contracts.js';
 import { loadGraph, reachOf, suppliesOf, tierOf, type Reach } from './graph.js';
 import { lifecycle } from './systems.js';
@@ -137,7 +137,7 @@ export interface CriticalVendor {
 export async function criticalVendors(scope: ClientScope): Promise<CriticalVendor[]> {
   const [graph, contracts, assessments] = await Promise.all([
     loadGraph(scope.db),
-    listContracts(scope),
+    allContracts(scope),
     scope.db.selectFrom('estate_assessments').select(['vendor_id', 'assessed_on', 'next_due', 'tier']).orderBy('assessed_on', 'desc').execute(),
   ]);
   const memo = new Map<string, Reach>();

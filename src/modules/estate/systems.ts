@@ -1,10 +1,13 @@
-import { sql } from 'kysely';
+import { sql, type SelectQueryBuilder } from 'kysely';
 import type { ClientScope } from '../../server/context.js';
 import { newId, toTimestamp } from '../../server/db/conventions.js';
+import { countRows, keysetPage, likeText, withKeyset } from '../../server/db/keyset.js';
+import type { DB } from '../../server/db/schema.js';
 import { conflict, invalid, notFound } from '../../server/errors.js';
 import { addDays, major, minor, quarterOf, today } from './common.js';
 import type { EstateSystemsTable } from './tables.js';
-import type { LifecycleItem, LifecycleOut, SystemDetail, SystemOut } from './schema.js';
+import { sortKeysOf, withSortKeys } from './sort-keys.js';
+import type { LifecycleItem, LifecycleOut, SystemDetail, SystemList, SystemOut, SystemSort } from './schema.js';
 import { SystemInput, SystemPatch, SystemQuery } from './schema.js';
 
 export function presentSystem(scope: ClientScope, s: EstateSystemsTable, vendorName: string | null): SystemOut {
@@ -34,66 +37,57 @@ export function presentSystem(scope: ClientScope, s: EstateSystemsTable, vendorN
   };
 }
 
-const SORT_COLUMNS = { name: 'name', endOfLife: 'end_of_life', warrantyEnd: 'warranty_end', purchaseDate: 'purchase_date', assetTag: 'asset_tag' } as const;
+/** The orders of the systems list: the key column of each (nullable ones list their empty rows last). */
+const SYSTEM_ORDERS: Record<SystemSort, { column: 'name_sort' | 'asset_tag_sort' | 'end_of_life' | 'warranty_end' | 'purchase_date'; nullable: boolean }> = {
+  name: { column: 'name_sort', nullable: false },
+  assetTag: { column: 'asset_tag_sort', nullable: true },
+  endOfLife: { column: 'end_of_life', nullable: true },
+  warrantyEnd: { column: 'warranty_end', nullable: true },
+  purchaseDate: { column: 'purchase_date', nullable: true },
+};
 
-function systemsWithVendor(scope: ClientScope) {
-  return scope.db
-    .selectFrom('estate_systems')
+function systemsWithVendor(base: SelectQueryBuilder<DB, 'estate_systems', object>) {
+  return base
     .leftJoin('estate_vendors', (j) => j.onRef('estate_vendors.client_id', '=', 'estate_systems.client_id').onRef('estate_vendors.id', '=', 'estate_systems.vendor_id'))
     .selectAll('estate_systems')
     .select('estate_vendors.name as vendor_name');
 }
 
-/** A page of the client's systems (estates of tens of thousands are paged, never sent whole). */
-const NATURAL = new Intl.Collator('en', { numeric: true, sensitivity: 'base' });
-
 /**
- * One page of ids in natural order of a name ("Laptop 2" before "Laptop 10"), which neither
- * database sorts by: the matching rows' ids and names are read (two short columns) and
- * ordered here; empty names last.
+ * A page of the client's systems in one of the list's orders (keyset: each page is an index
+ * range, however deep), filtered; the count of all matching ones only when asked for.
  */
-async function naturalPage(base: ReturnType<ClientScope['db']['selectFrom']>, column: 'name' | 'asset_tag', page: { limit: number; offset: number }): Promise<{ id: string }[]> {
-  const rows = (await base.select(['estate_systems.id', sql<string | null>`${sql.ref(`estate_systems.${column}`)}`.as('k')]).execute()) as { id: string; k: string | null }[];
-  rows.sort((a, b) => (a.k === b.k ? 0 : a.k === null ? 1 : b.k === null ? -1 : NATURAL.compare(a.k, b.k)) || (a.id < b.id ? -1 : a.id > b.id ? 1 : 0));
-  return rows.slice(page.offset, page.offset + page.limit).map((r) => ({ id: r.id }));
-}
-
-export async function listSystems(scope: ClientScope, raw: SystemQuery = {}): Promise<{ systems: SystemOut[]; total: number }> {
+export async function listSystems(scope: ClientScope, raw: SystemQuery = {}): Promise<SystemList> {
   const query = SystemQuery.parse(raw);
   let base = scope.db.selectFrom('estate_systems');
   if (query.search) {
-    const like = `%${query.search.toLowerCase().replace(/[%_\\]/g, (c) => `\\${c}`)}%`;
-    base = base.where((eb) =>
-      eb.or(['name', 'asset_tag', 'serial', 'model'].map((col) => eb(sql`lower(${sql.ref(`estate_systems.${col}`)})`, 'like', sql<string>`${like} escape '\\'`))),
-    );
+    const like = likeText(query.search);
+    base = base.where((eb) => eb.or(['name', 'asset_tag', 'serial', 'model'].map((col) => eb(sql`lower(${sql.ref(`estate_systems.${col}`)})`, 'like', like))));
   }
   if (query.type) base = base.where('estate_systems.type', '=', query.type);
   if (query.scope) base = base.where('estate_systems.scope', '=', query.scope);
   if (query.status) base = base.where('estate_systems.status', '=', query.status);
   if (query.vendorId) base = base.where('estate_systems.vendor_id', '=', query.vendorId);
-  const total = await base.select((eb) => eb.fn.countAll<number>().as('n')).executeTakeFirstOrThrow();
-  const ids = query.sort === 'name' || query.sort === 'assetTag' ? await naturalPage(base, SORT_COLUMNS[query.sort], query) : await base
-    .select('estate_systems.id')
-    .orderBy(sql.ref(`estate_systems.${SORT_COLUMNS[query.sort]}`))
-    .orderBy('estate_systems.id')
-    .limit(query.limit)
-    .offset(query.offset)
-    .execute();
-  const rows = ids.length === 0 ? [] : await systemsWithVendor(scope).where('estate_systems.id', 'in', ids.map((r) => r.id)).execute();
-  const byId = new Map(rows.map((r) => [r.id, r]));
+  const order = SYSTEM_ORDERS[query.sort];
+  const [page, total] = await Promise.all([
+    keysetPage(
+      { name: `systems ${query.sort}`, key: sql.ref(`estate_systems.${order.column}`), id: sql.ref('estate_systems.id'), type: 'string', nullable: order.nullable },
+      { limit: query.limit, cursor: query.cursor, desc: query.order === 'desc' },
+      (step) => withKeyset(systemsWithVendor(base), step).execute(),
+      (r) => r[order.column],
+      (r) => r.id,
+    ),
+    query.total === 'true' ? countRows(base) : null,
+  ]);
   return {
-    systems: ids.flatMap(({ id }) => {
-      const r = byId.get(id);
-      if (!r) return [];
-      const { vendor_name, ...s } = r;
-      return [presentSystem(scope, s, vendor_name)];
-    }),
-    total: Number(total.n),
+    systems: page.rows.map(({ vendor_name, ...s }) => presentSystem(scope, s, vendor_name)),
+    nextCursor: page.nextCursor,
+    total,
   };
 }
 
 export async function getSystem(scope: ClientScope, id: string): Promise<SystemDetail> {
-  const row = await systemsWithVendor(scope).where('estate_systems.id', '=', id).executeTakeFirst();
+  const row = await systemsWithVendor(scope.db.selectFrom('estate_systems')).where('estate_systems.id', '=', id).executeTakeFirst();
   if (!row) throw notFound('System');
   const { vendor_name, ...s } = row;
   const [services, datasets, grants] = await Promise.all([
@@ -139,11 +133,13 @@ export async function createSystem(scope: ClientScope, raw: SystemInput): Promis
   const input = SystemInput.parse(raw);
   await checkRefs(scope, input);
   const now = toTimestamp(scope.now());
-  const row: EstateSystemsTable = {
+  const row: EstateSystemsTable = withSortKeys('estate_systems', {
     client_id: scope.clientId,
     id: newId(),
     name: input.name,
+    name_sort: '',
     asset_tag: input.assetTag ?? null,
+    asset_tag_sort: null,
     type: input.type,
     scope: input.scope,
     status: input.status,
@@ -162,7 +158,7 @@ export async function createSystem(scope: ClientScope, raw: SystemInput): Promis
     notes: input.notes ?? null,
     created_at: now,
     updated_at: now,
-  };
+  });
   await scope.write(async (w) => {
     const { client_id: _c, ...values } = row;
     await w.db.insertInto('estate_systems', values).execute();
@@ -195,6 +191,7 @@ export async function updateSystem(scope: ClientScope, id: string, raw: SystemPa
   if (patch.endOfLife !== undefined) after.end_of_life = patch.endOfLife;
   if (patch.replacementCost !== undefined) after.replacement_cost = minor(scope, patch.replacementCost);
   if (patch.notes !== undefined) after.notes = patch.notes;
+  Object.assign(after, sortKeysOf('estate_systems', after));
   await scope.write(async (w) => {
     const { client_id: _c, id: _i, created_at: _t, ...set } = after;
     await w.db.updateTable('estate_systems').set(set).where('id', '=', id).execute();

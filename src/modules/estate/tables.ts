@@ -27,6 +27,8 @@ export interface EstateServicesTable {
   name: string;
   /** Lower-cased name: unique in the client, the import's upsert key. */
   name_key: string;
+  /** The name's natural-order key (sort-keys.ts): the list's order. */
+  name_sort: string;
   business_unit: string | null;
   description: string | null;
   /** Revenue lost or cost incurred per hour the service is down, in minor units. */
@@ -52,8 +54,12 @@ export interface EstateSystemsTable {
   client_id: string;
   id: string;
   name: string;
+  /** The name's natural-order key (sort-keys.ts). */
+  name_sort: string;
   /** The asset tool's tag; unique in the client when present, the import's first upsert key. */
   asset_tag: string | null;
+  /** The asset tag's natural-order key; null without a tag. */
+  asset_tag_sort: string | null;
   type: SystemType;
   scope: SystemScope;
   status: SystemStatus;
@@ -79,6 +85,8 @@ export interface EstateVendorsTable {
   id: string;
   name: string;
   name_key: string;
+  /** The name's natural-order key (sort-keys.ts). */
+  name_sort: string;
   /** 1: the client deals with it (a third party); 0: known only as someone's subcontractor. */
   direct: number;
   /** Declared supply; systems in the estate add to it (see vendors.ts). */
@@ -112,6 +120,8 @@ export interface EstateContractsTable {
   vendor_id: string;
   reference: string;
   reference_key: string;
+  /** The reference's natural-order key (sort-keys.ts). */
+  reference_sort: string;
   description: string | null;
   annual_cost: number;
   start_date: string | null;
@@ -147,6 +157,8 @@ export interface EstateDatasetsTable {
   id: string;
   name: string;
   name_key: string;
+  /** The name's natural-order key (sort-keys.ts). */
+  name_sort: string;
   description: string | null;
   classification: Classification;
   /** JSON array of DataCategory. */
@@ -187,6 +199,8 @@ export interface EstateGrantsTable {
   target_key: string;
   grantee: string;
   grantee_key: string;
+  /** The grantee's natural-order key (sort-keys.ts). */
+  grantee_sort: string;
   grantee_type: GranteeType;
   level: AccessLevel;
   reason: string | null;

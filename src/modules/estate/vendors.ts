@@ -1,15 +1,18 @@
+import { sql } from 'kysely';
 import type { z } from 'zod';
 import type { ClientScope } from '../../server/context.js';
 import { fromFlag, fromJson, newId, toFlag, toJson, toTimestamp } from '../../server/db/conventions.js';
+import { countRows, keysetPage, likeText, withKeyset } from '../../server/db/keyset.js';
 import { conflict, invalid, notFound } from '../../server/errors.js';
-import { addDays, addMonths, major, today } from './common.js';
-import { listContracts } from './contracts.js';
+import { addDays, addMonths, chunk, major, today } from './common.js';
+import { allContracts } from './contracts.js';
 import { assessmentDue } from './assessment-due.js';
-import { loadGraph, reachOf, suppliesOf, tierOf, wouldCycle, type DependencyGraph } from './graph.js';
+import { loadGraph, reachOf, suppliesOf, tierOf, wouldCycle, type DependencyGraph, type Reach } from './graph.js';
+import { sortKeysOf } from './sort-keys.js';
 import type { EstateAssessmentsTable, EstateVendorsTable } from './tables.js';
 import { ASSESSMENT_CADENCE_MONTHS, nameKey, TIER_LABELS, type Tier } from './vocab.js';
-import type { AssessmentOut, ContractOut, FourthPartyNode, VendorDetail, VendorOut } from './schema.js';
-import { AssessmentInput, SubcontractorInput, VendorInput, VendorPatch } from './schema.js';
+import type { AssessmentOut, ContractOut, FourthPartyNode, VendorDetail, VendorList, VendorOut } from './schema.js';
+import { AssessmentInput, SubcontractorInput, VendorInput, VendorPatch, VendorQuery } from './schema.js';
 
 export function presentAssessment(a: EstateAssessmentsTable): AssessmentOut {
   return {
@@ -48,14 +51,15 @@ interface VendorContext {
   on: string;
 }
 
-async function vendorContext(scope: ClientScope): Promise<VendorContext> {
-  const [graph, contracts, assessments] = await Promise.all([
-    loadGraph(scope.db),
-    listContracts(scope),
-    scope.db.selectFrom('estate_assessments').selectAll().orderBy('assessed_on', 'desc').orderBy('created_at', 'desc').execute(),
+/** What presenting vendors needs: the dependency graph, and the contracts and assessments of these vendors. */
+async function vendorContext(scope: ClientScope, graph: DependencyGraph, vendorIds: readonly string[]): Promise<VendorContext> {
+  const [contracts, assessments] = await Promise.all([
+    allContracts(scope, { vendorIds }),
+    Promise.all(chunk(vendorIds, 500).map((part) => scope.db.selectFrom('estate_assessments').selectAll().where('vendor_id', 'in', part).execute())),
   ]);
   const latest = new Map<string, EstateAssessmentsTable>();
-  for (const a of assessments) if (!latest.has(a.vendor_id)) latest.set(a.vendor_id, a);
+  const newest = (a: EstateAssessmentsTable, b: EstateAssessmentsTable) => b.assessed_on.localeCompare(a.assessed_on) || b.created_at.localeCompare(a.created_at);
+  for (const a of assessments.flat().sort(newest)) if (!latest.has(a.vendor_id)) latest.set(a.vendor_id, a);
   return { graph, contracts, latest, on: today(scope) };
 }
 
@@ -95,28 +99,44 @@ function present(scope: ClientScope, ctx: VendorContext, v: EstateVendorsTable):
   };
 }
 
-export interface VendorFilter {
-  tier?: number | undefined;
-  direct?: boolean | undefined;
-  search?: string | undefined;
-}
-
-export async function listVendors(scope: ClientScope, filter: VendorFilter = {}): Promise<VendorOut[]> {
-  const ctx = await vendorContext(scope);
-  let out = [...ctx.graph.vendors.values()].map((v) => present(scope, ctx, v));
-  if (filter.tier !== undefined) out = out.filter((v) => v.tier === filter.tier);
-  if (filter.direct !== undefined) out = out.filter((v) => v.direct === filter.direct);
-  if (filter.search) {
-    const s = filter.search.toLowerCase();
-    out = out.filter((v) => v.name.toLowerCase().includes(s) || (v.offering ?? '').toLowerCase().includes(s));
+/**
+ * A page of the client's vendors and fourth parties by name (keyset), filtered. The tier is
+ * derived from the dependency graph (what depends on the vendor, through any vendor it works
+ * for), so its filter runs on the rows as they are read; the graph is read once a page.
+ */
+export async function listVendors(scope: ClientScope, raw: VendorQuery = {}): Promise<VendorList> {
+  const query = VendorQuery.parse(raw);
+  let base = scope.db.selectFrom('estate_vendors');
+  if (query.direct !== undefined) base = base.where('estate_vendors.direct', '=', query.direct === 'true' ? 1 : 0);
+  if (query.search) {
+    const like = likeText(query.search);
+    base = base.where((eb) => eb.or([eb(sql`lower(${sql.ref('estate_vendors.name')})`, 'like', like), eb(sql`lower(coalesce(${sql.ref('estate_vendors.offering')}, ''))`, 'like', like)]));
   }
-  return out;
+  const graph = await loadGraph(scope.db);
+  const memo = new Map<string, Reach>();
+  const tier = query.tier;
+  const ofTier = (id: string) => tier === undefined || tierOf(graph, id, reachOf(graph, id, memo)).tier === tier;
+  const [page, total] = await Promise.all([
+    keysetPage<EstateVendorsTable>(
+      { name: 'vendors name', key: sql.ref('estate_vendors.name_sort'), id: sql.ref('estate_vendors.id'), type: 'string' },
+      { limit: query.limit, cursor: query.cursor, desc: query.order === 'desc', keep: tier === undefined ? undefined : (v) => ofTier(v.id) },
+      (step) => withKeyset(base.selectAll('estate_vendors'), step).execute(),
+      (v) => v.name_sort,
+      (v) => v.id,
+    ),
+    query.total !== 'true' ? null
+      // The tier is not in the database: with a tier filter, the matching vendors are counted on the graph.
+      : tier === undefined ? countRows(base) : base.select('estate_vendors.id').execute().then((rows) => rows.filter((r) => ofTier(r.id)).length),
+  ]);
+  const ctx = await vendorContext(scope, graph, page.rows.map((v) => v.id));
+  return { vendors: page.rows.map((v) => present(scope, ctx, v)), nextCursor: page.nextCursor, total };
 }
 
 export async function getVendor(scope: ClientScope, id: string): Promise<VendorDetail> {
-  const ctx = await vendorContext(scope);
-  const v = ctx.graph.vendors.get(id);
+  const graph = await loadGraph(scope.db);
+  const v = graph.vendors.get(id);
   if (!v) throw notFound('Vendor');
+  const ctx = await vendorContext(scope, graph, [id]);
   const base = present(scope, ctx, v);
   const [assessments, systems, systemsTotal] = await Promise.all([
     scope.db.selectFrom('estate_assessments').selectAll().where('vendor_id', '=', id).orderBy('assessed_on', 'desc').execute(),
@@ -192,6 +212,7 @@ export async function createVendor(scope: ClientScope, raw: VendorInput): Promis
     id: newId(),
     name: input.name,
     name_key: nameKey(input.name),
+    name_sort: sortKeysOf('estate_vendors', { name: input.name }).name_sort!,
     direct: toFlag(input.direct),
     supplies: input.supplies,
     offering: input.offering ?? null,
@@ -222,7 +243,7 @@ export async function updateVendor(scope: ClientScope, id: string, raw: VendorPa
   checkOverride(override, reason);
   const after: EstateVendorsTable = {
     ...before,
-    ...(patch.name !== undefined ? { name: patch.name, name_key: nameKey(patch.name) } : {}),
+    ...(patch.name !== undefined ? { name: patch.name, name_key: nameKey(patch.name), name_sort: sortKeysOf('estate_vendors', { name: patch.name }).name_sort! } : {}),
     ...(patch.direct !== undefined ? { direct: toFlag(patch.direct) } : {}),
     ...(patch.supplies !== undefined ? { supplies: patch.supplies } : {}),
     ...(patch.offering !== undefined ? { offering: patch.offering } : {}),
@@ -278,7 +299,7 @@ export async function addSubcontractor(scope: ClientScope, vendorId: string, raw
   await scope.write(async (w) => {
     if (!sub) {
       const created: EstateVendorsTable = {
-        client_id: scope.clientId, id: newId(), name: input.name!, name_key: nameKey(input.name!), direct: 0, supplies: vendor.supplies,
+        client_id: scope.clientId, id: newId(), name: input.name!, name_key: nameKey(input.name!), name_sort: sortKeysOf('estate_vendors', { name: input.name! }).name_sort!, direct: 0, supplies: vendor.supplies,
         offering: input.service ?? null, country: null, website: null, contact: null, notes: null, tier_override: null, tier_override_reason: null, created_at: now, updated_at: now,
       };
       const { client_id: _c, ...values } = created;

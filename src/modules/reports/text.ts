@@ -1,5 +1,5 @@
 /** Words and numbers as the reports print them: money in the client's currency, dates, shares. */
-import { formatMoney } from '../../shared/money.js';
+import { formatMoney, numberFormat } from '../../shared/money.js';
 import { reportDate } from '../../shared/reports/words.js';
 import { hasGlyph } from './render/fonts.js';
 
@@ -32,7 +32,7 @@ export function printable(text: string): string {
 export function money(amount: number, currency: string, options: { compact?: boolean } = {}): string {
   const text = formatMoney(amount, currency, options);
   if ([...text].every(isPrintable)) return text.replace(/\u00a0/g, ' ');
-  return new Intl.NumberFormat('en-US', {
+  return numberFormat({
     style: 'currency',
     currency,
     currencyDisplay: 'code',
@@ -48,7 +48,7 @@ export function money(amount: number, currency: string, options: { compact?: boo
 export function roughly(amount: number, currency: string): string {
   if (Math.abs(amount) < 10_000) return money(amount, currency);
   const format = (display: 'symbol' | 'code'): string =>
-    new Intl.NumberFormat('en-US', { style: 'currency', currency, currencyDisplay: display, notation: 'compact', maximumSignificantDigits: 3 }).format(amount).replace(/\u00a0/g, ' ');
+    numberFormat({ style: 'currency', currency, currencyDisplay: display, notation: 'compact', maximumSignificantDigits: 3 }).format(amount).replace(/\u00a0/g, ' ');
   const text = format('symbol');
   return [...text].every(isPrintable) ? text : format('code');
 }

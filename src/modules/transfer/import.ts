@@ -74,7 +74,8 @@ async function write(tx: Transaction<DB>, app: AppContext, actor: Actor, checked
   let totalRows = 0;
   for (const entry of EXPORTED) {
     const fileRows = body.tables[entry.table] ?? [];
-    const ordered = parentsFirst(fileRows, entry.selfReference).map((r) => decodeRow(remapRow(r, ids, entry.frozen)));
+    const decoded = parentsFirst(fileRows, entry.selfReference).map((r) => decodeRow(remapRow(r, ids, entry.frozen)));
+    const ordered = entry.derive ? decoded.map(entry.derive) : decoded;
     const chunk = Math.max(1, Math.floor(8000 / Math.max(1, Object.keys(ordered[0] ?? {}).length + 1)));
     for (let i = 0; i < ordered.length; i += chunk) {
       const part = ordered.slice(i, i + chunk);

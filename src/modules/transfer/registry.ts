@@ -1,4 +1,5 @@
 import type { ClientTable } from '../../server/db/schema.js';
+import { withSortKeys, type SortKeyedTable } from '../estate/sort-keys.js';
 
 /**
  * Every client-owned table a whole-client export carries, in the order an import writes them
@@ -15,21 +16,28 @@ export interface ExportedTable {
    * recorded (an issued board pack's content and files).
    */
   frozen?: readonly string[];
+  /**
+   * Columns derived from others of the row (sort keys), computed again on import: whatever the
+   * file says, and for files written before the columns existed.
+   */
+  derive?: (row: Record<string, unknown>) => Record<string, unknown>;
 }
+
+const sortKeyed = (table: SortKeyedTable): ExportedTable => ({ table, derive: (row) => withSortKeys(table, row) });
 
 export const EXPORTED: readonly ExportedTable[] = [
   // Estate
-  { table: 'estate_vendors' },
+  sortKeyed('estate_vendors'),
   { table: 'estate_vendor_links' },
-  { table: 'estate_services' },
-  { table: 'estate_systems' },
+  sortKeyed('estate_services'),
+  sortKeyed('estate_systems'),
   { table: 'estate_service_systems' },
-  { table: 'estate_contracts' },
+  sortKeyed('estate_contracts'),
   { table: 'estate_assessments' },
-  { table: 'estate_datasets' },
+  sortKeyed('estate_datasets'),
   { table: 'estate_dataset_systems' },
   { table: 'estate_dataset_vendors' },
-  { table: 'estate_grants' },
+  sortKeyed('estate_grants'),
   { table: 'estate_reviews' },
   { table: 'estate_review_items' },
   { table: 'estate_imports' },

@@ -1,7 +1,7 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import BetterSqlite3 from 'better-sqlite3';
-import { Kysely, PostgresDialect, type LogEvent } from 'kysely';
+import { Kysely, PostgresDialect, sql, type LogEvent } from 'kysely';
 import pg from 'pg';
 import type { DB } from './schema.js';
 import { TwoConnectionSqliteDialect } from './sqlite.js';
@@ -73,4 +73,14 @@ function redactUrl(url: string): string {
   } catch {
     return 'postgres://(unparseable URL)';
   }
+}
+
+/**
+ * Refreshes the query planner's statistics of a table after a bulk load: `ANALYZE` on
+ * PostgreSQL (its autovacuum would get there, later); on SQLite `PRAGMA optimize`, which
+ * analyses only where the statistics have drifted enough to matter.
+ */
+export async function analyze(database: Database, table: string): Promise<void> {
+  if (database.dialect === 'postgres') await sql`analyze ${sql.table(table)}`.execute(database.db);
+  else await sql`pragma optimize`.execute(database.db);
 }

@@ -18,7 +18,7 @@ describe('keyset cursors', () => {
         expect(e).toBeInstanceOf(AppError);
         const err = e as AppError;
         expect(err.status).toBe(400);
-        expect(err.details[0]?.path).toBe('query.cursor');
+        expect(err.details[0]?.path).toBe('querystring.cursor');
         return err.message;
       }
       throw new Error('accepted');

@@ -11,12 +11,13 @@ import type { AccountTables } from '../../modules/accounts/tables.js';
 import type { ControlTables } from '../../modules/controls/tables.js';
 import type { InterchangeTables } from '../../modules/interchange/tables.js';
 import type { TransferTables } from '../../modules/transfer/tables.js';
+import type { ViewTables } from '../../modules/views/tables.js';
 
 /**
  * The whole database as Kysely sees it: the platform's tables plus each domain module's.
  * A module adds its tables by extending this interface with its own `*Tables` interface.
  */
-export interface DB extends PlatformTables, EstateTables, RiskTables, GovernanceTables, NotificationTables, ReportTables, BusinessTables, RoadmapTables, BudgetTables, AccountTables, ControlTables, InterchangeTables, TransferTables {}
+export interface DB extends PlatformTables, EstateTables, RiskTables, GovernanceTables, NotificationTables, ReportTables, BusinessTables, RoadmapTables, BudgetTables, AccountTables, ControlTables, InterchangeTables, TransferTables, ViewTables {}
 
 /**
  * Tables owned by one client: each carries `client_id`, its primary key starts with it, and

@@ -3,7 +3,8 @@ import { hasZodFastifySchemaValidationErrors } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import { constraintError } from '../db/constraints.js';
 import { AppError, STATUS, type ErrorCode, type ErrorDetail, ERROR_CODES } from '../errors.js';
-import { sayOfField, installPlainValidationMessages } from '../../shared/validation.js';
+import { sayOfField } from '../../shared/validation.js';
+import { installPlainValidationMessages } from '../../shared/zod-messages.js';
 
 // Zod's messages in plain words ("must be at most 200 characters") for every schema.
 installPlainValidationMessages();

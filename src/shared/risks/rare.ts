@@ -7,6 +7,7 @@
  * P(L > x) / P(L > 0).
  */
 import type { LecPoint } from '../../engine/index.js';
+import { numberFormat } from '../money.js';
 
 /** The annual loss in the years that have one: its median and its 95th percentile. */
 export interface WhenLoss {
@@ -46,7 +47,7 @@ export function isRare(s: { p90: number; probabilityOfLoss: number }): boolean {
 
 /** "$2.1M", "$850K", "$4.0M": two significant figures, as a board reads them. */
 export function compactMoney(amount: number, currency: string): string {
-  return new Intl.NumberFormat('en-US', { style: 'currency', currency, notation: 'compact', minimumSignificantDigits: 2, maximumSignificantDigits: 2 }).format(amount).replace(/\u00a0/g, ' ');
+  return numberFormat({ style: 'currency', currency, notation: 'compact', minimumSignificantDigits: 2, maximumSignificantDigits: 2 }).format(amount).replace(/\u00a0/g, ' ');
 }
 
 function share(p: number): string {

@@ -38,6 +38,13 @@ export function isApiError(err: unknown): err is ApiError {
   return err instanceof ApiError;
 }
 
+/** The message to show for any error. */
+export function errorMessage(err: unknown): string {
+  if (isApiError(err)) return err.message;
+  if (err instanceof Error) return err.message;
+  return 'Something went wrong.';
+}
+
 export const CSRF_COOKIE = 'triad_csrf';
 export const CSRF_HEADER = 'X-CSRF-Token';
 

@@ -1,6 +1,7 @@
-import { useInfiniteQuery, useQuery, type InfiniteData } from '@tanstack/react-query';
+import { keepPreviousData, useInfiniteQuery, useQuery, type InfiniteData } from '@tanstack/react-query';
 import { keys } from './keys';
 import { call, triad } from './typed';
+import type { AuditFilters } from '@schema/audit';
 import type { AuditPage } from './types';
 
 /** The signed-in user, their firm and clients; fails with a 401 ApiError when signed out. */
@@ -40,14 +41,42 @@ export function useMembers(clientId: string, enabled = true) {
 
 const AUDIT_PAGE_SIZE = 50;
 
-/** The client's audit trail, newest first, a page at a time (`fetchNextPage` loads older entries). */
-export function useAuditTrail(clientId: string, entityType: string | null = null) {
-  return useInfiniteQuery<AuditPage, Error, InfiniteData<AuditPage>, ReturnType<typeof keys.audit>, number | null>({
-    queryKey: keys.audit(clientId, entityType),
+/** The viewer's time zone, whose calendar the audit trail's days are read in (as its times are shown). */
+export function viewerTimeZone(): string {
+  return Intl.DateTimeFormat().resolvedOptions().timeZone || 'UTC';
+}
+
+/** The query of the audit trail's filters: the set ones, and the viewer's time zone when days are. */
+export function auditQuery(filters: AuditFilters): AuditFilters {
+  const out: AuditFilters = {};
+  for (const [k, v] of Object.entries(filters) as [keyof AuditFilters, string | undefined][]) if (v) out[k] = v;
+  if (out.from || out.to) out.timeZone = viewerTimeZone();
+  return out;
+}
+
+/**
+ * The client's audit trail through the filters, newest first, a page at a time
+ * (`fetchNextPage` loads older entries); the first page counts every entry the filters keep.
+ */
+export function useAuditTrail(clientId: string, filters: AuditFilters = {}) {
+  const query = auditQuery(filters);
+  return useInfiniteQuery<AuditPage, Error, InfiniteData<AuditPage>, ReturnType<typeof keys.auditPage>, string | null>({
+    queryKey: keys.auditPage(clientId, query),
     queryFn: ({ pageParam, signal }) =>
-      call(triad.GET('/api/clients/{clientId}/audit', { params: { path: { clientId }, query: { limit: AUDIT_PAGE_SIZE, ...(pageParam !== null ? { before: pageParam } : {}), ...(entityType ? { entityType } : {}) } }, signal })),
+      call(triad.GET('/api/clients/{clientId}/audit', { params: { path: { clientId }, query: { limit: AUDIT_PAGE_SIZE, ...(pageParam !== null ? { cursor: pageParam } : { total: 'true' }), ...query } }, signal })),
     initialPageParam: null,
-    getNextPageParam: (last) => last.nextBefore,
+    getNextPageParam: (last) => last.nextCursor,
+    // Other filters: the entries shown stay until those of the new filters arrive.
+    placeholderData: keepPreviousData,
+  });
+}
+
+/** Who and what appear in the client's audit trail: the choices of its filters. */
+export function useAuditFacets(clientId: string) {
+  return useQuery({
+    queryKey: keys.auditFacets(clientId),
+    queryFn: ({ signal }) => call(triad.GET('/api/clients/{clientId}/audit/facets', { params: { path: { clientId } }, signal })),
+    staleTime: 30_000,
   });
 }
 

@@ -11,7 +11,9 @@ export const keys = {
   users: () => ['users'] as const,
   client: (clientId: string) => ['client', clientId] as const,
   members: (clientId: string) => ['client', clientId, 'members'] as const,
-  audit: (clientId: string, entityType?: string | null) => ['client', clientId, 'audit', entityType ?? null] as const,
+  audit: (clientId: string) => ['client', clientId, 'audit'] as const,
+  auditPage: (clientId: string, filters: object) => ['client', clientId, 'audit', 'pages', filters] as const,
+  auditFacets: (clientId: string) => ['client', clientId, 'audit', 'facets'] as const,
   auditVerify: (clientId: string) => ['client', clientId, 'audit-verify'] as const,
   jobs: (clientId: string, kind?: string) => ['client', clientId, 'jobs', kind ?? null] as const,
 };

@@ -1,16 +1,27 @@
 import { notifications } from '@mantine/notifications';
 import { useMutation, useQueryClient, type QueryKey, type UseMutationResult } from '@tanstack/react-query';
-import { isApiError } from './client';
+import i18n from '../i18n';
+import { errorMessage, isApiError } from './client';
+import { followJob, type JobFollower } from './jobs';
+
+/** A notification's text, or a function of the change's result and input. */
+export type Text<TData, TVars> = string | ((data: TData, vars: TVars) => string);
 
 export interface ApiMutationOptions<TData, TVars> {
   mutationFn: (vars: TVars) => Promise<TData>;
   /** A notification on success: text, or a function of the result. Omit for none. */
-  success?: string | ((data: TData, vars: TVars) => string);
+  success?: Text<TData, TVars>;
   /**
-   * For a change that starts a background job: the notification says "Started" (not "Done"),
-   * and the job's JobProgress says "Done" when it finishes. Use instead of `success`.
+   * For a change that starts a background job, instead of `success`: one notification that
+   * says "Started" with `started` while the job runs, then, in its place, "Done" with `done`, or
+   * "Failed" with `failed` and the job's reason (api/jobs.ts). `follow` says which job.
    */
-  started?: string | ((data: TData, vars: TVars) => string);
+  job?: {
+    started: Text<TData, TVars>;
+    done: Text<TData, TVars>;
+    failed: (reason: string, data: TData, vars: TVars) => string;
+    follow: (data: TData, vars: TVars) => JobFollower;
+  };
   /**
    * Show a notification on failure. Forms that show the error inline (ErrorAlert and field
    * errors) pass false.
@@ -19,13 +30,6 @@ export interface ApiMutationOptions<TData, TVars> {
   /** Queries to refresh after success, e.g. `[keys.client(clientId)]`. */
   invalidate?: QueryKey[] | ((data: TData, vars: TVars) => QueryKey[]);
   onSuccess?: (data: TData, vars: TVars) => void | Promise<void>;
-}
-
-/** The message to show for any error. */
-export function errorMessage(err: unknown): string {
-  if (isApiError(err)) return err.message;
-  if (err instanceof Error) return err.message;
-  return 'Something went wrong.';
 }
 
 /**
@@ -39,20 +43,16 @@ export function useApiMutation<TData, TVars = void>(options: ApiMutationOptions<
     onSuccess: async (data, vars) => {
       const toRefresh = typeof options.invalidate === 'function' ? options.invalidate(data, vars) : (options.invalidate ?? []);
       await Promise.all(toRefresh.map((queryKey) => queryClient.invalidateQueries({ queryKey })));
-      if (options.success) {
-        const message = typeof options.success === 'function' ? options.success(data, vars) : options.success;
-        notifications.show({ color: 'teal', title: 'Done', message });
-      }
-      if (options.started) {
-        const message = typeof options.started === 'function' ? options.started(data, vars) : options.started;
-        notifications.show({ color: 'triad', title: 'Started', message });
-      }
+      const say = (text: Text<TData, TVars>) => (typeof text === 'function' ? text(data, vars) : text);
+      if (options.success) notifications.show({ color: 'teal', title: i18n.t('notify.done'), message: say(options.success) });
+      const job = options.job;
+      if (job) followJob(job.follow(data, vars), { started: say(job.started), done: say(job.done), failed: (reason) => job.failed(reason, data, vars) });
       await options.onSuccess?.(data, vars);
     },
     onError: (err) => {
       // A 401 has already sent the user to the sign-in page.
       if (options.notifyError === false || (isApiError(err) && err.isUnauthenticated)) return;
-      notifications.show({ color: 'red', title: 'That did not work', message: errorMessage(err) });
+      notifications.show({ color: 'red', title: i18n.t('notify.failed'), message: errorMessage(err) });
     },
   });
 }

@@ -1,49 +1,48 @@
 /**
- * The API's lists a page at a time (src/shared/paging.ts: `limit`, `cursor`; `nextCursor` in the
- * answer): `usePagedList` keeps the pages loaded so far and loads the next on `fetchNextPage`
- * (the LoadMore button); `fetchAllPages` walks a whole list, for a picker that offers every row.
+ * The API's lists page by keyset (docs/api.md, "Lists"): a page, then the next by its
+ * `nextCursor`. `usePagedList` keeps the pages read so far (TanStack's infinite query) and asks
+ * for the total with the first page only; a new filter or order starts from the first page.
  */
-import { useInfiniteQuery, type InfiniteData, type QueryKey } from '@tanstack/react-query';
-import { useMemo } from 'react';
+import { keepPreviousData, useInfiniteQuery, type InfiniteData } from '@tanstack/react-query';
+import type { PageInfo } from '@shared/paging';
+import { api } from './client';
 
-export interface PageOf {
-  nextCursor: string | null;
+export type ListQuery = Record<string, string | number | boolean | null | undefined>;
+
+export interface PagedList<T> {
+  records: T[];
+  /** Matching rows in all (asked for with the first page). */
   total: number | null;
+  hasMore: boolean;
+  loadMore: () => void;
+  loadingMore: boolean;
+  fetching: boolean;
+  isPending: boolean;
+  isError: boolean;
+  error: Error | null;
+  refetch: () => void;
 }
 
-export interface PagedListOptions<P extends PageOf, R> {
-  queryKey: QueryKey;
-  /** One page: the first for a null cursor. */
-  fetchPage: (cursor: string | null, signal: AbortSignal) => Promise<P>;
-  /** The page's rows. */
-  rows: (page: P) => R[];
-  enabled?: boolean;
-  refetchInterval?: number | false | ((data: InfiniteData<P> | undefined) => number | false);
-}
-
-export function usePagedList<P extends PageOf, R>(options: PagedListOptions<P, R>) {
-  const { refetchInterval } = options;
-  const query = useInfiniteQuery<P, Error, InfiniteData<P>, QueryKey, string | null>({
-    queryKey: options.queryKey,
-    queryFn: ({ pageParam, signal }) => options.fetchPage(pageParam, signal),
+export function usePagedList<K extends string, T>(key: readonly unknown[], path: string, list: K, query: ListQuery): PagedList<T> {
+  type Page = PageInfo & Record<K, T[]>;
+  const q = useInfiniteQuery<Page, Error, InfiniteData<Page>, readonly unknown[], string | null>({
+    queryKey: [...key, query],
+    queryFn: ({ pageParam, signal }) => api.get<Page>(path, { signal, query: { ...query, ...(pageParam === null ? { total: 'true' } : { cursor: pageParam }) } }),
     initialPageParam: null,
     getNextPageParam: (last) => last.nextCursor,
-    ...(options.enabled === undefined ? {} : { enabled: options.enabled }),
-    ...(refetchInterval === undefined ? {} : { refetchInterval: typeof refetchInterval === 'function' ? (q) => refetchInterval(q.state.data) : refetchInterval }),
+    placeholderData: keepPreviousData,
   });
-  const { rows } = options;
-  const loaded = useMemo(() => query.data?.pages.flatMap(rows) ?? [], [query.data, rows]);
-  return { ...query, rows: loaded, first: query.data?.pages[0] };
-}
-
-/** Every row of a list, page after page (`limit` a page, at most 500). */
-export async function fetchAllPages<P extends PageOf, R>(fetchPage: (cursor: string | null) => Promise<P>, rows: (page: P) => R[]): Promise<R[]> {
-  const out: R[] = [];
-  let cursor: string | null = null;
-  do {
-    const page: P = await fetchPage(cursor);
-    out.push(...rows(page));
-    cursor = page.nextCursor;
-  } while (cursor !== null);
-  return out;
+  const pages = q.data?.pages ?? [];
+  return {
+    records: pages.flatMap((p) => p[list]),
+    total: pages[0]?.total ?? null,
+    hasMore: q.hasNextPage,
+    loadMore: () => void q.fetchNextPage(),
+    loadingMore: q.isFetchingNextPage,
+    fetching: q.isFetching,
+    isPending: q.isPending,
+    isError: q.isError,
+    error: q.error,
+    refetch: () => void q.refetch(),
+  };
 }

@@ -4,7 +4,12 @@
  * at most 200 characters"); and the limits a schema sets, to show in the inputs up front.
  */
 import { sayOfField } from '@shared/validation';
+import { installPlainValidationMessages } from '@shared/zod-messages';
 import type { z } from 'zod';
+
+// Zod's messages in plain words, set here (where the web app first checks a form with a schema)
+// rather than at start-up, so that zod loads only with the pages that use it.
+installPlainValidationMessages();
 
 /**
  * A Mantine `validate` function from a schema and the mapping of the form's values to the

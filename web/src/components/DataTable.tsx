@@ -1,13 +1,24 @@
-import { Stack } from '@mantine/core';
-import { DataTable, type DataTableProps } from 'mantine-datatable';
-import type { ComponentType } from 'react';
+import { Group, Stack } from '@mantine/core';
+import { DataTable, useDataTableColumns, type DataTableColumn, type DataTableProps } from 'mantine-datatable';
+import { useMemo, type ComponentType } from 'react';
+import { ColumnsMenu } from './ColumnsMenu';
 import { exportColumnsOf, TableExport, type ExportColumn } from './TableExport';
 
 /** Export buttons above the table: `exportAs` names the file; columns default to the table's. */
 export interface TableExportProps<T> {
   exportAs?: string;
   exportColumns?: ExportColumn<T>[];
+  /**
+   * Lets the person choose the columns shown (a "Columns" menu above the table), kept in this
+   * browser under this key (the list's key, as for saved views: `estate.systems`).
+   */
+  columnsKey?: string;
 }
+
+type Column = { accessor?: unknown; title?: unknown; hidden?: boolean; toggleable?: boolean };
+
+/** A column a person may hide: one with a text title, unless it says otherwise. */
+const choosable = (c: Column): boolean => c.toggleable ?? (typeof c.title === 'string' && c.title !== '');
 
 /**
  * Triad's table convention: mantine-datatable with the same frame, spacing, hover and empty
@@ -33,7 +44,13 @@ export interface TableExportProps<T> {
  */
 export function TriadTable<T>(allProps: DataTableProps<T> & TableExportProps<T>) {
   // Plain records here: the rest of a DataTableProps union is costly for the compiler (see below).
-  const { exportAs, exportColumns, ...props } = allProps as unknown as TableExportProps<T> & Record<string, unknown> & { records?: T[]; columns?: { accessor?: unknown; title?: unknown }[] };
+  const { exportAs, exportColumns, columnsKey, ...props } = allProps as unknown as TableExportProps<T> & Record<string, unknown> & { records?: T[]; columns?: Column[] };
+  const storeKey = columnsKey ? `triad.columns.${columnsKey}` : undefined;
+  const columns = props.columns;
+  // The menu's view of the state the table keeps under storeColumnsKey (mantine's localStorage
+  // hook tells every user of a key of a change); the table itself shows no toggles of its own.
+  const choice = useDataTableColumns<T>({ key: storeKey, columns: (columns ?? []) as DataTableColumn<T>[] });
+  const may = useMemo(() => new Set((columns ?? []).filter(choosable).map((c) => String(c.accessor))), [columns]);
   const defaults = {
     withTableBorder: true,
     borderRadius: 'md',
@@ -46,13 +63,17 @@ export function TriadTable<T>(allProps: DataTableProps<T> & TableExportProps<T>)
   };
   // DataTableProps is a large union; checking a spread of it against itself for a generic T
   // costs the compiler gigabytes. The public signature above keeps callers fully typed.
-  const table = <UntypedDataTable {...defaults} {...props} />;
-  if (!exportAs) return table;
+  const table = <UntypedDataTable {...defaults} {...props} {...{ storeColumnsKey: storeKey }} />;
+  if (!exportAs && !storeKey) return table;
   const records = props.records ?? [];
-  const columns = exportColumns ?? exportColumnsOf(props.columns ?? [], records);
+  const shown = storeKey ? choice.effectiveColumns : (columns ?? []);
+  const titles = Object.fromEntries((columns ?? []).map((c) => [String(c.accessor), typeof c.title === 'string' ? c.title : String(c.accessor)]));
   return (
     <Stack gap={4}>
-      <TableExport title={exportAs} records={records} columns={columns} />
+      <Group gap={6} justify="flex-end">
+        {storeKey ? <ColumnsMenu toggles={choice.columnsToggle} choosable={may} setToggles={choice.setColumnsToggle} reset={choice.resetColumnsToggle} titles={titles} /> : null}
+        {exportAs ? <TableExport title={exportAs} records={records} columns={exportColumns ?? exportColumnsOf(shown, records)} /> : null}
+      </Group>
       {table}
     </Stack>
   );

@@ -1,7 +1,6 @@
 import { Alert, Button, Group, List, Text } from '@mantine/core';
 import { IconAlertTriangle } from '@tabler/icons-react';
-import { isApiError } from '../api/client';
-import { errorMessage } from '../api/mutation';
+import { errorMessage, isApiError } from '../api/client';
 
 export interface ErrorAlertProps {
   error: unknown;

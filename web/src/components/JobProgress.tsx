@@ -1,7 +1,5 @@
 import { Alert, Group, Progress, Stack, Text } from '@mantine/core';
 import { IconAlertTriangle } from '@tabler/icons-react';
-import { notifications } from '@mantine/notifications';
-import { useEffect, useRef } from 'react';
 import { useJobs } from '../api/hooks';
 import { fromNow } from './format';
 
@@ -15,22 +13,13 @@ export interface JobProgressProps {
 
 /**
  * The latest background job of a kind: a progress bar while it runs (polled every second), the
- * error if it failed, when it last finished otherwise. Shows nothing before the first run.
+ * error if it failed, when it last finished otherwise. Shows nothing before the first run. (The
+ * change that starts a job says in a notification that it started, then how it ended: the `job`
+ * option of useApiMutation.)
  */
 export function JobProgress({ clientId, kind, label }: JobProgressProps) {
   const jobs = useJobs(clientId, kind);
   const job = jobs.data?.[0];
-  // A job seen running that has now finished says so once: "started", then "done".
-  const watching = useRef<string | null>(null);
-  useEffect(() => {
-    if (!job) return;
-    if (job.status === 'queued' || job.status === 'running') watching.current = job.id;
-    else if (watching.current === job.id) {
-      watching.current = null;
-      if (job.status === 'failed') notifications.show({ color: 'red', title: 'That did not work', message: `${label} failed: ${job.error ?? 'the job stopped with an error'}.` });
-      else notifications.show({ color: 'teal', title: 'Done', message: `${label}: finished.` });
-    }
-  }, [job, label]);
   if (!job) return null;
   if (job.status === 'queued' || job.status === 'running') {
     const percent = Math.round(job.progress * 100);

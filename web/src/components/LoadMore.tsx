@@ -1,28 +1,19 @@
 import { Button, Group, Text } from '@mantine/core';
+import type { PagedList } from '../api/paged';
+import { formatNumber } from './format';
 
-export interface LoadMoreProps {
-  hasNextPage: boolean;
-  isFetchingNextPage: boolean;
-  fetchNextPage: () => unknown;
-  /** Rows shown, and how many there are when the list said (total=true). */
-  shown?: number;
-  total?: number | null;
-  /** What the rows are: "decisions", "notifications". */
-  noun?: string;
-}
-
-/** Below a list read a page at a time: how many are shown, and a button for the next page. */
-export function LoadMore({ hasNextPage, isFetchingNextPage, fetchNextPage, shown, total, noun = 'rows' }: LoadMoreProps) {
-  if (!hasNextPage && (shown === undefined || total === undefined || total === null)) return null;
+/** Under a paged table: how many rows it shows of how many, and the button that reads the next page. */
+export function LoadMore({ list, noun }: { list: PagedList<unknown>; noun: string }) {
+  if (list.records.length === 0) return null;
   return (
-    <Group justify="center" gap="md" mt="xs">
-      {shown !== undefined && total !== undefined && total !== null ? (
-        <Text size="sm" c="dimmed">
-          {shown} of {total} {noun}
-        </Text>
-      ) : null}
-      {hasNextPage ? (
-        <Button variant="default" size="xs" loading={isFetchingNextPage} onClick={() => void fetchNextPage()}>
+    <Group justify="space-between">
+      <Text size="sm" c="dimmed">
+        {list.total !== null && list.total > list.records.length
+          ? `Showing ${formatNumber(list.records.length)} of ${formatNumber(list.total)} ${noun}`
+          : `${formatNumber(list.records.length)} ${noun}`}
+      </Text>
+      {list.hasMore ? (
+        <Button variant="default" onClick={list.loadMore} loading={list.loadingMore}>
           Load more
         </Button>
       ) : null}

@@ -39,3 +39,5 @@ export function ClientLayout() {
     </CurrentClientContext.Provider>
   );
 }
+
+export default ClientLayout;

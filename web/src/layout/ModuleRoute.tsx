@@ -1,9 +1,12 @@
 import { Suspense } from 'react';
+import { useParams } from 'react-router';
 import { IconLock } from '@tabler/icons-react';
 import { EmptyState } from '../components/EmptyState';
 import { PageSkeleton } from '../components/Skeletons';
 import { ModuleContext } from '../modules/context';
+import { clientModules } from '../modules/registry';
 import type { ClientModule } from '../modules/types';
+import { NotFoundPage } from '../pages/NotFoundPage';
 import { useCurrentClient } from './client-context';
 
 /** A module's page in the client workspace: permission check, its entry in context, lazy load. */
@@ -25,4 +28,17 @@ export function ModuleRoute({ module }: { module: ClientModule }) {
       </Suspense>
     </ModuleContext.Provider>
   );
+}
+
+/**
+ * The route `/clients/:clientId/:module/*`: the module of modules/registry.tsx at that path, or
+ * "page not found". One route for all modules, so the router (on the sign-in page too) need not
+ * know the registry.
+ */
+export default function ClientModuleRoute() {
+  const { module: path } = useParams();
+  const module = clientModules.find((m) => m.path === path);
+  if (!module) return <NotFoundPage />;
+  // Keyed: another module's page starts afresh.
+  return <ModuleRoute key={module.id} module={module} />;
 }

@@ -1,7 +1,7 @@
 import { ActionIcon, Menu, useMantineColorScheme, type MantineColorScheme } from '@mantine/core';
 import { IconCheck, IconLanguage, IconMoon, IconSun, IconSunMoon } from '@tabler/icons-react';
 import { useTranslation } from 'react-i18next';
-import { currentLanguage, LANGUAGES, type Language } from '../i18n';
+import { changeLanguage, currentLanguage, LANGUAGES, type Language } from '../i18n';
 
 const SCHEMES: { value: MantineColorScheme; key: 'schemeAuto' | 'schemeLight' | 'schemeDark'; icon: typeof IconSun }[] = [
   { value: 'auto', key: 'schemeAuto', icon: IconSunMoon },
@@ -14,7 +14,7 @@ const SCHEMES: { value: MantineColorScheme; key: 'schemeAuto' | 'schemeLight' | 
  * manager) and the language, in one small menu: in the header, and on the sign-in page.
  */
 export function Preferences() {
-  const { t, i18n } = useTranslation();
+  const { t } = useTranslation();
   const { colorScheme, setColorScheme } = useMantineColorScheme();
   const language = currentLanguage();
   const Current = SCHEMES.find((s) => s.value === colorScheme)?.icon ?? IconSunMoon;
@@ -36,7 +36,7 @@ export function Preferences() {
         <Menu.Divider />
         <Menu.Label>{t('preferences.language')}</Menu.Label>
         {(Object.keys(LANGUAGES) as Language[]).map((l) => (
-          <Menu.Item key={l} leftSection={<IconLanguage size={16} />} rightSection={check(language === l)} onClick={() => void i18n.changeLanguage(l)} lang={l}>
+          <Menu.Item key={l} leftSection={<IconLanguage size={16} />} rightSection={check(language === l)} onClick={() => void changeLanguage(l)} lang={l}>
             {LANGUAGES[l]}
           </Menu.Item>
         ))}

@@ -1,4 +1,4 @@
-import { Center, Loader, Stack, Text } from '@mantine/core';
+import { Center, Stack, Text } from '@mantine/core';
 import { useQueryClient } from '@tanstack/react-query';
 import { createContext, useCallback, useContext, type ReactNode } from 'react';
 import { Navigate, useLocation, useNavigate } from 'react-router';
@@ -6,7 +6,7 @@ import { api } from '../api/client';
 import { useMe } from '../api/hooks';
 import type { Me } from '../api/types';
 import { ErrorAlert } from '../components/ErrorAlert';
-import { BrandMark } from './Brand';
+import { LoadingTriad } from './LoadingTriad';
 
 const SessionContext = createContext<Me | null>(null);
 
@@ -21,16 +21,7 @@ export function useSession(): Me {
 export function RequireSession({ children }: { children: ReactNode }) {
   const me = useMe();
   const location = useLocation();
-  if (me.isPending) {
-    return (
-      <Center h="100vh">
-        <Stack align="center" gap="sm">
-          <BrandMark size={40} />
-          <Loader size="sm" type="dots" aria-label="Loading Triad" />
-        </Stack>
-      </Center>
-    );
-  }
+  if (me.isPending) return <LoadingTriad />;
   if (me.isError) {
     if ('status' in me.error && me.error.status === 401) {
       const next = location.pathname + location.search;

@@ -1,9 +1,9 @@
-import { Alert, Box, Button, Center, Divider, Paper, PasswordInput, Stack, Text, TextInput, Title } from '@mantine/core';
+import { Alert, Box, Button, Center, Divider, Loader, Paper, PasswordInput, Stack, Text, TextInput, Title } from '@mantine/core';
 import { useForm } from '@mantine/form';
 import { useDocumentTitle } from '@mantine/hooks';
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { IconAlertTriangle, IconKey } from '@tabler/icons-react';
-import { useState } from 'react';
+import { lazy, Suspense, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useNavigate, useSearchParams } from 'react-router';
 import type { MfaStepOut, SsoProviderOut } from '@schema/accounts';
@@ -13,7 +13,10 @@ import type { Me } from '../api/types';
 import { ErrorAlert } from '../components/ErrorAlert';
 import { Brand } from '../layout/Brand';
 import { Preferences } from '../layout/Preferences';
-import { EnrolStep, VerifyStep } from './signin/MfaSteps';
+import { VerifyStep } from './signin/MfaSteps';
+
+// Setting up two-step sign-in (with its QR code) loads only when the firm asks for it, after the password.
+const EnrolStep = lazy(() => import('./signin/EnrolStep'));
 
 /** Only a path inside the app, never another site (`//evil.example`). */
 export function safeNext(next: string | null): string {
@@ -72,7 +75,17 @@ export function SignInPage() {
         </Center>
         <Paper withBorder shadow="sm" p="xl" radius="md">
           {step?.mfa === 'verify' ? <VerifyStep challenge={step.challenge} onSignedIn={(me) => void signedIn(me)} onRestart={restart} /> : null}
-          {step?.mfa === 'enrol' ? <EnrolStep challenge={step.challenge} onSignedIn={(me) => void signedIn(me)} /> : null}
+          {step?.mfa === 'enrol' ? (
+            <Suspense
+              fallback={
+                <Center py="xl">
+                  <Loader size="sm" type="dots" />
+                </Center>
+              }
+            >
+              <EnrolStep challenge={step.challenge} onSignedIn={(me) => void signedIn(me)} />
+            </Suspense>
+          ) : null}
           {step ? null : (
           <form onSubmit={form.onSubmit((values) => signIn.mutate(values))} noValidate>
             <Stack gap="md">

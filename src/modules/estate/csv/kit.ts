@@ -5,7 +5,9 @@
 import type { ClientScope } from '../../../server/context.js';
 import { newId } from '../../../server/db/conventions.js';
 import type { ClientDb } from '../../../server/db/scoped.js';
+import type { ClientTable } from '../../../server/db/schema.js';
 import { chunk } from '../common.js';
+import { hasSortKeys, sortKeysOf, withSortKeys } from '../sort-keys.js';
 import type { EstateVendorsTable } from '../tables.js';
 import { nameKey, type CsvKind, type Supplies } from '../vocab.js';
 import type { CellParser } from './values.js';
@@ -128,6 +130,7 @@ export class VendorResolver {
       id: newId(),
       name,
       name_key: key,
+      name_sort: sortKeysOf('estate_vendors', { name }).name_sort!,
       direct: 1,
       supplies,
       offering: null,
@@ -207,17 +210,14 @@ export function asText(v: unknown): string {
   return typeof v === 'string' ? v : typeof v === 'number' || typeof v === 'boolean' ? String(v) : JSON.stringify(v);
 }
 
-/** Inserts new rows and overwrites existing ones (by client_id, id) in one statement. */
-export async function upsert(db: ClientDb, table: string, rows: Record<string, unknown>[], keepColumns: readonly string[] = ['created_at']): Promise<void> {
-  if (rows.length === 0) return;
+/**
+ * Inserts new rows and overwrites existing ones (by client_id, id) in one statement; the rows'
+ * sort keys (sort-keys.ts) are derived from their names on the way.
+ */
+export async function upsert(db: ClientDb, table: string, given: Record<string, unknown>[], keepColumns: readonly string[] = ['created_at']): Promise<void> {
+  if (given.length === 0) return;
+  const rows = hasSortKeys(table) ? given.map((r) => withSortKeys(table, r)) : given;
   const columns = Object.keys(rows[0]!).filter((c) => c !== 'id' && c !== 'client_id' && !keepColumns.includes(c));
-  await (db.insertInto(table as 'estate_systems', rows as never) as unknown as {
-    onConflict: (f: (oc: ConflictBuilder) => unknown) => { execute: () => Promise<unknown> };
-  })
-    .onConflict((oc) => oc.columns(['client_id', 'id']).doUpdateSet((eb) => Object.fromEntries(columns.map((c) => [c, eb.ref(`excluded.${c}`)]))))
-    .execute();
+  await db.upsertMany(table as ClientTable, rows, columns);
 }
 
-interface ConflictBuilder {
-  columns(cols: string[]): { doUpdateSet(f: (eb: { ref(r: string): unknown }) => Record<string, unknown>): unknown };
-}

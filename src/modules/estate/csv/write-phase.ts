@@ -1,12 +1,24 @@
 import type { ClientScope } from '../../../server/context.js';
 import { toTimestamp } from '../../../server/db/conventions.js';
 import { conflict } from '../../../server/errors.js';
+import { analyze } from '../../../server/db/index.js';
 import { KINDS } from './kinds/index.js';
 import { VendorResolver, type KindSpec, type Planned, type RunContext } from './kit.js';
 import type { ImportRowsOptions } from './options.js';
 import type { Spool } from './spool.js';
 
 const MAX_AUDITED_CHANGES = 200;
+
+/** Rows written past which the planner's statistics of the kind's table are refreshed after the import. */
+const ANALYZE_AFTER_ROWS = 1000;
+const TABLE_OF_KIND: Partial<Record<string, string>> = {
+  systems: 'estate_systems',
+  vendors: 'estate_vendors',
+  contracts: 'estate_contracts',
+  services: 'estate_services',
+  datasets: 'estate_datasets',
+  grants: 'estate_grants',
+};
 
 /**
  * Lets the event loop serve other requests between batches: with SQLite every query is
@@ -29,6 +41,15 @@ export interface WriteArgs {
 
 /** Writes the spooled rows in one transaction, with the file's audit entry and import record. */
 export async function writePhase(scope: ClientScope, spec: KindSpec, spool: Spool, args: WriteArgs): Promise<{ counts: { created: number; updated: number; unchanged: number }; newVendors: string[] }> {
+  const written = await writeRows(scope, spec, spool, args);
+  // A bulk load leaves the planner's statistics behind (PostgreSQL then guesses a table of 100,000
+  // rows holds a few thousand and picks worse plans): refresh them once the rows are in.
+  const table = TABLE_OF_KIND[spec.kind];
+  if (table && written.counts.created + written.counts.updated >= ANALYZE_AFTER_ROWS) await analyze(scope.app.database, table);
+  return written;
+}
+
+async function writeRows(scope: ClientScope, spec: KindSpec, spool: Spool, args: WriteArgs): Promise<{ counts: { created: number; updated: number; unchanged: number }; newVendors: string[] }> {
   const startedAt = toTimestamp(scope.now());
   args.onWritten(0);
   return scope.write(async (w) => {

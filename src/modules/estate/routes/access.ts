@@ -5,7 +5,7 @@ import { createGrant, deleteGrant, getGrant, listGrants, revokeGrant, updateGran
 import { closeReview, decideItem, getReview, listReviews, startReview } from '../reviews.js';
 import { CLASSIFICATIONS } from '../vocab.js';
 import { Ok } from './estate.js';
-import { DataLocationsOut, DatasetInput, DatasetOut, DatasetPatch, DecisionInput, GrantInput, GrantOut, GrantPatch, GrantQuery, IdParam, ReviewDetail, ReviewInput, ReviewOut, Text } from '../schema.js';
+import { DataLocationsOut, DatasetInput, DatasetList, DatasetOut, DatasetQuery, DatasetPatch, DecisionInput, GrantInput, GrantList, GrantOut, GrantPatch, GrantQuery, IdParam, ReviewDetail, ReviewInput, ReviewOut, Text } from '../schema.js';
 
 const DatasetParams = z.strictObject({ clientId: z.string(), datasetId: IdParam });
 const GrantParams = z.strictObject({ clientId: z.string(), grantId: IdParam });
@@ -18,11 +18,11 @@ export function dataMapRoutes(app: ZodApp): void {
     config: { permission: 'estate.read' },
     schema: {
       tags,
-      summary: 'Data sets with their classification, categories, records, where they are stored or processed',
-      querystring: z.strictObject({ classification: z.enum(CLASSIFICATIONS).optional(), search: z.string().max(200).optional() }),
-      response: { 200: z.object({ datasets: z.array(DatasetOut) }) },
+      summary: 'A page of data sets with their classification, categories, records, where they are stored or processed',
+      querystring: DatasetQuery,
+      response: { 200: DatasetList },
     },
-  }, async (request) => ({ datasets: await listDatasets(request.scope, request.query) }));
+  }, async (request) => listDatasets(request.scope, request.query));
 
   app.post('/estate/datasets', {
     config: { permission: 'estate.edit' },
@@ -63,7 +63,7 @@ export function accessRoutes(app: ZodApp): void {
   const tags = ['access'];
   app.get('/estate/grants', {
     config: { permission: 'estate.read' },
-    schema: { tags, summary: 'Access grants to data sets and systems; flagged ones lack a reason or an owner', querystring: GrantQuery, response: { 200: z.object({ grants: z.array(GrantOut), total: z.number() }) } },
+    schema: { tags, summary: 'A page of access grants to data sets and systems; flagged ones lack a reason or an owner', querystring: GrantQuery, response: { 200: GrantList } },
   }, async (request) => listGrants(request.scope, request.query));
 
   app.post('/estate/grants', {

@@ -3,7 +3,7 @@ import type { ZodApp } from '../../../server/module.js';
 import { estateOverview } from '../overview.js';
 import { createService, deleteService, downtimeCheck, getService, listServices, updateService } from '../services.js';
 import { createSystem, deleteSystem, getSystem, lifecycle, listSystems, updateSystem } from '../systems.js';
-import { EstateOverview, IdParam, LifecycleOut, ServiceInput, ServiceList, ServiceOut, ServicePatch, ServiceSaved, SystemDetail, SystemInput, SystemOut, SystemPatch, SystemQuery } from '../schema.js';
+import { DowntimeCheck, EstateOverview, IdParam, LifecycleOut, ServiceInput, ServiceList, ServiceOut, ServicePatch, ServiceQuery, ServiceSaved, SystemDetail, SystemInput, SystemList, SystemPatch, SystemQuery } from '../schema.js';
 
 const tags = ['estate'];
 export const Ok = z.object({ ok: z.literal(true) });
@@ -19,11 +19,13 @@ export function estateRoutes(app: ZodApp): void {
 
   app.get('/estate/services', {
     config: { permission: 'estate.read' },
-    schema: { tags, summary: 'Business services with their downtime cost, operating hours, RTO, RPO and the systems they depend on; whether the downtime costs are plausible for the company\'s size', response: { 200: ServiceList } },
-  }, async (request) => {
-    const services = await listServices(request.scope);
-    return { services, downtime: await downtimeCheck(request.scope, services) };
-  });
+    schema: { tags, summary: 'A page of business services with their downtime cost, operating hours, RTO, RPO and the systems they depend on', querystring: ServiceQuery, response: { 200: ServiceList } },
+  }, async (request) => listServices(request.scope, request.query));
+
+  app.get('/estate/services/downtime', {
+    config: { permission: 'estate.read' },
+    schema: { tags, summary: 'Whether the business services\' downtime costs, added up over the hours they run, are plausible for the company\'s size', response: { 200: DowntimeCheck } },
+  }, async (request) => downtimeCheck(request.scope));
 
   app.post('/estate/services', {
     config: { permission: 'estate.edit' },
@@ -50,7 +52,7 @@ export function estateRoutes(app: ZodApp): void {
 
   app.get('/estate/systems', {
     config: { permission: 'estate.read' },
-    schema: { tags, summary: 'A page of systems and assets, filtered and sorted', querystring: SystemQuery, response: { 200: z.object({ systems: z.array(SystemOut), total: z.number() }) } },
+    schema: { tags, summary: 'A page of systems and assets, filtered and sorted', querystring: SystemQuery, response: { 200: SystemList } },
   }, async (request) => listSystems(request.scope, request.query));
 
   app.post('/estate/systems', {

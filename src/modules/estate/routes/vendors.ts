@@ -5,7 +5,7 @@ import { clientConcentration } from '../concentration.js';
 import { createContract, deleteContract, listContracts, renewalsBetween, updateContract } from '../contracts.js';
 import { addAssessment, addSubcontractor, createVendor, deleteAssessment, deleteVendor, getVendor, listVendors, removeSubcontractor, updateVendor } from '../vendors.js';
 import { Ok } from './estate.js';
-import { AssessmentInput, AssessmentOut, ConcentrationEntry, ContractInput, ContractOut, ContractPatch, DateString, IdParam, RenewalOut, SubcontractorInput, VendorDetail, VendorInput, VendorOut, VendorPatch } from '../schema.js';
+import { AssessmentInput, AssessmentOut, ConcentrationEntry, ContractInput, ContractList, ContractOut, ContractPatch, ContractQuery, DateString, IdParam, RenewalOut, SubcontractorInput, VendorDetail, VendorInput, VendorList, VendorPatch, VendorQuery } from '../schema.js';
 
 const tags = ['vendors'];
 const VendorParams = z.strictObject({ clientId: z.string(), vendorId: IdParam });
@@ -15,16 +15,8 @@ const ContractParams = z.strictObject({ clientId: z.string(), contractId: IdPara
 export function vendorRoutes(app: ZodApp): void {
   app.get('/estate/vendors', {
     config: { permission: 'estate.read' },
-    schema: {
-      tags,
-      summary: 'Vendors and fourth parties with their derived tier, what depends on them, contracts and assessment state',
-      querystring: z.strictObject({ tier: z.coerce.number().int().min(1).max(4).optional(), direct: z.enum(['true', 'false']).optional(), search: z.string().max(200).optional() }),
-      response: { 200: z.object({ vendors: z.array(VendorOut) }) },
-    },
-  }, async (request) => {
-    const q = request.query;
-    return { vendors: await listVendors(request.scope, { tier: q.tier, direct: q.direct === undefined ? undefined : q.direct === 'true', search: q.search }) };
-  });
+    schema: { tags, summary: 'A page of vendors and fourth parties with their derived tier, what depends on them, contracts and assessment state', querystring: VendorQuery, response: { 200: VendorList } },
+  }, async (request) => listVendors(request.scope, request.query));
 
   app.post('/estate/vendors', {
     config: { permission: 'estate.edit' },
@@ -87,8 +79,8 @@ export function vendorRoutes(app: ZodApp): void {
 
   app.get('/estate/contracts', {
     config: { permission: 'estate.read' },
-    schema: { tags, summary: 'Contracts with their next renewal and notice deadline', querystring: z.strictObject({ vendorId: IdParam.optional() }), response: { 200: z.object({ contracts: z.array(ContractOut) }) } },
-  }, async (request) => ({ contracts: await listContracts(request.scope, { vendorId: request.query.vendorId }) }));
+    schema: { tags, summary: 'A page of contracts with their next renewal and notice deadline', querystring: ContractQuery, response: { 200: ContractList } },
+  }, async (request) => listContracts(request.scope, request.query));
 
   app.get('/estate/contracts/renewals', {
     config: { permission: 'estate.read' },

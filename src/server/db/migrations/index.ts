@@ -20,6 +20,9 @@ import * as signinLimits from '../../../modules/accounts/migration-signin-limits
 import * as roadmapGaps from '../../../modules/roadmap/migration-gaps.js';
 import * as interchange from '../../../modules/interchange/migration.js';
 import * as clientTransfer from '../../../modules/transfer/migration.js';
+import * as estateListKeys from '../../../modules/estate/migration-list-keys.js';
+import * as auditFilters from '../../../modules/audit/migration-filters.js';
+import * as savedViews from '../../../modules/views/migration.js';
 import * as listKeys from './20261208_02_list_keys.js';
 
 /**
@@ -49,5 +52,8 @@ export const migrations: Record<string, Migration> = {
   '20261205_08_interchange': interchange,
   '20261206_01_roadmap_gaps': roadmapGaps,
   '20261207_01_client_transfer': clientTransfer,
+  '20261208_01_estate_list_keys': estateListKeys,
   '20261208_02_list_keys': listKeys,
+  '20261208_03_audit_filters': auditFilters,
+  '20261208_03a_saved_views': savedViews,
 };

@@ -4,18 +4,19 @@ import { useForm } from '@mantine/form';
 import { IconPlus } from '@tabler/icons-react';
 import { useState } from 'react';
 import { Link, Outlet, Route, Routes, useParams } from 'react-router';
+import type { DataTableSortStatus } from 'mantine-datatable';
 import type { DatasetOut, GrantOut, ReviewDetail, ReviewItemOut, ReviewOut } from '@schema/estate';
 import { api, fieldErrors } from '../../api/client';
 import { useMembers } from '../../api/hooks';
 import { useApiMutation } from '../../api/mutation';
-import { sortNatural } from '../../components/sort';
 import { TriadTable } from '../../components/DataTable';
 import { EmptyState } from '../../components/EmptyState';
 import { ErrorAlert } from '../../components/ErrorAlert';
 import { formatDate, formatNumber } from '../../components/format';
 import { PageHeader } from '../../components/PageHeader';
 import { useCurrentClient } from '../../layout/client-context';
-import { estateInvalidate, estatePath, useDatasets, useGrants, useLocations, useReview, useReviews, useSystems, useVendors } from './api';
+import { LoadMore } from '../../components/LoadMore';
+import { estateInvalidate, estatePath, useDatasetOptions, useDatasets, useGrants, useLocations, useReview, useReviews, useSystemOptions, useVendorOptions } from './api';
 import { RouteTabs } from '../../components/RouteTabs';
 import { ClassificationBadge, FlagBadges, TierBadge, words } from './ui';
 
@@ -29,8 +30,8 @@ const CATEGORIES = ['personal', 'health', 'payment', 'credentials', 'intellectua
 
 function DatasetModal({ onClose }: { onClose: () => void }) {
   const { clientId } = useCurrentClient();
-  const systems = useSystems(clientId, { limit: 500, offset: 0, sort: 'name' });
-  const vendors = useVendors(clientId);
+  const systems = useSystemOptions(clientId);
+  const vendors = useVendorOptions(clientId);
   const form = useForm({ initialValues: { name: '', classification: 'internal', categories: [] as string[], records: 0 as number | string, countries: '', retention: '', systemIds: [] as string[], vendorIds: [] as string[] } });
   const save = useApiMutation({
     mutationFn: (v: typeof form.values) =>
@@ -58,7 +59,7 @@ function DatasetModal({ onClose }: { onClose: () => void }) {
           <MultiSelect label="Categories" data={CATEGORIES.map((c) => ({ value: c, label: words(c) }))} {...form.getInputProps('categories')} />
           <TextInput label="Countries" placeholder="US, DE" {...form.getInputProps('countries')} />
           <TextInput label="Retention" {...form.getInputProps('retention')} />
-          <MultiSelect label="Stored or processed in" searchable data={(systems.data?.systems ?? []).map((s) => ({ value: s.id, label: s.name }))} {...form.getInputProps('systemIds')} />
+          <MultiSelect label="Stored or processed in" searchable data={(systems.data ?? []).map((s) => ({ value: s.id, label: s.name }))} {...form.getInputProps('systemIds')} />
           <MultiSelect label="Vendors holding it" searchable data={(vendors.data ?? []).map((v) => ({ value: v.id, label: v.name }))} {...form.getInputProps('vendorIds')} />
           <Group justify="flex-end">
             <Button variant="default" onClick={onClose}>
@@ -76,9 +77,10 @@ function DatasetModal({ onClose }: { onClose: () => void }) {
 
 function DatasetsView() {
   const { clientId, can } = useCurrentClient();
-  const datasets = useDatasets(clientId);
+  const [sort, setSort] = useState<DataTableSortStatus<DatasetOut>>({ columnAccessor: 'name', direction: 'asc' });
+  const datasets = useDatasets(clientId, { limit: 100, sort: sort.columnAccessor, order: sort.direction });
   const [adding, setAdding] = useState(false);
-  if (datasets.isError) return <ErrorAlert error={datasets.error} onRetry={() => void datasets.refetch()} />;
+  if (datasets.isError) return <ErrorAlert error={datasets.error} onRetry={datasets.refetch} />;
   return (
     <Stack gap="md">
       <Group justify="space-between">
@@ -91,25 +93,28 @@ function DatasetsView() {
           </Button>
         ) : null}
       </Group>
-      {datasets.data && datasets.data.length === 0 ? (
+      {!datasets.isPending && datasets.records.length === 0 ? (
         <EmptyState title="No data sets yet" description="Add the data sets the client keeps, or import them." />
       ) : (
         <TriadTable
-          records={sortNatural(datasets.data ?? [], (d) => d.name)}
-          fetching={datasets.isPending}
+          records={datasets.records}
+          fetching={datasets.fetching && !datasets.loadingMore}
           idAccessor="id"
           aria-label="Data sets" exportAs="Data sets"
+          sortStatus={sort}
+          onSortStatusChange={(s: DataTableSortStatus<DatasetOut>) => setSort(s)}
           columns={[
-            { accessor: 'name', title: 'Data set' },
+            { accessor: 'name', title: 'Data set', sortable: true },
             { accessor: 'classification', title: 'Classification', render: (d: DatasetOut) => <ClassificationBadge value={d.classification} /> },
             { accessor: 'categories', title: 'Categories', render: (d: DatasetOut) => d.categories.map(words).join(', ') || '—' },
-            { accessor: 'records', title: 'Records', textAlign: 'right', render: (d: DatasetOut) => formatNumber(d.records) },
+            { accessor: 'records', title: 'Records', textAlign: 'right', sortable: true, render: (d: DatasetOut) => formatNumber(d.records) },
             { accessor: 'systems', title: 'Where', render: (d: DatasetOut) => [...d.systems, ...d.vendors].map((x) => x.name).join(', ') || '—' },
             { accessor: 'countries', title: 'Countries', render: (d: DatasetOut) => d.countries.join(', ') || '—' },
             { accessor: 'retention', title: 'Retention', render: (d: DatasetOut) => d.retention ?? '—' },
           ]}
         />
       )}
+      <LoadMore list={datasets} noun="data sets" />
       {adding ? <DatasetModal onClose={() => setAdding(false)} /> : null}
     </Stack>
   );
@@ -184,8 +189,8 @@ function LocationsView() {
 
 function GrantModal({ onClose }: { onClose: () => void }) {
   const { clientId } = useCurrentClient();
-  const datasets = useDatasets(clientId);
-  const systems = useSystems(clientId, { limit: 500, offset: 0, sort: 'name' });
+  const datasets = useDatasetOptions(clientId);
+  const systems = useSystemOptions(clientId);
   const members = useMembers(clientId);
   const form = useForm({ initialValues: { target: null as string | null, grantee: '', granteeType: 'person', level: 'read', reason: '', ownerUserId: null as string | null } });
   const save = useApiMutation({
@@ -200,7 +205,7 @@ function GrantModal({ onClose }: { onClose: () => void }) {
   });
   const targets = [
     { group: 'Data sets', items: (datasets.data ?? []).map((d) => ({ value: `dataset:${d.id}`, label: d.name })) },
-    { group: 'Systems', items: (systems.data?.systems ?? []).map((s) => ({ value: `system:${s.id}`, label: s.name })) },
+    { group: 'Systems', items: (systems.data ?? []).map((s) => ({ value: `system:${s.id}`, label: s.name })) },
   ];
   return (
     <Modal opened onClose={onClose} title="Record a grant of access" size="lg">
@@ -234,14 +239,14 @@ const GRANT_PAGE = 100;
 function AccessView() {
   const { clientId, can } = useCurrentClient();
   const [flagged, setFlagged] = useState(false);
-  const [page, setPage] = useState(1);
+  const [sort, setSort] = useState<DataTableSortStatus<GrantOut>>({ columnAccessor: 'grantee', direction: 'asc' });
   const [adding, setAdding] = useState(false);
-  const grants = useGrants(clientId, { status: 'active', ...(flagged ? { flagged: 'true' as const } : {}), limit: GRANT_PAGE, offset: (page - 1) * GRANT_PAGE });
-  if (grants.isError) return <ErrorAlert error={grants.error} onRetry={() => void grants.refetch()} />;
+  const grants = useGrants(clientId, { status: 'active', flagged: flagged ? 'true' : null, limit: GRANT_PAGE, sort: sort.columnAccessor, order: sort.direction });
+  if (grants.isError) return <ErrorAlert error={grants.error} onRetry={grants.refetch} />;
   return (
     <Stack gap="md">
       <Group justify="space-between">
-        <Switch label="Only grants without a reason or an owner" checked={flagged} onChange={(e) => { setFlagged(e.currentTarget.checked); setPage(1); }} />
+        <Switch label="Only grants without a reason or an owner" checked={flagged} onChange={(e) => setFlagged(e.currentTarget.checked)} />
         {can('estate.edit') ? (
           <Button leftSection={<IconPlus size={16} />} onClick={() => setAdding(true)}>
             Record grant
@@ -249,24 +254,23 @@ function AccessView() {
         ) : null}
       </Group>
       <TriadTable
-        records={grants.data?.grants ?? []}
-        fetching={grants.isFetching}
+        records={grants.records}
+        fetching={grants.fetching && !grants.loadingMore}
         idAccessor="id"
         aria-label="Access grants" exportAs="Access grants"
-        totalRecords={grants.data?.total ?? 0}
-        recordsPerPage={GRANT_PAGE}
-        page={page}
-        onPageChange={setPage}
+        sortStatus={sort}
+        onSortStatusChange={(s: DataTableSortStatus<GrantOut>) => setSort(s)}
         columns={[
-          { accessor: 'grantee', title: 'Who', render: (g: GrantOut) => `${g.grantee} (${g.granteeType})` },
+          { accessor: 'grantee', title: 'Who', sortable: true, render: (g: GrantOut) => `${g.grantee} (${g.granteeType})` },
           { accessor: 'targetName', title: 'Access to', render: (g: GrantOut) => <>{g.targetName} {g.classification ? <ClassificationBadge value={g.classification} /> : null}</> },
           { accessor: 'level', title: 'Level' },
           { accessor: 'reason', title: 'Reason', render: (g: GrantOut) => g.reason ?? '—' },
           { accessor: 'ownerName', title: 'Owner', render: (g: GrantOut) => g.ownerName ?? '—' },
-          { accessor: 'since', title: 'Since', render: (g: GrantOut) => formatDate(g.since) },
+          { accessor: 'since', title: 'Since', sortable: true, render: (g: GrantOut) => formatDate(g.since) },
           { accessor: 'flags', title: '', render: (g: GrantOut) => <FlagBadges flags={g.flags} /> },
         ]}
       />
+      <LoadMore list={grants} noun="grants" />
       {adding ? <GrantModal onClose={() => setAdding(false)} /> : null}
     </Stack>
   );

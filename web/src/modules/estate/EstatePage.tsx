@@ -5,6 +5,7 @@ import { useDebouncedValue } from '@mantine/hooks';
 import { IconPlus, IconSearch } from '@tabler/icons-react';
 import { useState } from 'react';
 import { Outlet, Route, Routes, useSearchParams } from 'react-router';
+import type { DataTableSortStatus } from 'mantine-datatable';
 import type { SystemDetail, SystemOut } from '@schema/estate';
 import { SystemInput } from '@schema/estate';
 import { replacementCostChartOption } from '@shared/charts/reports';
@@ -12,13 +13,16 @@ import { api, fieldErrors } from '../../api/client';
 import { numberLimits, textLimit, validateWith } from '../../api/validate';
 import { useApiMutation } from '../../api/mutation';
 import { TriadTable } from '../../components/DataTable';
+import { HistoryLink } from '../../components/HistoryLink';
+import { ViewsMenu } from '../../components/SavedViews';
 import { EChart } from '../../components/EChart';
 import { ErrorAlert } from '../../components/ErrorAlert';
 import { formatDate, formatNumber } from '../../components/format';
 import { Money } from '../../components/Money';
 import { PageHeader } from '../../components/PageHeader';
 import { useCurrentClient } from '../../layout/client-context';
-import { estateInvalidate, estatePath, useLifecycle, useSystem, useSystems, useVendors } from './api';
+import { LoadMore } from '../../components/LoadMore';
+import { estateInvalidate, estatePath, useLifecycle, useSystem, useSystems, useVendorOptions } from './api';
 import { ServicesView } from './ServicesView';
 import { ImportExportView } from './ImportExportView';
 import { RouteTabs } from '../../components/RouteTabs';
@@ -64,7 +68,7 @@ function systemBody(v: SystemValues) {
 
 function SystemModal({ onClose }: { onClose: () => void }) {
   const { clientId, client } = useCurrentClient();
-  const vendors = useVendors(clientId);
+  const vendors = useVendorOptions(clientId);
   const form = useForm({
     initialValues: { name: '', assetTag: '', type: 'hardware', scope: 'internal', status: 'active', owner: '', vendorId: null as string | null, location: '', endOfLife: '', warrantyEnd: '', replacementCost: '' as number | string },
     validate: validateWith(SystemInput, systemBody),
@@ -155,6 +159,9 @@ function SystemDrawer({ id, onClose }: { id: string | null; onClose: () => void 
           <Text size="sm" mt="sm">
             {formatNumber(s.activeGrants)} active access grants
           </Text>
+          <Group mt="sm">
+            <HistoryLink entityType="system" entityId={s.id} />
+          </Group>
         </Stack>
       ) : null}
     </Drawer>
@@ -169,7 +176,8 @@ function SystemsView() {
   const [debounced] = useDebouncedValue(search, 300);
   const [type, setType] = useState<string | null>(null);
   const [status, setStatus] = useState<string | null>(null);
-  const [page, setPage] = useState(1);
+  // Sortable columns are orders the API offers (name, asset tag, end of life).
+  const [sort, setSort] = useState<DataTableSortStatus<SystemOut>>({ columnAccessor: 'name', direction: 'asc' });
   const [adding, setAdding] = useState(false);
   // The open system is in the address (`?system=<id>`), so a link (the global search) opens it.
   const [params, setParams] = useSearchParams();
@@ -181,8 +189,8 @@ function SystemsView() {
       return p;
     }, { replace: true });
   };
-  const systems = useSystems(clientId, { search: debounced, type, status, limit: PAGE, offset: (page - 1) * PAGE, sort: 'name' });
-  if (systems.isError) return <ErrorAlert error={systems.error} onRetry={() => void systems.refetch()} />;
+  const systems = useSystems(clientId, { search: debounced, type, status, limit: PAGE, sort: sort.columnAccessor, order: sort.direction });
+  if (systems.isError) return <ErrorAlert error={systems.error} onRetry={systems.refetch} />;
   return (
     <Stack gap="md">
       <Group justify="space-between" align="flex-end">
@@ -192,14 +200,12 @@ function SystemsView() {
             placeholder="Name, asset tag, serial or model"
             leftSection={<IconSearch size={14} />}
             value={search}
-            onChange={(e) => {
-              setSearch(e.currentTarget.value);
-              setPage(1);
-            }}
+            onChange={(e) => setSearch(e.currentTarget.value)}
             w={280}
           />
-          <Select label="Type" data={labelledOptions(SYSTEM_TYPE_LABELS)} clearable value={type} onChange={(v) => { setType(v); setPage(1); }} w={140} />
-          <Select label="Status" data={labelledOptions(SYSTEM_STATUS_LABELS)} clearable value={status} onChange={(v) => { setStatus(v); setPage(1); }} w={140} />
+          <Select label="Type" data={labelledOptions(SYSTEM_TYPE_LABELS)} clearable value={type} onChange={setType} w={140} />
+          <Select label="Status" data={labelledOptions(SYSTEM_STATUS_LABELS)} clearable value={status} onChange={setStatus} w={140} />
+          <ViewsMenu list="estate.systems" filters={{ search, type, status }} onApply={(f) => { setSearch(f.search ?? ''); setType(f.type ?? null); setStatus(f.status ?? null); }} />
         </Group>
         {can('estate.edit') ? (
           <Button leftSection={<IconPlus size={16} />} onClick={() => setAdding(true)}>
@@ -208,27 +214,26 @@ function SystemsView() {
         ) : null}
       </Group>
       <TriadTable
-        records={systems.data?.systems ?? []}
-        fetching={systems.isFetching}
+        records={systems.records}
+        fetching={systems.fetching && !systems.loadingMore}
         idAccessor="id"
-        aria-label="Systems and assets" exportAs="Systems and assets"
+        aria-label="Systems and assets" exportAs="Systems and assets" columnsKey="estate.systems"
         noRecordsText="No systems match"
-        totalRecords={systems.data?.total ?? 0}
-        recordsPerPage={PAGE}
-        page={page}
-        onPageChange={setPage}
+        sortStatus={sort}
+        onSortStatusChange={(s: DataTableSortStatus<SystemOut>) => setSort(s)}
         onRowClick={({ record }: { record: SystemOut }) => setOpen(record.id)}
         columns={[
-          { accessor: 'name', title: 'System', render: (s: SystemOut) => <Anchor component="button" size="sm" onClick={() => setOpen(s.id)}>{s.name}</Anchor> },
-          { accessor: 'assetTag', title: 'Asset tag', render: (s: SystemOut) => s.assetTag ?? '—' },
+          { accessor: 'name', title: 'System', sortable: true, render: (s: SystemOut) => <Anchor component="button" size="sm" onClick={() => setOpen(s.id)}>{s.name}</Anchor> },
+          { accessor: 'assetTag', title: 'Asset tag', sortable: true, render: (s: SystemOut) => s.assetTag ?? '—' },
           { accessor: 'type', title: 'Type', render: (s: SystemOut) => labelOf(SYSTEM_TYPE_LABELS, s.type) },
           { accessor: 'scope', title: 'Scope', render: (s: SystemOut) => (s.scope === 'product' ? 'Product' : 'Internal') },
           { accessor: 'status', title: 'Status', render: (s: SystemOut) => labelOf(SYSTEM_STATUS_LABELS, s.status) },
           { accessor: 'vendorName', title: 'Vendor', render: (s: SystemOut) => s.vendorName ?? '—' },
-          { accessor: 'endOfLife', title: 'End of life', render: (s: SystemOut) => formatDate(s.endOfLife) },
+          { accessor: 'endOfLife', title: 'End of life', sortable: true, render: (s: SystemOut) => formatDate(s.endOfLife) },
           { accessor: 'replacementCost', title: 'Replacement', textAlign: 'right', render: (s: SystemOut) => <Money amount={s.replacementCost} currency={client.currency} /> },
         ]}
       />
+      <LoadMore list={systems} noun="systems" />
       {adding ? <SystemModal onClose={() => setAdding(false)} /> : null}
       <SystemDrawer id={open} onClose={() => setOpen(null)} />
     </Stack>

@@ -4,6 +4,7 @@ import { useForm } from '@mantine/form';
 import { IconAlertTriangle, IconPlus } from '@tabler/icons-react';
 import { notifications } from '@mantine/notifications';
 import { useState } from 'react';
+import type { DataTableSortStatus } from 'mantine-datatable';
 import type { ServiceOut, ServiceSaved } from '@schema/estate';
 import { OPERATING_HOURS, OPERATING_HOURS_LABELS } from '@shared/downtime';
 import { api, fieldErrors } from '../../api/client';
@@ -13,15 +14,15 @@ import { EmptyState } from '../../components/EmptyState';
 import { ErrorAlert } from '../../components/ErrorAlert';
 import { Money } from '../../components/Money';
 import { useCurrentClient } from '../../layout/client-context';
-import { estateInvalidate, estatePath, useServices, useSystems } from './api';
+import { LoadMore } from '../../components/LoadMore';
+import { estateInvalidate, estatePath, useDowntimeCheck, useServices, useSystemOptions } from './api';
 import { CriticalityBadge } from './ui';
-import { sortNatural } from '../../components/sort';
 
 const HOURS_OPTIONS = OPERATING_HOURS.map((value) => ({ value, label: OPERATING_HOURS_LABELS[value] }));
 
 function ServiceModal({ onClose }: { onClose: () => void }) {
   const { clientId, client } = useCurrentClient();
-  const systems = useSystems(clientId, { limit: 500, offset: 0, sort: 'name' });
+  const systems = useSystemOptions(clientId);
   const form = useForm({
     initialValues: { name: '', businessUnit: '', downtimeCostPerHour: 0 as number | string, operatingHours: 'business', rtoHours: '' as number | string, rpoHours: '' as number | string, criticality: 'medium', systemIds: [] as string[] },
   });
@@ -63,7 +64,7 @@ function ServiceModal({ onClose }: { onClose: () => void }) {
             <NumberInput label="RPO (hours)" clampBehavior="none" decimalScale={2} {...form.getInputProps('rpoHours')} />
           </Group>
           <Select label="Criticality" data={['critical', 'high', 'medium', 'low']} allowDeselect={false} {...form.getInputProps('criticality')} />
-          <MultiSelect label="Depends on" searchable data={(systems.data?.systems ?? []).map((s) => ({ value: s.id, label: s.assetTag ? `${s.name} (${s.assetTag})` : s.name }))} {...form.getInputProps('systemIds')} />
+          <MultiSelect label="Depends on" searchable data={(systems.data ?? []).map((s) => ({ value: s.id, label: s.assetTag ? `${s.name} (${s.assetTag})` : s.name }))} {...form.getInputProps('systemIds')} />
           <Group justify="flex-end">
             <Button variant="default" onClick={onClose}>
               Cancel
@@ -80,13 +81,13 @@ function ServiceModal({ onClose }: { onClose: () => void }) {
 
 export function ServicesView() {
   const { clientId, client, can } = useCurrentClient();
-  const services = useServices(clientId);
-  const systems = useSystems(clientId, { limit: 500, offset: 0, sort: 'name' });
+  const [sort, setSort] = useState<DataTableSortStatus<ServiceOut>>({ columnAccessor: 'name', direction: 'asc' });
+  const services = useServices(clientId, { limit: 100, sort: sort.columnAccessor, order: sort.direction });
+  const downtime = useDowntimeCheck(clientId).data;
+  const systems = useSystemOptions(clientId);
   const [adding, setAdding] = useState(false);
-  const names = new Map((systems.data?.systems ?? []).map((s) => [s.id, s.name]));
-  if (services.isError) return <ErrorAlert error={services.error} onRetry={() => void services.refetch()} />;
-  const list = services.data?.services;
-  const downtime = services.data?.downtime;
+  const names = new Map((systems.data ?? []).map((s) => [s.id, s.name]));
+  if (services.isError) return <ErrorAlert error={services.error} onRetry={services.refetch} />;
   return (
     <Stack gap="md">
       <Group justify="space-between">
@@ -104,25 +105,28 @@ export function ServicesView() {
           {downtime.message} The ransomware worst case caps the business interruption at the gross profit earned in the outage&apos;s hours.
         </Alert>
       ) : null}
-      {list && list.length === 0 ? (
+      {!services.isPending && services.records.length === 0 ? (
         <EmptyState title="No business services yet" description="Add the services the business runs, or import them from a spreadsheet." />
       ) : (
         <TriadTable
-          records={sortNatural(list ?? [], (s) => s.name)}
-          fetching={services.isPending}
+          records={services.records}
+          fetching={services.fetching && !services.loadingMore}
           idAccessor="id"
           aria-label="Business services" exportAs="Business services"
+          sortStatus={sort}
+          onSortStatusChange={(s: DataTableSortStatus<ServiceOut>) => setSort(s)}
           columns={[
-            { accessor: 'name', title: 'Service' },
+            { accessor: 'name', title: 'Service', sortable: true },
             { accessor: 'businessUnit', title: 'Business unit', render: (s: ServiceOut) => s.businessUnit ?? '—' },
             { accessor: 'criticality', title: 'Criticality', render: (s: ServiceOut) => <CriticalityBadge value={s.criticality} /> },
-            { accessor: 'downtimeCostPerHour', title: 'Downtime per hour', textAlign: 'right', render: (s: ServiceOut) => <Money amount={s.downtimeCostPerHour} currency={client.currency} /> },
+            { accessor: 'downtimeCostPerHour', title: 'Downtime per hour', textAlign: 'right', sortable: true, render: (s: ServiceOut) => <Money amount={s.downtimeCostPerHour} currency={client.currency} /> },
             { accessor: 'operatingHours', title: 'Runs', render: (s: ServiceOut) => OPERATING_HOURS_LABELS[s.operatingHours] },
             { accessor: 'rtoHours', title: 'RTO / RPO', render: (s: ServiceOut) => `${s.rtoHours ?? '—'} h / ${s.rpoHours ?? '—'} h` },
             { accessor: 'systemIds', title: 'Depends on', render: (s: ServiceOut) => s.systemIds.map((id) => names.get(id) ?? '…').join(', ') || '—' },
           ]}
         />
       )}
+      <LoadMore list={services} noun="services" />
       {adding ? <ServiceModal onClose={() => setAdding(false)} /> : null}
     </Stack>
   );

@@ -4,11 +4,13 @@ import { useForm } from '@mantine/form';
 import { IconPlus } from '@tabler/icons-react';
 import { useState } from 'react';
 import { Link, Outlet, Route, Routes, useParams } from 'react-router';
+import type { DataTableSortStatus } from 'mantine-datatable';
 import type { ConcentrationEntry, ContractOut, VendorDetail, VendorOut } from '@schema/estate';
 import { api, fieldErrors } from '../../api/client';
 import { useMe } from '../../api/hooks';
 import { useApiMutation } from '../../api/mutation';
 import { TriadTable } from '../../components/DataTable';
+import { ViewsMenu } from '../../components/SavedViews';
 import { EmptyState } from '../../components/EmptyState';
 import { ErrorAlert } from '../../components/ErrorAlert';
 import { formatDate, formatNumber } from '../../components/format';
@@ -18,7 +20,7 @@ import { useCurrentClient } from '../../layout/client-context';
 import { estateInvalidate, estatePath, useConcentration, useFirmConcentration, useRenewals, useVendor, useVendors, type Renewal } from './api';
 import { RouteTabs } from '../../components/RouteTabs';
 import { DueDate } from '../../components/DueDate';
-import { sortNatural } from '../../components/sort';
+import { LoadMore } from '../../components/LoadMore';
 import { labelOf, SUPPLIES_LABELS, TierBadge, words } from './ui';
 
 const TABS = [
@@ -70,33 +72,40 @@ function VendorModal({ onClose }: { onClose: () => void }) {
 
 function VendorList() {
   const { clientId, client, can, href } = useCurrentClient();
-  const vendors = useVendors(clientId);
   const [adding, setAdding] = useState(false);
   const [tier, setTier] = useState<string | null>(null);
-  if (vendors.isError) return <ErrorAlert error={vendors.error} onRetry={() => void vendors.refetch()} />;
-  const rows = sortNatural((vendors.data ?? []).filter((v) => !tier || String(v.tier) === tier), (v) => v.name);
+  const [sort, setSort] = useState<DataTableSortStatus<VendorOut>>({ columnAccessor: 'name', direction: 'asc' });
+  const vendors = useVendors(clientId, { tier, limit: 100, sort: 'name', order: sort.direction });
+  if (vendors.isError) return <ErrorAlert error={vendors.error} onRetry={vendors.refetch} />;
   return (
     <Stack gap="md">
       <Group justify="space-between" align="flex-end">
-        <Select label="Tier" placeholder="All tiers" clearable data={['1', '2', '3', '4'].map((t) => ({ value: t, label: `Tier ${t}` }))} value={tier} onChange={setTier} w={160} />
+        <Group gap="sm" align="flex-end">
+          <Select label="Tier" placeholder="All tiers" clearable data={['1', '2', '3', '4'].map((t) => ({ value: t, label: `Tier ${t}` }))} value={tier} onChange={setTier} w={160} />
+          <ViewsMenu list="vendors" filters={{ tier }} onApply={(f) => setTier(f.tier ?? null)} />
+        </Group>
         {can('estate.edit') ? (
           <Button leftSection={<IconPlus size={16} />} onClick={() => setAdding(true)}>
             Add vendor
           </Button>
         ) : null}
       </Group>
-      {vendors.data && vendors.data.length === 0 ? (
+      {!vendors.isPending && !tier && vendors.records.length === 0 ? (
         <EmptyState title="No vendors yet" description="Add the client's vendors, or import them with their contracts." />
       ) : (
         <TriadTable
-          records={rows}
-          fetching={vendors.isPending}
+          records={vendors.records}
+          fetching={vendors.fetching && !vendors.loadingMore}
           idAccessor="id"
-          aria-label="Vendors" exportAs="Vendors"
+          aria-label="Vendors" exportAs="Vendors" columnsKey="vendors"
+          noRecordsText="No vendors of this tier"
+          sortStatus={sort}
+          onSortStatusChange={(s: DataTableSortStatus<VendorOut>) => setSort(s)}
           columns={[
             {
               accessor: 'name',
               title: 'Vendor',
+              sortable: true,
               render: (v: VendorOut) => (
                 <Group gap={6} wrap="nowrap">
                   <Anchor component={Link} to={href(`vendors/${v.id}`)} size="sm">
@@ -130,6 +139,7 @@ function VendorList() {
           ]}
         />
       )}
+      <LoadMore list={vendors} noun="vendors" />
       {adding ? <VendorModal onClose={() => setAdding(false)} /> : null}
     </Stack>
   );
@@ -404,13 +414,16 @@ function RenewalsView() {
         <Text size="sm" c="dimmed">
           Contracts that renew, and the last days to give notice, in the window.
         </Text>
-        <SegmentedControl value={days} onChange={setDays} data={[{ value: '30', label: '30 days' }, { value: '90', label: '90 days' }, { value: '365', label: '365 days' }]} aria-label="Window" />
+        <Group gap="sm">
+          <SegmentedControl value={days} onChange={setDays} data={[{ value: '30', label: '30 days' }, { value: '90', label: '90 days' }, { value: '365', label: '365 days' }]} aria-label="Window" />
+          <ViewsMenu list="vendors.renewals" filters={{ days }} onApply={(f) => setDays(f.days ?? '90')} />
+        </Group>
       </Group>
       <TriadTable
         records={renewals.data?.renewals ?? []}
         fetching={renewals.isPending}
         idAccessor="contractId"
-        aria-label="Renewals" exportAs="Renewals"
+        aria-label="Renewals" exportAs="Renewals" columnsKey="vendors.renewals"
         noRecordsText="Nothing renews in this window"
         columns={[
           { accessor: 'vendorName', title: 'Vendor' },

@@ -2,9 +2,10 @@
 import { keepPreviousData, useQuery } from '@tanstack/react-query';
 import type {
   ConcentrationEntry,
-  ContractOut,
   DataLocationsOut,
+  DatasetList,
   DatasetOut,
+  DowntimeCheck,
   EstateOverview,
   FirmConcentrationOut,
   GrantOut,
@@ -15,14 +16,17 @@ import type {
   Renewal,
   ReviewDetail,
   ReviewOut,
-  ServiceList,
+  ServiceOut,
   SystemDetail,
+  SystemList,
   SystemOut,
   VendorDetail,
+  VendorList,
   VendorOut,
 } from '@schema/estate';
 import { api, ApiError, clientPath, csrfToken, CSRF_HEADER, type ErrorDetail } from '../../api/client';
 import { keys } from '../../api/keys';
+import { usePagedList, type ListQuery } from '../../api/paged';
 import { call, triad } from '../../api/typed';
 
 export type { ImportProgress, ImportRecordOut, Renewal };
@@ -31,17 +35,17 @@ export const estateKeys = {
   all: (clientId: string) => [...keys.client(clientId), 'estate'] as const,
   overview: (clientId: string) => [...keys.client(clientId), 'estate', 'overview'] as const,
   services: (clientId: string) => [...keys.client(clientId), 'estate', 'services'] as const,
-  systems: (clientId: string, query: object) => [...keys.client(clientId), 'estate', 'systems', query] as const,
+  downtime: (clientId: string) => [...keys.client(clientId), 'estate', 'downtime'] as const,
+  systems: (clientId: string) => [...keys.client(clientId), 'estate', 'systems'] as const,
   system: (clientId: string, id: string) => [...keys.client(clientId), 'estate', 'system', id] as const,
   lifecycle: (clientId: string, days: number) => [...keys.client(clientId), 'estate', 'lifecycle', days] as const,
   vendors: (clientId: string) => [...keys.client(clientId), 'estate', 'vendors'] as const,
   vendor: (clientId: string, id: string) => [...keys.client(clientId), 'estate', 'vendor', id] as const,
   concentration: (clientId: string) => [...keys.client(clientId), 'estate', 'concentration'] as const,
   renewals: (clientId: string, days: number) => [...keys.client(clientId), 'estate', 'renewals', days] as const,
-  contracts: (clientId: string) => [...keys.client(clientId), 'estate', 'contracts'] as const,
   datasets: (clientId: string) => [...keys.client(clientId), 'estate', 'datasets'] as const,
   locations: (clientId: string, classification: string) => [...keys.client(clientId), 'estate', 'locations', classification] as const,
-  grants: (clientId: string, query: object) => [...keys.client(clientId), 'estate', 'grants', query] as const,
+  grants: (clientId: string) => [...keys.client(clientId), 'estate', 'grants'] as const,
   reviews: (clientId: string) => [...keys.client(clientId), 'estate', 'reviews'] as const,
   review: (clientId: string, id: string, mine: boolean) => [...keys.client(clientId), 'estate', 'review', id, mine] as const,
   imports: (clientId: string) => [...keys.client(clientId), 'estate', 'imports'] as const,
@@ -60,30 +64,29 @@ export function useEstateOverview(clientId: string) {
   return useQuery({ queryKey: estateKeys.overview(clientId), queryFn: ({ signal }) => api.get<EstateOverview>(estatePath(clientId, '/overview'), { signal }) });
 }
 
-/** The services, with whether their downtime costs are plausible for the company's size. */
-export function useServices(clientId: string) {
-  return useQuery({
-    queryKey: estateKeys.services(clientId),
-    queryFn: ({ signal }) => api.get<ServiceList>(estatePath(clientId, '/services'), { signal }),
-  });
+/** How many records a picker (a select of systems, vendors or data sets) offers: one page, by name. */
+export const PICKER_LIMIT = 500;
+
+/** The business services, a page at a time. */
+export function useServices(clientId: string, query: ListQuery) {
+  return usePagedList<'services', ServiceOut>(estateKeys.services(clientId), estatePath(clientId, '/services'), 'services', query);
 }
 
-export interface SystemsQuery {
-  search?: string;
-  type?: string | null;
-  scope?: string | null;
-  status?: string | null;
-  vendorId?: string | null;
-  sort?: string;
-  limit: number;
-  offset: number;
+/** Whether the services' downtime costs are plausible for the company's size. */
+export function useDowntimeCheck(clientId: string) {
+  return useQuery({ queryKey: estateKeys.downtime(clientId), queryFn: ({ signal }) => api.get<DowntimeCheck>(estatePath(clientId, '/services/downtime'), { signal }) });
 }
 
-export function useSystems(clientId: string, query: SystemsQuery) {
+/** Systems and assets, a page at a time, filtered and sorted by the API. */
+export function useSystems(clientId: string, query: ListQuery) {
+  return usePagedList<'systems', SystemOut>(estateKeys.systems(clientId), estatePath(clientId, '/systems'), 'systems', query);
+}
+
+/** The first systems by name, for a picker. */
+export function useSystemOptions(clientId: string) {
   return useQuery({
-    queryKey: estateKeys.systems(clientId, query),
-    queryFn: ({ signal }) => api.get<{ systems: SystemOut[]; total: number }>(estatePath(clientId, '/systems'), { signal, query: { ...query } }),
-    placeholderData: keepPreviousData,
+    queryKey: [...estateKeys.systems(clientId), 'options'],
+    queryFn: async ({ signal }) => (await api.get<SystemList>(estatePath(clientId, '/systems'), { signal, query: { limit: PICKER_LIMIT } })).systems,
   });
 }
 
@@ -103,10 +106,16 @@ export function useLifecycle(clientId: string, days: number) {
   });
 }
 
-export function useVendors(clientId: string) {
+/** Vendors and fourth parties, a page at a time. */
+export function useVendors(clientId: string, query: ListQuery) {
+  return usePagedList<'vendors', VendorOut>(estateKeys.vendors(clientId), estatePath(clientId, '/vendors'), 'vendors', query);
+}
+
+/** The first vendors by name, for a picker. */
+export function useVendorOptions(clientId: string) {
   return useQuery({
-    queryKey: estateKeys.vendors(clientId),
-    queryFn: async ({ signal }) => (await api.get<{ vendors: VendorOut[] }>(estatePath(clientId, '/vendors'), { signal })).vendors,
+    queryKey: [...estateKeys.vendors(clientId), 'options'],
+    queryFn: async ({ signal }) => (await api.get<VendorList>(estatePath(clientId, '/vendors'), { signal, query: { limit: PICKER_LIMIT } })).vendors,
   });
 }
 
@@ -137,17 +146,16 @@ export function useRenewals(clientId: string, days: number) {
   });
 }
 
-export function useContracts(clientId: string) {
-  return useQuery({
-    queryKey: estateKeys.contracts(clientId),
-    queryFn: async ({ signal }) => (await api.get<{ contracts: ContractOut[] }>(estatePath(clientId, '/contracts'), { signal })).contracts,
-  });
+/** Data sets, a page at a time. */
+export function useDatasets(clientId: string, query: ListQuery) {
+  return usePagedList<'datasets', DatasetOut>(estateKeys.datasets(clientId), estatePath(clientId, '/datasets'), 'datasets', query);
 }
 
-export function useDatasets(clientId: string) {
+/** The first data sets by name, for a picker. */
+export function useDatasetOptions(clientId: string) {
   return useQuery({
-    queryKey: estateKeys.datasets(clientId),
-    queryFn: async ({ signal }) => (await api.get<{ datasets: DatasetOut[] }>(estatePath(clientId, '/datasets'), { signal })).datasets,
+    queryKey: [...estateKeys.datasets(clientId), 'options'],
+    queryFn: async ({ signal }) => (await api.get<DatasetList>(estatePath(clientId, '/datasets'), { signal, query: { limit: PICKER_LIMIT } })).datasets,
   });
 }
 
@@ -159,19 +167,9 @@ export function useLocations(clientId: string, classification: string) {
   });
 }
 
-export interface GrantsQuery {
-  status: 'active' | 'revoked' | 'all';
-  flagged?: 'true';
-  limit: number;
-  offset: number;
-}
-
-export function useGrants(clientId: string, query: GrantsQuery) {
-  return useQuery({
-    queryKey: estateKeys.grants(clientId, query),
-    queryFn: ({ signal }) => api.get<{ grants: GrantOut[]; total: number }>(estatePath(clientId, '/grants'), { signal, query: { ...query } }),
-    placeholderData: keepPreviousData,
-  });
+/** Access grants, a page at a time. */
+export function useGrants(clientId: string, query: ListQuery) {
+  return usePagedList<'grants', GrantOut>(estateKeys.grants(clientId), estatePath(clientId, '/grants'), 'grants', query);
 }
 
 export function useReviews(clientId: string) {

@@ -9,7 +9,7 @@ import { api, fieldErrors } from '../../api/client';
 import { useApiMutation } from '../../api/mutation';
 import { TriadTable } from '../../components/DataTable';
 import { ErrorAlert } from '../../components/ErrorAlert';
-import { LoadMore } from '../../components/LoadMore';
+import { NextPageButton } from '../../components/NextPageButton';
 import { formatDate } from '../../components/format';
 import { useCurrentClient } from '../../layout/client-context';
 import { useScenarioChoices } from '../risks/api';
@@ -104,7 +104,7 @@ export function AcceptancesPage() {
           { accessor: 'expiresOn', title: 'Expires', render: (a) => `${formatDate(a.expiresOn)}${a.status === 'approved' ? ` (${a.daysLeft} days)` : ''}` },
         ]}
       />
-      <LoadMore {...acceptances} shown={acceptances.rows.length} total={acceptances.first?.total} noun="acceptances" />
+      <NextPageButton {...acceptances} shown={acceptances.rows.length} total={acceptances.first?.total} noun="acceptances" />
       {requesting ? <RequestModal onClose={() => setRequesting(false)} /> : null}
     </Stack>
   );

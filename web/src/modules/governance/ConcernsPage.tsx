@@ -7,7 +7,7 @@ import { api, fieldErrors } from '../../api/client';
 import { useApiMutation } from '../../api/mutation';
 import { EmptyState } from '../../components/EmptyState';
 import { ErrorAlert } from '../../components/ErrorAlert';
-import { LoadMore } from '../../components/LoadMore';
+import { NextPageButton } from '../../components/NextPageButton';
 import { formatDate, formatDateTime } from '../../components/format';
 import { useCurrentClient } from '../../layout/client-context';
 import { govInvalidate, govPath, useConcerns } from './api';
@@ -135,7 +135,7 @@ export function ConcernsPage() {
       {concerns.rows.map((c) => (
         <ConcernCard key={c.id} concern={c} />
       ))}
-      <LoadMore {...concerns} shown={concerns.rows.length} total={concerns.first?.total} noun="concerns" />
+      <NextPageButton {...concerns} shown={concerns.rows.length} total={concerns.first?.total} noun="concerns" />
       {raising ? <RaiseModal onClose={() => setRaising(false)} /> : null}
     </Stack>
   );

@@ -9,6 +9,7 @@ import { useApiMutation } from '../../api/mutation';
 import { ErrorAlert } from '../../components/ErrorAlert';
 import { formatDate, formatDateTime } from '../../components/format';
 import { Money } from '../../components/Money';
+import { HistoryLink } from '../../components/HistoryLink';
 import { PageHeader } from '../../components/PageHeader';
 import { useCurrentClient } from '../../layout/client-context';
 import { govInvalidate, govPath, useDecision } from './api';
@@ -176,6 +177,7 @@ export function DecisionPage() {
           <Group gap="sm">
             <DecisionStatusBadge decision={d} />
             {d.can.withdraw ? <WithdrawButton decision={d} /> : null}
+            <HistoryLink entityType="decision" entityId={d.id} />
           </Group>
         }
       />

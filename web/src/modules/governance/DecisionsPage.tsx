@@ -3,7 +3,7 @@ import { IconPlus } from '@tabler/icons-react';
 import { Link, useNavigate } from 'react-router';
 import { TriadTable } from '../../components/DataTable';
 import { ErrorAlert } from '../../components/ErrorAlert';
-import { LoadMore } from '../../components/LoadMore';
+import { NextPageButton } from '../../components/NextPageButton';
 import { formatDate } from '../../components/format';
 import { useCurrentClient } from '../../layout/client-context';
 import { useDecisions } from './api';
@@ -34,7 +34,7 @@ export function DecisionsPage() {
         fetching={decisions.isPending}
         idAccessor="id"
         noRecordsText="No decisions recorded yet"
-        aria-label="Decisions" exportAs="Decisions"
+        aria-label="Decisions" exportAs="Decisions" columnsKey="governance.decisions"
         columns={[
           {
             accessor: 'title',
@@ -65,7 +65,7 @@ export function DecisionsPage() {
           { accessor: 'decideBy', title: 'Decide by / revisit', render: (d) => formatDate(d.status === 'open' ? d.decideBy : d.revisitOn) },
         ]}
       />
-      <LoadMore {...decisions} shown={rows.length} total={decisions.first?.total} noun="decisions" />
+      <NextPageButton {...decisions} shown={rows.length} total={decisions.first?.total} noun="decisions" />
     </Stack>
   );
 }

@@ -5,7 +5,7 @@ import { useQueryClient } from '@tanstack/react-query';
 import { useNavigate } from 'react-router';
 import type { NotificationOut } from '@schema/notifications';
 import { fromNow } from '../../components/format';
-import { LoadMore } from '../../components/LoadMore';
+import { NextPageButton } from '../../components/NextPageButton';
 import { markAllRead, markRead, notificationKeys, useNotifications } from './api';
 
 /**
@@ -98,7 +98,7 @@ export function NotificationBell() {
             ))}
           </Stack>
           <Box pb={list.hasNextPage ? 'sm' : 0}>
-            <LoadMore {...list} noun="notifications" />
+            <NextPageButton {...list} noun="notifications" />
           </Box>
         </ScrollArea.Autosize>
       </Popover.Dropdown>

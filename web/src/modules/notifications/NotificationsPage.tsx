@@ -6,7 +6,7 @@ import { Link } from 'react-router';
 import type { OutboxOut } from '@schema/notifications';
 import { TriadTable } from '../../components/DataTable';
 import { ErrorAlert } from '../../components/ErrorAlert';
-import { LoadMore } from '../../components/LoadMore';
+import { NextPageButton } from '../../components/NextPageButton';
 import { formatDateTime, fromNow } from '../../components/format';
 import { PageHeader } from '../../components/PageHeader';
 import { useCurrentClient } from '../../layout/client-context';
@@ -59,7 +59,7 @@ function MyNotifications() {
           { accessor: 'readAt', title: '', width: 80, render: (n) => (n.readAt ? null : <Badge size="sm">new</Badge>) },
         ]}
       />
-      <LoadMore {...list} noun="notifications" />
+      <NextPageButton {...list} noun="notifications" />
     </Stack>
   );
 }
@@ -89,7 +89,7 @@ function Outbox() {
           { accessor: 'createdAt', title: 'Written', render: (e) => formatDateTime(e.createdAt) },
         ]}
       />
-      <LoadMore {...outbox} noun="e-mails" />
+      <NextPageButton {...outbox} noun="e-mails" />
     </Stack>
   );
 }

@@ -20,7 +20,7 @@ import { Money } from '../../components/Money';
 import { PageHeader } from '../../components/PageHeader';
 import { PageSkeleton, TableSkeleton } from '../../components/Skeletons';
 import { useCurrentClient } from '../../layout/client-context';
-import { BOARD_PACK_JOB, packFileUrl, reportKeys, usePack, usePacks } from './api';
+import { BOARD_PACK_JOB, packFileUrl, packJob, reportKeys, usePack, usePacks } from './api';
 import { SectionView } from './Blocks';
 import { WorstCaseView } from './WorstCaseView';
 import { currentLanguage } from '../../i18n';
@@ -83,7 +83,7 @@ function PackList() {
   const issuedQuarters = new Set((packs.data?.packs ?? []).filter((p) => p.status === 'issued').map((p) => p.quarter));
   const generate = useApiMutation({
     mutationFn: (q: string) => api.post<PackOut>(clientPath(clientId, '/board-packs'), { quarter: q, language: currentLanguage() }),
-    success: (p) => `Generating the ${p.quarterLabel} draft; it appears below when it is ready.`,
+    job: packJob(clientId, 'started'),
     invalidate: [reportKeys.packs(clientId), keys.jobs(clientId, BOARD_PACK_JOB)],
   });
   const canGenerate = can('reports.generate');
@@ -238,7 +238,7 @@ function PackView() {
   const [issuing, { open, close }] = useDisclosure(false);
   const regenerate = useApiMutation({
     mutationFn: (q: string) => api.post<PackOut>(clientPath(clientId, '/board-packs'), { quarter: q, language: currentLanguage() }),
-    success: 'Generating the draft again from the records as they are now.',
+    job: packJob(clientId, 'restarted'),
     invalidate: [reportKeys.pack(clientId, packId), reportKeys.packs(clientId), keys.jobs(clientId, BOARD_PACK_JOB)],
   });
   if (pack.isPending) return <PageSkeleton />;

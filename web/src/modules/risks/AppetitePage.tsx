@@ -6,8 +6,9 @@ import { api, clientPath } from '../../api/client';
 import { useApiMutation } from '../../api/mutation';
 import { ErrorAlert } from '../../components/ErrorAlert';
 import { PageSkeleton } from '../../components/Skeletons';
+import i18n from '../../i18n';
 import { useCurrentClient } from '../../layout/client-context';
-import { riskChangeKeys, useRiskSettings, useWorstCase } from './api';
+import { recomputeJob, riskChangeKeys, useRiskSettings, useWorstCase } from './api';
 import { money, percent } from './ui';
 
 function AppetiteEditor({ settings, clientId, canEdit, currency }: { settings: SettingsOut; clientId: string; canEdit: boolean; currency: string }) {
@@ -15,7 +16,7 @@ function AppetiteEditor({ settings, clientId, canEdit, currency }: { settings: S
   const [statement, setStatement] = useState(settings.appetite.statement ?? '');
   const save = useApiMutation({
     mutationFn: () => api.put<SettingsOut>(clientPath(clientId, '/risks/appetite'), { points: points.map((p) => ({ loss: p.loss, probability: p.percent / 100 })), statement: statement.trim() || null }),
-    success: 'Risk appetite saved; the portfolio is being checked against it.',
+    job: recomputeJob(clientId, () => i18n.t('jobs.recompute.appetiteSaved')),
     notifyError: false,
     invalidate: riskChangeKeys(clientId),
   });

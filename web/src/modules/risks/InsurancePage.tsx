@@ -11,8 +11,9 @@ import { EmptyState } from '../../components/EmptyState';
 import { ErrorAlert } from '../../components/ErrorAlert';
 import { formatDate } from '../../components/format';
 import { PageSkeleton } from '../../components/Skeletons';
+import i18n from '../../i18n';
 import { useCurrentClient } from '../../layout/client-context';
-import { riskChangeKeys, riskKeys, useRegisterSummary, useScenarioChoices } from './api';
+import { recomputeJob, riskChangeKeys, riskKeys, useRegisterSummary, useScenarioChoices } from './api';
 import { money, percent } from './ui';
 
 function useInsurance(clientId: string) {
@@ -57,7 +58,7 @@ function PolicyModal({ policy, onClose }: { policy: PolicyOut | null; onClose: (
       };
       return policy ? api.patch<PolicyOut>(clientPath(clientId, `/risks/insurance/${policy.id}`), body) : api.post<PolicyOut>(clientPath(clientId, '/risks/insurance'), body);
     },
-    success: (p) => `${p.ref} ${p.name} saved; the register is being recomputed with it.`,
+    job: recomputeJob(clientId, (p: PolicyOut) => i18n.t('jobs.recompute.policySaved', { name: `${p.ref} ${p.name}` })),
     notifyError: false,
     invalidate: riskChangeKeys(clientId),
     onSuccess: onClose,
@@ -108,7 +109,7 @@ export function InsurancePage() {
   const [editing, setEditing] = useState<PolicyOut | 'new' | null>(null);
   const remove = useApiMutation({
     mutationFn: (p: PolicyOut) => api.delete(clientPath(clientId, `/risks/insurance/${p.id}`)),
-    success: 'The policy was removed; the register is being recomputed.',
+    job: recomputeJob(clientId, () => i18n.t('jobs.recompute.policyRemoved')),
     invalidate: riskChangeKeys(clientId),
   });
   if (q.isPending) return <PageSkeleton />;

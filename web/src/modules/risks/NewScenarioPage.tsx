@@ -10,8 +10,9 @@ import { useApiMutation } from '../../api/mutation';
 import { ErrorAlert } from '../../components/ErrorAlert';
 import { PageHeader } from '../../components/PageHeader';
 import { PageSkeleton } from '../../components/Skeletons';
+import i18n from '../../i18n';
 import { useCurrentClient } from '../../layout/client-context';
-import { riskChangeKeys, riskKeys, useTemplates } from './api';
+import { recomputeJob, riskChangeKeys, riskKeys, useTemplates } from './api';
 import { BLANK_INPUTS, FairInputsEditor, inputProblems } from './inputs';
 import { useSimulationPreview } from './preview';
 import { money } from './ui';
@@ -114,7 +115,7 @@ export function NewScenarioPage() {
   });
   const create = useApiMutation({
     mutationFn: (body: Record<string, unknown>) => api.post<ScenarioDetailOut>(clientPath(clientId, '/risks'), body),
-    success: (s) => `${s.ref} ${s.title} ${s.proposed ? 'proposed' : 'added'}; its result is being computed.`,
+    job: recomputeJob(clientId, (s: ScenarioDetailOut) => i18n.t(s.proposed ? 'jobs.recompute.scenarioProposed' : 'jobs.recompute.scenarioAdded', { name: `${s.ref} ${s.title}` })),
     notifyError: false,
     invalidate: riskChangeKeys(clientId),
     onSuccess: (s) => void navigate(href(`risks/${s.id}`)),

@@ -9,8 +9,9 @@ import { useApiMutation } from '../../api/mutation';
 import { EmptyState } from '../../components/EmptyState';
 import { ErrorAlert } from '../../components/ErrorAlert';
 import { PageSkeleton } from '../../components/Skeletons';
+import i18n from '../../i18n';
 import { useCurrentClient } from '../../layout/client-context';
-import { riskChangeKeys, useOptionSets, useRegisterSummary, useScenario, useScenarioChoices } from './api';
+import { recomputeJob, riskChangeKeys, useOptionSets, useRegisterSummary, useScenario, useScenarioChoices } from './api';
 import { EffectRows, rowsToEffect, type EffectRow } from './TreatmentModal';
 import { money, RefreshBanner } from './ui';
 
@@ -38,7 +39,7 @@ function OptionSetModal({ clientId, scenarios, onClose }: { clientId: string; sc
   const chosen = scenarios.filter((s) => scenarioIds.includes(s.id));
   const save = useApiMutation({
     mutationFn: (body: unknown) => api.post<OptionSetOut>(clientPath(clientId, '/risks/options'), body),
-    success: 'Options saved; they are being compared.',
+    job: recomputeJob(clientId, () => i18n.t('jobs.recompute.optionsSaved')),
     notifyError: false,
     invalidate: riskChangeKeys(clientId),
     onSuccess: onClose,
@@ -142,7 +143,7 @@ function useScenarioInputs(clientId: string, scenarioId: string) {
 function Comparison({ set, currency, canAdopt, canPlan, clientId }: { set: OptionSetOut; currency: string; canAdopt: boolean; canPlan: boolean; clientId: string }) {
   const adopt = useApiMutation({
     mutationFn: (optionId: string) => api.post<{ treatmentsCreated: number }>(clientPath(clientId, `/risks/options/${set.id}/adopt`), { optionId }),
-    success: (r) => `${r.treatmentsCreated} planned ${r.treatmentsCreated === 1 ? 'treatment' : 'treatments'} added; the results are being refreshed.`,
+    job: recomputeJob(clientId, (r: { treatmentsCreated: number }) => i18n.t('jobs.recompute.optionAdopted', { count: r.treatmentsCreated })),
     invalidate: riskChangeKeys(clientId),
   });
   const toRoadmap = useApiMutation({

@@ -6,8 +6,9 @@ import { useDebouncedValue } from '@mantine/hooks';
 import { useState } from 'react';
 import { Link, useNavigate } from 'react-router';
 import { TriadTable } from '../../components/DataTable';
+import { ViewsMenu } from '../../components/SavedViews';
 import { EmptyState } from '../../components/EmptyState';
-import { LoadMore } from '../../components/LoadMore';
+import { NextPageButton } from '../../components/NextPageButton';
 import { ErrorAlert } from '../../components/ErrorAlert';
 import { Money } from '../../components/Money';
 import { P90Cell } from './P90Cell';
@@ -62,13 +63,14 @@ export function RegisterPage() {
               />
               <Select label="Owner" aria-label="Owner" placeholder="Any seat" data={['CIO', 'CTO', 'CISO']} value={owner} onChange={setOwner} clearable w={120} />
               <Switch label="Show proposals" checked={proposals} onChange={(e) => setProposals(e.currentTarget.checked)} mb={8} />
+              <ViewsMenu list="risks.register" filters={{ search, statuses, owner, proposals }} onApply={(f) => { setSearch(f.search ?? ''); setStatuses(f.statuses ?? ['open', 'treating', 'accepted']); setOwner(f.owner ?? null); setProposals(f.proposals ?? true); }} />
             </Group>
             <Text size="sm" c="dimmed">
               {matching === null ? '' : `${matching} of ${data.total ?? 0} scenarios`}
             </Text>
           </Group>
           <TriadTable<ScenarioListItem>
-            aria-label="Risk scenarios" exportAs="Risk scenarios"
+            aria-label="Risk scenarios" exportAs="Risk scenarios" columnsKey="risks.register"
             records={list.rows}
             fetching={list.isPending}
             idAccessor="id"
@@ -111,7 +113,7 @@ export function RegisterPage() {
             ]}
           />
           {list.isError ? <ErrorAlert error={list.error} onRetry={() => void list.refetch()} /> : null}
-          <LoadMore {...list} shown={list.rows.length} total={matching} noun="scenarios" />
+          <NextPageButton {...list} shown={list.rows.length} total={matching} noun="scenarios" />
           <Text size="xs" c="dimmed">
             Money is the mean annual loss and the 1-in-10-year loss (P90) with planned and in-place treatments; share is of the portfolio&apos;s expected annual loss. Ratings come from the simulated
             likelihood and impact with this client&apos;s bands (Appetite &amp; settings).

@@ -2,21 +2,21 @@ import { Anchor, Group, SimpleGrid, Skeleton, Stack, Text } from '@mantine/core'
 import { Link } from 'react-router';
 import { Money } from '../../components/Money';
 import { useCurrentClient } from '../../layout/client-context';
-import { useRegister } from './api';
+import { useOverview } from './api';
 import { AppetiteBadge } from './ui';
 
-/** The client home page's risk card: expected annual loss, 1-in-10-year loss, appetite, top three. */
+/**
+ * The client home page's risk card: expected annual loss, 1-in-10-year loss, appetite, top three.
+ * It reads the overview (the home's risk chart reads it too: one request for both), never the
+ * whole register.
+ */
 export default function RisksHomeCard() {
   const { clientId, href } = useCurrentClient();
-  const register = useRegister(clientId);
-  if (register.isPending) return <Skeleton height={96} />;
-  if (register.isError) return <Text size="sm" c="dimmed">The risk register could not be loaded.</Text>;
-  const d = register.data;
-  const top = d.scenarios
-    .filter((s) => s.result?.inPortfolio)
-    .sort((a, b) => b.result!.current.mean - a.result!.current.mean)
-    .slice(0, 3);
-  if (d.scenarios.length === 0) return <Text size="sm" c="dimmed">No risk scenarios yet.</Text>;
+  const overview = useOverview(clientId);
+  if (overview.isPending) return <Skeleton height={96} />;
+  if (overview.isError) return <Text size="sm" c="dimmed">The risk figures could not be loaded.</Text>;
+  const d = overview.data;
+  if (!d.portfolio && d.top.length === 0 && !d.status.refreshing) return <Text size="sm" c="dimmed">No risk scenarios yet.</Text>;
   return (
     <Stack gap="sm">
       <SimpleGrid cols={2} spacing="xs">
@@ -42,12 +42,12 @@ export default function RisksHomeCard() {
         ) : null}
       </Group>
       <Stack gap={2}>
-        {top.map((s) => (
+        {d.top.slice(0, 3).map((s) => (
           <Group key={s.id} justify="space-between" wrap="nowrap" gap="xs">
             <Anchor component={Link} to={href(`risks/${s.id}`)} size="sm" truncate>
               {s.ref} {s.title}
             </Anchor>
-            <Money amount={s.result!.current.mean} currency={d.currency} compact size="sm" />
+            <Money amount={s.mean} currency={d.currency} compact size="sm" />
           </Group>
         ))}
       </Stack>

@@ -10,11 +10,13 @@ import { useApiMutation } from '../../api/mutation';
 import { Chart } from './Chart';
 import { ErrorAlert } from '../../components/ErrorAlert';
 import { Money } from '../../components/Money';
+import { HistoryLink } from '../../components/HistoryLink';
 import { PageHeader } from '../../components/PageHeader';
 import { PageSkeleton } from '../../components/Skeletons';
+import i18n from '../../i18n';
 import { useCurrentClient } from '../../layout/client-context';
 import { rareSentence } from './P90Cell';
-import { riskChangeKeys, useRegisterSummary, useScenario } from './api';
+import { recomputeJob, riskChangeKeys, useRegisterSummary, useScenario } from './api';
 import { FairInputsEditor, inputProblems } from './inputs';
 import { useSimulationPreview } from './preview';
 import { DetailsModal } from './DetailsModal';
@@ -65,7 +67,7 @@ function InputsCard({ scenario, clientId }: { scenario: ScenarioDetailOut; clien
   const preview = useSimulationPreview(draft);
   const save = useApiMutation({
     mutationFn: (inputs: FairInputs) => api.patch<ScenarioDetailOut>(clientPath(clientId, `/risks/${scenario.id}`), { inputs }),
-    success: 'Inputs saved; the results are being refreshed.',
+    job: recomputeJob(clientId, () => i18n.t('jobs.recompute.inputsSaved')),
     notifyError: false,
     invalidate: riskChangeKeys(clientId),
     onSuccess: () => setEditing(false),
@@ -317,6 +319,7 @@ export function ScenarioPage() {
                 Delete
               </Button>
             ) : null}
+            <HistoryLink entityType="risk" entityId={s.id} />
           </Group>
         }
       />

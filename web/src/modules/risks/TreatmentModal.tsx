@@ -5,7 +5,8 @@ import { useState } from 'react';
 import { api, clientPath, fieldErrors } from '../../api/client';
 import { useApiMutation } from '../../api/mutation';
 import { ErrorAlert } from '../../components/ErrorAlert';
-import { riskChangeKeys } from './api';
+import i18n from '../../i18n';
+import { recomputeJob, riskChangeKeys } from './api';
 import { useSimulationPreview } from './preview';
 import { FACTORS, money, TREATMENT_LABELS, type TreatmentStatus } from './ui';
 
@@ -144,7 +145,7 @@ export function TreatmentModal({
       treatment
         ? api.patch<TreatmentOut>(clientPath(clientId, `/risks/${scenarioId}/treatments/${treatment.id}`), body)
         : api.post<TreatmentOut>(clientPath(clientId, `/risks/${scenarioId}/treatments`), body),
-    success: (t) => `${t.ref} ${t.name} saved; the results are being refreshed.`,
+    job: recomputeJob(clientId, (t: TreatmentOut) => i18n.t('jobs.recompute.treatmentSaved', { name: `${t.ref} ${t.name}` })),
     notifyError: false,
     invalidate: riskChangeKeys(clientId),
     onSuccess: onClose,

@@ -2,8 +2,11 @@
 import { keepPreviousData, useQuery } from '@tanstack/react-query';
 import { useEffect } from 'react';
 import { api, clientPath } from '../../api/client';
+import { jobsOfKind } from '../../api/jobs';
 import { keys } from '../../api/keys';
-import { fetchAllPages, usePagedList } from '../../api/paged';
+import type { ApiMutationOptions, Text } from '../../api/mutation';
+import i18n from '../../i18n';
+import { fetchAllPages, usePagedList } from '../../api/infinite';
 import type {
   OptionSetOut,
   OverviewOut,
@@ -177,7 +180,23 @@ export function usePortfolioRisk(enabled = true) {
   });
 }
 
+/** The background job that simulates the register again after a change (src/modules/risks/recompute.ts). */
+export const RECOMPUTE_JOB = 'risks.recompute';
+
 /** What to refresh after any change to a client's risks: its register views and its jobs. */
 export function riskChangeKeys(clientId: string) {
-  return [riskKeys.all(clientId), keys.jobs(clientId, 'risks.recompute'), [...keys.client(clientId), 'audit'], [...keys.client(clientId), 'audit-recent'], riskKeys.portfolio()];
+  return [riskKeys.all(clientId), keys.jobs(clientId, RECOMPUTE_JOB), [...keys.client(clientId), 'audit'], [...keys.client(clientId), 'audit-recent'], riskKeys.portfolio()];
+}
+
+/**
+ * The notification of a change that has the register simulated again (useApiMutation's `job`):
+ * what changed and that the results are being refreshed, then "Done" once they are, or why not.
+ */
+export function recomputeJob<TData, TVars>(clientId: string, started: Text<TData, TVars>): NonNullable<ApiMutationOptions<TData, TVars>['job']> {
+  return {
+    started,
+    done: () => i18n.t('jobs.recompute.done'),
+    failed: (reason) => i18n.t('jobs.recompute.failed', { reason }),
+    follow: () => jobsOfKind(clientId, RECOMPUTE_JOB),
+  };
 }

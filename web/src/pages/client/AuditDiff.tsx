@@ -1,24 +1,26 @@
 import { Badge, Code, Group, Stack, Table, Text } from '@mantine/core';
+import { useTranslation } from 'react-i18next';
 import type { AuditEntry } from '../../api/types';
 import { diffRows, showValue } from './audit-format';
 
 /** The before and after of one audit entry, field by field, with what changed highlighted. */
 export function AuditDiff({ entry }: { entry: AuditEntry }) {
+  const { t } = useTranslation();
   const rows = diffRows(entry.before, entry.after);
   const kind = entry.before == null ? 'created' : entry.after == null ? 'removed' : 'changed';
   return (
     <Stack gap="sm" p="md" bg="gray.0" data-testid={`audit-diff-${entry.seq}`}>
       {rows.length === 0 ? (
         <Text size="sm" c="dimmed">
-          No details were recorded for this change.
+          {t('audit.noDetails')}
         </Text>
       ) : (
-        <Table withTableBorder withColumnBorders bg="white" fz="sm" layout="fixed" aria-label={`Changes in entry ${entry.seq}`}>
+        <Table withTableBorder withColumnBorders bg="white" fz="sm" layout="fixed" aria-label={t('audit.changesIn', { seq: entry.seq })}>
           <Table.Thead>
             <Table.Tr>
-              <Table.Th w="28%">Field</Table.Th>
-              {kind !== 'created' ? <Table.Th>Before</Table.Th> : null}
-              {kind !== 'removed' ? <Table.Th>After</Table.Th> : null}
+              <Table.Th w="28%">{t('audit.field')}</Table.Th>
+              {kind !== 'created' ? <Table.Th>{t('audit.before')}</Table.Th> : null}
+              {kind !== 'removed' ? <Table.Th>{t('audit.after')}</Table.Th> : null}
             </Table.Tr>
           </Table.Thead>
           <Table.Tbody>
@@ -33,7 +35,7 @@ export function AuditDiff({ entry }: { entry: AuditEntry }) {
                       </Text>
                       {highlight ? (
                         <Badge size="xs" color="orange">
-                          changed
+                          {t('audit.changed')}
                         </Badge>
                       ) : null}
                     </Group>
@@ -57,11 +59,11 @@ export function AuditDiff({ entry }: { entry: AuditEntry }) {
       <Group gap="lg">
         {entry.entityId ? (
           <Text size="xs" c="dimmed">
-            Record <Code>{entry.entityId}</Code>
+            {t('audit.recordId')} <Code>{entry.entityId}</Code>
           </Text>
         ) : null}
         <Text size="xs" c="dimmed">
-          Hash <Code>{entry.hash.slice(0, 16)}…</Code>
+          {t('audit.hash')} <Code>{entry.hash.slice(0, 16)}…</Code>
         </Text>
       </Group>
     </Stack>

@@ -1,9 +1,10 @@
-import { ActionIcon, Alert, Button, Group, Select, Stack, Text, Tooltip } from '@mantine/core';
+import { ActionIcon, Alert, Anchor, Button, Group, Stack, Text, Tooltip } from '@mantine/core';
 import { IconChevronDown, IconChevronRight, IconDownload, IconHistory, IconShieldCheck, IconShieldX } from '@tabler/icons-react';
 import { useMutation } from '@tanstack/react-query';
 import { useMemo, useState } from 'react';
+import { useTranslation } from 'react-i18next';
 import { api, clientPath } from '../../api/client';
-import { useAuditTrail } from '../../api/hooks';
+import { auditQuery, useAuditFacets, useAuditTrail } from '../../api/hooks';
 import type { AuditEntry, AuditVerification } from '../../api/types';
 import { TriadTable } from '../../components/DataTable';
 import { EmptyState } from '../../components/EmptyState';
@@ -13,99 +14,117 @@ import { PageHeader } from '../../components/PageHeader';
 import { TableSkeleton } from '../../components/Skeletons';
 import { useCurrentClient } from '../../layout/client-context';
 import { AuditDiff } from './AuditDiff';
-import { describeAction, describeEntity } from './audit-format';
-
-const KNOWN_ENTITY_TYPES = ['client', 'member', 'user'];
+import { AuditFilterBar, useKindLabel, useTrailFilters, type TrailFilters } from './AuditFilters';
+import { describeAction } from './audit-format';
 
 function VerifyResult({ result }: { result: AuditVerification }) {
+  const { t } = useTranslation();
   if (result.ok) {
     return (
-      <Alert color="teal" icon={<IconShieldCheck size={18} />} title="The chain is intact" role="status">
-        All {formatNumber(result.entries)} entries verify: none has been changed or removed since it was written.
-        {result.anchors > 0
-          ? ` The chain also matches the ${formatNumber(result.anchors)} ${result.anchors === 1 ? 'copy' : 'copies'} of its head kept outside it (checkpoints and issued board packs), so it has not been cut short either.`
-          : ' No copy of its head is kept outside it yet (the first checkpoint is taken within minutes).'}
+      <Alert color="teal" icon={<IconShieldCheck size={18} />} title={t('audit.intact')} role="status">
+        {t('audit.intactEntries', { count: result.entries, n: formatNumber(result.entries) })}{' '}
+        {result.anchors > 0 ? t('audit.intactAnchors', { count: result.anchors, n: formatNumber(result.anchors) }) : t('audit.noAnchors')}
       </Alert>
     );
   }
+  const seq = result.failure?.seq ?? '?';
   return (
-    <Alert color="red" icon={<IconShieldX size={18} />} title={`The chain breaks at entry #${result.failure?.seq ?? '?'}`} role="alert">
-      {result.failure?.reason ?? 'An entry does not verify.'} Entries from #{result.failure?.seq ?? '?'} on may have been altered outside Triad; tell your
-      firm&rsquo;s administrator.
+    <Alert color="red" icon={<IconShieldX size={18} />} title={t('audit.breaks', { seq })} role="alert">
+      {result.failure?.reason ?? t('audit.entryFails')} {t('audit.tellAdmin', { seq })}
     </Alert>
   );
 }
 
-/** Every change in the client, newest first, with before/after and a check of the hash chain. */
+/** What the record filtered by is called, as the newest entry about it says (name, title or reference). */
+function recordNameOf(entries: readonly AuditEntry[]): string | null {
+  for (const e of entries) {
+    for (const side of [e.after, e.before]) {
+      if (side && typeof side === 'object') {
+        const r = side as Record<string, unknown>;
+        for (const k of ['name', 'title', 'reference', 'ref', 'email']) if (typeof r[k] === 'string' && r[k]) return r[k];
+      }
+    }
+  }
+  return null;
+}
+
+/** The export of what the filters keep, as a link. */
+function exportHref(clientId: string, filters: TrailFilters, format: 'csv' | 'xlsx'): string {
+  const q = new URLSearchParams({ format, ...auditQuery(filters) });
+  return clientPath(clientId, `/audit/export?${q.toString()}`);
+}
+
+/** Every change in the client, newest first, filtered by days, person, kind, action or one record; with before/after and a check of the hash chain. */
 export function AuditPage() {
+  const { t } = useTranslation();
   const { client, clientId } = useCurrentClient();
-  const [entityType, setEntityType] = useState<string | null>(null);
-  const trail = useAuditTrail(clientId, entityType);
+  const { filters, update, replace } = useTrailFilters();
+  const trail = useAuditTrail(clientId, filters);
+  const facets = useAuditFacets(clientId);
+  const kindLabel = useKindLabel();
   const [expanded, setExpanded] = useState<number[]>([]);
   const verify = useMutation({ mutationFn: () => api.get<AuditVerification>(clientPath(clientId, '/audit/verify')) });
 
   const entries = useMemo(() => trail.data?.pages.flatMap((p) => p.entries) ?? [], [trail.data]);
-  const entityOptions = useMemo(() => {
-    const types = new Set([...KNOWN_ENTITY_TYPES, ...entries.map((e) => e.entityType)]);
-    if (entityType) types.add(entityType);
-    return [...types].sort().map((t) => ({ value: t, label: describeEntity(t) }));
-  }, [entries, entityType]);
-
+  const total = trail.data?.pages[0]?.total ?? null;
+  const filtered = Object.keys(filters).length > 0;
+  const onUpdate = (patch: TrailFilters) => {
+    update(patch);
+    setExpanded([]);
+  };
+  const onReplace = (all: TrailFilters) => {
+    replace(all);
+    setExpanded([]);
+  };
   const toggle = (seq: number) => setExpanded((cur) => (cur.includes(seq) ? cur.filter((s) => s !== seq) : [...cur, seq]));
 
   return (
     <>
       <PageHeader
         eyebrow={client.name}
-        title="Audit trail"
-        description="Every change in this client, newest first. Each entry is sealed with a hash of the one before it, so a change made behind Triad's back shows up when the chain is verified."
-        documentTitle={`Audit trail · ${client.name}`}
+        title={t('audit.title')}
+        description={t('audit.description')}
+        documentTitle={t('audit.documentTitle', { client: client.name })}
         actions={
           <Group gap="sm">
-            <Button variant="default" leftSection={<IconDownload size={16} />} component="a" href={clientPath(clientId, `/audit/export${entityType ? `?entityType=${encodeURIComponent(entityType)}` : ''}`)} download>
-              Export CSV
-            </Button>
-            <Button variant="default" leftSection={<IconDownload size={16} />} component="a" href={clientPath(clientId, `/audit/export?format=xlsx${entityType ? `&entityType=${encodeURIComponent(entityType)}` : ''}`)} download>
-              Export Excel
-            </Button>
+            <Tooltip label={filtered ? t('audit.exportFiltered') : t('audit.exportAll')}>
+              <Button variant="default" leftSection={<IconDownload size={16} />} component="a" href={exportHref(clientId, filters, 'csv')} download>
+                {t('audit.exportCsv')}
+              </Button>
+            </Tooltip>
+            <Tooltip label={filtered ? t('audit.exportFiltered') : t('audit.exportAll')}>
+              <Button variant="default" leftSection={<IconDownload size={16} />} component="a" href={exportHref(clientId, filters, 'xlsx')} download>
+                {t('audit.exportExcel')}
+              </Button>
+            </Tooltip>
             <Button variant="default" leftSection={<IconShieldCheck size={16} />} loading={verify.isPending} onClick={() => verify.mutate()}>
-              Verify chain
+              {t('audit.verify')}
             </Button>
           </Group>
         }
       />
       <Stack gap="md">
         {verify.data ? <VerifyResult result={verify.data} /> : null}
-        {verify.isError ? <ErrorAlert error={verify.error} title="Could not verify the chain" /> : null}
-        <Group justify="space-between" align="flex-end">
-          <Select
-            label="Kind of record"
-            placeholder="All records"
-            data={entityOptions}
-            value={entityType}
-            onChange={(v) => {
-              setEntityType(v);
-              setExpanded([]);
-            }}
-            clearable
-            w={240}
-          />
-          {entries.length > 0 ? (
-            <Text size="sm" c="dimmed">
-              {trail.hasNextPage ? `Latest ${formatNumber(entries.length)} entries` : `${formatNumber(entries.length)} ${entries.length === 1 ? 'entry' : 'entries'}`}
-            </Text>
-          ) : null}
-        </Group>
+        {verify.isError ? <ErrorAlert error={verify.error} title={t('audit.verifyFailed')} /> : null}
+        <AuditFilterBar filters={filters} onUpdate={onUpdate} onReplace={onReplace} facets={facets.data} recordName={filters.entityId ? recordNameOf(entries) : null} />
+        {facets.isError ? <ErrorAlert error={facets.error} onRetry={() => void facets.refetch()} /> : null}
+        {trail.isSuccess && total !== null ? (
+          <Text size="sm" c="dimmed" role="status">
+            {trail.hasNextPage ? t('audit.latestOf', { count: total, shown: formatNumber(entries.length), n: formatNumber(total) }) : t('audit.entries', { count: total, n: formatNumber(total) })}
+          </Text>
+        ) : null}
         {trail.isError ? <ErrorAlert error={trail.error} onRetry={() => void trail.refetch()} /> : null}
         {trail.isPending ? <TableSkeleton /> : null}
         {trail.isSuccess && entries.length === 0 ? (
-          <EmptyState icon={<IconHistory size={24} />} title="No entries" description={entityType ? 'Nothing of this kind has changed yet.' : 'Nothing has changed in this client yet.'} />
+          <EmptyState icon={<IconHistory size={24} />} title={t('audit.noEntries')} description={filtered ? t('audit.noneMatch') : t('audit.noneYet')} />
         ) : null}
         {trail.isSuccess && entries.length > 0 ? (
           <TriadTable<AuditEntry>
-            aria-label="Audit entries"
+            aria-label={t('audit.entriesTable')}
             records={entries}
+            fetching={trail.isPlaceholderData}
             idAccessor="seq"
+            columnsKey="audit"
             rowExpansion={{
               allowMultiple: true,
               expanded: { recordIds: expanded, onRecordIdsChange: (ids: unknown[]) => setExpanded(ids as number[]) },
@@ -122,7 +141,7 @@ export function AuditPage() {
                     <ActionIcon
                       variant="subtle"
                       color="gray"
-                      aria-label={`${open ? 'Hide' : 'Show'} details of entry ${e.seq}`}
+                      aria-label={t(open ? 'audit.hideDetails' : 'audit.showDetails', { seq: e.seq })}
                       aria-expanded={open}
                       onClick={(ev) => {
                         ev.stopPropagation();
@@ -134,10 +153,10 @@ export function AuditPage() {
                   );
                 },
               },
-              { accessor: 'seq', title: '#', width: 64, render: (e) => <Text size="sm" c="dimmed">{e.seq}</Text> },
+              { accessor: 'seq', title: '#', width: 64, toggleable: false, render: (e) => <Text size="sm" c="dimmed">{e.seq}</Text> },
               {
                 accessor: 'at',
-                title: 'When',
+                title: t('audit.when'),
                 width: 190,
                 render: (e) => (
                   <Tooltip label={fromNow(e.at)}>
@@ -149,9 +168,9 @@ export function AuditPage() {
               },
               {
                 accessor: 'actor',
-                title: 'Who',
+                title: t('audit.who'),
                 render: (e) => {
-                  const who = parseActor(e.actor);
+                  const who = e.actorId === null ? { name: e.actor, email: null } : parseActor(e.actor);
                   return (
                     <div>
                       <Text size="sm" fw={500}>
@@ -161,6 +180,10 @@ export function AuditPage() {
                         <Text size="xs" c="dimmed">
                           {who.email}
                         </Text>
+                      ) : e.actorId === null ? (
+                        <Text size="xs" c="dimmed">
+                          {t('audit.system')}
+                        </Text>
                       ) : null}
                     </div>
                   );
@@ -168,7 +191,7 @@ export function AuditPage() {
               },
               {
                 accessor: 'action',
-                title: 'What',
+                title: t('audit.what'),
                 render: (e) => (
                   <div>
                     <Text size="sm">{describeAction(e.action)}</Text>
@@ -178,14 +201,30 @@ export function AuditPage() {
                   </div>
                 ),
               },
-              { accessor: 'entityType', title: 'Record', render: (e) => describeEntity(e.entityType) },
+              {
+                accessor: 'entityType',
+                title: t('audit.recordColumn'),
+                render: (e) =>
+                  e.entityId && filters.entityId !== e.entityId ? (
+                    <Tooltip label={t('audit.historyOf')}>
+                      <Anchor component="button" type="button" size="sm" onClick={(ev) => {
+                        ev.stopPropagation();
+                        onUpdate({ entityType: e.entityType, entityId: e.entityId ?? undefined, action: undefined });
+                      }}>
+                        {kindLabel(e.entityType)}
+                      </Anchor>
+                    </Tooltip>
+                  ) : (
+                    kindLabel(e.entityType)
+                  ),
+              },
             ]}
           />
         ) : null}
         {trail.hasNextPage ? (
           <Group justify="center">
             <Button variant="default" onClick={() => void trail.fetchNextPage()} loading={trail.isFetchingNextPage}>
-              Load older entries
+              {t('audit.loadOlder')}
             </Button>
           </Group>
         ) : null}

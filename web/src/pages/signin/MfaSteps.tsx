@@ -1,12 +1,10 @@
 import { Anchor, Button, Stack, Text, TextInput, Title } from '@mantine/core';
 import { useForm } from '@mantine/form';
-import { useMutation, useQuery } from '@tanstack/react-query';
+import { useMutation } from '@tanstack/react-query';
 import { useState } from 'react';
-import type { MfaSetupOut } from '@schema/accounts';
 import { api } from '../../api/client';
 import type { Me } from '../../api/types';
 import { ErrorAlert } from '../../components/ErrorAlert';
-import { MfaEnrolment, RecoveryCodes } from '../../components/MfaEnrolment';
 
 /** After the password: the code from the authenticator app, or a recovery code. */
 export function VerifyStep({ challenge, onSignedIn, onRestart }: { challenge: string; onSignedIn: (me: Me) => void; onRestart: () => void }) {
@@ -60,45 +58,5 @@ export function VerifyStep({ challenge, onSignedIn, onRestart }: { challenge: st
         )}
       </Stack>
     </form>
-  );
-}
-
-/** The firm requires a second factor this person has not set up: set it up, then in. */
-export function EnrolStep({ challenge, onSignedIn }: { challenge: string; onSignedIn: (me: Me) => void }) {
-  const setup = useQuery({
-    queryKey: ['mfa-enrol', challenge],
-    queryFn: () => api.post<MfaSetupOut>('/api/auth/mfa/enrol/start', { challenge }, { redirectOn401: false }),
-    staleTime: Infinity,
-    retry: false,
-  });
-  const [done, setDone] = useState<(Me & { recoveryCodes: string[] }) | null>(null);
-  const finish = useMutation({
-    mutationFn: (code: string) => api.post<Me & { recoveryCodes: string[] }>('/api/auth/mfa/enrol/finish', { challenge, code }, { redirectOn401: false }),
-    onSuccess: setDone,
-  });
-  if (done) {
-    const { recoveryCodes, ...me } = done;
-    return (
-      <Stack gap="md">
-        <Title order={1} fz="h2">
-          Two-step sign-in is on
-        </Title>
-        <RecoveryCodes codes={recoveryCodes} onDone={() => onSignedIn(me)} doneLabel="Continue to Triad" />
-      </Stack>
-    );
-  }
-  return (
-    <Stack gap="md">
-      <div>
-        <Title order={1} fz="h2">
-          Set up two-step sign-in
-        </Title>
-        <Text size="sm" c="dimmed">
-          Your firm requires a second step when you sign in with a password: a code from an app on your phone.
-        </Text>
-      </div>
-      {setup.isError ? <ErrorAlert error={setup.error} title="Could not start" /> : null}
-      {setup.data ? <MfaEnrolment setup={setup.data} onConfirm={(code) => finish.mutate(code)} pending={finish.isPending} error={finish.error} /> : null}
-    </Stack>
   );
 }

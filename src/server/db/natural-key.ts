@@ -1,0 +1,40 @@
+/**
+ * Natural order as a stored key. People name things "Laptop 2" and "Laptop 10" and expect 2
+ * before 10, whatever the case or accents; neither database sorts so. A list that offers that
+ * order stores this key beside the name (written on every insert and update), indexes it with
+ * `(client_id, key, id)` and sorts by it, so a page is an index range on both databases.
+ *
+ * The key is the text folded to lower case without accents (NFKD, combining marks dropped),
+ * white space collapsed, and every run of digits written as its length (three digits) and the
+ * number without leading zeros: "Laptop 10" is "laptop 00210" and sorts after "laptop 0012",
+ * however long the numbers. Keys compare byte by byte (SQLite's BINARY, PostgreSQL's "C"
+ * collation on the key columns: see `naturalKeyType`).
+ */
+import { PostgresAdapter, sql, type Kysely, type RawBuilder } from 'kysely';
+
+export function naturalKey(text: string): string {
+  return text
+    .normalize('NFKD')
+    .replace(/\p{M}+/gu, '')
+    .toLowerCase()
+    .trim()
+    .replace(/\s+/g, ' ')
+    .replace(/\d+/g, (digits) => {
+      const n = digits.replace(/^0+(?=\d)/, '');
+      return String(n.length).padStart(3, '0') + n;
+    });
+}
+
+/** The natural key of a text that may be missing (null stays null: such rows sort last). */
+export function naturalKeyOf(text: string | null | undefined): string | null {
+  return text === null || text === undefined || text === '' ? null : naturalKey(text);
+}
+
+/**
+ * The column type of a natural key: text compared byte by byte. SQLite's default collation
+ * already does; PostgreSQL's depends on the database's locale (which may ignore spaces and
+ * punctuation), so the column says "C".
+ */
+export function naturalKeyType(db: Kysely<unknown>): RawBuilder<unknown> {
+  return db.getExecutor().adapter instanceof PostgresAdapter ? sql`text collate "C"` : sql`text`;
+}

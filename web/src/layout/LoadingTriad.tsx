@@ -1,0 +1,14 @@
+import { Center, Loader, Stack } from '@mantine/core';
+import { BrandMark } from './Brand';
+
+/** The whole window while the signed-in app starts: its code on a first visit, then the account. */
+export function LoadingTriad() {
+  return (
+    <Center h="100vh">
+      <Stack align="center" gap="sm">
+        <BrandMark size={40} />
+        <Loader size="sm" type="dots" aria-label="Loading Triad" />
+      </Stack>
+    </Center>
+  );
+}
