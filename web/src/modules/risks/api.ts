@@ -53,15 +53,6 @@ export function useRegisterSummary(clientId: string) {
   });
 }
 
-/** The register's first page in ref order (the client home's card reads it until it reads the overview). */
-export function useRegister(clientId: string) {
-  return useQuery({
-    queryKey: riskKeys.register(clientId),
-    queryFn: ({ signal }) => api.get<RegisterOut>(clientPath(clientId, '/risks'), { signal }),
-    refetchInterval: (q) => whileRefreshing(q.state.data?.status.refreshing),
-  });
-}
-
 /** What the register's list shows: the API's filters and order (src/modules/risks/schema.ts, RegisterQuery). */
 export interface RegisterFilter {
   sort: RegisterSort;
