@@ -4,9 +4,9 @@
 // the built server (a process, signed in as the firm admin): one connection (median latency)
 // and 32 connections (p95), with autocannon. Beside each, the raw query: the statements that
 // request ran (Kysely's log hook, in process on the same database), replayed straight on the
-// database in a loop (µs), and served at 32 connections by a bare node:http server
+// database in a loop (µs), and served at 1 and 32 connections by a bare node:http server
 // (bench/lists-raw-server.mjs: no framework, no sign-in, no validation, rows sent with
-// JSON.stringify), loaded by the same autocannon. The rows are seeded by bulk inserts through
+// JSON.stringify), loaded by the same autocannon, in turn with the API. The rows are seeded by bulk inserts through
 // the app's own query layer. On SQLite, and on PostgreSQL when TRIAD_BENCH_PG_URL is set (the
 // admin URL of a server: the suite makes its own database there).
 // Options: --rounds N (default 3), --seconds N (per measurement, default 3), --upto N (only the
@@ -200,11 +200,12 @@ async function measureOn(label, target, { rounds, seconds, sizes }) {
       try {
         await waitUntil(async () => ready, raw, 'the raw server');
         const replay = await rawReplay(ctx, target, statements);
-        for (const c of cases) Object.assign(c, { api1: [], api32: [], raw32: [], rate: [], rawUs: replay[c.key] });
+        for (const c of cases) Object.assign(c, { api1: [], raw1: [], api32: [], raw32: [], rate: [], rawUs: replay[c.key] });
         // Side by side, round after round: each case through the API (1 and 32 connections), then raw.
         for (let round = 0; round < rounds; round++) {
           for (const c of cases) {
             c.api1.push((await load(base + c.url, 1, seconds, { cookie })).p50);
+            c.raw1.push((await load(`http://127.0.0.1:${rawPort}/${c.key}`, 1, seconds)).p50);
             const api = await load(base + c.url, CONNECTIONS, seconds, { cookie });
             c.api32.push(api.p95);
             c.rate.push(api.perSecond);
@@ -276,11 +277,11 @@ async function rawReplay(ctx, target, statements) {
 
 function report(label, size, seedMs, cases) {
   console.log(`\n${label}, ${size.toLocaleString('en-US')} systems and ${size.toLocaleString('en-US')} services in the client (seeded in ${(seedMs / 1000).toFixed(1)} s); ${machine()}\n`);
-  const rows = [['list', 'page', 'list statements', 'body KB', 'API ms (1 conn)', 'API p95 @32', 'req/s @32', 'raw p95 @32', 'API / raw @32', 'raw query µs']];
+  const rows = [['list', 'page', 'statements', 'body KB', 'API ms', 'raw ms', 'API p95 @32', 'raw p95 @32', 'API / raw @32', 'API req/s @32', 'raw query µs']];
   for (const c of cases) {
     const api32 = median(c.api32);
     const raw32 = median(c.raw32);
-    rows.push([c.name, c.page, `${c.list} of ${c.all}`, (c.bytes / 1024).toFixed(1), median(c.api1).toFixed(2), api32.toFixed(1), median(c.rate).toFixed(0), raw32.toFixed(1), `${(api32 / raw32).toFixed(2)}×`, c.rawUs.toFixed(0)]);
+    rows.push([c.name, c.page, `${c.list} of ${c.all}`, (c.bytes / 1024).toFixed(1), median(c.api1).toFixed(2), median(c.raw1).toFixed(2), api32.toFixed(1), raw32.toFixed(1), `${(api32 / raw32).toFixed(2)}×`, median(c.rate).toFixed(0), c.rawUs.toFixed(0)]);
   }
   printTable(rows);
   console.log('');

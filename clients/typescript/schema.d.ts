@@ -1648,7 +1648,7 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
-        /** Risk acceptances, newest first */
+        /** Risk acceptances, newest first, a page at a time */
         get: operations["getClientGovernanceAcceptances"];
         put?: never;
         /** Request that risk scenarios be accepted until a date (at most 12 months) */
@@ -1804,7 +1804,7 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
-        /** Findings, decisions and report sections that concern a seat's area, with the seat's response */
+        /** Findings, decisions and report sections that concern a seat's area, with the seat's response; newest first, a page at a time */
         get: operations["getClientGovernanceConcerns"];
         put?: never;
         /** Show something to the seat whose area it concerns; the seat is notified and may respond */
@@ -1839,7 +1839,7 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
-        /** Decision records, newest first */
+        /** Decision records, newest first, a page at a time */
         get: operations["getClientGovernanceDecisions"];
         put?: never;
         /** Open a decision record; the seats concerned are asked for their position */
@@ -2013,7 +2013,7 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
-        /** The client's recent background jobs (recomputes, imports, reports) with their progress */
+        /** The client's background jobs (recomputes, imports, reports) with their progress, newest first, a page at a time */
         get: operations["getClientJobs"];
         put?: never;
         post?: never;
@@ -2066,7 +2066,7 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
-        /** The client's e-mails: sent, or held here when no SMTP server is configured */
+        /** The client's e-mails, newest first, a page at a time: sent, or held here when no SMTP server is configured */
         get: operations["getClientNotificationsOutbox"];
         put?: never;
         post?: never;
@@ -2185,7 +2185,7 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
-        /** The risk register: scenarios with their stored results, the portfolio, the appetite check and whether a refresh is under way */
+        /** The risk register: its scenarios with their stored results a page at a time (filtered and sorted), with the portfolio, the appetite check and whether a refresh is under way; curves are on each scenario's own route */
         get: operations["getClientRisks"];
         put?: never;
         /** Add a scenario from a template or with its FAIR inputs (a contributor's is a proposal until an advisor approves it) */
@@ -3256,7 +3256,7 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
-        /** Your notifications, newest first, with the number unread */
+        /** Your notifications, newest first, a page at a time, with the number unread */
         get: operations["getNotifications"];
         put?: never;
         post?: never;
@@ -13801,7 +13801,13 @@ export interface operations {
     getClientGovernanceAcceptances: {
         parameters: {
             query?: {
+                /** @description The nextCursor of the previous page; leave out for the first page */
+                cursor?: string;
+                /** @description Rows a page (1 to 500) */
+                limit?: number;
                 status?: "requested" | "approved" | "rejected" | "withdrawn" | "expired";
+                /** @description true: also count every matching row (a count costs a pass over them) */
+                total?: "true" | "false";
             };
             header?: never;
             path: {
@@ -13894,6 +13900,10 @@ export interface operations {
                             status: "requested" | "approved" | "rejected" | "withdrawn" | "expired";
                             title: string;
                         }[];
+                        /** @description Pass as cursor for the next page; null on the last page */
+                        nextCursor: string | null;
+                        /** @description Matching rows in all, when asked for with total=true; otherwise null */
+                        total: number | null;
                     };
                 };
             };
@@ -14955,10 +14965,16 @@ export interface operations {
     getClientGovernanceConcerns: {
         parameters: {
             query?: {
+                /** @description The nextCursor of the previous page; leave out for the first page */
+                cursor?: string;
+                /** @description Rows a page (1 to 500) */
+                limit?: number;
                 seat?: "CIO" | "CTO" | "CISO";
                 state?: "owed" | "responded" | "declined" | "lapsed" | "no-holder";
                 subjectId?: string;
                 subjectType?: string;
+                /** @description true: also count every matching row (a count costs a pass over them) */
+                total?: "true" | "false";
             };
             header?: never;
             path: {
@@ -15024,6 +15040,10 @@ export interface operations {
                             subjectType: string;
                             summary: string;
                         }[];
+                        /** @description Pass as cursor for the next page; null on the last page */
+                        nextCursor: string | null;
+                        /** @description Matching rows in all, when asked for with total=true; otherwise null */
+                        total: number | null;
                     };
                 };
             };
@@ -15201,7 +15221,13 @@ export interface operations {
         parameters: {
             query?: {
                 awaitingExecutive?: "true" | "false";
+                /** @description The nextCursor of the previous page; leave out for the first page */
+                cursor?: string;
+                /** @description Rows a page (1 to 500) */
+                limit?: number;
                 status?: "open" | "decided" | "withdrawn";
+                /** @description true: also count every matching row (a count costs a pass over them) */
+                total?: "true" | "false";
             };
             header?: never;
             path: {
@@ -15308,6 +15334,10 @@ export interface operations {
                             title: string;
                             updatedAt: string;
                         }[];
+                        /** @description Pass as cursor for the next page; null on the last page */
+                        nextCursor: string | null;
+                        /** @description Matching rows in all, when asked for with total=true; otherwise null */
+                        total: number | null;
                     };
                 };
             };
@@ -16548,8 +16578,13 @@ export interface operations {
     getClientJobs: {
         parameters: {
             query?: {
+                /** @description The nextCursor of the previous page; leave out for the first page */
+                cursor?: string;
                 kind?: string;
+                /** @description Rows a page (1 to 500) */
                 limit?: number;
+                /** @description true: also count every matching row (a count costs a pass over them) */
+                total?: "true" | "false";
             };
             header?: never;
             path: {
@@ -16585,6 +16620,10 @@ export interface operations {
                 content: {
                     "application/json": {
                         jobs: components["schemas"]["Job"][];
+                        /** @description Pass as cursor for the next page; null on the last page */
+                        nextCursor: string | null;
+                        /** @description Matching rows in all, when asked for with total=true; otherwise null */
+                        total: number | null;
                     };
                 };
             };
@@ -16780,7 +16819,12 @@ export interface operations {
     getClientNotificationsOutbox: {
         parameters: {
             query?: {
+                /** @description The nextCursor of the previous page; leave out for the first page */
+                cursor?: string;
+                /** @description Rows a page (1 to 500) */
                 limit?: number;
+                /** @description true: also count every matching row (a count costs a pass over them) */
+                total?: "true" | "false";
             };
             header?: never;
             path: {
@@ -16831,8 +16875,12 @@ export interface operations {
                             toEmail: string;
                             toName: string;
                         }[];
+                        /** @description Pass as cursor for the next page; null on the last page */
+                        nextCursor: string | null;
                         /** @description Whether e-mails are sent (SMTP_URL is set) or only kept here */
                         smtpConfigured: boolean;
+                        /** @description Matching rows in all, when asked for with total=true; otherwise null */
+                        total: number | null;
                     };
                 };
             };
@@ -17614,8 +17662,29 @@ export interface operations {
     };
     getClientRisks: {
         parameters: {
-            query?: never;
-            header?: never;
+            query?: {
+                /** @description The nextCursor of the previous page; leave out for the first page */
+                cursor?: string;
+                /** @description Rows a page (1 to 500) */
+                limit?: number;
+                order?: "asc" | "desc";
+                /** @description Only scenarios this seat owns */
+                owner?: "CIO" | "CTO" | "CISO";
+                /** @description true: only proposals waiting for approval; false: none of them; absent: both */
+                proposed?: "true" | "false";
+                /** @description Words in the title or the threat, or the exact ref (R7); any case */
+                q?: string;
+                /** @description ref (number), title, mean or p90 (current annual loss; −1 without a result), share (of the portfolio; −1 for none), rating (score, then mean), ownerSeat or status; the id breaks ties */
+                sort?: "ref" | "title" | "mean" | "p90" | "share" | "rating" | "ownerSeat" | "status";
+                /** @description Only these statuses, comma-separated: open,treating */
+                status?: string;
+                /** @description true: also count every matching row (a count costs a pass over them) */
+                total?: "true" | "false";
+            };
+            header?: {
+                /** @description The ETag of the answer you hold: 304 without a body while it is still the answer */
+                "if-none-match"?: string;
+            };
             path: {
                 clientId: string;
             };
@@ -17679,6 +17748,8 @@ export interface operations {
                             statement: string | null;
                         };
                         currency: string;
+                        /** @description Pass as cursor for the next page; null on the last page */
+                        nextCursor: string | null;
                         portfolio: {
                             current: {
                                 mean: number;
@@ -17738,6 +17809,7 @@ export interface operations {
                             sd: number;
                             treatmentCost: number;
                         } | null;
+                        /** @description The page's scenarios, in the order asked for */
                         scenarios: {
                             createdAt: string;
                             createdBy: string | null;
@@ -17855,8 +17927,17 @@ export interface operations {
                             stale: boolean;
                             years: number | null;
                         };
+                        /** @description Matching rows in all, when asked for with total=true; otherwise null */
+                        total: number | null;
                     };
                 };
+            };
+            /** @description Not modified: the answer is still the one whose ETag you sent (no body) */
+            304: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
             };
         };
     };
@@ -24464,7 +24545,10 @@ export interface operations {
     getClientRisksOverview: {
         parameters: {
             query?: never;
-            header?: never;
+            header?: {
+                /** @description The ETag of the answer you hold: 304 without a body while it is still the answer */
+                "if-none-match"?: string;
+            };
             path: {
                 clientId: string;
             };
@@ -24689,6 +24773,13 @@ export interface operations {
                         }[];
                     };
                 };
+            };
+            /** @description Not modified: the answer is still the one whose ETag you sent (no body) */
+            304: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
             };
         };
     };
@@ -29632,7 +29723,12 @@ export interface operations {
             query?: {
                 /** @description Only those of one client */
                 clientId?: string;
+                /** @description The nextCursor of the previous page; leave out for the first page */
+                cursor?: string;
+                /** @description Rows a page (1 to 500) */
                 limit?: number;
+                /** @description true: also count every matching row (a count costs a pass over them) */
+                total?: "true" | "false";
                 /** @description true: only unread ones */
                 unread?: "true" | "false";
             };
@@ -29667,6 +29763,8 @@ export interface operations {
                 };
                 content: {
                     "application/json": {
+                        /** @description Pass as cursor for the next page; null on the last page */
+                        nextCursor: string | null;
                         notifications: {
                             body: string;
                             clientId: string;
@@ -29681,6 +29779,8 @@ export interface operations {
                             subjectType: string | null;
                             title: string;
                         }[];
+                        /** @description Matching rows in all, when asked for with total=true; otherwise null */
+                        total: number | null;
                         /** @description Unread notifications across all the caller's clients */
                         unread: number;
                     };

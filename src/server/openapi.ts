@@ -102,6 +102,13 @@ export function documentTransform(serverUrl: string): TransformObject {
     };
     walk(JSON.stringify(doc.paths ?? {}));
     const components = { ...doc.components, schemas: Object.fromEntries(Object.entries(schemas).filter(([name]) => referenced.has(name))) };
+    // A 304 (an answer sent with an ETag, not modified) has no body: only its description.
+    for (const item of Object.values(doc.paths ?? {})) {
+      for (const op of Object.values(item ?? {}) as Operation[]) {
+        const notModified = op && typeof op === 'object' ? (op.responses?.['304'] as OpenAPIV3_1.ResponseObject | undefined) : undefined;
+        if (notModified) delete notModified.content;
+      }
+    }
     return {
       ...(anyValueOrNull(doc) as OpenAPIV3_1.Document),
       components: anyValueOrNull(components) as OpenAPIV3_1.ComponentsObject,

@@ -1,6 +1,6 @@
 import type { Page } from 'playwright-core';
 import { describe, expect, it } from 'vitest';
-import { apiAs, DEMO, jobNotification, openClient, setupBrowser, signIn, unique, waitForText } from './support.js';
+import { apiAs, DEMO, jobNotification, openClient, runDueJobs, setupBrowser, signIn, unique, waitForText } from './support.js';
 
 const browser = setupBrowser();
 
@@ -144,6 +144,45 @@ describe('the risk register', () => {
     const api = await apiAs(DEMO.accounting.viewer);
     const id = await api.clientId(DEMO.clients.accounting);
     await expect(api.post(`/api/clients/${id}/risks`, { title: 'Nope', inputs: { lossEventFrequency: { type: 'constant', value: 1 }, primaryLoss: { type: 'constant', value: 1 } } })).rejects.toThrow(/403/);
+  });
+
+  it('a register of 130 scenarios comes a hundred at a time, sorted and searched by the server', async () => {
+    const sam = await apiAs(DEMO.advisor);
+    const name = unique('Wide Register Ltd');
+    const { id } = await sam.post<{ id: string }>('/api/clients', { name, sector: 'Logistics', employees: 500, annualRevenue: 90_000_000 });
+    const risks = Array.from({ length: 130 }, (_, i) => ({
+      id: `R${i + 1}`,
+      name: `Wide scenario ${String(i + 1).padStart(3, '0')}`,
+      lossEventFrequency: { type: 'constant', value: 0.1 + (i % 10) / 10 },
+      primaryLoss: { type: 'constant', value: 1_000 * (i + 1) },
+    }));
+    await sam.post(`/api/clients/${id}/risks/import`, { model: { risks } });
+    await runDueJobs();
+    const page = await browser.newPage();
+    await signIn(page, DEMO.advisor);
+    await openRegister(page, name);
+    const table = page.getByRole('table', { name: 'Risk scenarios' });
+    // Largest mean first: R130 is ten times a year of $130,000 at most, and it leads.
+    await table.getByRole('link', { name: 'Wide scenario 130' }).waitFor();
+    await waitForText(page.locator('body'), /100 of 130 scenarios/);
+    expect(await table.locator('tbody tr').count()).toBe(100);
+    await page.getByRole('button', { name: 'Load more' }).click();
+    await waitForText(page.locator('body'), /130 of 130 scenarios/);
+    expect(await table.locator('tbody tr').count()).toBe(130);
+    expect(await page.getByRole('button', { name: 'Load more' }).count()).toBe(0);
+    // Sorted by title: the first click keeps the direction (descending), the second turns it; the list starts again from its first page.
+    const byTitle = table.getByRole('button', { name: /^Scenario/ });
+    await byTitle.click();
+    await waitForText(table.locator('tbody tr').nth(1), /Wide scenario 129/);
+    await byTitle.click();
+    await waitForText(table.locator('tbody tr').first(), /Wide scenario 001/);
+    await waitForText(table.locator('tbody tr').nth(1), /Wide scenario 002/);
+    expect(await table.locator('tbody tr').count()).toBe(100);
+    // A search the server answers: one scenario.
+    await page.getByLabel('Search scenarios').fill('scenario 042');
+    await waitForText(page.locator('body'), /1 of 130 scenarios/);
+    expect(await table.locator('tbody tr').count()).toBe(1);
+    await table.getByRole('link', { name: 'Wide scenario 042' }).waitFor();
   });
 
   it('the portfolio shows each client\u2019s expected annual loss, 1-in-10-year loss and appetite status, and the client home its risk card', async () => {

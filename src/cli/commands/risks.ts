@@ -81,10 +81,10 @@ export function registerRisks(program: Command): void {
       const format = parseFormat(opts.format, ['json', 'table'] as const, 'table');
       await withApp(async (ctx) => {
         const { recomputeClient } = await import('../../modules/risks/recompute.js');
-        const { getRegister } = await import('../../modules/risks/views.js');
+        const { registerSummary } = await import('../../modules/risks/views.js');
         const scope = await cliScope(ctx, opts.client);
         const outcome = await recomputeClient(ctx, scope.clientId);
-        const reg = await getRegister(scope);
+        const reg = await registerSummary(scope);
         if (format === 'json') {
           printJson({ ...outcome, status: reg.status, portfolio: reg.portfolio, appetite: reg.appetite });
           return;

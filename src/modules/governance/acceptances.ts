@@ -113,6 +113,7 @@ export async function getAcceptance(scope: ClientScope, id: string): Promise<Acc
   return (await presentAcceptances(scope, [await getRow(scope, id)]))[0]!;
 }
 
+/** Every acceptance the filter matches, newest first: for other modules' readers (the API pages them in lists.ts). */
 export async function listAcceptances(scope: ClientScope, filter: { status?: AcceptanceStatus | undefined } = {}): Promise<AcceptanceOut[]> {
   let q = scope.db.selectFrom('gov_acceptances').selectAll();
   if (filter.status) q = q.where('status', '=', filter.status);

@@ -43,7 +43,7 @@ function present(scope: ClientScope, row: GovConcernsTable, people: Map<string, 
   };
 }
 
-async function presentAll(scope: ClientScope, rows: GovConcernsTable[]): Promise<ConcernOut[]> {
+export async function presentConcerns(scope: ClientScope, rows: GovConcernsTable[]): Promise<ConcernOut[]> {
   const states = await seatStates(scope);
   const people = await peopleById(scope, rows.flatMap((r) => [r.raised_by_user_id, r.holder_user_id, r.responded_by_user_id]));
   return rows.map((r) => present(scope, r, people, states));
@@ -56,13 +56,14 @@ export interface ConcernFilter {
   state?: ConcernState | undefined;
 }
 
+/** Every concern the filter matches, newest first: for the board pack and the QBR (the API pages them in lists.ts). */
 export async function listConcerns(scope: ClientScope, filter: ConcernFilter = {}): Promise<ConcernOut[]> {
   let q = scope.db.selectFrom('gov_concerns').selectAll();
   if (filter.subjectType) q = q.where('subject_type', '=', filter.subjectType);
   if (filter.subjectId) q = q.where('subject_id', '=', filter.subjectId);
   if (filter.seat) q = q.where('seat', '=', filter.seat);
   const rows = await q.orderBy('created_at', 'desc').execute();
-  const out = await presentAll(scope, rows);
+  const out = await presentConcerns(scope, rows);
   return filter.state ? out.filter((c) => c.state === filter.state) : out;
 }
 
@@ -139,7 +140,7 @@ export async function raiseConcern(scope: ClientScope, raw: ConcernInput): Promi
     created_at: now,
     updated_at: now,
   };
-  const [out] = await presentAll(scope, [row]);
+  const [out] = await presentConcerns(scope, [row]);
   await scope.write(async (w) => {
     const { client_id: _c, ...values } = row;
     await w.db.insertInto('gov_concerns', values).execute();
@@ -178,7 +179,7 @@ export async function respondToConcern(scope: ClientScope, id: string, raw: Conc
     holder_user_id: holder.userId,
     updated_at: now,
   };
-  const [before, after] = await presentAll(scope, [row, next]);
+  const [before, after] = await presentConcerns(scope, [row, next]);
   await scope.write(async (w) => {
     await w.db
       .updateTable('gov_concerns')
@@ -258,7 +259,7 @@ export async function responsesFor(scope: ClientScope, subjects: readonly Subjec
   const rows = (await scope.db.selectFrom('gov_concerns').selectAll().orderBy('created_at').execute()).filter((r) =>
     wanted.has(subjectKey({ type: r.subject_type, id: r.subject_id })),
   );
-  for (const c of await presentAll(scope, rows)) {
+  for (const c of await presentConcerns(scope, rows)) {
     const key = subjectKey({ type: c.subjectType, id: c.subjectId });
     out.set(key, [...(out.get(key) ?? []), c]);
   }

@@ -185,14 +185,6 @@ export interface DecisionFilter {
   awaitingExecutive?: boolean | undefined;
 }
 
-export async function listDecisions(scope: ClientScope, filter: DecisionFilter = {}): Promise<DecisionOut[]> {
-  let q = scope.db.selectFrom('gov_decisions').selectAll();
-  if (filter.status) q = q.where('status', '=', filter.status);
-  if (filter.awaitingExecutive) q = q.where('status', '=', 'open').where('escalated_at', 'is not', null);
-  const rows = await q.orderBy('created_at', 'desc').execute();
-  return presentDecisions(scope, rows);
-}
-
 /** Turns option inputs into stored options, keeping the ids of existing ones. */
 async function buildOptions(scope: ClientScope, inputs: OptionInput[], existing: StoredOption[]): Promise<{ options: StoredOption[]; proposedId: string | null }> {
   const known = new Set(existing.map((o) => o.id));

@@ -1,10 +1,11 @@
 import { z } from 'zod';
 import type { ZodApp } from '../../server/module.js';
-import { approveAcceptance, getAcceptance, listAcceptances, rejectAcceptance, requestAcceptance, withdrawAcceptance } from './acceptances.js';
+import { PageInfo, pageQuery } from '../../shared/paging.js';
+import { approveAcceptance, getAcceptance, rejectAcceptance, requestAcceptance, withdrawAcceptance } from './acceptances.js';
 import { boardExport, governanceSummary } from './api.js';
 import { governanceChecks } from './checks.js';
-import { listConcerns, raiseConcern, respondToConcern } from './concerns.js';
-import { createDecision, decide, getDecision, listDecisions, recordPosition, updateDecision, withdrawDecision } from './decisions.js';
+import { raiseConcern, respondToConcern } from './concerns.js';
+import { createDecision, decide, getDecision, recordPosition, updateDecision, withdrawDecision } from './decisions.js';
 import {
   AcceptanceInput,
   AcceptanceOut,
@@ -39,6 +40,7 @@ import {
 import { addResponsibility, deleteResponsibility, listCharter, listSeats, updateSeat, updateResponsibility } from './seats.js';
 import { readSettings, updateSettings } from './settings.js';
 import { revokeDelegation, setDelegation } from './delegation.js';
+import { pageAcceptances, pageConcerns, pageDecisions } from './lists.js';
 
 const tags = ['governance'];
 const Client = { clientId: z.string().max(64) };
@@ -135,11 +137,14 @@ export function governanceRoutes(app: ZodApp): void {
     config: { permission: 'governance.read' },
     schema: {
       tags,
-      summary: 'Decision records, newest first',
-      querystring: z.strictObject({ status: z.enum(DECISION_STATUSES).optional(), awaitingExecutive: z.enum(['true', 'false']).optional() }),
-      response: { 200: z.object({ decisions: z.array(DecisionOut) }) },
+      summary: 'Decision records, newest first, a page at a time',
+      querystring: z.strictObject({ status: z.enum(DECISION_STATUSES).optional(), awaitingExecutive: z.enum(['true', 'false']).optional(), ...pageQuery() }),
+      response: { 200: z.object({ decisions: z.array(DecisionOut), ...PageInfo }) },
     },
-  }, async (request) => ({ decisions: await listDecisions(request.scope, { status: request.query.status, awaitingExecutive: request.query.awaitingExecutive === 'true' }) }));
+  }, async (request) => {
+    const { status, awaitingExecutive, ...page } = request.query;
+    return pageDecisions(request.scope, { status, awaitingExecutive: awaitingExecutive === 'true' }, page);
+  });
 
   app.post('/governance/decisions', {
     config: { permission: 'governance.edit' },
@@ -180,8 +185,16 @@ export function governanceRoutes(app: ZodApp): void {
   // --- Concerns (no blindsiding) ---
   app.get('/governance/concerns', {
     config: { permission: 'governance.read' },
-    schema: { tags, summary: 'Findings, decisions and report sections that concern a seat\'s area, with the seat\'s response', querystring: ConcernQuery, response: { 200: z.object({ concerns: z.array(ConcernOut) }) } },
-  }, async (request) => ({ concerns: await listConcerns(request.scope, request.query) }));
+    schema: {
+      tags,
+      summary: 'Findings, decisions and report sections that concern a seat\'s area, with the seat\'s response; newest first, a page at a time',
+      querystring: ConcernQuery.extend(pageQuery()),
+      response: { 200: z.object({ concerns: z.array(ConcernOut), ...PageInfo }) },
+    },
+  }, async (request) => {
+    const { subjectType, subjectId, seat, state, ...page } = request.query;
+    return pageConcerns(request.scope, { subjectType, subjectId, seat, state }, page);
+  });
 
   app.post('/governance/concerns', {
     config: { permission: 'governance.concern.raise' },
@@ -196,8 +209,16 @@ export function governanceRoutes(app: ZodApp): void {
   // --- Risk acceptances ---
   app.get('/governance/acceptances', {
     config: { permission: 'governance.read' },
-    schema: { tags, summary: 'Risk acceptances, newest first', querystring: AcceptanceQuery, response: { 200: z.object({ acceptances: z.array(AcceptanceOut) }) } },
-  }, async (request) => ({ acceptances: await listAcceptances(request.scope, request.query) }));
+    schema: {
+      tags,
+      summary: 'Risk acceptances, newest first, a page at a time',
+      querystring: AcceptanceQuery.extend(pageQuery()),
+      response: { 200: z.object({ acceptances: z.array(AcceptanceOut), ...PageInfo }) },
+    },
+  }, async (request) => {
+    const { status, ...page } = request.query;
+    return pageAcceptances(request.scope, { status }, page);
+  });
 
   app.post('/governance/acceptances', {
     config: { permission: 'governance.acceptance.request' },

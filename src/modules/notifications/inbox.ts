@@ -1,9 +1,11 @@
 import { sql } from 'kysely';
 import type { AppContext, ClientScope } from '../../server/context.js';
 import { toTimestamp } from '../../server/db/conventions.js';
+import { countOf, NEWEST_FIRST, olderThan, readPage, type PageRequest } from '../../server/db/keyset-page.js';
 import type { UsersTable } from '../../server/db/platform-tables.js';
 import { ClientDb } from '../../server/db/scoped.js';
 import { notFound } from '../../server/errors.js';
+import type { PageInfo } from '../../shared/paging.js';
 import type { NotificationOut, OutboxOut } from './schema.js';
 import type { NotificationOutboxTable } from './tables.js';
 
@@ -33,30 +35,43 @@ function visibleTo(ctx: AppContext, user: UsersTable) {
   );
 }
 
-export interface InboxQuery {
-  limit: number;
+export interface InboxQuery extends PageRequest {
   unreadOnly: boolean;
   clientId?: string | undefined;
 }
 
-export async function listNotifications(ctx: AppContext, user: UsersTable, query: InboxQuery): Promise<{ notifications: NotificationOut[]; unread: number }> {
-  let q = visibleTo(ctx, user)
-    .select([
-      'notifications.id',
-      'notifications.client_id',
-      'clients.name as client_name',
-      'notifications.kind',
-      'notifications.title',
-      'notifications.body',
-      'notifications.link',
-      'notifications.subject_type',
-      'notifications.subject_id',
-      'notifications.created_at',
-      'notifications.read_at',
-    ]);
-  if (query.unreadOnly) q = q.where('notifications.read_at', 'is', null);
-  if (query.clientId) q = q.where('notifications.client_id', '=', query.clientId);
-  const rows = await q.orderBy('notifications.created_at', 'desc').orderBy('notifications.id', 'desc').limit(query.limit).execute();
+/** A person's notifications across their clients, newest first, a page at a time (on `(user_id, created_at, id)`). */
+export async function listNotifications(ctx: AppContext, user: UsersTable, query: InboxQuery): Promise<{ notifications: NotificationOut[]; unread: number } & PageInfo> {
+  const filtered = () => {
+    let q = visibleTo(ctx, user);
+    if (query.unreadOnly) q = q.where('notifications.read_at', 'is', null);
+    if (query.clientId) q = q.where('notifications.client_id', '=', query.clientId);
+    return q;
+  };
+  const [{ rows, ...info }, unread] = await Promise.all([
+    readPage(query, {
+      ...NEWEST_FIRST,
+      rows: (after, take) => {
+        let q = filtered().select([
+          'notifications.id',
+          'notifications.client_id',
+          'clients.name as client_name',
+          'notifications.kind',
+          'notifications.title',
+          'notifications.body',
+          'notifications.link',
+          'notifications.subject_type',
+          'notifications.subject_id',
+          'notifications.created_at',
+          'notifications.read_at',
+        ]);
+        if (after) q = q.where(olderThan('notifications', after));
+        return q.orderBy('notifications.created_at', 'desc').orderBy('notifications.id', 'desc').limit(take).execute();
+      },
+      count: async () => countOf(await filtered().select((eb) => eb.fn.countAll<number | string>().as('n')).executeTakeFirst()),
+    }),
+    unreadCount(ctx, user),
+  ]);
   return {
     notifications: rows.map((r) => ({
       id: r.id,
@@ -71,7 +86,8 @@ export async function listNotifications(ctx: AppContext, user: UsersTable, query
       createdAt: r.created_at,
       readAt: r.read_at,
     })),
-    unread: await unreadCount(ctx, user),
+    unread,
+    ...info,
   };
 }
 
@@ -125,8 +141,16 @@ export function presentOutbox(r: NotificationOutboxTable): OutboxOut {
   };
 }
 
-/** The client's e-mails, newest first: what was sent, and what is held when no SMTP server is set. */
-export async function listOutbox(scope: ClientScope, limit: number): Promise<OutboxOut[]> {
-  const rows = await scope.db.selectFrom('notification_outbox').selectAll().orderBy('created_at', 'desc').orderBy('id', 'desc').limit(limit).execute();
-  return rows.map(presentOutbox);
+/** The client's e-mails, newest first, a page at a time: what was sent, and what is held when no SMTP server is set. */
+export async function listOutbox(scope: ClientScope, page: PageRequest): Promise<{ emails: OutboxOut[] } & PageInfo> {
+  const { rows, ...info } = await readPage(page, {
+    ...NEWEST_FIRST,
+    rows: (after, take) => {
+      let q = scope.db.selectFrom('notification_outbox').selectAll();
+      if (after) q = q.where(olderThan('notification_outbox', after));
+      return q.orderBy('created_at', 'desc').orderBy('id', 'desc').limit(take).execute();
+    },
+    count: async () => countOf(await scope.db.selectFrom('notification_outbox').select((eb) => eb.fn.countAll<number | string>().as('n')).executeTakeFirst()),
+  });
+  return { emails: rows.map(presentOutbox), ...info };
 }

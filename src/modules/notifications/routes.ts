@@ -2,6 +2,7 @@ import { z } from 'zod';
 import type { AppContext } from '../../server/context.js';
 import { authOf } from '../../server/http/auth.js';
 import type { ZodApp } from '../../server/module.js';
+import { pageQuery } from '../../shared/paging.js';
 import { listNotifications, listOutbox, markRead, unreadCount } from './inbox.js';
 import { NotificationList, NotificationQuery, OutboxList } from './schema.js';
 
@@ -10,11 +11,11 @@ const IdParams = z.strictObject({ id: z.string().max(64) });
 /** The signed-in person's notifications, across their clients (the bell in the web app). */
 export function notificationRoutes(app: ZodApp, ctx: AppContext): void {
   app.get('/api/notifications', {
-    schema: { tags: ['notifications'], summary: 'Your notifications, newest first, with the number unread', querystring: NotificationQuery, response: { 200: NotificationList } },
+    schema: { tags: ['notifications'], summary: 'Your notifications, newest first, a page at a time, with the number unread', querystring: NotificationQuery, response: { 200: NotificationList } },
   }, async (request) => {
     const { user } = authOf(request);
-    const q = request.query;
-    return listNotifications(ctx, user, { limit: q.limit, unreadOnly: q.unread === 'true', clientId: q.clientId });
+    const { unread, clientId, ...page } = request.query;
+    return listNotifications(ctx, user, { ...page, unreadOnly: unread === 'true', clientId });
   });
 
   app.get('/api/notifications/unread', {
@@ -40,9 +41,9 @@ export function notificationClientRoutes(app: ZodApp, ctx: AppContext): void {
     config: { permission: 'notifications.outbox.read' },
     schema: {
       tags: ['notifications'],
-      summary: 'The client\'s e-mails: sent, or held here when no SMTP server is configured',
-      querystring: z.strictObject({ limit: z.coerce.number().int().min(1).max(500).default(100) }),
+      summary: 'The client\'s e-mails, newest first, a page at a time: sent, or held here when no SMTP server is configured',
+      querystring: z.strictObject(pageQuery()),
       response: { 200: OutboxList },
     },
-  }, async (request) => ({ emails: await listOutbox(request.scope, request.query.limit), smtpConfigured: Boolean(ctx.config.smtpUrl) }));
+  }, async (request) => ({ ...(await listOutbox(request.scope, request.query)), smtpConfigured: Boolean(ctx.config.smtpUrl) }));
 }

@@ -2,6 +2,7 @@
  * The notifications API's shapes (zod only, so the web app imports their types).
  */
 import { z } from 'zod';
+import { PageInfo, pageQuery } from '../../shared/paging.js';
 
 export const NotificationOut = z.object({
   id: z.string(),
@@ -21,11 +22,12 @@ export type NotificationOut = z.infer<typeof NotificationOut>;
 export const NotificationList = z.object({
   notifications: z.array(NotificationOut),
   unread: z.number().describe('Unread notifications across all the caller\'s clients'),
+  ...PageInfo,
 });
 export type NotificationList = z.infer<typeof NotificationList>;
 
 export const NotificationQuery = z.strictObject({
-  limit: z.coerce.number().int().min(1).max(200).default(30),
+  ...pageQuery(30),
   unread: z.enum(['true', 'false']).optional().describe('true: only unread ones'),
   clientId: z.string().max(64).optional().describe('Only those of one client'),
 });
@@ -50,5 +52,6 @@ export type OutboxOut = z.infer<typeof OutboxOut>;
 export const OutboxList = z.object({
   emails: z.array(OutboxOut),
   smtpConfigured: z.boolean().describe('Whether e-mails are sent (SMTP_URL is set) or only kept here'),
+  ...PageInfo,
 });
 export type OutboxList = z.infer<typeof OutboxList>;

@@ -32,6 +32,7 @@ export interface RegisterData {
  * of them is in the model (it covers nothing there).
  */
 export function engineInsurance(data: RegisterData, scenarios: readonly RiskScenariosTable[]): InsurancePolicy[] {
+  if (data.policies.length === 0) return [];
   const refs = new Map(scenarios.map((s) => [s.id, s.ref]));
   const out: InsurancePolicy[] = [];
   for (const p of data.policies) {
@@ -101,43 +102,107 @@ export interface RegisterModel {
 
 /**
  * Scenario hashes by the stored fields they are computed from, so that reading a register does
- * not serialise and hash every unchanged scenario again. Bounded: the oldest entries go first.
+ * not build, serialise and hash every unchanged scenario again. Bounded: the oldest entries go first.
  */
 const scenarioHashes = new Map<string, string>();
 const SCENARIO_HASHES_KEPT = 10_000;
 
-function memoisedScenarioHash(data: RegisterData, s: RiskScenariosTable, risk: Risk, position: number): string {
-  const counted = (data.treatments.get(s.id) ?? []).filter((t) => isCounted(t.status));
-  const { seed, years } = data.settings;
-  // Every field engineRisk and engineTreatment read, as stored.
-  const key = JSON.stringify([data.currency, seed, years, position, s.ref, s.title, s.inputs_json, counted.map((t) => [t.ref, t.name, t.annual_cost, t.effect_json])]);
+function remember(key: string, compute: () => string): string {
   let hash = scenarioHashes.get(key);
   if (hash === undefined) {
-    hash = scenarioHash(risk, position, seed, years);
+    hash = compute();
     if (scenarioHashes.size >= SCENARIO_HASHES_KEPT) scenarioHashes.delete(scenarioHashes.keys().next().value as string);
     scenarioHashes.set(key, hash);
   }
   return hash;
 }
 
+/** What a scenario's register hash was computed from: every stored field engineRisk and engineTreatment read. */
+interface HashedScenario {
+  currency: string;
+  seed: number;
+  years: number;
+  position: number;
+  ref: string;
+  title: string;
+  inputs: string;
+  treatments: string;
+  hash: string;
+}
+
+/** The last hash of each scenario by its id, with what it was computed from (compared field by field: no key to build). */
+const lastHashes = new Map<string, HashedScenario>();
+
+const treatmentsKey = (ts: readonly RiskTreatmentsTable[]): string => (ts.length === 0 ? '' : JSON.stringify(ts.map((t) => [t.ref, t.name, t.annual_cost, t.effect_json])));
+
+/**
+ * The hash of a scenario's register risk (its counted treatments) at a position, remembered by
+ * the stored fields engineRisk and engineTreatment read; the risk is built only when the hash
+ * is not known yet.
+ */
+export function memoisedScenarioHash(data: RegisterData, s: RiskScenariosTable, position: number, risk: () => Risk = () => registerRisk(data, s)): string {
+  const counted = treatmentsKey((data.treatments.get(s.id) ?? []).filter((t) => isCounted(t.status)));
+  const { seed, years } = data.settings;
+  const last = lastHashes.get(s.id);
+  if (
+    last &&
+    last.position === position &&
+    last.inputs === s.inputs_json &&
+    last.title === s.title &&
+    last.ref === s.ref &&
+    last.treatments === counted &&
+    last.seed === seed &&
+    last.years === years &&
+    last.currency === data.currency
+  ) {
+    return last.hash;
+  }
+  const hash = scenarioHash(risk(), position, seed, years);
+  if (!last && lastHashes.size >= SCENARIO_HASHES_KEPT) lastHashes.delete(lastHashes.keys().next().value as string);
+  lastHashes.set(s.id, { currency: data.currency, seed, years, position, ref: s.ref, title: s.title, inputs: s.inputs_json, treatments: counted, hash });
+  return hash;
+}
+
+/** A scenario's hash with its proposed treatments too (they are part of its stored result), remembered the same way. */
+export function memoisedWithProposed(data: RegisterData, s: RiskScenariosTable, base: string): string {
+  const proposed = (data.treatments.get(s.id) ?? []).filter((t) => t.status === 'proposed');
+  if (proposed.length === 0) return base;
+  const key = JSON.stringify([base, data.currency, treatmentsKey(proposed)]);
+  return remember(key, () => hashOf({ base, proposed: proposed.map((t) => engineTreatment(t, data.currency)) }));
+}
+
+/**
+ * The register model. Its hashes come first and cheaply (remembered per scenario); the engine
+ * model itself is built on first use of `model` (a recompute, an export), not to read a register.
+ */
 export function registerModel(data: RegisterData): RegisterModel {
   const included = data.scenarios.filter(inPortfolio);
-  const risks = included.map((s) => registerRisk(data, s));
+  const risks: (Risk | undefined)[] = new Array<Risk | undefined>(included.length);
+  const riskAt = (i: number): Risk => (risks[i] ??= registerRisk(data, included[i]!));
   const insurance = engineInsurance(data, included);
-  const model: RiskModel = {
-    currency: data.currency,
-    years: data.settings.years,
-    seed: data.settings.seed,
-    ...(data.settings.appetite.length > 0 ? { appetite: data.settings.appetite } : {}),
-    risks,
-    ...(insurance.length > 0 ? { insurance } : {}),
-  };
   const { seed, years } = data.settings;
-  const riskHashes = risks.map((r, i) => memoisedScenarioHash(data, included[i]!, r, i));
+  const appetite = data.settings.appetite.length > 0 ? data.settings.appetite : null;
+  const riskHashes = included.map((s, i) => memoisedScenarioHash(data, s, i, () => riskAt(i)));
   // Insurance changes what the company keeps, never a scenario's own figures: it is in the
   // model's hash (a policy change recomputes), not in the scenarios'.
-  const hash = hashOf({ currency: data.currency, seed, years, appetite: model.appetite ?? null, risks: riskHashes, ...(insurance.length > 0 ? { insurance } : {}) });
-  return { model, included, index: new Map(included.map((s, i) => [s.id, i])), riskHashes, hash };
+  const hash = hashOf({ currency: data.currency, seed, years, appetite, risks: riskHashes, ...(insurance.length > 0 ? { insurance } : {}) });
+  let model: RiskModel | undefined;
+  return {
+    get model(): RiskModel {
+      return (model ??= {
+        currency: data.currency,
+        years,
+        seed,
+        ...(appetite ? { appetite } : {}),
+        risks: included.map((_, i) => riskAt(i)),
+        ...(insurance.length > 0 ? { insurance } : {}),
+      });
+    },
+    included,
+    index: new Map(included.map((s, i) => [s.id, i])),
+    riskHashes,
+    hash,
+  };
 }
 
 /** JSON with object keys sorted, so equal models hash equally whatever the key order. */

@@ -20,6 +20,7 @@ import { optionModels, optionSetHash, registerModel, whatIfModel } from './model
 import { getSimulator } from './pool.js';
 import { basisCheck, expectedHashes, loadRegisterData, RECOMPUTE_JOB, type FullStats, type StoredCurves, type StoredPortfolio, type StoredPortfolioDetail, type StoredScenarioCurves, type StoredScenarioResult } from './register.js';
 import type { StoredOptionResult } from './options.js';
+import { bumpResultsVersion } from './settings.js';
 import { chooseDefaultWorstCase } from './worst-case-default.js';
 
 export { RECOMPUTE_JOB };
@@ -273,6 +274,8 @@ async function compute(ctx: AppContext, clientId: string, report?: (fraction: nu
       const existing = new Set((await db.selectFrom('risk_scenarios').select('id').where('id', 'in', batch.map((r) => r.id)).execute()).map((r) => r.id));
       const values = batch.filter((r) => existing.has(r.id)).map(({ figures: _f, ...row }) => row);
       if (values.length === 0) return;
+      // Outside scope.write, so not in the audit trail: the version tells a cached register (register-cache.ts).
+      await bumpResultsVersion(db, ctx.clock.now());
       await db
         .insertInto('risk_scenario_results', values)
         .onConflict((oc) =>

@@ -2,15 +2,13 @@
  * Reading a client's register: its scenarios, treatments, links, settings and stored results,
  * and the presenters that turn them into what the API sends.
  */
-import type { AppetitePoint, AppetiteResult, Histogram, LecPoint, LossDistribution, PolicyResult, PortfolioDetail } from '../../engine/index.js';
 import type { ClientScope } from '../../server/context.js';
 import { fromJson, fromFlag } from '../../server/db/conventions.js';
 import { jobIsLive } from '../../server/jobs/queue.js';
 import { fromMinorUnits } from '../../shared/money.js';
-import type { WhenLoss } from '../../shared/risks/rare.js';
 import { verdictOf } from '../../shared/risks/verdict.js';
 import { rate } from '../../shared/risks/rating.js';
-import { engineTreatment, hashOf, inPortfolio, isCounted, registerModel, registerRisk, scenarioHash, type RegisterData, type RegisterModel } from './model.js';
+import { inPortfolio, isCounted, memoisedScenarioHash, memoisedWithProposed, registerModel, type RegisterData, type RegisterModel } from './model.js';
 import type {
   AppetiteStatus,
   PortfolioOut,
@@ -22,89 +20,24 @@ import type {
   TreatmentOut,
 } from './schema.js';
 import { loadSettings, type RiskSettings } from './settings.js';
+import { basisCheck, type FullStats, type StoredPortfolio, type StoredPortfolioDetail, type StoredScenarioCurves, type StoredScenarioResult } from './stored.js';
 import type { RiskLinksTable, RiskRunsTable, RiskScenarioResultsTable, RiskScenariosTable, RiskTreatmentsTable } from './tables.js';
 
 export const RECOMPUTE_JOB = 'risks.recompute';
 
-/** Every summary statistic kept for a series of annual losses. */
-export interface FullStats extends Omit<Stats, 'whenLoss'> {
-  sd: number;
-  p10: number;
-  max: number;
-  /** The annual loss in years with a loss (absent in results stored before it was kept). */
-  whenLoss?: WhenLoss | null;
-}
-
-export interface StoredCurves {
-  lec: LecPoint[];
-  histogram: Histogram;
-}
-
-/** `risk_scenario_results.result_json`. */
-export interface StoredScenarioResult {
-  inherent: FullStats;
-  residual: FullStats | null;
-  withProposed: FullStats | null;
-  treatmentCost: number;
-  rosi: number | null;
-  expectedMean: number;
-}
-
-/** `risk_scenario_results.curves_json`. */
-export interface StoredScenarioCurves {
-  inherent: StoredCurves;
-  residual: StoredCurves | null;
-}
-
-export interface StoredAppetiteCheck {
-  breached: boolean;
-  points: { loss: number; limit: number; probability: number; breached: boolean; stdError?: number; confident?: boolean }[];
-}
-
-/** `risk_runs.summary_json`. */
-export interface StoredPortfolio {
-  inherent: FullStats;
-  residual: FullStats | null;
-  appetite: AppetitePoint[];
-  inherentAppetite: StoredAppetiteCheck | null;
-  residualAppetite: StoredAppetiteCheck | null;
-  treatmentCost: number;
-  rosi: number | null;
-  /** After insurance, where the client has policies (absent in runs stored before insurance). */
-  retained?: FullStats | null;
-  retainedAppetite?: StoredAppetiteCheck | null;
-  /** Each policy simulated with the register, by ref. */
-  insurance?: StoredPolicyResult[] | null;
-}
-
-/** What one policy recovers over the simulated years (the engine's `insurance` output). */
-export type StoredPolicyResult = PolicyResult;
-
-/** What the appetite is checked on: the loss the company bears (docs/risk-model.md, `basis`). */
-export type Basis = 'inherent' | 'residual' | 'retained';
-
-/** The stored run's figures and appetite check on what the company bears: retained, else residual, else inherent. */
-export function basisCheck(p: StoredPortfolio): { basis: Basis; check: StoredAppetiteCheck | null; stats: FullStats } {
-  if (p.retained) return { basis: 'retained', check: p.retainedAppetite ?? null, stats: p.retained };
-  if (p.residual) return { basis: 'residual', check: p.residualAppetite ?? null, stats: p.residual };
-  return { basis: 'inherent', check: p.inherentAppetite, stats: p.inherent };
-}
-
-/** A simulation's portfolio on what the company bears, with its appetite check. */
-export function basisOf(p: PortfolioDetail): { basis: Basis; distribution: LossDistribution; appetite: AppetiteResult | null } {
-  const retained = p.retained;
-  if (retained) return { basis: 'retained', distribution: retained, appetite: retained.appetite ?? null };
-  if (p.residual) return { basis: 'residual', distribution: p.residual, appetite: p.residual.appetite ?? null };
-  return { basis: 'inherent', distribution: p, appetite: p.appetite ?? null };
-}
-
-/** `risk_runs.detail_json`. */
-export interface StoredPortfolioDetail {
-  inherent: StoredCurves;
-  residual: StoredCurves | null;
-  /** After insurance (absent in runs stored before it). */
-  retained?: StoredCurves | null;
-}
+export {
+  basisCheck,
+  basisOf,
+  type Basis,
+  type FullStats,
+  type StoredAppetiteCheck,
+  type StoredCurves,
+  type StoredPolicyResult,
+  type StoredPortfolio,
+  type StoredPortfolioDetail,
+  type StoredScenarioCurves,
+  type StoredScenarioResult,
+} from './stored.js';
 
 export async function loadRegisterData(scope: ClientScope, settings?: RiskSettings): Promise<RegisterData> {
   const [s, scenarios, treatments, policies, covered] = await Promise.all([
@@ -140,18 +73,13 @@ export async function loadLinks(scope: ClientScope, scenarioId?: string): Promis
 
 /** The hash each scenario's stored result must carry to be current. */
 export function expectedHashes(data: RegisterData, register: RegisterModel): Map<string, string> {
-  const { seed, years } = data.settings;
   const hashes = new Map<string, string>();
   // A scenario's result also holds the figures with its proposed treatments.
-  const withProposed = (s: RiskScenariosTable, base: string): string => {
-    const proposed = (data.treatments.get(s.id) ?? []).filter((t) => t.status === 'proposed').map((t) => engineTreatment(t, data.currency));
-    return proposed.length === 0 ? base : hashOf({ base, proposed });
-  };
-  register.included.forEach((s, i) => hashes.set(s.id, withProposed(s, register.riskHashes[i]!)));
+  register.included.forEach((s, i) => hashes.set(s.id, memoisedWithProposed(data, s, register.riskHashes[i]!)));
   let next = register.included.length;
   for (const s of data.scenarios) {
     if (s.proposed !== 1 || s.status === 'closed') continue;
-    hashes.set(s.id, withProposed(s, scenarioHash(registerRisk(data, s), next++, seed, years)));
+    hashes.set(s.id, memoisedWithProposed(data, s, memoisedScenarioHash(data, s, next++)));
   }
   return hashes;
 }
@@ -282,23 +210,65 @@ export interface PresentContext {
   portfolioMean: number | null;
 }
 
-export function presentResult(s: RiskScenariosTable, ctx: PresentContext): ScenarioResultOut | null {
+/** Each stored result parsed once per row read (a register view presents a result several times). */
+const parsedResults = new WeakMap<ResultRow, StoredScenarioResult | null>();
+
+function storedResult(row: ResultRow): StoredScenarioResult | null {
+  let r = parsedResults.get(row);
+  if (r === undefined) {
+    r = fromJson<StoredScenarioResult | null>(row.result_json, null);
+    parsedResults.set(row, r);
+  }
+  return r;
+}
+
+/** Results read again that are the same as ones read before keep their parsed form (a register read again after a change). */
+function carryParsed(before: Map<string, ResultRow>, now: Map<string, ResultRow>): void {
+  for (const [id, row] of now) {
+    const old = before.get(id);
+    const parsed = old && old.result_json === row.result_json ? parsedResults.get(old) : undefined;
+    if (parsed !== undefined) parsedResults.set(row, parsed);
+  }
+}
+
+/** A scenario's stored result with what the list sorts by (its current figures, share, rating), or null without one. */
+function currentResult(s: RiskScenariosTable, ctx: PresentContext) {
   const row = ctx.results.get(s.id);
   if (!row) return null;
-  const r = fromJson<StoredScenarioResult | null>(row.result_json, null);
+  const r = storedResult(row);
   if (!r) return null;
   const current = r.residual ?? r.inherent;
   const inPf = fromFlag(row.in_portfolio) && inPortfolio(s);
   return {
+    row,
+    r,
+    current,
+    inPortfolio: inPf,
+    share: inPf && ctx.portfolioMean && ctx.portfolioMean > 0 ? current.mean / ctx.portfolioMean : null,
+    rating: rate(current, ctx.data.settings.likelihoodBands, ctx.data.settings.impactBands),
+  };
+}
+
+/** The figures a list sorts a scenario by, the same as presentResult gives (no result: null). */
+export function sortFigures(s: RiskScenariosTable, ctx: PresentContext): { mean: number; p90: number; share: number | null; score: number } | null {
+  const c = currentResult(s, ctx);
+  return c ? { mean: c.current.mean, p90: c.current.p90, share: c.share, score: c.rating.score } : null;
+}
+
+export function presentResult(s: RiskScenariosTable, ctx: PresentContext): ScenarioResultOut | null {
+  const c = currentResult(s, ctx);
+  if (!c) return null;
+  const { row, r } = c;
+  return {
     inherent: pickStats(r.inherent),
     residual: r.residual ? pickStats(r.residual) : null,
-    current: pickStats(current),
+    current: pickStats(c.current),
     withProposed: r.withProposed ? pickStats(r.withProposed) : null,
     treatmentCost: r.treatmentCost,
     rosi: r.rosi,
-    share: inPf && ctx.portfolioMean && ctx.portfolioMean > 0 ? current.mean / ctx.portfolioMean : null,
-    rating: rate(current, ctx.data.settings.likelihoodBands, ctx.data.settings.impactBands),
-    inPortfolio: inPf,
+    share: c.share,
+    rating: c.rating,
+    inPortfolio: c.inPortfolio,
     stale: ctx.hashes.get(s.id) !== row.input_hash,
     computedAt: row.computed_at,
   };
@@ -329,23 +299,39 @@ export function presentListItem(s: RiskScenariosTable, ctx: PresentContext): Sce
 }
 
 /** Everything a register view needs, read once. */
-export interface RegisterView {
+export interface RegisterView extends RegisterBase {
+  status: RecomputeStatus;
+}
+
+/** A register view without the refresh state, which depends on the jobs and the time, not on the register. */
+export interface RegisterBase {
   data: RegisterData;
   register: RegisterModel;
   run: RiskRunsTable | undefined;
   present: PresentContext;
-  status: RecomputeStatus;
   portfolio: PortfolioOut | null;
   appetite: AppetiteStatus;
 }
 
-export async function loadRegisterView(scope: ClientScope): Promise<RegisterView> {
+/** The register as stored now; `previous`, a register read before, lends the parsed results that did not change. */
+export async function loadRegisterBase(scope: ClientScope, previous?: RegisterBase): Promise<RegisterBase> {
   const data = await loadRegisterData(scope);
   const register = registerModel(data);
   const [run, results, links] = await Promise.all([latestRun(scope), loadResults(scope), loadLinks(scope)]);
+  if (previous) carryParsed(previous.present.results, results);
   const portfolio = presentPortfolio(run);
   const present: PresentContext = { data, hashes: expectedHashes(data, register), results, links, portfolioMean: portfolio?.current.mean ?? null };
-  return { data, register, run, present, status: await recomputeStatus(scope, run, register.hash), portfolio, appetite: presentAppetite(data.settings, run) };
+  return { data, register, run, present, portfolio, appetite: presentAppetite(data.settings, run) };
+}
+
+/** The refresh state of a register read now: its recompute jobs and whether its stored run is current. */
+export function statusOf(scope: ClientScope, base: RegisterBase): Promise<RecomputeStatus> {
+  return recomputeStatus(scope, base.run, base.register.hash);
+}
+
+export async function loadRegisterView(scope: ClientScope): Promise<RegisterView> {
+  const base = await loadRegisterBase(scope);
+  return { ...base, status: await statusOf(scope, base) };
 }
 
 export function treatmentStatusOf(ts: RiskTreatmentsTable[]): TopRisk['treatmentStatus'] {
@@ -355,7 +341,7 @@ export function treatmentStatusOf(ts: RiskTreatmentsTable[]): TopRisk['treatment
 }
 
 /** The portfolio's scenarios by current mean annual loss, largest first. */
-export function topRisks(view: RegisterView, limit: number): TopRisk[] {
+export function topRisks(view: RegisterBase, limit: number): TopRisk[] {
   const rows: TopRisk[] = [];
   for (const s of view.register.included) {
     const r = presentResult(s, view.present);

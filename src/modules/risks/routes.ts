@@ -23,6 +23,7 @@ import {
   OverviewOut,
   PortfolioRiskRow,
   RegisterOut,
+  RegisterQuery,
   ScenarioDetailOut,
   ScenarioInput,
   ScenarioPatch,
@@ -41,9 +42,10 @@ import { loadSettings, presentSettings, setAppetite, setTemplateOverrides, updat
 import { exportModel, formatModel, importModel, parseModelText } from './transfer.js';
 import { assertRegisterWork } from './work.js';
 import { createTreatment, deleteTreatment, updateTreatment } from './treatments.js';
-import { getOverview, getRegister, getScenario, getTemplates } from './views.js';
+import { getScenario, getTemplates, overviewAnswer, registerAnswer } from './views.js';
 import { presentTreatment } from './register.js';
 import { invalid } from '../../server/errors.js';
+import { sendJsonWithEtag } from '../../server/http/etag.js';
 
 const TAGS = ['risks'];
 const Id = z.string().min(1).max(64);
@@ -52,6 +54,9 @@ const TreatmentParams = z.strictObject({ clientId: z.string(), riskId: Id, treat
 const SetParams = z.strictObject({ clientId: z.string(), setId: Id });
 const TemplateParams = z.strictObject({ clientId: z.string(), templateKey: z.enum(TEMPLATE_KEYS) });
 const Ok = z.object({ ok: z.literal(true) });
+/** Conditional reads of the answers sent with an ETag (src/server/http/etag.ts). */
+const ConditionalHeaders = z.object({ 'if-none-match': z.string().max(1000).optional().describe('The ETag of the answer you hold: 304 without a body while it is still the answer') });
+const NotModified = z.null().describe('Not modified: the answer is still the one whose ETag you sent (no body)');
 const ModelFile = z.looseObject({ risks: z.array(z.unknown()) }).describe('The register as a risk model file (docs/risk-model.md); YAML text with format=yaml');
 
 export function riskClientRoutes(app: ZodApp): void {
@@ -59,8 +64,14 @@ export function riskClientRoutes(app: ZodApp): void {
 
   app.get('/risks', {
     config: { permission: 'risks.read' },
-    schema: { tags: TAGS, summary: 'The risk register: scenarios with their stored results, the portfolio, the appetite check and whether a refresh is under way', response: { 200: RegisterOut } },
-  }, async (request) => getRegister(request.scope));
+    schema: {
+      tags: TAGS,
+      summary: 'The risk register: its scenarios with their stored results a page at a time (filtered and sorted), with the portfolio, the appetite check and whether a refresh is under way; curves are on each scenario\'s own route',
+      querystring: RegisterQuery,
+      headers: ConditionalHeaders,
+      response: { 200: RegisterOut, 304: NotModified },
+    },
+  }, async (request, reply) => sendJsonWithEtag(request, reply, await registerAnswer(request.scope, request.query)));
 
   app.post('/risks', {
     config: { permission: 'risks.propose' },
@@ -77,8 +88,13 @@ export function riskClientRoutes(app: ZodApp): void {
 
   app.get('/risks/overview', {
     config: { permission: 'risks.read' },
-    schema: { tags: TAGS, summary: 'Portfolio loss exceedance curves with the tolerance curve, the 5 × 5 heat map and the top risks', response: { 200: OverviewOut } },
-  }, async (request) => getOverview(request.scope));
+    schema: {
+      tags: TAGS,
+      summary: 'Portfolio loss exceedance curves with the tolerance curve, the 5 × 5 heat map and the top risks',
+      headers: ConditionalHeaders,
+      response: { 200: OverviewOut, 304: NotModified },
+    },
+  }, async (request, reply) => sendJsonWithEtag(request, reply, await overviewAnswer(request.scope)));
 
   app.get('/risks/templates', {
     config: { permission: 'risks.read' },

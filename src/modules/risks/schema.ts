@@ -5,6 +5,7 @@
  * (docs/risk-model.md), checked field by field here and semantically by the engine's validateModel.
  */
 import { z } from 'zod';
+import { PageInfo, pageQuery, SortOrder } from '../../shared/paging.js';
 import { TEMPLATE_KEYS } from '../../shared/risks/templates.js';
 
 export * from './insurance-schema.js';
@@ -379,9 +380,30 @@ export const RegisterOut = z.object({
   status: RecomputeStatus,
   portfolio: PortfolioOut.nullable(),
   appetite: AppetiteStatus,
-  scenarios: z.array(ScenarioListItem),
+  scenarios: z.array(ScenarioListItem).describe('The page\'s scenarios, in the order asked for'),
+  ...PageInfo,
 });
 export type RegisterOut = z.infer<typeof RegisterOut>;
+
+/** The orders the register's list offers (each ends with the id, in the same direction). */
+export const REGISTER_SORTS = ['ref', 'title', 'mean', 'p90', 'share', 'rating', 'ownerSeat', 'status'] as const;
+export type RegisterSort = (typeof REGISTER_SORTS)[number];
+
+const STATUS_LIST = new RegExp(`^(${RISK_STATUSES.join('|')})(,(${RISK_STATUSES.join('|')}))*$`);
+
+export const RegisterQuery = z.strictObject({
+  sort: z
+    .enum(REGISTER_SORTS)
+    .default('ref')
+    .describe('ref (number), title, mean or p90 (current annual loss; −1 without a result), share (of the portfolio; −1 for none), rating (score, then mean), ownerSeat or status; the id breaks ties'),
+  order: SortOrder.default('asc'),
+  status: z.string().max(100).regex(STATUS_LIST, `must be statuses separated by commas (${RISK_STATUSES.join(', ')})`).optional().describe('Only these statuses, comma-separated: open,treating'),
+  owner: z.enum(OWNER_SEATS).optional().describe('Only scenarios this seat owns'),
+  proposed: z.enum(['true', 'false']).optional().describe('true: only proposals waiting for approval; false: none of them; absent: both'),
+  q: z.string().max(200).optional().describe('Words in the title or the threat, or the exact ref (R7); any case'),
+  ...pageQuery(100),
+});
+export type RegisterQuery = z.infer<typeof RegisterQuery>;
 
 export const Curves = z.object({ lec: z.array(LecPoint), histogram: Histogram });
 

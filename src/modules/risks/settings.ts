@@ -7,6 +7,7 @@ import { createHash } from 'node:crypto';
 import type { AppetitePoint } from '../../engine/index.js';
 import type { ClientInfo, ClientScope, Writer } from '../../server/context.js';
 import type { Config } from '../../server/config.js';
+import type { ClientDb } from '../../server/db/scoped.js';
 import { fromJson, toJson, toTimestamp } from '../../server/db/conventions.js';
 import { invalid } from '../../server/errors.js';
 import { fromMinorUnits } from '../../shared/money.js';
@@ -66,14 +67,12 @@ export async function loadSettings(scope: ClientScope): Promise<RiskSettings> {
   return resolveSettings(await loadSettingsRow(scope), scope.client, scope.app.config);
 }
 
-/** The settings row inside a write, created with the defaults when the client has none yet. */
-export async function ensureSettings(w: Writer, scope: ClientScope): Promise<RiskSettingsTable> {
-  const existing = await w.db.selectFrom('risk_settings').selectAll().where('id', '=', SETTINGS_ID).executeTakeFirst();
-  if (existing) return existing;
-  const row: RiskSettingsTable = {
-    client_id: scope.clientId,
+/** A client's settings row as first created: every default. */
+export function defaultSettingsRow(clientId: string, now: Date): RiskSettingsTable {
+  return {
+    client_id: clientId,
     id: SETTINGS_ID,
-    seed: defaultSeed(scope.clientId),
+    seed: defaultSeed(clientId),
     years: null,
     appetite_json: null,
     appetite_statement: null,
@@ -85,11 +84,30 @@ export async function ensureSettings(w: Writer, scope: ClientScope): Promise<Ris
     next_policy_number: 1,
     gross_margin: null,
     worst_case_scenario_id: null,
-    updated_at: toTimestamp(scope.now()),
+    results_version: 0,
+    updated_at: toTimestamp(now),
   };
-  const { client_id: _c, ...values } = row;
+}
+
+/** The settings row inside a write, created with the defaults when the client has none yet. */
+export async function ensureSettings(w: Writer, scope: ClientScope): Promise<RiskSettingsTable> {
+  const existing = await w.db.selectFrom('risk_settings').selectAll().where('id', '=', SETTINGS_ID).executeTakeFirst();
+  if (existing) return existing;
+  const { client_id: _c, ...values } = defaultSettingsRow(scope.clientId, scope.now());
   await w.db.insertInto('risk_settings', values).onConflict((oc) => oc.columns(['client_id', 'id']).doNothing()).execute();
   return (await w.db.selectFrom('risk_settings').selectAll().where('id', '=', SETTINGS_ID).executeTakeFirstOrThrow());
+}
+
+/**
+ * Counts a batch of stored results written outside `scope.write` (a recompute's), in its
+ * transaction: the version is part of a cached register's key (register-cache.ts).
+ */
+export async function bumpResultsVersion(db: ClientDb, now: Date): Promise<void> {
+  const { client_id: _c, ...values } = defaultSettingsRow(db.clientId, now);
+  await db
+    .insertInto('risk_settings', { ...values, results_version: 1 })
+    .onConflict((oc) => oc.columns(['client_id', 'id']).doUpdateSet((eb) => ({ results_version: eb('risk_settings.results_version', '+', 1) })))
+    .execute();
 }
 
 /** Takes the next scenario (`R7`), treatment (`C12`) or policy (`P2`) number, atomically, inside a write. */

@@ -34,6 +34,8 @@ export interface RiskSettingsTable {
   gross_margin: number | null;
   /** The ransomware scenario the worst-case one-pager is priced from; null until first chosen. */
   worst_case_scenario_id: string | null;
+  /** Bumped by each batch of results a recompute writes before its run is stored (a cached register's key). */
+  results_version: number;
   updated_at: string;
 }
 

@@ -3,6 +3,8 @@ import { sql } from 'kysely';
 import { z } from 'zod';
 import type { AppContext } from '../../server/context.js';
 import type { ZodApp } from '../../server/module.js';
+import { countOf, NEWEST_FIRST, olderThan, readPage } from '../../server/db/keyset-page.js';
+import { PageInfo, pageQuery } from '../../shared/paging.js';
 import { VERSION } from '../../server/version.js';
 import { ManualClock } from '../../server/clock.js';
 
@@ -112,17 +114,30 @@ export function systemClientRoutes(app: ZodApp): void {
     config: { permission: 'jobs.read' },
     schema: {
       tags: ['system'],
-      summary: 'The client\'s recent background jobs (recomputes, imports, reports) with their progress',
-      querystring: z.strictObject({ kind: z.string().max(64).optional(), limit: z.coerce.number().int().min(1).max(100).default(20) }),
-      response: { 200: z.object({ jobs: z.array(JobOut) }) },
+      summary: 'The client\'s background jobs (recomputes, imports, reports) with their progress, newest first, a page at a time',
+      querystring: z.strictObject({ kind: z.string().max(64).optional(), ...pageQuery(20) }),
+      response: { 200: z.object({ jobs: z.array(JobOut), ...PageInfo }) },
     },
   }, async (request) => {
     const { scope } = request;
-    let q = scope.app.database.db.selectFrom('jobs').selectAll().where('client_id', '=', scope.clientId);
-    if (request.query.kind) q = q.where('kind', '=', request.query.kind);
-    const rows = await q.orderBy('created_at', 'desc').limit(request.query.limit).execute();
+    const { kind, ...page } = request.query;
+    // jobs is a firm-wide table (a job may belong to no client), so the client is named here.
+    const filtered = () => {
+      const q = scope.app.database.db.selectFrom('jobs').where('client_id', '=', scope.clientId);
+      return kind ? q.where('kind', '=', kind) : q;
+    };
+    const { rows, ...info } = await readPage(page, {
+      ...NEWEST_FIRST,
+      rows: (after, take) => {
+        let q = filtered().selectAll();
+        if (after) q = q.where(olderThan('jobs', after));
+        return q.orderBy('created_at', 'desc').orderBy('id', 'desc').limit(take).execute();
+      },
+      count: async () => countOf(await filtered().select((eb) => eb.fn.countAll<number | string>().as('n')).executeTakeFirst()),
+    });
     return {
       jobs: rows.map((j) => ({ id: j.id, kind: j.kind, status: j.status, progress: j.progress, createdAt: j.created_at, startedAt: j.started_at, finishedAt: j.finished_at, error: j.error })),
+      ...info,
     };
   });
 }

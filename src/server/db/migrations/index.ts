@@ -23,6 +23,7 @@ import * as clientTransfer from '../../../modules/transfer/migration.js';
 import * as estateListKeys from '../../../modules/estate/migration-list-keys.js';
 import * as auditFilters from '../../../modules/audit/migration-filters.js';
 import * as savedViews from '../../../modules/views/migration.js';
+import * as listKeys from './20261208_02_list_keys.js';
 
 /**
  * Every migration, in order. Names sort by date then sequence; Kysely applies the pending ones
@@ -52,6 +53,7 @@ export const migrations: Record<string, Migration> = {
   '20261206_01_roadmap_gaps': roadmapGaps,
   '20261207_01_client_transfer': clientTransfer,
   '20261208_01_estate_list_keys': estateListKeys,
+  '20261208_02_list_keys': listKeys,
   '20261208_03_audit_filters': auditFilters,
   '20261208_03a_saved_views': savedViews,
 };

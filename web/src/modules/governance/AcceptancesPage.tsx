@@ -9,16 +9,18 @@ import { api, fieldErrors } from '../../api/client';
 import { useApiMutation } from '../../api/mutation';
 import { TriadTable } from '../../components/DataTable';
 import { ErrorAlert } from '../../components/ErrorAlert';
+import { NextPageButton } from '../../components/NextPageButton';
 import { formatDate } from '../../components/format';
 import { useCurrentClient } from '../../layout/client-context';
-import { useRegister } from '../risks/api';
+import { useScenarioChoices } from '../risks/api';
 import { govInvalidate, govPath, useAcceptances, useGovSettings } from './api';
 import { AcceptanceStatusBadge, AUTHORITY_LABELS } from './ui';
 
 function RequestModal({ onClose }: { onClose: () => void }) {
   const { clientId, href } = useCurrentClient();
   const navigate = useNavigate();
-  const register = useRegister(clientId);
+  // Open scenarios of the register (not proposals), all of them, for the picker.
+  const open = useScenarioChoices(clientId, { statuses: ['open', 'treating'], proposals: false });
   const settings = useGovSettings(clientId);
   const months = settings.data?.defaultAcceptanceMonths ?? 6;
   const max = settings.data?.maxAcceptanceMonths ?? 12;
@@ -37,7 +39,7 @@ function RequestModal({ onClose }: { onClose: () => void }) {
     invalidate: govInvalidate(clientId),
     onSuccess: (a) => navigate(href(`governance/acceptances/${a.id}`)),
   });
-  const risks = (register.data?.scenarios ?? []).filter((s) => !s.proposed && (s.status === 'open' || s.status === 'treating')).map((s) => ({ value: s.id, label: `${s.ref} ${s.title}` }));
+  const risks = (open.data ?? []).map((s) => ({ value: s.id, label: `${s.ref} ${s.title}` }));
   return (
     <Modal opened onClose={onClose} title="Request a risk acceptance" size="lg">
       <form onSubmit={form.onSubmit((v) => request.mutate(v, { onError: (err) => form.setErrors(fieldErrors(err)) }))} noValidate>
@@ -82,7 +84,7 @@ export function AcceptancesPage() {
         ) : null}
       </Group>
       <TriadTable
-        records={acceptances.data ?? []}
+        records={acceptances.rows}
         fetching={acceptances.isPending}
         idAccessor="id"
         noRecordsText="No risk acceptances yet"
@@ -102,6 +104,7 @@ export function AcceptancesPage() {
           { accessor: 'expiresOn', title: 'Expires', render: (a) => `${formatDate(a.expiresOn)}${a.status === 'approved' ? ` (${a.daysLeft} days)` : ''}` },
         ]}
       />
+      <NextPageButton {...acceptances} shown={acceptances.rows.length} total={acceptances.first?.total} noun="acceptances" />
       {requesting ? <RequestModal onClose={() => setRequesting(false)} /> : null}
     </Stack>
   );

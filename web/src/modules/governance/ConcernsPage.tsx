@@ -7,6 +7,7 @@ import { api, fieldErrors } from '../../api/client';
 import { useApiMutation } from '../../api/mutation';
 import { EmptyState } from '../../components/EmptyState';
 import { ErrorAlert } from '../../components/ErrorAlert';
+import { NextPageButton } from '../../components/NextPageButton';
 import { formatDate, formatDateTime } from '../../components/format';
 import { useCurrentClient } from '../../layout/client-context';
 import { govInvalidate, govPath, useConcerns } from './api';
@@ -130,10 +131,11 @@ export function ConcernsPage() {
           </Button>
         ) : null}
       </Group>
-      {concerns.data && concerns.data.length === 0 ? <EmptyState title="Nothing raised" description="Nothing concerning another seat's area has been raised in this client." /> : null}
-      {(concerns.data ?? []).map((c) => (
+      {concerns.data && concerns.rows.length === 0 ? <EmptyState title="Nothing raised" description="Nothing concerning another seat's area has been raised in this client." /> : null}
+      {concerns.rows.map((c) => (
         <ConcernCard key={c.id} concern={c} />
       ))}
+      <NextPageButton {...concerns} shown={concerns.rows.length} total={concerns.first?.total} noun="concerns" />
       {raising ? <RaiseModal onClose={() => setRaising(false)} /> : null}
     </Stack>
   );

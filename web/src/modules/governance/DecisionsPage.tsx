@@ -3,19 +3,20 @@ import { IconPlus } from '@tabler/icons-react';
 import { Link, useNavigate } from 'react-router';
 import { TriadTable } from '../../components/DataTable';
 import { ErrorAlert } from '../../components/ErrorAlert';
+import { NextPageButton } from '../../components/NextPageButton';
 import { formatDate } from '../../components/format';
 import { useCurrentClient } from '../../layout/client-context';
 import { useDecisions } from './api';
 import { DecisionStatusBadge, StanceBadge } from './ui';
 
-/** The decision records: open ones first, those awaiting an executive at the top. */
+/** The decision records: open ones first, those awaiting an executive at the top (of those loaded; older ones a page at a time). */
 export function DecisionsPage() {
   const { clientId, can, href } = useCurrentClient();
   const navigate = useNavigate();
   const decisions = useDecisions(clientId);
   if (decisions.isError) return <ErrorAlert error={decisions.error} />;
   const order = (d: { awaitingExecutive: boolean; status: string }) => (d.awaitingExecutive ? 0 : d.status === 'open' ? 1 : 2);
-  const rows = [...(decisions.data ?? [])].sort((a, b) => order(a) - order(b));
+  const rows = [...decisions.rows].sort((a, b) => order(a) - order(b));
   return (
     <Stack gap="md">
       <Group justify="space-between">
@@ -64,6 +65,7 @@ export function DecisionsPage() {
           { accessor: 'decideBy', title: 'Decide by / revisit', render: (d) => formatDate(d.status === 'open' ? d.decideBy : d.revisitOn) },
         ]}
       />
+      <NextPageButton {...decisions} shown={rows.length} total={decisions.first?.total} noun="decisions" />
     </Stack>
   );
 }

@@ -12,6 +12,7 @@ import type {
 } from '@schema/governance';
 import { api, clientPath } from '../../api/client';
 import { keys } from '../../api/keys';
+import { usePagedList, type PageOf } from '../../api/infinite';
 import { notificationKeys } from '../notifications/api';
 
 export const govKeys = {
@@ -68,10 +69,22 @@ export function useGovSettings(clientId: string) {
   return useQuery({ queryKey: govKeys.settings(clientId), queryFn: ({ signal }) => api.get<SettingsOut>(govPath(clientId, '/settings'), { signal }) });
 }
 
+/** Rows a page of the governance lists. */
+const PAGE = 50;
+
+type DecisionPage = { decisions: DecisionOut[] } & PageOf;
+type ConcernPage = { concerns: ConcernOut[] } & PageOf;
+type AcceptancePage = { acceptances: AcceptanceOut[] } & PageOf;
+const decisionRows = (p: DecisionPage) => p.decisions;
+const concernRows = (p: ConcernPage) => p.concerns;
+const acceptanceRows = (p: AcceptancePage) => p.acceptances;
+
+/** The decision records, newest first, a page at a time (`fetchNextPage` for older ones). */
 export function useDecisions(clientId: string) {
-  return useQuery({
+  return usePagedList({
     queryKey: govKeys.decisions(clientId),
-    queryFn: async ({ signal }) => (await api.get<{ decisions: DecisionOut[] }>(govPath(clientId, '/decisions'), { signal })).decisions,
+    fetchPage: (cursor, signal) => api.get<DecisionPage>(govPath(clientId, '/decisions'), { signal, query: { limit: PAGE, cursor, total: cursor ? undefined : 'true' } }),
+    rows: decisionRows,
   });
 }
 
@@ -82,17 +95,21 @@ export function useDecision(clientId: string, id: string) {
   });
 }
 
+/** The concerns between the seats, newest first, a page at a time. */
 export function useConcerns(clientId: string) {
-  return useQuery({
+  return usePagedList({
     queryKey: govKeys.concerns(clientId),
-    queryFn: async ({ signal }) => (await api.get<{ concerns: ConcernOut[] }>(govPath(clientId, '/concerns'), { signal })).concerns,
+    fetchPage: (cursor, signal) => api.get<ConcernPage>(govPath(clientId, '/concerns'), { signal, query: { limit: PAGE, cursor, total: cursor ? undefined : 'true' } }),
+    rows: concernRows,
   });
 }
 
+/** The risk acceptances, newest first, a page at a time. */
 export function useAcceptances(clientId: string) {
-  return useQuery({
+  return usePagedList({
     queryKey: govKeys.acceptances(clientId),
-    queryFn: async ({ signal }) => (await api.get<{ acceptances: AcceptanceOut[] }>(govPath(clientId, '/acceptances'), { signal })).acceptances,
+    fetchPage: (cursor, signal) => api.get<AcceptancePage>(govPath(clientId, '/acceptances'), { signal, query: { limit: PAGE, cursor, total: cursor ? undefined : 'true' } }),
+    rows: acceptanceRows,
   });
 }
 

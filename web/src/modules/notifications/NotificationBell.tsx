@@ -5,6 +5,7 @@ import { useQueryClient } from '@tanstack/react-query';
 import { useNavigate } from 'react-router';
 import type { NotificationOut } from '@schema/notifications';
 import { fromNow } from '../../components/format';
+import { NextPageButton } from '../../components/NextPageButton';
 import { markAllRead, markRead, notificationKeys, useNotifications } from './api';
 
 /**
@@ -16,7 +17,7 @@ export function NotificationBell() {
   const list = useNotifications({ limit: 12 });
   const queryClient = useQueryClient();
   const navigate = useNavigate();
-  const unread = list.data?.unread ?? 0;
+  const unread = list.first?.unread ?? 0;
   const refresh = () => queryClient.invalidateQueries({ queryKey: notificationKeys.all() });
 
   const open = async (n: NotificationOut) => {
@@ -57,7 +58,7 @@ export function NotificationBell() {
         </Group>
         <Divider />
         <ScrollArea.Autosize mah={420} type="scroll">
-          {list.data && list.data.notifications.length === 0 ? (
+          {list.data && list.rows.length === 0 ? (
             <Text size="sm" c="dimmed" p="md">
               Nothing yet. Escalations, approvals asked of you, responses owed and expiries appear here.
             </Text>
@@ -68,7 +69,7 @@ export function NotificationBell() {
             </Text>
           ) : null}
           <Stack gap={0}>
-            {(list.data?.notifications ?? []).map((n) => (
+            {list.rows.map((n) => (
               <UnstyledButton
                 key={n.id}
                 onClick={() => void open(n)}
@@ -96,6 +97,9 @@ export function NotificationBell() {
               </UnstyledButton>
             ))}
           </Stack>
+          <Box pb={list.hasNextPage ? 'sm' : 0}>
+            <NextPageButton {...list} noun="notifications" />
+          </Box>
         </ScrollArea.Autosize>
       </Popover.Dropdown>
     </Popover>

@@ -6,6 +6,7 @@ import { Link } from 'react-router';
 import type { OutboxOut } from '@schema/notifications';
 import { TriadTable } from '../../components/DataTable';
 import { ErrorAlert } from '../../components/ErrorAlert';
+import { NextPageButton } from '../../components/NextPageButton';
 import { formatDateTime, fromNow } from '../../components/format';
 import { PageHeader } from '../../components/PageHeader';
 import { useCurrentClient } from '../../layout/client-context';
@@ -16,11 +17,11 @@ const STATUS_LABELS: Record<OutboxOut['status'], string> = { pending: 'Queued', 
 
 function MyNotifications() {
   const { clientId } = useCurrentClient();
-  const list = useNotifications({ clientId, limit: 200 });
+  const list = useNotifications({ clientId, limit: 50 });
   const queryClient = useQueryClient();
   const refresh = () => queryClient.invalidateQueries({ queryKey: notificationKeys.all() });
   if (list.isError) return <ErrorAlert error={list.error} />;
-  const rows = list.data?.notifications ?? [];
+  const rows = list.rows;
   return (
     <Stack gap="md">
       <Group justify="flex-end">
@@ -58,6 +59,7 @@ function MyNotifications() {
           { accessor: 'readAt', title: '', width: 80, render: (n) => (n.readAt ? null : <Badge size="sm">new</Badge>) },
         ]}
       />
+      <NextPageButton {...list} noun="notifications" />
     </Stack>
   );
 }
@@ -69,13 +71,13 @@ function Outbox() {
   if (outbox.isError) return <ErrorAlert error={outbox.error} />;
   return (
     <Stack gap="md">
-      {outbox.data && !outbox.data.smtpConfigured ? (
+      {outbox.first && !outbox.first.smtpConfigured ? (
         <Alert color="yellow" icon={<IconMailOff size={18} />} title="E-mail is not being sent">
           No SMTP server is configured (SMTP_URL), so e-mails are kept here instead of being sent. The in-app notifications reach people either way.
         </Alert>
       ) : null}
       <TriadTable
-        records={outbox.data?.emails ?? []}
+        records={outbox.rows}
         fetching={outbox.isPending}
         idAccessor="id"
         noRecordsText="No e-mails yet"
@@ -87,6 +89,7 @@ function Outbox() {
           { accessor: 'createdAt', title: 'Written', render: (e) => formatDateTime(e.createdAt) },
         ]}
       />
+      <NextPageButton {...outbox} noun="e-mails" />
     </Stack>
   );
 }

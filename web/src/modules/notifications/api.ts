@@ -1,7 +1,7 @@
 /** The signed-in person's notifications (across clients) and a client's e-mail outbox. */
-import { useQuery } from '@tanstack/react-query';
 import { api, clientPath } from '../../api/client';
 import { keys } from '../../api/keys';
+import { usePagedList } from '../../api/infinite';
 import type { NotificationList, OutboxList } from '@schema/notifications';
 
 export const notificationKeys = {
@@ -14,18 +14,26 @@ export const notificationKeys = {
 /** How often the bell looks for new notifications. */
 const POLL_MS = 30_000;
 
+const notificationRows = (p: NotificationList) => p.notifications;
+const emailRows = (p: OutboxList) => p.emails;
+
+/** The person's notifications (of one client, or all), newest first, `limit` a page; `fetchNextPage` for older ones. */
 export function useNotifications(options: { clientId?: string; limit?: number } = {}) {
-  return useQuery({
-    queryKey: [...notificationKeys.list(options.clientId), options.limit ?? 30],
-    queryFn: ({ signal }) => api.get<NotificationList>('/api/notifications', { signal, query: { limit: options.limit ?? 30, clientId: options.clientId } }),
+  const limit = options.limit ?? 30;
+  return usePagedList({
+    queryKey: [...notificationKeys.list(options.clientId), limit],
+    fetchPage: (cursor, signal) => api.get<NotificationList>('/api/notifications', { signal, query: { limit, clientId: options.clientId, cursor } }),
+    rows: notificationRows,
     refetchInterval: POLL_MS,
   });
 }
 
+/** The client's e-mails, newest first, a page at a time. */
 export function useOutbox(clientId: string, enabled: boolean) {
-  return useQuery({
+  return usePagedList({
     queryKey: notificationKeys.outbox(clientId),
-    queryFn: ({ signal }) => api.get<OutboxList>(clientPath(clientId, '/notifications/outbox'), { signal }),
+    fetchPage: (cursor, signal) => api.get<OutboxList>(clientPath(clientId, '/notifications/outbox'), { signal, query: { limit: 50, cursor } }),
+    rows: emailRows,
     enabled,
   });
 }

@@ -13,11 +13,11 @@ import { formatDate } from '../../components/format';
 import { PageSkeleton } from '../../components/Skeletons';
 import i18n from '../../i18n';
 import { useCurrentClient } from '../../layout/client-context';
-import { recomputeJob, riskChangeKeys, riskKeys, useRegister } from './api';
+import { recomputeJob, riskChangeKeys, riskKeys, useRegisterSummary, useScenarioChoices } from './api';
 import { money, percent } from './ui';
 
 function useInsurance(clientId: string) {
-  const register = useRegister(clientId);
+  const register = useRegisterSummary(clientId);
   return useQuery({
     queryKey: [...riskKeys.all(clientId), 'insurance', register.data?.status.runId ?? null, register.data?.status.refreshing ?? false],
     queryFn: ({ signal }) => api.get<InsuranceOut>(clientPath(clientId, '/risks/insurance'), { signal }),
@@ -29,7 +29,7 @@ const num = (v: number | string): number | null => (v === '' ? null : Number(v))
 
 function PolicyModal({ policy, onClose }: { policy: PolicyOut | null; onClose: () => void }) {
   const { clientId, client } = useCurrentClient();
-  const register = useRegister(clientId);
+  const inRegister = useScenarioChoices(clientId, { statuses: ['open', 'treating', 'accepted'], proposals: false });
   const form = useForm({
     initialValues: {
       name: policy?.name ?? 'Cyber liability',
@@ -63,7 +63,7 @@ function PolicyModal({ policy, onClose }: { policy: PolicyOut | null; onClose: (
     invalidate: riskChangeKeys(clientId),
     onSuccess: onClose,
   });
-  const scenarios = (register.data?.scenarios ?? []).filter((s) => !s.proposed && s.status !== 'closed').map((s) => ({ value: s.id, label: `${s.ref} ${s.title}` }));
+  const scenarios = (inRegister.data ?? []).map((s) => ({ value: s.id, label: `${s.ref} ${s.title}` }));
   return (
     <Modal opened onClose={onClose} title={policy ? `Change ${policy.ref}` : 'Add an insurance policy'} size="lg">
       <form noValidate onSubmit={form.onSubmit((v) => save.mutate(v, { onError: (err) => form.setErrors(fieldErrors(err)) }))}>

@@ -11,7 +11,7 @@ import { ErrorAlert } from '../../components/ErrorAlert';
 import { PageSkeleton } from '../../components/Skeletons';
 import i18n from '../../i18n';
 import { useCurrentClient } from '../../layout/client-context';
-import { recomputeJob, riskChangeKeys, useOptionSets, useRegister, useScenario } from './api';
+import { recomputeJob, riskChangeKeys, useOptionSets, useRegisterSummary, useScenario, useScenarioChoices } from './api';
 import { EffectRows, rowsToEffect, type EffectRow } from './TreatmentModal';
 import { money, RefreshBanner } from './ui';
 
@@ -291,13 +291,15 @@ function Comparison({ set, currency, canAdopt, canPlan, clientId }: { set: Optio
 /** Security options: alternative sets of measures for one or more scenarios, side by side. */
 export function OptionsPage() {
   const { clientId, can } = useCurrentClient();
-  const register = useRegister(clientId);
+  const register = useRegisterSummary(clientId);
   const sets = useOptionSets(clientId);
   const [adding, setAdding] = useState(false);
+  // Every scenario of the portfolio (approved, not closed), for a new set; read when one is made.
+  const portfolio = useScenarioChoices(clientId, { statuses: ['open', 'treating', 'accepted'], proposals: false }, adding);
   if (sets.isPending || register.isPending) return <PageSkeleton />;
   if (sets.isError) return <ErrorAlert error={sets.error} onRetry={() => void sets.refetch()} />;
   if (register.isError) return <ErrorAlert error={register.error} />;
-  const inRegister = register.data.scenarios.filter((s) => !s.proposed && s.status !== 'closed');
+  const inRegister = portfolio.data ?? [];
   return (
     <Stack gap="lg">
       <RefreshBanner status={register.data.status} />

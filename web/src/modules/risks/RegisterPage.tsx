@@ -1,79 +1,51 @@
 import { Anchor, Group, MultiSelect, Select, Stack, Switch, Text, TextInput } from '@mantine/core';
 import { IconSearch } from '@tabler/icons-react';
-import type { ScenarioListItem } from '@schema/risks';
+import type { RegisterSort, ScenarioListItem } from '@schema/risks';
 import type { DataTableSortStatus } from 'mantine-datatable';
-import { useMemo, useState } from 'react';
+import { useDebouncedValue } from '@mantine/hooks';
+import { useState } from 'react';
 import { Link, useNavigate } from 'react-router';
 import { TriadTable } from '../../components/DataTable';
 import { ViewsMenu } from '../../components/SavedViews';
 import { EmptyState } from '../../components/EmptyState';
+import { NextPageButton } from '../../components/NextPageButton';
 import { ErrorAlert } from '../../components/ErrorAlert';
 import { Money } from '../../components/Money';
 import { P90Cell } from './P90Cell';
 import { TableSkeleton } from '../../components/Skeletons';
 import { useCurrentClient } from '../../layout/client-context';
-import { useRegister } from './api';
+import { useRegisterPages, useRegisterSummary } from './api';
 import { PortfolioSummary } from './Summary';
 import { percent, RatingBadge, RefreshBanner, StatusBadge, STATUS_LABELS, type RiskStatus } from './ui';
 
-type SortKey = 'ref' | 'title' | 'mean' | 'p90' | 'share' | 'rating' | 'ownerSeat' | 'status';
-
-function sortValue(s: ScenarioListItem, key: SortKey): number | string {
-  switch (key) {
-    case 'ref':
-      return Number(s.ref.replace(/\D/g, '')) || 0;
-    case 'mean':
-      return s.result?.current.mean ?? -1;
-    case 'p90':
-      return s.result?.current.p90 ?? -1;
-    case 'share':
-      return s.result?.share ?? -1;
-    case 'rating':
-      return s.result ? s.result.rating.score * 1e9 + s.result.current.mean : -1;
-    default:
-      return s[key];
-  }
-}
-
-/** The register: every scenario with its money, rating, owner and status; sortable and filterable. */
+/** The register: its scenarios with their money, rating, owner and status; filtered, sorted and paged by the server. */
 export function RegisterPage() {
   const { clientId, href, client } = useCurrentClient();
-  const register = useRegister(clientId);
+  const summary = useRegisterSummary(clientId);
   const navigate = useNavigate();
   const [search, setSearch] = useState('');
+  const [debounced] = useDebouncedValue(search, 300);
   const [statuses, setStatuses] = useState<string[]>(['open', 'treating', 'accepted']);
   const [owner, setOwner] = useState<string | null>(null);
   const [proposals, setProposals] = useState(true);
   const [sort, setSort] = useState<DataTableSortStatus<ScenarioListItem>>({ columnAccessor: 'mean', direction: 'desc' });
+  const list = useRegisterPages(
+    clientId,
+    { sort: sort.columnAccessor as RegisterSort, order: sort.direction, statuses, owner, proposals, search: debounced },
+    { refreshing: summary.data?.status.refreshing ?? false, runId: summary.data?.status.runId ?? null },
+  );
 
-  const rows = useMemo(() => {
-    const q = search.trim().toLowerCase();
-    const list = (register.data?.scenarios ?? []).filter(
-      (s) =>
-        statuses.includes(s.status) &&
-        (!owner || s.ownerSeat === owner) &&
-        (proposals || !s.proposed) &&
-        (!q || s.title.toLowerCase().includes(q) || s.ref.toLowerCase() === q || (s.threat ?? '').toLowerCase().includes(q)),
-    );
-    const key = sort.columnAccessor as SortKey;
-    const dir = sort.direction === 'asc' ? 1 : -1;
-    return [...list].sort((a, b) => {
-      const x = sortValue(a, key);
-      const y = sortValue(b, key);
-      return (x < y ? -1 : x > y ? 1 : 0) * dir;
-    });
-  }, [register.data, search, statuses, owner, proposals, sort]);
-
-  if (register.isPending) return <TableSkeleton rows={8} />;
-  if (register.isError) return <ErrorAlert error={register.error} onRetry={() => void register.refetch()} />;
-  const data = register.data;
+  if (summary.isPending) return <TableSkeleton rows={8} />;
+  if (summary.isError) return <ErrorAlert error={summary.error} onRetry={() => void summary.refetch()} />;
+  const data = summary.data;
   const currency = data.currency;
+  const matching = list.first?.total ?? null;
 
   return (
     <Stack gap="lg">
       <RefreshBanner status={data.status} />
       <PortfolioSummary portfolio={data.portfolio} appetite={data.appetite} currency={currency} />
-      {data.scenarios.length === 0 ? (
+      {data.total === 0 ? (
         <EmptyState title="No risk scenarios yet" description={`Start from a template (ransomware, business e-mail compromise, data breach…) scaled to ${client.name}.`} />
       ) : (
         <>
@@ -84,6 +56,7 @@ export function RegisterPage() {
                 label="Status"
                 aria-label="Status"
                 data={(Object.keys(STATUS_LABELS) as RiskStatus[]).map((s) => ({ value: s, label: STATUS_LABELS[s] }))}
+                placeholder={statuses.length === 0 ? 'Any status' : undefined}
                 value={statuses}
                 onChange={setStatuses}
                 w={300}
@@ -93,12 +66,13 @@ export function RegisterPage() {
               <ViewsMenu list="risks.register" filters={{ search, statuses, owner, proposals }} onApply={(f) => { setSearch(f.search ?? ''); setStatuses(f.statuses ?? ['open', 'treating', 'accepted']); setOwner(f.owner ?? null); setProposals(f.proposals ?? true); }} />
             </Group>
             <Text size="sm" c="dimmed">
-              {rows.length} of {data.scenarios.length} scenarios
+              {matching === null ? '' : `${matching} of ${data.total ?? 0} scenarios`}
             </Text>
           </Group>
           <TriadTable<ScenarioListItem>
             aria-label="Risk scenarios" exportAs="Risk scenarios" columnsKey="risks.register"
-            records={rows}
+            records={list.rows}
+            fetching={list.isPending}
             idAccessor="id"
             sortStatus={sort}
             onSortStatusChange={setSort}
@@ -138,6 +112,8 @@ export function RegisterPage() {
               },
             ]}
           />
+          {list.isError ? <ErrorAlert error={list.error} onRetry={() => void list.refetch()} /> : null}
+          <NextPageButton {...list} shown={list.rows.length} total={matching} noun="scenarios" />
           <Text size="xs" c="dimmed">
             Money is the mean annual loss and the 1-in-10-year loss (P90) with planned and in-place treatments; share is of the portfolio&apos;s expected annual loss. Ratings come from the simulated
             likelihood and impact with this client&apos;s bands (Appetite &amp; settings).

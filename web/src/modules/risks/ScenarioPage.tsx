@@ -16,7 +16,7 @@ import { PageSkeleton } from '../../components/Skeletons';
 import i18n from '../../i18n';
 import { useCurrentClient } from '../../layout/client-context';
 import { rareSentence } from './P90Cell';
-import { recomputeJob, riskChangeKeys, useRegister, useScenario } from './api';
+import { recomputeJob, riskChangeKeys, useRegisterSummary, useScenario } from './api';
 import { FairInputsEditor, inputProblems } from './inputs';
 import { useSimulationPreview } from './preview';
 import { DetailsModal } from './DetailsModal';
@@ -258,7 +258,7 @@ export function ScenarioPage() {
   const { clientId, client, href, can } = useCurrentClient();
   const navigate = useNavigate();
   const query = useScenario(clientId, riskId);
-  const register = useRegister(clientId);
+  const register = useRegisterSummary(clientId);
   const approve = useApiMutation({
     mutationFn: () => api.post(clientPath(clientId, `/risks/${riskId}/approve`), {}),
     success: 'Approved into the register.',

@@ -1,15 +1,18 @@
 /** The risk register's queries and changes, on the API of src/modules/risks/routes.ts. */
 import { keepPreviousData, useQuery } from '@tanstack/react-query';
+import { useEffect } from 'react';
 import { api, clientPath } from '../../api/client';
 import { jobsOfKind } from '../../api/jobs';
 import { keys } from '../../api/keys';
 import type { ApiMutationOptions, Text } from '../../api/mutation';
 import i18n from '../../i18n';
+import { fetchAllPages, usePagedList } from '../../api/infinite';
 import type {
   OptionSetOut,
   OverviewOut,
   PortfolioRiskRow,
   RegisterOut,
+  RegisterSort,
   ScenarioDetailOut,
   SettingsOut,
   TemplatesOut,
@@ -19,6 +22,8 @@ import type {
 export const riskKeys = {
   all: (clientId: string) => [...keys.client(clientId), 'risks'] as const,
   register: (clientId: string) => [...keys.client(clientId), 'risks', 'register'] as const,
+  summary: (clientId: string) => [...keys.client(clientId), 'risks', 'register', 'summary'] as const,
+  list: (clientId: string) => [...keys.client(clientId), 'risks', 'register', 'list'] as const,
   overview: (clientId: string) => [...keys.client(clientId), 'risks', 'overview'] as const,
   scenario: (clientId: string, id: string) => [...keys.client(clientId), 'risks', 'scenario', id] as const,
   templates: (clientId: string) => [...keys.client(clientId), 'risks', 'templates'] as const,
@@ -29,18 +34,83 @@ export const riskKeys = {
 };
 
 /** Which stored results the register shows: views keyed by it are read again when a refresh lands. */
-function storedVersion(register: RegisterOut | undefined): string | null {
+function storedVersion(register: Pick<RegisterOut, 'status'> | undefined): string | null {
   return register ? `${register.status.runId ?? ''}/${register.status.refreshing}` : null;
 }
 
 /** While a recompute is queued or running, poll every second so the page shows it land. */
 const whileRefreshing = (refreshing: boolean | undefined): number | false => (refreshing ? 1000 : false);
 
+/**
+ * The register's summary: the refresh state, the portfolio, the appetite check and how many
+ * scenarios it holds (a page of one scenario, counted). Polls while a recompute runs.
+ */
+export function useRegisterSummary(clientId: string) {
+  return useQuery({
+    queryKey: riskKeys.summary(clientId),
+    queryFn: ({ signal }) => api.get<RegisterOut>(clientPath(clientId, '/risks'), { signal, query: { limit: 1, total: 'true' } }),
+    refetchInterval: (q) => whileRefreshing(q.state.data?.status.refreshing),
+  });
+}
+
+/** The register's first page in ref order (the client home's card reads it until it reads the overview). */
 export function useRegister(clientId: string) {
   return useQuery({
     queryKey: riskKeys.register(clientId),
     queryFn: ({ signal }) => api.get<RegisterOut>(clientPath(clientId, '/risks'), { signal }),
     refetchInterval: (q) => whileRefreshing(q.state.data?.status.refreshing),
+  });
+}
+
+/** What the register's list shows: the API's filters and order (src/modules/risks/schema.ts, RegisterQuery). */
+export interface RegisterFilter {
+  sort: RegisterSort;
+  order: 'asc' | 'desc';
+  statuses: string[];
+  owner: string | null;
+  /** false: leave proposals out. */
+  proposals: boolean;
+  search: string;
+}
+
+const registerQuery = (f: Partial<RegisterFilter>) => ({
+  sort: f.sort,
+  order: f.order,
+  status: f.statuses && f.statuses.length > 0 ? f.statuses.join(',') : undefined,
+  owner: f.owner ?? undefined,
+  proposed: f.proposals === false ? 'false' : undefined,
+  q: f.search?.trim() || undefined,
+});
+
+const scenarioRows = (p: RegisterOut) => p.scenarios;
+
+/** The register's list, filtered and sorted by the server, a page at a time; read again while a recompute runs and when it lands. */
+export function useRegisterPages(clientId: string, filter: RegisterFilter, refresh: { refreshing: boolean; runId: string | null }) {
+  const list = usePagedList({
+    queryKey: [...riskKeys.list(clientId), registerQuery(filter)],
+    fetchPage: (cursor, signal) =>
+      api.get<RegisterOut>(clientPath(clientId, '/risks'), { signal, query: { ...registerQuery(filter), limit: 100, cursor, total: cursor ? undefined : 'true' } }),
+    rows: scenarioRows,
+    refetchInterval: whileRefreshing(refresh.refreshing),
+  });
+  const { refetch } = list;
+  // A landed recompute changes the figures of every page loaded.
+  useEffect(() => {
+    if (refresh.runId !== null) void refetch();
+  }, [refresh.runId, refetch]);
+  return list;
+}
+
+/** Every scenario a filter matches (a picker offers them all), read page after page. */
+export function useScenarioChoices(clientId: string, filter: Partial<RegisterFilter>, enabled = true) {
+  return useQuery({
+    enabled,
+    queryKey: [...riskKeys.list(clientId), 'all', registerQuery(filter)],
+    queryFn: ({ signal }) =>
+      fetchAllPages(
+        (cursor) => api.get<RegisterOut>(clientPath(clientId, '/risks'), { signal, query: { ...registerQuery(filter), limit: 500, cursor } }),
+        scenarioRows,
+      ),
   });
 }
 
@@ -53,7 +123,7 @@ export function useOverview(clientId: string) {
 }
 
 export function useScenario(clientId: string, id: string) {
-  const register = useRegister(clientId);
+  const register = useRegisterSummary(clientId);
   return useQuery({
     queryKey: [...riskKeys.scenario(clientId, id), storedVersion(register.data)],
     queryFn: ({ signal }) => api.get<ScenarioDetailOut>(clientPath(clientId, `/risks/${encodeURIComponent(id)}`), { signal }),
@@ -83,7 +153,7 @@ export function useRiskSettings(clientId: string) {
 }
 
 export function useOptionSets(clientId: string) {
-  const register = useRegister(clientId);
+  const register = useRegisterSummary(clientId);
   return useQuery({
     queryKey: [...riskKeys.options(clientId), storedVersion(register.data)],
     placeholderData: keepPreviousData,

@@ -1,0 +1,216 @@
+/**
+ * The register read once per version of a client's risk data, kept in the server's memory.
+ *
+ * Reading a register takes every scenario, treatment, link and stored result, and rebuilds the
+ * engine model's hashes to say whether each result is current; at a thousand scenarios that is
+ * tens of milliseconds, for an answer that changes only when the client's data does. So the
+ * server keeps, per client, what it read (and each scenario's serialised list entry, made when a
+ * page first needs it) under a key read from the database on every request, in one statement:
+ *
+ * - the client's audit head: every change to a client's records is written to its audit trail
+ *   in the change's own transaction (the rule of `scope.write`), so the head's sequence number
+ *   moves with any change to its scenarios, treatments, links, appetite, settings, insurance
+ *   and with the stored run of every finished recompute;
+ * - `risk_settings.results_version`: the one writer of the register's tables outside
+ *   `scope.write`, a recompute storing its results in short batches before its run, bumps it in
+ *   each batch's transaction (recompute.ts);
+ * - the client's currency, revenue and employees (the default rating bands) and the server's
+ *   default simulated years, which the register reads from outside its tables.
+ *
+ * The key is read before the data, so an entry holds at least every change up to its key; it is
+ * used only while the key is the same, that is while nothing has changed since. What depends on
+ * the time and the job queue (the refresh state) is never kept: it is read on every request.
+ * Each server keeps its own entries, keyed by what the database says, so several servers on one
+ * database never serve each other's stale answers. Memory is bounded: the least recently read
+ * clients go first.
+ */
+import type { AppContext, ClientScope } from '../../server/context.js';
+import { etagOf } from '../../server/http/etag.js';
+import { loadRegisterBase, presentListItem, sortFigures, type RegisterBase } from './register.js';
+import { SETTINGS_ID } from './settings.js';
+import type { OwnerSeat, RiskStatus } from './tables.js';
+
+/** One scenario of the register as the list filters, sorts and sends it. */
+export interface ListRow {
+  index: number;
+  id: string;
+  ref: string;
+  refNumber: number;
+  title: string;
+  /** Lower-case title and threat, for the search. */
+  titleLower: string;
+  threatLower: string;
+  ownerSeat: OwnerSeat;
+  status: RiskStatus;
+  proposed: boolean;
+  /** The current mean, P90 and share (−1 without a result or share) and the rating's score (0 without a result). */
+  mean: number;
+  p90: number;
+  share: number;
+  score: number;
+}
+
+export interface CachedRegister {
+  key: string;
+  base: RegisterBase;
+  /** Every scenario, in ref order (the data's order). */
+  rows: ListRow[];
+  /** Row indexes in each sort's order, made on first use. */
+  orders: Map<string, number[]>;
+  /** `"portfolio":…,"appetite":…`: the summary every page carries, serialised once. */
+  summaryJson: string;
+  /** A scenario's list entry serialised, made on first use. */
+  itemJson(row: ListRow): string;
+  /** Serialised parts of the overview, made on first use. */
+  overviewJson: string | null;
+  /** Answers sent, by their query and refresh state, with their ETags: a read asked again is not put together again. */
+  answers: Map<string, Answer>;
+}
+
+/** A serialised answer and its ETag (src/server/http/etag.ts). */
+export interface Answer {
+  body: string;
+  etag: string;
+}
+
+/** How many answers an entry keeps, and how many characters of them (the refresh state changes every second while a recompute runs). */
+const ANSWERS_KEPT = 32;
+const ANSWER_CHARS_KEPT = 2_500_000;
+
+/** The answer kept under `key`, or the one `make` puts together (kept from then on, the oldest going first). */
+export function keptAnswer(entry: CachedRegister, key: string, make: () => string): Answer {
+  let answer = entry.answers.get(key);
+  if (!answer) {
+    const body = make();
+    answer = { body, etag: etagOf(body) };
+    entry.answers.set(key, answer);
+    let chars = 0;
+    for (const a of entry.answers.values()) chars += a.body.length;
+    for (const [k, a] of entry.answers) {
+      if (entry.answers.size <= ANSWERS_KEPT && chars <= ANSWER_CHARS_KEPT) break;
+      entry.answers.delete(k);
+      chars -= a.body.length;
+    }
+  }
+  return answer;
+}
+
+interface RegisterCache {
+  /** By client, least recently read first. */
+  entries: Map<string, CachedRegister>;
+  building: Map<string, { key: string; promise: Promise<CachedRegister> }>;
+}
+
+/** At most this many clients' registers, and this many scenarios across them, are kept. */
+const MAX_CLIENTS = 50;
+const MAX_SCENARIOS = 10_000;
+
+const caches = new WeakMap<AppContext, RegisterCache>();
+
+function cacheOf(app: AppContext): RegisterCache {
+  let cache = caches.get(app);
+  if (!cache) {
+    cache = { entries: new Map(), building: new Map() };
+    caches.set(app, cache);
+  }
+  return cache;
+}
+
+/** The version of the client's register data (see above), read in one statement. */
+async function registerKey(scope: ClientScope): Promise<string | null> {
+  const head = await scope.app.database.db
+    .selectFrom('audit_heads')
+    .select((eb) => [
+      'audit_heads.seq',
+      eb
+        .selectFrom('risk_settings')
+        .select('risk_settings.results_version')
+        .where('risk_settings.client_id', '=', scope.clientId)
+        .where('risk_settings.id', '=', SETTINGS_ID)
+        .as('results'),
+    ])
+    .where('audit_heads.client_id', '=', scope.clientId)
+    .executeTakeFirst();
+  // A client always has an audit head; without one there would be nothing to tell a change by.
+  if (!head) return null;
+  const c = scope.client;
+  return JSON.stringify([head.seq, head.results ?? null, c.currency, c.annual_revenue, c.employees, scope.app.config.simulationYears]);
+}
+
+/** The register as read, ready for its list. */
+function build(key: string, base: RegisterBase): CachedRegister {
+  const rows: ListRow[] = base.data.scenarios.map((s, index) => {
+    const result = sortFigures(s, base.present);
+    return {
+      index,
+      id: s.id,
+      ref: s.ref,
+      refNumber: s.ref_number,
+      title: s.title,
+      titleLower: s.title.toLowerCase(),
+      threatLower: (s.threat ?? '').toLowerCase(),
+      ownerSeat: s.owner_seat,
+      status: s.status,
+      proposed: s.proposed === 1,
+      mean: result?.mean ?? -1,
+      p90: result?.p90 ?? -1,
+      share: result?.share ?? -1,
+      score: result?.score ?? 0,
+    };
+  });
+  const items: (string | undefined)[] = new Array<string | undefined>(rows.length);
+  return {
+    key,
+    base,
+    rows,
+    orders: new Map(),
+    // Both built from the stored run and the settings by the presenters, whose types are the
+    // response schema's: serialised as they are (see views.ts on validation).
+    summaryJson: `"portfolio":${JSON.stringify(base.portfolio)},"appetite":${JSON.stringify(base.appetite)}`,
+    itemJson: (row) => (items[row.index] ??= JSON.stringify(presentListItem(base.data.scenarios[row.index]!, base.present))),
+    overviewJson: null,
+    answers: new Map(),
+  };
+}
+
+function keep(cache: RegisterCache, clientId: string, entry: CachedRegister): void {
+  cache.entries.delete(clientId);
+  cache.entries.set(clientId, entry);
+  let scenarios = 0;
+  for (const e of cache.entries.values()) scenarios += e.rows.length;
+  for (const [id, e] of cache.entries) {
+    if (cache.entries.size <= MAX_CLIENTS && scenarios <= MAX_SCENARIOS) break;
+    if (id === clientId) continue;
+    cache.entries.delete(id);
+    scenarios -= e.rows.length;
+  }
+}
+
+/**
+ * The client's register as it stands now: the kept one when nothing has changed since it was
+ * read, else read again (once, however many requests ask for it meanwhile).
+ */
+export async function cachedRegister(scope: ClientScope): Promise<CachedRegister> {
+  const cache = cacheOf(scope.app);
+  const key = await registerKey(scope);
+  if (key === null) return build('', await loadRegisterBase(scope));
+  const kept = cache.entries.get(scope.clientId);
+  if (kept?.key === key) {
+    cache.entries.delete(scope.clientId);
+    cache.entries.set(scope.clientId, kept);
+    return kept;
+  }
+  const pending = cache.building.get(scope.clientId);
+  if (pending?.key === key) return pending.promise;
+  const promise = loadRegisterBase(scope, kept?.base).then((base) => {
+    const entry = build(key, base);
+    keep(cache, scope.clientId, entry);
+    return entry;
+  });
+  cache.building.set(scope.clientId, { key, promise });
+  try {
+    return await promise;
+  } finally {
+    if (cache.building.get(scope.clientId)?.promise === promise) cache.building.delete(scope.clientId);
+  }
+}
