@@ -7,24 +7,50 @@
  */
 import i18n from 'i18next';
 import LanguageDetector from 'i18next-browser-languagedetector';
+import resourcesToBackend from 'i18next-resources-to-backend';
 import { initReactI18next } from 'react-i18next';
-import { en, type Translations } from './en';
+import { en } from './en';
 
 export const LANGUAGES = { en: 'English', de: 'Deutsch' } as const;
 export type Language = keyof typeof LANGUAGES;
 export const LANGUAGE_STORAGE_KEY = 'triad.language';
 
-const LOAD: Record<Exclude<Language, 'en'>, () => Promise<Translations>> = {
-  de: async () => (await import('./de')).de,
+/**
+ * The words of the app's parts, a namespace each, each language a chunk of its own, loaded with
+ * the part (a page's `useTranslation('estate')` suspends until they are there): a module's in
+ * web/src/modules/<module>/words/<language>.ts, the other pages' in
+ * web/src/pages/words/<namespace>/<language>.ts. The frame's words ('translation') are the
+ * exception: English comes with the app, the other languages load the same way.
+ */
+const PART_WORDS = {
+  ...import.meta.glob<{ default: object }>('../modules/*/words/*.ts'),
+  ...import.meta.glob<{ default: object }>('../pages/words/*/*.ts'),
+};
+const FRAME_WORDS: Record<Exclude<Language, 'en'>, () => Promise<{ de: object }>> = {
+  de: () => import('./de'),
 };
 
-void i18n
+async function loadWords(language: string, namespace: string): Promise<object> {
+  if (namespace === 'translation') {
+    if (language === 'en') return en;
+    if (language === 'de') return (await FRAME_WORDS.de()).de;
+    throw new Error(`No words in ${language}`);
+  }
+  const load = PART_WORDS[`../modules/${namespace}/words/${language}.ts`] ?? PART_WORDS[`../pages/words/${namespace}/${language}.ts`];
+  if (!load) throw new Error(`No words for ${namespace} in ${language}`);
+  return (await load()).default;
+}
+
+const ready = i18n
   .use(LanguageDetector)
+  .use(resourcesToBackend(loadWords))
   .use(initReactI18next)
   .init({
     resources: { en: { translation: en } },
-    // The other languages' words are added when they load (addResourceBundle).
+    // The rest (other languages, the parts' namespaces) loads when in use.
     partialBundledLanguages: true,
+    ns: ['translation'],
+    defaultNS: 'translation',
     fallbackLng: 'en',
     supportedLngs: Object.keys(LANGUAGES),
     nonExplicitSupportedLngs: true,
@@ -32,7 +58,6 @@ void i18n
     // React escapes what it renders.
     interpolation: { escapeValue: false },
     detection: { order: ['localStorage', 'navigator'], lookupLocalStorage: LANGUAGE_STORAGE_KEY, caches: ['localStorage'] },
-    initAsync: false,
   });
 
 const setLang = (lng: string) => document.documentElement.setAttribute('lang', lng);
@@ -43,11 +68,8 @@ function isLanguage(code: string | undefined): code is Language {
   return code !== undefined && Object.hasOwn(LANGUAGES, code);
 }
 
-/** Loads a language's words (once), then switches the app to it. */
+/** Switches the app to a language, once its words (the frame's and the open parts') are loaded. */
 export async function changeLanguage(language: Language): Promise<void> {
-  if (language !== 'en' && !i18n.hasResourceBundle(language, 'translation')) {
-    i18n.addResourceBundle(language, 'translation', await LOAD[language]());
-  }
   await i18n.changeLanguage(language);
 }
 
@@ -55,16 +77,12 @@ export async function changeLanguage(language: Language): Promise<void> {
  * Resolves when the words of the language in use are there. Should they fail to load (a dropped
  * connection), the app starts in English rather than not at all.
  */
-export const languageReady: Promise<void> = (async () => {
-  const wanted = i18n.language.split('-')[0];
-  if (isLanguage(wanted) && wanted !== 'en') {
-    try {
-      await changeLanguage(wanted);
-    } catch (err) {
-      console.error(`The words in ${LANGUAGES[wanted]} could not be loaded; showing English.`, err);
-    }
-  }
-})();
+export const languageReady: Promise<void> = ready.then(
+  () => undefined,
+  (err: unknown) => {
+    console.error('The words of the chosen language could not be loaded; showing English.', err);
+  },
+);
 
 /** The language in use: one of LANGUAGES. */
 export function currentLanguage(): Language {
