@@ -1,8 +1,17 @@
 import 'i18next';
 import type { en } from './en';
-
-/** The words of a part of the app: its namespace's English (see index.ts). */
-type Words<T extends { default: object }> = T['default'];
+import type budgetWords from '../modules/budget/words/en';
+import type businessWords from '../modules/business/words/en';
+import type controlsWords from '../modules/controls/words/en';
+import type estateWords from '../modules/estate/words/en';
+import type governanceWords from '../modules/governance/words/en';
+import type notificationsWords from '../modules/notifications/words/en';
+import type reportsWords from '../modules/reports/words/en';
+import type risksWords from '../modules/risks/words/en';
+import type roadmapWords from '../modules/roadmap/words/en';
+import type homeWords from '../pages/words/home/en';
+import type adminWords from '../pages/words/admin/en';
+import type portfolioWords from '../pages/words/portfolio/en';
 
 // Keys are checked: t('shell.portfolio') compiles, a misspelt key does not; a page's namespace
 // (`useTranslation('estate')`) checks its own keys the same way.
@@ -11,18 +20,18 @@ declare module 'i18next' {
     defaultNS: 'translation';
     resources: {
       translation: typeof en;
-      budget: Words<typeof import('../modules/budget/words/en')>;
-      business: Words<typeof import('../modules/business/words/en')>;
-      controls: Words<typeof import('../modules/controls/words/en')>;
-      estate: Words<typeof import('../modules/estate/words/en')>;
-      governance: Words<typeof import('../modules/governance/words/en')>;
-      notifications: Words<typeof import('../modules/notifications/words/en')>;
-      reports: Words<typeof import('../modules/reports/words/en')>;
-      risks: Words<typeof import('../modules/risks/words/en')>;
-      roadmap: Words<typeof import('../modules/roadmap/words/en')>;
-      home: Words<typeof import('../pages/words/home/en')>;
-      admin: Words<typeof import('../pages/words/admin/en')>;
-      portfolio: Words<typeof import('../pages/words/portfolio/en')>;
+      budget: typeof budgetWords;
+      business: typeof businessWords;
+      controls: typeof controlsWords;
+      estate: typeof estateWords;
+      governance: typeof governanceWords;
+      notifications: typeof notificationsWords;
+      reports: typeof reportsWords;
+      risks: typeof risksWords;
+      roadmap: typeof roadmapWords;
+      home: typeof homeWords;
+      admin: typeof adminWords;
+      portfolio: typeof portfolioWords;
     };
   }
 }
