@@ -85,20 +85,26 @@ export async function listClientsFor(app: AppContext, user: UsersTable): Promise
  * null with 404, so a client's existence never leaks to a non-member.
  */
 export async function resolveAccess(app: AppContext, user: UsersTable, clientId: string): Promise<{ client: ClientsTable; role: MemberRole } | null> {
-  const db = app.database.db;
-  const client = await db
+  // The client and the caller's membership in one statement: every client request starts here.
+  const row = await app.database.db
     .selectFrom('clients')
-    .selectAll()
-    .where('id', '=', clientId)
-    .where('firm_id', '=', user.firm_id)
-    .where('archived_at', 'is', null)
+    .selectAll('clients')
+    .select((eb) =>
+      eb
+        .selectFrom('memberships')
+        .select('memberships.role')
+        .where('memberships.client_id', '=', clientId)
+        .where('memberships.user_id', '=', user.id)
+        .as('member_role'),
+    )
+    .where('clients.id', '=', clientId)
+    .where('clients.firm_id', '=', user.firm_id)
+    .where('clients.archived_at', 'is', null)
     .executeTakeFirst();
-  if (!client) return null;
-  let membership: MemberRole | null = null;
-  if (user.firm_role !== 'admin') {
-    const m = await db.selectFrom('memberships').select('role').where('client_id', '=', clientId).where('user_id', '=', user.id).executeTakeFirst();
-    membership = m?.role ?? null;
-  }
+  if (!row) return null;
+  const { member_role, ...client } = row;
+  // A firm admin's role does not come from a membership.
+  const membership: MemberRole | null = user.firm_role === 'admin' ? null : (member_role ?? null);
   const role = effectiveRole(user.firm_role, membership);
   return role ? { client, role } : null;
 }
