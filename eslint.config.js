@@ -89,15 +89,9 @@ export default tseslint.config(
     files: [
       'web/src/modules/governance/**/*.tsx',
       'web/src/modules/controls/**/*.tsx',
-    ],
-    rules: { 'i18next/no-literal-string': NO_LITERAL_STRING },
-  },
-  {
-    // Governance, controls and the roadmap (still to move).
-    files: [
       'web/src/modules/roadmap/**/*.tsx',
     ],
-    rules: { 'i18next/no-literal-string': 'off' },
+    rules: { 'i18next/no-literal-string': NO_LITERAL_STRING },
   },
   {
     // The register, the board pack, the portfolio and the shared components and frame.
