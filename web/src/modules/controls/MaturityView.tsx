@@ -58,19 +58,20 @@ export function MaturityView({ detail }: { detail: AssessmentDetailOut }) {
   const o = m.overall;
   const unit = scaleUnit(t, m.scale);
   const top = groupWord(t, m.words.top);
+  const topInText = groupWord(t, m.words.top, true);
   return (
     <Stack gap="lg">
       <SimpleGrid cols={{ base: 2, md: 4 }} spacing="sm">
-        <Figure label={t('maturity.now')} value={t('maturity.ofMax', { value: mean(o.current), max: scale.max })} note={t('maturity.meanOf', { unit: unit.toLowerCase() })} />
+        <Figure label={t('maturity.now')} value={t('maturity.ofMax', { value: mean(o.current), max: scale.max })} note={t('maturity.meanOf', { unit: scaleUnit(t, m.scale, true) })} />
         <Figure label={t('maturity.target')} value={t('maturity.ofMax', { value: mean(o.target), max: scale.max })} note={scaleName(t, m.scale)} />
         <Figure label={t('maturity.below')} value={String(o.gaps)} note={t('maturity.ofApply', { count: o.outcomes - o.notApplicable })} />
         <Figure label={t('maturity.evidence')} value={share(o.evidenced, o.outcomes - o.notApplicable)} note={t('maturity.evidenceNote', { evidenced: o.evidenced, apply: o.outcomes - o.notApplicable, answered: o.answered, outcomes: o.outcomes })} />
       </SimpleGrid>
       <section aria-label={t('maturity.chart')}>
         <Title order={2} fz="h4" mb="xs">
-          {t('maturity.byGroup', { group: top.toLowerCase() })}
+          {t('maturity.byGroup', { group: topInText })}
         </Title>
-        <div role="img" aria-label={t('maturity.chartLabel', { group: top.toLowerCase() })}>
+        <div role="img" aria-label={t('maturity.chartLabel', { group: topInText })}>
           <EChart option={maturityOption({ unit, labels: { previous: t('maturity.lastAssessment'), current: t('maturity.nowShort'), target: t('maturity.target') }, min: scale.min, max: scale.max, groups: m.functions.map((f) => ({ label: groupTitle(f.title), previous: null, current: f.current, target: f.target })) })} height={320} />
         </div>
       </section>
@@ -79,7 +80,7 @@ export function MaturityView({ detail }: { detail: AssessmentDetailOut }) {
           <Table.Thead>
             <Table.Tr>
               <Table.Th>
-                {t('maturity.groupColumn', { top, second: groupWord(t, m.words.second).toLowerCase() })}
+                {t('maturity.groupColumn', { top, second: groupWord(t, m.words.second, true) })}
               </Table.Th>
               <Table.Th ta="right">{t('maturity.nowShort')}</Table.Th>
               <Table.Th ta="right">{t('maturity.target')}</Table.Th>

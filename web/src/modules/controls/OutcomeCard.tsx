@@ -20,7 +20,7 @@ function AnswerForm({ detail, outcome }: { detail: AssessmentDetailOut; outcome:
   const { t } = useTranslation('controls');
   const { clientId } = useCurrentClient();
   const a = outcome.answer;
-  const unit = scaleUnit(t, detail.assessment.scale);
+  const unit = scaleUnit(t, detail.assessment.scale, true);
   const [current, setCurrent] = useState<string | null>(a.current === null ? null : String(a.current));
   const [target, setTarget] = useState<string | null>(a.target === null ? null : String(a.target));
   const [na, setNa] = useState(a.notApplicable);
@@ -53,8 +53,8 @@ function AnswerForm({ detail, outcome }: { detail: AssessmentDetailOut; outcome:
       <Stack gap="sm">
         {save.isError ? <ErrorAlert error={save.error} /> : null}
         <Group grow align="flex-start">
-          <Select label={t('outcome.current', { unit: unit.toLowerCase() })} data={levels} value={na ? null : current} onChange={setCurrent} disabled={na} clearable placeholder={na ? t('outcome.doesNotApply') : t('outcome.notRated')} />
-          <Select label={t('outcome.target', { unit: unit.toLowerCase() })} data={levels} value={na ? null : target} onChange={setTarget} disabled={na} clearable placeholder={na ? t('outcome.doesNotApply') : t('outcome.none')} />
+          <Select label={t('outcome.current', { unit })} data={levels} value={na ? null : current} onChange={setCurrent} disabled={na} clearable placeholder={na ? t('outcome.doesNotApply') : t('outcome.notRated')} />
+          <Select label={t('outcome.target', { unit })} data={levels} value={na ? null : target} onChange={setTarget} disabled={na} clearable placeholder={na ? t('outcome.doesNotApply') : t('outcome.none')} />
           <Select label={t('outcome.owner')} data={SEATS.map((s) => ({ value: s, label: s }))} value={owner} onChange={setOwner} clearable placeholder={t('outcome.none')} />
         </Group>
         <Switch

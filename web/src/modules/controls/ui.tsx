@@ -19,9 +19,9 @@ export function levelWords(t: TFunction<'controls'>, scale: ScaleKey, value: num
   return levels[String(value)] ?? null;
 }
 
-/** What one level of a scale is called ("Tier", "Level"), in the language in use. */
-export function scaleUnit(t: TFunction<'controls'>, scale: ScaleKey): string {
-  return t(`scales.${scale}.unit`);
+/** What one level of a scale is called ("Tier", "Level"; inside a sentence "tier", "level"), in the language in use. */
+export function scaleUnit(t: TFunction<'controls'>, scale: ScaleKey, inText = false): string {
+  return inText ? t(`scales.${scale}.unitInText`) : t(`scales.${scale}.unit`);
 }
 
 /** A scale's name in the language in use. */
@@ -29,9 +29,10 @@ export function scaleName(t: TFunction<'controls'>, scale: ScaleKey): string {
   return t(`scales.${scale}.name`);
 }
 
-/** A catalogue's word for its groups ("Function", "Category") in the language in use; a catalogue's own word as it is. */
-export function groupWord(t: TFunction<'controls'>, word: string): string {
-  return word === 'Function' || word === 'Category' || word === 'Group' || word === 'Control' ? t(`groupWords.${word}`) : word;
+/** A catalogue's word for its groups ("Function", "Category"; inside a sentence "function") in the language in use; a catalogue's own word as it is. */
+export function groupWord(t: TFunction<'controls'>, word: string, inText = false): string {
+  if (word === 'Function' || word === 'Category' || word === 'Group' || word === 'Control') return inText ? t(`groupWordsInText.${word}`) : t(`groupWords.${word}`);
+  return inText ? word.toLowerCase() : word;
 }
 
 /** Options of a level Select: `3 · Repeatable`. */

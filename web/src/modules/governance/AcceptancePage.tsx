@@ -100,7 +100,7 @@ export function AcceptancePage() {
           </Alert>
         ) : null}
         {a.status === 'requested' || a.reapprovalRequired ? (
-          <Alert color={a.awaitingBoard ? 'orange' : 'blue'} title={t('acceptance.whoApprovesTitle', { authority: t(`authority.${a.requiredAuthority}`).toLowerCase() })} aria-label={t('acceptance.whyAuthority')}>
+          <Alert color={a.awaitingBoard ? 'orange' : 'blue'} title={t('acceptance.whoApprovesTitle', { authority: t(`authorityInText.${a.requiredAuthority}`) })} aria-label={t('acceptance.whyAuthority')}>
             {t('acceptance.neverAsker', { reason: a.authorityReason })}
           </Alert>
         ) : null}

@@ -90,7 +90,7 @@ export function GapInitiativeModal({ gap, assessmentId, currency, onClose }: { g
           <List size="xs" c="dimmed">
             {gap.earlier.map((i) => (
               <List.Item key={i.id}>
-                {t('gap.earlier', { ref: i.ref, title: i.title, status: t(`status.${i.status}`).toLowerCase() })}
+                {t('gap.earlier', { ref: i.ref, title: i.title, status: t(`statusInText.${i.status}`) })}
               </List.Item>
             ))}
           </List>

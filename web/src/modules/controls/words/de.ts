@@ -14,6 +14,7 @@ const de: typeof en = {
     'csf-tiers': {
       name: 'CSF-Umsetzungsstufen (1\u20134)',
       unit: 'Stufe',
+      unitInText: 'Stufe',
       levels: {
         '1': { name: 'Partiell', description: 'Ad hoc und reaktiv; wenig Bewusstsein für Cybersicherheitsrisiken auf Organisationsebene.' },
         '2': { name: 'Risikoinformiert', description: 'Von der Leitung genehmigt, aber nicht als organisationsweite Richtlinie etabliert; ein Risikobewusstsein besteht.' },
@@ -24,6 +25,7 @@ const de: typeof en = {
     'maturity-0-5': {
       name: 'Reifegrad (0\u20135)',
       unit: 'Stufe',
+      unitInText: 'Stufe',
       levels: {
         '0': { name: 'Nicht durchgeführt', description: 'Das Ergebnis wird überhaupt nicht erreicht.' },
         '1': { name: 'Initial', description: 'Ab und zu erreicht, abhängig von einzelnen Personen.' },
@@ -35,6 +37,8 @@ const de: typeof en = {
     },
   },
   groupWords: { Function: 'Funktion', Category: 'Kategorie', Group: 'Gruppe', Control: 'Kontrolle' },
+  /** The same inside a sentence. */
+  groupWordsInText: { Function: 'Funktion', Category: 'Kategorie', Group: 'Gruppe', Control: 'Kontrolle' },
   list: {
     none: 'Noch keine Bewertung',
     noneManage: 'Beginnen Sie eine gegen NIST CSF 2.0, das mit Triad kommt, oder gegen einen Katalog, den die Firma importiert hat.',

@@ -13,6 +13,7 @@ const en = {
     'csf-tiers': {
       name: 'CSF implementation tiers (1\u20134)',
       unit: 'Tier',
+      unitInText: 'tier',
       levels: {
         '1': { name: 'Partial', description: 'Ad hoc and reactive; little awareness of cybersecurity risk at the organizational level.' },
         '2': { name: 'Risk Informed', description: 'Approved by management but not established as organization-wide policy; awareness of risk exists.' },
@@ -23,6 +24,7 @@ const en = {
     'maturity-0-5': {
       name: 'Maturity (0\u20135)',
       unit: 'Level',
+      unitInText: 'level',
       levels: {
         '0': { name: 'Not performed', description: 'The outcome is not achieved at all.' },
         '1': { name: 'Initial', description: 'Achieved now and then, depending on individuals.' },
@@ -34,6 +36,8 @@ const en = {
     },
   },
   groupWords: { Function: 'Function', Category: 'Category', Group: 'Group', Control: 'Control' },
+  /** The same inside a sentence. */
+  groupWordsInText: { Function: 'function', Category: 'category', Group: 'group', Control: 'control' },
   list: {
     none: 'No assessment yet',
     noneManage: 'Start one against NIST CSF 2.0, which comes with Triad, or against a catalogue the firm imported.',

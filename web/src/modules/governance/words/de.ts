@@ -27,6 +27,7 @@ const de: typeof en = {
     withdrawn: 'Zurückgezogen',
   },
   acceptanceStatus: { requested: 'Wartet auf Genehmigung', approved: 'Akzeptiert', rejected: 'Abgelehnt', withdrawn: 'Zurückgezogen', expired: 'Abgelaufen' },
+  authorityInText: { executive: 'eine Führungskraft (der Vorstand)', 'ciso-advisor-or-executive': 'der Berater in der CISO-Rolle oder eine Führungskraft' },
   reapprovalNeeded: 'Neue Genehmigung nötig',
   authority: { executive: 'Eine Führungskraft (der Vorstand)', 'ciso-advisor-or-executive': 'Der Berater in der CISO-Rolle oder eine Führungskraft' },
   home: {

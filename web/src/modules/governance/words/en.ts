@@ -25,6 +25,8 @@ const en = {
     withdrawn: 'Withdrawn',
   },
   acceptanceStatus: { requested: 'Awaiting approval', approved: 'Accepted', rejected: 'Rejected', withdrawn: 'Withdrawn', expired: 'Expired' },
+  /** The same inside a sentence. */
+  authorityInText: { executive: 'an executive (the board)', 'ciso-advisor-or-executive': 'the ciso\u2019s advisor or an executive' },
   reapprovalNeeded: 'Re-approval needed',
   authority: { executive: 'An executive (the board)', 'ciso-advisor-or-executive': 'The CISO\u2019s advisor or an executive' },
   home: {

@@ -14,6 +14,7 @@ const de: typeof en = {
   atNoCost: 'ohne Kosten',
   kind: { security: 'Sicherheit', infrastructure: 'Infrastruktur', lifecycle: 'Lebenszyklus-Ersatz', product: 'Produkt', compliance: 'Compliance', process: 'Prozess' },
   status: { proposed: 'Vorgeschlagen', approved: 'Genehmigt', in_progress: 'In Arbeit', done: 'Erledigt', dropped: 'Verworfen' },
+  statusInText: { proposed: 'vorgeschlagen', approved: 'genehmigt', in_progress: 'in Arbeit', done: 'erledigt', dropped: 'verworfen' },
   source: {
     hand: 'Von Hand',
     option: 'Übernommene Sicherheitsoption',

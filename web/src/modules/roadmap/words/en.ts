@@ -12,6 +12,8 @@ const en = {
   atNoCost: 'at no cost',
   kind: { security: 'Security', infrastructure: 'Infrastructure', lifecycle: 'Lifecycle replacement', product: 'Product', compliance: 'Compliance', process: 'Process' },
   status: { proposed: 'Proposed', approved: 'Approved', in_progress: 'In progress', done: 'Done', dropped: 'Dropped' },
+  /** The same inside a sentence. */
+  statusInText: { proposed: 'proposed', approved: 'approved', in_progress: 'in progress', done: 'done', dropped: 'dropped' },
   source: {
     hand: 'By hand',
     option: 'Adopted security option',
