@@ -91,7 +91,7 @@ export default tseslint.config(
       'web/src/modules/controls/**/*.tsx',
       'web/src/modules/roadmap/**/*.tsx',
     ],
-    rules: { 'i18next/no-literal-string': 'off' },
+    rules: { 'i18next/no-literal-string': NO_LITERAL_STRING },
   },
   {
     // The register, the board pack, the portfolio and the shared components and frame.

@@ -1,8 +1,8 @@
 /** One assessment: its outcomes, maturity, ranked gaps, comparison, requests to contributors and CSV; sign-off. */
 import { Alert, Badge, Button, Group, Modal, Stack, Text, Textarea } from '@mantine/core';
+import { useTranslation } from 'react-i18next';
 import { IconCircleCheck, IconDownload, IconTrash } from '@tabler/icons-react';
 import type { AssessmentDetailOut, AssessmentSummary } from '@schema/controls';
-import { SCALES } from '@shared/controls/scales';
 import { useState } from 'react';
 import { Route, Routes, useNavigate, useParams } from 'react-router';
 import { api } from '../../api/client';
@@ -20,39 +20,40 @@ import { GapsView } from './GapsView';
 import { MaturityView } from './MaturityView';
 import { OutcomesView } from './OutcomesView';
 import { RequestsView } from './RequestsView';
-import { StatusBadge } from './ui';
+import { scaleName, StatusBadge } from './ui';
 
 function SignOffModal({ detail, onClose }: { detail: AssessmentDetailOut; onClose: () => void }) {
+  const { t } = useTranslation('controls');
   const { clientId } = useCurrentClient();
   const [note, setNote] = useState('');
   const a = detail.assessment;
   const complete = useApiMutation({
     mutationFn: () => api.post<AssessmentSummary>(controlsPath(clientId, `/assessments/${a.id}/complete`), note.trim() ? { note: note.trim() } : {}),
     notifyError: false,
-    success: `"${a.title}" is signed off and frozen.`,
+    success: t('assessment.signedOffFrozen', { title: a.title }),
     invalidate: controlChangeKeys(clientId),
     onSuccess: onClose,
   });
   const missing = a.outcomes - a.answered;
   return (
-    <Modal opened onClose={onClose} title={`Sign off ${a.title}`}>
+    <Modal opened onClose={onClose} title={t('assessment.signOffTitle', { title: a.title })}>
       <Stack gap="md">
-        {complete.isError ? <ErrorAlert error={complete.error} title="Not ready to sign off" /> : null}
+        {complete.isError ? <ErrorAlert error={complete.error} title={t('assessment.notReady')} /> : null}
         <Text size="sm">
-          Signing off completes the assessment: its answers, evidence and links are frozen, and the next one starts as a copy of it. The board pack reports it as the client&apos;s maturity.
+          {t('assessment.signOffText')}
         </Text>
         {missing > 0 ? (
           <Alert color="orange" variant="light">
-            {missing} of {a.outcomes} outcomes are not answered yet.
+            {t('assessment.missing', { missing, total: a.outcomes })}
           </Alert>
         ) : null}
-        <Textarea label="Note for the record" placeholder="Reviewed with…" autosize minRows={2} value={note} onChange={(e) => setNote(e.currentTarget.value)} />
+        <Textarea label={t('assessment.note')} placeholder={t('assessment.notePlaceholder')} autosize minRows={2} value={note} onChange={(e) => setNote(e.currentTarget.value)} />
         <Group justify="flex-end">
           <Button variant="default" onClick={onClose}>
-            Cancel
+            {t('cancel')}
           </Button>
           <Button leftSection={<IconCircleCheck size={16} />} loading={complete.isPending} onClick={() => complete.mutate()}>
-            Sign off and complete
+            {t('assessment.signOffButton')}
           </Button>
         </Group>
       </Stack>
@@ -60,16 +61,10 @@ function SignOffModal({ detail, onClose }: { detail: AssessmentDetailOut; onClos
   );
 }
 
-const TABS = [
-  { value: 'outcomes', label: 'Outcomes' },
-  { value: 'maturity', label: 'Maturity' },
-  { value: 'gaps', label: 'Gaps' },
-  { value: 'compare', label: 'Compare' },
-  { value: 'requests', label: 'Requests' },
-  { value: 'csv', label: 'CSV' },
-];
+const TABS = ['outcomes', 'maturity', 'gaps', 'compare', 'requests', 'csv'] as const;
 
 export function AssessmentPage() {
+  const { t } = useTranslation('controls');
   const { assessmentId = '' } = useParams();
   const { client, clientId, href } = useCurrentClient();
   const navigate = useNavigate();
@@ -77,7 +72,7 @@ export function AssessmentPage() {
   const [signing, setSigning] = useState(false);
   const remove = useApiMutation({
     mutationFn: () => api.delete(controlsPath(clientId, `/assessments/${assessmentId}`)),
-    success: 'The assessment was deleted.',
+    success: t('assessment.deleted'),
     invalidate: controlChangeKeys(clientId),
     onSuccess: () => navigate(href('controls')),
   });
@@ -90,9 +85,9 @@ export function AssessmentPage() {
   return (
     <>
       <PageHeader
-        eyebrow={`${client.name} · Controls & maturity`}
+        eyebrow={t('assessment.eyebrow', { client: client.name })}
         title={a.title}
-        documentTitle={`${a.title} · ${client.name}`}
+        documentTitle={t('assessment.documentTitle', { title: a.title, client: client.name })}
         description={
           <Group gap="xs" component="span">
             <StatusBadge status={a.status} />
@@ -100,47 +95,47 @@ export function AssessmentPage() {
               {a.catalogue.title} {a.version.version}
             </Badge>
             <Badge variant="outline" color="gray">
-              {SCALES[a.scale].name}
+              {scaleName(t, a.scale)}
             </Badge>
             <Text span size="sm" c="dimmed">
-              {a.answered} of {a.outcomes} answered · {a.gaps} below target
-              {a.completedAt ? ` · signed off ${formatDate(a.completedAt)} by ${parseActor(a.completedBy ?? '').name}` : a.dueOn ? ` · due ${formatDate(a.dueOn)}` : ''}
-              {a.copiedFrom ? ` · started as a copy of ${a.copiedFrom.title}` : ''}
+              {t('assessment.summary', { answered: a.answered, total: a.outcomes, gaps: a.gaps })}
+              {a.completedAt ? t('assessment.signedOffBy', { date: formatDate(a.completedAt), name: parseActor(a.completedBy ?? '').name }) : a.dueOn ? t('assessment.due', { date: formatDate(a.dueOn) }) : ''}
+              {a.copiedFrom ? t('assessment.copyOf', { title: a.copiedFrom.title }) : ''}
             </Text>
           </Group>
         }
         actions={
           <Group gap="sm">
             <Button variant="default" leftSection={<IconDownload size={16} />} component="a" href={controlsPath(clientId, `/assessments/${a.id}/export.csv`)}>
-              Export CSV
+              {t('assessment.exportCsv')}
             </Button>
             <Button variant="default" leftSection={<IconDownload size={16} />} component="a" href={controlsPath(clientId, `/assessments/${a.id}/export.xlsx`)}>
-              Export Excel
+              {t('assessment.exportExcel')}
             </Button>
             {d.can.manage ? (
-              <Button variant="subtle" color="red" leftSection={<IconTrash size={16} />} loading={remove.isPending} onClick={() => window.confirm(`Delete "${a.title}" with its answers and evidence?`) && remove.mutate()}>
-                Delete
+              <Button variant="subtle" color="red" leftSection={<IconTrash size={16} />} loading={remove.isPending} onClick={() => window.confirm(t('assessment.confirmDelete', { title: a.title })) && remove.mutate()}>
+                {t('assessment.delete')}
               </Button>
             ) : null}
             {d.can.signOff ? (
               <Button leftSection={<IconCircleCheck size={16} />} onClick={() => setSigning(true)}>
-                Sign off…
+                {t('assessment.signOff')}
               </Button>
             ) : null}
           </Group>
         }
       />
       {a.signOffNote ? (
-        <Alert color="teal" variant="light" mb="md" title="Signed off">
+        <Alert color="teal" variant="light" mb="md" title={t('assessment.signedOff')}>
           {a.signOffNote}
         </Alert>
       ) : null}
       {!open ? (
         <Text size="sm" c="dimmed" mb="sm">
-          This assessment is completed and frozen; the next one starts as a copy of it.
+          {t('assessment.frozen')}
         </Text>
       ) : null}
-      <RouteTabs base={base} tabs={TABS} />
+      <RouteTabs base={base} tabs={TABS.map((value) => ({ value, label: t(`assessmentTabs.${value}`) }))} />
       <Routes>
         <Route index element={<OutcomesView detail={d} />} />
         <Route path="maturity" element={<MaturityView detail={d} />} />

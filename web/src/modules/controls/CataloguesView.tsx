@@ -1,5 +1,6 @@
 /** The firm's catalogues (NIST CSF 2.0 comes with Triad) with their versions and counts; advisors and firm admins import OSCAL ones. */
 import { Alert, Badge, Button, FileButton, Group, List, Progress, Stack, Text } from '@mantine/core';
+import { useTranslation } from 'react-i18next';
 import { useQueryClient } from '@tanstack/react-query';
 import { IconUpload } from '@tabler/icons-react';
 import type { CatalogueImportProgress, CatalogueImportReport, CatalogueOut } from '@schema/controls';
@@ -18,6 +19,7 @@ function byClass(c: CatalogueOut['latest']['counts'], kind: 'group' | 'control')
 }
 
 export function CataloguesView() {
+  const { t } = useTranslation('controls');
   const { clientId } = useCurrentClient();
   const queryClient = useQueryClient();
   const q = useFirmCatalogues();
@@ -50,13 +52,12 @@ export function CataloguesView() {
       {q.data?.canImport ? (
         <Group justify="space-between" align="flex-start">
           <Text size="sm" c="dimmed" maw={640}>
-            Import any OSCAL catalogue, or a catalogue resolved from a profile (an SP 800-53 baseline, for instance), in JSON or YAML. Importing a catalogue the firm has (the same uuid) with a new version
-            adds that version; assessments keep the version they used.
+            {t('catalogues.importText')}
           </Text>
           <FileButton onChange={(f) => f && void importFile(f)} accept=".json,.yaml,.yml,application/json,application/yaml">
             {(props) => (
               <Button {...props} leftSection={<IconUpload size={16} />} loading={busy !== null}>
-                Import an OSCAL catalogue
+                {t('catalogues.import')}
               </Button>
             )}
           </FileButton>
@@ -65,18 +66,19 @@ export function CataloguesView() {
       {busy ? (
         <Stack gap={4} role="status">
           <Text size="sm">
-            {busy.fileName}: {busy.phase === 'storing' ? `storing ${formatNumber(busy.nodesStored)} of ${formatNumber(busy.nodesTotal)} groups and controls` : `${busy.phase}…`}
+            {busy.phase === 'storing' ? t('catalogues.storing', { file: busy.fileName, stored: formatNumber(busy.nodesStored), total: formatNumber(busy.nodesTotal) }) : t(`catalogues.phase.${busy.phase}`, { file: busy.fileName })}
           </Text>
           <Progress value={100 * busy.fraction} animated />
         </Stack>
       ) : null}
-      {error ? <ErrorAlert error={error} title="The catalogue was not imported" /> : null}
+      {error ? <ErrorAlert error={error} title={t('catalogues.notImported')} /> : null}
       {report ? (
-        <Alert color="teal" title={report.action === 'unchanged' ? 'Already there' : report.action === 'version-added' ? 'New version added' : 'Catalogue imported'}>
+        <Alert color="teal" title={report.action === 'unchanged' ? t('catalogues.unchanged') : report.action === 'version-added' ? t('catalogues.versionAdded') : t('catalogues.imported')}>
           <Text size="sm">
-            {report.version.title} {report.version.version}: {formatNumber(report.version.counts.groups)} groups, {formatNumber(report.version.counts.controls)} controls
-            {report.version.counts.withdrawn ? ` (and ${formatNumber(report.version.counts.withdrawn)} withdrawn, kept and marked)` : ''}, {formatNumber(report.version.counts.outcomes)} outcomes to
-            assess{report.action === 'unchanged' ? ': the same version with the same content was already stored, nothing changed.' : '.'}
+            {t('catalogues.report', { title: report.version.title, version: report.version.version, groups: formatNumber(report.version.counts.groups), controls: formatNumber(report.version.counts.controls) })}
+            {report.version.counts.withdrawn ? t('catalogues.withdrawnKept', { count: formatNumber(report.version.counts.withdrawn) }) : ''}
+            {t('catalogues.outcomesAssess', { count: formatNumber(report.version.counts.outcomes) })}
+            {report.action === 'unchanged' ? t('catalogues.sameVersion') : '.'}
           </Text>
           {report.version.warnings.length > 0 ? (
             <List size="sm" mt="xs">
@@ -90,14 +92,14 @@ export function CataloguesView() {
         </Alert>
       ) : null}
       <TriadTable<CatalogueOut>
-        aria-label="Catalogues" exportAs="Catalogues"
+        aria-label={t('catalogues.table')} exportAs={t('catalogues.table')}
         records={q.data?.catalogues ?? []}
         fetching={q.isPending}
         idAccessor="id"
         columns={[
           {
             accessor: 'title',
-            title: 'Catalogue',
+            title: t('catalogues.column.catalogue'),
             render: (c) => (
               <Stack gap={0}>
                 <Group gap="xs">
@@ -106,7 +108,7 @@ export function CataloguesView() {
                   </Text>
                   {c.builtin ? (
                     <Badge size="xs" variant="light">
-                      comes with Triad
+                      {t('catalogues.builtin')}
                     </Badge>
                   ) : null}
                 </Group>
@@ -118,12 +120,12 @@ export function CataloguesView() {
               </Stack>
             ),
           },
-          { accessor: 'latest.version', title: 'Version', width: 140, render: (c) => `${c.latest.version}${c.versions.length > 1 ? ` (+${c.versions.length - 1} older)` : ''}` },
-          { accessor: 'groups', title: 'Groups', textAlign: 'right', width: 90, render: (c) => formatNumber(c.latest.counts.groups) },
-          { accessor: 'controls', title: 'Controls', textAlign: 'right', width: 100, render: (c) => formatNumber(c.latest.counts.controls) },
-          { accessor: 'withdrawn', title: 'Withdrawn', textAlign: 'right', width: 100, render: (c) => formatNumber(c.latest.counts.withdrawn) },
-          { accessor: 'outcomes', title: 'Outcomes', textAlign: 'right', width: 100, render: (c) => formatNumber(c.latest.counts.outcomes) },
-          { accessor: 'imported', title: 'Imported', width: 200, render: (c) => `${formatDate(c.latest.importedAt)} by ${parseActor(c.latest.importedBy).name}` },
+          { accessor: 'latest.version', title: t('catalogues.column.version'), width: 140, render: (c) => (c.versions.length > 1 ? t('catalogues.older', { version: c.latest.version, count: c.versions.length - 1 }) : c.latest.version) },
+          { accessor: 'groups', title: t('catalogues.column.groups'), textAlign: 'right', width: 90, render: (c) => formatNumber(c.latest.counts.groups) },
+          { accessor: 'controls', title: t('catalogues.column.controls'), textAlign: 'right', width: 100, render: (c) => formatNumber(c.latest.counts.controls) },
+          { accessor: 'withdrawn', title: t('catalogues.column.withdrawn'), textAlign: 'right', width: 100, render: (c) => formatNumber(c.latest.counts.withdrawn) },
+          { accessor: 'outcomes', title: t('catalogues.column.outcomes'), textAlign: 'right', width: 100, render: (c) => formatNumber(c.latest.counts.outcomes) },
+          { accessor: 'imported', title: t('catalogues.column.imported'), width: 200, render: (c) => t('catalogues.importedBy', { date: formatDate(c.latest.importedAt), name: parseActor(c.latest.importedBy).name }) },
         ]}
       />
     </Stack>

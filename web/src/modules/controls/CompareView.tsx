@@ -1,6 +1,8 @@
 /** This assessment side by side with another of the same catalogue and scale: what moved up or down. */
 import { Badge, SegmentedControl, Select, Stack, Table, Text } from '@mantine/core';
+import { useTranslation } from 'react-i18next';
 import type { AssessmentDetailOut, ComparisonOut } from '@schema/controls';
+import type { TFunction } from 'i18next';
 import { useState } from 'react';
 import { TriadTable } from '../../components/DataTable';
 import { EmptyState } from '../../components/EmptyState';
@@ -10,18 +12,12 @@ import { useAssessments, useComparison } from './api';
 import { groupTitle, mean } from './ui';
 
 type Row = ComparisonOut['outcomes'][number];
-const CHANGE: Record<Row['change'], { label: string; color: string }> = {
-  up: { label: 'Up', color: 'teal' },
-  down: { label: 'Down', color: 'red' },
-  same: { label: 'Same', color: 'gray' },
-  new: { label: 'New', color: 'blue' },
-  removed: { label: 'Not assessed now', color: 'gray' },
-  'not-applicable': { label: 'Not applicable', color: 'gray' },
-};
+const CHANGE_COLORS: Record<Row['change'], string> = { up: 'teal', down: 'red', same: 'gray', new: 'blue', removed: 'gray', 'not-applicable': 'gray' };
 
-const side = (s: Row['before']) => (s === null ? '\u2014' : s.notApplicable ? 'n/a' : `${s.current ?? '\u2014'} (target ${s.target ?? '\u2014'})`);
+const side = (t: TFunction<'controls'>, s: Row['before']) => (s === null ? '\u2014' : s.notApplicable ? t('compare.na') : t('compare.side', { current: s.current ?? '\u2014', target: s.target ?? '\u2014' }));
 
 export function CompareView({ detail }: { detail: AssessmentDetailOut }) {
+  const { t } = useTranslation('controls');
   const { clientId } = useCurrentClient();
   const a = detail.assessment;
   const list = useAssessments(clientId);
@@ -35,28 +31,29 @@ export function CompareView({ detail }: { detail: AssessmentDetailOut }) {
   const cmp = useComparison(clientId, from, to);
   const [filter, setFilter] = useState('moved');
   if (!list.isPending && others.length === 0) {
-    return <EmptyState title="Nothing to compare with yet" description="Another assessment of the same catalogue, on the same scale (the next quarter's copy, for instance), compares with this one." />;
+    return <EmptyState title={t('compare.nothing')} description={t('compare.nothingText')} />;
   }
   const c = cmp.data;
   const rows = (c?.outcomes ?? []).filter((r) => filter === 'all' || r.change === 'up' || r.change === 'down' || r.change === 'new' || r.change === 'removed');
   return (
     <Stack gap="md">
-      <Select label="Compare with" data={others.map((x) => ({ value: x.id, label: `${x.title}${x.status === 'completed' ? '' : ' (in progress)'}` }))} value={other?.id ?? null} onChange={setPicked} allowDeselect={false} maw={420} />
+      <Select label={t('compare.with')} data={others.map((x) => ({ value: x.id, label: x.status === 'completed' ? x.title : t('compare.inProgress', { title: x.title }) }))} value={other?.id ?? null} onChange={setPicked} allowDeselect={false} maw={420} />
       {cmp.isError ? <ErrorAlert error={cmp.error} /> : null}
       {c ? (
         <>
           <Text size="sm">
-            From {c.from.title} to {c.to.title}: {c.counts.up} up, {c.counts.down} down, {c.counts.same} unchanged
-            {c.counts.new ? `, ${c.counts.new} new` : ''}
-            {c.counts.removed ? `, ${c.counts.removed} no longer assessed` : ''}; mean {mean(c.overall.before)} {'\u2192'} {mean(c.overall.after)}.
+            {t('compare.summary', { from: c.from.title, to: c.to.title, up: c.counts.up, down: c.counts.down, same: c.counts.same })}
+            {c.counts.new ? t('compare.newCount', { count: c.counts.new }) : ''}
+            {c.counts.removed ? t('compare.removedCount', { count: c.counts.removed }) : ''}
+            {t('compare.meanChange', { before: mean(c.overall.before), after: mean(c.overall.after) })}
           </Text>
-          <Table withTableBorder striped aria-label="Change by function" maw={640}>
+          <Table withTableBorder striped aria-label={t('compare.byFunction')} maw={640}>
             <Table.Thead>
               <Table.Tr>
-                <Table.Th>Function</Table.Th>
+                <Table.Th>{t('compare.column.function')}</Table.Th>
                 <Table.Th ta="right">{c.from.title}</Table.Th>
                 <Table.Th ta="right">{c.to.title}</Table.Th>
-                <Table.Th ta="right">Change</Table.Th>
+                <Table.Th ta="right">{t('compare.column.change')}</Table.Th>
               </Table.Tr>
             </Table.Thead>
             <Table.Tbody>
@@ -72,18 +69,18 @@ export function CompareView({ detail }: { detail: AssessmentDetailOut }) {
               ))}
             </Table.Tbody>
           </Table>
-          <SegmentedControl value={filter} onChange={setFilter} data={[{ value: 'moved', label: 'What moved' }, { value: 'all', label: 'Every outcome' }]} w="fit-content" />
+          <SegmentedControl value={filter} onChange={setFilter} data={[{ value: 'moved', label: t('compare.moved') }, { value: 'all', label: t('compare.every') }]} w="fit-content" />
           <TriadTable<Row>
-            aria-label="Outcomes compared" exportAs="Outcomes compared"
+            aria-label={t('compare.table')} exportAs={t('compare.table')}
             records={rows}
             idAccessor="controlId"
-            noRecordsText="Nothing moved."
+            noRecordsText={t('compare.nothingMoved')}
             columns={[
-              { accessor: 'controlId', title: 'Outcome', width: 120 },
+              { accessor: 'controlId', title: t('compare.column.outcome'), width: 120 },
               { accessor: 'title', title: '', render: (r) => (r.title === r.controlId ? '' : r.title) },
-              { accessor: 'before', title: c.from.title, render: (r) => side(r.before) },
-              { accessor: 'after', title: c.to.title, render: (r) => side(r.after) },
-              { accessor: 'change', title: 'Change', width: 150, render: (r) => <Badge color={CHANGE[r.change].color} variant="light">{CHANGE[r.change].label}</Badge> },
+              { accessor: 'before', title: c.from.title, render: (r) => side(t, r.before) },
+              { accessor: 'after', title: c.to.title, render: (r) => side(t, r.after) },
+              { accessor: 'change', title: t('compare.column.change'), width: 150, render: (r) => <Badge color={CHANGE_COLORS[r.change]} variant="light">{t(`compare.change.${r.change}`)}</Badge> },
             ]}
           />
         </>

@@ -1,5 +1,6 @@
 /** The assessment as CSV, and answers imported back from a CSV keyed by control id (checked first, then all at once). */
 import { Alert, Anchor, Badge, Button, FileInput, Group, Stack, Text, Title } from '@mantine/core';
+import { Trans, useTranslation } from 'react-i18next';
 import { IconDownload } from '@tabler/icons-react';
 import type { AssessmentDetailOut, CsvImportReport } from '@schema/controls';
 import { useState } from 'react';
@@ -12,6 +13,7 @@ import { controlChangeKeys, controlsPath, importAnswers } from './api';
 type Problem = CsvImportReport['problems'][number] & { key: string };
 
 export function CsvView({ detail }: { detail: AssessmentDetailOut }) {
+  const { t } = useTranslation('controls');
   const { clientId } = useCurrentClient();
   const [file, setFile] = useState<File | null>(null);
   const [report, setReport] = useState<CsvImportReport | null>(null);
@@ -26,82 +28,80 @@ export function CsvView({ detail }: { detail: AssessmentDetailOut }) {
     <Stack gap="lg" maw={960}>
       <Stack gap="xs">
         <Title order={2} fz="h4">
-          Export
+          {t('csv.export')}
         </Title>
         <Text size="sm">
-          One line per outcome: its function and category, statement, current and target level, not applicable and why, owner, notes, evidence and linked risks. Fill in the answer columns in a
-          spreadsheet and import the file back.
+          {t('csv.exportText')}
         </Text>
         <Group>
           <Button variant="default" leftSection={<IconDownload size={16} />} component="a" href={controlsPath(clientId, `/assessments/${a.id}/export.csv`)}>
-            Download {a.title}.csv
+            {t('csv.download', { title: a.title })}
           </Button>
           <Button variant="default" leftSection={<IconDownload size={16} />} component="a" href={controlsPath(clientId, `/assessments/${a.id}/export.xlsx`)}>
-            Excel workbook
+            {t('csv.excel')}
           </Button>
         </Group>
       </Stack>
       {detail.can.manage ? (
         <Stack gap="xs">
           <Title order={2} fz="h4">
-            Import answers
+            {t('csv.import')}
           </Title>
           <Text size="sm">
-            Columns read: <b>Control ID</b> (required), Current, Target (a number, &ldquo;Tier 3&rdquo; or the level&apos;s name), Not applicable (yes or no), Reason not applicable, Owner (CIO, CTO or
-            CISO), Notes. Other columns are left alone. A file with any bad line imports nothing.
+            <Trans t={t} i18nKey="csv.columnsRead" components={{ b: <b /> }} />
           </Text>
           <Group align="flex-end">
             <FileInput
-              label="CSV file"
+              label={t('csv.file')}
               accept=".csv,text/csv"
               value={file}
               onChange={(f) => {
                 setFile(f);
                 setReport(null);
               }}
-              placeholder="Choose a file"
+              placeholder={t('csv.chooseFile')}
               w={320}
             />
             <Button variant="default" disabled={!file} loading={run.isPending && run.variables === true} onClick={() => run.mutate(true)}>
-              Check
+              {t('csv.check')}
             </Button>
             <Button disabled={!file || report?.status !== 'checked'} loading={run.isPending && run.variables === false} onClick={() => run.mutate(false)}>
-              Import
+              {t('csv.importButton')}
             </Button>
           </Group>
-          {run.isError ? <ErrorAlert error={run.error} title="Nothing was imported" /> : null}
+          {run.isError ? <ErrorAlert error={run.error} title={t('csv.nothingImported')} /> : null}
           {report ? (
-            <Stack gap="xs" role="region" aria-label="Import report">
-              <Alert color={report.status === 'rejected' ? 'red' : 'teal'} title={report.status === 'rejected' ? 'Lines refused' : report.status === 'checked' ? 'The file is good' : 'Imported'}>
+            <Stack gap="xs" role="region" aria-label={t('csv.report')}>
+              <Alert color={report.status === 'rejected' ? 'red' : 'teal'} title={report.status === 'rejected' ? t('csv.refused') : report.status === 'checked' ? t('csv.good') : t('csv.imported')}>
                 {report.status === 'rejected'
-                  ? `${report.problems.length} problem${report.problems.length === 1 ? '' : 's'}: nothing would be imported. Fix them and check again.`
+                  ? t('csv.problems', { count: report.problems.length })
                   : report.status === 'checked'
-                    ? `${report.rows} lines: ${report.changed} would change an answer, ${report.unchanged} unchanged. Nothing was written yet.`
-                    : `${report.changed} answers changed, ${report.unchanged} unchanged.`}
-                {report.ignoredColumns.length > 0 ? ` Columns not read: ${report.ignoredColumns.join(', ')}.` : ''}
+                    ? t('csv.checked', { rows: report.rows, changed: report.changed, unchanged: report.unchanged })
+                    : t('csv.done', { changed: report.changed, unchanged: report.unchanged })}
+                {report.ignoredColumns.length > 0 ? t('csv.ignored', { columns: report.ignoredColumns.join(', ') }) : ''}
               </Alert>
               {report.problems.length > 0 ? (
                 <TriadTable<Problem>
-                  aria-label="Problems"
+                  aria-label={t('csv.problemsTable')}
                   records={report.problems.map((p, i) => ({ ...p, key: `${p.line}-${i}` }))}
                   idAccessor="key"
                   columns={[
-                    { accessor: 'line', title: 'Line', width: 70 },
-                    { accessor: 'column', title: 'Column', width: 180, render: (p) => p.column || '\u2014' },
-                    { accessor: 'reason', title: 'Problem' },
+                    { accessor: 'line', title: t('csv.column.line'), width: 70 },
+                    { accessor: 'column', title: t('csv.column.column'), width: 180, render: (p) => p.column || '\u2014' },
+                    { accessor: 'reason', title: t('csv.column.problem') },
                   ]}
                 />
               ) : (
                 <TriadTable
-                  aria-label="Lines" exportAs="Lines"
+                  aria-label={t('csv.linesTable')} exportAs={t('csv.linesTable')}
                   records={report.results}
                   idAccessor="line"
                   maxHeight={360}
                   columns={[
-                    { accessor: 'line', title: 'Line', width: 70 },
-                    { accessor: 'controlId', title: 'Outcome', width: 140 },
-                    { accessor: 'action', title: 'Result', width: 120, render: (r) => <Badge variant="light" color={r.action === 'update' ? 'blue' : 'gray'}>{r.action === 'update' ? 'changes' : 'unchanged'}</Badge> },
-                    { accessor: 'changed', title: 'Columns that change', render: (r) => r.changed.join(', ') },
+                    { accessor: 'line', title: t('csv.column.line'), width: 70 },
+                    { accessor: 'controlId', title: t('csv.column.outcome'), width: 140 },
+                    { accessor: 'action', title: t('csv.column.result'), width: 120, render: (r) => <Badge variant="light" color={r.action === 'update' ? 'blue' : 'gray'}>{r.action === 'update' ? t('csv.changes') : t('csv.unchanged')}</Badge> },
+                    { accessor: 'changed', title: t('csv.column.changed'), render: (r) => r.changed.join(', ') },
                   ]}
                 />
               )}
@@ -110,8 +110,8 @@ export function CsvView({ detail }: { detail: AssessmentDetailOut }) {
         </Stack>
       ) : (
         <Text size="sm" c="dimmed">
-          {a.status === 'completed' ? 'The assessment is completed: answers are no longer imported.' : 'Advisors import answers from CSV.'}{' '}
-          <Anchor href={controlsPath(clientId, `/assessments/${a.id}/export.csv`)}>Download the CSV</Anchor>
+          {a.status === 'completed' ? t('csv.completed') : t('csv.advisors')}{' '}
+          <Anchor href={controlsPath(clientId, `/assessments/${a.id}/export.csv`)}>{t('csv.downloadCsv')}</Anchor>
         </Text>
       )}
     </Stack>

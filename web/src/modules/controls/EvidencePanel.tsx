@@ -1,7 +1,9 @@
 /** An outcome's evidence: links and files (kept in Triad's database, up to a size limit), added by whoever may answer it. */
 import { ActionIcon, Anchor, Badge, Button, FileButton, Group, Stack, Text, TextInput } from '@mantine/core';
+import { useTranslation } from 'react-i18next';
 import { IconExternalLink, IconFile, IconLink, IconPaperclip, IconTrash } from '@tabler/icons-react';
 import type { AssessmentDetailOut, EvidenceOut, OutcomeOut } from '@schema/controls';
+import type { TFunction } from 'i18next';
 import { useState } from 'react';
 import { api } from '../../api/client';
 import { useApiMutation } from '../../api/mutation';
@@ -10,12 +12,13 @@ import { formatDate, parseActor } from '../../components/format';
 import { useCurrentClient } from '../../layout/client-context';
 import { controlChangeKeys, controlsPath, uploadEvidence } from './api';
 
-function size(bytes: number | null): string {
+function size(t: TFunction<'controls'>, bytes: number | null): string {
   if (bytes === null) return '';
-  return bytes >= 1024 * 1024 ? `${(bytes / 1024 / 1024).toFixed(1)} MB` : bytes >= 1024 ? `${(bytes / 1024).toFixed(0)} kB` : `${bytes} bytes`;
+  return bytes >= 1024 * 1024 ? `${(bytes / 1024 / 1024).toFixed(1)} MB` : bytes >= 1024 ? `${(bytes / 1024).toFixed(0)} kB` : t('evidence.bytes', { n: bytes });
 }
 
 export function EvidencePanel({ detail, outcome }: { detail: AssessmentDetailOut; outcome: OutcomeOut }) {
+  const { t } = useTranslation('controls');
   const { clientId } = useCurrentClient();
   const [adding, setAdding] = useState(false);
   const [title, setTitle] = useState('');
@@ -25,7 +28,7 @@ export function EvidencePanel({ detail, outcome }: { detail: AssessmentDetailOut
   const addLink = useApiMutation({
     mutationFn: () => api.post<EvidenceOut>(controlsPath(clientId, `${path}/evidence`), { title: title.trim(), url: url.trim() }),
     notifyError: false,
-    success: 'Link added as evidence.',
+    success: t('evidence.linkAdded'),
     invalidate: controlChangeKeys(clientId),
     onSuccess: () => {
       setAdding(false);
@@ -36,24 +39,24 @@ export function EvidencePanel({ detail, outcome }: { detail: AssessmentDetailOut
   const addFile = useApiMutation({
     mutationFn: (file: File) => uploadEvidence(clientId, detail.assessment.id, outcome.controlId, file),
     notifyError: false,
-    success: (e) => `${e.fileName ?? 'The file'} attached as evidence.`,
+    success: (e) => t('evidence.fileAttached', { file: e.fileName ?? t('evidence.theFile') }),
     invalidate: controlChangeKeys(clientId),
   });
   const remove = useApiMutation({
     mutationFn: (id: string) => api.delete(controlsPath(clientId, `/evidence/${id}`)),
-    success: 'Evidence removed.',
+    success: t('evidence.removed'),
     invalidate: controlChangeKeys(clientId),
   });
   const may = outcome.canAnswer;
   const limit = detail.evidenceMaxBytes;
   return (
-    <Stack gap={6} aria-label={`Evidence for ${outcome.controlId}`} role="group">
+    <Stack gap={6} aria-label={t('evidence.group', { id: outcome.controlId })} role="group">
       <Text size="xs" fw={700} c="dimmed" tt="uppercase">
-        Evidence
+        {t('evidence.title')}
       </Text>
       {outcome.evidence.length === 0 ? (
         <Text size="sm" c="dimmed">
-          None yet.
+          {t('evidence.none')}
         </Text>
       ) : (
         outcome.evidence.map((e) => (
@@ -64,16 +67,16 @@ export function EvidencePanel({ detail, outcome }: { detail: AssessmentDetailOut
               {e.kind === 'link' ? <IconExternalLink size={12} style={{ marginLeft: 4 }} /> : null}
             </Anchor>
             <Text size="xs" c="dimmed" truncate>
-              {e.kind === 'file' ? `${e.fileName} · ${size(e.bytes)} · ` : ''}
+              {e.kind === 'file' ? `${e.fileName} · ${size(t, e.bytes)} · ` : ''}
               {parseActor(e.addedBy).name}, {formatDate(e.addedAt)}
             </Text>
             {e.carriedOver ? (
               <Badge size="xs" variant="light" color="gray">
-                from the last assessment
+                {t('evidence.fromLast')}
               </Badge>
             ) : null}
             {may ? (
-              <ActionIcon variant="subtle" color="gray" aria-label={`Remove ${e.title}`} onClick={() => remove.mutate(e.id)}>
+              <ActionIcon variant="subtle" color="gray" aria-label={t('evidence.remove', { title: e.title })} onClick={() => remove.mutate(e.id)}>
                 <IconTrash size={14} />
               </ActionIcon>
             ) : null}
@@ -81,7 +84,7 @@ export function EvidencePanel({ detail, outcome }: { detail: AssessmentDetailOut
         ))
       )}
       {addLink.isError ? <ErrorAlert error={addLink.error} /> : null}
-      {addFile.isError ? <ErrorAlert error={addFile.error} title="The file was not attached" /> : null}
+      {addFile.isError ? <ErrorAlert error={addFile.error} title={t('evidence.notAttached')} /> : null}
       {tooBig ? (
         <Text size="sm" c="red" role="alert">
           {tooBig}
@@ -95,13 +98,13 @@ export function EvidencePanel({ detail, outcome }: { detail: AssessmentDetailOut
           }}
         >
           <Group align="flex-end" gap="xs">
-            <TextInput label="Evidence title" size="xs" required value={title} onChange={(ev) => setTitle(ev.currentTarget.value)} style={{ flex: 1 }} />
-            <TextInput label="Address (https://…)" size="xs" required value={url} onChange={(ev) => setUrl(ev.currentTarget.value)} style={{ flex: 2 }} />
+            <TextInput label={t('evidence.evidenceTitle')} size="xs" required value={title} onChange={(ev) => setTitle(ev.currentTarget.value)} style={{ flex: 1 }} />
+            <TextInput label={t('evidence.address')} size="xs" required value={url} onChange={(ev) => setUrl(ev.currentTarget.value)} style={{ flex: 2 }} />
             <Button type="submit" size="xs" loading={addLink.isPending}>
-              Add link
+              {t('evidence.addLink')}
             </Button>
             <Button size="xs" variant="default" onClick={() => setAdding(false)}>
-              Cancel
+              {t('cancel')}
             </Button>
           </Group>
         </form>
@@ -109,25 +112,25 @@ export function EvidencePanel({ detail, outcome }: { detail: AssessmentDetailOut
       {may && !adding ? (
         <Group gap="xs">
           <Button size="xs" variant="light" leftSection={<IconLink size={14} />} onClick={() => setAdding(true)}>
-            Add a link
+            {t('evidence.addALink')}
           </Button>
           <FileButton
             onChange={(file) => {
               setTooBig(null);
               if (!file) return;
               // The server refuses it too; saying so here saves the upload.
-              if (file.size > limit) setTooBig(`${file.name} is ${size(file.size)}; evidence files may be at most ${size(limit)}. Link to it instead.`);
+              if (file.size > limit) setTooBig(t('evidence.tooBig', { file: file.name, size: size(t, file.size), limit: size(t, limit) }));
               else addFile.mutate(file);
             }}
           >
             {(props) => (
               <Button {...props} size="xs" variant="light" leftSection={<IconPaperclip size={14} />} loading={addFile.isPending}>
-                Attach a file
+                {t('evidence.attach')}
               </Button>
             )}
           </FileButton>
           <Text size="xs" c="dimmed">
-            up to {size(limit)}
+            {t('evidence.upTo', { limit: size(t, limit) })}
           </Text>
         </Group>
       ) : null}

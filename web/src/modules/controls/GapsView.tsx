@@ -4,6 +4,7 @@
  * action to turn it into one.
  */
 import { Button, Stack, Text } from '@mantine/core';
+import { useTranslation } from 'react-i18next';
 import type { AssessmentDetailOut, GapOut } from '@schema/controls';
 import { useState } from 'react';
 import { TriadTable } from '../../components/DataTable';
@@ -16,6 +17,7 @@ import { useGaps } from './api';
 import { groupTitle, LevelText } from './ui';
 
 export function GapsView({ detail }: { detail: AssessmentDetailOut }) {
+  const { t } = useTranslation('controls');
   const { clientId } = useCurrentClient();
   const q = useGaps(clientId, detail.assessment.id);
   const plans = useGapCandidates(clientId, detail.assessment.id);
@@ -28,21 +30,20 @@ export function GapsView({ detail }: { detail: AssessmentDetailOut }) {
   return (
     <Stack gap="sm">
       <Text size="sm" c="dimmed">
-        Each outcome below its target, largest first by the money at stake: the expected annual loss (after planned and in-place treatments) of the risk scenarios linked to it, directly or through a
-        treatment. A scenario can sit behind several gaps, so the amounts do not add up.
-        {g && g.unlinked > 0 ? ` ${g.unlinked} gap${g.unlinked === 1 ? ' is' : 's are'} linked to no scenario yet and come${g.unlinked === 1 ? 's' : ''} last.` : ''}
+        {t('gaps.intro')}
+        {g && g.unlinked > 0 ? t('gaps.unlinked', { count: g.unlinked }) : ''}
       </Text>
       <TriadTable<GapOut>
-        aria-label="Ranked gaps" exportAs="Ranked gaps"
+        aria-label={t('gaps.table')} exportAs={t('gaps.table')}
         records={g?.gaps ?? []}
         fetching={q.isPending}
         idAccessor="controlId"
-        noRecordsText="No outcome is below its target."
+        noRecordsText={t('gaps.none')}
         columns={[
           { accessor: 'rank', title: '#', width: 50 },
           {
             accessor: 'controlId',
-            title: 'Outcome',
+            title: t('gaps.column.outcome'),
             render: (x) => (
               <Stack gap={0}>
                 <Text size="sm" fw={600}>
@@ -54,10 +55,10 @@ export function GapsView({ detail }: { detail: AssessmentDetailOut }) {
               </Stack>
             ),
           },
-          { accessor: 'functionTitle', title: 'Function', width: 110, render: (x) => `${groupTitle(x.functionTitle)}` },
+          { accessor: 'functionTitle', title: t('gaps.column.function'), width: 110, render: (x) => `${groupTitle(x.functionTitle)}` },
           {
             accessor: 'current',
-            title: 'Now \u2192 target',
+            title: t('gaps.column.nowTarget'),
             width: 190,
             render: (x) => (
               <Text size="sm">
@@ -65,24 +66,24 @@ export function GapsView({ detail }: { detail: AssessmentDetailOut }) {
               </Text>
             ),
           },
-          { accessor: 'atStake', title: 'At stake / year', textAlign: 'right', width: 150, render: (x) => (x.scenarios.length > 0 ? <Money amount={x.atStake} currency={g!.currency} size="sm" /> : <Text size="xs" c="dimmed">no risk linked</Text>) },
-          { accessor: 'scenarios', title: 'Risks', render: (x) => <Text size="xs">{x.scenarios.map((s) => `${s.ref} ${s.title}`).join('; ')}</Text> },
-          { accessor: 'ownerSeat', title: 'Owner', width: 90, render: (x) => x.ownerSeat ?? '\u2014' },
+          { accessor: 'atStake', title: t('gaps.column.atStake'), textAlign: 'right', width: 150, render: (x) => (x.scenarios.length > 0 ? <Money amount={x.atStake} currency={g!.currency} size="sm" /> : <Text size="xs" c="dimmed">{t('gaps.noRisk')}</Text>) },
+          { accessor: 'scenarios', title: t('gaps.column.risks'), render: (x) => <Text size="xs">{x.scenarios.map((s) => `${s.ref} ${s.title}`).join('; ')}</Text> },
+          { accessor: 'ownerSeat', title: t('gaps.column.owner'), width: 90, render: (x) => x.ownerSeat ?? '\u2014' },
           {
             accessor: 'roadmap',
-            title: 'Roadmap',
+            title: t('gaps.column.roadmap'),
             width: 200,
             render: (x) => {
               const plan = planOf.get(x.controlId);
               if (!plan) return null;
               if (plan.initiative) return <InitiativeLink item={plan.initiative} />;
               return plans.data?.can.propose ? (
-                <Button size="compact-xs" variant="light" aria-label={`Turn ${x.controlId} into an initiative`} onClick={() => setTurning(x.controlId)}>
-                  Turn into an initiative
+                <Button size="compact-xs" variant="light" aria-label={t('gaps.turnLabel', { id: x.controlId })} onClick={() => setTurning(x.controlId)}>
+                  {t('gaps.turn')}
                 </Button>
               ) : (
                 <Text size="xs" c="dimmed">
-                  Not yet
+                  {t('gaps.notYet')}
                 </Text>
               );
             },

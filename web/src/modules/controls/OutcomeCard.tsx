@@ -1,5 +1,6 @@
 /** One outcome: its statement and implementation examples, its answer (a form for whoever may answer it), evidence and links to risk. */
 import { Badge, Button, Card, Collapse, Group, List, Select, Stack, Switch, Text, Textarea, TextInput, Title, UnstyledButton } from '@mantine/core';
+import { useTranslation } from 'react-i18next';
 import type { AssessmentDetailOut, OutcomeOut } from '@schema/controls';
 import { useState } from 'react';
 import { api } from '../../api/client';
@@ -10,15 +11,16 @@ import { useCurrentClient } from '../../layout/client-context';
 import { controlChangeKeys, controlsPath } from './api';
 import { EvidencePanel } from './EvidencePanel';
 import { RiskLinksPanel } from './RiskLinksPanel';
-import { LevelText, levelOptions } from './ui';
+import { LevelText, levelOptions, scaleUnit } from './ui';
 
 type Answer = OutcomeOut['answer'];
 const SEATS = ['CIO', 'CTO', 'CISO'] as const;
 
 function AnswerForm({ detail, outcome }: { detail: AssessmentDetailOut; outcome: OutcomeOut }) {
+  const { t } = useTranslation('controls');
   const { clientId } = useCurrentClient();
   const a = outcome.answer;
-  const unit = detail.scale.unit;
+  const unit = scaleUnit(t, detail.assessment.scale, true);
   const [current, setCurrent] = useState<string | null>(a.current === null ? null : String(a.current));
   const [target, setTarget] = useState<string | null>(a.target === null ? null : String(a.target));
   const [na, setNa] = useState(a.notApplicable);
@@ -37,10 +39,10 @@ function AnswerForm({ detail, outcome }: { detail: AssessmentDetailOut; outcome:
   const save = useApiMutation({
     mutationFn: () => api.patch<OutcomeOut>(controlsPath(clientId, `/assessments/${detail.assessment.id}/outcomes/${encodeURIComponent(outcome.controlId)}`), body),
     notifyError: false,
-    success: `${outcome.controlId} saved.`,
+    success: t('outcome.saved', { id: outcome.controlId }),
     invalidate: controlChangeKeys(clientId),
   });
-  const levels = levelOptions(detail.assessment.scale);
+  const levels = levelOptions(t, detail.assessment.scale);
   return (
     <form
       onSubmit={(e) => {
@@ -51,12 +53,12 @@ function AnswerForm({ detail, outcome }: { detail: AssessmentDetailOut; outcome:
       <Stack gap="sm">
         {save.isError ? <ErrorAlert error={save.error} /> : null}
         <Group grow align="flex-start">
-          <Select label={`Current ${unit.toLowerCase()}`} data={levels} value={na ? null : current} onChange={setCurrent} disabled={na} clearable placeholder={na ? 'Does not apply' : 'Not rated'} />
-          <Select label={`Target ${unit.toLowerCase()}`} data={levels} value={na ? null : target} onChange={setTarget} disabled={na} clearable placeholder={na ? 'Does not apply' : 'None'} />
-          <Select label="Owner" data={SEATS.map((s) => ({ value: s, label: s }))} value={owner} onChange={setOwner} clearable placeholder="None" />
+          <Select label={t('outcome.current', { unit })} data={levels} value={na ? null : current} onChange={setCurrent} disabled={na} clearable placeholder={na ? t('outcome.doesNotApply') : t('outcome.notRated')} />
+          <Select label={t('outcome.target', { unit })} data={levels} value={na ? null : target} onChange={setTarget} disabled={na} clearable placeholder={na ? t('outcome.doesNotApply') : t('outcome.none')} />
+          <Select label={t('outcome.owner')} data={SEATS.map((s) => ({ value: s, label: s }))} value={owner} onChange={setOwner} clearable placeholder={t('outcome.none')} />
         </Group>
         <Switch
-          label="Does not apply to this company"
+          label={t('outcome.naSwitch')}
           checked={na}
           onChange={(e) => {
             const on = e.currentTarget.checked;
@@ -68,11 +70,11 @@ function AnswerForm({ detail, outcome }: { detail: AssessmentDetailOut; outcome:
             }
           }}
         />
-        {na ? <TextInput label="Why it does not apply" required value={reason} onChange={(e) => setReason(e.currentTarget.value)} /> : null}
-        <Textarea label="Notes" autosize minRows={1} value={notes} onChange={(e) => setNotes(e.currentTarget.value)} />
+        {na ? <TextInput label={t('outcome.why')} required value={reason} onChange={(e) => setReason(e.currentTarget.value)} /> : null}
+        <Textarea label={t('outcome.notes')} autosize minRows={1} value={notes} onChange={(e) => setNotes(e.currentTarget.value)} />
         <Group justify="flex-end">
           <Button type="submit" size="xs" loading={save.isPending} disabled={!dirty}>
-            Save {outcome.controlId}
+            {t('outcome.save', { id: outcome.controlId })}
           </Button>
         </Group>
       </Stack>
@@ -81,12 +83,13 @@ function AnswerForm({ detail, outcome }: { detail: AssessmentDetailOut; outcome:
 }
 
 function AnswerView({ detail, answer }: { detail: AssessmentDetailOut; answer: Answer }) {
+  const { t } = useTranslation('controls');
   const scale = detail.assessment.scale;
   if (answer.notApplicable) {
     return (
       <Text size="sm">
         <Badge color="gray" variant="light" mr="xs">
-          Does not apply
+          {t('outcome.doesNotApply')}
         </Badge>
         {answer.naReason}
       </Text>
@@ -96,12 +99,12 @@ function AnswerView({ detail, answer }: { detail: AssessmentDetailOut; answer: A
     <Stack gap={4}>
       <Group gap="lg">
         <Text size="sm">
-          Current: <LevelText scale={scale} value={answer.current} />
+          {t('outcome.currentText')} <LevelText scale={scale} value={answer.current} />
         </Text>
         <Text size="sm">
-          Target: <LevelText scale={scale} value={answer.target} />
+          {t('outcome.targetText')} <LevelText scale={scale} value={answer.target} />
         </Text>
-        <Text size="sm">Owner: {answer.ownerSeat ?? '\u2014'}</Text>
+        <Text size="sm">{t('outcome.ownerText', { owner: answer.ownerSeat ?? '\u2014' })}</Text>
       </Group>
       {answer.notes ? (
         <Text size="sm" c="dimmed">
@@ -113,6 +116,7 @@ function AnswerView({ detail, answer }: { detail: AssessmentDetailOut; answer: A
 }
 
 export function OutcomeCard({ detail, outcome }: { detail: AssessmentDetailOut; outcome: OutcomeOut }) {
+  const { t } = useTranslation('controls');
   const [examples, setExamples] = useState(false);
   const a = outcome.answer;
   const gap = !a.notApplicable && a.current !== null && a.target !== null && a.current < a.target;
@@ -135,16 +139,16 @@ export function OutcomeCard({ detail, outcome }: { detail: AssessmentDetailOut; 
           <Group gap={4} wrap="nowrap" style={{ flexShrink: 0 }}>
             {gap ? (
               <Badge color="orange" variant="light">
-                Gap {a.target! - a.current!}
+                {t('outcome.gap', { gap: a.target! - a.current! })}
               </Badge>
             ) : null}
             {a.notApplicable || a.current !== null ? (
               <Badge color="teal" variant="light">
-                Answered
+                {t('outcome.answered')}
               </Badge>
             ) : (
               <Badge color="gray" variant="light">
-                Not answered
+                {t('outcome.notAnswered')}
               </Badge>
             )}
           </Group>
@@ -153,7 +157,7 @@ export function OutcomeCard({ detail, outcome }: { detail: AssessmentDetailOut; 
           <div>
             <UnstyledButton onClick={() => setExamples((x) => !x)} aria-expanded={examples}>
               <Text size="xs" c="blue">
-                {examples ? 'Hide' : 'Show'} implementation examples ({outcome.examples.length})
+                {examples ? t('outcome.hideExamples', { count: outcome.examples.length }) : t('outcome.showExamples', { count: outcome.examples.length })}
               </Text>
             </UnstyledButton>
             <Collapse expanded={examples}>
@@ -168,7 +172,7 @@ export function OutcomeCard({ detail, outcome }: { detail: AssessmentDetailOut; 
         {outcome.canAnswer ? <AnswerForm key={JSON.stringify(a)} detail={detail} outcome={outcome} /> : <AnswerView detail={detail} answer={a} />}
         {a.answeredBy ? (
           <Text size="xs" c="dimmed">
-            Answered by {parseActor(a.answeredBy).name} on {formatDate(a.answeredAt)}
+            {t('outcome.answeredBy', { name: parseActor(a.answeredBy).name, date: formatDate(a.answeredAt) })}
           </Text>
         ) : null}
         <EvidencePanel detail={detail} outcome={outcome} />

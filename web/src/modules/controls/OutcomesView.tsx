@@ -4,6 +4,7 @@
  * and links to risk.
  */
 import { Badge, Grid, Group, NavLink, ScrollArea, Stack, Text, Title } from '@mantine/core';
+import { useTranslation } from 'react-i18next';
 import type { AssessmentDetailOut, OutcomeOut } from '@schema/controls';
 import { useSearchParams } from 'react-router';
 import { OutcomeCard } from './OutcomeCard';
@@ -41,6 +42,7 @@ function categoriesOf(detail: AssessmentDetailOut): { functionId: string; title:
 const answered = (o: OutcomeOut): boolean => o.answer.notApplicable || o.answer.current !== null;
 
 export function OutcomesView({ detail }: { detail: AssessmentDetailOut }) {
+  const { t } = useTranslation('controls');
   const [params, setParams] = useSearchParams();
   const tree = categoriesOf(detail);
   const all = tree.flatMap((f) => f.categories);
@@ -50,7 +52,7 @@ export function OutcomesView({ detail }: { detail: AssessmentDetailOut }) {
     <Grid gap="lg">
       <Grid.Col span={{ base: 12, md: 4, lg: 3 }}>
         <ScrollArea.Autosize mah="75vh" type="auto">
-          <nav aria-label="Categories">
+          <nav aria-label={t('outcomes.categories')}>
             {tree.map((f) => (
               <Stack key={f.functionId} gap={0} mb="sm">
                 <Text size="xs" fw={700} c="dimmed" tt="uppercase" px="sm" style={{ letterSpacing: '0.05em' }}>

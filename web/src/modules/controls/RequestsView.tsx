@@ -1,5 +1,6 @@
 /** Contributors asked to answer part of the assessment: ask one (advisors), hand answers in (the person asked), accept or send back (advisors). */
 import { Badge, Button, Group, Modal, Select, Stack, Text, Textarea, TextInput, Title } from '@mantine/core';
+import { useTranslation } from 'react-i18next';
 import type { AssessmentDetailOut, RequestOut } from '@schema/controls';
 import { useState } from 'react';
 import { api } from '../../api/client';
@@ -12,14 +13,10 @@ import { useCurrentClient } from '../../layout/client-context';
 import { controlChangeKeys, controlsPath } from './api';
 import { groupTitle } from './ui';
 
-const STATUS: Record<RequestOut['status'], { label: string; color: string }> = {
-  open: { label: 'Open', color: 'blue' },
-  submitted: { label: 'Handed in', color: 'orange' },
-  accepted: { label: 'Accepted', color: 'teal' },
-  withdrawn: { label: 'Withdrawn', color: 'gray' },
-};
+const STATUS_COLORS: Record<RequestOut['status'], string> = { open: 'blue', submitted: 'orange', accepted: 'teal', withdrawn: 'gray' };
 
 function AskForm({ detail }: { detail: AssessmentDetailOut }) {
+  const { t } = useTranslation('controls');
   const { clientId } = useCurrentClient();
   const members = useMembers(clientId);
   const [nodeId, setNodeId] = useState<string | null>(null);
@@ -29,7 +26,7 @@ function AskForm({ detail }: { detail: AssessmentDetailOut }) {
   const ask = useApiMutation({
     mutationFn: () => api.post<RequestOut>(controlsPath(clientId, `/assessments/${detail.assessment.id}/requests`), { nodeId, assigneeUserId: assignee, ...(dueOn ? { dueOn } : {}), ...(note.trim() ? { note: note.trim() } : {}) }),
     notifyError: false,
-    success: (r) => `${r.assignee.name} was asked to answer ${r.nodeId}.`,
+    success: (r) => t('requests.asked', { name: r.assignee.name, part: r.nodeId }),
     invalidate: controlChangeKeys(clientId),
     onSuccess: () => {
       setNodeId(null);
@@ -37,7 +34,7 @@ function AskForm({ detail }: { detail: AssessmentDetailOut }) {
     },
   });
   const parts = detail.groups.map((g) => ({ value: g.id, label: `${'\u2003'.repeat(g.depth)}${g.id} ${groupTitle(g.title)}` }));
-  const contributors = (members.data ?? []).filter((m) => m.role === 'contributor').map((m) => ({ value: m.userId, label: `${m.name} (${m.email})` }));
+  const contributors = (members.data ?? []).filter((m) => m.role === 'contributor').map((m) => ({ value: m.userId, label: t('requests.contributorOption', { name: m.name, email: m.email }) }));
   return (
     <form
       onSubmit={(e) => {
@@ -47,20 +44,20 @@ function AskForm({ detail }: { detail: AssessmentDetailOut }) {
     >
       <Stack gap="sm" maw={640}>
         <Title order={2} fz="h4">
-          Ask a contributor
+          {t('requests.ask')}
         </Title>
         {ask.isError ? <ErrorAlert error={ask.error} /> : null}
         <Group grow>
-          <Select label="Part to answer" data={parts} value={nodeId} onChange={setNodeId} searchable required />
-          <Select label="Contributor" data={contributors} value={assignee} onChange={setAssignee} required placeholder={contributors.length ? 'Choose' : 'No contributor in this client'} />
+          <Select label={t('requests.part')} data={parts} value={nodeId} onChange={setNodeId} searchable required />
+          <Select label={t('requests.contributor')} data={contributors} value={assignee} onChange={setAssignee} required placeholder={contributors.length ? t('requests.choose') : t('requests.noContributor')} />
         </Group>
         <Group grow>
-          <TextInput label="Due" type="date" value={dueOn} onChange={(e) => setDueOn(e.currentTarget.value)} />
-          <TextInput label="Note" value={note} onChange={(e) => setNote(e.currentTarget.value)} />
+          <TextInput label={t('requests.due')} type="date" value={dueOn} onChange={(e) => setDueOn(e.currentTarget.value)} />
+          <TextInput label={t('requests.note')} value={note} onChange={(e) => setNote(e.currentTarget.value)} />
         </Group>
         <Group>
           <Button type="submit" loading={ask.isPending} disabled={!nodeId || !assignee}>
-            Ask
+            {t('requests.askButton')}
           </Button>
         </Group>
       </Stack>
@@ -69,13 +66,14 @@ function AskForm({ detail }: { detail: AssessmentDetailOut }) {
 }
 
 export function RequestsView({ detail }: { detail: AssessmentDetailOut }) {
+  const { t } = useTranslation('controls');
   const { clientId } = useCurrentClient();
   const me = useMe();
   const [returning, setReturning] = useState<RequestOut | null>(null);
   const [note, setNote] = useState('');
   const move = useApiMutation({
     mutationFn: ({ id, verb, body }: { id: string; verb: 'submit' | 'accept' | 'return' | 'withdraw'; body?: unknown }) => api.post(controlsPath(clientId, `/requests/${id}/${verb}`), body ?? {}),
-    success: (_d, v) => ({ submit: 'Handed in for review.', accept: 'Answers accepted.', return: 'Sent back with your note.', withdraw: 'Request withdrawn.' })[v.verb],
+    success: (_d, v) => t(`requests.moved.${v.verb}`),
     invalidate: controlChangeKeys(clientId),
     onSuccess: () => setReturning(null),
   });
@@ -83,31 +81,31 @@ export function RequestsView({ detail }: { detail: AssessmentDetailOut }) {
   return (
     <Stack gap="lg">
       <TriadTable<RequestOut>
-        aria-label="Requests" exportAs="Requests"
+        aria-label={t('requests.table')} exportAs={t('requests.table')}
         records={detail.requests}
         idAccessor="id"
-        noRecordsText="Nobody has been asked yet: advisors ask contributors to answer a function or a category."
+        noRecordsText={t('requests.none')}
         columns={[
-          { accessor: 'nodeId', title: 'Part', render: (r) => `${r.nodeId} ${groupTitle(r.nodeTitle)}` },
-          { accessor: 'assignee', title: 'Asked', render: (r) => r.assignee.name },
-          { accessor: 'answered', title: 'Answered', width: 100, render: (r) => `${r.answered} of ${r.outcomes}` },
-          { accessor: 'dueOn', title: 'Due', width: 120, render: (r) => formatDate(r.dueOn) },
+          { accessor: 'nodeId', title: t('requests.column.part'), render: (r) => `${r.nodeId} ${groupTitle(r.nodeTitle)}` },
+          { accessor: 'assignee', title: t('requests.column.asked'), render: (r) => r.assignee.name },
+          { accessor: 'answered', title: t('requests.column.answered'), width: 100, render: (r) => t('requests.ofTotal', { n: r.answered, total: r.outcomes }) },
+          { accessor: 'dueOn', title: t('requests.column.due'), width: 120, render: (r) => formatDate(r.dueOn) },
           {
             accessor: 'status',
-            title: 'Status',
+            title: t('requests.column.status'),
             render: (r) => (
               <Stack gap={2}>
-                <Badge color={STATUS[r.status].color} variant="light">
-                  {STATUS[r.status].label}
+                <Badge color={STATUS_COLORS[r.status]} variant="light">
+                  {t(`requests.status.${r.status}`)}
                 </Badge>
                 {r.returnedNote ? (
                   <Text size="xs" c="dimmed">
-                    Sent back: {r.returnedNote}
+                    {t('requests.sentBack', { note: r.returnedNote })}
                   </Text>
                 ) : null}
                 {r.reviewedBy && r.status === 'accepted' ? (
                   <Text size="xs" c="dimmed">
-                    by {parseActor(r.reviewedBy).name}
+                    {t('requests.by', { name: parseActor(r.reviewedBy).name })}
                   </Text>
                 ) : null}
               </Stack>
@@ -122,22 +120,22 @@ export function RequestsView({ detail }: { detail: AssessmentDetailOut }) {
                 <Group gap={4} justify="flex-end">
                   {r.status === 'open' && r.assignee.id === me.data?.user.id ? (
                     <Button size="xs" onClick={() => move.mutate({ id: r.id, verb: 'submit' })}>
-                      Hand in
+                      {t('requests.handIn')}
                     </Button>
                   ) : null}
                   {detail.can.manage && r.status === 'submitted' ? (
                     <>
                       <Button size="xs" onClick={() => move.mutate({ id: r.id, verb: 'accept' })}>
-                        Accept
+                        {t('requests.accept')}
                       </Button>
                       <Button size="xs" variant="default" onClick={() => setReturning(r)}>
-                        Send back…
+                        {t('requests.sendBackDots')}
                       </Button>
                     </>
                   ) : null}
                   {detail.can.manage && (r.status === 'open' || r.status === 'submitted') ? (
                     <Button size="xs" variant="subtle" color="gray" onClick={() => move.mutate({ id: r.id, verb: 'withdraw' })}>
-                      Withdraw
+                      {t('requests.withdraw')}
                     </Button>
                   ) : null}
                 </Group>
@@ -147,12 +145,12 @@ export function RequestsView({ detail }: { detail: AssessmentDetailOut }) {
       />
       {detail.can.manage ? <AskForm detail={detail} /> : null}
       {returning ? (
-        <Modal opened onClose={() => setReturning(null)} title={`Send ${returning.nodeId} back to ${returning.assignee.name}`}>
+        <Modal opened onClose={() => setReturning(null)} title={t('requests.sendBackTitle', { part: returning.nodeId, name: returning.assignee.name })}>
           <Stack>
-            <Textarea label="What needs another look" autosize minRows={2} value={note} onChange={(e) => setNote(e.currentTarget.value)} />
+            <Textarea label={t('requests.anotherLook')} autosize minRows={2} value={note} onChange={(e) => setNote(e.currentTarget.value)} />
             <Group justify="flex-end">
               <Button onClick={() => move.mutate({ id: returning.id, verb: 'return', body: { note } })} disabled={note.trim().length < 3} loading={move.isPending}>
-                Send back
+                {t('requests.sendBack')}
               </Button>
             </Group>
           </Stack>

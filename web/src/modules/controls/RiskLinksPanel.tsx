@@ -1,5 +1,6 @@
 /** An outcome's links to the risk register: the scenarios its gap leaves exposed and the treatments that implement it (advisors link). */
 import { Badge, Button, Group, MultiSelect, Stack, Text } from '@mantine/core';
+import { useTranslation } from 'react-i18next';
 import type { AssessmentDetailOut, OutcomeOut, RiskLinkOut } from '@schema/controls';
 import { useState } from 'react';
 import { api } from '../../api/client';
@@ -10,6 +11,7 @@ import { useCurrentClient } from '../../layout/client-context';
 import { controlChangeKeys, controlsPath, useRiskTargets } from './api';
 
 function LinkEditor({ detail, outcome, onDone }: { detail: AssessmentDetailOut; outcome: OutcomeOut; onDone: () => void }) {
+  const { t } = useTranslation('controls');
   const { clientId, client } = useCurrentClient();
   const targets = useRiskTargets(clientId);
   const [scenarios, setScenarios] = useState(outcome.links.filter((l) => l.kind === 'scenario' && l.exists).map((l) => l.id));
@@ -17,37 +19,37 @@ function LinkEditor({ detail, outcome, onDone }: { detail: AssessmentDetailOut; 
   const save = useApiMutation({
     mutationFn: () => api.put<{ links: RiskLinkOut[] }>(controlsPath(clientId, `/assessments/${detail.assessment.id}/outcomes/${encodeURIComponent(outcome.controlId)}/links`), { scenarioIds: scenarios, treatmentIds: treatments }),
     notifyError: false,
-    success: `Links of ${outcome.controlId} saved.`,
+    success: t('links.saved', { id: outcome.controlId }),
     invalidate: controlChangeKeys(clientId),
     onSuccess: onDone,
   });
   const list = targets.data?.scenarios ?? [];
-  const money = (m: number | null) => (m === null ? '' : ` (${formatMoney(m, client.currency, { compact: true })} a year)`);
+  const money = (m: number | null) => (m === null ? '' : t('links.aYear', { amount: formatMoney(m, client.currency, { compact: true }) }));
   return (
     <Stack gap="xs">
       {save.isError ? <ErrorAlert error={save.error} /> : null}
       <MultiSelect
-        label="Risk scenarios this gap leaves exposed"
+        label={t('links.scenarios')}
         data={list.map((s) => ({ value: s.id, label: `${s.ref} ${s.title}${money(s.mean)}` }))}
         value={scenarios}
         onChange={setScenarios}
         searchable
-        placeholder={targets.isPending ? 'Loading the register…' : 'Choose scenarios'}
+        placeholder={targets.isPending ? t('links.loading') : t('links.chooseScenarios')}
       />
       <MultiSelect
-        label="Treatments that implement this outcome"
-        data={list.flatMap((s) => s.treatments.map((t) => ({ value: t.id, label: `${t.ref} ${t.name} (for ${s.ref})` })))}
+        label={t('links.treatments')}
+        data={list.flatMap((s) => s.treatments.map((tr) => ({ value: tr.id, label: t('links.treatmentFor', { ref: tr.ref, name: tr.name, scenario: s.ref }) })))}
         value={treatments}
         onChange={setTreatments}
         searchable
-        placeholder="Choose treatments"
+        placeholder={t('links.chooseTreatments')}
       />
       <Group gap="xs" justify="flex-end">
         <Button size="xs" variant="default" onClick={onDone}>
-          Cancel
+          {t('cancel')}
         </Button>
         <Button size="xs" loading={save.isPending} onClick={() => save.mutate()}>
-          Save links
+          {t('links.save')}
         </Button>
       </Group>
     </Stack>
@@ -55,14 +57,15 @@ function LinkEditor({ detail, outcome, onDone }: { detail: AssessmentDetailOut; 
 }
 
 export function RiskLinksPanel({ detail, outcome }: { detail: AssessmentDetailOut; outcome: OutcomeOut }) {
+  const { t } = useTranslation('controls');
   const { client } = useCurrentClient();
   const [editing, setEditing] = useState(false);
   const may = detail.can.manage;
   if (!may && outcome.links.length === 0) return null;
   return (
-    <Stack gap={6} role="group" aria-label={`Risks linked to ${outcome.controlId}`}>
+    <Stack gap={6} role="group" aria-label={t('links.group', { id: outcome.controlId })}>
       <Text size="xs" fw={700} c="dimmed" tt="uppercase">
-        Linked risks
+        {t('links.title')}
       </Text>
       {editing ? (
         <LinkEditor detail={detail} outcome={outcome} onDone={() => setEditing(false)} />
@@ -70,21 +73,21 @@ export function RiskLinksPanel({ detail, outcome }: { detail: AssessmentDetailOu
         <Group gap="xs">
           {outcome.links.length === 0 ? (
             <Text size="sm" c="dimmed">
-              None: a gap linked to the scenarios it leaves exposed is ranked by their loss.
+              {t('links.none')}
             </Text>
           ) : (
             outcome.links.map((l) => (
               <Badge key={`${l.kind}:${l.id}`} variant="light" color={l.exists ? (l.kind === 'scenario' ? 'red' : 'blue') : 'gray'} tt="none">
-                {l.kind === 'treatment' ? 'Treatment ' : ''}
+                {l.kind === 'treatment' ? t('links.treatment') : ''}
                 {l.label}
-                {l.mean !== null ? ` · ${formatMoney(l.mean, client.currency, { compact: true })} a year` : ''}
-                {l.exists ? '' : ' (deleted)'}
+                {l.mean !== null ? t('links.perYear', { amount: formatMoney(l.mean, client.currency, { compact: true }) }) : ''}
+                {l.exists ? '' : t('links.deleted')}
               </Badge>
             ))
           )}
           {may ? (
             <Button size="xs" variant="subtle" onClick={() => setEditing(true)}>
-              {outcome.links.length === 0 ? 'Link to risks' : 'Change links'}
+              {outcome.links.length === 0 ? t('links.link') : t('links.change')}
             </Button>
           ) : null}
         </Group>

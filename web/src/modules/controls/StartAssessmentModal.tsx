@@ -1,7 +1,8 @@
 /** Starts an assessment: a catalogue (or part of it: groups, or an OSCAL profile), a scale, or a copy of the last completed one. */
 import { Button, FileInput, Group, Modal, MultiSelect, Radio, Select, Stack, Text, TextInput } from '@mantine/core';
+import { useTranslation } from 'react-i18next';
 import type { AssessmentDetailOut } from '@schema/controls';
-import { SCALES, SCALE_KEYS, type ScaleKey } from '@shared/controls/scales';
+import { SCALE_KEYS, type ScaleKey } from '@shared/controls/scales';
 import { useMemo, useState } from 'react';
 import { useNavigate } from 'react-router';
 import { api } from '../../api/client';
@@ -9,7 +10,7 @@ import { useApiMutation } from '../../api/mutation';
 import { ErrorAlert } from '../../components/ErrorAlert';
 import { useCurrentClient } from '../../layout/client-context';
 import { controlChangeKeys, controlsPath, useAssessments, useCatalogueTree, useCatalogues } from './api';
-import { groupTitle, levelOptions } from './ui';
+import { groupTitle, levelOptions, scaleName } from './ui';
 
 function quarterLabel(d = new Date()): string {
   return `Q${Math.floor(d.getUTCMonth() / 3) + 1} ${d.getUTCFullYear()}`;
@@ -18,6 +19,7 @@ function quarterLabel(d = new Date()): string {
 type ScopeKind = 'all' | 'groups' | 'profile';
 
 export function StartAssessmentModal({ onClose }: { onClose: () => void }) {
+  const { t } = useTranslation('controls');
   const { clientId, href } = useCurrentClient();
   const navigate = useNavigate();
   const catalogues = useCatalogues(clientId);
@@ -35,8 +37,8 @@ export function StartAssessmentModal({ onClose }: { onClose: () => void }) {
   const [scale, setScale] = useState<ScaleKey | null>(null);
   const effectiveScale: ScaleKey = copying?.scale ?? scale ?? (catalogue?.builtin === 'nist-csf-2.0' ? 'csf-tiers' : 'maturity-0-5');
   const [title, setTitle] = useState('');
-  const shortName = catalogue?.builtin === 'nist-csf-2.0' ? 'NIST CSF 2.0' : (catalogue?.title ?? 'framework');
-  const effectiveTitle = title || `${quarterLabel()} ${shortName} review`;
+  const shortName = catalogue?.builtin === 'nist-csf-2.0' ? 'NIST CSF 2.0' : (catalogue?.title ?? t('startModal.framework'));
+  const effectiveTitle = title || t('startModal.reviewTitle', { quarter: quarterLabel(), framework: shortName });
   const [kind, setKind] = useState<ScopeKind>('all');
   const [groups, setGroups] = useState<string[]>([]);
   const [profile, setProfile] = useState<File | null>(null);
@@ -57,7 +59,7 @@ export function StartAssessmentModal({ onClose }: { onClose: () => void }) {
           try {
             doc = JSON.parse(await profile!.text()) as unknown;
           } catch {
-            throw new Error(`${profile!.name} is not JSON: an OSCAL profile in JSON is expected.`);
+            throw new Error(t('startModal.notJson', { file: profile!.name }));
           }
           scope = { kind: 'profile', profile: doc };
         } else scope = { kind: 'all' };
@@ -72,7 +74,7 @@ export function StartAssessmentModal({ onClose }: { onClose: () => void }) {
       });
     },
     notifyError: false,
-    success: (d) => `"${d.assessment.title}" started: ${d.assessment.outcomes} outcomes to rate.`,
+    success: (d) => t('startModal.started', { title: d.assessment.title, count: d.assessment.outcomes }),
     invalidate: controlChangeKeys(clientId),
     onSuccess: (d) => {
       onClose();
@@ -81,7 +83,7 @@ export function StartAssessmentModal({ onClose }: { onClose: () => void }) {
   });
 
   return (
-    <Modal opened onClose={onClose} title="Start an assessment" size="lg">
+    <Modal opened onClose={onClose} title={t('startModal.title')} size="lg">
       <form
         onSubmit={(e) => {
           e.preventDefault();
@@ -91,7 +93,7 @@ export function StartAssessmentModal({ onClose }: { onClose: () => void }) {
         <Stack gap="md">
           {start.isError ? <ErrorAlert error={start.error} /> : null}
           <Select
-            label="Catalogue"
+            label={t('startModal.catalogue')}
             data={(catalogues.data ?? []).map((c) => ({ value: c.id, label: c.title }))}
             value={catalogue?.id ?? null}
             onChange={(v) => {
@@ -104,47 +106,47 @@ export function StartAssessmentModal({ onClose }: { onClose: () => void }) {
             required
           />
           {catalogue && catalogue.versions.length > 1 ? (
-            <Select label="Version" data={catalogue.versions.map((v) => ({ value: v.id, label: `${v.version}${v.id === catalogue.latest.id ? ' (latest)' : ''}` }))} value={version?.id ?? null} onChange={setVersionId} allowDeselect={false} />
+            <Select label={t('startModal.version')} data={catalogue.versions.map((v) => ({ value: v.id, label: v.id === catalogue.latest.id ? t('startModal.latest', { version: v.version }) : v.version }))} value={version?.id ?? null} onChange={setVersionId} allowDeselect={false} />
           ) : null}
           {completed.length > 0 ? (
             <Select
-              label="Start from"
-              description="A copy keeps the answers, evidence and links of the assessment it copies; you then change what moved."
-              data={[{ value: '', label: 'Nothing: a new assessment' }, ...completed.map((a) => ({ value: a.id, label: `A copy of ${a.title}` }))]}
+              label={t('startModal.startFrom')}
+              description={t('startModal.startFromHelp')}
+              data={[{ value: '', label: t('startModal.nothingNew') }, ...completed.map((a) => ({ value: a.id, label: t('startModal.copyOf', { title: a.title }) }))]}
               value={copyFrom}
               onChange={(v) => setCopyFrom(v ?? '')}
               allowDeselect={false}
             />
           ) : null}
-          <TextInput label="Title" placeholder={effectiveTitle} value={title} onChange={(e) => setTitle(e.currentTarget.value)} />
+          <TextInput label={t('startModal.titleLabel')} placeholder={effectiveTitle} value={title} onChange={(e) => setTitle(e.currentTarget.value)} />
           {copying ? (
             <Text size="sm" c="dimmed">
-              The copy assesses the same outcomes as {copying.title}, on its scale ({SCALES[copying.scale].name}).
+              {t('startModal.copyText', { title: copying.title, scale: scaleName(t, copying.scale) })}
             </Text>
           ) : (
             <>
-              <Select label="Scale" data={SCALE_KEYS.map((k) => ({ value: k, label: SCALES[k].name }))} value={effectiveScale} onChange={(v) => v && setScale(v)} allowDeselect={false} />
-              <Radio.Group label="Outcomes to assess" value={kind} onChange={(v) => setKind(v)}>
+              <Select label={t('startModal.scale')} data={SCALE_KEYS.map((k) => ({ value: k, label: scaleName(t, k) }))} value={effectiveScale} onChange={(v) => v && setScale(v)} allowDeselect={false} />
+              <Radio.Group label={t('startModal.outcomes')} value={kind} onChange={(v) => setKind(v)}>
                 <Stack gap={6} mt={6}>
-                  <Radio value="all" label={`All of it (${version?.counts.outcomes ?? '…'} outcomes)`} />
-                  <Radio value="groups" label="Chosen functions or categories" />
-                  <Radio value="profile" label="Those an OSCAL profile selects" />
+                  <Radio value="all" label={t('startModal.all', { count: version?.counts.outcomes ?? '…' })} />
+                  <Radio value="groups" label={t('startModal.groups')} />
+                  <Radio value="profile" label={t('startModal.profile')} />
                 </Stack>
               </Radio.Group>
-              {kind === 'groups' ? <MultiSelect label="Functions or categories" data={groupOptions} value={groups} onChange={setGroups} searchable required placeholder="Choose one or more" /> : null}
-              {kind === 'profile' ? <FileInput label="OSCAL profile (JSON)" accept=".json,application/json" value={profile} onChange={setProfile} required placeholder="Choose the profile file" /> : null}
+              {kind === 'groups' ? <MultiSelect label={t('startModal.groupsLabel')} data={groupOptions} value={groups} onChange={setGroups} searchable required placeholder={t('startModal.chooseMore')} /> : null}
+              {kind === 'profile' ? <FileInput label={t('startModal.profileLabel')} accept=".json,application/json" value={profile} onChange={setProfile} required placeholder={t('startModal.chooseProfile')} /> : null}
             </>
           )}
           <Group grow>
-            <Select label="Target for every outcome" description="Optional; change it outcome by outcome later" data={levelOptions(effectiveScale)} value={defaultTarget} onChange={setDefaultTarget} clearable placeholder="None" />
-            <TextInput label="Due" type="date" value={dueOn} onChange={(e) => setDueOn(e.currentTarget.value)} />
+            <Select label={t('startModal.target')} description={t('startModal.targetHelp')} data={levelOptions(t, effectiveScale)} value={defaultTarget} onChange={setDefaultTarget} clearable placeholder={t('startModal.none')} />
+            <TextInput label={t('startModal.due')} type="date" value={dueOn} onChange={(e) => setDueOn(e.currentTarget.value)} />
           </Group>
           <Group justify="flex-end">
             <Button variant="default" onClick={onClose}>
-              Cancel
+              {t('cancel')}
             </Button>
             <Button type="submit" loading={start.isPending} disabled={!catalogue || (!copying && kind === 'groups' && groups.length === 0) || (!copying && kind === 'profile' && !profile)}>
-              Start
+              {t('startModal.start')}
             </Button>
           </Group>
         </Stack>

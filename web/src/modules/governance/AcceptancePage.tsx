@@ -1,4 +1,5 @@
 import { Alert, Anchor, Button, Card, Group, Modal, SimpleGrid, Skeleton, Stack, Table, Text, Textarea, Title } from '@mantine/core';
+import { useTranslation } from 'react-i18next';
 import { IconAlertTriangle, IconArrowLeft } from '@tabler/icons-react';
 import { useState } from 'react';
 import { Link, useParams } from 'react-router';
@@ -11,28 +12,28 @@ import { Money } from '../../components/Money';
 import { PageHeader } from '../../components/PageHeader';
 import { useCurrentClient } from '../../layout/client-context';
 import { govInvalidate, govPath, useAcceptance } from './api';
-import { AcceptanceStatusBadge, AUTHORITY_LABELS } from './ui';
+import { AcceptanceStatusBadge, roleLabel } from './ui';
 
 type Action = 'approve' | 'reject' | 'withdraw';
-const ACTION_LABELS: Record<Action, string> = { approve: 'Approve', reject: 'Reject', withdraw: 'Withdraw request' };
 
 function ActionModal({ acceptance, action, onClose }: { acceptance: AcceptanceOut; action: Action; onClose: () => void }) {
+  const { t } = useTranslation('governance');
   const { clientId } = useCurrentClient();
   const [text, setText] = useState('');
   const run = useApiMutation({
     mutationFn: () => api.post<AcceptanceOut>(govPath(clientId, `/acceptances/${acceptance.id}/${action}`), action === 'approve' ? { note: text || null } : { reason: text }),
-    success: action === 'approve' ? 'The acceptance was approved; the risk is accepted.' : action === 'reject' ? 'The acceptance was rejected.' : 'The request was withdrawn.',
+    success: action === 'approve' ? t('acceptance.approved') : action === 'reject' ? t('acceptance.rejected') : t('acceptance.withdrawn'),
     notifyError: false,
     invalidate: govInvalidate(clientId),
     onSuccess: onClose,
   });
   return (
-    <Modal opened onClose={onClose} title={`${ACTION_LABELS[action]}: ${acceptance.title}`}>
+    <Modal opened onClose={onClose} title={t('acceptance.modalTitle', { action: t(`acceptance.actions.${action}`), title: acceptance.title })}>
       <Stack gap="sm">
         {run.isError ? <ErrorAlert error={run.error} /> : null}
         {action === 'approve' ? (
           <Text size="sm">
-            You accept {acceptance.risks.length > 1 ? 'these risks' : 'this risk'} for {acceptance.daysLeft} days, until {formatDate(acceptance.expiresOn)}, as it stands now.
+            {acceptance.risks.length > 1 ? t('acceptance.youAcceptMany', { count: acceptance.daysLeft, date: formatDate(acceptance.expiresOn) }) : t('acceptance.youAcceptOne', { count: acceptance.daysLeft, date: formatDate(acceptance.expiresOn) })}
           </Text>
         ) : null}
         {action !== 'withdraw' ? (
@@ -40,13 +41,13 @@ function ActionModal({ acceptance, action, onClose }: { acceptance: AcceptanceOu
             {acceptance.authorityReason}
           </Text>
         ) : null}
-        <Textarea label={action === 'approve' ? 'Note (optional)' : 'Reason'} required={action !== 'approve'} value={text} onChange={(e) => setText(e.currentTarget.value)} />
+        <Textarea label={action === 'approve' ? t('acceptance.note') : t('acceptance.reason')} required={action !== 'approve'} value={text} onChange={(e) => setText(e.currentTarget.value)} />
         <Group justify="flex-end">
           <Button variant="default" onClick={onClose}>
-            Cancel
+            {t('cancel')}
           </Button>
           <Button color={action === 'approve' ? undefined : 'red'} disabled={action !== 'approve' && !text.trim()} loading={run.isPending} onClick={() => run.mutate()}>
-            {ACTION_LABELS[action]}
+            {t(`acceptance.actions.${action}`)}
           </Button>
         </Group>
       </Stack>
@@ -56,6 +57,7 @@ function ActionModal({ acceptance, action, onClose }: { acceptance: AcceptanceOu
 
 /** One acceptance: the justification, the authority it needs, the risk as it stood, and its expiry. */
 export function AcceptancePage() {
+  const { t } = useTranslation('governance');
   const { acceptanceId = '' } = useParams();
   const { client, clientId, href } = useCurrentClient();
   const query = useAcceptance(clientId, acceptanceId);
@@ -67,25 +69,25 @@ export function AcceptancePage() {
     <>
       <Anchor component={Link} to={href('governance/acceptances')} size="sm">
         <Group gap={4}>
-          <IconArrowLeft size={14} /> Risk acceptances
+          <IconArrowLeft size={14} /> {t('acceptance.back')}
         </Group>
       </Anchor>
       <PageHeader
-        eyebrow={`${client.name} · Risk acceptance`}
+        eyebrow={t('acceptance.eyebrow', { client: client.name })}
         title={a.title}
-        documentTitle={`${a.title} · ${client.name}`}
+        documentTitle={t('decision.documentTitle', { title: a.title, client: client.name })}
         actions={
           <Group gap="sm">
             <AcceptanceStatusBadge acceptance={a} />
-            {a.can.approve ? <Button onClick={() => setAction('approve')}>{a.reapprovalRequired ? 'Re-approve' : 'Approve'}</Button> : null}
+            {a.can.approve ? <Button onClick={() => setAction('approve')}>{a.reapprovalRequired ? t('acceptance.reapprove') : t('acceptance.approve')}</Button> : null}
             {a.can.reject ? (
               <Button variant="default" color="red" onClick={() => setAction('reject')}>
-                Reject
+                {t('acceptance.reject')}
               </Button>
             ) : null}
             {a.can.withdraw ? (
               <Button variant="subtle" color="gray" onClick={() => setAction('withdraw')}>
-                Withdraw
+                {t('acceptance.withdraw')}
               </Button>
             ) : null}
           </Group>
@@ -93,61 +95,61 @@ export function AcceptancePage() {
       />
       <Stack gap="lg">
         {a.reapprovalRequired ? (
-          <Alert color="red" icon={<IconAlertTriangle size={18} />} title="The risk changed: re-approval needed">
+          <Alert color="red" icon={<IconAlertTriangle size={18} />} title={t('acceptance.changed')}>
             {a.reapprovalReason}
           </Alert>
         ) : null}
         {a.status === 'requested' || a.reapprovalRequired ? (
-          <Alert color={a.awaitingBoard ? 'orange' : 'blue'} title={`Who approves it: ${AUTHORITY_LABELS[a.requiredAuthority].toLowerCase()}`} aria-label="Why this authority">
-            {a.authorityReason} Never the person who asked.
+          <Alert color={a.awaitingBoard ? 'orange' : 'blue'} title={t('acceptance.whoApprovesTitle', { authority: t(`authorityInText.${a.requiredAuthority}`) })} aria-label={t('acceptance.whyAuthority')}>
+            {t('acceptance.neverAsker', { reason: a.authorityReason })}
           </Alert>
         ) : null}
         <SimpleGrid cols={{ base: 1, md: 2 }} spacing="lg">
-          <Card withBorder component="section" aria-label="Request">
+          <Card withBorder component="section" aria-label={t('acceptance.request')}>
             <Title order={2} fz="h4" mb="xs">
-              Request
+              {t('acceptance.request')}
             </Title>
             <Text style={{ whiteSpace: 'pre-wrap' }}>{a.justification}</Text>
             <Text size="sm" c="dimmed" mt="sm">
-              Asked by {a.requestedBy.name} ({a.requestedBy.role}), {formatDateTime(a.requestedAt)}
+              {t('acceptance.askedBy', { name: a.requestedBy.name, role: roleLabel(t, a.requestedBy.role), when: formatDateTime(a.requestedAt) })}
             </Text>
             {a.approvedBy ? (
               <Text size="sm" c="dimmed">
-                Approved by {a.approvedBy.name} ({a.approvedBy.role}), {formatDateTime(a.approvedAt)}
+                {t('acceptance.approvedBy', { name: a.approvedBy.name, role: roleLabel(t, a.approvedBy.role), when: formatDateTime(a.approvedAt) })}
               </Text>
             ) : null}
             {a.closedBy ? (
               <Text size="sm" c="dimmed">
-                Closed by {a.closedBy.name}, {formatDateTime(a.closedAt)}
+                {t('acceptance.closedBy', { name: a.closedBy.name, when: formatDateTime(a.closedAt) })}
               </Text>
             ) : null}
             {a.note ? <Text size="sm" mt="xs">“{a.note}”</Text> : null}
           </Card>
-          <Card withBorder component="section" aria-label="Authority and expiry">
+          <Card withBorder component="section" aria-label={t('acceptance.authorityExpiry')}>
             <Title order={2} fz="h4" mb="xs">
-              Authority and expiry
+              {t('acceptance.authorityExpiry')}
             </Title>
             <Text size="sm">{a.appetite.explanation}</Text>
             {!a.appetite.settled ? (
               <Text size="sm" mt="xs" c="orange">
-                The simulated years cannot settle whether the register is within the appetite.
+                {t('acceptance.unsettled')}
               </Text>
             ) : null}
             <Text size="sm" mt="xs">
-              Approver: {AUTHORITY_LABELS[a.requiredAuthority]}
+              {t('acceptance.approver', { authority: t(`authority.${a.requiredAuthority}`) })}
             </Text>
             <Text size="sm" mt="xs" fw={600}>
-              {a.status === 'expired' ? `Expired on ${formatDate(a.expiresOn)}; the risk reopened.` : `Expires on ${formatDate(a.expiresOn)}${a.status === 'approved' ? `, in ${a.daysLeft} days` : ''}.`}
+              {a.status === 'expired' ? t('acceptance.expiredOn', { date: formatDate(a.expiresOn) }) : a.status === 'approved' ? t('acceptance.expiresIn', { date: formatDate(a.expiresOn), count: a.daysLeft }) : t('acceptance.expiresOn', { date: formatDate(a.expiresOn) })}
             </Text>
           </Card>
         </SimpleGrid>
-        <Table withTableBorder verticalSpacing="sm" aria-label="Accepted risks">
+        <Table withTableBorder verticalSpacing="sm" aria-label={t('acceptance.risks')}>
           <Table.Thead>
             <Table.Tr>
-              <Table.Th>Risk scenario</Table.Th>
-              <Table.Th ta="right">Expected annual loss, as accepted</Table.Th>
-              <Table.Th ta="right">1-in-10-year loss</Table.Th>
-              <Table.Th ta="right">Change since</Table.Th>
+              <Table.Th>{t('acceptance.column.scenario')}</Table.Th>
+              <Table.Th ta="right">{t('acceptance.column.mean')}</Table.Th>
+              <Table.Th ta="right">{t('acceptance.column.p90')}</Table.Th>
+              <Table.Th ta="right">{t('acceptance.column.change')}</Table.Th>
             </Table.Tr>
           </Table.Thead>
           <Table.Tbody>

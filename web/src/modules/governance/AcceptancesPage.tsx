@@ -1,4 +1,5 @@
 import { Anchor, Button, Group, Modal, MultiSelect, Stack, Text, TextInput, Textarea } from '@mantine/core';
+import { useTranslation } from 'react-i18next';
 import { useForm } from '@mantine/form';
 import { IconPlus } from '@tabler/icons-react';
 import dayjs from 'dayjs';
@@ -14,9 +15,10 @@ import { formatDate } from '../../components/format';
 import { useCurrentClient } from '../../layout/client-context';
 import { useScenarioChoices } from '../risks/api';
 import { govInvalidate, govPath, useAcceptances, useGovSettings } from './api';
-import { AcceptanceStatusBadge, AUTHORITY_LABELS } from './ui';
+import { AcceptanceStatusBadge, roleLabel } from './ui';
 
 function RequestModal({ onClose }: { onClose: () => void }) {
+  const { t } = useTranslation('governance');
   const { clientId, href } = useCurrentClient();
   const navigate = useNavigate();
   // Open scenarios of the register (not proposals), all of them, for the picker.
@@ -27,36 +29,36 @@ function RequestModal({ onClose }: { onClose: () => void }) {
   const form = useForm({
     initialValues: { riskIds: [] as string[], justification: '', expiresOn: dayjs().add(months, 'month').format('YYYY-MM-DD') },
     validate: {
-      riskIds: (v) => (v.length > 0 ? null : 'Choose at least one risk scenario'),
-      justification: (v) => (v.trim() ? null : 'Say why the risk should be accepted'),
-      expiresOn: (v) => (v ? null : 'Every acceptance has an expiry'),
+      riskIds: (v) => (v.length > 0 ? null : t('acceptances.chooseRisk')),
+      justification: (v) => (v.trim() ? null : t('acceptances.sayWhy')),
+      expiresOn: (v) => (v ? null : t('acceptances.needsExpiry')),
     },
   });
   const request = useApiMutation({
     mutationFn: (v: typeof form.values) => api.post<AcceptanceOut>(govPath(clientId, '/acceptances'), v),
-    success: 'The request was sent for approval.',
+    success: t('acceptances.sent'),
     notifyError: false,
     invalidate: govInvalidate(clientId),
     onSuccess: (a) => navigate(href(`governance/acceptances/${a.id}`)),
   });
   const risks = (open.data ?? []).map((s) => ({ value: s.id, label: `${s.ref} ${s.title}` }));
   return (
-    <Modal opened onClose={onClose} title="Request a risk acceptance" size="lg">
+    <Modal opened onClose={onClose} title={t('acceptances.requestTitle')} size="lg">
       <form onSubmit={form.onSubmit((v) => request.mutate(v, { onError: (err) => form.setErrors(fieldErrors(err)) }))} noValidate>
         <Stack gap="md">
           {request.isError ? <ErrorAlert error={request.error} /> : null}
-          <MultiSelect label="Risk scenarios" required searchable data={risks} nothingFoundMessage="No open scenario matches" {...form.getInputProps('riskIds')} />
-          <Textarea label="Justification" required autosize minRows={3} description="Why the business should bear this risk rather than treat it." {...form.getInputProps('justification')} />
-          <TextInput type="date" label="Expires on" required w={220} description={`At most ${max} months ahead; the risk reopens on that day.`} {...form.getInputProps('expiresOn')} />
+          <MultiSelect label={t('acceptances.scenarios')} required searchable data={risks} nothingFoundMessage={t('acceptances.noScenario')} {...form.getInputProps('riskIds')} />
+          <Textarea label={t('acceptances.justification')} required autosize minRows={3} description={t('acceptances.justificationHelp')} {...form.getInputProps('justification')} />
+          <TextInput type="date" label={t('acceptances.expiresOn')} required w={220} description={t('acceptances.expiresHelp', { max })} {...form.getInputProps('expiresOn')} />
           <Text size="xs" c="dimmed">
-            Someone other than you approves it: within the risk appetite the CISO&rsquo;s advisor or an executive, above it an executive.
+            {t('acceptances.whoApproves')}
           </Text>
           <Group justify="flex-end">
             <Button variant="default" onClick={onClose}>
-              Cancel
+              {t('cancel')}
             </Button>
             <Button type="submit" loading={request.isPending}>
-              Send for approval
+              {t('acceptances.send')}
             </Button>
           </Group>
         </Stack>
@@ -67,19 +69,21 @@ function RequestModal({ onClose }: { onClose: () => void }) {
 
 /** Risk acceptances: who asked, on whose authority, until when. */
 export function AcceptancesPage() {
+  const { t } = useTranslation('governance');
   const { clientId, can, href } = useCurrentClient();
   const acceptances = useAcceptances(clientId);
   const [requesting, setRequesting] = useState(false);
+  const mayRequest = can('governance.acceptance.request');
   if (acceptances.isError) return <ErrorAlert error={acceptances.error} />;
   return (
     <Stack gap="md">
       <Group justify="space-between">
         <Text size="sm" c="dimmed" maw={640}>
-          A risk is accepted for a time, by someone other than who asked, with the authority its size needs. On expiry it reopens by itself.
+          {t('acceptances.intro')}
         </Text>
-        {can('governance.acceptance.request') ? (
+        {mayRequest ? (
           <Button leftSection={<IconPlus size={16} />} onClick={() => setRequesting(true)}>
-            Request acceptance
+            {t('acceptances.request')}
           </Button>
         ) : null}
       </Group>
@@ -87,24 +91,24 @@ export function AcceptancesPage() {
         records={acceptances.rows}
         fetching={acceptances.isPending}
         idAccessor="id"
-        noRecordsText="No risk acceptances yet"
-        aria-label="Risk acceptances" exportAs="Risk acceptances"
+        noRecordsText={t('acceptances.none')}
+        aria-label={t('acceptances.table')} exportAs={t('acceptances.table')}
         columns={[
           {
             accessor: 'title',
-            title: 'Acceptance',
+            title: t('acceptances.column.acceptance'),
             render: (a) => (
               <Anchor component={Link} to={href(`governance/acceptances/${a.id}`)} fw={600} size="sm">
                 {a.title}
               </Anchor>
             ),
           },
-          { accessor: 'status', title: 'Status', render: (a) => <AcceptanceStatusBadge acceptance={a} /> },
-          { accessor: 'requiredAuthority', title: 'Approved by', render: (a) => (a.approvedBy ? `${a.approvedBy.name} (${a.approvedBy.role})` : AUTHORITY_LABELS[a.requiredAuthority]) },
-          { accessor: 'expiresOn', title: 'Expires', render: (a) => `${formatDate(a.expiresOn)}${a.status === 'approved' ? ` (${a.daysLeft} days)` : ''}` },
+          { accessor: 'status', title: t('acceptances.column.status'), render: (a) => <AcceptanceStatusBadge acceptance={a} /> },
+          { accessor: 'requiredAuthority', title: t('acceptances.column.approvedBy'), render: (a) => (a.approvedBy ? t('acceptances.approvedBy', { name: a.approvedBy.name, role: roleLabel(t, a.approvedBy.role) }) : t(`authority.${a.requiredAuthority}`)) },
+          { accessor: 'expiresOn', title: t('acceptances.column.expires'), render: (a) => (a.status === 'approved' ? t('acceptances.daysLeft', { date: formatDate(a.expiresOn), count: a.daysLeft }) : formatDate(a.expiresOn)) },
         ]}
       />
-      <NextPageButton {...acceptances} shown={acceptances.rows.length} total={acceptances.first?.total} noun="acceptances" />
+      <NextPageButton {...acceptances} shown={acceptances.rows.length} total={acceptances.first?.total} noun={t('acceptances.noun')} />
       {requesting ? <RequestModal onClose={() => setRequesting(false)} /> : null}
     </Stack>
   );

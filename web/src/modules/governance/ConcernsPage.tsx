@@ -1,4 +1,5 @@
 import { Badge, Button, Card, Group, Modal, Select, Stack, Text, TextInput, Textarea, Title } from '@mantine/core';
+import { useTranslation } from 'react-i18next';
 import { useForm } from '@mantine/form';
 import { IconPlus } from '@tabler/icons-react';
 import { useState } from 'react';
@@ -12,34 +13,34 @@ import { formatDate, formatDateTime } from '../../components/format';
 import { useCurrentClient } from '../../layout/client-context';
 import { govInvalidate, govPath, useConcerns } from './api';
 
-const STATE_LABELS: Record<ConcernOut['state'], string> = { owed: 'Response owed', responded: 'Responded', declined: 'No comment', lapsed: 'No response given', 'no-holder': 'Seat vacant' };
 const STATE_COLORS: Record<ConcernOut['state'], string> = { owed: 'orange', responded: 'teal', declined: 'gray', lapsed: 'gray', 'no-holder': 'gray' };
 
 function RaiseModal({ onClose }: { onClose: () => void }) {
+  const { t } = useTranslation('governance');
   const { clientId } = useCurrentClient();
   const form = useForm({ initialValues: { subjectType: 'finding', subjectTitle: '', seat: 'CIO', summary: '' } });
   const raise = useApiMutation({
     mutationFn: (v: typeof form.values) => api.post<ConcernOut>(govPath(clientId, '/concerns'), { ...v, subjectId: `${v.subjectType}-${Date.now().toString(36)}` }),
-    success: 'The seat was told and may respond.',
+    success: t('concerns.told'),
     notifyError: false,
     invalidate: govInvalidate(clientId),
     onSuccess: onClose,
   });
   return (
-    <Modal opened onClose={onClose} title="Show something to the seat it concerns" size="lg">
+    <Modal opened onClose={onClose} title={t('concerns.raiseTitle')} size="lg">
       <form onSubmit={form.onSubmit((v) => raise.mutate(v, { onError: (err) => form.setErrors(fieldErrors(err)) }))} noValidate>
         <Stack gap="md">
           {raise.isError ? <ErrorAlert error={raise.error} /> : null}
-          <Select label="What it is" data={[{ value: 'finding', label: 'A finding' }, { value: 'report-section', label: 'A report section' }]} allowDeselect={false} {...form.getInputProps('subjectType')} />
-          <TextInput label="Title" required {...form.getInputProps('subjectTitle')} />
-          <Select label="Whose area it concerns" data={['CIO', 'CTO', 'CISO']} allowDeselect={false} {...form.getInputProps('seat')} />
-          <Textarea label="What it says about that area" required autosize minRows={3} {...form.getInputProps('summary')} />
+          <Select label={t('concerns.whatItIs')} data={[{ value: 'finding', label: t('concerns.aFinding') }, { value: 'report-section', label: t('concerns.aReportSection') }]} allowDeselect={false} {...form.getInputProps('subjectType')} />
+          <TextInput label={t('concerns.titleLabel')} required {...form.getInputProps('subjectTitle')} />
+          <Select label={t('concerns.whoseArea')} data={['CIO', 'CTO', 'CISO']} allowDeselect={false} {...form.getInputProps('seat')} />
+          <Textarea label={t('concerns.whatItSays')} required autosize minRows={3} {...form.getInputProps('summary')} />
           <Group justify="flex-end">
             <Button variant="default" onClick={onClose}>
-              Cancel
+              {t('cancel')}
             </Button>
             <Button type="submit" loading={raise.isPending}>
-              Ask for a response
+              {t('concerns.ask')}
             </Button>
           </Group>
         </Stack>
@@ -49,11 +50,12 @@ function RaiseModal({ onClose }: { onClose: () => void }) {
 }
 
 function ConcernCard({ concern }: { concern: ConcernOut }) {
+  const { t } = useTranslation('governance');
   const { clientId } = useCurrentClient();
   const [text, setText] = useState('');
   const respond = useApiMutation({
     mutationFn: (body: object) => api.post<ConcernOut>(govPath(clientId, `/concerns/${concern.id}/response`), body),
-    success: 'Your response was recorded; it appears beside the item in the board pack.',
+    success: t('concerns.responded'),
     notifyError: false,
     invalidate: govInvalidate(clientId),
     onSuccess: () => setText(''),
@@ -64,11 +66,11 @@ function ConcernCard({ concern }: { concern: ConcernOut }) {
         <div>
           <Text fw={600}>{concern.subjectTitle}</Text>
           <Text size="xs" c="dimmed">
-            {concern.subjectType.replace('-', ' ')} · concerns the {concern.seat} ({concern.holder?.name ?? 'vacant'}) · raised by {concern.raisedBy?.name ?? 'unknown'} {formatDateTime(concern.createdAt)}
+            {t('concerns.meta', { type: concern.subjectType === 'finding' || concern.subjectType === 'report-section' ? t(`concerns.subjectType.${concern.subjectType}`) : concern.subjectType, seat: concern.seat, holder: concern.holder?.name ?? t('concerns.vacant'), by: concern.raisedBy?.name ?? t('unknown'), when: formatDateTime(concern.createdAt) })}
           </Text>
         </div>
         <Badge color={STATE_COLORS[concern.state]} variant="light" style={{ flexShrink: 0 }}>
-          {STATE_LABELS[concern.state]}
+          {t(`concerns.state.${concern.state}`)}
         </Badge>
       </Group>
       <Text size="sm" style={{ whiteSpace: 'pre-wrap' }}>
@@ -77,7 +79,7 @@ function ConcernCard({ concern }: { concern: ConcernOut }) {
       {concern.response ? (
         <Card bg="gray.0" mt="sm" p="sm">
           <Text size="xs" c="dimmed">
-            {concern.seat}&rsquo;s response, {concern.respondedBy?.name}, {formatDateTime(concern.respondedAt)}
+            {t('concerns.response', { seat: concern.seat, name: concern.respondedBy?.name, when: formatDateTime(concern.respondedAt) })}
           </Text>
           <Text size="sm" style={{ whiteSpace: 'pre-wrap' }}>
             {concern.response}
@@ -85,21 +87,21 @@ function ConcernCard({ concern }: { concern: ConcernOut }) {
         </Card>
       ) : concern.state === 'owed' ? (
         <Text size="xs" c="dimmed" mt="xs">
-          Response owed by {formatDate(concern.respondBy)}.
+          {t('concerns.owedBy', { date: formatDate(concern.respondBy) })}
         </Text>
       ) : null}
       {concern.canRespond ? (
         <Stack gap="xs" mt="sm">
           {respond.isError ? <ErrorAlert error={respond.error} /> : null}
-          <Textarea label={concern.response ? 'Revise your response' : 'Your response'} autosize minRows={2} value={text} onChange={(e) => setText(e.currentTarget.value)} />
+          <Textarea label={concern.response ? t('concerns.revise') : t('concerns.yours')} autosize minRows={2} value={text} onChange={(e) => setText(e.currentTarget.value)} />
           <Group justify="flex-end" gap="xs">
             {concern.response ? null : (
               <Button variant="default" size="xs" onClick={() => respond.mutate({ noComment: true })} loading={respond.isPending}>
-                No comment
+                {t('concerns.noComment')}
               </Button>
             )}
             <Button size="xs" disabled={!text.trim()} loading={respond.isPending} onClick={() => respond.mutate({ response: text })}>
-              Respond
+              {t('concerns.respond')}
             </Button>
           </Group>
         </Stack>
@@ -110,32 +112,34 @@ function ConcernCard({ concern }: { concern: ConcernOut }) {
 
 /** No blindsiding: what concerns another seat's area is shown to it first, with its response. */
 export function ConcernsPage() {
+  const { t } = useTranslation('governance');
   const { clientId, can } = useCurrentClient();
   const concerns = useConcerns(clientId);
   const [raising, setRaising] = useState(false);
+  const mayRaise = can('governance.concern.raise');
   if (concerns.isError) return <ErrorAlert error={concerns.error} />;
   return (
     <Stack gap="md">
       <Group justify="space-between">
         <div>
           <Title order={2} fz="h3">
-            No blindsiding
+            {t('concerns.title')}
           </Title>
           <Text size="sm" c="dimmed" maw={640}>
-            A finding, decision or report section about another seat&rsquo;s area is shown to that seat, who may respond before it goes into a board pack; the response is printed beside it.
+            {t('concerns.intro')}
           </Text>
         </div>
-        {can('governance.concern.raise') ? (
+        {mayRaise ? (
           <Button leftSection={<IconPlus size={16} />} onClick={() => setRaising(true)}>
-            Ask a seat to respond
+            {t('concerns.askSeat')}
           </Button>
         ) : null}
       </Group>
-      {concerns.data && concerns.rows.length === 0 ? <EmptyState title="Nothing raised" description="Nothing concerning another seat's area has been raised in this client." /> : null}
+      {concerns.data && concerns.rows.length === 0 ? <EmptyState title={t('concerns.nothing')} description={t('concerns.nothingText')} /> : null}
       {concerns.rows.map((c) => (
         <ConcernCard key={c.id} concern={c} />
       ))}
-      <NextPageButton {...concerns} shown={concerns.rows.length} total={concerns.first?.total} noun="concerns" />
+      <NextPageButton {...concerns} shown={concerns.rows.length} total={concerns.first?.total} noun={t('concerns.noun')} />
       {raising ? <RaiseModal onClose={() => setRaising(false)} /> : null}
     </Stack>
   );

@@ -1,4 +1,5 @@
 import { Alert, Anchor, Badge, Button, Card, Group, Modal, Radio, Select, SimpleGrid, Skeleton, Stack, Table, Text, TextInput, Textarea, Title } from '@mantine/core';
+import { useTranslation } from 'react-i18next';
 import { useForm } from '@mantine/form';
 import { IconAlertTriangle, IconArrowLeft, IconGavel } from '@tabler/icons-react';
 import { useState } from 'react';
@@ -13,12 +14,13 @@ import { HistoryLink } from '../../components/HistoryLink';
 import { PageHeader } from '../../components/PageHeader';
 import { useCurrentClient } from '../../layout/client-context';
 import { govInvalidate, govPath, useDecision } from './api';
-import { DecisionStatusBadge, StanceBadge } from './ui';
+import { DecisionStatusBadge, roleLabel, StanceBadge } from './ui';
 
 function PositionCard({ position, decision }: { position: PositionOut; decision: DecisionOut }) {
+  const { t } = useTranslation('governance');
   const preferred = decision.options.find((o) => o.id === position.preferredOptionId);
   return (
-    <Card withBorder component="section" aria-label={`${position.seat} position`}>
+    <Card withBorder component="section" aria-label={t('decision.positionCard', { seat: position.seat })}>
       <Group justify="space-between" wrap="nowrap" mb="xs">
         <Title order={3} fz="h4">
           {position.seat}
@@ -26,7 +28,7 @@ function PositionCard({ position, decision }: { position: PositionOut; decision:
         <StanceBadge stance={position.stance} />
       </Group>
       <Text size="sm" c="dimmed">
-        {position.holder ? position.holder.name : 'Seat vacant'}
+        {position.holder ? position.holder.name : t('decision.seatVacant')}
       </Text>
       {position.rationale ? (
         <Text size="sm" mt="sm" style={{ whiteSpace: 'pre-wrap' }}>
@@ -35,12 +37,12 @@ function PositionCard({ position, decision }: { position: PositionOut; decision:
       ) : null}
       {preferred ? (
         <Text size="xs" mt="xs">
-          Prefers: {preferred.title}
+          {t('decision.prefers', { option: preferred.title })}
         </Text>
       ) : null}
       {position.recordedAt ? (
         <Text size="xs" c="dimmed" mt="xs">
-          {position.onBehalf ? `Recorded for them by ${position.recordedBy?.name ?? 'an advisor'}` : 'Recorded'} {formatDateTime(position.recordedAt)}
+          {position.onBehalf ? t('decision.recordedFor', { name: position.recordedBy?.name ?? t('decision.anAdvisor'), when: formatDateTime(position.recordedAt) }) : t('decision.recorded', { when: formatDateTime(position.recordedAt) })}
         </Text>
       ) : null}
     </Card>
@@ -48,41 +50,42 @@ function PositionCard({ position, decision }: { position: PositionOut; decision:
 }
 
 function PositionForm({ decision }: { decision: DecisionOut }) {
+  const { t } = useTranslation('governance');
   const { clientId, client } = useCurrentClient();
   const seats = decision.can.recordPositionFor;
-  const form = useForm({ initialValues: { seat: seats[0] as string, stance: '', rationale: '', preferredOptionId: '' }, validate: { stance: (v) => (v ? null : 'Choose a position'), rationale: (v) => (v.trim() ? null : 'Say why') } });
+  const form = useForm({ initialValues: { seat: seats[0] as string, stance: '', rationale: '', preferredOptionId: '' }, validate: { stance: (v) => (v ? null : t('decision.choosePosition')), rationale: (v) => (v.trim() ? null : t('decision.sayWhy')) } });
   const record = useApiMutation({
     mutationFn: (v: typeof form.values) =>
       api.put<DecisionOut>(govPath(clientId, `/decisions/${decision.id}/positions/${v.seat}`), { stance: v.stance, rationale: v.rationale, preferredOptionId: v.preferredOptionId || null }),
-    success: (d) => (d.awaitingExecutive && !decision.awaitingExecutive ? `Position recorded. The seats disagree: the decision goes to the executives of ${client.name}.` : 'Position recorded.'),
+    success: (d) => (d.awaitingExecutive && !decision.awaitingExecutive ? t('decision.positionRecordedEscalated', { client: client.name }) : t('decision.positionRecorded')),
     notifyError: false,
     invalidate: govInvalidate(clientId),
     onSuccess: () => form.reset(),
   });
   const holder = decision.positions.find((p) => p.seat === form.values.seat)?.holder;
   return (
-    <Card withBorder component="section" aria-label="Record a position">
+    <Card withBorder component="section" aria-label={t('decision.recordPosition')}>
       <Title order={2} fz="h4" mb="sm">
-        Record a position
+        {t('decision.recordPosition')}
       </Title>
       <form onSubmit={form.onSubmit((v) => record.mutate(v, { onError: (err) => form.setErrors(fieldErrors(err)) }))} noValidate>
         <Stack gap="sm">
           {record.isError ? <ErrorAlert error={record.error} /> : null}
-          {seats.length > 1 ? <Select label="For the seat" data={seats} allowDeselect={false} {...form.getInputProps('seat')} /> : <Text size="sm">For the {seats[0]} seat{holder ? ` (${holder.name})` : ''}</Text>}
-          <Radio.Group label="Position" required {...form.getInputProps('stance')}>
+          {seats.length > 1 ? <Select label={t('decision.forTheSeat')} data={seats} allowDeselect={false} {...form.getInputProps('seat')} /> : <Text size="sm">{holder ? t('decision.forSeatHolder', { seat: seats[0], holder: holder.name }) : t('decision.forSeat', { seat: seats[0] })}</Text>}
+          <Radio.Group label={t('decision.position')} required {...form.getInputProps('stance')}>
             <Group mt="xs">
-              <Radio value="supports" label="Supports" />
-              <Radio value="opposes" label="Opposes" />
-              <Radio value="abstains" label="Abstains" />
+              <Radio value="supports" label={t('decision.supports')} />
+              <Radio value="opposes" label={t('decision.opposes')} />
+              <Radio value="abstains" label={t('decision.abstains')} />
             </Group>
           </Radio.Group>
-          <Textarea label="Rationale" required autosize minRows={2} {...form.getInputProps('rationale')} />
+          <Textarea label={t('decision.rationale')} required autosize minRows={2} {...form.getInputProps('rationale')} />
           {decision.options.length > 0 ? (
-            <Select label="Preferred option" clearable data={decision.options.map((o) => ({ value: o.id, label: o.title }))} {...form.getInputProps('preferredOptionId')} />
+            <Select label={t('decision.preferredOption')} clearable data={decision.options.map((o) => ({ value: o.id, label: o.title }))} {...form.getInputProps('preferredOptionId')} />
           ) : null}
           <Group justify="flex-end">
             <Button type="submit" loading={record.isPending}>
-              Record position
+              {t('decision.recordPositionButton')}
             </Button>
           </Group>
         </Stack>
@@ -92,28 +95,29 @@ function PositionForm({ decision }: { decision: DecisionOut }) {
 }
 
 function DecideForm({ decision }: { decision: DecisionOut }) {
+  const { t } = useTranslation('governance');
   const { clientId, client } = useCurrentClient();
-  const form = useForm({ initialValues: { outcome: '', chosenOptionId: '', revisitOn: '' }, validate: { outcome: (v) => (v.trim() ? null : 'Write the decision') } });
+  const form = useForm({ initialValues: { outcome: '', chosenOptionId: '', revisitOn: '' }, validate: { outcome: (v) => (v.trim() ? null : t('decision.writeDecision')) } });
   const decide = useApiMutation({
     mutationFn: (v: typeof form.values) => api.post<DecisionOut>(govPath(clientId, `/decisions/${decision.id}/decide`), { outcome: v.outcome, chosenOptionId: v.chosenOptionId || null, revisitOn: v.revisitOn || null }),
-    success: 'The decision was recorded.',
+    success: t('decision.decidedToast'),
     notifyError: false,
     invalidate: govInvalidate(clientId),
   });
   return (
-    <Card withBorder component="section" aria-label="Decide">
+    <Card withBorder component="section" aria-label={t('decision.decide')}>
       <Title order={2} fz="h4" mb="sm">
-        {decision.escalated ? `Decide for ${client.name}` : 'Decide'}
+        {decision.escalated ? t('decision.decideFor', { client: client.name }) : t('decision.decide')}
       </Title>
       <form onSubmit={form.onSubmit((v) => decide.mutate(v, { onError: (err) => form.setErrors(fieldErrors(err)) }))} noValidate>
         <Stack gap="sm">
           {decide.isError ? <ErrorAlert error={decide.error} /> : null}
-          <Textarea label="Decision" required autosize minRows={2} {...form.getInputProps('outcome')} />
-          {decision.options.length > 0 ? <Select label="Chosen option" clearable data={decision.options.map((o) => ({ value: o.id, label: o.title }))} {...form.getInputProps('chosenOptionId')} /> : null}
-          <TextInput type="date" label="Revisit on" w={220} {...form.getInputProps('revisitOn')} />
+          <Textarea label={t('decision.decision')} required autosize minRows={2} {...form.getInputProps('outcome')} />
+          {decision.options.length > 0 ? <Select label={t('decision.chosenOption')} clearable data={decision.options.map((o) => ({ value: o.id, label: o.title }))} {...form.getInputProps('chosenOptionId')} /> : null}
+          <TextInput type="date" label={t('decision.revisitOn')} w={220} {...form.getInputProps('revisitOn')} />
           <Group justify="flex-end">
             <Button type="submit" leftSection={<IconGavel size={16} />} loading={decide.isPending}>
-              Record the decision
+              {t('decision.recordDecision')}
             </Button>
           </Group>
         </Stack>
@@ -123,12 +127,13 @@ function DecideForm({ decision }: { decision: DecisionOut }) {
 }
 
 function WithdrawButton({ decision }: { decision: DecisionOut }) {
+  const { t } = useTranslation('governance');
   const { clientId } = useCurrentClient();
   const [open, setOpen] = useState(false);
   const [reason, setReason] = useState('');
   const withdraw = useApiMutation({
     mutationFn: () => api.post<DecisionOut>(govPath(clientId, `/decisions/${decision.id}/withdraw`), { reason }),
-    success: 'The decision was withdrawn.',
+    success: t('decision.withdrawn'),
     notifyError: false,
     invalidate: govInvalidate(clientId),
     onSuccess: () => setOpen(false),
@@ -136,15 +141,15 @@ function WithdrawButton({ decision }: { decision: DecisionOut }) {
   return (
     <>
       <Button variant="subtle" color="gray" onClick={() => setOpen(true)}>
-        Withdraw
+        {t('withdraw')}
       </Button>
-      <Modal opened={open} onClose={() => setOpen(false)} title="Withdraw this decision">
+      <Modal opened={open} onClose={() => setOpen(false)} title={t('decision.withdrawTitle')}>
         <Stack gap="sm">
           {withdraw.isError ? <ErrorAlert error={withdraw.error} /> : null}
-          <Textarea label="Why" required value={reason} onChange={(e) => setReason(e.currentTarget.value)} />
+          <Textarea label={t('decision.why')} required value={reason} onChange={(e) => setReason(e.currentTarget.value)} />
           <Group justify="flex-end">
             <Button color="red" disabled={!reason.trim()} loading={withdraw.isPending} onClick={() => withdraw.mutate()}>
-              Withdraw
+              {t('withdraw')}
             </Button>
           </Group>
         </Stack>
@@ -155,6 +160,7 @@ function WithdrawButton({ decision }: { decision: DecisionOut }) {
 
 /** One decision: the proposal and options, every seat's position side by side, and what the caller may do. */
 export function DecisionPage() {
+  const { t } = useTranslation('governance');
   const { decisionId = '' } = useParams();
   const { client, clientId, href } = useCurrentClient();
   const query = useDecision(clientId, decisionId);
@@ -166,13 +172,13 @@ export function DecisionPage() {
     <>
       <Anchor component={Link} to={href('governance/decisions')} size="sm">
         <Group gap={4}>
-          <IconArrowLeft size={14} /> Decisions
+          <IconArrowLeft size={14} /> {t('decision.back')}
         </Group>
       </Anchor>
       <PageHeader
-        eyebrow={`${client.name} · Decision`}
+        eyebrow={t('decision.eyebrow', { client: client.name })}
         title={d.title}
-        documentTitle={`${d.title} · ${client.name}`}
+        documentTitle={t('decision.documentTitle', { title: d.title, client: client.name })}
         actions={
           <Group gap="sm">
             <DecisionStatusBadge decision={d} />
@@ -183,26 +189,26 @@ export function DecisionPage() {
       />
       <Stack gap="lg">
         {d.escalated ? (
-          <Alert color={d.awaitingExecutive ? 'red' : 'gray'} icon={<IconAlertTriangle size={18} />} title={d.awaitingExecutive ? 'Escalated: awaiting an executive' : 'Escalated to the executives'}>
-            {d.escalationReason} {d.awaitingExecutive ? `Only an executive of ${client.name} can decide it; it is listed among the decisions for the board.` : ''}
+          <Alert color={d.awaitingExecutive ? 'red' : 'gray'} icon={<IconAlertTriangle size={18} />} title={d.awaitingExecutive ? t('decision.escalatedAwaiting') : t('decision.escalated')}>
+            {d.escalationReason} {d.awaitingExecutive ? t('decision.onlyExecutive', { client: client.name }) : ''}
           </Alert>
         ) : null}
         {d.status !== 'open' ? (
-          <Card withBorder component="section" aria-label="Outcome">
+          <Card withBorder component="section" aria-label={t('decision.outcome')}>
             <Title order={2} fz="h4" mb="xs">
-              {d.status === 'decided' ? 'Decided' : 'Withdrawn'}
+              {d.status === 'decided' ? t('decision.decided') : t('decision.withdrawnTitle')}
             </Title>
             <Text style={{ whiteSpace: 'pre-wrap' }}>{d.outcome}</Text>
-            {chosen ? <Text size="sm" mt="xs">Chosen option: {chosen.title}</Text> : null}
+            {chosen ? <Text size="sm" mt="xs">{t('decision.chosenOptionText', { option: chosen.title })}</Text> : null}
             <Text size="sm" c="dimmed" mt="xs">
-              By {d.decidedBy?.name} ({d.decidedBy?.role}), {formatDateTime(d.decidedAt)}
-              {d.revisitOn ? ` · revisit on ${formatDate(d.revisitOn)}` : ''}
+              {t('decision.decidedBy', { name: d.decidedBy?.name, role: roleLabel(t, d.decidedBy?.role), when: formatDateTime(d.decidedAt) })}
+              {d.revisitOn ? t('decision.revisitOnText', { date: formatDate(d.revisitOn) }) : ''}
             </Text>
           </Card>
         ) : null}
-        <Card withBorder component="section" aria-label="Proposal">
+        <Card withBorder component="section" aria-label={t('decision.proposal')}>
           <Title order={2} fz="h4" mb="xs">
-            Proposal
+            {t('decision.proposal')}
           </Title>
           <Text style={{ whiteSpace: 'pre-wrap' }}>{d.proposal}</Text>
           {d.context ? (
@@ -211,17 +217,17 @@ export function DecisionPage() {
             </Text>
           ) : null}
           <Text size="xs" c="dimmed" mt="sm">
-            Opened by {d.raisedBy?.name ?? 'unknown'} {formatDateTime(d.createdAt)}
-            {d.decideBy ? ` · to decide by ${formatDate(d.decideBy)}` : ''}
+            {t('decision.openedBy', { name: d.raisedBy?.name ?? t('unknown'), when: formatDateTime(d.createdAt) })}
+            {d.decideBy ? t('decision.decideByText', { date: formatDate(d.decideBy) }) : ''}
           </Text>
         </Card>
         {d.options.length > 0 ? (
-          <Table withTableBorder verticalSpacing="sm" aria-label="Options">
+          <Table withTableBorder verticalSpacing="sm" aria-label={t('decision.options')}>
             <Table.Thead>
               <Table.Tr>
-                <Table.Th>Option</Table.Th>
-                <Table.Th ta="right">Cost</Table.Th>
-                <Table.Th>Effect on risk</Table.Th>
+                <Table.Th>{t('decision.column.option')}</Table.Th>
+                <Table.Th ta="right">{t('decision.column.cost')}</Table.Th>
+                <Table.Th>{t('decision.column.effect')}</Table.Th>
               </Table.Tr>
             </Table.Thead>
             <Table.Tbody>
@@ -232,11 +238,11 @@ export function DecisionPage() {
                       <Text size="sm" fw={500}>
                         {o.title}
                       </Text>
-                      {o.proposed ? <Badge size="xs">proposed</Badge> : null}
-                      {o.id === d.chosenOptionId ? <Badge size="xs" color="teal">chosen</Badge> : null}
+                      {o.proposed ? <Badge size="xs">{t('decision.proposed')}</Badge> : null}
+                      {o.id === d.chosenOptionId ? <Badge size="xs" color="teal">{t('decision.chosen')}</Badge> : null}
                       {o.links.filter((l) => l.kind === 'risk').map((l) => (
                         <Anchor key={l.id} component={Link} to={href(`risks/${l.id}`)} size="xs">
-                          risk scenario
+                          {t('decision.riskScenario')}
                         </Anchor>
                       ))}
                     </Group>
@@ -254,7 +260,7 @@ export function DecisionPage() {
         ) : null}
         <div>
           <Title order={2} fz="h3" mb="sm">
-            Positions
+            {t('decision.positions')}
           </Title>
           <SimpleGrid cols={{ base: 1, md: d.positions.length }} spacing="md">
             {d.positions.map((p) => (

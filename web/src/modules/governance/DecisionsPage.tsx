@@ -1,4 +1,5 @@
 import { Anchor, Badge, Button, Group, Stack, Text } from '@mantine/core';
+import { useTranslation } from 'react-i18next';
 import { IconPlus } from '@tabler/icons-react';
 import { Link, useNavigate } from 'react-router';
 import { TriadTable } from '../../components/DataTable';
@@ -11,9 +12,11 @@ import { DecisionStatusBadge, StanceBadge } from './ui';
 
 /** The decision records: open ones first, those awaiting an executive at the top (of those loaded; older ones a page at a time). */
 export function DecisionsPage() {
+  const { t } = useTranslation('governance');
   const { clientId, can, href } = useCurrentClient();
   const navigate = useNavigate();
   const decisions = useDecisions(clientId);
+  const mayEdit = can('governance.edit');
   if (decisions.isError) return <ErrorAlert error={decisions.error} />;
   const order = (d: { awaitingExecutive: boolean; status: string }) => (d.awaitingExecutive ? 0 : d.status === 'open' ? 1 : 2);
   const rows = [...decisions.rows].sort((a, b) => order(a) - order(b));
@@ -21,11 +24,11 @@ export function DecisionsPage() {
     <Stack gap="md">
       <Group justify="space-between">
         <Text size="sm" c="dimmed" maw={640}>
-          Each decision asks the seats concerned for their position. When they disagree it goes to the executives, who alone can then decide it.
+          {t('decisions.intro')}
         </Text>
-        {can('governance.edit') ? (
+        {mayEdit ? (
           <Button leftSection={<IconPlus size={16} />} onClick={() => void navigate(href('governance/decisions/new'))}>
-            New decision
+            {t('decisions.new')}
           </Button>
         ) : null}
       </Group>
@@ -33,12 +36,12 @@ export function DecisionsPage() {
         records={rows}
         fetching={decisions.isPending}
         idAccessor="id"
-        noRecordsText="No decisions recorded yet"
-        aria-label="Decisions" exportAs="Decisions" columnsKey="governance.decisions"
+        noRecordsText={t('decisions.none')}
+        aria-label={t('decisions.table')} exportAs={t('decisions.table')} columnsKey="governance.decisions"
         columns={[
           {
             accessor: 'title',
-            title: 'Decision',
+            title: t('decisions.column.decision'),
             render: (d) => (
               <Anchor component={Link} to={href(`governance/decisions/${d.id}`)} fw={600} size="sm">
                 {d.title}
@@ -47,7 +50,7 @@ export function DecisionsPage() {
           },
           {
             accessor: 'positions',
-            title: 'Positions',
+            title: t('decisions.column.positions'),
             render: (d) => (
               <Group gap={6}>
                 {d.positions.map((p) => (
@@ -61,11 +64,11 @@ export function DecisionsPage() {
               </Group>
             ),
           },
-          { accessor: 'status', title: 'Status', render: (d) => <DecisionStatusBadge decision={d} /> },
-          { accessor: 'decideBy', title: 'Decide by / revisit', render: (d) => formatDate(d.status === 'open' ? d.decideBy : d.revisitOn) },
+          { accessor: 'status', title: t('decisions.column.status'), render: (d) => <DecisionStatusBadge decision={d} /> },
+          { accessor: 'decideBy', title: t('decisions.column.decideBy'), render: (d) => formatDate(d.status === 'open' ? d.decideBy : d.revisitOn) },
         ]}
       />
-      <NextPageButton {...decisions} shown={rows.length} total={decisions.first?.total} noun="decisions" />
+      <NextPageButton {...decisions} shown={rows.length} total={decisions.first?.total} noun={t('decisions.noun')} />
     </Stack>
   );
 }

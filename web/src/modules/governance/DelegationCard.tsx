@@ -1,5 +1,6 @@
 /** The approval of risk acceptances a client delegates to the advisor holding its CISO seat: shown to all, recorded by executives. */
 import { Alert, Button, Card, Group, NumberInput, Stack, Text, TextInput, Title } from '@mantine/core';
+import { useTranslation } from 'react-i18next';
 import { useForm } from '@mantine/form';
 import type { DelegationOut, SettingsOut } from '@schema/governance';
 import { api, fieldErrors } from '../../api/client';
@@ -9,6 +10,7 @@ import { useCurrentClient } from '../../layout/client-context';
 import { govInvalidate, govPath, useSeats } from './api';
 
 export function DelegationCard({ settings }: { settings: SettingsOut }) {
+  const { t } = useTranslation('governance');
   const { clientId, client } = useCurrentClient();
   const seats = useSeats(clientId);
   const ciso = seats.data?.find((s) => s.seat === 'CISO')?.holder ?? null;
@@ -16,31 +18,31 @@ export function DelegationCard({ settings }: { settings: SettingsOut }) {
   const form = useForm({ initialValues: { limit: (d?.limit ?? '') as number | string, since: '', note: d?.note ?? '' } });
   const save = useApiMutation({
     mutationFn: (body: object) => api.put<DelegationOut>(govPath(clientId, '/delegation'), body),
-    success: 'The delegation was recorded.',
+    success: t('delegation.recorded'),
     notifyError: false,
     invalidate: govInvalidate(clientId),
   });
   const end = useApiMutation({
     mutationFn: () => api.delete(govPath(clientId, '/delegation')),
-    success: 'The delegation was ended: every acceptance now goes to an executive.',
+    success: t('delegation.ended'),
     invalidate: govInvalidate(clientId),
   });
   const eligible = ciso && ciso.kind === 'advisor' && ciso.role === 'advisor' ? ciso : null;
   return (
-    <Card withBorder maw={760} component="section" aria-label="Delegated approval of risk acceptances">
+    <Card withBorder maw={760} component="section" aria-label={t('delegation.section')}>
       <Title order={2} fz="h3" mb="xs">
-        Who approves risk acceptances
+        {t('delegation.title')}
       </Title>
       <Text size="sm" c="dimmed" mb="sm">
-        An acceptance is weighed on the whole risk register. While the register is above the risk appetite, every acceptance goes to an executive (the board), whatever its size. Within the appetite, an executive approves it, unless {client.name} delegates that to the advisor holding the CISO seat, up to an expected annual loss.
+        {t('delegation.intro', { client: client.name })}
       </Text>
       {d ? (
-        <Alert color={d.holdsCisoSeat ? 'blue' : 'orange'} title="Delegated" mb="sm">
+        <Alert color={d.holdsCisoSeat ? 'blue' : 'orange'} title={t('delegation.delegated')} mb="sm">
           {d.sentence}
         </Alert>
       ) : (
         <Text size="sm" mb="sm" fw={600}>
-          Not delegated: every acceptance goes to an executive.
+          {t('delegation.notDelegated')}
         </Text>
       )}
       {settings.can.delegate ? (
@@ -56,32 +58,32 @@ export function DelegationCard({ settings }: { settings: SettingsOut }) {
           >
             <Stack gap="sm">
               {save.isError ? <ErrorAlert error={save.error} /> : null}
-              <Text size="sm">Delegate to {eligible.name}, who holds the CISO seat.</Text>
+              <Text size="sm">{t('delegation.delegateTo', { name: eligible.name })}</Text>
               <Group grow align="flex-start">
-                <NumberInput label="Up to an expected annual loss of" description="Per acceptance, in the client's currency." thousandSeparator="," allowNegative={false} clampBehavior="none" required {...form.getInputProps('limit')} />
-                <TextInput type="date" label="Decided on" description="Default: today." {...form.getInputProps('since')} />
+                <NumberInput label={t('delegation.limit')} description={t('delegation.limitHelp')} thousandSeparator="," allowNegative={false} clampBehavior="none" required {...form.getInputProps('limit')} />
+                <TextInput type="date" label={t('delegation.decidedOn')} description={t('delegation.defaultToday')} {...form.getInputProps('since')} />
               </Group>
-              <TextInput label="Where it was decided" placeholder="Board meeting of 12 October 2026" {...form.getInputProps('note')} />
+              <TextInput label={t('delegation.where')} placeholder={t('delegation.wherePlaceholder')} {...form.getInputProps('note')} />
               <Group justify="flex-end">
                 {d ? (
                   <Button variant="default" color="red" loading={end.isPending} onClick={() => end.mutate()}>
-                    End the delegation
+                    {t('delegation.end')}
                   </Button>
                 ) : null}
                 <Button type="submit" loading={save.isPending}>
-                  {d ? 'Record the new delegation' : 'Record the delegation'}
+                  {d ? t('delegation.recordNew') : t('delegation.record')}
                 </Button>
               </Group>
             </Stack>
           </form>
         ) : (
           <Text size="sm" c="dimmed">
-            No advisor holds the CISO seat, so there is no one to delegate to.
+            {t('delegation.noAdvisor')}
           </Text>
         )
       ) : (
         <Text size="sm" c="dimmed">
-          The client&apos;s executives record or end the delegation.
+          {t('delegation.executivesRecord')}
         </Text>
       )}
     </Card>

@@ -1,5 +1,6 @@
 /** Governance of a client: seats and charter, decisions, risk acceptances, concerns, settings. */
 import { RequirePermission } from '../../components/RequirePermission';
+import { useTranslation } from 'react-i18next';
 import { Outlet, Route, Routes } from 'react-router';
 import { PageHeader } from '../../components/PageHeader';
 import { RouteTabs } from '../../components/RouteTabs';
@@ -13,34 +14,25 @@ import { NewDecisionPage } from './NewDecisionPage';
 import { OverviewPage } from './OverviewPage';
 import { SettingsPage } from './SettingsPage';
 
-const TABS = [
-  { value: 'overview', label: 'Seats & checks' },
-  { value: 'decisions', label: 'Decisions' },
-  { value: 'acceptances', label: 'Risk acceptances' },
-  { value: 'concerns', label: 'Concerns' },
-  { value: 'settings', label: 'Settings' },
-];
+const TABS = ['overview', 'decisions', 'acceptances', 'concerns', 'settings'] as const;
 
 function GovernanceViews() {
+  const { t } = useTranslation('governance');
   const { client } = useCurrentClient();
   return (
     <>
-      <PageHeader
-        eyebrow={client.name}
-        title="Governance"
-        documentTitle={`Governance · ${client.name}`}
-        description="Who holds the CIO, CTO and CISO seats and what each covers; the decisions they take, where they disagree, and the risks accepted on whose authority."
-      />
-      <RouteTabs base="governance" tabs={TABS} />
+      <PageHeader eyebrow={client.name} title={t('title')} documentTitle={t('documentTitle', { client: client.name })} description={t('description')} />
+      <RouteTabs base="governance" tabs={TABS.map((value) => ({ value, label: t(`tabs.${value}`) }))} />
       <Outlet />
     </>
   );
 }
 
 export default function GovernancePage() {
+  const { t } = useTranslation('governance');
   return (
     <Routes>
-      <Route path="decisions/new" element={<RequirePermission permission="governance.edit" back={{ label: 'Back to the decisions', path: 'governance/decisions' }}><NewDecisionPage /></RequirePermission>} />
+      <Route path="decisions/new" element={<RequirePermission permission="governance.edit" back={{ label: t('backToDecisions'), path: 'governance/decisions' }}><NewDecisionPage /></RequirePermission>} />
       <Route path="decisions/:decisionId" element={<DecisionPage />} />
       <Route path="acceptances/:acceptanceId" element={<AcceptancePage />} />
       <Route element={<GovernanceViews />}>

@@ -1,4 +1,5 @@
 import { ActionIcon, Button, Card, Checkbox, Group, NumberInput, Radio, Stack, Text, TextInput, Textarea, Title } from '@mantine/core';
+import { useTranslation } from 'react-i18next';
 import { useForm } from '@mantine/form';
 import { IconPlus, IconTrash } from '@tabler/icons-react';
 import { useNavigate } from 'react-router';
@@ -18,6 +19,7 @@ interface OptionValues {
 
 /** Opens a decision record (advisors): the question, what is proposed, the options, the seats asked. */
 export function NewDecisionPage() {
+  const { t } = useTranslation('governance');
   const { client, clientId, href } = useCurrentClient();
   const navigate = useNavigate();
   const form = useForm({
@@ -31,14 +33,14 @@ export function NewDecisionPage() {
       proposed: '',
     },
     validate: {
-      title: (v) => (v.trim() ? null : 'Give the decision a title'),
-      proposal: (v) => (v.trim() ? null : 'Say what is proposed'),
-      seats: (v) => (v.length > 0 ? null : 'Ask at least one seat'),
+      title: (v) => (v.trim() ? null : t('newDecision.giveTitle')),
+      proposal: (v) => (v.trim() ? null : t('newDecision.sayProposed')),
+      seats: (v) => (v.length > 0 ? null : t('newDecision.askOneSeat')),
     },
   });
   const create = useApiMutation({
     mutationFn: (body: object) => api.post<DecisionOut>(govPath(clientId, '/decisions'), body),
-    success: 'The decision was opened; the seats are asked for their position.',
+    success: t('newDecision.opened'),
     notifyError: false,
     invalidate: govInvalidate(clientId),
     onSuccess: (d) => navigate(href(`governance/decisions/${d.id}`)),
@@ -63,44 +65,44 @@ export function NewDecisionPage() {
   );
   return (
     <>
-      <PageHeader eyebrow={client.name} title="New decision" documentTitle={`New decision · ${client.name}`} description="The seats concerned are asked for their position as soon as it is opened." />
+      <PageHeader eyebrow={client.name} title={t('newDecision.title')} documentTitle={t('newDecision.documentTitle', { client: client.name })} description={t('newDecision.description')} />
       <form onSubmit={submit} noValidate>
         <Stack gap="md" maw={860}>
           {create.isError ? <ErrorAlert error={create.error} /> : null}
-          <TextInput label="Title" required {...form.getInputProps('title')} />
-          <Textarea label="Context" autosize minRows={2} {...form.getInputProps('context')} />
-          <Textarea label="Proposal" description="What is proposed: each seat supports, opposes or abstains." required autosize minRows={2} {...form.getInputProps('proposal')} />
-          <Checkbox.Group label="Seats concerned" required {...form.getInputProps('seats')}>
+          <TextInput label={t('newDecision.titleLabel')} required {...form.getInputProps('title')} />
+          <Textarea label={t('newDecision.context')} autosize minRows={2} {...form.getInputProps('context')} />
+          <Textarea label={t('newDecision.proposal')} description={t('newDecision.proposalHelp')} required autosize minRows={2} {...form.getInputProps('proposal')} />
+          <Checkbox.Group label={t('newDecision.seats')} required {...form.getInputProps('seats')}>
             <Group mt="xs">
               {(['CIO', 'CTO', 'CISO'] as const).map((s) => (
                 <Checkbox key={s} value={s} label={s} />
               ))}
             </Group>
           </Checkbox.Group>
-          <TextInput type="date" label="Decide by" w={220} {...form.getInputProps('decideBy')} />
+          <TextInput type="date" label={t('newDecision.decideBy')} w={220} {...form.getInputProps('decideBy')} />
           <Card withBorder>
             <Group justify="space-between" mb="sm">
               <Title order={2} fz="h4">
-                Options
+                {t('newDecision.options')}
               </Title>
               <Button variant="default" size="xs" leftSection={<IconPlus size={14} />} onClick={() => form.insertListItem('options', { title: '', cost: '', riskEffect: '' })}>
-                Add option
+                {t('newDecision.addOption')}
               </Button>
             </Group>
             {form.values.options.length === 0 ? (
               <Text size="sm" c="dimmed">
-                No options yet. Add the alternatives with their cost and effect on risk.
+                {t('newDecision.noOptions')}
               </Text>
             ) : null}
             <Radio.Group {...form.getInputProps('proposed')}>
               <Stack gap="sm">
                 {form.values.options.map((_, i) => (
                   <Group key={i} align="flex-end" wrap="nowrap" gap="sm">
-                    <TextInput label={`Option ${i + 1}`} required style={{ flex: 2 }} {...form.getInputProps(`options.${i}.title`)} />
-                    <NumberInput label={`Cost (${client.currency})`} min={0} thousandSeparator="," style={{ flex: 1 }} {...form.getInputProps(`options.${i}.cost`)} />
-                    <TextInput label="Effect on risk" style={{ flex: 2 }} {...form.getInputProps(`options.${i}.riskEffect`)} />
-                    <Radio value={String(i)} label="Proposed" mb={8} />
-                    <ActionIcon variant="subtle" color="red" mb={4} aria-label={`Remove option ${i + 1}`} onClick={() => form.removeListItem('options', i)}>
+                    <TextInput label={t('newDecision.option', { n: i + 1 })} required style={{ flex: 2 }} {...form.getInputProps(`options.${i}.title`)} />
+                    <NumberInput label={t('newDecision.cost', { currency: client.currency })} min={0} thousandSeparator="," style={{ flex: 1 }} {...form.getInputProps(`options.${i}.cost`)} />
+                    <TextInput label={t('newDecision.effect')} style={{ flex: 2 }} {...form.getInputProps(`options.${i}.riskEffect`)} />
+                    <Radio value={String(i)} label={t('newDecision.proposed')} mb={8} />
+                    <ActionIcon variant="subtle" color="red" mb={4} aria-label={t('newDecision.removeOption', { n: i + 1 })} onClick={() => form.removeListItem('options', i)}>
                       <IconTrash size={16} />
                     </ActionIcon>
                   </Group>
@@ -110,10 +112,10 @@ export function NewDecisionPage() {
           </Card>
           <Group justify="flex-end">
             <Button variant="default" onClick={() => void navigate(href('governance/decisions'))}>
-              Cancel
+              {t('cancel')}
             </Button>
             <Button type="submit" loading={create.isPending}>
-              Open decision
+              {t('newDecision.open')}
             </Button>
           </Group>
         </Stack>

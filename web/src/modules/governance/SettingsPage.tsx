@@ -1,4 +1,5 @@
 import { Button, Card, Group, NumberInput, SimpleGrid, Skeleton, Stack, TagsInput, Text, Title } from '@mantine/core';
+import { useTranslation } from 'react-i18next';
 import { useForm } from '@mantine/form';
 import { useEffect } from 'react';
 import type { SettingsOut } from '@schema/governance';
@@ -11,6 +12,7 @@ import { DelegationCard } from './DelegationCard';
 
 /** Acceptance expiry default and limit, the material change that needs re-approval, reminders. */
 export function SettingsPage() {
+  const { t } = useTranslation('governance');
   const { clientId, can } = useCurrentClient();
   const settings = useGovSettings(clientId);
   const edit = can('governance.edit');
@@ -27,7 +29,7 @@ export function SettingsPage() {
   }, [settings.data, setValues, resetDirty]);
   const save = useApiMutation({
     mutationFn: (body: object) => api.patch<SettingsOut>(govPath(clientId, '/settings'), body),
-    success: 'The governance settings were saved.',
+    success: t('settings.saved'),
     notifyError: false,
     invalidate: govInvalidate(clientId),
   });
@@ -48,29 +50,29 @@ export function SettingsPage() {
   return (
     <Stack gap="lg">
       <DelegationCard settings={settings.data} />
-      <Card withBorder maw={760} component="section" aria-label="Governance settings">
+      <Card withBorder maw={760} component="section" aria-label={t('settings.section')}>
         <Title order={2} fz="h3" mb="sm">
-          Settings
+          {t('settings.title')}
         </Title>
         <form onSubmit={submit} noValidate>
           <Stack gap="md">
             {save.isError ? <ErrorAlert error={save.error} /> : null}
             <SimpleGrid cols={{ base: 1, sm: 2 }}>
-              <NumberInput label="Default expiry of an acceptance (months)" min={1} max={12} allowDecimal={false} disabled={!edit} {...form.getInputProps('defaultAcceptanceMonths')} />
-              <NumberInput label="Longest acceptance (months)" description="Never more than 12." min={1} max={12} allowDecimal={false} disabled={!edit} {...form.getInputProps('maxAcceptanceMonths')} />
-              <NumberInput label="Material change (%)" description="A rise of an accepted risk's expected annual loss beyond this needs re-approval." min={1} max={1000} disabled={!edit} {...form.getInputProps('materialChangePercent')} />
-              <NumberInput label="Days to respond to a concern" min={1} max={90} allowDecimal={false} disabled={!edit} {...form.getInputProps('concernResponseDays')} />
+              <NumberInput label={t('settings.defaultExpiry')} min={1} max={12} allowDecimal={false} disabled={!edit} {...form.getInputProps('defaultAcceptanceMonths')} />
+              <NumberInput label={t('settings.longest')} description={t('settings.never12')} min={1} max={12} allowDecimal={false} disabled={!edit} {...form.getInputProps('maxAcceptanceMonths')} />
+              <NumberInput label={t('settings.material')} description={t('settings.materialHelp')} min={1} max={1000} disabled={!edit} {...form.getInputProps('materialChangePercent')} />
+              <NumberInput label={t('settings.concernDays')} min={1} max={90} allowDecimal={false} disabled={!edit} {...form.getInputProps('concernResponseDays')} />
             </SimpleGrid>
-            <TagsInput label="Reminders before expiry (days)" disabled={!edit} {...form.getInputProps('reminderDays')} />
+            <TagsInput label={t('settings.reminders')} disabled={!edit} {...form.getInputProps('reminderDays')} />
             {edit ? (
               <Group justify="flex-end">
                 <Button type="submit" loading={save.isPending} disabled={!form.isDirty()}>
-                  Save settings
+                  {t('settings.save')}
                 </Button>
               </Group>
             ) : (
               <Text size="sm" c="dimmed">
-                Advisors change these settings.
+                {t('settings.advisorsChange')}
               </Text>
             )}
           </Stack>

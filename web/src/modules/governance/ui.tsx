@@ -1,68 +1,69 @@
 /** Small pieces the governance pages share: labels and badges. */
 import { Badge, Tooltip } from '@mantine/core';
-import type { AcceptanceOut, CheckOut, DecisionOut, PositionOut, ReportsTo, Seat } from '@schema/governance';
+import type { TFunction } from 'i18next';
+import { useTranslation } from 'react-i18next';
+import type { AcceptanceOut, CheckOut, DecisionOut, PositionOut } from '@schema/governance';
 
-export const SEAT_NAMES: Record<Seat, string> = {
-  CIO: 'Chief Information Officer',
-  CTO: 'Chief Technology Officer',
-  CISO: 'Chief Information Security Officer',
-};
-export const REPORTS_TO_LABELS: Record<ReportsTo, string> = { CEO: 'the CEO', board: 'the board', CIO: 'the CIO', CFO: 'the CFO', other: 'someone else' };
+const ROLES = ['executive', 'advisor', 'contributor', 'viewer'] as const;
+/** A member's role in the client, in words (a role the app does not know is shown as it is). */
+export function roleLabel(t: TFunction<'governance'>, role: string | null | undefined): string {
+  if (!role) return '';
+  const known = ROLES.find((r) => r === role);
+  return known ? t(`roles.${known}`) : role;
+}
 
 const SEVERITY_COLORS: Record<CheckOut['severity'], string> = { high: 'red', medium: 'orange', low: 'yellow' };
 export function SeverityBadge({ severity }: { severity: CheckOut['severity'] }) {
+  const { t } = useTranslation('governance');
   return (
     <Badge color={SEVERITY_COLORS[severity]} variant="light" style={{ flexShrink: 0 }}>
-      {severity}
+      {t(`severity.${severity}`)}
     </Badge>
   );
 }
 
 const STANCE_COLORS: Record<NonNullable<PositionOut['stance']>, string> = { supports: 'teal', opposes: 'red', abstains: 'gray' };
 export function StanceBadge({ stance }: { stance: PositionOut['stance'] }) {
+  const { t } = useTranslation('governance');
   if (!stance) {
     return (
       <Badge color="gray" variant="outline">
-        No position yet
+        {t('noPositionYet')}
       </Badge>
     );
   }
   return (
     <Badge color={STANCE_COLORS[stance]} variant="filled">
-      {stance}
+      {t(`stance.${stance}`)}
     </Badge>
   );
 }
 
 export function DecisionStatusBadge({ decision }: { decision: Pick<DecisionOut, 'status' | 'awaitingExecutive' | 'escalated' | 'overdue'> }) {
+  const { t } = useTranslation('governance');
   if (decision.awaitingExecutive) {
     return (
-      <Tooltip label="The seats disagree: only an executive can decide it.">
-        <Badge color="red">Awaiting an executive</Badge>
+      <Tooltip label={t('decisionStatus.disagreeTooltip')}>
+        <Badge color="red">{t('decisionStatus.awaitingExecutive')}</Badge>
       </Tooltip>
     );
   }
-  if (decision.status === 'open') return <Badge color={decision.overdue ? 'orange' : 'blue'} variant="light">{decision.overdue ? 'Open, overdue' : 'Open'}</Badge>;
-  if (decision.status === 'decided') return <Badge color={decision.overdue ? 'orange' : 'teal'} variant="light">{decision.overdue ? 'Decided, revisit due' : 'Decided'}</Badge>;
+  if (decision.status === 'open') return <Badge color={decision.overdue ? 'orange' : 'blue'} variant="light">{decision.overdue ? t('decisionStatus.openOverdue') : t('decisionStatus.open')}</Badge>;
+  if (decision.status === 'decided') return <Badge color={decision.overdue ? 'orange' : 'teal'} variant="light">{decision.overdue ? t('decisionStatus.decidedRevisitDue') : t('decisionStatus.decided')}</Badge>;
   return (
     <Badge color="gray" variant="light">
-      Withdrawn
+      {t('decisionStatus.withdrawn')}
     </Badge>
   );
 }
 
-const ACCEPTANCE_LABELS: Record<AcceptanceOut['status'], string> = { requested: 'Awaiting approval', approved: 'Accepted', rejected: 'Rejected', withdrawn: 'Withdrawn', expired: 'Expired' };
 const ACCEPTANCE_COLORS: Record<AcceptanceOut['status'], string> = { requested: 'blue', approved: 'grape', rejected: 'gray', withdrawn: 'gray', expired: 'orange' };
 export function AcceptanceStatusBadge({ acceptance }: { acceptance: Pick<AcceptanceOut, 'status' | 'reapprovalRequired'> }) {
-  if (acceptance.reapprovalRequired) return <Badge color="red">Re-approval needed</Badge>;
+  const { t } = useTranslation('governance');
+  if (acceptance.reapprovalRequired) return <Badge color="red">{t('reapprovalNeeded')}</Badge>;
   return (
     <Badge color={ACCEPTANCE_COLORS[acceptance.status]} variant="light">
-      {ACCEPTANCE_LABELS[acceptance.status]}
+      {t(`acceptanceStatus.${acceptance.status}`)}
     </Badge>
   );
 }
-
-export const AUTHORITY_LABELS: Record<AcceptanceOut['requiredAuthority'], string> = {
-  executive: 'An executive (the board)',
-  'ciso-advisor-or-executive': 'The CISO\u2019s advisor or an executive',
-};

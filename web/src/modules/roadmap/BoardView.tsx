@@ -4,10 +4,11 @@
  * keys to go from quarter to quarter, Space to drop it (Escape to cancel). Filters by seat and kind.
  */
 import { Badge, Card, Chip, Group, SimpleGrid, Stack, Text, Title, UnstyledButton } from '@mantine/core';
+import { useTranslation } from 'react-i18next';
 import { DndContext, KeyboardCode, KeyboardSensor, PointerSensor, useDraggable, useDroppable, useSensor, useSensors, type DragEndEvent, type KeyboardCoordinateGetter } from '@dnd-kit/core';
 import { IconGripVertical } from '@tabler/icons-react';
 import type { InitiativeOut, RoadmapOut } from '@schema/roadmap';
-import { KIND_LABELS, KINDS, SEATS } from '@schema/roadmap';
+import { KINDS, SEATS } from '@schema/roadmap';
 import { useState } from 'react';
 import { Money } from '../../components/Money';
 import { StatusBadge } from './ui';
@@ -37,13 +38,14 @@ const columnKeys: KeyboardCoordinateGetter = (event, { context }) => {
 };
 
 function InitiativeCard({ item, currency, canMove, onOpen }: { item: InitiativeOut; currency: string; canMove: boolean; onOpen: (id: string) => void }) {
+  const { t } = useTranslation('roadmap');
   const { attributes, listeners, setNodeRef, transform, isDragging } = useDraggable({ id: item.id, disabled: !canMove, data: { quarter: item.targetQuarter } });
   const style = transform ? { transform: `translate3d(${transform.x}px, ${transform.y}px, 0)`, zIndex: 10 } : undefined;
   return (
-    <Card ref={setNodeRef} withBorder padding="xs" shadow={isDragging ? 'md' : undefined} style={style} aria-label={`${item.ref} ${item.title}`}>
+    <Card ref={setNodeRef} withBorder padding="xs" shadow={isDragging ? 'md' : undefined} style={style} aria-label={t('board.card', { ref: item.ref, title: item.title })}>
       <Group gap={6} wrap="nowrap" align="flex-start">
         {canMove ? (
-          <UnstyledButton {...listeners} {...attributes} aria-label={`Move ${item.ref} ${item.title}`} style={{ cursor: 'grab', paddingTop: 2 }}>
+          <UnstyledButton {...listeners} {...attributes} aria-label={t('board.move', { ref: item.ref, title: item.title })} style={{ cursor: 'grab', paddingTop: 2 }}>
             <IconGripVertical size={16} color="var(--mantine-color-gray-6)" />
           </UnstyledButton>
         ) : null}
@@ -58,17 +60,17 @@ function InitiativeCard({ item, currency, canMove, onOpen }: { item: InitiativeO
               {item.ownerSeat}
             </Badge>
             <Badge size="xs" variant="light" color="gray">
-              {KIND_LABELS[item.kind]}
+              {t(`kind.${item.kind}`)}
             </Badge>
             <StatusBadge status={item.status} />
           </Group>
           <Group gap={6} justify="space-between">
             <Text size="xs" c="dimmed">
-              <Money amount={item.oneTimeCost} currency={currency} size="xs" /> once
+              <Money amount={item.oneTimeCost} currency={currency} size="xs" /> {t('board.once')}
             </Text>
             {item.riskReduction && item.riskReduction.mean > 0 ? (
               <Text size="xs" c="teal.8">
-                −<Money amount={item.riskReduction.mean} currency={currency} size="xs" compact /> risk/yr
+                −<Money amount={item.riskReduction.mean} currency={currency} size="xs" compact /> {t('board.riskYear')}
               </Text>
             ) : null}
           </Group>
@@ -79,13 +81,14 @@ function InitiativeCard({ item, currency, canMove, onOpen }: { item: InitiativeO
 }
 
 function QuarterColumn({ quarter, items, currency, canMove, onOpen, current }: { quarter: { key: string; label: string }; items: InitiativeOut[]; currency: string; canMove: (i: InitiativeOut) => boolean; onOpen: (id: string) => void; current: boolean }) {
+  const { t } = useTranslation('roadmap');
   const { setNodeRef, isOver } = useDroppable({ id: quarter.key });
   return (
-    <Card ref={setNodeRef} withBorder padding="sm" bg={isOver ? 'blue.0' : current ? 'gray.0' : undefined} style={{ minHeight: 240 }} role="region" aria-label={`Initiatives in ${quarter.label}`}>
+    <Card ref={setNodeRef} withBorder padding="sm" bg={isOver ? 'blue.0' : current ? 'gray.0' : undefined} style={{ minHeight: 240 }} role="region" aria-label={t('board.column', { quarter: quarter.label })}>
       <Group justify="space-between" mb="xs">
         <Title order={3} fz="sm">
           {quarter.label}
-          {current ? ' (now)' : ''}
+          {current ? t('board.now') : ''}
         </Title>
         <Text size="xs" c="dimmed">
           <Money amount={items.reduce((s, i) => s + i.oneTimeCost, 0)} currency={currency} size="xs" compact />
@@ -97,7 +100,7 @@ function QuarterColumn({ quarter, items, currency, canMove, onOpen, current }: {
         ))}
         {items.length === 0 ? (
           <Text size="xs" c="dimmed">
-            Nothing planned.
+            {t('board.nothing')}
           </Text>
         ) : null}
       </Stack>
@@ -106,6 +109,7 @@ function QuarterColumn({ quarter, items, currency, canMove, onOpen, current }: {
 }
 
 export function BoardView({ roadmap, onMove, onOpen }: { roadmap: RoadmapOut; onMove: (id: string, quarter: string) => void; onOpen: (id: string) => void }) {
+  const { t } = useTranslation('roadmap');
   const [seats, setSeats] = useState<string[]>([...SEATS]);
   const [kinds, setKinds] = useState<string[]>([...KINDS]);
   const sensors = useSensors(useSensor(PointerSensor, { activationConstraint: { distance: 6 } }), useSensor(KeyboardSensor, { coordinateGetter: columnKeys, scrollBehavior: 'auto' }));
@@ -120,9 +124,9 @@ export function BoardView({ roadmap, onMove, onOpen }: { roadmap: RoadmapOut; on
   return (
     <Stack gap="md">
       <Group gap="lg">
-        <Group gap={6} role="group" aria-label="Filter by seat">
+        <Group gap={6} role="group" aria-label={t('board.filterSeat')}>
           <Text size="sm" fw={600}>
-            Seat
+            {t('board.seat')}
           </Text>
           <Chip.Group multiple value={seats} onChange={setSeats}>
             {SEATS.map((s) => (
@@ -132,14 +136,14 @@ export function BoardView({ roadmap, onMove, onOpen }: { roadmap: RoadmapOut; on
             ))}
           </Chip.Group>
         </Group>
-        <Group gap={6} role="group" aria-label="Filter by kind">
+        <Group gap={6} role="group" aria-label={t('board.filterKind')}>
           <Text size="sm" fw={600}>
-            Kind
+            {t('board.kind')}
           </Text>
           <Chip.Group multiple value={kinds} onChange={setKinds}>
             {KINDS.map((k) => (
               <Chip key={k} value={k} size="xs">
-                {KIND_LABELS[k]}
+                {t(`kind.${k}`)}
               </Chip>
             ))}
           </Chip.Group>
@@ -147,10 +151,10 @@ export function BoardView({ roadmap, onMove, onOpen }: { roadmap: RoadmapOut; on
       </Group>
       {earlier.length > 0 ? (
         <Text size="sm" c="orange.8">
-          {earlier.length} open {earlier.length === 1 ? 'initiative is' : 'initiatives are'} planned for a quarter already past: {earlier.map((i) => `${i.ref} ${i.title}`).join(', ')}. Move {earlier.length === 1 ? 'it' : 'them'} to a quarter ahead.
+          {t('board.past', { count: earlier.length, list: earlier.map((i) => `${i.ref} ${i.title}`).join(', ') })}
         </Text>
       ) : null}
-      <DndContext sensors={sensors} onDragEnd={onDragEnd} accessibility={{ screenReaderInstructions: { draggable: 'To move an initiative to another quarter, press Space, then the left or right arrow, then Space to drop it; Escape cancels.' } }}>
+      <DndContext sensors={sensors} onDragEnd={onDragEnd} accessibility={{ screenReaderInstructions: { draggable: t('board.instructions') } }}>
         <SimpleGrid cols={{ base: 1, sm: 2, lg: 4 }} spacing="sm">
             {roadmap.quarters.map((q) => (
               <QuarterColumn

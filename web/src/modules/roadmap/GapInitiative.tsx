@@ -5,8 +5,8 @@
  * new-initiative flow.
  */
 import { Anchor, Button, Group, List, Modal, Select, Stack, Text } from '@mantine/core';
+import { Trans, useTranslation } from 'react-i18next';
 import type { GapCandidate, InitiativeOut, InitiativeRef } from '@schema/roadmap';
-import { KIND_LABELS, STATUS_LABELS } from '@schema/roadmap';
 import { useState } from 'react';
 import { Link } from 'react-router';
 import { api, clientPath } from '../../api/client';
@@ -18,35 +18,42 @@ import { roadmapChangeKeys, useRoadmap } from './api';
 
 /** "I8 · Q1 2027 · Proposed", a link that opens it on the roadmap. */
 export function InitiativeLink({ item, onFollow }: { item: InitiativeRef; onFollow?: () => void }) {
+  const { t } = useTranslation('roadmap');
   const { href } = useCurrentClient();
   return (
     <Anchor component={Link} to={`${href('roadmap')}?initiative=${encodeURIComponent(item.id)}`} size="sm" onClick={onFollow}>
-      {item.ref} · {item.targetQuarterLabel} · {STATUS_LABELS[item.status]}
+      {t('gap.link', { ref: item.ref, quarter: item.targetQuarterLabel, status: t(`status.${item.status}`) })}
     </Anchor>
   );
 }
 
 /** What an initiative from the gap would be, in a sentence or two (`compact`: one short line and the treatments). */
 export function GapPlan({ gap, currency, compact = false }: { gap: GapCandidate; currency: string; compact?: boolean }) {
+  const { t } = useTranslation('roadmap');
   return (
     <Stack gap={compact ? 0 : 4}>
       <Text size={compact ? 'xs' : 'sm'}>
-        Owner {gap.ownerSeat} · {KIND_LABELS[gap.kind]}
+        {t('gap.owner', { seat: gap.ownerSeat, kind: t(`kind.${gap.kind}`) })}
         {compact ? '' : ` · ${gap.levels}`}
       </Text>
       {gap.carries.length > 0 ? (
         <Text size={compact ? 'xs' : 'sm'}>
-          Carries {gap.carries.map((t) => `${t.ref} ${t.name}`).join(', ')} (<Money amount={gap.oneTimeCost} currency={currency} size={compact ? 'xs' : 'sm'} /> once, <Money amount={gap.annualCost} currency={currency} size={compact ? 'xs' : 'sm'} /> a year)
-          {compact ? '' : ': the risk it reduces comes from the engine.'}
+          <Trans
+            t={t}
+            i18nKey="gap.carries"
+            values={{ list: gap.carries.map((x) => `${x.ref} ${x.name}`).join(', ') }}
+            components={{ once: <Money amount={gap.oneTimeCost} currency={currency} size={compact ? 'xs' : 'sm'} />, year: <Money amount={gap.annualCost} currency={currency} size={compact ? 'xs' : 'sm'} /> }}
+          />
+          {compact ? '' : t('gap.fromEngine')}
         </Text>
       ) : (
         <Text size={compact ? 'xs' : 'sm'} c="dimmed">
-          {compact ? 'No treatment to carry' : 'No treatment of the register to carry: no cost and no risk figure until you add them.'}
+          {compact ? t('gap.noTreatmentShort') : t('gap.noTreatment')}
         </Text>
       )}
       {gap.notCarried.length > 0 && !compact ? (
         <Text size="xs" c="dimmed">
-          Not carried: {gap.notCarried.map((t) => `${t.ref} ${t.name} (${t.reason})`).join('; ')}.
+          {t('gap.notCarried', { list: gap.notCarried.map((x) => `${x.ref} ${x.name} (${x.reason})`).join('; ') })}
         </Text>
       ) : null}
     </Stack>
@@ -55,6 +62,7 @@ export function GapPlan({ gap, currency, compact = false }: { gap: GapCandidate;
 
 /** Makes the initiative that closes a gap, for the quarter chosen (next quarter unless changed). */
 export function GapInitiativeModal({ gap, assessmentId, currency, onClose }: { gap: GapCandidate; assessmentId: string; currency: string; onClose: () => void }) {
+  const { t } = useTranslation('roadmap');
   const { clientId } = useCurrentClient();
   const roadmap = useRoadmap(clientId);
   const [quarter, setQuarter] = useState<string | null>(null);
@@ -62,19 +70,19 @@ export function GapInitiativeModal({ gap, assessmentId, currency, onClose }: { g
   const chosen = quarter ?? quarters[1]?.key ?? null;
   const make = useApiMutation({
     mutationFn: () => api.post<InitiativeOut>(clientPath(clientId, '/roadmap/initiatives/from-source'), { type: 'gap', controlId: gap.controlId, assessmentId, ...(chosen ? { targetQuarter: chosen } : {}) }),
-    success: (i) => `${i.ref} ${i.title} is on the roadmap (${i.targetQuarterLabel}).`,
+    success: (i) => t('gap.onRoadmap', { ref: i.ref, title: i.title, quarter: i.targetQuarterLabel }),
     notifyError: false,
     invalidate: roadmapChangeKeys(clientId),
     onSuccess: onClose,
   });
   return (
-    <Modal opened onClose={onClose} title={`Turn ${gap.controlId} into an initiative`} size="lg">
+    <Modal opened onClose={onClose} title={t('gap.turn', { id: gap.controlId })} size="lg">
       <Stack gap="sm">
-        {make.isError ? <ErrorAlert error={make.error} title="Not made" /> : null}
+        {make.isError ? <ErrorAlert error={make.error} title={t('gap.notMade')} /> : null}
         <Text size="sm">{gap.statement ?? gap.title}</Text>
         {gap.scenarios.length > 0 ? (
           <Text size="sm">
-            At stake: <Money amount={gap.atStake} currency={currency} size="sm" fw={600} /> a year, on {gap.scenarios.map((s) => `${s.ref} ${s.title}`).join('; ')}.
+            <Trans t={t} i18nKey="gap.atStake" values={{ scenarios: gap.scenarios.map((s) => `${s.ref} ${s.title}`).join('; ') }} components={{ amount: <Money amount={gap.atStake} currency={currency} size="sm" fw={600} /> }} />
           </Text>
         ) : null}
         <GapPlan gap={gap} currency={currency} />
@@ -82,21 +90,21 @@ export function GapInitiativeModal({ gap, assessmentId, currency, onClose }: { g
           <List size="xs" c="dimmed">
             {gap.earlier.map((i) => (
               <List.Item key={i.id}>
-                Earlier: {i.ref} {i.title} ({STATUS_LABELS[i.status].toLowerCase()})
+                {t('gap.earlier', { ref: i.ref, title: i.title, status: t(`statusInText.${i.status}`) })}
               </List.Item>
             ))}
           </List>
         ) : null}
-        <Select label="Quarter" data={quarters.map((q) => ({ value: q.key, label: q.label }))} value={chosen} onChange={(v) => v && setQuarter(v)} allowDeselect={false} disabled={quarters.length === 0} />
+        <Select label={t('gap.quarter')} data={quarters.map((q) => ({ value: q.key, label: q.label }))} value={chosen} onChange={(v) => v && setQuarter(v)} allowDeselect={false} disabled={quarters.length === 0} />
         <Text size="xs" c="dimmed">
-          It is proposed; an advisor approves it on the roadmap.
+          {t('gap.proposedNote')}
         </Text>
         <Group justify="flex-end">
           <Button variant="default" onClick={onClose}>
-            Cancel
+            {t('cancel')}
           </Button>
           <Button onClick={() => make.mutate()} loading={make.isPending}>
-            Propose initiative
+            {t('gap.propose')}
           </Button>
         </Group>
       </Stack>

@@ -1,8 +1,9 @@
 /** One initiative: read it, and (who may) change it, approve it, move it, link priorities, remove it. */
 import { Anchor, Button, Group, Modal, MultiSelect, NumberInput, Select, SimpleGrid, Stack, Text, Textarea, TextInput } from '@mantine/core';
+import { Trans, useTranslation } from 'react-i18next';
 import { modals } from '@mantine/modals';
 import type { InitiativeOut, RoadmapOut } from '@schema/roadmap';
-import { KIND_LABELS, KINDS, SEATS, SOURCE_LABELS, STATUS_LABELS, STATUSES } from '@schema/roadmap';
+import { KINDS, SEATS, STATUSES } from '@schema/roadmap';
 import type { BusinessOut } from '@schema/business';
 import { useQuery } from '@tanstack/react-query';
 import { Fragment, useState } from 'react';
@@ -20,6 +21,7 @@ export function usePriorities(clientId: string) {
 }
 
 export function InitiativeModal({ clientId, roadmap, item, onClose }: { clientId: string; roadmap: RoadmapOut; item: InitiativeOut; onClose: () => void }) {
+  const { t } = useTranslation('roadmap');
   const [draft, setDraft] = useState(() => ({ ...item, priorityIds: item.priorities.map((p) => p.id) }));
   const business = usePriorities(clientId);
   const { href } = useCurrentClient();
@@ -40,14 +42,14 @@ export function InitiativeModal({ clientId, roadmap, item, onClose }: { clientId
         ...(draft.status !== item.status ? { status: draft.status } : {}),
         priorityIds: draft.priorityIds,
       }),
-    success: 'Initiative saved.',
+    success: t('modal.saved'),
     notifyError: false,
     invalidate: roadmapChangeKeys(clientId),
     onSuccess: onClose,
   });
   const remove = useApiMutation({
     mutationFn: () => api.delete(clientPath(clientId, `/roadmap/initiatives/${item.id}`)),
-    success: 'Initiative removed.',
+    success: t('modal.removed'),
     invalidate: roadmapChangeKeys(clientId),
     onSuccess: onClose,
   });
@@ -55,23 +57,23 @@ export function InitiativeModal({ clientId, roadmap, item, onClose }: { clientId
   const quarters = [...new Set([item.targetQuarter, ...roadmap.quarters.map((q) => q.key)])].sort();
   const r = item.riskReduction;
   return (
-    <Modal opened onClose={onClose} title={`${item.ref} ${item.title}`} size="lg">
+    <Modal opened onClose={onClose} title={t('modal.title', { ref: item.ref, title: item.title })} size="lg">
       <Stack gap="sm">
         {save.isError ? <ErrorAlert error={save.error} /> : null}
         <Text size="sm" c="dimmed">
-          From: {SOURCE_LABELS[item.source.type]}
-          {item.source.label ? ` (${item.source.label})` : ''}. {item.rank ? `Ranked ${item.rank}${item.manualRank ? ' by an advisor' : ''}.` : ''}
+          {t('modal.from', { source: t(`source.${item.source.type}`), label: item.source.label ? t('modal.fromLabel', { label: item.source.label }) : '' })}{' '}
+          {item.rank ? (item.manualRank ? t('modal.rankedByAdvisor', { rank: item.rank }) : t('modal.ranked', { rank: item.rank })) : ''}
         </Text>
         {item.outcomes.length > 0 ? (
           <Text size="sm">
-            Closes the framework gap{item.outcomes.length > 1 ? 's' : ''}{' '}
+            {t('modal.closes', { count: item.outcomes.length })}{' '}
             {item.outcomes.map((o, k) => (
               <Fragment key={`${o.catalogueId}:${o.controlId}`}>
                 {k > 0 ? ', ' : ''}
                 <Anchor component={Link} to={href(`controls/${o.assessmentId}/gaps`)} size="sm">
                   {o.controlId}
                 </Anchor>{' '}
-                ({o.title}; from {o.assessmentTitle})
+                {t('modal.outcomeFrom', { title: o.title, assessment: o.assessmentTitle })}
               </Fragment>
             ))}
             .
@@ -79,31 +81,36 @@ export function InitiativeModal({ clientId, roadmap, item, onClose }: { clientId
         ) : null}
         {r ? (
           <Text size="sm">
-            Risk it reduces: <Money amount={r.mean} currency={cur} size="sm" fw={600} /> of expected loss a year and <Money amount={r.p95} currency={cur} size="sm" fw={600} /> off the 1-in-20-year loss, on {r.scenarios.map((s) => s.ref).join(', ')} ({item.treatments.map((t) => t.ref).join(', ')}).
+            <Trans
+              t={t}
+              i18nKey="modal.reduces"
+              values={{ scenarios: r.scenarios.map((s) => s.ref).join(', '), treatments: item.treatments.map((x) => x.ref).join(', ') }}
+              components={{ mean: <Money amount={r.mean} currency={cur} size="sm" fw={600} />, p95: <Money amount={r.p95} currency={cur} size="sm" fw={600} /> }}
+            />
           </Text>
         ) : (
           <Text size="sm" c="dimmed">
-            No risk figure: {item.riskNote}
+            {t('modal.noRisk', { note: item.riskNote })}
           </Text>
         )}
-        <TextInput label="Title" value={draft.title} disabled={!editable} onChange={(e) => setDraft({ ...draft, title: e.currentTarget.value })} />
-        <Textarea label="Description" autosize minRows={2} value={draft.description ?? ''} disabled={!editable} onChange={(e) => setDraft({ ...draft, description: e.currentTarget.value })} />
+        <TextInput label={t('form.title')} value={draft.title} disabled={!editable} onChange={(e) => setDraft({ ...draft, title: e.currentTarget.value })} />
+        <Textarea label={t('form.description')} autosize minRows={2} value={draft.description ?? ''} disabled={!editable} onChange={(e) => setDraft({ ...draft, description: e.currentTarget.value })} />
         <SimpleGrid cols={3}>
-          <Select label="Owner seat" data={[...SEATS]} value={draft.ownerSeat} disabled={!editable} onChange={(v) => v && setDraft({ ...draft, ownerSeat: v })} allowDeselect={false} />
-          <Select label="Kind" data={KINDS.map((k) => ({ value: k, label: KIND_LABELS[k] }))} value={draft.kind} disabled={!editable} onChange={(v) => v && setDraft({ ...draft, kind: v })} allowDeselect={false} />
-          <Select label="Money line" data={[{ value: 'internal', label: 'Internal IT (bottom line)' }, { value: 'product', label: 'Product (top line)' }]} value={draft.scope} disabled={!editable} onChange={(v) => v && setDraft({ ...draft, scope: v })} allowDeselect={false} />
+          <Select label={t('form.ownerSeat')} data={[...SEATS]} value={draft.ownerSeat} disabled={!editable} onChange={(v) => v && setDraft({ ...draft, ownerSeat: v })} allowDeselect={false} />
+          <Select label={t('form.kind')} data={KINDS.map((k) => ({ value: k, label: t(`kind.${k}`) }))} value={draft.kind} disabled={!editable} onChange={(v) => v && setDraft({ ...draft, kind: v })} allowDeselect={false} />
+          <Select label={t('form.moneyLine')} data={[{ value: 'internal', label: t('form.internal') }, { value: 'product', label: t('form.product') }]} value={draft.scope} disabled={!editable} onChange={(v) => v && setDraft({ ...draft, scope: v })} allowDeselect={false} />
         </SimpleGrid>
         <SimpleGrid cols={2}>
-          <NumberInput label="One-time cost" min={0} thousandSeparator="," value={draft.oneTimeCost} disabled={!editable} onChange={(v) => setDraft({ ...draft, oneTimeCost: Number(v) || 0 })} />
-          <NumberInput label="Running cost a year" min={0} thousandSeparator="," value={draft.annualCost} disabled={!editable} onChange={(v) => setDraft({ ...draft, annualCost: Number(v) || 0 })} />
-          <NumberInput label="Saves a year (bottom line)" min={0} thousandSeparator="," value={draft.expectedSaving} disabled={!editable} onChange={(v) => setDraft({ ...draft, expectedSaving: Number(v) || 0 })} />
-          <NumberInput label="Revenue it enables a year (top line)" min={0} thousandSeparator="," value={draft.expectedRevenue} disabled={!editable} onChange={(v) => setDraft({ ...draft, expectedRevenue: Number(v) || 0 })} />
+          <NumberInput label={t('form.oneTime')} min={0} thousandSeparator="," value={draft.oneTimeCost} disabled={!editable} onChange={(v) => setDraft({ ...draft, oneTimeCost: Number(v) || 0 })} />
+          <NumberInput label={t('form.running')} min={0} thousandSeparator="," value={draft.annualCost} disabled={!editable} onChange={(v) => setDraft({ ...draft, annualCost: Number(v) || 0 })} />
+          <NumberInput label={t('form.saves')} min={0} thousandSeparator="," value={draft.expectedSaving} disabled={!editable} onChange={(v) => setDraft({ ...draft, expectedSaving: Number(v) || 0 })} />
+          <NumberInput label={t('form.revenue')} min={0} thousandSeparator="," value={draft.expectedRevenue} disabled={!editable} onChange={(v) => setDraft({ ...draft, expectedRevenue: Number(v) || 0 })} />
         </SimpleGrid>
         <SimpleGrid cols={2}>
-          <Select label="Quarter" data={quarters} value={draft.targetQuarter} disabled={!editable} onChange={(v) => v && setDraft({ ...draft, targetQuarter: v })} allowDeselect={false} />
+          <Select label={t('form.quarter')} data={quarters} value={draft.targetQuarter} disabled={!editable} onChange={(v) => v && setDraft({ ...draft, targetQuarter: v })} allowDeselect={false} />
           <Select
-            label="Status"
-            data={STATUSES.map((s) => ({ value: s, label: STATUS_LABELS[s], disabled: !item.can.approve && s !== 'proposed' && s !== item.status }))}
+            label={t('form.status')}
+            data={STATUSES.map((s) => ({ value: s, label: t(`status.${s}`), disabled: !item.can.approve && s !== 'proposed' && s !== item.status }))}
             value={draft.status}
             disabled={!editable}
             onChange={(v) => v && setDraft({ ...draft, status: v })}
@@ -111,8 +118,8 @@ export function InitiativeModal({ clientId, roadmap, item, onClose }: { clientId
           />
         </SimpleGrid>
         <MultiSelect
-          label="Business priorities it serves"
-          data={(business.data?.priorities ?? []).map((p) => ({ value: p.id, label: `${p.title} (${p.weight} %)` }))}
+          label={t('form.priorities')}
+          data={(business.data?.priorities ?? []).map((p) => ({ value: p.id, label: t('form.priority', { title: p.title, weight: p.weight }) }))}
           value={draft.priorityIds}
           disabled={!editable}
           onChange={(v) => setDraft({ ...draft, priorityIds: v })}
@@ -122,16 +129,16 @@ export function InitiativeModal({ clientId, roadmap, item, onClose }: { clientId
             <Button
               variant="subtle"
               color="red"
-              onClick={() => modals.openConfirmModal({ title: `Remove ${item.ref}?`, children: <Text size="sm">Its treatments stay in the risk register.</Text>, labels: { confirm: 'Remove', cancel: 'Cancel' }, confirmProps: { color: 'red' }, onConfirm: () => remove.mutate() })}
+              onClick={() => modals.openConfirmModal({ title: t('modal.removeTitle', { ref: item.ref }), children: <Text size="sm">{t('modal.removeText')}</Text>, labels: { confirm: t('modal.remove'), cancel: t('cancel') }, confirmProps: { color: 'red' }, onConfirm: () => remove.mutate() })}
             >
-              Remove
+              {t('modal.remove')}
             </Button>
             <Group>
               <Button variant="default" onClick={onClose}>
-                Cancel
+                {t('cancel')}
               </Button>
               <Button onClick={() => save.mutate()} loading={save.isPending}>
-                Save
+                {t('modal.save')}
               </Button>
             </Group>
           </Group>

@@ -1,8 +1,9 @@
 /** A new initiative: by hand, or from a source (a security option, a system, a contract, treatments of the register, a framework gap). */
 import type { ReactNode } from 'react';
 import { Anchor, Button, Group, Modal, MultiSelect, NumberInput, Select, SimpleGrid, Stack, Table, Tabs, Text, Textarea, TextInput, Title } from '@mantine/core';
+import { useTranslation } from 'react-i18next';
 import type { CandidatesOut, InitiativeOut, RoadmapOut } from '@schema/roadmap';
-import { KIND_LABELS, KINDS, SEATS } from '@schema/roadmap';
+import { KINDS, SEATS } from '@schema/roadmap';
 import { useState } from 'react';
 import { Link } from 'react-router';
 import { api, clientPath } from '../../api/client';
@@ -13,13 +14,15 @@ import { useCurrentClient } from '../../layout/client-context';
 import { roadmapChangeKeys, useCandidates } from './api';
 import { GapPlan, InitiativeLink } from './GapInitiative';
 import { usePriorities } from './InitiativeModal';
+import { treatmentStatus } from './ui';
 
 function ByHand({ clientId, roadmap, onDone }: { clientId: string; roadmap: RoadmapOut; onDone: () => void }) {
+  const { t } = useTranslation('roadmap');
   const [d, setD] = useState({ title: '', description: '', ownerSeat: 'CIO', kind: 'infrastructure', scope: 'internal', oneTimeCost: 0, annualCost: 0, expectedSaving: 0, expectedRevenue: 0, targetQuarter: roadmap.quarters[1]?.key ?? roadmap.currentQuarter, priorityIds: [] as string[] });
   const business = usePriorities(clientId);
   const save = useApiMutation({
     mutationFn: () => api.post<InitiativeOut>(clientPath(clientId, '/roadmap/initiatives'), { ...d, description: d.description || null }),
-    success: (i) => `${i.ref} ${i.title} proposed.`,
+    success: (i) => t('newModal.proposed', { ref: i.ref, title: i.title }),
     notifyError: false,
     invalidate: roadmapChangeKeys(clientId),
     onSuccess: onDone,
@@ -27,24 +30,24 @@ function ByHand({ clientId, roadmap, onDone }: { clientId: string; roadmap: Road
   return (
     <Stack gap="sm">
       {save.isError ? <ErrorAlert error={save.error} /> : null}
-      <TextInput label="Title" required value={d.title} onChange={(e) => setD({ ...d, title: e.currentTarget.value })} data-autofocus />
-      <Textarea label="Description" autosize minRows={2} value={d.description} onChange={(e) => setD({ ...d, description: e.currentTarget.value })} />
+      <TextInput label={t('form.title')} required value={d.title} onChange={(e) => setD({ ...d, title: e.currentTarget.value })} data-autofocus />
+      <Textarea label={t('form.description')} autosize minRows={2} value={d.description} onChange={(e) => setD({ ...d, description: e.currentTarget.value })} />
       <SimpleGrid cols={3}>
-        <Select label="Owner seat" data={[...SEATS]} value={d.ownerSeat} onChange={(v) => v && setD({ ...d, ownerSeat: v, scope: v === 'CTO' ? 'product' : 'internal' })} allowDeselect={false} />
-        <Select label="Kind" data={KINDS.map((k) => ({ value: k, label: KIND_LABELS[k] }))} value={d.kind} onChange={(v) => v && setD({ ...d, kind: v })} allowDeselect={false} />
-        <Select label="Money line" data={[{ value: 'internal', label: 'Internal IT (bottom line)' }, { value: 'product', label: 'Product (top line)' }]} value={d.scope} onChange={(v) => v && setD({ ...d, scope: v })} allowDeselect={false} />
+        <Select label={t('form.ownerSeat')} data={[...SEATS]} value={d.ownerSeat} onChange={(v) => v && setD({ ...d, ownerSeat: v, scope: v === 'CTO' ? 'product' : 'internal' })} allowDeselect={false} />
+        <Select label={t('form.kind')} data={KINDS.map((k) => ({ value: k, label: t(`kind.${k}`) }))} value={d.kind} onChange={(v) => v && setD({ ...d, kind: v })} allowDeselect={false} />
+        <Select label={t('form.moneyLine')} data={[{ value: 'internal', label: t('form.internal') }, { value: 'product', label: t('form.product') }]} value={d.scope} onChange={(v) => v && setD({ ...d, scope: v })} allowDeselect={false} />
       </SimpleGrid>
       <SimpleGrid cols={2}>
-        <NumberInput label="One-time cost" min={0} thousandSeparator="," value={d.oneTimeCost} onChange={(v) => setD({ ...d, oneTimeCost: Number(v) || 0 })} />
-        <NumberInput label="Running cost a year" min={0} thousandSeparator="," value={d.annualCost} onChange={(v) => setD({ ...d, annualCost: Number(v) || 0 })} />
-        <NumberInput label="Saves a year (bottom line)" min={0} thousandSeparator="," value={d.expectedSaving} onChange={(v) => setD({ ...d, expectedSaving: Number(v) || 0 })} />
-        <NumberInput label="Revenue it enables a year (top line)" min={0} thousandSeparator="," value={d.expectedRevenue} onChange={(v) => setD({ ...d, expectedRevenue: Number(v) || 0 })} />
+        <NumberInput label={t('form.oneTime')} min={0} thousandSeparator="," value={d.oneTimeCost} onChange={(v) => setD({ ...d, oneTimeCost: Number(v) || 0 })} />
+        <NumberInput label={t('form.running')} min={0} thousandSeparator="," value={d.annualCost} onChange={(v) => setD({ ...d, annualCost: Number(v) || 0 })} />
+        <NumberInput label={t('form.saves')} min={0} thousandSeparator="," value={d.expectedSaving} onChange={(v) => setD({ ...d, expectedSaving: Number(v) || 0 })} />
+        <NumberInput label={t('form.revenue')} min={0} thousandSeparator="," value={d.expectedRevenue} onChange={(v) => setD({ ...d, expectedRevenue: Number(v) || 0 })} />
       </SimpleGrid>
-      <Select label="Quarter" data={roadmap.quarters.map((q) => ({ value: q.key, label: q.label }))} value={d.targetQuarter} onChange={(v) => v && setD({ ...d, targetQuarter: v })} allowDeselect={false} />
-      <MultiSelect label="Business priorities it serves" data={(business.data?.priorities ?? []).map((p) => ({ value: p.id, label: `${p.title} (${p.weight} %)` }))} value={d.priorityIds} onChange={(v) => setD({ ...d, priorityIds: v })} />
+      <Select label={t('form.quarter')} data={roadmap.quarters.map((q) => ({ value: q.key, label: q.label }))} value={d.targetQuarter} onChange={(v) => v && setD({ ...d, targetQuarter: v })} allowDeselect={false} />
+      <MultiSelect label={t('form.priorities')} data={(business.data?.priorities ?? []).map((p) => ({ value: p.id, label: t('form.priority', { title: p.title, weight: p.weight }) }))} value={d.priorityIds} onChange={(v) => setD({ ...d, priorityIds: v })} />
       <Group justify="flex-end">
         <Button onClick={() => save.mutate()} loading={save.isPending} disabled={!d.title.trim()}>
-          Propose
+          {t('newModal.propose')}
         </Button>
       </Group>
     </Stack>
@@ -55,15 +58,16 @@ function ByHand({ clientId, roadmap, onDone }: { clientId: string; roadmap: Road
 const GAPS_SHOWN = 10;
 
 function FromSource({ clientId, currency, onDone }: { clientId: string; currency: string; onDone: () => void }) {
+  const { t } = useTranslation('roadmap');
   const candidates = useCandidates(clientId, true);
   const { href } = useCurrentClient();
   const make = useApiMutation({
     mutationFn: (body: unknown) => api.post<InitiativeOut>(clientPath(clientId, '/roadmap/initiatives/from-source'), body),
-    success: (i) => `${i.ref} ${i.title} is on the roadmap (${i.targetQuarterLabel}).`,
+    success: (i) => t('newModal.onRoadmap', { ref: i.ref, title: i.title, quarter: i.targetQuarterLabel }),
     invalidate: roadmapChangeKeys(clientId),
     onSuccess: onDone,
   });
-  if (candidates.isPending) return <Text size="sm">Loading…</Text>;
+  if (candidates.isPending) return <Text size="sm">{t('newModal.loading')}</Text>;
   if (candidates.isError) return <ErrorAlert error={candidates.error} />;
   const c: CandidatesOut = candidates.data;
   const section = (title: string, count: number, body: ReactNode, empty: string) => (
@@ -80,6 +84,13 @@ function FromSource({ clientId, currency, onDone }: { clientId: string; currency
       )}
     </Stack>
   );
+  // What each source's button sends: the source and its id.
+  const bodies = {
+    option: (o: CandidatesOut['options'][number]) => ({ type: 'option', setId: o.setId, optionId: o.optionId }),
+    system: (s: CandidatesOut['systems'][number]) => ({ type: 'system', systemId: s.id }),
+    contract: (k: CandidatesOut['contracts'][number]) => ({ type: 'contract', contractId: k.id }),
+    treatment: (x: CandidatesOut['treatments'][number]) => ({ type: 'treatments', treatmentIds: [x.id] }),
+  };
   const row = (key: string, cells: ReactNode[], label: string, body: unknown, allowed = true) => (
     <Table.Tr key={key}>
       {cells.map((x, i) => (
@@ -87,7 +98,7 @@ function FromSource({ clientId, currency, onDone }: { clientId: string; currency
       ))}
       <Table.Td ta="right">
         <Button size="compact-xs" variant="light" disabled={!allowed} loading={make.isPending} aria-label={label} onClick={() => make.mutate(body)}>
-          Make initiative
+          {t('newModal.make')}
         </Button>
       </Table.Td>
     </Table.Tr>
@@ -95,45 +106,45 @@ function FromSource({ clientId, currency, onDone }: { clientId: string; currency
   return (
     <Stack gap="md">
       {section(
-        'Security options (adopting one plans its measures in the risk register)',
+        t('newModal.options'),
         c.options.length,
         <Table>
           <Table.Tbody>
             {c.options.map((o) =>
-              row(o.optionId, [`${o.setTitle}: ${o.optionName}`, <Money key="a" amount={o.oneTimeCost} currency={currency} size="sm" />, o.reduction !== null ? <Text key="r" size="sm" c="teal.8">−<Money amount={o.reduction} currency={currency} size="sm" /> risk a year</Text> : '—'], `Adopt ${o.setTitle}: ${o.optionName} as an initiative`, { type: 'option', setId: o.setId, optionId: o.optionId }, c.can.adoptOptions),
+              row(o.optionId, [t('newModal.optionName', { set: o.setTitle, option: o.optionName }), <Money key="a" amount={o.oneTimeCost} currency={currency} size="sm" />, o.reduction !== null ? <Text key="r" size="sm" c="teal.8">−<Money amount={o.reduction} currency={currency} size="sm" /> {t('newModal.riskYear')}</Text> : '—'], t('newModal.adopt', { set: o.setTitle, option: o.optionName }), bodies.option(o), c.can.adoptOptions),
             )}
           </Table.Tbody>
         </Table>,
-        'No security option to adopt.',
+        t('newModal.noOption'),
       )}
       {section(
-        'Systems at end of life or out of warranty',
+        t('newModal.systems'),
         c.systems.length,
         <Table>
-          <Table.Tbody>{c.systems.map((s) => row(s.id, [s.name, s.reason, s.replacementCost !== null ? <Money key="c" amount={s.replacementCost} currency={currency} size="sm" /> : '—'], `Plan the replacement of ${s.name}`, { type: 'system', systemId: s.id }))}</Table.Tbody>
+          <Table.Tbody>{c.systems.map((s) => row(s.id, [s.name, s.reason, s.replacementCost !== null ? <Money key="c" amount={s.replacementCost} currency={currency} size="sm" /> : '—'], t('newModal.replace', { name: s.name }), bodies.system(s)))}</Table.Tbody>
         </Table>,
-        'No system is due for replacement within the next eight quarters.',
+        t('newModal.noSystem'),
       )}
       {section(
-        'Contracts up for renewal',
+        t('newModal.contracts'),
         c.contracts.length,
         <Table>
-          <Table.Tbody>{c.contracts.map((k) => row(k.id, [`${k.vendor}: ${k.reference}`, `renews ${k.renewalDate}`, <Money key="c" amount={k.annualCost} currency={currency} size="sm" />], `Plan the renewal of ${k.vendor}: ${k.reference}`, { type: 'contract', contractId: k.id }))}</Table.Tbody>
+          <Table.Tbody>{c.contracts.map((k) => row(k.id, [t('newModal.contract', { vendor: k.vendor, reference: k.reference }), t('newModal.renews', { date: k.renewalDate }), <Money key="c" amount={k.annualCost} currency={currency} size="sm" />], t('newModal.renew', { vendor: k.vendor, reference: k.reference }), bodies.contract(k)))}</Table.Tbody>
         </Table>,
-        'No contract renews within the next eight quarters.',
+        t('newModal.noContract'),
       )}
       {section(
-        'Treatments of the risk register not on the roadmap',
+        t('newModal.treatments'),
         c.treatments.length,
         <Table>
-          <Table.Tbody>{c.treatments.map((t) => row(t.id, [`${t.ref} ${t.name}`, `${t.scenarioRef} ${t.scenarioTitle}`, t.status], `Carry ${t.ref} ${t.name}`, { type: 'treatments', treatmentIds: [t.id] }))}</Table.Tbody>
+          <Table.Tbody>{c.treatments.map((x) => row(x.id, [`${x.ref} ${x.name}`, `${x.scenarioRef} ${x.scenarioTitle}`, treatmentStatus(t, x.status)], t('newModal.carry', { ref: x.ref, name: x.name }), bodies.treatment(x)))}</Table.Tbody>
         </Table>,
-        'Every treatment of the register is on the roadmap or in place.',
+        t('newModal.noTreatment'),
       )}
       {section(
-        c.gaps.assessment ? `Framework gaps of ${c.gaps.assessment.title} (${c.gaps.assessment.status === 'completed' ? 'signed off' : 'in progress'}), largest money at stake first` : 'Framework gaps',
+        c.gaps.assessment ? t('newModal.gapsOf', { title: c.gaps.assessment.title, status: c.gaps.assessment.status === 'completed' ? t('newModal.signedOff') : t('newModal.inProgress') }) : t('newModal.gaps'),
         c.gaps.gaps.length,
-        <Table aria-label="Framework gaps">
+        <Table aria-label={t('newModal.gaps')}>
           <Table.Tbody>
             {c.gaps.gaps.slice(0, GAPS_SHOWN).map((g) => (
               <Table.Tr key={g.controlId}>
@@ -145,14 +156,14 @@ function FromSource({ clientId, currency, onDone }: { clientId: string; currency
                     {g.statement ?? g.title}
                   </Text>
                 </Table.Td>
-                <Table.Td>{g.scenarios.length > 0 ? <Money amount={g.atStake} currency={currency} size="sm" /> : <Text size="xs" c="dimmed">no risk linked</Text>}</Table.Td>
+                <Table.Td>{g.scenarios.length > 0 ? <Money amount={g.atStake} currency={currency} size="sm" /> : <Text size="xs" c="dimmed">{t('newModal.noRiskLinked')}</Text>}</Table.Td>
                 <Table.Td>{g.initiative ? null : <GapPlan gap={g} currency={currency} compact />}</Table.Td>
                 <Table.Td ta="right">
                   {g.initiative ? (
                     <InitiativeLink item={g.initiative} onFollow={onDone} />
                   ) : (
-                    <Button size="compact-xs" variant="light" disabled={!c.gaps.can.propose} loading={make.isPending} aria-label={`Close ${g.controlId} with an initiative`} onClick={() => make.mutate({ type: 'gap', controlId: g.controlId, assessmentId: c.gaps.assessment!.id })}>
-                      Make initiative
+                    <Button size="compact-xs" variant="light" disabled={!c.gaps.can.propose} loading={make.isPending} aria-label={t('newModal.closeGap', { id: g.controlId })} onClick={() => make.mutate({ type: 'gap', controlId: g.controlId, assessmentId: c.gaps.assessment!.id })}>
+                      {t('newModal.make')}
                     </Button>
                   )}
                 </Table.Td>
@@ -161,26 +172,27 @@ function FromSource({ clientId, currency, onDone }: { clientId: string; currency
           </Table.Tbody>
           {c.gaps.gaps.length > GAPS_SHOWN && c.gaps.assessment ? (
             <Table.Caption>
-              The {GAPS_SHOWN} largest of {c.gaps.gaps.length} gaps.{' '}
+              {t('newModal.largest', { shown: GAPS_SHOWN, total: c.gaps.gaps.length })}{' '}
               <Anchor component={Link} to={href(`controls/${c.gaps.assessment.id}/gaps`)} size="sm" onClick={onDone}>
-                Every gap of the assessment
+                {t('newModal.everyGap')}
               </Anchor>
             </Table.Caption>
           ) : null}
         </Table>,
-        c.gaps.assessment ? 'No outcome of the assessment is below its target.' : 'Framework gaps become initiatives here once the client\u2019s controls are assessed.',
+        c.gaps.assessment ? t('newModal.noGap') : t('newModal.notAssessed'),
       )}
     </Stack>
   );
 }
 
 export function NewInitiativeModal({ clientId, roadmap, onClose }: { clientId: string; roadmap: RoadmapOut; onClose: () => void }) {
+  const { t } = useTranslation('roadmap');
   return (
-    <Modal opened onClose={onClose} title="New initiative" size="xl">
+    <Modal opened onClose={onClose} title={t('newModal.title')} size="xl">
       <Tabs defaultValue="source">
         <Tabs.List mb="md">
-          <Tabs.Tab value="source">From a source</Tabs.Tab>
-          <Tabs.Tab value="hand">By hand</Tabs.Tab>
+          <Tabs.Tab value="source">{t('newModal.fromSource')}</Tabs.Tab>
+          <Tabs.Tab value="hand">{t('newModal.byHand')}</Tabs.Tab>
         </Tabs.List>
         <Tabs.Panel value="source">
           <FromSource clientId={clientId} currency={roadmap.currency} onDone={onClose} />

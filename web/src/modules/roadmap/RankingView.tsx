@@ -4,30 +4,32 @@
  * priorities they serve. An advisor moves an initiative up or down to override the order.
  */
 import { ActionIcon, Alert, Button, Group, Stack, Text } from '@mantine/core';
+import { useTranslation } from 'react-i18next';
 import { IconArrowDown, IconArrowUp } from '@tabler/icons-react';
 import type { InitiativeOut, RoadmapOut } from '@schema/roadmap';
-import { STATUS_LABELS } from '@schema/roadmap';
+import type { TFunction } from 'i18next';
 import { TriadTable } from '../../components/DataTable';
 import { Money } from '../../components/Money';
 import type { ExportColumn } from '../../components/TableExport';
 import { perCost, StatusBadge } from './ui';
 
 /** The export keeps a column for each figure the table pairs in one cell. */
-const EXPORT_COLUMNS: ExportColumn<InitiativeOut>[] = [
-  { title: 'Rank', value: (i) => i.rank },
-  { title: 'Ref', value: (i) => i.ref },
-  { title: 'Initiative', value: (i) => i.title },
-  { title: 'Quarter', value: (i) => i.targetQuarterLabel },
-  { title: 'Seat', value: (i) => i.ownerSeat },
-  { title: 'Risk reduced a year', value: (i) => i.riskReduction?.mean ?? null },
-  { title: '1-in-20-year loss cut', value: (i) => i.riskReduction?.p95 ?? null },
-  { title: 'Cost a year', value: (i) => i.annualisedCost },
-  { title: 'Risk reduced per $1', value: (i) => perCost(i) },
-  { title: 'Priority weight', value: (i) => i.priorityWeight },
-  { title: 'Status', value: (i) => STATUS_LABELS[i.status] },
+const exportColumns = (t: TFunction<'roadmap'>): ExportColumn<InitiativeOut>[] => [
+  { title: t('ranking.column.rank'), value: (i) => i.rank },
+  { title: t('ranking.column.ref'), value: (i) => i.ref },
+  { title: t('ranking.column.initiative'), value: (i) => i.title },
+  { title: t('ranking.column.quarter'), value: (i) => i.targetQuarterLabel },
+  { title: t('ranking.column.seat'), value: (i) => i.ownerSeat },
+  { title: t('ranking.column.riskReduced'), value: (i) => i.riskReduction?.mean ?? null },
+  { title: t('ranking.column.p95Cut'), value: (i) => i.riskReduction?.p95 ?? null },
+  { title: t('ranking.column.cost'), value: (i) => i.annualisedCost },
+  { title: t('ranking.column.perCost'), value: (i) => perCost(t, i) },
+  { title: t('ranking.column.weight'), value: (i) => i.priorityWeight },
+  { title: t('ranking.column.status'), value: (i) => t(`status.${i.status}`) },
 ];
 
 export function RankingView({ roadmap, onOrder, onReset, onOpen }: { roadmap: RoadmapOut; onOrder: (ids: string[]) => void; onReset: () => void; onOpen: (id: string) => void }) {
+  const { t } = useTranslation('roadmap');
   const open = roadmap.initiatives.filter((i) => i.rank !== null).sort((a, b) => a.rank! - b.rank!);
   const cur = roadmap.currency;
   const move = (i: number, by: number) => {
@@ -40,30 +42,30 @@ export function RankingView({ roadmap, onOrder, onReset, onOpen }: { roadmap: Ro
   return (
     <Stack gap="sm">
       {roadmap.ranking.overridden ? (
-        <Alert color="blue" title="An advisor has set the order">
+        <Alert color="blue" title={t('ranking.overridden')}>
           <Group justify="space-between">
-            <Text size="sm">The initiatives the advisor placed come first, in their order; the rest follow by value.</Text>
+            <Text size="sm">{t('ranking.overriddenText')}</Text>
             {roadmap.can.edit ? (
               <Button size="xs" variant="light" onClick={onReset}>
-                Rank by value again
+                {t('ranking.rankAgain')}
               </Button>
             ) : null}
           </Group>
         </Alert>
       ) : null}
       <TriadTable<InitiativeOut>
-        aria-label="Ranked initiatives" exportAs="Ranked initiatives"
+        aria-label={t('ranking.table')} exportAs={t('ranking.table')}
         records={open}
         idAccessor="id"
         onRowClick={({ record }) => onOpen(record.id)}
-        noRecordsText="No open initiative"
-        exportColumns={EXPORT_COLUMNS}
+        noRecordsText={t('ranking.none')}
+        exportColumns={exportColumns(t)}
         columns={[
-          { accessor: 'rank', title: 'Rank', textAlign: 'right', render: (i) => <Text size="sm" fw={600}>{i.rank}</Text> },
+          { accessor: 'rank', title: t('ranking.column.rank'), textAlign: 'right', render: (i) => <Text size="sm" fw={600}>{i.rank}</Text> },
           {
             // The quarter and the owning seat under the title: they place the initiative, the title names it.
             accessor: 'title',
-            title: 'Initiative',
+            title: t('ranking.column.initiative'),
             render: (i) => (
               <div>
                 <Text size="sm">
@@ -78,14 +80,14 @@ export function RankingView({ roadmap, onOrder, onReset, onOpen }: { roadmap: Ro
           {
             // The expected cut, then the cut in a bad year (1 in 20) under it.
             accessor: 'riskReduction',
-            title: 'Risk reduced a year',
+            title: t('ranking.column.riskReduced'),
             textAlign: 'right',
             render: (i) =>
               i.riskReduction ? (
                 <div>
                   <Money amount={i.riskReduction.mean} currency={cur} size="sm" />
                   <Text size="xs" c="dimmed">
-                    1-in-20-year loss cut: <Money amount={i.riskReduction.p95} currency={cur} size="xs" c="dimmed" />
+                    {t('ranking.p95CutText')} <Money amount={i.riskReduction.p95} currency={cur} size="xs" c="dimmed" />
                   </Text>
                 </div>
               ) : (
@@ -94,24 +96,24 @@ export function RankingView({ roadmap, onOrder, onReset, onOpen }: { roadmap: Ro
                 </Text>
               ),
           },
-          { accessor: 'annualisedCost', title: 'Cost a year', textAlign: 'right', render: (i) => <Money amount={i.annualisedCost} currency={cur} size="sm" /> },
-          { accessor: 'riskPerCost', title: 'Risk reduced per $1', textAlign: 'right', render: (i) => perCost(i) },
-          { accessor: 'priorityWeight', title: 'Priority weight', textAlign: 'right', render: (i) => `${i.priorityWeight} %` },
-          { accessor: 'status', title: 'Status', render: (i) => <StatusBadge status={i.status} /> },
+          { accessor: 'annualisedCost', title: t('ranking.column.cost'), textAlign: 'right', render: (i) => <Money amount={i.annualisedCost} currency={cur} size="sm" /> },
+          { accessor: 'riskPerCost', title: t('ranking.column.perCost'), textAlign: 'right', render: (i) => perCost(t, i) },
+          { accessor: 'priorityWeight', title: t('ranking.column.weight'), textAlign: 'right', render: (i) => `${i.priorityWeight} %` },
+          { accessor: 'status', title: t('ranking.column.status'), render: (i) => <StatusBadge status={i.status} /> },
           ...(roadmap.can.edit
             ? [
                 {
                   accessor: 'order',
-                  title: 'Order',
+                  title: t('ranking.column.order'),
                   width: 90,
                   render: (i: InitiativeOut) => {
                     const k = open.findIndex((x) => x.id === i.id);
                     return (
                       <Group gap={2} onClick={(e) => e.stopPropagation()}>
-                        <ActionIcon variant="subtle" aria-label={`Move ${i.ref} up`} disabled={k === 0} onClick={() => move(k, -1)}>
+                        <ActionIcon variant="subtle" aria-label={t('ranking.moveUp', { ref: i.ref })} disabled={k === 0} onClick={() => move(k, -1)}>
                           <IconArrowUp size={16} />
                         </ActionIcon>
-                        <ActionIcon variant="subtle" aria-label={`Move ${i.ref} down`} disabled={k === open.length - 1} onClick={() => move(k, 1)}>
+                        <ActionIcon variant="subtle" aria-label={t('ranking.moveDown', { ref: i.ref })} disabled={k === open.length - 1} onClick={() => move(k, 1)}>
                           <IconArrowDown size={16} />
                         </ActionIcon>
                       </Group>
@@ -123,7 +125,7 @@ export function RankingView({ roadmap, onOrder, onReset, onOpen }: { roadmap: Ro
         ]}
       />
       <Text size="xs" c="dimmed">
-        Risk reduced: the expected annual loss of the scenarios an initiative&apos;s treatments act on, without them minus with them, simulated on the register&apos;s random years. Cost a year: the running cost plus the one-time cost spread over three years.
+        {t('ranking.note')}
       </Text>
     </Stack>
   );

@@ -1,5 +1,6 @@
 /** The roadmap of a client: the board of quarters, the ranking, and new initiatives from their sources. */
 import { Button, Group } from '@mantine/core';
+import { useTranslation } from 'react-i18next';
 import { IconPlus } from '@tabler/icons-react';
 import type { RoadmapOut } from '@schema/roadmap';
 import { useState } from 'react';
@@ -17,31 +18,30 @@ import { InitiativeModal } from './InitiativeModal';
 import { NewInitiativeModal } from './NewInitiativeModal';
 import { RankingView } from './RankingView';
 
-const TABS = [
-  { value: 'board', label: 'By quarter' },
-  { value: 'ranking', label: 'Ranking' },
-];
+const TABS = ['board', 'ranking'] as const;
 
 function useRoadmapActions(clientId: string) {
+  const { t } = useTranslation('roadmap');
   const move = useApiMutation({
     mutationFn: ({ id, quarter }: { id: string; quarter: string }) => api.patch(clientPath(clientId, `/roadmap/initiatives/${id}`), { targetQuarter: quarter }),
-    success: 'Moved.',
+    success: t('moved'),
     invalidate: roadmapChangeKeys(clientId),
   });
   const order = useApiMutation({
     mutationFn: (ids: string[]) => api.put<RoadmapOut>(clientPath(clientId, '/roadmap/order'), { initiativeIds: ids }),
-    success: 'Order saved.',
+    success: t('orderSaved'),
     invalidate: roadmapChangeKeys(clientId),
   });
   const reset = useApiMutation({
     mutationFn: () => api.delete<RoadmapOut>(clientPath(clientId, '/roadmap/order')),
-    success: 'Ranked by value again.',
+    success: t('rankedAgain'),
     invalidate: roadmapChangeKeys(clientId),
   });
   return { move, order, reset };
 }
 
 function Views() {
+  const { t } = useTranslation('roadmap');
   const { client, clientId } = useCurrentClient();
   const roadmap = useRoadmap(clientId);
   const [adding, setAdding] = useState(false);
@@ -61,20 +61,20 @@ function Views() {
     <>
       <PageHeader
         eyebrow={client.name}
-        title="Roadmap"
-        documentTitle={`Roadmap · ${client.name}`}
-        description="Initiatives by quarter, with what they cost, save or enable, the business priorities they serve and the risk they reduce in money."
+        title={t('title')}
+        documentTitle={t('documentTitle', { client: client.name })}
+        description={t('description')}
         actions={
           roadmap.data?.can.propose ? (
             <Group>
               <Button leftSection={<IconPlus size={16} />} onClick={() => setAdding(true)}>
-                New initiative
+                {t('newInitiative')}
               </Button>
             </Group>
           ) : null
         }
       />
-      <RouteTabs base="roadmap" tabs={TABS} />
+      <RouteTabs base="roadmap" tabs={TABS.map((value) => ({ value, label: t(`tabs.${value}`) }))} />
       {roadmap.isPending ? <PageSkeleton /> : null}
       {roadmap.isError ? <ErrorAlert error={roadmap.error} onRetry={() => void roadmap.refetch()} /> : null}
       {roadmap.data ? <Outlet context={{ roadmap: roadmap.data, actions, open: setOpen }} /> : null}
