@@ -5,12 +5,13 @@
  */
 import type { Block } from '../schema.js';
 import type { DelegationOut, Source } from '../sources.js';
+import type { PackWords } from '../i18n/index.js';
 
-export function authorityBlocks(delegation: Source<DelegationOut | null>, clientName: string): Block[] {
+export function authorityBlocks(words: PackWords, delegation: Source<DelegationOut | null>, clientName: string): Block[] {
   const blocks: Block[] = [{ kind: 'heading', text: 'Who approves risk acceptances' }];
   if (!delegation.ok) return [...blocks, { kind: 'unavailable', text: delegation.reason }];
-  const rule = 'Each acceptance is weighed on the whole risk register with its risks accepted: while the register is above the risk appetite, every acceptance comes to the board, whatever its size.';
+  const rule = words.t('authority.rule');
   const d = delegation.value;
-  if (!d) return [...blocks, { kind: 'paragraph', text: `${rule} ${clientName} has delegated no approval: every acceptance is approved by an executive.`, tone: 'neutral' }];
+  if (!d) return [...blocks, { kind: 'paragraph', text: `${rule} ${words.t('authority.noDelegation', { client: clientName })}`, tone: 'neutral' }];
   return [...blocks, { kind: 'paragraph', text: rule, tone: 'neutral' }, { kind: 'paragraph', text: d.sentence, tone: d.holdsCisoSeat ? 'neutral' : 'warn' }];
 }
