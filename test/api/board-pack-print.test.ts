@@ -8,7 +8,7 @@ import { startTestApp, type Caller, type TestApp } from '../support/app.js';
 import { DEMO, seedDemoWorld, type DemoWorld } from '../support/demo.js';
 import { DEMO_PASSWORD } from '../../src/server/demo.js';
 import { glyphShapes, pageFill, pdfFonts, pdfPageImages, pdfText, pdfWords, wordImage } from '../support/pdf.js';
-import type { PackDetailOut, PackOut } from '../../src/modules/reports/schema.js';
+import type { BoardPackContent, PackDetailOut, PackOut } from '../../src/modules/reports/schema.js';
 import type { SeatOut } from '../../src/modules/governance/schema.js';
 
 let t: TestApp;
@@ -43,6 +43,45 @@ async function pack(clientId: string, language?: 'en' | 'de', quarter = '2026Q4'
   expect(file.statusCode).toBe(200);
   return { detail, pdf: file.rawPayload };
 }
+/** The text a person reads on the pack's HTML page: tags gone, entities read, one space between words. */
+function pageText(html: string): string {
+  return html
+    .replace(/<style>[\s\S]*?<\/style>|<svg[\s\S]*?<\/svg>/g, ' ')
+    .replace(/<[^>]+>/g, ' ')
+    .replace(/&(amp|lt|gt|quot|#39);/g, (_, e: string) => ({ amp: '&', lt: '<', gt: '>', quot: '"', '#39': "'" })[e]!)
+    .replace(/\s+/g, ' ');
+}
+
+/**
+ * What the pack quotes as it was written rather than writes itself: names and free text the
+ * client's people typed (client, people, risks, decisions and their options, concerns,
+ * vendors, contracts, systems, initiatives, the appetite statement, the framework's outcomes), and
+ * the sentences other modules write in English (governance findings, a vendor's reason to be
+ * critical, the budget's reasons).
+ */
+function quotedText(content: BoardPackContent): string[] {
+  const out = [content.client.name, ...content.snapshot.risks.map((r) => r.title)];
+  const QUOTED_COLUMNS = ['title', 'name', 'vendor', 'contract', 'option', 'effect', 'finding', 'detail', 'why', 'for', 'holder', 'by', 'outcome', 'group', 'policy'];
+  for (const s of content.sections) {
+    out.push(...s.subjects.map((x) => x.title));
+    let heading = '';
+    for (const b of s.blocks) {
+      if (b.kind === 'heading') heading = b.text;
+      if (b.kind === 'positions') out.push(b.title, b.proposal, ...b.positions.flatMap((p) => [p.holder ?? '', p.rationale ?? '', p.prefers ?? '']));
+      if (b.kind === 'responses') out.push(...b.items.flatMap((i) => [i.about, i.concern, i.response ?? '', i.holder ?? '', i.raisedBy ?? '']));
+      if (b.kind === 'table') for (const r of b.rows) for (const key of QUOTED_COLUMNS) out.push(r.cells[key] ?? '');
+      // The budget module's reasons.
+      if (b.kind === 'list' && heading === 'Why the forecast differs from the plan') out.push(...b.items.map((i) => i.text));
+    }
+    const statement = /„([^“]+)“/.exec(s.blocks.map((b) => (b.kind === 'paragraph' ? b.text : '')).join(' '))?.[1];
+    if (statement) out.push(statement);
+  }
+  return [...new Set(out.filter((x) => x.trim().length > 0))].sort((a, b) => b.length - a.length);
+}
+
+/** English words a German sentence would not hold. */
+const ENGLISH = /\b(the|of|and|is|are|not|yet|with|for|by|to|risks?|above|within|appetite|decisions?|decided|year|years|loss|losses|board|nothing|shown|seats?|section|expected|vendors?|contracts?|since|awaiting|response|raised|reaches|planned|proposed|accepted)\b/gi;
+
 /** The body of a page runs from the top margin (54 pt) to the footer's rule (58 pt from the bottom) of 842. */
 const fills = (pdf: Buffer): number[] => pdfPageImages(pdf).map((p) => pageFill(p, 54 / 842, (842 - 58) / 842));
 
@@ -111,6 +150,19 @@ describe('the board pack on paper', () => {
     expect(letters).not.toContain('BOARDPACK');
     for (const words of ['Risiko im Vergleich zur Risikobereitschaft', 'Entscheidungen, die der Vorstand treffen muss', 'Verantwortlich', 'Vertraulich', 'Seite 1 von']) expect(text).toContain(words);
     expect(text).not.toMatch(/Page \d+ of \d+/);
+
+    // Every sentence the pack writes is German: once what it quotes as typed is left out, no
+    // English word is left on the page (the HTML, drawn from the same content as the PDF).
+    const page = await t.server.inject({ method: 'GET', url: `/api/clients/${clientId}/board-packs/${detail.id}.html`, headers: { cookie: advisorCookie } });
+    expect(page.statusCode).toBe(200);
+    let own = pageText(page.body);
+    for (const quoted of quotedText(detail.content!)) own = own.split(quoted).join(' ');
+    const leftEnglish = [...own.matchAll(ENGLISH)].map((m) => own.slice(Math.max(0, m.index - 40), m.index + 40));
+    expect(leftEnglish).toEqual([]);
+    // Money, counts and dates in the sentences are German too.
+    expect(own).toMatch(/\d{1,3}(\.\d{3})+ \$/);
+    expect(own).toMatch(/\d+\. (Jan|Feb|März|Apr|Mai|Juni|Juli|Aug|Sept|Okt|Nov|Dez)\.? \d{4}/);
+    expect(own).not.toMatch(/\$\d/);
     const f = fills(pdf);
     f.slice(0, -1).forEach((fill, i) => expect(fill, `page ${i + 1}`).toBeGreaterThanOrEqual(0.25));
 

@@ -480,6 +480,18 @@ function riskSection(words: PackWords, input: BuildInput, comparison: Comparison
   return { key: 'risk', number: 2, title: 'Risk against appetite', lead, blocks, subjects };
 }
 
+/**
+ * Why a decision went to the executives: the stored reason (written in English when it was
+ * escalated), or in another language the same reason read again from the positions.
+ */
+function escalationIn(words: PackWords, d: DecisionOut, stored: string): string {
+  if (words.language === 'en') return stored;
+  const supporting = d.positions.filter((p) => p.stance === 'supports').map((p) => p.seat);
+  const opposing = d.positions.filter((p) => p.stance === 'opposes').map((p) => p.seat);
+  if (supporting.length > 0 && opposing.length > 0) return words.t('decisions.disagree', { supporting: words.and(supporting), opposing: words.and(opposing) });
+  return words.t(opposing.includes('CISO') ? 'decisions.cisoUnderCio' : 'decisions.escalatedOther');
+}
+
 function acceptanceMean(a: AcceptanceOut): number | null {
   const xs = a.risks.map((r) => r.latestMean ?? r.frozenMean).filter((x): x is number => x !== null);
   return xs.length > 0 ? xs.reduce((s, x) => s + x, 0) : null;
@@ -511,7 +523,7 @@ function decisionsSection(words: PackWords, input: BuildInput, subjects: TitledS
       const optionTitle = (id: string | null): string | null => (id ? (d.options.find((o) => o.id === id)?.title ?? null) : null);
       const proposed = d.options.find((o) => o.proposed);
       const detail = [
-        d.escalationReason ? words.t('decisions.escalated', { reason: d.escalationReason }) : null,
+        d.escalationReason ? words.t('decisions.escalated', { reason: escalationIn(words, d, d.escalationReason) }) : null,
         d.decideBy ? words.t('words.decideBy', { date: date(d.decideBy) }) : null,
         proposed?.cost != null ? words.t('decisions.proposalCost', { cost: money(proposed.cost, cur) }) : null,
       ]
@@ -560,7 +572,7 @@ function decisionsSection(words: PackWords, input: BuildInput, subjects: TitledS
           acceptancesAwaitingBoard.map((a) => {
             const m = acceptanceMean(a);
             return {
-              cells: { title: a.title, mean: m !== null ? money(m, cur) : '-', appetite: !a.appetite.defined ? 'No appetite set' : a.appetite.above ? 'Register above' : a.appetite.settled ? 'Register within' : 'Too close to call', by: `${a.requestedBy.name} (${a.requestedBy.role})`, until: date(a.expiresOn) },
+              cells: { title: a.title, mean: m !== null ? money(m, cur) : '-', appetite: !a.appetite.defined ? 'No appetite set' : a.appetite.above ? 'Register above' : a.appetite.settled ? 'Register within' : 'Too close to call', by: `${a.requestedBy.name} (${words.value(a.requestedBy.role)})`, until: date(a.expiresOn) },
               tone: a.appetite.above ? 'bad' : 'neutral',
             };
           }),
@@ -620,7 +632,7 @@ function governanceSection(words: PackWords, input: BuildInput, subjects: Titled
               title: a.reapprovalRequired ? words.t('governance.reapproval', { title: a.title }) : a.title,
               mean: m !== null ? money(m, cur) : '-',
               change: ch !== null ? words.signedPct(ch) : '-',
-              by: a.approvedBy ? `${a.approvedBy.name} (${a.approvedBy.role})` : '-',
+              by: a.approvedBy ? `${a.approvedBy.name} (${words.value(a.approvedBy.role)})` : '-',
               until: a.daysLeft >= 0 ? words.t('governance.daysLeft', words.n(a.daysLeft, { date: date(a.expiresOn) })) : words.t('governance.expired', { date: date(a.expiresOn) }),
             },
             tone: a.reapprovalRequired || a.daysLeft < 0 ? 'bad' : a.daysLeft <= 30 ? 'warn' : 'neutral',

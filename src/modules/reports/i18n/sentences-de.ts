@@ -137,6 +137,9 @@ export const SENTENCES_DE: Record<SentenceKey, string> = {
   'decisions.wait_one': '{{what}} wartet auf den Vorstand.',
   'decisions.wait_other': '{{what}} warten auf den Vorstand.',
   'decisions.escalated': 'Eskaliert: {{reason}}',
+  'decisions.disagree': 'Die Rollen sind uneins: {{supporting}} dafür, {{opposing}} dagegen.',
+  'decisions.cisoUnderCio': 'Der CISO lehnt ab und berichtet an den CIO; sein Widerspruch geht daher an die Geschäftsleitung.',
+  'decisions.escalatedOther': 'Die Entscheidung liegt bei der Geschäftsleitung.',
   'decisions.proposalCost': 'Der Vorschlag kostet {{cost}}.',
   'decisions.optionProposed': '{{title}} (vorgeschlagen)',
   'decisions.decided': 'entschieden',
@@ -271,7 +274,7 @@ export const SENTENCES_DE: Record<SentenceKey, string> = {
   // The seats' responses beside a section (printed by the renderers)
   'responses.raisedBy': '{{by}} hat dies beim {{seat}}{{holder}} angesprochen, zu „{{about}}“:',
   'responses.raised': 'Beim {{seat}}{{holder}} angesprochen, zu „{{about}}“:',
-  'responses.who': 'der {{seat}}{{holder}}',
+  'responses.who': '{{seat}}{{holder}}',
   'responses.responded': 'Stellungnahme von {{who}}{{date}}: „{{response}}“',
   'responses.declined': '{{who}} hat es gesehen und verzichtet auf eine Stellungnahme{{date}}.',
   'responses.lapsed': '{{who}} war um eine Stellungnahme bis {{date}} gebeten und hat keine abgegeben.',

@@ -139,6 +139,10 @@ export const SENTENCES_EN = {
   'decisions.wait_one': '{{what}} waits for the board.',
   'decisions.wait_other': '{{what}} wait for the board.',
   'decisions.escalated': 'Escalated: {{reason}}',
+  // The reason of an escalation in a language other than English (English packs print the stored reason)
+  'decisions.disagree': 'The seats disagree: {{supporting}} support it, {{opposing}} oppose it.',
+  'decisions.cisoUnderCio': 'The CISO opposes it and reports to the CIO, so the CISO\u2019s dissent goes to the executives.',
+  'decisions.escalatedOther': 'The decision is with the executives.',
   'decisions.proposalCost': 'The proposal costs {{cost}}.',
   'decisions.optionProposed': '{{title}} (proposed)',
   'decisions.decided': 'decided',
