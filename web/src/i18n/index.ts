@@ -5,6 +5,7 @@
  * of its own, loaded when it is in use (main.tsx waits for it before the first render) or chosen
  * (`changeLanguage`), so nobody downloads the words of a language they do not read.
  */
+import dayjs from 'dayjs';
 import i18n from 'i18next';
 import LanguageDetector from 'i18next-browser-languagedetector';
 import { initReactI18next } from 'react-i18next';
@@ -14,9 +15,26 @@ export const LANGUAGES = { en: 'English', de: 'Deutsch' } as const;
 export type Language = keyof typeof LANGUAGES;
 export const LANGUAGE_STORAGE_KEY = 'triad.language';
 
-const LOAD: Record<Exclude<Language, 'en'>, () => Promise<Translations>> = {
-  de: async () => (await import('./de')).de,
+/** A language's words, with what goes with them: the audit trail's actions, dayjs's month and day names. */
+interface Bundle {
+  words: Translations;
+  auditActions: Record<string, string>;
+  auditVerbs: Record<string, string>;
+}
+
+const LOAD: Record<Exclude<Language, 'en'>, () => Promise<Bundle>> = {
+  de: async () => {
+    const [{ de }, actions] = await Promise.all([import('./de'), import('./audit-actions-de'), import('dayjs/locale/de')]);
+    return { words: de, auditActions: actions.AUDIT_ACTIONS_DE, auditVerbs: actions.AUDIT_VERBS_DE };
+  },
 };
+
+/** An audit action's wording in the language in use, if it has its own (English ones are the modules'). */
+export function auditActionWords(key: string, kind: 'auditActions' | 'auditVerbs'): string | undefined {
+  const language = i18n.resolvedLanguage;
+  if (!language || language === 'en') return undefined;
+  return i18n.getResource(language, kind, key, { keySeparator: false }) as string | undefined;
+}
 
 void i18n
   .use(LanguageDetector)
@@ -35,7 +53,11 @@ void i18n
     initAsync: false,
   });
 
-const setLang = (lng: string) => document.documentElement.setAttribute('lang', lng);
+// The page's language, and dayjs's month and day names (its locales load with the words).
+const setLang = (lng: string) => {
+  document.documentElement.setAttribute('lang', lng);
+  dayjs.locale(lng);
+};
 setLang(i18n.resolvedLanguage ?? 'en');
 i18n.on('languageChanged', () => setLang(i18n.resolvedLanguage ?? 'en'));
 
@@ -46,9 +68,13 @@ function isLanguage(code: string | undefined): code is Language {
 /** Loads a language's words (once), then switches the app to it. */
 export async function changeLanguage(language: Language): Promise<void> {
   if (language !== 'en' && !i18n.hasResourceBundle(language, 'translation')) {
-    i18n.addResourceBundle(language, 'translation', await LOAD[language]());
+    const bundle = await LOAD[language]();
+    i18n.addResourceBundle(language, 'auditActions', bundle.auditActions);
+    i18n.addResourceBundle(language, 'auditVerbs', bundle.auditVerbs);
+    i18n.addResourceBundle(language, 'translation', bundle.words);
   }
   await i18n.changeLanguage(language);
+  setLang(language);
 }
 
 /**
