@@ -55,15 +55,20 @@ function pageText(html: string): string {
 /**
  * What the pack quotes as it was written rather than writes itself: names and free text the
  * client's people typed (client, people, risks, decisions and their options, concerns,
- * vendors, contracts, systems, initiatives, the appetite statement, the framework's outcomes), and
- * the sentences other modules write in English (governance findings, a vendor's reason to be
- * critical, the budget's reasons).
+ * vendors, contracts, systems, initiatives, charter responsibilities, the framework's outcomes
+ * and levels; text in „quotes“ is left out where it is checked), and the budget's reasons, which
+ * the budget module writes in English.
  */
 function quotedText(content: BoardPackContent): string[] {
-  const out = [content.client.name, ...content.snapshot.risks.map((r) => r.title)];
-  const QUOTED_COLUMNS = ['title', 'name', 'vendor', 'contract', 'option', 'effect', 'finding', 'detail', 'why', 'for', 'holder', 'by', 'outcome', 'group', 'policy'];
+  const c = content.comparison;
+  const out = [content.client.name, ...content.snapshot.risks.map((r) => r.title), ...(c ? [...c.newRisks, ...c.closedRisks, ...c.moved].map((r) => r.title) : [])];
+  const QUOTED_COLUMNS = ['title', 'name', 'vendor', 'contract', 'option', 'effect', 'for', 'holder', 'by', 'outcome', 'levels', 'group', 'policy'];
   for (const s of content.sections) {
-    out.push(...s.subjects.map((x) => x.title));
+    for (const subject of s.subjects) {
+      // A finding's title is governance's English; only the record it names was typed.
+      if (subject.type !== 'finding') out.push(subject.title);
+      else out.push(/^(?:Uncovered|Decision overdue|Decision due for revisiting|Risk acceptance expired|Accepted risk changed, re-approval needed): (.*?)(?: \((?:CIO|CTO|CISO)\))?$/.exec(subject.title)?.[1] ?? '');
+    }
     let heading = '';
     for (const b of s.blocks) {
       if (b.kind === 'heading') heading = b.text;
@@ -73,10 +78,15 @@ function quotedText(content: BoardPackContent): string[] {
       // The budget module's reasons.
       if (b.kind === 'list' && heading === 'Why the forecast differs from the plan') out.push(...b.items.map((i) => i.text));
     }
-    const statement = /„([^“]+)“/.exec(s.blocks.map((b) => (b.kind === 'paragraph' ? b.text : '')).join(' '))?.[1];
-    if (statement) out.push(statement);
   }
   return [...new Set(out.filter((x) => x.trim().length > 0))].sort((a, b) => b.length - a.length);
+}
+
+/** The words of a pack's page left once what it quotes is taken out. */
+function ownWords(html: string, content: BoardPackContent): string {
+  let own = pageText(html).replace(/„[^“]*“/g, ' ');
+  for (const quoted of quotedText(content)) own = own.split(quoted).join(' ');
+  return own;
 }
 
 /** English words a German sentence would not hold. */
@@ -151,18 +161,6 @@ describe('the board pack on paper', () => {
     for (const words of ['Risiko im Vergleich zur Risikobereitschaft', 'Entscheidungen, die der Vorstand treffen muss', 'Verantwortlich', 'Vertraulich', 'Seite 1 von']) expect(text).toContain(words);
     expect(text).not.toMatch(/Page \d+ of \d+/);
 
-    // Every sentence the pack writes is German: once what it quotes as typed is left out, no
-    // English word is left on the page (the HTML, drawn from the same content as the PDF).
-    const page = await t.server.inject({ method: 'GET', url: `/api/clients/${clientId}/board-packs/${detail.id}.html`, headers: { cookie: advisorCookie } });
-    expect(page.statusCode).toBe(200);
-    let own = pageText(page.body);
-    for (const quoted of quotedText(detail.content!)) own = own.split(quoted).join(' ');
-    const leftEnglish = [...own.matchAll(ENGLISH)].map((m) => own.slice(Math.max(0, m.index - 40), m.index + 40));
-    expect(leftEnglish).toEqual([]);
-    // Money, counts and dates in the sentences are German too.
-    expect(own).toMatch(/\d{1,3}(\.\d{3})+ \$/);
-    expect(own).toMatch(/\d+\. (Jan|Feb|März|Apr|Mai|Juni|Juli|Aug|Sept|Okt|Nov|Dez)\.? \d{4}/);
-    expect(own).not.toMatch(/\$\d/);
     const f = fills(pdf);
     f.slice(0, -1).forEach((fill, i) => expect(fill, `page ${i + 1}`).toBeGreaterThanOrEqual(0.25));
 
@@ -179,6 +177,23 @@ describe('the board pack on paper', () => {
     const english = pdfText((await pack(clientId, undefined, '2027Q1')).pdf).replace(/\s+/g, '');
     expect(english).toContain('BOARDPACK-DRAFT');
     expect(english).not.toContain('VORSTANDSBERICHT');
+  });
+
+  it('writes every sentence of a German pack in German, money and dates in German formats, for every demo client', async () => {
+    // A later quarter: the manufacturer's pack compares with the one issued above.
+    for (const clientId of [demo.clients.manufacturer, demo.clients.accounting]) {
+      const { detail } = await pack(clientId, 'de', '2027Q2');
+      const page = await t.server.inject({ method: 'GET', url: `/api/clients/${clientId}/board-packs/${detail.id}.html`, headers: { cookie: advisorCookie } });
+      expect(page.statusCode).toBe(200);
+      // Once what it quotes as typed is left out, no English word is left on the page (the
+      // HTML, drawn from the same content as the PDF, in the same words).
+      const own = ownWords(page.body, detail.content!);
+      const english = [...own.matchAll(ENGLISH)].map((m) => own.slice(Math.max(0, m.index - 50), m.index + 50));
+      expect(english, clientId).toEqual([]);
+      expect(own).toMatch(/\d{1,3}(\.\d{3})+ \$/);
+      expect(own).toMatch(/\d+\. (Jan|Feb|März|Apr|Mai|Juni|Juli|Aug|Sept|Okt|Nov|Dez)\.? \d{4}/);
+      expect(own).not.toMatch(/\$\d/);
+    }
   });
 
   it('refuses a language it cannot print, naming the field', async () => {

@@ -17,6 +17,8 @@ import { budgetSectionBody } from './sections/budget.js';
 import { roadmapSectionBody } from './sections/roadmap.js';
 import { quarterOf } from './quarter.js';
 import { maturitySection } from './sections/maturity.js';
+import { findingIn } from './sections/findings.js';
+import { vendorReasonIn } from './sections/vendor-reason.js';
 
 type Seat = 'CIO' | 'CTO' | 'CISO';
 
@@ -642,7 +644,7 @@ function governanceSection(words: PackWords, input: BuildInput, subjects: Titled
       ),
     );
   }
-  blocks.push(...authorityBlocks(words, sources.delegation, client.name));
+  blocks.push(...authorityBlocks(words, sources.delegation, client.name, client.currency));
   blocks.push(heading('Governance findings'));
   if (!sources.governance.ok) blocks.push(unavailable(sources.governance.reason));
   else {
@@ -678,7 +680,10 @@ function governanceSection(words: PackWords, input: BuildInput, subjects: Titled
           ['finding', 'Finding', 'left', 2],
           ['detail', 'Why it matters', 'left', 3.2],
         ],
-        checks.map((c) => ({ cells: { severity: SEVERITY_WORDS[c.severity], finding: c.title, detail: c.detail }, tone: c.severity === 'high' ? 'bad' : c.severity === 'medium' ? 'warn' : 'neutral' })),
+        checks.map((c) => {
+          const { title, detail } = findingIn(words, c, seats);
+          return { cells: { severity: SEVERITY_WORDS[c.severity], finding: title, detail }, tone: c.severity === 'high' ? 'bad' : c.severity === 'medium' ? 'warn' : 'neutral' };
+        }),
         words.t('governance.noFindingEmpty'),
       ),
     );
@@ -715,7 +720,7 @@ function vendorsSection(words: PackWords, input: BuildInput, subjects: TitledSub
           return {
             cells: {
               name: v.fourthParty ? words.t('vendors.fourthParty', { name: v.name }) : v.name,
-              why: v.reasons[0] ?? '',
+              why: v.reasons[0] ? vendorReasonIn(words, v.reasons[0]) : '',
               cost: v.annualCost > 0 ? money(v.annualCost, cur) : '-',
               renewal: v.nextRenewal ? date(v.nextRenewal) : '-',
               assessed: !v.lastAssessedOn ? words.t('vendors.neverAssessed') : overdue ? words.t('vendors.overdue', { date: date(v.assessmentDue ?? '') }) : v.assessmentDue ? date(v.assessmentDue) : '-',

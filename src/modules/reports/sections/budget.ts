@@ -14,14 +14,21 @@ function varianceTone(variance: number, plan: number): Tone {
   return share > 0.02 ? 'bad' : share < -0.02 ? 'good' : 'neutral';
 }
 
+/** `May 2026 – Apr 2027`: the budget's own in English, else its first and last month in the pack's language. */
+function rangeOf(y: YearOut, words: PackWords): string {
+  const first = y.months[0];
+  const last = y.months[y.months.length - 1];
+  return words.language === 'en' || !first || !last ? y.range : `${words.month(`${first.month}-01`)} \u2013 ${words.month(`${last.month}-01`)}`;
+}
+
 /** One sentence: where the year is heading against its plan. */
 export function budgetLead(y: YearOut, words: PackWords = packWords('en')): string {
   const cur = y.currency;
   const { money } = words;
-  if (y.totals.plan === 0 && y.totals.actual === 0) return words.t('budget.noPlanLead', { label: y.label, range: y.range });
+  if (y.totals.plan === 0 && y.totals.actual === 0) return words.t('budget.noPlanLead', { label: y.label, range: rangeOf(y, words) });
   const v = y.totals.variance;
   const direction = Math.abs(v) < 0.005 * Math.max(y.totals.plan, 1) ? words.t('budget.onPlan') : v > 0 ? words.t('budget.over', { amount: money(v, cur) }) : words.t('budget.under', { amount: money(-v, cur) });
-  return words.t('budget.lead', { label: y.label, range: y.range, forecast: money(y.totals.forecast, cur), plan: money(y.totals.plan, cur), direction });
+  return words.t('budget.lead', { label: y.label, range: rangeOf(y, words), forecast: money(y.totals.forecast, cur), plan: money(y.totals.plan, cur), direction });
 }
 
 export function budgetFigures(y: YearOut, words: PackWords = packWords('en')): Figure[] {
@@ -29,7 +36,7 @@ export function budgetFigures(y: YearOut, words: PackWords = packWords('en')): F
   const { money } = words;
   const withActuals = y.months.filter((m) => m.basis === 'actual').length;
   return [
-    fig(words.t('budget.planLabel', { label: y.label }), money(y.totals.plan, cur), y.totals.plan, y.range),
+    fig(words.t('budget.planLabel', { label: y.label }), money(y.totals.plan, cur), y.totals.plan, rangeOf(y, words)),
     fig('Spent to date', money(y.totals.actual, cur), y.totals.actual, words.t('budget.months', words.n(withActuals))),
     fig('Forecast for the year', money(y.totals.forecast, cur), y.totals.forecast, y.totals.committed > 0 ? words.t('budget.committed', { amount: money(y.totals.committed, cur) }) : words.t('budget.actualsThenPlan')),
     fig('Variance', `${y.totals.variance >= 0 ? '+' : '-'}${money(Math.abs(y.totals.variance), cur)}`, y.totals.variance, y.totals.plan ? words.t('budget.againstPlan', { change: words.signedPct((y.totals.variance / y.totals.plan) * 100) }) : null, varianceTone(y.totals.variance, y.totals.plan)),
@@ -43,7 +50,7 @@ export function budgetBlocks(y: YearOut, words: PackWords = packWords('en')): Bl
   const blocks: Block[] = [{ kind: 'figures', items: budgetFigures(y, words) }];
   blocks.push({
     kind: 'chart',
-    chart: { type: 'budget-months', currency: cur, months: y.months.map((m) => ({ label: m.label, plan: m.plan, actual: m.actual, forecast: m.forecast })) },
+    chart: { type: 'budget-months', currency: cur, months: y.months.map((m) => ({ label: words.language === 'en' ? m.label : words.month(`${m.month}-01`), plan: m.plan, actual: m.actual, forecast: m.forecast })) },
     caption: words.t('budget.chartCaption'),
     alt: words.t('budget.chartAlt', { label: y.label }),
   });
