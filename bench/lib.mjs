@@ -209,3 +209,24 @@ export function compareContenders(label, { times, cpu }, a, b) {
   const cpuRatio = Number.isNaN(cpu[a][0]) ? '' : `; mean CPU time ${(mean(cpu[a]) / mean(cpu[b])).toFixed(2)}`;
   console.log(`${label}: wall time ${(median(times[a]) / median(times[b])).toFixed(2)} (ratio of medians), ${median(paired).toFixed(2)} (median of per-round ratios, ${Math.min(...paired).toFixed(2)}–${Math.max(...paired).toFixed(2)})${cpuRatio}`);
 }
+
+/** A fresh PostgreSQL database (`<prefix>_<unique>`) in the server of `adminUrl`, and how to drop it. */
+export async function pgDatabase(adminUrl, prefix) {
+  const pg = (await import('pg')).default;
+  const name = `${prefix}_${Date.now().toString(36)}${Math.floor(Math.random() * 1e6).toString(36)}`;
+  const admin = new pg.Client({ connectionString: adminUrl });
+  await admin.connect();
+  await admin.query(`create database ${name}`);
+  await admin.end();
+  const url = new URL(adminUrl);
+  url.pathname = `/${name}`;
+  return {
+    url: url.toString(),
+    drop: async () => {
+      const c = new pg.Client({ connectionString: adminUrl });
+      await c.connect();
+      await c.query(`drop database if exists ${name} with (force)`);
+      await c.end();
+    },
+  };
+}

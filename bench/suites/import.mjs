@@ -11,7 +11,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { Readable } from 'node:stream';
 import { pathToFileURL } from 'node:url';
-import { cpuReport, cpuSnapshot, DEMO_ADMIN, DEMO_PASSWORD, freePort, machine, measure, median, printTable, repoRoot, sleep } from '../lib.mjs';
+import { cpuReport, cpuSnapshot, DEMO_ADMIN, DEMO_PASSWORD, freePort, machine, measure, median, printTable, repoRoot, sleep, pgDatabase } from '../lib.mjs';
 
 export const description = 'CSV import of a 100,000-row asset file: CLI and API, time, peak memory, other requests meanwhile';
 
@@ -62,27 +62,6 @@ const env = (db) => ({ ...process.env, TRIAD_DATA_DIR: db.dataDir, DATABASE_URL:
 async function cli(db, clientId, file, ...flags) {
   const r = await measureWithEnv(process.execPath, [join(repoRoot, 'bin/triad.js'), 'import', 'systems', file, '--client', clientId, '--quiet', '--format', 'json', ...flags], env(db));
   return { ...r, report: JSON.parse(r.stdout) };
-}
-
-/** A fresh PostgreSQL database in the server of `adminUrl`. */
-async function pgDatabase(adminUrl) {
-  const pg = (await import('pg')).default;
-  const name = `bench_import_${Date.now().toString(36)}${Math.floor(Math.random() * 1e6).toString(36)}`;
-  const admin = new pg.Client({ connectionString: adminUrl });
-  await admin.connect();
-  await admin.query(`create database ${name}`);
-  await admin.end();
-  const url = new URL(adminUrl);
-  url.pathname = `/${name}`;
-  return {
-    url: url.toString(),
-    drop: async () => {
-      const c = new pg.Client({ connectionString: adminUrl });
-      await c.connect();
-      await c.query(`drop database if exists ${name} with (force)`);
-      await c.end();
-    },
-  };
 }
 
 function measureWithEnv(command, args, childEnv) {
@@ -345,7 +324,7 @@ export async function run({ rounds = 3, rows = 100_000 } = {}) {
     const pgAdmin = process.env.TRIAD_BENCH_PG_URL;
     if (pgAdmin) {
       await measureOn('PostgreSQL', rounds, rows, file, async () => {
-        const database = await pgDatabase(pgAdmin);
+        const database = await pgDatabase(pgAdmin, 'bench_import');
         const dataDir = join(work, `pg-${n++}`);
         const id = await seed(dataDir, database.url);
         return { dataDir, databaseUrl: database.url, clientId: id, cleanup: database.drop };

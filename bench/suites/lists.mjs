@@ -17,7 +17,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import autocannon from 'autocannon';
-import { cpuReport, cpuSnapshot, DEMO_ADMIN, DEMO_PASSWORD, freePort, machine, median, printTable, repoRoot, sleep } from '../lib.mjs';
+import { cpuReport, cpuSnapshot, DEMO_ADMIN, DEMO_PASSWORD, freePort, machine, median, printTable, repoRoot, sleep, pgDatabase } from '../lib.mjs';
 
 export const description = 'the estate lists at 1k, 10k and 100k rows: first and deep page, one and 32 connections, against the raw query';
 
@@ -46,27 +46,6 @@ function serviceRow(i, at, newId) {
   return {
     id: newId(), name: `Service ${i}`, name_key: `service ${i}`, business_unit: null, description: null, downtime_cost_per_hour: (i % 50) * 10_000,
     rto_hours: 4, rpo_hours: 1, criticality: ['critical', 'high', 'medium', 'low'][i % 4], operating_hours: i % 2 ? 'business' : 'always', created_at: at, updated_at: at,
-  };
-}
-
-/** A fresh PostgreSQL database in the server of `adminUrl`. */
-async function pgDatabase(adminUrl) {
-  const pg = (await import('pg')).default;
-  const name = `bench_lists_${Date.now().toString(36)}`;
-  const admin = new pg.Client({ connectionString: adminUrl });
-  await admin.connect();
-  await admin.query(`create database ${name}`);
-  await admin.end();
-  const url = new URL(adminUrl);
-  url.pathname = `/${name}`;
-  return {
-    url: url.toString(),
-    drop: async () => {
-      const c = new pg.Client({ connectionString: adminUrl });
-      await c.connect();
-      await c.query(`drop database if exists ${name} with (force)`);
-      await c.end();
-    },
   };
 }
 
@@ -300,7 +279,7 @@ export async function run({ rounds = 3, seconds = 3, upto = Infinity } = {}) {
     await measureOn('SQLite', { dataDir: join(work, 'sqlite'), databaseUrl: undefined }, { rounds, seconds, sizes });
     const pgAdmin = process.env.TRIAD_BENCH_PG_URL;
     if (pgAdmin) {
-      const database = await pgDatabase(pgAdmin);
+      const database = await pgDatabase(pgAdmin, 'bench_lists');
       try {
         await measureOn('PostgreSQL', { dataDir: join(work, 'pg'), databaseUrl: database.url }, { rounds, seconds, sizes });
       } finally {

@@ -22,7 +22,7 @@ import { syntheticModel } from './api.mjs';
 export const description = 'the risk register at 1,000 scenarios: API (kept, rebuilt after a change, 304) against its raw queries';
 
 /** A client with `scenarios` scenarios, recomputed, in a fresh SQLite database of the checkout at `root`. */
-async function setUp(root, scenarios) {
+export async function setUp(root, scenarios) {
   const dist = (p) => import(pathToFileURL(join(root, 'dist/src', p)).href);
   const { loadConfig } = await dist('server/config.js');
   const { createAppContext, closeAppContext } = await dist('server/bootstrap.js');

@@ -1,5 +1,5 @@
 import cookie from '@fastify/cookie';
-import helmet from '@fastify/helmet';
+import helmet from 'helmet';
 import swagger from '@fastify/swagger';
 import swaggerUi from '@fastify/swagger-ui';
 import Fastify, { type FastifyInstance, type FastifyReply, type FastifyRequest, type FastifySchema } from 'fastify';
@@ -159,7 +159,8 @@ export async function buildServer(ctx: AppContext, options: ServerOptions = {}):
   });
 
   await app.register(cookie);
-  await app.register(helmet, {
+  // The security headers (helmet): made once, set on every answer.
+  const securityHeaders = helmet({
     contentSecurityPolicy: {
       directives: {
         defaultSrc: ["'self'"],
@@ -173,7 +174,10 @@ export async function buildServer(ctx: AppContext, options: ServerOptions = {}):
         upgradeInsecureRequests: null,
       },
     },
-    hsts: ctx.config.trustProxyHops > 0 ? undefined : false,
+    strictTransportSecurity: ctx.config.trustProxyHops > 0,
+  });
+  app.addHook('onRequest', (request, reply, done) => {
+    securityHeaders(request.raw, reply.raw, (err?: unknown) => done(err instanceof Error ? err : undefined));
   });
   await app.register(swagger, {
     openapi: {

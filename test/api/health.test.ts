@@ -36,6 +36,19 @@ describe('health probes', () => {
     expect(ready.body).toMatchObject({ status: 'ok', database: testDb() });
   });
 
+  it('carry the security headers, as every answer does, an unknown path and an error too', async () => {
+    for (const url of ['/api/health/live', '/api/no-such-route', '/api/clients']) {
+      const res = await anonymous(t.server).get(url);
+      expect(res.headers['content-security-policy'], url).toContain("frame-ancestors 'none'");
+      expect(res.headers['content-security-policy'], url).toContain("default-src 'self'");
+      expect(res.headers['x-content-type-options'], url).toBe('nosniff');
+      expect(res.headers['x-frame-options'], url).toBe('SAMEORIGIN');
+      expect(res.headers['referrer-policy'], url).toBe('no-referrer');
+      // Without a proxy in front (no TLS at this server), no HSTS.
+      expect(res.headers['strict-transport-security'], url).toBeUndefined();
+    }
+  });
+
   it('ready answers 503 while stopping, and live still 200', async () => {
     const other = await startTestApp();
     try {

@@ -257,6 +257,29 @@ describe('the register kept between changes', () => {
     await readAndRevalidate();
   });
 
+  it('gives each scenario in the list the same entry as the scenario\u2019s own answer, after a change to one of them', async () => {
+    const compare = async () => {
+      const list = await page(viewer, 'limit=500');
+      expect(list.status).toBe(200);
+      expect(list.body.scenarios.length).toBeGreaterThan(2);
+      for (const entry of list.body.scenarios) {
+        const own = await viewer.get<Record<string, unknown>>(`${base}/${entry.id}`);
+        expect(own.status).toBe(200);
+        const fields = Object.fromEntries(Object.keys(entry).map((k) => [k, own.body[k]]));
+        expect(entry, entry.ref).toEqual(fields);
+        expect(Object.keys(entry).sort()).toEqual(expect.arrayContaining(['id', 'ref', 'title', 'result', 'treatments', 'links']));
+      }
+      return list.body;
+    };
+    const before = await compare();
+    expect(before.scenarios.some((s) => s.result !== null)).toBe(true);
+    const target = before.scenarios.find((s) => s.result !== null)!;
+    // One scenario changes (its figures go stale); the others' stored figures are kept.
+    expect((await advisor.patch(`${base}/${target.id}`, { title: 'Renamed again', inputs: { lossEventFrequency: { type: 'constant', value: 3 }, primaryLoss: { type: 'constant', value: 50_000 } } })).status).toBe(200);
+    const after = await compare();
+    expect(after.scenarios.find((s) => s.id === target.id)!.result!.stale).toBe(true);
+  });
+
   it('keeps no answer across a recompute that stores its results in batches: a read between two batches shows them as stored', async () => {
     // Over a hundred scenarios: the recompute writes their results a hundred at a time.
     const imported = await advisor.post(`${base}/import`, { model: model(230) });

@@ -31,6 +31,19 @@ describe('language and colour scheme', () => {
     await nav.getByRole('link', { name: 'Vorstandsbericht' }).waitFor();
     await nav.getByText('Mandantenverwaltung').waitFor();
 
+    // A module's page brings its own words, in German too; switching back to English while it
+    // is open gives its English words without a reload.
+    await nav.getByRole('link', { name: 'Geschäftskontext' }).click();
+    await page.getByRole('heading', { name: 'Geschäftskontext', level: 1 }).waitFor();
+    await page.getByRole('heading', { name: 'Prioritäten' }).waitFor();
+    await page.getByRole('button', { name: 'Darstellung und Sprache' }).click();
+    await page.getByRole('menuitem', { name: 'English' }).click();
+    await page.getByRole('heading', { name: 'Business context', level: 1 }).waitFor();
+    await page.getByRole('heading', { name: 'Priorities' }).waitFor();
+    await page.getByRole('button', { name: 'Display and language' }).click();
+    await page.getByRole('menuitem', { name: 'Deutsch' }).click();
+    await page.getByRole('heading', { name: 'Prioritäten' }).waitFor();
+
     // The account page speaks German too.
     await page.getByRole('link', { name: 'Ihr Konto' }).click();
     await page.getByRole('heading', { name: 'Ihr Konto', level: 1 }).waitFor();

@@ -13,7 +13,7 @@ import { StrictMode } from 'react';
 import { useTranslation } from 'react-i18next';
 import { createRoot } from 'react-dom/client';
 import { RouterProvider } from 'react-router';
-import { setUnauthenticatedHandler } from './api/client';
+import { setUnauthenticatedHandler, forgetAnswers } from './api/client';
 import { queryClient } from './api/query-client';
 import { languageReady } from './i18n';
 import { createRouter } from './router';
@@ -27,6 +27,7 @@ setUnauthenticatedHandler(() => {
   const { pathname, search } = router.state.location;
   if (pathname === '/login') return;
   queryClient.clear();
+  forgetAnswers();
   void router.navigate(`/login?next=${encodeURIComponent(pathname + search)}`, { replace: true });
 });
 

@@ -1,5 +1,8 @@
 import { firmWrite, type Actor, type AppContext } from '../../server/context.js';
+import type { Kysely } from 'kysely';
 import { toTimestamp } from '../../server/db/conventions.js';
+import { fixedQuery } from '../../server/db/fixed-query.js';
+import type { DB } from '../../server/db/schema.js';
 import type { ApiTokensTable, SessionsTable, UsersTable } from '../../server/db/platform-tables.js';
 import { newId } from '../../server/db/conventions.js';
 import { conflict, invalid, notFound } from '../../server/errors.js';
@@ -28,15 +31,19 @@ export async function createSession(app: AppContext, user: UsersTable): Promise<
   return { token, csrfToken, session };
 }
 
-/** The live session and its user for a cookie value, or null. */
-export async function resolveSession(app: AppContext, token: string): Promise<{ session: SessionsTable; user: UsersTable } | null> {
-  const row = await app.database.db
+/** A session and its user: every signed-in request starts with it, so it is compiled once. */
+const sessionRow = fixedQuery((db: Kysely<DB>, slot: (name: 'id') => string) =>
+  db
     .selectFrom('sessions')
     .innerJoin('users', 'users.id', 'sessions.user_id')
     .selectAll('users')
     .select(['sessions.id as s_id', 'sessions.csrf_token as s_csrf', 'sessions.created_at as s_created', 'sessions.expires_at as s_expires', 'sessions.last_seen_at as s_seen'])
-    .where('sessions.id', '=', hashSecret(token))
-    .executeTakeFirst();
+    .where('sessions.id', '=', slot('id')),
+);
+
+/** The live session and its user for a cookie value, or null. */
+export async function resolveSession(app: AppContext, token: string): Promise<{ session: SessionsTable; user: UsersTable } | null> {
+  const [row] = await sessionRow(app.database.db, { id: hashSecret(token) });
   if (!row) return null;
   const now = app.clock.now();
   if (row.s_expires <= toTimestamp(now) || row.disabled_at !== null) return null;

@@ -1,7 +1,10 @@
 import { z } from 'zod';
+import type { Kysely } from 'kysely';
 import { startChain, appendAudit } from '../audit/chain.js';
 import type { Actor, AppContext, ClientInfo } from '../../server/context.js';
 import { newId, toTimestamp } from '../../server/db/conventions.js';
+import { fixedQuery } from '../../server/db/fixed-query.js';
+import type { DB } from '../../server/db/schema.js';
 import type { ClientsTable, MemberRole, UsersTable } from '../../server/db/platform-tables.js';
 import { forbidden, notFound } from '../../server/errors.js';
 import { effectiveRole } from '../../server/policy.js';
@@ -84,21 +87,30 @@ export async function listClientsFor(app: AppContext, user: UsersTable): Promise
  * The client and the user's role in it, or null when the user may not see it. Callers answer
  * null with 404, so a client's existence never leaks to a non-member.
  */
-export async function resolveAccess(app: AppContext, user: UsersTable, clientId: string): Promise<{ client: ClientsTable; role: MemberRole } | null> {
-  const db = app.database.db;
-  const client = await db
+/** The client and the caller's membership in one statement, compiled once: every client request starts here. */
+const clientAndMembership = fixedQuery((db: Kysely<DB>, slot: (name: 'clientId' | 'firmId' | 'userId') => string) =>
+  db
     .selectFrom('clients')
-    .selectAll()
-    .where('id', '=', clientId)
-    .where('firm_id', '=', user.firm_id)
-    .where('archived_at', 'is', null)
-    .executeTakeFirst();
-  if (!client) return null;
-  let membership: MemberRole | null = null;
-  if (user.firm_role !== 'admin') {
-    const m = await db.selectFrom('memberships').select('role').where('client_id', '=', clientId).where('user_id', '=', user.id).executeTakeFirst();
-    membership = m?.role ?? null;
-  }
+    .selectAll('clients')
+    .select((eb) =>
+      eb
+        .selectFrom('memberships')
+        .select('memberships.role')
+        .whereRef('memberships.client_id', '=', 'clients.id')
+        .where('memberships.user_id', '=', slot('userId'))
+        .as('member_role'),
+    )
+    .where('clients.id', '=', slot('clientId'))
+    .where('clients.firm_id', '=', slot('firmId'))
+    .where('clients.archived_at', 'is', null),
+);
+
+export async function resolveAccess(app: AppContext, user: UsersTable, clientId: string): Promise<{ client: ClientsTable; role: MemberRole } | null> {
+  const [row] = await clientAndMembership(app.database.db, { clientId, firmId: user.firm_id, userId: user.id });
+  if (!row) return null;
+  const { member_role, ...client } = row;
+  // A firm admin's role does not come from a membership.
+  const membership: MemberRole | null = user.firm_role === 'admin' ? null : (member_role ?? null);
   const role = effectiveRole(user.firm_role, membership);
   return role ? { client, role } : null;
 }

@@ -26,7 +26,8 @@
  */
 import type { AppContext, ClientScope } from '../../server/context.js';
 import { etagOf } from '../../server/http/etag.js';
-import { loadRegisterBase, presentListItem, sortFigures, type RegisterBase } from './register.js';
+import { listItemJson } from './list-json.js';
+import { loadRegisterBase, sortFigures, type RegisterBase } from './register.js';
 import { SETTINGS_ID } from './settings.js';
 import type { OwnerSeat, RiskStatus } from './tables.js';
 
@@ -167,7 +168,7 @@ function build(key: string, base: RegisterBase): CachedRegister {
     // Both built from the stored run and the settings by the presenters, whose types are the
     // response schema's: serialised as they are (see views.ts on validation).
     summaryJson: `"portfolio":${JSON.stringify(base.portfolio)},"appetite":${JSON.stringify(base.appetite)}`,
-    itemJson: (row) => (items[row.index] ??= JSON.stringify(presentListItem(base.data.scenarios[row.index]!, base.present))),
+    itemJson: (row) => (items[row.index] ??= listItemJson(base.data.scenarios[row.index]!, base.present)),
     overviewJson: null,
     answers: new Map(),
   };

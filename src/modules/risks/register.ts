@@ -232,7 +232,7 @@ function carryParsed(before: Map<string, ResultRow>, now: Map<string, ResultRow>
 }
 
 /** A scenario's stored result with what the list sorts by (its current figures, share, rating), or null without one. */
-function currentResult(s: RiskScenariosTable, ctx: PresentContext) {
+export function currentResult(s: RiskScenariosTable, ctx: PresentContext) {
   const row = ctx.results.get(s.id);
   if (!row) return null;
   const r = storedResult(row);
@@ -275,6 +275,11 @@ export function presentResult(s: RiskScenariosTable, ctx: PresentContext): Scena
 }
 
 export function presentListItem(s: RiskScenariosTable, ctx: PresentContext): ScenarioListItem {
+  return { ...presentListFields(s, ctx), result: presentResult(s, ctx) };
+}
+
+/** A scenario's list entry but its result (list-json.ts serialises the two apart). */
+export function presentListFields(s: RiskScenariosTable, ctx: PresentContext): Omit<ScenarioListItem, 'result'> {
   const ts = ctx.data.treatments.get(s.id) ?? [];
   return {
     id: s.id,
@@ -291,7 +296,6 @@ export function presentListItem(s: RiskScenariosTable, ctx: PresentContext): Sce
       planned: ts.filter((t) => t.status === 'planned').length,
       inPlace: ts.filter((t) => t.status === 'in_place').length,
     },
-    result: presentResult(s, ctx),
     createdBy: s.created_by,
     createdAt: s.created_at,
     updatedAt: s.updated_at,

@@ -3,13 +3,11 @@
  * what a person may look for across the clients they may see, and what they find.
  */
 import { z } from 'zod';
+import { SEARCH_KINDS, SEARCH_QUERY_MAX, SEARCH_QUERY_MIN } from '../../shared/search/limits.js';
 
-/** What a result is, in the order the results are grouped. */
-export const SEARCH_KINDS = ['client', 'page', 'scenario', 'system', 'service', 'vendor', 'dataset', 'decision', 'person'] as const;
-export type SearchKind = (typeof SEARCH_KINDS)[number];
-
-export const SEARCH_QUERY_MIN = 2;
-export const SEARCH_QUERY_MAX = 100;
+// What a result is (in the order the results are grouped) and how long a query may be: in
+// src/shared, so that the web app's frame takes them without zod.
+export { SEARCH_KINDS, SEARCH_QUERY_MAX, SEARCH_QUERY_MIN, type SearchKind } from '../../shared/search/limits.js';
 export const SEARCH_LIMIT_DEFAULT = 5;
 export const SEARCH_LIMIT_MAX = 20;
 

@@ -4,6 +4,7 @@
  * what it knows), and a saved view. A list that gains a filter adds it to its schema here.
  */
 import { z } from 'zod';
+import { VIEW_NAME_MAX } from '../../shared/views.js';
 import { SYSTEM_STATUSES, SYSTEM_TYPES } from '../estate/vocab.js';
 import { RISK_STATUSES } from '../risks/schema.js';
 
@@ -50,7 +51,8 @@ export type ListFilters<K extends ListKey> = z.infer<(typeof LIST_FILTERS)[K]>;
 
 /** At most this many views of one list per person. */
 export const VIEWS_PER_LIST_MAX = 50;
-export const VIEW_NAME_MAX = 80;
+// In src/shared, so that the web app's frame takes it without zod.
+export { VIEW_NAME_MAX } from '../../shared/views.js';
 
 const ViewName = z.string().trim().min(1).max(VIEW_NAME_MAX).describe('What the person calls the view; one name once per list');
 

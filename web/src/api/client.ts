@@ -101,9 +101,41 @@ function parseErrorBody(status: number, body: unknown, requestId: string | null)
   return new ApiError(status, 'BAD_RESPONSE', `The server answered ${status} without an explanation.`, [], requestId);
 }
 
+/**
+ * Answers the API sent with an ETag (the register, its overview), kept by address: asked again,
+ * the API answers 304 without a body while the answer is the same, and the kept one is used.
+ * Bounded; emptied when the person signs out (`forgetAnswers`).
+ */
+const kept = new Map<string, { etag: string; text: string }>();
+const KEPT_CHARS = 8_000_000;
+let keptChars = 0;
+
+function keep(url: string, etag: string, text: string): void {
+  const before = kept.get(url);
+  if (before) keptChars -= before.text.length;
+  kept.delete(url);
+  if (text.length > KEPT_CHARS / 2) return;
+  kept.set(url, { etag, text });
+  keptChars += text.length;
+  for (const [k, v] of kept) {
+    if (keptChars <= KEPT_CHARS) break;
+    kept.delete(k);
+    keptChars -= v.text.length;
+  }
+}
+
+/** Forgets the kept answers (on signing out: they are the person's). */
+export function forgetAnswers(): void {
+  kept.clear();
+  keptChars = 0;
+}
+
 /** Calls the API; resolves with the parsed JSON body, rejects with an ApiError. */
 export async function request<T>(method: string, path: string, options: RequestOptions = {}): Promise<T> {
   const headers: Record<string, string> = { accept: 'application/json' };
+  const url = withQuery(path, options.query);
+  const held = method === 'GET' ? kept.get(url) : undefined;
+  if (held) headers['if-none-match'] = held.etag;
   if (options.body !== undefined) headers['content-type'] = 'application/json';
   if (method !== 'GET' && method !== 'HEAD') {
     const token = csrfToken();
@@ -111,7 +143,7 @@ export async function request<T>(method: string, path: string, options: RequestO
   }
   let res: Response;
   try {
-    res = await fetch(withQuery(path, options.query), {
+    res = await fetch(url, {
       method,
       headers,
       credentials: 'same-origin',
@@ -122,7 +154,16 @@ export async function request<T>(method: string, path: string, options: RequestO
     if (err instanceof DOMException && err.name === 'AbortError') throw err;
     throw new ApiError(0, 'NETWORK', 'Triad could not be reached. Check your connection and try again.');
   }
-  const text = await res.text();
+  let text = await res.text();
+  if (held && res.status === 304) text = held.text;
+  else if (method === 'GET') {
+    const etag = res.headers.get('etag');
+    if (res.ok && etag) keep(url, etag, text);
+    else if (held) {
+      kept.delete(url);
+      keptChars -= held.text.length;
+    }
+  }
   let body: unknown = null;
   if (text) {
     try {
@@ -131,7 +172,7 @@ export async function request<T>(method: string, path: string, options: RequestO
       body = null;
     }
   }
-  if (!res.ok) throw errorOf(res, body, options.redirectOn401 !== false);
+  if (!res.ok && !(held && res.status === 304)) throw errorOf(res, body, options.redirectOn401 !== false);
   return body as T;
 }
 

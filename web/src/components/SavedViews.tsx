@@ -15,7 +15,7 @@ import { notifications } from '@mantine/notifications';
 import { IconBookmark, IconChevronDown, IconDeviceFloppy, IconTrash } from '@tabler/icons-react';
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import type { ListFilters, ListKey, SavedViewOut } from '@schema/views';
-import { VIEW_NAME_MAX } from '@schema/views';
+import { VIEW_NAME_MAX } from '@shared/views';
 import { useState, type FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
 import { api, fieldErrors } from '../api/client';

@@ -8,41 +8,70 @@
 import dayjs from 'dayjs';
 import i18n from 'i18next';
 import LanguageDetector from 'i18next-browser-languagedetector';
+import resourcesToBackend from 'i18next-resources-to-backend';
 import { initReactI18next } from 'react-i18next';
-import { en, type Translations } from './en';
+import { en } from './en';
 
 export const LANGUAGES = { en: 'English', de: 'Deutsch' } as const;
 export type Language = keyof typeof LANGUAGES;
 export const LANGUAGE_STORAGE_KEY = 'triad.language';
 
-/** A language's words, with what goes with them: the audit trail's actions, dayjs's month and day names. */
-interface Bundle {
-  words: Translations;
-  auditActions: Record<string, string>;
-  auditVerbs: Record<string, string>;
-}
-
-const LOAD: Record<Exclude<Language, 'en'>, () => Promise<Bundle>> = {
-  de: async () => {
-    const [{ de }, actions] = await Promise.all([import('./de'), import('./audit-actions-de'), import('dayjs/locale/de')]);
-    return { words: de, auditActions: actions.AUDIT_ACTIONS_DE, auditVerbs: actions.AUDIT_VERBS_DE };
-  },
+/**
+ * The words of the app's parts, a namespace each, each language a chunk of its own, loaded with
+ * the part (a page's `useTranslation('estate')` suspends until they are there): a module's in
+ * web/src/modules/<module>/words/<language>.ts, the other pages' in
+ * web/src/pages/words/<namespace>/<language>.ts. The frame's words ('translation') are the
+ * exception: English comes with the app, the other languages load the same way.
+ */
+const PART_WORDS = {
+  ...import.meta.glob<{ default: object }>('../modules/*/words/*.ts'),
+  ...import.meta.glob<{ default: object }>('../pages/words/*/*.ts'),
+};
+const FRAME_WORDS: Record<Exclude<Language, 'en'>, () => Promise<{ de: object }>> = {
+  de: () => import('./de'),
 };
 
-/** An audit action's wording in the language in use, if it has its own (English ones are the modules'). */
-export function auditActionWords(key: string, kind: 'auditActions' | 'auditVerbs'): string | undefined {
-  const language = i18n.resolvedLanguage;
-  if (!language || language === 'en') return undefined;
-  return i18n.getResource(language, kind, key, { keySeparator: false }) as string | undefined;
+/**
+ * The audit trail's actions and, for an action no wording is known for, its verb: English's are
+ * the platform's and the modules' own (`auditActions`), the other languages' load with their words.
+ */
+const AUDIT_WORDS: Record<Exclude<Language, 'en'>, () => Promise<{ auditActions: object; auditVerbs: object }>> = {
+  de: async () => {
+    const words = await import('./audit-actions-de');
+    return { auditActions: words.AUDIT_ACTIONS_DE, auditVerbs: words.AUDIT_VERBS_DE };
+  },
+};
+/** dayjs's month and day names, loaded with the frame's words. */
+const DAYJS_LOCALES: Record<Exclude<Language, 'en'>, () => Promise<unknown>> = {
+  de: () => import('dayjs/locale/de'),
+};
+
+async function loadWords(language: string, namespace: string): Promise<object> {
+  if (namespace === 'translation') {
+    if (language === 'en') return en;
+    if (language === 'de') return (await Promise.all([FRAME_WORDS.de(), DAYJS_LOCALES.de()]))[0].de;
+    throw new Error(`No words in ${language}`);
+  }
+  if (namespace === 'auditActions' || namespace === 'auditVerbs') {
+    if (language === 'en') return {};
+    if (language === 'de') return (await AUDIT_WORDS.de())[namespace];
+    throw new Error(`No words in ${language}`);
+  }
+  const load = PART_WORDS[`../modules/${namespace}/words/${language}.ts`] ?? PART_WORDS[`../pages/words/${namespace}/${language}.ts`];
+  if (!load) throw new Error(`No words for ${namespace} in ${language}`);
+  return (await load()).default;
 }
 
-void i18n
+const ready = i18n
   .use(LanguageDetector)
+  .use(resourcesToBackend(loadWords))
   .use(initReactI18next)
   .init({
     resources: { en: { translation: en } },
-    // The other languages' words are added when they load (addResourceBundle).
+    // The rest (other languages, the parts' namespaces) loads when in use.
     partialBundledLanguages: true,
+    ns: ['translation', 'auditActions', 'auditVerbs'],
+    defaultNS: 'translation',
     fallbackLng: 'en',
     supportedLngs: Object.keys(LANGUAGES),
     nonExplicitSupportedLngs: true,
@@ -50,7 +79,6 @@ void i18n
     // React escapes what it renders.
     interpolation: { escapeValue: false },
     detection: { order: ['localStorage', 'navigator'], lookupLocalStorage: LANGUAGE_STORAGE_KEY, caches: ['localStorage'] },
-    initAsync: false,
   });
 
 // The page's language, and dayjs's month and day names (its locales load with the words).
@@ -60,37 +88,34 @@ const setLang = (lng: string) => {
 };
 setLang(i18n.resolvedLanguage ?? 'en');
 i18n.on('languageChanged', () => setLang(i18n.resolvedLanguage ?? 'en'));
+void ready.then(() => setLang(i18n.resolvedLanguage ?? 'en'));
+
+/** An audit action's wording in the language in use, if it has its own (English ones are the modules'). */
+export function auditActionWords(key: string, kind: 'auditActions' | 'auditVerbs'): string | undefined {
+  const language = i18n.resolvedLanguage;
+  if (!language || language === 'en') return undefined;
+  return i18n.getResource(language, kind, key, { keySeparator: false }) as string | undefined;
+}
 
 function isLanguage(code: string | undefined): code is Language {
   return code !== undefined && Object.hasOwn(LANGUAGES, code);
 }
 
-/** Loads a language's words (once), then switches the app to it. */
+/** Switches the app to a language, once its words (the frame's and the open parts') are loaded. */
 export async function changeLanguage(language: Language): Promise<void> {
-  if (language !== 'en' && !i18n.hasResourceBundle(language, 'translation')) {
-    const bundle = await LOAD[language]();
-    i18n.addResourceBundle(language, 'auditActions', bundle.auditActions);
-    i18n.addResourceBundle(language, 'auditVerbs', bundle.auditVerbs);
-    i18n.addResourceBundle(language, 'translation', bundle.words);
-  }
   await i18n.changeLanguage(language);
-  setLang(language);
 }
 
 /**
  * Resolves when the words of the language in use are there. Should they fail to load (a dropped
  * connection), the app starts in English rather than not at all.
  */
-export const languageReady: Promise<void> = (async () => {
-  const wanted = i18n.language.split('-')[0];
-  if (isLanguage(wanted) && wanted !== 'en') {
-    try {
-      await changeLanguage(wanted);
-    } catch (err) {
-      console.error(`The words in ${LANGUAGES[wanted]} could not be loaded; showing English.`, err);
-    }
-  }
-})();
+export const languageReady: Promise<void> = ready.then(
+  () => undefined,
+  (err: unknown) => {
+    console.error('The words of the chosen language could not be loaded; showing English.', err);
+  },
+);
 
 /** The language in use: one of LANGUAGES. */
 export function currentLanguage(): Language {

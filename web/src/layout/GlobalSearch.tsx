@@ -6,7 +6,8 @@ import { useQuery } from '@tanstack/react-query';
 import { useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useNavigate } from 'react-router';
-import { SEARCH_KINDS, SEARCH_QUERY_MAX, SEARCH_QUERY_MIN, type SearchResult, type SearchResults } from '@schema/search';
+import { SEARCH_KINDS, SEARCH_QUERY_MAX, SEARCH_QUERY_MIN } from '@shared/search/limits';
+import type { SearchResult, SearchResults } from '@schema/search';
 import { api } from '../api/client';
 
 const [searchStore, searchSpotlight] = createSpotlight();

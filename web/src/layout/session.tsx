@@ -2,7 +2,7 @@ import { Center, Stack, Text } from '@mantine/core';
 import { useQueryClient } from '@tanstack/react-query';
 import { createContext, useCallback, useContext, type ReactNode } from 'react';
 import { Navigate, useLocation, useNavigate } from 'react-router';
-import { api } from '../api/client';
+import { api, forgetAnswers } from '../api/client';
 import { useMe } from '../api/hooks';
 import type { Me } from '../api/types';
 import { ErrorAlert } from '../components/ErrorAlert';
@@ -50,6 +50,7 @@ export function useSignOut(): () => Promise<void> {
       // Already signed out, or the server is unreachable: leave anyway.
     }
     queryClient.clear();
+    forgetAnswers();
     await navigate('/login', { replace: true });
   }, [queryClient, navigate]);
 }

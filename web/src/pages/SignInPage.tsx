@@ -7,7 +7,7 @@ import { lazy, Suspense, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useNavigate, useSearchParams } from 'react-router';
 import type { MfaStepOut, SsoProviderOut } from '@schema/accounts';
-import { api } from '../api/client';
+import { api, forgetAnswers } from '../api/client';
 import { keys } from '../api/keys';
 import type { Me } from '../api/types';
 import { ErrorAlert } from '../components/ErrorAlert';
@@ -39,6 +39,7 @@ export function SignInPage() {
   const next = safeNext(params.get('next'));
   const signedIn = async (me: Me) => {
     queryClient.clear();
+    forgetAnswers();
     queryClient.setQueryData(keys.me(), me);
     await navigate(next, { replace: true });
   };

@@ -1,0 +1,3 @@
+/** The notifications words in English (the reference; de.ts has the same keys). */
+const en = {};
+export default en;
