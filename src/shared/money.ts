@@ -36,26 +36,30 @@ export function fromMinorUnits(minor: number, currency: string): number {
 const formatters = new Map<string, Intl.NumberFormat>();
 
 /**
- * An en-US number format with these options, made once and kept: making a formatter costs far
- * more than formatting with it, and reports format thousands of amounts.
+ * A number format with these options (en-US unless a locale is given), made once and kept:
+ * making a formatter costs far more than formatting with it, and reports format thousands of
+ * amounts.
  */
-export function numberFormat(options: Intl.NumberFormatOptions): Intl.NumberFormat {
-  const key = JSON.stringify(options);
+export function numberFormat(options: Intl.NumberFormatOptions, locale = 'en-US'): Intl.NumberFormat {
+  const key = `${locale} ${JSON.stringify(options)}`;
   let f = formatters.get(key);
   if (f === undefined) {
-    f = new Intl.NumberFormat('en-US', options);
+    f = new Intl.NumberFormat(locale, options);
     formatters.set(key, f);
   }
   return f;
 }
 
-/** `$1,234,567` style, whole units. */
-export function formatMoney(amount: number, currency: string, options: { compact?: boolean } = {}): string {
-  return numberFormat({
-    style: 'currency',
-    currency,
-    maximumFractionDigits: options.compact ? 1 : 0,
-    minimumFractionDigits: 0,
-    notation: options.compact ? 'compact' : 'standard',
-  }).format(amount);
+/** `$1,234,567` style, whole units (`1.234.567 $` in a German locale). */
+export function formatMoney(amount: number, currency: string, options: { compact?: boolean; locale?: string } = {}): string {
+  return numberFormat(
+    {
+      style: 'currency',
+      currency,
+      maximumFractionDigits: options.compact ? 1 : 0,
+      minimumFractionDigits: 0,
+      notation: options.compact ? 'compact' : 'standard',
+    },
+    options.locale,
+  ).format(amount);
 }

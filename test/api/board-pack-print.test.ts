@@ -8,7 +8,7 @@ import { startTestApp, type Caller, type TestApp } from '../support/app.js';
 import { DEMO, seedDemoWorld, type DemoWorld } from '../support/demo.js';
 import { DEMO_PASSWORD } from '../../src/server/demo.js';
 import { glyphShapes, pageFill, pdfFonts, pdfPageImages, pdfText, pdfWords, wordImage } from '../support/pdf.js';
-import type { PackDetailOut, PackOut } from '../../src/modules/reports/schema.js';
+import type { BoardPackContent, PackDetailOut, PackOut } from '../../src/modules/reports/schema.js';
 import type { SeatOut } from '../../src/modules/governance/schema.js';
 
 let t: TestApp;
@@ -43,6 +43,55 @@ async function pack(clientId: string, language?: 'en' | 'de', quarter = '2026Q4'
   expect(file.statusCode).toBe(200);
   return { detail, pdf: file.rawPayload };
 }
+/** The text a person reads on the pack's HTML page: tags gone, entities read, one space between words. */
+function pageText(html: string): string {
+  return html
+    .replace(/<style>[\s\S]*?<\/style>|<svg[\s\S]*?<\/svg>/g, ' ')
+    .replace(/<[^>]+>/g, ' ')
+    .replace(/&(amp|lt|gt|quot|#39);/g, (_, e: string) => ({ amp: '&', lt: '<', gt: '>', quot: '"', '#39': "'" })[e]!)
+    .replace(/\s+/g, ' ');
+}
+
+/**
+ * What the pack quotes as it was written rather than writes itself: names and free text the
+ * client's people typed (client, people, risks, decisions and their options, concerns,
+ * vendors, contracts, systems, initiatives, charter responsibilities, the framework's outcomes
+ * and levels; text in „quotes“ is left out where it is checked), and the budget's reasons, which
+ * the budget module writes in English.
+ */
+function quotedText(content: BoardPackContent): string[] {
+  const c = content.comparison;
+  const out = [content.client.name, ...content.snapshot.risks.map((r) => r.title), ...(c ? [...c.newRisks, ...c.closedRisks, ...c.moved].map((r) => r.title) : [])];
+  const QUOTED_COLUMNS = ['title', 'name', 'vendor', 'contract', 'option', 'effect', 'for', 'holder', 'by', 'outcome', 'levels', 'group', 'policy'];
+  for (const s of content.sections) {
+    for (const subject of s.subjects) {
+      // A finding's title is governance's English; only the record it names was typed.
+      if (subject.type !== 'finding') out.push(subject.title);
+      else out.push(/^(?:Uncovered|Decision overdue|Decision due for revisiting|Risk acceptance expired|Accepted risk changed, re-approval needed): (.*?)(?: \((?:CIO|CTO|CISO)\))?$/.exec(subject.title)?.[1] ?? '');
+    }
+    let heading = '';
+    for (const b of s.blocks) {
+      if (b.kind === 'heading') heading = b.text;
+      if (b.kind === 'positions') out.push(b.title, b.proposal, ...b.positions.flatMap((p) => [p.holder ?? '', p.rationale ?? '', p.prefers ?? '']));
+      if (b.kind === 'responses') out.push(...b.items.flatMap((i) => [i.about, i.concern, i.response ?? '', i.holder ?? '', i.raisedBy ?? '']));
+      if (b.kind === 'table') for (const r of b.rows) for (const key of QUOTED_COLUMNS) out.push(r.cells[key] ?? '');
+      // The budget module's reasons.
+      if (b.kind === 'list' && heading === 'Why the forecast differs from the plan') out.push(...b.items.map((i) => i.text));
+    }
+  }
+  return [...new Set(out.filter((x) => x.trim().length > 0))].sort((a, b) => b.length - a.length);
+}
+
+/** The words of a pack's page left once what it quotes is taken out. */
+function ownWords(html: string, content: BoardPackContent): string {
+  let own = pageText(html).replace(/„[^“]*“/g, ' ');
+  for (const quoted of quotedText(content)) own = own.split(quoted).join(' ');
+  return own;
+}
+
+/** English words a German sentence would not hold. */
+const ENGLISH = /\b(the|of|and|is|are|not|yet|with|for|by|to|risks?|above|within|appetite|decisions?|decided|year|years|loss|losses|board|nothing|shown|seats?|section|expected|vendors?|contracts?|since|awaiting|response|raised|reaches|planned|proposed|accepted)\b/gi;
+
 /** The body of a page runs from the top margin (54 pt) to the footer's rule (58 pt from the bottom) of 842. */
 const fills = (pdf: Buffer): number[] => pdfPageImages(pdf).map((p) => pageFill(p, 54 / 842, (842 - 58) / 842));
 
@@ -111,6 +160,7 @@ describe('the board pack on paper', () => {
     expect(letters).not.toContain('BOARDPACK');
     for (const words of ['Risiko im Vergleich zur Risikobereitschaft', 'Entscheidungen, die der Vorstand treffen muss', 'Verantwortlich', 'Vertraulich', 'Seite 1 von']) expect(text).toContain(words);
     expect(text).not.toMatch(/Page \d+ of \d+/);
+
     const f = fills(pdf);
     f.slice(0, -1).forEach((fill, i) => expect(fill, `page ${i + 1}`).toBeGreaterThanOrEqual(0.25));
 
@@ -127,6 +177,23 @@ describe('the board pack on paper', () => {
     const english = pdfText((await pack(clientId, undefined, '2027Q1')).pdf).replace(/\s+/g, '');
     expect(english).toContain('BOARDPACK-DRAFT');
     expect(english).not.toContain('VORSTANDSBERICHT');
+  });
+
+  it('writes every sentence of a German pack in German, money and dates in German formats, for every demo client', async () => {
+    // A later quarter: the manufacturer's pack compares with the one issued above.
+    for (const clientId of [demo.clients.manufacturer, demo.clients.accounting]) {
+      const { detail } = await pack(clientId, 'de', '2027Q2');
+      const page = await t.server.inject({ method: 'GET', url: `/api/clients/${clientId}/board-packs/${detail.id}.html`, headers: { cookie: advisorCookie } });
+      expect(page.statusCode).toBe(200);
+      // Once what it quotes as typed is left out, no English word is left on the page (the
+      // HTML, drawn from the same content as the PDF, in the same words).
+      const own = ownWords(page.body, detail.content!);
+      const english = [...own.matchAll(ENGLISH)].map((m) => own.slice(Math.max(0, m.index - 50), m.index + 50));
+      expect(english, clientId).toEqual([]);
+      expect(own).toMatch(/\d{1,3}(\.\d{3})+ \$/);
+      expect(own).toMatch(/\d+\. (Jan|Feb|März|Apr|Mai|Juni|Juli|Aug|Sept|Okt|Nov|Dez)\.? \d{4}/);
+      expect(own).not.toMatch(/\$\d/);
+    }
   });
 
   it('refuses a language it cannot print, naming the field', async () => {

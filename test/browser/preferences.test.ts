@@ -24,6 +24,7 @@ describe('language and colour scheme', () => {
     await page.getByRole('link', { name: 'Ihr Konto' }).waitFor();
     await chooseOption(page, page.getByRole('combobox', { name: 'Mandant' }), DEMO.clients.accounting);
     await page.waitForURL(/\/clients\/[^/]+/);
+    const clientPath = /\/clients\/[^/]+/.exec(new URL(page.url()).pathname)![0];
     const nav = page.getByRole('navigation', { name: `Seiten von ${DEMO.clients.accounting}` });
     await nav.getByRole('link', { name: 'Übersicht' }).waitFor();
     await nav.getByRole('link', { name: 'Risikoregister' }).waitFor();
@@ -48,6 +49,14 @@ describe('language and colour scheme', () => {
     await page.getByRole('heading', { name: 'Ihr Konto', level: 1 }).waitFor();
     await page.getByRole('heading', { name: 'Passwort ändern' }).waitFor();
     await page.getByLabel('Neues Passwort', { exact: true }).waitFor();
+
+    // The audit trail words its actions in German, and dates carry German month names.
+    await page.goto(`${clientPath}/audit`);
+    await page.getByRole('heading', { name: 'Prüfpfad', level: 1 }).waitFor();
+    await page.locator('table').getByText(/ (hinzugefügt|angelegt|geändert|berechnet|genehmigt|erfasst)$/).first().waitFor();
+    const body = (await page.locator('main').innerText()).replace(/\s+/g, ' ');
+    expect(body).toMatch(/\d{1,2}\. ?(Jan\.|Feb\.|März|Apr\.|Mai|Juni|Juli|Aug\.|Sept\.|Okt\.|Nov\.|Dez\.) \d{4}|\d{1,2} (Jan\.|Feb\.|März|Apr\.|Mai|Juni|Juli|Aug\.|Sept\.|Okt\.|Nov\.|Dez\.) \d{4}/);
+    expect(body).not.toMatch(/\b(Added|Changed|Created) (a|an|the) /);
 
     // The choice is kept in this browser: a reload stays German.
     await page.reload();

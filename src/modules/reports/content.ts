@@ -4,10 +4,11 @@
  * the words already written for a CEO. The PDF, the HTML page and the web app all draw this one
  * structure. Framework-free and pure: the same sources give the same content.
  */
-import type { AppetiteState, Block, BoardPackContent, Comparison, Figure, OwedOut, ResponseItem, Section, SectionKey, Tone } from './schema.js';
+import type { AppetiteState, Block, BoardPackContent, Comparison, Figure, OwedOut, ReportLanguage, ResponseItem, Section, SectionKey, Tone } from './schema.js';
 import type { AcceptanceOut, CheckOut, ConcernOut, DecisionOut, OwedResponse, PackSources, Responses, RiskSource, SeatOut, Source, SubjectRef, TopRisk } from './sources.js';
 import type { Quarter } from './quarter.js';
-import { count, date, joinAnd, money, pct, plural, roughly, sentence, signedPct } from './text.js';
+import { sentence } from './text.js';
+import { packWords, type PackWords } from './i18n/index.js';
 import { authorityBlocks } from './sections/authority.js';
 import { p90Cell, rareClause } from './sections/rare.js';
 import { basisWords, unsettledNote } from './sections/appetite.js';
@@ -16,6 +17,8 @@ import { budgetSectionBody } from './sections/budget.js';
 import { roadmapSectionBody } from './sections/roadmap.js';
 import { quarterOf } from './quarter.js';
 import { maturitySection } from './sections/maturity.js';
+import { findingIn } from './sections/findings.js';
+import { vendorReasonIn } from './sections/vendor-reason.js';
 
 type Seat = 'CIO' | 'CTO' | 'CISO';
 
@@ -27,6 +30,8 @@ export interface BuildInput {
   responses: Source<Responses>;
   /** The latest issued pack of an earlier quarter, to compare with. */
   previous: { id: string; issuedAt: string; content: BoardPackContent } | null;
+  /** The language the pack is written in (default: English). */
+  language?: ReportLanguage;
 }
 
 const TOP_RISKS = 10;
@@ -132,8 +137,8 @@ function table(columns: [key: string, label: string, align?: 'left' | 'right', w
   };
 }
 
-function more(shown: number, total: number, what: string): string | null {
-  return total > shown ? `The ${count(shown)} shown of ${plural(total, what)}.` : null;
+function more(words: PackWords, shown: number, total: number, what: 'risk' | 'criticalVendor' | 'contract' | 'system'): string | null {
+  return total > shown ? words.t(`more.${what}`, words.n(total, { shown: words.count(shown) })) : null;
 }
 
 function responseItem(c: ConcernOut): ResponseItem {
@@ -153,8 +158,8 @@ function responseItem(c: ConcernOut): ResponseItem {
 }
 
 /** The responses block of a section: every concern on its subjects, with the seat's response. */
-function responsesBlock(subjects: TitledSubject[], responses: Source<Responses>, skip: Set<string> = new Set()): Block[] {
-  if (!responses.ok) return [unavailable(`${responses.reason} Whether a seat has responded to something in this section is not shown.`)];
+function responsesBlock(words: PackWords, subjects: TitledSubject[], responses: Source<Responses>, skip: Set<string> = new Set()): Block[] {
+  if (!responses.ok) return [unavailable(words.t('words.responsesUnknown', { reason: responses.reason }))];
   const items: ResponseItem[] = [];
   for (const s of subjects) {
     if (skip.has(keyOf(s))) continue;
@@ -180,13 +185,6 @@ const TREATMENT_WORDS: Record<TopRisk['treatmentStatus'], string> = {
   mixed: 'Partly in place',
 };
 
-const TREATMENT_SENTENCE: Record<TopRisk['treatmentStatus'], string> = {
-  none: 'Nothing is being done about it yet.',
-  proposed: 'Treatments are proposed but not yet agreed.',
-  planned: 'Treatments are planned.',
-  in_place: 'Treatments are in place.',
-  mixed: 'Some treatments are in place, others planned or proposed.',
-};
 
 export function appetiteState(risk: Source<RiskSource>): AppetiteState {
   if (!risk.ok) return 'unknown';
@@ -198,25 +196,30 @@ export function appetiteState(risk: Source<RiskSource>): AppetiteState {
 
 const APPETITE_WORDS: Record<AppetiteState, string> = { within: 'Within appetite', above: 'Above appetite', 'not-set': 'No appetite set', unknown: 'Not yet known' };
 
-function appetiteSentence(risk: Source<RiskSource>, currency: string): string {
+function appetiteSentence(words: PackWords, risk: Source<RiskSource>, currency: string): string {
   const state = appetiteState(risk);
   if (!risk.ok) return risk.reason;
   const a = risk.value.appetite;
-  if (state === 'not-set') return 'The board has not yet set a risk appetite, so there is no line to measure these losses against. Setting one is a decision for the board.';
-  if (state === 'unknown') return 'The losses have not yet been measured against the risk appetite.';
+  if (state === 'not-set') return words.t('appetite.notSet');
+  if (state === 'unknown') return words.t('appetite.unknown');
   const breached = a.checks.filter((c) => c.breached).sort((x, y) => y.probability / Math.max(y.limit, 1e-12) - x.probability / Math.max(x.limit, 1e-12))[0];
-  const unsettled = unsettledNote(risk.value, currency);
-  if (state === 'above' && breached) {
-    return `Losses${basisWords(risk.value)} are above the risk appetite: the chance of losing more than ${roughly(breached.loss, currency)} in a year is ${pct(breached.probability)}, while the appetite tolerates ${pct(breached.limit)}.${unsettled ? ` ${unsettled}` : ''}`;
-  }
-  return `Losses${basisWords(risk.value)} stay within the risk appetite${a.statement ? ` ("${a.statement.trim()}")` : ' the board set'}.${unsettled ? ` ${unsettled}` : ''}`;
+  const unsettled = unsettledNote(words, risk.value, currency);
+  const basis = basisWords(words, risk.value);
+  const verdict =
+    state === 'above' && breached
+      ? words.t('appetite.above', { basis, loss: words.roughly(breached.loss, currency), chance: words.pct(breached.probability), limit: words.pct(breached.limit) })
+      : a.statement
+        ? words.t('appetite.withinStatement', { basis, statement: a.statement.trim() })
+        : words.t('appetite.within', { basis });
+  return `${verdict}${unsettled ? ` ${unsettled}` : ''}`;
 }
 
-function stanceSentence(d: DecisionOut): string {
-  const groups: Record<string, Seat[]> = {};
-  for (const p of d.positions) (groups[p.stance ?? 'not yet heard'] ??= []).push(p.seat);
-  const verb = (stance: string, n: number): string => (stance === 'supports' ? (n > 1 ? 'support' : 'supports') : stance === 'opposes' ? (n > 1 ? 'oppose' : 'opposes') : stance === 'abstains' ? (n > 1 ? 'abstain' : 'abstains') : n > 1 ? 'have not yet taken a position' : 'has not yet taken a position');
-  return joinAnd(Object.entries(groups).map(([stance, seats]) => `the ${joinAnd(seats)} ${verb(stance, seats.length)}`));
+const STANCES = { supports: 'stance.supports', opposes: 'stance.opposes', abstains: 'stance.abstains', none: 'stance.none' } as const;
+
+function stanceSentence(words: PackWords, d: DecisionOut): string {
+  const groups: Partial<Record<keyof typeof STANCES, Seat[]>> = {};
+  for (const p of d.positions) (groups[p.stance ?? 'none'] ??= []).push(p.seat);
+  return words.and(Object.entries(groups).map(([stance, seats]) => words.t(STANCES[stance as keyof typeof STANCES], { count: seats.length, seats: words.and(seats) })));
 }
 
 // ---------------------------------------------------------------------------------------------
@@ -261,24 +264,22 @@ export function compare(previous: BuildInput['previous'], figures: BoardPackCont
   };
 }
 
-function changeSentence(c: Comparison, previousLabel: string, currency: string): string {
+function changeSentence(words: PackWords, c: Comparison, previousLabel: string, currency: string): string {
   const parts: string[] = [];
   if (c.expectedLoss) {
     const e = c.expectedLoss;
-    const dir = Math.abs(e.delta) < 0.005 * Math.max(e.before, 1) ? 'unchanged at' : e.delta > 0 ? 'up' : 'down';
-    parts.push(
-      dir === 'unchanged at'
-        ? `the expected annual loss is unchanged at ${roughly(e.after, currency)}`
-        : `the expected annual loss is ${dir}${e.percent !== null ? ` ${Math.abs(Math.round(e.percent))}%` : ''}, from ${roughly(e.before, currency)} to ${roughly(e.after, currency)}`,
-    );
+    const amounts = { before: words.roughly(e.before, currency), after: words.roughly(e.after, currency) };
+    if (Math.abs(e.delta) < 0.005 * Math.max(e.before, 1)) parts.push(words.t('change.unchanged', { amount: amounts.after }));
+    else if (e.percent !== null) parts.push(words.t(e.delta > 0 ? 'change.upBy' : 'change.downBy', { ...amounts, percent: words.pct(Math.abs(Math.round(e.percent)) / 100) }));
+    else parts.push(words.t(e.delta > 0 ? 'change.up' : 'change.down', amounts));
   }
-  if (c.appetite.before !== c.appetite.after) parts.push(`the appetite status changed from "${APPETITE_WORDS[c.appetite.before].toLowerCase()}" to "${APPETITE_WORDS[c.appetite.after].toLowerCase()}"`);
+  if (c.appetite.before !== c.appetite.after) parts.push(words.t('change.appetite', { before: words.t(`appetiteState.${c.appetite.before}`), after: words.t(`appetiteState.${c.appetite.after}`) }));
   const counts: string[] = [];
-  if (c.newRisks.length) counts.push(plural(c.newRisks.length, 'new risk'));
-  if (c.closedRisks.length) counts.push(`${count(c.closedRisks.length)} closed`);
-  if (counts.length) parts.push(joinAnd(counts));
-  if (parts.length === 0) return `Since ${previousLabel}, nothing material has changed.`;
-  return `Since ${previousLabel}: ${joinAnd(parts)}.`;
+  if (c.newRisks.length) counts.push(words.t('change.newRisks', words.n(c.newRisks.length)));
+  if (c.closedRisks.length) counts.push(words.t('change.closed', words.n(c.closedRisks.length)));
+  if (counts.length) parts.push(words.and(counts));
+  if (parts.length === 0) return words.t('change.nothing', { previous: previousLabel });
+  return words.t('change.since', { previous: previousLabel, parts: words.and(parts) });
 }
 
 function quarterLabel(key: string): string {
@@ -289,8 +290,9 @@ function quarterLabel(key: string): string {
 // ---------------------------------------------------------------------------------------------
 // Sections
 
-function summarySection(input: BuildInput, figures: BoardPackContent['figures'], comparison: Comparison | null, subjects: TitledSubject[], owed: OwedOut[]): Section {
+function summarySection(words: PackWords, input: BuildInput, figures: BoardPackContent['figures'], comparison: Comparison | null, subjects: TitledSubject[], owed: OwedOut[]): Section {
   const { sources, client } = input;
+  const { money, roughly, date } = words;
   const cur = client.currency;
   const blocks: Block[] = [];
   const risk = sources.risk;
@@ -301,36 +303,43 @@ function summarySection(input: BuildInput, figures: BoardPackContent['figures'],
     blocks.push({
       kind: 'figures',
       items: [
-        fig('Expected annual loss', money(figures.expectedLoss, cur), figures.expectedLoss, `the average year, with the treatments in place and planned${keptFigure(risk.value, cur) ? ', before insurance' : ''}`),
-        ...[keptFigure(risk.value, cur)].filter((f): f is Figure => f !== null),
-        fig('1-in-10-year loss', money(figures.p90!, cur), figures.p90, 'losses reach this or more one year in ten'),
-        fig('1-in-100-year loss', money(figures.p99!, cur), figures.p99, 'one year in a hundred'),
-        fig('Risk appetite', APPETITE_WORDS[state], null, state === 'above' || state === 'within' ? (risk.value.appetite.settled === false ? 'too close to call on the simulated years' : 'against the loss tolerance the board set') : null, state === 'above' ? 'bad' : state === 'within' ? (risk.value.appetite.settled === false ? 'warn' : 'good') : 'warn'),
+        fig('Expected annual loss', money(figures.expectedLoss, cur), figures.expectedLoss, words.t(keptFigure(words, risk.value, cur) ? 'summary.expectedNoteInsured' : 'summary.expectedNote')),
+        ...[keptFigure(words, risk.value, cur)].filter((f): f is Figure => f !== null),
+        fig('1-in-10-year loss', money(figures.p90!, cur), figures.p90, words.t('summary.p90Note')),
+        fig('1-in-100-year loss', money(figures.p99!, cur), figures.p99, words.t('summary.p99Note')),
+        fig('Risk appetite', APPETITE_WORDS[state], null, state === 'above' || state === 'within' ? words.t(risk.value.appetite.settled === false ? 'summary.appetiteUnsettled' : 'summary.appetiteAgainst') : null, state === 'above' ? 'bad' : state === 'within' ? (risk.value.appetite.settled === false ? 'warn' : 'good') : 'warn'),
       ],
     });
-    lead = `${client.name} can expect to lose about ${roughly(figures.expectedLoss, cur)} a year to technology and information risks, and ${roughly(figures.p90!, cur)} or more in a bad year (one in ten).`;
-    blocks.push(para(appetiteSentence(risk, cur), state === 'above' ? 'bad' : 'neutral'));
-    if (risk.value.appetite.statement && state === 'above') blocks.push(para(`The appetite, in the board's words: "${risk.value.appetite.statement.trim()}"`));
+    lead = words.t('summary.lead', { client: client.name, mean: roughly(figures.expectedLoss, cur), p90: roughly(figures.p90!, cur) });
+    blocks.push(para(appetiteSentence(words, risk, cur), state === 'above' ? 'bad' : 'neutral'));
+    if (risk.value.appetite.statement && state === 'above') blocks.push(para(words.t('summary.statement', { statement: risk.value.appetite.statement.trim() })));
     if (risk.value.stale) {
-      blocks.push(para(`These figures were computed on ${date(risk.value.computedAt)}; the latest changes to the risk register were still being recomputed when this pack was made.`, 'warn'));
+      blocks.push(para(words.t('summary.stale', { date: date(risk.value.computedAt) }), 'warn'));
     }
   } else {
-    lead = risk.ok ? 'The risk register has no computed figures yet, so this pack cannot yet put the risks in money.' : risk.reason;
-    blocks.push(unavailable(risk.ok ? 'The risk register has no computed figures yet: add risk scenarios and let them be computed, then generate the pack again.' : risk.reason));
+    lead = risk.ok ? words.t('summary.noFigures') : risk.reason;
+    blocks.push(unavailable(risk.ok ? words.t('summary.noFiguresHow') : risk.reason));
   }
-  if (comparison) blocks.push(para(changeSentence(comparison, quarterLabel(comparison.previousQuarter), cur)));
+  if (comparison) blocks.push(para(changeSentence(words, comparison, quarterLabel(comparison.previousQuarter), cur)));
 
   blocks.push(heading('The three largest risks'));
   if (risk.ok && risk.value.all.length > 0) {
     blocks.push({
       kind: 'list',
       items: risk.value.all.slice(0, 3).map((r) => ({
-        text: `${r.title} (${r.ref}): about ${roughly(r.mean, cur)} a year on average, ${r.p90 > 0 ? `and ${roughly(r.p90, cur)} or more one year in ten` : rareClause(r, cur)}. Owner: ${ownerLabel(seats, r.ownerSeat)}. ${r.status === 'accepted' ? 'The company has accepted this risk for now.' : TREATMENT_SENTENCE[r.treatmentStatus]}`,
+        text: words.t('summary.topRisk', {
+          title: r.title,
+          ref: r.ref,
+          mean: roughly(r.mean, cur),
+          bad: r.p90 > 0 ? words.t('summary.topRiskP90', { p90: roughly(r.p90, cur) }) : rareClause(words, r, cur),
+          owner: ownerLabel(seats, r.ownerSeat),
+          treatment: words.t(r.status === 'accepted' ? 'summary.accepted' : `treatment.${r.treatmentStatus}`),
+        }),
         tone: 'neutral',
       })),
     });
   } else {
-    blocks.push(unavailable(risk.ok ? 'No risk has a computed figure yet.' : risk.reason));
+    blocks.push(unavailable(risk.ok ? words.t('summary.noRisk') : risk.reason));
   }
 
   blocks.push(heading('Decisions the board must take'));
@@ -339,39 +348,40 @@ function summarySection(input: BuildInput, figures: BoardPackContent['figures'],
     const items: { text: string; tone: Tone }[] = [
       ...decisions
         .filter((d) => d.awaitingExecutive)
-        .map((d): { text: string; tone: Tone } => ({ text: `${d.title}: ${stanceSentence(d)}.${d.decideBy ? ` To be decided by ${date(d.decideBy)}.` : ''}`, tone: 'warn' })),
+        .map((d): { text: string; tone: Tone } => ({ text: `${words.t('summary.decision', { title: d.title, stances: stanceSentence(words, d) })}${d.decideBy ? ` ${words.t('words.decideBy', { date: date(d.decideBy) })}` : ''}`, tone: 'warn' })),
       ...acceptancesAwaitingBoard.map((a): { text: string; tone: Tone } => ({
-        text: `Accept "${a.title}" until ${date(a.expiresOn)}, or not. ${a.authorityReason}`,
+        text: words.t('summary.acceptance', { title: a.title, date: date(a.expiresOn), reason: a.authorityReason }),
         tone: 'warn',
       })),
     ];
-    if (state === 'not-set') items.push({ text: 'Set the company\u2019s risk appetite: the most it is prepared to lose in a year, and how often.', tone: 'warn' });
+    if (state === 'not-set') items.push({ text: words.t('summary.setAppetite'), tone: 'warn' });
     // The summary stays on one page: the rest are in section 3.
-    if (items.length > 5) items.splice(4, items.length - 4, { text: `And ${count(items.length - 4)} more, in section 3.`, tone: 'warn' });
+    if (items.length > 5) items.splice(4, items.length - 4, { text: words.t('summary.andMore', words.n(items.length - 4)), tone: 'warn' });
     if (items.length > 0) blocks.push({ kind: 'list', items });
-    else blocks.push(para('No decision waits for the board this quarter.', 'good'));
+    else blocks.push(para(words.t('summary.noDecision'), 'good'));
   } else {
     blocks.push(unavailable(sources.board.reason));
   }
   if (owed.length > 0) {
     blocks.push(
       para(
-        `Still awaited: ${joinAnd(owed.map((o) => `the ${o.seat}${o.holder ? ` (${o.holder})` : ''} on "${o.about}"`))}. A seat is shown what concerns its area before the board sees it.`,
+        words.t('summary.awaited', { list: words.and(owed.map((o) => (o.holder ? words.t('summary.awaitedHolder', { seat: o.seat, holder: o.holder, about: o.about }) : words.t('summary.awaitedSeat', { seat: o.seat, about: o.about })))) }),
         'warn',
       ),
     );
   }
-  blocks.push(...responsesBlock(subjects, input.responses));
+  blocks.push(...responsesBlock(words, subjects, input.responses));
   return { key: 'summary', number: 1, title: 'Summary', lead, blocks, subjects };
 }
 
-function riskSection(input: BuildInput, comparison: Comparison | null, subjects: TitledSubject[]): Section {
+function riskSection(words: PackWords, input: BuildInput, comparison: Comparison | null, subjects: TitledSubject[]): Section {
   const { sources, client } = input;
+  const { money, roughly, date } = words;
   const cur = client.currency;
   const blocks: Block[] = [];
   const risk = sources.risk;
   const seats = sources.governance.ok ? sources.governance.value.seats : null;
-  let lead = 'How likely each level of annual loss is, against the risk appetite; the largest risks; what changed since the last pack.';
+  let lead = words.t('risk.lead');
   if (!risk.ok) {
     blocks.push(unavailable(risk.reason));
   } else {
@@ -381,16 +391,15 @@ function riskSection(input: BuildInput, comparison: Comparison | null, subjects:
       blocks.push({
         kind: 'chart',
         chart: { type: 'loss-exceedance', currency: cur, inherent: r.lec.inherent, residual: r.lec.residual, ...(r.lec.retained ? { retained: r.lec.retained } : {}), tolerance: r.lec.tolerance },
-        caption: r.lec.tolerance.length > 0
-          ? 'For each amount, the chance of losing more than that in a year. Where the blue curve runs above the red line, the company carries more risk than its appetite allows.'
-          : 'For each amount, the chance of losing more than that in a year. No risk appetite is set, so there is no line to compare it with.',
-        alt: `Loss exceedance curve of ${client.name}${r.lec.tolerance.length > 0 ? ' against its risk tolerance curve' : ''}.`,
+        caption: words.t(r.lec.tolerance.length > 0 ? 'risk.curveCaption' : 'risk.curveCaptionNoAppetite'),
+        alt: words.t(r.lec.tolerance.length > 0 ? 'risk.curveAltTolerance' : 'risk.curveAlt', { client: client.name }),
       });
-      lead = appetiteSentence(risk, cur);
+      lead = appetiteSentence(words, risk, cur);
     } else {
-      blocks.push(unavailable('The loss exceedance curve appears once the risk register has been computed.'));
+      blocks.push(unavailable(words.t('risk.noCurve')));
     }
-    blocks.push(heading(`The ${Math.min(TOP_RISKS, r.all.length) || ''} largest risks`.replace('  ', ' ')));
+    const largest = Math.min(TOP_RISKS, r.all.length);
+    blocks.push(heading(largest ? words.t('risk.largest', { n: words.count(largest) }) : words.t('risk.largestNone')));
     const top = r.all.slice(0, TOP_RISKS);
     blocks.push(
       table(
@@ -403,23 +412,23 @@ function riskSection(input: BuildInput, comparison: Comparison | null, subjects:
           ['treatment', 'Treatment', 'left', 1],
         ],
         top.map((t) => ({
-          cells: { ref: t.ref, title: t.title, owner: ownerLabel(seats, t.ownerSeat), mean: money(t.mean, cur), p90: p90Cell(t, cur), treatment: t.status === 'accepted' ? 'Accepted' : TREATMENT_WORDS[t.treatmentStatus] },
+          cells: { ref: t.ref, title: t.title, owner: ownerLabel(seats, t.ownerSeat), mean: money(t.mean, cur), p90: p90Cell(words, t, cur), treatment: t.status === 'accepted' ? 'Accepted' : TREATMENT_WORDS[t.treatmentStatus] },
           tone: t.treatmentStatus === 'none' && t.status !== 'accepted' ? 'warn' : 'neutral',
         })),
-        'The register has no computed risk yet.',
-        { note: more(top.length, r.all.length, 'risk') },
+        words.t('risk.noneComputed'),
+        { note: more(words, top.length, r.all.length, 'risk') },
       ),
     );
   }
-  if (risk.ok) blocks.push(...insuranceBlocks(risk.value, cur));
+  if (risk.ok) blocks.push(...insuranceBlocks(words, risk.value, cur));
   blocks.push(heading('Change since the last pack'));
   if (!comparison) {
-    blocks.push(para('No pack was issued for an earlier quarter, so there is nothing to compare with yet; the next quarter\u2019s pack will show what changed since this one.', 'neutral'));
+    blocks.push(para(words.t('risk.noPrevious'), 'neutral'));
   } else {
     const c = comparison;
     const row = (label: string, ch: Comparison['expectedLoss']) =>
       ch
-        ? { cells: { figure: label, before: money(ch.before, cur), after: money(ch.after, cur), change: ch.percent !== null ? signedPct(ch.percent) : money(ch.delta, cur) }, tone: (ch.delta > 0.005 * Math.max(ch.before, 1) ? 'bad' : ch.delta < -0.005 * Math.max(ch.before, 1) ? 'good' : 'neutral') as Tone }
+        ? { cells: { figure: label, before: money(ch.before, cur), after: money(ch.after, cur), change: ch.percent !== null ? words.signedPct(ch.percent) : money(ch.delta, cur) }, tone: (ch.delta > 0.005 * Math.max(ch.before, 1) ? 'bad' : ch.delta < -0.005 * Math.max(ch.before, 1) ? 'good' : 'neutral') as Tone }
         : { cells: { figure: label, before: '-', after: '-', change: '-' } };
     blocks.push(
       table(
@@ -430,41 +439,59 @@ function riskSection(input: BuildInput, comparison: Comparison | null, subjects:
           ['change', 'Change', 'right', 0.9],
         ],
         [
-          row('Expected annual loss', c.expectedLoss),
-          row('1-in-10-year loss', c.p90),
-          row('1-in-100-year loss', c.p99),
-          { cells: { figure: 'Risk appetite', before: APPETITE_WORDS[c.appetite.before], after: APPETITE_WORDS[c.appetite.after], change: c.appetite.before === c.appetite.after ? 'same' : 'changed' }, tone: c.appetite.after === 'above' && c.appetite.before !== 'above' ? 'bad' : 'neutral' },
+          row(words.label('Expected annual loss'), c.expectedLoss),
+          row(words.label('1-in-10-year loss'), c.p90),
+          row(words.label('1-in-100-year loss'), c.p99),
+          { cells: { figure: words.label('Risk appetite'), before: APPETITE_WORDS[c.appetite.before], after: APPETITE_WORDS[c.appetite.after], change: words.t(c.appetite.before === c.appetite.after ? 'risk.same' : 'risk.changed') }, tone: c.appetite.after === 'above' && c.appetite.before !== 'above' ? 'bad' : 'neutral' },
         ],
         '',
-        { caption: `Compared with the pack issued for ${quarterLabel(c.previousQuarter)} on ${date(c.previousIssuedAt)}.` },
+        { caption: words.t('risk.compared', { quarter: quarterLabel(c.previousQuarter), date: date(c.previousIssuedAt) }) },
       ),
     );
     const items: { text: string; tone: Tone }[] = [];
     for (const m of c.moved) {
+      const ranks = { top: TOP_RISKS, before: m.rankBefore ?? '', after: m.rankAfter ?? '' };
       const what =
         m.rankBefore === null
-          ? `entered the top ${TOP_RISKS} at number ${m.rankAfter}`
+          ? words.t('risk.entered', ranks)
           : m.rankAfter === null
-            ? `left the register's risks (it was number ${m.rankBefore})`
+            ? words.t('risk.left', ranks)
             : m.rankAfter > TOP_RISKS && m.rankBefore <= TOP_RISKS
-              ? `fell out of the top ${TOP_RISKS} (from ${m.rankBefore} to ${m.rankAfter})`
+              ? words.t('risk.fellOut', ranks)
               : m.rankBefore > TOP_RISKS
-                ? `rose into the top ${TOP_RISKS} (from ${m.rankBefore} to ${m.rankAfter})`
+                ? words.t('risk.roseInto', ranks)
                 : m.rankBefore === m.rankAfter
-                  ? `stays at number ${m.rankAfter}`
-                  : `moved from number ${m.rankBefore} to ${m.rankAfter}`;
-      const money2 = m.meanBefore !== null && m.meanAfter !== null ? `; expected a year ${roughly(m.meanBefore, cur)} -> ${roughly(m.meanAfter, cur)}` : m.meanAfter !== null ? `; expected a year ${roughly(m.meanAfter, cur)}` : '';
-      items.push({ text: `${m.title} (${m.ref}) ${what}${money2}.`, tone: (m.meanAfter ?? 0) > (m.meanBefore ?? Infinity) ? 'bad' : 'neutral' });
+                  ? words.t('risk.stays', ranks)
+                  : words.t('risk.movedFrom', ranks);
+      const money2 =
+        m.meanBefore !== null && m.meanAfter !== null
+          ? words.t('risk.meanChange', { before: roughly(m.meanBefore, cur), after: roughly(m.meanAfter, cur) })
+          : m.meanAfter !== null
+            ? words.t('risk.meanNow', { after: roughly(m.meanAfter, cur) })
+            : '';
+      items.push({ text: words.t('risk.movedItem', { title: m.title, ref: m.ref, what, money: money2 }), tone: (m.meanAfter ?? 0) > (m.meanBefore ?? Infinity) ? 'bad' : 'neutral' });
     }
-    for (const n of c.newRisks.slice(0, 10)) items.push({ text: `New: ${n.title} (${n.ref}), about ${roughly(n.mean, cur)} a year.`, tone: 'warn' });
-    if (c.newRisks.length > 10) items.push({ text: `And ${plural(c.newRisks.length - 10, 'more new risk')}.`, tone: 'warn' });
-    for (const n of c.closedRisks.slice(0, 10)) items.push({ text: `Closed: ${n.title} (${n.ref}), which was about ${roughly(n.mean, cur)} a year.`, tone: 'good' });
-    if (c.closedRisks.length > 10) items.push({ text: `And ${plural(c.closedRisks.length - 10, 'more closed risk')}.`, tone: 'good' });
+    for (const n of c.newRisks.slice(0, 10)) items.push({ text: words.t('risk.new', { title: n.title, ref: n.ref, mean: roughly(n.mean, cur) }), tone: 'warn' });
+    if (c.newRisks.length > 10) items.push({ text: words.t('risk.moreNew', words.n(c.newRisks.length - 10)), tone: 'warn' });
+    for (const n of c.closedRisks.slice(0, 10)) items.push({ text: words.t('risk.closed', { title: n.title, ref: n.ref, mean: roughly(n.mean, cur) }), tone: 'good' });
+    if (c.closedRisks.length > 10) items.push({ text: words.t('risk.moreClosed', words.n(c.closedRisks.length - 10)), tone: 'good' });
     if (items.length > 0) blocks.push({ kind: 'list', items });
-    else blocks.push(para('The largest risks are where they were last quarter; no risk was added or closed.'));
+    else blocks.push(para(words.t('risk.noChange')));
   }
-  blocks.push(...responsesBlock(subjects, input.responses));
+  blocks.push(...responsesBlock(words, subjects, input.responses));
   return { key: 'risk', number: 2, title: 'Risk against appetite', lead, blocks, subjects };
+}
+
+/**
+ * Why a decision went to the executives: the stored reason (written in English when it was
+ * escalated), or in another language the same reason read again from the positions.
+ */
+function escalationIn(words: PackWords, d: DecisionOut, stored: string): string {
+  if (words.language === 'en') return stored;
+  const supporting = d.positions.filter((p) => p.stance === 'supports').map((p) => p.seat);
+  const opposing = d.positions.filter((p) => p.stance === 'opposes').map((p) => p.seat);
+  if (supporting.length > 0 && opposing.length > 0) return words.t('decisions.disagree', { supporting: words.and(supporting), opposing: words.and(opposing) });
+  return words.t(opposing.includes('CISO') ? 'decisions.cisoUnderCio' : 'decisions.escalatedOther');
 }
 
 function acceptanceMean(a: AcceptanceOut): number | null {
@@ -472,11 +499,12 @@ function acceptanceMean(a: AcceptanceOut): number | null {
   return xs.length > 0 ? xs.reduce((s, x) => s + x, 0) : null;
 }
 
-function decisionsSection(input: BuildInput, subjects: TitledSubject[], standalone: ConcernOut[]): Section {
+function decisionsSection(words: PackWords, input: BuildInput, subjects: TitledSubject[], standalone: ConcernOut[]): Section {
   const { sources, client } = input;
+  const { money, date } = words;
   const cur = client.currency;
   const blocks: Block[] = [];
-  let lead = 'Where the seats disagree, each position side by side; risk acceptances that only the board can approve.';
+  let lead = words.t('decisions.lead');
   const responses = input.responses;
   const shownInline = new Set<string>();
   if (!sources.board.ok) {
@@ -485,14 +513,22 @@ function decisionsSection(input: BuildInput, subjects: TitledSubject[], standalo
     const { decisions, acceptancesAwaitingBoard } = sources.board.value;
     const waiting = decisions.filter((d) => d.awaitingExecutive);
     const decided = decisions.filter((d) => !d.awaitingExecutive && d.status === 'decided');
+    const total = waiting.length + acceptancesAwaitingBoard.length;
     lead =
-      waiting.length + acceptancesAwaitingBoard.length === 0
-        ? 'Nothing waits for the board: no disagreement between the seats is open and no risk acceptance needs the board.'
-        : `${sentence(joinAnd([waiting.length ? plural(waiting.length, 'decision') : '', acceptancesAwaitingBoard.length ? plural(acceptancesAwaitingBoard.length, 'risk acceptance') : ''].filter(Boolean)))} ${waiting.length + acceptancesAwaitingBoard.length === 1 ? 'waits' : 'wait'} for the board.`;
+      total === 0
+        ? words.t('decisions.nothing')
+        : words.t('decisions.wait', {
+            count: total,
+            what: sentence(words.and([waiting.length ? words.t('decisions.decisions', words.n(waiting.length)) : '', acceptancesAwaitingBoard.length ? words.t('decisions.acceptances', words.n(acceptancesAwaitingBoard.length)) : ''].filter(Boolean))),
+          });
     for (const d of waiting) {
       const optionTitle = (id: string | null): string | null => (id ? (d.options.find((o) => o.id === id)?.title ?? null) : null);
       const proposed = d.options.find((o) => o.proposed);
-      const detail = [d.escalationReason ? `Escalated: ${d.escalationReason}` : null, d.decideBy ? `To be decided by ${date(d.decideBy)}.` : null, proposed?.cost != null ? `The proposal costs ${money(proposed.cost, cur)}.` : null]
+      const detail = [
+        d.escalationReason ? words.t('decisions.escalated', { reason: escalationIn(words, d, d.escalationReason) }) : null,
+        d.decideBy ? words.t('words.decideBy', { date: date(d.decideBy) }) : null,
+        proposed?.cost != null ? words.t('decisions.proposalCost', { cost: money(proposed.cost, cur) }) : null,
+      ]
         .filter(Boolean)
         .join(' ');
       blocks.push({
@@ -516,7 +552,7 @@ function decisionsSection(input: BuildInput, subjects: TitledSubject[], standalo
               ['cost', 'Cost', 'right', 0.9],
               ['effect', 'What it does to the risk', 'left', 3],
             ],
-            d.options.map((o) => ({ cells: { option: `${o.title}${o.proposed ? ' (proposed)' : ''}`, cost: o.cost !== null ? money(o.cost, cur) : '-', effect: o.riskEffect ?? '' } })),
+            d.options.map((o) => ({ cells: { option: o.proposed ? words.t('decisions.optionProposed', { title: o.title }) : o.title, cost: o.cost !== null ? money(o.cost, cur) : '-', effect: o.riskEffect ?? '' } })),
             '',
           ),
         );
@@ -538,7 +574,7 @@ function decisionsSection(input: BuildInput, subjects: TitledSubject[], standalo
           acceptancesAwaitingBoard.map((a) => {
             const m = acceptanceMean(a);
             return {
-              cells: { title: a.title, mean: m !== null ? money(m, cur) : '-', appetite: !a.appetite.defined ? 'No appetite set' : a.appetite.above ? 'Register above' : a.appetite.settled ? 'Register within' : 'Too close to call', by: `${a.requestedBy.name} (${a.requestedBy.role})`, until: date(a.expiresOn) },
+              cells: { title: a.title, mean: m !== null ? money(m, cur) : '-', appetite: !a.appetite.defined ? 'No appetite set' : a.appetite.above ? 'Register above' : a.appetite.settled ? 'Register within' : 'Too close to call', by: `${a.requestedBy.name} (${words.value(a.requestedBy.role)})`, until: date(a.expiresOn) },
               tone: a.appetite.above ? 'bad' : 'neutral',
             };
           }),
@@ -551,26 +587,27 @@ function decisionsSection(input: BuildInput, subjects: TitledSubject[], standalo
       blocks.push(heading('Decided since the last pack'));
       blocks.push({
         kind: 'list',
-        items: decided.map((d) => ({ text: `${d.title}: ${d.outcome ?? 'decided'}${d.decidedBy ? ` (${d.decidedBy.name}, ${date(d.decidedAt)})` : ''}.`, tone: 'neutral' })),
+        items: decided.map((d) => ({ text: `${d.title}: ${d.outcome ?? words.t('decisions.decided')}${d.decidedBy ? ` (${d.decidedBy.name}, ${date(d.decidedAt)})` : ''}.`, tone: 'neutral' })),
       });
     }
   }
   if (standalone.length > 0) {
     blocks.push(heading('Raised between the seats'));
-    blocks.push(para('Matters one seat raised about another seat\u2019s area, each shown to that seat first, with its response.'));
+    blocks.push(para(words.t('decisions.raised')));
     blocks.push({ kind: 'responses', items: standalone.map(responseItem) });
     for (const c of standalone) shownInline.add(`${c.subjectType}:${c.subjectId}`);
   } else if (!sources.concerns.ok) {
     blocks.push(unavailable(sources.concerns.reason));
   }
-  blocks.push(...responsesBlock(subjects, responses, shownInline));
+  blocks.push(...responsesBlock(words, subjects, responses, shownInline));
   return { key: 'decisions', number: 3, title: 'Decisions for the board', lead, blocks, subjects };
 }
 
 const SEVERITY_WORDS: Record<CheckOut['severity'], string> = { high: 'High', medium: 'Medium', low: 'Low' };
 
-function governanceSection(input: BuildInput, subjects: TitledSubject[]): Section {
+function governanceSection(words: PackWords, input: BuildInput, subjects: TitledSubject[]): Section {
   const { sources, client } = input;
+  const { money, date } = words;
   const cur = client.currency;
   const blocks: Block[] = [];
   const leadParts: string[] = [];
@@ -578,7 +615,7 @@ function governanceSection(input: BuildInput, subjects: TitledSubject[]): Sectio
   if (!sources.accepted.ok) blocks.push(unavailable(sources.accepted.reason));
   else {
     const list = sources.accepted.value;
-    leadParts.push(list.length === 0 ? 'No risk is accepted at present' : `${plural(list.length, 'risk acceptance')} in force`);
+    leadParts.push(list.length === 0 ? words.t('governance.noneAccepted') : words.t('governance.inForce', words.n(list.length)));
     blocks.push(
       table(
         [
@@ -594,26 +631,27 @@ function governanceSection(input: BuildInput, subjects: TitledSubject[]): Sectio
           const ch = changes.length > 0 ? Math.max(...changes) : null;
           return {
             cells: {
-              title: `${a.title}${a.reapprovalRequired ? ' (re-approval needed)' : ''}`,
+              title: a.reapprovalRequired ? words.t('governance.reapproval', { title: a.title }) : a.title,
               mean: m !== null ? money(m, cur) : '-',
-              change: ch !== null ? signedPct(ch) : '-',
-              by: a.approvedBy ? `${a.approvedBy.name} (${a.approvedBy.role})` : '-',
-              until: `${date(a.expiresOn)}${a.daysLeft >= 0 ? ` (${plural(a.daysLeft, 'day')})` : ' (expired)'}`,
+              change: ch !== null ? words.signedPct(ch) : '-',
+              by: a.approvedBy ? `${a.approvedBy.name} (${words.value(a.approvedBy.role)})` : '-',
+              until: a.daysLeft >= 0 ? words.t('governance.daysLeft', words.n(a.daysLeft, { date: date(a.expiresOn) })) : words.t('governance.expired', { date: date(a.expiresOn) }),
             },
             tone: a.reapprovalRequired || a.daysLeft < 0 ? 'bad' : a.daysLeft <= 30 ? 'warn' : 'neutral',
           };
         }),
-        'No risk is accepted at present.',
+        words.t('governance.noneAcceptedEmpty'),
       ),
     );
   }
-  blocks.push(...authorityBlocks(sources.delegation, client.name));
+  blocks.push(...authorityBlocks(words, sources.delegation, client.name, client.currency));
   blocks.push(heading('Governance findings'));
   if (!sources.governance.ok) blocks.push(unavailable(sources.governance.reason));
   else {
     const { checks, seats } = sources.governance.value;
     const high = checks.filter((c) => c.severity === 'high').length;
-    leadParts.push(checks.length === 0 ? 'no governance finding' : `${plural(checks.length, 'governance finding')}${high ? `, ${count(high)} serious` : ''}`);
+    const findings = words.t('governance.findings', words.n(checks.length));
+    leadParts.push(checks.length === 0 ? words.t('governance.noFinding') : high ? words.t('governance.serious', { text: findings, n: words.count(high) }) : findings);
     blocks.push(
       table(
         [
@@ -623,11 +661,16 @@ function governanceSection(input: BuildInput, subjects: TitledSubject[]): Sectio
           ['since', 'Since', 'left', 1],
         ],
         seats.map((s) => ({
-          cells: { seat: s.seat, holder: s.holder ? `${s.holder.name}${s.holder.kind === 'advisor' ? ' (advisor)' : ''}` : 'Vacant', reports: s.reportsTo + (s.reportsToNote ? ` (${s.reportsToNote})` : ''), since: s.since ? date(s.since) : '-' },
+          cells: {
+            seat: s.seat,
+            holder: s.holder ? (s.holder.kind === 'advisor' ? words.t('governance.advisor', { name: s.holder.name }) : s.holder.name) : words.t('governance.vacant'),
+            reports: s.reportsTo + (s.reportsToNote ? ` (${s.reportsToNote})` : ''),
+            since: s.since ? date(s.since) : '-',
+          },
           tone: s.holder ? 'neutral' : 'warn',
         })),
-        'No seat is set up yet.',
-        { caption: 'The leadership seats' },
+        words.t('governance.noSeat'),
+        { caption: words.t('governance.seatsCaption') },
       ),
     );
     blocks.push(
@@ -637,27 +680,31 @@ function governanceSection(input: BuildInput, subjects: TitledSubject[]): Sectio
           ['finding', 'Finding', 'left', 2],
           ['detail', 'Why it matters', 'left', 3.2],
         ],
-        checks.map((c) => ({ cells: { severity: SEVERITY_WORDS[c.severity], finding: c.title, detail: c.detail }, tone: c.severity === 'high' ? 'bad' : c.severity === 'medium' ? 'warn' : 'neutral' })),
-        'No governance finding: the seats are held, the charter is covered and nothing is overdue.',
+        checks.map((c) => {
+          const { title, detail } = findingIn(words, c, seats);
+          return { cells: { severity: SEVERITY_WORDS[c.severity], finding: title, detail }, tone: c.severity === 'high' ? 'bad' : c.severity === 'medium' ? 'warn' : 'neutral' };
+        }),
+        words.t('governance.noFindingEmpty'),
       ),
     );
   }
-  blocks.push(...responsesBlock(subjects, input.responses));
-  const lead = leadParts.length ? `${sentence(joinAnd(leadParts))}.` : 'Accepted risks and governance findings could not be read.';
+  blocks.push(...responsesBlock(words, subjects, input.responses));
+  const lead = leadParts.length ? `${sentence(words.and(leadParts))}.` : words.t('governance.unread');
   return { key: 'governance', number: 4, title: 'Accepted risks and governance', lead, blocks, subjects };
 }
 
-function vendorsSection(input: BuildInput, subjects: TitledSubject[]): Section {
+function vendorsSection(words: PackWords, input: BuildInput, subjects: TitledSubject[]): Section {
   const { sources, client } = input;
+  const { money, date } = words;
   const cur = client.currency;
-  const window = `${date(sources.window.from)} to ${date(sources.window.to)}`;
+  const window = words.t('words.window', { from: date(sources.window.from), to: date(sources.window.to) });
   const blocks: Block[] = [];
   const leadParts: string[] = [];
   blocks.push(heading('Critical vendors'));
   if (!sources.criticalVendors.ok) blocks.push(unavailable(sources.criticalVendors.reason));
   else {
     const list = sources.criticalVendors.value;
-    leadParts.push(plural(list.length, 'critical vendor'));
+    leadParts.push(words.t('vendors.critical', words.n(list.length)));
     const shown = list.slice(0, TABLE_LIMIT);
     blocks.push(
       table(
@@ -671,21 +718,28 @@ function vendorsSection(input: BuildInput, subjects: TitledSubject[]): Section {
         shown.map((v) => {
           const overdue = v.assessmentDue !== null && v.assessmentDue <= sources.today;
           return {
-            cells: { name: `${v.name}${v.fourthParty ? ' (fourth party)' : ''}`, why: v.reasons[0] ?? '', cost: v.annualCost > 0 ? money(v.annualCost, cur) : '-', renewal: date(v.nextRenewal), assessed: !v.lastAssessedOn ? 'Never assessed' : `${date(v.assessmentDue)}${overdue ? ' (overdue)' : ''}` },
+            cells: {
+              name: v.fourthParty ? words.t('vendors.fourthParty', { name: v.name }) : v.name,
+              why: v.reasons[0] ? vendorReasonIn(words, v.reasons[0]) : '',
+              cost: v.annualCost > 0 ? money(v.annualCost, cur) : '-',
+              renewal: v.nextRenewal ? date(v.nextRenewal) : '-',
+              assessed: !v.lastAssessedOn ? words.t('vendors.neverAssessed') : overdue ? words.t('vendors.overdue', { date: date(v.assessmentDue ?? '') }) : v.assessmentDue ? date(v.assessmentDue) : '-',
+            },
             tone: overdue ? 'warn' : 'neutral',
           };
         }),
-        'No vendor is critical to this client.',
-        { note: more(shown.length, list.length, 'critical vendor') },
+        words.t('vendors.noCritical'),
+        { note: more(words, shown.length, list.length, 'criticalVendor') },
       ),
     );
   }
-  blocks.push(heading(`Renewals and notice deadlines, ${window}`));
+  blocks.push(heading(words.t('vendors.renewalsHeading', { window })));
   if (!sources.renewals.ok) blocks.push(unavailable(sources.renewals.reason));
   else {
     const list = sources.renewals.value;
     const notices = list.filter((e) => e.events.includes('notice') && e.autoRenew);
-    leadParts.push(`${plural(list.length, 'contract')} renewing or reaching a notice deadline by ${date(sources.window.to)}${notices.length ? ` (${count(notices.length)} renew on their own unless cancelled in time)` : ''}`);
+    const renewing = words.t('vendors.renewing', words.n(list.length, { date: date(sources.window.to) }));
+    leadParts.push(notices.length ? words.t('vendors.autoRenew', words.n(notices.length, { text: renewing })) : renewing);
     const shown = list.slice(0, TABLE_LIMIT);
     blocks.push(
       table(
@@ -701,13 +755,13 @@ function vendorsSection(input: BuildInput, subjects: TitledSubject[]): Section {
             vendor: e.vendorName,
             contract: e.reference,
             cost: money(e.annualCost, cur),
-            notice: !e.autoRenew ? 'Does not auto-renew' : e.noticeDeadline < sources.today ? `Passed (${date(e.noticeDeadline)})` : date(e.noticeDeadline),
+            notice: !e.autoRenew ? words.t('vendors.noAutoRenew') : e.noticeDeadline < sources.today ? words.t('vendors.passed', { date: date(e.noticeDeadline) }) : date(e.noticeDeadline),
             renewal: date(e.renewalDate),
           },
           tone: e.autoRenew && e.events.includes('notice') && e.noticeDeadline >= sources.today ? 'warn' : 'neutral',
         })),
-        `No contract renews or reaches a notice deadline between ${window}.`,
-        { note: more(shown.length, list.length, 'contract') },
+        words.t('vendors.noRenewals', { window }),
+        { note: more(words, shown.length, list.length, 'contract') },
       ),
     );
   }
@@ -725,44 +779,56 @@ function vendorsSection(input: BuildInput, subjects: TitledSubject[]): Section {
           ['records', 'Records', 'right', 1],
         ],
         list.map((e) => ({
-          cells: { name: e.name, for: e.worksFor.join(', '), services: `${count(e.services)}${e.criticalServices ? ` (${count(e.criticalServices)} critical)` : ''}`, datasets: count(e.datasets), records: count(e.records) },
+          cells: {
+            name: e.name,
+            for: e.worksFor.join(', '),
+            services: e.criticalServices ? words.t('vendors.criticalServices', { n: words.count(e.services), critical: words.count(e.criticalServices) }) : words.count(e.services),
+            datasets: words.count(e.datasets),
+            records: words.count(e.records),
+          },
           tone: e.criticalServices > 0 ? 'warn' : 'neutral',
         })),
-        'No fourth party (a vendor\u2019s own subcontractor) is recorded.',
-        { caption: 'Subcontractors of the vendors: a failure or breach at one of them reaches every service that depends on it.' },
+        words.t('vendors.noFourth'),
+        { caption: words.t('vendors.fourthCaption') },
       ),
     );
   }
-  blocks.push(...responsesBlock(subjects, input.responses));
-  const lead = leadParts.length ? `${sentence(joinAnd(leadParts))}.` : 'The vendor records could not be read.';
+  blocks.push(...responsesBlock(words, subjects, input.responses));
+  const lead = leadParts.length ? `${sentence(words.and(leadParts))}.` : words.t('vendors.unread');
   return { key: 'vendors', number: 5, title: 'Vendors', lead, blocks, subjects };
 }
 
-function lifecycleSection(input: BuildInput, subjects: TitledSubject[]): Section {
+function lifecycleSection(words: PackWords, input: BuildInput, subjects: TitledSubject[]): Section {
   const { sources, client } = input;
+  const { money, date } = words;
   const cur = client.currency;
   const blocks: Block[] = [];
-  let lead = 'What reaches end of life or leaves warranty, and the replacement cost ahead.';
+  let lead = words.t('lifecycle.lead');
   if (!sources.lifecycle.ok) blocks.push(unavailable(sources.lifecycle.reason));
   else {
     const l = sources.lifecycle.value;
     const ahead = l.replacementByQuarter.reduce((s, q) => s + q.replacementCost, 0);
-    lead = `By ${date(l.to)}, ${plural(l.endOfLife.count, 'system')} ${l.endOfLife.count === 1 ? 'reaches' : 'reach'} end of life and ${plural(l.warrantyEnding.count, 'system')} ${l.warrantyEnding.count === 1 ? 'leaves' : 'leave'} warranty; ${count(l.pastEndOfLife.count)} ${l.pastEndOfLife.count === 1 ? 'is' : 'are'} still in service past end of life.`;
+    lead = words.t('lifecycle.leadAll', {
+      date: date(l.to),
+      eol: words.t('lifecycle.eol', words.n(l.endOfLife.count)),
+      warranty: words.t('lifecycle.warranty', words.n(l.warrantyEnding.count)),
+      past: words.t('lifecycle.past', words.n(l.pastEndOfLife.count)),
+    });
     blocks.push({
       kind: 'figures',
       items: [
-        fig('Reaching end of life', count(l.endOfLife.count), l.endOfLife.count, `by ${date(l.to)}, ${money(l.endOfLife.replacementCost, cur)} to replace`, l.endOfLife.count ? 'warn' : 'neutral'),
-        fig('Leaving warranty', count(l.warrantyEnding.count), l.warrantyEnding.count, `by ${date(l.to)}`),
-        fig('Past end of life, in service', count(l.pastEndOfLife.count), l.pastEndOfLife.count, `${money(l.pastEndOfLife.replacementCost, cur)} to replace`, l.pastEndOfLife.count ? 'bad' : 'good'),
-        fig(`Replacement cost, next ${plural(l.replacementByQuarter.length, 'quarter')}`, money(ahead, cur), ahead, 'by end-of-life date'),
+        fig('Reaching end of life', words.count(l.endOfLife.count), l.endOfLife.count, words.t('lifecycle.eolNote', { date: date(l.to), cost: money(l.endOfLife.replacementCost, cur) }), l.endOfLife.count ? 'warn' : 'neutral'),
+        fig('Leaving warranty', words.count(l.warrantyEnding.count), l.warrantyEnding.count, words.t('lifecycle.by', { date: date(l.to) })),
+        fig('Past end of life, in service', words.count(l.pastEndOfLife.count), l.pastEndOfLife.count, words.t('lifecycle.toReplace', { cost: money(l.pastEndOfLife.replacementCost, cur) }), l.pastEndOfLife.count ? 'bad' : 'good'),
+        fig(words.t('lifecycle.replacement', words.n(l.replacementByQuarter.length)), money(ahead, cur), ahead, words.t('lifecycle.byEol')),
       ],
     });
     if (l.replacementByQuarter.some((q) => q.replacementCost > 0)) {
       blocks.push({
         kind: 'chart',
         chart: { type: 'replacement-cost', currency: cur, quarters: l.replacementByQuarter },
-        caption: 'Replacement cost of the systems reaching end of life, by quarter.',
-        alt: `Replacement cost by quarter for ${client.name}.`,
+        caption: words.t('lifecycle.chartCaption'),
+        alt: words.t('lifecycle.chartAlt', { client: client.name }),
       });
     }
     const items = (list: typeof l.endOfLife.items, label: string) =>
@@ -774,15 +840,15 @@ function lifecycleSection(input: BuildInput, subjects: TitledSubject[]): Section
       ['cost', 'Replacement', 'right', 1],
     ];
     blocks.push(heading('Reaching end of life'));
-    blocks.push(table(cols, items(l.endOfLife.items, 'eol'), `Nothing reaches end of life by ${date(l.to)}.`, { note: more(Math.min(TABLE_LIMIT, l.endOfLife.items.length), l.endOfLife.count, 'system') }));
+    blocks.push(table(cols, items(l.endOfLife.items, 'eol'), words.t('lifecycle.noEol', { date: date(l.to) }), { note: more(words, Math.min(TABLE_LIMIT, l.endOfLife.items.length), l.endOfLife.count, 'system') }));
     blocks.push(heading('Leaving warranty'));
-    blocks.push(table(cols, items(l.warrantyEnding.items, 'warranty'), `No warranty ends by ${date(l.to)}.`, { note: more(Math.min(TABLE_LIMIT, l.warrantyEnding.items.length), l.warrantyEnding.count, 'system') }));
+    blocks.push(table(cols, items(l.warrantyEnding.items, 'warranty'), words.t('lifecycle.noWarranty', { date: date(l.to) }), { note: more(words, Math.min(TABLE_LIMIT, l.warrantyEnding.items.length), l.warrantyEnding.count, 'system') }));
     if (l.pastEndOfLife.count > 0) {
       blocks.push(heading('Still in service past end of life'));
-      blocks.push(table(cols, items(l.pastEndOfLife.items, 'past'), '', { note: more(Math.min(TABLE_LIMIT, l.pastEndOfLife.items.length), l.pastEndOfLife.count, 'system') }));
+      blocks.push(table(cols, items(l.pastEndOfLife.items, 'past'), '', { note: more(words, Math.min(TABLE_LIMIT, l.pastEndOfLife.items.length), l.pastEndOfLife.count, 'system') }));
     }
   }
-  blocks.push(...responsesBlock(subjects, input.responses));
+  blocks.push(...responsesBlock(words, subjects, input.responses));
   return { key: 'lifecycle', number: 6, title: 'Estate lifecycle', lead, blocks, subjects };
 }
 
@@ -808,8 +874,8 @@ export function packFigures(sources: PackSources): BoardPackContent['figures'] {
   };
 }
 
-function withResponses(body: { title: string; lead: string; blocks: Block[] }, subjects: TitledSubject[], responses: Source<Responses>): { title: string; lead: string; blocks: Block[] } {
-  return { ...body, blocks: [...body.blocks, ...responsesBlock(subjects, responses)] };
+function withResponses(words: PackWords, body: { title: string; lead: string; blocks: Block[] }, subjects: TitledSubject[], responses: Source<Responses>): { title: string; lead: string; blocks: Block[] } {
+  return { ...body, blocks: [...body.blocks, ...responsesBlock(words, subjects, responses)] };
 }
 
 /** Builds the board pack's content from its sources (pure). */
@@ -821,26 +887,29 @@ export function buildBoardPack(input: BuildInput): BoardPackContent {
   const comparison = compare(input.previous, figures, all);
   const owed = input.responses.ok ? presentOwed(input.responses.value.owed, subjects.titles) : [];
   const s = subjects.bySection;
+  const words = packWords(input.language ?? 'en');
+  const { date } = words;
   return {
     version: 1,
     kind: 'board',
+    ...(input.language && input.language !== 'en' ? { language: input.language } : {}),
     client,
     quarter: { key: quarter.key, label: quarter.label, start: quarter.start, end: quarter.end },
-    window: { from: sources.window.from, to: sources.window.to, label: `${date(sources.window.from)} to ${date(sources.window.to)}` },
+    window: { from: sources.window.from, to: sources.window.to, label: words.t('words.window', { from: date(sources.window.from), to: date(sources.window.to) }) },
     generatedAt: input.generatedAt,
     asOf: sources.today,
     figures,
     comparison,
     sections: [
-      summarySection(input, figures, comparison, s.summary, owed),
-      riskSection(input, comparison, s.risk),
-      decisionsSection(input, s.decisions, subjects.standalone),
-      governanceSection(input, s.governance),
-      vendorsSection(input, s.vendors),
-      lifecycleSection(input, s.lifecycle),
-      maturitySection({ client, source: sources.maturity }, s.maturity, responsesBlock(s.maturity, input.responses)),
-      { key: 'budget', number: 8, ...withResponses(budgetSectionBody(sources.budget), s.budget, input.responses), subjects: s.budget },
-      { key: 'roadmap', number: 9, ...withResponses(roadmapSectionBody(sources.roadmap, [0, 1, 2, 3].map((k) => quarterOf(quarter.year, quarter.q + k))), s.roadmap, input.responses), subjects: s.roadmap },
+      summarySection(words, input, figures, comparison, s.summary, owed),
+      riskSection(words, input, comparison, s.risk),
+      decisionsSection(words, input, s.decisions, subjects.standalone),
+      governanceSection(words, input, s.governance),
+      vendorsSection(words, input, s.vendors),
+      lifecycleSection(words, input, s.lifecycle),
+      maturitySection({ client, source: sources.maturity }, s.maturity, responsesBlock(words, s.maturity, input.responses), words),
+      { key: 'budget', number: 8, ...withResponses(words, budgetSectionBody(sources.budget, words), s.budget, input.responses), subjects: s.budget },
+      { key: 'roadmap', number: 9, ...withResponses(words, roadmapSectionBody(sources.roadmap, [0, 1, 2, 3].map((k) => quarterOf(quarter.year, quarter.q + k)), words), s.roadmap, input.responses), subjects: s.roadmap },
     ],
     owed,
     issue: null,

@@ -83,8 +83,9 @@ export async function makeBoardPack(scope: ClientScope, quarterKey: string, opti
     sources,
     responses,
     previous,
+    ...(options.language ? { language: options.language } : {}),
   });
-  return options.language && options.language !== 'en' ? { ...content, language: options.language } : content;
+  return content;
 }
 
 export interface RenderedPack {

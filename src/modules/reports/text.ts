@@ -25,45 +25,54 @@ export function printable(text: string): string {
   return out;
 }
 
+/** The number formats' locale of a pack's language (en-US for English). */
+export type NumberLocale = 'en-US' | 'de-DE';
+
 /**
- * Money in the client's currency, whole units: `$1,234,567`. A currency whose symbol the PDF
- * fonts cannot print is written with its code (`INR 1,234`), the same in every format.
+ * Money in the client's currency, whole units: `$1,234,567` (`1.234.567 $` in German). A
+ * currency whose symbol the PDF fonts cannot print is written with its code (`INR 1,234`), the
+ * same in every format.
  */
-export function money(amount: number, currency: string, options: { compact?: boolean } = {}): string {
+export function money(amount: number, currency: string, options: { compact?: boolean; locale?: NumberLocale } = {}): string {
   const text = formatMoney(amount, currency, options);
   if ([...text].every(isPrintable)) return text.replace(/\u00a0/g, ' ');
-  return numberFormat({
-    style: 'currency',
-    currency,
-    currencyDisplay: 'code',
-    maximumFractionDigits: options.compact ? 1 : 0,
-    minimumFractionDigits: 0,
-    notation: options.compact ? 'compact' : 'standard',
-  })
+  return numberFormat(
+    {
+      style: 'currency',
+      currency,
+      currencyDisplay: 'code',
+      maximumFractionDigits: options.compact ? 1 : 0,
+      minimumFractionDigits: 0,
+      notation: options.compact ? 'compact' : 'standard',
+    },
+    options.locale,
+  )
     .format(amount)
     .replace(/\u00a0/g, ' ');
 }
 
 /** `$303K`, `$1.1M`, `$9.25M` for sentences (three significant digits); small amounts in full. */
-export function roughly(amount: number, currency: string): string {
-  if (Math.abs(amount) < 10_000) return money(amount, currency);
+export function roughly(amount: number, currency: string, locale: NumberLocale = 'en-US'): string {
+  if (Math.abs(amount) < 10_000) return money(amount, currency, { locale });
   const format = (display: 'symbol' | 'code'): string =>
-    numberFormat({ style: 'currency', currency, currencyDisplay: display, notation: 'compact', maximumSignificantDigits: 3 }).format(amount).replace(/\u00a0/g, ' ');
+    numberFormat({ style: 'currency', currency, currencyDisplay: display, notation: 'compact', maximumSignificantDigits: 3 }, locale).format(amount).replace(/\u00a0/g, ' ');
   const text = format('symbol');
   return [...text].every(isPrintable) ? text : format('code');
 }
 
-/** A probability as a percentage: `14%`, `0.5%`. */
-export function pct(p: number): string {
+/** A probability as a percentage: `14%`, `0.5%` (`14 %`, `0,5 %` in German). */
+export function pct(p: number, locale: NumberLocale = 'en-US'): string {
   const v = p * 100;
+  if (locale !== 'en-US') return numberFormat({ style: 'percent', maximumFractionDigits: v !== 0 && v < 1 ? 1 : 0, minimumFractionDigits: v !== 0 && v < 1 ? 1 : 0 }, locale).format(v < 1 ? p : Math.round(v) / 100).replace(/\u00a0/g, ' ');
   if (v === 0) return '0%';
   if (v < 1) return `${v.toFixed(1)}%`;
   return `${Math.round(v)}%`;
 }
 
 /** A change in percent with its sign: `+12%`, `-3%`. */
-export function signedPct(x: number): string {
+export function signedPct(x: number, locale: NumberLocale = 'en-US'): string {
   const v = Math.round(x);
+  if (locale !== 'en-US') return numberFormat({ style: 'percent', signDisplay: 'exceptZero', maximumFractionDigits: 0 }, locale).format(v / 100).replace(/\u00a0/g, ' ');
   return `${v > 0 ? '+' : ''}${v}%`;
 }
 
@@ -74,8 +83,8 @@ export function plural(n: number, one: string, many = `${one}s`): string {
   return `${n.toLocaleString('en-US')} ${n === 1 ? one : many}`;
 }
 
-export function count(n: number): string {
-  return n.toLocaleString('en-US');
+export function count(n: number, locale: NumberLocale = 'en-US'): string {
+  return numberFormat({}, locale).format(n);
 }
 
 /** "a, b and c". */

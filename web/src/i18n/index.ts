@@ -5,6 +5,7 @@
  * of its own, loaded when it is in use (main.tsx waits for it before the first render) or chosen
  * (`changeLanguage`), so nobody downloads the words of a language they do not read.
  */
+import dayjs from 'dayjs';
 import i18n from 'i18next';
 import LanguageDetector from 'i18next-browser-languagedetector';
 import resourcesToBackend from 'i18next-resources-to-backend';
@@ -30,10 +31,30 @@ const FRAME_WORDS: Record<Exclude<Language, 'en'>, () => Promise<{ de: object }>
   de: () => import('./de'),
 };
 
+/**
+ * The audit trail's actions and, for an action no wording is known for, its verb: English's are
+ * the platform's and the modules' own (`auditActions`), the other languages' load with their words.
+ */
+const AUDIT_WORDS: Record<Exclude<Language, 'en'>, () => Promise<{ auditActions: object; auditVerbs: object }>> = {
+  de: async () => {
+    const words = await import('./audit-actions-de');
+    return { auditActions: words.AUDIT_ACTIONS_DE, auditVerbs: words.AUDIT_VERBS_DE };
+  },
+};
+/** dayjs's month and day names, loaded with the frame's words. */
+const DAYJS_LOCALES: Record<Exclude<Language, 'en'>, () => Promise<unknown>> = {
+  de: () => import('dayjs/locale/de'),
+};
+
 async function loadWords(language: string, namespace: string): Promise<object> {
   if (namespace === 'translation') {
     if (language === 'en') return en;
-    if (language === 'de') return (await FRAME_WORDS.de()).de;
+    if (language === 'de') return (await Promise.all([FRAME_WORDS.de(), DAYJS_LOCALES.de()]))[0].de;
+    throw new Error(`No words in ${language}`);
+  }
+  if (namespace === 'auditActions' || namespace === 'auditVerbs') {
+    if (language === 'en') return {};
+    if (language === 'de') return (await AUDIT_WORDS.de())[namespace];
     throw new Error(`No words in ${language}`);
   }
   const load = PART_WORDS[`../modules/${namespace}/words/${language}.ts`] ?? PART_WORDS[`../pages/words/${namespace}/${language}.ts`];
@@ -49,7 +70,7 @@ const ready = i18n
     resources: { en: { translation: en } },
     // The rest (other languages, the parts' namespaces) loads when in use.
     partialBundledLanguages: true,
-    ns: ['translation'],
+    ns: ['translation', 'auditActions', 'auditVerbs'],
     defaultNS: 'translation',
     fallbackLng: 'en',
     supportedLngs: Object.keys(LANGUAGES),
@@ -60,9 +81,21 @@ const ready = i18n
     detection: { order: ['localStorage', 'navigator'], lookupLocalStorage: LANGUAGE_STORAGE_KEY, caches: ['localStorage'] },
   });
 
-const setLang = (lng: string) => document.documentElement.setAttribute('lang', lng);
+// The page's language, and dayjs's month and day names (its locales load with the words).
+const setLang = (lng: string) => {
+  document.documentElement.setAttribute('lang', lng);
+  dayjs.locale(lng);
+};
 setLang(i18n.resolvedLanguage ?? 'en');
 i18n.on('languageChanged', () => setLang(i18n.resolvedLanguage ?? 'en'));
+void ready.then(() => setLang(i18n.resolvedLanguage ?? 'en'));
+
+/** An audit action's wording in the language in use, if it has its own (English ones are the modules'). */
+export function auditActionWords(key: string, kind: 'auditActions' | 'auditVerbs'): string | undefined {
+  const language = i18n.resolvedLanguage;
+  if (!language || language === 'en') return undefined;
+  return i18n.getResource(language, kind, key, { keySeparator: false }) as string | undefined;
+}
 
 function isLanguage(code: string | undefined): code is Language {
   return code !== undefined && Object.hasOwn(LANGUAGES, code);

@@ -121,6 +121,21 @@ export const LABELS_DE: Record<string, string> = {
   '1-in-10-year loss': '10-Jahres-Verlust',
   '1-in-100-year loss': '100-Jahres-Verlust',
   'Risk appetite': 'Risikobereitschaft',
+  'Kept after insurance': 'Nach Versicherung selbst getragen',
+  'Past end of life, in service': 'Nach Lebensende in Betrieb',
+  'Forecast for the year': 'Prognose für das Jahr',
+  'Maturity now': 'Reife jetzt',
+  'Since the last assessment': 'Seit der letzten Bewertung',
+  // Insurance, approvals, maturity
+  Insurance: 'Versicherung',
+  'Who approves risk acceptances': 'Wer Risikoakzeptanzen genehmigt',
+  Policy: 'Police',
+  Deductible: 'Selbstbehalt',
+  'Limit (event / year)': 'Limit (Ereignis / Jahr)',
+  Premium: 'Prämie',
+  'Expected recovery': 'Erwartete Erstattung',
+  'Years with a claim': 'Jahre mit Schadenfall',
+  'Now \u2192 target': 'Jetzt \u2192 Ziel',
 };
 
 /** Words the content puts in table cells and figures (statuses, stances), by their English. */
@@ -144,6 +159,37 @@ export const VALUES_DE: Record<string, string> = {
   Opposes: 'Lehnt ab',
   Abstains: 'Enthält sich',
   'No position yet': 'Noch keine Position',
+  'Register above': 'Register darüber',
+  'Register within': 'Register innerhalb',
+  'Too close to call': 'Zu knapp für ein Urteil',
+  // The roadmap's statuses and kinds
+  Approved: 'Genehmigt',
+  'In progress': 'In Arbeit',
+  Done: 'Erledigt',
+  Dropped: 'Verworfen',
+  Security: 'Sicherheit',
+  Infrastructure: 'Infrastruktur',
+  'Lifecycle replacement': 'Ersatzbeschaffung',
+  Product: 'Produkt',
+  Compliance: 'Compliance',
+  Process: 'Prozess',
+  // The budget's categories and scopes
+  People: 'Personal',
+  'Software and SaaS': 'Software und SaaS',
+  'Product engineering': 'Produktentwicklung',
+  Services: 'Dienstleistungen',
+  'Hardware replacement': 'Hardware-Ersatz',
+  'Internal IT (bottom line)': 'Interne IT (Kosten)',
+  'Product technology (top line)': 'Produkttechnologie (Umsatz)',
+  // System types and people's roles, as stored
+  hardware: 'Hardware',
+  software: 'Software',
+  saas: 'SaaS',
+  cloud: 'Cloud',
+  executive: 'Geschäftsleitung',
+  advisor: 'Berater',
+  contributor: 'Mitwirkend',
+  viewer: 'Lesend',
 };
 
 /** The charts' legends and axis names, by their English. */

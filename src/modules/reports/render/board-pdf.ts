@@ -4,12 +4,12 @@
  * options rendered to SVG.
  */
 import type { Block, BoardPackContent, ResponseItem } from '../schema.js';
-import { auditTrailLine, joinAnd } from '../text.js';
 import { packWords, type PackWords } from '../i18n/index.js';
+import { auditTrailLineIn, concernHeadIn, overrideLine, responseLineIn, translatedBlock } from '../i18n/blocks.js';
 import { chartSvg } from './charts.js';
 import { COLORS, FONT, PdfWriter, toneColor } from './pdf-kit.js';
 import { printable } from '../text.js';
-import { concernHead, responseLine, stanceTone, stanceWord } from '../../../shared/reports/words.js';
+import { stanceTone, stanceWord } from '../../../shared/reports/words.js';
 
 const CHART_SCALE = 1.25;
 const CHART_HEIGHT = { 'loss-exceedance': 240, 'replacement-cost': 165, 'worst-case': 112, 'budget-months': 190, 'risk-trend': 170, maturity: 190 } as const;
@@ -44,12 +44,12 @@ function drawPositions(w: PdfWriter, block: Extract<Block, { kind: 'positions' }
   w.y = y + h + 10;
 }
 
-function drawResponses(w: PdfWriter, items: ResponseItem[]): void {
+function drawResponses(w: PdfWriter, items: ResponseItem[], words: PackWords): void {
   const doc = w.doc;
   for (const r of items) {
-    const head = concernHead(r);
-    const concern = `"${r.concern}"`;
-    const { text: answer, tone } = responseLine(r);
+    const head = concernHeadIn(words, r);
+    const concern = words.language === 'en' ? `"${r.concern}"` : `\u201e${r.concern}\u201c`;
+    const { text: answer, tone } = responseLineIn(words, r);
     const width = w.width - 14;
     doc.font(FONT.regular).fontSize(8.5);
     const h1 = doc.heightOfString(printable(head), { width, lineGap: 1.2 });
@@ -71,30 +71,8 @@ function drawResponses(w: PdfWriter, items: ResponseItem[]): void {
   w.gap(4);
 }
 
-/** A block's fixed labels (headings, column heads, figure names, table words) in the pack's language. */
-function translated(block: Block, words: PackWords): Block {
-  if (words.language === 'en') return block;
-  const { label: l, value: v } = words;
-  switch (block.kind) {
-    case 'heading':
-      return { ...block, text: l(block.text) };
-    case 'figures':
-      return { ...block, items: block.items.map((f) => ({ ...f, label: l(f.label), value: v(f.value) })) };
-    case 'table':
-      return {
-        ...block,
-        columns: block.columns.map((c) => ({ ...c, label: l(c.label) })),
-        rows: block.rows.map((r) => ({ ...r, cells: Object.fromEntries(Object.entries(r.cells).map(([k, text]) => [k, v(text)])) })),
-      };
-    case 'chart':
-      return block.chart.type === 'worst-case' ? { ...block, chart: { ...block.chart, components: block.chart.components.map((c) => ({ ...c, label: l(c.label) })) } } : block;
-    default:
-      return block;
-  }
-}
-
 export async function drawBlock(w: PdfWriter, original: Block, words: PackWords = packWords('en')): Promise<void> {
-  const block = translated(original, words);
+  const block = translatedBlock(original, words);
   switch (block.kind) {
     case 'paragraph':
       w.paragraph(block.text, block.tone);
@@ -138,7 +116,7 @@ export async function drawBlock(w: PdfWriter, original: Block, words: PackWords 
       drawPositions(w, block, words);
       return;
     case 'responses':
-      drawResponses(w, block.items);
+      drawResponses(w, block.items, words);
       return;
   }
 }
@@ -166,10 +144,7 @@ export async function renderBoardPackPdf(content: BoardPackContent): Promise<Buf
   });
   if (content.issue?.override) {
     const o = content.issue.override;
-    w.paragraph(
-      `Issued while responses were still owed by ${joinAnd(o.owed.map((x) => `the ${x.seat} on "${x.about}"`))}. The advisor's reason: ${o.reason}`,
-      'warn',
-    );
+    w.paragraph(overrideLine(words, o), 'warn');
   }
   for (const section of content.sections) {
     if (section.number > 1) {
@@ -188,7 +163,7 @@ export async function renderBoardPackPdf(content: BoardPackContent): Promise<Buf
   const trail = content.issue?.auditTrail;
   if (trail) {
     w.gap(10);
-    w.text(auditTrailLine(trail), { size: 7.5, color: COLORS.faint });
+    w.text(auditTrailLineIn(words, trail), { size: 7.5, color: COLORS.faint });
   }
   return w.finish();
 }

@@ -4,7 +4,9 @@
  */
 import type { Block, Figure, ResponseItem, Tone } from '../schema.js';
 import { chartSvg } from './charts.js';
-import { concernHead, responseLine, stanceTone, stanceWord } from '../../../shared/reports/words.js';
+import { stanceTone, stanceWord } from '../../../shared/reports/words.js';
+import { packWords, type PackWords } from '../i18n/index.js';
+import { concernHeadIn, responseLineIn, translatedBlock } from '../i18n/blocks.js';
 
 export function esc(text: string): string {
   return text.replace(/[&<>"']/g, (c) => ({ '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;', "'": '&#39;' })[c]!);
@@ -77,18 +79,19 @@ function figures(items: Figure[]): string {
     .join('')}</div>`;
 }
 
-function responses(items: ResponseItem[]): string {
+function responses(items: ResponseItem[], words: PackWords): string {
   return items
     .map((r) => {
-      const { text, tone } = responseLine(r);
-      const head = concernHead(r);
+      const { text, tone } = responseLineIn(words, r);
+      const head = concernHeadIn(words, r);
       return `<div class="response${toneClass(tone)}"><div class="head">${esc(head)}</div><div class="concern">\u201c${escLines(r.concern)}\u201d</div><div class="answer">${escLines(text)}</div></div>`;
     })
     .join('');
 }
 
-/** One block as HTML. */
-export async function blockHtml(block: Block): Promise<string> {
+/** One block as HTML, its fixed labels in the pack's language. */
+export async function blockHtml(original: Block, words: PackWords = packWords('en')): Promise<string> {
+  const block = translatedBlock(original, words);
   switch (block.kind) {
     case 'paragraph':
       return `<p class="${block.tone === 'neutral' ? '' : `tone${toneClass(block.tone)}`}">${escLines(block.text)}</p>`;
@@ -112,27 +115,27 @@ export async function blockHtml(block: Block): Promise<string> {
     }
     case 'chart': {
       const height = block.chart.type === 'loss-exceedance' ? 340 : 230;
-      const svg = await chartSvg(block.chart, 780, height);
+      const svg = await chartSvg(block.chart, 780, height, undefined, words.language === 'en' ? undefined : words.chart);
       return `<figure class="chart" role="img" aria-label="${esc(block.alt)}" style="margin:0">${svg}</figure>${block.caption ? `<p class="chart-caption">${esc(block.caption)}</p>` : ''}`;
     }
     case 'positions': {
       const cols = block.positions
         .map((p) => {
           const tone = stanceTone(p.stance);
-          return `<div class="position${toneClass(tone)}"><div class="who">${esc(p.seat)}${p.holder ? ` \u2013 ${esc(p.holder)}` : ' (vacant)'}</div><div class="stance">${esc(stanceWord(p.stance))}</div><div>${escLines(p.rationale ?? 'No position recorded yet.')}</div>${p.prefers ? `<div class="detail">Prefers: ${esc(p.prefers)}</div>` : ''}</div>`;
+          return `<div class="position${toneClass(tone)}"><div class="who">${esc(p.seat)}${p.holder ? ` \u2013 ${esc(p.holder)}` : ` ${esc(words.t('positions.vacant'))}`}</div><div class="stance">${esc(words.value(stanceWord(p.stance)))}</div><div>${escLines(p.rationale ?? words.t('positions.none'))}</div>${p.prefers ? `<div class="detail">${esc(words.t('positions.prefers', { text: p.prefers }))}</div>` : ''}</div>`;
         })
         .join('');
-      return `<div class="decision"><h4>${esc(block.title)}</h4><div>Proposal: ${escLines(block.proposal)}</div>${block.detail ? `<div class="detail">${esc(block.detail)}</div>` : ''}<div class="positions">${cols}</div></div>`;
+      return `<div class="decision"><h4>${esc(block.title)}</h4><div>${escLines(words.t('positions.proposal', { text: block.proposal }))}</div>${block.detail ? `<div class="detail">${esc(block.detail)}</div>` : ''}<div class="positions">${cols}</div></div>`;
     }
     case 'responses':
-      return responses(block.items);
+      return responses(block.items, words);
   }
 }
 
 /** The page around the content. */
-export function page(options: { title: string; band: string; body: string; footer: string }): string {
+export function page(options: { title: string; band: string; body: string; footer: string; lang?: string }): string {
   return `<!doctype html>
-<html lang="en">
+<html lang="${options.lang ?? 'en'}">
 <head>
 <meta charset="utf-8">
 <meta name="viewport" content="width=device-width, initial-scale=1">

@@ -4,18 +4,19 @@
  */
 import type { Block, Figure, Tone } from '../schema.js';
 import type { RiskSource } from '../sources.js';
-import { date, money, pct, roughly } from '../text.js';
+import type { PackWords } from '../i18n/index.js';
 
-export function insuranceBlocks(r: RiskSource, currency: string): Block[] {
+export function insuranceBlocks(words: PackWords, r: RiskSource, currency: string): Block[] {
+  const { money, date, pct } = words;
   const { policies, summary } = r.insurance;
   const blocks: Block[] = [{ kind: 'heading', text: 'Insurance' }];
   if (policies.length === 0) {
-    return [...blocks, { kind: 'paragraph', text: 'No insurance policy is recorded: every loss above is the company\u2019s to bear.', tone: 'neutral' }];
+    return [...blocks, { kind: 'paragraph', text: words.t('insurance.none'), tone: 'neutral' }];
   }
   blocks.push(
     summary
       ? { kind: 'paragraph', text: summary.sentence, tone: 'neutral' }
-      : { kind: 'paragraph', text: 'The register was still being recomputed with the policies when this pack was made: the loss kept after insurance is not shown.', tone: 'warn' },
+      : { kind: 'paragraph', text: words.t('insurance.recomputing'), tone: 'warn' },
   );
   blocks.push({
     kind: 'table',
@@ -31,9 +32,9 @@ export function insuranceBlocks(r: RiskSource, currency: string): Block[] {
     ],
     rows: policies.map((p): { cells: Record<string, string>; tone: Tone } => ({
       cells: {
-        policy: `${p.name} (${p.insurer}), ${p.coversAll ? 'all risks' : p.scenarios.map((s) => s.ref).join(', ')}`,
+        policy: `${p.name} (${p.insurer}), ${p.coversAll ? words.t('insurance.allRisks') : p.scenarios.map((s) => s.ref).join(', ')}`,
         deductible: money(p.deductible, currency),
-        limit: `${money(p.limit, currency)} / ${p.aggregateLimit === null ? 'none' : money(p.aggregateLimit, currency)}`,
+        limit: `${money(p.limit, currency)} / ${p.aggregateLimit === null ? words.t('insurance.noAggregate') : money(p.aggregateLimit, currency)}`,
         premium: money(p.premium, currency),
         recovery: p.figures ? money(p.figures.expectedRecovery, currency) : '-',
         claims: p.figures ? pct(p.figures.probabilityOfClaim) : '-',
@@ -42,16 +43,16 @@ export function insuranceBlocks(r: RiskSource, currency: string): Block[] {
       tone: p.daysToRenewal !== null && p.daysToRenewal >= 0 && p.daysToRenewal <= 90 ? 'warn' : 'neutral',
     })),
     empty: '',
-    note: 'Premiums are a cost, not a loss: the expected recovery is what the policy pays on average a year for the risks it covers, after its deductible and limits.',
+    note: words.t('insurance.note'),
   });
   return blocks;
 }
 
 /** The summary's figure for the loss kept after insurance, when the client is insured. */
-export function keptFigure(r: RiskSource, currency: string): Figure | null {
+export function keptFigure(words: PackWords, r: RiskSource, currency: string): Figure | null {
   const s = r.insurance.summary;
   if (!s) return null;
-  return { label: 'Kept after insurance', value: money(s.kept.mean, currency), amount: s.kept.mean, note: `a year on average; ${roughly(s.premium, currency)} in premiums buys ${roughly(s.expectedRecovery, currency)} of expected recovery`, tone: 'neutral' };
+  return { label: 'Kept after insurance', value: words.money(s.kept.mean, currency), amount: s.kept.mean, note: words.t('insurance.keptNote', { premium: words.roughly(s.premium, currency), recovery: words.roughly(s.expectedRecovery, currency) }), tone: 'neutral' };
 }
 
 /** The pack's figures with insurance: what the company keeps, and premiums against recoveries. */

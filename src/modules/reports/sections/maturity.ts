@@ -8,7 +8,7 @@ import { levelLabel, SCALES } from '../../controls/schema.js';
 import type { AssessmentMaturity, BoardMaturity } from '../../controls/api.js';
 import type { Block, Figure, Section, Tone } from '../schema.js';
 import type { Source, SubjectRef } from '../sources.js';
-import { count, date, money, plural } from '../text.js';
+import { packWords, type PackWords } from '../i18n/index.js';
 
 const fig = (label: string, value: string, amount: number | null, note: string | null = null, tone: Tone = 'neutral'): Figure => ({ label, value, amount, note, tone });
 const para = (text: string, tone: Tone = 'neutral'): Block => ({ kind: 'paragraph', text, tone });
@@ -18,17 +18,15 @@ function groupTitle(title: string): string {
   return title === title.toUpperCase() ? title.charAt(0) + title.slice(1).toLowerCase() : title;
 }
 
-const one = (x: number | null): string => (x === null ? '-' : x.toFixed(1));
-
-function signed(x: number): string {
+function signed(words: PackWords, x: number): string {
   const r = Math.round(x * 10) / 10;
-  return r > 0 ? `+${r.toFixed(1)}` : r < 0 ? `\u2212${Math.abs(r).toFixed(1)}` : '0.0';
+  return r > 0 ? `+${words.fixed(r, 1)}` : r < 0 ? `\u2212${words.fixed(Math.abs(r), 1)}` : words.fixed(0, 1);
 }
 
-function moved(before: number | null, after: number | null): string {
+function moved(words: PackWords, before: number | null, after: number | null): string {
   if (before === null || after === null) return '';
   const d = Math.round((after - before) * 10) / 10;
-  return d === 0 ? 'unchanged' : `${d > 0 ? 'up' : 'down'} ${Math.abs(d).toFixed(1)}`;
+  return d === 0 ? words.t('maturity.unchanged') : words.t(d > 0 ? 'maturity.up' : 'maturity.down', { d: words.fixed(Math.abs(d), 1) });
 }
 
 export interface MaturityInput {
@@ -41,13 +39,14 @@ export interface MaturityInput {
   onRoadmap?: ReadonlyMap<string, string>;
 }
 
-export function maturitySection(input: MaturityInput, subjects: (SubjectRef & { title: string })[], responses: Block[]): Section {
+export function maturitySection(input: MaturityInput, subjects: (SubjectRef & { title: string })[], responses: Block[], words: PackWords = packWords('en')): Section {
   const { source, client, onRoadmap } = input;
+  const { count, date, money } = words;
+  const one = (x: number | null): string => (x === null ? '-' : words.fixed(x, 1));
   const base = { key: 'maturity' as const, number: 7, title: 'Security maturity', subjects };
   if (!source.ok) return { ...base, lead: source.reason, blocks: [{ kind: 'unavailable', text: source.reason }, ...responses] };
   if (!source.value) {
-    const text = 'No framework assessment has been made yet: once the outcomes of a framework such as NIST CSF 2.0 are rated and signed off, this section shows the company\u2019s maturity against its target.';
-    return { ...base, lead: 'No framework assessment has been made yet.', blocks: [{ kind: 'unavailable', text }, ...responses] };
+    return { ...base, lead: words.t('maturity.noneLead'), blocks: [{ kind: 'unavailable', text: words.t('maturity.none') }, ...responses] };
   }
   const { summary, gaps } = source.value;
   const scale = SCALES[summary.scale];
@@ -57,22 +56,24 @@ export function maturitySection(input: MaturityInput, subjects: (SubjectRef & { 
   const blocks: Block[] = [];
   const unit = scale.unit.toLowerCase();
   const framework = summary.catalogue.title.replace(/^Electronic Version of /, '');
-  const lead = shown.current === null
-    ? `No outcome of ${framework} has been rated yet.`
-    : `Against ${framework}, ${client.name} stands at ${unit} ${one(shown.current)} of ${scale.max} on average, against a target of ${one(shown.target)}${signedOff ? ` (${shown.title}, signed off ${date(shown.completedAt)})` : ` (${shown.title}, still in progress)`}.`;
+  const status = signedOff ? words.t('maturity.signedOff', { title: shown.title, date: date(shown.completedAt) }) : words.t('maturity.inProgress', { title: shown.title });
+  const lead =
+    shown.current === null
+      ? words.t('maturity.noneRatedLead', { framework })
+      : words.t('maturity.lead', { framework, client: client.name, unit, current: one(shown.current), max: scale.max, target: one(shown.target), status });
   const change = prev && prev.current !== null && shown.current !== null ? shown.current - prev.current : null;
   blocks.push({
     kind: 'figures',
     items: [
-      fig('Maturity now', `${one(shown.current)} of ${scale.max}`, shown.current, `mean ${unit} of the ${plural(shown.outcomes - shown.notApplicable, 'outcome')} that apply`),
-      fig('Target', `${one(shown.target)} of ${scale.max}`, shown.target, scale.name),
-      fig('Below target', count(shown.gaps), shown.gaps, `${plural(shown.gaps, 'outcome')} short of the target`, shown.gaps > 0 ? 'warn' : 'good'),
+      fig('Maturity now', words.t('maturity.of', { value: one(shown.current), max: scale.max }), shown.current, words.t('maturity.nowNote', words.n(shown.outcomes - shown.notApplicable, { unit }))),
+      fig('Target', words.t('maturity.of', { value: one(shown.target), max: scale.max }), shown.target, scale.name),
+      fig('Below target', count(shown.gaps), shown.gaps, words.t('maturity.gapsNote', words.n(shown.gaps)), shown.gaps > 0 ? 'warn' : 'good'),
       change !== null
-        ? fig('Since the last assessment', signed(change), change, prev!.title, change > 0.05 ? 'good' : change < -0.05 ? 'bad' : 'neutral')
-        : fig('Since the last assessment', 'First review', null, 'the next one will show the change'),
+        ? fig('Since the last assessment', signed(words, change), change, prev!.title, change > 0.05 ? 'good' : change < -0.05 ? 'bad' : 'neutral')
+        : fig('Since the last assessment', words.t('maturity.firstReview'), null, words.t('maturity.firstNote')),
     ],
   });
-  if (!signedOff) blocks.push(para('No assessment has been signed off yet: these figures come from the one in progress and may still change.', 'warn'));
+  if (!signedOff) blocks.push(para(words.t('maturity.provisional'), 'warn'));
   const prevOf = new Map((prev?.groups ?? []).map((g) => [g.id, g]));
   blocks.push({
     kind: 'chart',
@@ -83,8 +84,8 @@ export function maturitySection(input: MaturityInput, subjects: (SubjectRef & { 
       max: scale.max,
       groups: shown.groups.map((g) => ({ label: groupTitle(g.title), previous: prevOf.get(g.id)?.current ?? null, current: g.current, target: g.target })),
     },
-    caption: `Mean ${unit} by ${shown.groupWord.toLowerCase()}, now against the target${prev ? ` and as at ${prev.title}` : ''} (${scale.name}).`,
-    alt: `Maturity of ${client.name} by ${shown.groupWord.toLowerCase()}, current against target.`,
+    caption: words.t('maturity.caption', { unit, group: shown.groupWord.toLowerCase(), previous: prev ? words.t('maturity.captionPrevious', { title: prev.title }) : '', scale: scale.name }),
+    alt: words.t('maturity.alt', { client: client.name, group: shown.groupWord.toLowerCase() }),
   });
   blocks.push({
     kind: 'table',
@@ -101,27 +102,24 @@ export function maturitySection(input: MaturityInput, subjects: (SubjectRef & { 
       const p = prevOf.get(g.id);
       const d = p && p.current !== null && g.current !== null ? g.current - p.current : null;
       return {
-        cells: { group: groupTitle(g.title), previous: one(p?.current ?? null), current: one(g.current), target: one(g.target), change: d === null ? '-' : signed(d), gaps: count(g.gaps) },
+        cells: { group: groupTitle(g.title), previous: one(p?.current ?? null), current: one(g.current), target: one(g.target), change: d === null ? '-' : signed(words, d), gaps: count(g.gaps) },
         tone: d !== null && d < -0.05 ? 'bad' : g.current !== null && g.target !== null && g.current < g.target - 1 ? 'warn' : 'neutral',
       };
     }),
-    empty: 'No outcome is rated yet.',
+    empty: words.t('maturity.noneRated'),
     note: null,
   });
   const open = summary.inProgress;
   if (signedOff && open) {
-    const d = moved(shown.current, open.current);
-    blocks.push(
-      para(
-        `${open.title} is under way: ${count(open.answered)} of ${plural(open.outcomes, 'outcome')} answered so far${open.current !== null ? `, provisionally at ${unit} ${one(open.current)}${d ? ` (${d} on ${shown.title})` : ''}` : ''}.`,
-      ),
-    );
+    const d = moved(words, shown.current, open.current);
+    const provisional = open.current !== null ? words.t('maturity.provisionally', { unit, value: one(open.current), moved: d ? words.t('maturity.movedOn', { moved: d, title: shown.title }) : '' }) : '';
+    blocks.push(para(words.t('maturity.underWay', words.n(open.outcomes, { title: open.title, answered: count(open.answered), provisional }))));
   }
   blocks.push({ kind: 'heading', text: 'The largest gaps, by money at stake' });
   const list = gaps?.gaps ?? [];
   blocks.push({
     kind: 'table',
-    caption: 'Outcomes below target, largest first by the expected annual loss of the risks they leave exposed (a risk can sit behind several gaps, so these do not add up).',
+    caption: words.t('maturity.gapsCaption'),
     columns: [
       { key: 'outcome', label: 'Outcome', align: 'left', width: 2.8 },
       { key: 'levels', label: 'Now \u2192 target', align: 'left', width: 1.4 },
@@ -133,13 +131,13 @@ export function maturitySection(input: MaturityInput, subjects: (SubjectRef & { 
       cells: {
         outcome: `${g.controlId} ${g.statement ?? g.title}`,
         levels: `${levelLabel(summary.scale, g.current)} \u2192 ${levelLabel(summary.scale, g.target)}`,
-        stake: g.atStake > 0 ? money(g.atStake, gaps!.currency) : 'Not linked to a risk',
+        stake: g.atStake > 0 ? money(g.atStake, gaps!.currency) : words.t('maturity.notLinked'),
         owner: g.ownerSeat ?? '-',
-        ...(onRoadmap ? { roadmap: onRoadmap.get(g.controlId) ?? 'Not yet' } : {}),
+        ...(onRoadmap ? { roadmap: onRoadmap.get(g.controlId) ?? words.t('maturity.notYet') } : {}),
       },
       tone: g.atStake > 0 && !onRoadmap?.has(g.controlId) ? 'warn' : 'neutral',
     })),
-    empty: 'No outcome is below its target.',
+    empty: words.t('maturity.noGap'),
     note: null,
   });
   return { ...base, lead, blocks: [...blocks, ...responses] };

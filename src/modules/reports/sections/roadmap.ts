@@ -2,26 +2,27 @@
 import type { InitiativeOut } from '../../roadmap/schema.js';
 import { KIND_LABELS, STATUS_LABELS } from '../../roadmap/vocab.js';
 import type { Block, Tone } from '../schema.js';
-import { money, roughly } from '../text.js';
+import { packWords, type PackWords } from '../i18n/index.js';
 
 export interface RoadmapInput {
   currency: string;
   initiatives: InitiativeOut[];
 }
 
-function benefit(i: InitiativeOut, cur: string): string {
+function benefit(i: InitiativeOut, cur: string, words: PackWords = packWords('en')): string {
   const parts: string[] = [];
-  if (i.riskReduction && i.riskReduction.mean > 0) parts.push(`${roughly(i.riskReduction.mean, cur)} less expected loss a year`);
-  if (i.expectedSaving > 0) parts.push(`saves ${roughly(i.expectedSaving, cur)} a year`);
-  if (i.expectedRevenue > 0) parts.push(`enables ${roughly(i.expectedRevenue, cur)} revenue a year`);
+  if (i.riskReduction && i.riskReduction.mean > 0) parts.push(words.t('roadmap.riskLess', { amount: words.roughly(i.riskReduction.mean, cur) }));
+  if (i.expectedSaving > 0) parts.push(words.t('roadmap.saves', { amount: words.roughly(i.expectedSaving, cur) }));
+  if (i.expectedRevenue > 0) parts.push(words.t('roadmap.enables', { amount: words.roughly(i.expectedRevenue, cur) }));
   return parts.join('; ') || '-';
 }
 
 const STATUS_TONE: Record<InitiativeOut['status'], Tone> = { proposed: 'warn', approved: 'neutral', in_progress: 'neutral', done: 'good', dropped: 'neutral' };
 
 /** The open initiatives of the given quarters, quarter by quarter, in rank order within each. */
-export function roadmapBlocks(input: RoadmapInput, quarters: { key: string; label: string }[]): Block[] {
+export function roadmapBlocks(input: RoadmapInput, quarters: { key: string; label: string }[], words: PackWords = packWords('en')): Block[] {
   const cur = input.currency;
+  const { money } = words;
   const keys = new Set(quarters.map((q) => q.key));
   const open = input.initiatives.filter((i) => keys.has(i.targetQuarter) && ['proposed', 'approved', 'in_progress'].includes(i.status));
   const blocks: Block[] = [];
@@ -31,10 +32,10 @@ export function roadmapBlocks(input: RoadmapInput, quarters: { key: string; labe
   blocks.push({
     kind: 'figures',
     items: [
-      { label: 'Initiatives', value: String(open.length), amount: open.length, note: `${quarters[0]!.label} to ${quarters[quarters.length - 1]!.label}`, tone: 'neutral' },
+      { label: 'Initiatives', value: words.count(open.length), amount: open.length, note: words.t('words.window', { from: quarters[0]!.label, to: quarters[quarters.length - 1]!.label }), tone: 'neutral' },
       { label: 'One-time cost', value: money(once, cur), amount: once, note: null, tone: 'neutral' },
-      { label: 'Running cost a year', value: money(yearly, cur), amount: yearly, note: 'once delivered', tone: 'neutral' },
-      { label: 'Risk reduced a year', value: money(risk, cur), amount: risk, note: 'expected annual loss avoided, from the risk engine', tone: risk > 0 ? 'good' : 'neutral' },
+      { label: 'Running cost a year', value: money(yearly, cur), amount: yearly, note: words.t('roadmap.onceDelivered'), tone: 'neutral' },
+      { label: 'Risk reduced a year', value: money(risk, cur), amount: risk, note: words.t('roadmap.riskNote'), tone: risk > 0 ? 'good' : 'neutral' },
     ],
   });
   for (const q of quarters) {
@@ -52,10 +53,10 @@ export function roadmapBlocks(input: RoadmapInput, quarters: { key: string; labe
         { key: 'status', label: 'Status', align: 'left', width: 0.8 },
       ],
       rows: list.map((i) => ({
-        cells: { rank: i.rank ? String(i.rank) : '', title: `${i.ref} ${i.title}`, seat: i.ownerSeat, kind: KIND_LABELS[i.kind], cost: `${money(i.oneTimeCost, cur)} / ${money(i.annualCost, cur)}`, benefit: benefit(i, cur), status: STATUS_LABELS[i.status] },
+        cells: { rank: i.rank ? String(i.rank) : '', title: `${i.ref} ${i.title}`, seat: i.ownerSeat, kind: KIND_LABELS[i.kind], cost: `${money(i.oneTimeCost, cur)} / ${money(i.annualCost, cur)}`, benefit: benefit(i, cur, words), status: STATUS_LABELS[i.status] },
         tone: STATUS_TONE[i.status],
       })),
-      empty: `Nothing is planned for ${q.label}.`,
+      empty: words.t('roadmap.nothingIn', { quarter: q.label }),
       note: null,
     });
   }
@@ -81,10 +82,11 @@ export function doneBlocks(input: RoadmapInput, quarter: { key: string; label: s
 }
 
 /** The board pack's roadmap section (title, lead, blocks) for the four quarters from `quarters[0]`. */
-export function roadmapSectionBody(r: { ok: true; value: RoadmapInput } | { ok: false; reason: string }, quarters: { key: string; label: string }[]): { title: string; lead: string; blocks: Block[] } {
+export function roadmapSectionBody(r: { ok: true; value: RoadmapInput } | { ok: false; reason: string }, quarters: { key: string; label: string }[], words: PackWords = packWords('en')): { title: string; lead: string; blocks: Block[] } {
   const title = 'Roadmap';
-  if (!r.ok) return { title, lead: 'The roadmap could not be read.', blocks: [{ kind: 'unavailable', text: r.reason }] };
+  if (!r.ok) return { title, lead: words.t('roadmap.unread'), blocks: [{ kind: 'unavailable', text: r.reason }] };
   const open = r.value.initiatives.filter((i) => quarters.some((q) => q.key === i.targetQuarter) && ['proposed', 'approved', 'in_progress'].includes(i.status));
-  const lead = open.length === 0 ? `Nothing is planned from ${quarters[0]!.label} to ${quarters[quarters.length - 1]!.label}.` : `${open.length} initiative${open.length === 1 ? '' : 's'} planned from ${quarters[0]!.label} to ${quarters[quarters.length - 1]!.label}, ranked by the risk they reduce per unit of cost and the weight of the priorities they serve.`;
-  return { title, lead, blocks: roadmapBlocks(r.value, quarters) };
+  const range = { from: quarters[0]!.label, to: quarters[quarters.length - 1]!.label };
+  const lead = open.length === 0 ? words.t('roadmap.nothing', range) : words.t('roadmap.lead', words.n(open.length, range));
+  return { title, lead, blocks: roadmapBlocks(r.value, quarters, words) };
 }

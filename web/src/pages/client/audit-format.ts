@@ -1,21 +1,6 @@
 import { clientModules } from '../../modules/registry';
-
-/** How the platform's audit actions read in the trail; modules add theirs with `auditActions`. */
-const PLATFORM_ACTIONS: Record<string, string> = {
-  'client.create': 'Created the client',
-  'client.update': 'Changed the client profile',
-  'client.archive': 'Archived the client',
-  'client.export': 'Exported the whole client',
-  'client.import': 'Imported the client from an export file',
-  'member.add': 'Added a member',
-  'member.update': 'Changed a member\u2019s role',
-  'member.remove': 'Removed a member',
-  'user.create': 'Created a user account',
-  'user.update': 'Changed a user account',
-  'user.password_change': 'Changed a password',
-  'token.create': 'Made an API token',
-  'token.revoke': 'Revoked an API token',
-};
+import { auditActionWords } from '../../i18n';
+import { PLATFORM_AUDIT_ACTIONS as PLATFORM_ACTIONS } from './audit-actions';
 
 const VERBS: Record<string, string> = {
   create: 'Created',
@@ -39,14 +24,18 @@ function humanize(s: string): string {
   return s.replace(/[_-]+/g, ' ').replace(/([a-z])([A-Z])/g, '$1 $2').toLowerCase();
 }
 
-/** `risk.update` → "Changed a risk" (or the module's own wording). */
+/** `risk.update` → "Changed a risk" (or the module's own wording), in the language in use. */
 export function describeAction(action: string): string {
+  const translated = auditActionWords(action, 'auditActions');
+  if (translated) return translated;
   const own = PLATFORM_ACTIONS[action] ?? clientModules.find((m) => m.auditActions?.[action])?.auditActions?.[action];
   if (own) return own;
   const dot = action.lastIndexOf('.');
   if (dot < 0) return humanize(action).replace(/^./, (c) => c.toUpperCase());
   const entity = humanize(action.slice(0, dot));
   const verb = action.slice(dot + 1);
+  const translatedVerb = auditActionWords(verb, 'auditVerbs');
+  if (translatedVerb) return `${translatedVerb}: ${entity}`;
   const v = VERBS[verb];
   return v ? `${v} ${/^[aeiou]/.test(entity) ? 'an' : 'a'} ${entity}` : `${humanize(verb).replace(/^./, (c) => c.toUpperCase())}: ${entity}`;
 }
