@@ -97,6 +97,10 @@ export default tseslint.config(
     // The register, the board pack, the portfolio and the shared components and frame: done.
     files: [
       'web/src/modules/risks/**/*.tsx',
+      'web/src/pages/PortfolioPage.tsx',
+      'web/src/pages/NeedsAction.tsx',
+      'web/src/pages/ImportClientModal.tsx',
+      'web/src/pages/NewClientModal.tsx',
     ],
     rules: { 'i18next/no-literal-string': NO_LITERAL_STRING },
   },
@@ -104,10 +108,6 @@ export default tseslint.config(
     // The register, the board pack, the portfolio and the shared components and frame: to do.
     files: [
       'web/src/modules/reports/**/*.tsx',
-      'web/src/pages/PortfolioPage.tsx',
-      'web/src/pages/NeedsAction.tsx',
-      'web/src/pages/ImportClientModal.tsx',
-      'web/src/pages/NewClientModal.tsx',
       'web/src/pages/NotFoundPage.tsx',
       'web/src/pages/RouteError.tsx',
       'web/src/pages/SignInPage.tsx',

@@ -175,6 +175,16 @@ export const de: Translations = {
     reset: 'Alle Spalten anzeigen',
     lastOne: 'Mindestens eine Spalte bleibt',
   },
+  roles: {
+    member: { advisor: 'Berater', executive: 'Führungskraft', contributor: 'Mitwirkender', viewer: 'Leser' },
+    memberHelp: {
+      advisor: 'Hat eine Leitungsrolle für den Mandanten; kann alles ändern',
+      executive: 'Geschäftsführung oder Vorstand; liest, entscheidet über Eskaliertes',
+      contributor: 'Hält Bestand, Lieferanten und Daten aktuell',
+      viewer: 'Liest nur',
+    },
+    firm: { admin: 'Firmenadministrator', advisor: 'Berater', member: 'Mandantenbenutzer' },
+  },
   audit: {
     title: 'Prüfpfad',
     history: 'Verlauf',

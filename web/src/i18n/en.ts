@@ -180,6 +180,17 @@ export const en = {
     reset: 'Show every column',
     lastOne: 'One column at least stays',
   },
+  /** The roles a person holds: in a client (member) and in the firm. */
+  roles: {
+    member: { advisor: 'Advisor', executive: 'Executive', contributor: 'Contributor', viewer: 'Viewer' },
+    memberHelp: {
+      advisor: 'Holds a leadership seat for the client; can change everything',
+      executive: 'CEO or board member; reads, decides what is escalated',
+      contributor: 'Keeps assets, vendors and data current',
+      viewer: 'Reads only',
+    },
+    firm: { admin: 'Firm admin', advisor: 'Advisor', member: 'Client user' },
+  },
   audit: {
     title: 'Audit trail',
     history: 'History',
