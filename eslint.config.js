@@ -101,13 +101,13 @@ export default tseslint.config(
       'web/src/pages/NeedsAction.tsx',
       'web/src/pages/ImportClientModal.tsx',
       'web/src/pages/NewClientModal.tsx',
+      'web/src/modules/reports/**/*.tsx',
     ],
     rules: { 'i18next/no-literal-string': NO_LITERAL_STRING },
   },
   {
     // The register, the board pack, the portfolio and the shared components and frame: to do.
     files: [
-      'web/src/modules/reports/**/*.tsx',
       'web/src/pages/NotFoundPage.tsx',
       'web/src/pages/RouteError.tsx',
       'web/src/pages/SignInPage.tsx',
