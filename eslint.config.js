@@ -94,20 +94,14 @@ export default tseslint.config(
     rules: { 'i18next/no-literal-string': 'off' },
   },
   {
-    // The register, the board pack, the portfolio and the shared components and frame: done.
+    // The register, the board pack, the portfolio and the shared components and frame.
     files: [
       'web/src/modules/risks/**/*.tsx',
+      'web/src/modules/reports/**/*.tsx',
       'web/src/pages/PortfolioPage.tsx',
       'web/src/pages/NeedsAction.tsx',
       'web/src/pages/ImportClientModal.tsx',
       'web/src/pages/NewClientModal.tsx',
-      'web/src/modules/reports/**/*.tsx',
-    ],
-    rules: { 'i18next/no-literal-string': NO_LITERAL_STRING },
-  },
-  {
-    // The register, the board pack, the portfolio and the shared components and frame: to do.
-    files: [
       'web/src/pages/NotFoundPage.tsx',
       'web/src/pages/RouteError.tsx',
       'web/src/pages/SignInPage.tsx',
@@ -115,6 +109,6 @@ export default tseslint.config(
       'web/src/components/**/*.tsx',
       'web/src/layout/**/*.tsx',
     ],
-    rules: { 'i18next/no-literal-string': 'off' },
+    rules: { 'i18next/no-literal-string': NO_LITERAL_STRING },
   },
 );

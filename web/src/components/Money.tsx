@@ -1,5 +1,24 @@
 import { Text, Tooltip, type TextProps } from '@mantine/core';
-import { formatMoney } from '@shared/money';
+import { formatMoney as formatMoneyEn } from '@shared/money';
+import { useTranslation } from 'react-i18next';
+import { isGerman } from './format';
+
+const german = new Map<string, Intl.NumberFormat>();
+
+/**
+ * An amount as the server's reports print it (src/shared/money.ts) in English; for a German
+ * reader the same rounding in German notation (`86.000 $`, compact `86 Mio. $`).
+ */
+export function formatMoney(amount: number, currency: string, options: { compact?: boolean } = {}): string {
+  if (!isGerman()) return formatMoneyEn(amount, currency, options);
+  const key = `${currency}:${options.compact ? 'c' : 's'}`;
+  let f = german.get(key);
+  if (!f) {
+    f = new Intl.NumberFormat('de-DE', { style: 'currency', currency, maximumFractionDigits: options.compact ? 1 : 0, minimumFractionDigits: 0, notation: options.compact ? 'compact' : 'standard' });
+    german.set(key, f);
+  }
+  return f.format(amount);
+}
 
 export interface MoneyProps extends Omit<TextProps, 'children'> {
   /** In major units of `currency`, as the API sends money. */
@@ -12,6 +31,8 @@ export interface MoneyProps extends Omit<TextProps, 'children'> {
 
 /** An amount of money, formatted the same way as the server's reports (src/shared/money.ts). */
 export function Money({ amount, currency, compact = false, ...textProps }: MoneyProps) {
+  // Follows a change of language.
+  useTranslation();
   if (amount === null || amount === undefined || Number.isNaN(amount)) {
     return (
       <Text span c="dimmed" {...textProps}>
@@ -26,6 +47,3 @@ export function Money({ amount, currency, compact = false, ...textProps }: Money
   );
   return compact ? <Tooltip label={formatMoney(amount, currency)}>{text}</Tooltip> : text;
 }
-
-/** The same formatting for places that need a string (chart labels, table exports). */
-export { formatMoney };

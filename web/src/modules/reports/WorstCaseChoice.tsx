@@ -1,7 +1,7 @@
 /** Which ransomware scenario of the register the worst case is priced from, and the client's gross margin (advisors change both). */
 import { Button, Group, NumberInput, Select, Stack, Text } from '@mantine/core';
 import type { WorstCaseOut } from '@schema/risks';
-import { formatMoney } from '@shared/money';
+import { formatMoney } from '../../components/Money';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { api, clientPath, fieldErrors } from '../../api/client';

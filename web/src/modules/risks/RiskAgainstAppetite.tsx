@@ -1,7 +1,7 @@
 import { Anchor, Skeleton, Stack, Text } from '@mantine/core';
 import type { OverviewOut } from '@schema/risks';
 import { lossExceedanceOption } from '@shared/charts';
-import { formatMoney } from '@shared/money';
+import { formatMoney } from '../../components/Money';
 import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router';
 import { useCurrentClient } from '../../layout/client-context';

@@ -1,7 +1,7 @@
 import { Card, SimpleGrid, Text } from '@mantine/core';
 import type { ReactNode } from 'react';
 import type { AppetiteStatus, PortfolioOut } from '@schema/risks';
-import { formatMoney } from '@shared/money';
+import { formatMoney } from '../../components/Money';
 import { useTranslation } from 'react-i18next';
 import { Money } from '../../components/Money';
 import { AppetiteBadge } from './ui';

@@ -2,7 +2,7 @@
 import { Alert, Badge, Group, Progress, Text, Tooltip } from '@mantine/core';
 import { IconAlertTriangle, IconCircleCheck, IconRefresh } from '@tabler/icons-react';
 import type { Distribution, RecomputeStatus } from '@schema/risks';
-import { formatMoney } from '@shared/money';
+import { formatMoney } from '../../components/Money';
 import type { RatingLevel } from '@shared/risks/rating';
 import type { TFunction } from 'i18next';
 import { useTranslation } from 'react-i18next';
