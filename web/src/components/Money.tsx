@@ -11,10 +11,12 @@ const german = new Map<string, Intl.NumberFormat>();
  */
 export function formatMoney(amount: number, currency: string, options: { compact?: boolean } = {}): string {
   if (!isGerman()) return formatMoneyEn(amount, currency, options);
-  const key = `${currency}:${options.compact ? 'c' : 's'}`;
+  // German compact notation has no short form for thousands: below a million, whole units.
+  const compact = options.compact === true && Math.abs(amount) >= 1_000_000;
+  const key = `${currency}:${compact ? 'c' : 's'}`;
   let f = german.get(key);
   if (!f) {
-    f = new Intl.NumberFormat('de-DE', { style: 'currency', currency, maximumFractionDigits: options.compact ? 1 : 0, minimumFractionDigits: 0, notation: options.compact ? 'compact' : 'standard' });
+    f = new Intl.NumberFormat('de-DE', { style: 'currency', currency, maximumFractionDigits: compact ? 1 : 0, minimumFractionDigits: 0, notation: compact ? 'compact' : 'standard' });
     german.set(key, f);
   }
   return f.format(amount);
