@@ -109,6 +109,6 @@ export default tseslint.config(
       'web/src/components/**/*.tsx',
       'web/src/layout/**/*.tsx',
     ],
-    rules: { 'i18next/no-literal-string': 'off' },
+    rules: { 'i18next/no-literal-string': NO_LITERAL_STRING },
   },
 );

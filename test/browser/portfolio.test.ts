@@ -41,7 +41,8 @@ describe('the portfolio', () => {
   it('shows the person\u2019s role, sector and revenue of each client', async () => {
     const page = await browser.newPage();
     await signIn(page, DEMO.advisor2);
-    const row = page.getByRole('row').filter({ hasText: DEMO.clients.manufacturer });
+    // The clients table comes first; the portfolio report below it has a row for the client too.
+    const row = page.getByRole('row').filter({ hasText: DEMO.clients.manufacturer }).first();
     await row.waitFor();
     const text = await row.textContent();
     expect(text).toContain('Industrial manufacturing');

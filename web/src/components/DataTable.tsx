@@ -1,6 +1,7 @@
 import { Group, Stack } from '@mantine/core';
 import { DataTable, useDataTableColumns, type DataTableColumn, type DataTableProps } from 'mantine-datatable';
 import { useMemo, type ComponentType } from 'react';
+import { useTranslation } from 'react-i18next';
 import { ColumnsMenu } from './ColumnsMenu';
 import { exportColumnsOf, TableExport, type ExportColumn } from './TableExport';
 
@@ -45,6 +46,7 @@ const choosable = (c: Column): boolean => c.toggleable ?? (typeof c.title === 's
 export function TriadTable<T>(allProps: DataTableProps<T> & TableExportProps<T>) {
   // Plain records here: the rest of a DataTableProps union is costly for the compiler (see below).
   const { exportAs, exportColumns, columnsKey, ...props } = allProps as unknown as TableExportProps<T> & Record<string, unknown> & { records?: T[]; columns?: Column[] };
+  const { t } = useTranslation();
   const storeKey = columnsKey ? `triad.columns.${columnsKey}` : undefined;
   const columns = props.columns;
   // The menu's view of the state the table keeps under storeColumnsKey (mantine's localStorage
@@ -58,7 +60,7 @@ export function TriadTable<T>(allProps: DataTableProps<T> & TableExportProps<T>)
     verticalSpacing: 'sm',
     horizontalSpacing: 'md',
     minHeight: props.records && props.records.length > 0 ? undefined : 160,
-    noRecordsText: 'Nothing to show',
+    noRecordsText: t('ui.nothingToShow'),
     loaderType: 'dots',
   };
   // DataTableProps is a large union; checking a spread of it against itself for a generic T

@@ -1,5 +1,7 @@
 import { Alert, Button, Group, List, Text } from '@mantine/core';
 import { IconAlertTriangle } from '@tabler/icons-react';
+import type { TFunction } from 'i18next';
+import { useTranslation } from 'react-i18next';
 import { errorMessage, isApiError } from '../api/client';
 
 export interface ErrorAlertProps {
@@ -12,35 +14,36 @@ export interface ErrorAlertProps {
   mt?: string | number;
 }
 
-function defaultTitle(error: unknown): string {
-  if (!isApiError(error)) return 'Something went wrong';
+function defaultTitle(t: TFunction, error: unknown): string {
+  if (!isApiError(error)) return t('ui.error.generic');
   switch (error.code) {
     case 'VALIDATION_FAILED':
     case 'BAD_REQUEST':
-      return 'Please check the form';
+      return t('ui.error.checkForm');
     case 'NOT_FOUND':
-      return 'Not found';
+      return t('ui.error.notFound');
     case 'FORBIDDEN':
-      return 'Not allowed';
+      return t('ui.error.notAllowed');
     case 'CONFLICT':
-      return 'That clashes with what is there';
+      return t('ui.error.conflict');
     case 'RATE_LIMITED':
-      return 'Too many attempts';
+      return t('ui.error.rateLimited');
     case 'NETWORK':
-      return 'No connection';
+      return t('ui.error.network');
     case 'UNAUTHENTICATED':
-      return 'Not signed in';
+      return t('ui.error.unauthenticated');
     default:
-      return 'Something went wrong';
+      return t('ui.error.generic');
   }
 }
 
 /** An API error for people: the message, each detail (field and problem), and a retry. */
 export function ErrorAlert({ error, title, onRetry, mb, mt }: ErrorAlertProps) {
+  const { t } = useTranslation();
   const details = isApiError(error) ? error.details : [];
   const requestId = isApiError(error) && error.status >= 500 ? error.requestId : null;
   return (
-    <Alert color="red" variant="light" icon={<IconAlertTriangle size={18} />} title={title ?? defaultTitle(error)} role="alert" mb={mb} mt={mt}>
+    <Alert color="red" variant="light" icon={<IconAlertTriangle size={18} />} title={title ?? defaultTitle(t, error)} role="alert" mb={mb} mt={mt}>
       <Text size="sm">{errorMessage(error)}</Text>
       {details.length > 0 ? (
         <List size="sm" mt="xs" spacing={2}>
@@ -54,13 +57,13 @@ export function ErrorAlert({ error, title, onRetry, mb, mt }: ErrorAlertProps) {
       ) : null}
       {requestId ? (
         <Text size="xs" c="dimmed" mt="xs">
-          Reference for support: {requestId}
+          {t('ui.error.reference', { id: requestId })}
         </Text>
       ) : null}
       {onRetry ? (
         <Group mt="sm">
           <Button size="xs" variant="white" color="red" onClick={onRetry}>
-            Try again
+            {t('ui.error.retry')}
           </Button>
         </Group>
       ) : null}

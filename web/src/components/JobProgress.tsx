@@ -1,5 +1,6 @@
 import { Alert, Group, Progress, Stack, Text } from '@mantine/core';
 import { IconAlertTriangle } from '@tabler/icons-react';
+import { useTranslation } from 'react-i18next';
 import { useJobs } from '../api/hooks';
 import { fromNow } from './format';
 
@@ -18,6 +19,7 @@ export interface JobProgressProps {
  * option of useApiMutation.)
  */
 export function JobProgress({ clientId, kind, label }: JobProgressProps) {
+  const { t } = useTranslation();
   const jobs = useJobs(clientId, kind);
   const job = jobs.data?.[0];
   if (!job) return null;
@@ -26,7 +28,7 @@ export function JobProgress({ clientId, kind, label }: JobProgressProps) {
     return (
       <Stack gap={4} role="status" aria-live="polite">
         <Group justify="space-between">
-          <Text size="sm">{job.status === 'queued' ? `${label}: waiting to start` : `${label}…`}</Text>
+          <Text size="sm">{job.status === 'queued' ? t('ui.job.waiting', { label }) : t('ui.job.running', { label })}</Text>
           <Text size="sm" c="dimmed">
             {percent}%
           </Text>
@@ -37,14 +39,14 @@ export function JobProgress({ clientId, kind, label }: JobProgressProps) {
   }
   if (job.status === 'failed') {
     return (
-      <Alert color="red" icon={<IconAlertTriangle size={18} />} title={`${label} failed`}>
-        {job.error ?? 'The job stopped with an error.'}
+      <Alert color="red" icon={<IconAlertTriangle size={18} />} title={t('ui.job.failed', { label })}>
+        {job.error ?? t('ui.job.stopped')}
       </Alert>
     );
   }
   return (
     <Text size="xs" c="dimmed" role="status">
-      Last updated {fromNow(job.finishedAt)}
+      {t('ui.job.updated', { when: fromNow(job.finishedAt) })}
     </Text>
   );
 }

@@ -2,6 +2,7 @@ import { Alert, Button, Code, CopyButton, Group, List, Paper, SimpleGrid, Stack,
 import { useForm } from '@mantine/form';
 import { IconAlertTriangle, IconCheck, IconCopy } from '@tabler/icons-react';
 import { QRCodeSVG } from 'qrcode.react';
+import { useTranslation } from 'react-i18next';
 import type { MfaSetupOut } from '@schema/accounts';
 import { fieldErrors } from '../api/client';
 import { ErrorAlert } from './ErrorAlert';
@@ -16,18 +17,19 @@ function grouped(secret: string): string {
  * cannot scan, and the first code to confirm it.
  */
 export function MfaEnrolment({ setup, onConfirm, pending, error }: { setup: MfaSetupOut; onConfirm: (code: string) => void; pending: boolean; error: unknown }) {
-  const form = useForm({ initialValues: { code: '' }, validate: { code: (v) => (/^\d{6}$/.test(v.trim()) ? null : 'Enter the 6 digits the app shows') } });
+  const { t } = useTranslation();
+  const form = useForm({ initialValues: { code: '' }, validate: { code: (v) => (/^\d{6}$/.test(v.trim()) ? null : t('mfa.sixDigits')) } });
   return (
     <Stack gap="md">
       <SimpleGrid cols={{ base: 1, sm: 2 }} spacing="lg">
         <Paper withBorder p="sm" radius="md" style={{ justifySelf: 'center' }}>
-          <QRCodeSVG value={setup.otpauthUri} size={184} marginSize={2} title="QR code for your authenticator app" role="img" aria-label="QR code for your authenticator app" />
+          <QRCodeSVG value={setup.otpauthUri} size={184} marginSize={2} title={t('mfa.qr')} role="img" aria-label={t('mfa.qr')} />
         </Paper>
         <Stack gap="xs">
           <Text size="sm">
-            1. Scan the QR code with an authenticator app (Google Authenticator, Microsoft Authenticator, 1Password, Bitwarden…).
+            {t('mfa.scan')}
           </Text>
-          <Text size="sm">Cannot scan? Enter this key instead:</Text>
+          <Text size="sm">{t('mfa.cannotScan')}</Text>
           <Group gap="xs" wrap="nowrap">
             <Code data-testid="mfa-secret" style={{ wordBreak: 'break-all' }}>
               {grouped(setup.secret)}
@@ -35,12 +37,12 @@ export function MfaEnrolment({ setup, onConfirm, pending, error }: { setup: MfaS
             <CopyButton value={setup.secret}>
               {({ copied, copy }) => (
                 <Button size="compact-xs" variant="subtle" onClick={copy} leftSection={copied ? <IconCheck size={14} /> : <IconCopy size={14} />}>
-                  {copied ? 'Copied' : 'Copy'}
+                  {copied ? t('mfa.copied') : t('mfa.copy')}
                 </Button>
               )}
             </CopyButton>
           </Group>
-          <Text size="sm">2. Enter the code the app shows.</Text>
+          <Text size="sm">{t('mfa.enterCode')}</Text>
         </Stack>
       </SimpleGrid>
       <form onSubmit={form.onSubmit((v) => onConfirm(v.code.trim()))} noValidate>
@@ -48,7 +50,7 @@ export function MfaEnrolment({ setup, onConfirm, pending, error }: { setup: MfaS
           {error ? <ErrorAlert error={error} /> : null}
           <Group align="flex-start" gap="sm">
             <TextInput
-              label="Code from the app"
+              label={t('mfa.codeFromApp')}
               inputMode="numeric"
               autoComplete="one-time-code"
               maxLength={6}
@@ -58,7 +60,7 @@ export function MfaEnrolment({ setup, onConfirm, pending, error }: { setup: MfaS
               error={form.errors.code ?? fieldErrors(error).code}
             />
             <Button type="submit" loading={pending} mt={25}>
-              Turn on
+              {t('mfa.turnOn')}
             </Button>
           </Group>
         </Stack>
@@ -68,13 +70,14 @@ export function MfaEnrolment({ setup, onConfirm, pending, error }: { setup: MfaS
 }
 
 /** The recovery codes, shown once, with a way to copy them all. */
-export function RecoveryCodes({ codes, onDone, doneLabel = 'I have saved them' }: { codes: string[]; onDone: () => void; doneLabel?: string }) {
+export function RecoveryCodes({ codes, onDone, doneLabel }: { codes: string[]; onDone: () => void; doneLabel?: string }) {
+  const { t } = useTranslation();
   return (
     <Stack gap="md">
-      <Alert color="orange" icon={<IconAlertTriangle size={18} />} title="Save your recovery codes now">
-        Each one signs you in once if you lose your phone. Triad shows them only this time and keeps only a fingerprint of each.
+      <Alert color="orange" icon={<IconAlertTriangle size={18} />} title={t('mfa.saveCodes')}>
+        {t('mfa.saveCodesText')}
       </Alert>
-      <List spacing={4} styles={{ item: { fontFamily: 'var(--mantine-font-family-monospace)' } }} aria-label="Recovery codes" listStyleType="none">
+      <List spacing={4} styles={{ item: { fontFamily: 'var(--mantine-font-family-monospace)' } }} aria-label={t('mfa.recoveryCodes')} listStyleType="none">
         {codes.map((c) => (
           <List.Item key={c}>{c}</List.Item>
         ))}
@@ -83,11 +86,11 @@ export function RecoveryCodes({ codes, onDone, doneLabel = 'I have saved them' }
         <CopyButton value={codes.join('\n')}>
           {({ copied, copy }) => (
             <Button variant="default" onClick={copy} leftSection={copied ? <IconCheck size={16} /> : <IconCopy size={16} />}>
-              {copied ? 'Copied' : 'Copy all'}
+              {copied ? t('mfa.copied') : t('mfa.copyAll')}
             </Button>
           )}
         </CopyButton>
-        <Button onClick={onDone}>{doneLabel}</Button>
+        <Button onClick={onDone}>{doneLabel ?? t('mfa.saved')}</Button>
       </Group>
     </Stack>
   );

@@ -1,8 +1,8 @@
 import { Anchor } from '@mantine/core';
 import type { ReactNode } from 'react';
+import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router';
 import { useCurrentClient } from '../layout/client-context';
-import { MEMBER_ROLE_LABELS } from './Roles';
 import { EmptyState } from './EmptyState';
 
 /**
@@ -10,12 +10,14 @@ import { EmptyState } from './EmptyState';
  * its address is told so, instead of a form the server would refuse.
  */
 export function RequirePermission({ permission, back, children }: { permission: string; back: { label: string; path: string }; children: ReactNode }) {
+  const { t, i18n } = useTranslation();
   const { can, client, href } = useCurrentClient();
   if (can(permission)) return <>{children}</>;
   return (
     <EmptyState
-      title="Not open to your role"
-      description={`As ${MEMBER_ROLE_LABELS[client.role].toLowerCase()} of ${client.name} you can read this part of the workspace but not add to it here.`}
+      title={t('ui.notOpen')}
+      // English speaks of a role in lower case ("As executive of …"); German keeps its noun's capital.
+      description={t('ui.notOpenText', { role: i18n.resolvedLanguage === 'de' ? t(`roles.member.${client.role}`) : t(`roles.member.${client.role}`).toLowerCase(), client: client.name })}
       action={
         <Anchor component={Link} to={href(back.path)}>
           {back.label}

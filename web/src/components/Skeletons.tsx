@@ -1,9 +1,10 @@
 import { Card, Group, SimpleGrid, Skeleton, Stack } from '@mantine/core';
+import i18n from '../i18n';
 
 /** Loading placeholder for a page: header, then a block of rows. */
 export function PageSkeleton({ rows = 6 }: { rows?: number }) {
   return (
-    <Stack gap="md" aria-busy="true" aria-label="Loading">
+    <Stack gap="md" aria-busy="true" aria-label={i18n.t('ui.loading')}>
       <Skeleton height={14} width={120} />
       <Skeleton height={28} width="40%" />
       <Skeleton height={14} width="60%" mb="md" />

@@ -6,6 +6,7 @@
 import { Button, Group } from '@mantine/core';
 import { IconDownload } from '@tabler/icons-react';
 import { useState } from 'react';
+import { useTranslation } from 'react-i18next';
 import { csvText, fileSlug } from '@shared/spreadsheet';
 
 export type ExportCell = string | number | boolean | null | undefined;
@@ -50,11 +51,12 @@ function download(blob: Blob, name: string): void {
 }
 
 export function TableExport<T>({ title, records, columns }: { title: string; records: readonly T[]; columns: readonly ExportColumn<T>[] }) {
+  const { t } = useTranslation();
   const [busy, setBusy] = useState(false);
   const name = `${fileSlug(title)}-${new Date().toISOString().slice(0, 10)}`;
   const rows = (): ExportCell[][] => records.map((r) => columns.map((c) => c.value(r)));
   const asCsv = (): void => {
-    const text = csvText(columns.map((c) => c.title), rows().map((row) => row.map((v) => (typeof v === 'boolean' ? (v ? 'yes' : 'no') : v))));
+    const text = csvText(columns.map((c) => c.title), rows().map((row) => row.map((v) => (typeof v === 'boolean' ? (v ? t('ui.yes') : t('ui.no')) : v))));
     download(new Blob([text], { type: 'text/csv;charset=utf-8' }), `${name}.csv`);
   };
   const asXlsx = async (): Promise<void> => {
@@ -72,12 +74,12 @@ export function TableExport<T>({ title, records, columns }: { title: string; rec
     }
   };
   return (
-    <Group gap={6} justify="flex-end" role="group" aria-label={`Export ${title}`}>
+    <Group gap={6} justify="flex-end" role="group" aria-label={t('ui.exportTitle', { title })}>
       <Button size="compact-xs" variant="subtle" leftSection={<IconDownload size={12} />} onClick={asCsv} disabled={records.length === 0}>
-        CSV
+        {t('ui.csv')}
       </Button>
       <Button size="compact-xs" variant="subtle" leftSection={<IconDownload size={12} />} onClick={() => void asXlsx()} loading={busy} disabled={records.length === 0}>
-        Excel
+        {t('ui.excel')}
       </Button>
     </Group>
   );

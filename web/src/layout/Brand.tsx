@@ -1,4 +1,5 @@
 import { Group, Text } from '@mantine/core';
+import i18n from '../i18n';
 
 /** Triad's mark: three seats joined in a triangle. */
 export function BrandMark({ size = 28 }: { size?: number }) {
@@ -18,7 +19,7 @@ export function Brand() {
     <Group gap={8} wrap="nowrap">
       <BrandMark />
       <Text fw={700} size="lg" c="triad.9" style={{ letterSpacing: '-0.01em' }}>
-        Triad
+        {i18n.t('ui.brand')}
       </Text>
     </Group>
   );

@@ -1,4 +1,5 @@
 import { Suspense, useMemo } from 'react';
+import { useTranslation } from 'react-i18next';
 import { Outlet, useParams } from 'react-router';
 import { useClient } from '../api/hooks';
 import { ErrorAlert } from '../components/ErrorAlert';
@@ -8,6 +9,7 @@ import { CurrentClientContext, type CurrentClient } from './client-context';
 
 /** Everything under /clients/:clientId: loads the client and the user's permissions in it. */
 export function ClientLayout() {
+  const { t } = useTranslation();
   const { clientId = '' } = useParams();
   const detail = useClient(clientId);
   const value = useMemo<CurrentClient | null>(() => {
@@ -26,7 +28,7 @@ export function ClientLayout() {
   if (detail.isPending) return <PageSkeleton />;
   if (detail.isError) {
     if ('status' in detail.error && detail.error.status === 404) {
-      return <NotFoundPage title="Client not found" message="This client does not exist, or you are not one of its members." />;
+      return <NotFoundPage title={t('ui.clientNotFound')} message={t('ui.clientNotFoundText')} />;
     }
     return <ErrorAlert error={detail.error} onRetry={() => void detail.refetch()} />;
   }

@@ -1,4 +1,5 @@
 import { Suspense } from 'react';
+import { useTranslation } from 'react-i18next';
 import { useParams } from 'react-router';
 import { IconLock } from '@tabler/icons-react';
 import { EmptyState } from '../components/EmptyState';
@@ -11,13 +12,14 @@ import { useCurrentClient } from './client-context';
 
 /** A module's page in the client workspace: permission check, its entry in context, lazy load. */
 export function ModuleRoute({ module }: { module: ClientModule }) {
+  const { t } = useTranslation();
   const { can, client } = useCurrentClient();
   if (module.permission && !can(module.permission)) {
     return (
       <EmptyState
         icon={<IconLock size={24} />}
-        title={`No access to ${module.label}`}
-        description={`Your role at ${client.name} does not include this part of the workspace. An advisor of the client can change your role.`}
+        title={t('ui.noAccess', { module: t(`shell.modules.${module.id}`, { defaultValue: module.label }) })}
+        description={t('ui.noAccessText', { client: client.name })}
       />
     );
   }

@@ -1,6 +1,7 @@
 import { Center, Stack, Text } from '@mantine/core';
 import { useQueryClient } from '@tanstack/react-query';
 import { createContext, useCallback, useContext, type ReactNode } from 'react';
+import { useTranslation } from 'react-i18next';
 import { Navigate, useLocation, useNavigate } from 'react-router';
 import { api, forgetAnswers } from '../api/client';
 import { useMe } from '../api/hooks';
@@ -19,6 +20,7 @@ export function useSession(): Me {
 
 /** Shows its children to a signed-in user; anyone else goes to the sign-in page and comes back after. */
 export function RequireSession({ children }: { children: ReactNode }) {
+  const { t } = useTranslation();
   const me = useMe();
   const location = useLocation();
   if (me.isPending) return <LoadingTriad />;
@@ -30,7 +32,7 @@ export function RequireSession({ children }: { children: ReactNode }) {
     return (
       <Center h="100vh" p="md">
         <Stack maw={480} w="100%">
-          <Text fw={600}>Triad could not load your account</Text>
+          <Text fw={600}>{t('ui.accountFailed')}</Text>
           <ErrorAlert error={me.error} onRetry={() => void me.refetch()} />
         </Stack>
       </Center>

@@ -2,6 +2,7 @@ import { Alert, Button, FileInput, Group, List, Modal, Stack, Text, TextInput } 
 import { IconFileImport } from '@tabler/icons-react';
 import type { ImportReport } from '@schema/transfer';
 import { useState } from 'react';
+import { Trans, useTranslation } from 'react-i18next';
 import { useNavigate } from 'react-router';
 import { api, ApiError } from '../api/client';
 import { keys } from '../api/keys';
@@ -14,17 +15,18 @@ import { formatNumber } from '../components/format';
  * would be created, then the import writes it all or nothing and opens the client.
  */
 export function ImportClientModal({ opened, onClose }: { opened: boolean; onClose: () => void }) {
+  const { t } = useTranslation('portfolio');
   const navigate = useNavigate();
   const [file, setFile] = useState<File | null>(null);
   const [checked, setChecked] = useState<ImportReport | null>(null);
   const [name, setName] = useState('');
 
   const read = async (): Promise<unknown> => {
-    if (!file) throw new ApiError(400, 'VALIDATION_FAILED', 'Choose an export file first.');
+    if (!file) throw new ApiError(400, 'VALIDATION_FAILED', t('importModal.chooseFirst'));
     try {
       return JSON.parse(await file.text()) as unknown;
     } catch (err) {
-      throw new ApiError(400, 'VALIDATION_FAILED', 'The file is not valid JSON.', [{ path: file.name, message: err instanceof Error ? err.message : String(err) }]);
+      throw new ApiError(400, 'VALIDATION_FAILED', t('importModal.notJson'), [{ path: file.name, message: err instanceof Error ? err.message : String(err) }]);
     }
   };
   const check = useApiMutation({
@@ -34,7 +36,7 @@ export function ImportClientModal({ opened, onClose }: { opened: boolean; onClos
   });
   const run = useApiMutation({
     mutationFn: async () => api.post<ImportReport>('/api/clients/import', await read(), { query: { name: name.trim() } }),
-    success: (r) => `${r.client.name} was imported.`,
+    success: (r) => t('importModal.imported', { name: r.client.name }),
     notifyError: false,
     invalidate: [keys.clients(), keys.me()],
     onSuccess: async (r) => {
@@ -54,15 +56,14 @@ export function ImportClientModal({ opened, onClose }: { opened: boolean; onClos
   const invited = checked?.people.filter((p) => p.action === 'invited') ?? [];
 
   return (
-    <Modal opened={opened} onClose={close} title="Import a client" size="lg">
+    <Modal opened={opened} onClose={close} title={t('importModal.title')} size="lg">
       <Stack gap="md">
         <Text size="sm" c="dimmed">
-          A file from <strong>Export client</strong> on any Triad server. Everything in it is checked first (its digest, its audit trail), then
-          written all at once, or not at all.
+          <Trans t={t} i18nKey="importModal.intro" components={{ strong: <strong /> }} />
         </Text>
         <FileInput
-          label="Export file"
-          placeholder="client.triad.json"
+          label={t('importModal.file')}
+          placeholder={t('importModal.filePlaceholder')}
           accept="application/json,.json"
           value={file}
           onChange={(f) => {
@@ -73,8 +74,8 @@ export function ImportClientModal({ opened, onClose }: { opened: boolean; onClos
           }}
         />
         <TextInput
-          label="Name in this firm"
-          description="Optional: by default the client keeps the name in the file"
+          label={t('importModal.name')}
+          description={t('importModal.nameHelp')}
           value={name}
           onChange={(e) => {
             setName(e.currentTarget.value);
@@ -83,16 +84,15 @@ export function ImportClientModal({ opened, onClose }: { opened: boolean; onClos
         />
         {error ? <ErrorAlert error={error} /> : null}
         {checked ? (
-          <Alert color="teal" title={`Ready to import ${checked.client.name}`} data-testid="import-check">
+          <Alert color="teal" title={t('importModal.ready', { name: checked.client.name })} data-testid="import-check">
             <Stack gap={4}>
               <Text size="sm">
-                {formatNumber(checked.totalRows)} records and {formatNumber(checked.audit.entries)} audit entries (the trail verifies), exported by{' '}
-                {checked.source.firm} on {checked.source.exportedAt.slice(0, 10)}.
+                {t('importModal.summary', { records: formatNumber(checked.totalRows), entries: formatNumber(checked.audit.entries), firm: checked.source.firm, date: checked.source.exportedAt.slice(0, 10) })}
               </Text>
-              {!checked.client.keptId ? <Text size="sm">The client gets a new id: the one in the file is taken here.</Text> : null}
+              {!checked.client.keptId ? <Text size="sm">{t('importModal.newId')}</Text> : null}
               {invited.length > 0 ? (
                 <>
-                  <Text size="sm">These people are not in your firm yet and will be invited, without a password:</Text>
+                  <Text size="sm">{t('importModal.invited')}</Text>
                   <List size="sm">
                     {invited.map((p) => (
                       <List.Item key={p.email}>
@@ -107,15 +107,15 @@ export function ImportClientModal({ opened, onClose }: { opened: boolean; onClos
         ) : null}
         <Group justify="flex-end">
           <Button variant="default" onClick={close}>
-            Cancel
+            {t('importModal.cancel')}
           </Button>
           {checked ? (
             <Button leftSection={<IconFileImport size={16} />} loading={run.isPending} onClick={() => run.mutate()}>
-              Import
+              {t('importModal.import')}
             </Button>
           ) : (
             <Button disabled={!file} loading={check.isPending} onClick={() => check.mutate()}>
-              Check file
+              {t('importModal.check')}
             </Button>
           )}
         </Group>

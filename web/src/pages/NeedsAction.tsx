@@ -1,6 +1,8 @@
 import { Badge, Group, Skeleton, Text } from '@mantine/core';
 import type { AttentionList, AttentionRow } from '@schema/tasks';
 import { useQuery } from '@tanstack/react-query';
+import type { TFunction } from 'i18next';
+import { useTranslation } from 'react-i18next';
 import { api } from '../api/client';
 import type { Client } from '../api/types';
 
@@ -14,17 +16,15 @@ export function useAttention(enabled = true) {
   });
 }
 
-const plural = (n: number, one: string, many: string) => `${n} ${n === 1 ? one : many}`;
-
 /** What needs action in a client, most pressing first, as short labels. */
-export function attentionLabels(row: AttentionRow | undefined): { label: string; color: string }[] {
+export function attentionLabels(t: TFunction<'portfolio'>, row: AttentionRow | undefined): { label: string; color: string }[] {
   const out: { label: string; color: string }[] = [];
   // Above appetite has its own column; it still orders the table (attentionWeight).
   if (!row) return out;
-  if (row.escalations > 0) out.push({ label: plural(row.escalations, 'escalation', 'escalations'), color: 'orange' });
-  if (row.overdueReviews > 0) out.push({ label: plural(row.overdueReviews, 'overdue review', 'overdue reviews'), color: 'orange' });
-  if (row.renewalsThisQuarter > 0) out.push({ label: plural(row.renewalsThisQuarter, 'renewal this quarter', 'renewals this quarter'), color: 'yellow' });
-  if (row.tasks > 0) out.push({ label: plural(row.tasks, 'task for you', 'tasks for you'), color: 'triad' });
+  if (row.escalations > 0) out.push({ label: t('attention.escalations', { count: row.escalations }), color: 'orange' });
+  if (row.overdueReviews > 0) out.push({ label: t('attention.overdueReviews', { count: row.overdueReviews }), color: 'orange' });
+  if (row.renewalsThisQuarter > 0) out.push({ label: t('attention.renewals', { count: row.renewalsThisQuarter }), color: 'yellow' });
+  if (row.tasks > 0) out.push({ label: t('attention.tasks', { count: row.tasks }), color: 'triad' });
   return out;
 }
 
@@ -38,14 +38,15 @@ export function attentionWeight(row: AttentionRow | undefined, aboveAppetite: bo
 }
 
 export function NeedsActionCell({ client }: { client: Client }) {
+  const { t } = useTranslation('portfolio');
   const attention = useAttention();
   if (attention.isPending) return <Skeleton height={14} width={90} />;
   const row = attention.data?.find((r) => r.clientId === client.id);
-  const labels = attentionLabels(row);
+  const labels = attentionLabels(t, row);
   if (labels.length === 0) {
     return (
       <Text size="sm" c="dimmed">
-        Nothing
+        {t('attention.nothing')}
       </Text>
     );
   }

@@ -1,5 +1,6 @@
 import { Button, Center, Stack, Text, Title } from '@mantine/core';
 import { useDocumentTitle } from '@mantine/hooks';
+import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router';
 
 export interface NotFoundPageProps {
@@ -8,8 +9,11 @@ export interface NotFoundPageProps {
 }
 
 /** Any address the app does not know, and records that are not there (or not for this user). */
-export function NotFoundPage({ title = 'Page not found', message = 'There is nothing at this address. It may have moved, or the link may be mistyped.' }: NotFoundPageProps) {
-  useDocumentTitle(`${title} · Triad`);
+export function NotFoundPage({ title: givenTitle, message: givenMessage }: NotFoundPageProps) {
+  const { t } = useTranslation();
+  const title = givenTitle ?? t('ui.pageNotFound');
+  const message = givenMessage ?? t('ui.pageNotFoundText');
+  useDocumentTitle(t('ui.notFoundTitle', { title }));
   return (
     <Center py={80}>
       <Stack align="center" gap="sm" maw={460} ta="center">
@@ -19,7 +23,7 @@ export function NotFoundPage({ title = 'Page not found', message = 'There is not
         <Title order={1}>{title}</Title>
         <Text c="dimmed">{message}</Text>
         <Button component={Link} to="/" mt="md">
-          Back to the portfolio
+          {t('ui.backToPortfolio')}
         </Button>
       </Stack>
     </Center>

@@ -3,6 +3,7 @@ import { useDisclosure } from '@mantine/hooks';
 import { IconBuildingSkyscraper, IconFileImport, IconPlus, IconSearch } from '@tabler/icons-react';
 import type { DataTableColumn } from 'mantine-datatable';
 import { lazy, Suspense, useMemo, useState } from 'react';
+import { useTranslation } from 'react-i18next';
 import { Link, Navigate, useNavigate } from 'react-router';
 import { useClients } from '../api/hooks';
 import type { Client } from '../api/types';
@@ -12,7 +13,6 @@ import { ErrorAlert } from '../components/ErrorAlert';
 import { formatNumber } from '../components/format';
 import { formatMoney } from '../components/Money';
 import { PageHeader } from '../components/PageHeader';
-import { MEMBER_ROLE_LABELS } from '../components/Roles';
 import { TableSkeleton } from '../components/Skeletons';
 import { useSession } from '../layout/session';
 import { portfolioColumns } from '../modules/registry';
@@ -40,37 +40,39 @@ function Stat({ label, value }: { label: string; value: string }) {
 
 /** The platform's columns, then those the modules add (expected loss, appetite status, …). */
 function useColumns(): DataTableColumn<Client>[] {
+  const { t } = useTranslation(['portfolio', 'translation']);
   return useMemo(
     () => [
       {
         accessor: 'name',
-        title: 'Client',
+        title: t('column.client'),
         render: (c) => (
           <div>
             <Anchor component={Link} to={`/clients/${encodeURIComponent(c.id)}`} fw={600} onClick={(e) => e.stopPropagation()}>
               {c.name}
             </Anchor>
             <Text size="xs" c="dimmed">
-              {c.sector} · {formatMoney(c.annualRevenue, c.currency, { compact: true })} revenue · you: {MEMBER_ROLE_LABELS[c.role]}
+              {t('clientLine', { sector: c.sector, revenue: formatMoney(c.annualRevenue, c.currency, { compact: true }), role: t(`roles.member.${c.role}`, { ns: 'translation' }) })}
             </Text>
           </div>
         ),
       },
-      { accessor: 'attention', title: 'Needs action', render: (c) => <NeedsActionCell client={c} /> },
+      { accessor: 'attention', title: t('column.needsAction'), render: (c) => <NeedsActionCell client={c} /> },
       ...portfolioColumns().map<DataTableColumn<Client>>((col) => ({
         accessor: col.id,
-        title: col.title,
+        title: t(`moduleColumn.${col.id}`, { defaultValue: col.title }),
         textAlign: col.textAlign ?? 'left',
         ...(col.width !== undefined ? { width: col.width } : {}),
         render: (c) => col.render(c),
       })),
     ],
-    [],
+    [t],
   );
 }
 
 /** The firm's portfolio: every client the user works with, in one table. */
 export function PortfolioPage() {
+  const { t } = useTranslation('portfolio');
   const { firm, user } = useSession();
   const clients = useClients();
   const navigate = useNavigate();
@@ -104,18 +106,18 @@ export function PortfolioPage() {
     <>
       <PageHeader
         eyebrow={firm.name}
-        title="Portfolio"
-        description={user.firmRole === 'member' ? 'The companies you take part in: choose one to open it.' : 'The client companies you serve, what needs action first. Open one to work in its workspace.'}
+        title={t('title')}
+        description={user.firmRole === 'member' ? t('descriptionMember') : t('description')}
         actions={
           canAdd ? (
             <Group gap="sm">
               {user.firmRole === 'admin' ? (
                 <Button variant="default" leftSection={<IconFileImport size={16} />} onClick={importModal.open}>
-                  Import client
+                  {t('importClient')}
                 </Button>
               ) : null}
               <Button leftSection={<IconPlus size={16} />} onClick={open}>
-                Add client
+                {t('addClient')}
               </Button>
             </Group>
           ) : null
@@ -126,39 +128,39 @@ export function PortfolioPage() {
       {clients.isSuccess && list.length === 0 ? (
         <EmptyState
           icon={<IconBuildingSkyscraper size={24} />}
-          title="No clients yet"
-          description={canAdd ? 'Add the first client company to start its workspace.' : 'When an advisor adds you to a client company, it appears here.'}
-          action={canAdd ? <Button onClick={open}>Add client</Button> : undefined}
+          title={t('emptyTitle')}
+          description={canAdd ? t('emptyAdd') : t('emptyMember')}
+          action={canAdd ? <Button onClick={open}>{t('addClient')}</Button> : undefined}
         />
       ) : null}
       {clients.isSuccess && list.length > 0 ? (
         <Stack gap="lg">
           <SimpleGrid cols={{ base: 1, xs: 3 }} spacing="md">
-            <Stat label="Clients" value={formatNumber(list.length)} />
-            <Stat label="Employees" value={formatNumber(list.reduce((sum, c) => sum + c.employees, 0))} />
-            <Stat label="Combined revenue" value={currencies.size === 1 ? formatMoney(totalRevenue, [...currencies][0]!, { compact: true }) : 'Several currencies'} />
+            <Stat label={t('stat.clients')} value={formatNumber(list.length)} />
+            <Stat label={t('stat.employees')} value={formatNumber(list.reduce((sum, c) => sum + c.employees, 0))} />
+            <Stat label={t('stat.revenue')} value={currencies.size === 1 ? formatMoney(totalRevenue, [...currencies][0]!, { compact: true }) : t('stat.severalCurrencies')} />
           </SimpleGrid>
           <Group justify="space-between">
             <TextInput
-              aria-label="Search clients"
-              placeholder="Search by name or sector"
+              aria-label={t('search')}
+              placeholder={t('searchPlaceholder')}
               leftSection={<IconSearch size={16} />}
               value={search}
               onChange={(e) => setSearch(e.currentTarget.value)}
               w={{ base: '100%', sm: 320 }}
             />
             <Text size="sm" c="dimmed">
-              {filtered.length === list.length ? `${list.length} ${list.length === 1 ? 'client' : 'clients'}` : `${filtered.length} of ${list.length}`}
+              {filtered.length === list.length ? t('count', { count: list.length }) : t('countOf', { shown: filtered.length, total: list.length })}
             </Text>
           </Group>
           <TriadTable<Client>
-            aria-label="Clients"
-            exportAs="Clients"
+            aria-label={t('table')}
+            exportAs={t('table')}
             horizontalSpacing="sm"
             records={filtered}
             idAccessor="id"
             columns={columns}
-            noRecordsText="No client matches your search"
+            noRecordsText={t('noMatch')}
             onRowClick={({ record }) => void navigate(`/clients/${encodeURIComponent(record.id)}`)}
           />
           {canAdd ? (

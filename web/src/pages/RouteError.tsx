@@ -1,4 +1,5 @@
 import { Button, Center, Code, Stack, Text, Title } from '@mantine/core';
+import { useTranslation } from 'react-i18next';
 import { isRouteErrorResponse, useRouteError } from 'react-router';
 import { NotFoundPage } from './NotFoundPage';
 
@@ -7,6 +8,7 @@ import { NotFoundPage } from './NotFoundPage';
  * new release: the old page files are gone, and a reload fetches the new ones).
  */
 export function RouteError() {
+  const { t } = useTranslation();
   const error = useRouteError();
   if (isRouteErrorResponse(error) && error.status === 404) return <NotFoundPage />;
   const message = error instanceof Error ? error.message : String(error);
@@ -14,13 +16,13 @@ export function RouteError() {
   return (
     <Center py={80} px="md">
       <Stack align="center" gap="sm" maw={520} ta="center">
-        <Title order={1}>{stale ? 'Triad has been updated' : 'This page hit a problem'}</Title>
+        <Title order={1}>{stale ? t('ui.updated') : t('ui.crashed')}</Title>
         <Text c="dimmed">
-          {stale ? 'Reload to get the new version.' : 'Reloading usually helps. If it keeps happening, tell your administrator what you were doing.'}
+          {stale ? t('ui.updatedText') : t('ui.crashedText')}
         </Text>
         {!stale ? <Code block maw="100%">{message}</Code> : null}
         <Button onClick={() => window.location.reload()} mt="md">
-          Reload
+          {t('ui.reload')}
         </Button>
       </Stack>
     </Center>

@@ -6,6 +6,7 @@ import { Alert, Badge, Box, Card, Group, List, Paper, SimpleGrid, Stack, Table, 
 import { reportChartOption } from '@shared/charts/reports';
 import { concernHead, responseLine, stanceTone, stanceWord, type Tone } from '@shared/reports/words';
 import type { Block, Figure, ResponseItem, Section } from '@schema/reports';
+import { useTranslation } from 'react-i18next';
 import { EChart } from '../../components/EChart';
 
 const TONE_COLOR: Record<Tone, string> = { neutral: 'gray', good: 'teal', bad: 'red', warn: 'orange' };
@@ -34,12 +35,13 @@ function Figures({ items }: { items: Figure[] }) {
 }
 
 function Responses({ items }: { items: ResponseItem[] }) {
+  const { t } = useTranslation('reports');
   return (
     <Stack gap="xs">
       {items.map((r) => {
         const { text, tone } = responseLine(r);
         return (
-          <Paper key={`${r.subjectType}:${r.subjectId}:${r.seat}`} p="sm" bg="gray.0" style={{ borderLeft: `4px solid var(--mantine-color-${TONE_COLOR[tone]}-6)` }} aria-label={`Response of the ${r.seat}`}>
+          <Paper key={`${r.subjectType}:${r.subjectId}:${r.seat}`} p="sm" bg="gray.0" style={{ borderLeft: `4px solid var(--mantine-color-${TONE_COLOR[tone]}-6)` }} aria-label={t('blocks.response', { seat: r.seat })}>
             <Text size="xs" c="dimmed">
               {concernHead(r)}
             </Text>
@@ -57,6 +59,7 @@ function Responses({ items }: { items: ResponseItem[] }) {
 }
 
 export function BlockView({ block }: { block: Block }) {
+  const { t } = useTranslation('reports');
   switch (block.kind) {
     case 'paragraph':
       return block.tone === 'neutral' ? (
@@ -159,30 +162,30 @@ export function BlockView({ block }: { block: Block }) {
       return (
         <Stack gap={6}>
           <Text fw={700}>{block.title}</Text>
-          <Text size="sm">Proposal: {block.proposal}</Text>
+          <Text size="sm">{t('blocks.proposal', { proposal: block.proposal })}</Text>
           {block.detail ? (
             <Text size="xs" c="dimmed">
               {block.detail}
             </Text>
           ) : null}
-          <SimpleGrid cols={{ base: 1, sm: block.positions.length }} spacing="sm" aria-label={`Positions on ${block.title}`}>
+          <SimpleGrid cols={{ base: 1, sm: block.positions.length }} spacing="sm" aria-label={t('blocks.positions', { title: block.title })}>
             {block.positions.map((p) => (
               <Card key={p.seat} withBorder padding="sm" style={{ borderTop: `4px solid var(--mantine-color-${TONE_COLOR[stanceTone(p.stance)]}-6)` }}>
                 <Group justify="space-between" gap="xs">
                   <Text fw={700} size="sm">
                     {p.seat}
-                    {p.holder ? ` – ${p.holder}` : ' (vacant)'}
+                    {p.holder ? ` – ${p.holder}` : t('blocks.vacant')}
                   </Text>
                   <Badge color={TONE_COLOR[stanceTone(p.stance)]} variant="light">
                     {stanceWord(p.stance)}
                   </Badge>
                 </Group>
                 <Text size="sm" mt={4}>
-                  {p.rationale ?? 'No position recorded yet.'}
+                  {p.rationale ?? t('blocks.noPosition')}
                 </Text>
                 {p.prefers ? (
                   <Text size="xs" c="dimmed" mt={4}>
-                    Prefers: {p.prefers}
+                    {t('blocks.prefers', { option: p.prefers })}
                   </Text>
                 ) : null}
               </Card>
@@ -196,10 +199,11 @@ export function BlockView({ block }: { block: Block }) {
 }
 
 export function SectionView({ section }: { section: Section }) {
+  const { t } = useTranslation('reports');
   return (
     <Card component="section" withBorder padding="lg" aria-labelledby={`section-${section.key}`}>
       <Text size="xs" fw={700} c="dimmed" tt="uppercase" style={{ letterSpacing: '0.08em' }}>
-        Section {section.number}
+        {t('blocks.section', { n: section.number })}
       </Text>
       <Title order={2} fz="h3" id={`section-${section.key}`}>
         {section.title}

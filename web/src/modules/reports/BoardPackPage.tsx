@@ -6,7 +6,9 @@ import { Alert, Anchor, Badge, Button, Group, List, Modal, Select, Stack, Tabs, 
 import { useDisclosure } from '@mantine/hooks';
 import { IconAlertTriangle, IconDownload, IconExternalLink, IconFileText, IconLock, IconRefresh } from '@tabler/icons-react';
 import type { PackDetailOut, PackOut } from '@schema/reports';
+import type { TFunction } from 'i18next';
 import { useMemo, useState } from 'react';
+import { useTranslation } from 'react-i18next';
 import { Link, Route, Routes, useNavigate, useParams } from 'react-router';
 import { api, clientPath, fieldErrors } from '../../api/client';
 import { keys } from '../../api/keys';
@@ -25,60 +27,56 @@ import { SectionView } from './Blocks';
 import { WorstCaseView } from './WorstCaseView';
 import { currentLanguage } from '../../i18n';
 
-const STATUS: Record<PackOut['status'], { label: string; color: string }> = {
-  generating: { label: 'Generating', color: 'blue' },
-  draft: { label: 'Draft', color: 'yellow' },
-  failed: { label: 'Failed', color: 'red' },
-  issued: { label: 'Issued', color: 'teal' },
-};
+type ReportsT = TFunction<'reports'>;
 
-const APPETITE: Record<string, { label: string; color: string }> = {
-  within: { label: 'Within appetite', color: 'teal' },
-  above: { label: 'Above appetite', color: 'red' },
-  'not-set': { label: 'No appetite set', color: 'gray' },
-  unknown: { label: 'Not known', color: 'gray' },
-};
+const STATUS_COLOR: Record<PackOut['status'], string> = { generating: 'blue', draft: 'yellow', failed: 'red', issued: 'teal' };
+
+type Appetite = NonNullable<PackOut['figures']>['appetite'];
+const APPETITE_COLOR: Record<Appetite, string> = { within: 'teal', above: 'red', 'not-set': 'gray', unknown: 'gray' };
 
 export function PackStatusBadge({ status }: { status: PackOut['status'] }) {
+  const { t } = useTranslation('reports');
   return (
-    <Badge color={STATUS[status].color} variant="light">
-      {STATUS[status].label}
+    <Badge color={STATUS_COLOR[status]} variant="light">
+      {t(`packStatus.${status}`)}
     </Badge>
   );
 }
 
 /** Quarters to choose from: two back, the current one and the next. */
-function quarterOptions(current: string): { value: string; label: string }[] {
+function quarterOptions(t: ReportsT, current: string): { value: string; label: string }[] {
   const m = /^(\d{4})Q([1-4])$/.exec(current);
   if (!m) return [{ value: current, label: current }];
   const base = Number(m[1]) * 4 + Number(m[2]) - 1;
   return [1, 0, -1, -2].map((d) => {
     const n = base + d;
     const key = `${Math.floor(n / 4)}Q${(n % 4) + 1}`;
-    return { value: key, label: `Q${(n % 4) + 1} ${Math.floor(n / 4)}${d === 0 ? ' (this quarter)' : ''}` };
+    return { value: key, label: t(d === 0 ? 'thisQuarter' : 'quarter', { q: (n % 4) + 1, year: Math.floor(n / 4) }) };
   });
 }
 
 function Tabbar({ value }: { value: 'packs' | 'worst-case' }) {
+  const { t } = useTranslation('reports');
   const { href } = useCurrentClient();
   const navigate = useNavigate();
   return (
     <Tabs value={value} onChange={(v) => void navigate(href(v === 'worst-case' ? 'board-pack/worst-case' : 'board-pack'))} mb="lg">
       <Tabs.List>
-        <Tabs.Tab value="packs">Quarterly packs</Tabs.Tab>
-        <Tabs.Tab value="worst-case">Ransomware worst case</Tabs.Tab>
+        <Tabs.Tab value="packs">{t('tabs.packs')}</Tabs.Tab>
+        <Tabs.Tab value="worst-case">{t('tabs.worstCase')}</Tabs.Tab>
       </Tabs.List>
     </Tabs>
   );
 }
 
 function PackList() {
+  const { t } = useTranslation('reports');
   const { client, clientId, can, href } = useCurrentClient();
   const navigate = useNavigate();
   const packs = usePacks(clientId);
   const [quarter, setQuarter] = useState<string | null>(null);
   const current = packs.data?.currentQuarter ?? '';
-  const options = useMemo(() => quarterOptions(current), [current]);
+  const options = useMemo(() => quarterOptions(t, current), [t, current]);
   const chosen = quarter ?? current;
   const issuedQuarters = new Set((packs.data?.packs ?? []).filter((p) => p.status === 'issued').map((p) => p.quarter));
   const generate = useApiMutation({
@@ -91,15 +89,15 @@ function PackList() {
     <>
       <PageHeader
         eyebrow={client.name}
-        title="Board pack"
-        documentTitle={`Board pack · ${client.name}`}
-        description="The quarterly report for the CEO and the board: risk in money against the appetite, decisions for the board, accepted risks, vendors and the estate."
+        title={t('title')}
+        documentTitle={t('documentTitle', { client: client.name })}
+        description={t('description')}
         actions={
           canGenerate && current ? (
             <Group gap="sm" align="flex-end">
-              <Select aria-label="Quarter" data={options} value={chosen} onChange={setQuarter} allowDeselect={false} w={230} />
+              <Select aria-label={t('quarterLabel')} data={options} value={chosen} onChange={setQuarter} allowDeselect={false} w={230} />
               <Button leftSection={<IconFileText size={16} />} loading={generate.isPending} disabled={issuedQuarters.has(chosen)} onClick={() => generate.mutate(chosen)}>
-                Generate draft
+                {t('generate')}
               </Button>
             </Group>
           ) : null
@@ -107,19 +105,19 @@ function PackList() {
       />
       <Tabbar value="packs" />
       <Stack gap="md">
-        <JobProgress clientId={clientId} kind={BOARD_PACK_JOB} label="Generating the board pack" />
+        <JobProgress clientId={clientId} kind={BOARD_PACK_JOB} label={t('generating')} />
         {packs.isError ? <ErrorAlert error={packs.error} onRetry={() => void packs.refetch()} /> : null}
         {packs.isPending ? <TableSkeleton rows={3} /> : null}
         {packs.isSuccess && packs.data.packs.length === 0 ? (
           <EmptyState
             icon={<IconFileText size={24} />}
-            title="No board pack yet"
-            description={canGenerate ? 'Generate a draft for a quarter: it is made in the background from the register, governance and estate as they are now.' : 'When an advisor issues the quarter\u2019s board pack, it appears here.'}
+            title={t('emptyTitle')}
+            description={canGenerate ? t('emptyGenerate') : t('emptyRead')}
           />
         ) : null}
         {packs.isSuccess && packs.data.packs.length > 0 ? (
           <TriadTable<PackOut>
-            aria-label="Board packs" exportAs="Board packs"
+            aria-label={t('table')} exportAs={t('table')}
             records={packs.data.packs}
             idAccessor="id"
             onRowClick={({ record }) => {
@@ -128,7 +126,7 @@ function PackList() {
             columns={[
               {
                 accessor: 'quarter',
-                title: 'Quarter',
+                title: t('column.quarter'),
                 render: (p) =>
                   p.status === 'draft' || p.status === 'issued' ? (
                     <Anchor component={Link} to={href(`board-pack/${p.id}`)} fw={600} onClick={(e) => e.stopPropagation()}>
@@ -140,30 +138,30 @@ function PackList() {
                     </Text>
                   ),
               },
-              { accessor: 'status', title: 'Status', render: (p) => <PackStatusBadge status={p.status} /> },
-              { accessor: 'expectedLoss', title: 'Expected annual loss', textAlign: 'right', render: (p) => <Money amount={p.figures?.expectedLoss} currency={client.currency} size="sm" /> },
-              { accessor: 'appetite', title: 'Appetite', render: (p) => (p.figures ? <Badge variant="light" color={APPETITE[p.figures.appetite]!.color}>{APPETITE[p.figures.appetite]!.label}</Badge> : null) },
+              { accessor: 'status', title: t('column.status'), render: (p) => <PackStatusBadge status={p.status} /> },
+              { accessor: 'expectedLoss', title: t('column.expectedLoss'), textAlign: 'right', render: (p) => <Money amount={p.figures?.expectedLoss} currency={client.currency} size="sm" /> },
+              { accessor: 'appetite', title: t('column.appetite'), render: (p) => (p.figures ? <Badge variant="light" color={APPETITE_COLOR[p.figures.appetite]}>{t(`appetite.${p.figures.appetite}`)}</Badge> : null) },
               {
                 accessor: 'when',
-                title: 'Made',
+                title: t('column.made'),
                 render: (p) => (
                   <Text size="sm">
-                    {p.status === 'issued' ? `Issued ${formatDateTime(p.issuedAt)} by ${p.issuedBy ?? ''}` : p.status === 'failed' ? (p.error ?? 'Failed') : p.generatedAt ? `Generated ${formatDateTime(p.generatedAt)}` : 'Being generated'}
+                    {p.status === 'issued' ? t('issuedBy', { when: formatDateTime(p.issuedAt), who: p.issuedBy ?? '' }) : p.status === 'failed' ? (p.error ?? t('failed')) : p.generatedAt ? t('generated', { when: formatDateTime(p.generatedAt) }) : t('beingGenerated')}
                   </Text>
                 ),
               },
               {
                 accessor: 'files',
-                title: 'Files',
+                title: t('column.files'),
                 textAlign: 'right',
                 render: (p) =>
                   p.files.length > 0 ? (
                     <Group gap="xs" justify="flex-end" wrap="nowrap">
-                      <Button size="compact-sm" variant="default" component="a" href={packFileUrl(clientId, p.id, 'pdf', true)} leftSection={<IconDownload size={14} />} aria-label={`Download the ${p.quarterLabel} PDF`} onClick={(e) => e.stopPropagation()}>
-                        PDF
+                      <Button size="compact-sm" variant="default" component="a" href={packFileUrl(clientId, p.id, 'pdf', true)} leftSection={<IconDownload size={14} />} aria-label={t('downloadPdf', { quarter: p.quarterLabel })} onClick={(e) => e.stopPropagation()}>
+                        {t('pdf')}
                       </Button>
-                      <Button size="compact-sm" variant="default" component="a" href={packFileUrl(clientId, p.id, 'html')} target="_blank" rel="noopener" leftSection={<IconExternalLink size={14} />} aria-label={`Open the ${p.quarterLabel} HTML page`} onClick={(e) => e.stopPropagation()}>
-                        HTML
+                      <Button size="compact-sm" variant="default" component="a" href={packFileUrl(clientId, p.id, 'html')} target="_blank" rel="noopener" leftSection={<IconExternalLink size={14} />} aria-label={t('openHtml', { quarter: p.quarterLabel })} onClick={(e) => e.stopPropagation()}>
+                        {t('html')}
                       </Button>
                     </Group>
                   ) : null,
@@ -177,31 +175,33 @@ function PackList() {
 }
 
 function IssueModal({ pack, opened, onClose }: { pack: PackDetailOut; opened: boolean; onClose: () => void }) {
+  const { t } = useTranslation('reports');
   const { clientId } = useCurrentClient();
   const [reason, setReason] = useState('');
   const owed = pack.owedNow;
   const issue = useApiMutation({
     mutationFn: () => api.post<PackDetailOut>(clientPath(clientId, `/board-packs/${encodeURIComponent(pack.id)}/issue`), owed.length > 0 ? { overrideReason: reason } : {}),
-    success: (p) => `The ${p.quarterLabel} board pack is issued.`,
+    success: (p) => t('issue.done', { quarter: p.quarterLabel }),
     invalidate: [reportKeys.packs(clientId), keys.client(clientId)],
     notifyError: false,
     onSuccess: () => onClose(),
   });
   return (
-    <Modal opened={opened} onClose={onClose} title={`Issue the ${pack.quarterLabel} board pack`} size="lg">
+    <Modal opened={opened} onClose={onClose} title={t('issue.title', { quarter: pack.quarterLabel })} size="lg">
       <Stack gap="sm">
         <Text size="sm">
-          Issuing makes the pack from the records as they are now and freezes it as the quarter&rsquo;s snapshot: its figures, PDF and HTML never change afterwards, and next quarter&rsquo;s pack compares against it.
+          {t('issue.text')}
         </Text>
         {owed.length > 0 ? (
-          <Alert color="orange" icon={<IconAlertTriangle size={18} />} title="Responses still owed">
-            <Text size="sm">A seat is shown what concerns its area before the board sees it. These responses are still owed:</Text>
+          <Alert color="orange" icon={<IconAlertTriangle size={18} />} title={t('issue.owedTitle')}>
+            <Text size="sm">{t('issue.owedText')}</Text>
             <List size="sm" mt={4}>
               {owed.map((o) => (
                 <List.Item key={`${o.subjectType}:${o.subjectId}:${o.seat}:${o.kind}`}>
-                  The {o.seat}
-                  {o.holder ? ` (${o.holder})` : ''} {o.kind === 'position' ? 'has not taken a position on' : 'has not responded on'} &ldquo;{o.about}&rdquo;
-                  {o.respondBy ? `, due ${o.respondBy}` : ''}
+                  {o.kind === 'position'
+                    ? t(o.holder ? 'issue.owedPositionHolder' : 'issue.owedPosition', { seat: o.seat, holder: o.holder, about: o.about })
+                    : t(o.holder ? 'issue.owedResponseHolder' : 'issue.owedResponse', { seat: o.seat, holder: o.holder, about: o.about })}
+                  {o.respondBy ? t('issue.due', { date: o.respondBy }) : ''}
                 </List.Item>
               ))}
             </List>
@@ -209,8 +209,8 @@ function IssueModal({ pack, opened, onClose }: { pack: PackDetailOut; opened: bo
         ) : null}
         {owed.length > 0 ? (
           <Textarea
-            label="Reason to issue anyway"
-            description="Recorded in the audit trail and printed in the pack."
+            label={t('issue.reason')}
+            description={t('issue.reasonHelp')}
             minRows={3}
             value={reason}
             onChange={(e) => setReason(e.currentTarget.value)}
@@ -220,10 +220,10 @@ function IssueModal({ pack, opened, onClose }: { pack: PackDetailOut; opened: bo
         {issue.isError && !fieldErrors(issue.error).overrideReason ? <ErrorAlert error={issue.error} /> : null}
         <Group justify="flex-end">
           <Button variant="default" onClick={onClose}>
-            Cancel
+            {t('issue.cancel')}
           </Button>
           <Button color={owed.length > 0 ? 'orange' : undefined} leftSection={<IconLock size={16} />} loading={issue.isPending} onClick={() => issue.mutate()}>
-            {owed.length > 0 ? 'Issue anyway' : 'Issue pack'}
+            {owed.length > 0 ? t('issue.anyway') : t('issue.submit')}
           </Button>
         </Group>
       </Stack>
@@ -232,6 +232,7 @@ function IssueModal({ pack, opened, onClose }: { pack: PackDetailOut; opened: bo
 }
 
 function PackView() {
+  const { t } = useTranslation('reports');
   const { packId = '' } = useParams();
   const { client, clientId, href } = useCurrentClient();
   const pack = usePack(clientId, packId);
@@ -250,15 +251,15 @@ function PackView() {
       <PageHeader
         eyebrow={
           <Anchor component={Link} to={href('board-pack')} size="xs" fw={600} tt="uppercase">
-            {client.name} · Board pack
+            {t('pack.eyebrow', { client: client.name })}
           </Anchor>
         }
-        title={`Board pack ${p.quarterLabel}`}
-        documentTitle={`Board pack ${p.quarterLabel} · ${client.name}`}
+        title={t('pack.title', { quarter: p.quarterLabel })}
+        documentTitle={t('pack.documentTitle', { quarter: p.quarterLabel, client: client.name })}
         description={
           <Group gap="xs" component="span">
             <PackStatusBadge status={p.status} />
-            <span>{p.status === 'issued' ? `Issued ${formatDateTime(p.issuedAt)} by ${p.issuedBy ?? ''}` : p.generatedAt ? `Draft generated ${formatDateTime(p.generatedAt)}` : 'Being generated'}</span>
+            <span>{p.status === 'issued' ? t('issuedBy', { when: formatDateTime(p.issuedAt), who: p.issuedBy ?? '' }) : p.generatedAt ? t('draftGenerated', { when: formatDateTime(p.generatedAt) }) : t('beingGenerated')}</span>
           </Group>
         }
         actions={
@@ -266,39 +267,39 @@ function PackView() {
             {p.files.length > 0 ? (
               <>
                 <Button variant="default" component="a" href={packFileUrl(clientId, p.id, 'pdf', true)} leftSection={<IconDownload size={16} />}>
-                  Download PDF
+                  {t('pack.downloadPdf')}
                 </Button>
                 <Button variant="default" component="a" href={packFileUrl(clientId, p.id, 'html')} target="_blank" rel="noopener" leftSection={<IconExternalLink size={16} />}>
-                  Open HTML
+                  {t('pack.openHtml')}
                 </Button>
               </>
             ) : null}
             {p.can.generate ? (
               <Button variant="default" leftSection={<IconRefresh size={16} />} loading={regenerate.isPending} onClick={() => regenerate.mutate(p.quarter)}>
-                Regenerate
+                {t('pack.regenerate')}
               </Button>
             ) : null}
             {p.can.issue && p.status === 'draft' ? (
               <Button leftSection={<IconLock size={16} />} onClick={open}>
-                Issue…
+                {t('pack.issue')}
               </Button>
             ) : null}
           </Group>
         }
       />
       <Stack gap="md">
-        <JobProgress clientId={clientId} kind={BOARD_PACK_JOB} label="Generating the board pack" />
+        <JobProgress clientId={clientId} kind={BOARD_PACK_JOB} label={t('generating')} />
         {p.status === 'draft' && p.owedNow.length > 0 ? (
-          <Alert color="orange" icon={<IconAlertTriangle size={18} />} title="Not ready to issue">
-            {p.owedNow.length === 1 ? 'One response is' : `${p.owedNow.length} responses are`} still owed by the seats: {p.owedNow.map((o) => `the ${o.seat} on \u201c${o.about}\u201d`).join('; ')}.
+          <Alert color="orange" icon={<IconAlertTriangle size={18} />} title={t('pack.notReady')}>
+            {t('pack.owed', { count: p.owedNow.length, list: p.owedNow.map((o) => t('pack.owedItem', { seat: o.seat, about: o.about })).join('; ') })}
           </Alert>
         ) : null}
         {p.overrideReason ? (
-          <Alert color="orange" title="Issued while responses were owed">
+          <Alert color="orange" title={t('pack.overridden')}>
             {p.overrideReason}
           </Alert>
         ) : null}
-        {p.status === 'failed' ? <Alert color="red" title="The draft could not be generated">{p.error}</Alert> : null}
+        {p.status === 'failed' ? <Alert color="red" title={t('pack.failed')}>{p.error}</Alert> : null}
         {content ? content.sections.map((s) => <SectionView key={s.key} section={s} />) : null}
       </Stack>
       {p.can.issue ? <IssueModal key={p.contentHash ?? p.id} pack={p} opened={issuing} onClose={close} /> : null}
@@ -307,14 +308,15 @@ function PackView() {
 }
 
 function WorstCasePage() {
+  const { t } = useTranslation('reports');
   const { client } = useCurrentClient();
   return (
     <>
       <PageHeader
         eyebrow={client.name}
-        title="Board pack"
-        documentTitle={`Ransomware worst case · ${client.name}`}
-        description="What a ransomware attack would cost this client, as a range with its assumptions, next to the yearly cost of the treatments that cut it."
+        title={t('title')}
+        documentTitle={t('worstCase.documentTitle', { client: client.name })}
+        description={t('worstCase.description')}
       />
       <Tabbar value="worst-case" />
       <WorstCaseView />

@@ -5,6 +5,8 @@
 import { Badge, Button, Card, Group, Stack, Text, Title } from '@mantine/core';
 import { IconDownload, IconExternalLink } from '@tabler/icons-react';
 import type { PortfolioRow } from '@schema/reports';
+import type { TFunction } from 'i18next';
+import { useTranslation } from 'react-i18next';
 import { useNavigate } from 'react-router';
 import { TriadTable } from '../../components/DataTable';
 import { ErrorAlert } from '../../components/ErrorAlert';
@@ -14,31 +16,27 @@ import type { ExportColumn } from '../../components/TableExport';
 import { TableSkeleton } from '../../components/Skeletons';
 import { usePortfolioReport } from './api';
 
-const APPETITE: Record<PortfolioRow['appetite'], { label: string; color: string }> = {
-  within: { label: 'Within', color: 'teal' },
-  above: { label: 'Above', color: 'red' },
-  'not-set': { label: 'Not set', color: 'gray' },
-  unknown: { label: 'Not known', color: 'gray' },
-};
+const APPETITE_COLOR: Record<PortfolioRow['appetite'], string> = { within: 'teal', above: 'red', 'not-set': 'gray', unknown: 'gray' };
 
 const count = (n: number | null) => (n === null ? '—' : formatNumber(n));
 
 /** The export keeps one column a figure, as the table had before it paired the acceptances. */
-const EXPORT_COLUMNS: ExportColumn<PortfolioRow>[] = [
-  { title: 'Client', value: (r) => r.name },
-  { title: 'Currency', value: (r) => r.currency },
-  { title: 'Expected loss a year', value: (r) => r.expectedLoss },
-  { title: 'Appetite', value: (r) => APPETITE[r.appetite].label },
-  { title: 'Open escalations', value: (r) => r.openEscalations },
-  { title: 'Acceptances to approve', value: (r) => r.acceptancesAwaitingApproval },
-  { title: 'Acceptances expiring', value: (r) => r.expiringAcceptances },
-  { title: 'Renewals', value: (r) => r.renewals },
-  { title: 'Budget variance', value: (r) => r.budgetVariance },
-  { title: 'Initiatives due', value: (r) => r.initiativesDue },
-  { title: 'Last board pack', value: (r) => r.lastIssuedQuarter ?? 'None' },
+const exportColumns = (t: TFunction<'reports'>): ExportColumn<PortfolioRow>[] => [
+  { title: t('portfolio.column.client'), value: (r) => r.name },
+  { title: t('portfolio.column.currency'), value: (r) => r.currency },
+  { title: t('portfolio.column.expectedLoss'), value: (r) => r.expectedLoss },
+  { title: t('portfolio.column.appetite'), value: (r) => t(`portfolio.appetite.${r.appetite}`) },
+  { title: t('portfolio.column.escalations'), value: (r) => r.openEscalations },
+  { title: t('portfolio.column.toApprove'), value: (r) => r.acceptancesAwaitingApproval },
+  { title: t('portfolio.column.expiring'), value: (r) => r.expiringAcceptances },
+  { title: t('portfolio.column.renewals'), value: (r) => r.renewals },
+  { title: t('portfolio.column.variance'), value: (r) => r.budgetVariance },
+  { title: t('portfolio.column.initiatives'), value: (r) => r.initiativesDue },
+  { title: t('portfolio.column.lastPack'), value: (r) => r.lastIssuedQuarter ?? t('portfolio.nonePack') },
 ];
 
 export function PortfolioReportSection() {
+  const { t } = useTranslation('reports');
   const report = usePortfolioReport(true);
   const navigate = useNavigate();
   return (
@@ -46,19 +44,18 @@ export function PortfolioReportSection() {
       <Group justify="space-between" align="flex-start" mb="md">
         <div>
           <Title order={2} fz="h3" id="portfolio-report">
-            Portfolio report
+            {t('portfolio.title')}
           </Title>
           <Text size="sm" c="dimmed">
-            Your clients side by side: expected loss, appetite, escalations waiting for an executive, acceptances expiring and contracts renewing
-            {report.data ? ` by ${formatDate(report.data.window.to)}` : ''}.
+            {report.data ? t('portfolio.leadBy', { date: formatDate(report.data.window.to) }) : t('portfolio.lead')}
           </Text>
         </div>
         <Group gap="sm">
           <Button variant="default" component="a" href="/api/reports/portfolio.pdf?download=1" leftSection={<IconDownload size={16} />}>
-            Download PDF
+            {t('portfolio.downloadPdf')}
           </Button>
           <Button variant="default" component="a" href="/api/reports/portfolio.html" target="_blank" rel="noopener" leftSection={<IconExternalLink size={16} />}>
-            Open HTML
+            {t('portfolio.openHtml')}
           </Button>
         </Group>
       </Group>
@@ -68,50 +65,50 @@ export function PortfolioReportSection() {
         <Stack gap="xs">
           {/* Rows open the client's board pack; the clients table above links to each workspace. */}
           <TriadTable<PortfolioRow>
-            aria-label="Portfolio report" exportAs="Portfolio report"
+            aria-label={t('portfolio.title')} exportAs={t('portfolio.title')}
             records={report.data.rows}
             idAccessor="clientId"
             onRowClick={({ record }) => void navigate(`/clients/${encodeURIComponent(record.clientId)}/board-pack`)}
-            noRecordsText="No clients yet"
-            exportColumns={EXPORT_COLUMNS}
+            noRecordsText={t('portfolio.none')}
+            exportColumns={exportColumns(t)}
             columns={[
               {
                 accessor: 'name',
-                title: 'Client',
+                title: t('portfolio.column.client'),
                 render: (r) => (
                   <Text fw={600} size="sm">
                     {r.name}
                   </Text>
                 ),
               },
-              { accessor: 'expectedLoss', title: 'Expected loss a year', textAlign: 'right', render: (r) => <Money amount={r.expectedLoss} currency={r.currency} size="sm" /> },
-              { accessor: 'appetite', title: 'Appetite', render: (r) => <Badge variant="light" color={APPETITE[r.appetite].color}>{APPETITE[r.appetite].label}</Badge> },
-              { accessor: 'openEscalations', title: 'Open escalations', textAlign: 'right', render: (r) => count(r.openEscalations) },
+              { accessor: 'expectedLoss', title: t('portfolio.column.expectedLoss'), textAlign: 'right', render: (r) => <Money amount={r.expectedLoss} currency={r.currency} size="sm" /> },
+              { accessor: 'appetite', title: t('portfolio.column.appetite'), render: (r) => <Badge variant="light" color={APPETITE_COLOR[r.appetite]}>{t(`portfolio.appetite.${r.appetite}`)}</Badge> },
+              { accessor: 'openEscalations', title: t('portfolio.column.escalations'), textAlign: 'right', render: (r) => count(r.openEscalations) },
               {
                 // Both counts of risk acceptances in one cell, one a line: to approve, then expiring.
                 accessor: 'acceptances',
-                title: 'Acceptances',
+                title: t('portfolio.column.acceptances'),
                 textAlign: 'right',
                 render: (r) => (
                   <div>
-                    <Text size="sm">{count(r.acceptancesAwaitingApproval)} to approve</Text>
-                    <Text size="sm">{count(r.expiringAcceptances)} expiring</Text>
+                    <Text size="sm">{t('portfolio.toApprove', { n: count(r.acceptancesAwaitingApproval) })}</Text>
+                    <Text size="sm">{t('portfolio.expiring', { n: count(r.expiringAcceptances) })}</Text>
                   </div>
                 ),
               },
-              { accessor: 'renewals', title: 'Renewals', textAlign: 'right', render: (r) => count(r.renewals) },
-              { accessor: 'budgetVariance', title: 'Budget variance', textAlign: 'right', render: (r) => (r.budgetVariance === null ? '—' : <Money amount={r.budgetVariance} currency={r.currency} size="sm" />) },
-              { accessor: 'initiativesDue', title: 'Initiatives due', textAlign: 'right', render: (r) => count(r.initiativesDue) },
-              { accessor: 'lastIssuedQuarter', title: 'Last board pack', render: (r) => r.lastIssuedQuarter ?? 'None' },
+              { accessor: 'renewals', title: t('portfolio.column.renewals'), textAlign: 'right', render: (r) => count(r.renewals) },
+              { accessor: 'budgetVariance', title: t('portfolio.column.variance'), textAlign: 'right', render: (r) => (r.budgetVariance === null ? '—' : <Money amount={r.budgetVariance} currency={r.currency} size="sm" />) },
+              { accessor: 'initiativesDue', title: t('portfolio.column.initiatives'), textAlign: 'right', render: (r) => count(r.initiativesDue) },
+              { accessor: 'lastIssuedQuarter', title: t('portfolio.column.lastPack'), render: (r) => r.lastIssuedQuarter ?? t('portfolio.nonePack') },
             ]}
           />
           {report.data.totals.length > 0 ? (
             <Text size="xs" c="dimmed">
-              Expected annual loss across these clients:{' '}
-              {report.data.totals.map((t, i) => (
-                <span key={t.currency}>
+              {t('portfolio.total')}{' '}
+              {report.data.totals.map((x, i) => (
+                <span key={x.currency}>
                   {i > 0 ? ', ' : ''}
-                  <Money amount={t.expectedLoss} currency={t.currency} size="xs" /> ({t.clients} {t.clients === 1 ? 'client' : 'clients'})
+                  <Money amount={x.expectedLoss} currency={x.currency} size="xs" /> {t('portfolio.clients', { count: x.clients })}
                 </span>
               ))}
               .

@@ -7,6 +7,7 @@ import { IconDownload, IconExternalLink } from '@tabler/icons-react';
 import { useQuery } from '@tanstack/react-query';
 import type { QbrContent } from '@schema/reports';
 import { useState } from 'react';
+import { useTranslation } from 'react-i18next';
 import { api, clientPath } from '../../api/client';
 import { keys } from '../../api/keys';
 import { ErrorAlert } from '../../components/ErrorAlert';
@@ -15,14 +16,15 @@ import { PageSkeleton } from '../../components/Skeletons';
 import { useCurrentClient } from '../../layout/client-context';
 import { BlockView } from './Blocks';
 
-function quarterKey(d: Date, offset: number): { key: string; label: string } {
+function quarterKey(d: Date, offset: number): { key: string; q: number; year: number } {
   const total = d.getUTCFullYear() * 4 + Math.floor(d.getUTCMonth() / 3) + offset;
   const year = Math.floor(total / 4);
   const q = (total % 4) + 1;
-  return { key: `${year}Q${q}`, label: `Q${q} ${year}` };
+  return { key: `${year}Q${q}`, q, year };
 }
 
 export default function QbrPage() {
+  const { t } = useTranslation('reports');
   const { client, clientId } = useCurrentClient();
   const now = new Date();
   const choices = [-2, -1, 0, 1, 2].map((k) => quarterKey(now, k));
@@ -33,17 +35,17 @@ export default function QbrPage() {
     <>
       <PageHeader
         eyebrow={client.name}
-        title="Quarterly business review"
-        documentTitle={`QBR · ${client.name}`}
-        description="For the quarter's meeting with the client's leadership: what was done, the roadmap for the next four quarters, the IT budget against actual and the forecast, what falls due, and the risk in money."
+        title={t('qbr.title')}
+        documentTitle={t('qbr.documentTitle', { client: client.name })}
+        description={t('qbr.description')}
         actions={
           <Group gap="sm">
-            <Select aria-label="Quarter" data={choices.map((c) => ({ value: c.key, label: c.label }))} value={quarter} onChange={(v) => v && setQuarter(v)} allowDeselect={false} w={130} />
+            <Select aria-label={t('qbr.quarter')} data={choices.map((c) => ({ value: c.key, label: t('quarter', { q: c.q, year: c.year }) }))} value={quarter} onChange={(v) => v && setQuarter(v)} allowDeselect={false} w={130} />
             <Button component="a" href={file('pdf', true)} leftSection={<IconDownload size={16} />}>
-              Download QBR PDF
+              {t('qbr.downloadPdf')}
             </Button>
             <Button variant="default" component="a" href={file('html', false)} target="_blank" rel="noopener" leftSection={<IconExternalLink size={16} />}>
-              Open HTML
+              {t('qbr.openHtml')}
             </Button>
           </Group>
         }
@@ -55,7 +57,7 @@ export default function QbrPage() {
           {qbr.data.sections.map((s) => (
             <Card key={s.key} component="section" withBorder padding="lg" aria-labelledby={`qbr-${s.key}`}>
               <Text size="xs" fw={700} c="dimmed" tt="uppercase" style={{ letterSpacing: '0.08em' }}>
-                Section {s.number}
+                {t('blocks.section', { n: s.number })}
               </Text>
               <Title order={2} fz="h3" id={`qbr-${s.key}`}>
                 {s.title}

@@ -1,8 +1,9 @@
 /** Which ransomware scenario of the register the worst case is priced from, and the client's gross margin (advisors change both). */
 import { Button, Group, NumberInput, Select, Stack, Text } from '@mantine/core';
 import type { WorstCaseOut } from '@schema/risks';
-import { formatMoney } from '@shared/money';
+import { formatMoney } from '../../components/Money';
 import { useState } from 'react';
+import { useTranslation } from 'react-i18next';
 import { api, clientPath, fieldErrors } from '../../api/client';
 import { useApiMutation } from '../../api/mutation';
 import { ErrorAlert } from '../../components/ErrorAlert';
@@ -17,6 +18,7 @@ interface Saved {
 }
 
 export function WorstCaseChoice() {
+  const { t } = useTranslation('reports');
   const { clientId, client, can } = useCurrentClient();
   const w = useRegisterWorstCase(clientId);
   const edit = can('risks.edit');
@@ -25,7 +27,7 @@ export function WorstCaseChoice() {
   const [errors, setErrors] = useState<Record<string, string>>({});
   const save = useApiMutation({
     mutationFn: (body: object) => api.put<Saved>(clientPath(clientId, '/risks/worst-case'), body),
-    success: (r) => `The worst case is priced from ${r.worstCase.scenario?.ref ?? 'the chosen scenario'}${r.rebuilt.length ? `; ${r.rebuilt.join(', ')} rebuilt with the new gross margin` : ''}.`,
+    success: (r) => t(r.rebuilt.length ? 'worstCase.savedRebuilt' : 'worstCase.saved', { ref: r.worstCase.scenario?.ref ?? t('worstCase.chosenScenario'), rebuilt: r.rebuilt.join(', ') }),
     notifyError: false,
     invalidate: [...riskChangeKeys(clientId), reportKeys.worstCase(clientId)],
     onSuccess: () => {
@@ -38,31 +40,34 @@ export function WorstCaseChoice() {
   const d = w.data;
   const chosen = scenarioId ?? d.chosenId;
   const shownMargin = margin ?? (d.grossMargin === null ? '' : Math.round(d.grossMargin * 1000) / 10);
-  const money = (x: number | null) => (x === null ? 'not yet computed' : `${formatMoney(x, client.currency)} a year`);
+  const money = (x: number | null) => (x === null ? t('worstCase.notComputed') : t('worstCase.perYear', { money: formatMoney(x, client.currency) }));
   if (!edit) {
     return (
       <Text size="sm" c="dimmed">
-        Priced from the register&apos;s {d.scenario ? `${d.scenario.ref} ${d.scenario.title}` : 'ransomware scenario'}; gross margin {d.grossMargin === null ? 'not set (all lost revenue counted)' : `${Math.round(d.grossMargin * 100)} %`}. Advisors change these.
+        {t('worstCase.readOnly', {
+          scenario: d.scenario ? `${d.scenario.ref} ${d.scenario.title}` : t('worstCase.ransomwareScenario'),
+          margin: d.grossMargin === null ? t('worstCase.marginUnset') : `${Math.round(d.grossMargin * 100)} %`,
+        })}
       </Text>
     );
   }
   return (
-    <Stack gap="xs" component="section" aria-label="What the worst case is priced from">
+    <Stack gap="xs" component="section" aria-label={t('worstCase.section')}>
       {save.isError && Object.keys(fieldErrors(save.error)).length === 0 ? <ErrorAlert error={save.error} /> : null}
       <Group align="flex-end" gap="sm">
         <Select
-          label="Priced from the register's scenario"
+          label={t('worstCase.scenario')}
           w={420}
           data={d.candidates.map((c) => ({ value: c.id, label: `${c.ref} ${c.title} (${money(c.mean)})` }))}
           value={chosen}
           onChange={setScenarioId}
           allowDeselect={false}
-          placeholder={d.candidates.length === 0 ? 'No ransomware scenario in the register' : 'Choose one'}
+          placeholder={d.candidates.length === 0 ? t('worstCase.noScenario') : t('worstCase.choose')}
           error={errors.scenarioId}
         />
         <NumberInput
-          label="Gross margin"
-          description="Share of lost revenue actually lost"
+          label={t('worstCase.margin')}
+          description={t('worstCase.marginHelp')}
           w={200}
           suffix=" %"
           min={0}
@@ -83,11 +88,11 @@ export function WorstCaseChoice() {
             save.mutate(body, { onError: (err) => setErrors(fieldErrors(err)) });
           }}
         >
-          Save
+          {t('worstCase.save')}
         </Button>
       </Group>
       <Text size="xs" c="dimmed">
-        The largest ransomware scenario is chosen when the register is first computed; afterwards the worst case stays on the chosen one until an advisor changes it. A new gross margin rebuilds the ransomware scenarios made from the template.
+        {t('worstCase.help')}
       </Text>
     </Stack>
   );

@@ -1,6 +1,7 @@
 /** The ransomware worst-case one-pager in the web app, with its PDF and HTML. */
 import { Button, Card, Group, Stack, Text, Title } from '@mantine/core';
 import { IconDownload, IconExternalLink } from '@tabler/icons-react';
+import { useTranslation } from 'react-i18next';
 import { clientPath } from '../../api/client';
 import { ErrorAlert } from '../../components/ErrorAlert';
 import { PageSkeleton } from '../../components/Skeletons';
@@ -10,6 +11,7 @@ import { BlockView } from './Blocks';
 import { WorstCaseChoice } from './WorstCaseChoice';
 
 export function WorstCaseView() {
+  const { t } = useTranslation('reports');
   const { clientId } = useCurrentClient();
   const report = useWorstCase(clientId);
   if (report.isPending) return <PageSkeleton />;
@@ -20,18 +22,18 @@ export function WorstCaseView() {
       <Group justify="space-between" align="flex-start" mb="md">
         <div>
           <Title order={2} fz="h3">
-            What a ransomware attack would cost
+            {t('worstCase.title')}
           </Title>
           <Text size="sm" c="dimmed">
-            The one-pager for the CEO, priced from the risk register's ransomware scenario: the range, how each figure is derived, and what the measures against it cost each year.
+            {t('worstCase.lead')}
           </Text>
         </div>
         <Group gap="sm">
           <Button variant="default" component="a" href={`${clientPath(clientId, '/reports/worst-case.pdf')}?download=1`} leftSection={<IconDownload size={16} />}>
-            Download PDF
+            {t('pack.downloadPdf')}
           </Button>
           <Button variant="default" component="a" href={clientPath(clientId, '/reports/worst-case.html')} target="_blank" rel="noopener" leftSection={<IconExternalLink size={16} />}>
-            Open HTML
+            {t('pack.openHtml')}
           </Button>
         </Group>
       </Group>

@@ -2,9 +2,11 @@ import { ActionIcon, Alert, Button, Card, FileButton, Group, List, NumberInput, 
 import { IconPlus, IconTrash, IconUpload } from '@tabler/icons-react';
 import type { ImportReport, SettingsOut } from '@schema/risks';
 import { useState } from 'react';
+import { Trans, useTranslation } from 'react-i18next';
 import { api, clientPath } from '../../api/client';
 import { useApiMutation } from '../../api/mutation';
 import { ErrorAlert } from '../../components/ErrorAlert';
+import { formatNumber } from '../../components/format';
 import { PageSkeleton } from '../../components/Skeletons';
 import i18n from '../../i18n';
 import { useCurrentClient } from '../../layout/client-context';
@@ -12,6 +14,7 @@ import { recomputeJob, riskChangeKeys, useRiskSettings, useWorstCase } from './a
 import { money, percent } from './ui';
 
 function AppetiteEditor({ settings, clientId, canEdit, currency }: { settings: SettingsOut; clientId: string; canEdit: boolean; currency: string }) {
+  const { t } = useTranslation('risks');
   const [points, setPoints] = useState(settings.appetite.points.map((p) => ({ loss: p.loss, percent: p.probability * 100 })));
   const [statement, setStatement] = useState(settings.appetite.statement ?? '');
   const save = useApiMutation({
@@ -23,19 +26,19 @@ function AppetiteEditor({ settings, clientId, canEdit, currency }: { settings: S
   return (
     <Card>
       <Title order={2} fz="h3" mb={4}>
-        Risk appetite
+        {t('appetite.title')}
       </Title>
       <Text size="sm" c="dimmed" mb="md">
-        The loss-tolerance curve: for each annual loss, the highest chance of losing more that the client accepts. The loss exceedance curve must stay under it.
+        {t('appetite.description')}
       </Text>
       <Stack gap="sm">
         {save.isError ? <ErrorAlert error={save.error} /> : null}
-        <Textarea label="In plain words" autosize minRows={3} value={statement} readOnly={!canEdit} onChange={(e) => setStatement(e.currentTarget.value)} />
+        <Textarea label={t('appetite.statement')} autosize minRows={3} value={statement} readOnly={!canEdit} onChange={(e) => setStatement(e.currentTarget.value)} />
         {points.map((p, i) => (
           <Group key={i} gap="xs" align="flex-end" wrap="nowrap">
             <NumberInput
-              label={i === 0 ? 'Annual loss above' : undefined}
-              aria-label={`Tolerance point ${i + 1}: loss`}
+              label={i === 0 ? t('appetite.lossAbove') : undefined}
+              aria-label={t('appetite.pointLoss', { n: i + 1 })}
               thousandSeparator=","
               min={0}
               value={p.loss}
@@ -44,8 +47,8 @@ function AppetiteEditor({ settings, clientId, canEdit, currency }: { settings: S
               style={{ flex: 1 }}
             />
             <NumberInput
-              label={i === 0 ? 'At most this chance a year' : undefined}
-              aria-label={`Tolerance point ${i + 1}: chance`}
+              label={i === 0 ? t('appetite.atMost') : undefined}
+              aria-label={t('appetite.pointChance', { n: i + 1 })}
               suffix=" %"
               min={0}
               max={100}
@@ -56,7 +59,7 @@ function AppetiteEditor({ settings, clientId, canEdit, currency }: { settings: S
               style={{ flex: 1 }}
             />
             {canEdit ? (
-              <ActionIcon variant="subtle" color="gray" aria-label={`Remove tolerance point ${i + 1}`} onClick={() => setPoints(points.filter((_, j) => j !== i))} mb={4}>
+              <ActionIcon variant="subtle" color="gray" aria-label={t('appetite.removePoint', { n: i + 1 })} onClick={() => setPoints(points.filter((_, j) => j !== i))} mb={4}>
                 <IconTrash size={16} />
               </ActionIcon>
             ) : null}
@@ -64,21 +67,21 @@ function AppetiteEditor({ settings, clientId, canEdit, currency }: { settings: S
         ))}
         {points.length === 0 ? (
           <Text size="sm" c="dimmed">
-            No tolerance points yet.
+            {t('appetite.noPoints')}
           </Text>
         ) : null}
         {canEdit ? (
           <Group justify="space-between">
             <Button size="xs" variant="light" leftSection={<IconPlus size={14} />} onClick={() => setPoints([...points, { loss: (points.at(-1)?.loss ?? 100_000) * 5, percent: Math.max(0.1, (points.at(-1)?.percent ?? 10) / 5) }])}>
-              Add a point
+              {t('appetite.addPoint')}
             </Button>
             <Button onClick={() => save.mutate()} loading={save.isPending}>
-              Save appetite
+              {t('appetite.save')}
             </Button>
           </Group>
         ) : null}
         <Text size="xs" c="dimmed">
-          In {currency}. For example, &ldquo;more than $1M with at most a 2 % chance a year&rdquo;: a loss that size at most once in fifty years.
+          {t('appetite.example', { currency })}
         </Text>
       </Stack>
     </Card>
@@ -86,31 +89,32 @@ function AppetiteEditor({ settings, clientId, canEdit, currency }: { settings: S
 }
 
 function SettingsEditor({ settings, clientId, canEdit }: { settings: SettingsOut; clientId: string; canEdit: boolean }) {
+  const { t } = useTranslation('risks');
   const [seed, setSeed] = useState(settings.seed);
   const [years, setYears] = useState<number | null>(settings.yearsIsDefault ? null : settings.years);
   const [likelihood, setLikelihood] = useState(settings.bands.likelihood.map((x) => x * 100));
   const [impact, setImpact] = useState(settings.bands.impact);
   const save = useApiMutation({
     mutationFn: (body: unknown) => api.put<SettingsOut>(clientPath(clientId, '/risks/settings'), body),
-    success: 'Settings saved.',
+    success: t('appetite.settingsSaved'),
     notifyError: false,
     invalidate: riskChangeKeys(clientId),
   });
   return (
     <Card>
       <Title order={2} fz="h3" mb={4}>
-        Simulation and rating bands
+        {t('appetite.settings')}
       </Title>
       <Text size="sm" c="dimmed" mb="md">
-        The seed and the number of simulated years make the results reproducible: the exported model file with them gives the same figures in <code>triad simulate</code>.
+        <Trans t={t} i18nKey="appetite.settingsHelp" components={{ code: <code /> }} />
       </Text>
       <Stack gap="sm">
         {save.isError ? <ErrorAlert error={save.error} /> : null}
         <Group grow>
-          <NumberInput label="Seed" min={0} value={seed} readOnly={!canEdit} onChange={(v) => setSeed(Number(v) || 0)} />
+          <NumberInput label={t('appetite.seed')} min={0} value={seed} readOnly={!canEdit} onChange={(v) => setSeed(Number(v) || 0)} />
           <NumberInput
-            label="Simulated years"
-            description={years === null ? `Server default (${settings.years.toLocaleString('en-US')})` : undefined}
+            label={t('appetite.years')}
+            description={years === null ? t('appetite.yearsDefault', { years: formatNumber(settings.years) }) : undefined}
             min={1000}
             max={1_000_000}
             step={10_000}
@@ -121,28 +125,28 @@ function SettingsEditor({ settings, clientId, canEdit }: { settings: SettingsOut
           />
         </Group>
         <Text size="sm" fw={600}>
-          Likelihood bands (chance of a loss in a year) {settings.bands.likelihoodIsDefault ? '— standard' : ''}
+          {settings.bands.likelihoodIsDefault ? t('appetite.likelihoodBandsStandard') : t('appetite.likelihoodBands')}
         </Text>
         <SimpleGrid cols={4}>
           {likelihood.map((x, i) => (
-            <NumberInput key={i} aria-label={`Likelihood limit ${i + 1}`} suffix=" %" value={x} min={0} max={100} decimalScale={3} readOnly={!canEdit} onChange={(v) => setLikelihood(likelihood.map((y, j) => (j === i ? Number(v) || 0 : y)))} />
+            <NumberInput key={i} aria-label={t('appetite.likelihoodLimit', { n: i + 1 })} suffix=" %" value={x} min={0} max={100} decimalScale={3} readOnly={!canEdit} onChange={(v) => setLikelihood(likelihood.map((y, j) => (j === i ? Number(v) || 0 : y)))} />
           ))}
         </SimpleGrid>
         <Text size="sm" fw={600}>
-          Impact bands (typical loss in a year with a loss) {settings.bands.impactIsDefault ? '— standard, from revenue' : ''}
+          {settings.bands.impactIsDefault ? t('appetite.impactBandsStandard') : t('appetite.impactBands')}
         </Text>
         <SimpleGrid cols={4}>
           {impact.map((x, i) => (
-            <NumberInput key={i} aria-label={`Impact limit ${i + 1}`} thousandSeparator="," value={x} min={0} readOnly={!canEdit} onChange={(v) => setImpact(impact.map((y, j) => (j === i ? Number(v) || 0 : y)))} />
+            <NumberInput key={i} aria-label={t('appetite.impactLimit', { n: i + 1 })} thousandSeparator="," value={x} min={0} readOnly={!canEdit} onChange={(v) => setImpact(impact.map((y, j) => (j === i ? Number(v) || 0 : y)))} />
           ))}
         </SimpleGrid>
         {canEdit ? (
           <Group justify="flex-end">
             <Button variant="default" onClick={() => save.mutate({ likelihoodBands: null, impactBands: null })}>
-              Standard bands
+              {t('appetite.standardBands')}
             </Button>
             <Button onClick={() => save.mutate({ seed, years, likelihoodBands: likelihood.map((x) => x / 100), impactBands: impact })} loading={save.isPending}>
-              Save settings
+              {t('appetite.saveSettings')}
             </Button>
           </Group>
         ) : null}
@@ -152,6 +156,7 @@ function SettingsEditor({ settings, clientId, canEdit }: { settings: SettingsOut
 }
 
 function ImportCard({ clientId }: { clientId: string }) {
+  const { t } = useTranslation('risks');
   const [text, setText] = useState('');
   const [report, setReport] = useState<ImportReport | null>(null);
   const run = useApiMutation({
@@ -163,43 +168,47 @@ function ImportCard({ clientId }: { clientId: string }) {
   return (
     <Card>
       <Title order={2} fz="h3" mb={4}>
-        Import a model file
+        {t('appetite.import')}
       </Title>
       <Text size="sm" c="dimmed" mb="md">
-        A risk model file (YAML or JSON, as <code>triad simulate</code> reads). Risks are matched to scenarios by id; new ids become new scenarios; nothing is deleted.
+        <Trans t={t} i18nKey="appetite.importHelp" components={{ code: <code /> }} />
       </Text>
       <Stack gap="sm">
         {run.isError ? <ErrorAlert error={run.error} /> : null}
         <Group>
-          <FileButton onChange={(f) => void f?.text().then((t) => { setText(t); setReport(null); })} accept=".yaml,.yml,.json">
+          <FileButton onChange={(f) => void f?.text().then((content) => { setText(content); setReport(null); })} accept=".yaml,.yml,.json">
             {(props) => (
               <Button variant="default" leftSection={<IconUpload size={16} />} {...props}>
-                Choose a file
+                {t('appetite.chooseFile')}
               </Button>
             )}
           </FileButton>
         </Group>
-        <Textarea aria-label="Model file" placeholder="…or paste it here" autosize minRows={4} maxRows={12} value={text} onChange={(e) => { setText(e.currentTarget.value); setReport(null); }} styles={{ input: { fontFamily: 'monospace', fontSize: 12 } }} />
+        <Textarea aria-label={t('appetite.modelFile')} placeholder={t('appetite.paste')} autosize minRows={4} maxRows={12} value={text} onChange={(e) => { setText(e.currentTarget.value); setReport(null); }} styles={{ input: { fontFamily: 'monospace', fontSize: 12 } }} />
         {report ? (
-          <Alert color={report.dryRun ? 'blue' : 'teal'} title={report.dryRun ? 'What the import would do' : 'Imported'}>
+          <Alert color={report.dryRun ? 'blue' : 'teal'} title={report.dryRun ? t('appetite.wouldDo') : t('appetite.imported')}>
             <List size="sm">
-              <List.Item>{report.created.length} new scenarios {report.created.length ? `(${report.created.join(', ')})` : ''}</List.Item>
-              <List.Item>{report.updated.length} changed {report.updated.length ? `(${report.updated.join(', ')})` : ''}</List.Item>
-              <List.Item>{report.unchanged.length} unchanged</List.Item>
               <List.Item>
-                Treatments: {report.treatmentsCreated} new, {report.treatmentsUpdated} changed, {report.treatmentsSetToProposed} set back to proposed
+                {t('appetite.created', { count: report.created.length })} {report.created.length ? t('appetite.list', { list: report.created.join(', ') }) : ''}
               </List.Item>
-              <List.Item>Appetite {report.appetiteChanged ? 'replaced' : 'unchanged'}; seed and years {report.settingsChanged ? 'changed' : 'unchanged'}</List.Item>
-              {report.policiesNotImported.length ? <List.Item>Insurance policies not imported (they are kept under Insurance): {report.policiesNotImported.join(', ')}</List.Item> : null}
+              <List.Item>
+                {t('appetite.updated', { count: report.updated.length })} {report.updated.length ? t('appetite.list', { list: report.updated.join(', ') }) : ''}
+              </List.Item>
+              <List.Item>{t('appetite.unchanged', { count: report.unchanged.length })}</List.Item>
+              <List.Item>{t('appetite.treatments', { created: report.treatmentsCreated, updated: report.treatmentsUpdated, proposed: report.treatmentsSetToProposed })}</List.Item>
+              <List.Item>
+                {report.appetiteChanged ? t('appetite.appetiteReplaced') : t('appetite.appetiteUnchanged')}; {report.settingsChanged ? t('appetite.settingsChanged') : t('appetite.settingsUnchanged')}
+              </List.Item>
+              {report.policiesNotImported.length ? <List.Item>{t('appetite.policies', { list: report.policiesNotImported.join(', ') })}</List.Item> : null}
             </List>
           </Alert>
         ) : null}
         <Group justify="flex-end">
           <Button variant="default" disabled={!text.trim()} loading={run.isPending && run.variables === true} onClick={() => run.mutate(true)}>
-            Check
+            {t('appetite.check')}
           </Button>
           <Button disabled={!text.trim() || !report?.dryRun} loading={run.isPending && run.variables === false} onClick={() => run.mutate(false)}>
-            Import
+            {t('appetite.importButton')}
           </Button>
         </Group>
       </Stack>
@@ -208,13 +217,14 @@ function ImportCard({ clientId }: { clientId: string }) {
 }
 
 function WorstCaseCard({ clientId, currency }: { clientId: string; currency: string }) {
+  const { t } = useTranslation('risks');
   const w = useWorstCase(clientId);
   if (!w.data) return null;
   const d = w.data;
   return (
     <Card>
       <Title order={2} fz="h3" mb={4}>
-        Ransomware worst case
+        {t('appetite.worstCase')}
       </Title>
       {!d.available ? (
         <Text size="sm" mb="md">
@@ -222,18 +232,22 @@ function WorstCaseCard({ clientId, currency }: { clientId: string; currency: str
         </Text>
       ) : (
         <Text size="sm" mb="md">
-          One attack, priced from the register&apos;s {d.scenario?.ref}: <strong>{money(d.low, currency, true)}</strong> to <strong>{money(d.high, currency, true)}</strong>, about{' '}
-          <strong>{money(d.expected, currency, true)}</strong> on average.
-          {d.scenario?.p99 != null ? ` One year in a hundred it loses more than ${money(d.scenario.p99, currency, true)}.` : ''}
+          <Trans
+            t={t}
+            i18nKey="appetite.worstCaseText"
+            values={{ ref: d.scenario?.ref ?? '', low: money(d.low, currency, true), high: money(d.high, currency, true), expected: money(d.expected, currency, true) }}
+            components={{ strong: <strong /> }}
+          />
+          {d.scenario?.p99 != null ? t('appetite.worstCaseP99', { p99: money(d.scenario.p99, currency, true) }) : ''}
         </Text>
       )}
-      <Table withTableBorder aria-label="Ransomware worst case">
+      <Table withTableBorder aria-label={t('appetite.worstCase')}>
         <Table.Thead>
           <Table.Tr>
-            <Table.Th>Part</Table.Th>
-            <Table.Th ta="right">Low</Table.Th>
-            <Table.Th ta="right">Typical</Table.Th>
-            <Table.Th ta="right">High</Table.Th>
+            <Table.Th>{t('appetite.part')}</Table.Th>
+            <Table.Th ta="right">{t('appetite.low')}</Table.Th>
+            <Table.Th ta="right">{t('appetite.typical')}</Table.Th>
+            <Table.Th ta="right">{t('appetite.high')}</Table.Th>
           </Table.Tr>
         </Table.Thead>
         <Table.Tbody>
@@ -263,8 +277,10 @@ function WorstCaseCard({ clientId, currency }: { clientId: string; currency: str
 
 /** Appetite, simulation settings, rating bands, import, and the ransomware worst case. */
 export function AppetitePage() {
+  const { t } = useTranslation('risks');
   const { clientId, can, client } = useCurrentClient();
   const settings = useRiskSettings(clientId);
+  const canImport = can('risks.import');
   if (settings.isPending) return <PageSkeleton />;
   if (settings.isError) return <ErrorAlert error={settings.error} onRetry={() => void settings.refetch()} />;
   const key = JSON.stringify(settings.data);
@@ -275,9 +291,9 @@ export function AppetitePage() {
         <SettingsEditor key={`s${key}`} settings={settings.data} clientId={clientId} canEdit={can('risks.appetite')} />
       </SimpleGrid>
       <WorstCaseCard clientId={clientId} currency={client.currency} />
-      {can('risks.import') ? <ImportCard clientId={clientId} /> : null}
+      {canImport ? <ImportCard clientId={clientId} /> : null}
       <Text size="xs" c="dimmed">
-        Chances are per year; {percent(0.01)} is once in a hundred years.
+        {t('appetite.chances', { percent: percent(0.01) })}
       </Text>
     </Stack>
   );

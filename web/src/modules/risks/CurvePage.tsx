@@ -1,15 +1,17 @@
 import { Blockquote, Card, Group, Stack, Table, Text, Title } from '@mantine/core';
 import { lossExceedanceOption } from '@shared/charts';
+import { useTranslation } from 'react-i18next';
 import { Chart } from './Chart';
 import { EmptyState } from '../../components/EmptyState';
 import { ErrorAlert } from '../../components/ErrorAlert';
 import { PageSkeleton } from '../../components/Skeletons';
 import { useCurrentClient } from '../../layout/client-context';
 import { useOverview } from './api';
-import { AppetiteBadge, money, percent, RefreshBanner } from './ui';
+import { AppetiteBadge, lecLabels, money, percent, RefreshBanner } from './ui';
 
 /** The client's loss exceedance curve with the tolerance curve drawn over it, and the check point by point. */
 export function CurvePage() {
+  const { t } = useTranslation('risks');
   const { clientId } = useCurrentClient();
   const overview = useOverview(clientId);
   if (overview.isPending) return <PageSkeleton />;
@@ -23,22 +25,22 @@ export function CurvePage() {
         <Card>
           <Group justify="space-between" mb="sm">
             <Title order={2} fz="h3">
-              Loss exceedance curve
+              {t('curve.title')}
             </Title>
             <AppetiteBadge defined={appetite.defined} breached={appetite.breached} settled={appetite.settled} />
           </Group>
           <Text size="sm" c="dimmed" mb="md">
-            For each amount, the chance of losing more than that in a year. Where the curve runs above the red tolerance curve, the client carries more risk than it accepts.
+            {t('curve.description')}
           </Text>
-          <Chart height={380} label="Loss exceedance curve with the risk appetite" option={lossExceedanceOption({ currency, inherent: o.curves.inherent.lec, residual: o.curves.residual?.lec ?? null, retained: o.curves.retained?.lec ?? null, tolerance: appetite.points })}
+          <Chart height={380} label={t('curve.chart')} option={lossExceedanceOption({ currency, inherent: o.curves.inherent.lec, residual: o.curves.residual?.lec ?? null, retained: o.curves.retained?.lec ?? null, tolerance: appetite.points, labels: lecLabels(t) })}
           />
         </Card>
       ) : (
-        <EmptyState title="No curve yet" description="The curve appears once the register has scenarios and they have been simulated." />
+        <EmptyState title={t('curve.noneTitle')} description={t('curve.noneDescription')} />
       )}
       <Card>
         <Title order={2} fz="h3" mb="sm">
-          Risk appetite
+          {t('curve.appetite')}
         </Title>
         {appetite.statement ? (
           <Blockquote color="triad" p="md" mb="md">
@@ -46,15 +48,15 @@ export function CurvePage() {
           </Blockquote>
         ) : null}
         {appetite.defined ? (
-          <Table striped withTableBorder aria-label="Appetite check">
+          <Table striped withTableBorder aria-label={t('curve.check')}>
             <Table.Thead>
               <Table.Tr>
-                <Table.Th>Annual loss above</Table.Th>
-                <Table.Th ta="right">Tolerated chance</Table.Th>
-                <Table.Th ta="right">{appetite.basis === 'retained' ? 'Chance now, after insurance' : 'Chance now'}</Table.Th>
-                <Table.Th ta="right">± (95 %)</Table.Th>
-                <Table.Th ta="right">Without treatments</Table.Th>
-                <Table.Th>Check</Table.Th>
+                <Table.Th>{t('curve.lossAbove')}</Table.Th>
+                <Table.Th ta="right">{t('curve.tolerated')}</Table.Th>
+                <Table.Th ta="right">{appetite.basis === 'retained' ? t('curve.chanceNowRetained') : t('curve.chanceNow')}</Table.Th>
+                <Table.Th ta="right">{t('curve.margin')}</Table.Th>
+                <Table.Th ta="right">{t('curve.withoutTreatments')}</Table.Th>
+                <Table.Th>{t('curve.checkColumn')}</Table.Th>
               </Table.Tr>
             </Table.Thead>
             <Table.Tbody>
@@ -66,7 +68,7 @@ export function CurvePage() {
                   <Table.Td ta="right">{c.stdError === null ? '—' : percent(1.96 * c.stdError, 2)}</Table.Td>
                   <Table.Td ta="right">{percent(c.inherentProbability)}</Table.Td>
                   <Table.Td>
-                    {c.breached === null ? '—' : c.confident === false ? <Text c="orange" fw={600} size="sm">Too close to call</Text> : c.breached ? <Text c="red" fw={600} size="sm">Above</Text> : <Text c="teal" size="sm">Within</Text>}
+                    {c.breached === null ? '—' : c.confident === false ? <Text c="orange" fw={600} size="sm">{t('badge.tooClose')}</Text> : c.breached ? <Text c="red" fw={600} size="sm">{t('curve.above')}</Text> : <Text c="teal" size="sm">{t('curve.within')}</Text>}
                   </Table.Td>
                 </Table.Tr>
               ))}
@@ -74,7 +76,7 @@ export function CurvePage() {
           </Table>
         ) : (
           <Text size="sm" c="dimmed">
-            No appetite is set for this client yet.
+            {t('curve.noAppetite')}
           </Text>
         )}
       </Card>

@@ -1,22 +1,23 @@
 import { Card, SimpleGrid, Stack, Table, Text, Title } from '@mantine/core';
 import { riskHeatmapOption } from '@shared/charts';
-import { IMPACT_LABELS, LIKELIHOOD_LABELS } from '@shared/risks/rating';
+import { useTranslation } from 'react-i18next';
 import { Chart } from './Chart';
 import { ErrorAlert } from '../../components/ErrorAlert';
 import { PageSkeleton } from '../../components/Skeletons';
 import { useCurrentClient } from '../../layout/client-context';
 import { useOverview } from './api';
-import { money, percent, RefreshBanner } from './ui';
+import { IMPACT_KEYS, LIKELIHOOD_KEYS, money, percent, RefreshBanner } from './ui';
 
 /** The 5 × 5 heat map, derived from the simulated results with the client's documented bands. */
 export function HeatmapPage() {
+  const { t } = useTranslation('risks');
   const { clientId } = useCurrentClient();
   const overview = useOverview(clientId);
   if (overview.isPending) return <PageSkeleton />;
   if (overview.isError) return <ErrorAlert error={overview.error} onRetry={() => void overview.refetch()} />;
   const o = overview.data;
   const { bands } = o.heatmap;
-  const ranges = (limits: number[], f: (x: number) => string) => limits.map((_, i) => (i === 0 ? `below ${f(limits[0]!)}` : `${f(limits[i - 1]!)} – ${f(limits[i]!)}`)).concat(`${f(limits.at(-1)!)} or more`);
+  const ranges = (limits: number[], f: (x: number) => string) => limits.map((_, i) => (i === 0 ? t('heatmap.below', { v: f(limits[0]!) }) : t('heatmap.between', { a: f(limits[i - 1]!), b: f(limits[i]!) }))).concat(t('heatmap.orMore', { v: f(limits.at(-1)!) }));
   const likelihood = ranges(bands.likelihood, (x) => percent(x));
   const impact = ranges(bands.impact, (x) => money(x, o.currency, true));
   return (
@@ -24,45 +25,41 @@ export function HeatmapPage() {
       <RefreshBanner status={o.status} />
       <Card>
         <Title order={2} fz="h3" mb={4}>
-          Heat map
+          {t('heatmap.title')}
         </Title>
         <Text size="sm" c="dimmed" mb="md">
-          Each scenario placed by its simulated likelihood (the chance of a loss in a year) and impact (the typical loss in a year that has one), with planned and in-place treatments.
+          {t('heatmap.description')}
         </Text>
-        <Chart height={420} label="Heat map of the risk scenarios" option={riskHeatmapOption({ cells: o.heatmap.cells })} />
+        <Chart height={420} label={t('heatmap.chart')} option={riskHeatmapOption({ cells: o.heatmap.cells })} />
       </Card>
       <Card>
         <Title order={3} fz="h4" mb="sm">
-          Rating bands {bands.likelihoodIsDefault && bands.impactIsDefault ? '(the standard ones)' : '(set for this client)'}
+          {bands.likelihoodIsDefault && bands.impactIsDefault ? t('heatmap.bandsStandard') : t('heatmap.bandsClient')}
         </Title>
         <SimpleGrid cols={{ base: 1, md: 2 }}>
-          <Table withTableBorder aria-label="Likelihood bands">
+          <Table withTableBorder aria-label={t('heatmap.likelihoodBands')}>
             <Table.Tbody>
-              {LIKELIHOOD_LABELS.map((l, i) => (
+              {LIKELIHOOD_KEYS.map((l, i) => (
                 <Table.Tr key={l}>
-                  <Table.Td>
-                    {i + 1}. {l}
-                  </Table.Td>
-                  <Table.Td>{likelihood[i]} chance of a loss a year</Table.Td>
+                  <Table.Td>{t('heatmap.band', { n: i + 1, label: t(`likelihood.${l}`) })}</Table.Td>
+                  <Table.Td>{t('heatmap.likelihoodRange', { range: likelihood[i] })}</Table.Td>
                 </Table.Tr>
               ))}
             </Table.Tbody>
           </Table>
-          <Table withTableBorder aria-label="Impact bands">
+          <Table withTableBorder aria-label={t('heatmap.impactBands')}>
             <Table.Tbody>
-              {IMPACT_LABELS.map((l, i) => (
+              {IMPACT_KEYS.map((l, i) => (
                 <Table.Tr key={l}>
-                  <Table.Td>
-                    {i + 1}. {l}
-                  </Table.Td>
-                  <Table.Td>{impact[i]} in a year with a loss</Table.Td>
+                  <Table.Td>{t('heatmap.band', { n: i + 1, label: t(`impact.${l}`) })}</Table.Td>
+                  <Table.Td>{t('heatmap.impactRange', { range: impact[i] })}</Table.Td>
                 </Table.Tr>
               ))}
             </Table.Tbody>
           </Table>
         </SimpleGrid>
         <Text size="xs" c="dimmed" mt="sm">
-          Score = likelihood × impact: low 1–4, medium 5–9, high 10–16, critical 20–25.
+          {t('heatmap.score')}
         </Text>
       </Card>
     </Stack>

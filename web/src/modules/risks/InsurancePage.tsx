@@ -5,6 +5,7 @@ import { IconPencil, IconPlus, IconTrash } from '@tabler/icons-react';
 import { keepPreviousData, useQuery } from '@tanstack/react-query';
 import type { InsuranceOut, PolicyOut } from '@schema/risks';
 import { useState } from 'react';
+import { useTranslation } from 'react-i18next';
 import { api, clientPath, fieldErrors } from '../../api/client';
 import { useApiMutation } from '../../api/mutation';
 import { EmptyState } from '../../components/EmptyState';
@@ -28,11 +29,12 @@ function useInsurance(clientId: string) {
 const num = (v: number | string): number | null => (v === '' ? null : Number(v));
 
 function PolicyModal({ policy, onClose }: { policy: PolicyOut | null; onClose: () => void }) {
+  const { t } = useTranslation('risks');
   const { clientId, client } = useCurrentClient();
   const inRegister = useScenarioChoices(clientId, { statuses: ['open', 'treating', 'accepted'], proposals: false });
   const form = useForm({
     initialValues: {
-      name: policy?.name ?? 'Cyber liability',
+      name: policy?.name ?? t('insurance.defaultName'),
       insurer: policy?.insurer ?? '',
       premium: (policy?.premium ?? '') as number | string,
       deductible: (policy?.deductible ?? '') as number | string,
@@ -65,36 +67,36 @@ function PolicyModal({ policy, onClose }: { policy: PolicyOut | null; onClose: (
   });
   const scenarios = (inRegister.data ?? []).map((s) => ({ value: s.id, label: `${s.ref} ${s.title}` }));
   return (
-    <Modal opened onClose={onClose} title={policy ? `Change ${policy.ref}` : 'Add an insurance policy'} size="lg">
+    <Modal opened onClose={onClose} title={policy ? t('insurance.change', { ref: policy.ref }) : t('insurance.add')} size="lg">
       <form noValidate onSubmit={form.onSubmit((v) => save.mutate(v, { onError: (err) => form.setErrors(fieldErrors(err)) }))}>
         <Stack gap="sm">
           {save.isError && Object.keys(fieldErrors(save.error)).length === 0 ? <ErrorAlert error={save.error} /> : null}
           <Group grow>
-            <TextInput label="Policy" required {...form.getInputProps('name')} />
-            <TextInput label="Insurer" required {...form.getInputProps('insurer')} />
+            <TextInput label={t('insurance.policy')} required {...form.getInputProps('name')} />
+            <TextInput label={t('insurance.insurer')} required {...form.getInputProps('insurer')} />
           </Group>
           <SimpleGrid cols={2}>
-            <NumberInput label={`Premium a year (${client.currency})`} thousandSeparator="," required {...form.getInputProps('premium')} />
-            <NumberInput label="Deductible per loss event" description="What the company keeps of each event" thousandSeparator="," required {...form.getInputProps('deductible')} />
-            <NumberInput label="Limit per loss event" description="Most the policy pays for one event" thousandSeparator="," required {...form.getInputProps('limit')} />
-            <NumberInput label="Annual aggregate limit" description="Most it pays in a year; leave empty for none" thousandSeparator="," {...form.getInputProps('aggregateLimit')} />
+            <NumberInput label={t('insurance.premium', { currency: client.currency })} thousandSeparator="," required {...form.getInputProps('premium')} />
+            <NumberInput label={t('insurance.deductible')} description={t('insurance.deductibleHelp')} thousandSeparator="," required {...form.getInputProps('deductible')} />
+            <NumberInput label={t('insurance.limit')} description={t('insurance.limitHelp')} thousandSeparator="," required {...form.getInputProps('limit')} />
+            <NumberInput label={t('insurance.aggregate')} description={t('insurance.aggregateHelp')} thousandSeparator="," {...form.getInputProps('aggregateLimit')} />
           </SimpleGrid>
-          <TextInput type="date" label="Renewal date" w={220} {...form.getInputProps('renewalOn')} />
+          <TextInput type="date" label={t('insurance.renewal')} w={220} {...form.getInputProps('renewalOn')} />
           <SegmentedControl
             data={[
-              { value: 'all', label: 'Covers every scenario' },
-              { value: 'some', label: 'Covers some scenarios' },
+              { value: 'all', label: t('insurance.coversAll') },
+              { value: 'some', label: t('insurance.coversSome') },
             ]}
             value={form.values.coversAll ? 'all' : 'some'}
             onChange={(v) => form.setFieldValue('coversAll', v === 'all')}
           />
-          {!form.values.coversAll ? <MultiSelect label="Covered scenarios" searchable data={scenarios} {...form.getInputProps('scenarioIds')} /> : null}
+          {!form.values.coversAll ? <MultiSelect label={t('insurance.covered')} searchable data={scenarios} {...form.getInputProps('scenarioIds')} /> : null}
           <Group justify="flex-end">
             <Button variant="default" onClick={onClose}>
-              Cancel
+              {t('insurance.cancel')}
             </Button>
             <Button type="submit" loading={save.isPending}>
-              {policy ? 'Save policy' : 'Add policy'}
+              {policy ? t('insurance.save') : t('insurance.addButton')}
             </Button>
           </Group>
         </Stack>
@@ -104,6 +106,7 @@ function PolicyModal({ policy, onClose }: { policy: PolicyOut | null; onClose: (
 }
 
 export function InsurancePage() {
+  const { t } = useTranslation('risks');
   const { clientId, client } = useCurrentClient();
   const q = useInsurance(clientId);
   const [editing, setEditing] = useState<PolicyOut | 'new' | null>(null);
@@ -119,38 +122,38 @@ export function InsurancePage() {
   return (
     <Stack gap="lg">
       {d.summary ? (
-        <Card component="section" aria-label="Loss kept after insurance">
+        <Card component="section" aria-label={t('insurance.kept')}>
           <Title order={2} fz="h3" mb="sm">
-            What the company keeps
+            {t('insurance.keeps')}
           </Title>
-          <Table withTableBorder aria-label="Before and after insurance">
+          <Table withTableBorder aria-label={t('insurance.beforeAfter')}>
             <Table.Thead>
               <Table.Tr>
                 <Table.Th />
-                <Table.Th ta="right">Before insurance</Table.Th>
-                <Table.Th ta="right">Kept after insurance</Table.Th>
+                <Table.Th ta="right">{t('insurance.before')}</Table.Th>
+                <Table.Th ta="right">{t('insurance.after')}</Table.Th>
               </Table.Tr>
             </Table.Thead>
             <Table.Tbody>
               <Table.Tr>
-                <Table.Td>Expected loss a year</Table.Td>
+                <Table.Td>{t('insurance.mean')}</Table.Td>
                 <Table.Td ta="right">{money(d.summary.before.mean, cur)}</Table.Td>
                 <Table.Td ta="right">{money(d.summary.kept.mean, cur)}</Table.Td>
               </Table.Tr>
               <Table.Tr>
-                <Table.Td>1-in-10-year loss</Table.Td>
+                <Table.Td>{t('insurance.p90')}</Table.Td>
                 <Table.Td ta="right">{money(d.summary.before.p90, cur)}</Table.Td>
                 <Table.Td ta="right">{money(d.summary.kept.p90, cur)}</Table.Td>
               </Table.Tr>
               <Table.Tr>
-                <Table.Td>1-in-100-year loss</Table.Td>
+                <Table.Td>{t('insurance.p99')}</Table.Td>
                 <Table.Td ta="right">{money(d.summary.before.p99, cur)}</Table.Td>
                 <Table.Td ta="right">{money(d.summary.kept.p99, cur)}</Table.Td>
               </Table.Tr>
               <Table.Tr>
-                <Table.Td>Premiums against expected recovery, a year</Table.Td>
-                <Table.Td ta="right">{money(d.summary.premium, cur)} paid</Table.Td>
-                <Table.Td ta="right">{money(d.summary.expectedRecovery, cur)} recovered</Table.Td>
+                <Table.Td>{t('insurance.premiums')}</Table.Td>
+                <Table.Td ta="right">{t('insurance.paid', { v: money(d.summary.premium, cur) })}</Table.Td>
+                <Table.Td ta="right">{t('insurance.recovered', { v: money(d.summary.expectedRecovery, cur) })}</Table.Td>
               </Table.Tr>
             </Table.Tbody>
           </Table>
@@ -159,34 +162,34 @@ export function InsurancePage() {
           </Text>
         </Card>
       ) : d.policies.length > 0 ? (
-        <Alert color="blue" title="Being recomputed">
-          The register is being simulated with the policies; the loss kept after insurance appears when it is done.
+        <Alert color="blue" title={t('insurance.recomputing')}>
+          {t('insurance.recomputingText')}
         </Alert>
       ) : null}
-      <Card component="section" aria-label="Insurance policies">
+      <Card component="section" aria-label={t('insurance.policies')}>
         <Group justify="space-between" mb="sm">
           <Title order={2} fz="h3">
-            Policies
+            {t('insurance.policiesTitle')}
           </Title>
           {d.can.edit ? (
             <Button leftSection={<IconPlus size={16} />} onClick={() => setEditing('new')}>
-              Add a policy
+              {t('insurance.addPolicy')}
             </Button>
           ) : null}
         </Group>
         {d.policies.length === 0 ? (
-          <EmptyState title="No insurance policy yet" description="Add the client's cyber policy: the register then shows the loss the company keeps, and what the premium buys." />
+          <EmptyState title={t('insurance.emptyTitle')} description={t('insurance.emptyDescription')} />
         ) : (
-          <Table withTableBorder verticalSpacing="sm" aria-label="Policies">
+          <Table withTableBorder verticalSpacing="sm" aria-label={t('insurance.table')}>
             <Table.Thead>
               <Table.Tr>
-                <Table.Th>Policy</Table.Th>
-                <Table.Th ta="right">Deductible</Table.Th>
-                <Table.Th ta="right">Limit per event / a year</Table.Th>
-                <Table.Th ta="right">Premium</Table.Th>
-                <Table.Th ta="right">Expected recovery</Table.Th>
-                <Table.Th ta="right">Years with a claim</Table.Th>
-                <Table.Th>Renews</Table.Th>
+                <Table.Th>{t('insurance.policy')}</Table.Th>
+                <Table.Th ta="right">{t('insurance.deductibleColumn')}</Table.Th>
+                <Table.Th ta="right">{t('insurance.limitColumn')}</Table.Th>
+                <Table.Th ta="right">{t('insurance.premiumColumn')}</Table.Th>
+                <Table.Th ta="right">{t('insurance.recovery')}</Table.Th>
+                <Table.Th ta="right">{t('insurance.claimYears')}</Table.Th>
+                <Table.Th>{t('insurance.renews')}</Table.Th>
                 <Table.Th />
               </Table.Tr>
             </Table.Thead>
@@ -198,7 +201,7 @@ export function InsurancePage() {
                       {p.ref} {p.name}
                     </Text>
                     <Text size="xs" c="dimmed">
-                      {p.insurer} · {p.coversAll ? 'covers every scenario' : `covers ${p.scenarios.map((s) => s.ref).join(', ')}`}
+                      {p.insurer} · {p.coversAll ? t('insurance.coversEvery') : t('insurance.coversRefs', { refs: p.scenarios.map((s) => s.ref).join(', ') })}
                     </Text>
                     {p.sentence ? (
                       <Text size="xs" mt={4}>
@@ -208,7 +211,7 @@ export function InsurancePage() {
                   </Table.Td>
                   <Table.Td ta="right">{money(p.deductible, cur)}</Table.Td>
                   <Table.Td ta="right">
-                    {money(p.limit, cur)} / {p.aggregateLimit === null ? 'no aggregate' : money(p.aggregateLimit, cur)}
+                    {money(p.limit, cur)} / {p.aggregateLimit === null ? t('insurance.noAggregate') : money(p.aggregateLimit, cur)}
                   </Table.Td>
                   <Table.Td ta="right">{money(p.premium, cur)}</Table.Td>
                   <Table.Td ta="right">{p.figures ? money(p.figures.expectedRecovery, cur) : '…'}</Table.Td>
@@ -217,10 +220,10 @@ export function InsurancePage() {
                   <Table.Td>
                     {d.can.edit ? (
                       <Group gap={4} wrap="nowrap">
-                        <ActionIcon variant="subtle" aria-label={`Change ${p.ref}`} onClick={() => setEditing(p)}>
+                        <ActionIcon variant="subtle" aria-label={t('insurance.change', { ref: p.ref })} onClick={() => setEditing(p)}>
                           <IconPencil size={16} />
                         </ActionIcon>
-                        <ActionIcon variant="subtle" color="red" aria-label={`Remove ${p.ref}`} onClick={() => remove.mutate(p)}>
+                        <ActionIcon variant="subtle" color="red" aria-label={t('insurance.remove', { ref: p.ref })} onClick={() => remove.mutate(p)}>
                           <IconTrash size={16} />
                         </ActionIcon>
                       </Group>

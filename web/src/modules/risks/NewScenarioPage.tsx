@@ -4,6 +4,7 @@ import type { FairInputs, LinkInput, ScenarioDetailOut, TemplateOut, TemplatesOu
 import { paramProblems, TEMPLATES } from '@shared/risks/templates';
 import { useQuery } from '@tanstack/react-query';
 import { useState } from 'react';
+import { Trans, useTranslation } from 'react-i18next';
 import { Link, useNavigate } from 'react-router';
 import { api, clientPath } from '../../api/client';
 import { useApiMutation } from '../../api/mutation';
@@ -18,20 +19,16 @@ import { useSimulationPreview } from './preview';
 import { money } from './ui';
 
 type LinkKind = LinkInput['kind'];
-const LINK_KINDS: { value: LinkKind; label: string }[] = [
-  { value: 'service', label: 'Business service' },
-  { value: 'system', label: 'System' },
-  { value: 'dataset', label: 'Data set' },
-  { value: 'vendor', label: 'Vendor' },
-];
+const LINK_KINDS = ['service', 'system', 'dataset', 'vendor'] as const satisfies readonly LinkKind[];
 
 interface LinkTargets {
   targets: { kind: LinkKind; id: string; name: string }[];
 }
 
-const UNIT_SUFFIX: Record<string, string | undefined> = { hours: ' h', probability: ' %', share: ' %', 'per-year': ' a year' };
+const UNIT_SUFFIX: Record<string, string | undefined> = { hours: ' h', probability: ' %', share: ' %' };
 
 function ParamInput({ param, value, onChange, error }: { param: TemplateOut['params'][number]; value: number; onChange: (v: number) => void; error?: string | undefined }) {
+  const { t } = useTranslation('risks');
   const pct = param.unit === 'probability' || param.unit === 'share';
   return (
     <NumberInput
@@ -43,7 +40,7 @@ function ParamInput({ param, value, onChange, error }: { param: TemplateOut['par
       clampBehavior="none"
       error={error}
       thousandSeparator={param.unit === 'money' || param.unit === 'count' ? ',' : undefined}
-      suffix={UNIT_SUFFIX[param.unit]}
+      suffix={param.unit === 'per-year' ? t('create.perYear') : UNIT_SUFFIX[param.unit]}
       decimalScale={param.unit === 'money' || param.unit === 'count' ? 0 : 4}
       onChange={(v) => {
         const n = Number(v);
@@ -54,35 +51,36 @@ function ParamInput({ param, value, onChange, error }: { param: TemplateOut['par
 }
 
 function LinksEditor({ links, onChange, targets }: { links: LinkInput[]; onChange: (l: LinkInput[]) => void; targets: LinkTargets['targets'] }) {
+  const { t } = useTranslation('risks');
   return (
     <Stack gap="xs">
       <Text size="sm" fw={600}>
-        What it touches
+        {t('create.touches')}
       </Text>
       <Text size="xs" c="dimmed">
-        Business services, systems, data sets and vendors: pick a record of the estate, or type a name.
+        {t('create.touchesHelp')}
       </Text>
       {links.map((l, i) => (
         <Group key={i} gap="xs" wrap="nowrap" align="flex-end">
-          <Select aria-label="Kind" data={LINK_KINDS} value={l.kind} allowDeselect={false} w={170} onChange={(v) => v && onChange(links.map((x, j) => (j === i ? { kind: v, label: x.label, targetId: null } : x)))} />
+          <Select aria-label={t('create.kind')} data={LINK_KINDS.map((value) => ({ value, label: t(`linkKind.${value}`) }))} value={l.kind} allowDeselect={false} w={170} onChange={(v) => v && onChange(links.map((x, j) => (j === i ? { kind: v, label: x.label, targetId: null } : x)))} />
           <Autocomplete
-            aria-label="Name"
+            aria-label={t('create.name')}
             style={{ flex: 1 }}
-            data={[...new Set(targets.filter((t) => t.kind === l.kind).map((t) => t.name))]}
+            data={[...new Set(targets.filter((x) => x.kind === l.kind).map((x) => x.name))]}
             value={l.label}
             onChange={(v) => {
-              const hit = targets.find((t) => t.kind === l.kind && t.name === v);
+              const hit = targets.find((x) => x.kind === l.kind && x.name === v);
               onChange(links.map((x, j) => (j === i ? { kind: x.kind, label: v, targetId: hit?.id ?? null } : x)));
             }}
           />
-          <ActionIcon variant="subtle" color="gray" aria-label="Remove this link" onClick={() => onChange(links.filter((_, j) => j !== i))} mb={4}>
+          <ActionIcon variant="subtle" color="gray" aria-label={t('create.removeLink')} onClick={() => onChange(links.filter((_, j) => j !== i))} mb={4}>
             <IconTrash size={16} />
           </ActionIcon>
         </Group>
       ))}
       <Group>
         <Button size="xs" variant="light" leftSection={<IconPlus size={14} />} onClick={() => onChange([...links, { kind: 'service', label: '', targetId: null }])}>
-          Add a link
+          {t('create.addLink')}
         </Button>
       </Group>
     </Stack>
@@ -91,7 +89,9 @@ function LinksEditor({ links, onChange, targets }: { links: LinkInput[]; onChang
 
 /** A new scenario: from a template (with the client's defaults, adjustable) or from scratch. */
 export function NewScenarioPage() {
+  const { t } = useTranslation('risks');
   const { clientId, client, href, can } = useCurrentClient();
+  const canEdit = can('risks.edit');
   const navigate = useNavigate();
   const templates = useTemplates(clientId);
   const targets = useQuery({
@@ -110,7 +110,7 @@ export function NewScenarioPage() {
   const preview = useSimulationPreview(inputs);
   const saveDefaults = useApiMutation({
     mutationFn: ({ key, params: p }: { key: string; params: Record<string, number> }) => api.put<TemplatesOut>(clientPath(clientId, `/risks/templates/${key}`), { params: p }),
-    success: (_r, v) => (Object.keys(v.params).length ? 'Saved as this client\u2019s defaults for the template.' : 'The template\u2019s standard defaults are back.'),
+    success: (_r, v) => (Object.keys(v.params).length ? t('create.defaultsSaved') : t('create.defaultsRestored')),
     invalidate: [riskKeys.templates(clientId)],
   });
   const create = useApiMutation({
@@ -121,21 +121,21 @@ export function NewScenarioPage() {
     onSuccess: (s) => void navigate(href(`risks/${s.id}`)),
   });
 
-  const choose = (t: TemplateOut | 'blank') => {
-    setTemplate(t);
-    if (t === 'blank') {
+  const choose = (chosen: TemplateOut | 'blank') => {
+    setTemplate(chosen);
+    if (chosen === 'blank') {
       setInputs(BLANK_INPUTS);
       setTitle('');
       setThreat('');
       return;
     }
-    const p = Object.fromEntries(t.params.map((x) => [x.key, x.value]));
+    const p = Object.fromEntries(chosen.params.map((x) => [x.key, x.value]));
     setParams(p);
-    setInputs(t.inputs ?? TEMPLATES[t.key].build(p));
-    setTitle(t.name);
-    setThreat(t.threat);
-    setDescription(t.description);
-    setOwner(t.ownerSeat);
+    setInputs(chosen.inputs ?? TEMPLATES[chosen.key].build(p));
+    setTitle(chosen.name);
+    setThreat(chosen.threat);
+    setDescription(chosen.description);
+    setOwner(chosen.ownerSeat);
   };
   const setParam = (key: string, value: number) => {
     if (template === 'blank' || !template) return;
@@ -154,36 +154,36 @@ export function NewScenarioPage() {
     <>
       <Anchor component={Link} to={href('risks')} size="sm" mb="sm" display="inline-block">
         <Group gap={4}>
-          <IconArrowLeft size={14} /> Risk register
+          <IconArrowLeft size={14} /> {t('create.back')}
         </Group>
       </Anchor>
       <PageHeader
         eyebrow={client.name}
-        title={can('risks.edit') ? 'New risk scenario' : 'Propose a risk scenario'}
-        description={can('risks.edit') ? 'Start from a template scaled to the client, then adjust the ranges.' : 'An advisor reviews your proposal before it joins the register.'}
+        title={canEdit ? t('create.title') : t('create.proposeTitle')}
+        description={canEdit ? t('create.description') : t('create.proposeDescription')}
       />
       {!template ? (
         <SimpleGrid cols={{ base: 1, sm: 2, lg: 4 }} spacing="md">
-          {templates.data.templates.map((t) => (
-            <UnstyledButton key={t.key} onClick={() => choose(t)} aria-label={`Start from the ${t.name} template`}>
+          {templates.data.templates.map((x) => (
+            <UnstyledButton key={x.key} onClick={() => choose(x)} aria-label={t('create.startFrom', { name: x.name })}>
               <Card h="100%" withBorder>
-                <Text fw={600}>{t.name}</Text>
+                <Text fw={600}>{x.name}</Text>
                 <Text size="xs" c="dimmed" mt={4} lineClamp={4}>
-                  {t.description}
+                  {x.description}
                 </Text>
-                {t.expectedMean !== null ? (
+                {x.expectedMean !== null ? (
                   <Text size="xs" mt="sm">
-                    About {money(t.expectedMean, currency, true)} a year for {client.name}
+                    {t('create.about', { mean: money(x.expectedMean, currency, true), client: client.name })}
                   </Text>
                 ) : null}
               </Card>
             </UnstyledButton>
           ))}
-          <UnstyledButton onClick={() => choose('blank')} aria-label="Start from a blank scenario">
+          <UnstyledButton onClick={() => choose('blank')} aria-label={t('create.startBlank')}>
             <Card h="100%" withBorder style={{ borderStyle: 'dashed' }}>
-              <Text fw={600}>Blank scenario</Text>
+              <Text fw={600}>{t('create.blank')}</Text>
               <Text size="xs" c="dimmed" mt={4}>
-                Estimate the frequency and the loss yourself.
+                {t('create.blankHelp')}
               </Text>
             </Card>
           </UnstyledButton>
@@ -207,24 +207,24 @@ export function NewScenarioPage() {
             <Grid.Col span={{ base: 12, lg: 5 }}>
               <Stack gap="md">
                 {create.isError ? <ErrorAlert error={create.error} /> : null}
-                <TextInput label="Title" required value={title} onChange={(e) => setTitle(e.currentTarget.value)} />
-                <Textarea label="What happens" autosize minRows={2} value={description} onChange={(e) => setDescription(e.currentTarget.value)} />
-                <TextInput label="Threat" value={threat} onChange={(e) => setThreat(e.currentTarget.value)} />
-                <Select label="Owner seat" data={['CIO', 'CTO', 'CISO']} value={owner} allowDeselect={false} onChange={(v) => v && setOwner(v)} />
+                <TextInput label={t('create.titleLabel')} required value={title} onChange={(e) => setTitle(e.currentTarget.value)} />
+                <Textarea label={t('create.whatHappens')} autosize minRows={2} value={description} onChange={(e) => setDescription(e.currentTarget.value)} />
+                <TextInput label={t('create.threat')} value={threat} onChange={(e) => setThreat(e.currentTarget.value)} />
+                <Select label={t('create.ownerSeat')} data={['CIO', 'CTO', 'CISO']} value={owner} allowDeselect={false} onChange={(v) => v && setOwner(v)} />
                 <LinksEditor links={links} onChange={setLinks} targets={targets.data?.targets ?? []} />
                 {template !== 'blank' ? (
                   <Card withBorder>
                     <Title order={3} fz="h5" mb="xs">
-                      {template.name} template: parameters
+                      {t('create.parameters', { name: template.name })}
                     </Title>
                     <Text size="xs" c="dimmed" mb="sm">
-                      Defaults from {client.name}&apos;s size, revenue and estate; see docs/risk-templates.md. Changing one rebuilds the ranges.
+                      {t('create.parametersHelp', { client: client.name })}
                     </Text>
                     <Stack gap="sm">
                       {template.params.map((p) => (
                         <ParamInput key={p.key} param={p} value={params[p.key] ?? p.value} onChange={(v) => setParam(p.key, v)} error={paramErrors.get(p.key)} />
                       ))}
-                      {can('risks.edit') ? (
+                      {canEdit ? (
                         <Group justify="space-between" gap="xs">
                           <Button
                             size="xs"
@@ -232,10 +232,10 @@ export function NewScenarioPage() {
                             loading={saveDefaults.isPending}
                             onClick={() => saveDefaults.mutate({ key: template.key, params: Object.fromEntries(template.params.filter((p) => params[p.key] !== p.standard).map((p) => [p.key, params[p.key]!])) })}
                           >
-                            Save as {client.name}&apos;s defaults
+                            {t('create.saveDefaults', { client: client.name })}
                           </Button>
                           <Button size="xs" variant="subtle" color="gray" onClick={() => saveDefaults.mutate({ key: template.key, params: {} })}>
-                            Restore the standard defaults
+                            {t('create.restoreDefaults')}
                           </Button>
                         </Group>
                       ) : null}
@@ -248,28 +248,27 @@ export function NewScenarioPage() {
               <Stack gap="md">
                 <Card withBorder>
                   <Title order={3} fz="h4" mb="sm">
-                    Ranges (FAIR inputs)
+                    {t('create.ranges')}
                   </Title>
                   <FairInputsEditor value={inputs} onChange={setInputs} currency={currency} />
                 </Card>
-                <Card withBorder bg="gray.0" role="status" aria-label="Preview">
+                <Card withBorder bg="gray.0" role="status" aria-label={t('create.preview')}>
                   {preview ? (
                     <Text size="sm">
-                      Preview: <strong>{money(preview.mean, currency)}</strong> a year on average; a 1-in-10-year loss of {money(preview.p90, currency)} and a 1-in-100-year loss of{' '}
-                      {money(preview.p99, currency)} (simulated in your browser; the register computes the stored result).
+                      <Trans t={t} i18nKey="create.previewText" values={{ mean: money(preview.mean, currency), p90: money(preview.p90, currency), p99: money(preview.p99, currency) }} components={{ strong: <strong /> }} />
                     </Text>
                   ) : (
                     <Text size="sm" c="red">
-                      Fix the ranges marked above to see a preview.
+                      {t('create.fixRanges')}
                     </Text>
                   )}
                 </Card>
                 <Group justify="flex-end">
                   <Button variant="default" onClick={() => setTemplate(null)}>
-                    Back to templates
+                    {t('create.backToTemplates')}
                   </Button>
                   <Button type="submit" loading={create.isPending} disabled={invalid || !title.trim()}>
-                    {can('risks.edit') ? 'Create scenario' : 'Propose scenario'}
+                    {canEdit ? t('create.create') : t('create.propose')}
                   </Button>
                 </Group>
               </Stack>

@@ -3,6 +3,7 @@ import { modals } from '@mantine/modals';
 import { IconPlus, IconTrash } from '@tabler/icons-react';
 import type { OptionSetOut, ScenarioListItem } from '@schema/risks';
 import { useState } from 'react';
+import { useTranslation } from 'react-i18next';
 import { api, clientPath } from '../../api/client';
 import { keys } from '../../api/keys';
 import { useApiMutation } from '../../api/mutation';
@@ -13,7 +14,7 @@ import i18n from '../../i18n';
 import { useCurrentClient } from '../../layout/client-context';
 import { recomputeJob, riskChangeKeys, useOptionSets, useRegisterSummary, useScenario, useScenarioChoices } from './api';
 import { EffectRows, rowsToEffect, type EffectRow } from './TreatmentModal';
-import { money, RefreshBanner } from './ui';
+import { money, RefreshBanner, type RiskT } from './ui';
 
 interface MeasureDraft {
   name: string;
@@ -28,14 +29,15 @@ interface OptionDraft {
 }
 
 const newMeasure = (): MeasureDraft => ({ name: '', annualCost: 0, oneTimeCost: 0, effects: {} });
-const newOption = (n: number): OptionDraft => ({ name: `Option ${String.fromCharCode(64 + n)}`, description: '', measures: [newMeasure()] });
+const newOption = (t: RiskT, n: number): OptionDraft => ({ name: t('options.optionName', { letter: String.fromCharCode(64 + n) }), description: '', measures: [newMeasure()] });
 
 /** Builds a set of two or more options, each a list of measures with their costs and effects per scenario. */
 function OptionSetModal({ clientId, scenarios, onClose }: { clientId: string; scenarios: ScenarioListItem[]; onClose: () => void }) {
+  const { t } = useTranslation('risks');
   const [title, setTitle] = useState('');
   const [description, setDescription] = useState('');
   const [scenarioIds, setScenarioIds] = useState<string[]>([]);
-  const [options, setOptions] = useState<OptionDraft[]>([newOption(1), newOption(2)]);
+  const [options, setOptions] = useState<OptionDraft[]>(() => [newOption(t, 1), newOption(t, 2)]);
   const chosen = scenarios.filter((s) => scenarioIds.includes(s.id));
   const save = useApiMutation({
     mutationFn: (body: unknown) => api.post<OptionSetOut>(clientPath(clientId, '/risks/options'), body),
@@ -65,14 +67,14 @@ function OptionSetModal({ clientId, scenarios, onClose }: { clientId: string; sc
       })),
     });
   return (
-    <Modal opened onClose={onClose} title="New security options" size="xl">
+    <Modal opened onClose={onClose} title={t('options.modalTitle')} size="xl">
       <Stack gap="md">
         {save.isError ? <ErrorAlert error={save.error} /> : null}
-        <TextInput label="Project or question" placeholder="e.g. Ransomware resilience project" required value={title} onChange={(e) => setTitle(e.currentTarget.value)} data-autofocus />
-        <Textarea label="Description" autosize minRows={2} value={description} onChange={(e) => setDescription(e.currentTarget.value)} />
+        <TextInput label={t('options.project')} placeholder={t('options.projectPlaceholder')} required value={title} onChange={(e) => setTitle(e.currentTarget.value)} data-autofocus />
+        <Textarea label={t('options.description')} autosize minRows={2} value={description} onChange={(e) => setDescription(e.currentTarget.value)} />
         <MultiSelect
-          label="Scenarios"
-          description="The scenarios the options act on; the comparison adds them up."
+          label={t('options.scenarios')}
+          description={t('options.scenariosHelp')}
           data={scenarios.map((s) => ({ value: s.id, label: `${s.ref} ${s.title}` }))}
           value={scenarioIds}
           onChange={setScenarioIds}
@@ -81,25 +83,25 @@ function OptionSetModal({ clientId, scenarios, onClose }: { clientId: string; sc
         {options.map((o, i) => (
           <Card key={i} withBorder>
             <Group justify="space-between" mb="xs">
-              <TextInput aria-label={`Option ${i + 1} name`} value={o.name} onChange={(e) => setOption(i, { ...o, name: e.currentTarget.value })} style={{ flex: 1 }} />
+              <TextInput aria-label={t('options.optionNameLabel', { n: i + 1 })} value={o.name} onChange={(e) => setOption(i, { ...o, name: e.currentTarget.value })} style={{ flex: 1 }} />
               {options.length > 2 ? (
-                <ActionIcon variant="subtle" color="gray" aria-label={`Remove option ${i + 1}`} onClick={() => setOptions(options.filter((_, j) => j !== i))}>
+                <ActionIcon variant="subtle" color="gray" aria-label={t('options.removeOption', { n: i + 1 })} onClick={() => setOptions(options.filter((_, j) => j !== i))}>
                   <IconTrash size={16} />
                 </ActionIcon>
               ) : null}
             </Group>
-            <Textarea aria-label={`Option ${i + 1} description`} placeholder="What this option is" autosize minRows={1} value={o.description} onChange={(e) => setOption(i, { ...o, description: e.currentTarget.value })} mb="sm" />
+            <Textarea aria-label={t('options.optionDescription', { n: i + 1 })} placeholder={t('options.whatItIs')} autosize minRows={1} value={o.description} onChange={(e) => setOption(i, { ...o, description: e.currentTarget.value })} mb="sm" />
             {o.measures.map((m, k) => (
               <Stack key={k} gap="xs" mb="sm" p="sm" style={{ border: '1px solid var(--mantine-color-gray-3)', borderRadius: 8 }}>
                 <Group grow align="flex-end">
-                  <TextInput label="Measure" aria-label={`Option ${i + 1} measure ${k + 1}`} value={m.name} onChange={(e) => setMeasure(i, k, { ...m, name: e.currentTarget.value })} />
-                  <NumberInput label="Annual cost" aria-label={`Option ${i + 1} measure ${k + 1} annual cost`} min={0} thousandSeparator="," value={m.annualCost} onChange={(v) => setMeasure(i, k, { ...m, annualCost: Number(v) || 0 })} />
-                  <NumberInput label="One-time cost" aria-label={`Option ${i + 1} measure ${k + 1} one-time cost`} min={0} thousandSeparator="," value={m.oneTimeCost} onChange={(v) => setMeasure(i, k, { ...m, oneTimeCost: Number(v) || 0 })} />
+                  <TextInput label={t('options.measure')} aria-label={t('options.measureLabel', { n: i + 1, k: k + 1 })} value={m.name} onChange={(e) => setMeasure(i, k, { ...m, name: e.currentTarget.value })} />
+                  <NumberInput label={t('options.annualCost')} aria-label={t('options.annualCostLabel', { n: i + 1, k: k + 1 })} min={0} thousandSeparator="," value={m.annualCost} onChange={(v) => setMeasure(i, k, { ...m, annualCost: Number(v) || 0 })} />
+                  <NumberInput label={t('options.oneTimeCost')} aria-label={t('options.oneTimeCostLabel', { n: i + 1, k: k + 1 })} min={0} thousandSeparator="," value={m.oneTimeCost} onChange={(v) => setMeasure(i, k, { ...m, oneTimeCost: Number(v) || 0 })} />
                 </Group>
                 {chosen.map((s) => (
                   <div key={s.id}>
                     <Text size="xs" fw={600} c="dimmed">
-                      On {s.ref} {s.title}
+                      {t('options.on', { ref: s.ref, title: s.title })}
                     </Text>
                     <ScenarioEffects clientId={clientId} scenarioId={s.id} rows={m.effects[s.id] ?? []} onChange={(rows) => setMeasure(i, k, { ...m, effects: { ...m.effects, [s.id]: rows } })} />
                   </div>
@@ -107,20 +109,20 @@ function OptionSetModal({ clientId, scenarios, onClose }: { clientId: string; sc
               </Stack>
             ))}
             <Button size="xs" variant="subtle" leftSection={<IconPlus size={14} />} onClick={() => setOption(i, { ...o, measures: [...o.measures, newMeasure()] })}>
-              Add a measure
+              {t('options.addMeasure')}
             </Button>
           </Card>
         ))}
         <Group justify="space-between">
-          <Button variant="light" leftSection={<IconPlus size={14} />} onClick={() => setOptions([...options, newOption(options.length + 1)])} disabled={options.length >= 8}>
-            Add an option
+          <Button variant="light" leftSection={<IconPlus size={14} />} onClick={() => setOptions([...options, newOption(t, options.length + 1)])} disabled={options.length >= 8}>
+            {t('options.addOption')}
           </Button>
           <Group>
             <Button variant="default" onClick={onClose}>
-              Cancel
+              {t('options.cancel')}
             </Button>
             <Button onClick={submit} loading={save.isPending} disabled={!title.trim() || scenarioIds.length === 0}>
-              Save and compare
+              {t('options.saveCompare')}
             </Button>
           </Group>
         </Group>
@@ -141,6 +143,7 @@ function useScenarioInputs(clientId: string, scenarioId: string) {
 }
 
 function Comparison({ set, currency, canAdopt, canPlan, clientId }: { set: OptionSetOut; currency: string; canAdopt: boolean; canPlan: boolean; clientId: string }) {
+  const { t } = useTranslation('risks');
   const adopt = useApiMutation({
     mutationFn: (optionId: string) => api.post<{ treatmentsCreated: number }>(clientPath(clientId, `/risks/options/${set.id}/adopt`), { optionId }),
     job: recomputeJob(clientId, (r: { treatmentsCreated: number }) => i18n.t('jobs.recompute.optionAdopted', { count: r.treatmentsCreated })),
@@ -148,12 +151,12 @@ function Comparison({ set, currency, canAdopt, canPlan, clientId }: { set: Optio
   });
   const toRoadmap = useApiMutation({
     mutationFn: (optionId: string) => api.post<{ ref: string; title: string; targetQuarterLabel: string }>(clientPath(clientId, '/roadmap/initiatives/from-source'), { type: 'option', setId: set.id, optionId }),
-    success: (i) => `Adopted: its measures are planned treatments, and ${i.ref} ${i.title} is on the roadmap for ${i.targetQuarterLabel}.`,
+    success: (i) => t('options.adopted', { ref: i.ref, title: i.title, quarter: i.targetQuarterLabel }),
     invalidate: [keys.client(clientId)],
   });
   const remove = useApiMutation({
     mutationFn: () => api.delete(clientPath(clientId, `/risks/options/${set.id}`)),
-    success: 'Options deleted.',
+    success: t('options.deleted'),
     invalidate: riskChangeKeys(clientId),
   });
   const b = set.baseline;
@@ -176,13 +179,13 @@ function Comparison({ set, currency, canAdopt, canPlan, clientId }: { set: Optio
           {set.title}
         </Title>
         <Group gap="xs">
-          {set.stale ? <Badge color="blue" variant="light">Being compared</Badge> : null}
+          {set.stale ? <Badge color="blue" variant="light">{t('options.beingCompared')}</Badge> : null}
           {canAdopt ? (
             <ActionIcon
               variant="subtle"
               color="red"
-              aria-label={`Delete ${set.title}`}
-              onClick={() => modals.openConfirmModal({ title: `Delete ${set.title}?`, labels: { confirm: 'Delete', cancel: 'Cancel' }, confirmProps: { color: 'red' }, onConfirm: () => remove.mutate() })}
+              aria-label={t('options.delete', { title: set.title })}
+              onClick={() => modals.openConfirmModal({ title: t('options.deleteTitle', { title: set.title }), labels: { confirm: t('options.deleteConfirm'), cancel: t('options.cancel') }, confirmProps: { color: 'red' }, onConfirm: () => remove.mutate() })}
             >
               <IconTrash size={16} />
             </ActionIcon>
@@ -195,14 +198,14 @@ function Comparison({ set, currency, canAdopt, canPlan, clientId }: { set: Optio
         </Text>
       ) : null}
       <Text size="sm" mb="md">
-        For {set.scenarios.map((s) => `${s.ref} ${s.title}`).join(', ')}.
+        {t('options.for', { scenarios: set.scenarios.map((s) => `${s.ref} ${s.title}`).join(', ') })}
       </Text>
       <Table.ScrollContainer minWidth={600}>
-        <Table withTableBorder withColumnBorders aria-label={`Comparison of ${set.title}`}>
+        <Table withTableBorder withColumnBorders aria-label={t('options.comparison', { title: set.title })}>
           <Table.Thead>
             <Table.Tr>
               <Table.Th />
-              <Table.Th ta="right">As is</Table.Th>
+              <Table.Th ta="right">{t('options.asIs')}</Table.Th>
               {set.options.map((o) => (
                 <Table.Th key={o.id} ta="right">
                   {o.name}
@@ -211,14 +214,14 @@ function Comparison({ set, currency, canAdopt, canPlan, clientId }: { set: Optio
             </Table.Tr>
           </Table.Thead>
           <Table.Tbody>
-            {row('Annual cost', '—', (f) => money(f.annualCost, currency))}
-            {row('One-time cost', '—', (f) => money(f.oneTimeCost, currency))}
-            {row('Expected annual loss', money(b?.mean, currency), (f) => money(f.residualMean, currency))}
-            {row('1-in-10-year loss (P90)', money(b?.p90, currency), (f) => money(f.residualP90, currency))}
-            {row('1-in-100-year loss (P99)', money(b?.p99, currency), (f) => money(f.residualP99, currency))}
-            {row('Loss avoided a year', '—', (f) => money(f.reduction, currency))}
-            {row('Return on security investment', '—', (f) => (f.rosi === null ? '—' : `${(f.rosi * 100).toFixed(0)} %`))}
-            {row('Net benefit over 3 years', '—', (f) => money(f.threeYearBenefit, currency))}
+            {row(t('options.annualCost'), '—', (f) => money(f.annualCost, currency))}
+            {row(t('options.oneTimeCost'), '—', (f) => money(f.oneTimeCost, currency))}
+            {row(t('options.expected'), money(b?.mean, currency), (f) => money(f.residualMean, currency))}
+            {row(t('options.p90'), money(b?.p90, currency), (f) => money(f.residualP90, currency))}
+            {row(t('options.p99'), money(b?.p99, currency), (f) => money(f.residualP99, currency))}
+            {row(t('options.avoided'), '—', (f) => money(f.reduction, currency))}
+            {row(t('options.rosi'), '—', (f) => (f.rosi === null ? '—' : `${(f.rosi * 100).toFixed(0)} %`))}
+            {row(t('options.net'), '—', (f) => money(f.threeYearBenefit, currency))}
             {canAdopt ? (
               <Table.Tr>
                 <Table.Th />
@@ -228,35 +231,35 @@ function Comparison({ set, currency, canAdopt, canPlan, clientId }: { set: Optio
                     <Button
                       size="compact-xs"
                       variant="light"
-                      aria-label={`Adopt ${o.name}`}
+                      aria-label={t('options.adopt', { name: o.name })}
                       onClick={() =>
                         modals.openConfirmModal({
-                          title: `Adopt ${o.name}?`,
-                          children: <Text size="sm">Its measures become planned treatments of the scenarios and count in their residual results.</Text>,
-                          labels: { confirm: 'Adopt', cancel: 'Cancel' },
+                          title: t('options.adoptTitle', { name: o.name }),
+                          children: <Text size="sm">{t('options.adoptText')}</Text>,
+                          labels: { confirm: t('options.adoptButton'), cancel: t('options.cancel') },
                           onConfirm: () => adopt.mutate(o.id),
                         })
                       }
                     >
-                      Adopt
+                      {t('options.adoptButton')}
                     </Button>
                     {canPlan ? (
                       <Button
                         size="compact-xs"
                         variant="subtle"
                         mt={4}
-                        aria-label={`Adopt ${o.name} as an initiative`}
+                        aria-label={t('options.adoptInitiative', { name: o.name })}
                         loading={toRoadmap.isPending}
                         onClick={() =>
                           modals.openConfirmModal({
-                            title: `Adopt ${o.name} as an initiative?`,
-                            children: <Text size="sm">Its measures become planned treatments of the scenarios, and an approved initiative on the roadmap carries them, with the risk they reduce.</Text>,
-                            labels: { confirm: 'Adopt and plan', cancel: 'Cancel' },
+                            title: t('options.adoptInitiativeTitle', { name: o.name }),
+                            children: <Text size="sm">{t('options.adoptInitiativeText')}</Text>,
+                            labels: { confirm: t('options.adoptAndPlan'), cancel: t('options.cancel') },
                             onConfirm: () => toRoadmap.mutate(o.id),
                           })
                         }
                       >
-                        As an initiative
+                        {t('options.asInitiative')}
                       </Button>
                     ) : null}
                   </Table.Td>
@@ -269,12 +272,12 @@ function Comparison({ set, currency, canAdopt, canPlan, clientId }: { set: Optio
       <Accordion variant="contained" mt="md">
         {set.options.map((o) => (
           <Accordion.Item key={o.id} value={o.id}>
-            <Accordion.Control>{o.name}: what it is</Accordion.Control>
+            <Accordion.Control>{t('options.whatItIsTitle', { name: o.name })}</Accordion.Control>
             <Accordion.Panel>
               {o.description ? <Text size="sm" mb="xs">{o.description}</Text> : null}
               {o.measures.map((m, i) => (
                 <Text key={i} size="sm">
-                  {m.name}: {money(m.annualCost, currency)} a year, {money(m.oneTimeCost, currency)} once
+                  {t('options.measureCosts', { name: m.name, annual: money(m.annualCost, currency), once: money(m.oneTimeCost, currency) })}
                 </Text>
               ))}
             </Accordion.Panel>
@@ -282,7 +285,7 @@ function Comparison({ set, currency, canAdopt, canPlan, clientId }: { set: Optio
         ))}
       </Accordion>
       <Text size="xs" c="dimmed" mt="sm">
-        Each option is simulated on the same random years as the register, so the differences are the options&apos;. Return on security investment = (loss avoided − annual cost) ÷ annual cost.
+        {t('options.footnote')}
       </Text>
     </Card>
   );
@@ -290,7 +293,9 @@ function Comparison({ set, currency, canAdopt, canPlan, clientId }: { set: Optio
 
 /** Security options: alternative sets of measures for one or more scenarios, side by side. */
 export function OptionsPage() {
+  const { t } = useTranslation('risks');
   const { clientId, can } = useCurrentClient();
+  const canEdit = can('risks.edit');
   const register = useRegisterSummary(clientId);
   const sets = useOptionSets(clientId);
   const [adding, setAdding] = useState(false);
@@ -305,15 +310,15 @@ export function OptionsPage() {
       <RefreshBanner status={register.data.status} />
       <Group justify="space-between">
         <Text size="sm" c="dimmed" maw={720}>
-          For a project or a decision: two or more ways to treat the same scenarios, compared by cost, the loss that remains and the return on the investment.
+          {t('options.intro')}
         </Text>
-        {can('risks.edit') ? (
+        {canEdit ? (
           <Button leftSection={<IconPlus size={16} />} onClick={() => setAdding(true)}>
-            New security options
+            {t('options.new')}
           </Button>
         ) : null}
       </Group>
-      {sets.data.length === 0 ? <EmptyState title="No security options yet" description="Compare alternative treatments for a project side by side." /> : null}
+      {sets.data.length === 0 ? <EmptyState title={t('options.emptyTitle')} description={t('options.emptyDescription')} /> : null}
       {sets.data.map((set) => (
         <Comparison key={set.id} set={set} currency={register.data.currency} canAdopt={can('risks.edit')} canPlan={can('risks.edit') && can('roadmap.edit')} clientId={clientId} />
       ))}

@@ -1,4 +1,5 @@
 import { Skeleton, Text } from '@mantine/core';
+import { useTranslation } from 'react-i18next';
 import type { Client } from '../../api/types';
 import { Money } from '../../components/Money';
 import { usePortfolioRisk } from './api';
@@ -32,6 +33,7 @@ export function AppetiteCell({ client }: { client: Client }) {
 
 /** Expected annual loss, and under it the 1-in-10-year loss: one column, two figures. */
 export function AnnualLossCell({ client }: { client: Client }) {
+  const { t } = useTranslation('risks');
   const { loading, row } = useRow(client);
   if (loading) return <Skeleton height={14} width={60} ml="auto" />;
   if (!row || row.mean === null) return <Text size="sm" c="dimmed">—</Text>;
@@ -39,7 +41,7 @@ export function AnnualLossCell({ client }: { client: Client }) {
     <div>
       <Money amount={row.mean} currency={row.currency} compact size="sm" fw={600} />
       <Text size="xs" c="dimmed" style={{ whiteSpace: 'nowrap' }}>
-        1 in 10 years: <Money amount={row.p90} currency={row.currency} compact size="xs" c="dimmed" />
+        {t('home.oneInTen')} <Money amount={row.p90} currency={row.currency} compact size="xs" c="dimmed" />
       </Text>
     </div>
   );

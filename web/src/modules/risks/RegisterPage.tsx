@@ -4,6 +4,7 @@ import type { RegisterSort, ScenarioListItem } from '@schema/risks';
 import type { DataTableSortStatus } from 'mantine-datatable';
 import { useDebouncedValue } from '@mantine/hooks';
 import { useState } from 'react';
+import { useTranslation } from 'react-i18next';
 import { Link, useNavigate } from 'react-router';
 import { TriadTable } from '../../components/DataTable';
 import { ViewsMenu } from '../../components/SavedViews';
@@ -16,11 +17,12 @@ import { TableSkeleton } from '../../components/Skeletons';
 import { useCurrentClient } from '../../layout/client-context';
 import { useRegisterPages, useRegisterSummary } from './api';
 import { PortfolioSummary } from './Summary';
-import { percent, RatingBadge, RefreshBanner, StatusBadge, STATUS_LABELS, type RiskStatus } from './ui';
+import { percent, RatingBadge, RefreshBanner, RISK_STATUSES, StatusBadge } from './ui';
 
 /** The register: its scenarios with their money, rating, owner and status; filtered, sorted and paged by the server. */
 export function RegisterPage() {
   const { clientId, href, client } = useCurrentClient();
+  const { t } = useTranslation('risks');
   const summary = useRegisterSummary(clientId);
   const navigate = useNavigate();
   const [search, setSearch] = useState('');
@@ -46,43 +48,43 @@ export function RegisterPage() {
       <RefreshBanner status={data.status} />
       <PortfolioSummary portfolio={data.portfolio} appetite={data.appetite} currency={currency} />
       {data.total === 0 ? (
-        <EmptyState title="No risk scenarios yet" description={`Start from a template (ransomware, business e-mail compromise, data breach…) scaled to ${client.name}.`} />
+        <EmptyState title={t('register.emptyTitle')} description={t('register.emptyDescription', { client: client.name })} />
       ) : (
         <>
           <Group justify="space-between" align="flex-end" gap="md">
             <Group gap="md" align="flex-end">
-              <TextInput aria-label="Search scenarios" placeholder="Search title, threat or ref" leftSection={<IconSearch size={16} />} value={search} onChange={(e) => setSearch(e.currentTarget.value)} w={260} />
+              <TextInput aria-label={t('register.search')} placeholder={t('register.searchPlaceholder')} leftSection={<IconSearch size={16} />} value={search} onChange={(e) => setSearch(e.currentTarget.value)} w={260} />
               <MultiSelect
-                label="Status"
-                aria-label="Status"
-                data={(Object.keys(STATUS_LABELS) as RiskStatus[]).map((s) => ({ value: s, label: STATUS_LABELS[s] }))}
-                placeholder={statuses.length === 0 ? 'Any status' : undefined}
+                label={t('register.status')}
+                aria-label={t('register.status')}
+                data={RISK_STATUSES.map((s) => ({ value: s, label: t(`status.${s}`) }))}
+                placeholder={statuses.length === 0 ? t('register.anyStatus') : undefined}
                 value={statuses}
                 onChange={setStatuses}
                 w={300}
               />
-              <Select label="Owner" aria-label="Owner" placeholder="Any seat" data={['CIO', 'CTO', 'CISO']} value={owner} onChange={setOwner} clearable w={120} />
-              <Switch label="Show proposals" checked={proposals} onChange={(e) => setProposals(e.currentTarget.checked)} mb={8} />
+              <Select label={t('register.owner')} aria-label={t('register.owner')} placeholder={t('register.anySeat')} data={['CIO', 'CTO', 'CISO']} value={owner} onChange={setOwner} clearable w={120} />
+              <Switch label={t('register.showProposals')} checked={proposals} onChange={(e) => setProposals(e.currentTarget.checked)} mb={8} />
               <ViewsMenu list="risks.register" filters={{ search, statuses, owner, proposals }} onApply={(f) => { setSearch(f.search ?? ''); setStatuses(f.statuses ?? ['open', 'treating', 'accepted']); setOwner(f.owner ?? null); setProposals(f.proposals ?? true); }} />
             </Group>
             <Text size="sm" c="dimmed">
-              {matching === null ? '' : `${matching} of ${data.total ?? 0} scenarios`}
+              {matching === null ? '' : t('register.matching', { matching, total: data.total ?? 0 })}
             </Text>
           </Group>
           <TriadTable<ScenarioListItem>
-            aria-label="Risk scenarios" exportAs="Risk scenarios" columnsKey="risks.register"
+            aria-label={t('register.table')} exportAs={t('register.table')} columnsKey="risks.register"
             records={list.rows}
             fetching={list.isPending}
             idAccessor="id"
             sortStatus={sort}
             onSortStatusChange={setSort}
             onRowClick={({ record }) => void navigate(href(`risks/${record.id}`))}
-            noRecordsText="No scenario matches the filters"
+            noRecordsText={t('register.noMatch')}
             columns={[
-              { accessor: 'ref', title: 'Ref', sortable: true, width: 70 },
+              { accessor: 'ref', title: t('column.ref'), sortable: true, width: 70 },
               {
                 accessor: 'title',
-                title: 'Scenario',
+                title: t('column.scenario'),
                 sortable: true,
                 render: (s) => (
                   <Anchor component={Link} to={href(`risks/${s.id}`)} fw={600} size="sm" onClick={(e) => e.stopPropagation()}>
@@ -90,22 +92,22 @@ export function RegisterPage() {
                   </Anchor>
                 ),
               },
-              { accessor: 'mean', title: 'Mean a year', sortable: true, textAlign: 'right', noWrap: true, render: (s) => <Money amount={s.result?.current.mean} currency={currency} size="sm" /> },
-              { accessor: 'p90', title: 'P90', sortable: true, textAlign: 'right', render: (s) => <P90Cell stats={s.result?.current} currency={currency} /> },
-              { accessor: 'share', title: 'Share', sortable: true, textAlign: 'right', noWrap: true, render: (s) => (s.result?.share === null || s.result?.share === undefined ? '—' : s.result.share < 0.005 ? '<1 %' : percent(s.result.share, 0)) },
-              { accessor: 'rating', title: 'Rating', sortable: true, width: 130, render: (s) => (s.result ? <RatingBadge rating={s.result.rating} /> : <Text size="sm" c="dimmed">Not yet simulated</Text>) },
-              { accessor: 'ownerSeat', title: 'Owner', sortable: true, width: 90 },
-              { accessor: 'status', title: 'Status', sortable: true, width: 180, render: (s) => <StatusBadge status={s.status} proposed={s.proposed} /> },
+              { accessor: 'mean', title: t('column.mean'), sortable: true, textAlign: 'right', noWrap: true, render: (s) => <Money amount={s.result?.current.mean} currency={currency} size="sm" /> },
+              { accessor: 'p90', title: t('column.p90'), sortable: true, textAlign: 'right', render: (s) => <P90Cell stats={s.result?.current} currency={currency} /> },
+              { accessor: 'share', title: t('column.share'), sortable: true, textAlign: 'right', noWrap: true, render: (s) => (s.result?.share === null || s.result?.share === undefined ? '—' : s.result.share < 0.005 ? '<1 %' : percent(s.result.share, 0)) },
+              { accessor: 'rating', title: t('column.rating'), sortable: true, width: 130, render: (s) => (s.result ? <RatingBadge rating={s.result.rating} /> : <Text size="sm" c="dimmed">{t('register.notSimulated')}</Text>) },
+              { accessor: 'ownerSeat', title: t('column.owner'), sortable: true, width: 90 },
+              { accessor: 'status', title: t('column.status'), sortable: true, width: 180, render: (s) => <StatusBadge status={s.status} proposed={s.proposed} /> },
               {
                 accessor: 'treatments',
-                title: 'Treatments',
+                title: t('column.treatments'),
                 render: (s) => {
-                  const t = s.treatments;
-                  const total = t.proposed + t.planned + t.inPlace;
-                  if (total === 0) return <Text size="sm" c="dimmed">None</Text>;
+                  const n = s.treatments;
+                  const total = n.proposed + n.planned + n.inPlace;
+                  if (total === 0) return <Text size="sm" c="dimmed">{t('register.none')}</Text>;
                   return (
                     <Text size="sm">
-                      {[t.inPlace ? `${t.inPlace} in place` : null, t.planned ? `${t.planned} planned` : null, t.proposed ? `${t.proposed} proposed` : null].filter(Boolean).join(', ')}
+                      {[n.inPlace ? t('register.inPlace', { count: n.inPlace }) : null, n.planned ? t('register.planned', { count: n.planned }) : null, n.proposed ? t('register.proposed', { count: n.proposed }) : null].filter(Boolean).join(', ')}
                     </Text>
                   );
                 },
@@ -113,10 +115,9 @@ export function RegisterPage() {
             ]}
           />
           {list.isError ? <ErrorAlert error={list.error} onRetry={() => void list.refetch()} /> : null}
-          <NextPageButton {...list} shown={list.rows.length} total={matching} noun="scenarios" />
+          <NextPageButton {...list} shown={list.rows.length} total={matching} noun={t('register.noun')} />
           <Text size="xs" c="dimmed">
-            Money is the mean annual loss and the 1-in-10-year loss (P90) with planned and in-place treatments; share is of the portfolio&apos;s expected annual loss. Ratings come from the simulated
-            likelihood and impact with this client&apos;s bands (Appetite &amp; settings).
+            {t('register.footnote')}
           </Text>
         </>
       )}

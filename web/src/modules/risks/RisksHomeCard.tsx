@@ -1,4 +1,5 @@
 import { Anchor, Group, SimpleGrid, Skeleton, Stack, Text } from '@mantine/core';
+import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router';
 import { Money } from '../../components/Money';
 import { useCurrentClient } from '../../layout/client-context';
@@ -11,24 +12,25 @@ import { AppetiteBadge } from './ui';
  * whole register.
  */
 export default function RisksHomeCard() {
+  const { t } = useTranslation('risks');
   const { clientId, href } = useCurrentClient();
   const overview = useOverview(clientId);
   if (overview.isPending) return <Skeleton height={96} />;
-  if (overview.isError) return <Text size="sm" c="dimmed">The risk figures could not be loaded.</Text>;
+  if (overview.isError) return <Text size="sm" c="dimmed">{t('home.failed')}</Text>;
   const d = overview.data;
-  if (!d.portfolio && d.top.length === 0 && !d.status.refreshing) return <Text size="sm" c="dimmed">No risk scenarios yet.</Text>;
+  if (!d.portfolio && d.top.length === 0 && !d.status.refreshing) return <Text size="sm" c="dimmed">{t('home.none')}</Text>;
   return (
     <Stack gap="sm">
       <SimpleGrid cols={2} spacing="xs">
         <div>
           <Text size="xs" c="dimmed">
-            Expected annual loss
+            {t('home.expected')}
           </Text>
           <Money amount={d.portfolio?.current.mean} currency={d.currency} compact fw={650} size="lg" />
         </div>
         <div>
           <Text size="xs" c="dimmed">
-            1-in-10-year loss
+            {t('home.p90')}
           </Text>
           <Money amount={d.portfolio?.current.p90} currency={d.currency} compact fw={650} size="lg" />
         </div>
@@ -37,7 +39,7 @@ export default function RisksHomeCard() {
         <AppetiteBadge defined={d.appetite.defined} breached={d.appetite.breached} settled={d.appetite.settled} />
         {d.status.refreshing ? (
           <Text size="xs" c="dimmed">
-            Refreshing…
+            {t('home.refreshing')}
           </Text>
         ) : null}
       </Group>

@@ -2,6 +2,7 @@
 import { RequirePermission } from '../../components/RequirePermission';
 import { Button, Group } from '@mantine/core';
 import { IconDownload, IconPlus } from '@tabler/icons-react';
+import { useTranslation } from 'react-i18next';
 import { Outlet, Route, Routes, useNavigate } from 'react-router';
 import { PageHeader } from '../../components/PageHeader';
 import { RouteTabs } from '../../components/RouteTabs';
@@ -16,49 +17,43 @@ import { RegisterPage } from './RegisterPage';
 import { ScenarioPage } from './ScenarioPage';
 import { TopRisksPage } from './TopRisksPage';
 
-const TABS = [
-  { value: 'register', label: 'Register' },
-  { value: 'curve', label: 'Loss exceedance' },
-  { value: 'heatmap', label: 'Heat map' },
-  { value: 'top', label: 'Top risks' },
-  { value: 'options', label: 'Security options' },
-  { value: 'insurance', label: 'Insurance' },
-  { value: 'appetite', label: 'Appetite & settings' },
-];
+const TABS = ['register', 'curve', 'heatmap', 'top', 'options', 'insurance', 'appetite'] as const;
 
 function RegisterViews() {
   const { client, clientId, can, href } = useCurrentClient();
   const navigate = useNavigate();
+  const { t } = useTranslation('risks');
   return (
     <>
       <PageHeader
         eyebrow={client.name}
-        title="Risk register"
-        documentTitle={`Risk register · ${client.name}`}
-        description="Risk scenarios in money: how often they happen and what they cost, simulated year by year, against the client’s risk appetite."
+        title={t('title')}
+        documentTitle={t('documentTitle', { client: client.name })}
+        description={t('description')}
         actions={
           <Group gap="sm">
             <Button variant="default" leftSection={<IconDownload size={16} />} component="a" href={`/api/clients/${encodeURIComponent(clientId)}/risks/export?format=yaml&download=1`}>
-              Export model file
+              {t('exportModel')}
             </Button>
             {can('risks.propose') ? (
               <Button leftSection={<IconPlus size={16} />} onClick={() => void navigate(href('risks/new'))}>
-                {can('risks.edit') ? 'New scenario' : 'Propose a scenario'}
+                {can('risks.edit') ? t('newScenario') : t('proposeScenario')}
               </Button>
             ) : null}
           </Group>
         }
       />
-      <RouteTabs base="risks" tabs={TABS} />
+      <RouteTabs base="risks" tabs={TABS.map((value) => ({ value, label: t(`tabs.${value}`) }))} />
       <Outlet />
     </>
   );
 }
 
 export default function RisksPage() {
+  const { t } = useTranslation('risks');
   return (
     <Routes>
-      <Route path="new" element={<RequirePermission permission="risks.propose" back={{ label: 'Back to the register', path: 'risks' }}><NewScenarioPage /></RequirePermission>} />
+      <Route path="new" element={<RequirePermission permission="risks.propose" back={{ label: t('backToRegister'), path: 'risks' }}><NewScenarioPage /></RequirePermission>} />
       <Route element={<RegisterViews />}>
         <Route index element={<RegisterPage />} />
         <Route path="curve" element={<CurvePage />} />

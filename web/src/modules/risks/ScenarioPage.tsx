@@ -4,6 +4,7 @@ import { IconArrowLeft, IconCheck, IconPencil, IconPlus, IconTrash } from '@tabl
 import type { FairInputs, ScenarioDetailOut, Stats, TreatmentOut } from '@schema/risks';
 import { lossDistributionOption, lossExceedanceOption } from '@shared/charts';
 import { useState } from 'react';
+import { useTranslation } from 'react-i18next';
 import { Link, useNavigate, useParams } from 'react-router';
 import { api, clientPath } from '../../api/client';
 import { useApiMutation } from '../../api/mutation';
@@ -21,9 +22,11 @@ import { FairInputsEditor, inputProblems } from './inputs';
 import { useSimulationPreview } from './preview';
 import { DetailsModal } from './DetailsModal';
 import { TreatmentModal } from './TreatmentModal';
-import { describeDistribution, FACTORS, money, percent, RatingBadge, RefreshBanner, StatusBadge, TreatmentBadge } from './ui';
+import { describeDistribution, FACTORS, lecLabels, money, percent, RatingBadge, RefreshBanner, StatusBadge, TreatmentBadge, type RiskT } from './ui';
 
 function ResultColumn({ title, stats, currency, note }: { title: string; stats: Stats | null; currency: string; note?: string }) {
+  const { t } = useTranslation('risks');
+  const rare = stats ? rareSentence(t, stats, currency) : null;
   return (
     <Card withBorder padding="md" bg={stats ? undefined : 'gray.0'} role="group" aria-label={title}>
       <Text size="xs" c="dimmed" fw={600} tt="uppercase" style={{ letterSpacing: '0.04em' }}>
@@ -34,15 +37,14 @@ function ResultColumn({ title, stats, currency, note }: { title: string; stats: 
           <Text fz={22} fw={650} style={{ fontVariantNumeric: 'tabular-nums' }}>
             {money(stats.mean, currency)}
             <Text span size="sm" c="dimmed" fw={400}>
-              {' '}
-              a year
+              {t('scenario.aYear')}
             </Text>
           </Text>
-          {rareSentence(stats, currency) ? <Text size="sm">{rareSentence(stats, currency)}</Text> : <Text size="sm">1-in-10-year loss (P90): {money(stats.p90, currency)}</Text>}
-          <Text size="sm">1-in-100-year loss (P99): {money(stats.p99, currency)}</Text>
-          {rareSentence(stats, currency) ? null : (
+          {rare ? <Text size="sm">{rare}</Text> : <Text size="sm">{t('scenario.p90', { v: money(stats.p90, currency) })}</Text>}
+          <Text size="sm">{t('scenario.p99', { v: money(stats.p99, currency) })}</Text>
+          {rare ? null : (
             <Text size="sm" c="dimmed">
-              A loss in {percent(stats.probabilityOfLoss)} of years
+              {t('scenario.lossIn', { share: percent(stats.probabilityOfLoss) })}
             </Text>
           )}
         </Stack>
@@ -55,13 +57,17 @@ function ResultColumn({ title, stats, currency, note }: { title: string; stats: 
   );
 }
 
-function effectText(t: TreatmentOut): string {
-  return Object.entries(t.effect)
-    .map(([k, d]) => `${FACTORS.find((f) => f.key === k)?.label ?? k} × ${describeDistribution(d, 'multiplier', 'USD')}`)
+function effectText(t: RiskT, treatment: TreatmentOut): string {
+  return Object.entries(treatment.effect)
+    .map(([k, d]) => {
+      const factor = FACTORS.find((f) => f.key === k);
+      return `${factor ? t(`factor.${factor.key}.label`) : k} × ${describeDistribution(t, d, 'multiplier', 'USD')}`;
+    })
     .join('; ');
 }
 
 function InputsCard({ scenario, clientId }: { scenario: ScenarioDetailOut; clientId: string }) {
+  const { t } = useTranslation('risks');
   const [editing, setEditing] = useState(false);
   const [draft, setDraft] = useState<FairInputs>(scenario.inputs);
   const preview = useSimulationPreview(draft);
@@ -77,7 +83,7 @@ function InputsCard({ scenario, clientId }: { scenario: ScenarioDetailOut; clien
     <Card>
       <Group justify="space-between" mb="sm">
         <Title order={2} fz="h3">
-          FAIR inputs
+          {t('scenario.inputs')}
         </Title>
         {scenario.permissions.edit && !editing ? (
           <Button
@@ -89,7 +95,7 @@ function InputsCard({ scenario, clientId }: { scenario: ScenarioDetailOut; clien
               setEditing(true);
             }}
           >
-            Adjust ranges
+            {t('scenario.adjust')}
           </Button>
         ) : null}
       </Group>
@@ -99,33 +105,33 @@ function InputsCard({ scenario, clientId }: { scenario: ScenarioDetailOut; clien
           <FairInputsEditor value={draft} onChange={setDraft} currency={scenario.currency} />
           {preview ? (
             <Text size="sm" role="status">
-              Preview: {money(preview.mean, scenario.currency)} a year, P90 {money(preview.p90, scenario.currency)} (simulated in your browser before saving).
+              {t('scenario.preview', { mean: money(preview.mean, scenario.currency), p90: money(preview.p90, scenario.currency) })}
             </Text>
           ) : null}
           <Group justify="flex-end">
             <Button variant="default" onClick={() => setEditing(false)}>
-              Cancel
+              {t('scenario.cancel')}
             </Button>
             <Button onClick={() => save.mutate(draft)} loading={save.isPending} disabled={invalid}>
-              Save inputs
+              {t('scenario.saveInputs')}
             </Button>
           </Group>
         </Stack>
       ) : (
-        <Table aria-label="FAIR inputs" verticalSpacing="sm">
+        <Table aria-label={t('scenario.inputs')} verticalSpacing="sm">
           <Table.Tbody>
             {FACTORS.filter((f) => scenario.inputs[f.key] !== undefined).map((f) => (
               <Table.Tr key={f.key}>
                 <Table.Td w="40%">
                   <Text size="sm" fw={600}>
-                    {f.label}
+                    {t(`factor.${f.key}.label`)}
                   </Text>
                   <Text size="xs" c="dimmed">
-                    {f.help}
+                    {t(`factor.${f.key}.help`)}
                   </Text>
                 </Table.Td>
                 <Table.Td>
-                  <Text size="sm">{describeDistribution(scenario.inputs[f.key], f.unit, scenario.currency)}</Text>
+                  <Text size="sm">{describeDistribution(t, scenario.inputs[f.key], f.unit, scenario.currency)}</Text>
                 </Table.Td>
               </Table.Tr>
             ))}
@@ -133,17 +139,18 @@ function InputsCard({ scenario, clientId }: { scenario: ScenarioDetailOut; clien
         </Table>
       )}
       <Text size="xs" c="dimmed" mt="sm">
-        Closed-form mean before treatments: {money(scenario.expectedMean, scenario.currency)} a year.
+        {t('scenario.closedForm', { v: money(scenario.expectedMean, scenario.currency) })}
       </Text>
     </Card>
   );
 }
 
 function TreatmentsCard({ scenario, clientId }: { scenario: ScenarioDetailOut; clientId: string }) {
+  const { t } = useTranslation('risks');
   const [editing, setEditing] = useState<TreatmentOut | 'new' | null>(null);
   const remove = useApiMutation({
-    mutationFn: (t: TreatmentOut) => api.delete(clientPath(clientId, `/risks/${scenario.id}/treatments/${t.id}`)),
-    success: 'Treatment removed.',
+    mutationFn: (x: TreatmentOut) => api.delete(clientPath(clientId, `/risks/${scenario.id}/treatments/${x.id}`)),
+    success: t('scenario.treatmentRemoved'),
     invalidate: riskChangeKeys(clientId),
   });
   const r = scenario.result;
@@ -151,72 +158,72 @@ function TreatmentsCard({ scenario, clientId }: { scenario: ScenarioDetailOut; c
     <Card>
       <Group justify="space-between" mb="sm">
         <Title order={2} fz="h3">
-          Treatments
+          {t('scenario.treatments')}
         </Title>
         {scenario.permissions.treat ? (
           <Button size="compact-sm" leftSection={<IconPlus size={14} />} onClick={() => setEditing('new')}>
-            Add treatment
+            {t('scenario.addTreatment')}
           </Button>
         ) : null}
       </Group>
       {scenario.treatmentList.length === 0 ? (
         <Text size="sm" c="dimmed">
-          No treatments yet.
+          {t('scenario.noTreatments')}
         </Text>
       ) : (
-        <Table aria-label="Treatments" verticalSpacing="sm" highlightOnHover>
+        <Table aria-label={t('scenario.treatments')} verticalSpacing="sm" highlightOnHover>
           <Table.Thead>
             <Table.Tr>
-              <Table.Th>Treatment</Table.Th>
-              <Table.Th>Status</Table.Th>
-              <Table.Th ta="right">Annual cost</Table.Th>
-              <Table.Th ta="right">One-time cost</Table.Th>
-              <Table.Th>Effect</Table.Th>
+              <Table.Th>{t('scenario.treatment')}</Table.Th>
+              <Table.Th>{t('scenario.status')}</Table.Th>
+              <Table.Th ta="right">{t('scenario.annualCost')}</Table.Th>
+              <Table.Th ta="right">{t('scenario.oneTimeCost')}</Table.Th>
+              <Table.Th>{t('scenario.effect')}</Table.Th>
               <Table.Th />
             </Table.Tr>
           </Table.Thead>
           <Table.Tbody>
-            {scenario.treatmentList.map((t) => (
-              <Table.Tr key={t.id}>
+            {scenario.treatmentList.map((x) => (
+              <Table.Tr key={x.id}>
                 <Table.Td>
                   <Text size="sm" fw={600}>
-                    {t.ref} {t.name}
+                    {x.ref} {x.name}
                   </Text>
-                  {t.description ? (
+                  {x.description ? (
                     <Text size="xs" c="dimmed">
-                      {t.description}
+                      {x.description}
                     </Text>
                   ) : null}
                 </Table.Td>
                 <Table.Td style={{ whiteSpace: 'nowrap' }}>
-                  <TreatmentBadge status={t.status} />
+                  <TreatmentBadge status={x.status} />
                 </Table.Td>
                 <Table.Td ta="right">
-                  <Money amount={t.annualCost} currency={scenario.currency} size="sm" />
+                  <Money amount={x.annualCost} currency={scenario.currency} size="sm" />
                 </Table.Td>
                 <Table.Td ta="right">
-                  <Money amount={t.oneTimeCost} currency={scenario.currency} size="sm" />
+                  <Money amount={x.oneTimeCost} currency={scenario.currency} size="sm" />
                 </Table.Td>
                 <Table.Td>
-                  <Text size="xs">{effectText(t)}</Text>
+                  <Text size="xs">{effectText(t, x)}</Text>
                 </Table.Td>
                 <Table.Td>
                   {scenario.permissions.treat ? (
                     <Group gap={4} wrap="nowrap">
-                      <ActionIcon variant="subtle" aria-label={`Change ${t.name}`} onClick={() => setEditing(t)}>
+                      <ActionIcon variant="subtle" aria-label={t('scenario.change', { name: x.name })} onClick={() => setEditing(x)}>
                         <IconPencil size={16} />
                       </ActionIcon>
                       <ActionIcon
                         variant="subtle"
                         color="red"
-                        aria-label={`Remove ${t.name}`}
+                        aria-label={t('scenario.remove', { name: x.name })}
                         onClick={() =>
                           modals.openConfirmModal({
-                            title: `Remove ${t.ref} ${t.name}?`,
-                            children: <Text size="sm">The treatment is removed from this scenario; the audit trail keeps it.</Text>,
-                            labels: { confirm: 'Remove', cancel: 'Cancel' },
+                            title: t('scenario.removeTitle', { name: `${x.ref} ${x.name}` }),
+                            children: <Text size="sm">{t('scenario.removeText')}</Text>,
+                            labels: { confirm: t('scenario.removeConfirm'), cancel: t('scenario.cancel') },
                             confirmProps: { color: 'red' },
-                            onConfirm: () => remove.mutate(t),
+                            onConfirm: () => remove.mutate(x),
                           })
                         }
                       >
@@ -232,8 +239,7 @@ function TreatmentsCard({ scenario, clientId }: { scenario: ScenarioDetailOut; c
       )}
       {r && r.residual ? (
         <Text size="sm" mt="sm">
-          Planned and in-place treatments cost {money(r.treatmentCost, scenario.currency)} a year and lower the expected loss by {money(r.inherent.mean - r.residual.mean, scenario.currency)}: a
-          return on security investment of {r.rosi === null ? '—' : `${(r.rosi * 100).toFixed(0)} %`}.
+          {t('scenario.rosi', { cost: money(r.treatmentCost, scenario.currency), saving: money(r.inherent.mean - r.residual.mean, scenario.currency), rosi: r.rosi === null ? '—' : `${(r.rosi * 100).toFixed(0)} %` })}
         </Text>
       ) : null}
       {editing ? (
@@ -254,6 +260,7 @@ function TreatmentsCard({ scenario, clientId }: { scenario: ScenarioDetailOut; c
 
 /** One scenario: what it is, its inputs in plain language, its result, its treatments. */
 export function ScenarioPage() {
+  const { t } = useTranslation('risks');
   const { riskId = '' } = useParams();
   const { clientId, client, href, can } = useCurrentClient();
   const navigate = useNavigate();
@@ -261,12 +268,12 @@ export function ScenarioPage() {
   const register = useRegisterSummary(clientId);
   const approve = useApiMutation({
     mutationFn: () => api.post(clientPath(clientId, `/risks/${riskId}/approve`), {}),
-    success: 'Approved into the register.',
+    success: t('scenario.approved'),
     invalidate: riskChangeKeys(clientId),
   });
   const remove = useApiMutation({
     mutationFn: () => api.delete(clientPath(clientId, `/risks/${riskId}`)),
-    success: 'Scenario deleted.',
+    success: t('scenario.deleted'),
     invalidate: riskChangeKeys(clientId),
     onSuccess: () => void navigate(href('risks')),
   });
@@ -281,7 +288,7 @@ export function ScenarioPage() {
     <>
       <Anchor component={Link} to={href('risks')} size="sm" mb="sm" display="inline-block">
         <Group gap={4}>
-          <IconArrowLeft size={14} /> Risk register
+          <IconArrowLeft size={14} /> {t('scenario.back')}
         </Group>
       </Anchor>
       <PageHeader
@@ -293,12 +300,12 @@ export function ScenarioPage() {
           <Group gap="sm">
             {s.permissions.approve ? (
               <Button leftSection={<IconCheck size={16} />} color="teal" onClick={() => approve.mutate()} loading={approve.isPending}>
-                Approve into the register
+                {t('scenario.approve')}
               </Button>
             ) : null}
             {s.permissions.edit ? (
               <Button variant="default" leftSection={<IconPencil size={16} />} onClick={() => setEditingDetails(true)}>
-                Edit details
+                {t('scenario.editDetails')}
               </Button>
             ) : null}
             {s.permissions.edit ? (
@@ -308,15 +315,15 @@ export function ScenarioPage() {
                 leftSection={<IconTrash size={16} />}
                 onClick={() =>
                   modals.openConfirmModal({
-                    title: `Delete ${s.ref}?`,
-                    children: <Text size="sm">The scenario, its treatments and links are deleted; the audit trail keeps a record.</Text>,
-                    labels: { confirm: 'Delete', cancel: 'Cancel' },
+                    title: t('scenario.deleteTitle', { ref: s.ref }),
+                    children: <Text size="sm">{t('scenario.deleteText')}</Text>,
+                    labels: { confirm: t('scenario.delete'), cancel: t('scenario.cancel') },
                     confirmProps: { color: 'red' },
                     onConfirm: () => remove.mutate(),
                   })
                 }
               >
-                Delete
+                {t('scenario.delete')}
               </Button>
             ) : null}
             <HistoryLink entityType="risk" entityId={s.id} />
@@ -326,45 +333,45 @@ export function ScenarioPage() {
       <Stack gap="lg">
         <Group gap="sm">
           <StatusBadge status={s.status} proposed={s.proposed} />
-          <Badge variant="default">Owner: {s.ownerSeat}</Badge>
-          {s.threat ? <Badge variant="default">Threat: {s.threat}</Badge> : null}
+          <Badge variant="default">{t('scenario.owner', { seat: s.ownerSeat })}</Badge>
+          {s.threat ? <Badge variant="default">{t('scenario.threat', { threat: s.threat })}</Badge> : null}
           {r ? <RatingBadge rating={r.rating} /> : null}
           {s.links.map((l, i) => (
             <Badge key={i} variant="outline" color="gray">
-              {l.kind}: {l.label}
+              {t(`linkKind.${l.kind}`)}: {l.label}
             </Badge>
           ))}
         </Group>
         {s.statusReason ? (
           <Text size="sm" c="dimmed">
-            Status: {s.statusReason}
+            {t('scenario.statusReason', { reason: s.statusReason })}
           </Text>
         ) : null}
         {register.data ? <RefreshBanner status={register.data.status} /> : null}
         <Card>
           <Title order={2} fz="h3" mb="sm">
-            Result{r?.stale ? ' (being refreshed)' : ''}
+            {r?.stale ? t('scenario.resultRefreshing') : t('scenario.result')}
           </Title>
           {r ? (
             <>
               <SimpleGrid cols={{ base: 1, md: 3 }}>
-                <ResultColumn title="Inherent (no treatments)" stats={r.inherent} currency={s.currency} />
-                <ResultColumn title="Residual (planned and in place)" stats={r.residual} currency={s.currency} note="No planned or in-place treatment yet." />
-                <ResultColumn title="With proposed treatments too" stats={r.withProposed} currency={s.currency} note="No proposed treatment." />
+                <ResultColumn title={t('scenario.inherent')} stats={r.inherent} currency={s.currency} />
+                <ResultColumn title={t('scenario.residual')} stats={r.residual} currency={s.currency} note={t('scenario.noResidual')} />
+                <ResultColumn title={t('scenario.withProposed')} stats={r.withProposed} currency={s.currency} note={t('scenario.noProposed')} />
               </SimpleGrid>
               {r.share !== null ? (
                 <Text size="sm" c="dimmed" mt="sm">
-                  {percent(r.share)} of the client&apos;s expected annual loss.
+                  {t('scenario.share', { share: percent(r.share) })}
                 </Text>
               ) : (
                 <Text size="sm" c="dimmed" mt="sm">
-                  Not counted in the client&apos;s totals{s.proposed ? ' until an advisor approves it' : ''}.
+                  {s.proposed ? t('scenario.notCountedProposed') : t('scenario.notCounted')}
                 </Text>
               )}
             </>
           ) : (
             <Text size="sm" c="dimmed">
-              Not simulated yet: the result appears when the refresh has run.
+              {t('scenario.notSimulated')}
             </Text>
           )}
         </Card>
@@ -372,23 +379,23 @@ export function ScenarioPage() {
           <SimpleGrid cols={{ base: 1, lg: 2 }}>
             <Card>
               <Title order={3} fz="h4" mb="xs">
-                Loss distribution
+                {t('scenario.distribution')}
               </Title>
-              <Chart height={300} label="Loss distribution of the scenario" option={lossDistributionOption({
+              <Chart height={300} label={t('scenario.distributionChart')} option={lossDistributionOption({
                   currency: s.currency,
                   histogram: current.histogram,
                   years,
-                  label: s.curves.residual ? 'With treatments' : 'Years with this loss',
-                  compare: s.curves.residual ? { label: 'Without treatments', histogram: s.curves.inherent.histogram } : null,
+                  label: s.curves.residual ? t('scenario.withTreatments') : t('scenario.yearsWithLoss'),
+                  compare: s.curves.residual ? { label: t('scenario.withoutTreatments'), histogram: s.curves.inherent.histogram } : null,
                   markers: r ? [{ label: 'P90', value: (r.residual ?? r.inherent).p90 }, { label: 'P99', value: (r.residual ?? r.inherent).p99 }] : [],
                 })}
               />
             </Card>
             <Card>
               <Title order={3} fz="h4" mb="xs">
-                Loss exceedance
+                {t('scenario.exceedance')}
               </Title>
-              <Chart height={300} label="Loss exceedance curve of the scenario" option={lossExceedanceOption({ currency: s.currency, inherent: s.curves.inherent.lec, residual: s.curves.residual?.lec ?? null })} />
+              <Chart height={300} label={t('scenario.exceedanceChart')} option={lossExceedanceOption({ currency: s.currency, inherent: s.curves.inherent.lec, residual: s.curves.residual?.lec ?? null, labels: lecLabels(t) })} />
             </Card>
           </SimpleGrid>
         ) : null}

@@ -1,7 +1,8 @@
 import { Card, SimpleGrid, Text } from '@mantine/core';
 import type { ReactNode } from 'react';
 import type { AppetiteStatus, PortfolioOut } from '@schema/risks';
-import { formatMoney } from '@shared/money';
+import { formatMoney } from '../../components/Money';
+import { useTranslation } from 'react-i18next';
 import { Money } from '../../components/Money';
 import { AppetiteBadge } from './ui';
 
@@ -23,25 +24,26 @@ function Figure({ label, hint, children }: { label: string; hint: string; childr
 
 /** The portfolio in four figures: expected annual loss, 1-in-10 and 1-in-100 year losses, appetite. */
 export function PortfolioSummary({ portfolio, appetite, currency }: { portfolio: PortfolioOut | null; appetite: AppetiteStatus; currency: string }) {
+  const { t } = useTranslation('risks');
   const c = portfolio?.current;
   const kept = portfolio?.retained ?? null;
   return (
     <SimpleGrid cols={{ base: 1, xs: 2, md: kept ? 5 : 4 }} spacing="md">
-      <Figure label={kept ? 'Expected annual loss, before insurance' : 'Expected annual loss'} hint={portfolio?.residual ? `${portfolio.scenarioCount} scenarios, with planned and in-place treatments` : `${portfolio?.scenarioCount ?? 0} scenarios`}>
+      <Figure label={kept ? t('summary.expectedBefore') : t('summary.expected')} hint={portfolio?.residual ? t('summary.scenariosResidual', { count: portfolio.scenarioCount }) : t('summary.scenarios', { count: portfolio?.scenarioCount ?? 0 })}>
         <Money amount={c?.mean} currency={currency} compact fz={24} fw={650} />
       </Figure>
       {kept && portfolio?.insurance ? (
-        <Figure label="Kept after insurance" hint={`A year on average; premiums ${formatMoney(portfolio.insurance.premium, currency, { compact: true })} against ${formatMoney(portfolio.insurance.expectedRecovery, currency, { compact: true })} expected recovery`}>
+        <Figure label={t('summary.kept')} hint={t('summary.keptHint', { premium: formatMoney(portfolio.insurance.premium, currency, { compact: true }), recovery: formatMoney(portfolio.insurance.expectedRecovery, currency, { compact: true }) })}>
           <Money amount={kept.mean} currency={currency} compact fz={24} fw={650} />
         </Figure>
       ) : null}
-      <Figure label="1-in-10-year loss" hint="A year this bad or worse every ten years (P90)">
+      <Figure label={t('summary.p90')} hint={t('summary.p90Hint')}>
         <Money amount={c?.p90} currency={currency} compact fz={24} fw={650} />
       </Figure>
-      <Figure label="1-in-100-year loss" hint="A year this bad or worse every hundred years (P99)">
+      <Figure label={t('summary.p99')} hint={t('summary.p99Hint')}>
         <Money amount={c?.p99} currency={currency} compact fz={24} fw={650} />
       </Figure>
-      <Figure label="Risk appetite" hint={appetite.defined ? 'The loss exceedance curve against the tolerance curve' : 'An advisor sets it under Appetite & settings'}>
+      <Figure label={t('summary.appetite')} hint={appetite.defined ? t('summary.appetiteHint') : t('summary.appetiteUnset')}>
         <AppetiteBadge defined={appetite.defined} breached={appetite.breached} settled={appetite.settled} />
       </Figure>
     </SimpleGrid>

@@ -1,5 +1,6 @@
 import { Anchor, Card, Stack, Text, Title } from '@mantine/core';
 import type { TopRisk } from '@schema/risks';
+import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router';
 import { TriadTable } from '../../components/DataTable';
 import { ErrorAlert } from '../../components/ErrorAlert';
@@ -9,31 +10,30 @@ import { P90Cell } from './P90Cell';
 import { PageSkeleton } from '../../components/Skeletons';
 import { useCurrentClient } from '../../layout/client-context';
 import { useOverview } from './api';
-import { LEVEL_LABELS, percent, RatingBadge, RefreshBanner, STATUS_LABELS, StatusBadge, TREATMENT_LABELS } from './ui';
+import { percent, RatingBadge, RefreshBanner, StatusBadge, type RiskT } from './ui';
 
-const TREATMENT_STATUS: Record<TopRisk['treatmentStatus'], string> = { none: 'No treatment', mixed: 'Several', ...TREATMENT_LABELS };
-
-function treatmentLine(status: TopRisk['treatmentStatus']): string {
-  if (status === 'none') return TREATMENT_STATUS.none;
-  return status === 'mixed' ? 'Treatments: several' : `Treatment: ${TREATMENT_STATUS[status]}`;
+function treatmentLine(t: RiskT, status: TopRisk['treatmentStatus']): string {
+  if (status === 'none') return t('treatmentStatus.none');
+  return status === 'mixed' ? t('top.several') : t('top.one', { status: t(`treatmentStatus.${status}`) });
 }
 
 /** The export keeps a column for each figure the table pairs in one cell. */
-const EXPORT_COLUMNS: ExportColumn<TopRisk>[] = [
-  { title: 'Ref', value: (r) => r.ref },
-  { title: 'Scenario', value: (r) => r.title },
-  { title: 'Mean a year', value: (r) => r.mean },
-  { title: 'P90', value: (r) => r.p90 },
-  { title: 'Without treatments', value: (r) => r.inherentMean },
-  { title: 'Share', value: (r) => r.share },
-  { title: 'Rating', value: (r) => `${LEVEL_LABELS[r.rating.level]} ${r.rating.score}` },
-  { title: 'Owner', value: (r) => r.ownerSeat },
-  { title: 'Status', value: (r) => STATUS_LABELS[r.status] },
-  { title: 'Treatment', value: (r) => TREATMENT_STATUS[r.treatmentStatus] },
+const exportColumns = (t: RiskT): ExportColumn<TopRisk>[] => [
+  { title: t('column.ref'), value: (r) => r.ref },
+  { title: t('column.scenario'), value: (r) => r.title },
+  { title: t('column.mean'), value: (r) => r.mean },
+  { title: t('column.p90'), value: (r) => r.p90 },
+  { title: t('column.withoutTreatments'), value: (r) => r.inherentMean },
+  { title: t('column.share'), value: (r) => r.share },
+  { title: t('column.rating'), value: (r) => `${t(`level.${r.rating.level}`)} ${r.rating.score}` },
+  { title: t('column.owner'), value: (r) => r.ownerSeat },
+  { title: t('column.status'), value: (r) => t(`status.${r.status}`) },
+  { title: t('column.treatment'), value: (r) => t(`treatmentStatus.${r.treatmentStatus}`) },
 ];
 
 /** The ten scenarios that cost the most a year, as the board sees them. */
 export function TopRisksPage() {
+  const { t } = useTranslation('risks');
   const { clientId, href } = useCurrentClient();
   const overview = useOverview(clientId);
   if (overview.isPending) return <PageSkeleton />;
@@ -44,47 +44,47 @@ export function TopRisksPage() {
       <RefreshBanner status={o.status} />
       <Card>
         <Title order={2} fz="h3" mb={4}>
-          Top risks
+          {t('top.title')}
         </Title>
         <Text size="sm" c="dimmed" mb="md">
-          The scenarios with the largest expected annual loss, with planned and in-place treatments.
+          {t('top.description')}
         </Text>
         <TriadTable<TopRisk>
-          aria-label="Top risks" exportAs="Top risks"
+          aria-label={t('top.title')} exportAs={t('top.title')}
           records={o.top}
           idAccessor="id"
-          noRecordsText="No simulated scenarios yet"
-          exportColumns={EXPORT_COLUMNS}
+          noRecordsText={t('top.none')}
+          exportColumns={exportColumns(t)}
           columns={[
-            { accessor: 'ref', title: 'Ref', width: 70 },
-            { accessor: 'title', title: 'Scenario', render: (r) => <Anchor component={Link} to={href(`risks/${r.id}`)} size="sm" fw={600}>{r.title}</Anchor> },
+            { accessor: 'ref', title: t('column.ref'), width: 70 },
+            { accessor: 'title', title: t('column.scenario'), render: (r) => <Anchor component={Link} to={href(`risks/${r.id}`)} size="sm" fw={600}>{r.title}</Anchor> },
             {
               // The mean with the treatments, and under it the mean without them: what they save.
               accessor: 'mean',
-              title: 'Mean a year',
+              title: t('column.mean'),
               textAlign: 'right',
               render: (r) => (
                 <div>
                   <Money amount={r.mean} currency={o.currency} size="sm" />
                   <Text size="xs" c="dimmed" style={{ whiteSpace: 'nowrap' }}>
-                    without treatments: <Money amount={r.inherentMean} currency={o.currency} size="xs" c="dimmed" />
+                    {t('top.withoutTreatments')} <Money amount={r.inherentMean} currency={o.currency} size="xs" c="dimmed" />
                   </Text>
                 </div>
               ),
             },
-            { accessor: 'p90', title: 'P90', textAlign: 'right', render: (r) => <P90Cell stats={r} currency={o.currency} /> },
-            { accessor: 'share', title: 'Share', textAlign: 'right', render: (r) => percent(r.share, 0) },
-            { accessor: 'rating', title: 'Rating', render: (r) => <RatingBadge rating={r.rating} /> },
-            { accessor: 'ownerSeat', title: 'Owner' },
+            { accessor: 'p90', title: t('column.p90'), textAlign: 'right', render: (r) => <P90Cell stats={r} currency={o.currency} /> },
+            { accessor: 'share', title: t('column.share'), textAlign: 'right', render: (r) => percent(r.share, 0) },
+            { accessor: 'rating', title: t('column.rating'), render: (r) => <RatingBadge rating={r.rating} /> },
+            { accessor: 'ownerSeat', title: t('column.owner') },
             {
               // The scenario's status, and under it where its treatments stand.
               accessor: 'status',
-              title: 'Status',
+              title: t('column.status'),
               render: (r) => (
                 <div>
                   <StatusBadge status={r.status} />
                   <Text size="xs" c="dimmed" mt={2}>
-                    {treatmentLine(r.treatmentStatus)}
+                    {treatmentLine(t, r.treatmentStatus)}
                   </Text>
                 </div>
               ),

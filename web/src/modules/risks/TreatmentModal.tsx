@@ -2,13 +2,14 @@ import { ActionIcon, Button, Group, Modal, NumberInput, Select, Stack, Text, Tex
 import { IconPlus, IconTrash } from '@tabler/icons-react';
 import type { Distribution, FairInputs, TreatmentEffect, TreatmentOut } from '@schema/risks';
 import { useState } from 'react';
+import { useTranslation } from 'react-i18next';
 import { api, clientPath, fieldErrors } from '../../api/client';
 import { useApiMutation } from '../../api/mutation';
 import { ErrorAlert } from '../../components/ErrorAlert';
 import i18n from '../../i18n';
 import { recomputeJob, riskChangeKeys } from './api';
 import { useSimulationPreview } from './preview';
-import { FACTORS, money, TREATMENT_LABELS, type TreatmentStatus } from './ui';
+import { FACTORS, money, TREATMENT_STATUSES, type RiskT, type TreatmentStatus } from './ui';
 
 export interface EffectRow {
   factor: string;
@@ -36,38 +37,39 @@ export function rowsToEffect(rows: EffectRow[]): TreatmentEffect {
 }
 
 /** What is wrong with an effect row, by field; refused with a message, never rewritten. */
-export function rowProblems(r: EffectRow): { low?: string; high?: string } {
-  if (!Number.isFinite(r.low)) return { low: 'Enter a percentage' };
-  if (!Number.isFinite(r.high)) return { high: 'Enter a percentage' };
-  if (r.low < 0) return { low: 'Must not be negative' };
-  if (r.high < 0) return { high: 'Must not be negative' };
-  if (r.low > r.high) return { low: `More than "at most" (${r.high} %): the smaller value goes here` };
+export function rowProblems(t: RiskT, r: EffectRow): { low?: string; high?: string } {
+  if (!Number.isFinite(r.low)) return { low: t('treatment.enterPercent') };
+  if (!Number.isFinite(r.high)) return { high: t('treatment.enterPercent') };
+  if (r.low < 0) return { low: t('treatment.notNegative') };
+  if (r.high < 0) return { high: t('treatment.notNegative') };
+  if (r.low > r.high) return { low: t('treatment.lowAboveHigh', { high: r.high }) };
   return {};
 }
 
 const percentValue = (v: string | number): number => (v === '' ? Number.NaN : Number(v));
 
 /** The factors a treatment may act on: those the scenario has. */
-export function factorOptions(inputs: FairInputs) {
-  return FACTORS.filter((f) => inputs[f.key] !== undefined).map((f) => ({ value: f.key, label: f.label }));
+export function factorOptions(t: RiskT, inputs: FairInputs) {
+  return FACTORS.filter((f) => inputs[f.key] !== undefined).map((f) => ({ value: f.key, label: t(`factor.${f.key}.label`) }));
 }
 
 /** Effect rows: each a FAIR factor and the range (in % of today) it falls to. */
 export function EffectRows({ rows, onChange, inputs }: { rows: EffectRow[]; onChange: (rows: EffectRow[]) => void; inputs: FairInputs }) {
-  const options = factorOptions(inputs);
+  const { t } = useTranslation('risks');
+  const options = factorOptions(t, inputs);
   return (
     <Stack gap="xs">
       <Text size="sm" fw={600}>
-        Effect
+        {t('treatment.effect')}
       </Text>
       <Text size="xs" c="dimmed">
-        What the treatment changes: the factor falls to between the two percentages of what it is today (e.g. 30–60 % of today&apos;s share of attacks that succeed).
+        {t('treatment.effectHelp')}
       </Text>
       {rows.map((r, i) => (
         <Group key={i} gap="xs" align="flex-end" wrap="nowrap">
           <Select
-            label={i === 0 ? 'Factor' : undefined}
-            aria-label="Factor"
+            label={i === 0 ? t('treatment.factor') : undefined}
+            aria-label={t('treatment.factor')}
             data={options}
             value={r.factor}
             allowDeselect={false}
@@ -75,26 +77,26 @@ export function EffectRows({ rows, onChange, inputs }: { rows: EffectRow[]; onCh
             style={{ flex: 2 }}
           />
           <NumberInput
-            label={i === 0 ? 'Falls to at least' : undefined}
-            aria-label="Falls to at least (%)"
+            label={i === 0 ? t('treatment.atLeast') : undefined}
+            aria-label={t('treatment.atLeastPercent')}
             suffix=" %"
             clampBehavior="none"
             value={Number.isFinite(r.low) ? r.low : ''}
-            error={rowProblems(r).low}
+            error={rowProblems(t, r).low}
             onChange={(v) => onChange(rows.map((x, j) => (j === i ? { ...x, low: percentValue(v) } : x)))}
             style={{ flex: 1 }}
           />
           <NumberInput
-            label={i === 0 ? 'and at most' : undefined}
-            aria-label="and at most (%)"
+            label={i === 0 ? t('treatment.atMost') : undefined}
+            aria-label={t('treatment.atMostPercent')}
             suffix=" %"
             clampBehavior="none"
             value={Number.isFinite(r.high) ? r.high : ''}
-            error={rowProblems(r).high}
+            error={rowProblems(t, r).high}
             onChange={(v) => onChange(rows.map((x, j) => (j === i ? { ...x, high: percentValue(v) } : x)))}
             style={{ flex: 1 }}
           />
-          <ActionIcon variant="subtle" color="gray" aria-label="Remove this effect" onClick={() => onChange(rows.filter((_, j) => j !== i))} mb={4}>
+          <ActionIcon variant="subtle" color="gray" aria-label={t('treatment.removeEffect')} onClick={() => onChange(rows.filter((_, j) => j !== i))} mb={4}>
             <IconTrash size={16} />
           </ActionIcon>
         </Group>
@@ -107,7 +109,7 @@ export function EffectRows({ rows, onChange, inputs }: { rows: EffectRow[]; onCh
           onClick={() => onChange([...rows, { factor: options.find((o) => !rows.some((r) => r.factor === o.value))?.value ?? options[0]!.value, low: 40, high: 70 }])}
           disabled={rows.length >= options.length}
         >
-          Add an effect
+          {t('treatment.addEffect')}
         </Button>
       </Group>
     </Stack>
@@ -132,12 +134,13 @@ export function TreatmentModal({
   opened: boolean;
   onClose: () => void;
 }) {
+  const { t } = useTranslation('risks');
   const [name, setName] = useState(treatment?.name ?? '');
   const [description, setDescription] = useState(treatment?.description ?? '');
   const [status, setStatus] = useState<TreatmentStatus>(treatment?.status ?? 'proposed');
   const [annualCost, setAnnualCost] = useState<number>(treatment?.annualCost ?? 0);
   const [oneTimeCost, setOneTimeCost] = useState<number>(treatment?.oneTimeCost ?? 0);
-  const [rows, setRows] = useState<EffectRow[]>(treatment ? effectToRows(treatment.effect) : [{ factor: factorOptions(inputs)[0]?.value ?? 'primaryLoss', low: 40, high: 70 }]);
+  const [rows, setRows] = useState<EffectRow[]>(treatment ? effectToRows(treatment.effect) : [{ factor: factorOptions(t, inputs)[0]?.value ?? 'primaryLoss', low: 40, high: 70 }]);
   const effect = rowsToEffect(rows);
   const preview = useSimulationPreview(inputs, rows.length > 0 ? [{ annualCost, effect }] : []);
   const save = useApiMutation({
@@ -145,13 +148,13 @@ export function TreatmentModal({
       treatment
         ? api.patch<TreatmentOut>(clientPath(clientId, `/risks/${scenarioId}/treatments/${treatment.id}`), body)
         : api.post<TreatmentOut>(clientPath(clientId, `/risks/${scenarioId}/treatments`), body),
-    job: recomputeJob(clientId, (t: TreatmentOut) => i18n.t('jobs.recompute.treatmentSaved', { name: `${t.ref} ${t.name}` })),
+    job: recomputeJob(clientId, (x: TreatmentOut) => i18n.t('jobs.recompute.treatmentSaved', { name: `${x.ref} ${x.name}` })),
     notifyError: false,
     invalidate: riskChangeKeys(clientId),
     onSuccess: onClose,
   });
   return (
-    <Modal opened={opened} onClose={onClose} title={treatment ? `Change ${treatment.ref}` : 'Add a treatment'} size="lg">
+    <Modal opened={opened} onClose={onClose} title={treatment ? t('treatment.change', { ref: treatment.ref }) : t('treatment.add')} size="lg">
       <form
         onSubmit={(e) => {
           e.preventDefault();
@@ -160,33 +163,34 @@ export function TreatmentModal({
       >
         <Stack gap="md">
           {save.isError ? <ErrorAlert error={save.error} /> : null}
-          <TextInput label="Name" required value={name} onChange={(e) => setName(e.currentTarget.value)} data-autofocus />
-          <Textarea label="Description" autosize minRows={2} value={description} onChange={(e) => setDescription(e.currentTarget.value)} />
+          <TextInput label={t('treatment.name')} required value={name} onChange={(e) => setName(e.currentTarget.value)} data-autofocus />
+          <Textarea label={t('treatment.description')} autosize minRows={2} value={description} onChange={(e) => setDescription(e.currentTarget.value)} />
           <Select
-            label="Status"
-            description="Planned and in-place treatments count in the residual result; proposed ones are shown as an option."
-            data={(Object.keys(TREATMENT_LABELS) as TreatmentStatus[]).map((s) => ({ value: s, label: TREATMENT_LABELS[s] }))}
+            label={t('treatment.status')}
+            description={t('treatment.statusHelp')}
+            data={TREATMENT_STATUSES.map((s) => ({ value: s, label: t(`treatmentStatus.${s}`) }))}
             value={status}
             allowDeselect={false}
             onChange={(v) => v && setStatus(v)}
           />
           <Group grow>
-            <NumberInput label="Annual cost" clampBehavior="none" thousandSeparator="," value={annualCost} onChange={(v) => setAnnualCost(v === '' ? 0 : Number(v))} error={fieldErrors(save.error).annualCost ?? (annualCost < 0 ? 'Must not be negative' : undefined)} />
-            <NumberInput label="One-time cost" clampBehavior="none" thousandSeparator="," value={oneTimeCost} onChange={(v) => setOneTimeCost(v === '' ? 0 : Number(v))} error={fieldErrors(save.error).oneTimeCost ?? (oneTimeCost < 0 ? 'Must not be negative' : undefined)} />
+            <NumberInput label={t('treatment.annualCost')} clampBehavior="none" thousandSeparator="," value={annualCost} onChange={(v) => setAnnualCost(v === '' ? 0 : Number(v))} error={fieldErrors(save.error).annualCost ?? (annualCost < 0 ? t('treatment.notNegative') : undefined)} />
+            <NumberInput label={t('treatment.oneTimeCost')} clampBehavior="none" thousandSeparator="," value={oneTimeCost} onChange={(v) => setOneTimeCost(v === '' ? 0 : Number(v))} error={fieldErrors(save.error).oneTimeCost ?? (oneTimeCost < 0 ? t('treatment.notNegative') : undefined)} />
           </Group>
           <EffectRows rows={rows} onChange={setRows} inputs={inputs} />
           {preview ? (
             <Text size="sm" c="dimmed" role="status">
-              Preview: mean annual loss {money(preview.mean, currency)} without treatments
-              {preview.residualMean !== null ? `, ${money(preview.residualMean, currency)} with this one alone` : ''} (simulated in your browser).
+              {preview.residualMean !== null
+                ? t('treatment.previewWith', { mean: money(preview.mean, currency), residual: money(preview.residualMean, currency) })
+                : t('treatment.preview', { mean: money(preview.mean, currency) })}
             </Text>
           ) : null}
           <Group justify="flex-end">
             <Button variant="default" onClick={onClose}>
-              Cancel
+              {t('treatment.cancel')}
             </Button>
-            <Button type="submit" loading={save.isPending} disabled={!name.trim() || rows.length === 0 || rows.some((r) => Object.keys(rowProblems(r)).length > 0) || annualCost < 0 || oneTimeCost < 0}>
-              {treatment ? 'Save treatment' : 'Add treatment'}
+            <Button type="submit" loading={save.isPending} disabled={!name.trim() || rows.length === 0 || rows.some((r) => Object.keys(rowProblems(t, r)).length > 0) || annualCost < 0 || oneTimeCost < 0}>
+              {treatment ? t('treatment.save') : t('treatment.addButton')}
             </Button>
           </Group>
         </Stack>

@@ -1,19 +1,11 @@
 /** Editors for the engine's distributions and a scenario's FAIR inputs, with plain-language help. */
 import { Group, NumberInput, SegmentedControl, Select, Stack, Text } from '@mantine/core';
 import type { Distribution, FairInputs } from '@schema/risks';
+import { useTranslation } from 'react-i18next';
 import { validateModel } from './engine';
 import { FACTORS, type FactorKey } from './ui';
 
 export type Unit = 'money' | 'rate' | 'probability' | 'multiplier';
-
-const TYPE_LABELS: Record<Distribution['type'], string> = {
-  lognormal: '90 % range (low – high)',
-  pert: 'Lowest, most likely, highest (PERT)',
-  triangular: 'Lowest, most likely, highest (triangular)',
-  uniform: 'Anywhere between two values',
-  constant: 'A single value',
-  normal: 'Average ± spread (normal)',
-};
 
 function typesFor(unit: Unit): Distribution['type'][] {
   if (unit === 'probability' || unit === 'multiplier') return ['pert', 'uniform', 'triangular', 'constant'];
@@ -21,29 +13,32 @@ function typesFor(unit: Unit): Distribution['type'][] {
   return ['lognormal', 'pert', 'triangular', 'uniform', 'constant', 'normal'];
 }
 
-const FIELDS: Record<Distribution['type'], { key: string; label: string }[]> = {
-  constant: [{ key: 'value', label: 'Value' }],
+type FieldLabel = 'value' | 'from' | 'to' | 'lowest' | 'mostLikely' | 'highest' | 'low' | 'high' | 'average' | 'spread';
+
+/** Each shape's numbers; their labels are the words' `inputs.field.<label>`. */
+const FIELDS: Record<Distribution['type'], { key: string; label: FieldLabel }[]> = {
+  constant: [{ key: 'value', label: 'value' }],
   uniform: [
-    { key: 'min', label: 'From' },
-    { key: 'max', label: 'To' },
+    { key: 'min', label: 'from' },
+    { key: 'max', label: 'to' },
   ],
   triangular: [
-    { key: 'min', label: 'Lowest' },
-    { key: 'mode', label: 'Most likely' },
-    { key: 'max', label: 'Highest' },
+    { key: 'min', label: 'lowest' },
+    { key: 'mode', label: 'mostLikely' },
+    { key: 'max', label: 'highest' },
   ],
   pert: [
-    { key: 'min', label: 'Lowest' },
-    { key: 'mode', label: 'Most likely' },
-    { key: 'max', label: 'Highest' },
+    { key: 'min', label: 'lowest' },
+    { key: 'mode', label: 'mostLikely' },
+    { key: 'max', label: 'highest' },
   ],
   lognormal: [
-    { key: 'low', label: 'Low (5th percentile)' },
-    { key: 'high', label: 'High (95th percentile)' },
+    { key: 'low', label: 'low' },
+    { key: 'high', label: 'high' },
   ],
   normal: [
-    { key: 'mean', label: 'Average' },
-    { key: 'sd', label: 'Spread (standard deviation)' },
+    { key: 'mean', label: 'average' },
+    { key: 'sd', label: 'spread' },
   ],
 };
 
@@ -100,6 +95,7 @@ export interface DistributionEditorProps {
 
 /** One distribution: its shape and its numbers; probabilities and multipliers in per cent. */
 export function DistributionEditor({ label, help, value, onChange, unit, currency, error, disabled }: DistributionEditorProps) {
+  const { t } = useTranslation('risks');
   const percentUnit = unit === 'probability' || unit === 'multiplier';
   const fields = FIELDS[value.type];
   const record = value as unknown as Record<string, number | undefined>;
@@ -116,13 +112,13 @@ export function DistributionEditor({ label, help, value, onChange, unit, currenc
         ) : null}
       </div>
       <Select
-        aria-label={`${label}: shape`}
+        aria-label={t('inputs.shape', { label })}
         size="xs"
-        data={typesFor(unit).map((t) => ({ value: t, label: TYPE_LABELS[t] }))}
+        data={typesFor(unit).map((type) => ({ value: type, label: t(`inputs.type.${type}`) }))}
         value={value.type}
         allowDeselect={false}
         disabled={disabled}
-        onChange={(t) => t && onChange(convert(value, t, unit))}
+        onChange={(type) => type && onChange(convert(value, type, unit))}
       />
       <Group gap="xs" grow align="flex-start">
         {fields.map((f) => {
@@ -132,8 +128,8 @@ export function DistributionEditor({ label, help, value, onChange, unit, currenc
             <NumberInput
               key={f.key}
               size="xs"
-              label={f.label}
-              aria-label={`${label}: ${f.label}`}
+              label={t(`inputs.field.${f.label}`)}
+              aria-label={t('inputs.fieldOf', { label, field: t(`inputs.field.${f.label}`) })}
               value={shown}
               disabled={disabled}
               min={0}
@@ -193,6 +189,7 @@ export const BLANK_INPUTS: FairInputs = { lossEventFrequency: DEFAULTS.lossEvent
  * as loss events directly; loss per event; optionally consequences from others.
  */
 export function FairInputsEditor({ value, onChange, currency, disabled }: { value: FairInputs; onChange: (v: FairInputs) => void; currency: string; disabled?: boolean }) {
+  const { t } = useTranslation('risks');
   const problems = inputProblems(value);
   const byThreat = value.threatEventFrequency !== undefined;
   const secondary = value.secondaryLoss !== undefined;
@@ -212,15 +209,15 @@ export function FairInputsEditor({ value, onChange, currency, disabled }: { valu
     <Stack gap="md">
       <div>
         <Text size="sm" fw={600} mb={4}>
-          How often
+          {t('inputs.howOften')}
         </Text>
         <SegmentedControl
           size="xs"
           disabled={disabled}
           value={byThreat ? 'threat' : 'loss'}
           data={[
-            { value: 'threat', label: 'Threat events × share that succeeds' },
-            { value: 'loss', label: 'Loss events directly' },
+            { value: 'threat', label: t('inputs.byThreat') },
+            { value: 'loss', label: t('inputs.byLoss') },
           ]}
           onChange={(mode) => {
             const next = { ...value } as Record<string, Distribution | undefined>;
@@ -240,8 +237,8 @@ export function FairInputsEditor({ value, onChange, currency, disabled }: { valu
       {shown.map((f) => (
         <DistributionEditor
           key={f.key}
-          label={f.label}
-          help={f.help}
+          label={t(`factor.${f.key}.label`)}
+          help={t(`factor.${f.key}.help`)}
           unit={f.unit}
           currency={currency}
           disabled={disabled}
@@ -256,8 +253,8 @@ export function FairInputsEditor({ value, onChange, currency, disabled }: { valu
           disabled={disabled}
           value={secondary ? 'yes' : 'no'}
           data={[
-            { value: 'no', label: 'No consequences from others' },
-            { value: 'yes', label: 'Add consequences from others (secondary loss)' },
+            { value: 'no', label: t('inputs.noSecondary') },
+            { value: 'yes', label: t('inputs.secondary') },
           ]}
           onChange={(v) => {
             const next = { ...value } as Record<string, Distribution | undefined>;

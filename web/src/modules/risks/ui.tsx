@@ -2,30 +2,38 @@
 import { Alert, Badge, Group, Progress, Text, Tooltip } from '@mantine/core';
 import { IconAlertTriangle, IconCircleCheck, IconRefresh } from '@tabler/icons-react';
 import type { Distribution, RecomputeStatus } from '@schema/risks';
-import { formatMoney } from '@shared/money';
-import { IMPACT_LABELS, LIKELIHOOD_LABELS, type RatingLevel } from '@shared/risks/rating';
-import { fromNow } from '../../components/format';
+import { formatMoney } from '../../components/Money';
+import type { RatingLevel } from '@shared/risks/rating';
+import type { TFunction } from 'i18next';
+import { useTranslation } from 'react-i18next';
+import { formatNumber, fromNow } from '../../components/format';
+
+/** The register's words, for helpers that build a sentence outside a component. */
+export type RiskT = TFunction<'risks'>;
 
 export type RiskStatus = 'open' | 'treating' | 'accepted' | 'closed';
 export type TreatmentStatus = 'proposed' | 'planned' | 'in_place';
 
-export const STATUS_LABELS: Record<RiskStatus, string> = { open: 'Open', treating: 'Treating', accepted: 'Accepted', closed: 'Closed' };
+export const RISK_STATUSES = ['open', 'treating', 'accepted', 'closed'] as const satisfies readonly RiskStatus[];
 const STATUS_COLORS: Record<RiskStatus, string> = { open: 'blue', treating: 'teal', accepted: 'grape', closed: 'gray' };
-export const TREATMENT_LABELS: Record<TreatmentStatus, string> = { proposed: 'Proposed', planned: 'Planned', in_place: 'In place' };
+export const TREATMENT_STATUSES = ['proposed', 'planned', 'in_place'] as const satisfies readonly TreatmentStatus[];
 const TREATMENT_COLORS: Record<TreatmentStatus, string> = { proposed: 'gray', planned: 'yellow', in_place: 'teal' };
-export const LEVEL_LABELS: Record<RatingLevel, string> = { low: 'Low', medium: 'Medium', high: 'High', critical: 'Critical' };
+/** The likelihood and impact levels 1 to 5, as keys of their labels. */
+export const LIKELIHOOD_KEYS = ['rare', 'unlikely', 'possible', 'likely', 'almostCertain'] as const;
+export const IMPACT_KEYS = ['minor', 'moderate', 'significant', 'major', 'severe'] as const;
 const LEVEL_COLORS: Record<RatingLevel, string> = { low: 'green', medium: 'yellow', high: 'orange', critical: 'red' };
 
 export function StatusBadge({ status, proposed }: { status: RiskStatus; proposed?: boolean }) {
+  const { t } = useTranslation('risks');
   return (
     <Group gap={4} wrap="nowrap">
       <Badge color={STATUS_COLORS[status]} variant="light">
-        {STATUS_LABELS[status]}
+        {t(`status.${status}`)}
       </Badge>
       {proposed ? (
-        <Tooltip label="Proposed by a contributor; an advisor approves it into the register. Not counted in the totals until then.">
+        <Tooltip label={t('badge.proposedHelp')}>
           <Badge color="orange" variant="outline">
-            Proposed
+            {t('badge.proposed')}
           </Badge>
         </Tooltip>
       ) : null}
@@ -34,42 +42,47 @@ export function StatusBadge({ status, proposed }: { status: RiskStatus; proposed
 }
 
 export function TreatmentBadge({ status }: { status: TreatmentStatus }) {
+  const { t } = useTranslation('risks');
   return (
     <Badge color={TREATMENT_COLORS[status]} variant="light">
-      {TREATMENT_LABELS[status]}
+      {t(`treatmentStatus.${status}`)}
     </Badge>
   );
 }
 
 export function RatingBadge({ rating }: { rating: { likelihood: number; impact: number; score: number; level: RatingLevel } }) {
+  const { t } = useTranslation('risks');
+  const likelihood = t(`likelihood.${LIKELIHOOD_KEYS[rating.likelihood - 1] ?? 'rare'}`);
+  const impact = t(`impact.${IMPACT_KEYS[rating.impact - 1] ?? 'minor'}`);
   return (
-    <Tooltip label={`${LIKELIHOOD_LABELS[rating.likelihood - 1]} likelihood × ${IMPACT_LABELS[rating.impact - 1]} impact (${rating.likelihood} × ${rating.impact} = ${rating.score})`}>
+    <Tooltip label={t('badge.rating', { likelihood, impact, l: rating.likelihood, i: rating.impact, score: rating.score })}>
       <Badge color={LEVEL_COLORS[rating.level]} variant="filled">
-        {LEVEL_LABELS[rating.level]} {rating.score}
+        {t(`level.${rating.level}`)} {rating.score}
       </Badge>
     </Tooltip>
   );
 }
 
 export function AppetiteBadge({ defined, breached, settled }: { defined: boolean; breached: boolean | null; settled?: boolean | null }) {
-  if (!defined) return <Badge color="gray" variant="light">No appetite set</Badge>;
-  if (breached === null) return <Badge color="gray" variant="light">Being checked</Badge>;
+  const { t } = useTranslation('risks');
+  if (!defined) return <Badge color="gray" variant="light">{t('badge.noAppetite')}</Badge>;
+  if (breached === null) return <Badge color="gray" variant="light">{t('badge.beingChecked')}</Badge>;
   if (settled === false) {
     return (
-      <Tooltip label={`On the simulated years the portfolio is ${breached ? 'just above' : 'just within'} the appetite, but too close to the tolerance curve for them to settle it.`} multiline w={280}>
+      <Tooltip label={breached ? t('badge.tooCloseHelpAbove') : t('badge.tooCloseHelpWithin')} multiline w={280}>
         <Badge color="orange" leftSection={<IconAlertTriangle size={12} />}>
-          Too close to call
+          {t('badge.tooClose')}
         </Badge>
       </Tooltip>
     );
   }
   return breached ? (
     <Badge color="red" leftSection={<IconAlertTriangle size={12} />}>
-      Above appetite
+      {t('badge.above')}
     </Badge>
   ) : (
     <Badge color="teal" leftSection={<IconCircleCheck size={12} />}>
-      Within appetite
+      {t('badge.within')}
     </Badge>
   );
 }
@@ -84,25 +97,26 @@ export const money = (x: number | null | undefined, currency: string, compact = 
  * recompute is queued or running, that it is being refreshed, with its progress.
  */
 export function RefreshBanner({ status }: { status: RecomputeStatus }) {
+  const { t } = useTranslation('risks');
   if (status.refreshing) {
     const pct = Math.round((status.progress ?? 0) * 100);
     return (
       <Alert color="blue" variant="light" icon={<IconRefresh size={18} />} role="status" aria-live="polite" py="xs">
         <Group justify="space-between" gap="md" wrap="nowrap">
           <Text size="sm">
-            {status.jobStatus === 'running' ? 'Refreshing the results with the latest changes…' : 'Refresh queued: the results below are from the last computation.'}
+            {status.jobStatus === 'running' ? t('refresh.running') : t('refresh.queued')}
           </Text>
           <Text size="sm" c="dimmed" style={{ whiteSpace: 'nowrap' }}>
             {pct} %
           </Text>
         </Group>
-        <Progress value={pct} animated mt={6} aria-label="Refreshing the risk results" size="sm" />
+        <Progress value={pct} animated mt={6} aria-label={t('refresh.progress')} size="sm" />
       </Alert>
     );
   }
   if (status.lastError) {
     return (
-      <Alert color="red" variant="light" icon={<IconAlertTriangle size={18} />} title="The last refresh failed" py="xs">
+      <Alert color="red" variant="light" icon={<IconAlertTriangle size={18} />} title={t('refresh.failed')} py="xs">
         {status.lastError}
       </Alert>
     );
@@ -110,54 +124,44 @@ export function RefreshBanner({ status }: { status: RecomputeStatus }) {
   if (!status.computedAt) return null;
   return (
     <Text size="xs" c="dimmed" role="status">
-      {status.stale ? 'Changes are waiting to be simulated. ' : ''}Simulated {fromNow(status.computedAt)} over {status.years?.toLocaleString('en-US')} years (seed {status.seed}).
+      {t(status.stale ? 'refresh.staleSimulated' : 'refresh.simulated', { when: fromNow(status.computedAt), years: formatNumber(status.years), seed: status.seed })}
     </Text>
   );
 }
 
 /** A distribution in words: "between $10K and $250K (90 % range)". */
-export function describeDistribution(d: Distribution | undefined, unit: 'money' | 'rate' | 'probability' | 'multiplier', currency: string): string {
+export function describeDistribution(t: RiskT, d: Distribution | undefined, unit: 'money' | 'rate' | 'probability' | 'multiplier', currency: string): string {
   if (!d) return '—';
   const f = (x: number): string =>
-    unit === 'money' ? formatMoney(x, currency, { compact: x >= 10_000 }) : unit === 'probability' || unit === 'multiplier' ? percent(x) : `${Number(x.toPrecision(3)).toLocaleString('en-US')} a year`;
+    unit === 'money' ? formatMoney(x, currency, { compact: x >= 10_000 }) : unit === 'probability' || unit === 'multiplier' ? percent(x) : t('distribution.perYear', { n: formatNumber(Number(x.toPrecision(3))) });
   switch (d.type) {
     case 'constant':
-      return `always ${f(d.value)}`;
+      return t('distribution.constant', { v: f(d.value) });
     case 'uniform':
-      return `anywhere from ${f(d.min)} to ${f(d.max)}`;
+      return t('distribution.uniform', { min: f(d.min), max: f(d.max) });
     case 'triangular':
     case 'pert':
-      return `${f(d.min)} to ${f(d.max)}, most likely ${f(d.mode)}`;
+      return t('distribution.mode', { min: f(d.min), max: f(d.max), mode: f(d.mode) });
     case 'lognormal':
-      return `${f(d.low)} to ${f(d.high)} (${Math.round(100 * (d.confidence ?? 0.9))} % range)`;
+      return t('distribution.lognormal', { low: f(d.low), high: f(d.high), confidence: Math.round(100 * (d.confidence ?? 0.9)) });
     case 'normal':
-      return `about ${f(d.mean)} ± ${f(d.sd)}`;
+      return t('distribution.normal', { mean: f(d.mean), sd: f(d.sd) });
   }
 }
 
-/** The FAIR factors with plain-language help, in the order people estimate them. */
+/** The FAIR factors, in the order people estimate them; their labels and help are the words' `factor.<key>`. */
 export const FACTORS = [
-  {
-    key: 'threatEventFrequency',
-    label: 'Threat events a year',
-    unit: 'rate',
-    help: 'How often a year the threat acts against you — attacks that reach a person or a system, whether or not they succeed.',
-  },
-  { key: 'vulnerability', label: 'Share that succeeds (vulnerability)', unit: 'probability', help: 'Of those attempts, the share that turns into a loss, given your defences today.' },
-  {
-    key: 'lossEventFrequency',
-    label: 'Loss events a year',
-    unit: 'rate',
-    help: 'How often a year you suffer a loss from this scenario. Use it instead of the two above when you estimate losses directly (outages, accidents).',
-  },
-  { key: 'primaryLoss', label: 'Loss per event', unit: 'money', help: 'What one event costs you directly: response, downtime, rebuilding, money stolen.' },
-  {
-    key: 'secondaryLossEventFrequency',
-    label: 'Chance of consequences from others',
-    unit: 'probability',
-    help: 'The chance that an event also brings costs from others: regulators, customers, lawsuits, notifying the people affected.',
-  },
-  { key: 'secondaryLoss', label: 'Cost of those consequences', unit: 'money', help: 'What those consequences cost when they happen: fines, claims, notification, lost customers.' },
+  { key: 'threatEventFrequency', unit: 'rate' },
+  { key: 'vulnerability', unit: 'probability' },
+  { key: 'lossEventFrequency', unit: 'rate' },
+  { key: 'primaryLoss', unit: 'money' },
+  { key: 'secondaryLossEventFrequency', unit: 'probability' },
+  { key: 'secondaryLoss', unit: 'money' },
 ] as const;
+
+/** The loss exceedance chart's series and axis names in the language in use. */
+export function lecLabels(t: RiskT) {
+  return { inherent: t('chart.inherent'), residual: t('chart.residual'), tolerance: t('chart.tolerance'), lossAxis: t('chart.lossAxis'), chanceAxis: t('chart.chanceAxis') };
+}
 
 export type FactorKey = (typeof FACTORS)[number]['key'];

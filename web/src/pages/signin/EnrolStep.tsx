@@ -1,6 +1,7 @@
 import { Stack, Text, Title } from '@mantine/core';
 import { useMutation, useQuery } from '@tanstack/react-query';
 import { useState } from 'react';
+import { useTranslation } from 'react-i18next';
 import type { MfaSetupOut } from '@schema/accounts';
 import { api } from '../../api/client';
 import type { Me } from '../../api/types';
@@ -9,6 +10,7 @@ import { MfaEnrolment, RecoveryCodes } from '../../components/MfaEnrolment';
 
 /** The firm requires a second factor this person has not set up: set it up, then in. */
 export default function EnrolStep({ challenge, onSignedIn }: { challenge: string; onSignedIn: (me: Me) => void }) {
+  const { t } = useTranslation();
   const setup = useQuery({
     queryKey: ['mfa-enrol', challenge],
     queryFn: () => api.post<MfaSetupOut>('/api/auth/mfa/enrol/start', { challenge }, { redirectOn401: false }),
@@ -25,9 +27,9 @@ export default function EnrolStep({ challenge, onSignedIn }: { challenge: string
     return (
       <Stack gap="md">
         <Title order={1} fz="h2">
-          Two-step sign-in is on
+          {t('mfa.isOn')}
         </Title>
-        <RecoveryCodes codes={recoveryCodes} onDone={() => onSignedIn(me)} doneLabel="Continue to Triad" />
+        <RecoveryCodes codes={recoveryCodes} onDone={() => onSignedIn(me)} doneLabel={t('mfa.continue')} />
       </Stack>
     );
   }
@@ -35,13 +37,13 @@ export default function EnrolStep({ challenge, onSignedIn }: { challenge: string
     <Stack gap="md">
       <div>
         <Title order={1} fz="h2">
-          Set up two-step sign-in
+          {t('mfa.setUp')}
         </Title>
         <Text size="sm" c="dimmed">
-          Your firm requires a second step when you sign in with a password: a code from an app on your phone.
+          {t('mfa.required')}
         </Text>
       </div>
-      {setup.isError ? <ErrorAlert error={setup.error} title="Could not start" /> : null}
+      {setup.isError ? <ErrorAlert error={setup.error} title={t('mfa.couldNotStart')} /> : null}
       {setup.data ? <MfaEnrolment setup={setup.data} onConfirm={(code) => finish.mutate(code)} pending={finish.isPending} error={finish.error} /> : null}
     </Stack>
   );
