@@ -72,9 +72,13 @@ export default tseslint.config(
     rules: { 'i18next/no-literal-string': NO_LITERAL_STRING },
   },
   {
-    // The estate, budget and notification pages; the client's pages; firm administration and the account.
+    // The estate.
+    files: ['web/src/modules/estate/**/*.tsx'],
+    rules: { 'i18next/no-literal-string': NO_LITERAL_STRING },
+  },
+  {
+    // The budget and notification pages; the client's pages; firm administration and the account.
     files: [
-      'web/src/modules/estate/**/*.tsx',
       'web/src/modules/budget/**/*.tsx',
       'web/src/modules/notifications/**/*.tsx',
       'web/src/pages/client/**/*.tsx',
