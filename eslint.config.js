@@ -77,11 +77,15 @@ export default tseslint.config(
     rules: { 'i18next/no-literal-string': NO_LITERAL_STRING },
   },
   {
-    // The budget and notification pages; the client's pages; firm administration and the account.
+    // The client's pages.
+    files: ['web/src/pages/client/**/*.tsx'],
+    rules: { 'i18next/no-literal-string': NO_LITERAL_STRING },
+  },
+  {
+    // The budget and notification pages; firm administration and the account.
     files: [
       'web/src/modules/budget/**/*.tsx',
       'web/src/modules/notifications/**/*.tsx',
-      'web/src/pages/client/**/*.tsx',
       'web/src/pages/admin/**/*.tsx',
       'web/src/pages/account/**/*.tsx',
       'web/src/pages/AccountPage.tsx',
