@@ -82,9 +82,13 @@ export default tseslint.config(
     rules: { 'i18next/no-literal-string': NO_LITERAL_STRING },
   },
   {
-    // The budget and notification pages; firm administration and the account.
+    // The budget.
+    files: ['web/src/modules/budget/**/*.tsx'],
+    rules: { 'i18next/no-literal-string': NO_LITERAL_STRING },
+  },
+  {
+    // The notification pages; firm administration and the account.
     files: [
-      'web/src/modules/budget/**/*.tsx',
       'web/src/modules/notifications/**/*.tsx',
       'web/src/pages/admin/**/*.tsx',
       'web/src/pages/account/**/*.tsx',
