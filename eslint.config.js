@@ -87,9 +87,13 @@ export default tseslint.config(
     rules: { 'i18next/no-literal-string': NO_LITERAL_STRING },
   },
   {
-    // The notification pages; firm administration and the account.
+    // The notifications.
+    files: ['web/src/modules/notifications/**/*.tsx'],
+    rules: { 'i18next/no-literal-string': NO_LITERAL_STRING },
+  },
+  {
+    // Firm administration and the account.
     files: [
-      'web/src/modules/notifications/**/*.tsx',
       'web/src/pages/admin/**/*.tsx',
       'web/src/pages/account/**/*.tsx',
       'web/src/pages/AccountPage.tsx',
