@@ -98,7 +98,7 @@ export default tseslint.config(
       'web/src/pages/account/**/*.tsx',
       'web/src/pages/AccountPage.tsx',
     ],
-    rules: { 'i18next/no-literal-string': 'off' },
+    rules: { 'i18next/no-literal-string': NO_LITERAL_STRING },
   },
   {
     // Governance, controls and the roadmap.

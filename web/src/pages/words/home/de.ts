@@ -62,16 +62,12 @@ const de: typeof en = {
   tasks: {
     nothing: 'Hier wartet nichts auf Sie.',
     kinds: {
-      'decision.decide': 'Entscheidung',
-      'decision.position': 'Ihre Position',
-      'concern.respond': 'Bedenken',
-      'acceptance.approve': 'Freigabe',
-      'review.certify': 'Zugriffsprüfung',
-      'review.overdue': 'Zugriffsprüfung',
-      'assessment.answer': 'Bewertung',
-      'assessment.returned': 'Zurückgegeben',
-      'assessment.review': 'Bewertung',
-      'risk.proposal': 'Vorschlag',
+      decision: { decide: 'Entscheidung', position: 'Ihre Position' },
+      concern: { respond: 'Bedenken' },
+      acceptance: { approve: 'Freigabe' },
+      review: { certify: 'Zugriffsprüfung', overdue: 'Zugriffsprüfung' },
+      assessment: { answer: 'Bewertung', returned: 'Zurückgegeben', review: 'Bewertung' },
+      risk: { proposal: 'Vorschlag' },
     },
   },
   pack: {

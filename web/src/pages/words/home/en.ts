@@ -60,16 +60,12 @@ const en = {
   tasks: {
     nothing: 'Nothing waits for you here.',
     kinds: {
-      'decision.decide': 'Decision',
-      'decision.position': 'Your position',
-      'concern.respond': 'Concern',
-      'acceptance.approve': 'Approval',
-      'review.certify': 'Access review',
-      'review.overdue': 'Access review',
-      'assessment.answer': 'Assessment',
-      'assessment.returned': 'Sent back',
-      'assessment.review': 'Assessment',
-      'risk.proposal': 'Proposal',
+      decision: { decide: 'Decision', position: 'Your position' },
+      concern: { respond: 'Concern' },
+      acceptance: { approve: 'Approval' },
+      review: { certify: 'Access review', overdue: 'Access review' },
+      assessment: { answer: 'Assessment', returned: 'Sent back', review: 'Assessment' },
+      risk: { proposal: 'Proposal' },
     },
   },
   pack: {
