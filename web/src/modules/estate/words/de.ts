@@ -232,7 +232,7 @@ const de: typeof en = {
     concentrationIntro: 'Lieferanten und Viertparteien nach den Geschäftsdiensten und Datenbeständen, die von ihnen abhängen, direkt oder über die Lieferanten, für die sie arbeiten.',
     concentrationTable: 'Lieferantenkonzentration',
     column2: { critical: 'Kritisch', restricted: 'Streng vertraulich', through: 'Über', company: 'Unternehmen', clients: 'Mandanten', asFourthParty: 'Als Viertpartei', which: 'Welche' },
-    acrossFirm: 'Über alle Mandanten der Kanzlei',
+    acrossFirm: 'Über alle Mandanten der Firma',
     acrossFirmIntro: 'Lieferanten und Viertparteien, die die meisten Mandanten teilen. Mandanten, die Sie nicht betreuen, werden gezählt, nicht genannt.',
     sharedTable: 'Gemeinsame Lieferanten',
     otherClients_one: '{{count}} weiterer Mandant',
