@@ -19,6 +19,8 @@ function Figure({ label, value }: { label: string; value: string }) {
   );
 }
 
+// The links in the sentences are <anchor> in the words: Trans treats <link> as an empty HTML element.
+
 /** The client home page's estate card: counts, renewals and end of life coming up, where restricted data lives. */
 export default function EstateHomeCard() {
   const { t } = useTranslation('estate');
@@ -45,7 +47,7 @@ export default function EstateHomeCard() {
           t={t}
           i18nKey={o.lifecycle.pastEndOfLife > 0 ? 'home.endOfLifePast' : 'home.endOfLife'}
           values={{ n: formatNumber(o.lifecycle.endOfLife), days: o.lifecycle.days, past: formatNumber(o.lifecycle.pastEndOfLife) }}
-          components={{ link: <Anchor component={Link} to={href('estate/lifecycle')} size="sm" />, money: <Money amount={o.lifecycle.replacementCost} currency={client.currency} compact size="sm" /> }}
+          components={{ anchor: <Anchor component={Link} to={href('estate/lifecycle')} size="sm" />, money: <Money amount={o.lifecycle.replacementCost} currency={client.currency} compact size="sm" /> }}
         />
       </Text>
       <Stack gap={2}>
@@ -68,7 +70,7 @@ export default function EstateHomeCard() {
           t={t}
           i18nKey={o.restricted.vendors.length > 0 ? 'home.restrictedNamed' : 'home.restricted'}
           values={{ records: formatNumber(o.restricted.records), systems: o.restricted.systems.length, vendors: o.restricted.vendors.length, names: restrictedNames }}
-          components={{ link: <Anchor component={Link} to={href('data/restricted')} size="sm" /> }}
+          components={{ anchor: <Anchor component={Link} to={href('data/restricted')} size="sm" /> }}
         />
       </Text>
       {o.counts.flaggedGrants > 0 ? (
@@ -82,7 +84,7 @@ export default function EstateHomeCard() {
             t={t}
             i18nKey={review.status !== 'open' ? 'home.reviewClosed' : review.overdue ? 'home.reviewOverdue' : 'home.reviewOpen'}
             values={{ name: review.name, decided: review.progress.decided, total: review.progress.total, date: formatDate(review.dueDate) }}
-            components={{ link: <Anchor component={Link} to={href(`data/reviews/${review.id}`)} size="sm" /> }}
+            components={{ anchor: <Anchor component={Link} to={href(`data/reviews/${review.id}`)} size="sm" /> }}
           />
         </Text>
       ) : null}
