@@ -194,7 +194,7 @@ function ModuleCard({ module }: { module: ClientModule }) {
           </Suspense>
         ) : (
           <Text size="sm" c="dimmed">
-            {module.description}
+            {t(`moduleDescriptions.${module.id}`, { defaultValue: module.description })}
           </Text>
         )}
       </div>

@@ -393,6 +393,7 @@ const de: typeof en = {
     noOwnWords: 'Noch keine eigenen Wörter dieses Mandanten: Der Import bietet an, die unbekannten zuzuordnen.',
     replacementCostOf: 'Wiederbeschaffungskosten, {{type}}',
     saveCosts: 'Wiederbeschaffungskosten speichern',
+    dateFormats: { DMY: 'TT/MM/JJJJ, TT.MM.JJJJ', MDY: 'MM/TT/JJJJ', YMD: 'JJJJ-MM-TT' },
     dateLabels: { DMY: 'Tag zuerst (TT/MM/JJJJ, TT.MM.JJJJ)', MDY: 'Monat zuerst (MM/TT/JJJJ)', YMD: 'Jahr zuerst (JJJJ-MM-TT)' },
     source: { bom: 'aus der Byte-Order-Markierung', detected: 'erkannt', given: 'wie von Ihnen gewählt', guessed: 'aus der Datei erraten', workbook: 'wie in der Arbeitsmappe' },
     delimiter: { tab: 'Tabulatoren', semicolon: 'Semikolons', comma: 'Kommas' },

@@ -392,6 +392,7 @@ const en = {
     noOwnWords: 'No words of this client’s own yet: the import offers to map the ones it does not know.',
     replacementCostOf: 'Replacement cost, {{type}}',
     saveCosts: 'Save replacement costs',
+    dateFormats: { DMY: 'DD/MM/YYYY, DD.MM.YYYY', MDY: 'MM/DD/YYYY', YMD: 'YYYY-MM-DD' },
     dateLabels: { DMY: 'day first (DD/MM/YYYY, DD.MM.YYYY)', MDY: 'month first (MM/DD/YYYY)', YMD: 'year first (YYYY-MM-DD)' },
     source: { bom: 'from its byte-order mark', detected: 'detected', given: 'as you chose', guessed: 'guessed from the file', workbook: 'as the workbook holds it' },
     delimiter: { tab: 'tabs', semicolon: 'semicolons', comma: 'commas' },

@@ -23,6 +23,21 @@ const en = {
     open: 'Open',
     comingSoon: 'Coming soon',
   },
+  /** What each module is for, on its card when it has no summary of its own; a module missing here keeps its own words. */
+  moduleDescriptions: {
+    'governance': 'Who holds the CIO, CTO and CISO seats, what each covers, and the decisions they take together.',
+    'notifications': 'What was asked of you or escalated to you in this client, and (advisors) the e-mail outbox.',
+    'estate': 'Business services, the systems and assets they run on, and their lifecycle.',
+    'vendors': 'Third and fourth parties, their contracts and renewals, criticality and concentration.',
+    'data': 'Where critical data lives, who may access it and why, and periodic access reviews.',
+    'risks': 'Risk scenarios quantified in money with Open FAIR, against the client’s risk appetite.',
+    'controls': 'Framework assessments (NIST CSF 2.0 built in, any OSCAL catalogue): maturity against target, evidence, and the gaps ranked by money at stake.',
+    'business': 'Business units, weighted priorities owned by executives, and the services that serve them.',
+    'roadmap': 'Initiatives by quarter, ranked by the risk they reduce per unit of cost and the weight of the priorities they serve.',
+    'budget': 'The fiscal year’s plan against actuals, and the forecast with what is committed but not planned.',
+    'board-pack': 'The quarterly report for the CEO and the board: risk in money, decisions, vendors, the estate; and the ransomware worst case.',
+    'qbr': 'The QBR: done last quarter, the roadmap for the next four, the IT budget and forecast, what falls due, maturity, risk in money.',
+  } as Record<string, string>,
   profile: {
     title: 'Profile',
     exportHelp: 'Every record, evidence file, issued pack and the audit trail, in one file another Triad can import',
