@@ -72,17 +72,33 @@ export default tseslint.config(
     rules: { 'i18next/no-literal-string': NO_LITERAL_STRING },
   },
   {
-    // The estate, budget and notification pages; the client's pages; firm administration and the account.
+    // The estate.
+    files: ['web/src/modules/estate/**/*.tsx'],
+    rules: { 'i18next/no-literal-string': NO_LITERAL_STRING },
+  },
+  {
+    // The client's pages.
+    files: ['web/src/pages/client/**/*.tsx'],
+    rules: { 'i18next/no-literal-string': NO_LITERAL_STRING },
+  },
+  {
+    // The budget.
+    files: ['web/src/modules/budget/**/*.tsx'],
+    rules: { 'i18next/no-literal-string': NO_LITERAL_STRING },
+  },
+  {
+    // The notifications.
+    files: ['web/src/modules/notifications/**/*.tsx'],
+    rules: { 'i18next/no-literal-string': NO_LITERAL_STRING },
+  },
+  {
+    // Firm administration and the account.
     files: [
-      'web/src/modules/estate/**/*.tsx',
-      'web/src/modules/budget/**/*.tsx',
-      'web/src/modules/notifications/**/*.tsx',
-      'web/src/pages/client/**/*.tsx',
       'web/src/pages/admin/**/*.tsx',
       'web/src/pages/account/**/*.tsx',
       'web/src/pages/AccountPage.tsx',
     ],
-    rules: { 'i18next/no-literal-string': 'off' },
+    rules: { 'i18next/no-literal-string': NO_LITERAL_STRING },
   },
   {
     // Governance, controls and the roadmap.

@@ -114,6 +114,17 @@ export const de: Translations = {
     jobStopped: 'der Auftrag wurde mit einem Fehler abgebrochen.',
     jobLost: 'Triad war nicht zu erreichen, um den Ausgang zu melden; die Seite zeigt den aktuellen Stand.',
   },
+  notifications: {
+    title: 'Benachrichtigungen',
+    unread: 'Benachrichtigungen, {{count}} ungelesen',
+    markAllRead: 'Alle als gelesen markieren',
+    nothingYet: 'Noch nichts. Eskalationen, Freigaben, um die Sie gebeten werden, ausstehende Antworten und Fristabläufe erscheinen hier.',
+    loadFailed: 'Die Benachrichtigungen konnten nicht geladen werden.',
+    unreadItem: 'Ungelesen: {{title}}',
+    clientWhen: '{{client}} · {{when}}',
+    new: 'neu',
+    noun: 'Benachrichtigungen',
+  },
   jobs: {
     boardPack: {
       started: 'Der Entwurf des Vorstandsberichts für {{quarter}} wird erstellt; er erscheint in der Liste, sobald er fertig ist.',

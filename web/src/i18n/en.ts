@@ -118,6 +118,18 @@ export const en = {
     jobStopped: 'the job stopped with an error.',
     jobLost: 'Triad could not be reached to tell how it ended; the page shows where it stands.',
   },
+  /** The bell in the header: the person's notifications across their clients. */
+  notifications: {
+    title: 'Notifications',
+    unread: 'Notifications, {{count}} unread',
+    markAllRead: 'Mark all read',
+    nothingYet: 'Nothing yet. Escalations, approvals asked of you, responses owed and expiries appear here.',
+    loadFailed: 'Notifications could not be loaded.',
+    unreadItem: 'Unread: {{title}}',
+    clientWhen: '{{client}} · {{when}}',
+    new: 'new',
+    noun: 'notifications',
+  },
   /** What a background job's notification says: started, then done or failed with the reason. */
   jobs: {
     boardPack: {

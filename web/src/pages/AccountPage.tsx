@@ -3,7 +3,8 @@ import { useForm } from '@mantine/form';
 import { modals } from '@mantine/modals';
 import { IconCheck, IconCopy, IconKey, IconAlertTriangle } from '@tabler/icons-react';
 import { useEffect, useState } from 'react';
-import { useTranslation } from 'react-i18next';
+import { Trans, useTranslation } from 'react-i18next';
+import type { TFunction } from 'i18next';
 import { api, fieldErrors } from '../api/client';
 import { useTokens } from '../api/hooks';
 import { keys } from '../api/keys';
@@ -64,7 +65,7 @@ function ProfileSection() {
 function PasswordSection() {
   const { t } = useTranslation();
   const tokens = useTokens();
-  const activeTokens = tokens.data?.filter((tk) => tokenStatus(tk).label === 'Active').length ?? 0;
+  const activeTokens = tokens.data?.filter((tk) => tokenState(tk) === 'active').length ?? 0;
   const form = useForm({
     initialValues: { currentPassword: '', newPassword: '', confirm: '', revokeTokens: true },
     validate: {
@@ -110,27 +111,31 @@ function PasswordSection() {
   );
 }
 
-function tokenStatus(t: ApiToken): { label: string; color: string } {
-  if (t.revokedAt) return { label: 'Revoked', color: 'gray' };
-  if (t.expiresAt && new Date(t.expiresAt) < new Date()) return { label: 'Expired', color: 'gray' };
-  return { label: 'Active', color: 'teal' };
+type TokenState = 'revoked' | 'expired' | 'active';
+const STATE_COLORS: Record<TokenState, string> = { revoked: 'gray', expired: 'gray', active: 'teal' };
+
+function tokenState(token: ApiToken): TokenState {
+  if (token.revokedAt) return 'revoked';
+  if (token.expiresAt && new Date(token.expiresAt) < new Date()) return 'expired';
+  return 'active';
 }
 
-const EXPIRY_OPTIONS = [
-  { value: '30', label: 'In 30 days' },
-  { value: '90', label: 'In 90 days' },
-  { value: '365', label: 'In a year' },
-  { value: 'never', label: 'Never' },
+const expiryOptions = (t: TFunction<'admin'>) => [
+  { value: '30', label: t('tokens.expiry.d30') },
+  { value: '90', label: t('tokens.expiry.d90') },
+  { value: '365', label: t('tokens.expiry.d365') },
+  { value: 'never', label: t('tokens.expiry.never') },
 ];
 
 /** The new token, shown once, with a copy button. */
 function NewTokenModal({ created, onClose }: { created: NewApiToken | null; onClose: () => void }) {
+  const { t } = useTranslation('admin');
   return (
-    <Modal opened={created !== null} onClose={onClose} title="Your new API token" size="lg" closeOnClickOutside={false}>
+    <Modal opened={created !== null} onClose={onClose} title={t('tokens.newTitle')} size="lg" closeOnClickOutside={false}>
       {created ? (
         <Stack gap="md">
-          <Alert color="orange" icon={<IconAlertTriangle size={18} />} title="Copy it now">
-            This is the only time Triad shows the token. Keep it somewhere safe, like a password manager.
+          <Alert color="orange" icon={<IconAlertTriangle size={18} />} title={t('tokens.copyNow')}>
+            {t('tokens.onlyOnce')}
           </Alert>
           <Group gap="xs" wrap="nowrap">
             <Code block style={{ flex: 1, wordBreak: 'break-all' }} data-testid="new-token">
@@ -138,8 +143,8 @@ function NewTokenModal({ created, onClose }: { created: NewApiToken | null; onCl
             </Code>
             <CopyButton value={created.token}>
               {({ copied, copy }) => (
-                <Tooltip label={copied ? 'Copied' : 'Copy'}>
-                  <ActionIcon variant="light" size="lg" color={copied ? 'teal' : 'triad'} onClick={copy} aria-label={copied ? 'Token copied' : 'Copy token'}>
+                <Tooltip label={copied ? t('common.copied') : t('common.copy')}>
+                  <ActionIcon variant="light" size="lg" color={copied ? 'teal' : 'triad'} onClick={copy} aria-label={copied ? t('tokens.tokenCopied') : t('tokens.copyToken')}>
                     {copied ? <IconCheck size={18} /> : <IconCopy size={18} />}
                   </ActionIcon>
                 </Tooltip>
@@ -147,10 +152,10 @@ function NewTokenModal({ created, onClose }: { created: NewApiToken | null; onCl
             </CopyButton>
           </Group>
           <Text size="sm" c="dimmed">
-            Use it as <Code>Authorization: Bearer {created.info.prefix}…</Code> with the API or the <Code>triad</Code> command line. It acts as you.
+            <Trans t={t} i18nKey="tokens.useIt" values={{ prefix: created.info.prefix }} components={{ code: <Code />, cli: <Code /> }} />
           </Text>
           <Group justify="flex-end">
-            <Button onClick={onClose}>I have copied it</Button>
+            <Button onClick={onClose}>{t('tokens.haveCopied')}</Button>
           </Group>
         </Stack>
       ) : null}
@@ -159,9 +164,10 @@ function NewTokenModal({ created, onClose }: { created: NewApiToken | null; onCl
 }
 
 function TokensSection() {
+  const { t } = useTranslation('admin');
   const tokens = useTokens();
   const [created, setCreated] = useState<NewApiToken | null>(null);
-  const form = useForm({ initialValues: { name: '', expiry: '90' }, validate: { name: (v) => (v.trim() ? null : 'Name the token after where it is used') } });
+  const form = useForm({ initialValues: { name: '', expiry: '90' }, validate: { name: (v) => (v.trim() ? null : t('tokens.nameIt')) } });
   const create = useApiMutation({
     mutationFn: (v: { name: string; expiresInDays: number | null }) => api.post<NewApiToken>('/api/me/tokens', v),
     notifyError: false,
@@ -173,25 +179,25 @@ function TokensSection() {
   });
   const revoke = useApiMutation({
     mutationFn: (t: ApiToken) => api.delete<ApiToken>(`/api/me/tokens/${encodeURIComponent(t.id)}`),
-    success: (t) => `The token \u201c${t.name}\u201d was revoked.`,
+    success: (token) => t('tokens.revokedToast', { name: token.name }),
     invalidate: [keys.tokens()],
   });
-  const confirmRevoke = (t: ApiToken) =>
+  const confirmRevoke = (token: ApiToken) =>
     modals.openConfirmModal({
-      title: `Revoke \u201c${t.name}\u201d?`,
-      children: <Text size="sm">Anything that uses this token stops working at once, and so do the tokens made with it. This cannot be undone.</Text>,
-      labels: { confirm: 'Revoke token', cancel: 'Keep' },
+      title: t('tokens.revokeTitle', { name: token.name }),
+      children: <Text size="sm">{t('tokens.revokeText')}</Text>,
+      labels: { confirm: t('tokens.revokeConfirm'), cancel: t('common.keep') },
       confirmProps: { color: 'red' },
-      onConfirm: () => revoke.mutate(t),
+      onConfirm: () => revoke.mutate(token),
     });
 
   return (
     <Card>
       <Title order={2} fz="h3">
-        Personal API tokens
+        {t('tokens.title')}
       </Title>
       <Text size="sm" c="dimmed" mb="md">
-        For the command line and integrations. A token acts as you, with your access.
+        {t('tokens.intro')}
       </Text>
       <form
         onSubmit={form.onSubmit((v) =>
@@ -202,59 +208,59 @@ function TokensSection() {
         <Stack gap="sm" mb="lg">
           {create.isError ? <ErrorAlert error={create.error} /> : null}
           <Group align="flex-start" gap="sm" wrap="wrap">
-            <TextInput label="Token name" placeholder="e.g. CLI on my laptop" required style={{ flex: '1 1 220px' }} {...form.getInputProps('name')} />
-            <Select label="Expires" data={EXPIRY_OPTIONS} allowDeselect={false} w={160} {...form.getInputProps('expiry')} />
+            <TextInput label={t('tokens.tokenName')} placeholder={t('tokens.tokenNamePlaceholder')} required style={{ flex: '1 1 220px' }} {...form.getInputProps('name')} />
+            <Select label={t('tokens.expires')} data={expiryOptions(t)} allowDeselect={false} w={160} {...form.getInputProps('expiry')} />
             <Button type="submit" loading={create.isPending} mt={25} leftSection={<IconKey size={16} />}>
-              Create token
+              {t('tokens.create')}
             </Button>
           </Group>
         </Stack>
       </form>
       {tokens.isPending ? <TableSkeleton rows={2} /> : null}
       {tokens.isError ? <ErrorAlert error={tokens.error} onRetry={() => void tokens.refetch()} /> : null}
-      {tokens.isSuccess && tokens.data.length === 0 ? <EmptyState framed={false} icon={<IconKey size={22} />} title="No tokens" description="Create one above when a script or tool needs to use Triad as you." /> : null}
+      {tokens.isSuccess && tokens.data.length === 0 ? <EmptyState framed={false} icon={<IconKey size={22} />} title={t('tokens.noneTitle')} description={t('tokens.noneDescription')} /> : null}
       {tokens.isSuccess && tokens.data.length > 0 ? (
         <TriadTable<ApiToken>
-          aria-label="API tokens" exportAs="API tokens"
+          aria-label={t('tokens.table')} exportAs={t('tokens.table')}
           records={tokens.data}
           idAccessor="id"
           columns={[
             {
               accessor: 'name',
-              title: 'Name',
-              render: (t) => (
+              title: t('common.name'),
+              render: (token) => (
                 <>
                   <Text size="sm" fw={600}>
-                    {t.name}
+                    {token.name}
                   </Text>
-                  {t.parentId ? (
+                  {token.parentId ? (
                     <Text size="xs" c="dimmed">
-                      Made with another token; ends with it
+                      {t('tokens.madeWithAnother')}
                     </Text>
                   ) : null}
                 </>
               ),
             },
-            { accessor: 'prefix', title: 'Starts with', render: (t) => <Code>{t.prefix}…</Code> },
-            { accessor: 'createdAt', title: 'Created', render: (t) => formatDate(t.createdAt) },
-            { accessor: 'lastUsedAt', title: 'Last used', render: (t) => (t.lastUsedAt ? fromNow(t.lastUsedAt) : 'Never') },
-            { accessor: 'expiresAt', title: 'Expires', render: (t) => (t.expiresAt ? formatDate(t.expiresAt) : 'Never') },
+            { accessor: 'prefix', title: t('tokens.startsWith'), render: (token) => <Code>{token.prefix}…</Code> },
+            { accessor: 'createdAt', title: t('tokens.created'), render: (token) => formatDate(token.createdAt) },
+            { accessor: 'lastUsedAt', title: t('tokens.lastUsed'), render: (token) => (token.lastUsedAt ? fromNow(token.lastUsedAt) : t('common.never')) },
+            { accessor: 'expiresAt', title: t('tokens.expires'), render: (token) => (token.expiresAt ? formatDate(token.expiresAt) : t('common.never')) },
             {
               accessor: 'status',
-              title: 'Status',
-              render: (t) => {
-                const s = tokenStatus(t);
-                return <Badge color={s.color}>{s.label}</Badge>;
+              title: t('common.status'),
+              render: (token) => {
+                const s = tokenState(token);
+                return <Badge color={STATE_COLORS[s]}>{t(`tokens.${s}`)}</Badge>;
               },
             },
             {
               accessor: 'actions',
               title: '',
               textAlign: 'right',
-              render: (t) =>
-                tokenStatus(t).label === 'Active' ? (
-                  <Button size="compact-sm" variant="subtle" color="red" onClick={() => confirmRevoke(t)} aria-label={`Revoke ${t.name}`}>
-                    Revoke
+              render: (token) =>
+                tokenState(token) === 'active' ? (
+                  <Button size="compact-sm" variant="subtle" color="red" onClick={() => confirmRevoke(token)} aria-label={t('tokens.revokeLabel', { name: token.name })}>
+                    {t('tokens.revoke')}
                   </Button>
                 ) : null,
             },

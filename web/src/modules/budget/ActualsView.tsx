@@ -7,8 +7,9 @@ import { Alert, Button, Card, FileInput, Group, NumberInput, Select, SimpleGrid,
 import { IconFileSpreadsheet } from '@tabler/icons-react';
 import { useQueryClient } from '@tanstack/react-query';
 import type { ActualOut, YearOut } from '@schema/budget';
-import { CATEGORIES, CATEGORY_LABELS } from '@schema/budget';
+import { CATEGORIES } from '@schema/budget';
 import { useState } from 'react';
+import { useTranslation } from 'react-i18next';
 import { api, clientPath } from '../../api/client';
 import { keys } from '../../api/keys';
 import { useApiMutation } from '../../api/mutation';
@@ -18,6 +19,7 @@ import { Money } from '../../components/Money';
 import { uploadActuals, useActuals, type ActualsImportReport } from './api';
 
 function ImportCard({ clientId }: { clientId: string }) {
+  const { t } = useTranslation('budget');
   const queryClient = useQueryClient();
   const [file, setFile] = useState<File | null>(null);
   const [busy, setBusy] = useState(false);
@@ -40,18 +42,18 @@ function ImportCard({ clientId }: { clientId: string }) {
   return (
     <Card withBorder>
       <Title order={3} fz="sm" mb={4}>
-        Import from accounting
+        {t('actuals.importTitle')}
       </Title>
       <Text size="xs" c="dimmed" mb="sm">
-        A CSV export with Date, Account (or Category), Vendor, Description and Amount; credits negative or in parentheses. Each account is mapped to a category once (Accounts). Lines imported before are left as they are.
+        {t('actuals.importIntro')}
       </Text>
       <Group align="flex-end">
-        <FileInput label="Actuals file (CSV)" placeholder="Choose a file" accept=".csv,text/csv" leftSection={<IconFileSpreadsheet size={16} />} value={file} onChange={(f) => { setFile(f); setResult(null); }} style={{ flex: 1 }} clearable />
+        <FileInput label={t('actuals.file')} placeholder={t('actuals.choose')} accept=".csv,text/csv" leftSection={<IconFileSpreadsheet size={16} />} value={file} onChange={(f) => { setFile(f); setResult(null); }} style={{ flex: 1 }} clearable />
         <Button variant="default" disabled={!file} loading={busy} onClick={() => void run(true)}>
-          Check file
+          {t('actuals.check')}
         </Button>
         <Button disabled={!file} loading={busy} onClick={() => void run(false)}>
-          Import
+          {t('actuals.import')}
         </Button>
       </Group>
       {result?.error ? (
@@ -60,18 +62,17 @@ function ImportCard({ clientId }: { clientId: string }) {
         </Stack>
       ) : null}
       {r ? (
-        <Alert mt="sm" color={r.status === 'rejected' ? 'red' : 'teal'} title={r.status === 'imported' ? 'Imported' : r.status === 'checked' ? 'The file is good' : 'Lines refused'}>
+        <Alert mt="sm" color={r.status === 'rejected' ? 'red' : 'teal'} title={r.status === 'imported' ? t('common.imported') : r.status === 'checked' ? t('common.fileGood') : t('actuals.refused')}>
           <Text size="sm">
             {r.status === 'imported'
-              ? `${r.created} lines imported, ${r.unchanged} already there.`
+              ? t('actuals.importedText', { created: r.created, unchanged: r.unchanged })
               : r.status === 'checked'
-                ? `${r.rows} lines read: ${r.created} would be imported, ${r.unchanged} are already there. Nothing was written.`
-                : `${r.rejected} of ${r.rows} lines are refused; nothing would be imported.`}
+                ? t('actuals.checkedText', { rows: r.rows, created: r.created, unchanged: r.unchanged })
+                : t('actuals.refusedText', { rejected: r.rejected, rows: r.rows })}
           </Text>
           {r.problems.map((p, i) => (
             <Text key={i} size="sm">
-              Line {p.line}
-              {p.column ? `, column ${p.column}` : ''}: {p.reason}
+              {p.column ? t('actuals.problemColumn', { line: p.line, column: p.column, reason: p.reason }) : t('actuals.problem', { line: p.line, reason: p.reason })}
             </Text>
           ))}
         </Alert>
@@ -81,28 +82,29 @@ function ImportCard({ clientId }: { clientId: string }) {
 }
 
 function EnterCard({ clientId, year }: { clientId: string; year: YearOut }) {
+  const { t } = useTranslation('budget');
   const [d, setD] = useState({ month: year.asOf, category: 'software_saas', amount: 0, vendor: '' });
   const save = useApiMutation({
     mutationFn: () => api.post<ActualOut>(clientPath(clientId, '/budget/actuals'), { ...d, vendor: d.vendor || null }),
-    success: 'Actual recorded.',
+    success: t('actuals.recorded'),
     notifyError: false,
     invalidate: [keys.client(clientId)],
   });
   return (
     <Card withBorder>
       <Title order={3} fz="sm" mb="sm">
-        Enter an amount
+        {t('actuals.enterTitle')}
       </Title>
       {save.isError ? <ErrorAlert error={save.error} /> : null}
       <SimpleGrid cols={{ base: 1, sm: 4 }}>
-        <Select label="Month" data={year.months.map((m) => ({ value: m.month, label: m.label }))} value={d.month} onChange={(v) => v && setD({ ...d, month: v })} allowDeselect={false} />
-        <Select label="Category" data={CATEGORIES.map((c) => ({ value: c, label: CATEGORY_LABELS[c] }))} value={d.category} onChange={(v) => v && setD({ ...d, category: v })} allowDeselect={false} />
-        <NumberInput label="Amount" thousandSeparator="," decimalScale={2} value={d.amount} onChange={(v) => setD({ ...d, amount: Number(v) || 0 })} />
-        <TextInput label="Vendor" value={d.vendor} onChange={(e) => setD({ ...d, vendor: e.currentTarget.value })} />
+        <Select label={t('common.month')} data={year.months.map((m) => ({ value: m.month, label: m.label }))} value={d.month} onChange={(v) => v && setD({ ...d, month: v })} allowDeselect={false} />
+        <Select label={t('common.category')} data={CATEGORIES.map((c) => ({ value: c, label: t(`categories.${c}`) }))} value={d.category} onChange={(v) => v && setD({ ...d, category: v })} allowDeselect={false} />
+        <NumberInput label={t('common.amount')} thousandSeparator="," decimalScale={2} value={d.amount} onChange={(v) => setD({ ...d, amount: Number(v) || 0 })} />
+        <TextInput label={t('common.vendor')} value={d.vendor} onChange={(e) => setD({ ...d, vendor: e.currentTarget.value })} />
       </SimpleGrid>
       <Group justify="flex-end" mt="sm">
         <Button size="xs" onClick={() => save.mutate()} loading={save.isPending}>
-          Record
+          {t('actuals.record')}
         </Button>
       </Group>
     </Card>
@@ -110,6 +112,7 @@ function EnterCard({ clientId, year }: { clientId: string; year: YearOut }) {
 }
 
 export function ActualsView({ clientId, year }: { clientId: string; year: YearOut }) {
+  const { t } = useTranslation('budget');
   const actuals = useActuals(clientId, year.fiscalYear);
   const cur = year.currency;
   return (
@@ -122,23 +125,23 @@ export function ActualsView({ clientId, year }: { clientId: string; year: YearOu
       ) : null}
       {actuals.isError ? <ErrorAlert error={actuals.error} /> : null}
       <Text size="sm" c="dimmed" aria-live="polite">
-        {actuals.data ? `${actuals.data.total} actual lines in ${year.label}${actuals.data.total > actuals.data.actuals.length ? `; the ${actuals.data.actuals.length} latest shown` : ''}.` : ''}
+        {actuals.data ? (actuals.data.total > actuals.data.actuals.length ? t('actuals.countLatest', { total: actuals.data.total, year: year.label, shown: actuals.data.actuals.length }) : t('actuals.count', { total: actuals.data.total, year: year.label })) : ''}
       </Text>
       <TriadTable<ActualOut>
-        aria-label="Actual lines" exportAs="Actual lines"
+        aria-label={t('actuals.table')} exportAs={t('actuals.table')}
         records={actuals.data?.actuals ?? []}
         fetching={actuals.isPending}
         idAccessor="id"
         maxHeight={480}
-        noRecordsText="No actuals recorded yet"
+        noRecordsText={t('actuals.none')}
         columns={[
-          { accessor: 'month', title: 'Month' },
-          { accessor: 'date', title: 'Date', render: (a) => a.date ?? '—' },
-          { accessor: 'category', title: 'Category', render: (a) => CATEGORY_LABELS[a.category] },
-          { accessor: 'seat', title: 'Seat' },
-          { accessor: 'vendor', title: 'Vendor', render: (a) => a.vendor ?? '—' },
-          { accessor: 'account', title: 'Account', render: (a) => a.account ?? (a.source === 'entered' ? 'entered' : '—') },
-          { accessor: 'amount', title: 'Amount', textAlign: 'right', render: (a) => <Money amount={a.amount} currency={cur} size="sm" /> },
+          { accessor: 'month', title: t('common.month') },
+          { accessor: 'date', title: t('actuals.date'), render: (a) => a.date ?? '—' },
+          { accessor: 'category', title: t('common.category'), render: (a) => t(`categories.${a.category}`) },
+          { accessor: 'seat', title: t('common.seat') },
+          { accessor: 'vendor', title: t('common.vendor'), render: (a) => a.vendor ?? '—' },
+          { accessor: 'account', title: t('common.account'), render: (a) => a.account ?? (a.source === 'entered' ? t('actuals.entered') : '—') },
+          { accessor: 'amount', title: t('common.amount'), textAlign: 'right', render: (a) => <Money amount={a.amount} currency={cur} size="sm" /> },
         ]}
       />
     </Stack>

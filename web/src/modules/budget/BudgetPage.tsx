@@ -1,6 +1,7 @@
 /** The IT budget of a client: a fiscal year's plan against actuals, the forecast, actuals and the account map. */
 import { Select } from '@mantine/core';
 import { useState } from 'react';
+import { useTranslation } from 'react-i18next';
 import { Outlet, Route, Routes, useOutletContext } from 'react-router';
 import type { YearOut } from '@schema/budget';
 import { ErrorAlert } from '../../components/ErrorAlert';
@@ -14,14 +15,10 @@ import { useBudgetYear } from './api';
 import { OverviewView } from './OverviewView';
 import { PlanView } from './PlanView';
 
-const TABS = [
-  { value: 'forecast', label: 'Forecast' },
-  { value: 'plan', label: 'Plan against actual' },
-  { value: 'actuals', label: 'Actuals' },
-  { value: 'accounts', label: 'Accounts' },
-];
+const TABS = ['forecast', 'plan', 'actuals', 'accounts'] as const;
 
 function Views() {
+  const { t } = useTranslation('budget');
   const { client, clientId } = useCurrentClient();
   const [fy, setFy] = useState<number | null>(null);
   const year = useBudgetYear(clientId, fy);
@@ -29,16 +26,16 @@ function Views() {
     <>
       <PageHeader
         eyebrow={client.name}
-        title="IT budget"
-        documentTitle={`IT budget · ${client.name}`}
-        description="The fiscal year's plan by category and seat, what was spent, and the forecast with what is committed but not planned: internal IT (the bottom line) and product technology (the top line) told apart."
+        title={t('title')}
+        documentTitle={t('documentTitle', { client: client.name })}
+        description={t('description')}
         actions={
           year.data ? (
-            <Select aria-label="Fiscal year" data={year.data.years.map((y) => ({ value: String(y.fiscalYear), label: y.label }))} value={String(year.data.fiscalYear)} onChange={(v) => v && setFy(Number(v))} allowDeselect={false} w={120} />
+            <Select aria-label={t('fiscalYear')} data={year.data.years.map((y) => ({ value: String(y.fiscalYear), label: y.label }))} value={String(year.data.fiscalYear)} onChange={(v) => v && setFy(Number(v))} allowDeselect={false} w={120} />
           ) : null
         }
       />
-      <RouteTabs base="budget" tabs={TABS} />
+      <RouteTabs base="budget" tabs={TABS.map((value) => ({ value, label: t(`tabs.${value}`) }))} />
       {year.isPending ? <PageSkeleton /> : null}
       {year.isError ? <ErrorAlert error={year.error} onRetry={() => void year.refetch()} /> : null}
       {year.data ? <Outlet context={year.data} /> : null}

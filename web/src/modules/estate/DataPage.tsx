@@ -3,6 +3,7 @@ import { Anchor, Badge, Button, Group, Modal, MultiSelect, NumberInput, Paper, P
 import { useForm } from '@mantine/form';
 import { IconPlus } from '@tabler/icons-react';
 import { useState } from 'react';
+import { useTranslation } from 'react-i18next';
 import { Link, Outlet, Route, Routes, useParams } from 'react-router';
 import type { DataTableSortStatus } from 'mantine-datatable';
 import type { DatasetOut, GrantOut, ReviewDetail, ReviewItemOut, ReviewOut } from '@schema/estate';
@@ -18,17 +19,12 @@ import { useCurrentClient } from '../../layout/client-context';
 import { LoadMore } from '../../components/LoadMore';
 import { estateInvalidate, estatePath, useDatasetOptions, useDatasets, useGrants, useLocations, useReview, useReviews, useSystemOptions, useVendorOptions } from './api';
 import { RouteTabs } from '../../components/RouteTabs';
-import { ClassificationBadge, FlagBadges, TierBadge, words } from './ui';
+import { ACCESS_LEVELS, CATEGORIES, CLASSIFICATIONS, ClassificationBadge, FlagBadges, GRANTEE_TYPES, TierBadge } from './ui';
 
-const TABS = [
-  { value: 'datasets', label: 'Data sets' },
-  { value: 'restricted', label: 'Where critical data lives' },
-  { value: 'access', label: 'Access grants' },
-  { value: 'reviews', label: 'Access reviews' },
-];
-const CATEGORIES = ['personal', 'health', 'payment', 'credentials', 'intellectual_property'];
+const TABS = ['datasets', 'restricted', 'access', 'reviews'] as const;
 
 function DatasetModal({ onClose }: { onClose: () => void }) {
+  const { t } = useTranslation('estate');
   const { clientId } = useCurrentClient();
   const systems = useSystemOptions(clientId);
   const vendors = useVendorOptions(clientId);
@@ -41,32 +37,32 @@ function DatasetModal({ onClose }: { onClose: () => void }) {
         countries: v.countries.split(/[,;\s]+/).filter(Boolean),
         retention: v.retention || null,
       }),
-    success: (d) => `${d.name} was added.`,
+    success: (d) => t('common.added', { name: d.name }),
     notifyError: false,
     invalidate: estateInvalidate(clientId),
     onSuccess: onClose,
   });
   return (
-    <Modal opened onClose={onClose} title="Add a data set" size="lg">
+    <Modal opened onClose={onClose} title={t('data.addTitle')} size="lg">
       <form onSubmit={form.onSubmit((v) => save.mutate(v, { onError: (err) => form.setErrors(fieldErrors(err)) }))} noValidate>
         <Stack gap="sm">
           {save.isError ? <ErrorAlert error={save.error} /> : null}
-          <TextInput label="Name" required {...form.getInputProps('name')} />
+          <TextInput label={t('common.name')} required {...form.getInputProps('name')} />
           <Group grow>
-            <Select label="Classification" data={['public', 'internal', 'confidential', 'restricted']} allowDeselect={false} {...form.getInputProps('classification')} />
-            <NumberInput label="Records" min={0} thousandSeparator="," {...form.getInputProps('records')} />
+            <Select label={t('data.classification')} data={CLASSIFICATIONS.map((value) => ({ value, label: t(`values.classification.${value}`) }))} allowDeselect={false} {...form.getInputProps('classification')} />
+            <NumberInput label={t('common.records')} min={0} thousandSeparator="," {...form.getInputProps('records')} />
           </Group>
-          <MultiSelect label="Categories" data={CATEGORIES.map((c) => ({ value: c, label: words(c) }))} {...form.getInputProps('categories')} />
-          <TextInput label="Countries" placeholder="US, DE" {...form.getInputProps('countries')} />
-          <TextInput label="Retention" {...form.getInputProps('retention')} />
-          <MultiSelect label="Stored or processed in" searchable data={(systems.data ?? []).map((s) => ({ value: s.id, label: s.name }))} {...form.getInputProps('systemIds')} />
-          <MultiSelect label="Vendors holding it" searchable data={(vendors.data ?? []).map((v) => ({ value: v.id, label: v.name }))} {...form.getInputProps('vendorIds')} />
+          <MultiSelect label={t('data.categories')} data={CATEGORIES.map((value) => ({ value, label: t(`values.category.${value}`) }))} {...form.getInputProps('categories')} />
+          <TextInput label={t('common.countries')} placeholder={t('data.countriesPlaceholder')} {...form.getInputProps('countries')} />
+          <TextInput label={t('data.retention')} {...form.getInputProps('retention')} />
+          <MultiSelect label={t('data.storedIn')} searchable data={(systems.data ?? []).map((s) => ({ value: s.id, label: s.name }))} {...form.getInputProps('systemIds')} />
+          <MultiSelect label={t('data.vendorsHolding')} searchable data={(vendors.data ?? []).map((v) => ({ value: v.id, label: v.name }))} {...form.getInputProps('vendorIds')} />
           <Group justify="flex-end">
             <Button variant="default" onClick={onClose}>
-              Cancel
+              {t('common.cancel')}
             </Button>
             <Button type="submit" loading={save.isPending}>
-              Add data set
+              {t('data.add')}
             </Button>
           </Group>
         </Stack>
@@ -76,7 +72,9 @@ function DatasetModal({ onClose }: { onClose: () => void }) {
 }
 
 function DatasetsView() {
+  const { t } = useTranslation('estate');
   const { clientId, can } = useCurrentClient();
+  const canEstateEdit = can('estate.edit');
   const [sort, setSort] = useState<DataTableSortStatus<DatasetOut>>({ columnAccessor: 'name', direction: 'asc' });
   const datasets = useDatasets(clientId, { limit: 100, sort: sort.columnAccessor, order: sort.direction });
   const [adding, setAdding] = useState(false);
@@ -85,42 +83,43 @@ function DatasetsView() {
     <Stack gap="md">
       <Group justify="space-between">
         <Text size="sm" c="dimmed" maw={640}>
-          The client&rsquo;s data: how sensitive it is, what it holds, how much, where it is stored or processed, and how long it is kept.
+          {t('data.intro')}
         </Text>
-        {can('estate.edit') ? (
+        {canEstateEdit ? (
           <Button leftSection={<IconPlus size={16} />} onClick={() => setAdding(true)}>
-            Add data set
+            {t('data.add')}
           </Button>
         ) : null}
       </Group>
       {!datasets.isPending && datasets.records.length === 0 ? (
-        <EmptyState title="No data sets yet" description="Add the data sets the client keeps, or import them." />
+        <EmptyState title={t('data.emptyTitle')} description={t('data.emptyDescription')} />
       ) : (
         <TriadTable
           records={datasets.records}
           fetching={datasets.fetching && !datasets.loadingMore}
           idAccessor="id"
-          aria-label="Data sets" exportAs="Data sets"
+          aria-label={t('common.dataSets')} exportAs={t('common.dataSets')}
           sortStatus={sort}
           onSortStatusChange={(s: DataTableSortStatus<DatasetOut>) => setSort(s)}
           columns={[
-            { accessor: 'name', title: 'Data set', sortable: true },
-            { accessor: 'classification', title: 'Classification', render: (d: DatasetOut) => <ClassificationBadge value={d.classification} /> },
-            { accessor: 'categories', title: 'Categories', render: (d: DatasetOut) => d.categories.map(words).join(', ') || '—' },
-            { accessor: 'records', title: 'Records', textAlign: 'right', sortable: true, render: (d: DatasetOut) => formatNumber(d.records) },
-            { accessor: 'systems', title: 'Where', render: (d: DatasetOut) => [...d.systems, ...d.vendors].map((x) => x.name).join(', ') || '—' },
-            { accessor: 'countries', title: 'Countries', render: (d: DatasetOut) => d.countries.join(', ') || '—' },
-            { accessor: 'retention', title: 'Retention', render: (d: DatasetOut) => d.retention ?? '—' },
+            { accessor: 'name', title: t('data.column.dataset'), sortable: true },
+            { accessor: 'classification', title: t('data.classification'), render: (d: DatasetOut) => <ClassificationBadge value={d.classification} /> },
+            { accessor: 'categories', title: t('data.categories'), render: (d: DatasetOut) => d.categories.map((c) => t(`values.category.${c}`)).join(', ') || '—' },
+            { accessor: 'records', title: t('common.records'), textAlign: 'right', sortable: true, render: (d: DatasetOut) => formatNumber(d.records) },
+            { accessor: 'systems', title: t('data.column.where'), render: (d: DatasetOut) => [...d.systems, ...d.vendors].map((x) => x.name).join(', ') || '—' },
+            { accessor: 'countries', title: t('common.countries'), render: (d: DatasetOut) => d.countries.join(', ') || '—' },
+            { accessor: 'retention', title: t('data.retention'), render: (d: DatasetOut) => d.retention ?? '—' },
           ]}
         />
       )}
-      <LoadMore list={datasets} noun="data sets" />
+      <LoadMore list={datasets} noun={t('data.noun')} />
       {adding ? <DatasetModal onClose={() => setAdding(false)} /> : null}
     </Stack>
   );
 }
 
 function LocationsView() {
+  const { t } = useTranslation('estate');
   const { clientId, href } = useCurrentClient();
   const [level, setLevel] = useState('restricted');
   const where = useLocations(clientId, level);
@@ -130,36 +129,36 @@ function LocationsView() {
     <Stack gap="md">
       <Group justify="space-between">
         <Text size="sm" c="dimmed" maw={640}>
-          {d ? `${formatNumber(d.datasets)} data sets, ${formatNumber(d.records)} records, ` : ''}held by these systems and vendors, fourth parties included.
+          {d ? t('data.heldIntroCounted', { datasets: formatNumber(d.datasets), records: formatNumber(d.records) }) : t('data.heldIntro')}
         </Text>
-        <SegmentedControl value={level} onChange={setLevel} data={[{ value: 'restricted', label: 'Restricted' }, { value: 'confidential', label: 'Confidential and above' }]} aria-label="Classification" />
+        <SegmentedControl value={level} onChange={setLevel} data={[{ value: 'restricted', label: t('data.restricted') }, { value: 'confidential', label: t('data.confidentialUp') }]} aria-label={t('data.classification')} />
       </Group>
       {d ? (
         <SimpleGrid cols={{ base: 1, md: 2 }}>
-          <Paper withBorder p="md" component="section" aria-label="Systems holding it">
+          <Paper withBorder p="md" component="section" aria-label={t('data.systemsHolding')}>
             <Title order={2} fz="h4" mb="xs">
-              Systems ({d.systems.length})
+              {t('data.systemsCount', { count: d.systems.length })}
             </Title>
             <Stack gap={6}>
-              {d.systems.length === 0 ? <Text size="sm" c="dimmed">None.</Text> : null}
+              {d.systems.length === 0 ? <Text size="sm" c="dimmed">{t('common.none')}</Text> : null}
               {d.systems.map((s) => (
                 <div key={s.id}>
                   <Text size="sm" fw={600}>
                     {s.name}
                   </Text>
                   <Text size="xs" c="dimmed">
-                    {[s.type, s.vendorName, s.location].filter(Boolean).join(' · ')} — {s.datasets.map((x) => x.name).join(', ')}
+                    {[t(`values.systemType.${s.type}`), s.vendorName, s.location].filter(Boolean).join(' · ')} — {s.datasets.map((x) => x.name).join(', ')}
                   </Text>
                 </div>
               ))}
             </Stack>
           </Paper>
-          <Paper withBorder p="md" component="section" aria-label="Vendors holding it">
+          <Paper withBorder p="md" component="section" aria-label={t('data.vendorsHoldingRegion')}>
             <Title order={2} fz="h4" mb="xs">
-              Vendors ({d.vendors.length})
+              {t('data.vendorsCount', { count: d.vendors.length })}
             </Title>
             <Stack gap={6}>
-              {d.vendors.length === 0 ? <Text size="sm" c="dimmed">None.</Text> : null}
+              {d.vendors.length === 0 ? <Text size="sm" c="dimmed">{t('common.none')}</Text> : null}
               {d.vendors.map((v) => (
                 <div key={v.id}>
                   <Group gap={6}>
@@ -167,10 +166,10 @@ function LocationsView() {
                       {v.name}
                     </Anchor>
                     <TierBadge tier={v.tier} compact />
-                    {v.fourthParty ? <Badge size="xs" variant="outline" color="grape">fourth party</Badge> : null}
+                    {v.fourthParty ? <Badge size="xs" variant="outline" color="grape">{t('common.fourthParty')}</Badge> : null}
                   </Group>
                   <Text size="xs" c="dimmed">
-                    {v.datasets.map((x) => (x.via ? `${x.name} (for ${x.via})` : x.name)).join(', ')}
+                    {v.datasets.map((x) => (x.via ? t('data.forVia', { name: x.name, via: x.via }) : x.name)).join(', ')}
                   </Text>
                 </div>
               ))}
@@ -180,7 +179,7 @@ function LocationsView() {
       ) : null}
       {d && d.countries.length > 0 ? (
         <Text size="sm">
-          Countries: {d.countries.map((c) => `${c.country} (${c.datasets})`).join(', ')}
+          {t('data.countriesLine', { list: d.countries.map((c) => `${c.country} (${c.datasets})`).join(', ') })}
         </Text>
       ) : null}
     </Stack>
@@ -188,6 +187,7 @@ function LocationsView() {
 }
 
 function GrantModal({ onClose }: { onClose: () => void }) {
+  const { t } = useTranslation('estate');
   const { clientId } = useCurrentClient();
   const datasets = useDatasetOptions(clientId);
   const systems = useSystemOptions(clientId);
@@ -198,34 +198,34 @@ function GrantModal({ onClose }: { onClose: () => void }) {
       const [targetType, targetId] = (v.target ?? ':').split(':');
       return api.post<GrantOut>(estatePath(clientId, '/grants'), { targetType, targetId, grantee: v.grantee, granteeType: v.granteeType, level: v.level, reason: v.reason || null, ownerUserId: v.ownerUserId });
     },
-    success: 'The grant was recorded.',
+    success: t('data.grantRecorded'),
     notifyError: false,
     invalidate: estateInvalidate(clientId),
     onSuccess: onClose,
   });
   const targets = [
-    { group: 'Data sets', items: (datasets.data ?? []).map((d) => ({ value: `dataset:${d.id}`, label: d.name })) },
-    { group: 'Systems', items: (systems.data ?? []).map((s) => ({ value: `system:${s.id}`, label: s.name })) },
+    { group: t('common.dataSets'), items: (datasets.data ?? []).map((d) => ({ value: `dataset:${d.id}`, label: d.name })) },
+    { group: t('common.systems'), items: (systems.data ?? []).map((s) => ({ value: `system:${s.id}`, label: s.name })) },
   ];
   return (
-    <Modal opened onClose={onClose} title="Record a grant of access" size="lg">
+    <Modal opened onClose={onClose} title={t('data.grantTitle')} size="lg">
       <form onSubmit={form.onSubmit((v) => save.mutate(v, { onError: (err) => form.setErrors(fieldErrors(err)) }))} noValidate>
         <Stack gap="sm">
           {save.isError ? <ErrorAlert error={save.error} /> : null}
-          <Select label="Access to" searchable required data={targets} {...form.getInputProps('target')} />
+          <Select label={t('common.accessTo')} searchable required data={targets} {...form.getInputProps('target')} />
           <Group grow>
-            <TextInput label="Grantee" required {...form.getInputProps('grantee')} />
-            <Select label="Grantee type" data={['person', 'group', 'service']} allowDeselect={false} {...form.getInputProps('granteeType')} />
-            <Select label="Level" data={['read', 'write', 'admin']} allowDeselect={false} {...form.getInputProps('level')} />
+            <TextInput label={t('data.grantee')} required {...form.getInputProps('grantee')} />
+            <Select label={t('data.granteeType')} data={GRANTEE_TYPES.map((value) => ({ value, label: t(`values.granteeType.${value}`) }))} allowDeselect={false} {...form.getInputProps('granteeType')} />
+            <Select label={t('common.level')} data={ACCESS_LEVELS.map((value) => ({ value, label: t(`values.accessLevel.${value}`) }))} allowDeselect={false} {...form.getInputProps('level')} />
           </Group>
-          <TextInput label="Reason" {...form.getInputProps('reason')} />
-          <Select label="Owner (answers for it in reviews)" clearable data={(members.data ?? []).map((m) => ({ value: m.userId, label: m.name }))} {...form.getInputProps('ownerUserId')} />
+          <TextInput label={t('common.reason')} {...form.getInputProps('reason')} />
+          <Select label={t('data.grantOwner')} clearable data={(members.data ?? []).map((m) => ({ value: m.userId, label: m.name }))} {...form.getInputProps('ownerUserId')} />
           <Group justify="flex-end">
             <Button variant="default" onClick={onClose}>
-              Cancel
+              {t('common.cancel')}
             </Button>
             <Button type="submit" loading={save.isPending}>
-              Record grant
+              {t('data.recordGrant')}
             </Button>
           </Group>
         </Stack>
@@ -237,7 +237,9 @@ function GrantModal({ onClose }: { onClose: () => void }) {
 const GRANT_PAGE = 100;
 
 function AccessView() {
+  const { t } = useTranslation('estate');
   const { clientId, can } = useCurrentClient();
+  const canEstateEdit = can('estate.edit');
   const [flagged, setFlagged] = useState(false);
   const [sort, setSort] = useState<DataTableSortStatus<GrantOut>>({ columnAccessor: 'grantee', direction: 'asc' });
   const [adding, setAdding] = useState(false);
@@ -246,10 +248,10 @@ function AccessView() {
   return (
     <Stack gap="md">
       <Group justify="space-between">
-        <Switch label="Only grants without a reason or an owner" checked={flagged} onChange={(e) => setFlagged(e.currentTarget.checked)} />
-        {can('estate.edit') ? (
+        <Switch label={t('data.onlyFlagged')} checked={flagged} onChange={(e) => setFlagged(e.currentTarget.checked)} />
+        {canEstateEdit ? (
           <Button leftSection={<IconPlus size={16} />} onClick={() => setAdding(true)}>
-            Record grant
+            {t('data.recordGrant')}
           </Button>
         ) : null}
       </Group>
@@ -257,70 +259,71 @@ function AccessView() {
         records={grants.records}
         fetching={grants.fetching && !grants.loadingMore}
         idAccessor="id"
-        aria-label="Access grants" exportAs="Access grants"
+        aria-label={t('data.grantsTable')} exportAs={t('data.grantsTable')}
         sortStatus={sort}
         onSortStatusChange={(s: DataTableSortStatus<GrantOut>) => setSort(s)}
         columns={[
-          { accessor: 'grantee', title: 'Who', sortable: true, render: (g: GrantOut) => `${g.grantee} (${g.granteeType})` },
-          { accessor: 'targetName', title: 'Access to', render: (g: GrantOut) => <>{g.targetName} {g.classification ? <ClassificationBadge value={g.classification} /> : null}</> },
-          { accessor: 'level', title: 'Level' },
-          { accessor: 'reason', title: 'Reason', render: (g: GrantOut) => g.reason ?? '—' },
-          { accessor: 'ownerName', title: 'Owner', render: (g: GrantOut) => g.ownerName ?? '—' },
-          { accessor: 'since', title: 'Since', sortable: true, render: (g: GrantOut) => formatDate(g.since) },
+          { accessor: 'grantee', title: t('common.who'), sortable: true, render: (g: GrantOut) => t('common.withGranteeType', { name: g.grantee, type: t(`values.granteeType.${g.granteeType}`) }) },
+          { accessor: 'targetName', title: t('common.accessTo'), render: (g: GrantOut) => <>{g.targetName} {g.classification ? <ClassificationBadge value={g.classification} /> : null}</> },
+          { accessor: 'level', title: t('common.level'), render: (g: GrantOut) => t(`values.accessLevel.${g.level}`) },
+          { accessor: 'reason', title: t('common.reason'), render: (g: GrantOut) => g.reason ?? '—' },
+          { accessor: 'ownerName', title: t('common.owner'), render: (g: GrantOut) => g.ownerName ?? '—' },
+          { accessor: 'since', title: t('data.column.since'), sortable: true, render: (g: GrantOut) => formatDate(g.since) },
           { accessor: 'flags', title: '', render: (g: GrantOut) => <FlagBadges flags={g.flags} /> },
         ]}
       />
-      <LoadMore list={grants} noun="grants" />
+      <LoadMore list={grants} noun={t('data.grantsNoun')} />
       {adding ? <GrantModal onClose={() => setAdding(false)} /> : null}
     </Stack>
   );
 }
 
 function ReviewProgress({ review }: { review: ReviewOut }) {
+  const { t } = useTranslation('estate');
   const p = review.progress;
   const percent = p.total === 0 ? 100 : Math.round((p.decided / p.total) * 100);
   return (
     <Stack gap={4}>
       <Group justify="space-between">
         <Text size="sm">
-          {p.decided} of {p.total} decided · {p.certified} certified · {p.revoked} revoked
-          {p.overdue > 0 ? ` · ${p.overdue} overdue` : ''}
+          {t(p.overdue > 0 ? 'data.progressOverdue' : 'data.progress', { decided: p.decided, total: p.total, certified: p.certified, revoked: p.revoked, overdue: p.overdue })}
         </Text>
         <Text size="sm" c="dimmed">
           {percent}%
         </Text>
       </Group>
-      <Progress value={percent} color={review.overdue ? 'red' : 'teal'} aria-label={`${review.name} progress`} />
+      <Progress value={percent} color={review.overdue ? 'red' : 'teal'} aria-label={t('data.progressLabel', { name: review.name })} />
     </Stack>
   );
 }
 
 function StartReviewModal({ onClose }: { onClose: () => void }) {
+  const { t } = useTranslation('estate');
   const { clientId } = useCurrentClient();
   const form = useForm({ initialValues: { name: '', dueDate: '' } });
   const start = useApiMutation({
     mutationFn: (v: typeof form.values) => api.post<ReviewDetail>(estatePath(clientId, '/reviews'), { ...(v.name ? { name: v.name } : {}), dueDate: v.dueDate }),
-    success: (r) => `${r.name} started: ${r.progress.total} grants went to their owners.`,
+    success: (r) => t('data.reviewStarted', { name: r.name, count: r.progress.total }),
     notifyError: false,
     invalidate: estateInvalidate(clientId),
     onSuccess: onClose,
   });
   return (
-    <Modal opened onClose={onClose} title="Start an access review">
+    <Modal opened onClose={onClose} title={t('data.startTitle')}>
       <form onSubmit={form.onSubmit((v) => start.mutate(v, { onError: (err) => form.setErrors(fieldErrors(err)) }))} noValidate>
         <Stack gap="sm">
           {start.isError ? <ErrorAlert error={start.error} /> : null}
           <Text size="sm" c="dimmed">
-            Every active grant goes to its owner to certify or revoke by the due date; grants without an owner go to the advisors.
+            {t('data.startIntro')}
           </Text>
-          <TextInput label="Name" placeholder="Quarterly access review" {...form.getInputProps('name')} />
-          <TextInput label="Due date" placeholder="YYYY-MM-DD" required {...form.getInputProps('dueDate')} />
+          <TextInput label={t('common.name')} placeholder={t('data.reviewNamePlaceholder')} {...form.getInputProps('name')} />
+          <TextInput label={t('data.dueDate')} placeholder={t('common.datePlaceholder')} required {...form.getInputProps('dueDate')} />
           <Group justify="flex-end">
             <Button variant="default" onClick={onClose}>
-              Cancel
+              {t('common.cancel')}
             </Button>
             <Button type="submit" loading={start.isPending}>
-              Start review
+              {t('data.startReview')}
             </Button>
           </Group>
         </Stack>
@@ -330,7 +333,9 @@ function StartReviewModal({ onClose }: { onClose: () => void }) {
 }
 
 function ReviewsView() {
+  const { t } = useTranslation('estate');
   const { clientId, can, href } = useCurrentClient();
+  const canAccessReviewManage = can('access.review.manage');
   const reviews = useReviews(clientId);
   const [starting, setStarting] = useState(false);
   if (reviews.isError) return <ErrorAlert error={reviews.error} onRetry={() => void reviews.refetch()} />;
@@ -339,15 +344,15 @@ function ReviewsView() {
     <Stack gap="md">
       <Group justify="space-between">
         <Text size="sm" c="dimmed" maw={640}>
-          Periodically, each grant&rsquo;s owner confirms it is still needed (certify) or takes it away (revoke).
+          {t('data.reviewsIntro')}
         </Text>
-        {can('access.review.manage') && !open ? (
+        {canAccessReviewManage && !open ? (
           <Button leftSection={<IconPlus size={16} />} onClick={() => setStarting(true)}>
-            Start review
+            {t('data.startReview')}
           </Button>
         ) : null}
       </Group>
-      {reviews.data && reviews.data.length === 0 ? <EmptyState title="No access reviews yet" description="An advisor starts one; each grant goes to its owner." /> : null}
+      {reviews.data && reviews.data.length === 0 ? <EmptyState title={t('data.noReviewsTitle')} description={t('data.noReviewsDescription')} /> : null}
       {(reviews.data ?? []).map((r) => (
         <Paper key={r.id} withBorder p="md" component="article" aria-label={r.name}>
           <Group justify="space-between" mb="xs">
@@ -355,9 +360,9 @@ function ReviewsView() {
               {r.name}
             </Anchor>
             <Group gap={6}>
-              {r.myPending > 0 ? <Badge color="blue">{r.myPending} for you</Badge> : null}
+              {r.myPending > 0 ? <Badge color="blue">{t('data.forYou', { count: r.myPending })}</Badge> : null}
               <Badge color={r.status === 'open' ? (r.overdue ? 'red' : 'blue') : 'gray'} variant="light">
-                {r.status === 'open' ? (r.overdue ? 'Overdue' : `Due ${formatDate(r.dueDate)}`) : `Closed ${formatDate(r.closedAt)}`}
+                {r.status === 'open' ? (r.overdue ? t('common.overdue') : t('data.dueOn', { date: formatDate(r.dueDate) })) : t('data.closedOn', { date: formatDate(r.closedAt) })}
               </Badge>
             </Group>
           </Group>
@@ -370,32 +375,35 @@ function ReviewsView() {
 }
 
 function DecisionButtons({ review, item }: { review: ReviewDetail; item: ReviewItemOut }) {
+  const { t } = useTranslation('estate');
   const { clientId } = useCurrentClient();
   const decide = useApiMutation({
     mutationFn: (decision: 'certify' | 'revoke') => api.post<ReviewDetail>(estatePath(clientId, `/reviews/${review.id}/items/${item.id}/decision`), { decision }),
-    success: (_r, decision) => (decision === 'certify' ? `Certified: ${item.grant.grantee} keeps access.` : `Revoked: ${item.grant.grantee} loses access.`),
+    success: (_r, decision) => (decision === 'certify' ? t('data.certified', { name: item.grant.grantee }) : t('data.revoked', { name: item.grant.grantee })),
     invalidate: estateInvalidate(clientId),
   });
   return (
     <Group gap={6} wrap="nowrap">
-      <Button size="xs" variant="light" color="teal" loading={decide.isPending && decide.variables === 'certify'} disabled={decide.isPending} onClick={() => decide.mutate('certify')} aria-label={`Certify ${item.grant.grantee} on ${item.grant.targetName}`}>
-        Certify
+      <Button size="xs" variant="light" color="teal" loading={decide.isPending && decide.variables === 'certify'} disabled={decide.isPending} onClick={() => decide.mutate('certify')} aria-label={t('data.certifyLabel', { name: item.grant.grantee, target: item.grant.targetName })}>
+        {t('data.certify')}
       </Button>
-      <Button size="xs" variant="light" color="red" loading={decide.isPending && decide.variables === 'revoke'} disabled={decide.isPending} onClick={() => decide.mutate('revoke')} aria-label={`Revoke ${item.grant.grantee} on ${item.grant.targetName}`}>
-        Revoke
+      <Button size="xs" variant="light" color="red" loading={decide.isPending && decide.variables === 'revoke'} disabled={decide.isPending} onClick={() => decide.mutate('revoke')} aria-label={t('data.revokeLabel', { name: item.grant.grantee, target: item.grant.targetName })}>
+        {t('data.revoke')}
       </Button>
     </Group>
   );
 }
 
 function ReviewPage() {
+  const { t } = useTranslation('estate');
   const { reviewId = '' } = useParams();
   const { clientId, client, can, href } = useCurrentClient();
+  const canAccessReviewManage = can('access.review.manage');
   const [mine, setMine] = useState(false);
   const review = useReview(clientId, reviewId, mine);
   const close = useApiMutation({
     mutationFn: () => api.post<ReviewDetail>(estatePath(clientId, `/reviews/${reviewId}/close`)),
-    success: 'The review was closed.',
+    success: t('data.reviewClosed'),
     invalidate: estateInvalidate(clientId),
   });
   if (review.isError) return <ErrorAlert error={review.error} />;
@@ -404,14 +412,14 @@ function ReviewPage() {
   return (
     <>
       <PageHeader
-        eyebrow={<Anchor component={Link} to={href('data/reviews')} size="xs">Access reviews</Anchor>}
+        eyebrow={<Anchor component={Link} to={href('data/reviews')} size="xs">{t('data.reviewsCrumb')}</Anchor>}
         title={r.name}
         documentTitle={`${r.name} · ${client.name}`}
-        description={`Started by ${r.startedBy.replace(/\s*<.*>$/, '')} on ${formatDate(r.startedAt)}; due ${formatDate(r.dueDate)}.`}
+        description={t('data.startedBy', { name: r.startedBy.replace(/\s*<.*>$/, ''), start: formatDate(r.startedAt), due: formatDate(r.dueDate) })}
         actions={
-          r.status === 'open' && can('access.review.manage') ? (
+          r.status === 'open' && canAccessReviewManage ? (
             <Button variant="default" onClick={() => close.mutate()} loading={close.isPending}>
-              Close review
+              {t('data.closeReview')}
             </Button>
           ) : null
         }
@@ -419,34 +427,34 @@ function ReviewPage() {
       <Stack gap="md">
         <Group justify="space-between">
           <Badge size="lg" color={r.status === 'open' ? (r.overdue ? 'red' : 'blue') : 'gray'} variant="light">
-            {r.status === 'open' ? (r.overdue ? 'Open, overdue' : 'Open') : 'Closed'}
+            {r.status === 'open' ? (r.overdue ? t('data.openOverdue') : t('data.open')) : t('data.closed')}
           </Badge>
-          <Switch label="Only the grants I am to decide" checked={mine} onChange={(e) => setMine(e.currentTarget.checked)} />
+          <Switch label={t('data.onlyMine')} checked={mine} onChange={(e) => setMine(e.currentTarget.checked)} />
         </Group>
         <ReviewProgress review={r} />
         <TriadTable
           records={r.items}
           idAccessor="id"
-          aria-label="Grants to review" exportAs="Grants to review"
-          noRecordsText={mine ? 'Nothing left for you to decide' : 'No grants'}
+          aria-label={t('data.reviewTable')} exportAs={t('data.reviewTable')}
+          noRecordsText={mine ? t('data.nothingLeft') : t('data.noGrants')}
           columns={[
-            { accessor: 'grant.grantee', title: 'Who', render: (i: ReviewItemOut) => `${i.grant.grantee} (${i.grant.granteeType})` },
-            { accessor: 'grant.targetName', title: 'Access to', render: (i: ReviewItemOut) => `${i.grant.targetName} · ${i.grant.level}` },
-            { accessor: 'grant.reason', title: 'Reason', render: (i: ReviewItemOut) => <>{i.grant.reason ?? '—'} <FlagBadges flags={i.grant.flags} /></> },
-            { accessor: 'reviewerName', title: 'Owner', render: (i: ReviewItemOut) => i.reviewerName ?? 'Advisors' },
+            { accessor: 'grant.grantee', title: t('common.who'), render: (i: ReviewItemOut) => t('common.withGranteeType', { name: i.grant.grantee, type: t(`values.granteeType.${i.grant.granteeType}`) }) },
+            { accessor: 'grant.targetName', title: t('common.accessTo'), render: (i: ReviewItemOut) => t('data.targetLevel', { target: i.grant.targetName, level: t(`values.accessLevel.${i.grant.level}`) }) },
+            { accessor: 'grant.reason', title: t('common.reason'), render: (i: ReviewItemOut) => <>{i.grant.reason ?? '—'} <FlagBadges flags={i.grant.flags} /></> },
+            { accessor: 'reviewerName', title: t('common.owner'), render: (i: ReviewItemOut) => i.reviewerName ?? t('data.advisors') },
             {
               accessor: 'decision',
-              title: 'Decision',
+              title: t('data.column.decision'),
               render: (i: ReviewItemOut) =>
                 i.decision ? (
                   <Badge color={i.decision === 'certify' ? 'teal' : 'red'} variant="light">
-                    {i.decision === 'certify' ? 'Certified' : 'Revoked'}
+                    {i.decision === 'certify' ? t('data.certifiedBadge') : t('data.revokedBadge')}
                   </Badge>
                 ) : i.canDecide ? (
                   <DecisionButtons review={r} item={i} />
                 ) : (
                   <Badge color={i.overdue ? 'red' : 'gray'} variant="outline">
-                    {i.overdue ? 'Overdue' : 'Pending'}
+                    {i.overdue ? t('common.overdue') : t('data.pending')}
                   </Badge>
                 ),
             },
@@ -458,16 +466,17 @@ function ReviewPage() {
 }
 
 function DataViews() {
+  const { t } = useTranslation('estate');
   const { client } = useCurrentClient();
   return (
     <>
       <PageHeader
         eyebrow={client.name}
-        title="Data map & access"
-        documentTitle={`Data map & access · ${client.name}`}
-        description="Where the client's data lives and how sensitive it is; who may reach it and why; access reviews in which owners certify or revoke each grant."
+        title={t('data.title')}
+        documentTitle={t('data.documentTitle', { client: client.name })}
+        description={t('data.description')}
       />
-      <RouteTabs base="data" tabs={TABS} />
+      <RouteTabs base="data" tabs={TABS.map((value) => ({ value, label: t(`data.tabs.${value}`) }))} />
       <Outlet />
     </>
   );

@@ -1,4 +1,5 @@
 import { Anchor, Group, SimpleGrid, Skeleton, Stack, Text } from '@mantine/core';
+import { Trans, useTranslation } from 'react-i18next';
 import { Link } from 'react-router';
 import { formatDate, formatNumber } from '../../components/format';
 import { Money } from '../../components/Money';
@@ -18,39 +19,45 @@ function Figure({ label, value }: { label: string; value: string }) {
   );
 }
 
+// The links in the sentences are <anchor> in the words: Trans treats <link> as an empty HTML element.
+
 /** The client home page's estate card: counts, renewals and end of life coming up, where restricted data lives. */
 export default function EstateHomeCard() {
+  const { t } = useTranslation('estate');
   const { clientId, client, href } = useCurrentClient();
   const overview = useEstateOverview(clientId);
   if (overview.isPending) return <Skeleton height={120} />;
-  if (overview.isError) return <Text size="sm" c="dimmed">The estate could not be loaded.</Text>;
+  if (overview.isError) return <Text size="sm" c="dimmed">{t('home.failed')}</Text>;
   const o = overview.data;
+  const restrictedNames = o.restricted.vendors.slice(0, 3).map((v) => v.name).join(', ') + (o.restricted.vendors.length > 3 ? '…' : '');
+  const review = o.review;
   return (
     <Stack gap="sm">
       <SimpleGrid cols={4} spacing="xs">
-        <Figure label="Services" value={formatNumber(o.counts.services)} />
-        <Figure label="Systems" value={formatNumber(o.counts.systems)} />
-        <Figure label="Vendors" value={formatNumber(o.counts.vendors)} />
-        <Figure label="Data sets" value={formatNumber(o.counts.datasets)} />
+        <Figure label={t('home.services')} value={formatNumber(o.counts.services)} />
+        <Figure label={t('home.systems')} value={formatNumber(o.counts.systems)} />
+        <Figure label={t('home.vendors')} value={formatNumber(o.counts.vendors)} />
+        <Figure label={t('home.dataSets')} value={formatNumber(o.counts.datasets)} />
       </SimpleGrid>
       <Text size="xs" c="dimmed">
-        and {formatNumber(o.counts.fourthParties)} fourth parties, {formatNumber(o.counts.activeGrants)} access grants
+        {t('home.andMore', { fourthParties: formatNumber(o.counts.fourthParties), grants: formatNumber(o.counts.activeGrants) })}
       </Text>
       <Text size="sm">
-        <Anchor component={Link} to={href('estate/lifecycle')} size="sm">
-          {formatNumber(o.lifecycle.endOfLife)} reach end of life
-        </Anchor>{' '}
-        in {o.lifecycle.days} days (<Money amount={o.lifecycle.replacementCost} currency={client.currency} compact size="sm" /> to replace)
-        {o.lifecycle.pastEndOfLife > 0 ? `, ${formatNumber(o.lifecycle.pastEndOfLife)} already past it` : ''}.
+        <Trans
+          t={t}
+          i18nKey={o.lifecycle.pastEndOfLife > 0 ? 'home.endOfLifePast' : 'home.endOfLife'}
+          values={{ n: formatNumber(o.lifecycle.endOfLife), days: o.lifecycle.days, past: formatNumber(o.lifecycle.pastEndOfLife) }}
+          components={{ anchor: <Anchor component={Link} to={href('estate/lifecycle')} size="sm" />, money: <Money amount={o.lifecycle.replacementCost} currency={client.currency} compact size="sm" /> }}
+        />
       </Text>
       <Stack gap={2}>
         <Anchor component={Link} to={href('vendors/renewals')} size="sm">
-          {formatNumber(o.renewals.count)} contracts renew or need notice in {o.renewals.days} days
+          {t('home.renewals', { n: formatNumber(o.renewals.count), days: o.renewals.days })}
         </Anchor>
         {o.renewals.next.slice(0, 3).map((r) => (
           <Group key={`${r.contractId}-${r.event}`} justify="space-between" wrap="nowrap" gap="xs">
             <Text size="xs" truncate>
-              {r.vendorName}: {r.event === 'notice' ? 'notice by' : 'renews'}
+              {r.event === 'notice' ? t('home.noticeBy', { vendor: r.vendorName }) : t('home.renews', { vendor: r.vendorName })}
             </Text>
             <Text size="xs" c="dimmed" style={{ flexShrink: 0 }}>
               {formatDate(r.date)}
@@ -59,23 +66,26 @@ export default function EstateHomeCard() {
         ))}
       </Stack>
       <Text size="sm">
-        <Anchor component={Link} to={href('data/restricted')} size="sm">
-          Restricted data
-        </Anchor>{' '}
-        ({formatNumber(o.restricted.records)} records) sits in {o.restricted.systems.length} systems and {o.restricted.vendors.length} vendors
-        {o.restricted.vendors.length > 0 ? `: ${o.restricted.vendors.slice(0, 3).map((v) => v.name).join(', ')}${o.restricted.vendors.length > 3 ? '…' : ''}` : ''}.
+        <Trans
+          t={t}
+          i18nKey={o.restricted.vendors.length > 0 ? 'home.restrictedNamed' : 'home.restricted'}
+          values={{ records: formatNumber(o.restricted.records), systems: o.restricted.systems.length, vendors: o.restricted.vendors.length, names: restrictedNames }}
+          components={{ anchor: <Anchor component={Link} to={href('data/restricted')} size="sm" /> }}
+        />
       </Text>
       {o.counts.flaggedGrants > 0 ? (
         <Text size="sm" c="orange.8">
-          {formatNumber(o.counts.flaggedGrants)} access grants have no reason or owner.
+          {t('home.flaggedGrants', { n: formatNumber(o.counts.flaggedGrants) })}
         </Text>
       ) : null}
-      {o.review ? (
+      {review ? (
         <Text size="sm">
-          <Anchor component={Link} to={href(`data/reviews/${o.review.id}`)} size="sm">
-            {o.review.name}
-          </Anchor>
-          : {o.review.progress.decided} of {o.review.progress.total} decided{o.review.status === 'open' ? (o.review.overdue ? ', overdue' : `, due ${formatDate(o.review.dueDate)}`) : ', closed'}.
+          <Trans
+            t={t}
+            i18nKey={review.status !== 'open' ? 'home.reviewClosed' : review.overdue ? 'home.reviewOverdue' : 'home.reviewOpen'}
+            values={{ name: review.name, decided: review.progress.decided, total: review.progress.total, date: formatDate(review.dueDate) }}
+            components={{ anchor: <Anchor component={Link} to={href(`data/reviews/${review.id}`)} size="sm" /> }}
+          />
         </Text>
       ) : null}
     </Stack>

@@ -4,8 +4,10 @@ import { useForm } from '@mantine/form';
 import { useDebouncedValue } from '@mantine/hooks';
 import { IconPlus, IconSearch } from '@tabler/icons-react';
 import { useState } from 'react';
+import { useTranslation } from 'react-i18next';
 import { Outlet, Route, Routes, useSearchParams } from 'react-router';
 import type { DataTableSortStatus } from 'mantine-datatable';
+import type { EChartsOption } from 'echarts';
 import type { SystemDetail, SystemOut } from '@schema/estate';
 import { SystemInput } from '@schema/estate';
 import { replacementCostChartOption } from '@shared/charts/reports';
@@ -26,14 +28,9 @@ import { estateInvalidate, estatePath, useLifecycle, useSystem, useSystems, useV
 import { ServicesView } from './ServicesView';
 import { ImportExportView } from './ImportExportView';
 import { RouteTabs } from '../../components/RouteTabs';
-import { labelledOptions, labelOf, SYSTEM_STATUS_LABELS, SYSTEM_TYPE_LABELS } from './ui';
+import { SYSTEM_SCOPES, SYSTEM_STATUSES, SYSTEM_TYPES } from './ui';
 
-const TABS = [
-  { value: 'services', label: 'Business services' },
-  { value: 'systems', label: 'Systems & assets' },
-  { value: 'lifecycle', label: 'Lifecycle' },
-  { value: 'import', label: 'Import & export' },
-];
+const TABS = ['services', 'systems', 'lifecycle', 'import'] as const;
 
 interface SystemValues {
   name: string;
@@ -66,7 +63,17 @@ function systemBody(v: SystemValues) {
   };
 }
 
+/** The limits the schema sets on the form's fields, shown in the inputs up front. */
+const LIMITS = {
+  name: textLimit(SystemInput.shape, 'name'),
+  assetTag: textLimit(SystemInput.shape, 'assetTag'),
+  owner: textLimit(SystemInput.shape, 'owner'),
+  location: textLimit(SystemInput.shape, 'location'),
+  replacementCost: numberLimits(SystemInput.shape, 'replacementCost'),
+};
+
 function SystemModal({ onClose }: { onClose: () => void }) {
+  const { t } = useTranslation('estate');
   const { clientId, client } = useCurrentClient();
   const vendors = useVendorOptions(clientId);
   const form = useForm({
@@ -75,41 +82,41 @@ function SystemModal({ onClose }: { onClose: () => void }) {
   });
   const save = useApiMutation({
     mutationFn: (v: typeof form.values) => api.post<SystemDetail>(estatePath(clientId, '/systems'), systemBody(v)),
-    success: (s) => `${s.name} was added.`,
+    success: (s) => t('common.added', { name: s.name }),
     notifyError: false,
     invalidate: estateInvalidate(clientId),
     onSuccess: onClose,
   });
   return (
-    <Modal opened onClose={onClose} title="Add a system or asset" size="lg">
+    <Modal opened onClose={onClose} title={t('systems.addTitle')} size="lg">
       <form onSubmit={form.onSubmit((v) => save.mutate(v, { onError: (err) => form.setErrors(fieldErrors(err)) }))} noValidate>
         <Stack gap="sm">
           {save.isError ? <ErrorAlert error={save.error} /> : null}
           <Group grow>
-            <TextInput label="Name" required {...textLimit(SystemInput.shape, 'name')} {...form.getInputProps('name')} />
-            <TextInput label="Asset tag" {...textLimit(SystemInput.shape, 'assetTag')} {...form.getInputProps('assetTag')} />
+            <TextInput label={t('common.name')} required {...LIMITS.name} {...form.getInputProps('name')} />
+            <TextInput label={t('systems.assetTag')} {...LIMITS.assetTag} {...form.getInputProps('assetTag')} />
           </Group>
           <Group grow>
-            <Select label="Type" data={labelledOptions(SYSTEM_TYPE_LABELS)} allowDeselect={false} {...form.getInputProps('type')} />
-            <Select label="Scope" data={[{ value: 'internal', label: 'Internal (CIO)' }, { value: 'product', label: 'Product (CTO)' }]} allowDeselect={false} {...form.getInputProps('scope')} />
-            <Select label="Status" data={labelledOptions(SYSTEM_STATUS_LABELS)} allowDeselect={false} {...form.getInputProps('status')} />
+            <Select label={t('common.type')} data={SYSTEM_TYPES.map((value) => ({ value, label: t(`values.systemType.${value}`) }))} allowDeselect={false} {...form.getInputProps('type')} />
+            <Select label={t('systems.scope')} data={SYSTEM_SCOPES.map((value) => ({ value, label: t(`values.scopeLong.${value}`) }))} allowDeselect={false} {...form.getInputProps('scope')} />
+            <Select label={t('common.status')} data={SYSTEM_STATUSES.map((value) => ({ value, label: t(`values.systemStatus.${value}`) }))} allowDeselect={false} {...form.getInputProps('status')} />
           </Group>
           <Group grow>
-            <TextInput label="Owner" {...textLimit(SystemInput.shape, 'owner')} {...form.getInputProps('owner')} />
-            <Select label="Vendor" searchable clearable data={(vendors.data ?? []).map((v) => ({ value: v.id, label: v.name }))} {...form.getInputProps('vendorId')} />
+            <TextInput label={t('systems.owner')} {...LIMITS.owner} {...form.getInputProps('owner')} />
+            <Select label={t('common.vendor')} searchable clearable data={(vendors.data ?? []).map((v) => ({ value: v.id, label: v.name }))} {...form.getInputProps('vendorId')} />
           </Group>
-          <TextInput label="Location" {...textLimit(SystemInput.shape, 'location')} {...form.getInputProps('location')} />
+          <TextInput label={t('systems.location')} {...LIMITS.location} {...form.getInputProps('location')} />
           <Group grow>
-            <TextInput label="Warranty end" placeholder="YYYY-MM-DD" {...form.getInputProps('warrantyEnd')} />
-            <TextInput label="End of life" placeholder="YYYY-MM-DD" {...form.getInputProps('endOfLife')} />
-            <NumberInput label={`Replacement cost (${client.currency})`} {...numberLimits(SystemInput.shape, 'replacementCost')} clampBehavior="none" thousandSeparator="," {...form.getInputProps('replacementCost')} />
+            <TextInput label={t('systems.warrantyEnd')} placeholder={t('common.datePlaceholder')} {...form.getInputProps('warrantyEnd')} />
+            <TextInput label={t('systems.endOfLife')} placeholder={t('common.datePlaceholder')} {...form.getInputProps('endOfLife')} />
+            <NumberInput label={t('systems.replacementCost', { currency: client.currency })} {...LIMITS.replacementCost} clampBehavior="none" thousandSeparator="," {...form.getInputProps('replacementCost')} />
           </Group>
           <Group justify="flex-end">
             <Button variant="default" onClick={onClose}>
-              Cancel
+              {t('common.cancel')}
             </Button>
             <Button type="submit" loading={save.isPending}>
-              Add system
+              {t('systems.add')}
             </Button>
           </Group>
         </Stack>
@@ -119,45 +126,46 @@ function SystemModal({ onClose }: { onClose: () => void }) {
 }
 
 function SystemDrawer({ id, onClose }: { id: string | null; onClose: () => void }) {
+  const { t } = useTranslation('estate');
   const { clientId, client } = useCurrentClient();
   const system = useSystem(clientId, id);
   const s = system.data;
   return (
-    <Drawer opened={Boolean(id)} onClose={onClose} position="right" size="md" title={s?.name ?? 'System'}>
+    <Drawer opened={Boolean(id)} onClose={onClose} position="right" size="md" title={s?.name ?? t('systems.drawerTitle')}>
       {system.isError ? <ErrorAlert error={system.error} /> : null}
       {s ? (
         <Stack gap="xs">
           <Group gap="xs">
-            <Badge variant="light">{s.type}</Badge>
+            <Badge variant="light">{t(`values.systemType.${s.type}`)}</Badge>
             <Badge variant="light" color="gray">
-              {s.scope === 'product' ? 'Product (CTO)' : 'Internal (CIO)'}
+              {t(`values.scopeLong.${s.scope}`)}
             </Badge>
-            <Badge variant="outline">{s.status}</Badge>
+            <Badge variant="outline">{t(`values.systemStatus.${s.status}`)}</Badge>
           </Group>
           <SimpleGrid cols={2} spacing="xs">
-            <Text size="sm">Asset tag: {s.assetTag ?? '—'}</Text>
-            <Text size="sm">Vendor: {s.vendorName ?? '—'}</Text>
-            <Text size="sm">Owner: {s.owner ?? '—'}</Text>
-            <Text size="sm">Location: {s.location ?? '—'}</Text>
-            <Text size="sm">Model: {[s.manufacturer, s.model].filter(Boolean).join(' ') || '—'}</Text>
-            <Text size="sm">Serial: {s.serial ?? '—'}</Text>
-            <Text size="sm">Purchased: {formatDate(s.purchaseDate)}</Text>
+            <Text size="sm">{t('systems.assetTagIs', { value: s.assetTag ?? '—' })}</Text>
+            <Text size="sm">{t('systems.vendorIs', { value: s.vendorName ?? '—' })}</Text>
+            <Text size="sm">{t('systems.ownerIs', { value: s.owner ?? '—' })}</Text>
+            <Text size="sm">{t('systems.locationIs', { value: s.location ?? '—' })}</Text>
+            <Text size="sm">{t('systems.modelIs', { value: [s.manufacturer, s.model].filter(Boolean).join(' ') || '—' })}</Text>
+            <Text size="sm">{t('systems.serialIs', { value: s.serial ?? '—' })}</Text>
+            <Text size="sm">{t('systems.purchasedIs', { value: formatDate(s.purchaseDate) })}</Text>
             <Text size="sm">
-              Cost: <Money amount={s.purchaseCost} currency={client.currency} size="sm" />
+              {t('systems.cost')} <Money amount={s.purchaseCost} currency={client.currency} size="sm" />
             </Text>
-            <Text size="sm">Warranty ends: {formatDate(s.warrantyEnd)}</Text>
-            <Text size="sm">End of life: {formatDate(s.endOfLife)}</Text>
+            <Text size="sm">{t('systems.warrantyEndsIs', { value: formatDate(s.warrantyEnd) })}</Text>
+            <Text size="sm">{t('systems.endOfLifeIs', { value: formatDate(s.endOfLife) })}</Text>
           </SimpleGrid>
           <Title order={3} fz="h5" mt="sm">
-            Business services that depend on it
+            {t('systems.dependentServices')}
           </Title>
-          {s.services.length === 0 ? <Text size="sm" c="dimmed">None recorded.</Text> : s.services.map((x) => <Text key={x.id} size="sm">{x.name} ({x.criticality})</Text>)}
+          {s.services.length === 0 ? <Text size="sm" c="dimmed">{t('common.noneRecorded')}</Text> : s.services.map((x) => <Text key={x.id} size="sm">{t('systems.serviceWith', { name: x.name, criticality: t(`values.criticality.${x.criticality}`) })}</Text>)}
           <Title order={3} fz="h5" mt="sm">
-            Data stored or processed
+            {t('systems.dataStored')}
           </Title>
-          {s.datasets.length === 0 ? <Text size="sm" c="dimmed">None recorded.</Text> : s.datasets.map((x) => <Text key={x.id} size="sm">{x.name} ({x.classification})</Text>)}
+          {s.datasets.length === 0 ? <Text size="sm" c="dimmed">{t('common.noneRecorded')}</Text> : s.datasets.map((x) => <Text key={x.id} size="sm">{t('systems.datasetWith', { name: x.name, classification: t(`values.classification.${x.classification}`) })}</Text>)}
           <Text size="sm" mt="sm">
-            {formatNumber(s.activeGrants)} active access grants
+            {t('systems.activeGrants', { count: s.activeGrants, formatted: formatNumber(s.activeGrants) })}
           </Text>
           <Group mt="sm">
             <HistoryLink entityType="system" entityId={s.id} />
@@ -171,7 +179,9 @@ function SystemDrawer({ id, onClose }: { id: string | null; onClose: () => void 
 const PAGE = 50;
 
 function SystemsView() {
+  const { t } = useTranslation('estate');
   const { clientId, client, can } = useCurrentClient();
+  const canEstateEdit = can('estate.edit');
   const [search, setSearch] = useState('');
   const [debounced] = useDebouncedValue(search, 300);
   const [type, setType] = useState<string | null>(null);
@@ -196,20 +206,20 @@ function SystemsView() {
       <Group justify="space-between" align="flex-end">
         <Group gap="sm" align="flex-end">
           <TextInput
-            label="Search"
-            placeholder="Name, asset tag, serial or model"
+            label={t('systems.search')}
+            placeholder={t('systems.searchPlaceholder')}
             leftSection={<IconSearch size={14} />}
             value={search}
             onChange={(e) => setSearch(e.currentTarget.value)}
             w={280}
           />
-          <Select label="Type" data={labelledOptions(SYSTEM_TYPE_LABELS)} clearable value={type} onChange={setType} w={140} />
-          <Select label="Status" data={labelledOptions(SYSTEM_STATUS_LABELS)} clearable value={status} onChange={setStatus} w={140} />
+          <Select label={t('common.type')} data={SYSTEM_TYPES.map((value) => ({ value, label: t(`values.systemType.${value}`) }))} clearable value={type} onChange={setType} w={140} />
+          <Select label={t('common.status')} data={SYSTEM_STATUSES.map((value) => ({ value, label: t(`values.systemStatus.${value}`) }))} clearable value={status} onChange={setStatus} w={140} />
           <ViewsMenu list="estate.systems" filters={{ search, type, status }} onApply={(f) => { setSearch(f.search ?? ''); setType(f.type ?? null); setStatus(f.status ?? null); }} />
         </Group>
-        {can('estate.edit') ? (
+        {canEstateEdit ? (
           <Button leftSection={<IconPlus size={16} />} onClick={() => setAdding(true)}>
-            Add system
+            {t('systems.add')}
           </Button>
         ) : null}
       </Group>
@@ -217,30 +227,36 @@ function SystemsView() {
         records={systems.records}
         fetching={systems.fetching && !systems.loadingMore}
         idAccessor="id"
-        aria-label="Systems and assets" exportAs="Systems and assets" columnsKey="estate.systems"
-        noRecordsText="No systems match"
+        aria-label={t('systems.table')} exportAs={t('systems.table')} columnsKey="estate.systems"
+        noRecordsText={t('systems.noneMatch')}
         sortStatus={sort}
         onSortStatusChange={(s: DataTableSortStatus<SystemOut>) => setSort(s)}
         onRowClick={({ record }: { record: SystemOut }) => setOpen(record.id)}
         columns={[
-          { accessor: 'name', title: 'System', sortable: true, render: (s: SystemOut) => <Anchor component="button" size="sm" onClick={() => setOpen(s.id)}>{s.name}</Anchor> },
-          { accessor: 'assetTag', title: 'Asset tag', sortable: true, render: (s: SystemOut) => s.assetTag ?? '—' },
-          { accessor: 'type', title: 'Type', render: (s: SystemOut) => labelOf(SYSTEM_TYPE_LABELS, s.type) },
-          { accessor: 'scope', title: 'Scope', render: (s: SystemOut) => (s.scope === 'product' ? 'Product' : 'Internal') },
-          { accessor: 'status', title: 'Status', render: (s: SystemOut) => labelOf(SYSTEM_STATUS_LABELS, s.status) },
-          { accessor: 'vendorName', title: 'Vendor', render: (s: SystemOut) => s.vendorName ?? '—' },
-          { accessor: 'endOfLife', title: 'End of life', sortable: true, render: (s: SystemOut) => formatDate(s.endOfLife) },
-          { accessor: 'replacementCost', title: 'Replacement', textAlign: 'right', render: (s: SystemOut) => <Money amount={s.replacementCost} currency={client.currency} /> },
+          { accessor: 'name', title: t('systems.column.system'), sortable: true, render: (s: SystemOut) => <Anchor component="button" size="sm" onClick={() => setOpen(s.id)}>{s.name}</Anchor> },
+          { accessor: 'assetTag', title: t('systems.assetTag'), sortable: true, render: (s: SystemOut) => s.assetTag ?? '—' },
+          { accessor: 'type', title: t('common.type'), render: (s: SystemOut) => t(`values.systemType.${s.type}`) },
+          { accessor: 'scope', title: t('systems.scope'), render: (s: SystemOut) => t(`values.scope.${s.scope}`) },
+          { accessor: 'status', title: t('common.status'), render: (s: SystemOut) => t(`values.systemStatus.${s.status}`) },
+          { accessor: 'vendorName', title: t('common.vendor'), render: (s: SystemOut) => s.vendorName ?? '—' },
+          { accessor: 'endOfLife', title: t('systems.endOfLife'), sortable: true, render: (s: SystemOut) => formatDate(s.endOfLife) },
+          { accessor: 'replacementCost', title: t('systems.column.replacement'), textAlign: 'right', render: (s: SystemOut) => <Money amount={s.replacementCost} currency={client.currency} /> },
         ]}
       />
-      <LoadMore list={systems} noun="systems" />
+      <LoadMore list={systems} noun={t('systems.noun')} />
       {adding ? <SystemModal onClose={() => setAdding(false)} /> : null}
       <SystemDrawer id={open} onClose={() => setOpen(null)} />
     </Stack>
   );
 }
 
+/** The chart's one series under its name in the language in use (its tooltip shows it). */
+function named(option: EChartsOption, name: string): EChartsOption {
+  return { ...option, series: (Array.isArray(option.series) ? option.series : option.series ? [option.series] : []).map((s) => ({ ...s, name })) };
+}
+
 function LifecycleView() {
+  const { t } = useTranslation('estate');
   const { clientId, client } = useCurrentClient();
   const [days, setDays] = useState('90');
   const life = useLifecycle(clientId, Number(days));
@@ -249,11 +265,11 @@ function LifecycleView() {
   const list = (title: string, items: NonNullable<typeof d>['endOfLife']['items'], count: number) => (
     <Stack gap={4}>
       <Title order={3} fz="h5">
-        {title} ({formatNumber(count)})
+        {t('lifecycle.listTitle', { title, n: formatNumber(count) })}
       </Title>
       {items.length === 0 ? (
         <Text size="sm" c="dimmed">
-          None.
+          {t('common.none')}
         </Text>
       ) : (
         items.slice(0, 15).map((i) => (
@@ -274,25 +290,25 @@ function LifecycleView() {
     <Stack gap="lg">
       <Group justify="space-between">
         <Text size="sm" c="dimmed">
-          What leaves warranty or reaches end of life soon, and what replacing it will cost, quarter by quarter.
+          {t('lifecycle.intro')}
         </Text>
-        <SegmentedControl value={days} onChange={setDays} data={[{ value: '30', label: '30 days' }, { value: '90', label: '90 days' }, { value: '365', label: '365 days' }]} aria-label="Window" />
+        <SegmentedControl value={days} onChange={setDays} data={[30, 90, 365].map((n) => ({ value: String(n), label: t('common.days', { count: n }) }))} aria-label={t('common.window')} />
       </Group>
       {d ? (
         <>
           <SimpleGrid cols={{ base: 1, md: 3 }}>
-            {list('Reaching end of life', d.endOfLife.items, d.endOfLife.count)}
-            {list('Leaving warranty', d.warrantyEnding.items, d.warrantyEnding.count)}
-            {list('Past end of life, still in service', d.pastEndOfLife.items, d.pastEndOfLife.count)}
+            {list(t('lifecycle.reachingEndOfLife'), d.endOfLife.items, d.endOfLife.count)}
+            {list(t('lifecycle.leavingWarranty'), d.warrantyEnding.items, d.warrantyEnding.count)}
+            {list(t('lifecycle.pastEndOfLife'), d.pastEndOfLife.items, d.pastEndOfLife.count)}
           </SimpleGrid>
           <Stack gap={4}>
             <Title order={3} fz="h5">
-              Replacement cost by quarter
+              {t('lifecycle.byQuarter')}
             </Title>
             <EChart
               height={260}
-              ariaLabel="Replacement cost by quarter"
-              option={replacementCostChartOption({ type: 'replacement-cost', currency: client.currency, quarters: d.replacementByQuarter })}
+              ariaLabel={t('lifecycle.byQuarter')}
+              option={named(replacementCostChartOption({ type: 'replacement-cost', currency: client.currency, quarters: d.replacementByQuarter }), t('lifecycle.series'))}
             />
           </Stack>
         </>
@@ -302,16 +318,17 @@ function LifecycleView() {
 }
 
 function EstateViews() {
+  const { t } = useTranslation('estate');
   const { client } = useCurrentClient();
   return (
     <>
       <PageHeader
         eyebrow={client.name}
-        title="Estate"
-        documentTitle={`Estate · ${client.name}`}
-        description="The business services, the systems and assets they run on, internal (CIO) or product (CTO), and their lifecycle."
+        title={t('estate.title')}
+        documentTitle={t('estate.documentTitle', { client: client.name })}
+        description={t('estate.description')}
       />
-      <RouteTabs base="estate" tabs={TABS} />
+      <RouteTabs base="estate" tabs={TABS.map((value) => ({ value, label: t(`estate.tabs.${value}`) }))} />
       <Outlet />
     </>
   );

@@ -3,6 +3,7 @@ import { Alert, Anchor, Badge, Button, FileInput, Group, List, Paper, Progress, 
 import { useQueryClient } from '@tanstack/react-query';
 import { IconCheck, IconDownload, IconFileSpreadsheet, IconUpload } from '@tabler/icons-react';
 import { useState } from 'react';
+import { useTranslation } from 'react-i18next';
 import type { ImportRecordOut, ImportReport } from '@schema/estate';
 
 type RowResult = ImportReport['results'][number];
@@ -15,71 +16,66 @@ import { estateInvalidate, estatePath, uploadCsv, useImportProgress, useImports,
 import { ReadingSummary, UnknownValues } from './ImportReading';
 import { ImportSettingsPanel } from './ImportSettingsPanel';
 
-const KINDS = [
-  { value: 'systems', label: 'Systems and assets', hint: 'An asset tool\u2019s export works as it is (Snipe-IT, Lansweeper, NinjaOne, Datto RMM, ScalePad, Intune, Entra): Asset Tag, Name, Serial, Model, Manufacturer, Category, Supplier, Location, Purchase Date, Purchase Cost, Warranty (months), EOL Date, Status.' },
-  { value: 'services', label: 'Business services', hint: 'Name, Business Unit, Downtime Cost per Hour, RTO (hours), RPO (hours), Criticality, Systems (asset tags or names, separated by ;).' },
-  { value: 'vendors', label: 'Vendors', hint: 'Name, Relationship (direct or fourth party), Supplies, Offering, Country, Tier Override and its reason, Subcontractor Of (vendor names, separated by ;).' },
-  { value: 'contracts', label: 'Contracts', hint: 'Vendor, Reference, Annual Cost, Start Date, Renewal Date, Term (months), Notice (days), Auto Renew.' },
-  { value: 'datasets', label: 'Data sets', hint: 'Name, Classification, Categories, Records, Countries, Lifecycle Stage, Retention, Owner, Systems, Vendors.' },
-  { value: 'grants', label: 'Access grants', hint: 'Data Set or System, Grantee, Grantee Type, Level, Reason, Owner (a member\u2019s e-mail), Granted By, Since.' },
-];
+const KINDS = ['systems', 'services', 'vendors', 'contracts', 'datasets', 'grants'] as const;
+type Kind = (typeof KINDS)[number];
+const isKind = (v: string): v is Kind => (KINDS as readonly string[]).includes(v);
 
-const ACTION_COLORS: Record<string, string> = { create: 'teal', update: 'blue', unchanged: 'gray', reject: 'red' };
-const PHASE_LABELS: Record<string, string> = { reading: 'Checking rows', writing: 'Writing', done: 'Done', rejected: 'Refused', failed: 'Failed' };
+const ACTION_COLORS: Record<RowResult['action'], string> = { create: 'teal', update: 'blue', unchanged: 'gray', reject: 'red' };
 
 function newImportId(): string {
   return crypto.randomUUID();
 }
 
 function ReportView({ report, onMapped }: { report: ImportReport; onMapped: () => void }) {
+  const { t } = useTranslation('estate');
   const { clientId, can } = useCurrentClient();
   const n = formatNumber;
   const summary =
     report.status === 'imported'
-      ? `Imported ${n(report.rows)} rows: ${n(report.created)} created, ${n(report.updated)} updated, ${n(report.unchanged)} unchanged.`
+      ? t('import.imported', { rows: n(report.rows), created: n(report.created), updated: n(report.updated), unchanged: n(report.unchanged) })
       : report.status === 'checked'
-        ? `Dry run: ${n(report.rows)} rows would import: ${n(report.created)} to create, ${n(report.updated)} to update, ${n(report.unchanged)} unchanged. Nothing was written.`
-        : `${n(report.rejected)} of ${n(report.rows)} rows are refused, so nothing would be imported. Fix them and check again.`;
+        ? t('import.checked', { rows: n(report.rows), created: n(report.created), updated: n(report.updated), unchanged: n(report.unchanged) })
+        : t('import.refused', { rejected: n(report.rejected), rows: n(report.rows) });
   return (
-    <Stack gap="sm" role="region" aria-label="Import report">
-      <Alert color={report.status === 'rejected' ? 'red' : 'teal'} icon={report.status === 'rejected' ? undefined : <IconCheck size={18} />} title={report.status === 'rejected' ? 'Rows refused' : report.status === 'checked' ? 'The file is good' : 'Imported'}>
+    <Stack gap="sm" role="region" aria-label={t('import.report')}>
+      <Alert color={report.status === 'rejected' ? 'red' : 'teal'} icon={report.status === 'rejected' ? undefined : <IconCheck size={18} />} title={report.status === 'rejected' ? t('import.rowsRefused') : report.status === 'checked' ? t('import.fileGood') : t('import.importedTitle')}>
         <Text size="sm">{summary}</Text>
-        {report.newVendors.length > 0 ? <Text size="sm">New vendors: {report.newVendors.join(', ')}.</Text> : null}
-        {report.ignoredColumns.length > 0 ? <Text size="sm">Columns not used: {report.ignoredColumns.join(', ')}.</Text> : null}
+        {report.newVendors.length > 0 ? <Text size="sm">{t('import.newVendors', { names: report.newVendors.join(', ') })}</Text> : null}
+        {report.ignoredColumns.length > 0 ? <Text size="sm">{t('import.columnsNotUsed', { names: report.ignoredColumns.join(', ') })}</Text> : null}
       </Alert>
       <ReadingSummary report={report} />
       <UnknownValues clientId={clientId} report={report} canMap={can('estate.import')} onMapped={onMapped} />
       {report.problems.length > 0 ? (
         <>
           <Title order={3} fz="h5">
-            Problems ({n(report.problems.length + report.problemsTruncated)})
+            {t('import.problemsCount', { n: n(report.problems.length + report.problemsTruncated) })}
           </Title>
           <TriadTable
             records={report.problems.slice(0, 500).map((p, i) => ({ ...p, key: `${p.line}-${i}` }))}
             idAccessor="key"
-            aria-label="Problems"
+            aria-label={t('import.problems')}
             maxHeight={320}
             columns={[
-              { accessor: 'line', title: 'Line', width: 80 },
-              { accessor: 'column', title: 'Column', width: 180, render: (p: Problem) => p.column || '—' },
-              { accessor: 'reason', title: 'Problem' },
+              { accessor: 'line', title: t('common.line'), width: 80 },
+              { accessor: 'column', title: t('import.column'), width: 180, render: (p: Problem) => p.column || '—' },
+              { accessor: 'reason', title: t('import.problem') },
             ]}
           />
         </>
       ) : null}
       <Title order={3} fz="h5">
-        Row by row{report.resultsTruncated > 0 ? ` (first ${n(report.results.length)})` : ''}
+        {report.resultsTruncated > 0 ? t('import.rowByRowFirst', { n: n(report.results.length) }) : t('import.rowByRow')}
       </Title>
       <TriadTable
         records={report.results}
         idAccessor="line"
-        aria-label="Rows"
+        aria-label={t('import.rows')}
         maxHeight={360}
         columns={[
-          { accessor: 'line', title: 'Line', width: 80 },
-          { accessor: 'key', title: 'Record' },
-          { accessor: 'action', title: 'Result', width: 120, render: (r: RowResult) => <Badge color={ACTION_COLORS[r.action]} variant="light">{r.action}</Badge> },
-          { accessor: 'changed', title: 'Changes', render: (r: RowResult) => r.changed.join(', ') },
+          { accessor: 'line', title: t('common.line'), width: 80 },
+          { accessor: 'key', title: t('import.record') },
+          { accessor: 'action', title: t('import.result'), width: 120, render: (r: RowResult) => <Badge color={ACTION_COLORS[r.action]} variant="light">{t(`values.importAction.${r.action}`)}</Badge> },
+          { accessor: 'changed', title: t('import.changes'), render: (r: RowResult) => r.changed.join(', ') },
         ]}
       />
     </Stack>
@@ -87,6 +83,7 @@ function ReportView({ report, onMapped }: { report: ImportReport; onMapped: () =
 }
 
 function RunningProgress({ importId, upload }: { importId: string; upload: number }) {
+  const { t } = useTranslation('estate');
   const { clientId } = useCurrentClient();
   const server = useImportProgress(clientId, importId);
   const p = server.data;
@@ -95,24 +92,30 @@ function RunningProgress({ importId, upload }: { importId: string; upload: numbe
     <Stack gap={4} role="status" aria-live="polite">
       <Group justify="space-between">
         <Text size="sm">
-          {p ? PHASE_LABELS[p.phase] : 'Uploading'}
-          {p && p.phase === 'reading' ? `: ${formatNumber(p.rowsRead)} rows` : ''}
-          {p && p.phase === 'writing' ? `: ${formatNumber(p.rowsWritten)} of ${formatNumber(p.rowsToWrite)} rows` : ''}
+          {!p
+            ? t('import.uploading')
+            : p.phase === 'reading'
+              ? t('import.phaseRows', { phase: t(`values.importPhase.${p.phase}`), n: formatNumber(p.rowsRead) })
+              : p.phase === 'writing'
+                ? t('import.phaseWriting', { phase: t(`values.importPhase.${p.phase}`), written: formatNumber(p.rowsWritten), total: formatNumber(p.rowsToWrite) })
+                : t(`values.importPhase.${p.phase}`)}
         </Text>
         <Text size="sm" c="dimmed">
           {percent}%
         </Text>
       </Group>
-      <Progress value={percent} animated aria-label="Import progress" />
+      <Progress value={percent} animated aria-label={t('import.progress')} />
     </Stack>
   );
 }
 
 export function ImportExportView() {
+  const { t } = useTranslation('estate');
   const { clientId, can } = useCurrentClient();
+  const canEstateImport = can('estate.import');
   const queryClient = useQueryClient();
   const imports = useImports(clientId);
-  const [kind, setKind] = useState('systems');
+  const [kind, setKind] = useState<Kind>('systems');
   const [file, setFile] = useState<File | null>(null);
   const [report, setReport] = useState<ImportReport | null>(null);
   const [error, setError] = useState<unknown>(null);
@@ -140,38 +143,35 @@ export function ImportExportView() {
     }
   };
 
-  const hint = KINDS.find((k) => k.value === kind)?.hint;
   return (
     <Stack gap="xl">
-      {can('estate.import') ? (
-        <Paper withBorder p="md" radius="md" component="section" aria-label="Import a file">
+      {canEstateImport ? (
+        <Paper withBorder p="md" radius="md" component="section" aria-label={t('import.importFile')}>
           <Stack gap="sm">
             <Title order={2} fz="h4">
-              Import a CSV file or an Excel workbook
+              {t('import.importTitle')}
             </Title>
             <Text size="sm" c="dimmed" maw={720}>
-              Check the file first: the dry run says, row by row, what would be created, updated or refused and why. A file is imported whole or not at all; rows are matched by name (systems by asset tag).
+              {t('import.importIntro')}
             </Text>
             <SimpleGrid cols={{ base: 1, sm: 2 }}>
-              <Select label="What the file holds" data={KINDS} allowDeselect={false} value={kind} onChange={(v) => { setKind(v ?? 'systems'); setReport(null); }} />
-              <FileInput label="CSV file or workbook" placeholder="Choose a .csv or .xlsx file" accept=".csv,.txt,.tsv,.xlsx,text/csv" leftSection={<IconFileSpreadsheet size={16} />} value={file} onChange={(f) => { setFile(f); setReport(null); setError(null); }} clearable />
+              <Select label={t('import.whatFileHolds')} data={KINDS.map((value) => ({ value, label: t(`import.kinds.${value}`) }))} allowDeselect={false} value={kind} onChange={(v) => { setKind(v && isKind(v) ? v : 'systems'); setReport(null); }} />
+              <FileInput label={t('import.file')} placeholder={t('import.choose')} accept=".csv,.txt,.tsv,.xlsx,text/csv" leftSection={<IconFileSpreadsheet size={16} />} value={file} onChange={(f) => { setFile(f); setReport(null); setError(null); }} clearable />
             </SimpleGrid>
             <SimpleGrid cols={{ base: 1, sm: 3 }}>
-              <Select label="Encoding" description="Detected from the file unless chosen" data={[{ value: '', label: 'Detect' }, { value: 'utf-8', label: 'UTF-8' }, { value: 'utf-16le', label: 'UTF-16' }, { value: 'windows-1252', label: 'Windows-1252 (Western Europe, Americas)' }, { value: 'windows-1250', label: 'Windows-1250 (Central Europe)' }]} value={reading.encoding ?? ''} onChange={(v) => { setReading((r) => ({ ...r, encoding: v ?? '' })); setReport(null); }} allowDeselect={false} />
-              <Select label="Decimal mark" description="Guessed from the amounts unless chosen" data={[{ value: '', label: 'Guess' }, { value: '.', label: '1,234.50' }, { value: ',', label: '1.234,50' }]} value={reading.decimal ?? ''} onChange={(v) => { setReading((r) => ({ ...r, decimal: v ?? '' })); setReport(null); }} allowDeselect={false} />
-              <Select label="Date format" description="Guessed from the dates; needed when they could be read both ways" data={[{ value: '', label: 'Guess' }, { value: 'DMY', label: 'DD/MM/YYYY, DD.MM.YYYY' }, { value: 'MDY', label: 'MM/DD/YYYY' }, { value: 'YMD', label: 'YYYY-MM-DD' }]} value={reading.dateFormat ?? ''} onChange={(v) => { setReading((r) => ({ ...r, dateFormat: v ?? '' })); setReport(null); }} allowDeselect={false} />
+              <Select label={t('import.encoding')} description={t('import.encodingHelp')} data={[{ value: '', label: t('import.detect') }, { value: 'utf-8', label: 'UTF-8' }, { value: 'utf-16le', label: t('import.utf16') }, { value: 'windows-1252', label: t('import.windows1252') }, { value: 'windows-1250', label: t('import.windows1250') }]} value={reading.encoding ?? ''} onChange={(v) => { setReading((r) => ({ ...r, encoding: v ?? '' })); setReport(null); }} allowDeselect={false} />
+              <Select label={t('import.decimalMark')} description={t('import.decimalHelp')} data={[{ value: '', label: t('import.guess') }, { value: '.', label: '1,234.50' }, { value: ',', label: '1.234,50' }]} value={reading.decimal ?? ''} onChange={(v) => { setReading((r) => ({ ...r, decimal: v ?? '' })); setReport(null); }} allowDeselect={false} />
+              <Select label={t('import.dateFormat')} description={t('import.dateFormatHelp')} data={[{ value: '', label: t('import.guess') }, ...(['DMY', 'MDY', 'YMD'] as const).map((value) => ({ value, label: t(`import.dateFormats.${value}`) }))]} value={reading.dateFormat ?? ''} onChange={(v) => { setReading((r) => ({ ...r, dateFormat: v ?? '' })); setReport(null); }} allowDeselect={false} />
             </SimpleGrid>
-            {hint ? (
-              <Text size="xs" c="dimmed">
-                Columns: {hint}
-              </Text>
-            ) : null}
+            <Text size="xs" c="dimmed">
+              {t('import.columns', { hint: t(`import.hints.${kind}`) })}
+            </Text>
             <Group>
               <Button variant="default" leftSection={<IconCheck size={16} />} disabled={!file || running !== null} loading={running?.dryRun === true} onClick={() => void run(true)}>
-                Check the file (dry run)
+                {t('import.check')}
               </Button>
               <Button leftSection={<IconUpload size={16} />} disabled={!checkedOk || running !== null} loading={running?.dryRun === false} onClick={() => void run(false)}>
-                Import
+                {t('import.import')}
               </Button>
             </Group>
             {running ? <RunningProgress importId={running.id} upload={upload} /> : null}
@@ -180,23 +180,23 @@ export function ImportExportView() {
           </Stack>
         </Paper>
       ) : null}
-      <Stack gap="sm" component="section" aria-label="Export">
+      <Stack gap="sm" component="section" aria-label={t('import.export')}>
         <Title order={2} fz="h4">
-          Export
+          {t('import.export')}
         </Title>
         <Text size="sm" c="dimmed">
-          In the columns the import reads, to edit in a spreadsheet and import back: CSV for Excel (UTF-8 with its mark; cells that would run as formulas are quoted) or an Excel workbook.
+          {t('import.exportIntro')}
         </Text>
         <List spacing={4} icon={<IconDownload size={14} />}>
           {KINDS.map((k) => (
-            <List.Item key={k.value}>
-              {k.label}:{' '}
-              <Anchor href={estatePath(clientId, `/export/${k.value}`)} download size="sm">
-                CSV
+            <List.Item key={k}>
+              {t('import.exportItem', { kind: t(`import.kinds.${k}`) })}{' '}
+              <Anchor href={estatePath(clientId, `/export/${k}`)} download size="sm">
+                {t('import.csvLink')}
               </Anchor>
               {' \u00b7 '}
-              <Anchor href={estatePath(clientId, `/export/${k.value}?format=xlsx`)} download size="sm">
-                Excel
+              <Anchor href={estatePath(clientId, `/export/${k}?format=xlsx`)} download size="sm">
+                {t('import.excelLink')}
               </Anchor>
             </List.Item>
           ))}
@@ -205,19 +205,19 @@ export function ImportExportView() {
       {imports.data && imports.data.recent.length > 0 ? (
         <Stack gap="sm">
           <Title order={2} fz="h4">
-            Recent imports
+            {t('import.recent')}
           </Title>
           <TriadTable
             records={imports.data.recent}
             idAccessor="id"
-            aria-label="Recent imports" exportAs="Recent imports"
+            aria-label={t('import.recent')} exportAs={t('import.recent')}
             columns={[
-              { accessor: 'finishedAt', title: 'When', render: (r: ImportRecordOut) => formatDateTime(r.finishedAt) },
-              { accessor: 'kind', title: 'Kind' },
-              { accessor: 'fileName', title: 'File', render: (r: ImportRecordOut) => r.fileName ?? '—' },
-              { accessor: 'rows', title: 'Rows', textAlign: 'right', render: (r: ImportRecordOut) => formatNumber(r.rows) },
-              { accessor: 'created', title: 'Created / updated', textAlign: 'right', render: (r: ImportRecordOut) => `${formatNumber(r.created)} / ${formatNumber(r.updated)}` },
-              { accessor: 'by', title: 'By' },
+              { accessor: 'finishedAt', title: t('common.when'), render: (r: ImportRecordOut) => formatDateTime(r.finishedAt) },
+              { accessor: 'kind', title: t('import.kind'), render: (r: ImportRecordOut) => (isKind(r.kind) ? t(`import.kinds.${r.kind}`) : r.kind) },
+              { accessor: 'fileName', title: t('import.fileColumn'), render: (r: ImportRecordOut) => r.fileName ?? '—' },
+              { accessor: 'rows', title: t('import.rows'), textAlign: 'right', render: (r: ImportRecordOut) => formatNumber(r.rows) },
+              { accessor: 'created', title: t('import.createdUpdated'), textAlign: 'right', render: (r: ImportRecordOut) => `${formatNumber(r.created)} / ${formatNumber(r.updated)}` },
+              { accessor: 'by', title: t('import.by') },
             ]}
           />
         </Stack>

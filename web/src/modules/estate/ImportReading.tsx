@@ -7,31 +7,33 @@ import { Alert, Badge, Button, Group, List, Select, Stack, Table, Text } from '@
 import { useQueryClient } from '@tanstack/react-query';
 import { IconArrowRight } from '@tabler/icons-react';
 import { useState } from 'react';
+import { useTranslation } from 'react-i18next';
 import type { ImportReport } from '@schema/estate';
 import { call, triad } from '../../api/typed';
 import { ErrorAlert } from '../../components/ErrorAlert';
 import { formatNumber } from '../../components/format';
 import { estateKeys } from './api';
 
-const DATE_LABELS: Record<string, string> = { DMY: 'day first (DD/MM/YYYY, DD.MM.YYYY)', MDY: 'month first (MM/DD/YYYY)', YMD: 'year first (YYYY-MM-DD)' };
-const SOURCE: Record<string, string> = { bom: 'from its byte-order mark', detected: 'detected', given: 'as you chose', guessed: 'guessed from the file', workbook: 'as the workbook holds it' };
 
 export function ReadingSummary({ report }: { report: ImportReport }) {
+  const { t } = useTranslation('estate');
   const r = report.reading;
   if (!r) return null;
-  const delimiter = r.delimiter === '\t' ? 'tabs' : r.delimiter === ';' ? 'semicolons' : 'commas';
+  const delimiter = t(`import.delimiter.${r.delimiter === '\t' ? 'tab' : r.delimiter === ';' ? 'semicolon' : 'comma'}`);
   return (
-    <Stack gap={6} role="region" aria-label="How the file was read">
+    <Stack gap={6} role="region" aria-label={t('import.howRead')}>
       <Text size="sm">
-        {r.format === 'xlsx' ? `An Excel workbook, sheet "${r.sheet ?? ''}".` : `CSV in ${r.encoding ?? ''} (${SOURCE[r.encodingSource ?? 'detected']}), separated by ${delimiter}.`}{' '}
-        Decimal mark &ldquo;{r.decimal}&rdquo; ({SOURCE[r.decimalSource]}){r.dateFormat ? `; dates ${DATE_LABELS[r.dateFormat]} (${SOURCE[r.dateFormatSource ?? 'guessed']})` : ''}.
+        {r.format === 'xlsx' ? t('import.workbook', { sheet: r.sheet ?? '' }) : t('import.csv', { encoding: r.encoding ?? '', source: t(`import.source.${r.encodingSource ?? 'detected'}`), delimiter })}{' '}
+        {r.dateFormat
+          ? t('import.decimalDates', { mark: r.decimal, source: t(`import.source.${r.decimalSource}`), dates: t(`import.dateLabels.${r.dateFormat}`), dateSource: t(`import.source.${r.dateFormatSource ?? 'guessed'}`) })
+          : t('import.decimal', { mark: r.decimal, source: t(`import.source.${r.decimalSource}`) })}
       </Text>
       {report.sample.length > 0 ? (
-        <Table withTableBorder striped fz="xs" aria-label="The first rows as read">
+        <Table withTableBorder striped fz="xs" aria-label={t('import.firstRows')}>
           <Table.Thead>
             <Table.Tr>
-              <Table.Th w={60}>Line</Table.Th>
-              <Table.Th>As read</Table.Th>
+              <Table.Th w={60}>{t('common.line')}</Table.Th>
+              <Table.Th>{t('import.asRead')}</Table.Th>
             </Table.Tr>
           </Table.Thead>
           <Table.Tbody>
@@ -48,7 +50,7 @@ export function ReadingSummary({ report }: { report: ImportReport }) {
                           {c.raw !== c.read ? (
                             <>
                               {' '}
-                              <IconArrowRight size={10} aria-label="read as" /> {c.problem ?? c.read}
+                              <IconArrowRight size={10} aria-label={t('import.readAs')} /> {c.problem ?? c.read}
                             </>
                           ) : null}
                         </Text>
@@ -64,14 +66,14 @@ export function ReadingSummary({ report }: { report: ImportReport }) {
         <List size="sm" spacing={2}>
           {report.setAside.map((a) => (
             <List.Item key={a.column}>
-              Column &ldquo;{a.column}&rdquo; not used: &ldquo;{a.used}&rdquo; gives the {a.field}.
+              {t('import.setAside', { column: a.column, used: a.used, field: a.field })}
             </List.Item>
           ))}
         </List>
       ) : null}
       {report.notes.map((n) => (
         <Text size="sm" key={n.note}>
-          {n.note} on {formatNumber(n.rows)} {n.rows === 1 ? 'row' : 'rows'}.
+          {t('import.note', { note: n.note, count: n.rows, formatted: formatNumber(n.rows) })}
         </Text>
       ))}
     </Stack>
@@ -80,6 +82,7 @@ export function ReadingSummary({ report }: { report: ImportReport }) {
 
 /** Words of the file Triad does not know yet: map each to one of the choices, then check again. */
 export function UnknownValues({ clientId, report, canMap, onMapped }: { clientId: string; report: ImportReport; canMap: boolean; onMapped: () => void }) {
+  const { t } = useTranslation('estate');
   const queryClient = useQueryClient();
   const [chosen, setChosen] = useState<Record<string, string>>({});
   const [error, setError] = useState<unknown>(null);
@@ -104,17 +107,17 @@ export function UnknownValues({ clientId, report, canMap, onMapped }: { clientId
     }
   };
   return (
-    <Alert color="yellow" title="Words Triad does not know yet" role="region" aria-label="Unknown values">
+    <Alert color="yellow" title={t('import.unknownTitle')} role="region" aria-label={t('import.unknownRegion')}>
       <Stack gap="xs">
-        <Text size="sm">Map each once for this client; the mapping is kept for its next imports (Import settings).</Text>
+        <Text size="sm">{t('import.unknownIntro')}</Text>
         {report.unknownValues.map((u) => (
           <Group key={key(u)} gap="sm" wrap="nowrap">
             <Text size="sm" w={260}>
-              {u.column} &ldquo;{u.value}&rdquo; <Badge variant="light" color="gray">{formatNumber(u.rows)} rows</Badge>
+              {t('import.quoted', { label: u.column, value: u.value })} <Badge variant="light" color="gray">{t('import.unknownRows', { n: formatNumber(u.rows) })}</Badge>
             </Text>
             <Select
-              aria-label={`Map ${u.field} ${u.value} to`}
-              placeholder={`a ${u.field}`}
+              aria-label={t('import.mapTo', { field: u.field, value: u.value })}
+              placeholder={t('import.aField', { field: u.field })}
               data={u.choices}
               value={chosen[key(u)] ?? null}
               onChange={(v) => setChosen((c) => ({ ...c, [key(u)]: v ?? '' }))}
@@ -126,7 +129,7 @@ export function UnknownValues({ clientId, report, canMap, onMapped }: { clientId
         {canMap ? (
           <Group>
             <Button size="xs" onClick={() => void save()} loading={saving} disabled={Object.values(chosen).every((v) => !v)}>
-              Save the mapping and check again
+              {t('import.saveMapping')}
             </Button>
           </Group>
         ) : null}

@@ -3,12 +3,14 @@ import { ActionIcon, Badge, Button, Group, NumberInput, Paper, Stack, Table, Tex
 import { useQueryClient } from '@tanstack/react-query';
 import { IconTrash } from '@tabler/icons-react';
 import { useState } from 'react';
+import { useTranslation } from 'react-i18next';
 import { call, triad } from '../../api/typed';
 import { ErrorAlert } from '../../components/ErrorAlert';
 import { useCurrentClient } from '../../layout/client-context';
 import { estateKeys, useImportSettings } from './api';
 
 export function ImportSettingsPanel() {
+  const { t } = useTranslation('estate');
   const { clientId, client, can } = useCurrentClient();
   const settings = useImportSettings(clientId);
   const queryClient = useQueryClient();
@@ -28,20 +30,20 @@ export function ImportSettingsPanel() {
   if (!settings.data) return settings.error ? <ErrorAlert error={settings.error} /> : null;
   const custom = settings.data.vocabularies.flatMap((v) => v.custom.map((c) => ({ ...c, label: v.label })));
   return (
-    <Paper withBorder p="md" radius="md" component="section" aria-label="Import settings">
+    <Paper withBorder p="md" radius="md" component="section" aria-label={t('import.settings')}>
       <Stack gap="sm">
         <Title order={2} fz="h4">
-          Import settings
+          {t('import.settings')}
         </Title>
         <Text size="sm" c="dimmed" maw={720}>
-          The words this client&rsquo;s files use for statuses and types, and the replacement cost an imported system gets when its row gives neither a replacement nor a purchase cost (the lifecycle forecast needs one).
+          {t('import.settingsIntro')}
         </Text>
         {custom.length > 0 ? (
-          <Table withTableBorder fz="sm" aria-label="Value mapping">
+          <Table withTableBorder fz="sm" aria-label={t('import.valueMapping')}>
             <Table.Thead>
               <Table.Tr>
-                <Table.Th>In the file</Table.Th>
-                <Table.Th>Means</Table.Th>
+                <Table.Th>{t('import.inTheFile')}</Table.Th>
+                <Table.Th>{t('import.means')}</Table.Th>
                 <Table.Th w={60} />
               </Table.Tr>
             </Table.Thead>
@@ -49,14 +51,14 @@ export function ImportSettingsPanel() {
               {custom.map((c) => (
                 <Table.Tr key={c.id}>
                   <Table.Td>
-                    {c.label} &ldquo;{c.value}&rdquo;
+                    {t('import.quoted', { label: c.label, value: c.value })}
                   </Table.Td>
                   <Table.Td>
                     <Badge variant="light">{c.target}</Badge>
                   </Table.Td>
                   <Table.Td>
                     {editable ? (
-                      <ActionIcon variant="subtle" color="red" aria-label={`Remove the mapping of ${c.value}`} onClick={() => void run(() => call(triad.DELETE('/api/clients/{clientId}/estate/import-settings/value-maps/{mapId}', { params: { path: { clientId, mapId: c.id } } })))}>
+                      <ActionIcon variant="subtle" color="red" aria-label={t('import.removeMapping', { value: c.value })} onClick={() => void run(() => call(triad.DELETE('/api/clients/{clientId}/estate/import-settings/value-maps/{mapId}', { params: { path: { clientId, mapId: c.id } } })))}>
                         <IconTrash size={16} />
                       </ActionIcon>
                     ) : null}
@@ -66,13 +68,13 @@ export function ImportSettingsPanel() {
             </Table.Tbody>
           </Table>
         ) : (
-          <Text size="sm">No words of this client&rsquo;s own yet: the import offers to map the ones it does not know.</Text>
+          <Text size="sm">{t('import.noOwnWords')}</Text>
         )}
         <Group align="end" gap="sm">
           {settings.data.replacementCosts.map((r) => (
             <NumberInput
               key={r.type}
-              label={`Replacement cost, ${r.type}`}
+              label={t('import.replacementCostOf', { type: t(`values.systemType.${r.type}`) })}
               w={170}
               min={0}
               thousandSeparator=","
@@ -95,7 +97,7 @@ export function ImportSettingsPanel() {
               }
               disabled={Object.keys(costs).length === 0}
             >
-              Save replacement costs
+              {t('import.saveCosts')}
             </Button>
           ) : null}
         </Group>

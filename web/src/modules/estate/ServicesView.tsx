@@ -4,9 +4,10 @@ import { useForm } from '@mantine/form';
 import { IconAlertTriangle, IconPlus } from '@tabler/icons-react';
 import { notifications } from '@mantine/notifications';
 import { useState } from 'react';
+import { useTranslation } from 'react-i18next';
 import type { DataTableSortStatus } from 'mantine-datatable';
 import type { ServiceOut, ServiceSaved } from '@schema/estate';
-import { OPERATING_HOURS, OPERATING_HOURS_LABELS } from '@shared/downtime';
+import { OPERATING_HOURS } from '@shared/downtime';
 import { api, fieldErrors } from '../../api/client';
 import { useApiMutation } from '../../api/mutation';
 import { TriadTable } from '../../components/DataTable';
@@ -16,11 +17,10 @@ import { Money } from '../../components/Money';
 import { useCurrentClient } from '../../layout/client-context';
 import { LoadMore } from '../../components/LoadMore';
 import { estateInvalidate, estatePath, useDowntimeCheck, useServices, useSystemOptions } from './api';
-import { CriticalityBadge } from './ui';
-
-const HOURS_OPTIONS = OPERATING_HOURS.map((value) => ({ value, label: OPERATING_HOURS_LABELS[value] }));
+import { CRITICALITIES, CriticalityBadge } from './ui';
 
 function ServiceModal({ onClose }: { onClose: () => void }) {
+  const { t } = useTranslation('estate');
   const { clientId, client } = useCurrentClient();
   const systems = useSystemOptions(clientId);
   const form = useForm({
@@ -39,38 +39,38 @@ function ServiceModal({ onClose }: { onClose: () => void }) {
         criticality: v.criticality,
         systemIds: v.systemIds,
       }),
-    success: (s) => `${s.name} was added.`,
+    success: (s) => t('common.added', { name: s.name }),
     notifyError: false,
     invalidate: estateInvalidate(clientId),
     onSuccess: (s) => {
       // Kept as entered, and flagged where it was entered.
-      if (s.warning) notifications.show({ color: 'orange', title: 'Check the downtime costs', message: s.warning, autoClose: false });
+      if (s.warning) notifications.show({ color: 'orange', title: t('services.checkCosts'), message: s.warning, autoClose: false });
       onClose();
     },
   });
   return (
-    <Modal opened onClose={onClose} title="Add a business service" size="lg">
+    <Modal opened onClose={onClose} title={t('services.addTitle')} size="lg">
       <form onSubmit={form.onSubmit((v) => save.mutate(v, { onError: (err) => form.setErrors(fieldErrors(err)) }))} noValidate>
         <Stack gap="sm">
           {save.isError ? <ErrorAlert error={save.error} /> : null}
-          <TextInput label="Name" required {...form.getInputProps('name')} />
-          <TextInput label="Business unit" {...form.getInputProps('businessUnit')} />
+          <TextInput label={t('common.name')} required {...form.getInputProps('name')} />
+          <TextInput label={t('services.businessUnit')} {...form.getInputProps('businessUnit')} />
           <Group grow align="flex-start">
-            <NumberInput label={`Revenue lost per hour of downtime (${client.currency})`} description="While the service would be running" thousandSeparator="," clampBehavior="none" {...form.getInputProps('downtimeCostPerHour')} />
-            <Select label="Runs" description="Downtime loses revenue only then" data={HOURS_OPTIONS} allowDeselect={false} {...form.getInputProps('operatingHours')} />
+            <NumberInput label={t('services.revenueLost', { currency: client.currency })} description={t('services.revenueLostHelp')} thousandSeparator="," clampBehavior="none" {...form.getInputProps('downtimeCostPerHour')} />
+            <Select label={t('services.runs')} description={t('services.runsHelp')} data={OPERATING_HOURS.map((value) => ({ value, label: t(`values.operatingHours.${value}`) }))} allowDeselect={false} {...form.getInputProps('operatingHours')} />
           </Group>
           <Group grow>
-            <NumberInput label="RTO (hours)" clampBehavior="none" decimalScale={2} {...form.getInputProps('rtoHours')} />
-            <NumberInput label="RPO (hours)" clampBehavior="none" decimalScale={2} {...form.getInputProps('rpoHours')} />
+            <NumberInput label={t('services.rto')} clampBehavior="none" decimalScale={2} {...form.getInputProps('rtoHours')} />
+            <NumberInput label={t('services.rpo')} clampBehavior="none" decimalScale={2} {...form.getInputProps('rpoHours')} />
           </Group>
-          <Select label="Criticality" data={['critical', 'high', 'medium', 'low']} allowDeselect={false} {...form.getInputProps('criticality')} />
-          <MultiSelect label="Depends on" searchable data={(systems.data ?? []).map((s) => ({ value: s.id, label: s.assetTag ? `${s.name} (${s.assetTag})` : s.name }))} {...form.getInputProps('systemIds')} />
+          <Select label={t('services.criticality')} data={CRITICALITIES.map((value) => ({ value, label: t(`values.criticality.${value}`) }))} allowDeselect={false} {...form.getInputProps('criticality')} />
+          <MultiSelect label={t('services.dependsOn')} searchable data={(systems.data ?? []).map((s) => ({ value: s.id, label: s.assetTag ? t('services.systemWithTag', { name: s.name, tag: s.assetTag }) : s.name }))} {...form.getInputProps('systemIds')} />
           <Group justify="flex-end">
             <Button variant="default" onClick={onClose}>
-              Cancel
+              {t('common.cancel')}
             </Button>
             <Button type="submit" loading={save.isPending}>
-              Add service
+              {t('services.add')}
             </Button>
           </Group>
         </Stack>
@@ -80,7 +80,9 @@ function ServiceModal({ onClose }: { onClose: () => void }) {
 }
 
 export function ServicesView() {
+  const { t } = useTranslation('estate');
   const { clientId, client, can } = useCurrentClient();
+  const canEstateEdit = can('estate.edit');
   const [sort, setSort] = useState<DataTableSortStatus<ServiceOut>>({ columnAccessor: 'name', direction: 'asc' });
   const services = useServices(clientId, { limit: 100, sort: sort.columnAccessor, order: sort.direction });
   const downtime = useDowntimeCheck(clientId).data;
@@ -92,41 +94,41 @@ export function ServicesView() {
     <Stack gap="md">
       <Group justify="space-between">
         <Text size="sm" c="dimmed" maw={640}>
-          What the business does that depends on technology, the revenue an hour of downtime loses while it would be running, and how quickly it must come back.
+          {t('services.intro')}
         </Text>
-        {can('estate.edit') ? (
+        {canEstateEdit ? (
           <Button leftSection={<IconPlus size={16} />} onClick={() => setAdding(true)}>
-            Add service
+            {t('services.add')}
           </Button>
         ) : null}
       </Group>
       {downtime?.implausible ? (
-        <Alert color="orange" icon={<IconAlertTriangle size={18} />} title="These downtime costs are more than the company earns" role="alert">
-          {downtime.message} The ransomware worst case caps the business interruption at the gross profit earned in the outage&apos;s hours.
+        <Alert color="orange" icon={<IconAlertTriangle size={18} />} title={t('services.implausibleTitle')} role="alert">
+          {downtime.message} {t('services.implausibleCap')}
         </Alert>
       ) : null}
       {!services.isPending && services.records.length === 0 ? (
-        <EmptyState title="No business services yet" description="Add the services the business runs, or import them from a spreadsheet." />
+        <EmptyState title={t('services.emptyTitle')} description={t('services.emptyDescription')} />
       ) : (
         <TriadTable
           records={services.records}
           fetching={services.fetching && !services.loadingMore}
           idAccessor="id"
-          aria-label="Business services" exportAs="Business services"
+          aria-label={t('services.table')} exportAs={t('services.table')}
           sortStatus={sort}
           onSortStatusChange={(s: DataTableSortStatus<ServiceOut>) => setSort(s)}
           columns={[
-            { accessor: 'name', title: 'Service', sortable: true },
-            { accessor: 'businessUnit', title: 'Business unit', render: (s: ServiceOut) => s.businessUnit ?? '—' },
-            { accessor: 'criticality', title: 'Criticality', render: (s: ServiceOut) => <CriticalityBadge value={s.criticality} /> },
-            { accessor: 'downtimeCostPerHour', title: 'Downtime per hour', textAlign: 'right', sortable: true, render: (s: ServiceOut) => <Money amount={s.downtimeCostPerHour} currency={client.currency} /> },
-            { accessor: 'operatingHours', title: 'Runs', render: (s: ServiceOut) => OPERATING_HOURS_LABELS[s.operatingHours] },
-            { accessor: 'rtoHours', title: 'RTO / RPO', render: (s: ServiceOut) => `${s.rtoHours ?? '—'} h / ${s.rpoHours ?? '—'} h` },
-            { accessor: 'systemIds', title: 'Depends on', render: (s: ServiceOut) => s.systemIds.map((id) => names.get(id) ?? '…').join(', ') || '—' },
+            { accessor: 'name', title: t('services.column.service'), sortable: true },
+            { accessor: 'businessUnit', title: t('services.businessUnit'), render: (s: ServiceOut) => s.businessUnit ?? '—' },
+            { accessor: 'criticality', title: t('services.criticality'), render: (s: ServiceOut) => <CriticalityBadge value={s.criticality} /> },
+            { accessor: 'downtimeCostPerHour', title: t('services.column.downtime'), textAlign: 'right', sortable: true, render: (s: ServiceOut) => <Money amount={s.downtimeCostPerHour} currency={client.currency} /> },
+            { accessor: 'operatingHours', title: t('services.runs'), render: (s: ServiceOut) => t(`values.operatingHours.${s.operatingHours}`) },
+            { accessor: 'rtoHours', title: t('services.column.rtoRpo'), render: (s: ServiceOut) => t('services.rtoRpo', { rto: s.rtoHours ?? '—', rpo: s.rpoHours ?? '—' }) },
+            { accessor: 'systemIds', title: t('services.dependsOn'), render: (s: ServiceOut) => s.systemIds.map((id) => names.get(id) ?? '…').join(', ') || '—' },
           ]}
         />
       )}
-      <LoadMore list={services} noun="services" />
+      <LoadMore list={services} noun={t('services.noun')} />
       {adding ? <ServiceModal onClose={() => setAdding(false)} /> : null}
     </Stack>
   );

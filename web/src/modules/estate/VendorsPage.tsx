@@ -3,6 +3,7 @@ import { Anchor, Badge, Button, Checkbox, Group, Modal, NumberInput, Paper, Segm
 import { useForm } from '@mantine/form';
 import { IconPlus } from '@tabler/icons-react';
 import { useState } from 'react';
+import { useTranslation } from 'react-i18next';
 import { Link, Outlet, Route, Routes, useParams } from 'react-router';
 import type { DataTableSortStatus } from 'mantine-datatable';
 import type { ConcentrationEntry, ContractOut, VendorDetail, VendorOut } from '@schema/estate';
@@ -21,47 +22,44 @@ import { estateInvalidate, estatePath, useConcentration, useFirmConcentration, u
 import { RouteTabs } from '../../components/RouteTabs';
 import { DueDate } from '../../components/DueDate';
 import { LoadMore } from '../../components/LoadMore';
-import { labelOf, SUPPLIES_LABELS, TierBadge, words } from './ui';
+import { CONCLUSIONS, SUPPLIES, TierBadge, TIERS } from './ui';
 
-const TABS = [
-  { value: 'list', label: 'Vendors' },
-  { value: 'renewals', label: 'Renewals' },
-  { value: 'concentration', label: 'Concentration' },
-];
-const ASSESSMENT_LABELS: Record<string, [string, string]> = {
-  current: ['Current', 'teal'],
-  due: ['Due soon', 'yellow'],
-  overdue: ['Overdue', 'red'],
-  never: ['Never', 'orange'],
-  not_required: ['Not needed', 'gray'],
+const TABS = ['list', 'renewals', 'concentration'] as const;
+const ASSESSMENT_COLORS: Record<VendorOut['assessment']['status'], string> = {
+  current: 'teal',
+  due: 'yellow',
+  overdue: 'red',
+  never: 'orange',
+  not_required: 'gray',
 };
 
 function VendorModal({ onClose }: { onClose: () => void }) {
+  const { t } = useTranslation('estate');
   const { clientId } = useCurrentClient();
   const form = useForm({ initialValues: { name: '', supplies: 'infrastructure', offering: '', country: '', direct: true } });
   const save = useApiMutation({
     mutationFn: (v: typeof form.values) => api.post<VendorDetail>(estatePath(clientId, '/vendors'), { ...v, offering: v.offering || null, country: v.country || null }),
-    success: (v) => `${v.name} was added.`,
+    success: (v) => t('common.added', { name: v.name }),
     notifyError: false,
     invalidate: estateInvalidate(clientId),
     onSuccess: onClose,
   });
   return (
-    <Modal opened onClose={onClose} title="Add a vendor">
+    <Modal opened onClose={onClose} title={t('vendors.addTitle')}>
       <form onSubmit={form.onSubmit((v) => save.mutate(v, { onError: (err) => form.setErrors(fieldErrors(err)) }))} noValidate>
         <Stack gap="sm">
           {save.isError ? <ErrorAlert error={save.error} /> : null}
-          <TextInput label="Name" required {...form.getInputProps('name')} />
-          <Select label="Supplies" data={[{ value: 'infrastructure', label: 'CIO infrastructure' }, { value: 'product', label: 'CTO product' }, { value: 'both', label: 'Both' }]} allowDeselect={false} {...form.getInputProps('supplies')} />
-          <TextInput label="What it supplies" {...form.getInputProps('offering')} />
-          <TextInput label="Country" {...form.getInputProps('country')} />
-          <Switch label="The client deals with it directly (off: known only as a subcontractor)" {...form.getInputProps('direct', { type: 'checkbox' })} />
+          <TextInput label={t('common.name')} required {...form.getInputProps('name')} />
+          <Select label={t('vendors.supplies')} data={SUPPLIES.map((value) => ({ value, label: t(`values.suppliesChoice.${value}`) }))} allowDeselect={false} {...form.getInputProps('supplies')} />
+          <TextInput label={t('vendors.whatItSupplies')} {...form.getInputProps('offering')} />
+          <TextInput label={t('vendors.country')} {...form.getInputProps('country')} />
+          <Switch label={t('vendors.direct')} {...form.getInputProps('direct', { type: 'checkbox' })} />
           <Group justify="flex-end">
             <Button variant="default" onClick={onClose}>
-              Cancel
+              {t('common.cancel')}
             </Button>
             <Button type="submit" loading={save.isPending}>
-              Add vendor
+              {t('vendors.add')}
             </Button>
           </Group>
         </Stack>
@@ -71,7 +69,9 @@ function VendorModal({ onClose }: { onClose: () => void }) {
 }
 
 function VendorList() {
+  const { t } = useTranslation('estate');
   const { clientId, client, can, href } = useCurrentClient();
+  const canEstateEdit = can('estate.edit');
   const [adding, setAdding] = useState(false);
   const [tier, setTier] = useState<string | null>(null);
   const [sort, setSort] = useState<DataTableSortStatus<VendorOut>>({ columnAccessor: 'name', direction: 'asc' });
@@ -81,30 +81,30 @@ function VendorList() {
     <Stack gap="md">
       <Group justify="space-between" align="flex-end">
         <Group gap="sm" align="flex-end">
-          <Select label="Tier" placeholder="All tiers" clearable data={['1', '2', '3', '4'].map((t) => ({ value: t, label: `Tier ${t}` }))} value={tier} onChange={setTier} w={160} />
+          <Select label={t('vendors.tier')} placeholder={t('vendors.allTiers')} clearable data={TIERS.map((tier) => ({ value: String(tier), label: t('common.tier', { tier }) }))} value={tier} onChange={setTier} w={160} />
           <ViewsMenu list="vendors" filters={{ tier }} onApply={(f) => setTier(f.tier ?? null)} />
         </Group>
-        {can('estate.edit') ? (
+        {canEstateEdit ? (
           <Button leftSection={<IconPlus size={16} />} onClick={() => setAdding(true)}>
-            Add vendor
+            {t('vendors.add')}
           </Button>
         ) : null}
       </Group>
       {!vendors.isPending && !tier && vendors.records.length === 0 ? (
-        <EmptyState title="No vendors yet" description="Add the client's vendors, or import them with their contracts." />
+        <EmptyState title={t('vendors.emptyTitle')} description={t('vendors.emptyDescription')} />
       ) : (
         <TriadTable
           records={vendors.records}
           fetching={vendors.fetching && !vendors.loadingMore}
           idAccessor="id"
-          aria-label="Vendors" exportAs="Vendors" columnsKey="vendors"
-          noRecordsText="No vendors of this tier"
+          aria-label={t('common.vendors')} exportAs={t('common.vendors')} columnsKey="vendors"
+          noRecordsText={t('vendors.noneOfTier')}
           sortStatus={sort}
           onSortStatusChange={(s: DataTableSortStatus<VendorOut>) => setSort(s)}
           columns={[
             {
               accessor: 'name',
-              title: 'Vendor',
+              title: t('common.vendor'),
               sortable: true,
               render: (v: VendorOut) => (
                 <Group gap={6} wrap="nowrap">
@@ -113,65 +113,63 @@ function VendorList() {
                   </Anchor>
                   {v.fourthParty ? (
                     <Badge size="xs" variant="outline" color="grape">
-                      fourth party
+                      {t('common.fourthParty')}
                     </Badge>
                   ) : null}
                 </Group>
               ),
             },
-            { accessor: 'tier', title: 'Tier', render: (v: VendorOut) => <TierBadge tier={v.tier} reasons={v.tierReasons} compact /> },
-            { accessor: 'supplies', title: 'Supplies', render: (v: VendorOut) => labelOf(SUPPLIES_LABELS, v.supplies) },
-            { accessor: 'services', title: 'Services / data', render: (v: VendorOut) => `${v.services} / ${v.datasets}` },
-            { accessor: 'annualCost', title: 'Annual cost', textAlign: 'right', render: (v: VendorOut) => <Money amount={v.annualCost} currency={client.currency} /> },
-            { accessor: 'nextRenewal', title: 'Next renewal', render: (v: VendorOut) => (v.nextRenewal ? <DueDate date={v.nextRenewal} prefix="" size="sm" /> : '') },
+            { accessor: 'tier', title: t('vendors.tier'), render: (v: VendorOut) => <TierBadge tier={v.tier} reasons={v.tierReasons} compact /> },
+            { accessor: 'supplies', title: t('vendors.supplies'), render: (v: VendorOut) => t(`values.supplies.${v.supplies}`) },
+            { accessor: 'services', title: t('vendors.column.servicesData'), render: (v: VendorOut) => t('vendors.servicesData', { services: v.services, datasets: v.datasets }) },
+            { accessor: 'annualCost', title: t('common.annualCost'), textAlign: 'right', render: (v: VendorOut) => <Money amount={v.annualCost} currency={client.currency} /> },
+            { accessor: 'nextRenewal', title: t('vendors.column.nextRenewal'), render: (v: VendorOut) => (v.nextRenewal ? <DueDate date={v.nextRenewal} prefix="" size="sm" /> : '') },
             {
               accessor: 'assessment',
-              title: 'Assessment',
-              render: (v: VendorOut) => {
-                const [label, color] = ASSESSMENT_LABELS[v.assessment.status] ?? ['', 'gray'];
-                return (
-                  <Badge variant="light" color={color}>
-                    {label}
-                  </Badge>
-                );
-              },
+              title: t('vendors.column.assessment'),
+              render: (v: VendorOut) => (
+                <Badge variant="light" color={ASSESSMENT_COLORS[v.assessment.status]}>
+                  {t(`values.assessment.${v.assessment.status}`)}
+                </Badge>
+              ),
             },
           ]}
         />
       )}
-      <LoadMore list={vendors} noun="vendors" />
+      <LoadMore list={vendors} noun={t('vendors.noun')} />
       {adding ? <VendorModal onClose={() => setAdding(false)} /> : null}
     </Stack>
   );
 }
 
 function ContractModal({ vendor, onClose }: { vendor: VendorDetail; onClose: () => void }) {
+  const { t } = useTranslation('estate');
   const { clientId, client } = useCurrentClient();
   const form = useForm({ initialValues: { reference: '', annualCost: 0 as number | string, renewalDate: '', noticeDays: 30 as number | string, autoRenew: true } });
   const save = useApiMutation({
     mutationFn: (v: typeof form.values) =>
       api.post<ContractOut>(estatePath(clientId, '/contracts'), { vendorId: vendor.id, reference: v.reference, annualCost: Number(v.annualCost) || 0, renewalDate: v.renewalDate || null, noticeDays: Number(v.noticeDays) || 0, autoRenew: v.autoRenew }),
-    success: 'The contract was added.',
+    success: t('vendors.contractAdded'),
     notifyError: false,
     invalidate: estateInvalidate(clientId),
     onSuccess: onClose,
   });
   return (
-    <Modal opened onClose={onClose} title={`Add a contract with ${vendor.name}`}>
+    <Modal opened onClose={onClose} title={t('vendors.contractTitle', { name: vendor.name })}>
       <form onSubmit={form.onSubmit((v) => save.mutate(v, { onError: (err) => form.setErrors(fieldErrors(err)) }))} noValidate>
         <Stack gap="sm">
           {save.isError ? <ErrorAlert error={save.error} /> : null}
-          <TextInput label="Reference" required {...form.getInputProps('reference')} />
-          <NumberInput label={`Annual cost (${client.currency})`} min={0} thousandSeparator="," {...form.getInputProps('annualCost')} />
-          <TextInput label="Renewal date" placeholder="YYYY-MM-DD" {...form.getInputProps('renewalDate')} />
-          <NumberInput label="Notice (days)" min={0} {...form.getInputProps('noticeDays')} />
-          <Checkbox label="Renews automatically" {...form.getInputProps('autoRenew', { type: 'checkbox' })} />
+          <TextInput label={t('vendors.reference')} required {...form.getInputProps('reference')} />
+          <NumberInput label={t('vendors.annualCost', { currency: client.currency })} min={0} thousandSeparator="," {...form.getInputProps('annualCost')} />
+          <TextInput label={t('vendors.renewalDate')} placeholder={t('common.datePlaceholder')} {...form.getInputProps('renewalDate')} />
+          <NumberInput label={t('vendors.noticeDays')} min={0} {...form.getInputProps('noticeDays')} />
+          <Checkbox label={t('vendors.renewsAutomatically')} {...form.getInputProps('autoRenew', { type: 'checkbox' })} />
           <Group justify="flex-end">
             <Button variant="default" onClick={onClose}>
-              Cancel
+              {t('common.cancel')}
             </Button>
             <Button type="submit" loading={save.isPending}>
-              Add contract
+              {t('vendors.addContract')}
             </Button>
           </Group>
         </Stack>
@@ -181,25 +179,26 @@ function ContractModal({ vendor, onClose }: { vendor: VendorDetail; onClose: () 
 }
 
 function SubcontractorForm({ vendor }: { vendor: VendorDetail }) {
+  const { t } = useTranslation('estate');
   const { clientId } = useCurrentClient();
   const form = useForm({ initialValues: { name: '', service: '', handlesData: true } });
   const add = useApiMutation({
     mutationFn: (v: typeof form.values) => api.post<VendorDetail>(estatePath(clientId, `/vendors/${vendor.id}/subcontractors`), { name: v.name, service: v.service || null, handlesData: v.handlesData }),
-    success: 'The subcontractor was recorded.',
+    success: t('vendors.subcontractorRecorded'),
     notifyError: false,
     invalidate: estateInvalidate(clientId),
     onSuccess: () => form.reset(),
   });
   return (
-    <form onSubmit={form.onSubmit((v) => add.mutate(v, { onError: (err) => form.setErrors(fieldErrors(err)) }))} noValidate aria-label="Add a subcontractor">
+    <form onSubmit={form.onSubmit((v) => add.mutate(v, { onError: (err) => form.setErrors(fieldErrors(err)) }))} noValidate aria-label={t('vendors.addSubcontractor')}>
       <Stack gap="xs">
         {add.isError ? <ErrorAlert error={add.error} /> : null}
         <Group align="flex-end" gap="xs">
-          <TextInput label="Subcontractor" placeholder="Name" required {...form.getInputProps('name')} />
-          <TextInput label="What it does" {...form.getInputProps('service')} />
-          <Checkbox label="Handles the client's data" {...form.getInputProps('handlesData', { type: 'checkbox' })} mb={8} />
+          <TextInput label={t('vendors.subcontractor')} placeholder={t('common.name')} required {...form.getInputProps('name')} />
+          <TextInput label={t('vendors.whatItDoes')} {...form.getInputProps('service')} />
+          <Checkbox label={t('vendors.handlesClientData')} {...form.getInputProps('handlesData', { type: 'checkbox' })} mb={8} />
           <Button type="submit" variant="light" loading={add.isPending}>
-            Add
+            {t('common.add')}
           </Button>
         </Group>
       </Stack>
@@ -208,28 +207,29 @@ function SubcontractorForm({ vendor }: { vendor: VendorDetail }) {
 }
 
 function AssessmentForm({ vendor }: { vendor: VendorDetail }) {
+  const { t } = useTranslation('estate');
   const { clientId } = useCurrentClient();
   const form = useForm({ initialValues: { score: 80 as number | string, conclusion: 'approved', findings: '' } });
   const add = useApiMutation({
     mutationFn: (v: typeof form.values) =>
       api.post(estatePath(clientId, `/vendors/${vendor.id}/assessments`), { score: v.score === '' ? null : Number(v.score), conclusion: v.conclusion, findings: v.findings.split('\n').map((f) => f.trim()).filter(Boolean) }),
-    success: 'The assessment was recorded.',
+    success: t('vendors.assessmentRecorded'),
     notifyError: false,
     invalidate: estateInvalidate(clientId),
     onSuccess: () => form.reset(),
   });
   return (
-    <form onSubmit={form.onSubmit((v) => add.mutate(v, { onError: (err) => form.setErrors(fieldErrors(err)) }))} noValidate aria-label="Record an assessment">
+    <form onSubmit={form.onSubmit((v) => add.mutate(v, { onError: (err) => form.setErrors(fieldErrors(err)) }))} noValidate aria-label={t('vendors.recordAssessment')}>
       <Stack gap="xs">
         {add.isError ? <ErrorAlert error={add.error} /> : null}
         <Group grow>
-          <NumberInput label="Questionnaire score" min={0} max={100} {...form.getInputProps('score')} />
-          <Select label="Conclusion" data={[{ value: 'approved', label: 'Approved' }, { value: 'approved_with_conditions', label: 'Approved with conditions' }, { value: 'rejected', label: 'Rejected' }]} allowDeselect={false} {...form.getInputProps('conclusion')} />
+          <NumberInput label={t('vendors.score')} min={0} max={100} {...form.getInputProps('score')} />
+          <Select label={t('vendors.conclusion')} data={CONCLUSIONS.map((value) => ({ value, label: t(`values.conclusion.${value}`) }))} allowDeselect={false} {...form.getInputProps('conclusion')} />
         </Group>
-        <Textarea label="Findings (one per line)" autosize minRows={2} {...form.getInputProps('findings')} />
+        <Textarea label={t('vendors.findings')} autosize minRows={2} {...form.getInputProps('findings')} />
         <Group justify="flex-end">
           <Button type="submit" variant="light" loading={add.isPending}>
-            Record assessment
+            {t('vendors.recordAssessmentButton')}
           </Button>
         </Group>
       </Stack>
@@ -238,23 +238,24 @@ function AssessmentForm({ vendor }: { vendor: VendorDetail }) {
 }
 
 function TierOverride({ vendor }: { vendor: VendorDetail }) {
+  const { t } = useTranslation('estate');
   const { clientId } = useCurrentClient();
   const form = useForm({ initialValues: { tier: vendor.tierOverride ? String(vendor.tierOverride) : '', reason: vendor.tierOverrideReason ?? '' } });
   const save = useApiMutation({
     mutationFn: (v: typeof form.values) => api.patch<VendorDetail>(estatePath(clientId, `/vendors/${vendor.id}`), { tierOverride: v.tier ? Number(v.tier) : null, tierOverrideReason: v.tier ? v.reason : null }),
-    success: 'The tier was changed.',
+    success: t('vendors.tierChanged'),
     notifyError: false,
     invalidate: estateInvalidate(clientId),
   });
   return (
-    <form onSubmit={form.onSubmit((v) => save.mutate(v, { onError: (err) => form.setErrors(fieldErrors(err)) }))} noValidate aria-label="Override the tier">
+    <form onSubmit={form.onSubmit((v) => save.mutate(v, { onError: (err) => form.setErrors(fieldErrors(err)) }))} noValidate aria-label={t('vendors.overrideTier')}>
       <Stack gap="xs">
         {save.isError ? <ErrorAlert error={save.error} /> : null}
         <Group align="flex-end" gap="xs">
-          <Select label="Tier override" placeholder={`Derived: tier ${vendor.derivedTier}`} clearable data={['1', '2', '3', '4'].map((t) => ({ value: t, label: `Tier ${t}` }))} {...form.getInputProps('tier')} w={180} />
-          <TextInput label="Reason" style={{ flex: 1 }} {...form.getInputProps('reason')} />
+          <Select label={t('vendors.tierOverride')} placeholder={t('vendors.derivedTier', { tier: vendor.derivedTier })} clearable data={TIERS.map((tier) => ({ value: String(tier), label: t('common.tier', { tier }) }))} {...form.getInputProps('tier')} w={180} />
+          <TextInput label={t('common.reason')} style={{ flex: 1 }} {...form.getInputProps('reason')} />
           <Button type="submit" variant="light" loading={save.isPending}>
-            Save
+            {t('common.save')}
           </Button>
         </Group>
       </Stack>
@@ -263,33 +264,35 @@ function TierOverride({ vendor }: { vendor: VendorDetail }) {
 }
 
 function VendorDetailPage() {
+  const { t } = useTranslation('estate');
   const { vendorId = '' } = useParams();
   const { clientId, client, can, href } = useCurrentClient();
+  const canEstateEdit = can('estate.edit');
   const vendor = useVendor(clientId, vendorId);
   const [addingContract, setAddingContract] = useState(false);
   if (vendor.isError) return <ErrorAlert error={vendor.error} />;
   const v = vendor.data;
   if (!v) return null;
-  const [assessLabel, assessColor] = ASSESSMENT_LABELS[v.assessment.status] ?? ['', 'gray'];
+  const assessLabel = t(`values.assessment.${v.assessment.status}`);
   return (
     <>
-      <PageHeader eyebrow={<Anchor component={Link} to={href('vendors')} size="xs">Vendors</Anchor>} title={v.name} documentTitle={`${v.name} · ${client.name}`} description={v.offering ?? undefined} />
+      <PageHeader eyebrow={<Anchor component={Link} to={href('vendors')} size="xs">{t('common.vendors')}</Anchor>} title={v.name} documentTitle={`${v.name} · ${client.name}`} description={v.offering ?? undefined} />
       <Stack gap="lg">
         <Group gap="xs">
           <TierBadge tier={v.tier} />
-          {v.fourthParty ? <Badge variant="outline" color="grape">fourth party</Badge> : null}
-          {!v.direct ? <Badge variant="outline" color="gray">no direct relationship</Badge> : null}
-          <Badge variant="light" color="gray" tt="none">Supplies: {labelOf(SUPPLIES_LABELS, v.supplies).toLowerCase()}</Badge>
-          <Badge variant="light" color={assessColor}>Assessment: {assessLabel}{v.assessment.nextDue ? ` · due ${formatDate(v.assessment.nextDue)}` : ''}</Badge>
+          {v.fourthParty ? <Badge variant="outline" color="grape">{t('common.fourthParty')}</Badge> : null}
+          {!v.direct ? <Badge variant="outline" color="gray">{t('vendors.noDirect')}</Badge> : null}
+          <Badge variant="light" color="gray" tt="none">{t('vendors.suppliesBadge', { value: t(`values.supplies.${v.supplies}`) })}</Badge>
+          <Badge variant="light" color={ASSESSMENT_COLORS[v.assessment.status]}>{v.assessment.nextDue ? t('vendors.assessmentBadgeDue', { label: assessLabel, date: formatDate(v.assessment.nextDue) }) : t('vendors.assessmentBadge', { label: assessLabel })}</Badge>
         </Group>
         {v.assessment.broughtForward ? (
           <Text size="sm" c="orange">
-            Next assessment brought forward from {v.assessment.broughtForward.from === 'none' ? 'no date' : formatDate(v.assessment.broughtForward.from)}: {v.assessment.broughtForward.reason}
+            {t('vendors.broughtForward', { from: v.assessment.broughtForward.from === 'none' ? t('vendors.noDate') : formatDate(v.assessment.broughtForward.from), reason: v.assessment.broughtForward.reason })}
           </Text>
         ) : null}
-        <Paper withBorder p="md" component="section" aria-label="Why this tier">
+        <Paper withBorder p="md" component="section" aria-label={t('vendors.whyThisTier')}>
           <Title order={2} fz="h4" mb="xs">
-            Why tier {v.tier}
+            {t('vendors.whyTier', { tier: v.tier })}
           </Title>
           <Stack gap={2}>
             {v.tierReasons.map((r) => (
@@ -298,19 +301,19 @@ function VendorDetailPage() {
               </Text>
             ))}
           </Stack>
-          {can('estate.edit') ? (
+          {canEstateEdit ? (
             <div style={{ marginTop: 12 }}>
               <TierOverride vendor={v} />
             </div>
           ) : null}
         </Paper>
         <SimpleGrid cols={{ base: 1, md: 2 }}>
-          <Paper withBorder p="md" component="section" aria-label="Fourth parties">
+          <Paper withBorder p="md" component="section" aria-label={t('vendors.fourthParties')}>
             <Title order={2} fz="h4" mb="xs">
-              Subcontractors and sub-processors
+              {t('vendors.subcontractors')}
             </Title>
             {v.fourthParties.length === 0 ? (
-              <Text size="sm" c="dimmed">None recorded.</Text>
+              <Text size="sm" c="dimmed">{t('common.noneRecorded')}</Text>
             ) : (
               <Stack gap={2}>
                 {v.fourthParties.map((f) => (
@@ -320,7 +323,7 @@ function VendorDetailPage() {
                     </Anchor>
                     <Text size="xs" c="dimmed">
                       {f.service ?? ''}
-                      {f.handlesData ? ' · handles data' : ''}
+                      {f.handlesData ? t('vendors.handlesData') : ''}
                     </Text>
                   </Group>
                 ))}
@@ -328,74 +331,74 @@ function VendorDetailPage() {
             )}
             {v.worksFor.length > 0 ? (
               <Text size="sm" mt="sm">
-                Works for: {v.worksFor.map((w) => w.name).join(', ')}
+                {t('vendors.worksFor', { names: v.worksFor.map((w) => w.name).join(', ') })}
               </Text>
             ) : null}
-            {can('estate.edit') ? (
+            {canEstateEdit ? (
               <div style={{ marginTop: 12 }}>
                 <SubcontractorForm vendor={v} />
               </div>
             ) : null}
           </Paper>
-          <Paper withBorder p="md" component="section" aria-label="What depends on it">
+          <Paper withBorder p="md" component="section" aria-label={t('vendors.whatDepends')}>
             <Title order={2} fz="h4" mb="xs">
-              What depends on it
+              {t('vendors.whatDepends')}
             </Title>
-            {v.dependentServices.length === 0 && v.heldDatasets.length === 0 ? <Text size="sm" c="dimmed">Nothing recorded.</Text> : null}
+            {v.dependentServices.length === 0 && v.heldDatasets.length === 0 ? <Text size="sm" c="dimmed">{t('vendors.nothingRecorded')}</Text> : null}
             {v.dependentServices.map((s) => (
               <Text key={s.id} size="sm">
-                Service: {s.name} ({s.criticality}){s.via ? `, through ${s.via}` : ''}
+                {s.via ? t('vendors.serviceLineVia', { name: s.name, criticality: t(`values.criticality.${s.criticality}`), via: s.via }) : t('vendors.serviceLine', { name: s.name, criticality: t(`values.criticality.${s.criticality}`) })}
               </Text>
             ))}
             {v.heldDatasets.map((d) => (
               <Text key={d.id} size="sm">
-                Data: {d.name} ({d.classification}, {formatNumber(d.records)} records){d.via ? `, for ${d.via}` : ''}
+                {d.via ? t('vendors.dataLineVia', { name: d.name, classification: t(`values.classification.${d.classification}`), records: formatNumber(d.records), via: d.via }) : t('vendors.dataLine', { name: d.name, classification: t(`values.classification.${d.classification}`), records: formatNumber(d.records) })}
               </Text>
             ))}
             <Text size="sm" mt="xs" c="dimmed">
-              {formatNumber(v.systemsTotal)} {v.systemsTotal === 1 ? 'system' : 'systems'} supplied
+              {t('vendors.systemsSupplied', { count: v.systemsTotal, formatted: formatNumber(v.systemsTotal) })}
             </Text>
           </Paper>
         </SimpleGrid>
-        <Stack gap="xs" component="section" aria-label="Contracts">
+        <Stack gap="xs" component="section" aria-label={t('vendors.contracts')}>
           <Group justify="space-between">
             <Title order={2} fz="h4">
-              Contracts
+              {t('vendors.contracts')}
             </Title>
-            {can('estate.edit') ? (
+            {canEstateEdit ? (
               <Button size="xs" variant="light" leftSection={<IconPlus size={14} />} onClick={() => setAddingContract(true)}>
-                Add contract
+                {t('vendors.addContract')}
               </Button>
             ) : null}
           </Group>
           <TriadTable
             records={v.contracts}
             idAccessor="id"
-            aria-label="Contracts" exportAs="Contracts"
-            noRecordsText="No contracts"
+            aria-label={t('vendors.contracts')} exportAs={t('vendors.contracts')}
+            noRecordsText={t('vendors.noContracts')}
             columns={[
-              { accessor: 'reference', title: 'Contract' },
-              { accessor: 'annualCost', title: 'Annual cost', textAlign: 'right', render: (c: ContractOut) => <Money amount={c.annualCost} currency={client.currency} /> },
-              { accessor: 'nextRenewal', title: 'Next renewal', render: (c: ContractOut) => (c.status === 'ended' ? 'Ended' : formatDate(c.nextRenewal)) },
-              { accessor: 'noticeDeadline', title: 'Notice by', render: (c: ContractOut) => formatDate(c.noticeDeadline) },
-              { accessor: 'autoRenew', title: 'Auto-renews', render: (c: ContractOut) => (c.autoRenew ? 'Yes' : 'No') },
+              { accessor: 'reference', title: t('common.contract') },
+              { accessor: 'annualCost', title: t('common.annualCost'), textAlign: 'right', render: (c: ContractOut) => <Money amount={c.annualCost} currency={client.currency} /> },
+              { accessor: 'nextRenewal', title: t('vendors.column.nextRenewal'), render: (c: ContractOut) => (c.status === 'ended' ? t('vendors.ended') : formatDate(c.nextRenewal)) },
+              { accessor: 'noticeDeadline', title: t('common.noticeBy'), render: (c: ContractOut) => formatDate(c.noticeDeadline) },
+              { accessor: 'autoRenew', title: t('common.autoRenews'), render: (c: ContractOut) => (c.autoRenew ? t('common.yes') : t('common.no')) },
             ]}
           />
         </Stack>
-        <Stack gap="xs" component="section" aria-label="Assessments">
+        <Stack gap="xs" component="section" aria-label={t('vendors.assessments')}>
           <Title order={2} fz="h4">
-            Assessments
+            {t('vendors.assessments')}
           </Title>
-          {v.assessments.length === 0 ? <Text size="sm" c="dimmed">Not assessed yet.</Text> : null}
+          {v.assessments.length === 0 ? <Text size="sm" c="dimmed">{t('vendors.notAssessed')}</Text> : null}
           {v.assessments.map((a) => (
             <Text key={a.id} size="sm">
-              {formatDate(a.assessedOn)}: {words(a.conclusion)}
-              {a.score !== null ? `, score ${a.score}` : ''}
+              {t('vendors.assessmentLine', { date: formatDate(a.assessedOn), conclusion: t(`values.conclusion.${a.conclusion}`) })}
+              {a.score !== null ? t('vendors.withScore', { score: a.score }) : ''}
               {a.findings.length > 0 ? ` · ${a.findings.join('; ')}` : ''}
-              {a.nextDue ? ` · next due ${formatDate(a.nextDue)}` : ''}
+              {a.nextDue ? t('vendors.nextDue', { date: formatDate(a.nextDue) }) : ''}
             </Text>
           ))}
-          {can('estate.edit') ? <AssessmentForm vendor={v} /> : null}
+          {canEstateEdit ? <AssessmentForm vendor={v} /> : null}
         </Stack>
       </Stack>
       {addingContract ? <ContractModal vendor={v} onClose={() => setAddingContract(false)} /> : null}
@@ -404,6 +407,7 @@ function VendorDetailPage() {
 }
 
 function RenewalsView() {
+  const { t } = useTranslation('estate');
   const { clientId, client } = useCurrentClient();
   const [days, setDays] = useState('90');
   const renewals = useRenewals(clientId, Number(days));
@@ -412,10 +416,10 @@ function RenewalsView() {
     <Stack gap="md">
       <Group justify="space-between">
         <Text size="sm" c="dimmed">
-          Contracts that renew, and the last days to give notice, in the window.
+          {t('vendors.renewalsIntro')}
         </Text>
         <Group gap="sm">
-          <SegmentedControl value={days} onChange={setDays} data={[{ value: '30', label: '30 days' }, { value: '90', label: '90 days' }, { value: '365', label: '365 days' }]} aria-label="Window" />
+          <SegmentedControl value={days} onChange={setDays} data={[30, 90, 365].map((n) => ({ value: String(n), label: t('common.days', { count: n }) }))} aria-label={t('common.window')} />
           <ViewsMenu list="vendors.renewals" filters={{ days }} onApply={(f) => setDays(f.days ?? '90')} />
         </Group>
       </Group>
@@ -423,15 +427,15 @@ function RenewalsView() {
         records={renewals.data?.renewals ?? []}
         fetching={renewals.isPending}
         idAccessor="contractId"
-        aria-label="Renewals" exportAs="Renewals" columnsKey="vendors.renewals"
-        noRecordsText="Nothing renews in this window"
+        aria-label={t('vendors.renewalsTable')} exportAs={t('vendors.renewalsTable')} columnsKey="vendors.renewals"
+        noRecordsText={t('vendors.nothingRenews')}
         columns={[
-          { accessor: 'vendorName', title: 'Vendor' },
-          { accessor: 'reference', title: 'Contract' },
-          { accessor: 'noticeDeadline', title: 'Notice by', render: (r: Renewal) => <DueDate date={r.noticeDeadline} prefix="" size="sm" fw={r.events.includes('notice') ? 600 : 400} /> },
-          { accessor: 'renewalDate', title: 'Renews', render: (r: Renewal) => formatDate(r.renewalDate) },
-          { accessor: 'autoRenew', title: 'Auto-renews', render: (r: Renewal) => (r.autoRenew ? 'Yes' : 'No') },
-          { accessor: 'annualCost', title: 'Annual cost', textAlign: 'right', render: (r: Renewal) => <Money amount={r.annualCost} currency={client.currency} /> },
+          { accessor: 'vendorName', title: t('common.vendor') },
+          { accessor: 'reference', title: t('common.contract') },
+          { accessor: 'noticeDeadline', title: t('common.noticeBy'), render: (r: Renewal) => <DueDate date={r.noticeDeadline} prefix="" size="sm" fw={r.events.includes('notice') ? 600 : 400} /> },
+          { accessor: 'renewalDate', title: t('vendors.renews'), render: (r: Renewal) => formatDate(r.renewalDate) },
+          { accessor: 'autoRenew', title: t('common.autoRenews'), render: (r: Renewal) => (r.autoRenew ? t('common.yes') : t('common.no')) },
+          { accessor: 'annualCost', title: t('common.annualCost'), textAlign: 'right', render: (r: Renewal) => <Money amount={r.annualCost} currency={client.currency} /> },
         ]}
       />
     </Stack>
@@ -439,6 +443,7 @@ function RenewalsView() {
 }
 
 function ConcentrationView() {
+  const { t } = useTranslation('estate');
   const { clientId } = useCurrentClient();
   const me = useMe();
   const firmView = me.data?.user.firmRole === 'admin' || me.data?.user.firmRole === 'advisor';
@@ -446,52 +451,52 @@ function ConcentrationView() {
   const firm = useFirmConcentration(firmView);
   return (
     <Stack gap="lg">
-      <Stack gap="xs" component="section" aria-label="Concentration in this client">
+      <Stack gap="xs" component="section" aria-label={t('vendors.concentrationHere')}>
         <Title order={2} fz="h4">
-          What this client depends on most
+          {t('vendors.dependsMost')}
         </Title>
         <Text size="sm" c="dimmed">
-          Vendors and fourth parties by the business services and data sets that depend on them, directly or through the vendors they work for.
+          {t('vendors.concentrationIntro')}
         </Text>
         {entries.isError ? <ErrorAlert error={entries.error} /> : null}
         <TriadTable
           records={entries.data ?? []}
           fetching={entries.isPending}
           idAccessor="vendorId"
-          aria-label="Vendor concentration" exportAs="Vendor concentration"
+          aria-label={t('vendors.concentrationTable')} exportAs={t('vendors.concentrationTable')}
           columns={[
-            { accessor: 'name', title: 'Vendor', render: (e: ConcentrationEntry) => <>{e.name}{e.fourthParty ? <Badge ml={6} size="xs" variant="outline" color="grape">fourth party</Badge> : null}</> },
-            { accessor: 'services', title: 'Services', textAlign: 'right' },
-            { accessor: 'criticalServices', title: 'Critical', textAlign: 'right' },
-            { accessor: 'datasets', title: 'Data sets', textAlign: 'right' },
-            { accessor: 'restrictedDatasets', title: 'Restricted', textAlign: 'right' },
-            { accessor: 'worksFor', title: 'Through', render: (e: ConcentrationEntry) => e.worksFor.join(', ') || '—' },
+            { accessor: 'name', title: t('common.vendor'), render: (e: ConcentrationEntry) => <>{e.name}{e.fourthParty ? <Badge ml={6} size="xs" variant="outline" color="grape">{t('common.fourthParty')}</Badge> : null}</> },
+            { accessor: 'services', title: t('common.services'), textAlign: 'right' },
+            { accessor: 'criticalServices', title: t('vendors.column2.critical'), textAlign: 'right' },
+            { accessor: 'datasets', title: t('common.dataSets'), textAlign: 'right' },
+            { accessor: 'restrictedDatasets', title: t('vendors.column2.restricted'), textAlign: 'right' },
+            { accessor: 'worksFor', title: t('vendors.column2.through'), render: (e: ConcentrationEntry) => e.worksFor.join(', ') || '—' },
           ]}
         />
       </Stack>
       {firmView ? (
-        <Stack gap="xs" component="section" aria-label="Across the firm's clients">
+        <Stack gap="xs" component="section" aria-label={t('vendors.acrossFirm')}>
           <Title order={2} fz="h4">
-            Across the firm&rsquo;s clients
+            {t('vendors.acrossFirm')}
           </Title>
           <Text size="sm" c="dimmed">
-            Vendors and fourth parties shared by the most clients. Clients you do not work with are counted, not named.
+            {t('vendors.acrossFirmIntro')}
           </Text>
           {firm.isError ? <ErrorAlert error={firm.error} /> : null}
           <TriadTable
             records={firm.data?.entries ?? []}
             fetching={firm.isPending}
             idAccessor="name"
-            aria-label="Shared vendors" exportAs="Shared vendors"
+            aria-label={t('vendors.sharedTable')} exportAs={t('vendors.sharedTable')}
             columns={[
-              { accessor: 'name', title: 'Company' },
-              { accessor: 'clients', title: 'Clients', textAlign: 'right' },
-              { accessor: 'asFourthParty', title: 'As a fourth party', textAlign: 'right' },
+              { accessor: 'name', title: t('vendors.column2.company') },
+              { accessor: 'clients', title: t('vendors.column2.clients'), textAlign: 'right' },
+              { accessor: 'asFourthParty', title: t('vendors.column2.asFourthParty'), textAlign: 'right' },
               {
                 accessor: 'visibleClients',
-                title: 'Which',
+                title: t('vendors.column2.which'),
                 render: (e: NonNullable<typeof firm.data>['entries'][number]) =>
-                  [...e.visibleClients.map((c) => c.name), ...(e.otherClients > 0 ? [`${e.otherClients} other ${e.otherClients === 1 ? 'client' : 'clients'}`] : [])].join(', '),
+                  [...e.visibleClients.map((c) => c.name), ...(e.otherClients > 0 ? [t('vendors.otherClients', { count: e.otherClients })] : [])].join(', '),
               },
             ]}
           />
@@ -502,16 +507,17 @@ function ConcentrationView() {
 }
 
 function VendorViews() {
+  const { t } = useTranslation('estate');
   const { client } = useCurrentClient();
   return (
     <>
       <PageHeader
         eyebrow={client.name}
-        title="Vendors"
-        documentTitle={`Vendors · ${client.name}`}
-        description="Third parties and their own subcontractors (fourth parties): what they supply and to whom, how critical they are and why, their contracts, renewals and assessments."
+        title={t('vendors.title')}
+        documentTitle={t('vendors.documentTitle', { client: client.name })}
+        description={t('vendors.description')}
       />
-      <RouteTabs base="vendors" tabs={TABS} />
+      <RouteTabs base="vendors" tabs={TABS.map((value) => ({ value, label: t(`vendors.tabs.${value}`) }))} />
       <Outlet />
     </>
   );

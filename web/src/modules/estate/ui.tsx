@@ -1,15 +1,34 @@
-/** Small pieces the estate pages share: badges and labels. */
+/** Small pieces the estate pages share: badges, and the closed lists whose values they label. */
 import { Badge, Tooltip } from '@mantine/core';
+import { useTranslation } from 'react-i18next';
+import type { DatasetOut, GrantOut, ServiceOut, SystemOut, VendorDetail, VendorOut } from '@schema/estate';
+
+type Classification = DatasetOut['classification'];
+type Criticality = ServiceOut['criticality'];
+type Flag = GrantOut['flags'][number];
+
+/** The stored values a person picks from, in the order the web app shows them (labels in words/). */
+export const SYSTEM_TYPES = ['hardware', 'software', 'saas', 'cloud'] as const satisfies readonly SystemOut['type'][];
+export const SYSTEM_STATUSES = ['planned', 'active', 'spare', 'repair', 'retired'] as const satisfies readonly SystemOut['status'][];
+export const SYSTEM_SCOPES = ['internal', 'product'] as const satisfies readonly SystemOut['scope'][];
+export const SUPPLIES = ['infrastructure', 'product', 'both'] as const satisfies readonly VendorOut['supplies'][];
+export const CRITICALITIES = ['critical', 'high', 'medium', 'low'] as const satisfies readonly Criticality[];
+export const CLASSIFICATIONS = ['public', 'internal', 'confidential', 'restricted'] as const satisfies readonly Classification[];
+export const CATEGORIES = ['personal', 'health', 'payment', 'credentials', 'intellectual_property'] as const satisfies readonly DatasetOut['categories'][number][];
+export const TIERS = [1, 2, 3, 4] as const satisfies readonly VendorOut['tier'][];
+const isTier = (n: number): n is (typeof TIERS)[number] => (TIERS as readonly number[]).includes(n);
+export const CONCLUSIONS = ['approved', 'approved_with_conditions', 'rejected'] as const satisfies readonly VendorDetail['assessments'][number]['conclusion'][];
+export const GRANTEE_TYPES = ['person', 'group', 'service'] as const satisfies readonly GrantOut['granteeType'][];
+export const ACCESS_LEVELS = ['read', 'write', 'admin'] as const satisfies readonly GrantOut['level'][];
 
 export const TIER_COLORS: Record<number, string> = { 1: 'red', 2: 'orange', 3: 'yellow', 4: 'gray' };
-export const TIER_NAMES: Record<number, string> = { 1: 'critical', 2: 'high', 3: 'moderate', 4: 'low' };
 
 /** `Tier 1 · critical`; `compact` (in tables) shows `Tier 1` with the rest on hover. */
 export function TierBadge({ tier, reasons, compact = false }: { tier: number; reasons?: string[]; compact?: boolean }) {
+  const { t } = useTranslation('estate');
   const badge = (
     <Badge color={TIER_COLORS[tier] ?? 'gray'} variant="light" style={{ flexShrink: 0 }}>
-      Tier {tier}
-      {compact ? '' : ` · ${TIER_NAMES[tier]}`}
+      {compact || !isTier(tier) ? t('common.tier', { tier }) : t('common.tierNamed', { tier, name: t(`values.tierName.tier${tier}`) })}
     </Badge>
   );
   return reasons && reasons.length > 0 ? (
@@ -23,48 +42,35 @@ export function TierBadge({ tier, reasons, compact = false }: { tier: number; re
 
 export const CLASSIFICATION_COLORS: Record<string, string> = { restricted: 'red', confidential: 'orange', internal: 'blue', public: 'gray' };
 
-export function ClassificationBadge({ value }: { value: string }) {
+export function ClassificationBadge({ value }: { value: Classification }) {
+  const { t } = useTranslation('estate');
   return (
     <Badge color={CLASSIFICATION_COLORS[value] ?? 'gray'} variant="light">
-      {value}
+      {t(`values.classification.${value}`)}
     </Badge>
   );
 }
 
 export const CRITICALITY_COLORS: Record<string, string> = { critical: 'red', high: 'orange', medium: 'yellow', low: 'gray' };
 
-export function CriticalityBadge({ value }: { value: string }) {
+export function CriticalityBadge({ value }: { value: Criticality }) {
+  const { t } = useTranslation('estate');
   return (
     <Badge color={CRITICALITY_COLORS[value] ?? 'gray'} variant="light">
-      {value}
+      {t(`values.criticality.${value}`)}
     </Badge>
   );
 }
 
-export const FLAG_LABELS: Record<string, string> = { no_reason: 'No reason', no_owner: 'No owner', owner_not_member: 'Owner has left' };
-
-export function FlagBadges({ flags }: { flags: string[] }) {
+export function FlagBadges({ flags }: { flags: Flag[] }) {
+  const { t } = useTranslation('estate');
   return (
     <>
       {flags.map((f) => (
         <Badge key={f} color="orange" variant="outline" size="sm" mr={4}>
-          {FLAG_LABELS[f] ?? f}
+          {t(`values.flag.${f}`)}
         </Badge>
       ))}
     </>
   );
 }
-
-/** Words as people read them: `intellectual_property` → `intellectual property`. */
-export const words = (s: string): string => s.replace(/_/g, ' ');
-
-/** Stored values as people read them. */
-export const SYSTEM_TYPE_LABELS: Record<string, string> = { hardware: 'Hardware', software: 'Software', saas: 'SaaS', cloud: 'Cloud' };
-export const SYSTEM_STATUS_LABELS: Record<string, string> = { planned: 'Planned', active: 'In use', spare: 'Spare', repair: 'In repair', retired: 'Retired' };
-export const SUPPLIES_LABELS: Record<string, string> = { infrastructure: 'Infrastructure', product: 'Product', both: 'Infrastructure and product' };
-
-/** A stored value's label, or the value in plain words when no label is known. */
-export const labelOf = (labels: Record<string, string>, value: string): string => labels[value] ?? words(value);
-
-/** Options for a Select over stored values, labelled. */
-export const labelledOptions = (labels: Record<string, string>) => Object.entries(labels).map(([value, label]) => ({ value, label }));

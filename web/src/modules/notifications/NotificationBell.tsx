@@ -2,6 +2,7 @@ import { ActionIcon, Anchor, Badge, Box, Divider, Group, Indicator, Popover, Scr
 import { useDisclosure } from '@mantine/hooks';
 import { IconBell } from '@tabler/icons-react';
 import { useQueryClient } from '@tanstack/react-query';
+import { useTranslation } from 'react-i18next';
 import { useNavigate } from 'react-router';
 import type { NotificationOut } from '@schema/notifications';
 import { fromNow } from '../../components/format';
@@ -13,6 +14,7 @@ import { markAllRead, markRead, notificationKeys, useNotifications } from './api
  * clients, and the latest ones; opening one marks it read and goes to its page.
  */
 export function NotificationBell() {
+  const { t } = useTranslation();
   const [opened, { toggle, close }] = useDisclosure(false);
   const list = useNotifications({ limit: 12 });
   const queryClient = useQueryClient();
@@ -33,15 +35,15 @@ export function NotificationBell() {
     <Popover opened={opened} onChange={(o) => (o ? undefined : close())} position="bottom-end" width={380} shadow="md" withArrow>
       <Popover.Target>
         <Indicator label={unread > 99 ? '99+' : unread} size={18} color="red" disabled={unread === 0} offset={4}>
-          <ActionIcon variant="subtle" color="gray" size="lg" radius="xl" onClick={toggle} aria-label={unread > 0 ? `Notifications, ${unread} unread` : 'Notifications'}>
+          <ActionIcon variant="subtle" color="gray" size="lg" radius="xl" onClick={toggle} aria-label={unread > 0 ? t('notifications.unread', { count: unread }) : t('notifications.title')}>
             <IconBell size={20} stroke={1.6} />
           </ActionIcon>
         </Indicator>
       </Popover.Target>
-      <Popover.Dropdown p={0} aria-label="Notifications">
+      <Popover.Dropdown p={0} aria-label={t('notifications.title')}>
         <Group justify="space-between" px="md" py="sm">
           <Text fw={600} size="sm">
-            Notifications
+            {t('notifications.title')}
           </Text>
           {unread > 0 ? (
             <Anchor
@@ -52,7 +54,7 @@ export function NotificationBell() {
                 void markAllRead().then(refresh);
               }}
             >
-              Mark all read
+              {t('notifications.markAllRead')}
             </Anchor>
           ) : null}
         </Group>
@@ -60,12 +62,12 @@ export function NotificationBell() {
         <ScrollArea.Autosize mah={420} type="scroll">
           {list.data && list.rows.length === 0 ? (
             <Text size="sm" c="dimmed" p="md">
-              Nothing yet. Escalations, approvals asked of you, responses owed and expiries appear here.
+              {t('notifications.nothingYet')}
             </Text>
           ) : null}
           {list.isError ? (
             <Text size="sm" c="red" p="md">
-              Notifications could not be loaded.
+              {t('notifications.loadFailed')}
             </Text>
           ) : null}
           <Stack gap={0}>
@@ -77,7 +79,7 @@ export function NotificationBell() {
                 py="sm"
                 style={{ borderBottom: '1px solid var(--mantine-color-gray-2)' }}
                 bg={n.readAt ? undefined : 'var(--mantine-color-blue-0)'}
-                aria-label={`${n.readAt ? '' : 'Unread: '}${n.title}`}
+                aria-label={n.readAt ? n.title : t('notifications.unreadItem', { title: n.title })}
               >
                 <Group justify="space-between" wrap="nowrap" gap="xs" align="flex-start">
                   <Box style={{ minWidth: 0 }}>
@@ -85,12 +87,12 @@ export function NotificationBell() {
                       {n.title}
                     </Text>
                     <Text size="xs" c="dimmed" lineClamp={1}>
-                      {n.clientName} · {fromNow(n.createdAt)}
+                      {t('notifications.clientWhen', { client: n.clientName, when: fromNow(n.createdAt) })}
                     </Text>
                   </Box>
                   {n.readAt ? null : (
                     <Badge size="xs" color="blue" variant="filled" style={{ flexShrink: 0 }}>
-                      new
+                      {t('notifications.new')}
                     </Badge>
                   )}
                 </Group>
@@ -98,7 +100,7 @@ export function NotificationBell() {
             ))}
           </Stack>
           <Box pb={list.hasNextPage ? 'sm' : 0}>
-            <NextPageButton {...list} noun="notifications" />
+            <NextPageButton {...list} noun={t('notifications.noun')} />
           </Box>
         </ScrollArea.Autosize>
       </Popover.Dropdown>

@@ -2,6 +2,7 @@ import { Alert, Anchor, Badge, Button, Group, Stack, Tabs, Text } from '@mantine
 import { IconMailOff } from '@tabler/icons-react';
 import { useQueryClient } from '@tanstack/react-query';
 import { useState } from 'react';
+import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router';
 import type { OutboxOut } from '@schema/notifications';
 import { TriadTable } from '../../components/DataTable';
@@ -13,9 +14,9 @@ import { useCurrentClient } from '../../layout/client-context';
 import { markAllRead, markRead, notificationKeys, useNotifications, useOutbox } from './api';
 
 const STATUS_COLORS: Record<OutboxOut['status'], string> = { pending: 'gray', sent: 'teal', held: 'yellow', failed: 'red' };
-const STATUS_LABELS: Record<OutboxOut['status'], string> = { pending: 'Queued', sent: 'Sent', held: 'Held (no SMTP)', failed: 'Failed, retrying' };
 
 function MyNotifications() {
+  const { t } = useTranslation('notifications');
   const { clientId } = useCurrentClient();
   const list = useNotifications({ clientId, limit: 50 });
   const queryClient = useQueryClient();
@@ -26,18 +27,18 @@ function MyNotifications() {
     <Stack gap="md">
       <Group justify="flex-end">
         <Button variant="default" size="xs" disabled={!rows.some((n) => !n.readAt)} onClick={() => void markAllRead(clientId).then(refresh)}>
-          Mark all read
+          {t('markAllRead')}
         </Button>
       </Group>
       <TriadTable
         records={rows}
         fetching={list.isPending}
         idAccessor="id"
-        noRecordsText="No notifications in this client yet"
+        noRecordsText={t('noneYet')}
         columns={[
           {
             accessor: 'title',
-            title: 'Notification',
+            title: t('column.notification'),
             render: (n) => (
               <Stack gap={2}>
                 {n.link ? (
@@ -55,16 +56,17 @@ function MyNotifications() {
               </Stack>
             ),
           },
-          { accessor: 'createdAt', title: 'When', width: 140, render: (n) => fromNow(n.createdAt) },
-          { accessor: 'readAt', title: '', width: 80, render: (n) => (n.readAt ? null : <Badge size="sm">new</Badge>) },
+          { accessor: 'createdAt', title: t('column.when'), width: 140, render: (n) => fromNow(n.createdAt) },
+          { accessor: 'readAt', title: '', width: 80, render: (n) => (n.readAt ? null : <Badge size="sm">{t('new')}</Badge>) },
         ]}
       />
-      <NextPageButton {...list} noun="notifications" />
+      <NextPageButton {...list} noun={t('noun')} />
     </Stack>
   );
 }
 
 function Outbox() {
+  const { t } = useTranslation('notifications');
   const { clientId } = useCurrentClient();
   const outbox = useOutbox(clientId, true);
   const [open, setOpen] = useState<string[]>([]);
@@ -72,45 +74,47 @@ function Outbox() {
   return (
     <Stack gap="md">
       {outbox.first && !outbox.first.smtpConfigured ? (
-        <Alert color="yellow" icon={<IconMailOff size={18} />} title="E-mail is not being sent">
-          No SMTP server is configured (SMTP_URL), so e-mails are kept here instead of being sent. The in-app notifications reach people either way.
+        <Alert color="yellow" icon={<IconMailOff size={18} />} title={t('notSending')}>
+          {t('notSendingText')}
         </Alert>
       ) : null}
       <TriadTable
         records={outbox.rows}
         fetching={outbox.isPending}
         idAccessor="id"
-        noRecordsText="No e-mails yet"
+        noRecordsText={t('noEmails')}
         rowExpansion={{ allowMultiple: true, expanded: { recordIds: open, onRecordIdsChange: setOpen }, content: ({ record }) => <Text size="sm" p="md" style={{ whiteSpace: 'pre-wrap' }}>{record.body}</Text> }}
         columns={[
-          { accessor: 'toName', title: 'To', render: (e) => `${e.toName} <${e.toEmail}>` },
-          { accessor: 'subject', title: 'Subject' },
-          { accessor: 'status', title: 'Status', render: (e) => <Badge color={STATUS_COLORS[e.status]} variant="light">{STATUS_LABELS[e.status]}</Badge> },
-          { accessor: 'createdAt', title: 'Written', render: (e) => formatDateTime(e.createdAt) },
+          { accessor: 'toName', title: t('column.to'), render: (e) => t('recipient', { name: e.toName, email: e.toEmail }) },
+          { accessor: 'subject', title: t('column.subject') },
+          { accessor: 'status', title: t('column.status'), render: (e) => <Badge color={STATUS_COLORS[e.status]} variant="light">{t(`status.${e.status}`)}</Badge> },
+          { accessor: 'createdAt', title: t('column.written'), render: (e) => formatDateTime(e.createdAt) },
         ]}
       />
-      <NextPageButton {...outbox} noun="e-mails" />
+      <NextPageButton {...outbox} noun={t('emailsNoun')} />
     </Stack>
   );
 }
 
 /** A person's notifications in this client, and (advisors) the client's e-mail outbox. */
 export default function NotificationsPage() {
+  const { t } = useTranslation('notifications');
   const { client, can } = useCurrentClient();
   const [tab, setTab] = useState<string | null>('mine');
+  const canOutbox = can('notifications.outbox.read');
   return (
     <>
       <PageHeader
         eyebrow={client.name}
-        title="Notifications"
-        documentTitle={`Notifications · ${client.name}`}
-        description="What was asked of you or escalated to you in this client. The bell at the top shows them across all your clients."
+        title={t('title')}
+        documentTitle={t('documentTitle', { client: client.name })}
+        description={t('description')}
       />
-      {can('notifications.outbox.read') ? (
+      {canOutbox ? (
         <Tabs value={tab} onChange={setTab} keepMounted={false}>
           <Tabs.List mb="lg">
-            <Tabs.Tab value="mine">Your notifications</Tabs.Tab>
-            <Tabs.Tab value="outbox">E-mail outbox</Tabs.Tab>
+            <Tabs.Tab value="mine">{t('tabs.mine')}</Tabs.Tab>
+            <Tabs.Tab value="outbox">{t('tabs.outbox')}</Tabs.Tab>
           </Tabs.List>
           <Tabs.Panel value="mine">
             <MyNotifications />

@@ -3,6 +3,7 @@ import { ActionIcon, Alert, Button, Card, Code, CopyButton, Group, Stack, Text, 
 import { useQuery, useQueryClient } from '@tanstack/react-query';
 import { IconCalendarEvent, IconCheck, IconCopy, IconTrash } from '@tabler/icons-react';
 import { useState } from 'react';
+import { useTranslation } from 'react-i18next';
 import { call, triad } from '../../api/typed';
 import { TriadTable } from '../../components/DataTable';
 import { ErrorAlert } from '../../components/ErrorAlert';
@@ -11,9 +12,10 @@ import { formatDate, fromNow } from '../../components/format';
 const FEEDS_KEY = ['me', 'calendar-feeds'] as const;
 
 export function CalendarFeeds() {
+  const { t } = useTranslation('admin');
   const queryClient = useQueryClient();
   const feeds = useQuery({ queryKey: FEEDS_KEY, queryFn: async ({ signal }) => (await call(triad.GET('/api/me/calendar-feeds', { signal }))).feeds });
-  const [name, setName] = useState('My Triad dates');
+  const [name, setName] = useState(() => t('feeds.defaultName'));
   const [made, setMade] = useState<string | null>(null);
   const [error, setError] = useState<unknown>(null);
   const run = async (fn: () => Promise<void>): Promise<void> => {
@@ -26,16 +28,16 @@ export function CalendarFeeds() {
     }
   };
   return (
-    <Card withBorder padding="lg" component="section" aria-label="Calendar feeds">
+    <Card withBorder padding="lg" component="section" aria-label={t('feeds.region')}>
       <Stack gap="sm">
         <Title order={2} fz="h4">
-          Calendar feeds
+          {t('feeds.title')}
         </Title>
         <Text size="sm" c="dimmed" maw={720}>
-          Subscribe from Outlook, Google Calendar or Apple Calendar to the dates that matter across your clients: contract notice deadlines and renewals, risk acceptances that expire, decisions to take, assessments due and initiatives&rsquo; target quarters. Anyone with the address sees them: revoke a feed you no longer use.
+          {t('feeds.intro')}
         </Text>
         <Group align="end">
-          <TextInput label="Name" value={name} onChange={(e) => setName(e.currentTarget.value)} w={260} />
+          <TextInput label={t('common.name')} value={name} onChange={(e) => setName(e.currentTarget.value)} w={260} />
           <Button
             leftSection={<IconCalendarEvent size={16} />}
             onClick={() =>
@@ -45,17 +47,17 @@ export function CalendarFeeds() {
               })
             }
           >
-            Make a feed
+            {t('feeds.make')}
           </Button>
         </Group>
         {made ? (
-          <Alert color="teal" title="Your feed's address (shown once)" role="status">
+          <Alert color="teal" title={t('feeds.madeTitle')} role="status">
             <Group gap="xs" wrap="nowrap">
               <Code style={{ wordBreak: 'break-all' }}>{made}</Code>
               <CopyButton value={made}>
                 {({ copied, copy }) => (
-                  <Tooltip label={copied ? 'Copied' : 'Copy'}>
-                    <ActionIcon variant="subtle" onClick={copy} aria-label="Copy the feed's address">
+                  <Tooltip label={copied ? t('common.copied') : t('common.copy')}>
+                    <ActionIcon variant="subtle" onClick={copy} aria-label={t('feeds.copyAddress')}>
                       {copied ? <IconCheck size={16} /> : <IconCopy size={16} />}
                     </ActionIcon>
                   </Tooltip>
@@ -69,19 +71,19 @@ export function CalendarFeeds() {
           <TriadTable
             records={feeds.data}
             idAccessor="id"
-            aria-label="Your calendar feeds"
+            aria-label={t('feeds.table')}
             columns={[
-              { accessor: 'name', title: 'Feed' },
-              { accessor: 'prefix', title: 'Address starts', render: (f) => <Code>{f.prefix}…</Code> },
-              { accessor: 'createdAt', title: 'Made', render: (f) => formatDate(f.createdAt) },
-              { accessor: 'lastUsedAt', title: 'Last read', render: (f) => (f.lastUsedAt ? fromNow(f.lastUsedAt) : 'never') },
-              { accessor: 'revokedAt', title: 'State', render: (f) => (f.revokedAt ? `revoked ${formatDate(f.revokedAt)}` : 'active') },
+              { accessor: 'name', title: t('feeds.feed') },
+              { accessor: 'prefix', title: t('feeds.addressStarts'), render: (f) => <Code>{f.prefix}…</Code> },
+              { accessor: 'createdAt', title: t('feeds.made'), render: (f) => formatDate(f.createdAt) },
+              { accessor: 'lastUsedAt', title: t('feeds.lastRead'), render: (f) => (f.lastUsedAt ? fromNow(f.lastUsedAt) : t('feeds.never')) },
+              { accessor: 'revokedAt', title: t('feeds.state'), render: (f) => (f.revokedAt ? t('feeds.revokedOn', { date: formatDate(f.revokedAt) }) : t('feeds.active')) },
               {
                 accessor: 'actions',
                 title: '',
                 render: (f) =>
                   f.revokedAt ? null : (
-                    <ActionIcon variant="subtle" color="red" aria-label={`Revoke ${f.name}`} onClick={() => void run(async () => void (await call(triad.DELETE('/api/me/calendar-feeds/{feedId}', { params: { path: { feedId: f.id } } }))))}>
+                    <ActionIcon variant="subtle" color="red" aria-label={t('feeds.revokeLabel', { name: f.name })} onClick={() => void run(async () => void (await call(triad.DELETE('/api/me/calendar-feeds/{feedId}', { params: { path: { feedId: f.id } } }))))}>
                       <IconTrash size={16} />
                     </ActionIcon>
                   ),

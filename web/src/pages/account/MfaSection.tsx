@@ -3,6 +3,7 @@ import { useForm } from '@mantine/form';
 import { useQuery, useQueryClient } from '@tanstack/react-query';
 import { IconShieldLock } from '@tabler/icons-react';
 import { useState } from 'react';
+import { useTranslation } from 'react-i18next';
 import type { MfaSetupOut, MfaStatusOut, RecoveryCodesOut } from '@schema/accounts';
 import { api, fieldErrors } from '../../api/client';
 import { useApiMutation } from '../../api/mutation';
@@ -23,16 +24,17 @@ function ProofModal({ title, action, opened, onClose, onProof, pending, error, c
   error: unknown;
   color?: string;
 }) {
-  const form = useForm({ initialValues: { code: '' }, validate: { code: (v) => (v.trim() ? null : 'Enter a code') } });
+  const { t } = useTranslation('admin');
+  const form = useForm({ initialValues: { code: '' }, validate: { code: (v) => (v.trim() ? null : t('mfa.enterCode')) } });
   return (
     <Modal opened={opened} onClose={onClose} title={title}>
       <form onSubmit={form.onSubmit((v) => onProof(v.code.trim()))} noValidate>
         <Stack gap="md">
           {error ? <ErrorAlert error={error} /> : null}
-          <TextInput label="Code from your app (or a recovery code)" autoComplete="one-time-code" required data-autofocus {...form.getInputProps('code')} error={form.errors.code ?? fieldErrors(error).code ?? fieldErrors(error).recoveryCode} />
+          <TextInput label={t('mfa.codeLabel')} autoComplete="one-time-code" required data-autofocus {...form.getInputProps('code')} error={form.errors.code ?? fieldErrors(error).code ?? fieldErrors(error).recoveryCode} />
           <Group justify="flex-end">
             <Button variant="default" onClick={onClose}>
-              Cancel
+              {t('common.cancel')}
             </Button>
             <Button type="submit" color={color} loading={pending}>
               {action}
@@ -48,6 +50,7 @@ const proof = (code: string) => (/^\d{6}$/.test(code) ? { code } : { recoveryCod
 
 /** Two-step sign-in on the account page: set it up with a QR code, new recovery codes, turn it off. */
 export function MfaSection() {
+  const { t } = useTranslation('admin');
   const queryClient = useQueryClient();
   const status = useQuery({ queryKey: mfaKey, queryFn: ({ signal }) => api.get<MfaStatusOut>('/api/me/mfa', { signal }) });
   const [setup, setSetup] = useState<MfaSetupOut | null>(null);
@@ -68,7 +71,7 @@ export function MfaSection() {
   const disable = useApiMutation({
     mutationFn: (code: string) => api.post('/api/me/mfa/disable', proof(code)),
     notifyError: false,
-    success: 'Two-step sign-in is off.',
+    success: t('mfa.off'),
     onSuccess: () => {
       setAsking(null);
       refresh();
@@ -89,23 +92,23 @@ export function MfaSection() {
     <Card>
       <Group justify="space-between" mb="xs">
         <Title order={2} fz="h3">
-          Two-step sign-in
+          {t('mfa.title')}
         </Title>
-        {s ? s.enabled ? <Badge color="teal">On</Badge> : <Badge color="gray">Off</Badge> : null}
+        {s ? s.enabled ? <Badge color="teal">{t('common.on')}</Badge> : <Badge color="gray">{t('common.off')}</Badge> : null}
       </Group>
       {status.isError ? <ErrorAlert error={status.error} onRetry={() => void status.refetch()} /> : null}
       {s && !s.hasPassword ? (
         <Text size="sm" c="dimmed">
-          You sign in through your firm&rsquo;s identity provider, which asks for your second step.
+          {t('mfa.viaProvider')}
         </Text>
       ) : null}
       {s && s.hasPassword && !s.enabled && !setup ? (
         <Stack gap="sm" align="flex-start">
           <Text size="sm" c="dimmed">
-            After your password, Triad asks for a code from an authenticator app on your phone.{s.required ? ' Your firm requires it.' : ''} Personal API tokens keep working as they are.
+            {s.required ? t('mfa.explainRequired') : t('mfa.explain')}
           </Text>
           <Button leftSection={<IconShieldLock size={16} />} onClick={() => begin.mutate()} loading={begin.isPending}>
-            Set up two-step sign-in
+            {t('mfa.setUp')}
           </Button>
         </Stack>
       ) : null}
@@ -113,24 +116,23 @@ export function MfaSection() {
       {s && s.enabled ? (
         <Stack gap="sm">
           <Text size="sm">
-            On since {s.enabledAt ? formatDate(s.enabledAt) : '—'}. {s.recoveryCodesLeft} of 10 recovery codes left.
-            {s.required ? ' Your firm requires it, so it cannot be turned off.' : ''}
+            {t(s.required ? 'mfa.onSinceRequired' : 'mfa.onSince', { date: s.enabledAt ? formatDate(s.enabledAt) : '—', left: s.recoveryCodesLeft })}
           </Text>
           <Group gap="sm">
             <Button variant="default" onClick={() => setAsking('codes')}>
-              New recovery codes
+              {t('mfa.newCodes')}
             </Button>
             {s.required ? null : (
               <Button variant="subtle" color="red" onClick={() => setAsking('disable')}>
-                Turn off
+                {t('mfa.turnOff')}
               </Button>
             )}
           </Group>
         </Stack>
       ) : null}
       <ProofModal
-        title="New recovery codes"
-        action="Make new codes"
+        title={t('mfa.newCodes')}
+        action={t('mfa.makeCodes')}
         opened={asking === 'codes'}
         onClose={() => setAsking(null)}
         onProof={(code) => regenerate.mutate(code)}
@@ -138,8 +140,8 @@ export function MfaSection() {
         error={regenerate.error}
       />
       <ProofModal
-        title="Turn off two-step sign-in?"
-        action="Turn off"
+        title={t('mfa.turnOffTitle')}
+        action={t('mfa.turnOff')}
         color="red"
         opened={asking === 'disable'}
         onClose={() => setAsking(null)}
@@ -147,7 +149,7 @@ export function MfaSection() {
         pending={disable.isPending}
         error={disable.error}
       />
-      <Modal opened={codes !== null} onClose={() => setCodes(null)} title="Your recovery codes" closeOnClickOutside={false} size="md">
+      <Modal opened={codes !== null} onClose={() => setCodes(null)} title={t('mfa.yourCodes')} closeOnClickOutside={false} size="md">
         {codes ? <RecoveryCodes codes={codes} onDone={() => setCodes(null)} /> : null}
       </Modal>
     </Card>

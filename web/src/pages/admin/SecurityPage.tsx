@@ -3,6 +3,7 @@ import { useForm } from '@mantine/form';
 import { useQuery, useQueryClient } from '@tanstack/react-query';
 import { IconInfoCircle, IconLock } from '@tabler/icons-react';
 import { useEffect } from 'react';
+import { useTranslation } from 'react-i18next';
 import type { SecuritySettingsOut, SsoSettingsInput, SsoSettingsOut } from '@schema/accounts';
 import { api, fieldErrors } from '../../api/client';
 import { useApiMutation } from '../../api/mutation';
@@ -16,6 +17,7 @@ const ssoKey = ['firm', 'sso'] as const;
 const securityKey = ['firm', 'security'] as const;
 
 function SsoSection({ current }: { current: SsoSettingsOut }) {
+  const { t } = useTranslation('admin');
   const queryClient = useQueryClient();
   const initial = {
     enabled: current.enabled,
@@ -30,10 +32,10 @@ function SsoSection({ current }: { current: SsoSettingsOut }) {
   const form = useForm({
     initialValues: initial,
     validate: {
-      issuer: (v) => (/^https?:\/\/\S+$/.test(v.trim()) ? null : 'Enter the provider\u2019s issuer URL'),
-      clientId: (v) => (v.trim() ? null : 'Enter the client id the provider gave Triad'),
-      clientSecret: (v) => (v || current.clientSecretSet ? null : 'Enter the client secret'),
-      buttonLabel: (v) => (v.trim() ? null : 'Name the button'),
+      issuer: (v) => (/^https?:\/\/\S+$/.test(v.trim()) ? null : t('security.enterIssuer')),
+      clientId: (v) => (v.trim() ? null : t('security.enterClientId')),
+      clientSecret: (v) => (v || current.clientSecretSet ? null : t('security.enterSecret')),
+      buttonLabel: (v) => (v.trim() ? null : t('security.nameButton')),
     },
   });
   const { setValues, resetDirty } = form;
@@ -44,7 +46,7 @@ function SsoSection({ current }: { current: SsoSettingsOut }) {
   }, [current.updatedAt]);
   const save = useApiMutation({
     mutationFn: (body: SsoSettingsInput) => api.put<SsoSettingsOut>('/api/firm/sso', body),
-    success: (s) => (s.enabled ? 'Single sign-on is on.' : 'Single sign-on settings saved (off).'),
+    success: (s) => (s.enabled ? t('security.ssoOn') : t('security.ssoSavedOff')),
     notifyError: false,
     onSuccess: (s) => void queryClient.setQueryData(ssoKey, s),
   });
@@ -64,42 +66,42 @@ function SsoSection({ current }: { current: SsoSettingsOut }) {
   return (
     <Card>
       <Title order={2} fz="h3">
-        Single sign-on (OpenID Connect)
+        {t('security.ssoTitle')}
       </Title>
       <Text size="sm" c="dimmed" mb="md">
-        Your people sign in with your identity provider (Microsoft Entra ID, Google, Okta, Keycloak…). Triad matches them by their verified e-mail.
+        {t('security.ssoIntro')}
       </Text>
-      <Alert variant="light" icon={<IconInfoCircle size={18} />} mb="md" title="Register Triad at your provider">
-        As a web application with this redirect URI: <Code>{current.redirectUri}</Code>
+      <Alert variant="light" icon={<IconInfoCircle size={18} />} mb="md" title={t('security.register')}>
+        {t('security.redirect')} <Code>{current.redirectUri}</Code>
       </Alert>
       <form onSubmit={submit} noValidate>
         <Stack gap="md">
           {save.isError ? <ErrorAlert error={save.error} /> : null}
-          <TextInput label="Issuer URL" placeholder="https://login.microsoftonline.com/<tenant>/v2.0" required {...form.getInputProps('issuer')} />
+          <TextInput label={t('security.issuer')} placeholder={t('security.issuerPlaceholder')} required {...form.getInputProps('issuer')} />
           <Group grow align="flex-start">
-            <TextInput label="Client id" required {...form.getInputProps('clientId')} />
+            <TextInput label={t('security.clientId')} required {...form.getInputProps('clientId')} />
             <PasswordInput
-              label="Client secret"
-              description={current.clientSecretSet ? 'Stored; leave empty to keep it.' : undefined}
+              label={t('security.clientSecret')}
+              description={current.clientSecretSet ? t('security.secretStored') : undefined}
               autoComplete="new-password"
               required={!current.clientSecretSet}
               {...form.getInputProps('clientSecret')}
             />
           </Group>
           <TagsInput
-            label="Allowed e-mail domains"
-            description="Only addresses at these domains may sign in. Leave empty for any address your provider vouches for."
-            placeholder="example.com, then Enter"
+            label={t('security.domains')}
+            description={t('security.domainsHelp')}
+            placeholder={t('security.domainsPlaceholder')}
             splitChars={[',', ' ']}
             {...form.getInputProps('allowedDomains')}
           />
-          <TextInput label="Button on the sign-in page" required {...form.getInputProps('buttonLabel')} />
-          <Switch label="Create an account on first sign-in (with no client access until someone grants it)" {...form.getInputProps('createUsers', { type: 'checkbox' })} />
-          <Switch label="People may still sign in with a password (firm admins always may)" {...form.getInputProps('passwordSignIn', { type: 'checkbox' })} />
-          <Switch label="Single sign-on is on" {...form.getInputProps('enabled', { type: 'checkbox' })} />
+          <TextInput label={t('security.button')} required {...form.getInputProps('buttonLabel')} />
+          <Switch label={t('security.createUsers')} {...form.getInputProps('createUsers', { type: 'checkbox' })} />
+          <Switch label={t('security.passwordSignIn')} {...form.getInputProps('passwordSignIn', { type: 'checkbox' })} />
+          <Switch label={t('security.enabled')} {...form.getInputProps('enabled', { type: 'checkbox' })} />
           <Group justify="flex-end">
             <Button type="submit" loading={save.isPending}>
-              Save single sign-on
+              {t('security.save')}
             </Button>
           </Group>
         </Stack>
@@ -109,22 +111,23 @@ function SsoSection({ current }: { current: SsoSettingsOut }) {
 }
 
 function MfaRequirement({ current }: { current: SecuritySettingsOut }) {
+  const { t } = useTranslation('admin');
   const queryClient = useQueryClient();
   const save = useApiMutation({
     mutationFn: (mfaRequired: boolean) => api.put<SecuritySettingsOut>('/api/firm/security', { mfaRequired }),
-    success: (s) => (s.mfaRequired ? 'Two-step sign-in is now required for password users.' : 'Two-step sign-in is no longer required.'),
+    success: (s) => (s.mfaRequired ? t('security.mfaRequired') : t('security.mfaNotRequired')),
     onSuccess: (s) => void queryClient.setQueryData(securityKey, s),
   });
   return (
     <Card>
       <Title order={2} fz="h3">
-        Two-step sign-in
+        {t('security.mfaTitle')}
       </Title>
       <Text size="sm" c="dimmed" mb="md">
-        When required, people who sign in with a password set up an authenticator app at their next sign-in. Sessions already open run to their end; personal API tokens are not affected.
+        {t('security.mfaIntro')}
       </Text>
       <Switch
-        label="Require two-step sign-in for password users"
+        label={t('security.requireMfa')}
         checked={current.mfaRequired}
         disabled={save.isPending}
         onChange={(e) => save.mutate(e.currentTarget.checked)}
@@ -135,16 +138,17 @@ function MfaRequirement({ current }: { current: SecuritySettingsOut }) {
 
 /** The firm's sign-in settings (firm admins): single sign-on and the two-step requirement. */
 export function SecurityPage() {
+  const { t } = useTranslation('admin');
   const { user, firm } = useSession();
   const isAdmin = user.firmRole === 'admin';
   const sso = useQuery({ queryKey: ssoKey, queryFn: ({ signal }) => api.get<SsoSettingsOut>('/api/firm/sso', { signal }), enabled: isAdmin });
   const security = useQuery({ queryKey: securityKey, queryFn: ({ signal }) => api.get<SecuritySettingsOut>('/api/firm/security', { signal }), enabled: isAdmin });
   if (!isAdmin) {
-    return <EmptyState icon={<IconLock size={24} />} title="For firm admins" description="Only your firm's administrators change how people sign in." />;
+    return <EmptyState icon={<IconLock size={24} />} title={t('common.forAdmins')} description={t('security.adminsOnly')} />;
   }
   return (
     <>
-      <PageHeader eyebrow={firm.name} title="Sign-in and security" description="How your firm's people sign in to Triad." />
+      <PageHeader eyebrow={firm.name} title={t('security.title')} description={t('security.description')} />
       <Stack gap="lg">
         {sso.isError ? <ErrorAlert error={sso.error} onRetry={() => void sso.refetch()} /> : null}
         {security.isError ? <ErrorAlert error={security.error} onRetry={() => void security.refetch()} /> : null}

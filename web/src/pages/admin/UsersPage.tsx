@@ -5,6 +5,7 @@ import { modals } from '@mantine/modals';
 import { IconLock, IconUserPlus } from '@tabler/icons-react';
 import { useQuery } from '@tanstack/react-query';
 import { useMemo, useState } from 'react';
+import { useTranslation } from 'react-i18next';
 import { api, fieldErrors } from '../../api/client';
 import { useUsers } from '../../api/hooks';
 import { keys } from '../../api/keys';
@@ -15,22 +16,24 @@ import { EmptyState } from '../../components/EmptyState';
 import { ErrorAlert } from '../../components/ErrorAlert';
 import { formatDate } from '../../components/format';
 import { PageHeader } from '../../components/PageHeader';
-import { FIRM_ROLE_LABELS, firmRoleOptions } from '../../components/Roles';
 import { TableSkeleton } from '../../components/Skeletons';
 import { useSession } from '../../layout/session';
 
+const FIRM_ROLES = ['admin', 'advisor', 'member'] as const satisfies readonly FirmRole[];
+
 function AddUserModal({ opened, onClose }: { opened: boolean; onClose: () => void }) {
+  const { t } = useTranslation('admin');
   const form = useForm({
     initialValues: { name: '', email: '', password: '', firmRole: 'advisor' as FirmRole },
     validate: {
-      name: (v) => (v.trim() ? null : 'Enter their name'),
-      email: (v) => (/^\S+@\S+\.\S+$/.test(v.trim()) ? null : 'Enter an e-mail address'),
-      password: (v) => (v.length >= 10 ? null : 'At least 10 characters'),
+      name: (v) => (v.trim() ? null : t('users.enterName')),
+      email: (v) => (/^\S+@\S+\.\S+$/.test(v.trim()) ? null : t('users.enterEmail')),
+      password: (v) => (v.length >= 10 ? null : t('users.atLeast10')),
     },
   });
   const add = useApiMutation({
     mutationFn: (input: NewUserInput) => api.post<User>('/api/users', input),
-    success: (u) => `${u.name} can now sign in.`,
+    success: (u) => t('users.canSignIn', { name: u.name }),
     notifyError: false,
     invalidate: [keys.users()],
     onSuccess: () => {
@@ -43,26 +46,26 @@ function AddUserModal({ opened, onClose }: { opened: boolean; onClose: () => voi
     onClose();
   };
   return (
-    <Modal opened={opened} onClose={close} title="Add a user to the firm">
+    <Modal opened={opened} onClose={close} title={t('users.addTitle')}>
       <form onSubmit={form.onSubmit((v) => add.mutate({ ...v, name: v.name.trim(), email: v.email.trim() }, { onError: (err) => form.setErrors(fieldErrors(err)) }))} noValidate>
         <Stack gap="md">
           {add.isError ? <ErrorAlert error={add.error} /> : null}
-          <TextInput label="Full name" required data-autofocus {...form.getInputProps('name')} />
-          <TextInput label="E-mail" type="email" required {...form.getInputProps('email')} />
-          <PasswordInput label="First password" description="At least 10 characters; they can change it under Your account." autoComplete="new-password" required {...form.getInputProps('password')} />
+          <TextInput label={t('users.fullName')} required data-autofocus {...form.getInputProps('name')} />
+          <TextInput label={t('users.email')} type="email" required {...form.getInputProps('email')} />
+          <PasswordInput label={t('users.firstPassword')} description={t('users.firstPasswordHelp')} autoComplete="new-password" required {...form.getInputProps('password')} />
           <Select
-            label="Firm role"
-            data={firmRoleOptions}
+            label={t('users.firmRole')}
+            data={FIRM_ROLES.map((value) => ({ value, label: t(`firmRoles.${value}`) }))}
             allowDeselect={false}
-            description="Firm admins manage accounts and see every client; advisors serve the clients they are members of; client users only see their own company."
+            description={t('users.firmRoleHelp')}
             {...form.getInputProps('firmRole')}
           />
           <Group justify="flex-end" mt="sm">
             <Button variant="default" onClick={close}>
-              Cancel
+              {t('common.cancel')}
             </Button>
             <Button type="submit" loading={add.isPending}>
-              Add user
+              {t('users.add')}
             </Button>
           </Group>
         </Stack>
@@ -73,6 +76,7 @@ function AddUserModal({ opened, onClose }: { opened: boolean; onClose: () => voi
 
 /** The firm's accounts (firm admins): add people, change their firm role, disable them. */
 export function UsersPage() {
+  const { t } = useTranslation('admin');
   const { user: me, firm } = useSession();
   const isAdmin = me.firmRole === 'admin';
   const users = useUsers(isAdmin);
@@ -85,14 +89,14 @@ export function UsersPage() {
   });
   const resetMfa = useApiMutation({
     mutationFn: (u: User) => api.post(`/api/users/${encodeURIComponent(u.id)}/mfa/reset`),
-    success: (_r, u) => `${u.name}'s two-step sign-in was removed; they set it up again when they next sign in.`,
+    success: (_r, u) => t('users.mfaRemoved', { name: u.name }),
     invalidate: [keys.users()],
   });
   const confirmResetMfa = (u: User) =>
     modals.openConfirmModal({
-      title: `Reset ${u.name}'s two-step sign-in?`,
-      children: <Text size="sm">For a lost phone and lost recovery codes. {u.name} is signed out and sets up two-step sign-in again (or signs in with the password alone if your firm does not require it).</Text>,
-      labels: { confirm: 'Reset two-step sign-in', cancel: 'Keep' },
+      title: t('users.resetTitle', { name: u.name }),
+      children: <Text size="sm">{t('users.resetText', { name: u.name })}</Text>,
+      labels: { confirm: t('users.resetConfirm'), cancel: t('common.keep') },
       confirmProps: { color: 'red' },
       onConfirm: () => resetMfa.mutate(u),
     });
@@ -100,7 +104,7 @@ export function UsersPage() {
   const update = useApiMutation({
     mutationFn: ({ user, patch }: { user: User; patch: UserPatch }) => api.patch<User>(`/api/users/${encodeURIComponent(user.id)}`, patch),
     success: (u, { patch }) =>
-      patch.disabled === true ? `${u.name} can no longer sign in.` : patch.disabled === false ? `${u.name} can sign in again.` : `${u.name} is now ${FIRM_ROLE_LABELS[u.firmRole].toLowerCase()}.`,
+      patch.disabled === true ? t('users.disabled', { name: u.name }) : patch.disabled === false ? t('users.enabled', { name: u.name }) : t('users.roleChanged', { name: u.name, role: t(`firmRoles.${u.firmRole}`).toLowerCase() }),
     invalidate: [keys.users()],
   });
 
@@ -111,14 +115,14 @@ export function UsersPage() {
   }, [users.data, filter]);
 
   if (!isAdmin) {
-    return <EmptyState icon={<IconLock size={24} />} title="For firm admins" description="Only your firm's administrators manage user accounts." />;
+    return <EmptyState icon={<IconLock size={24} />} title={t('common.forAdmins')} description={t('users.adminsOnly')} />;
   }
 
   const confirmDisable = (u: User) =>
     modals.openConfirmModal({
-      title: `Disable ${u.name}?`,
-      children: <Text size="sm">{u.name} is signed out at once and cannot sign in until enabled again. Their memberships and history stay.</Text>,
-      labels: { confirm: 'Disable user', cancel: 'Keep active' },
+      title: t('users.disableTitle', { name: u.name }),
+      children: <Text size="sm">{t('users.disableText', { name: u.name })}</Text>,
+      labels: { confirm: t('users.disableConfirm'), cancel: t('users.keepActive') },
       confirmProps: { color: 'red' },
       onConfirm: () => update.mutate({ user: u, patch: { disabled: true } }),
     });
@@ -127,28 +131,28 @@ export function UsersPage() {
     <>
       <PageHeader
         eyebrow={firm.name}
-        title="Firm users"
-        description="Everyone who can sign in to your firm's Triad: advisors, administrators and client users."
+        title={t('users.title')}
+        description={t('users.description')}
         actions={
           <Button leftSection={<IconUserPlus size={16} />} onClick={open}>
-            Add user
+            {t('users.add')}
           </Button>
         }
       />
       <Stack gap="md">
-        <TextInput aria-label="Search users" placeholder="Search by name or e-mail" value={filter} onChange={(e) => setFilter(e.currentTarget.value)} w={{ base: '100%', sm: 320 }} />
+        <TextInput aria-label={t('users.search')} placeholder={t('users.searchPlaceholder')} value={filter} onChange={(e) => setFilter(e.currentTarget.value)} w={{ base: '100%', sm: 320 }} />
         {users.isError ? <ErrorAlert error={users.error} onRetry={() => void users.refetch()} /> : null}
         {users.isPending ? <TableSkeleton /> : null}
         {users.isSuccess ? (
           <TriadTable<User>
-            aria-label="Users" exportAs="Users"
+            aria-label={t('users.table')} exportAs={t('users.table')}
             records={list}
             idAccessor="id"
-            noRecordsText="No user matches"
+            noRecordsText={t('users.noneMatch')}
             columns={[
               {
                 accessor: 'name',
-                title: 'Name',
+                title: t('common.name'),
                 render: (u) => (
                   <div>
                     <Text size="sm" fw={600} c={u.disabled ? 'dimmed' : undefined}>
@@ -156,7 +160,7 @@ export function UsersPage() {
                       {u.id === me.id ? (
                         <Text span size="xs" c="dimmed" fw={400}>
                           {' '}
-                          (you)
+                          {t('users.you')}
                         </Text>
                       ) : null}
                     </Text>
@@ -168,12 +172,12 @@ export function UsersPage() {
               },
               {
                 accessor: 'firmRole',
-                title: 'Firm role',
+                title: t('users.firmRole'),
                 width: 200,
                 render: (u) => (
                   <Select
-                    aria-label={`Firm role of ${u.name}`}
-                    data={firmRoleOptions}
+                    aria-label={t('users.roleOf', { name: u.name })}
+                    data={FIRM_ROLES.map((value) => ({ value, label: t(`firmRoles.${value}`) }))}
                     value={u.firmRole}
                     allowDeselect={false}
                     size="xs"
@@ -184,37 +188,37 @@ export function UsersPage() {
                   />
                 ),
               },
-              { accessor: 'disabled', title: 'Status', render: (u) => (u.disabled ? <Badge color="gray">Disabled</Badge> : <Badge color="teal">Active</Badge>) },
+              { accessor: 'disabled', title: t('common.status'), render: (u) => (u.disabled ? <Badge color="gray">{t('users.disabledBadge')}</Badge> : <Badge color="teal">{t('users.activeBadge')}</Badge>) },
               {
                 accessor: 'mfa',
-                title: 'Two-step',
+                title: t('users.twoStep'),
                 render: (u) =>
                   mfa.data?.has(u.id) ? (
                     <Group gap={6} wrap="nowrap">
-                      <Badge color="teal" variant="light">On</Badge>
+                      <Badge color="teal" variant="light">{t('common.on')}</Badge>
                       {u.id === me.id ? null : (
-                        <Button size="compact-xs" variant="subtle" color="red" onClick={() => confirmResetMfa(u)} aria-label={`Reset two-step sign-in of ${u.name}`}>
-                          Reset
+                        <Button size="compact-xs" variant="subtle" color="red" onClick={() => confirmResetMfa(u)} aria-label={t('users.resetLabel', { name: u.name })}>
+                          {t('users.reset')}
                         </Button>
                       )}
                     </Group>
                   ) : (
-                    <Text size="xs" c="dimmed">Off</Text>
+                    <Text size="xs" c="dimmed">{t('common.off')}</Text>
                   ),
               },
-              { accessor: 'createdAt', title: 'Since', render: (u) => formatDate(u.createdAt) },
+              { accessor: 'createdAt', title: t('users.since'), render: (u) => formatDate(u.createdAt) },
               {
                 accessor: 'actions',
                 title: '',
                 textAlign: 'right',
                 render: (u) =>
                   u.id === me.id ? null : u.disabled ? (
-                    <Button size="compact-sm" variant="subtle" onClick={() => update.mutate({ user: u, patch: { disabled: false } })} aria-label={`Enable ${u.name}`}>
-                      Enable
+                    <Button size="compact-sm" variant="subtle" onClick={() => update.mutate({ user: u, patch: { disabled: false } })} aria-label={t('users.enableLabel', { name: u.name })}>
+                      {t('users.enable')}
                     </Button>
                   ) : (
-                    <Button size="compact-sm" variant="subtle" color="red" onClick={() => confirmDisable(u)} aria-label={`Disable ${u.name}`}>
-                      Disable
+                    <Button size="compact-sm" variant="subtle" color="red" onClick={() => confirmDisable(u)} aria-label={t('users.disableLabel', { name: u.name })}>
+                      {t('users.disable')}
                     </Button>
                   ),
               },

@@ -3,6 +3,7 @@ import { ActionIcon, Alert, Badge, Button, Card, Code, Group, MultiSelect, Stack
 import { useQuery, useQueryClient } from '@tanstack/react-query';
 import { IconSend, IconTrash, IconWebhook } from '@tabler/icons-react';
 import { useState } from 'react';
+import { useTranslation } from 'react-i18next';
 import type { components } from '../../../../clients/typescript/index';
 import { call, triad } from '../../api/typed';
 import { TriadTable } from '../../components/DataTable';
@@ -13,18 +14,13 @@ import { PageHeader } from '../../components/PageHeader';
 
 type Webhook = components['schemas']['Webhook'];
 type Event = Webhook['events'][number];
-const EVENTS: { value: Event; label: string }[] = [
-  { value: 'escalation', label: 'A decision is escalated' },
-  { value: 'acceptance.requested', label: 'A risk acceptance is requested' },
-  { value: 'acceptance.approved', label: 'A risk acceptance is approved' },
-  { value: 'acceptance.expired', label: 'A risk acceptance expires' },
-  { value: 'pack.issued', label: 'A board pack is issued' },
-  { value: 'import.finished', label: 'An import is written' },
-];
+const EVENTS = ['escalation', 'acceptance.requested', 'acceptance.approved', 'acceptance.expired', 'pack.issued', 'import.finished'] as const satisfies readonly Event[];
+const isEvent = (e: string): e is Event => (EVENTS as readonly string[]).includes(e);
 const HOOKS_KEY = ['firm', 'webhooks'] as const;
 const STATUS_COLORS: Record<string, string> = { delivered: 'teal', pending: 'yellow', failed: 'red' };
 
 function Deliveries({ hook }: { hook: Webhook }) {
+  const { t } = useTranslation('admin');
   const deliveries = useQuery({
     queryKey: [...HOOKS_KEY, hook.id, 'deliveries'],
     queryFn: async ({ signal }) => (await call(triad.GET('/api/firm/webhooks/{webhookId}/deliveries', { params: { path: { webhookId: hook.id }, query: { limit: 50 } }, signal }))).deliveries,
@@ -33,27 +29,28 @@ function Deliveries({ hook }: { hook: Webhook }) {
   if (!deliveries.data) return null;
   return deliveries.data.length === 0 ? (
     <Text size="sm" c="dimmed">
-      No deliveries yet.
+      {t('webhooks.noDeliveries')}
     </Text>
   ) : (
     <TriadTable
       records={deliveries.data}
       idAccessor="id"
-      aria-label={`Deliveries to ${hook.url}`}
-      exportAs={`Webhook deliveries ${hook.url}`}
+      aria-label={t('webhooks.deliveriesTo', { url: hook.url })}
+      exportAs={t('webhooks.deliveriesExport', { url: hook.url })}
       columns={[
-        { accessor: 'createdAt', title: 'When', render: (d) => formatDateTime(d.createdAt) },
-        { accessor: 'event', title: 'Event' },
-        { accessor: 'status', title: 'Delivery', render: (d) => <Badge color={STATUS_COLORS[d.status]} variant="light">{d.status}</Badge> },
-        { accessor: 'attempts', title: 'Attempts', textAlign: 'right' },
-        { accessor: 'lastStatus', title: 'Answer', render: (d) => d.lastError ?? (d.lastStatus ? String(d.lastStatus) : '—') },
-        { accessor: 'nextAttemptAt', title: 'Next attempt', render: (d) => (d.nextAttemptAt ? formatDateTime(d.nextAttemptAt) : '—') },
+        { accessor: 'createdAt', title: t('common.when'), render: (d) => formatDateTime(d.createdAt) },
+        { accessor: 'event', title: t('webhooks.event'), render: (d) => (isEvent(d.event) ? t(`webhooks.events.${d.event}`) : d.event) },
+        { accessor: 'status', title: t('webhooks.deliveryColumn'), render: (d) => <Badge color={STATUS_COLORS[d.status]} variant="light">{t(`webhooks.delivery.${d.status}`)}</Badge> },
+        { accessor: 'attempts', title: t('webhooks.attempts'), textAlign: 'right' },
+        { accessor: 'lastStatus', title: t('webhooks.answer'), render: (d) => d.lastError ?? (d.lastStatus ? String(d.lastStatus) : '—') },
+        { accessor: 'nextAttemptAt', title: t('webhooks.nextAttempt'), render: (d) => (d.nextAttemptAt ? formatDateTime(d.nextAttemptAt) : '—') },
       ]}
     />
   );
 }
 
 export function WebhooksPage() {
+  const { t } = useTranslation('admin');
   const queryClient = useQueryClient();
   const hooks = useQuery({ queryKey: HOOKS_KEY, queryFn: async ({ signal }) => (await call(triad.GET('/api/firm/webhooks', { signal }))).webhooks });
   const [url, setUrl] = useState('');
@@ -71,15 +68,15 @@ export function WebhooksPage() {
   };
   return (
     <>
-      <PageHeader title="Webhooks" description="Tell the firm's other tools when something happens in Triad: each event is a JSON POST signed with the webhook's secret (HMAC-SHA256 over the timestamp and the body), retried with backoff until the receiver answers 2xx." />
+      <PageHeader title={t('webhooks.title')} description={t('webhooks.description')} />
       <Stack gap="lg">
-        <Card withBorder padding="lg" component="section" aria-label="Add a webhook">
+        <Card withBorder padding="lg" component="section" aria-label={t('webhooks.addTitle')}>
           <Stack gap="sm">
             <Title order={2} fz="h4">
-              Add a webhook
+              {t('webhooks.addTitle')}
             </Title>
-            <TextInput label="Address" placeholder="https://automation.example.com/hooks/triad" value={url} onChange={(e) => setUrl(e.currentTarget.value)} />
-            <MultiSelect label="Events" data={EVENTS} value={events} onChange={setEvents} />
+            <TextInput label={t('webhooks.address')} placeholder={t('webhooks.addressPlaceholder')} value={url} onChange={(e) => setUrl(e.currentTarget.value)} />
+            <MultiSelect label={t('webhooks.eventsLabel')} data={EVENTS.map((value) => ({ value, label: t(`webhooks.events.${value}`) }))} value={events} onChange={(v) => setEvents(EVENTS.filter((e) => v.includes(e)))} />
             <Group>
               <Button
                 leftSection={<IconWebhook size={16} />}
@@ -91,37 +88,37 @@ export function WebhooksPage() {
                   })
                 }
               >
-                Add
+                {t('common.add')}
               </Button>
             </Group>
             {secret ? (
-              <Alert color="teal" title="The signing secret (shown once)" role="status">
+              <Alert color="teal" title={t('webhooks.secretTitle')} role="status">
                 <Code>{secret}</Code>
                 <Text size="xs" mt={4}>
-                  Check each delivery&rsquo;s Triad-Signature header, t=&lt;seconds&gt;,v1=&lt;hex HMAC-SHA256 of &quot;t.body&quot;&gt;, with it (docs/api.md).
+                  {t('webhooks.secretHelp')}
                 </Text>
               </Alert>
             ) : null}
             {error ? <ErrorAlert error={error} /> : null}
           </Stack>
         </Card>
-        {hooks.data && hooks.data.length === 0 ? <EmptyState icon={<IconWebhook size={24} />} title="No webhooks" description="Add one to tell another tool about escalations, acceptances, board packs and imports." /> : null}
+        {hooks.data && hooks.data.length === 0 ? <EmptyState icon={<IconWebhook size={24} />} title={t('webhooks.noneTitle')} description={t('webhooks.noneDescription')} /> : null}
         {hooks.data?.map((h) => (
-          <Card key={h.id} withBorder padding="lg" component="section" aria-label={`Webhook ${h.url}`}>
+          <Card key={h.id} withBorder padding="lg" component="section" aria-label={t('webhooks.webhook', { url: h.url })}>
             <Stack gap="sm">
               <Group justify="space-between">
                 <Stack gap={2}>
                   <Text fw={600}>{h.url}</Text>
                   <Text size="xs" c="dimmed">
-                    {h.events.join(', ')} · added by {h.createdBy}
+                    {t('webhooks.addedBy', { events: h.events.map((e) => t(`webhooks.events.${e}`)).join(', '), by: h.createdBy })}
                   </Text>
                 </Stack>
                 <Group gap="xs">
-                  <Switch label="Active" checked={h.active} onChange={(e) => void run(async () => void (await call(triad.PATCH('/api/firm/webhooks/{webhookId}', { params: { path: { webhookId: h.id } }, body: { active: e.currentTarget.checked } }))))} />
+                  <Switch label={t('webhooks.active')} checked={h.active} onChange={(e) => void run(async () => void (await call(triad.PATCH('/api/firm/webhooks/{webhookId}', { params: { path: { webhookId: h.id } }, body: { active: e.currentTarget.checked } }))))} />
                   <Button size="xs" variant="default" leftSection={<IconSend size={14} />} onClick={() => void run(async () => void (await call(triad.POST('/api/firm/webhooks/{webhookId}/ping', { params: { path: { webhookId: h.id } } }))))}>
-                    Send a test
+                    {t('webhooks.test')}
                   </Button>
-                  <ActionIcon variant="subtle" color="red" aria-label={`Remove ${h.url}`} onClick={() => void run(async () => void (await call(triad.DELETE('/api/firm/webhooks/{webhookId}', { params: { path: { webhookId: h.id } } }))))}>
+                  <ActionIcon variant="subtle" color="red" aria-label={t('webhooks.remove', { url: h.url })} onClick={() => void run(async () => void (await call(triad.DELETE('/api/firm/webhooks/{webhookId}', { params: { path: { webhookId: h.id } } }))))}>
                     <IconTrash size={16} />
                   </ActionIcon>
                 </Group>

@@ -1,28 +1,31 @@
 import { Button, Checkbox, Collapse, Group, Modal, PasswordInput, Select, Stack, Text, TextInput } from '@mantine/core';
 import { useForm } from '@mantine/form';
+import { useTranslation } from 'react-i18next';
 import { api, clientPath, fieldErrors, isApiError } from '../../api/client';
 import { keys } from '../../api/keys';
 import { useApiMutation } from '../../api/mutation';
 import type { Member, MemberInput, MemberRole } from '../../api/types';
 import { ErrorAlert } from '../../components/ErrorAlert';
-import { MEMBER_ROLE_HELP, memberRoleOptions } from '../../components/Roles';
+
+const ROLES = ['advisor', 'executive', 'contributor', 'viewer'] as const satisfies readonly MemberRole[];
 
 /**
  * Adds a person to the client: someone who already has a Triad account is found by e-mail;
  * someone new gets an account with a name and a first password.
  */
 export function AddMemberModal({ clientId, clientName, opened, onClose }: { clientId: string; clientName: string; opened: boolean; onClose: () => void }) {
+  const { t } = useTranslation('home');
   const form = useForm({
     initialValues: { email: '', role: 'contributor' as MemberRole, isNew: false, name: '', password: '' },
     validate: {
-      email: (v) => (/^\S+@\S+\.\S+$/.test(v.trim()) ? null : 'Enter an e-mail address'),
-      name: (v, values) => (values.isNew && !v.trim() ? 'A new person needs a name' : null),
-      password: (v, values) => (values.isNew && v.length < 10 ? 'At least 10 characters' : null),
+      email: (v) => (/^\S+@\S+\.\S+$/.test(v.trim()) ? null : t('addMember.enterEmail')),
+      name: (v, values) => (values.isNew && !v.trim() ? t('addMember.needsName') : null),
+      password: (v, values) => (values.isNew && v.length < 10 ? t('addMember.atLeast10') : null),
     },
   });
   const add = useApiMutation({
     mutationFn: (input: MemberInput) => api.post<Member>(clientPath(clientId, '/members'), input),
-    success: (m) => `${m.name} was added to ${clientName}.`,
+    success: (m) => t('addMember.added', { name: m.name, client: clientName }),
     notifyError: false,
     invalidate: [keys.client(clientId)],
     onSuccess: () => {
@@ -51,25 +54,25 @@ export function AddMemberModal({ clientId, clientName, opened, onClose }: { clie
     });
   });
   return (
-    <Modal opened={opened} onClose={close} title={`Add a member to ${clientName}`} size="md">
+    <Modal opened={opened} onClose={close} title={t('addMember.title', { client: clientName })} size="md">
       <form onSubmit={submit} noValidate>
         <Stack gap="md">
           {add.isError ? <ErrorAlert error={add.error} /> : null}
-          <TextInput label="E-mail" type="email" required data-autofocus {...form.getInputProps('email')} />
+          <TextInput label={t('addMember.email')} type="email" required data-autofocus {...form.getInputProps('email')} />
           <Select
-            label="Role"
-            data={memberRoleOptions}
+            label={t('addMember.role')}
+            data={ROLES.map((value) => ({ value, label: t(`roles.${value}`) }))}
             allowDeselect={false}
-            description={MEMBER_ROLE_HELP[form.values.role]}
+            description={t(`roleHelp.${form.values.role}`)}
             {...form.getInputProps('role')}
           />
-          <Checkbox label="This person is new to Triad (create their account)" {...form.getInputProps('isNew', { type: 'checkbox' })} />
+          <Checkbox label={t('addMember.isNew')} {...form.getInputProps('isNew', { type: 'checkbox' })} />
           <Collapse expanded={form.values.isNew}>
             <Stack gap="md">
-              <TextInput label="Full name" required={form.values.isNew} {...form.getInputProps('name')} />
+              <TextInput label={t('addMember.fullName')} required={form.values.isNew} {...form.getInputProps('name')} />
               <PasswordInput
-                label="First password"
-                description="At least 10 characters. Share it with them safely; they can change it under Your account."
+                label={t('addMember.firstPassword')}
+                description={t('addMember.firstPasswordHelp')}
                 autoComplete="new-password"
                 required={form.values.isNew}
                 {...form.getInputProps('password')}
@@ -78,15 +81,15 @@ export function AddMemberModal({ clientId, clientName, opened, onClose }: { clie
           </Collapse>
           {!form.values.isNew ? (
             <Text size="xs" c="dimmed">
-              Someone who already has a Triad account at your firm is found by their e-mail.
+              {t('addMember.existing')}
             </Text>
           ) : null}
           <Group justify="flex-end" mt="sm">
             <Button variant="default" onClick={close}>
-              Cancel
+              {t('common.cancel')}
             </Button>
             <Button type="submit" loading={add.isPending}>
-              Add member
+              {t('addMember.add')}
             </Button>
           </Group>
         </Stack>

@@ -3,6 +3,7 @@ import { useDisclosure } from '@mantine/hooks';
 import { IconArrowRight, IconDownload, IconPencil } from '@tabler/icons-react';
 import { useQuery } from '@tanstack/react-query';
 import { lazy, Suspense, type ReactNode } from 'react';
+import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router';
 import { api, clientPath } from '../../api/client';
 import { useMembers } from '../../api/hooks';
@@ -12,7 +13,7 @@ import { ErrorAlert } from '../../components/ErrorAlert';
 import { formatDate, formatNumber, fromNow, parseActor } from '../../components/format';
 import { Money } from '../../components/Money';
 import { PageHeader } from '../../components/PageHeader';
-import { MEMBER_ROLE_LABELS, MemberRoleBadge } from '../../components/Roles';
+import { MemberRoleBadge } from '../../components/Roles';
 import { useCurrentClient } from '../../layout/client-context';
 import { useSession } from '../../layout/session';
 import { initials } from '../../layout/UserMenu';
@@ -23,6 +24,8 @@ import { EditClientModal } from './EditClientModal';
 import { HomeSection } from './HomeSection';
 import { NextBoardPack } from './NextBoardPack';
 import { WaitingForYou } from './WaitingForYou';
+
+const ROLES = ['advisor', 'executive', 'contributor', 'viewer'] as const satisfies readonly MemberRole[];
 
 // The risk card draws a chart: ECharts loads with it, not with the home page.
 const RiskAgainstAppetite = lazy(() => import('../../modules/risks/RiskAgainstAppetite'));
@@ -41,39 +44,41 @@ function Field({ label, children }: { label: string; children: ReactNode }) {
 }
 
 function ProfileCard() {
+  const { t } = useTranslation('home');
   const { client, can } = useCurrentClient();
   const { user } = useSession();
   const [editing, { open, close }] = useDisclosure(false);
+  const canEdit = can('client.edit');
   return (
     <HomeSection
-      title="Profile"
+      title={t('profile.title')}
       action={
         <Group gap="xs" wrap="nowrap">
           {user.firmRole === 'admin' ? (
             // The whole client as one JSON file (docs/client-export.md): a plain download with the session cookie.
-            <Tooltip label="Every record, evidence file, issued pack and the audit trail, in one file another Triad can import">
+            <Tooltip label={t('profile.exportHelp')}>
               <Button component="a" href={`/api/firm/clients/${encodeURIComponent(client.id)}/export`} download variant="subtle" size="compact-sm" leftSection={<IconDownload size={14} />}>
-                Export client
+                {t('profile.export')}
               </Button>
             </Tooltip>
           ) : null}
-          {can('client.edit') ? (
+          {canEdit ? (
             <Button variant="subtle" size="compact-sm" leftSection={<IconPencil size={14} />} onClick={open}>
-              Edit profile
+              {t('profile.edit')}
             </Button>
           ) : null}
         </Group>
       }
     >
       <SimpleGrid cols={2} spacing="md" verticalSpacing="md">
-        <Field label="Sector">{client.sector}</Field>
-        <Field label="Employees">{formatNumber(client.employees)}</Field>
-        <Field label="Annual revenue">
+        <Field label={t('profile.sector')}>{client.sector}</Field>
+        <Field label={t('profile.employees')}>{formatNumber(client.employees)}</Field>
+        <Field label={t('profile.annualRevenue')}>
           <Money amount={client.annualRevenue} currency={client.currency} size="sm" />
         </Field>
-        <Field label="Currency">{client.currency}</Field>
-        <Field label="Client since">{formatDate(client.createdAt)}</Field>
-        <Field label="Your role">
+        <Field label={t('profile.currency')}>{client.currency}</Field>
+        <Field label={t('profile.clientSince')}>{formatDate(client.createdAt)}</Field>
+        <Field label={t('profile.yourRole')}>
           <MemberRoleBadge role={client.role} />
         </Field>
       </SimpleGrid>
@@ -83,17 +88,19 @@ function ProfileCard() {
 }
 
 function MembersCard() {
+  const { t } = useTranslation('home');
   const { clientId, can, href } = useCurrentClient();
   const members = useMembers(clientId, can('members.read'));
+  const canManage = can('members.manage');
   if (!can('members.read')) return null;
   const counts = new Map<MemberRole, number>();
   for (const m of members.data ?? []) counts.set(m.role, (counts.get(m.role) ?? 0) + 1);
   return (
     <HomeSection
-      title="People"
+      title={t('people.title')}
       action={
         <Anchor component={Link} to={href('members')} size="sm">
-          {can('members.manage') ? 'Manage members' : 'See members'}
+          {canManage ? t('people.manage') : t('people.see')}
         </Anchor>
       }
     >
@@ -103,21 +110,19 @@ function MembersCard() {
         <Stack gap="md">
           <Avatar.Group spacing="xs">
             {members.data.slice(0, 8).map((m) => (
-              <Tooltip key={m.userId} label={`${m.name}, ${MEMBER_ROLE_LABELS[m.role].toLowerCase()}`}>
+              <Tooltip key={m.userId} label={t('people.memberRole', { name: m.name, role: t(`roles.${m.role}`).toLowerCase() })}>
                 <Avatar radius="xl" color="triad">
                   {initials(m.name)}
                 </Avatar>
               </Tooltip>
             ))}
-            {members.data.length > 8 ? <Avatar radius="xl">+{members.data.length - 8}</Avatar> : null}
+            {members.data.length > 8 ? <Avatar radius="xl">{t('people.more', { count: members.data.length - 8 })}</Avatar> : null}
           </Avatar.Group>
           <Group gap="xs">
-            {(Object.keys(MEMBER_ROLE_LABELS) as MemberRole[])
-              .filter((r) => counts.get(r))
+            {ROLES.filter((r) => counts.get(r))
               .map((r) => (
                 <Badge key={r} variant="default" size="lg" radius="sm" fw={500} tt="none">
-                  {counts.get(r)} {MEMBER_ROLE_LABELS[r].toLowerCase()}
-                  {counts.get(r)! > 1 ? 's' : ''}
+                  {t(`people.roleCount.${r}`, { count: counts.get(r) ?? 0 })}
                 </Badge>
               ))}
           </Group>
@@ -128,6 +133,7 @@ function MembersCard() {
 }
 
 function RecentChangesCard() {
+  const { t } = useTranslation('home');
   const { clientId, can, href } = useCurrentClient();
   const recent = useQuery({
     queryKey: [...keys.client(clientId), 'audit-recent'],
@@ -137,10 +143,10 @@ function RecentChangesCard() {
   if (!can('audit.read')) return null;
   return (
     <HomeSection
-      title="Recent changes"
+      title={t('recent.title')}
       action={
         <Anchor component={Link} to={href('audit')} size="sm">
-          See all
+          {t('recent.seeAll')}
         </Anchor>
       }
     >
@@ -153,7 +159,7 @@ function RecentChangesCard() {
                 {describeAction(e.action)}
               </Text>
               <Text size="xs" c="dimmed" lineClamp={1}>
-                {parseActor(e.actor).name} · {fromNow(e.at)}
+                {t('recent.byWhen', { who: parseActor(e.actor).name, when: fromNow(e.at) })}
               </Text>
             </div>
           ))}
@@ -165,18 +171,20 @@ function RecentChangesCard() {
 
 /** A module's place on the home page: its own summary card, or a "coming soon" card. */
 function ModuleCard({ module }: { module: ClientModule }) {
+  const { t } = useTranslation(['home', 'translation']);
   const { href } = useCurrentClient();
   const Icon = module.icon;
   const HomeCard = module.homeCard;
   const planned = module.status === 'planned';
+  const label = t(`shell.modules.${module.id}`, { ns: 'translation', defaultValue: module.label });
   return (
-    <Card style={{ display: 'flex', flexDirection: 'column' }} bg={planned ? 'gray.0' : undefined} aria-label={module.label} component="section">
+    <Card style={{ display: 'flex', flexDirection: 'column' }} bg={planned ? 'gray.0' : undefined} aria-label={label} component="section">
       <Group gap="sm" wrap="nowrap" mb="sm">
         <ThemeIcon variant="light" size={36} radius="md" color={planned ? 'gray' : 'triad'}>
           <Icon size={20} stroke={1.6} />
         </ThemeIcon>
         <Text fw={600} lh={1.3}>
-          {module.label}
+          {label}
         </Text>
       </Group>
       <div style={{ flex: 1 }}>
@@ -186,17 +194,17 @@ function ModuleCard({ module }: { module: ClientModule }) {
           </Suspense>
         ) : (
           <Text size="sm" c="dimmed">
-            {module.description}
+            {t(`moduleDescriptions.${module.id}`, { defaultValue: module.description })}
           </Text>
         )}
       </div>
       <Group justify="space-between" mt="md">
         <Anchor component={Link} to={href(module.path)} size="sm">
           <Group gap={4}>
-            Open <IconArrowRight size={14} />
+            {t('home.open')} <IconArrowRight size={14} />
           </Group>
         </Anchor>
-        {planned ? <Badge color="gray">Coming soon</Badge> : null}
+        {planned ? <Badge color="gray">{t('home.comingSoon')}</Badge> : null}
       </Group>
     </Card>
   );
@@ -209,29 +217,32 @@ function ModuleCard({ module }: { module: ClientModule }) {
  * stands; then the profile, people, recent changes and each module's summary.
  */
 export function ClientHomePage() {
+  const { t } = useTranslation('home');
   const { client, permissions, can } = useCurrentClient();
   const modules = visibleModules(permissions);
   const role = client.role;
+  const canReports = can('reports.read');
+  const canRisks = can('risks.read');
   return (
     <>
       <PageHeader
-        eyebrow="Client workspace"
+        eyebrow={t('home.eyebrow')}
         title={client.name}
-        description={`${client.sector} · ${formatNumber(client.employees)} employees`}
+        description={t('home.description', { sector: client.sector, count: client.employees, formatted: formatNumber(client.employees) })}
         documentTitle={client.name}
       />
       <Stack gap="xl">
         <SimpleGrid cols={{ base: 1, lg: 2 }} spacing="lg">
           <Stack gap="lg" style={{ minWidth: 0 }}>
-            {role !== 'viewer' ? <WaitingForYou title={role === 'contributor' ? 'Your tasks' : 'Waiting for you'} /> : null}
-            {can('reports.read') && role !== 'contributor' ? (
-              <HomeSection title="Next board pack">
+            {role !== 'viewer' ? <WaitingForYou title={role === 'contributor' ? t('home.yourTasks') : t('home.waitingForYou')} /> : null}
+            {canReports && role !== 'contributor' ? (
+              <HomeSection title={t('home.nextBoardPack')}>
                 <NextBoardPack />
               </HomeSection>
             ) : null}
           </Stack>
-          {can('risks.read') ? (
-            <HomeSection title="Risk against appetite">
+          {canRisks ? (
+            <HomeSection title={t('home.riskAgainstAppetite')}>
               <Suspense fallback={<Skeleton height={260} />}>
                 <RiskAgainstAppetite />
               </Suspense>
@@ -246,7 +257,7 @@ export function ClientHomePage() {
         {modules.length > 0 ? (
           <section aria-labelledby="workspace-heading">
             <Title order={2} id="workspace-heading" mb="md">
-              Workspace
+              {t('home.workspace')}
             </Title>
             <SimpleGrid cols={{ base: 1, sm: 2, lg: 3 }} spacing="lg">
               {modules.map((m) => (

@@ -1,22 +1,27 @@
 import { Button, Group, Modal, NumberInput, Select, SimpleGrid, Stack, TextInput } from '@mantine/core';
 import { useForm } from '@mantine/form';
 import { useEffect } from 'react';
+import { useTranslation } from 'react-i18next';
 import { api, clientPath, fieldErrors } from '../../api/client';
 import { keys } from '../../api/keys';
 import { useApiMutation } from '../../api/mutation';
 import type { Client, ClientPatch } from '../../api/types';
 import { ErrorAlert } from '../../components/ErrorAlert';
 
-const MONTHS = ['January', 'February', 'March', 'April', 'May', 'June', 'July', 'August', 'September', 'October', 'November', 'December'];
+const MONTHS = [1, 2, 3, 4, 5, 6, 7, 8, 9, 10, 11, 12];
+
+/** A month's name in the language in use. */
+const monthName = (month: number, language: string): string => new Intl.DateTimeFormat(language, { month: 'long', timeZone: 'UTC' }).format(new Date(Date.UTC(2000, month - 1, 1)));
 
 /** Changes the client's profile (advisors). Sends only what changed, so the audit trail shows just that. */
 export function EditClientModal({ client, opened, onClose }: { client: Client; opened: boolean; onClose: () => void }) {
+  const { t, i18n } = useTranslation('home');
   const form = useForm({
     initialValues: { name: client.name, sector: client.sector, employees: client.employees as number | string, annualRevenue: client.annualRevenue as number | string, fiscalYearStartMonth: String(client.fiscalYearStartMonth) },
     validate: {
-      name: (v) => (v.trim() ? null : 'The client needs a name'),
-      sector: (v) => (v.trim() ? null : 'Give a sector'),
-      employees: (v) => (Number(v) >= 1 ? null : 'At least 1'),
+      name: (v) => (v.trim() ? null : t('editClient.needsName')),
+      sector: (v) => (v.trim() ? null : t('editClient.giveSector')),
+      employees: (v) => (Number(v) >= 1 ? null : t('editClient.atLeastOne')),
     },
   });
   const { setValues, resetDirty } = form;
@@ -31,7 +36,7 @@ export function EditClientModal({ client, opened, onClose }: { client: Client; o
 
   const save = useApiMutation({
     mutationFn: (patch: ClientPatch) => api.patch<Client>(clientPath(client.id), patch),
-    success: 'The client profile was saved.',
+    success: t('editClient.saved'),
     notifyError: false,
     invalidate: [keys.client(client.id), keys.clients(), keys.me()],
     onSuccess: onClose,
@@ -57,23 +62,23 @@ export function EditClientModal({ client, opened, onClose }: { client: Client; o
   };
 
   return (
-    <Modal opened={opened} onClose={close} title="Edit client profile" size="lg">
+    <Modal opened={opened} onClose={close} title={t('editClient.title')} size="lg">
       <form onSubmit={submit} noValidate>
         <Stack gap="md">
           {save.isError ? <ErrorAlert error={save.error} /> : null}
-          <TextInput label="Company name" required data-autofocus {...form.getInputProps('name')} />
-          <TextInput label="Sector" required {...form.getInputProps('sector')} />
+          <TextInput label={t('editClient.companyName')} required data-autofocus {...form.getInputProps('name')} />
+          <TextInput label={t('editClient.sector')} required {...form.getInputProps('sector')} />
           <SimpleGrid cols={{ base: 1, sm: 2 }}>
-            <NumberInput label="Employees" min={1} allowDecimal={false} thousandSeparator="," {...form.getInputProps('employees')} />
-            <NumberInput label={`Annual revenue (${client.currency})`} min={0} thousandSeparator="," {...form.getInputProps('annualRevenue')} />
+            <NumberInput label={t('editClient.employees')} min={1} allowDecimal={false} thousandSeparator="," {...form.getInputProps('employees')} />
+            <NumberInput label={t('editClient.annualRevenue', { currency: client.currency })} min={0} thousandSeparator="," {...form.getInputProps('annualRevenue')} />
           </SimpleGrid>
-          <Select label="Fiscal year starts in" description="The IT budget runs on the client's fiscal year." data={MONTHS.map((m, i) => ({ value: String(i + 1), label: m }))} allowDeselect={false} {...form.getInputProps('fiscalYearStartMonth')} />
+          <Select label={t('editClient.fiscalYear')} description={t('editClient.fiscalYearHelp')} data={MONTHS.map((m) => ({ value: String(m), label: monthName(m, i18n.language) }))} allowDeselect={false} {...form.getInputProps('fiscalYearStartMonth')} />
           <Group justify="flex-end" mt="sm">
             <Button variant="default" onClick={close}>
-              Cancel
+              {t('common.cancel')}
             </Button>
             <Button type="submit" loading={save.isPending}>
-              Save profile
+              {t('editClient.save')}
             </Button>
           </Group>
         </Stack>

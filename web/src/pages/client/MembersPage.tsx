@@ -2,6 +2,7 @@ import { ActionIcon, Button, Select, Text, Tooltip } from '@mantine/core';
 import { useDisclosure } from '@mantine/hooks';
 import { modals } from '@mantine/modals';
 import { IconTrash, IconUserPlus, IconUsersGroup } from '@tabler/icons-react';
+import { useTranslation } from 'react-i18next';
 import { api, clientPath } from '../../api/client';
 import { useMembers } from '../../api/hooks';
 import { keys } from '../../api/keys';
@@ -12,14 +13,17 @@ import { EmptyState } from '../../components/EmptyState';
 import { ErrorAlert } from '../../components/ErrorAlert';
 import { formatDate } from '../../components/format';
 import { PageHeader } from '../../components/PageHeader';
-import { FIRM_ROLE_LABELS, MEMBER_ROLE_LABELS, MemberRoleBadge, memberRoleOptions } from '../../components/Roles';
+import { MemberRoleBadge } from '../../components/Roles';
 import { TableSkeleton } from '../../components/Skeletons';
 import { useCurrentClient } from '../../layout/client-context';
 import { useSession } from '../../layout/session';
 import { AddMemberModal } from './AddMemberModal';
 
 /** The client's people and their roles; advisors add, re-role and remove them. */
+const ROLES = ['advisor', 'executive', 'contributor', 'viewer'] as const satisfies readonly MemberRole[];
+
 export function MembersPage() {
+  const { t } = useTranslation('home');
   const { client, clientId, can } = useCurrentClient();
   const { user } = useSession();
   const members = useMembers(clientId);
@@ -28,24 +32,24 @@ export function MembersPage() {
 
   const changeRole = useApiMutation({
     mutationFn: ({ member, role }: { member: Member; role: MemberRole }) => api.patch<Member>(clientPath(clientId, `/members/${encodeURIComponent(member.userId)}`), { role }),
-    success: (m) => `${m.name} is now ${MEMBER_ROLE_LABELS[m.role].toLowerCase()}.`,
+    success: (m) => t('members.roleChanged', { name: m.name, role: t(`roles.${m.role}`).toLowerCase() }),
     invalidate: [keys.client(clientId), keys.me()],
   });
   const remove = useApiMutation({
     mutationFn: (member: Member) => api.delete(clientPath(clientId, `/members/${encodeURIComponent(member.userId)}`)),
-    success: (_r, m) => `${m.name} was removed from ${client.name}.`,
+    success: (_r, m) => t('members.removed', { name: m.name, client: client.name }),
     invalidate: [keys.client(clientId), keys.me()],
   });
 
   const confirmRemove = (m: Member) =>
     modals.openConfirmModal({
-      title: `Remove ${m.name}?`,
+      title: t('members.removeTitle', { name: m.name }),
       children: (
         <Text size="sm">
-          {m.name} will no longer see {client.name}. Their account stays; you can add them again later.
+          {t('members.removeText', { name: m.name, client: client.name })}
         </Text>
       ),
-      labels: { confirm: 'Remove member', cancel: 'Keep' },
+      labels: { confirm: t('members.removeConfirm'), cancel: t('members.keep') },
       confirmProps: { color: 'red' },
       onConfirm: () => remove.mutate(m),
     });
@@ -54,13 +58,13 @@ export function MembersPage() {
     <>
       <PageHeader
         eyebrow={client.name}
-        title="Members"
-        description="Who works in this client's workspace, and in what role."
-        documentTitle={`Members · ${client.name}`}
+        title={t('members.title')}
+        description={t('members.description')}
+        documentTitle={t('members.documentTitle', { client: client.name })}
         actions={
           manage ? (
             <Button leftSection={<IconUserPlus size={16} />} onClick={open}>
-              Add member
+              {t('members.add')}
             </Button>
           ) : null
         }
@@ -68,17 +72,17 @@ export function MembersPage() {
       {members.isError ? <ErrorAlert error={members.error} onRetry={() => void members.refetch()} /> : null}
       {members.isPending ? <TableSkeleton rows={4} /> : null}
       {members.isSuccess && members.data.length === 0 ? (
-        <EmptyState icon={<IconUsersGroup size={24} />} title="No members yet" description="Add the client's people so they can work here." action={manage ? <Button onClick={open}>Add member</Button> : undefined} />
+        <EmptyState icon={<IconUsersGroup size={24} />} title={t('members.emptyTitle')} description={t('members.emptyDescription')} action={manage ? <Button onClick={open}>{t('members.add')}</Button> : undefined} />
       ) : null}
       {members.isSuccess && members.data.length > 0 ? (
         <TriadTable<Member>
-          aria-label="Members" exportAs="Members"
+          aria-label={t('members.table')} exportAs={t('members.table')}
           records={members.data}
           idAccessor="userId"
           columns={[
             {
               accessor: 'name',
-              title: 'Name',
+              title: t('members.name'),
               render: (m) => (
                 <div>
                   <Text size="sm" fw={600}>
@@ -86,7 +90,7 @@ export function MembersPage() {
                     {m.userId === user.id ? (
                       <Text span size="xs" c="dimmed" fw={400}>
                         {' '}
-                        (you)
+                        {t('members.you')}
                       </Text>
                     ) : null}
                   </Text>
@@ -98,13 +102,13 @@ export function MembersPage() {
             },
             {
               accessor: 'role',
-              title: 'Role',
+              title: t('members.role'),
               width: 200,
               render: (m) =>
                 manage ? (
                   <Select
-                    aria-label={`Role of ${m.name}`}
-                    data={memberRoleOptions}
+                    aria-label={t('members.roleOf', { name: m.name })}
+                    data={ROLES.map((value) => ({ value, label: t(`roles.${value}`) }))}
                     value={m.role}
                     allowDeselect={false}
                     size="xs"
@@ -117,8 +121,8 @@ export function MembersPage() {
                   <MemberRoleBadge role={m.role} />
                 ),
             },
-            { accessor: 'firmRole', title: 'Account', render: (m) => <Text size="sm" c="dimmed">{FIRM_ROLE_LABELS[m.firmRole]}</Text> },
-            { accessor: 'since', title: 'Member since', render: (m) => <Text size="sm">{formatDate(m.since)}</Text> },
+            { accessor: 'firmRole', title: t('members.account'), render: (m) => <Text size="sm" c="dimmed">{t(`firmRoles.${m.firmRole}`)}</Text> },
+            { accessor: 'since', title: t('members.since'), render: (m) => <Text size="sm">{formatDate(m.since)}</Text> },
             ...(manage
               ? [
                   {
@@ -127,8 +131,8 @@ export function MembersPage() {
                     width: 56,
                     textAlign: 'right' as const,
                     render: (m: Member) => (
-                      <Tooltip label={`Remove ${m.name}`}>
-                        <ActionIcon variant="subtle" color="red" aria-label={`Remove ${m.name}`} onClick={() => confirmRemove(m)}>
+                      <Tooltip label={t('members.remove', { name: m.name })}>
+                        <ActionIcon variant="subtle" color="red" aria-label={t('members.remove', { name: m.name })} onClick={() => confirmRemove(m)}>
                           <IconTrash size={16} />
                         </ActionIcon>
                       </Tooltip>
