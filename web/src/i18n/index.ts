@@ -5,7 +5,6 @@
  * of its own, loaded when it is in use (main.tsx waits for it before the first render) or chosen
  * (`changeLanguage`), so nobody downloads the words of a language they do not read.
  */
-import dayjs from 'dayjs';
 import i18n from 'i18next';
 import LanguageDetector from 'i18next-browser-languagedetector';
 import resourcesToBackend from 'i18next-resources-to-backend';
@@ -81,10 +80,15 @@ const ready = i18n
     detection: { order: ['localStorage', 'navigator'], lookupLocalStorage: LANGUAGE_STORAGE_KEY, caches: ['localStorage'] },
   });
 
-// The page's language, and dayjs's month and day names (its locales load with the words).
+// The page's language, and dayjs's month and day names (its locales load with the words). dayjs
+// is left to the pages that draw dates while the app speaks English, its own default, so that
+// the sign-in page does not load it.
+let dayjsInUse = false;
 const setLang = (lng: string) => {
   document.documentElement.setAttribute('lang', lng);
-  dayjs.locale(lng);
+  if (lng === 'en' && !dayjsInUse) return;
+  dayjsInUse = true;
+  void import('dayjs').then(({ default: dayjs }) => dayjs.locale(lng));
 };
 setLang(i18n.resolvedLanguage ?? 'en');
 i18n.on('languageChanged', () => setLang(i18n.resolvedLanguage ?? 'en'));

@@ -1,3 +1,9 @@
+// The styles of what only the signed-in app draws (date pickers, the search, tables) come with it,
+// after Mantine's own (main.tsx), not with the sign-in page.
+import '@mantine/dates/styles.css';
+import '@mantine/spotlight/styles.css';
+import 'mantine-datatable/styles.css';
+import './tables.css';
 import { AppLayout } from './AppLayout';
 import { RequireSession } from './session';
 
