@@ -205,7 +205,6 @@ export const de: Translations = {
     nothingToShow: 'Nichts anzuzeigen',
     loadMore: 'Mehr laden',
     rows: 'Zeilen',
-    shownOf: '{{shown}} von {{total}} {{noun}}',
     showingOf: '{{shown}} von {{total}} {{noun}} angezeigt',
     shown: '{{shown}} {{noun}}',
     exportTitle: '{{title}} exportieren',

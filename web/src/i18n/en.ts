@@ -213,7 +213,6 @@ export const en = {
     nothingToShow: 'Nothing to show',
     loadMore: 'Load more',
     rows: 'rows',
-    shownOf: '{{shown}} of {{total}} {{noun}}',
     showingOf: 'Showing {{shown}} of {{total}} {{noun}}',
     shown: '{{shown}} {{noun}}',
     exportTitle: 'Export {{title}}',

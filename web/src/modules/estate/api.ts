@@ -26,7 +26,7 @@ import type {
 } from '@schema/estate';
 import { api, ApiError, clientPath, csrfToken, CSRF_HEADER, type ErrorDetail } from '../../api/client';
 import { keys } from '../../api/keys';
-import { usePagedList, type ListQuery } from '../../api/paged';
+import { useApiList, type ListQuery } from '../../api/paged';
 import { call, triad } from '../../api/typed';
 
 export type { ImportProgress, ImportRecordOut, Renewal };
@@ -69,7 +69,7 @@ export const PICKER_LIMIT = 500;
 
 /** The business services, a page at a time. */
 export function useServices(clientId: string, query: ListQuery) {
-  return usePagedList<'services', ServiceOut>(estateKeys.services(clientId), estatePath(clientId, '/services'), 'services', query);
+  return useApiList<'services', ServiceOut>(estateKeys.services(clientId), estatePath(clientId, '/services'), 'services', query);
 }
 
 /** Whether the services' downtime costs are plausible for the company's size. */
@@ -79,7 +79,7 @@ export function useDowntimeCheck(clientId: string) {
 
 /** Systems and assets, a page at a time, filtered and sorted by the API. */
 export function useSystems(clientId: string, query: ListQuery) {
-  return usePagedList<'systems', SystemOut>(estateKeys.systems(clientId), estatePath(clientId, '/systems'), 'systems', query);
+  return useApiList<'systems', SystemOut>(estateKeys.systems(clientId), estatePath(clientId, '/systems'), 'systems', query);
 }
 
 /** The first systems by name, for a picker. */
@@ -108,7 +108,7 @@ export function useLifecycle(clientId: string, days: number) {
 
 /** Vendors and fourth parties, a page at a time. */
 export function useVendors(clientId: string, query: ListQuery) {
-  return usePagedList<'vendors', VendorOut>(estateKeys.vendors(clientId), estatePath(clientId, '/vendors'), 'vendors', query);
+  return useApiList<'vendors', VendorOut>(estateKeys.vendors(clientId), estatePath(clientId, '/vendors'), 'vendors', query);
 }
 
 /** The first vendors by name, for a picker. */
@@ -148,7 +148,7 @@ export function useRenewals(clientId: string, days: number) {
 
 /** Data sets, a page at a time. */
 export function useDatasets(clientId: string, query: ListQuery) {
-  return usePagedList<'datasets', DatasetOut>(estateKeys.datasets(clientId), estatePath(clientId, '/datasets'), 'datasets', query);
+  return useApiList<'datasets', DatasetOut>(estateKeys.datasets(clientId), estatePath(clientId, '/datasets'), 'datasets', query);
 }
 
 /** The first data sets by name, for a picker. */
@@ -169,7 +169,7 @@ export function useLocations(clientId: string, classification: string) {
 
 /** Access grants, a page at a time. */
 export function useGrants(clientId: string, query: ListQuery) {
-  return usePagedList<'grants', GrantOut>(estateKeys.grants(clientId), estatePath(clientId, '/grants'), 'grants', query);
+  return useApiList<'grants', GrantOut>(estateKeys.grants(clientId), estatePath(clientId, '/grants'), 'grants', query);
 }
 
 export function useReviews(clientId: string) {

@@ -10,7 +10,7 @@ import { api, fieldErrors } from '../../api/client';
 import { useApiMutation } from '../../api/mutation';
 import { TriadTable } from '../../components/DataTable';
 import { ErrorAlert } from '../../components/ErrorAlert';
-import { NextPageButton } from '../../components/NextPageButton';
+import { LoadMore } from '../../components/LoadMore';
 import { formatDate } from '../../components/format';
 import { useCurrentClient } from '../../layout/client-context';
 import { useScenarioChoices } from '../risks/api';
@@ -108,7 +108,7 @@ export function AcceptancesPage() {
           { accessor: 'expiresOn', title: t('acceptances.column.expires'), render: (a) => (a.status === 'approved' ? t('acceptances.daysLeft', { date: formatDate(a.expiresOn), count: a.daysLeft }) : formatDate(a.expiresOn)) },
         ]}
       />
-      <NextPageButton {...acceptances} shown={acceptances.rows.length} total={acceptances.first?.total} noun={t('acceptances.noun')} />
+      <LoadMore list={acceptances} noun={t('acceptances.noun')} />
       {requesting ? <RequestModal onClose={() => setRequesting(false)} /> : null}
     </Stack>
   );

@@ -8,7 +8,7 @@ import { api, fieldErrors } from '../../api/client';
 import { useApiMutation } from '../../api/mutation';
 import { EmptyState } from '../../components/EmptyState';
 import { ErrorAlert } from '../../components/ErrorAlert';
-import { NextPageButton } from '../../components/NextPageButton';
+import { LoadMore } from '../../components/LoadMore';
 import { formatDate, formatDateTime } from '../../components/format';
 import { useCurrentClient } from '../../layout/client-context';
 import { govInvalidate, govPath, useConcerns } from './api';
@@ -139,7 +139,7 @@ export function ConcernsPage() {
       {concerns.rows.map((c) => (
         <ConcernCard key={c.id} concern={c} />
       ))}
-      <NextPageButton {...concerns} shown={concerns.rows.length} total={concerns.first?.total} noun={t('concerns.noun')} />
+      <LoadMore list={concerns} noun={t('concerns.noun')} />
       {raising ? <RaiseModal onClose={() => setRaising(false)} /> : null}
     </Stack>
   );

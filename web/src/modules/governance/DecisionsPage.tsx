@@ -4,7 +4,7 @@ import { IconPlus } from '@tabler/icons-react';
 import { Link, useNavigate } from 'react-router';
 import { TriadTable } from '../../components/DataTable';
 import { ErrorAlert } from '../../components/ErrorAlert';
-import { NextPageButton } from '../../components/NextPageButton';
+import { LoadMore } from '../../components/LoadMore';
 import { formatDate } from '../../components/format';
 import { useCurrentClient } from '../../layout/client-context';
 import { useDecisions } from './api';
@@ -68,7 +68,7 @@ export function DecisionsPage() {
           { accessor: 'decideBy', title: t('decisions.column.decideBy'), render: (d) => formatDate(d.status === 'open' ? d.decideBy : d.revisitOn) },
         ]}
       />
-      <NextPageButton {...decisions} shown={rows.length} total={decisions.first?.total} noun={t('decisions.noun')} />
+      <LoadMore list={decisions} noun={t('decisions.noun')} />
     </Stack>
   );
 }

@@ -12,7 +12,7 @@ import type {
 } from '@schema/governance';
 import { api, clientPath } from '../../api/client';
 import { keys } from '../../api/keys';
-import { usePagedList, type PageOf } from '../../api/infinite';
+import { usePagedList, type PageOf } from '../../api/paged';
 import { notificationKeys } from '../notifications/api';
 
 export const govKeys = {

@@ -6,7 +6,7 @@ import { useTranslation } from 'react-i18next';
 import { useNavigate } from 'react-router';
 import type { NotificationOut } from '@schema/notifications';
 import { fromNow } from '../../components/format';
-import { NextPageButton } from '../../components/NextPageButton';
+import { LoadMore } from '../../components/LoadMore';
 import { markAllRead, markRead, notificationKeys, useNotifications } from './api';
 
 /**
@@ -100,7 +100,7 @@ export function NotificationBell() {
             ))}
           </Stack>
           <Box pb={list.hasNextPage ? 'sm' : 0}>
-            <NextPageButton {...list} noun={t('notifications.noun')} />
+            <LoadMore list={list} noun={t('notifications.noun')} />
           </Box>
         </ScrollArea.Autosize>
       </Popover.Dropdown>

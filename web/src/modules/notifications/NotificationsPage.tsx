@@ -7,7 +7,7 @@ import { Link } from 'react-router';
 import type { OutboxOut } from '@schema/notifications';
 import { TriadTable } from '../../components/DataTable';
 import { ErrorAlert } from '../../components/ErrorAlert';
-import { NextPageButton } from '../../components/NextPageButton';
+import { LoadMore } from '../../components/LoadMore';
 import { formatDateTime, fromNow } from '../../components/format';
 import { PageHeader } from '../../components/PageHeader';
 import { useCurrentClient } from '../../layout/client-context';
@@ -60,7 +60,7 @@ function MyNotifications() {
           { accessor: 'readAt', title: '', width: 80, render: (n) => (n.readAt ? null : <Badge size="sm">{t('new')}</Badge>) },
         ]}
       />
-      <NextPageButton {...list} noun={t('noun')} />
+      <LoadMore list={list} noun={t('noun')} />
     </Stack>
   );
 }
@@ -91,7 +91,7 @@ function Outbox() {
           { accessor: 'createdAt', title: t('column.written'), render: (e) => formatDateTime(e.createdAt) },
         ]}
       />
-      <NextPageButton {...outbox} noun={t('emailsNoun')} />
+      <LoadMore list={outbox} noun={t('emailsNoun')} />
     </Stack>
   );
 }

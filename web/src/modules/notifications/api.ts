@@ -1,7 +1,7 @@
 /** The signed-in person's notifications (across clients) and a client's e-mail outbox. */
 import { api, clientPath } from '../../api/client';
 import { keys } from '../../api/keys';
-import { usePagedList } from '../../api/infinite';
+import { usePagedList } from '../../api/paged';
 import type { NotificationList, OutboxList } from '@schema/notifications';
 
 export const notificationKeys = {

@@ -9,7 +9,7 @@ import { Link, useNavigate } from 'react-router';
 import { TriadTable } from '../../components/DataTable';
 import { ViewsMenu } from '../../components/SavedViews';
 import { EmptyState } from '../../components/EmptyState';
-import { NextPageButton } from '../../components/NextPageButton';
+import { LoadMore } from '../../components/LoadMore';
 import { ErrorAlert } from '../../components/ErrorAlert';
 import { Money } from '../../components/Money';
 import { P90Cell } from './P90Cell';
@@ -115,7 +115,7 @@ export function RegisterPage() {
             ]}
           />
           {list.isError ? <ErrorAlert error={list.error} onRetry={() => void list.refetch()} /> : null}
-          <NextPageButton {...list} shown={list.rows.length} total={matching} noun={t('register.noun')} />
+          <LoadMore list={list} total={matching} noun={t('register.noun')} />
           <Text size="xs" c="dimmed">
             {t('register.footnote')}
           </Text>

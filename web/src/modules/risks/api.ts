@@ -6,7 +6,7 @@ import { jobsOfKind } from '../../api/jobs';
 import { keys } from '../../api/keys';
 import type { ApiMutationOptions, Text } from '../../api/mutation';
 import i18n from '../../i18n';
-import { fetchAllPages, usePagedList } from '../../api/infinite';
+import { fetchAllPages, usePagedList } from '../../api/paged';
 import type {
   OptionSetOut,
   OverviewOut,
