@@ -1,5 +1,5 @@
 import type { EChartsOption, LineSeriesOption } from 'echarts';
-import { formatMoney } from '../money.js';
+import { formatMoney, numberFormat } from '../money.js';
 import { baseOption, CHART_COLORS, moneyAxisLabel } from './theme.js';
 
 export interface LecInput {
@@ -13,10 +13,19 @@ export interface LecInput {
   /** The loss-tolerance curve: P(annual loss > loss) must stay at or below `probability`. */
   tolerance?: { loss: number; probability: number }[];
   /** Series names, e.g. for a single scenario. */
-  labels?: { inherent?: string; residual?: string; tolerance?: string; lossAxis?: string; chanceAxis?: string };
+  labels?: { inherent?: string; residual?: string; retained?: string; tolerance?: string; lossAxis?: string; chanceAxis?: string };
+  /** The Intl locale of amounts and percentages (en-US when not given). */
+  locale?: string;
 }
 
-const pct = (p: number): string => (p === 0 ? '0 %' : `${(100 * p).toFixed(p < 0.01 ? 2 : p < 0.1 ? 1 : 0)} %`);
+/** `12 %`, `0.5 %` (`0,5 %` in a German locale). */
+function percentFormat(locale: string): (p: number) => string {
+  return (p) => {
+    if (p === 0) return '0 %';
+    const digits = p < 0.01 ? 2 : p < 0.1 ? 1 : 0;
+    return `${numberFormat({ minimumFractionDigits: digits, maximumFractionDigits: digits, useGrouping: false }, locale).format(100 * p)} %`;
+  };
+}
 
 /**
  * The loss exceedance curve: for each annual loss (log scale), the chance of losing more in a
@@ -26,7 +35,9 @@ const pct = (p: number): string => (p === 0 ? '0 %' : `${(100 * p).toFixed(p < 0
 export function lossExceedanceOption(input: LecInput): EChartsOption {
   const { currency } = input;
   const option = baseOption();
-  const money = moneyAxisLabel(currency);
+  const locale = input.locale ?? 'en-US';
+  const money = moneyAxisLabel(currency, locale);
+  const pct = percentFormat(locale);
   const positive = (points: { loss: number; probability: number }[]) => points.filter((p) => p.loss > 0).map((p) => [p.loss, p.probability] as [number, number]);
   const series: LineSeriesOption[] = [
     {
@@ -51,7 +62,7 @@ export function lossExceedanceOption(input: LecInput): EChartsOption {
   }
   if (input.retained && input.retained.length > 0) {
     series.push({
-      name: 'Kept after insurance',
+      name: input.labels?.retained ?? 'Kept after insurance',
       type: 'line',
       showSymbol: false,
       lineStyle: { width: 2.5, color: CHART_COLORS.success },
@@ -84,7 +95,7 @@ export function lossExceedanceOption(input: LecInput): EChartsOption {
       trigger: 'axis',
       confine: true,
       valueFormatter: (v) => (typeof v === 'number' ? pct(v) : String(v)),
-      axisPointer: { type: 'cross', label: { formatter: (p) => (p.axisDimension === 'x' ? formatMoney(Number(p.value), currency, { compact: true }) : pct(Number(p.value))) } },
+      axisPointer: { type: 'cross', label: { formatter: (p) => (p.axisDimension === 'x' ? formatMoney(Number(p.value), currency, { compact: true, locale }) : pct(Number(p.value))) } },
     },
     xAxis: {
       type: 'log',

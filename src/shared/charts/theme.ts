@@ -34,7 +34,7 @@ export function baseOption(): EChartsOption {
   };
 }
 
-/** An axis label formatter for money: `$1.2M`. */
-export function moneyAxisLabel(currency: string): (value: number) => string {
-  return (value: number) => formatMoney(value, currency, { compact: true });
+/** An axis label formatter for money: `$1.2M` (`1,2 Mio. $` with locale `de-DE`). */
+export function moneyAxisLabel(currency: string, locale?: string): (value: number) => string {
+  return (value: number) => formatMoney(value, currency, { compact: true, ...(locale ? { locale } : {}) });
 }

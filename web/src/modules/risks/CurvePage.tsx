@@ -1,3 +1,4 @@
+import { numberLocale } from '../../components/format';
 import { Blockquote, Card, Group, Stack, Table, Text, Title } from '@mantine/core';
 import { lossExceedanceOption } from '@shared/charts';
 import { useTranslation } from 'react-i18next';
@@ -32,7 +33,7 @@ export function CurvePage() {
           <Text size="sm" c="dimmed" mb="md">
             {t('curve.description')}
           </Text>
-          <Chart height={380} label={t('curve.chart')} option={lossExceedanceOption({ currency, inherent: o.curves.inherent.lec, residual: o.curves.residual?.lec ?? null, retained: o.curves.retained?.lec ?? null, tolerance: appetite.points, labels: lecLabels(t) })}
+          <Chart height={380} label={t('curve.chart')} option={lossExceedanceOption({ currency, inherent: o.curves.inherent.lec, residual: o.curves.residual?.lec ?? null, retained: o.curves.retained?.lec ?? null, tolerance: appetite.points, labels: lecLabels(t), locale: numberLocale() })}
           />
         </Card>
       ) : (

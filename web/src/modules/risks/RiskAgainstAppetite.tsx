@@ -1,3 +1,4 @@
+import { numberLocale } from '../../components/format';
 import { Anchor, Skeleton, Stack, Text } from '@mantine/core';
 import type { OverviewOut } from '@schema/risks';
 import { lossExceedanceOption } from '@shared/charts';
@@ -35,7 +36,7 @@ export default function RiskAgainstAppetite() {
         <Chart
           height={240}
           label={t('home.chart')}
-          option={lossExceedanceOption({ currency: o.currency, inherent: o.curves.inherent.lec, residual: o.curves.residual?.lec ?? null, tolerance: o.appetite.points, labels: lecLabels(t) })}
+          option={lossExceedanceOption({ currency: o.currency, inherent: o.curves.inherent.lec, residual: o.curves.residual?.lec ?? null, tolerance: o.appetite.points, labels: lecLabels(t), locale: numberLocale() })}
         />
       ) : null}
       <Anchor component={Link} to={href('risks/curve')} size="sm">

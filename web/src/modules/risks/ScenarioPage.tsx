@@ -1,3 +1,4 @@
+import { numberLocale } from '../../components/format';
 import { ActionIcon, Anchor, Badge, Button, Card, Group, SimpleGrid, Stack, Table, Text, Title } from '@mantine/core';
 import { modals } from '@mantine/modals';
 import { IconArrowLeft, IconCheck, IconPencil, IconPlus, IconTrash } from '@tabler/icons-react';
@@ -395,7 +396,7 @@ export function ScenarioPage() {
               <Title order={3} fz="h4" mb="xs">
                 {t('scenario.exceedance')}
               </Title>
-              <Chart height={300} label={t('scenario.exceedanceChart')} option={lossExceedanceOption({ currency: s.currency, inherent: s.curves.inherent.lec, residual: s.curves.residual?.lec ?? null, labels: lecLabels(t) })} />
+              <Chart height={300} label={t('scenario.exceedanceChart')} option={lossExceedanceOption({ currency: s.currency, inherent: s.curves.inherent.lec, residual: s.curves.residual?.lec ?? null, labels: lecLabels(t), locale: numberLocale() })} />
             </Card>
           </SimpleGrid>
         ) : null}

@@ -4,9 +4,10 @@ import { IconAlertTriangle, IconCircleCheck, IconRefresh } from '@tabler/icons-r
 import type { Distribution, RecomputeStatus } from '@schema/risks';
 import { formatMoney } from '../../components/Money';
 import type { RatingLevel } from '@shared/risks/rating';
+import { numberFormat } from '@shared/money';
 import type { TFunction } from 'i18next';
 import { useTranslation } from 'react-i18next';
-import { formatNumber, fromNow } from '../../components/format';
+import { formatNumber, fromNow, numberLocale } from '../../components/format';
 
 /** The register's words, for helpers that build a sentence outside a component. */
 export type RiskT = TFunction<'risks'>;
@@ -87,8 +88,12 @@ export function AppetiteBadge({ defined, breached, settled }: { defined: boolean
   );
 }
 
-export const percent = (p: number | null | undefined, digits?: number): string =>
-  p === null || p === undefined ? '—' : `${(100 * p).toFixed(digits ?? (p !== 0 && Math.abs(p) < 0.01 ? 2 : p < 0.1 ? 1 : 0))} %`;
+/** `12 %`, `0.5 %` (`0,5 %` in German). */
+export const percent = (p: number | null | undefined, digits?: number): string => {
+  if (p === null || p === undefined) return '—';
+  const d = digits ?? (p !== 0 && Math.abs(p) < 0.01 ? 2 : p < 0.1 ? 1 : 0);
+  return `${numberFormat({ minimumFractionDigits: d, maximumFractionDigits: d, useGrouping: false }, numberLocale()).format(100 * p)} %`;
+};
 
 export const money = (x: number | null | undefined, currency: string, compact = false): string => (x === null || x === undefined ? '—' : formatMoney(x, currency, { compact }));
 
@@ -161,7 +166,7 @@ export const FACTORS = [
 
 /** The loss exceedance chart's series and axis names in the language in use. */
 export function lecLabels(t: RiskT) {
-  return { inherent: t('chart.inherent'), residual: t('chart.residual'), tolerance: t('chart.tolerance'), lossAxis: t('chart.lossAxis'), chanceAxis: t('chart.chanceAxis') };
+  return { inherent: t('chart.inherent'), residual: t('chart.residual'), retained: t('chart.retained'), tolerance: t('chart.tolerance'), lossAxis: t('chart.lossAxis'), chanceAxis: t('chart.chanceAxis') };
 }
 
 export type FactorKey = (typeof FACTORS)[number]['key'];

@@ -60,6 +60,7 @@ const de: typeof en = {
   chart: {
     inherent: 'Inhärent (ohne Maßnahmen)',
     residual: 'Residual (geplante und umgesetzte Maßnahmen)',
+    retained: 'Nach Versicherung selbst getragen',
     tolerance: 'Risikoappetit (Toleranz)',
     lossAxis: 'Jahresverlust',
     chanceAxis: 'Wahrscheinlichkeit, in einem Jahr mehr zu verlieren',

@@ -58,6 +58,7 @@ const en = {
   chart: {
     inherent: 'Inherent (no treatments)',
     residual: 'Residual (planned and in-place treatments)',
+    retained: 'Kept after insurance',
     tolerance: 'Risk appetite (tolerance)',
     lossAxis: 'Annual loss',
     chanceAxis: 'Chance of losing more in a year',
