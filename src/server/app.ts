@@ -12,6 +12,7 @@ import { newId } from './db/conventions.js';
 import { AppError } from './errors.js';
 import { installAuth } from './http/auth.js';
 import { installClientScope } from './http/client-scope.js';
+import { languageOf } from './i18n/language.js';
 import { ErrorBody, installErrorHandler, sendError } from './http/error-handler.js';
 import type { ZodApp } from './module.js';
 import { webDistDir } from './paths.js';
@@ -104,8 +105,10 @@ export async function buildServer(ctx: AppContext, options: ServerOptions = {}):
   app.setSerializerCompiler(serializerCompiler);
   installErrorHandler(app);
 
+  app.decorateRequest('language', 'en');
   app.addHook('onRequest', async (request, reply) => {
     reply.header('x-request-id', request.id);
+    request.language = languageOf(request.headers['accept-language']);
     // PostgreSQL cannot store NUL in text; refuse it at the door rather than fail deep inside.
     if (/%00/.test(request.url)) throw new AppError('BAD_REQUEST', 'The URL contains a NUL character.');
     // Until the database is migrated (and the demo made), only the health probes answer.
@@ -120,6 +123,9 @@ export async function buildServer(ctx: AppContext, options: ServerOptions = {}):
     if (request.url.startsWith('/api/') && String(reply.getHeader('content-type') ?? '').includes('json') && !reply.hasHeader('cache-control')) {
       reply.header('cache-control', 'no-store');
     }
+    // Answers of the API may hold words in the reader's language (languageOf): say which, and
+    // that another Accept-Language may get another answer.
+    if (request.url.startsWith('/api/')) reply.header('content-language', request.language).header('vary', 'Accept-Language');
     return payload;
   });
   installMetrics(app, ctx);

@@ -10,6 +10,7 @@ import { ClientDb } from './db/scoped.js';
 import { forbidden } from './errors.js';
 import type { JobQueue } from './jobs/queue.js';
 import type { EventBus } from './events.js';
+import type { Language } from './i18n/language.js';
 import type { Lifecycle } from './lifecycle.js';
 import type { Metrics } from './metrics.js';
 import { can, type Permission } from './policy.js';
@@ -71,6 +72,8 @@ export class ClientScope {
     readonly client: ClientInfo,
     readonly actor: Actor,
     readonly role: MemberRole,
+    /** The language of the answer (the request's Accept-Language: en or de); English elsewhere. */
+    readonly language: Language = 'en',
   ) {
     this.db = new ClientDb(app.database.db, client.id);
   }

@@ -32,7 +32,7 @@ export function installClientScope(app: FastifyInstance, ctx: AppContext): void 
     const { clientId } = request.params as { clientId?: string };
     const access = clientId ? await resolveAccess(ctx, auth.user, clientId) : null;
     if (!access) throw new AppError('NOT_FOUND', 'Client not found');
-    request.scope = new ClientScope(ctx, clientInfo(access.client), auth.actor, access.role);
+    request.scope = new ClientScope(ctx, clientInfo(access.client), auth.actor, access.role, request.language);
     const permission = request.routeOptions.config.permission;
     if (permission) request.scope.require(permission);
   });
