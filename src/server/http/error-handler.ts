@@ -3,7 +3,9 @@ import { hasZodFastifySchemaValidationErrors } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import { constraintError } from '../db/constraints.js';
 import { AppError, STATUS, type ErrorCode, type ErrorDetail, ERROR_CODES } from '../errors.js';
-import { sayOfField } from '../../shared/validation.js';
+import { issueMessageIn } from '../../shared/validation.js';
+import type { Language } from '../i18n/index.js';
+import { validationSummary } from '../i18n/validation.js';
 import { installPlainValidationMessages } from '../../shared/zod-messages.js';
 
 // Zod's messages in plain words ("must be at most 200 characters") for every schema.
@@ -37,19 +39,19 @@ interface ZodIssueLike {
   instancePath: string;
   message: string;
   keyword: string;
-  params: { keys?: string[] };
+  params: { keys?: string[] } & Record<string, unknown>;
 }
 
-function validationDetails(err: FastifyError): ErrorDetail[] {
+function validationDetails(err: FastifyError, language: Language): ErrorDetail[] {
   const where = err.validationContext ?? 'body';
   const issues = (err.validation ?? []) as unknown as ZodIssueLike[];
   const details: ErrorDetail[] = [];
   for (const issue of issues) {
     const base = [where, ...issue.instancePath.split('/').filter(Boolean)].join('.');
     if (issue.keyword === 'unrecognized_keys' && issue.params.keys) {
-      for (const key of issue.params.keys) details.push({ path: `${base}.${key}`, message: 'unknown field' });
+      for (const key of issue.params.keys) details.push({ path: `${base}.${key}`, message: issueMessageIn({}, 'unknown field', language) });
     } else {
-      details.push({ path: base, message: issue.message });
+      details.push({ path: base, message: issueMessageIn({ ...issue.params, code: issue.keyword }, issue.message, language) });
     }
   }
   return details;
@@ -74,11 +76,8 @@ export function installErrorHandler(app: FastifyInstance): void {
       return sendError(reply, request, violation.code, violation.message, violation.details);
     }
     if (hasZodFastifySchemaValidationErrors(err)) {
-      const details = validationDetails(err);
-      const first = details[0];
-      const more = details.length - 1;
-      const message = first ? `${sayOfField(first.path, first.message)}${more > 0 ? ` (and ${more} more problem${more > 1 ? 's' : ''})` : ''}.` : 'The request is not valid.';
-      return sendError(reply, request, 'VALIDATION_FAILED', message, details);
+      const details = validationDetails(err, request.language);
+      return sendError(reply, request, 'VALIDATION_FAILED', validationSummary(request.language, details), details);
     }
     const mapped = err.code ? FASTIFY_CODES[err.code] : undefined;
     if (mapped) return sendError(reply, request, mapped[0], mapped[1]);
