@@ -44,7 +44,7 @@ async function load(scope: ClientScope, rows: GovAcceptancesTable[]): Promise<Lo
   const live = new Map<string, AppetiteCheck>();
   for (const row of rows.filter(awaitingApproval)) {
     try {
-      live.set(row.id, await appetiteOf(scope, (risks.get(row.id) ?? []).map((r) => r.risk_id)));
+      live.set(row.id, await appetiteOf(scope, (risks.get(row.id) ?? []).map((r) => r.risk_id), scope.language));
     } catch (err) {
       // A scenario deleted meanwhile: the acceptance shows what it was weighed on last.
       scope.app.log.warn({ err, acceptanceId: row.id }, 'acceptance could not be weighed on the current register');
