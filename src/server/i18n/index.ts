@@ -44,6 +44,7 @@ void i18n.init({
 });
 
 export type Values = Record<string, string | number>;
+export type Key<N extends Namespace> = KeyOf<Namespaces[N]>;
 export type Say<N extends Namespace> = (key: KeyOf<Namespaces[N]>, values?: Values) => string;
 
 /** The words of one namespace in one language: `words('de', 'governance')('checks.vacant.title', { seat })`. */
