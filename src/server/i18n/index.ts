@@ -12,6 +12,8 @@ import { RISKS_DE } from '../../modules/risks/words/de.js';
 import { RISKS_EN } from '../../modules/risks/words/en.js';
 import { ROADMAP_DE } from '../../modules/roadmap/words/de.js';
 import { ROADMAP_EN } from '../../modules/roadmap/words/en.js';
+import { TASKS_DE } from '../../modules/tasks/words/de.js';
+import { TASKS_EN } from '../../modules/tasks/words/en.js';
 import { SERVER_DE } from './de.js';
 import { SERVER_EN } from './en.js';
 import type { Language } from './language.js';
@@ -19,7 +21,7 @@ import type { WordsOf } from './types.js';
 
 export { dateIn, languageOf, LANGUAGES, type Language } from './language.js';
 
-const EN = { server: SERVER_EN, governance: GOVERNANCE_EN, risks: RISKS_EN, roadmap: ROADMAP_EN };
+const EN = { server: SERVER_EN, governance: GOVERNANCE_EN, risks: RISKS_EN, roadmap: ROADMAP_EN, tasks: TASKS_EN };
 type Namespaces = typeof EN;
 export type Namespace = keyof Namespaces;
 
@@ -27,7 +29,7 @@ export type Namespace = keyof Namespaces;
 type KeyOf<W> = { [K in keyof W]: K extends `${infer B}_${'one' | 'other'}` ? B : K }[keyof W] & string;
 
 
-const DE: { [N in Namespace]: WordsOf<Namespaces[N]> } = { server: SERVER_DE, governance: GOVERNANCE_DE, risks: RISKS_DE, roadmap: ROADMAP_DE };
+const DE: { [N in Namespace]: WordsOf<Namespaces[N]> } = { server: SERVER_DE, governance: GOVERNANCE_DE, risks: RISKS_DE, roadmap: ROADMAP_DE, tasks: TASKS_DE };
 
 const i18n = i18next.createInstance();
 void i18n.init({
