@@ -19,7 +19,12 @@ declare module 'fastify' {
 export function languageOf(header: string | string[] | undefined): Language {
   const value = Array.isArray(header) ? header.join(',') : header;
   if (!value) return 'en';
-  return negotiate(value, [...LANGUAGES]) === 'de' ? 'de' : 'en';
+  // Triad's languages have no regions: `de-AT` asks for German (RFC 4647 lookup), with its weight.
+  const ranges = value
+    .split(',')
+    .map((range) => range.trim().replace(/^([A-Za-z]{1,8})-[^;]*/, '$1'))
+    .join(',');
+  return negotiate(ranges, [...LANGUAGES]) === 'de' ? 'de' : 'en';
 }
 
 /** A date as the reader reads it: `26 Nov 2026` / `26. Nov. 2026`. */
