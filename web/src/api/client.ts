@@ -131,10 +131,18 @@ export function forgetAnswers(): void {
   keptChars = 0;
 }
 
+/**
+ * The language the server writes its own words in (checks, reasons, validation messages): the
+ * web app's, sent as Accept-Language on every call.
+ */
+export function apiLanguage(): string {
+  return currentLanguage();
+}
+
 /** Calls the API; resolves with the parsed JSON body, rejects with an ApiError. */
 export async function request<T>(method: string, path: string, options: RequestOptions = {}): Promise<T> {
   // The server writes its own sentences (checks, reasons, validation messages) in this language.
-  const headers: Record<string, string> = { accept: 'application/json', 'accept-language': currentLanguage() };
+  const headers: Record<string, string> = { accept: 'application/json', 'accept-language': apiLanguage() };
   const url = withQuery(path, options.query);
   const held = method === 'GET' ? kept.get(url) : undefined;
   if (held) headers['if-none-match'] = held.etag;
