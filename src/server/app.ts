@@ -9,7 +9,7 @@ import { documentTransform, operationIdOf, routeTransform } from './openapi.js';
 import { modules } from '../modules/index.js';
 import type { AppContext } from './context.js';
 import { newId } from './db/conventions.js';
-import { AppError } from './errors.js';
+import { AppError, sayingError } from './errors.js';
 import { installAuth } from './http/auth.js';
 import { installClientScope } from './http/client-scope.js';
 import { languageOf } from './i18n/language.js';
@@ -115,7 +115,7 @@ export async function buildServer(ctx: AppContext, options: ServerOptions = {}):
     const phase = ctx.lifecycle.phase;
     if ((phase === 'starting' || phase === 'migrating') && !request.url.startsWith('/api/health')) {
       reply.header('retry-after', '5');
-      throw new AppError('UNAVAILABLE', phase === 'migrating' ? 'Triad is migrating its database; try again in a moment.' : 'Triad is starting; try again in a moment.');
+      throw sayingError('UNAVAILABLE', phase === 'migrating' ? 'error.migrating' : 'error.starting');
     }
   });
   // JSON answers of the API hold a client's records: no cache (browser, proxy) may keep them.

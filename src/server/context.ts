@@ -7,7 +7,8 @@ import type { Database } from './db/index.js';
 import type { ClientsTable, FirmRole, MemberRole } from './db/platform-tables.js';
 import type { DB } from './db/schema.js';
 import { ClientDb } from './db/scoped.js';
-import { forbidden } from './errors.js';
+import { AppError, forbidden } from './errors.js';
+import { words } from './i18n/index.js';
 import type { JobQueue } from './jobs/queue.js';
 import type { EventBus } from './events.js';
 import type { Language } from './i18n/language.js';
@@ -93,7 +94,11 @@ export class ClientScope {
   /** Throws FORBIDDEN unless the actor's role has the permission. */
   require(permission: Permission, message?: string): void {
     if (!this.can(permission)) {
-      throw forbidden(message ?? `Your role (${this.role}) does not allow this (${permission}).`);
+      if (message) throw forbidden(message);
+      throw new AppError('FORBIDDEN', `Your role (${this.role}) does not allow this (${permission}).`, [], (language) => {
+        const say = words(language, 'server');
+        return say('error.role', { role: say(`role.${this.role}`), permission });
+      });
     }
   }
 

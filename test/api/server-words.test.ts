@@ -154,3 +154,18 @@ describe('the risk register\u2019s kept answers', () => {
     expect(de.headers.etag).toBe(en.headers.etag);
   });
 });
+
+describe('error messages of the server\u2019s own', () => {
+  it('say what was not found and what a role may not do in the reader\u2019s language', async () => {
+    const missing = `/api/clients/${demo.clients.accounting}/governance/decisions/01a24b2f-0000-7000-8000-000000000000`;
+    expect((await viewer.get<ErrorBody>(missing)).body.error.message).toBe('Decision not found');
+    expect((await viewer.request<ErrorBody>('GET', missing, undefined, DE)).body.error.message).toBe('Entscheidung nicht gefunden');
+    expect((await viewer.request<ErrorBody>('GET', '/api/clients/nobody/governance/checks', undefined, DE)).body.error.message).toBe('Mandant nicht gefunden');
+    const body = { title: 'Allowed?', proposal: 'Try.', seats: ['CIO'], options: [] };
+    const en = await viewer.post<ErrorBody>(`${gov}/decisions`, body);
+    expect(en.status).toBe(403);
+    expect(en.body.error.message).toBe('Your role (viewer) does not allow this (governance.edit).');
+    const de = await viewer.request<ErrorBody>('POST', `${gov}/decisions`, body, DE);
+    expect(de.body.error.message).toBe('Ihre Rolle (Leser) erlaubt dies nicht (governance.edit).');
+  });
+});
