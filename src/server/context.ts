@@ -83,6 +83,11 @@ export class ClientScope {
     return this.client.id;
   }
 
+  /** The same client and actor, the server's words in `language` (what is stored or printed is made in English). */
+  inLanguage(language: Language): ClientScope {
+    return language === this.language ? this : new ClientScope(this.app, this.client, this.actor, this.role, language);
+  }
+
   now(): Date {
     return this.app.clock.now();
   }
