@@ -3,6 +3,7 @@ import { startTestApp, type Caller, type TestApp } from '../support/app.js';
 import { DEMO, seedDemoWorld, type DemoWorld } from '../support/demo.js';
 import type { AcceptanceOut, CheckOut, DecisionOut, DelegationOut } from '../../src/modules/governance/schema.js';
 import type { TaskOut } from '../../src/modules/tasks/schema.js';
+import type { CandidatesOut } from '../../src/modules/roadmap/schema.js';
 
 /**
  * What the server writes into its answers (governance checks, reasons, validation messages) is
@@ -167,5 +168,27 @@ describe('error messages of the server\u2019s own', () => {
     expect(en.body.error.message).toBe('Your role (viewer) does not allow this (governance.edit).');
     const de = await viewer.request<ErrorBody>('POST', `${gov}/decisions`, body, DE);
     expect(de.body.error.message).toBe('Ihre Rolle (Leser) erlaubt dies nicht (governance.edit).');
+  });
+});
+
+describe('the roadmap\u2019s candidates and notes', () => {
+  it('say why a system is to be replaced, a gap\u2019s levels and why an initiative has no risk figure in the reader\u2019s language; what an initiative stores stays English', async () => {
+    const base = `/api/clients/${demo.clients.accounting}/roadmap`;
+    const en = (await viewer.get<CandidatesOut>(`${base}/candidates`)).body;
+    const de = (await viewer.request<CandidatesOut>('GET', `${base}/candidates`, undefined, DE)).body;
+    expect(de.systems.map((s) => s.id)).toEqual(en.systems.map((s) => s.id));
+    const [sysEn, sysDe] = [en.systems[0]!, de.systems[0]!];
+    expect(sysEn.reason).toMatch(/^(Past end of life since|Reaches end of life on|Out of warranty since|Warranty ends on) \d{1,2} [A-Z][a-z]{2} \d{4}$/);
+    expect(sysDe.reason).toMatch(/^(Seit .* über das Lebensende hinaus|Erreicht am .* das Lebensende|Seit .* ohne Garantie|Garantie endet am .*)$/);
+    const [gapEn, gapDe] = [en.gaps.gaps[0]!, de.gaps.gaps[0]!];
+    expect(gapEn.levels).toMatch(/^Tier \d \([A-Za-z ]+\) \u2192 Tier \d \([A-Za-z ]+\)$/);
+    expect(gapDe.levels).toMatch(/^Stufe \d \([A-Za-zä ]+\) \u2192 Stufe \d \([A-Za-zä ]+\)$/);
+
+    const made = await advisor.request<{ description: string | null; riskNote: string | null }>('POST', `${base}/initiatives/from-source`, { type: 'system', systemId: sysEn.id }, DE);
+    expect(made.status).toBe(201);
+    expect(made.body.description).toMatch(new RegExp(`^${sysEn.reason}\\.`));
+    expect(made.body.riskNote).toBe('Sie enthält keine Maßnahme des Risikoregisters.');
+    const again = (await viewer.get<{ riskNote: string | null }>(`${base}/initiatives/${(made.body as unknown as { id: string }).id}`)).body;
+    expect(again.riskNote).toBe('It carries no treatment of the risk register.');
   });
 });
