@@ -192,3 +192,17 @@ describe('the roadmap\u2019s candidates and notes', () => {
     expect(again.riskNote).toBe('It carries no treatment of the risk register.');
   });
 });
+
+describe('a vendor\u2019s tier', () => {
+  it('says why in the reader\u2019s language', async () => {
+    const url = `/api/clients/${demo.clients.accounting}/estate/vendors?limit=500`;
+    type Vendors = { vendors: { id: string; tier: number; tierReasons: string[] }[] };
+    const en = (await viewer.get<Vendors>(url)).body.vendors;
+    const de = (await viewer.request<Vendors>('GET', url, undefined, DE)).body.vendors;
+    expect(de.map((v) => [v.id, v.tier])).toEqual(en.map((v) => [v.id, v.tier]));
+    const supporting = en.findIndex((v) => v.tierReasons.some((r) => /^Supports "[^"]+" \((critical|high|medium|low) service\)$/.test(r)));
+    expect(supporting).toBeGreaterThanOrEqual(0);
+    expect(de[supporting]!.tierReasons.some((r) => /^Unterstützt „[^“]+“ \(Geschäftsdienst, Kritikalität (kritisch|hoch|mittel|niedrig)\)$/.test(r))).toBe(true);
+    expect(de.flatMap((v) => v.tierReasons).some((r) => /^(Supports|Holds|Supplies|Under contract|Nothing in)/.test(r))).toBe(false);
+  });
+});

@@ -6,6 +6,8 @@
  * Triad does not speak, answers are in English, so API clients and the CLI keep English.
  */
 import i18next from 'i18next';
+import { ESTATE_DE } from '../../modules/estate/words/de.js';
+import { ESTATE_EN } from '../../modules/estate/words/en.js';
 import { GOVERNANCE_DE } from '../../modules/governance/words/de.js';
 import { GOVERNANCE_EN } from '../../modules/governance/words/en.js';
 import { RISKS_DE } from '../../modules/risks/words/de.js';
@@ -21,7 +23,7 @@ import type { WordsOf } from './types.js';
 
 export { dateIn, languageOf, LANGUAGES, type Language } from './language.js';
 
-const EN = { server: SERVER_EN, governance: GOVERNANCE_EN, risks: RISKS_EN, roadmap: ROADMAP_EN, tasks: TASKS_EN };
+const EN = { server: SERVER_EN, estate: ESTATE_EN, governance: GOVERNANCE_EN, risks: RISKS_EN, roadmap: ROADMAP_EN, tasks: TASKS_EN };
 type Namespaces = typeof EN;
 export type Namespace = keyof Namespaces;
 
@@ -29,7 +31,7 @@ export type Namespace = keyof Namespaces;
 type KeyOf<W> = { [K in keyof W]: K extends `${infer B}_${'one' | 'other'}` ? B : K }[keyof W] & string;
 
 
-const DE: { [N in Namespace]: WordsOf<Namespaces[N]> } = { server: SERVER_DE, governance: GOVERNANCE_DE, risks: RISKS_DE, roadmap: ROADMAP_DE, tasks: TASKS_DE };
+const DE: { [N in Namespace]: WordsOf<Namespaces[N]> } = { server: SERVER_DE, estate: ESTATE_DE, governance: GOVERNANCE_DE, risks: RISKS_DE, roadmap: ROADMAP_DE, tasks: TASKS_DE };
 
 const i18n = i18next.createInstance();
 void i18n.init({
