@@ -108,6 +108,7 @@ export const FIELD_LABELS_DE: Record<string, string> = {
   renewalOn: 'Verlängerung am',
   replacementCost: 'Wiederbeschaffungskosten',
   reportsTo: 'Berichtet an',
+  response: 'Antwort',
   reportsToNote: 'Notiz zur Berichtslinie',
   retention: 'Aufbewahrung',
   revisitOn: 'Überprüfen am',
@@ -128,6 +129,7 @@ export const FIELD_LABELS_DE: Record<string, string> = {
   subjectTitle: 'Gegenstand',
   subjectType: 'Art des Gegenstands',
   summary: 'Zusammenfassung',
+  subVendorId: 'Unterauftragnehmer',
   supplies: 'Die Auswahl der Lieferungen',
   systemIds: 'Die Auswahl der Systeme',
   target: 'Ziel',
@@ -137,7 +139,17 @@ export const FIELD_LABELS_DE: Record<string, string> = {
   title: 'Titel',
   to: 'Bis',
   type: 'Typ',
+  url: 'Adresse',
   vendorId: 'Lieferant',
   vendorIds: 'Die Auswahl der Lieferanten',
   warrantyEnd: 'Garantieende',
+};
+
+/** Messages the API's schemas set themselves for one problem, in German (by their English). */
+export const MESSAGES_DE: Record<string, string> = {
+  'unknown field': 'unbekanntes Feld',
+  'give either a response or noComment: true': 'geben Sie entweder eine Antwort oder noComment: true an',
+  'must be an http:// or https:// address': 'muss eine Adresse mit http:// oder https:// sein',
+  'give either subVendorId or name': 'geben Sie entweder subVendorId oder name an',
+  'send either code or recoveryCode': 'senden Sie entweder code oder recoveryCode',
 };

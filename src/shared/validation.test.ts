@@ -32,6 +32,7 @@ describe('validation messages in English and German', () => {
 
   it('keeps a message a schema set itself, and numbers in the reader\u2019s form', () => {
     expect(issueMessageIn({ code: 'custom' }, 'must come with entityType', 'de')).toBe('must come with entityType');
+    expect(issueMessageIn({ code: 'custom' }, 'send either code or recoveryCode', 'de')).toBe('senden Sie entweder code oder recoveryCode');
     expect(plainIssueMessage({ code: 'too_big', origin: 'number', maximum: 1_000_000, inclusive: true }, 'de')).toBe('darf höchstens 1.000.000 sein');
     expect(sayOfField('body.constructor', 'ist erforderlich', 'de')).toBe('Constructor ist erforderlich');
   });

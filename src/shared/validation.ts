@@ -7,7 +7,7 @@
  * Each comes in English and German (validation-de.ts): the server answers in the request's
  * language, the web app says them in its own.
  */
-import { EXPECTED_DE, FIELD_LABELS_DE, FORMATS_DE } from './validation-de.js';
+import { EXPECTED_DE, FIELD_LABELS_DE, FORMATS_DE, MESSAGES_DE } from './validation-de.js';
 
 /** The languages the messages are written in. */
 export type ValidationLanguage = 'en' | 'de';
@@ -125,10 +125,11 @@ function germanIssueMessage(issue: IssueLike): string | undefined {
  * An issue's message (`message`, said in English when the issue was found) in `language`: its
  * plain message again where the English was plain, a message a schema set itself as written.
  * Zod does not keep the input in its issues: the English says which kind of input it was.
+ * Messages a schema sets itself are said in German where validation-de.ts knows them.
  */
 export function issueMessageIn(issue: IssueLike, message: string, language: ValidationLanguage): string {
   if (language === 'en') return message;
-  if (message === 'unknown field') return 'unbekanntes Feld';
+  if (Object.hasOwn(MESSAGES_DE, message)) return MESSAGES_DE[message]!;
   for (const input of [undefined, null, 0]) {
     const like = { ...issue, input };
     if (englishIssueMessage(like) === message) return plainIssueMessage(like, language) ?? message;

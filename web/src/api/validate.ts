@@ -3,7 +3,7 @@
  * problem at once, beside its field, in the same plain words the server uses ("Name must be
  * at most 200 characters"); and the limits a schema sets, to show in the inputs up front.
  */
-import { sayOfField } from '@shared/validation';
+import { issueMessageIn, sayOfField } from '@shared/validation';
 import { installPlainValidationMessages } from '@shared/zod-messages';
 import type { z } from 'zod';
 import { currentLanguage } from '../i18n';
@@ -24,7 +24,7 @@ export function validateWith<V>(schema: z.ZodType, toBody: (values: V) => unknow
     const errors: Record<string, string> = {};
     for (const issue of result.error.issues) {
       const key = issue.path.map(String).join('.');
-      if (key && !(key in errors)) errors[key] = sayOfField(key, issue.message, currentLanguage());
+      if (key && !(key in errors)) errors[key] = sayOfField(key, issueMessageIn(issue, issue.message, currentLanguage()), currentLanguage());
     }
     return errors;
   };
