@@ -9,9 +9,10 @@ import { documentTransform, operationIdOf, routeTransform } from './openapi.js';
 import { modules } from '../modules/index.js';
 import type { AppContext } from './context.js';
 import { newId } from './db/conventions.js';
-import { AppError } from './errors.js';
+import { AppError, sayingError } from './errors.js';
 import { installAuth } from './http/auth.js';
 import { installClientScope } from './http/client-scope.js';
+import { languageOf } from './i18n/language.js';
 import { ErrorBody, installErrorHandler, sendError } from './http/error-handler.js';
 import type { ZodApp } from './module.js';
 import { webDistDir } from './paths.js';
@@ -104,15 +105,17 @@ export async function buildServer(ctx: AppContext, options: ServerOptions = {}):
   app.setSerializerCompiler(serializerCompiler);
   installErrorHandler(app);
 
+  app.decorateRequest('language', 'en');
   app.addHook('onRequest', async (request, reply) => {
     reply.header('x-request-id', request.id);
+    request.language = languageOf(request.headers['accept-language']);
     // PostgreSQL cannot store NUL in text; refuse it at the door rather than fail deep inside.
     if (/%00/.test(request.url)) throw new AppError('BAD_REQUEST', 'The URL contains a NUL character.');
     // Until the database is migrated (and the demo made), only the health probes answer.
     const phase = ctx.lifecycle.phase;
     if ((phase === 'starting' || phase === 'migrating') && !request.url.startsWith('/api/health')) {
       reply.header('retry-after', '5');
-      throw new AppError('UNAVAILABLE', phase === 'migrating' ? 'Triad is migrating its database; try again in a moment.' : 'Triad is starting; try again in a moment.');
+      throw sayingError('UNAVAILABLE', phase === 'migrating' ? 'error.migrating' : 'error.starting');
     }
   });
   // JSON answers of the API hold a client's records: no cache (browser, proxy) may keep them.
@@ -120,6 +123,9 @@ export async function buildServer(ctx: AppContext, options: ServerOptions = {}):
     if (request.url.startsWith('/api/') && String(reply.getHeader('content-type') ?? '').includes('json') && !reply.hasHeader('cache-control')) {
       reply.header('cache-control', 'no-store');
     }
+    // Answers of the API may hold words in the reader's language (languageOf): say which, and
+    // that another Accept-Language may get another answer.
+    if (request.url.startsWith('/api/')) reply.header('content-language', request.language).header('vary', 'Accept-Language');
     return payload;
   });
   installMetrics(app, ctx);

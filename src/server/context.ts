@@ -7,9 +7,11 @@ import type { Database } from './db/index.js';
 import type { ClientsTable, FirmRole, MemberRole } from './db/platform-tables.js';
 import type { DB } from './db/schema.js';
 import { ClientDb } from './db/scoped.js';
-import { forbidden } from './errors.js';
+import { AppError, forbidden } from './errors.js';
+import { words } from './i18n/index.js';
 import type { JobQueue } from './jobs/queue.js';
 import type { EventBus } from './events.js';
+import type { Language } from './i18n/language.js';
 import type { Lifecycle } from './lifecycle.js';
 import type { Metrics } from './metrics.js';
 import { can, type Permission } from './policy.js';
@@ -71,12 +73,19 @@ export class ClientScope {
     readonly client: ClientInfo,
     readonly actor: Actor,
     readonly role: MemberRole,
+    /** The language of the answer (the request's Accept-Language: en or de); English elsewhere. */
+    readonly language: Language = 'en',
   ) {
     this.db = new ClientDb(app.database.db, client.id);
   }
 
   get clientId(): string {
     return this.client.id;
+  }
+
+  /** The same client and actor, the server's words in `language` (what is stored or printed is made in English). */
+  inLanguage(language: Language): ClientScope {
+    return language === this.language ? this : new ClientScope(this.app, this.client, this.actor, this.role, language);
   }
 
   now(): Date {
@@ -90,7 +99,11 @@ export class ClientScope {
   /** Throws FORBIDDEN unless the actor's role has the permission. */
   require(permission: Permission, message?: string): void {
     if (!this.can(permission)) {
-      throw forbidden(message ?? `Your role (${this.role}) does not allow this (${permission}).`);
+      if (message) throw forbidden(message);
+      throw new AppError('FORBIDDEN', `Your role (${this.role}) does not allow this (${permission}).`, [], (language) => {
+        const say = words(language, 'server');
+        return say('error.role', { role: say(`role.${this.role}`), permission });
+      });
     }
   }
 

@@ -2,6 +2,9 @@
  * The one error type of Triad's server. Domain functions throw it; the HTTP layer turns it into
  * `{ "error": { "code", "message", "details" } }` with the status from STATUS below.
  */
+import { words, type Key, type Language, type Values } from './i18n/index.js';
+import { NOUNS_DE } from './i18n/de.js';
+
 export const ERROR_CODES = [
   'BAD_REQUEST',
   'VALIDATION_FAILED',
@@ -44,6 +47,8 @@ export class AppError extends Error {
     readonly code: ErrorCode,
     message: string,
     readonly details: ErrorDetail[] = [],
+    /** The message in the reader's language, where the server has its words (else `message`, in English). */
+    readonly say?: (language: Language) => string,
   ) {
     super(message);
     this.name = 'AppError';
@@ -54,7 +59,12 @@ export class AppError extends Error {
   }
 }
 
-export const notFound = (what: string): AppError => new AppError('NOT_FOUND', `${what} not found`);
+export const notFound = (what: string): AppError =>
+  new AppError('NOT_FOUND', `${what} not found`, [], (language) => words(language, 'server')('error.notFound', { what: language === 'de' && Object.hasOwn(NOUNS_DE, what) ? NOUNS_DE[what]! : what }));
+
+/** An error of the server's own words (the `server` namespace), its message in English and said in the reader's language. */
+export const sayingError = (code: ErrorCode, key: Key<'server'>, values: Values = {}, details: ErrorDetail[] = []): AppError =>
+  new AppError(code, words('en', 'server')(key, values), details, (language) => words(language, 'server')(key, values));
 export const forbidden = (message: string): AppError => new AppError('FORBIDDEN', message);
 export const conflict = (message: string, details: ErrorDetail[] = []): AppError => new AppError('CONFLICT', message, details);
 export const invalid = (message: string, details: ErrorDetail[] = []): AppError =>

@@ -5,7 +5,8 @@
  * and says so. A tier that falls leaves the date as it was: only a new assessment moves it later.
  */
 import { addMonths } from './common.js';
-import { ASSESSMENT_CADENCE_MONTHS, TIER_LABELS, TIERS, type Tier } from './vocab.js';
+import { words, type Language } from '../../server/i18n/index.js';
+import { ASSESSMENT_CADENCE_MONTHS, TIERS, type Tier } from './vocab.js';
 
 export interface AssessmentDue {
   nextDue: string | null;
@@ -22,17 +23,18 @@ function tierWhenAssessed(latest: { assessed_on: string; next_due: string | null
   return TIERS.find((t) => ASSESSMENT_CADENCE_MONTHS[t] !== null && latest.next_due === addMonths(latest.assessed_on, ASSESSMENT_CADENCE_MONTHS[t])) ?? null;
 }
 
-export function assessmentDue(tier: Tier, latest: { assessed_on: string; next_due: string | null; tier: number | null }): AssessmentDue {
+export function assessmentDue(tier: Tier, latest: { assessed_on: string; next_due: string | null; tier: number | null }, language: Language = 'en'): AssessmentDue {
   const then = tierWhenAssessed(latest);
   const cadence = ASSESSMENT_CADENCE_MONTHS[tier];
   if (then === null || tier >= then || cadence === null) return { nextDue: latest.next_due, broughtForward: null };
   const byTier = addMonths(latest.assessed_on, cadence);
+  const say = words(language, 'estate');
   if (latest.next_due !== null && byTier >= latest.next_due) return { nextDue: latest.next_due, broughtForward: null };
   return {
     nextDue: byTier,
     broughtForward: {
       from: latest.next_due ?? 'none',
-      reason: `Its tier rose from ${then} to ${tier} (${TIER_LABELS[tier]}) since it was assessed on ${latest.assessed_on}; tier ${tier} vendors are assessed every ${cadence} months.`,
+      reason: say('tier.rose', { then, tier, label: say(`tierLabel.${tier}`), date: latest.assessed_on, months: cadence }),
     },
   };
 }

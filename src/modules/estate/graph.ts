@@ -1,8 +1,8 @@
 import { sql } from 'kysely';
 import type { ClientDb } from '../../server/db/scoped.js';
+import { words, type Language } from '../../server/i18n/index.js';
 import type { EstateVendorsTable } from './tables.js';
-import { 
-  TIER_LABELS,
+import {
   TIER_OF_CLASSIFICATION,
   TIER_OF_CRITICALITY,
   type Classification,
@@ -181,37 +181,42 @@ export const RESELLER_HIGHEST_TIER: Tier = 3;
  * tier 3, each saying so. With neither, a vendor that supplies live systems or has a contract is
  * tier 3, otherwise tier 4. An override with its reason wins over the derived tier.
  */
-export function tierOf(g: DependencyGraph, vendorId: string, reach: Reach = reachOf(g, vendorId)): VendorTier {
+export function tierOf(g: DependencyGraph, vendorId: string, reach: Reach = reachOf(g, vendorId), language: Language = 'en'): VendorTier {
+  const say = words(language, 'estate');
   const reasons: TierReason[] = [];
   const capped = (tier: Tier, highest: Tier): Tier => Math.max(tier, highest) as Tier;
-  const fourth = (tier: Tier): string => (tier < FOURTH_PARTY_HIGHEST_TIER ? `; as a fourth party, tier ${FOURTH_PARTY_HIGHEST_TIER} at most unless set by hand` : '');
   for (const [id, via] of reach.services) {
     const s = g.services.get(id);
     if (!s) continue;
     const t = TIER_OF_CRITICALITY[s.criticality];
-    if (via) reasons.push({ tier: capped(t, FOURTH_PARTY_HIGHEST_TIER), reason: `Supports "${s.name}" (${s.criticality} service) through ${via}${fourth(t)}` });
-    else if (reach.resold.has(id)) {
-      reasons.push({ tier: capped(t, RESELLER_HIGHEST_TIER), reason: `Sells hardware "${s.name}" (${s.criticality} service) runs on${t < RESELLER_HIGHEST_TIER ? `; hardware can be bought elsewhere, so tier ${RESELLER_HIGHEST_TIER} at most unless set by hand` : ''}` });
-    } else reasons.push({ tier: t, reason: `Supports "${s.name}" (${s.criticality} service)` });
+    const service = { name: s.name, criticality: say(`criticality.${s.criticality}`) };
+    if (via) {
+      const capping = t < FOURTH_PARTY_HIGHEST_TIER;
+      reasons.push({ tier: capped(t, FOURTH_PARTY_HIGHEST_TIER), reason: say(capping ? 'tier.supportsViaCapped' : 'tier.supportsVia', { ...service, via, highest: FOURTH_PARTY_HIGHEST_TIER }) });
+    } else if (reach.resold.has(id)) {
+      reasons.push({ tier: capped(t, RESELLER_HIGHEST_TIER), reason: say(t < RESELLER_HIGHEST_TIER ? 'tier.sellsCapped' : 'tier.sells', { ...service, highest: RESELLER_HIGHEST_TIER }) });
+    } else reasons.push({ tier: t, reason: say('tier.supports', service) });
   }
   for (const [id, via] of reach.datasets) {
     const d = g.datasets.get(id);
     if (!d) continue;
     const t = TIER_OF_CLASSIFICATION[d.classification];
-    reasons.push(via ? { tier: capped(t, FOURTH_PARTY_HIGHEST_TIER), reason: `Holds "${d.name}" (${d.classification} data) through ${via}${fourth(t)}` } : { tier: t, reason: `Holds "${d.name}" (${d.classification} data)` });
+    const data = { name: d.name, classification: say(`classification.${d.classification}`) };
+    if (!via) reasons.push({ tier: t, reason: say('tier.holds', data) });
+    else reasons.push({ tier: capped(t, FOURTH_PARTY_HIGHEST_TIER), reason: say(t < FOURTH_PARTY_HIGHEST_TIER ? 'tier.holdsViaCapped' : 'tier.holdsVia', { ...data, via, highest: FOURTH_PARTY_HIGHEST_TIER }) });
   }
   if (reasons.length === 0) {
     const live = g.liveSystems.get(vendorId) ?? 0;
     const cost = g.annualCost.get(vendorId) ?? 0;
-    if (live > 0) reasons.push({ tier: 3, reason: `Supplies ${live} system${live === 1 ? '' : 's'} in use` });
-    else if (cost > 0) reasons.push({ tier: 3, reason: 'Under contract' });
-    else reasons.push({ tier: 4, reason: 'Nothing in the estate depends on it' });
+    if (live > 0) reasons.push({ tier: 3, reason: say('tier.supplies', { count: live }) });
+    else if (cost > 0) reasons.push({ tier: 3, reason: say('tier.underContract') });
+    else reasons.push({ tier: 4, reason: say('tier.nothing') });
   }
   reasons.sort((a, b) => a.tier - b.tier || a.reason.localeCompare(b.reason));
   const derivedTier = Math.min(...reasons.map((r) => r.tier)) as Tier;
   const v = g.vendors.get(vendorId);
   const override = v?.tier_override ? (v.tier_override as Tier) : null;
-  if (override && v) reasons.unshift({ tier: override, reason: `Set to tier ${override} (${TIER_LABELS[override]}): ${v.tier_override_reason ?? ''}`.trim() });
+  if (override && v) reasons.unshift({ tier: override, reason: say('tier.set', { tier: override, label: say(`tierLabel.${override}`), reason: v.tier_override_reason ?? '' }).trim() });
   return { tier: override ?? derivedTier, derivedTier, reasons };
 }
 

@@ -144,7 +144,7 @@ export async function criticalVendors(scope: ClientScope): Promise<CriticalVendo
   const out: (CriticalVendor & { weight: number })[] = [];
   for (const v of graph.vendors.values()) {
     const reach = reachOf(graph, v.id, memo);
-    const t = tierOf(graph, v.id, reach);
+    const t = tierOf(graph, v.id, reach, scope.language);
     if (t.tier !== 1) continue;
     const own = contracts.filter((c) => c.vendorId === v.id && c.nextRenewal !== null).sort((a, b) => a.nextRenewal!.localeCompare(b.nextRenewal!));
     const latest = assessments.find((a) => a.vendor_id === v.id);

@@ -1,5 +1,6 @@
 /** What the estate asks of the caller: access grants to certify, overdue access reviews (advisors). */
 import type { ClientScope } from '../../server/context.js';
+import { words } from '../../server/i18n/index.js';
 import type { TaskOut } from '../tasks/schema.js';
 import { today } from './common.js';
 import { renewalsBetween } from './contracts.js';
@@ -15,6 +16,7 @@ export async function estateTasks(scope: ClientScope): Promise<TaskOut[]> {
     .where('decision', 'is', null)
     .where('review_id', 'in', reviews.map((r) => r.id))
     .execute();
+  const say = words(scope.language, 'tasks');
   const tasks: TaskOut[] = [];
   for (const r of reviews) {
     const items = pending.filter((i) => i.review_id === r.id);
@@ -25,8 +27,8 @@ export async function estateTasks(scope: ClientScope): Promise<TaskOut[]> {
       tasks.push({
         id: `review.certify:${r.id}`,
         kind: 'review.certify',
-        title: `Certify ${mine} access grant${mine > 1 ? 's' : ''}: ${r.name}`,
-        detail: 'You own these grants: keep or revoke each one.',
+        title: say('review.certify.title', { count: mine, name: r.name }),
+        detail: say('review.certify.detail'),
         path,
         dueOn: r.due_date,
         overdue,
@@ -35,8 +37,8 @@ export async function estateTasks(scope: ClientScope): Promise<TaskOut[]> {
       tasks.push({
         id: `review.overdue:${r.id}`,
         kind: 'review.overdue',
-        title: `Overdue access review: ${r.name}`,
-        detail: `${items.length} grant${items.length > 1 ? 's are' : ' is'} still undecided after the due date.`,
+        title: say('review.overdue.title', { name: r.name }),
+        detail: say('review.overdue.detail', { count: items.length }),
         path,
         dueOn: r.due_date,
         overdue: true,

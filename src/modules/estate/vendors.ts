@@ -1,6 +1,7 @@
 import { sql } from 'kysely';
 import type { z } from 'zod';
 import type { ClientScope } from '../../server/context.js';
+import type { Language } from '../../server/i18n/index.js';
 import { fromFlag, fromJson, newId, toFlag, toJson, toTimestamp } from '../../server/db/conventions.js';
 import { countRows, keysetPage, likeText, withKeyset } from '../../server/db/keyset.js';
 import { conflict, invalid, notFound } from '../../server/errors.js';
@@ -31,12 +32,12 @@ export function presentAssessment(a: EstateAssessmentsTable): AssessmentOut {
 /** Days before the due date from which an assessment shows as due. */
 const DUE_SOON_DAYS = 60;
 
-function assessmentState(tier: Tier, latest: EstateAssessmentsTable | undefined, on: string): VendorOut['assessment'] {
+function assessmentState(tier: Tier, latest: EstateAssessmentsTable | undefined, on: string, language: Language): VendorOut['assessment'] {
   const cadence = ASSESSMENT_CADENCE_MONTHS[tier];
   if (!latest) {
     return { lastAssessedOn: null, score: null, conclusion: null, nextDue: cadence === null ? null : on, broughtForward: null, status: cadence === null ? 'not_required' : 'never' };
   }
-  const { nextDue, broughtForward } = assessmentDue(tier, latest);
+  const { nextDue, broughtForward } = assessmentDue(tier, latest, language);
   let status: VendorOut['assessment']['status'] = 'current';
   if (nextDue === null) status = cadence === null ? 'not_required' : 'current';
   else if (nextDue < on) status = 'overdue';
@@ -65,7 +66,7 @@ async function vendorContext(scope: ClientScope, graph: DependencyGraph, vendorI
 
 function present(scope: ClientScope, ctx: VendorContext, v: EstateVendorsTable): VendorOut {
   const reach = reachOf(ctx.graph, v.id);
-  const tier = tierOf(ctx.graph, v.id, reach);
+  const tier = tierOf(ctx.graph, v.id, reach, scope.language);
   const contracts = ctx.contracts.filter((c) => c.vendorId === v.id);
   const renewals = contracts.map((c) => c.nextRenewal).filter((d): d is string => d !== null).sort();
   const notices = contracts.filter((c) => c.nextRenewal !== null).map((c) => c.noticeDeadline!).sort();
@@ -93,7 +94,7 @@ function present(scope: ClientScope, ctx: VendorContext, v: EstateVendorsTable):
     annualCost: ctx.graph.annualCost.has(v.id) ? major(scope, ctx.graph.annualCost.get(v.id)!) : null,
     nextRenewal: renewals[0] ?? null,
     nextNoticeDeadline: notices[0] ?? null,
-    assessment: assessmentState(tier.tier, ctx.latest.get(v.id), ctx.on),
+    assessment: assessmentState(tier.tier, ctx.latest.get(v.id), ctx.on, scope.language),
     createdAt: v.created_at,
     updatedAt: v.updated_at,
   };

@@ -44,7 +44,7 @@ async function load(scope: ClientScope, rows: GovAcceptancesTable[]): Promise<Lo
   const live = new Map<string, AppetiteCheck>();
   for (const row of rows.filter(awaitingApproval)) {
     try {
-      live.set(row.id, await appetiteOf(scope, (risks.get(row.id) ?? []).map((r) => r.risk_id)));
+      live.set(row.id, await appetiteOf(scope, (risks.get(row.id) ?? []).map((r) => r.risk_id), scope.language));
     } catch (err) {
       // A scenario deleted meanwhile: the acceptance shows what it was weighed on last.
       scope.app.log.warn({ err, acceptanceId: row.id }, 'acceptance could not be weighed on the current register');
@@ -57,7 +57,7 @@ function present(scope: ClientScope, row: GovAcceptancesTable, l: Loaded): Accep
   const live = l.live.get(row.id);
   const appetite = live ? { defined: live.appetiteDefined, above: live.aboveAppetite, settled: live.settled, explanation: live.explanation } : storedAppetite(row);
   const weighed: Weighed = live ? { ...live, size: live.size } : storedWeighed(row, l.risks.get(row.id) ?? []);
-  const required = authorityFor(weighed, l.delegation, scope.client);
+  const required = authorityFor(weighed, l.delegation, scope.client, scope.language);
   const waiting = awaitingApproval(row);
   const mine = row.requested_by_user_id !== null && row.requested_by_user_id === scope.actor.userId;
   const mayApprove = waiting && !mine && scope.can('governance.acceptance.approve') && authorityProblem(scope, required, l.delegation) === null;
@@ -359,7 +359,7 @@ export async function rejectAcceptance(scope: ClientScope, id: string, raw: { re
   }
   const riskRows = await scope.db.selectFrom('gov_acceptance_risks').selectAll().where('acceptance_id', '=', id).execute();
   const delegation = await getDelegation(scope);
-  const problem = authorityProblem(scope, authorityFor(await appetiteOf(scope, riskRows.map((r) => r.risk_id)), delegation, scope.client), delegation);
+  const problem = authorityProblem(scope, authorityFor(await appetiteOf(scope, riskRows.map((r) => r.risk_id)), delegation, scope.client, scope.language), delegation);
   const snaps = await riskSnapshots(scope, riskRows.map((r) => r.risk_id));
   if (problem) throw forbidden(problem.replace('can accept it', 'can decide on it').replace('approves it', 'decides on it').replace('may approve it', 'may decide on it'));
   const now = toTimestamp(scope.now());

@@ -6,7 +6,7 @@
 import type { ClientScope } from '../../server/context.js';
 import { fromFlag } from '../../server/db/conventions.js';
 import { formatMoney } from '../../shared/money.js';
-import { reportDate } from '../../shared/reports/words.js';
+import { dateIn, words, type Language } from '../../server/i18n/index.js';
 import type { Authority, DelegationOut } from './schema.js';
 import type { GovAcceptanceRisksTable, GovAcceptancesTable } from './tables.js';
 
@@ -29,25 +29,20 @@ export interface Weighed {
  * holding the CISO seat may also approve where the client has delegated that authority, for an
  * acceptance whose expected annual loss is within the delegated amount.
  */
-export function authorityFor(w: Weighed, delegation: DelegationOut | null, client: { name: string; currency: string }): { authority: Authority; reason: string } {
+export function authorityFor(w: Weighed, delegation: DelegationOut | null, client: { name: string; currency: string }, language: Language = 'en'): { authority: Authority; reason: string } {
+  const say = words(language, 'governance');
   const money = (x: number): string => formatMoney(x, client.currency);
   const executive = (reason: string) => ({ authority: 'executive' as const, reason });
-  if (!w.appetiteDefined) return executive(`${client.name} has no risk appetite defined to weigh this acceptance against, so only an executive (the board) can accept it.`);
-  if (w.aboveAppetite) {
-    return executive(`${possessive(client.name)} risk register is above its risk appetite with these risks accepted, so every acceptance goes to the executives (the board), whatever its size: only an executive can accept it.`);
-  }
-  if (!w.settled) return executive(`Whether ${possessive(client.name)} risk register stays within its risk appetite is too close to call on the simulated years, so only an executive (the board) can accept it.`);
-  const within = `${possessive(client.name)} risk register stays within its risk appetite with these risks accepted`;
-  if (!delegation) return executive(`${within}. ${client.name} has not delegated the approval of acceptances to its CISO's advisor, so an executive approves it.`);
-  if (!delegation.holdsCisoSeat) return executive(`${within}. The approval was delegated to ${delegation.delegate.name}, who no longer holds the CISO seat, so an executive approves it.`);
-  if (w.size === null) return executive(`${within}, but these risks have no computed expected loss yet to weigh against the ${money(delegation.limit)} delegated to ${delegation.delegate.name}, so an executive approves it.`);
-  if (w.size > delegation.limit) {
-    return executive(`${within}, but these risks are expected to cost ${money(w.size)} a year, more than the ${money(delegation.limit)} up to which ${client.name} delegated the approval to ${delegation.delegate.name}, so an executive approves it.`);
-  }
-  return {
-    authority: 'ciso-advisor-or-executive',
-    reason: `${within}, and these risks are expected to cost ${money(w.size)} a year, within the ${money(delegation.limit)} up to which ${client.name} delegated the approval to ${delegation.delegate.name} (CISO) on ${reportDate(delegation.since)}: ${delegation.delegate.name} or an executive may approve it.`,
-  };
+  const names = { client: client.name, clients: possessive(client.name) };
+  if (!w.appetiteDefined) return executive(say('authority.noAppetite', names));
+  if (w.aboveAppetite) return executive(say('authority.above', names));
+  if (!w.settled) return executive(say('authority.unsettled', names));
+  if (!delegation) return executive(say('authority.notDelegated', names));
+  const delegated = { ...names, delegate: delegation.delegate.name, limit: money(delegation.limit) };
+  if (!delegation.holdsCisoSeat) return executive(say('authority.delegateLeft', delegated));
+  if (w.size === null) return executive(say('authority.noSize', delegated));
+  if (w.size > delegation.limit) return executive(say('authority.tooLarge', { ...delegated, size: money(w.size) }));
+  return { authority: 'ciso-advisor-or-executive', reason: say('authority.delegated', { ...delegated, size: money(w.size), since: dateIn(language, delegation.since) }) };
 }
 
 /** "Harbor & Finch CPAs'" / "Kestrel's". */
@@ -75,5 +70,5 @@ export function authorityProblem(scope: ClientScope, required: { authority: Auth
   if (scope.role === 'executive') return null;
   if (required.authority === 'executive') return required.reason;
   if (scope.role === 'advisor' && delegation?.holdsCisoSeat && delegation.delegate.userId === scope.actor.userId) return null;
-  return `${required.reason} You are neither.`;
+  return words(scope.language, 'governance')('authority.neither', { reason: required.reason });
 }

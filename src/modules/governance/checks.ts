@@ -1,4 +1,5 @@
 import type { ClientScope } from '../../server/context.js';
+import { words, type Say } from '../../server/i18n/index.js';
 import { isOverdue } from './decisions.js';
 import { riskSnapshots } from './risk-bridge.js';
 import type { CheckOut, Seat } from './schema.js';
@@ -7,31 +8,20 @@ import { ensureGovernance, today } from './common.js';
 
 const SEVERITY_ORDER = { high: 0, medium: 1, low: 2 } as const;
 
-/** Seats one person should not hold together, and why. */
-const CONFLICTS: { seats: [Seat, Seat]; severity: 'high' | 'medium'; why: string }[] = [
-  {
-    seats: ['CIO', 'CISO'],
-    severity: 'high',
-    why: 'The CIO wants systems and information available to whoever needs them; the CISO wants access only for those who need it. One person holding both cannot disagree with themselves, so the conflict never reaches the executives.',
-  },
-  {
-    seats: ['CTO', 'CISO'],
-    severity: 'medium',
-    why: 'The CTO is measured on shipping the product; the CISO on keeping its risk within appetite. One person holding both judges their own product\u2019s risk.',
-  },
+/** Seats one person should not hold together (why: the governance words `check.conflict.<seats>`). */
+const CONFLICTS: { seats: [Seat, Seat]; severity: 'high' | 'medium' }[] = [
+  { seats: ['CIO', 'CISO'], severity: 'high' },
+  { seats: ['CTO', 'CISO'], severity: 'medium' },
 ];
 
-const VACANCY: Record<Seat, { severity: 'high' | 'medium' | 'low'; detail: string }> = {
-  CISO: { severity: 'high', detail: 'Nobody answers for information-security risk, its appetite or its reporting to the board.' },
-  CIO: { severity: 'medium', detail: 'Nobody answers for internal IT: infrastructure, operations, internal users, vendors and the IT budget.' },
-  CTO: { severity: 'low', detail: 'Nobody answers for the product\u2019s technology. If the company builds no product of its own, mark the CTO\u2019s responsibilities as covered elsewhere or uncovered.' },
-};
+/** How severe a vacant seat is (what it leaves unanswered: the governance words `check.vacant.<seat>`). */
+const VACANCY: Record<Seat, 'high' | 'medium' | 'low'> = { CISO: 'high', CIO: 'medium', CTO: 'low' };
 
-function seatChecks(states: SeatState[]): CheckOut[] {
+function seatChecks(states: SeatState[], say: Say<'governance'>): CheckOut[] {
   const out: CheckOut[] = [];
   for (const s of states) {
     if (!s.holder) {
-      out.push({ id: `seat.vacant:${s.seat}`, code: 'seat.vacant', severity: VACANCY[s.seat].severity, title: `The ${s.seat} seat is vacant`, detail: VACANCY[s.seat].detail, subject: { type: 'seat', id: s.seat }, path: 'governance' });
+      out.push({ id: `seat.vacant:${s.seat}`, code: 'seat.vacant', severity: VACANCY[s.seat], title: say('check.vacant.title', { seat: s.seat }), detail: say(`check.vacant.${s.seat}`), subject: { type: 'seat', id: s.seat }, path: 'governance' });
     }
   }
   if (cisoReportsToCio(states)) {
@@ -39,8 +29,8 @@ function seatChecks(states: SeatState[]): CheckOut[] {
       id: 'ciso.reports-to-cio',
       code: 'ciso.reports-to-cio',
       severity: 'high',
-      title: 'The CISO reports to the CIO',
-      detail: 'Independence risk: disagreements between security and IT tend to stay inside IT. While this holds, every CISO dissent on a decision escalates to the executives automatically.',
+      title: say('check.cisoReportsToCio.title'),
+      detail: say('check.cisoReportsToCio.detail'),
       subject: { type: 'seat', id: 'CISO' },
       path: 'governance',
     });
@@ -52,8 +42,8 @@ function seatChecks(states: SeatState[]): CheckOut[] {
         id: `seats.conflict:${c.seats.join('+')}`,
         code: 'seats.conflict',
         severity: c.severity,
-        title: `${a.name} holds both the ${c.seats[0]} and the ${c.seats[1]} seats`,
-        detail: c.why,
+        title: say('check.conflict.title', { name: a.name, first: c.seats[0], second: c.seats[1] }),
+        detail: say(`check.conflict.${c.seats[0]}+${c.seats[1]}` as 'check.conflict.CIO+CISO' | 'check.conflict.CTO+CISO'),
         subject: { type: 'seat', id: c.seats[1] },
         path: 'governance',
       });
@@ -72,7 +62,8 @@ export async function governanceChecks(scope: ClientScope): Promise<CheckOut[]> 
   await ensureGovernance(scope);
   const states = await seatStates(scope);
   const t = today(scope);
-  const out = seatChecks(states);
+  const say = words(scope.language, 'governance');
+  const out = seatChecks(states, say);
 
   for (const r of await responsibilityRows(scope)) {
     const p = presentResponsibility(r, states);
@@ -81,8 +72,8 @@ export async function governanceChecks(scope: ClientScope): Promise<CheckOut[]> 
       id: `charter.uncovered:${r.id}`,
       code: 'charter.uncovered',
       severity: r.seat === 'CISO' ? 'medium' : 'low',
-      title: `Uncovered: ${r.title} (${r.seat})`,
-      detail: p.coverage === 'uncovered' ? 'No seat covers this responsibility.' : `It is assigned to the ${r.covered_by} seat, which is vacant.`,
+      title: say('check.uncovered.title', { title: r.title, seat: r.seat }),
+      detail: p.coverage === 'uncovered' ? say('check.uncovered.none') : say('check.uncovered.vacant', { seat: r.covered_by ?? '' }),
       subject: { type: 'responsibility', id: r.id },
       path: 'governance',
     });
@@ -95,8 +86,8 @@ export async function governanceChecks(scope: ClientScope): Promise<CheckOut[]> 
       id: `decision.overdue:${d.id}`,
       code: 'decision.overdue',
       severity: d.status === 'open' ? 'medium' : 'low',
-      title: d.status === 'open' ? `Decision overdue: ${d.title}` : `Decision due for revisiting: ${d.title}`,
-      detail: d.status === 'open' ? `It was to be decided by ${d.decide_by}.` : `It was to be revisited on ${d.revisit_on}.`,
+      title: say(d.status === 'open' ? 'check.overdue.title' : 'check.revisit.title', { title: d.title }),
+      detail: d.status === 'open' ? say('check.overdue.detail', { date: d.decide_by ?? '' }) : say('check.revisit.detail', { date: d.revisit_on ?? '' }),
       subject: { type: 'decision', id: d.id },
       path: `governance/decisions/${d.id}`,
     });
@@ -127,8 +118,9 @@ export async function governanceChecks(scope: ClientScope): Promise<CheckOut[]> 
           id: `acceptance.reapproval:${a.id}`,
           code: 'acceptance.reapproval',
           severity: 'high',
-          title: `Accepted risk changed, re-approval needed: ${a.title}`,
-          detail: a.reapproval_reason ?? 'The risk rose materially since it was accepted.',
+          title: say('check.reapproval.title', { title: a.title }),
+          // The reason was stored, in English, when the change was seen.
+          detail: a.reapproval_reason ?? say('check.reapproval.detail'),
           subject: { type: 'acceptance', id: a.id },
           path: `governance/acceptances/${a.id}`,
         });
@@ -143,8 +135,8 @@ export async function governanceChecks(scope: ClientScope): Promise<CheckOut[]> 
         id: `acceptance.expired:${a.id}`,
         code: 'acceptance.expired',
         severity: 'high',
-        title: `Risk acceptance expired: ${a.title}`,
-        detail: `It expired on ${a.expires_on} and its risk is open again: treat it, accept it anew, or close it.`,
+        title: say('check.expired.title', { title: a.title }),
+        detail: say('check.expired.detail', { date: a.expires_on }),
         subject: { type: 'acceptance', id: a.id },
         path: `governance/acceptances/${a.id}`,
       });

@@ -1,6 +1,7 @@
 import type { ClientScope } from '../../server/context.js';
 import { fromFlag, fromJson, newId, toFlag, toJson, toTimestamp } from '../../server/db/conventions.js';
 import { conflict, forbidden, invalid, notFound } from '../../server/errors.js';
+import { words, type Language, type Say } from '../../server/i18n/index.js';
 import { fromMinorUnits, toMinorUnits } from '../../shared/money.js';
 import { closeNotifications, notify } from '../notifications/api.js';
 import { actorName, peopleById, personRef, today, type Member } from './common.js';
@@ -36,21 +37,35 @@ interface StoredOption {
  * while the CISO reports to the CIO, the CISO opposes at all (its dissent would otherwise stay
  * inside IT).
  */
-export function escalationReason(positions: readonly { seat: Seat; stance: Stance }[], cisoUnderCio: boolean): string | null {
+export function escalationReason(positions: readonly { seat: Seat; stance: Stance }[], cisoUnderCio: boolean, language: Language = 'en'): string | null {
+  const say = words(language, 'governance');
   const supporting = positions.filter((p) => p.stance === 'supports').map((p) => p.seat);
   const opposing = positions.filter((p) => p.stance === 'opposes').map((p) => p.seat);
   if (supporting.length > 0 && opposing.length > 0) {
-    return `The seats disagree: ${listSeats(supporting)} ${supporting.length > 1 ? 'support' : 'supports'} it, ${listSeats(opposing)} ${opposing.length > 1 ? 'oppose' : 'opposes'} it.`;
+    return say('escalation.disagree', {
+      supporting: say('escalation.supports', { seats: listSeats(supporting, say), count: supporting.length }),
+      opposing: say('escalation.opposes', { seats: listSeats(opposing, say), count: opposing.length }),
+    });
   }
-  if (cisoUnderCio && opposing.includes('CISO')) {
-    return 'The CISO opposes it and reports to the CIO, so the CISO\u2019s dissent goes to the executives.';
-  }
+  if (cisoUnderCio && opposing.includes('CISO')) return say('escalation.cisoUnderCio');
   return null;
 }
 
-function listSeats(seats: Seat[]): string {
-  const named = seats.map((s) => `the ${s}`);
-  return named.length <= 1 ? (named[0] ?? '') : `${named.slice(0, -1).join(', ')} and ${named.at(-1)}`;
+/**
+ * A stored escalation reason (stored in English when the decision escalated) in the reader's
+ * language, where it still says what the recorded positions say; as stored otherwise.
+ */
+function escalationReasonIn(language: Language, stored: string | null, positions: readonly { seat: Seat; stance: Stance }[]): string | null {
+  if (!stored || language === 'en') return stored;
+  for (const cisoUnderCio of [false, true]) {
+    if (escalationReason(positions, cisoUnderCio) === stored) return escalationReason(positions, cisoUnderCio, language);
+  }
+  return stored;
+}
+
+function listSeats(seats: Seat[], say: Say<'governance'>): string {
+  const named = seats.map((seat) => say('seats.the', { seat }));
+  return named.length <= 1 ? (named[0] ?? '') : say('seats.and', { list: named.slice(0, -1).join(', '), last: named.at(-1) ?? '' });
 }
 
 export function decisionSeats(row: GovDecisionsTable): Seat[] {
@@ -144,7 +159,7 @@ function present(scope: ClientScope, row: GovDecisionsTable, l: Loaded): Decisio
     overdue: isOverdue(row, today(scope)),
     escalated,
     escalatedAt: row.escalated_at,
-    escalationReason: row.escalation_reason,
+    escalationReason: escalationReasonIn(scope.language, row.escalation_reason, recorded),
     awaitingExecutive: escalated && open,
     positions,
     outcome: row.outcome,
@@ -262,7 +277,7 @@ export async function createDecision(scope: ClientScope, raw: DecisionInput): Pr
       to: { userIds: seats.map((s) => holderOf(states, s)?.userId), except: [scope.actor.userId] },
       kind: 'decision.position-requested',
       title: `Your position is asked: ${row.title}`,
-      body: `${actorName(scope)} opened a decision that concerns ${listSeats(seats)}. Record whether your seat supports, opposes or abstains, and why.`,
+      body: `${actorName(scope)} opened a decision that concerns ${listSeats(seats, words('en', 'governance'))}. Record whether your seat supports, opposes or abstains, and why.`,
       path: `governance/decisions/${row.id}`,
       subject: { type: 'decision', id: row.id },
     });
@@ -323,7 +338,7 @@ export async function updateDecision(scope: ClientScope, id: string, raw: Decisi
     const spoken = await scope.db.selectFrom('gov_positions').select('seat').where('decision_id', '=', id).execute();
     const dropped = spoken.map((p) => p.seat).filter((s) => !seats.includes(s));
     if (dropped.length > 0) {
-      throw conflict(`${listSeats(dropped)} has recorded a position, so it stays concerned by this decision.`, [{ path: 'seats', message: `must include ${dropped.join(', ')}` }]);
+      throw conflict(`${listSeats(dropped, words('en', 'governance'))} has recorded a position, so it stays concerned by this decision.`, [{ path: 'seats', message: `must include ${dropped.join(', ')}` }]);
     }
     next.seats_json = toJson(seats) ?? '[]';
   }
@@ -463,7 +478,7 @@ export async function decide(scope: ClientScope, id: string, raw: DecideInput): 
   const reason = row.escalation_reason ?? escalationReason(positions, cisoReportsToCio(states));
   const executive = scope.role === 'executive';
   if (reason && !executive) {
-    throw forbidden(`${reason} This decision is escalated to the executives of ${scope.client.name}: only an executive can decide it.`);
+    throw forbidden(words(scope.language, 'governance')('escalation.onlyExecutive', { reason: escalationReasonIn(scope.language, reason, positions) ?? reason, client: scope.client.name }));
   }
   if (!executive) {
     const missing = decisionSeats(row).filter((s) => holderOf(states, s) && !positions.some((p) => p.seat === s));

@@ -6,20 +6,28 @@
  * audited, and printed in the board pack; it applies only while the delegate holds the CISO seat.
  */
 import type { ClientScope } from '../../server/context.js';
+import { dateIn, words, type Language } from '../../server/i18n/index.js';
 import { toTimestamp } from '../../server/db/conventions.js';
 import { invalid } from '../../server/errors.js';
 import { formatMoney, fromMinorUnits, toMinorUnits } from '../../shared/money.js';
-import { reportDate } from '../../shared/reports/words.js';
 import { notify } from '../notifications/api.js';
 import { actorName, ensureGovernance, peopleById, today } from './common.js';
 import { DelegationInput, type DelegationOut } from './schema.js';
 import { holderOf, seatStates, type SeatState } from './seats.js';
 import type { GovSettingsTable } from './tables.js';
 
-function sentenceOf(scope: ClientScope, d: Omit<DelegationOut, 'sentence'>): string {
-  const money = formatMoney(d.limit, scope.client.currency);
-  const base = `${d.recordedBy.name} recorded on ${reportDate(d.recordedAt)} that ${scope.client.name} delegates to ${d.delegate.name}, the advisor holding the CISO seat, the approval of risk acceptances while the risk register is within the risk appetite, up to ${money} of expected annual loss per acceptance, since ${reportDate(d.since)}${d.note ? ` (${d.note})` : ''}.`;
-  return d.holdsCisoSeat ? base : `${base} ${d.delegate.name} no longer holds the CISO seat, so the delegation does not apply: every acceptance goes to an executive.`;
+function sentenceOf(scope: ClientScope, d: Omit<DelegationOut, 'sentence'>, language: Language = scope.language): string {
+  const say = words(language, 'governance');
+  const values = {
+    recordedBy: d.recordedBy.name,
+    recordedAt: dateIn(language, d.recordedAt),
+    client: scope.client.name,
+    delegate: d.delegate.name,
+    limit: formatMoney(d.limit, scope.client.currency),
+    since: dateIn(language, d.since),
+  };
+  const base = d.note ? say('delegation.sentenceWithNote', { ...values, note: d.note }) : say('delegation.sentence', values);
+  return d.holdsCisoSeat ? base : `${base} ${say('delegation.notHolding', values)}`;
 }
 
 /** The client's delegation, or null when it has none. */
@@ -91,7 +99,8 @@ export async function setDelegation(scope: ClientScope, raw: DelegationInput): P
       to: { userIds: [person.userId], roles: ['executive'], except: [scope.actor.userId] },
       kind: 'acceptance.delegation',
       title: `Risk acceptances: approval delegated to ${person.name}`,
-      body: after?.sentence ?? '',
+      // Stored with the notification, so in English (the answer's own sentence is in the reader's language).
+      body: after ? sentenceOf(scope, after, 'en') : '',
       path: 'governance/settings',
     });
   });

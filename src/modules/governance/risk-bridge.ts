@@ -1,6 +1,7 @@
 /**
  * Everything governance takes from the risk register, in one place.
  */
+import type { Language } from '../../server/i18n/index.js';
 import type { ClientScope, Writer } from '../../server/context.js';
 import type { ErrorDetail } from '../../server/errors.js';
 import { checkAgainstAppetite, getRiskSnapshots, setRiskStatus, type RiskStatus } from '../risks/api.js';
@@ -57,10 +58,11 @@ export async function riskSnapshots(scope: ClientScope, riskIds: readonly string
 /**
  * Whether the client's whole portfolio, with these scenarios accepted as they stand, is above its
  * risk appetite (and whether the simulated years settle it), with the scenarios' expected annual
- * loss together: what an acceptance's authority is weighed on.
+ * loss together: what an acceptance's authority is weighed on. Its explanation is in English
+ * unless told (what is stored with an acceptance stays in English).
  */
-export async function appetiteOf(scope: ClientScope, riskIds: readonly string[]): Promise<AppetiteCheck> {
-  const c = await checkAgainstAppetite(scope, [...riskIds]);
+export async function appetiteOf(scope: ClientScope, riskIds: readonly string[], language: Language = 'en'): Promise<AppetiteCheck> {
+  const c = await checkAgainstAppetite(scope, [...riskIds], language);
   return { appetiteDefined: c.appetiteDefined, aboveAppetite: c.aboveAppetite, settled: c.settled, explanation: c.explanation, size: c.size };
 }
 

@@ -4,6 +4,7 @@
  * task appears only when the action it leads to can succeed.
  */
 import type { ClientScope } from '../../server/context.js';
+import { words } from '../../server/i18n/index.js';
 import type { TaskOut } from '../tasks/schema.js';
 import { presentAcceptances } from './acceptances.js';
 import { today } from './common.js';
@@ -12,6 +13,7 @@ import { presentDecisions } from './decisions.js';
 export async function governanceTasks(scope: ClientScope): Promise<TaskOut[]> {
   const t = today(scope);
   const me = scope.actor.userId;
+  const say = words(scope.language, 'tasks');
   const tasks: TaskOut[] = [];
   const open = await presentDecisions(scope, await scope.db.selectFrom('gov_decisions').selectAll().where('status', '=', 'open').orderBy('created_at').execute());
   for (const d of open) {
@@ -21,8 +23,8 @@ export async function governanceTasks(scope: ClientScope): Promise<TaskOut[]> {
       tasks.push({
         id: `decision.decide:${d.id}`,
         kind: 'decision.decide',
-        title: `Decide: ${d.title}`,
-        detail: d.awaitingExecutive ? 'The seats disagree, so the decision is escalated to the executives.' : 'Every seat has taken a position; the decision can be recorded.',
+        title: say('decision.decide.title', { title: d.title }),
+        detail: say(d.awaitingExecutive ? 'decision.decide.escalated' : 'decision.decide.ready'),
         path,
         dueOn,
         overdue: d.overdue,
@@ -33,8 +35,8 @@ export async function governanceTasks(scope: ClientScope): Promise<TaskOut[]> {
         tasks.push({
           id: `decision.position:${d.id}:${p.seat}`,
           kind: 'decision.position',
-          title: `Give your position as ${p.seat}: ${d.title}`,
-          detail: 'The decision waits for each seat it concerns (no blindsiding).',
+          title: say('decision.position.title', { seat: p.seat, title: d.title }),
+          detail: say('decision.position.detail'),
           path,
           dueOn,
           overdue: d.overdue,
@@ -55,7 +57,7 @@ export async function governanceTasks(scope: ClientScope): Promise<TaskOut[]> {
       tasks.push({
         id: `concern.respond:${c.id}`,
         kind: 'concern.respond',
-        title: `Respond as ${c.seat}: ${c.subject_title}`,
+        title: say('concern.respond.title', { seat: c.seat, title: c.subject_title }),
         detail: c.summary,
         path: 'governance/concerns',
         dueOn: c.respond_by,
@@ -75,8 +77,8 @@ export async function governanceTasks(scope: ClientScope): Promise<TaskOut[]> {
       tasks.push({
         id: `acceptance.approve:${a.id}`,
         kind: 'acceptance.approve',
-        title: `Approve or reject: ${a.title}`,
-        detail: a.reapprovalRequired ? `Accepted before, it needs approving again: ${a.reapprovalReason ?? 'the risk changed'}.` : `${a.requestedBy.name} asks to accept the risk until ${a.expiresOn}.`,
+        title: say('acceptance.approve.title', { title: a.title }),
+        detail: a.reapprovalRequired ? say('acceptance.approve.again', { reason: a.reapprovalReason ?? say('acceptance.approve.riskChanged') }) : say('acceptance.approve.asked', { name: a.requestedBy.name, date: a.expiresOn }),
         path: `governance/acceptances/${a.id}`,
         dueOn: null,
         overdue: false,

@@ -60,7 +60,9 @@ export interface MakeOptions {
  * renewals and lifecycle runs from today to the end of the next quarter (at least 90 days);
  * the comparison is with the latest pack issued for an earlier quarter.
  */
-export async function makeBoardPack(scope: ClientScope, quarterKey: string, options: MakeOptions = {}): Promise<BoardPackContent> {
+export async function makeBoardPack(readerScope: ClientScope, quarterKey: string, options: MakeOptions = {}): Promise<BoardPackContent> {
+  // The content is stored, and the pack's own words translate it: the modules' sentences in English.
+  const scope = readerScope.inLanguage('en');
   if (!isQuarterKey(quarterKey)) throw invalid('Name a quarter such as 2026Q4.', [{ path: 'quarter', message: 'must be a quarter such as 2026Q4' }]);
   const quarter = parseQuarter(quarterKey);
   const now = scope.now();

@@ -10,7 +10,8 @@ import type { ClientScope, Writer } from '../../server/context.js';
 import { fromJson, toTimestamp } from '../../server/db/conventions.js';
 import { invalid, notFound } from '../../server/errors.js';
 import { formatMoney } from '../../shared/money.js';
-import { percent, unsettledSentence, verdictOf, type SettledPoint, type Verdict } from '../../shared/risks/verdict.js';
+import { CONFIDENCE_Z, percent, verdictOf, type SettledPoint, type Verdict } from '../../shared/risks/verdict.js';
+import { words, type Language } from '../../server/i18n/index.js';
 import { engineInsurance, inPortfolio, registerRisk } from './model.js';
 import { getSimulator } from './pool.js';
 import { enqueueRecompute } from './recompute.js';
@@ -112,7 +113,8 @@ const checkCache = new WeakMap<object, Map<string, { verdict: Verdict; combined:
  * client's seed and years). Without an appetite, `aboveAppetite` is false and the explanation
  * says that nothing could be checked.
  */
-export async function checkAgainstAppetite(scope: ClientScope, riskIds: string[]): Promise<AppetiteCheck> {
+export async function checkAgainstAppetite(scope: ClientScope, riskIds: string[], language: Language = 'en'): Promise<AppetiteCheck> {
+  const say = words(language, 'risks');
   const view = await loadRegisterView(scope);
   const { settings } = view.data;
   const money = (x: number): string => formatMoney(x, view.data.currency);
@@ -130,7 +132,7 @@ export async function checkAgainstAppetite(scope: ClientScope, riskIds: string[]
       appetiteDefined: false,
       aboveAppetite: false,
       settled: true,
-      explanation: `${scope.client.name} has no risk appetite defined, so the risk register could not be checked against one with ${names} accepted.`,
+      explanation: say('appetite.undefined', { client: scope.client.name, names }),
       basis: null,
       points: [],
       combined: null,
@@ -180,15 +182,18 @@ export async function checkAgainstAppetite(scope: ClientScope, riskIds: string[]
     found = { verdict: hit.verdict, combined: hit.combined, basis: hit.basis, size: scenarios.reduce((sum, s) => sum + (means[positions.get(s.id)!] ?? 0), 0) };
   }
   const { verdict, combined, basis } = found;
-  const whose = `${possessive(scope.client.name)} risk register (${scenarioCount} scenario${scenarioCount === 1 ? '' : 's'}${basis === 'retained' ? ', after insurance' : ''})`;
-  const withThese = `With ${names} accepted as ${scenarios.length === 1 ? 'it stands' : 'they stand'}`;
+  // Percentages with the reader's decimal mark ("3.1 %" / "3,1 %").
+  const pc = (p: number): string => (language === 'de' ? percent(p).replace('.', ',') : percent(p));
+  const whose = say(basis === 'retained' ? 'appetite.whoseInsured' : 'appetite.whose', { client: scope.client.name, clients: possessive(scope.client.name), count: scenarioCount });
+  const withThese = say('appetite.withThese', { names, count: scenarios.length });
   const d = verdict.deciding!;
-  let explanation = verdict.breached
-    ? `${withThese}, ${whose} exceeds ${money(d.loss)} in a year with a ${percent(d.probability)} chance; the appetite tolerates ${percent(d.limit)}. The portfolio is above the risk appetite.`
-    : `${withThese}, ${whose} stays within the risk appetite: the closest point is ${money(d.loss)}, exceeded with a ${percent(d.probability)} chance a year against ${percent(d.limit)} tolerated.`;
-  const unsettled = unsettledSentence(verdict, settings.years, money);
-  if (unsettled) explanation += ` ${verdict.breached ? 'It is only just above' : 'It is only just within'}: ${unsettled.charAt(0).toLowerCase()}${unsettled.slice(1)}`;
-  if (combined && combined.mean > 0) explanation += ` ${names} ${scenarios.length === 1 ? 'is' : 'are'} expected to cost ${money(found.size)} a year, ${Math.round((100 * found.size) / combined.mean)} % of the portfolio's expected annual loss.`;
+  const point = { withThese, whose, loss: money(d.loss), probability: pc(d.probability), limit: pc(d.limit) };
+  let explanation = say(verdict.breached ? 'appetite.above' : 'appetite.within', point);
+  if (!verdict.settled) {
+    const years = settings.years.toLocaleString(language === 'de' ? 'de-DE' : 'en-US');
+    explanation += ` ${say(verdict.breached ? 'appetite.justAbove' : 'appetite.justWithin', { ...point, years, error: pc(CONFIDENCE_Z * d.stdError) })}`;
+  }
+  if (combined && combined.mean > 0) explanation += ` ${say('appetite.share', { names, count: scenarios.length, size: money(found.size), share: Math.round((100 * found.size) / combined.mean) })}`;
   return { appetiteDefined: true, aboveAppetite: verdict.breached, settled: verdict.settled, explanation, basis, points: verdict.points, combined, size: found.size, scenarioCount };
 }
 

@@ -159,7 +159,7 @@ export function riskClientRoutes(app: ZodApp): void {
         }),
       },
     },
-  }, async (request) => checkAgainstAppetite(request.scope, request.body.riskIds));
+  }, async (request) => checkAgainstAppetite(request.scope, request.body.riskIds, request.scope.language));
 
   app.get('/risks/worst-case', {
     config: { permission: 'risks.read' },

@@ -15,6 +15,7 @@
 import type { ClientScope } from '../../server/context.js';
 import type { ClientDb } from '../../server/db/scoped.js';
 import { conflict, invalid, notFound } from '../../server/errors.js';
+import { words, type Key, type Language, type Say } from '../../server/i18n/index.js';
 import { SCALES, type ScaleKey } from '../../shared/controls/scales.js';
 import { formatMoney, fromMinorUnits } from '../../shared/money.js';
 import { reportDate } from '../../shared/reports/words.js';
@@ -32,10 +33,13 @@ type GapInput = Extract<FromSourceInput, { type: 'gap' }>;
 const groupTitle = (title: string): string => (title === title.toUpperCase() ? title.charAt(0) + title.slice(1).toLowerCase() : title);
 
 /** `Tier 2 (Risk Informed)`. */
-function level(scale: ScaleKey, value: number): string {
-  const s = SCALES[scale];
-  const name = s.levels.find((l) => l.value === value)?.name;
-  return `${s.unit} ${value}${name ? ` (${name})` : ''}`;
+type RoadmapKey = Key<'roadmap'>;
+
+/** "Tier 2 (Risk Informed)" / "Stufe 2 (Risikoinformiert)": a level of the scale (SCALES) in the reader's language. */
+function level(scale: ScaleKey, value: number, say: Say<'roadmap'>): string {
+  const unit = say(`scale.${scale}.unit`);
+  if (!SCALES[scale].levels.some((l) => l.value === value)) return say('gap.levelUnnamed', { unit, value });
+  return say('gap.level', { unit, value, name: say(`scale.${scale}.${value}` as RoadmapKey) });
 }
 
 /** At most `max` characters, cut at a word, with an ellipsis when cut. */
@@ -85,7 +89,8 @@ function treatmentPlan(gap: GapOut, data: RegisterData, taken: Map<string, strin
  * The gaps of an assessment (see the file's comment for which) as initiative candidates, largest
  * money at stake first, each with what its initiative would be and the initiatives closing it.
  */
-export async function frameworkGaps(scope: ClientScope, options: { assessmentId?: string; data?: RegisterData } = {}): Promise<GapCandidatesOut> {
+export async function frameworkGaps(scope: ClientScope, options: { assessmentId?: string; data?: RegisterData; language?: Language } = {}): Promise<GapCandidatesOut> {
+  const say = words(options.language ?? 'en', 'roadmap');
   const can = { propose: scope.can('roadmap.propose') };
   const ranked = await rankedGaps(scope, options.assessmentId ? { assessmentId: options.assessmentId } : {});
   if (!ranked) {
@@ -115,7 +120,7 @@ export async function frameworkGaps(scope: ClientScope, options: { assessmentId?
       categoryTitle: g.categoryTitle,
       current: g.current,
       target: g.target,
-      levels: `${level(a.scale, g.current)} \u2192 ${level(a.scale, g.target)}`,
+      levels: say('gap.levels', { current: level(a.scale, g.current, say), target: level(a.scale, g.target, say) }),
       atStake: g.atStake,
       scenarios: g.scenarios.map((s) => ({ id: s.id, ref: s.ref, title: s.title })),
       ownerSeat: g.ownerSeat ?? 'CISO',

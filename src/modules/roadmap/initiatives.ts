@@ -6,6 +6,7 @@
 import type { ClientScope } from '../../server/context.js';
 import { toTimestamp } from '../../server/db/conventions.js';
 import { forbidden, invalid, notFound } from '../../server/errors.js';
+import { words } from '../../server/i18n/index.js';
 import { fromMinorUnits, toMinorUnits } from '../../shared/money.js';
 import { priorityWeights } from '../business/api.js';
 import { nextQuarter, parseQuarter, quarterContaining } from '../reports/quarter.js';
@@ -35,6 +36,7 @@ export function boardQuarters(scope: ClientScope, count = 8): { key: string; lab
 export async function presentInitiatives(scope: ClientScope, loaded: LoadedInitiative[], data?: RegisterData): Promise<InitiativeOut[]> {
   if (loaded.length === 0) return [];
   const register = data ?? (await loadRegisterData(scope));
+  const say = words(scope.language, 'roadmap');
   const [weights, reductions] = await Promise.all([priorityWeights(scope), riskReductions(scope, loaded.map((l) => ({ id: l.row.id, treatmentIds: l.treatmentIds })), register)]);
   const treatments = new Map([...register.treatments.values()].flat().map((t) => [t.id, t]));
   const scenarios = new Map(register.scenarios.map((s) => [s.id, s]));
@@ -73,7 +75,7 @@ export async function presentInitiatives(scope: ClientScope, loaded: LoadedIniti
             return { id: t.id, ref: t.ref, name: t.name, status: t.status, scenarioId: t.scenario_id, scenarioRef: s?.ref ?? '', scenarioTitle: s?.title ?? '' };
           }),
         riskReduction: r.reduction,
-        riskNote: r.note,
+        riskNote: r.note ? say(r.note) : null,
         annualisedCost: cost,
         // A reduction at no cost ranks first, but has no ratio to show (JSON has no Infinity).
         riskPerCost: finiteOrNull(riskPerCost(r.reduction?.mean ?? 0, cost)),

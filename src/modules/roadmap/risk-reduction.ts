@@ -26,10 +26,13 @@ export interface ReductionRequest {
   treatmentIds: readonly string[];
 }
 
+/** Why an initiative has no risk figure: a key of the roadmap's words. */
+export type RiskNote = 'riskNote.noTreatment' | 'riskNote.notInRegister' | 'riskNote.engineFailed';
+
 export interface ReductionResult {
   reduction: RiskReductionOut | null;
-  /** Why there is no figure, when there is none. */
-  note: string | null;
+  /** Why there is no figure, when there is none (its words: roadmap's `riskNote.*`). */
+  note: RiskNote | null;
 }
 
 const cache = new WeakMap<AppContext, Map<string, { mean: number; p95: number }>>();
@@ -57,14 +60,14 @@ async function simulate(scope: ClientScope, model: RiskModel, years: number, see
 }
 
 /** The models of the two runs of one initiative, or why there are none. */
-export function reductionModels(data: RegisterData, treatmentIds: readonly string[]): { without: RiskModel; with: RiskModel; scenarios: { id: string; ref: string; title: string }[] } | string {
+export function reductionModels(data: RegisterData, treatmentIds: readonly string[]): { without: RiskModel; with: RiskModel; scenarios: { id: string; ref: string; title: string }[] } | RiskNote {
   const register = registerModel(data);
   const carried = new Set(treatmentIds);
-  if (carried.size === 0) return 'It carries no treatment of the risk register.';
+  if (carried.size === 0) return 'riskNote.noTreatment';
   const touched = new Set<string>();
   for (const list of data.treatments.values()) for (const t of list) if (carried.has(t.id)) touched.add(t.scenario_id);
   const scenarios = register.included.filter((s) => touched.has(s.id));
-  if (scenarios.length === 0) return 'Its treatments act on scenarios that are not in the register (proposals or closed ones).';
+  if (scenarios.length === 0) return 'riskNote.notInRegister';
   const run = (keep: (status: TreatmentStatus, carried: boolean) => boolean): RiskModel =>
     sideModel(
       data,
@@ -85,7 +88,7 @@ export function reductionModels(data: RegisterData, treatmentIds: readonly strin
 export async function riskReductions(scope: ClientScope, requests: readonly ReductionRequest[], data?: RegisterData): Promise<Map<string, ReductionResult>> {
   const out = new Map<string, ReductionResult>();
   if (requests.every((r) => r.treatmentIds.length === 0)) {
-    for (const r of requests) out.set(r.id, { reduction: null, note: 'It carries no treatment of the risk register.' });
+    for (const r of requests) out.set(r.id, { reduction: null, note: 'riskNote.noTreatment' });
     return out;
   }
   const register = data ?? (await loadRegisterData(scope));
@@ -105,7 +108,7 @@ export async function riskReductions(scope: ClientScope, requests: readonly Redu
       });
     } catch (err) {
       scope.app.log.warn({ err, clientId: scope.clientId, initiativeId: r.id }, 'risk reduction of an initiative could not be simulated');
-      out.set(r.id, { reduction: null, note: 'The risk engine could not simulate its scenarios; see the risk register.' });
+      out.set(r.id, { reduction: null, note: 'riskNote.engineFailed' });
     }
   }
   return out;

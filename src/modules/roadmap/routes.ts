@@ -35,7 +35,7 @@ export function roadmapRoutes(app: ZodApp): void {
       querystring: GapsQuery,
       response: { 200: GapCandidatesOut },
     },
-  }, async (request) => frameworkGaps(request.scope, request.query.assessmentId ? { assessmentId: request.query.assessmentId } : {}));
+  }, async (request) => frameworkGaps(request.scope, { ...(request.query.assessmentId ? { assessmentId: request.query.assessmentId } : {}), language: request.scope.language }));
 
   app.post('/roadmap/initiatives', {
     config: { permission: 'roadmap.propose' },

@@ -8,6 +8,7 @@
 import type { ClientScope } from '../../server/context.js';
 import { toDateString } from '../../server/db/conventions.js';
 import { conflict, invalid } from '../../server/errors.js';
+import { dateIn, words, type Language } from '../../server/i18n/index.js';
 import { addDays } from '../../shared/dates.js';
 import { formatMoney, fromMinorUnits } from '../../shared/money.js';
 import { estateSummary, renewals } from '../estate/summary.js';
@@ -42,7 +43,9 @@ interface SystemCandidate {
   quarter: string;
 }
 
-async function systemCandidates(scope: ClientScope): Promise<SystemCandidate[]> {
+/** The systems to replace, with why in `language` (English where an initiative stores it). */
+async function systemCandidates(scope: ClientScope, language: Language = 'en'): Promise<SystemCandidate[]> {
+  const say = words(language, 'roadmap');
   const today = toDateString(scope.now());
   const until = horizon(scope);
   const now = quarterContaining(today).key;
@@ -56,7 +59,7 @@ async function systemCandidates(scope: ClientScope): Promise<SystemCandidate[]> 
     const date = eol ?? warranty;
     if (!date) continue;
     const past = date < today;
-    const reason = eol ? (past ? `Past end of life since ${reportDate(date)}` : `Reaches end of life on ${reportDate(date)}`) : past ? `Out of warranty since ${reportDate(date)}` : `Warranty ends on ${reportDate(date)}`;
+    const reason = say(eol ? (past ? 'replace.pastEndOfLife' : 'replace.endOfLife') : past ? 'replace.pastWarranty' : 'replace.warranty', { date: dateIn(language, date) });
     out.push({ id: s.id, name: s.name, reason, date, replacementCost: s.replacementCost, scope: s.scope, quarter: past ? now : quarterContaining(date).key });
   }
   return out.sort((a, b) => a.date.localeCompare(b.date) || a.name.localeCompare(b.name));
@@ -66,14 +69,14 @@ export async function listCandidates(scope: ClientScope): Promise<CandidatesOut>
   const today = toDateString(scope.now());
   const [optionSets, systems, renewing, data, carried, usedOptions, usedContracts] = await Promise.all([
     listOptionSets(scope),
-    systemCandidates(scope),
+    systemCandidates(scope, scope.language),
     renewals(scope, { from: today, to: horizon(scope) }),
     loadRegisterData(scope),
     scope.db.selectFrom('roadmap_initiative_treatments').select('treatment_id').execute(),
     usedSources(scope, 'option'),
     usedSources(scope, 'contract'),
   ]);
-  const gaps = await frameworkGaps(scope, { data });
+  const gaps = await frameworkGaps(scope, { data, language: scope.language });
   const taken = new Set(carried.map((c) => c.treatment_id));
   const inRegister = new Map(data.scenarios.filter((s) => s.proposed === 0 && s.status !== 'closed').map((s) => [s.id, s]));
   return {

@@ -26,7 +26,7 @@ export function viewRoutes(app: ZodApp, ctx: AppContext): void {
 
   app.patch('/api/me/views/:viewId', {
     schema: { tags, summary: 'Rename one of your views, or save other filters in it', params: Params, body: SavedViewPatch, response: { 200: SavedViewOut } },
-  }, async (request) => presentView(await updateView(ctx, authOf(request).user, request.params.viewId, request.body)));
+  }, async (request) => presentView(await updateView(ctx, authOf(request).user, request.params.viewId, request.body, request.language)));
 
   app.delete('/api/me/views/:viewId', {
     schema: { tags, summary: 'Delete one of your views', params: Params, response: { 200: z.object({ ok: z.literal(true) }) } },

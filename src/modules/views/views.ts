@@ -10,7 +10,9 @@ import { firmWrite } from '../../server/context.js';
 import { fromJson, newId, toJson, toTimestamp } from '../../server/db/conventions.js';
 import { conflict, invalid, notFound } from '../../server/errors.js';
 import type { UsersTable } from '../../server/db/platform-tables.js';
-import { plainIssueMessage, sayOfField } from '../../shared/validation.js';
+import { issueMessageIn } from '../../shared/validation.js';
+import type { Language } from '../../server/i18n/index.js';
+import { validationSummary } from '../../server/i18n/validation.js';
 import { actorOf } from '../accounts/users.js';
 import { LIST_FILTERS, VIEWS_PER_LIST_MAX, type ListKey, type SavedViewInput, type SavedViewOut, type SavedViewPatch } from './schema.js';
 import type { SavedViewsTable } from './tables.js';
@@ -28,16 +30,15 @@ export async function listViews(app: AppContext, user: UsersTable, list: ListKey
 const nameTaken = (name: string) => conflict(`You already have a view called "${name}" of this list: choose another name, or change that view.`, [{ path: 'body.name', message: 'is already the name of another of your views of this list' }]);
 
 /** A list's filters checked against that list's schema (for a change to a stored view, whose list the body does not say). */
-function checkFilters(list: ListKey, filters: Record<string, unknown>): Record<string, unknown> {
+function checkFilters(list: ListKey, filters: Record<string, unknown>, language: Language): Record<string, unknown> {
   const parsed = LIST_FILTERS[list].safeParse(filters);
   if (parsed.success) return parsed.data;
   const details = parsed.error.issues.flatMap((i) => {
     const path = ['body', 'filters', ...i.path.map(String)].join('.');
-    if (i.code === 'unrecognized_keys') return i.keys.map((k) => ({ path: `${path}.${k}`, message: 'unknown field' }));
-    return [{ path, message: plainIssueMessage(i) ?? i.message }];
+    if (i.code === 'unrecognized_keys') return i.keys.map((k) => ({ path: `${path}.${k}`, message: issueMessageIn({}, 'unknown field', language) }));
+    return [{ path, message: issueMessageIn(i, i.message, language) }];
   });
-  const first = details[0]!;
-  throw invalid(`${sayOfField(first.path, first.message)}${details.length > 1 ? ` (and ${details.length - 1} more problem${details.length > 2 ? 's' : ''})` : ''}.`, details);
+  throw invalid(validationSummary(language, details), details);
 }
 
 /** Saves a view for the person; `actor` is who the trail names (the person, unless the demo seed makes it). */
@@ -60,11 +61,11 @@ async function ownView(tx: Transaction<DB>, user: UsersTable, id: string): Promi
   return view;
 }
 
-export async function updateView(app: AppContext, user: UsersTable, id: string, patch: SavedViewPatch): Promise<SavedViewsTable> {
+export async function updateView(app: AppContext, user: UsersTable, id: string, patch: SavedViewPatch, language: Language = 'en'): Promise<SavedViewsTable> {
   return firmWrite(app, actorOf(user), async (tx, audit) => {
     const view = await ownView(tx, user, id);
     const list = view.list_key as ListKey;
-    const filters = patch.filters === undefined ? undefined : checkFilters(list, patch.filters);
+    const filters = patch.filters === undefined ? undefined : checkFilters(list, patch.filters, language);
     const name = patch.name ?? view.name;
     if (name !== view.name) {
       const other = await tx.selectFrom('saved_views').select('id').where('user_id', '=', user.id).where('list_key', '=', list).where('name', '=', name).executeTakeFirst();

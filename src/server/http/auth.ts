@@ -3,7 +3,7 @@ import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import { timingSafeEqual } from 'node:crypto';
 import type { Actor, AppContext } from '../context.js';
 import type { ApiTokensTable, SessionsTable, UsersTable } from '../db/platform-tables.js';
-import { AppError } from '../errors.js';
+import { AppError, sayingError } from '../errors.js';
 import { resolveApiToken, resolveSession, TOKEN_PREFIX } from '../../modules/accounts/sessions.js';
 import { actorOf } from '../../modules/accounts/users.js';
 
@@ -86,7 +86,7 @@ export function installAuth(app: FastifyInstance, ctx: AppContext): void {
           if (!SAFE_METHODS.has(request.method)) {
             const sent = request.headers[CSRF_HEADER];
             if (typeof sent !== 'string' || !sameSecret(sent, found.session.csrf_token)) {
-              throw new AppError('CSRF_FAILED', `This change needs the ${CSRF_HEADER} header from your session (reload the page and try again).`);
+              throw sayingError('CSRF_FAILED', 'error.csrf', { header: CSRF_HEADER });
             }
           }
         }
@@ -95,13 +95,13 @@ export function installAuth(app: FastifyInstance, ctx: AppContext): void {
     // The API reference pages are open; an unknown path answers 404 whoever asks.
     const open = request.routeOptions.config.public === true || request.is404 || request.url.startsWith('/api/docs');
     if (!request.auth && !open) {
-      throw new AppError('UNAUTHENTICATED', 'Sign in first: no valid session or API token came with the request.');
+      throw sayingError('UNAUTHENTICATED', 'error.noSession');
     }
   });
 }
 
 /** The signed-in caller; for use in routes that are not public. */
 export function authOf(request: FastifyRequest): AuthInfo {
-  if (!request.auth) throw new AppError('UNAUTHENTICATED', 'Sign in first.');
+  if (!request.auth) throw sayingError('UNAUTHENTICATED', 'error.signInFirst');
   return request.auth;
 }

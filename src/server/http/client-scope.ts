@@ -1,7 +1,7 @@
 import type { FastifyInstance, FastifyRequest } from 'fastify';
 import { z } from 'zod';
 import { ClientScope, type AppContext } from '../context.js';
-import { AppError } from '../errors.js';
+import { notFound } from '../errors.js';
 import type { Permission } from '../policy.js';
 import { clientInfo, resolveAccess } from '../../modules/clients/clients.js';
 import { authOf } from './auth.js';
@@ -31,8 +31,8 @@ export function installClientScope(app: FastifyInstance, ctx: AppContext): void 
     const auth = authOf(request);
     const { clientId } = request.params as { clientId?: string };
     const access = clientId ? await resolveAccess(ctx, auth.user, clientId) : null;
-    if (!access) throw new AppError('NOT_FOUND', 'Client not found');
-    request.scope = new ClientScope(ctx, clientInfo(access.client), auth.actor, access.role);
+    if (!access) throw notFound('Client');
+    request.scope = new ClientScope(ctx, clientInfo(access.client), auth.actor, access.role, request.language);
     const permission = request.routeOptions.config.permission;
     if (permission) request.scope.require(permission);
   });

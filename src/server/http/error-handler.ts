@@ -3,7 +3,9 @@ import { hasZodFastifySchemaValidationErrors } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import { constraintError } from '../db/constraints.js';
 import { AppError, STATUS, type ErrorCode, type ErrorDetail, ERROR_CODES } from '../errors.js';
-import { sayOfField } from '../../shared/validation.js';
+import { issueMessageIn } from '../../shared/validation.js';
+import { words, type Key, type Language } from '../i18n/index.js';
+import { validationSummary } from '../i18n/validation.js';
 import { installPlainValidationMessages } from '../../shared/zod-messages.js';
 
 // Zod's messages in plain words ("must be at most 200 characters") for every schema.
@@ -21,35 +23,35 @@ export const ErrorBody = z.object({
 export type ErrorBody = z.infer<typeof ErrorBody>;
 
 // Fastify's own errors for bad requests, mapped to Triad's codes and plain messages.
-const FASTIFY_CODES: Record<string, [ErrorCode, string]> = {
-  FST_ERR_CTP_INVALID_JSON_BODY: ['BAD_REQUEST', 'The request body is not valid JSON.'],
-  FST_ERR_CTP_EMPTY_JSON_BODY: ['BAD_REQUEST', 'The request body is empty but its content type says JSON.'],
-  FST_ERR_CTP_BODY_TOO_LARGE: ['PAYLOAD_TOO_LARGE', 'The request body is too large.'],
-  FST_ERR_CTP_INVALID_MEDIA_TYPE: ['UNSUPPORTED_MEDIA_TYPE', 'This content type is not accepted here; send application/json.'],
-  FST_ERR_CTP_INVALID_CONTENT_LENGTH: ['BAD_REQUEST', 'The Content-Length header does not match the body.'],
-  FST_ERR_CTP_INVALID_TYPE: ['BAD_REQUEST', 'The Content-Type header is invalid.'],
-  FST_ERR_VALIDATION: ['VALIDATION_FAILED', 'The request is not valid.'],
-  FST_ERR_BAD_URL: ['BAD_REQUEST', 'The URL is malformed.'],
-  FST_ERR_ASYNC_CONSTRAINT: ['BAD_REQUEST', 'The request is not valid.'],
+const FASTIFY_CODES: Record<string, [ErrorCode, Key<'server'>]> = {
+  FST_ERR_CTP_INVALID_JSON_BODY: ['BAD_REQUEST', 'error.invalidJson'],
+  FST_ERR_CTP_EMPTY_JSON_BODY: ['BAD_REQUEST', 'error.emptyJson'],
+  FST_ERR_CTP_BODY_TOO_LARGE: ['PAYLOAD_TOO_LARGE', 'error.tooLarge'],
+  FST_ERR_CTP_INVALID_MEDIA_TYPE: ['UNSUPPORTED_MEDIA_TYPE', 'error.mediaType'],
+  FST_ERR_CTP_INVALID_CONTENT_LENGTH: ['BAD_REQUEST', 'error.contentLength'],
+  FST_ERR_CTP_INVALID_TYPE: ['BAD_REQUEST', 'error.contentType'],
+  FST_ERR_VALIDATION: ['VALIDATION_FAILED', 'validation.invalid'],
+  FST_ERR_BAD_URL: ['BAD_REQUEST', 'error.badUrl'],
+  FST_ERR_ASYNC_CONSTRAINT: ['BAD_REQUEST', 'validation.invalid'],
 };
 
 interface ZodIssueLike {
   instancePath: string;
   message: string;
   keyword: string;
-  params: { keys?: string[] };
+  params: { keys?: string[] } & Record<string, unknown>;
 }
 
-function validationDetails(err: FastifyError): ErrorDetail[] {
+function validationDetails(err: FastifyError, language: Language): ErrorDetail[] {
   const where = err.validationContext ?? 'body';
   const issues = (err.validation ?? []) as unknown as ZodIssueLike[];
   const details: ErrorDetail[] = [];
   for (const issue of issues) {
     const base = [where, ...issue.instancePath.split('/').filter(Boolean)].join('.');
     if (issue.keyword === 'unrecognized_keys' && issue.params.keys) {
-      for (const key of issue.params.keys) details.push({ path: `${base}.${key}`, message: 'unknown field' });
+      for (const key of issue.params.keys) details.push({ path: `${base}.${key}`, message: issueMessageIn({}, 'unknown field', language) });
     } else {
-      details.push({ path: base, message: issue.message });
+      details.push({ path: base, message: issueMessageIn({ ...issue.params, code: issue.keyword }, issue.message, language) });
     }
   }
   return details;
@@ -64,7 +66,7 @@ export function sendError(reply: FastifyReply, request: FastifyRequest, code: Er
 export function installErrorHandler(app: FastifyInstance): void {
   app.setErrorHandler((err: FastifyError, request, reply) => {
     if (err instanceof AppError) {
-      return sendError(reply, request, err.code, err.message, err.details);
+      return sendError(reply, request, err.code, err.say ? err.say(request.language) : err.message, err.details);
     }
     // A unique or foreign-key violation that no domain check caught first (a race, an id the
     // caller chose): a conflict or a validation error naming the field, never a 500.
@@ -74,16 +76,14 @@ export function installErrorHandler(app: FastifyInstance): void {
       return sendError(reply, request, violation.code, violation.message, violation.details);
     }
     if (hasZodFastifySchemaValidationErrors(err)) {
-      const details = validationDetails(err);
-      const first = details[0];
-      const more = details.length - 1;
-      const message = first ? `${sayOfField(first.path, first.message)}${more > 0 ? ` (and ${more} more problem${more > 1 ? 's' : ''})` : ''}.` : 'The request is not valid.';
-      return sendError(reply, request, 'VALIDATION_FAILED', message, details);
+      const details = validationDetails(err, request.language);
+      return sendError(reply, request, 'VALIDATION_FAILED', validationSummary(request.language, details), details);
     }
+    const say = words(request.language, 'server');
     const mapped = err.code ? FASTIFY_CODES[err.code] : undefined;
-    if (mapped) return sendError(reply, request, mapped[0], mapped[1]);
+    if (mapped) return sendError(reply, request, mapped[0], say(mapped[1]));
     if (err.statusCode === 429) {
-      return sendError(reply, request, 'RATE_LIMITED', err.message || 'Too many requests; wait a minute and try again.');
+      return sendError(reply, request, 'RATE_LIMITED', err.message || say('error.rateLimited'));
     }
     if (err.statusCode && err.statusCode >= 400 && err.statusCode < 500) {
       // Another client error raised by Fastify or a plugin: keep its status family.
@@ -94,9 +94,9 @@ export function installErrorHandler(app: FastifyInstance): void {
       // The client went away in the middle of sending its body (an upload cancelled, a
       // connection dropped): nothing to answer and nothing wrong with the server.
       request.log.info({ code: err.code, message: err.message }, 'the client closed the connection before the request body ended');
-      return sendError(reply, request, 'BAD_REQUEST', 'The request body ended early: the connection was closed.');
+      return sendError(reply, request, 'BAD_REQUEST', say('error.endedEarly'));
     }
     request.log.error({ err }, 'unexpected error');
-    return sendError(reply, request, 'INTERNAL', 'Something went wrong on the server; the error has been logged.');
+    return sendError(reply, request, 'INTERNAL', say('error.internal'));
   });
 }

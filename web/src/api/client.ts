@@ -3,6 +3,7 @@
  * CSRF header on every change, JSON in and out, and every failure turned into an ApiError.
  */
 import { sayOfField } from '@shared/validation';
+import { currentLanguage } from '../i18n';
 
 export interface ErrorDetail {
   /** Where the problem is, e.g. `body.name` or `line 12, column Name`. */
@@ -130,9 +131,18 @@ export function forgetAnswers(): void {
   keptChars = 0;
 }
 
+/**
+ * The language the server writes its own words in (checks, reasons, validation messages): the
+ * web app's, sent as Accept-Language on every call.
+ */
+export function apiLanguage(): string {
+  return currentLanguage();
+}
+
 /** Calls the API; resolves with the parsed JSON body, rejects with an ApiError. */
 export async function request<T>(method: string, path: string, options: RequestOptions = {}): Promise<T> {
-  const headers: Record<string, string> = { accept: 'application/json' };
+  // The server writes its own sentences (checks, reasons, validation messages) in this language.
+  const headers: Record<string, string> = { accept: 'application/json', 'accept-language': apiLanguage() };
   const url = withQuery(path, options.query);
   const held = method === 'GET' ? kept.get(url) : undefined;
   if (held) headers['if-none-match'] = held.etag;
@@ -203,7 +213,7 @@ export function fieldErrors(err: unknown): Record<string, string> {
   const out: Record<string, string> = {};
   for (const d of err.details) {
     const key = d.path.replace(/^body\.?/, '');
-    if (key && !(key in out)) out[key] = sayOfField(key, d.message);
+    if (key && !(key in out)) out[key] = sayOfField(key, d.message, currentLanguage());
   }
   return out;
 }

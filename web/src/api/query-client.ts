@@ -1,4 +1,5 @@
 import { QueryClient } from '@tanstack/react-query';
+import i18n from '../i18n';
 import { isApiError } from './client';
 
 /** Retries only what may succeed on a second try: network failures and server errors, once. */
@@ -11,4 +12,10 @@ export const queryClient = new QueryClient({
     },
     mutations: { retry: false },
   },
+});
+
+// The server writes some of its words (checks, reasons, validation messages) in the language
+// the web app asks for: after a switch, what is shown is asked for again in the new language.
+i18n.on('languageChanged', () => {
+  void queryClient.invalidateQueries();
 });

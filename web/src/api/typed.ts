@@ -1,16 +1,18 @@
 /**
  * The typed client of the API (clients/typescript: openapi-fetch over the types generated from
  * the OpenAPI document), set up as the web app's `request` is: same-origin with the session
- * cookie, the CSRF header on every change, and every failure turned into an ApiError.
+ * cookie, the web app's language as Accept-Language, the CSRF header on every change, and every
+ * failure turned into an ApiError.
  */
 import { createTriadClient } from '../../../clients/typescript/index';
-import { ApiError, CSRF_HEADER, csrfToken, errorOf } from './client';
+import { ApiError, CSRF_HEADER, apiLanguage, csrfToken, errorOf } from './client';
 
 export const triad = createTriadClient({ baseUrl: '', credentials: 'same-origin' });
 
 triad.use({
   onRequest({ request }) {
     request.headers.set('accept', 'application/json');
+    request.headers.set('accept-language', apiLanguage());
     if (request.method !== 'GET' && request.method !== 'HEAD') {
       const token = csrfToken();
       if (token) request.headers.set(CSRF_HEADER, token);

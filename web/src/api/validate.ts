@@ -3,13 +3,15 @@
  * problem at once, beside its field, in the same plain words the server uses ("Name must be
  * at most 200 characters"); and the limits a schema sets, to show in the inputs up front.
  */
-import { sayOfField } from '@shared/validation';
+import { issueMessageIn, sayOfField } from '@shared/validation';
 import { installPlainValidationMessages } from '@shared/zod-messages';
 import type { z } from 'zod';
+import { currentLanguage } from '../i18n';
 
-// Zod's messages in plain words, set here (where the web app first checks a form with a schema)
-// rather than at start-up, so that zod loads only with the pages that use it.
-installPlainValidationMessages();
+// Zod's messages in plain words, in the web app's language when a form is checked, set here
+// (where the web app first checks a form with a schema) rather than at start-up, so that zod
+// loads only with the pages that use it.
+installPlainValidationMessages(currentLanguage);
 
 /**
  * A Mantine `validate` function from a schema and the mapping of the form's values to the
@@ -22,7 +24,7 @@ export function validateWith<V>(schema: z.ZodType, toBody: (values: V) => unknow
     const errors: Record<string, string> = {};
     for (const issue of result.error.issues) {
       const key = issue.path.map(String).join('.');
-      if (key && !(key in errors)) errors[key] = sayOfField(key, issue.message);
+      if (key && !(key in errors)) errors[key] = sayOfField(key, issueMessageIn(issue, issue.message, currentLanguage()), currentLanguage());
     }
     return errors;
   };
@@ -51,7 +53,8 @@ function unwrap(schema: z.ZodType): Limits {
 export function textLimit(shape: Record<string, z.ZodType>, field: string): { description?: string } {
   const schema = shape[field];
   const max = schema ? unwrap(schema).maxLength : null;
-  return typeof max === 'number' ? { description: `At most ${new Intl.NumberFormat('en-US').format(max)} characters` } : {};
+  if (typeof max !== 'number') return {};
+  return currentLanguage() === 'de' ? { description: `Höchstens ${new Intl.NumberFormat('de-DE').format(max)} Zeichen` } : { description: `At most ${new Intl.NumberFormat('en-US').format(max)} characters` };
 }
 
 /** A number field's bounds, for a NumberInput's `min` and `max` (never clamped silently). */

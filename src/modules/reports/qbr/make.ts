@@ -12,7 +12,9 @@ import { gatherQbrSources } from './sources.js';
  * and plans this one and the next three; renewals and replacements are those due by the end of
  * the fourth quarter.
  */
-export async function makeQbr(scope: ClientScope, quarterKey?: string): Promise<QbrContent> {
+export async function makeQbr(readerScope: ClientScope, quarterKey?: string): Promise<QbrContent> {
+  // Like the board pack, the QBR is made from the modules' sentences in English.
+  const scope = readerScope.inLanguage('en');
   if (quarterKey !== undefined && !isQuarterKey(quarterKey)) throw invalid('Name a quarter such as 2026Q4.', [{ path: 'quarter', message: 'must be a quarter such as 2026Q4' }]);
   const now = scope.now();
   const today = toDateString(now);

@@ -1,0 +1,50 @@
+import type { WordsOf } from '../../../server/i18n/types.js';
+import type { GOVERNANCE_EN } from './en.js';
+
+/** The governance sentences the server writes into answers, in German. */
+export const GOVERNANCE_DE: WordsOf<typeof GOVERNANCE_EN> = {
+  'check.vacant.title': 'Der Sitz des {{seat}} ist unbesetzt',
+  'check.vacant.CISO': 'Niemand verantwortet das Informationssicherheitsrisiko, seinen Risikoappetit oder die Berichterstattung an den Vorstand.',
+  'check.vacant.CIO': 'Niemand verantwortet die interne IT: Infrastruktur, Betrieb, interne Nutzer, Lieferanten und das IT-Budget.',
+  'check.vacant.CTO': 'Niemand verantwortet die Technologie des Produkts. Wenn das Unternehmen kein eigenes Produkt entwickelt, kennzeichnen Sie die Aufgaben des CTO als anderweitig abgedeckt oder als nicht abgedeckt.',
+  'check.cisoReportsToCio.title': 'Der CISO berichtet an den CIO',
+  'check.cisoReportsToCio.detail': 'Risiko für die Unabhängigkeit: Meinungsverschiedenheiten zwischen Sicherheit und IT bleiben oft innerhalb der IT. Solange dies gilt, wird jeder Widerspruch des CISO zu einer Entscheidung automatisch an die Geschäftsleitung eskaliert.',
+  'check.conflict.title': '{{name}} hat sowohl den Sitz des {{first}} als auch den des {{second}} inne',
+  'check.conflict.CIO+CISO': 'Der CIO will Systeme und Informationen allen verfügbar machen, die sie brauchen; der CISO will Zugriff nur für die, die ihn brauchen. Wer beide Sitze innehat, kann sich nicht selbst widersprechen, sodass der Konflikt nie die Geschäftsleitung erreicht.',
+  'check.conflict.CTO+CISO': 'Der CTO wird an der Auslieferung des Produkts gemessen, der CISO daran, dessen Risiko im Rahmen des Risikoappetits zu halten. Wer beide Sitze innehat, beurteilt das Risiko seines eigenen Produkts.',
+  'check.uncovered.title': 'Nicht abgedeckt: {{title}} ({{seat}})',
+  'check.uncovered.none': 'Kein Sitz deckt diese Aufgabe ab.',
+  'check.uncovered.vacant': 'Sie ist dem Sitz des {{seat}} zugewiesen, der unbesetzt ist.',
+  'check.overdue.title': 'Entscheidung überfällig: {{title}}',
+  'check.overdue.detail': 'Sie war bis {{date}} zu treffen.',
+  'check.revisit.title': 'Entscheidung zur Überprüfung fällig: {{title}}',
+  'check.revisit.detail': 'Sie war am {{date}} zu überprüfen.',
+  'check.reapproval.title': 'Akzeptiertes Risiko verändert, erneute Genehmigung nötig: {{title}}',
+  'check.reapproval.detail': 'Das Risiko ist seit seiner Akzeptanz wesentlich gestiegen.',
+  'check.expired.title': 'Risikoakzeptanz abgelaufen: {{title}}',
+  'check.expired.detail': 'Sie ist am {{date}} abgelaufen, und ihr Risiko ist wieder offen: Behandeln Sie es, akzeptieren Sie es neu oder schließen Sie es.',
+
+  'authority.noAppetite': '{{client}} hat keinen Risikoappetit festgelegt, an dem diese Akzeptanz gemessen werden kann; daher kann nur ein Mitglied der Geschäftsleitung (der Vorstand) sie akzeptieren.',
+  'authority.above': 'Das Risikoregister von {{client}} liegt mit diesen akzeptierten Risiken über seinem Risikoappetit; daher geht jede Akzeptanz unabhängig von ihrer Größe an die Geschäftsleitung (den Vorstand): Nur ein Mitglied der Geschäftsleitung kann sie akzeptieren.',
+  'authority.unsettled': 'Ob das Risikoregister von {{client}} innerhalb seines Risikoappetits bleibt, lässt sich anhand der simulierten Jahre nicht sicher sagen; daher kann nur ein Mitglied der Geschäftsleitung (der Vorstand) sie akzeptieren.',
+  'authority.notDelegated': 'Das Risikoregister von {{client}} bleibt mit diesen akzeptierten Risiken innerhalb seines Risikoappetits. {{client}} hat die Genehmigung von Akzeptanzen nicht an den Berater auf dem Sitz des CISO delegiert; daher genehmigt sie ein Mitglied der Geschäftsleitung.',
+  'authority.delegateLeft': 'Das Risikoregister von {{client}} bleibt mit diesen akzeptierten Risiken innerhalb seines Risikoappetits. Die Genehmigung wurde an {{delegate}} delegiert, der den Sitz des CISO nicht mehr innehat; daher genehmigt sie ein Mitglied der Geschäftsleitung.',
+  'authority.noSize': 'Das Risikoregister von {{client}} bleibt mit diesen akzeptierten Risiken innerhalb seines Risikoappetits, aber für diese Risiken ist noch kein erwarteter Verlust berechnet, der mit den an {{delegate}} delegierten {{limit}} verglichen werden kann; daher genehmigt sie ein Mitglied der Geschäftsleitung.',
+  'authority.tooLarge': 'Das Risikoregister von {{client}} bleibt mit diesen akzeptierten Risiken innerhalb seines Risikoappetits, aber diese Risiken kosten voraussichtlich {{size}} im Jahr, mehr als die {{limit}}, bis zu denen {{client}} die Genehmigung an {{delegate}} delegiert hat; daher genehmigt sie ein Mitglied der Geschäftsleitung.',
+  'authority.delegated': 'Das Risikoregister von {{client}} bleibt mit diesen akzeptierten Risiken innerhalb seines Risikoappetits, und diese Risiken kosten voraussichtlich {{size}} im Jahr, innerhalb der {{limit}}, bis zu denen {{client}} die Genehmigung am {{since}} an {{delegate}} (CISO) delegiert hat: {{delegate}} oder ein Mitglied der Geschäftsleitung kann sie genehmigen.',
+  'authority.neither': '{{reason}} Sie sind keines von beiden.',
+
+  'escalation.disagree': 'Die Sitze sind sich uneinig: {{supporting}}, {{opposing}}.',
+  'escalation.supports_one': '{{seats}} unterstützt sie',
+  'escalation.supports_other': '{{seats}} unterstützen sie',
+  'escalation.opposes_one': '{{seats}} lehnt sie ab',
+  'escalation.opposes_other': '{{seats}} lehnen sie ab',
+  'escalation.cisoUnderCio': 'Der CISO lehnt sie ab und berichtet an den CIO; daher geht der Widerspruch des CISO an die Geschäftsleitung.',
+  'escalation.onlyExecutive': '{{reason}} Diese Entscheidung ist an die Geschäftsleitung von {{client}} eskaliert: Nur ein Mitglied der Geschäftsleitung kann sie treffen.',
+  'seats.the': 'der {{seat}}',
+  'seats.and': '{{list}} und {{last}}',
+
+  'delegation.sentence': '{{recordedBy}} hat am {{recordedAt}} festgehalten, dass {{client}} seit dem {{since}} an {{delegate}}, den Berater auf dem Sitz des CISO, die Genehmigung von Risikoakzeptanzen delegiert, solange das Risikoregister innerhalb des Risikoappetits liegt, bis zu {{limit}} erwartetem Jahresverlust je Akzeptanz.',
+  'delegation.sentenceWithNote': '{{recordedBy}} hat am {{recordedAt}} festgehalten, dass {{client}} seit dem {{since}} an {{delegate}}, den Berater auf dem Sitz des CISO, die Genehmigung von Risikoakzeptanzen delegiert, solange das Risikoregister innerhalb des Risikoappetits liegt, bis zu {{limit}} erwartetem Jahresverlust je Akzeptanz ({{note}}).',
+  'delegation.notHolding': '{{delegate}} hat den Sitz des CISO nicht mehr inne; daher gilt die Delegation nicht: Jede Akzeptanz geht an ein Mitglied der Geschäftsleitung.',
+};
