@@ -153,3 +153,15 @@ export const MESSAGES_DE: Record<string, string> = {
   'give either subVendorId or name': 'geben Sie entweder subVendorId oder name an',
   'send either code or recoveryCode': 'senden Sie entweder code oder recoveryCode',
 };
+
+/** The fields of a list's or search's query string, whose names also name body fields (a policy's `limit`). */
+export const QUERY_LABELS_DE: Record<string, string> = {
+  limit: 'Anzahl je Seite',
+  cursor: 'Cursor',
+  total: 'Gesamtzahl',
+  sort: 'Sortierung',
+  order: 'Reihenfolge',
+  q: 'Suchbegriff',
+  from: 'Von',
+  to: 'Bis',
+};

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { z } from 'zod';
-import { issueMessageIn, plainIssueMessage, sayOfField } from './validation.js';
+import { fieldLabel, issueMessageIn, plainIssueMessage, sayOfField } from './validation.js';
 import { installPlainValidationMessages } from './zod-messages.js';
 
 installPlainValidationMessages();
@@ -22,6 +22,12 @@ describe('validation messages in English and German', () => {
       'Seats must have at least one item',
       'Limit must be at least 0',
     ]);
+  });
+
+  it('names a list\u2019s page size for what it is, not as the insurance limit of the same name', () => {
+    expect(fieldLabel('querystring.limit', 'de')).toBe('Anzahl je Seite');
+    expect(fieldLabel('body.limit', 'de')).toBe('Betragsgrenze');
+    expect(fieldLabel('querystring.limit', 'en')).toBe('Limit');
   });
 
   it('tells a missing field from one of the wrong kind, though Zod keeps no input', () => {

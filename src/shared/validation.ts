@@ -7,7 +7,7 @@
  * Each comes in English and German (validation-de.ts): the server answers in the request's
  * language, the web app says them in its own.
  */
-import { EXPECTED_DE, FIELD_LABELS_DE, FORMATS_DE, MESSAGES_DE } from './validation-de.js';
+import { EXPECTED_DE, FIELD_LABELS_DE, FORMATS_DE, MESSAGES_DE, QUERY_LABELS_DE } from './validation-de.js';
 
 /** The languages the messages are written in. */
 export type ValidationLanguage = 'en' | 'de';
@@ -141,7 +141,8 @@ export function issueMessageIn(issue: IssueLike, message: string, language: Vali
 export function fieldLabel(path: string, language: ValidationLanguage = 'en'): string {
   const last = path.split('.').filter((p) => p !== '' && !/^\d+$/.test(p) && p !== 'body' && p !== 'query' && p !== 'params').at(-1) ?? '';
   if (!last) return language === 'de' ? 'Die Anfrage' : 'The request';
-  const german = language === 'de' && Object.hasOwn(FIELD_LABELS_DE, last) ? FIELD_LABELS_DE[last] : undefined;
+  const labels = /^(querystring|query)\./.test(path) && Object.hasOwn(QUERY_LABELS_DE, last) ? QUERY_LABELS_DE : FIELD_LABELS_DE;
+  const german = language === 'de' && Object.hasOwn(labels, last) ? labels[last] : undefined;
   if (german) return german;
   const words = last.replace(/([a-z0-9])([A-Z])/g, '$1 $2').replace(/[_-]+/g, ' ').toLowerCase();
   return words.charAt(0).toUpperCase() + words.slice(1);
