@@ -60,6 +60,8 @@ export const de: Translations = {
     },
   },
   search: {
+    /** The search's keys on a PC keyboard (Ctrl on an English one, Strg on a German one). */
+    ctrlK: 'Strg K',
     open: 'Suchen',
     placeholder: 'Szenarien, Systeme, Lieferanten, Personen, Seiten suchen…',
     hint: 'Mindestens 2 Zeichen eingeben',

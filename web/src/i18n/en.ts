@@ -63,6 +63,8 @@ export const en = {
     } as Record<string, string>,
   },
   search: {
+    /** The search's keys on a PC keyboard (Ctrl on an English one, Strg on a German one). */
+    ctrlK: 'Ctrl K',
     open: 'Search',
     placeholder: 'Search scenarios, systems, vendors, people, pages…',
     hint: 'Type at least 2 characters',

@@ -77,7 +77,7 @@ export function GlobalSearch() {
   else if (results.length === 0) status = t('search.nothing');
 
   // The button names the keys once they work.
-  const shortcut = !shortcutReady ? null : os === 'macos' || os === 'ios' ? '⌘ K' : 'Ctrl K';
+  const shortcut = !shortcutReady ? null : os === 'macos' || os === 'ios' ? '⌘ K' : t('search.ctrlK');
   return (
     <>
       <UnstyledButton
