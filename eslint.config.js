@@ -61,70 +61,8 @@ export default tseslint.config(
   },
   {
     // Words a person reads go through i18next (web/src/i18n/index.ts), never straight into JSX.
-    // The parts of the web app where the rule is on are done; the others still carry English in
-    // their components and turn it on as they move their words out.
     files: ['web/src/**/*.tsx'],
     plugins: { i18next },
-    rules: { 'i18next/no-literal-string': 'off' },
-  },
-  {
-    files: ['web/src/modules/business/**/*.tsx'],
-    rules: { 'i18next/no-literal-string': NO_LITERAL_STRING },
-  },
-  {
-    // The estate.
-    files: ['web/src/modules/estate/**/*.tsx'],
-    rules: { 'i18next/no-literal-string': NO_LITERAL_STRING },
-  },
-  {
-    // The client's pages.
-    files: ['web/src/pages/client/**/*.tsx'],
-    rules: { 'i18next/no-literal-string': NO_LITERAL_STRING },
-  },
-  {
-    // The budget.
-    files: ['web/src/modules/budget/**/*.tsx'],
-    rules: { 'i18next/no-literal-string': NO_LITERAL_STRING },
-  },
-  {
-    // The notifications.
-    files: ['web/src/modules/notifications/**/*.tsx'],
-    rules: { 'i18next/no-literal-string': NO_LITERAL_STRING },
-  },
-  {
-    // Firm administration and the account.
-    files: [
-      'web/src/pages/admin/**/*.tsx',
-      'web/src/pages/account/**/*.tsx',
-      'web/src/pages/AccountPage.tsx',
-    ],
-    rules: { 'i18next/no-literal-string': NO_LITERAL_STRING },
-  },
-  {
-    // Governance, controls and the roadmap.
-    files: [
-      'web/src/modules/governance/**/*.tsx',
-      'web/src/modules/controls/**/*.tsx',
-      'web/src/modules/roadmap/**/*.tsx',
-    ],
-    rules: { 'i18next/no-literal-string': NO_LITERAL_STRING },
-  },
-  {
-    // The register, the board pack, the portfolio and the shared components and frame.
-    files: [
-      'web/src/modules/risks/**/*.tsx',
-      'web/src/modules/reports/**/*.tsx',
-      'web/src/pages/PortfolioPage.tsx',
-      'web/src/pages/NeedsAction.tsx',
-      'web/src/pages/ImportClientModal.tsx',
-      'web/src/pages/NewClientModal.tsx',
-      'web/src/pages/NotFoundPage.tsx',
-      'web/src/pages/RouteError.tsx',
-      'web/src/pages/SignInPage.tsx',
-      'web/src/pages/signin/**/*.tsx',
-      'web/src/components/**/*.tsx',
-      'web/src/layout/**/*.tsx',
-    ],
     rules: { 'i18next/no-literal-string': NO_LITERAL_STRING },
   },
 );

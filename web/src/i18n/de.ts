@@ -6,6 +6,7 @@ export const de: Translations = {
     cancel: 'Abbrechen',
     confirm: 'Bestätigen',
     save: 'Speichern',
+    comingTo: 'Dieser Teil des Arbeitsbereichs kommt bald für {{client}}.',
     soon: 'Bald',
   },
   preferences: {

@@ -8,6 +8,7 @@ export const en = {
     cancel: 'Cancel',
     confirm: 'Confirm',
     save: 'Save',
+    comingTo: 'This part of the workspace is coming to {{client}} soon.',
     soon: 'Soon',
   },
   preferences: {
