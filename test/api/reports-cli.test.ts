@@ -73,6 +73,24 @@ describe('triad report', () => {
     expect(fs.readFileSync(forced, 'utf8')).toContain('<!doctype html>');
   });
 
+  it('board --language de writes the pack in German, and refuses a language it does not speak', async () => {
+    const out = path.join(dir, 'pack-de.html');
+    const r = await runCli(['report', 'board', '--client', kestrel, '--quarter', '2026Q4', '--out', out, '--language', 'de'], { env });
+    expect(r.code, r.stderr).toBe(0);
+    const html = fs.readFileSync(out, 'utf8');
+    expect(html).toContain('VORSTANDSBERICHT');
+    expect(html).toContain('Risiko im Vergleich zur Risikobereitschaft');
+    expect(html).not.toContain('Risk against appetite');
+    const english = path.join(dir, 'pack-en.html');
+    expect((await runCli(['report', 'board', '--client', kestrel, '--quarter', '2026Q4', '--out', english], { env })).code).toBe(0);
+    expect(fs.readFileSync(english, 'utf8')).toContain('Risk against appetite');
+    const never = path.join(dir, 'pack-fr.html');
+    const refused = await runCli(['report', 'board', '--client', kestrel, '--quarter', '2026Q4', '--out', never, '--language', 'fr'], { env });
+    expect(refused.code).toBe(2);
+    expect(refused.stderr).toContain('--language must be one of en, de (got "fr")');
+    expect(fs.existsSync(never)).toBe(false);
+  });
+
   it('board takes the client by its name, in any case, and the quarter we are in when none is given', async () => {
     const out = path.join(dir, 'by-name.pdf');
     const r = await runCli(['report', 'board', '--client', 'kestrel precision MANUFACTURING', '--out', out], { env });

@@ -147,6 +147,10 @@ export async function signIn(page: Page, email: string, options: { password?: st
   if (!options.next) {
     await page.waitForURL((url) => url.pathname === '/' || /^\/clients\/[^/]+$/.test(url.pathname));
     await page.getByRole('heading', { level: 1 }).first().waitFor();
+    // The landing page settles (an executive of one client is taken on from / to its home once
+    // the clients and the page's words have loaded) before the test acts on it.
+    await page.waitForLoadState('networkidle');
+    await page.getByRole('heading', { level: 1 }).first().waitFor();
   }
 }
 

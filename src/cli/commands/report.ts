@@ -39,15 +39,19 @@ export function registerReport(program: Command): void {
     .option('--quarter <quarter>', 'the quarter, e.g. 2026Q4 (default: the quarter we are in)')
     .requiredOption('--out <file>', 'the file to write (- is standard output)')
     .option('--format <format>', 'pdf or html (default: from the file name, else pdf)')
-    .action(async (opts: { client: string; quarter?: string; out: string; format?: string }) => {
+    .option('--language <language>', 'the language the pack is written in: en or de', 'en')
+    .action(async (opts: { client: string; quarter?: string; out: string; format?: string; language: string }) => {
       const format = fileFormat(opts.format, opts.out);
       const quarter = await quarterOption(opts.quarter);
+      const { REPORT_LANGUAGES } = await import('../../modules/reports/schema.js');
+      const language = REPORT_LANGUAGES.find((l) => l === opts.language);
+      if (!language) throw new CliError(`--language must be one of ${REPORT_LANGUAGES.join(', ')} (got "${opts.language}")`, 2);
       const started = performance.now();
       const { body, summary } = await withApp(async (ctx) => {
         const { cliScope, runDomain } = await import('./admin.js');
         const { makeBoardPack } = await import('../../modules/reports/packs.js');
         const scope = await cliScope(ctx, opts.client);
-        const content = await runDomain(() => makeBoardPack(scope, quarter));
+        const content = await runDomain(() => makeBoardPack(scope, quarter, { language }));
         const body =
           format === 'pdf'
             ? await (await import('../../modules/reports/render/board-pdf.js')).renderBoardPackPdf(content)

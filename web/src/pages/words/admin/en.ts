@@ -28,7 +28,7 @@ const en = {
     firmRole: 'Firm role',
     firmRoleHelp: 'Firm admins manage accounts and see every client; advisors serve the clients they are members of; client users only see their own company.',
     add: 'Add user',
-    mfaRemoved: '{{name}}’s two-step sign-in was removed; they set it up again when they next sign in.',
+    mfaRemoved: "{{name}}'s two-step sign-in was removed; they set it up again when they next sign in.",
     resetTitle: 'Reset {{name}}’s two-step sign-in?',
     resetText: 'For a lost phone and lost recovery codes. {{name}} is signed out and sets up two-step sign-in again (or signs in with the password alone if your firm does not require it).',
     resetConfirm: 'Reset two-step sign-in',
