@@ -161,6 +161,23 @@ describe('importing an asset tool\'s CSV', () => {
 });
 
 describe('every kind', () => {
+  // (Cells are read without the spaces around them, as spreadsheets write them; inside, every character counts.)
+  it('keeps every character of a cell as written: tabs, line breaks, backslashes, a literal \\N, quotes, Greek and Cyrillic', async () => {
+    const notes = ['a\tb', 'line one\nline two\r\nline three', 'C:\\Temp\\new', '\\N', '\\', '"quoted", with a comma', 'Αθήνα — Москва', 'two  spaces\u00a0and a no-break one'];
+    let csv = csvLine(['Asset Tag', 'Name', 'Notes']);
+    notes.forEach((n, i) => (csv += csvLine([`ESC-${i}`, `Escapes ${i} \\ and\ttab`, n])));
+    // A client of its own, so that the other tests count the asset file's rows alone.
+    const own = await advisor.post<{ id: string }>('/api/clients', { name: 'Escape Works', sector: 'Manufacturing', employees: 20 });
+    const at = `/api/clients/${own.body.id}`;
+    const res = await advisor.request<Report>('POST', `${at}/estate/import/systems`, csv, { 'content-type': 'text/csv' });
+    expect(res.body).toMatchObject({ status: 'imported', created: notes.length });
+    for (const [i, n] of notes.entries()) {
+      const found = (await advisor.get<{ systems: { assetTag: string; name: string; notes: string | null }[] }>(`${at}/estate/systems?search=ESC-${i}`)).body.systems;
+      expect(found).toEqual([expect.objectContaining({ assetTag: `ESC-${i}`, name: `Escapes ${i} \\ and\ttab`, notes: n })]);
+    }
+  });
+
+
   it('services name the systems they depend on; an unknown one refuses the row', async () => {
     const ok = await upload('services', 'Service,Department,Cost per Hour,RTO,RPO,Priority,Depends On\nShip orders,Logistics,"$4,500",4,1,Mission critical,A-000001; Device 2\n');
     expect(ok.body).toMatchObject({ status: 'imported', created: 1 });

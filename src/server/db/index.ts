@@ -2,6 +2,7 @@ import fs from 'node:fs';
 import path from 'node:path';
 import BetterSqlite3 from 'better-sqlite3';
 import { Kysely, PostgresDialect, sql, type LogEvent } from 'kysely';
+import { copyCapablePool } from './copy.js';
 import pg from 'pg';
 import type { DB } from './schema.js';
 import { TwoConnectionSqliteDialect } from './sqlite.js';
@@ -41,7 +42,7 @@ export function openDatabase(options: DatabaseOptions): Database {
     const pool = new pg.Pool({ connectionString: options.databaseUrl, max: options.poolSize ?? 10 });
     // An idle client's error (e.g. the server restarting) must not crash the process.
     pool.on('error', () => undefined);
-    const db = new Kysely<DB>({ dialect: new PostgresDialect({ pool }), ...(options.onQuery ? { log: options.onQuery } : {}) });
+    const db = new Kysely<DB>({ dialect: new PostgresDialect({ pool: copyCapablePool(pool) }), ...(options.onQuery ? { log: options.onQuery } : {}) });
     return {
       db,
       dialect: 'postgres',
@@ -73,6 +74,17 @@ function redactUrl(url: string): string {
   } catch {
     return 'postgres://(unparseable URL)';
   }
+}
+
+/**
+ * For the rest of the transaction `tx`, has PostgreSQL look rows up by index wherever one
+ * applies (`set local enable_seqscan = off`); nothing on SQLite, whose planner takes the index
+ * for a key lookup anyway. For a bulk load that looks up each batch's keys in a table it is
+ * filling: the planner cannot know the new rows' values and takes a list of 500 keys for most of
+ * the table, so it would read the whole growing table for every batch.
+ */
+export async function lookUpByIndex(database: Database, tx: Kysely<DB>): Promise<void> {
+  if (database.dialect === 'postgres') await sql`set local enable_seqscan = off`.execute(tx);
 }
 
 /**

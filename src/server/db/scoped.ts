@@ -1,4 +1,5 @@
 import {
+  CompiledQuery,
   PostgresAdapter,
   sql,
   type DeleteQueryBuilder,
@@ -12,6 +13,7 @@ import {
   type UpdateQueryBuilder,
   type UpdateResult,
 } from 'kysely';
+import { copyStatement, CopyRows } from './copy.js';
 import type { ClientTable, DB } from './schema.js';
 
 interface OnConflict {
@@ -60,11 +62,7 @@ export class ClientDb {
    */
   async upsertMany<T extends ClientTable>(table: T, rows: readonly Record<string, unknown>[], updateColumns: readonly string[]): Promise<void> {
     if (rows.length === 0) return;
-    const withClient: Record<string, unknown>[] = rows.map((row) => ({ ...row, client_id: this.clientId }));
-    const columns = Object.keys(withClient[0]!);
-    if (withClient.some((row) => Object.keys(row).length !== columns.length || columns.some((c) => !(c in row)))) {
-      throw new Error(`upsertMany(${table}): every row must have the same columns`);
-    }
+    const { withClient, columns } = this.sameColumns('upsertMany', table, rows);
     if (this.kysely.getExecutor().adapter instanceof PostgresAdapter) {
       const set = updateColumns.length === 0 ? sql`do nothing` : sql`do update set ${sql.join(updateColumns.map((c) => sql`${sql.ref(c)} = ${sql.ref(`excluded.${c}`)}`))}`;
       const cols = sql.join(columns.map((c) => sql.ref(c)));
@@ -81,6 +79,32 @@ export class ClientDb {
         return updateColumns.length === 0 ? target.doNothing() : target.doUpdateSet((eb) => Object.fromEntries(updateColumns.map((c) => [c, eb.ref(`excluded.${c}`)])));
       })
       .execute();
+  }
+
+  /**
+   * Inserts new rows (client_id set on each); a row whose key is already there is refused with
+   * the database's error, and the caller's transaction with it. The bulk insert of imports: on
+   * PostgreSQL through COPY ({@link CopyRows}), on SQLite a multi-row insert. Every row must have
+   * the same columns.
+   */
+  async insertMany<T extends ClientTable>(table: T, rows: readonly Record<string, unknown>[]): Promise<void> {
+    if (rows.length === 0) return;
+    const { withClient, columns } = this.sameColumns('insertMany', table, rows);
+    if (this.kysely.getExecutor().adapter instanceof PostgresAdapter) {
+      await this.kysely.executeQuery(CompiledQuery.raw(copyStatement(table, columns), [new CopyRows(withClient.map((row) => columns.map((c) => row[c])))]));
+      return;
+    }
+    await this.kysely.insertInto(table).values(withClient as unknown as Insertable<DB[T]>[]).execute();
+  }
+
+  /** The rows with the client's id, and their columns (the same in every row, or an error). */
+  private sameColumns(method: string, table: string, rows: readonly Record<string, unknown>[]): { withClient: Record<string, unknown>[]; columns: string[] } {
+    const withClient: Record<string, unknown>[] = rows.map((row) => ({ ...row, client_id: this.clientId }));
+    const columns = Object.keys(withClient[0]!);
+    if (withClient.some((row) => Object.keys(row).length !== columns.length || columns.some((c) => !(c in row)))) {
+      throw new Error(`${method}(${table}): every row must have the same columns`);
+    }
+    return { withClient, columns };
   }
 
   /** `update table … where client_id = :clientId`. */

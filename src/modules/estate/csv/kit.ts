@@ -211,6 +211,16 @@ export function asText(v: unknown): string {
 }
 
 /**
+ * Inserts rows the plan found new, in bulk (COPY on PostgreSQL); the rows' sort keys
+ * (sort-keys.ts) are derived from their names on the way. A row that appeared meanwhile with the
+ * same key makes the database refuse the statement, and the import's transaction with it.
+ */
+export async function insertNew(db: ClientDb, table: string, given: Record<string, unknown>[]): Promise<void> {
+  if (given.length === 0) return;
+  await db.insertMany(table as ClientTable, hasSortKeys(table) ? given.map((r) => withSortKeys(table, r)) : given);
+}
+
+/**
  * Inserts new rows and overwrites existing ones (by client_id, id) in one statement; the rows'
  * sort keys (sort-keys.ts) are derived from their names on the way.
  */

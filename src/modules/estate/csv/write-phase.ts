@@ -1,7 +1,7 @@
 import type { ClientScope } from '../../../server/context.js';
 import { toTimestamp } from '../../../server/db/conventions.js';
 import { conflict } from '../../../server/errors.js';
-import { analyze } from '../../../server/db/index.js';
+import { analyze, lookUpByIndex } from '../../../server/db/index.js';
 import { KINDS } from './kinds/index.js';
 import { VendorResolver, type KindSpec, type Planned, type RunContext } from './kit.js';
 import type { ImportRowsOptions } from './options.js';
@@ -26,6 +26,15 @@ const TABLE_OF_KIND: Partial<Record<string, string>> = {
  */
 export function yieldToOthers(): Promise<void> {
   return new Promise((resolve) => setImmediate(resolve));
+}
+
+/**
+ * Rows a batch of the writing phase: on SQLite few enough that other requests get their turn
+ * between batches (its statements hold the process); PostgreSQL's run on the server while the
+ * process serves others, and fewer, larger statements (a COPY of 5,000 rows) load faster.
+ */
+function writeBatch(scope: ClientScope): number {
+  return scope.app.database.dialect === 'postgres' ? 5000 : 500;
 }
 
 export interface WriteArgs {
@@ -53,6 +62,7 @@ async function writeRows(scope: ClientScope, spec: KindSpec, spool: Spool, args:
   const startedAt = toTimestamp(scope.now());
   args.onWritten(0);
   return scope.write(async (w) => {
+    await lookUpByIndex(scope.app.database, w.tx);
     const resolver = new VendorResolver();
     const ctx = args.runContext('write', w.db, resolver);
     const counts = { created: 0, updated: 0, unchanged: 0 };
@@ -77,7 +87,7 @@ async function writeRows(scope: ClientScope, spec: KindSpec, spool: Spool, args:
         }
       }
     };
-    for await (const part of spool.batches()) {
+    for await (const part of spool.batches(writeBatch(scope))) {
       apply(await spec.run(ctx, part));
       written += part.length;
       args.onWritten(written);

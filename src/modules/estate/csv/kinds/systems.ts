@@ -2,7 +2,7 @@ import type { ClientScope } from '../../../../server/context.js';
 import { addMonths, chunk } from '../../common.js';
 import type { EstateSystemsTable } from '../../tables.js';
 import { SYSTEM_SCOPES, SYSTEM_STATUSES, SYSTEM_TYPES, type SystemScope, type SystemType } from '../../vocab.js';
-import { upsert, type KindSpec, type Planned, type Rec } from '../kit.js';
+import { insertNew, upsert, type KindSpec, type Planned, type Rec } from '../kit.js';
 import { date, integer, loose, money, oneOf, text } from '../values.js';
 import { STATUS_WORDS, SYSTEM_ALIASES, TYPE_WORDS } from './asset-tools.js';
 import { replacementCosts } from '../mapping.js';
@@ -93,7 +93,8 @@ export const systemsKind: KindSpec = {
     for (const part of chunk(names, 500)) for (const s of await ctx.db.selectFrom('estate_systems').selectAll().where('name', 'in', part).execute()) byName.set(s.name, [...(byName.get(s.name) ?? []), s]);
     await ctx.vendors.load(ctx.db, batch.flatMap((b) => (typeof b.rec.vendor === 'string' ? [b.rec.vendor] : [])));
     const out: Planned[] = [];
-    const write: Record<string, unknown>[] = [];
+    const created: Record<string, unknown>[] = [];
+    const updated: Record<string, unknown>[] = [];
     for (const { line, rec } of batch) {
       const tag = typeof rec.assetTag === 'string' ? rec.assetTag : null;
       const label = tag ?? (rec.name as string);
@@ -132,9 +133,13 @@ export const systemsKind: KindSpec = {
       const plan = planOf(ctx, line, label, existing as Record<string, unknown> | undefined, row, COMPARE, (c) => ctx.headerOf(FIELD_OF_COLUMN.get(c) ?? c));
       if (notes.length > 0 && plan.action !== 'unchanged') plan.notes = notes;
       out.push(plan);
-      if (plan.action === 'create' || plan.action === 'update') write.push(row);
+      if (plan.action === 'create') created.push(row);
+      else if (plan.action === 'update') updated.push(row);
     }
-    if (ctx.mode === 'write') await upsert(ctx.db, 'estate_systems', write);
+    if (ctx.mode === 'write') {
+      await upsert(ctx.db, 'estate_systems', updated);
+      await insertNew(ctx.db, 'estate_systems', created);
+    }
     return out;
   },
   async *rows(scope: ClientScope) {
