@@ -70,5 +70,18 @@ describe('the server\u2019s words in German', () => {
     expect(await describing(page, name)).toContain('Name darf höchstens 200 Zeichen lang sein');
     expect(await dialog.getByText(/must be at most|At most \d+ characters/).count()).toBe(0);
     expect(posts).toEqual([]);
+    await page.keyboard.press('Escape');
+
+    // A file sent as it is (an upload) goes in the reader's language too.
+    const uploads: string[] = [];
+    page.on('request', (r) => {
+      if (r.method() === 'POST' && r.url().includes('/estate/import/')) uploads.push(r.headers()['accept-language'] ?? '');
+    });
+    await page.goto(`${base}/estate/import`);
+    const form = page.getByRole('region', { name: 'Datei importieren' });
+    await form.locator('input[type="file"]').setInputFiles({ name: 'assets.csv', mimeType: 'text/csv', buffer: Buffer.from('Asset Tag,Name\nDE-1,Drucker\n') });
+    await form.getByRole('button', { name: 'Datei prüfen (Probelauf)' }).click();
+    await form.getByRole('region', { name: 'Importbericht' }).waitFor();
+    expect(uploads).toEqual(['de']);
   });
 });

@@ -74,6 +74,8 @@ export interface RequestOptions {
   query?: Record<string, string | number | boolean | null | undefined>;
   /** JSON body. */
   body?: unknown;
+  /** A body sent as it is (a file: a CSV, a catalogue, evidence), with its media type, instead of JSON. */
+  raw?: { body: Blob | string; contentType: string };
   /** Leave a 401 to the caller instead of sending the user to sign in (the sign-in form itself). */
   redirectOn401?: boolean;
   signal?: AbortSignal;
@@ -146,7 +148,8 @@ export async function request<T>(method: string, path: string, options: RequestO
   const url = withQuery(path, options.query);
   const held = method === 'GET' ? kept.get(url) : undefined;
   if (held) headers['if-none-match'] = held.etag;
-  if (options.body !== undefined) headers['content-type'] = 'application/json';
+  if (options.raw) headers['content-type'] = options.raw.contentType;
+  else if (options.body !== undefined) headers['content-type'] = 'application/json';
   if (method !== 'GET' && method !== 'HEAD') {
     const token = csrfToken();
     if (token) headers[CSRF_HEADER] = token;
@@ -157,7 +160,7 @@ export async function request<T>(method: string, path: string, options: RequestO
       method,
       headers,
       credentials: 'same-origin',
-      ...(options.body !== undefined ? { body: JSON.stringify(options.body) } : {}),
+      ...(options.raw ? { body: options.raw.body } : options.body !== undefined ? { body: JSON.stringify(options.body) } : {}),
       ...(options.signal ? { signal: options.signal } : {}),
     });
   } catch (err) {
@@ -188,8 +191,13 @@ export async function request<T>(method: string, path: string, options: RequestO
 
 /** The ApiError of a failed answer (its parsed body); a 401 sends the person to sign in unless told not to. */
 export function errorOf(res: Response, body: unknown, redirectOn401: boolean): ApiError {
-  const error = parseErrorBody(res.status, body, res.headers.get('x-request-id'));
-  if (res.status === 401 && redirectOn401) onUnauthenticated();
+  return answerError(res.status, body, res.headers.get('x-request-id'), redirectOn401);
+}
+
+/** The same for an answer read otherwise than by fetch (an upload through XMLHttpRequest, for its progress). */
+export function answerError(status: number, body: unknown, requestId: string | null, redirectOn401 = true): ApiError {
+  const error = parseErrorBody(status, body, requestId);
+  if (status === 401 && redirectOn401) onUnauthenticated();
   return error;
 }
 

@@ -1,7 +1,7 @@
 /** The IT budget's queries and changes, on the API of src/modules/budget/routes.ts. */
 import { useQuery } from '@tanstack/react-query';
 import type { AccountOut, ActualOut, FirmBudgetOut, YearOut } from '@schema/budget';
-import { ApiError, api, clientPath, CSRF_HEADER, csrfToken } from '../../api/client';
+import { api, clientPath, request } from '../../api/client';
 import { keys } from '../../api/keys';
 
 export const budgetKeys = {
@@ -39,16 +39,6 @@ export interface ActualsImportReport {
 }
 
 /** Sends an accounting export as the body (text/csv); a refused import rejects with the ApiError listing every bad line. */
-export async function uploadActuals(clientId: string, file: File, dryRun: boolean): Promise<ActualsImportReport> {
-  const headers: Record<string, string> = { 'content-type': 'text/csv', accept: 'application/json' };
-  const token = csrfToken();
-  if (token) headers[CSRF_HEADER] = token;
-  const params = new URLSearchParams({ dryRun: String(dryRun), fileName: file.name });
-  const res = await fetch(`${clientPath(clientId, '/budget/actuals/import')}?${params.toString()}`, { method: 'POST', headers, body: file, credentials: 'same-origin' });
-  const body = (await res.json().catch(() => null)) as { error?: { code: string; message: string; details?: { path: string; message: string }[] } } | ActualsImportReport | null;
-  if (!res.ok) {
-    const e = (body as { error?: { code: string; message: string; details?: { path: string; message: string }[] } } | null)?.error;
-    throw new ApiError(res.status, e?.code ?? 'BAD_RESPONSE', e?.message ?? `The server answered ${res.status}.`, e?.details ?? []);
-  }
-  return body as ActualsImportReport;
+export function uploadActuals(clientId: string, file: File, dryRun: boolean): Promise<ActualsImportReport> {
+  return request<ActualsImportReport>('POST', clientPath(clientId, '/budget/actuals/import'), { query: { dryRun: String(dryRun), fileName: file.name }, raw: { body: file, contentType: 'text/csv' } });
 }

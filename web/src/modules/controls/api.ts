@@ -15,7 +15,7 @@ import type {
   PortfolioMaturityRow,
   RiskTargetsOut,
 } from '@schema/controls';
-import { api, ApiError, clientPath, csrfToken, CSRF_HEADER, type ErrorDetail } from '../../api/client';
+import { api, clientPath, request } from '../../api/client';
 import { keys } from '../../api/keys';
 
 export const controlKeys = {
@@ -121,28 +121,8 @@ export function controlChangeKeys(clientId: string) {
  * Sends a file as the raw request body (evidence, a catalogue, a CSV), with the CSRF header;
  * resolves with the JSON answer or rejects with the API's error.
  */
-export async function uploadRaw<T>(path: string, body: Blob | string, contentType: string, query: Record<string, string | undefined> = {}): Promise<T> {
-  const params = new URLSearchParams(Object.entries(query).filter((e): e is [string, string] => e[1] !== undefined));
-  const headers: Record<string, string> = { 'content-type': contentType, accept: 'application/json' };
-  const token = csrfToken();
-  if (token) headers[CSRF_HEADER] = token;
-  let res: Response;
-  try {
-    const qs = params.toString();
-    res = await fetch(qs ? `${path}?${qs}` : path, { method: 'POST', headers, body, credentials: 'same-origin' });
-  } catch {
-    throw new ApiError(0, 'NETWORK', 'Triad could not be reached. Check your connection and try again.');
-  }
-  const text = await res.text();
-  let parsed: unknown = null;
-  try {
-    parsed = text ? (JSON.parse(text) as unknown) : null;
-  } catch {
-    parsed = null;
-  }
-  if (res.ok) return parsed as T;
-  const error = (parsed as { error?: { code?: string; message?: string; details?: ErrorDetail[] } } | null)?.error;
-  throw new ApiError(res.status, error?.code ?? 'BAD_RESPONSE', error?.message ?? `The server answered ${res.status}.`, error?.details ?? [], res.headers.get('x-request-id'));
+export function uploadRaw<T>(path: string, body: Blob | string, contentType: string, query: Record<string, string | undefined> = {}): Promise<T> {
+  return request<T>('POST', path, { query, raw: { body, contentType } });
 }
 
 export function uploadEvidence(clientId: string, assessmentId: string, controlId: string, file: File, title?: string): Promise<EvidenceOut> {

@@ -24,7 +24,7 @@ import type {
   VendorList,
   VendorOut,
 } from '@schema/estate';
-import { api, ApiError, clientPath, csrfToken, CSRF_HEADER, type ErrorDetail } from '../../api/client';
+import { answerError, api, ApiError, apiLanguage, clientPath, csrfToken, CSRF_HEADER } from '../../api/client';
 import { keys } from '../../api/keys';
 import { useApiList, type ListQuery } from '../../api/paged';
 import { call, triad } from '../../api/typed';
@@ -240,6 +240,7 @@ export function uploadCsv(
     xhr.open('POST', `${estatePath(clientId, `/import/${kind}`)}?${params.toString()}`);
     xhr.setRequestHeader('content-type', /\.xlsx$/i.test(options.fileName) ? XLSX_TYPE : 'text/csv');
     xhr.setRequestHeader('accept', 'application/json');
+    xhr.setRequestHeader('accept-language', apiLanguage());
     const token = csrfToken();
     if (token) xhr.setRequestHeader(CSRF_HEADER, token);
     xhr.upload.onprogress = (e) => {
@@ -257,8 +258,7 @@ export function uploadCsv(
         resolve(body as ImportReport);
         return;
       }
-      const error = (body as { error?: { code?: string; message?: string; details?: ErrorDetail[] } } | null)?.error;
-      reject(new ApiError(xhr.status, error?.code ?? 'BAD_RESPONSE', error?.message ?? `The server answered ${xhr.status}.`, error?.details ?? [], xhr.getResponseHeader('x-request-id')));
+      reject(answerError(xhr.status, body, xhr.getResponseHeader('x-request-id')));
     };
     xhr.send(file);
   });
