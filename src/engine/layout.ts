@@ -206,7 +206,7 @@ export const policySlot = (p: number): number => PORTFOLIO_TASKS + p;
 
 /**
  * Risks are simulated in groups of consecutive risks, each group adding into its own partial
- * portfolio in risk order; the partials are then added in group order. The grouping depends
+ * portfolio in risk order; the partials are then added in group order (run.ts). The grouping depends
  * only on the number of risks, so the order of every sum is the same whatever the threads.
  */
 export const MAX_GROUPS = 8;
@@ -220,8 +220,6 @@ export interface RunLayout {
   insured: boolean;
   /** Risk index ranges [from, to) of the groups. */
   groups: { from: number; to: number }[];
-  /** Group indices in the order threads claim them: the most events first, for balance. */
-  claimOrder: number[];
   treated: number[];
   hasResidual: boolean;
   appetite: number[];
@@ -244,8 +242,6 @@ export function layoutRun(spec: RunSpec): RunLayout {
     from: Math.floor((g * plans.length) / count),
     to: Math.floor(((g + 1) * plans.length) / count),
   }));
-  const cost = groups.map(({ from, to }) => plans.slice(from, to).reduce((sum, p) => sum + expectedRate(p) + 1, 0));
-  const claimOrder = groups.map((_, g) => g).sort((a, b) => cost[b]! - cost[a]! || a - b);
   const riskSlot = policySlot(policies.length);
   return {
     spec,
@@ -253,7 +249,6 @@ export function layoutRun(spec: RunSpec): RunLayout {
     policies,
     insured: policies.length > 0,
     groups,
-    claimOrder,
     treated,
     hasResidual: treated.length > 0,
     appetite,

@@ -18,48 +18,65 @@ export { layoutRun, PORTFOLIO_TASKS, resolveRun, type RunLayout, type RunSpec, t
 
 // Control words of a run.
 export const C_NEXT_GROUP = 0;
+/** Groups added into the run's totals, in group order (they are done only then). */
 export const C_DONE_GROUPS = 1;
 export const C_NEXT_TASK = 2;
 export const C_DONE_TASKS = 3;
 export const C_FAILED = 4;
+/** The lock under which a thread adds a group to the totals or parks it in a pool buffer. */
+const C_LOCK = 5;
 /** Work units of a run: its groups, then the portfolio tasks. */
 export function workUnits(layout: RunLayout): number {
   return layout.groups.length + PORTFOLIO_TASKS;
 }
 
 /**
- * The memory of a run that threads share: partial portfolios, summaries and control words. A
- * sequential run (one thread, no pool) keeps no partials: its worker takes the groups in order
- * and adds each group's sums to running totals in its heap, which gives the same sums as adding
- * the partials in group order at the end.
+ * The memory of a run that threads share: the running totals, a small pool of buffers for groups
+ * done out of order, summaries and control words. Each group's sums (a series of years for the
+ * portfolio, then the residual portfolio, then the interleaved insurance sums) are added to the
+ * totals in group order, the same sums in the same order as a run on one thread: a thread that
+ * finishes the next group in order adds it in (and any parked groups that follow it); one that
+ * finishes a later group parks it in a free pool buffer, or waits for one. A sequential run (one
+ * thread, no pool) keeps its totals in its heap instead.
  */
 export interface RunBuffers {
   sequential: boolean;
   control: Int32Array;
-  /** Per group, the group's annual losses (dense); group 0's becomes the portfolio. */
-  partials: Float64Array[];
-  residualPartials: Float64Array[] | null;
-  /** Per group, the loss the company keeps per year before aggregate limits (insured models). */
-  retainedPartials: Float64Array[] | null;
-  /** Per group, per policy, its recoveries per year before its aggregate limit (insured models). */
-  recoveredPartials: Float64Array[][] | null;
+  /** Doubles of a group's sums: years × (1 portfolio + 1 residual + (1 + policies) insurance) as the model has them. */
+  width: number;
+  /** The totals of the groups added so far (shared runs; empty in a sequential run). */
+  totals: Float64Array;
+  /** Pool buffers of `width` doubles each, and the group each holds (−1: free). */
+  pool: Float64Array[];
+  poolGroup: Int32Array;
   /** Summary slots (see {@link TASK_PORTFOLIO}). */
   summaries: Float64Array;
 }
 
-/** Allocates a run's buffers: `shared` for use from several threads, else for a sequential run. */
-export function allocateBuffers(layout: RunLayout, shared: boolean): RunBuffers {
+/** Doubles of one group's sums: the portfolio's years, the residual's, the interleaved insurance sums. */
+function sumsWidth(layout: RunLayout): number {
+  const years = layout.spec.years;
+  return years * (1 + (layout.hasResidual ? 1 : 0) + (layout.insured ? 1 + layout.policies.length : 0));
+}
+
+/**
+ * Allocates a run's buffers: `shared` for use from several threads (`threads` of them, which
+ * sizes the pool for groups done out of order), else for a sequential run. Pages of a pool buffer
+ * that is never used are never touched, so an idle buffer costs address space, not memory.
+ */
+export function allocateBuffers(layout: RunLayout, shared: boolean, threads = 2): RunBuffers {
   const alloc = (bytes: number): ArrayBuffer | SharedArrayBuffer => (shared ? new SharedArrayBuffer(bytes) : new ArrayBuffer(bytes));
   const f64 = (n: number): Float64Array => new Float64Array(alloc(n * 8));
-  const years = layout.spec.years;
-  const groups = shared ? layout.groups : [];
+  const width = shared ? sumsWidth(layout) : 0;
+  const poolSize = shared ? Math.max(0, Math.min(threads, layout.groups.length - 1)) : 0;
+  const poolGroup = new Int32Array(alloc(Math.max(1, poolSize) * 4)).fill(-1);
   return {
     sequential: !shared,
     control: new Int32Array(alloc(8 * 4)),
-    partials: groups.map(() => f64(years)),
-    residualPartials: layout.hasResidual && shared ? groups.map(() => f64(years)) : null,
-    retainedPartials: layout.insured && shared ? groups.map(() => f64(years)) : null,
-    recoveredPartials: layout.insured && shared ? groups.map(() => layout.policies.map(() => f64(years))) : null,
+    width,
+    totals: f64(width),
+    pool: Array.from({ length: poolSize }, () => f64(width)),
+    poolGroup,
     summaries: f64(layout.slots * layout.slot),
   };
 }
@@ -98,17 +115,15 @@ export class RunWorker {
     this.residualSlot = new Map(layout.treated.map((r, j) => [r, layout.residualSlot + j]));
   }
 
-  /** Claims and simulates groups of risks until none is left; returns how many it did. */
+  /** Claims and simulates groups of risks, in group order, until none is left; returns how many it did. */
   claimGroups(onUnit?: () => void): number {
     const c = this.buffers.control;
     const groups = this.layout.groups.length;
     let done = 0;
     for (let i = Atomics.add(c, C_NEXT_GROUP, 1); i < groups; i = Atomics.add(c, C_NEXT_GROUP, 1)) {
       if (Atomics.load(c, C_FAILED) !== 0) break;
-      // A sequential run takes the groups in order, to add them up as it goes.
-      this.group(this.buffers.sequential ? i : this.layout.claimOrder[i]!);
-      Atomics.add(c, C_DONE_GROUPS, 1);
-      Atomics.notify(c, C_DONE_GROUPS);
+      // Claimed in order, so that the group the totals wait for is always being worked on.
+      this.group(i);
       done++;
       onUnit?.();
     }
@@ -132,8 +147,8 @@ export class RunWorker {
 
   /**
    * Simulates and summarises each risk of group g, in order, summing into the heap's partial
-   * portfolios, then hands the group's partials over to the run's buffers (or, in a sequential
-   * run, adds them to the running totals).
+   * portfolios, then adds the group's sums to the run's totals (in group order, see
+   * {@link RunBuffers}).
    */
   group(g: number): void {
     const { layout, buffers, targets, heap } = this;
@@ -151,19 +166,8 @@ export class RunWorker {
     }
     if (buffers.sequential) {
       this.fold(g === 0);
-      return;
-    }
-    buffers.partials[g]!.set(heap.partial);
-    if (buffers.residualPartials) buffers.residualPartials[g]!.set(heap.residualPartial);
-    if (targets.insurance) {
-      // The interleaved yearly sums, one series at a time through the (now free) values region.
-      const { sums, width } = targets.insurance;
-      const series = heap.values.subarray(0, years);
-      for (let j = 0; j < width; j++) {
-        heap.insurance.strided(heap.at(sums) + 8 * j, width, years, heap.at(series));
-        (j === 0 ? buffers.retainedPartials![g]! : buffers.recoveredPartials![g]![j - 1]!).set(series);
-      }
-    }
+      Atomics.add(buffers.control, C_DONE_GROUPS, 1);
+    } else this.handOver(g);
   }
 
   /** A sequential run's group sums, added to the running totals (the first group's become them). */
@@ -178,7 +182,64 @@ export class RunWorker {
     if (layout.insured) add(heap.insuranceTotal, heap.insuranceSums);
   }
 
-  /** Adds the partials in group order and summarises the sum (task 0: portfolio, 1: residual, 2: retained). */
+  /** The heap's group sums, each at its place in a group's sums (see {@link RunBuffers}). */
+  private groupSums(): [Float64Array, number][] {
+    const { layout, heap } = this;
+    const years = layout.spec.years;
+    const parts: [Float64Array, number][] = [[heap.partial, 0]];
+    if (layout.hasResidual) parts.push([heap.residualPartial, years]);
+    if (layout.insured) parts.push([heap.insuranceSums, (layout.hasResidual ? 2 : 1) * years]);
+    return parts;
+  }
+
+  /**
+   * A shared run's group g, done: if it is the next group in order, adds it to the totals, then
+   * every parked group that follows; otherwise parks it in a free pool buffer, or waits until the
+   * totals move on and tries again. Returns early if the run failed.
+   */
+  private handOver(g: number): void {
+    const { buffers } = this;
+    const { control: c, totals, pool, poolGroup } = buffers;
+    for (;;) {
+      lock(c);
+      let next = 0;
+      let placed = false;
+      try {
+        next = Atomics.load(c, C_DONE_GROUPS);
+        if (next === g) {
+          for (const [part, at] of this.groupSums()) {
+            if (g === 0) totals.set(part, at);
+            else addInto(totals, at, part, 0, part.length);
+          }
+          next++;
+          for (let k = poolGroup.indexOf(next); k >= 0; k = poolGroup.indexOf(next)) {
+            addInto(totals, 0, pool[k]!, 0, buffers.width);
+            Atomics.store(poolGroup, k, -1);
+            next++;
+          }
+          Atomics.store(c, C_DONE_GROUPS, next);
+          placed = true;
+        } else {
+          const k = poolGroup.indexOf(-1);
+          if (k >= 0 && k < pool.length) {
+            for (const [part, at] of this.groupSums()) pool[k]!.set(part, at);
+            Atomics.store(poolGroup, k, g);
+            placed = true;
+          }
+        }
+      } finally {
+        unlock(c);
+      }
+      if (placed) {
+        Atomics.notify(c, C_DONE_GROUPS);
+        return;
+      }
+      if (Atomics.load(c, C_FAILED) !== 0) return;
+      Atomics.wait(c, C_DONE_GROUPS, next, 100);
+    }
+  }
+
+  /** Summarises the portfolio (task 0) or the residual portfolio (1) from the totals, or the retained portfolio (2). */
   portfolio(t: number): void {
     if (t === TASK_RETAINED_PORTFOLIO) {
       this.retained();
@@ -191,19 +252,10 @@ export class RunWorker {
     if (buffers.sequential) sum = t === TASK_PORTFOLIO ? heap.portfolioTotal : heap.residualTotal;
     else {
       sum = heap.partial;
-      this.sumInto(sum, t === TASK_PORTFOLIO ? buffers.partials : buffers.residualPartials!);
+      const at = t === TASK_PORTFOLIO ? 0 : years;
+      sum.set(buffers.totals.subarray(at, at + years));
     }
     summarize(heap, sum, years, years, { curves: t === TASK_PORTFOLIO || detail, sd: true, appetite: layout.appetite }, buffers.summaries, t * layout.slot);
-  }
-
-  /** sum = the partials added in group order (sum must be a view into the heap other than `candidates`). */
-  private sumInto(sum: Float64Array, parts: Float64Array[]): void {
-    const heap = this.heap;
-    sum.set(parts[0]!);
-    for (let g = 1; g < parts.length; g++) {
-      heap.candidates.set(parts[g]!);
-      heap.stats.addInto(heap.at(sum), heap.at(heap.candidates), this.layout.spec.years);
-    }
   }
 
   /**
@@ -219,10 +271,14 @@ export class RunWorker {
     const retained = heap.partial;
     const recovered = heap.values;
     const width = 1 + layout.policies.length;
-    // Series j of the interleaved totals (0 retained, 1 + k policy k), or the partials added up.
+    const insuranceAt = (layout.hasResidual ? 2 : 1) * years;
+    // Series j of the interleaved insurance totals (0 retained, 1 + k policy k).
     const series = (j: number, into: Float64Array): void => {
       if (buffers.sequential) heap.insurance.strided(heap.at(heap.insuranceTotal) + 8 * j, width, years, heap.at(into));
-      else this.sumInto(into, j === 0 ? buffers.retainedPartials! : buffers.recoveredPartials!.map((parts) => parts[j - 1]!));
+      else {
+        const totals = buffers.totals;
+        for (let y = 0, i = insuranceAt + j; y < years; y++, i += width) into[y] = totals[i]!;
+      }
     };
     series(0, retained);
     for (const policy of layout.policies) {
@@ -235,6 +291,21 @@ export class RunWorker {
     }
     summarize(heap, retained, years, years, { curves: true, sd: true, appetite: layout.appetite }, out, TASK_RETAINED_PORTFOLIO * layout.slot);
   }
+}
+
+/** total[at + i] += part[from + i] for i < n, each sum as the heap's addInto makes it. */
+function addInto(total: Float64Array, at: number, part: Float64Array, from: number, n: number): void {
+  for (let i = 0; i < n; i++) total[at + i] = total[at + i]! + part[from + i]!;
+}
+
+/** Takes the run's lock (waits while another thread holds it). */
+function lock(c: Int32Array): void {
+  while (Atomics.compareExchange(c, C_LOCK, 0, 1) !== 0) Atomics.wait(c, C_LOCK, 1, 1);
+}
+
+function unlock(c: Int32Array): void {
+  Atomics.store(c, C_LOCK, 0);
+  Atomics.notify(c, C_LOCK, 1);
 }
 
 /** Runs a whole simulation on the calling thread. */

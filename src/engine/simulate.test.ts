@@ -1,7 +1,7 @@
 import { readFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import { afterAll, describe, expect, it } from 'vitest';
-import { HISTOGRAM_BINS, LEC_POINTS, parseModel, recommendedThreads, simulateModel, type RiskModel } from './index.js';
+import { EventLimitError, HISTOGRAM_BINS, LEC_POINTS, parseModel, recommendedThreads, simulateModel, type Risk, type RiskModel } from './index.js';
 import { SimulationPool, simulateParallel } from './parallel.js';
 
 const repoRoot = fileURLToPath(new URL('../../', import.meta.url));
@@ -202,6 +202,33 @@ describe('parallel runner', () => {
     expect(two).toBe(inProcess);
     const big = JSON.stringify(simulateModel(portfolio100, { years: 20_000, seed: 3 }));
     expect(JSON.stringify(await simulateParallel(portfolio100, { years: 20_000, seed: 3, threads: 2 }))).toBe(big);
+  });
+
+  it('gives the same output with more threads than cores, one-shot or pooled', async () => {
+    // Threads may finish groups ahead of the one the totals wait for (run.test.ts drives that
+    // case step by step); whatever the timing, the sums come out in group order.
+    const options = { years: 8_000, seed: 5, version: '1.0.0' };
+    const expected = JSON.stringify(simulateModel(portfolio100, options));
+    expect(JSON.stringify(await simulateParallel(portfolio100, { ...options, threads: 4 }))).toBe(expected);
+    const pool = new SimulationPool({ threads: 3 });
+    pools.push(pool);
+    expect(JSON.stringify(await pool.simulate(portfolio100, options))).toBe(expected);
+    const detailed = JSON.stringify(simulateModel(treated, { ...options, detail: true }));
+    expect(JSON.stringify(await simulateParallel(treated, { ...options, threads: 3, detail: true }))).toBe(detailed);
+  });
+
+  it('stops every thread when a risk draws more events than the engine holds, and the pool serves the next run', async () => {
+    // R1 draws more than MAX_BLOCK_EVENTS in its first block with seed 292 (validate.test.ts);
+    // the threads that wait for its group to be added must give up, not wait for ever.
+    const cheap = (id: string): Risk => ({ id, lossEventFrequency: { type: 'constant', value: 0.5 }, primaryLoss: { type: 'constant', value: 1 } });
+    const runaway: Risk = { id: 'R1', lossEventFrequency: { type: 'lognormal', low: 0.0001, high: 50 }, primaryLoss: { type: 'constant', value: 1 } };
+    const model: RiskModel = { risks: [cheap('A'), cheap('B'), runaway, cheap('C'), cheap('D'), cheap('E')] };
+    const options = { years: 4096, seed: 292 };
+    await expect(simulateParallel(model, { ...options, threads: 2 })).rejects.toThrow(EventLimitError);
+    const pool = new SimulationPool({ threads: 2 });
+    pools.push(pool);
+    await expect(pool.simulate(model, options)).rejects.toThrow('R1: drew more than');
+    expect(await pool.simulate(treated, { years: 2000, seed: 4 })).toEqual(simulateModel(treated, { years: 2000, seed: 4 }));
   });
 
   it('keeps a reusable pool that serves several runs, with detail and progress', async () => {

@@ -4,6 +4,7 @@
  * is done, then claims the portfolio summaries. It returns what it did; the results are in the
  * buffers.
  */
+import { isMainThread, parentPort, workerData } from 'node:worker_threads';
 import { EventLimitError } from './model.js';
 import { C_DONE_GROUPS, C_DONE_TASKS, C_FAILED, layoutRun, RunWorker, type RunBuffers, type RunSpec } from './run.js';
 
@@ -42,3 +43,7 @@ export default function runTask(task: WorkerTask): WorkerOutcome {
     throw err;
   }
 }
+
+/** A thread started for one run (parallel.ts runInThread) gets its task as workerData and posts what it did. */
+const data = workerData as { engineTask?: WorkerTask } | null;
+if (!isMainThread && data?.engineTask && parentPort) parentPort.postMessage(runTask(data.engineTask));
