@@ -20,6 +20,17 @@ interface OnConflict {
   columns(cols: string[]): { doNothing(): unknown; doUpdateSet(f: (eb: { ref(r: string): unknown }) => Record<string, unknown>): unknown };
 }
 
+/** Values SQLite takes in one statement (its limit is 32,766). */
+const SQLITE_MAX_VALUES = 30_000;
+
+/** Rows in parts small enough for one SQLite statement each, at `columns` values a row. */
+function sqliteStatements<R>(rows: readonly R[], columns: number): R[][] {
+  const size = Math.max(1, Math.floor(SQLITE_MAX_VALUES / columns));
+  const parts: R[][] = [];
+  for (let i = 0; i < rows.length; i += size) parts.push(rows.slice(i, i + size));
+  return parts;
+}
+
 /** A row to insert into a client-owned table: everything but client_id, which the scope adds. */
 export type ClientInsert<T extends ClientTable> = Omit<Insertable<DB[T]>, 'client_id'>;
 
@@ -70,15 +81,17 @@ export class ClientDb {
       return;
     }
     // SQLite: the query builder's insert, whose statement tree the constraint errors read.
-    const insert = this.kysely.insertInto(table).values(withClient as unknown as Insertable<DB[T]>[]) as unknown as {
-      onConflict(f: (oc: OnConflict) => unknown): { execute(): Promise<unknown> };
-    };
-    await insert
-      .onConflict((oc) => {
-        const target = oc.columns(['client_id', 'id']);
-        return updateColumns.length === 0 ? target.doNothing() : target.doUpdateSet((eb) => Object.fromEntries(updateColumns.map((c) => [c, eb.ref(`excluded.${c}`)])));
-      })
-      .execute();
+    for (const part of sqliteStatements(withClient, columns.length)) {
+      const insert = this.kysely.insertInto(table).values(part as unknown as Insertable<DB[T]>[]) as unknown as {
+        onConflict(f: (oc: OnConflict) => unknown): { execute(): Promise<unknown> };
+      };
+      await insert
+        .onConflict((oc) => {
+          const target = oc.columns(['client_id', 'id']);
+          return updateColumns.length === 0 ? target.doNothing() : target.doUpdateSet((eb) => Object.fromEntries(updateColumns.map((c) => [c, eb.ref(`excluded.${c}`)])));
+        })
+        .execute();
+    }
   }
 
   /**
@@ -94,7 +107,7 @@ export class ClientDb {
       await this.kysely.executeQuery(CompiledQuery.raw(copyStatement(table, columns), [new CopyRows(withClient.map((row) => columns.map((c) => row[c])))]));
       return;
     }
-    await this.kysely.insertInto(table).values(withClient as unknown as Insertable<DB[T]>[]).execute();
+    for (const part of sqliteStatements(withClient, columns.length)) await this.kysely.insertInto(table).values(part as unknown as Insertable<DB[T]>[]).execute();
   }
 
   /** The rows with the client's id, and their columns (the same in every row, or an error). */
