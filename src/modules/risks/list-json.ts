@@ -2,23 +2,34 @@
  * A register's list entry serialised: the JSON of `presentListItem`, put together from parts so
  * that the figures of a stored result are serialised once, not on every read of the register.
  *
- * A register read again after a change keeps the parsed results that did not change
- * (register.ts, `carryParsed`): the same objects. Their figures' JSON is kept beside them (a
- * WeakMap, so it goes with them), and a read after a change to one scenario serialises the
- * numbers of that one. What is read from elsewhere (share, rating, staleness, links, treatment
- * counts) is serialised on every build, as before. list-json.test.ts holds the answer to be the
- * same JSON as `presentListItem`'s.
+ * A register read again after a change keeps the stored results that did not change
+ * (register.ts, `carryParsed`): the same row objects, parsed once. Their figures' JSON is kept
+ * beside them (a WeakMap, so it goes with them). And a whole entry is carried into the register
+ * read again when every input it is made from is the same (`sameEntryInputs`: the scenario's row,
+ * its stored result, links, treatments' statuses and expected hash; `sameSharedInputs`: the
+ * portfolio's mean and the rating bands), so a read after a change to one scenario serialises
+ * that one. list-json.test.ts holds the entry to be byte for byte `presentListItem`'s JSON, and
+ * every kind of change to make the entry again.
  */
-import { currentResult, pickStats, presentListFields, type PresentContext } from './register.js';
+import { currentResult, pickStats, presentListFields, sameColumns, type PresentContext } from './register.js';
 import type { FullStats } from './stored.js';
 import type { RiskScenariosTable } from './tables.js';
 
 const statsJson = new WeakMap<FullStats, string>();
 
+const finite = (x: unknown): x is number => typeof x === 'number' && Number.isFinite(x);
+
+/** `JSON.stringify(pickStats(stats))`, written out for the usual stats (every figure a finite number). */
+function statsJsonOf(stats: FullStats): string {
+  const { mean, p50, p90, p95, p99, probabilityOfLoss: pol } = stats;
+  if (!finite(mean) || !finite(p50) || !finite(p90) || !finite(p95) || !finite(p99) || !finite(pol)) return JSON.stringify(pickStats(stats));
+  return `{"mean":${mean},"p50":${p50},"p90":${p90},"p95":${p95},"p99":${p99},"probabilityOfLoss":${pol},"whenLoss":${JSON.stringify(stats.whenLoss ?? null)}}`;
+}
+
 function figures(stats: FullStats): string {
   let json = statsJson.get(stats);
   if (json === undefined) {
-    json = JSON.stringify(pickStats(stats));
+    json = statsJsonOf(stats);
     statsJson.set(stats, json);
   }
   return json;
@@ -49,4 +60,45 @@ export function resultJson(s: RiskScenariosTable, ctx: PresentContext): string {
 export function listItemJson(s: RiskScenariosTable, ctx: PresentContext): string {
   const fields = JSON.stringify(presentListFields(s, ctx));
   return `${fields.slice(0, -1)},"result":${resultJson(s, ctx)}}`;
+}
+
+/**
+ * Whether entries serialised under `before` still hold under `now` as far as what every entry
+ * shares goes: the portfolio's mean (shares) and the rating bands.
+ */
+export function sameSharedInputs(before: PresentContext, now: PresentContext): boolean {
+  const a = before.data.settings;
+  const b = now.data.settings;
+  return (
+    before.portfolioMean === now.portfolioMean &&
+    JSON.stringify(a.likelihoodBands) === JSON.stringify(b.likelihoodBands) &&
+    JSON.stringify(a.impactBands) === JSON.stringify(b.impactBands)
+  );
+}
+
+/**
+ * Whether the entry of scenario `a` serialised under `before` is the entry of `b` under `now`
+ * (with `sameSharedInputs`): every input `listItemJson` reads compared, the scenario's row and
+ * its stored result column by column, its links, its treatments' statuses and the hash its
+ * result must carry. A register read again after a change to one scenario serialises that one.
+ */
+export function sameEntryInputs(a: RiskScenariosTable, before: PresentContext, b: RiskScenariosTable, now: PresentContext): boolean {
+  if (!sameColumns(a, b) || before.hashes.get(a.id) !== now.hashes.get(b.id)) return false;
+  const r0 = before.results.get(a.id);
+  const r1 = now.results.get(b.id);
+  // A stored result read again unchanged is the row read before (register.ts, carryParsed).
+  if (r0 !== r1 && (r0 === undefined || r1 === undefined || !sameColumns(r0, r1))) return false;
+  const l0 = before.links.get(a.id) ?? [];
+  const l1 = now.links.get(b.id) ?? [];
+  if (l0.length !== l1.length) return false;
+  for (let i = 0; i < l0.length; i++) {
+    const x = l0[i]!;
+    const y = l1[i]!;
+    if (x.kind !== y.kind || x.target_id !== y.target_id || x.label !== y.label) return false;
+  }
+  const t0 = before.data.treatments.get(a.id) ?? [];
+  const t1 = now.data.treatments.get(b.id) ?? [];
+  if (t0.length !== t1.length) return false;
+  for (let i = 0; i < t0.length; i++) if (t0[i]!.status !== t1[i]!.status) return false;
+  return true;
 }

@@ -26,7 +26,7 @@
  */
 import type { AppContext, ClientScope } from '../../server/context.js';
 import { etagOf } from '../../server/http/etag.js';
-import { listItemJson } from './list-json.js';
+import { listItemJson, sameEntryInputs, sameSharedInputs } from './list-json.js';
 import { loadRegisterBase, sortFigures, type RegisterBase } from './register.js';
 import { SETTINGS_ID } from './settings.js';
 import type { OwnerSeat, RiskStatus } from './tables.js';
@@ -60,37 +60,39 @@ export interface CachedRegister {
   orders: Map<string, number[]>;
   /** `"portfolio":…,"appetite":…`: the summary every page carries, serialised once. */
   summaryJson: string;
-  /** A scenario's list entry serialised, made on first use. */
-  itemJson(row: ListRow): string;
+  /** Each scenario's list entry serialised (UTF-8) after a comma, by index: made on first use or carried from the register read before. */
+  items: (Buffer | undefined)[];
+  /** A scenario's list entry serialised after a comma, from `items` or made now. */
+  itemBytes(row: ListRow): Buffer;
   /** Serialised parts of the overview, made on first use. */
   overviewJson: string | null;
   /** Answers sent, by their query and refresh state, with their ETags: a read asked again is not put together again. */
   answers: Map<string, Answer>;
 }
 
-/** A serialised answer and its ETag (src/server/http/etag.ts). */
+/** A serialised answer (UTF-8, as sent) and its ETag (src/server/http/etag.ts). */
 export interface Answer {
-  body: string;
+  body: Buffer;
   etag: string;
 }
 
-/** How many answers an entry keeps, and how many characters of them (the refresh state changes every second while a recompute runs). */
+/** How many answers an entry keeps, and how many bytes of them (the refresh state changes every second while a recompute runs). */
 const ANSWERS_KEPT = 32;
-const ANSWER_CHARS_KEPT = 2_500_000;
+const ANSWER_BYTES_KEPT = 2_500_000;
 
 /** The answer kept under `key`, or the one `make` puts together (kept from then on, the oldest going first). */
-export function keptAnswer(entry: CachedRegister, key: string, make: () => string): Answer {
+export function keptAnswer(entry: CachedRegister, key: string, make: () => Buffer): Answer {
   let answer = entry.answers.get(key);
   if (!answer) {
     const body = make();
     answer = { body, etag: etagOf(body) };
     entry.answers.set(key, answer);
-    let chars = 0;
-    for (const a of entry.answers.values()) chars += a.body.length;
+    let bytes = 0;
+    for (const a of entry.answers.values()) bytes += a.body.length;
     for (const [k, a] of entry.answers) {
-      if (entry.answers.size <= ANSWERS_KEPT && chars <= ANSWER_CHARS_KEPT) break;
+      if (entry.answers.size <= ANSWERS_KEPT && bytes <= ANSWER_BYTES_KEPT) break;
       entry.answers.delete(k);
-      chars -= a.body.length;
+      bytes -= a.body.length;
     }
   }
   return answer;
@@ -138,37 +140,63 @@ async function registerKey(scope: ClientScope): Promise<string | null> {
   return JSON.stringify([head.seq, head.results ?? null, c.currency, c.annual_revenue, c.employees, scope.app.config.simulationYears]);
 }
 
-/** The register as read, ready for its list. */
-function build(key: string, base: RegisterBase): CachedRegister {
-  const rows: ListRow[] = base.data.scenarios.map((s, index) => {
-    const result = sortFigures(s, base.present);
-    return {
-      index,
-      id: s.id,
-      ref: s.ref,
-      refNumber: s.ref_number,
-      title: s.title,
-      titleLower: s.title.toLowerCase(),
-      threatLower: (s.threat ?? '').toLowerCase(),
-      ownerSeat: s.owner_seat,
-      status: s.status,
-      proposed: s.proposed === 1,
-      mean: result?.mean ?? -1,
-      p90: result?.p90 ?? -1,
-      share: result?.share ?? -1,
-      score: result?.score ?? 0,
-    };
+/** A scenario's list row: what the list filters and sorts it by. */
+function listRow(s: RegisterBase['data']['scenarios'][number], index: number, base: RegisterBase): ListRow {
+  const result = sortFigures(s, base.present);
+  return {
+    index,
+    id: s.id,
+    ref: s.ref,
+    refNumber: s.ref_number,
+    title: s.title,
+    titleLower: s.title.toLowerCase(),
+    threatLower: (s.threat ?? '').toLowerCase(),
+    ownerSeat: s.owner_seat,
+    status: s.status,
+    proposed: s.proposed === 1,
+    mean: result?.mean ?? -1,
+    p90: result?.p90 ?? -1,
+    share: result?.share ?? -1,
+    score: result?.score ?? 0,
+  };
+}
+
+/**
+ * The register as read, ready for its list. A scenario whose inputs did not change since
+ * `previous` (the register read before) keeps its row and its entry as serialised then
+ * (list-json.ts, sameEntryInputs).
+ */
+function build(key: string, base: RegisterBase, previous?: CachedRegister): CachedRegister {
+  const scenarios = base.data.scenarios;
+  const items: (Buffer | undefined)[] = new Array<Buffer | undefined>(scenarios.length);
+  const carry = previous && sameSharedInputs(previous.base.present, base.present) ? previous : undefined;
+  const old = carry?.base.data.scenarios ?? [];
+  let byId: Map<string, number> | null = null;
+  const rows = scenarios.map((s, i): ListRow => {
+    if (carry) {
+      // The scenarios come in ref order: mostly at the same place as before.
+      let j = old[i]?.id === s.id ? i : -1;
+      if (j < 0) {
+        byId ??= new Map(old.map((o, k) => [o.id, k]));
+        j = byId.get(s.id) ?? -1;
+      }
+      if (j >= 0 && sameEntryInputs(old[j]!, carry.base.present, s, base.present)) {
+        items[i] = carry.items[j];
+        return { ...carry.rows[j]!, index: i };
+      }
+    }
+    return listRow(s, i, base);
   });
-  const items: (string | undefined)[] = new Array<string | undefined>(rows.length);
   return {
     key,
     base,
     rows,
     orders: new Map(),
+    items,
     // Both built from the stored run and the settings by the presenters, whose types are the
     // response schema's: serialised as they are (see views.ts on validation).
     summaryJson: `"portfolio":${JSON.stringify(base.portfolio)},"appetite":${JSON.stringify(base.appetite)}`,
-    itemJson: (row) => (items[row.index] ??= listItemJson(base.data.scenarios[row.index]!, base.present)),
+    itemBytes: (row) => (items[row.index] ??= Buffer.from(`,${listItemJson(scenarios[row.index]!, base.present)}`)),
     overviewJson: null,
     answers: new Map(),
   };
@@ -204,7 +232,7 @@ export async function cachedRegister(scope: ClientScope): Promise<CachedRegister
   const pending = cache.building.get(scope.clientId);
   if (pending?.key === key) return pending.promise;
   const promise = loadRegisterBase(scope, kept?.base).then((base) => {
-    const entry = build(key, base);
+    const entry = build(key, base, kept);
     keep(cache, scope.clientId, entry);
     return entry;
   });

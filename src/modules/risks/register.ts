@@ -222,13 +222,35 @@ function storedResult(row: ResultRow): StoredScenarioResult | null {
   return r;
 }
 
-/** Results read again that are the same as ones read before keep their parsed form (a register read again after a change). */
+/**
+ * Results read again that are the same as ones read before keep their parsed form (a register
+ * read again after a change): a row the same in every column is replaced by the row read before
+ * (so what was made from it, such as its list entry, can tell it by identity), a row with the
+ * same result but another column changed gets its parsed result.
+ */
 function carryParsed(before: Map<string, ResultRow>, now: Map<string, ResultRow>): void {
   for (const [id, row] of now) {
     const old = before.get(id);
-    const parsed = old && old.result_json === row.result_json ? parsedResults.get(old) : undefined;
-    if (parsed !== undefined) parsedResults.set(row, parsed);
+    if (!old || old.result_json !== row.result_json) continue;
+    if (sameColumns(old, row)) now.set(id, old);
+    else {
+      const parsed = parsedResults.get(old);
+      if (parsed !== undefined) parsedResults.set(row, parsed);
+    }
   }
+}
+
+/** Whether two rows read from the database hold the same value in every column. */
+export function sameColumns(a: object, b: object): boolean {
+  const x = a as Record<string, unknown>;
+  const y = b as Record<string, unknown>;
+  let n = 0;
+  for (const k in x) {
+    if (x[k] !== y[k]) return false;
+    n += 1;
+  }
+  for (const _ in y) n -= 1;
+  return n === 0;
 }
 
 /** A scenario's stored result with what the list sorts by (its current figures, share, rating), or null without one. */

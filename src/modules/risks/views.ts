@@ -31,7 +31,12 @@ export async function registerAnswer(scope: ClientScope, query: RegisterQuery): 
   const status = JSON.stringify(await statusOf(scope, entry.base));
   return keptAnswer(entry, `list\0${JSON.stringify(query)}\0${status}`, () => {
     const page = registerPage(entry, query, after);
-    return `{"currency":${JSON.stringify(entry.base.data.currency)},"status":${status},${entry.summaryJson},"scenarios":[${page.rows.map((r) => entry.itemJson(r)).join(',')}],"nextCursor":${JSON.stringify(page.nextCursor)},"total":${JSON.stringify(page.total)}}`;
+    // The entries are kept serialised (UTF-8): the answer is their bytes end to end.
+    const parts: Buffer[] = [Buffer.from(`{"currency":${JSON.stringify(entry.base.data.currency)},"status":${status},${entry.summaryJson},"scenarios":[`)];
+    // Each entry is kept after a comma, which the first leaves out.
+    page.rows.forEach((r, i) => parts.push(i === 0 ? entry.itemBytes(r).subarray(1) : entry.itemBytes(r)));
+    parts.push(Buffer.from(`],"nextCursor":${JSON.stringify(page.nextCursor)},"total":${JSON.stringify(page.total)}}`));
+    return Buffer.concat(parts);
   });
 }
 
@@ -99,7 +104,7 @@ export async function overviewAnswer(scope: ClientScope): Promise<Answer> {
       const parts = overviewParts(entry.base);
       entry.overviewJson = `"curves":${JSON.stringify(parts.curves)},"heatmap":${JSON.stringify(parts.heatmap)},"top":${JSON.stringify(parts.top)}`;
     }
-    return `{"currency":${JSON.stringify(entry.base.data.currency)},"status":${status},${entry.summaryJson},${entry.overviewJson}}`;
+    return Buffer.from(`{"currency":${JSON.stringify(entry.base.data.currency)},"status":${status},${entry.summaryJson},${entry.overviewJson}}`);
   });
 }
 

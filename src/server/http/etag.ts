@@ -7,7 +7,7 @@
 import { createHash } from 'node:crypto';
 import type { FastifyReply, FastifyRequest } from 'fastify';
 
-export function etagOf(body: string): string {
+export function etagOf(body: string | Buffer): string {
   return `"${createHash('sha256').update(body).digest('base64url')}"`;
 }
 
@@ -24,7 +24,7 @@ export function matchesEtag(header: string | string[] | undefined, etag: string)
  * every JSON answer of the API it is `no-store`: no browser or proxy cache keeps a client's
  * records; a caller keeps the answer and its ETag itself and asks again with If-None-Match.
  */
-export function sendJsonWithEtag(request: FastifyRequest, reply: FastifyReply, answer: { body: string; etag?: string }): FastifyReply {
+export function sendJsonWithEtag(request: FastifyRequest, reply: FastifyReply, answer: { body: string | Buffer; etag?: string }): FastifyReply {
   const { body } = answer;
   const etag = answer.etag ?? etagOf(body);
   reply.header('etag', etag).header('cache-control', 'no-store');
