@@ -44,11 +44,16 @@ export interface ListRow {
   ownerSeat: OwnerSeat;
   status: RiskStatus;
   proposed: boolean;
-  /** The current mean, P90 and share (−1 without a result or share) and the rating's score (0 without a result). */
+  /**
+   * The current mean, P90 and share (−1 without a result or share) and the rating's score (0
+   * without a result): read from the stored result, so only once an order by them asks
+   * (`withFigures`); NaN until then.
+   */
   mean: number;
   p90: number;
   share: number;
   score: number;
+  figured: boolean;
 }
 
 export interface CachedRegister {
@@ -56,6 +61,8 @@ export interface CachedRegister {
   base: RegisterBase;
   /** Every scenario, in ref order (the data's order). */
   rows: ListRow[];
+  /** Every row with its figures (`ListRow.mean` and the others), read on first use. */
+  withFigures(): void;
   /** Row indexes in each sort's order, made on first use. */
   orders: Map<string, number[]>;
   /** `"portfolio":…,"appetite":…`: the summary every page carries, serialised once. */
@@ -141,8 +148,7 @@ async function registerKey(scope: ClientScope): Promise<string | null> {
 }
 
 /** A scenario's list row: what the list filters and sorts it by. */
-function listRow(s: RegisterBase['data']['scenarios'][number], index: number, base: RegisterBase): ListRow {
-  const result = sortFigures(s, base.present);
+function listRow(s: RegisterBase['data']['scenarios'][number], index: number): ListRow {
   return {
     index,
     id: s.id,
@@ -154,11 +160,22 @@ function listRow(s: RegisterBase['data']['scenarios'][number], index: number, ba
     ownerSeat: s.owner_seat,
     status: s.status,
     proposed: s.proposed === 1,
-    mean: result?.mean ?? -1,
-    p90: result?.p90 ?? -1,
-    share: result?.share ?? -1,
-    score: result?.score ?? 0,
+    mean: Number.NaN,
+    p90: Number.NaN,
+    share: Number.NaN,
+    score: Number.NaN,
+    figured: false,
   };
+}
+
+/** A row's figures from its stored result (see ListRow). */
+function figure(row: ListRow, base: RegisterBase): void {
+  const result = sortFigures(base.data.scenarios[row.index]!, base.present);
+  row.mean = result?.mean ?? -1;
+  row.p90 = result?.p90 ?? -1;
+  row.share = result?.share ?? -1;
+  row.score = result?.score ?? 0;
+  row.figured = true;
 }
 
 /**
@@ -185,12 +202,15 @@ function build(key: string, base: RegisterBase, previous?: CachedRegister): Cach
         return { ...carry.rows[j]!, index: i };
       }
     }
-    return listRow(s, i, base);
+    return listRow(s, i);
   });
   return {
     key,
     base,
     rows,
+    withFigures: () => {
+      for (const row of rows) if (!row.figured) figure(row, base);
+    },
     orders: new Map(),
     items,
     // Both built from the stored run and the settings by the presenters, whose types are the
