@@ -4,11 +4,13 @@
 // timed side by side in the same rounds. In process on the built server (Fastify's inject,
 // signed in as the firm admin), SQLite, like the firm's views suite.
 //
-// Each read is measured four ways: as served while the client's data is unchanged (the register
+// Each read is measured five ways: as served while the client's data is unchanged (the register
 // kept in memory), revalidated with its ETag (304), right after a change to one scenario (its
 // title, changed through a second connection as another server would; the register is read
-// again), and right after a recompute with a new seed (every stored result and every scenario's
-// hash new: the most a read after a change has to do).
+// again), right after an advisor's edit of one scenario and the recompute it queues (one result
+// new, the portfolio's mean and so every share moved: the usual read after work on the register),
+// and right after a recompute with a new seed (every stored result and every scenario's hash new:
+// the most a read after a change has to do).
 // Options: --rounds N (default 30; a third of them for the recomputes), --scenarios N (default
 // 1,000), --baseline DIR (another built checkout: its GET /risks measured the same way).
 import { mkdtempSync, rmSync } from 'node:fs';
@@ -70,6 +72,14 @@ export async function setUp(root, scenarios) {
         rename.run(`${first.title}${edits % 2 ? ' (renamed)' : ''}`, id, first.id);
         bump?.run(id);
       })();
+    },
+    /** An advisor's edit of one scenario's inputs through the API, and the recompute it queues: one result new, the portfolio's mean (every share) moved. */
+    editAndRecompute: async () => {
+      edits += 1;
+      const inputs = { lossEventFrequency: { type: 'constant', value: edits % 2 ? 0.5 : 0.75 }, primaryLoss: { type: 'lognormal', low: 10_000, high: 400_000 } };
+      const res = await server.inject({ method: 'PATCH', url: `${base}/${first.id}`, headers, payload: { inputs } });
+      if (res.statusCode !== 200) throw new Error(`PATCH scenario: ${res.statusCode} ${res.body.slice(0, 200)}`);
+      while ((await ctx.jobs.runDue()) > 0);
     },
     /** A recompute with a new seed: every stored result and every scenario's hash is new. */
     recompute: async () => {
@@ -149,7 +159,7 @@ async function measure(env, label, urls, rounds) {
     replay();
     await read(env, urls);
   }
-  const t = { changed: [], recomputed: [], kept: [], revalidated: [], raw: [] };
+  const t = { changed: [], edited: [], recomputed: [], kept: [], revalidated: [], raw: [] };
   for (let r = 0; r < rounds; r++) {
     env.change();
     t.changed.push(await timed(() => read(env, urls)));
@@ -162,13 +172,18 @@ async function measure(env, label, urls, rounds) {
     }));
   }
   for (let r = 0; r < Math.max(3, Math.round(rounds / 3)); r++) {
+    await env.editAndRecompute();
+    t.edited.push(await timed(() => read(env, urls)));
+    t.raw.push(await timed(async () => replay()));
+  }
+  for (let r = 0; r < Math.max(3, Math.round(rounds / 3)); r++) {
     await env.recompute();
     t.recomputed.push(await timed(() => read(env, urls)));
     t.raw.push(await timed(async () => replay()));
   }
   const raw = median(t.raw);
   const row = (how, xs) => [label, how, String(statements.length), median(xs).toFixed(2), raw.toFixed(2), `${(median(xs) / raw).toFixed(2)}×`, (built.bytes / 1024).toFixed(0)];
-  return [row('unchanged (kept)', t.kept), row('unchanged, If-None-Match (304)', t.revalidated), row('after a change to one scenario', t.changed), row('after a new seed, recomputed', t.recomputed)];
+  return [row('unchanged (kept)', t.kept), row('unchanged, If-None-Match (304)', t.revalidated), row('after a change to one scenario', t.changed), row('after an edit and its recompute', t.edited), row('after a new seed, recomputed', t.recomputed)];
 }
 
 async function measureBaseline(root, scenarios, rounds) {

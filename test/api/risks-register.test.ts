@@ -278,6 +278,18 @@ describe('the register kept between changes', () => {
     expect((await advisor.patch(`${base}/${target.id}`, { title: 'Renamed again', inputs: { lossEventFrequency: { type: 'constant', value: 3 }, primaryLoss: { type: 'constant', value: 50_000 } } })).status).toBe(200);
     const after = await compare();
     expect(after.scenarios.find((s) => s.id === target.id)!.result!.stale).toBe(true);
+    // The recompute after it: a new portfolio mean, so every share moves; each entry still the scenario's own.
+    t.clock.advance(60_000);
+    await t.ctx.jobs.runDue();
+    const recomputed = await compare();
+    expect(recomputed.portfolio!.current.mean).not.toBe(after.portfolio!.current.mean);
+    const shared = recomputed.scenarios.filter((s) => s.result?.share != null && s.id !== target.id);
+    expect(shared.length).toBeGreaterThan(0);
+    for (const s of shared) expect(s.result!.share, s.ref).not.toBe(after.scenarios.find((a) => a.id === s.id)!.result!.share);
+    // Ordered by the new shares.
+    const byShare = (await page(viewer, 'limit=500&sort=share&order=desc')).body.scenarios.map((s) => s.result?.share ?? -1);
+    expect(byShare).toEqual([...byShare].sort((a, b) => b - a));
+    expect(byShare.length).toBe(recomputed.scenarios.length);
   });
 
   it('keeps no answer across a recompute that stores its results in batches: a read between two batches shows them as stored', async () => {

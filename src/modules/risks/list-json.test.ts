@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { listItemJson, sameEntryInputs, sameSharedInputs } from './list-json.js';
+import { listItemJson, listItemParts, SCENARIO_COLUMNS, sameEntryInputs, sameScenarioRow, sameSharedInputs, shareJson } from './list-json.js';
 import { presentListItem, type PresentContext, type ResultRow } from './register.js';
 import type { RegisterData } from './model.js';
 import type { RiskLinksTable, RiskScenariosTable, RiskTreatmentsTable } from './tables.js';
@@ -135,6 +135,16 @@ describe('an entry carried into a register read again', () => {
     ['a treatment put in place', (c, n) => void c.data.treatments.set(`s${n}`, (c.data.treatments.get(`s${n}`) ?? [treatment(n, 'proposed')]).map((t) => ({ ...t, status: 'in_place' as const })))],
   ];
 
+  it('is compared on every column of the scenario’s row', () => {
+    const a = scenario(3);
+    expect(Object.keys(SCENARIO_COLUMNS).sort()).toEqual(Object.keys(a).sort());
+    expect(sameScenarioRow(a, { ...a })).toBe(true);
+    for (const column of Object.keys(SCENARIO_COLUMNS) as (keyof RiskScenariosTable)[]) {
+      const changed = { ...a, [column]: typeof a[column] === 'number' ? 99 : 'changed' } as RiskScenariosTable;
+      expect(sameScenarioRow(a, changed), column).toBe(false);
+    }
+  });
+
   it('is carried when nothing it is made from changed, each row read again as a new object', () => {
     const before = context();
     const now = context();
@@ -160,16 +170,40 @@ describe('an entry carried into a register read again', () => {
     }
   });
 
-  it('is made again for every scenario when the portfolio mean or the rating bands change', () => {
+  it('is made again for every scenario when the rating bands change', () => {
     const before = context();
-    const mean = context();
-    mean.ctx.portfolioMean = 1;
-    expect(sameSharedInputs(before.ctx, mean.ctx)).toBe(false);
     const likelihood = context();
     likelihood.ctx.data.settings.likelihoodBands = [0.01, 0.2, 0.5, 0.8];
     expect(sameSharedInputs(before.ctx, likelihood.ctx)).toBe(false);
     const impact = context();
     impact.ctx.data.settings.impactBands = [1, 100_000, 1_000_000, 10_000_000];
     expect(sameSharedInputs(before.ctx, impact.ctx)).toBe(false);
+  });
+
+  it('is carried across a new portfolio mean, its share written for the new mean', () => {
+    const before = context();
+    const now = context();
+    now.ctx.portfolioMean = 1_234_567.5;
+    expect(sameSharedInputs(before.ctx, now.ctx)).toBe(true);
+    let shares = 0;
+    before.scenarios.forEach((s, i) => {
+      const b = now.scenarios[i]!;
+      expect(sameEntryInputs(s, before.ctx, b, now.ctx), s.ref).toBe(true);
+      const kept = listItemParts(s, before.ctx);
+      const assembled = kept.tail === null ? kept.head : kept.head + shareJson(kept, now.ctx.portfolioMean) + kept.tail;
+      const fresh = presentListItem(b, now.ctx);
+      expect(assembled, s.ref).toBe(JSON.stringify(fresh));
+      if (fresh.result?.share) shares += 1;
+    });
+    expect(shares).toBeGreaterThan(5);
+    // No mean (no run yet) or none above zero: no shares.
+    for (const mean of [null, 0]) {
+      now.ctx.portfolioMean = mean;
+      for (const s of now.scenarios) {
+        const p = listItemParts(s, before.ctx);
+        if (p.tail !== null) expect(shareJson(p, mean)).toBe('null');
+        expect(JSON.parse(listItemJson(s, now.ctx))).toEqual(presentListItem(s, now.ctx));
+      }
+    }
   });
 });

@@ -7,8 +7,9 @@
  * beside them (a WeakMap, so it goes with them). And a whole entry is carried into the register
  * read again when every input it is made from is the same (`sameEntryInputs`: the scenario's row,
  * its stored result, links, treatments' statuses and expected hash; `sameSharedInputs`: the
- * portfolio's mean and the rating bands), so a read after a change to one scenario serialises
- * that one. list-json.test.ts holds the entry to be byte for byte `presentListItem`'s JSON, and
+ * rating bands), so a read after a change to one scenario serialises that one. The share, the one
+ * part that depends on the portfolio's mean, is kept apart (`EntryParts`) and written as a page
+ * is put together: a new run whose mean moved makes no entry again. list-json.test.ts holds the entry to be byte for byte `presentListItem`'s JSON, and
  * every kind of change to make the entry again.
  */
 import { currentResult, pickStats, presentListFields, sameColumns, type PresentContext } from './register.js';
@@ -40,39 +41,110 @@ function field(key: string, value: unknown): string {
   return value === undefined ? '' : `${key}${typeof value === 'number' && Number.isFinite(value) ? String(value) : JSON.stringify(value)},`;
 }
 
-/** `presentResult(s, ctx)` as JSON. */
-export function resultJson(s: RiskScenariosTable, ctx: PresentContext): string {
+/**
+ * A list entry serialised in parts around its share, which alone depends on the portfolio's mean:
+ * a new run (its mean moved) does not make every entry again, only their shares.
+ */
+export interface EntryParts {
+  /** The entry up to its share's value; the whole entry when it has no result (no share). */
+  head: string;
+  /** The entry after its share's value; null without a result. */
+  tail: string | null;
+  /** What the share is made of: the current mean, and whether the result counts in the portfolio. */
+  mean: number;
+  inPortfolio: boolean;
+}
+
+/** `presentListItem(s, ctx)` as JSON, in its parts. */
+export function listItemParts(s: RiskScenariosTable, ctx: PresentContext): EntryParts {
+  const fields = JSON.stringify(presentListFields(s, ctx));
+  const head = `${fields.slice(0, -1)},"result":`;
   const c = currentResult(s, ctx);
-  if (!c) return 'null';
+  if (!c) return { head: `${head}null}`, tail: null, mean: 0, inPortfolio: false };
   const { row, r } = c;
-  return (
-    `{"inherent":${figures(r.inherent)},"residual":${r.residual ? figures(r.residual) : 'null'},"current":${figures(c.current)},` +
-    `"withProposed":${r.withProposed ? figures(r.withProposed) : 'null'},` +
-    field('"treatmentCost":', r.treatmentCost) +
-    field('"rosi":', r.rosi) +
-    field('"share":', c.share) +
-    field('"rating":', c.rating) +
-    `"inPortfolio":${c.inPortfolio},"stale":${ctx.hashes.get(s.id) !== row.input_hash},"computedAt":${JSON.stringify(row.computed_at)}}`
-  );
+  return {
+    head:
+      `${head}{"inherent":${figures(r.inherent)},"residual":${r.residual ? figures(r.residual) : 'null'},"current":${figures(c.current)},` +
+      `"withProposed":${r.withProposed ? figures(r.withProposed) : 'null'},` +
+      field('"treatmentCost":', r.treatmentCost) +
+      field('"rosi":', r.rosi) +
+      '"share":',
+    tail: `,${field('"rating":', c.rating)}"inPortfolio":${c.inPortfolio},"stale":${ctx.hashes.get(s.id) !== row.input_hash},"computedAt":${JSON.stringify(row.computed_at)}}}`,
+    mean: c.current.mean,
+    inPortfolio: c.inPortfolio,
+  };
+}
+
+/** The share's value in an entry (as `currentResult` makes it) for the portfolio's mean. */
+export function shareJson(parts: Pick<EntryParts, 'mean' | 'inPortfolio'>, portfolioMean: number | null): string {
+  const share = parts.inPortfolio && portfolioMean && portfolioMean > 0 ? parts.mean / portfolioMean : null;
+  return typeof share === 'number' && Number.isFinite(share) ? String(share) : 'null';
 }
 
 /** `presentListItem(s, ctx)` as JSON. */
 export function listItemJson(s: RiskScenariosTable, ctx: PresentContext): string {
-  const fields = JSON.stringify(presentListFields(s, ctx));
-  return `${fields.slice(0, -1)},"result":${resultJson(s, ctx)}}`;
+  const parts = listItemParts(s, ctx);
+  return parts.tail === null ? parts.head : parts.head + shareJson(parts, ctx.portfolioMean) + parts.tail;
 }
 
 /**
  * Whether entries serialised under `before` still hold under `now` as far as what every entry
- * shares goes: the portfolio's mean (shares) and the rating bands.
+ * shares goes: the rating bands (the portfolio's mean, for the shares, is not in the parts).
  */
 export function sameSharedInputs(before: PresentContext, now: PresentContext): boolean {
   const a = before.data.settings;
   const b = now.data.settings;
   return (
-    before.portfolioMean === now.portfolioMean &&
     JSON.stringify(a.likelihoodBands) === JSON.stringify(b.likelihoodBands) &&
     JSON.stringify(a.impactBands) === JSON.stringify(b.impactBands)
+  );
+}
+
+/** Every column of a scenario's row, each once (the type refuses one missing or unknown). */
+export const SCENARIO_COLUMNS = {
+  client_id: 1,
+  id: 1,
+  ref: 1,
+  ref_number: 1,
+  title: 1,
+  description: 1,
+  threat: 1,
+  owner_seat: 1,
+  status: 1,
+  proposed: 1,
+  template: 1,
+  template_params_json: 1,
+  inputs_json: 1,
+  status_reason: 1,
+  created_by: 1,
+  created_at: 1,
+  updated_at: 1,
+} as const satisfies Record<keyof RiskScenariosTable, 1>;
+
+/**
+ * Whether two reads of a scenario's row are the same in every column of SCENARIO_COLUMNS,
+ * written out (a thousand rows compared by their keys cost a millisecond); list-json.test.ts
+ * changes each column in turn.
+ */
+export function sameScenarioRow(a: RiskScenariosTable, b: RiskScenariosTable): boolean {
+  return (
+    a.id === b.id &&
+    a.updated_at === b.updated_at &&
+    a.title === b.title &&
+    a.status === b.status &&
+    a.proposed === b.proposed &&
+    a.inputs_json === b.inputs_json &&
+    a.ref === b.ref &&
+    a.ref_number === b.ref_number &&
+    a.owner_seat === b.owner_seat &&
+    a.threat === b.threat &&
+    a.description === b.description &&
+    a.template === b.template &&
+    a.template_params_json === b.template_params_json &&
+    a.status_reason === b.status_reason &&
+    a.created_by === b.created_by &&
+    a.created_at === b.created_at &&
+    a.client_id === b.client_id
   );
 }
 
@@ -83,7 +155,7 @@ export function sameSharedInputs(before: PresentContext, now: PresentContext): b
  * result must carry. A register read again after a change to one scenario serialises that one.
  */
 export function sameEntryInputs(a: RiskScenariosTable, before: PresentContext, b: RiskScenariosTable, now: PresentContext): boolean {
-  if (!sameColumns(a, b) || before.hashes.get(a.id) !== now.hashes.get(b.id)) return false;
+  if (!sameScenarioRow(a, b) || before.hashes.get(a.id) !== now.hashes.get(b.id)) return false;
   const r0 = before.results.get(a.id);
   const r1 = now.results.get(b.id);
   // A stored result read again unchanged is the row read before (register.ts, carryParsed).

@@ -26,7 +26,7 @@
  */
 import type { AppContext, ClientScope } from '../../server/context.js';
 import { etagOf } from '../../server/http/etag.js';
-import { listItemJson, sameEntryInputs, sameSharedInputs } from './list-json.js';
+import { listItemParts, sameEntryInputs, sameSharedInputs, shareJson } from './list-json.js';
 import { loadRegisterBase, sortFigures, type RegisterBase } from './register.js';
 import { SETTINGS_ID } from './settings.js';
 import type { OwnerSeat, RiskStatus } from './tables.js';
@@ -53,6 +53,8 @@ export interface ListRow {
   p90: number;
   share: number;
   score: number;
+  /** Whether its result counts in the portfolio (so has a share), with the figures. */
+  inPortfolio: boolean;
   figured: boolean;
 }
 
@@ -67,14 +69,22 @@ export interface CachedRegister {
   orders: Map<string, number[]>;
   /** `"portfolio":…,"appetite":…`: the summary every page carries, serialised once. */
   summaryJson: string;
-  /** Each scenario's list entry serialised (UTF-8) after a comma, by index: made on first use or carried from the register read before. */
-  items: (Buffer | undefined)[];
-  /** A scenario's list entry serialised after a comma, from `items` or made now. */
-  itemBytes(row: ListRow): Buffer;
+  /** Each scenario's list entry serialised, by index: made on first use or carried from the register read before. */
+  items: (KeptEntry | undefined)[];
+  /** Adds a scenario's list entry, as bytes, to `parts` (after a comma unless `first`). */
+  addEntry(parts: Buffer[], row: ListRow, first: boolean): void;
   /** Serialised parts of the overview, made on first use. */
   overviewJson: string | null;
   /** Answers sent, by their query and refresh state, with their ETags: a read asked again is not put together again. */
   answers: Map<string, Answer>;
+}
+
+/** A list entry serialised (list-json.ts, EntryParts) as UTF-8: the head after a comma. */
+interface KeptEntry {
+  head: Buffer;
+  tail: Buffer | null;
+  mean: number;
+  inPortfolio: boolean;
 }
 
 /** A serialised answer (UTF-8, as sent) and its ETag (src/server/http/etag.ts). */
@@ -164,7 +174,30 @@ function listRow(s: RegisterBase['data']['scenarios'][number], index: number): L
     p90: Number.NaN,
     share: Number.NaN,
     score: Number.NaN,
+    inPortfolio: false,
     figured: false,
+  };
+}
+
+/** A row carried into a register read again, at its index there (written out: a spread of a thousand rows costs more). */
+function copyRow(r: ListRow, index: number): ListRow {
+  return {
+    index,
+    id: r.id,
+    ref: r.ref,
+    refNumber: r.refNumber,
+    title: r.title,
+    titleLower: r.titleLower,
+    threatLower: r.threatLower,
+    ownerSeat: r.ownerSeat,
+    status: r.status,
+    proposed: r.proposed,
+    mean: r.mean,
+    p90: r.p90,
+    share: r.share,
+    score: r.score,
+    inPortfolio: r.inPortfolio,
+    figured: r.figured,
   };
 }
 
@@ -175,7 +208,13 @@ function figure(row: ListRow, base: RegisterBase): void {
   row.p90 = result?.p90 ?? -1;
   row.share = result?.share ?? -1;
   row.score = result?.score ?? 0;
+  row.inPortfolio = result?.inPortfolio ?? false;
   row.figured = true;
+}
+
+/** A carried row's share for a new portfolio mean (as currentResult makes it; −1 without one). */
+function reshare(row: ListRow, portfolioMean: number | null): void {
+  row.share = row.inPortfolio && portfolioMean && portfolioMean > 0 ? row.mean / portfolioMean : -1;
 }
 
 /**
@@ -185,8 +224,10 @@ function figure(row: ListRow, base: RegisterBase): void {
  */
 function build(key: string, base: RegisterBase, previous?: CachedRegister): CachedRegister {
   const scenarios = base.data.scenarios;
-  const items: (Buffer | undefined)[] = new Array<Buffer | undefined>(scenarios.length);
+  const items: (KeptEntry | undefined)[] = new Array<KeptEntry | undefined>(scenarios.length);
   const carry = previous && sameSharedInputs(previous.base.present, base.present) ? previous : undefined;
+  // Shares (a row's figures) follow the portfolio's mean; the entries' parts do not hold them.
+  const sameMean = carry?.base.present.portfolioMean === base.present.portfolioMean;
   const old = carry?.base.data.scenarios ?? [];
   let byId: Map<string, number> | null = null;
   const rows = scenarios.map((s, i): ListRow => {
@@ -199,7 +240,9 @@ function build(key: string, base: RegisterBase, previous?: CachedRegister): Cach
       }
       if (j >= 0 && sameEntryInputs(old[j]!, carry.base.present, s, base.present)) {
         items[i] = carry.items[j];
-        return { ...carry.rows[j]!, index: i };
+        const row = copyRow(carry.rows[j]!, i);
+        if (!sameMean && row.figured) reshare(row, base.present.portfolioMean);
+        return row;
       }
     }
     return listRow(s, i);
@@ -216,7 +259,15 @@ function build(key: string, base: RegisterBase, previous?: CachedRegister): Cach
     // Both built from the stored run and the settings by the presenters, whose types are the
     // response schema's: serialised as they are (see views.ts on validation).
     summaryJson: `"portfolio":${JSON.stringify(base.portfolio)},"appetite":${JSON.stringify(base.appetite)}`,
-    itemBytes: (row) => (items[row.index] ??= Buffer.from(`,${listItemJson(scenarios[row.index]!, base.present)}`)),
+    addEntry: (parts, row, first) => {
+      let kept = items[row.index];
+      if (!kept) {
+        const e = listItemParts(scenarios[row.index]!, base.present);
+        kept = items[row.index] = { head: Buffer.from(`,${e.head}`), tail: e.tail === null ? null : Buffer.from(e.tail), mean: e.mean, inPortfolio: e.inPortfolio };
+      }
+      parts.push(first ? kept.head.subarray(1) : kept.head);
+      if (kept.tail) parts.push(Buffer.from(shareJson(kept, base.present.portfolioMean)), kept.tail);
+    },
     overviewJson: null,
     answers: new Map(),
   };

@@ -272,9 +272,9 @@ export function currentResult(s: RiskScenariosTable, ctx: PresentContext) {
 }
 
 /** The figures a list sorts a scenario by, the same as presentResult gives (no result: null). */
-export function sortFigures(s: RiskScenariosTable, ctx: PresentContext): { mean: number; p90: number; share: number | null; score: number } | null {
+export function sortFigures(s: RiskScenariosTable, ctx: PresentContext): { mean: number; p90: number; share: number | null; score: number; inPortfolio: boolean } | null {
   const c = currentResult(s, ctx);
-  return c ? { mean: c.current.mean, p90: c.current.p90, share: c.share, score: c.rating.score } : null;
+  return c ? { mean: c.current.mean, p90: c.current.p90, share: c.share, score: c.rating.score, inPortfolio: c.inPortfolio } : null;
 }
 
 export function presentResult(s: RiskScenariosTable, ctx: PresentContext): ScenarioResultOut | null {

@@ -33,8 +33,7 @@ export async function registerAnswer(scope: ClientScope, query: RegisterQuery): 
     const page = registerPage(entry, query, after);
     // The entries are kept serialised (UTF-8): the answer is their bytes end to end.
     const parts: Buffer[] = [Buffer.from(`{"currency":${JSON.stringify(entry.base.data.currency)},"status":${status},${entry.summaryJson},"scenarios":[`)];
-    // Each entry is kept after a comma, which the first leaves out.
-    page.rows.forEach((r, i) => parts.push(i === 0 ? entry.itemBytes(r).subarray(1) : entry.itemBytes(r)));
+    page.rows.forEach((r, i) => entry.addEntry(parts, r, i === 0));
     parts.push(Buffer.from(`],"nextCursor":${JSON.stringify(page.nextCursor)},"total":${JSON.stringify(page.total)}}`));
     return Buffer.concat(parts);
   });
