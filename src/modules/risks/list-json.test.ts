@@ -140,7 +140,7 @@ describe('an entry carried into a register read again', () => {
     expect(Object.keys(SCENARIO_COLUMNS).sort()).toEqual(Object.keys(a).sort());
     expect(sameScenarioRow(a, { ...a })).toBe(true);
     for (const column of Object.keys(SCENARIO_COLUMNS) as (keyof RiskScenariosTable)[]) {
-      const changed = { ...a, [column]: typeof a[column] === 'number' ? 99 : 'changed' } as RiskScenariosTable;
+      const changed = { ...a, [column]: typeof a[column] === 'number' ? 99 : 'changed' };
       expect(sameScenarioRow(a, changed), column).toBe(false);
     }
   });
