@@ -9,8 +9,8 @@
  * its stored result, links, treatments' statuses and expected hash; `sameSharedInputs`: the
  * rating bands), so a read after a change to one scenario serialises that one. The share, the one
  * part that depends on the portfolio's mean, is kept apart (`EntryParts`) and written as a page
- * is put together: a new run whose mean moved makes no entry again. list-json.test.ts holds the entry to be byte for byte `presentListItem`'s JSON, and
- * every kind of change to make the entry again.
+ * is put together: a new run whose mean moved makes no entry again. list-json.test.ts holds the
+ * entry to be byte for byte `presentListItem`'s JSON, and every kind of change to make it again.
  */
 import { currentResult, pickStats, presentListFields, sameColumns, type PresentContext } from './register.js';
 import type { FullStats } from './stored.js';
