@@ -12,7 +12,7 @@
  * is put together: a new run whose mean moved makes no entry again. list-json.test.ts holds the
  * entry to be byte for byte `presentListItem`'s JSON, and every kind of change to make it again.
  */
-import { currentResult, pickStats, presentListFields, sameColumns, type PresentContext } from './register.js';
+import { currentResult, pickStats, presentListFields, sameRowValues, type PresentContext } from './register.js';
 import type { FullStats } from './stored.js';
 import type { RiskScenariosTable } from './tables.js';
 
@@ -159,7 +159,7 @@ export function sameEntryInputs(a: RiskScenariosTable, before: PresentContext, b
   const r0 = before.results.get(a.id);
   const r1 = now.results.get(b.id);
   // A stored result read again unchanged is the row read before (register.ts, carryParsed).
-  if (r0 !== r1 && (r0 === undefined || r1 === undefined || !sameColumns(r0, r1))) return false;
+  if (r0 !== r1 && (r0 === undefined || r1 === undefined || !sameRowValues(r0, r1))) return false;
   const l0 = before.links.get(a.id) ?? [];
   const l1 = now.links.get(b.id) ?? [];
   if (l0.length !== l1.length) return false;

@@ -232,7 +232,7 @@ function carryParsed(before: Map<string, ResultRow>, now: Map<string, ResultRow>
   for (const [id, row] of now) {
     const old = before.get(id);
     if (!old || old.result_json !== row.result_json) continue;
-    if (sameColumns(old, row)) now.set(id, old);
+    if (sameRowValues(old, row)) now.set(id, old);
     else {
       const parsed = parsedResults.get(old);
       if (parsed !== undefined) parsedResults.set(row, parsed);
@@ -241,7 +241,7 @@ function carryParsed(before: Map<string, ResultRow>, now: Map<string, ResultRow>
 }
 
 /** Whether two rows read from the database hold the same value in every column. */
-export function sameColumns(a: object, b: object): boolean {
+export function sameRowValues(a: object, b: object): boolean {
   const x = a as Record<string, unknown>;
   const y = b as Record<string, unknown>;
   let n = 0;
