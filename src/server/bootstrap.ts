@@ -12,7 +12,6 @@ import { modules } from '../modules/index.js';
 import { closeSimulationPool } from '../modules/risks/pool.js';
 import { scheduleBackups } from './backup/schedule.js';
 import { Lifecycle } from './lifecycle.js';
-import { Metrics } from './metrics.js';
 
 export interface ContextOptions {
   clock?: Clock;
@@ -46,7 +45,8 @@ export async function createAppContext(config: Config, options: ContextOptions =
   // End-to-end tests move time forward through /api/test/clock; nothing else ever does.
   const clock = options.clock ?? (config.testHooks ? new ManualClock(new Date()) : systemClock);
   const jobs = new JobQueue(database.db, clock, log);
-  const metrics = config.metrics ? new Metrics(database) : null;
+  // prom-client is loaded only when metrics are on (a server's default; the CLI's commands never).
+  const metrics = config.metrics ? new (await import('./metrics.js')).Metrics(database) : null;
   const ctx: AppContext = { config, database, clock, jobs, events: new EventBus(log), log, lifecycle: new Lifecycle('starting'), metrics, auditListeners: [] };
   if (options.migrate !== false) {
     try {

@@ -1,10 +1,9 @@
 /**
  * Tables as files for spreadsheets, streamed: CSV for Excel (a byte-order mark, cells that would
  * run as formulas neutralised: src/shared/spreadsheet.ts) or an Excel workbook (.xlsx, written
- * a row at a time with exceljs's streaming writer).
+ * a row at a time with exceljs's streaming writer, loaded with the first workbook written).
  */
 import { PassThrough, Readable } from 'node:stream';
-import ExcelJS from 'exceljs';
 import { stringify } from 'csv-stringify';
 import { neutralise } from '../shared/spreadsheet.js';
 
@@ -29,10 +28,11 @@ export function csvStream(header: readonly string[], rows: AsyncIterable<Cell[]>
 /** An .xlsx stream of one sheet: a bold header row, then the rows (numbers stay numbers). */
 export function xlsxStream(sheetName: string, header: readonly string[], rows: AsyncIterable<Cell[]> | Iterable<Cell[]>): Readable {
   const out = new PassThrough();
-  const workbook = new ExcelJS.stream.xlsx.WorkbookWriter({ stream: out, useSharedStrings: false, useStyles: true });
-  const sheet = workbook.addWorksheet(sheetName.slice(0, 31) || 'Sheet1');
   void (async () => {
     try {
+      const { default: Excel } = await import('exceljs');
+      const workbook = new Excel.stream.xlsx.WorkbookWriter({ stream: out, useSharedStrings: false, useStyles: true });
+      const sheet = workbook.addWorksheet(sheetName.slice(0, 31) || 'Sheet1');
       const head = sheet.addRow([...header]);
       head.font = { bold: true };
       head.commit();

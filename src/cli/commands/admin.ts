@@ -40,7 +40,7 @@ export function registerAdmin(program: Command): void {
         const { passwordProblem } = await import('../../modules/accounts/strength.js');
         const name = opts.name ?? opts.email.split('@')[0] ?? opts.email;
         // Before anything is made: a refused password must not leave a firm behind.
-        const problem = passwordProblem(password, { name, email: opts.email });
+        const problem = await passwordProblem(password, { name, email: opts.email });
         if (problem) throw new CliError(`The password is too easy to guess.\n  password: ${problem}`);
         const firm = (await findFirm(ctx)) ?? (await createFirm(ctx, opts.firm));
         const actor = systemActor(firm.id, (await cliActor(ctx)).label);

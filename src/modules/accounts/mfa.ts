@@ -4,7 +4,6 @@
  * and a code of that step or an earlier one is refused.
  */
 import { randomBytes } from 'node:crypto';
-import { generateSecret, generateURI, verify } from 'otplib';
 import type { Transaction } from 'kysely';
 import { firmWrite, type Actor, type AppContext } from '../../server/context.js';
 import { newId, toTimestamp } from '../../server/db/conventions.js';
@@ -37,6 +36,7 @@ export function hasPassword(user: UsersTable): boolean {
 export async function beginEnrolment(app: AppContext, actor: Actor, user: UsersTable): Promise<{ secret: string; otpauthUri: string }> {
   const existing = await getMfa(app, user.id);
   if (mfaEnabled(existing)) throw conflict('Your second factor is already set up; turn it off first to set up another device.');
+  const { generateSecret, generateURI } = await import('otplib');
   const secret = generateSecret();
   const now = toTimestamp(app.clock.now());
   await firmWrite(app, actor, async (tx, audit) => {
@@ -49,6 +49,7 @@ export async function beginEnrolment(app: AppContext, actor: Actor, user: UsersT
 
 /** The time step of a valid code for the secret, or null. */
 async function checkTotp(app: AppContext, row: UserMfaTable, code: string): Promise<number | null> {
+  const { verify } = await import('otplib');
   const result = await verify({
     secret: row.secret,
     token: code,

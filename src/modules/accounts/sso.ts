@@ -5,7 +5,7 @@
  * People are matched by their verified e-mail; a person with no account gets one (a plain firm
  * member with no client memberships) only when the firm allows it.
  */
-import * as oidc from 'openid-client';
+import type * as Oidc from 'openid-client';
 import { firmWrite, type AppContext } from '../../server/context.js';
 import { fromFlag, newId, toTimestamp } from '../../server/db/conventions.js';
 import type { UsersTable } from '../../server/db/platform-tables.js';
@@ -29,10 +29,14 @@ export class SsoError extends Error {
   }
 }
 
-const discovered = new Map<string, { at: number; config: Promise<oidc.Configuration> }>();
+/** openid-client, loaded with the first single sign-on (not with the server or the CLI). */
+type OidcLib = typeof Oidc;
+const openidClient = (): Promise<OidcLib> => import('openid-client');
+
+const discovered = new Map<string, { at: number; config: Promise<Oidc.Configuration> }>();
 
 /** The provider's configuration by discovery, kept ten minutes per issuer, client and secret. */
-function providerConfig(sso: FirmSsoTable): Promise<oidc.Configuration> {
+function providerConfig(oidc: OidcLib, sso: FirmSsoTable): Promise<Oidc.Configuration> {
   const key = hashSecret(JSON.stringify([sso.issuer, sso.oidc_client_id, sso.oidc_client_secret]));
   const hit = discovered.get(key);
   if (hit && Date.now() - hit.at < DISCOVERY_TTL_MS) return hit.config;
@@ -69,11 +73,12 @@ async function enabledSso(app: AppContext, firmId: string): Promise<FirmSsoTable
 /** Starts a sign-in: remembers verifier, nonce and state, and returns the provider's URL. */
 export async function startSso(app: AppContext, firmId: string, redirectUri: string, nextPath: string): Promise<URL> {
   const sso = await enabledSso(app, firmId);
-  let config: oidc.Configuration;
+  const oidc = await openidClient();
+  let config: Oidc.Configuration;
   try {
-    config = await providerConfig(sso);
+    config = await providerConfig(oidc, sso);
   } catch (err) {
-    throw new SsoError(`The identity provider could not be reached (${describe(err)}).`);
+    throw new SsoError(`The identity provider could not be reached (${describe(oidc, err)}).`);
   }
   const verifier = oidc.randomPKCECodeVerifier();
   const state = oidc.randomState();
@@ -104,7 +109,7 @@ export async function startSso(app: AppContext, firmId: string, redirectUri: str
   });
 }
 
-function describe(err: unknown): string {
+function describe(oidc: OidcLib, err: unknown): string {
   if (err instanceof oidc.ResponseBodyError) return err.error_description ?? err.error;
   if (err instanceof oidc.AuthorizationResponseError) return err.error_description ?? err.error;
   if (err instanceof Error) {
@@ -136,10 +141,11 @@ export async function finishSso(app: AppContext, query: Record<string, string>, 
   if (request.expires_at <= toTimestamp(app.clock.now())) throw new SsoError('This sign-in took too long; start it again.');
   if (query.error) throw new SsoError(`The identity provider refused the sign-in: ${query.error_description ?? query.error}.`);
   const sso = await enabledSso(app, request.firm_id);
-  const config = await providerConfig(sso).catch((err: unknown) => {
-    throw new SsoError(`The identity provider could not be reached (${describe(err)}).`);
+  const oidc = await openidClient();
+  const config = await providerConfig(oidc, sso).catch((err: unknown) => {
+    throw new SsoError(`The identity provider could not be reached (${describe(oidc, err)}).`);
   });
-  let claims: oidc.IDToken;
+  let claims: Oidc.IDToken;
   try {
     const tokens = await oidc.authorizationCodeGrant(config, new URL(`${request.redirect_uri}?${rawQuery}`), {
       pkceCodeVerifier: request.code_verifier,
@@ -152,7 +158,7 @@ export async function finishSso(app: AppContext, query: Record<string, string>, 
     claims = idClaims;
   } catch (err) {
     if (err instanceof SsoError) throw err;
-    throw new SsoError(`The identity provider's answer was not accepted: ${describe(err)}.`);
+    throw new SsoError(`The identity provider's answer was not accepted: ${describe(oidc, err)}.`);
   }
   const email = typeof claims.email === 'string' ? normaliseEmail(claims.email) : '';
   if (!email) throw new SsoError('The identity provider did not give an e-mail address (the "email" scope).');

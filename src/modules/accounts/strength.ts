@@ -5,9 +5,7 @@
  * l33t substitutions, and the person's own name and e-mail address. Every place a password is
  * set (sign-up, adding a user or a client member, changing or resetting one) asks this.
  */
-import { ZxcvbnFactory, type ZxcvbnResult } from '@zxcvbn-ts/core';
-import * as common from '@zxcvbn-ts/language-common';
-import * as en from '@zxcvbn-ts/language-en';
+import type { ZxcvbnFactory, ZxcvbnResult } from '@zxcvbn-ts/core';
 
 export const PASSWORD_MIN_LENGTH = 10;
 export const PASSWORD_MAX_LENGTH = 200;
@@ -18,27 +16,34 @@ export const PASSWORD_MAX_LENGTH = 200;
  */
 const MIN_SCORE = 3;
 
+const USER_INPUTS_WARNING = 'It contains your name or e-mail address.';
+
 /** Triad's wording for the warnings a person most often sees; the rest are zxcvbn's English ones. */
-const translations = {
-  ...en.translations,
-  warnings: {
-    ...en.translations.warnings,
-    topTen: 'This is one of the most common passwords.',
-    topHundred: 'This is one of the most common passwords.',
-    common: 'This is a common password: it is on the lists of leaked passwords that attackers try first.',
-    similarToCommon: 'This is a common password with small changes, which attackers try too.',
-    userInputs: 'It contains your name or e-mail address.',
-  },
+const WARNINGS = {
+  topTen: 'This is one of the most common passwords.',
+  topHundred: 'This is one of the most common passwords.',
+  common: 'This is a common password: it is on the lists of leaked passwords that attackers try first.',
+  similarToCommon: 'This is a common password with small changes, which attackers try too.',
+  userInputs: USER_INPUTS_WARNING,
 };
 
-let factory: ZxcvbnFactory | null = null;
-/** The dictionaries are loaded once, on first use (about 0.15 s). */
-function zxcvbn(): ZxcvbnFactory {
-  factory ??= new ZxcvbnFactory({
-    dictionary: { ...common.dictionary, ...en.dictionary },
-    graphs: common.adjacencyGraphs,
-    translations,
-    maxLength: PASSWORD_MAX_LENGTH,
+let factory: Promise<ZxcvbnFactory> | null = null;
+/**
+ * zxcvbn and its dictionaries, loaded and built once, on first use (about 0.2 s): not with the
+ * server or a command that sets no password.
+ */
+function zxcvbn(): Promise<ZxcvbnFactory> {
+  factory ??= (async () => {
+    const [{ ZxcvbnFactory: Factory }, common, en] = await Promise.all([import('@zxcvbn-ts/core'), import('@zxcvbn-ts/language-common'), import('@zxcvbn-ts/language-en')]);
+    return new Factory({
+      dictionary: { ...common.dictionary, ...en.dictionary },
+      graphs: common.adjacencyGraphs,
+      translations: { ...en.translations, warnings: { ...en.translations.warnings, ...WARNINGS } },
+      maxLength: PASSWORD_MAX_LENGTH,
+    });
+  })();
+  factory.catch(() => {
+    factory = null;
   });
   return factory;
 }
@@ -78,13 +83,13 @@ function leansOnOwner(result: ZxcvbnResult): boolean {
  * What is wrong with a new password, as a sentence to show beside the field, or null when it
  * is strong enough: "This is one of the most common passwords. Add more words that are less common."
  */
-export function passwordProblem(password: string, owner: PasswordOwner = {}): string | null {
+export async function passwordProblem(password: string, owner: PasswordOwner = {}): Promise<string | null> {
   if (password.length < PASSWORD_MIN_LENGTH) return `must be at least ${PASSWORD_MIN_LENGTH} characters long`;
   if (password.length > PASSWORD_MAX_LENGTH) return `must be at most ${PASSWORD_MAX_LENGTH} characters long`;
-  const result = zxcvbn().check(password, ownerWords(owner));
+  const result = (await zxcvbn()).check(password, ownerWords(owner));
   const personal = leansOnOwner(result);
   if (result.score >= MIN_SCORE && !(personal && result.score < 4)) return null;
-  const warning = personal ? translations.warnings.userInputs : (result.feedback.warning ?? 'It is too easy to guess.');
+  const warning = personal ? USER_INPUTS_WARNING : (result.feedback.warning ?? 'It is too easy to guess.');
   const suggestion = personal ? 'Leave them out, and use a few words that are less common.' : (result.feedback.suggestions[0] ?? 'Add more words that are less common.');
   return `${warning} ${suggestion}`;
 }

@@ -54,7 +54,7 @@ export interface NewUser {
 /** Creates a user in the actor's firm; the e-mail must be new. */
 export async function createUser(app: AppContext, actor: Actor, input: NewUser): Promise<UsersTable> {
   const email = normaliseEmail(input.email);
-  const problem = passwordProblem(input.password, { name: input.name, email });
+  const problem = await passwordProblem(input.password, { name: input.name, email });
   if (problem) throw invalid('The password is too easy to guess.', [{ path: 'password', message: problem }]);
   if (await findUserByEmail(app, email)) {
     throw conflict('A user with this e-mail already exists.', [{ path: 'email', message: 'already in use' }]);
@@ -127,7 +127,7 @@ export interface PasswordChange {
  * sign-in lock of the account, since the guesses it counted were at the old password.
  */
 export async function changePassword(app: AppContext, actor: Actor, user: UsersTable, change: PasswordChange): Promise<{ tokensRevoked: number }> {
-  const problem = passwordProblem(change.newPassword, { name: user.name, email: user.email });
+  const problem = await passwordProblem(change.newPassword, { name: user.name, email: user.email });
   if (problem) throw invalid('The new password is too easy to guess.', [{ path: 'newPassword', message: problem }]);
   const hash = await hashPassword(change.newPassword);
   const now = toTimestamp(app.clock.now());

@@ -56,7 +56,7 @@ export async function addMember(scope: ClientScope, input: MemberInput): Promise
         ...(input.password ? [] : [{ path: 'password', message: 'required for a new user' }]),
       ]);
     }
-    const problem = passwordProblem(input.password, { name: input.name, email });
+    const problem = await passwordProblem(input.password, { name: input.name, email });
     if (problem) throw invalid('The password is too easy to guess.', [{ path: 'password', message: problem }]);
     const now = toTimestamp(scope.now());
     newUser = {

@@ -6,7 +6,7 @@
  * client's dates are read through its ClientScope, as the person, so a feed holds only what its
  * owner may read; a revoked or unknown secret answers 404.
  */
-import { createEvents, type EventAttributes } from 'ics';
+import type { EventAttributes } from 'ics';
 import type { AppContext } from '../../server/context.js';
 import { ClientScope, firmWrite } from '../../server/context.js';
 import { newId, toDateString, toTimestamp } from '../../server/db/conventions.js';
@@ -106,8 +106,9 @@ export async function calendarItems(app: AppContext, user: UsersTable): Promise<
 
 const parts = (date: string): [number, number, number] => date.split('-').map(Number) as [number, number, number];
 
-/** The items as an iCalendar file of all-day events. */
-export function toIcs(items: readonly CalendarItem[], name: string): string {
+/** The items as an iCalendar file of all-day events (ics is loaded with the first feed read). */
+export async function toIcs(items: readonly CalendarItem[], name: string): Promise<string> {
+  const { createEvents } = await import('ics');
   const events: EventAttributes[] = items.map((i) => ({
     uid: `${i.uid}@triad`,
     start: parts(i.date),
@@ -173,5 +174,5 @@ export async function feedCalendar(app: AppContext, secret: string): Promise<str
   const user = await db.selectFrom('users').selectAll().where('id', '=', feed.user_id).executeTakeFirst();
   if (!user || user.disabled_at) return null;
   await db.updateTable('calendar_feeds').set({ last_used_at: toTimestamp(app.clock.now()) }).where('id', '=', feed.id).execute();
-  return toIcs(await calendarItems(app, user), `Triad: ${feed.name}`);
+  return await toIcs(await calendarItems(app, user), `Triad: ${feed.name}`);
 }

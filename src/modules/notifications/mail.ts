@@ -1,4 +1,4 @@
-import nodemailer, { type Transporter } from 'nodemailer';
+import type { Transporter } from 'nodemailer';
 import type { AppContext } from '../../server/context.js';
 import { toTimestamp } from '../../server/db/conventions.js';
 import { ClientDb } from '../../server/db/scoped.js';
@@ -6,8 +6,12 @@ import type { JobRun } from '../../server/jobs/queue.js';
 
 let transport: { url: string; transporter: Transporter } | null = null;
 
-function transporterFor(url: string): Transporter {
-  if (!transport || transport.url !== url) transport = { url, transporter: nodemailer.createTransport(url) };
+/** The SMTP transport for the URL; nodemailer is loaded with the first e-mail sent. */
+async function transporterFor(url: string): Promise<Transporter> {
+  if (!transport || transport.url !== url) {
+    const { default: nodemailer } = await import('nodemailer');
+    transport = { url, transporter: nodemailer.createTransport(url) };
+  }
   return transport.transporter;
 }
 
@@ -33,7 +37,7 @@ export function emailJob(ctx: AppContext) {
     const link = notification?.link ? (base ? `${base}${notification.link}` : notification.link) : null;
     const text = [row.body_text, link ? `Open in Triad: ${link}` : null].filter(Boolean).join('\n\n');
     try {
-      await transporterFor(url).sendMail({
+      await (await transporterFor(url)).sendMail({
         from: ctx.config.smtpFrom,
         to: { name: row.to_name, address: row.to_email },
         subject: row.subject,

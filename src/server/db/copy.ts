@@ -9,7 +9,6 @@
 import { Readable } from 'node:stream';
 import { pipeline } from 'node:stream/promises';
 import type pg from 'pg';
-import { from as copyFrom } from 'pg-copy-streams';
 import type { PostgresPool, PostgresPoolClient, PostgresQueryResult } from 'kysely';
 
 /** The rows of a `copy … from stdin`, each the values of the statement's columns in order. */
@@ -51,6 +50,7 @@ function* copyChunks(data: CopyRows): Generator<string> {
 }
 
 async function copyInto(client: pg.PoolClient, statement: string, data: CopyRows): Promise<PostgresQueryResult<never>> {
+  const { from: copyFrom } = await import('pg-copy-streams');
   const stream = client.query(copyFrom(statement));
   await pipeline(Readable.from(copyChunks(data)), stream);
   return { command: 'INSERT', rowCount: stream.rowCount, rows: [] };

@@ -1,9 +1,10 @@
 import fs from 'node:fs';
+import { createRequire } from 'node:module';
 import path from 'node:path';
 import BetterSqlite3 from 'better-sqlite3';
 import { Kysely, PostgresDialect, sql, type LogEvent } from 'kysely';
 import { copyCapablePool } from './copy.js';
-import pg from 'pg';
+import type pg from 'pg';
 import type { DB } from './schema.js';
 import { TwoConnectionSqliteDialect } from './sqlite.js';
 
@@ -31,15 +32,28 @@ export interface DatabaseOptions {
   onQuery?: ((event: LogEvent) => void) | undefined;
 }
 
-// PostgreSQL returns 64-bit integers and numerics as strings; Triad's bigints are money in
-// minor units and counts, far inside the 2^53 range, so both databases give numbers.
-pg.types.setTypeParser(20, (v) => Number.parseInt(v, 10));
-pg.types.setTypeParser(1700, (v) => Number.parseFloat(v));
+let pgDriver: typeof pg | null = null;
+
+/**
+ * The PostgreSQL driver, loaded when a database URL is first opened (a SQLite installation never
+ * needs it; pg is CommonJS, so it loads synchronously). PostgreSQL returns 64-bit integers and
+ * numerics as strings; Triad's bigints are money in minor units and counts, far inside the 2^53
+ * range, so both databases give numbers.
+ */
+function postgresDriver(): typeof pg {
+  if (!pgDriver) {
+    const driver = createRequire(import.meta.url)('pg') as typeof pg;
+    driver.types.setTypeParser(20, (v) => Number.parseInt(v, 10));
+    driver.types.setTypeParser(1700, (v) => Number.parseFloat(v));
+    pgDriver = driver;
+  }
+  return pgDriver;
+}
 
 /** Opens SQLite under `dataDir` (WAL mode), or PostgreSQL when `databaseUrl` is given. */
 export function openDatabase(options: DatabaseOptions): Database {
   if (options.databaseUrl) {
-    const pool = new pg.Pool({ connectionString: options.databaseUrl, max: options.poolSize ?? 10 });
+    const pool = new (postgresDriver().Pool)({ connectionString: options.databaseUrl, max: options.poolSize ?? 10 });
     // An idle client's error (e.g. the server restarting) must not crash the process.
     pool.on('error', () => undefined);
     const db = new Kysely<DB>({ dialect: new PostgresDialect({ pool: copyCapablePool(pool) }), ...(options.onQuery ? { log: options.onQuery } : {}) });

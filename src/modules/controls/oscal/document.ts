@@ -3,7 +3,8 @@
  * catalog model Triad uses checked with Zod, every problem named by its JSON path. Fields
  * Triad does not use are let through untouched (OSCAL has many).
  */
-import YAML from 'yaml';
+import { createRequire } from 'node:module';
+import type * as Yaml from 'yaml';
 import { z } from 'zod';
 import { OscalError, type OscalProblem } from './types.js';
 
@@ -184,6 +185,8 @@ export function readDocument(text: string, fileName = 'the file'): unknown {
       throw new OscalError(`${fileName} is not valid JSON${where ? ` (line ${where.line}, column ${where.column})` : ''}: ${message}`, [{ path, message: `not valid JSON: ${message}` }]);
     }
   }
+  // The YAML parser (CommonJS) is loaded for the first YAML document, not with the server.
+  const YAML = createRequire(import.meta.url)('yaml') as typeof Yaml;
   const doc = YAML.parseDocument(body, { prettyErrors: false, uniqueKeys: true });
   if (doc.errors.length > 0) {
     const problems = doc.errors.slice(0, 20).map((e) => {

@@ -4,9 +4,8 @@
  * neighbours; detected with jschardet, decoded with iconv-lite) and any delimiter (comma,
  * semicolon, tab), or an Excel workbook (.xlsx, its first sheet, read with exceljs).
  */
-import ExcelJS from 'exceljs';
+import type ExcelJS from 'exceljs';
 import iconv from 'iconv-lite';
-import jschardet from 'jschardet';
 import { parse } from 'csv-parse';
 import { Readable } from 'node:stream';
 import { AppError } from '../../../server/errors.js';
@@ -58,8 +57,11 @@ export function detectDelimiter(text: string): string {
   return best[1] > 0 ? best[0] : ',';
 }
 
-/** The encoding of a file's first bytes, and how it was found. */
-export function detectEncoding(head: Buffer): { encoding: string; source: 'bom' | 'detected' } {
+/**
+ * The encoding of a file's first bytes, and how it was found. jschardet is loaded only for a
+ * file that is neither marked nor valid UTF-8.
+ */
+export async function detectEncoding(head: Buffer): Promise<{ encoding: string; source: 'bom' | 'detected' }> {
   if (head[0] === 0xef && head[1] === 0xbb && head[2] === 0xbf) return { encoding: 'UTF-8', source: 'bom' };
   if (head[0] === 0xff && head[1] === 0xfe) return { encoding: 'UTF-16LE', source: 'bom' };
   if (head[0] === 0xfe && head[1] === 0xff) return { encoding: 'UTF-16BE', source: 'bom' };
@@ -84,6 +86,7 @@ export function detectEncoding(head: Buffer): { encoding: string; source: 'bom' 
   } catch {
     // Not UTF-8: one of the single-byte code pages.
   }
+  const { default: jschardet } = await import('jschardet');
   const found = jschardet.detect(head, { detectEncodings: CANDIDATES });
   const name = found.encoding && iconv.encodingExists(found.encoding) && !/^(utf-8|ascii)$/i.test(found.encoding) ? found.encoding : 'windows-1252';
   return { encoding: name.toLowerCase().startsWith('windows') ? name.toLowerCase() : name, source: 'detected' };
@@ -131,7 +134,7 @@ export async function openSource(input: Input, options: { encoding?: string | un
     if (!known) throw new AppError('VALIDATION_FAILED', `Triad cannot read the encoding "${given}".`, [{ path: 'encoding', message: 'write utf-8, utf-16le, windows-1252, …' }]);
     encoding = given;
     source = 'given';
-  } else ({ encoding, source } = detectEncoding(head));
+  } else ({ encoding, source } = await detectEncoding(head));
   const decoder = iconv.getDecoder(encoding, { stripBOM: true });
   let firstText = '';
   async function* text(): AsyncIterable<string> {
@@ -205,7 +208,9 @@ async function openWorkbook(all: Input): Promise<Source> {
     if (size > MAX_XLSX_BYTES) throw new AppError('PAYLOAD_TOO_LARGE', `A workbook is read whole; it must be under ${MAX_XLSX_BYTES / 1024 / 1024} MB. Save it as CSV to import a larger file.`);
     parts.push(b);
   }
-  const workbook = new ExcelJS.Workbook();
+  // exceljs is large: loaded for the first workbook, not with the server.
+  const { default: Excel } = await import('exceljs');
+  const workbook = new Excel.Workbook();
   try {
     await workbook.xlsx.load(Buffer.concat(parts) as unknown as ArrayBuffer);
   } catch {
