@@ -1,6 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { ClientDb } from '../../src/server/db/scoped.js';
 import { newId } from '../../src/server/db/conventions.js';
+import { constraintError } from '../../src/server/db/constraints.js';
 import { insertNew, upsert } from '../../src/modules/estate/csv/kit.js';
 import { startTestApp, type TestApp } from '../support/app.js';
 import { DEMO, seedDemoWorld } from '../support/demo.js';
@@ -57,5 +58,34 @@ describe('bulk writes', () => {
     const fresh = [system(5000, at), { ...system(5001, at), id: existing!.id }];
     await expect(t.ctx.database.db.transaction().execute(async (tx) => insertNew(new ClientDb(tx, clientId), 'estate_systems', fresh))).rejects.toThrow();
     expect(await t.ctx.database.db.selectFrom('estate_systems').select('id').where('client_id', '=', clientId).where('asset_tag', '=', 'BULK-5000').execute()).toEqual([]);
+  });
+
+  it('refuses a row that names a vendor the client does not have, saying which field, and writes nothing of the batch', async () => {
+    const at = '2026-11-26T09:00:00.000Z';
+    // The bad row comes after good ones: the rows before it must not stay either.
+    const rows = [system(6000, at), system(6001, at), { ...system(6002, at), vendor_id: newId() }, system(6003, at)];
+    const err: unknown = await t.ctx.database.db
+      .transaction()
+      .execute(async (tx) => insertNew(new ClientDb(tx, clientId), 'estate_systems', rows))
+      .then(
+        () => null,
+        (e: unknown) => e,
+      );
+    expect(err).not.toBeNull();
+    const refusal = constraintError(err);
+    expect(refusal?.code).toBe('VALIDATION_FAILED');
+    expect(refusal?.details).toEqual([{ path: 'vendorId', message: 'no such vendor in this client' }]);
+    expect(await t.ctx.database.db.selectFrom('estate_systems').select('id').where('client_id', '=', clientId).where('asset_tag', 'in', ['BULK-6000', 'BULK-6001', 'BULK-6003']).execute()).toEqual([]);
+  });
+
+  it('inserts rows that leave a column undefined with its default', async () => {
+    const at = '2026-11-26T09:00:00.000Z';
+    const rows = [7000, 7001].map((i) => ({ ...system(i, at), notes: undefined }));
+    await t.ctx.database.db.transaction().execute(async (tx) => insertNew(new ClientDb(tx, clientId), 'estate_systems', rows));
+    const stored = await t.ctx.database.db.selectFrom('estate_systems').select(['asset_tag', 'notes', 'client_id']).where('client_id', '=', clientId).where('asset_tag', 'in', ['BULK-7000', 'BULK-7001']).orderBy('asset_tag').execute();
+    expect(stored).toEqual([
+      { asset_tag: 'BULK-7000', notes: null, client_id: clientId },
+      { asset_tag: 'BULK-7001', notes: null, client_id: clientId },
+    ]);
   });
 });

@@ -2,7 +2,7 @@
  * PostgreSQL's COPY for bulk inserts, through Kysely. Kysely runs every statement with
  * `client.query(sql, parameters)` on the connection it holds (a transaction's, in a write), so the
  * pool handed to its dialect gives out clients that recognise one kind of parameter: a
- * {@link CopyRows} as a statement's only parameter makes that statement (`copy … from stdin`) read
+ * {@link BulkRows} as a statement's only parameter makes that statement (`copy … from stdin`) read
  * the rows from the client, in PostgreSQL's text format (pg-copy-streams). Everything else goes to
  * the pg client as it is.
  */
@@ -10,11 +10,7 @@ import { Readable } from 'node:stream';
 import { pipeline } from 'node:stream/promises';
 import type pg from 'pg';
 import type { PostgresPool, PostgresPoolClient, PostgresQueryResult } from 'kysely';
-
-/** The rows of a `copy … from stdin`, each the values of the statement's columns in order. */
-export class CopyRows {
-  constructor(readonly rows: readonly (readonly unknown[])[]) {}
-}
+import { BulkRows } from './bulk-rows.js';
 
 /** `copy "table" ("a", "b") from stdin`, with the identifiers quoted. */
 export function copyStatement(table: string, columns: readonly string[]): string {
@@ -37,7 +33,7 @@ export function copyText(value: unknown): string {
 }
 
 /** The rows as COPY text, about 64 KB a chunk. */
-function* copyChunks(data: CopyRows): Generator<string> {
+function* copyChunks(data: BulkRows): Generator<string> {
   let chunk = '';
   for (const row of data.rows) {
     chunk += `${row.map(copyText).join('\t')}\n`;
@@ -49,7 +45,7 @@ function* copyChunks(data: CopyRows): Generator<string> {
   if (chunk) yield chunk;
 }
 
-async function copyInto(client: pg.PoolClient, statement: string, data: CopyRows): Promise<PostgresQueryResult<never>> {
+async function copyInto(client: pg.PoolClient, statement: string, data: BulkRows): Promise<PostgresQueryResult<never>> {
   const { from: copyFrom } = await import('pg-copy-streams');
   const stream = client.query(copyFrom(statement));
   await pipeline(Readable.from(copyChunks(data)), stream);
@@ -66,7 +62,7 @@ export function copyCapablePool(pool: pg.Pool): PostgresPool {
       if (!wrapped) {
         const query = (statement: unknown, parameters?: readonly unknown[]): unknown => {
           const only = parameters?.length === 1 ? parameters[0] : undefined;
-          if (only instanceof CopyRows) return copyInto(client, statement as string, only);
+          if (only instanceof BulkRows) return copyInto(client, statement as string, only);
           return client.query(statement as string, parameters as unknown[] | undefined);
         };
         wrapped = { query: query as PostgresPoolClient['query'], release: () => client.release() };

@@ -13,7 +13,8 @@ import {
   type UpdateQueryBuilder,
   type UpdateResult,
 } from 'kysely';
-import { copyStatement, CopyRows } from './copy.js';
+import { BulkRows } from './bulk-rows.js';
+import { copyStatement } from './copy.js';
 import type { ClientTable, DB } from './schema.js';
 
 interface OnConflict {
@@ -96,18 +97,30 @@ export class ClientDb {
 
   /**
    * Inserts new rows (client_id set on each); a row whose key is already there is refused with
-   * the database's error, and the caller's transaction with it. The bulk insert of imports: on
-   * PostgreSQL through COPY ({@link CopyRows}), on SQLite a multi-row insert. Every row must have
-   * the same columns.
+   * the database's error, and the caller's transaction with it. The bulk insert of imports
+   * ({@link BulkRows}): on PostgreSQL through COPY, on SQLite a one-row insert prepared once and
+   * run for each row (faster than multi-row inserts, and no compiling of every row's values). Every
+   * row must have the same columns.
    */
   async insertMany<T extends ClientTable>(table: T, rows: readonly Record<string, unknown>[]): Promise<void> {
     if (rows.length === 0) return;
     const { withClient, columns } = this.sameColumns('insertMany', table, rows);
     if (this.kysely.getExecutor().adapter instanceof PostgresAdapter) {
-      await this.kysely.executeQuery(CompiledQuery.raw(copyStatement(table, columns), [new CopyRows(withClient.map((row) => columns.map((c) => row[c])))]));
+      await this.kysely.executeQuery(CompiledQuery.raw(copyStatement(table, columns), [new BulkRows(withClient.map((row) => columns.map((c) => row[c])))]));
       return;
     }
-    for (const part of sqliteStatements(withClient, columns.length)) await this.kysely.insertInto(table).values(part as unknown as Insertable<DB[T]>[]).execute();
+    if (withClient.some((row) => columns.some((c) => row[c] === undefined))) {
+      // An undefined value means the column's default, which only the query builder's multi-row insert says.
+      for (const part of sqliteStatements(withClient, columns.length)) await this.kysely.insertInto(table).values(part as unknown as Insertable<DB[T]>[]).execute();
+      return;
+    }
+    // One row's statement from the query builder (its tree names the table and columns for a
+    // refused foreign key: sqlite.ts), run for every row by the connection.
+    const one = this.kysely
+      .insertInto(table)
+      .values(Object.fromEntries(columns.map((c) => [c, null])) as unknown as Insertable<DB[T]>)
+      .compile();
+    await this.kysely.executeQuery({ ...one, parameters: [new BulkRows(withClient.map((row) => columns.map((c) => row[c])))] });
   }
 
   /** The rows with the client's id, and their columns (the same in every row, or an error). */

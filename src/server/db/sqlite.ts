@@ -18,6 +18,7 @@ import {
   type Driver,
   type QueryResult,
 } from 'kysely';
+import { BulkRows } from './bulk-rows.js';
 import { isSqliteForeignKeyError, SQLITE_FK_CONTEXT, type SqliteForeignKeyContext } from './constraints.js';
 
 /** How many prepared statements each connection keeps for reuse. */
@@ -43,18 +44,39 @@ export class SqliteConnectionHandle {
     const stmt = this.prepare(compiled.sql);
     const parameters = compiled.parameters as unknown[];
     if (stmt.reader) return { rows: stmt.all(parameters) as R[] };
+    const only = parameters.length === 1 ? parameters[0] : undefined;
+    if (only instanceof BulkRows) return this.runEach(stmt, compiled, only);
     try {
       const { changes, lastInsertRowid } = stmt.run(parameters);
       return { numAffectedRows: BigInt(changes), insertId: BigInt(lastInsertRowid), rows: [] };
     } catch (err) {
-      // SQLite names no key in "FOREIGN KEY constraint failed": say which the statement touched.
-      const e = err as { code?: unknown; message?: unknown };
-      if (isSqliteForeignKeyError(e.code, e.message)) {
-        const context = foreignKeyContext(this.sqlite, compiled);
-        if (context) Object.assign(err as object, { [SQLITE_FK_CONTEXT]: context });
-      }
-      throw err;
+      throw this.withForeignKeyContext(err, compiled);
     }
+  }
+
+  /** A one-row insert run for each of the rows (bulk-rows.ts); a refused row is named as a one-row insert would be. */
+  private runEach<R>(stmt: BetterSqlite3.Statement, compiled: CompiledQuery, bulk: BulkRows): QueryResult<R> {
+    let changes = 0;
+    for (const row of bulk.rows) {
+      try {
+        changes += stmt.run(row).changes;
+      } catch (err) {
+        const node = compiled.query as unknown as { values?: unknown };
+        const values = { kind: 'ValuesNode', values: [{ kind: 'PrimitiveValueListNode', values: row }] };
+        throw this.withForeignKeyContext(err, { ...compiled, query: { ...node, values } as unknown as CompiledQuery['query'], parameters: row });
+      }
+    }
+    return { numAffectedRows: BigInt(changes), rows: [] };
+  }
+
+  /** SQLite names no key in "FOREIGN KEY constraint failed": the error, told which keys the statement touched. */
+  private withForeignKeyContext(err: unknown, compiled: CompiledQuery): unknown {
+    const e = err as { code?: unknown; message?: unknown };
+    if (isSqliteForeignKeyError(e.code, e.message)) {
+      const context = foreignKeyContext(this.sqlite, compiled);
+      if (context) Object.assign(err as object, { [SQLITE_FK_CONTEXT]: context });
+    }
+    return err;
   }
 
   close(): void {
