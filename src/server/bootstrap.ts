@@ -45,7 +45,7 @@ export async function createAppContext(config: Config, options: ContextOptions =
   // End-to-end tests move time forward through /api/test/clock; nothing else ever does.
   const clock = options.clock ?? (config.testHooks ? new ManualClock(new Date()) : systemClock);
   const jobs = new JobQueue(database.db, clock, log);
-  // prom-client is loaded only when metrics are on (a server's default; the CLI's commands never).
+  // prom-client is loaded only when metrics are on (TRIAD_METRICS=on).
   const metrics = config.metrics ? new (await import('./metrics.js')).Metrics(database) : null;
   const ctx: AppContext = { config, database, clock, jobs, events: new EventBus(log), log, lifecycle: new Lifecycle('starting'), metrics, auditListeners: [] };
   if (options.migrate !== false) {
