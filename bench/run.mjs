@@ -18,7 +18,7 @@ const names = [];
 for (let i = 0; i < args.length; i++) {
   const a = args[i];
   if (a === '--help' || a === '-h') {
-    console.log(`usage: node bench/run.mjs [suite …] [--rounds N] [--years N] [--baseline DIR]\nsuites: ${available.join(', ')}\n--baseline: another built checkout of Triad, run beside this one (engine suite)`);
+    console.log(`usage: node bench/run.mjs [suite …] [--rounds N] [--years N] [--baseline DIR]\nsuites: ${available.join(', ')}\n--baseline: another built checkout of Triad, run beside this one (engine and import suites)`);
     process.exit(0);
   } else if (a === '--baseline') {
     const value = args[++i];

@@ -2,9 +2,10 @@
 // on SQLite: through the CLI as a whole process (dry run, import, the same file again), and
 // through the API of a running server while other requests keep coming (open loop, 10 a second),
 // with the import's progress polled as the web app does. Each round starts from a copy of one
-// seeded database. Options: --rounds N (default 3), --rows N (default 100,000). With
-// TRIAD_BENCH_PG_URL set (the admin URL of a PostgreSQL server), the same runs on PostgreSQL too,
-// each round in a fresh database.
+// seeded database. Options: --rounds N (default 3), --rows N (default 100,000), --baseline DIR
+// (another built checkout: its CLI import runs in the same rounds, on its own fresh copy, before
+// or after this one's in turn). With TRIAD_BENCH_PG_URL set (the admin URL of a PostgreSQL
+// server), the same runs on PostgreSQL too, each round in a fresh database.
 import { spawn } from 'node:child_process';
 import { copyFileSync, createReadStream, createWriteStream, existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync, statSync } from 'node:fs';
 import { tmpdir } from 'node:os';
@@ -60,8 +61,25 @@ function copyDb(from, to) {
 const env = (db) => ({ ...process.env, TRIAD_DATA_DIR: db.dataDir, DATABASE_URL: db.databaseUrl ?? '', TRIAD_LOG_LEVEL: 'silent' });
 
 async function cli(db, clientId, file, ...flags) {
-  const r = await measureWithEnv(process.execPath, [join(repoRoot, 'bin/triad.js'), 'import', 'systems', file, '--client', clientId, '--quiet', '--format', 'json', ...flags], env(db));
+  return cliOf(repoRoot, db, clientId, file, ...flags);
+}
+
+/** `triad import` of the checkout at `root` (this one, or a baseline's). */
+async function cliOf(root, db, clientId, file, ...flags) {
+  const r = await measureWithEnv(process.execPath, [join(root, 'bin/triad.js'), 'import', 'systems', file, '--client', clientId, '--quiet', '--format', 'json', ...flags], env(db));
   return { ...r, report: JSON.parse(r.stdout) };
+}
+
+/** A baseline checkout's CLI import on a fresh database, checked like this one's. */
+async function baselineImport(baseline, prepare, file, rows) {
+  const db = await prepare();
+  try {
+    const r = await cliOf(baseline, db, db.clientId, file);
+    if (r.report.status !== 'imported' || r.report.created !== rows) throw new Error(`baseline import: ${JSON.stringify(r.report).slice(0, 300)}`);
+    return r;
+  } finally {
+    await db.cleanup();
+  }
 }
 
 function measureWithEnv(command, args, childEnv) {
@@ -238,10 +256,12 @@ const mb = (kb) => (Number.isFinite(kb) ? Math.round(kb / 1024) : '?');
 const db0IsPg = (label) => label === 'PostgreSQL';
 
 /** The rounds on one database: each round a fresh database from `prepare`, the four measurements. */
-async function measureOn(label, rounds, rows, file, prepare) {
-  const results = { dry: [], import: [], again: [], api: [], raw: [] };
+async function measureOn(label, rounds, rows, file, prepare, baseline) {
+  const results = { dry: [], import: [], again: [], api: [], raw: [], baseline: [] };
   let lastApi = null;
   for (let round = 0; round < rounds; round++) {
+    // The baseline's import before this round's measurements in even rounds, after them in odd ones.
+    if (baseline && round % 2 === 0) results.baseline.push(await baselineImport(baseline, prepare, file, rows));
     let db = await prepare();
     try {
       const before = await existingIds(db, db.clientId);
@@ -281,6 +301,7 @@ async function measureOn(label, rounds, rows, file, prepare) {
     } finally {
       await db.cleanup();
     }
+    if (baseline && round % 2 === 1) results.baseline.push(await baselineImport(baseline, prepare, file, rows));
   }
   console.log(`\n${label}:\n`);
   const row = (name, list, mem) => [name, s(median(list.map((r) => r.ms))), s(Math.min(...list.map((r) => r.ms))), s(Math.max(...list.map((r) => r.ms))), String(Math.round(rows / (median(list.map((r) => r.ms)) / 1000))), String(mem)];
@@ -291,10 +312,16 @@ async function measureOn(label, rounds, rows, file, prepare) {
     row('triad import, same file again (CLI)', results.again, mb(Math.max(...results.again.map((r) => r.rssKb)))),
     row('POST /estate/import/systems (API)', results.api, `${mb(Math.max(...results.api.map((r) => r.memory.peak)))} (server)`),
     row(db0IsPg(label) ? 'raw COPY of the same rows (one transaction)' : 'raw prepared INSERT of the same rows (one transaction)', results.raw, ''),
+    ...(baseline ? [row(`baseline ${baseline}: triad import (CLI)`, results.baseline, mb(Math.max(...results.baseline.map((r) => r.rssKb))))] : []),
   ]);
   const rawMs = median(results.raw.map((r) => r.ms));
   const writeMs = median(results.import.map((r) => r.report.writingMs));
   console.log(`\nAgainst the raw insert (medians): the whole CLI import ${(median(results.import.map((r) => r.ms)) / rawMs).toFixed(2)}×, its writing phase ${(writeMs / rawMs).toFixed(2)}× (${s(writeMs)} s against ${s(rawMs)} s); the API import's writing phase ${(median(results.api.map((r) => r.report.writingMs)) / rawMs).toFixed(2)}×.`);
+  if (baseline) {
+    // Per round, this checkout's import against the baseline's of the same round: drift between rounds cancels.
+    const ratio = (mine, theirs) => `${(median(mine) / median(theirs)).toFixed(2)} (ratio of medians), ${median(mine.map((m, i) => m / theirs[i])).toFixed(2)} (median of the per-round ratios)`;
+    console.log(`This checkout / baseline: the whole CLI import ${ratio(results.import.map((r) => r.ms), results.baseline.map((r) => r.ms))}; its writing phase ${ratio(results.import.map((r) => r.report.writingMs), results.baseline.map((r) => r.report.writingMs))}; baseline writing phase median ${s(median(results.baseline.map((r) => r.report.writingMs)))} s.`);
+  }
   console.log(`\nServer memory before the API import: ${mb(Math.max(...results.api.map((r) => r.before.now)))} MB resident.`);
   console.log(`API import phases: ${results.api.map((r) => `reading ${s(r.report.readingMs)} s, writing ${s(r.report.writingMs)} s`).join('; ')}`);
   // Other requests during the API import, by the phase the import was in when they were sent.
@@ -306,7 +333,7 @@ async function measureOn(label, rounds, rows, file, prepare) {
   if (lastApi) console.log(`Progress polled (last round): ${lastApi.fractions.length} answers, ${lastApi.fractions.filter((f) => f > 0 && f < 1).length} of them between 0 and 1.`);
 }
 
-export async function run({ rounds = 3, rows = 100_000 } = {}) {
+export async function run({ rounds = 3, rows = 100_000, baseline } = {}) {
   const work = mkdtempSync(join(tmpdir(), 'triad-bench-import-'));
   try {
     const file = join(work, 'assets.csv');
@@ -320,7 +347,7 @@ export async function run({ rounds = 3, rows = 100_000 } = {}) {
       const dataDir = join(work, `db-${n++}`);
       copyDb(template, dataDir);
       return { dataDir, databaseUrl: undefined, clientId, cleanup: async () => rmSync(dataDir, { recursive: true, force: true }) };
-    });
+    }, baseline);
     const pgAdmin = process.env.TRIAD_BENCH_PG_URL;
     if (pgAdmin) {
       await measureOn('PostgreSQL', rounds, rows, file, async () => {
@@ -328,7 +355,7 @@ export async function run({ rounds = 3, rows = 100_000 } = {}) {
         const dataDir = join(work, `pg-${n++}`);
         const id = await seed(dataDir, database.url);
         return { dataDir, databaseUrl: database.url, clientId: id, cleanup: database.drop };
-      });
+      }, baseline);
     }
     const cpu = cpuReport(cpuBefore, cpuSnapshot());
     if (cpu) console.log(`\n${cpu}`);
