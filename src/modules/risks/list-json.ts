@@ -12,7 +12,8 @@
  * is put together: a new run whose mean moved makes no entry again. list-json.test.ts holds the
  * entry to be byte for byte `presentListItem`'s JSON, and every kind of change to make it again.
  */
-import { currentResult, pickStats, presentListFields, sameRowValues, type PresentContext } from './register.js';
+import { currentResult, pickStats, presentListFields, type PresentContext } from './register.js';
+import { sameRowValues, sameScenarioRow } from './same-rows.js';
 import type { FullStats } from './stored.js';
 import type { RiskScenariosTable } from './tables.js';
 
@@ -97,54 +98,6 @@ export function sameSharedInputs(before: PresentContext, now: PresentContext): b
   return (
     JSON.stringify(a.likelihoodBands) === JSON.stringify(b.likelihoodBands) &&
     JSON.stringify(a.impactBands) === JSON.stringify(b.impactBands)
-  );
-}
-
-/** Every column of a scenario's row, each once (the type refuses one missing or unknown). */
-export const SCENARIO_COLUMNS = {
-  client_id: 1,
-  id: 1,
-  ref: 1,
-  ref_number: 1,
-  title: 1,
-  description: 1,
-  threat: 1,
-  owner_seat: 1,
-  status: 1,
-  proposed: 1,
-  template: 1,
-  template_params_json: 1,
-  inputs_json: 1,
-  status_reason: 1,
-  created_by: 1,
-  created_at: 1,
-  updated_at: 1,
-} as const satisfies Record<keyof RiskScenariosTable, 1>;
-
-/**
- * Whether two reads of a scenario's row are the same in every column of SCENARIO_COLUMNS,
- * written out (a thousand rows compared by their keys cost a millisecond); list-json.test.ts
- * changes each column in turn.
- */
-export function sameScenarioRow(a: RiskScenariosTable, b: RiskScenariosTable): boolean {
-  return (
-    a.id === b.id &&
-    a.updated_at === b.updated_at &&
-    a.title === b.title &&
-    a.status === b.status &&
-    a.proposed === b.proposed &&
-    a.inputs_json === b.inputs_json &&
-    a.ref === b.ref &&
-    a.ref_number === b.ref_number &&
-    a.owner_seat === b.owner_seat &&
-    a.threat === b.threat &&
-    a.description === b.description &&
-    a.template === b.template &&
-    a.template_params_json === b.template_params_json &&
-    a.status_reason === b.status_reason &&
-    a.created_by === b.created_by &&
-    a.created_at === b.created_at &&
-    a.client_id === b.client_id
   );
 }
 

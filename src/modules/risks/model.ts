@@ -126,7 +126,8 @@ interface HashedScenario {
   ref: string;
   title: string;
   inputs: string;
-  treatments: string;
+  /** The counted treatments' ref, name, annual cost and effect, one after another (see sameCounted). */
+  treatments: (string | number)[];
   hash: string;
 }
 
@@ -135,13 +136,33 @@ const lastHashes = new Map<string, HashedScenario>();
 
 const treatmentsKey = (ts: readonly RiskTreatmentsTable[]): string => (ts.length === 0 ? '' : JSON.stringify(ts.map((t) => [t.ref, t.name, t.annual_cost, t.effect_json])));
 
+/** The fields engineTreatment reads of each counted treatment, one after another. */
+function countedFields(ts: readonly RiskTreatmentsTable[] | undefined): (string | number)[] {
+  const fields: (string | number)[] = [];
+  if (ts) for (const t of ts) if (isCounted(t.status)) fields.push(t.ref, t.name, t.annual_cost, t.effect_json);
+  return fields;
+}
+
+/** Whether the counted treatments among `ts` have the fields `fields` holds, in order (no key built: a register read compares a thousand). */
+function sameCounted(ts: readonly RiskTreatmentsTable[] | undefined, fields: readonly (string | number)[]): boolean {
+  let k = 0;
+  if (ts) {
+    for (const t of ts) {
+      if (!isCounted(t.status)) continue;
+      if (fields[k] !== t.ref || fields[k + 1] !== t.name || fields[k + 2] !== t.annual_cost || fields[k + 3] !== t.effect_json) return false;
+      k += 4;
+    }
+  }
+  return k === fields.length;
+}
+
 /**
  * The hash of a scenario's register risk (its counted treatments) at a position, remembered by
  * the stored fields engineRisk and engineTreatment read; the risk is built only when the hash
  * is not known yet.
  */
 export function memoisedScenarioHash(data: RegisterData, s: RiskScenariosTable, position: number, risk: () => Risk = () => registerRisk(data, s)): string {
-  const counted = treatmentsKey((data.treatments.get(s.id) ?? []).filter((t) => isCounted(t.status)));
+  const treatments = data.treatments.get(s.id);
   const { seed, years } = data.settings;
   const last = lastHashes.get(s.id);
   if (
@@ -150,16 +171,16 @@ export function memoisedScenarioHash(data: RegisterData, s: RiskScenariosTable, 
     last.inputs === s.inputs_json &&
     last.title === s.title &&
     last.ref === s.ref &&
-    last.treatments === counted &&
     last.seed === seed &&
     last.years === years &&
-    last.currency === data.currency
+    last.currency === data.currency &&
+    sameCounted(treatments, last.treatments)
   ) {
     return last.hash;
   }
   const hash = scenarioHash(risk(), position, seed, years);
   if (!last && lastHashes.size >= SCENARIO_HASHES_KEPT) lastHashes.delete(lastHashes.keys().next().value as string);
-  lastHashes.set(s.id, { currency: data.currency, seed, years, position, ref: s.ref, title: s.title, inputs: s.inputs_json, treatments: counted, hash });
+  lastHashes.set(s.id, { currency: data.currency, seed, years, position, ref: s.ref, title: s.title, inputs: s.inputs_json, treatments: countedFields(treatments), hash });
   return hash;
 }
 
@@ -185,7 +206,7 @@ export function registerModel(data: RegisterData): RegisterModel {
   const riskHashes = included.map((s, i) => memoisedScenarioHash(data, s, i, () => riskAt(i)));
   // Insurance changes what the company keeps, never a scenario's own figures: it is in the
   // model's hash (a policy change recomputes), not in the scenarios'.
-  const hash = hashOf({ currency: data.currency, seed, years, appetite, risks: riskHashes, ...(insurance.length > 0 ? { insurance } : {}) });
+  const hash = modelHash({ currency: data.currency, seed, years, appetite, risks: riskHashes, insurance });
   let model: RiskModel | undefined;
   return {
     get model(): RiskModel {
@@ -203,6 +224,20 @@ export function registerModel(data: RegisterData): RegisterModel {
     riskHashes,
     hash,
   };
+}
+
+/**
+ * The register model's hash: `hashOf` of its currency, seed, years, appetite, risks' hashes and
+ * insurance (left out when there is none), with the same canonical JSON, written out so that the
+ * thousand risk hashes are serialised as one array of strings rather than through
+ * canonicalJson's replacer one by one. model.test.ts holds the two equal.
+ */
+export function modelHash(m: { currency: string; seed: number; years: number; appetite: readonly unknown[] | null; risks: readonly string[]; insurance: readonly unknown[] }): string {
+  const json =
+    `{"appetite":${canonicalJson(m.appetite)},"currency":${JSON.stringify(m.currency)},` +
+    (m.insurance.length > 0 ? `"insurance":${canonicalJson(m.insurance)},` : '') +
+    `"risks":${JSON.stringify(m.risks)},"seed":${canonicalJson(m.seed)},"years":${canonicalJson(m.years)}}`;
+  return createHash('sha256').update(json).digest('hex');
 }
 
 /** JSON with object keys sorted, so equal models hash equally whatever the key order. */

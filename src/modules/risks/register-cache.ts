@@ -26,7 +26,7 @@
  */
 import type { AppContext, ClientScope } from '../../server/context.js';
 import { etagOf } from '../../server/http/etag.js';
-import { listItemParts, sameEntryInputs, sameSharedInputs, shareJson } from './list-json.js';
+import { listItemParts, sameEntryInputs, sameSharedInputs, shareJson, type EntryParts } from './list-json.js';
 import { loadRegisterBase, sortFigures, type RegisterBase } from './register.js';
 import { SETTINGS_ID } from './settings.js';
 import type { OwnerSeat, RiskStatus } from './tables.js';
@@ -79,12 +79,42 @@ export interface CachedRegister {
   answers: Map<string, Answer>;
 }
 
-/** A list entry serialised (list-json.ts, EntryParts) as UTF-8: the head after a comma. */
+/**
+ * A list entry serialised (list-json.ts, EntryParts) as UTF-8, after a comma, with its share for
+ * the portfolio mean `forMean`: a page adds it as it is while that mean holds (the usual case),
+ * and it is written again, around its share, when a new run moves the mean.
+ */
 interface KeptEntry {
-  head: Buffer;
-  tail: Buffer | null;
+  bytes: Buffer;
+  /** Where the share's value starts in `bytes`, and its length; −1 for an entry without a result (no share). */
+  shareAt: number;
+  shareLength: number;
+  forMean: number | null;
   mean: number;
   inPortfolio: boolean;
+}
+
+/** A list entry's bytes, after a comma, with its share for the portfolio mean. */
+function keptEntry(e: EntryParts, portfolioMean: number | null): KeptEntry {
+  const head = `,${e.head}`;
+  if (e.tail === null) return { bytes: Buffer.from(head), shareAt: -1, shareLength: 0, forMean: portfolioMean, mean: e.mean, inPortfolio: e.inPortfolio };
+  const share = shareJson(e, portfolioMean);
+  return { bytes: Buffer.from(head + share + e.tail), shareAt: Buffer.byteLength(head), shareLength: share.length, forMean: portfolioMean, mean: e.mean, inPortfolio: e.inPortfolio };
+}
+
+/** The entry with its share for another portfolio mean (the rest of its bytes as they were). */
+function reshared(kept: KeptEntry, portfolioMean: number | null): void {
+  const share = shareJson(kept, portfolioMean);
+  const { bytes, shareAt, shareLength } = kept;
+  const tail = bytes.subarray(shareAt + shareLength);
+  const next = Buffer.allocUnsafe(shareAt + share.length + tail.length);
+  bytes.copy(next, 0, 0, shareAt);
+  // A number's text (or null): ASCII, one byte a character.
+  next.write(share, shareAt, 'latin1');
+  tail.copy(next, shareAt + share.length);
+  kept.bytes = next;
+  kept.shareLength = share.length;
+  kept.forMean = portfolioMean;
 }
 
 /** A serialised answer (UTF-8, as sent) and its ETag (src/server/http/etag.ts). */
@@ -240,6 +270,9 @@ function build(key: string, base: RegisterBase, previous?: CachedRegister): Cach
       }
       if (j >= 0 && sameEntryInputs(old[j]!, carry.base.present, s, base.present)) {
         items[i] = carry.items[j];
+        // At the same place with the same share, the row is the same: both registers hold it
+        // (what figure() writes into it later is the same for both).
+        if (j === i && sameMean) return carry.rows[j]!;
         const row = copyRow(carry.rows[j]!, i);
         if (!sameMean && row.figured) reshare(row, base.present.portfolioMean);
         return row;
@@ -260,13 +293,13 @@ function build(key: string, base: RegisterBase, previous?: CachedRegister): Cach
     // response schema's: serialised as they are (see views.ts on validation).
     summaryJson: `"portfolio":${JSON.stringify(base.portfolio)},"appetite":${JSON.stringify(base.appetite)}`,
     addEntry: (parts, row, first) => {
+      const portfolioMean = base.present.portfolioMean;
       let kept = items[row.index];
-      if (!kept) {
-        const e = listItemParts(scenarios[row.index]!, base.present);
-        kept = items[row.index] = { head: Buffer.from(`,${e.head}`), tail: e.tail === null ? null : Buffer.from(e.tail), mean: e.mean, inPortfolio: e.inPortfolio };
-      }
-      parts.push(first ? kept.head.subarray(1) : kept.head);
-      if (kept.tail) parts.push(Buffer.from(shareJson(kept, base.present.portfolioMean)), kept.tail);
+      if (!kept) kept = items[row.index] = keptEntry(listItemParts(scenarios[row.index]!, base.present), portfolioMean);
+      // An entry carried from a register read before a run that moved the mean. (Both registers
+      // hold it: one whose mean it is not writes it again for its own on its next page.)
+      else if (kept.shareAt >= 0 && kept.forMean !== portfolioMean) reshared(kept, portfolioMean);
+      parts.push(first ? kept.bytes.subarray(1) : kept.bytes);
     },
     overviewJson: null,
     answers: new Map(),

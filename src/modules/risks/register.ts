@@ -19,6 +19,7 @@ import type {
   TopRisk,
   TreatmentOut,
 } from './schema.js';
+import { carryRows, sameRowValues } from './same-rows.js';
 import { loadSettings, type RiskSettings } from './settings.js';
 import { basisCheck, type FullStats, type StoredPortfolio, type StoredPortfolioDetail, type StoredScenarioCurves, type StoredScenarioResult } from './stored.js';
 import type { RiskLinksTable, RiskRunsTable, RiskScenarioResultsTable, RiskScenariosTable, RiskTreatmentsTable } from './tables.js';
@@ -240,19 +241,6 @@ function carryParsed(before: Map<string, ResultRow>, now: Map<string, ResultRow>
   }
 }
 
-/** Whether two rows read from the database hold the same value in every column. */
-export function sameRowValues(a: object, b: object): boolean {
-  const x = a as Record<string, unknown>;
-  const y = b as Record<string, unknown>;
-  let n = 0;
-  for (const k in x) {
-    if (x[k] !== y[k]) return false;
-    n += 1;
-  }
-  for (const _ in y) n -= 1;
-  return n === 0;
-}
-
 /** A scenario's stored result with what the list sorts by (its current figures, share, rating), or null without one. */
 export function currentResult(s: RiskScenariosTable, ctx: PresentContext) {
   const row = ctx.results.get(s.id);
@@ -342,6 +330,7 @@ export interface RegisterBase {
 /** The register as stored now; `previous`, a register read before, lends the parsed results that did not change. */
 export async function loadRegisterBase(scope: ClientScope, previous?: RegisterBase): Promise<RegisterBase> {
   const data = await loadRegisterData(scope);
+  if (previous) carryRows(previous.data, data);
   const register = registerModel(data);
   const [run, results, links] = await Promise.all([latestRun(scope), loadResults(scope), loadLinks(scope)]);
   if (previous) carryParsed(previous.present.results, results);
