@@ -29,6 +29,8 @@ import { etagOf } from '../../server/http/etag.js';
 import { listItemParts, sameEntryInputs, sameSharedInputs, shareJson, type EntryParts } from './list-json.js';
 import { loadRegisterBase, sortFigures, type RegisterBase } from './register.js';
 import { SETTINGS_ID } from './settings.js';
+import { fromFlag } from '../../server/db/conventions.js';
+import { inPortfolio } from './model.js';
 import type { OwnerSeat, RiskStatus } from './tables.js';
 
 /** One scenario of the register as the list filters, sorts and sends it. */
@@ -45,17 +47,18 @@ export interface ListRow {
   status: RiskStatus;
   proposed: boolean;
   /**
-   * The current mean, P90 and share (−1 without a result or share) and the rating's score (0
-   * without a result): read from the stored result, so only once an order by them asks
-   * (`withFigures`); NaN until then.
+   * The current mean, P90 and share (−1 without a result or share): read from the stored
+   * result's row only once an order by them asks (`withFigures`); NaN until then.
    */
   mean: number;
   p90: number;
   share: number;
-  score: number;
   /** Whether its result counts in the portfolio (so has a share), with the figures. */
   inPortfolio: boolean;
   figured: boolean;
+  /** The rating's score (0 without a result), which needs the stored result parsed: only for an order by rating (`withFigures(true)`). */
+  score: number;
+  scored: boolean;
 }
 
 export interface CachedRegister {
@@ -63,8 +66,8 @@ export interface CachedRegister {
   base: RegisterBase;
   /** Every scenario, in ref order (the data's order). */
   rows: ListRow[];
-  /** Every row with its figures (`ListRow.mean` and the others), read on first use. */
-  withFigures(): void;
+  /** Every row with its figures (`ListRow.mean` and the others), read on first use; with `scores`, with its rating's score too. */
+  withFigures(scores: boolean): void;
   /** Row indexes in each sort's order, made on first use. */
   orders: Map<string, number[]>;
   /** `"portfolio":…,"appetite":…`: the summary every page carries, serialised once. */
@@ -203,9 +206,10 @@ function listRow(s: RegisterBase['data']['scenarios'][number], index: number): L
     mean: Number.NaN,
     p90: Number.NaN,
     share: Number.NaN,
-    score: Number.NaN,
     inPortfolio: false,
     figured: false,
+    score: Number.NaN,
+    scored: false,
   };
 }
 
@@ -225,21 +229,34 @@ function copyRow(r: ListRow, index: number): ListRow {
     mean: r.mean,
     p90: r.p90,
     share: r.share,
-    score: r.score,
     inPortfolio: r.inPortfolio,
     figured: r.figured,
+    score: r.score,
+    scored: r.scored,
   };
 }
 
-/** A row's figures from its stored result (see ListRow). */
+/**
+ * A row's figures from its stored result's row (see ListRow). A recompute writes the current
+ * mean and P90 (the residual's, else the inherent's) into columns of the row beside the result
+ * (recompute.ts), so ordering a thousand scenarios by them parses no stored result.
+ */
 function figure(row: ListRow, base: RegisterBase): void {
-  const result = sortFigures(base.data.scenarios[row.index]!, base.present);
+  const s = base.data.scenarios[row.index]!;
+  const result = base.present.results.get(s.id);
+  const inPf = !!result && fromFlag(result.in_portfolio) && inPortfolio(s);
+  const portfolioMean = base.present.portfolioMean;
   row.mean = result?.mean ?? -1;
   row.p90 = result?.p90 ?? -1;
-  row.share = result?.share ?? -1;
-  row.score = result?.score ?? 0;
-  row.inPortfolio = result?.inPortfolio ?? false;
+  row.inPortfolio = inPf;
+  row.share = inPf && portfolioMean && portfolioMean > 0 ? row.mean / portfolioMean : -1;
   row.figured = true;
+}
+
+/** A row's rating score from its stored result, parsed (0 without one). */
+function score(row: ListRow, base: RegisterBase): void {
+  row.score = sortFigures(base.data.scenarios[row.index]!, base.present)?.score ?? 0;
+  row.scored = true;
 }
 
 /** A carried row's share for a new portfolio mean (as currentResult makes it; −1 without one). */
@@ -284,8 +301,11 @@ function build(key: string, base: RegisterBase, previous?: CachedRegister): Cach
     key,
     base,
     rows,
-    withFigures: () => {
-      for (const row of rows) if (!row.figured) figure(row, base);
+    withFigures: (scores) => {
+      for (const row of rows) {
+        if (!row.figured) figure(row, base);
+        if (scores && !row.scored) score(row, base);
+      }
     },
     orders: new Map(),
     items,

@@ -9,14 +9,14 @@ import type { CachedRegister, ListRow } from './register-cache.js';
 import { RISK_STATUSES, type RegisterQuery, type RegisterSort } from './schema.js';
 import type { RiskStatus } from './tables.js';
 
-/** Each order's key values of a row, the id last, and whether they are figures of the stored results. */
-const KEYS: Record<RegisterSort, { types: ('string' | 'number')[]; of: (r: ListRow) => KeyValue[]; figures?: true }> = {
+/** Each order's key values of a row, the id last, and whether they are figures of the stored results (the rating's score among them). */
+const KEYS: Record<RegisterSort, { types: ('string' | 'number')[]; of: (r: ListRow) => KeyValue[]; figures?: 'figures' | 'scores' }> = {
   ref: { types: ['number', 'string'], of: (r) => [r.refNumber, r.id] },
   title: { types: ['string', 'string'], of: (r) => [r.title, r.id] },
-  mean: { types: ['number', 'string'], of: (r) => [r.mean, r.id], figures: true },
-  p90: { types: ['number', 'string'], of: (r) => [r.p90, r.id], figures: true },
-  share: { types: ['number', 'string'], of: (r) => [r.share, r.id], figures: true },
-  rating: { types: ['number', 'number', 'string'], of: (r) => [r.score, r.mean, r.id], figures: true },
+  mean: { types: ['number', 'string'], of: (r) => [r.mean, r.id], figures: 'figures' },
+  p90: { types: ['number', 'string'], of: (r) => [r.p90, r.id], figures: 'figures' },
+  share: { types: ['number', 'string'], of: (r) => [r.share, r.id], figures: 'figures' },
+  rating: { types: ['number', 'number', 'string'], of: (r) => [r.score, r.mean, r.id], figures: 'scores' },
   ownerSeat: { types: ['string', 'string'], of: (r) => [r.ownerSeat, r.id] },
   status: { types: ['string', 'string'], of: (r) => [r.status, r.id] },
 };
@@ -73,7 +73,7 @@ export function registerPage(entry: CachedRegister, query: RegisterQuery, after:
   const desc = query.order === 'desc';
   const match = matcher(query);
   // An order by figures reads them from every stored result first; the others never need them.
-  if (keys.figures) entry.withFigures();
+  if (keys.figures) entry.withFigures(keys.figures === 'scores');
   const ordered = orderOf(entry, query.sort, desc);
   const matching = match ? ordered.filter((i) => match(entry.rows[i]!)) : ordered;
   // The first row past the cursor: rows are in order, so a binary search finds it.
