@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { listItemJson, listItemParts, sameEntryInputs, sameSharedInputs, shareJson } from './list-json.js';
+import { listItemJson, listItemParts, sameEntryInputs, sameSharedInputs, shareJson, storedListFigures } from './list-json.js';
 import { presentListItem, type PresentContext, type ResultRow } from './register.js';
 import type { RegisterData } from './model.js';
 import type { RiskLinksTable, RiskScenariosTable, RiskTreatmentsTable } from './tables.js';
@@ -36,10 +36,13 @@ function result(n: number, over: Partial<ResultRow> = {}): ResultRow {
     run_id: 'run1',
     input_hash: `h${n}`,
     in_portfolio: 1,
-    mean: 1,
-    p90: 2,
+    // As a recompute writes them: the current figures, the residual's else the inherent's.
+    mean: (r.residual ?? r.inherent).mean,
+    p90: (r.residual ?? r.inherent).p90,
     result_json: JSON.stringify(r),
     computed_at: '2026-11-03T10:00:00.000Z',
+    list_figures: null,
+    probability_of_loss: null,
     ...over,
   };
 }
@@ -85,6 +88,25 @@ describe('a register entry serialised from parts', () => {
   it('is byte for byte the JSON of presentListItem, with and without a result', () => {
     const { scenarios, ctx } = context();
     for (const s of scenarios) expect(listItemJson(s, ctx), s.ref).toBe(JSON.stringify(presentListItem(s, ctx)));
+  });
+
+  it('is the same from the list figures stored with the result, which it then does not parse', () => {
+    const { scenarios, ctx } = context();
+    const stored = context().ctx;
+    for (const [id, row] of stored.results) stored.results.set(id, { ...row, ...storedListFigures(row.result_json), result_json: 'not parsed' });
+    expect([...stored.results.values()].every((r) => r.list_figures !== null && r.probability_of_loss !== null)).toBe(true);
+    for (const s of scenarios) expect(listItemJson(s, stored), s.ref).toBe(JSON.stringify(presentListItem(s, ctx)));
+    // Another rating band moves the rating read from the columns as it moves the parsed one's.
+    const bands = [1_000, 10_000, 50_000, 100_000];
+    (ctx.data.settings as { impactBands: number[] }).impactBands = bands;
+    (stored.data.settings as { impactBands: number[] }).impactBands = bands;
+    for (const s of scenarios) expect(listItemJson(s, stored), s.ref).toBe(JSON.stringify(presentListItem(s, ctx)));
+  });
+
+  it('stores no list figures for a result whose probability of loss is not a number, which is then parsed', () => {
+    const r = JSON.parse(result(3).result_json) as { residual: { probabilityOfLoss: unknown } };
+    r.residual.probabilityOfLoss = null;
+    expect(storedListFigures(JSON.stringify(r))).toEqual({ list_figures: null, probability_of_loss: null });
   });
 
   it('falls back to the plain serialiser for figures that are not finite numbers', () => {

@@ -14,8 +14,11 @@
  */
 import { currentResult, pickStats, presentListFields, type PresentContext } from './register.js';
 import { sameRowValues, sameScenarioRow } from './same-rows.js';
-import type { FullStats } from './stored.js';
-import type { RiskScenariosTable } from './tables.js';
+import { fromFlag } from '../../server/db/conventions.js';
+import { rate, type Rating } from '../../shared/risks/rating.js';
+import { inPortfolio } from './model.js';
+import type { FullStats, StoredScenarioResult } from './stored.js';
+import type { RiskLinksTable, RiskScenariosTable, RiskTreatmentsTable } from './tables.js';
 
 const statsJson = new WeakMap<FullStats, string>();
 
@@ -56,21 +59,77 @@ export interface EntryParts {
   inPortfolio: boolean;
 }
 
-/** `presentListItem(s, ctx)` as JSON, in its parts. */
+/** Each scenario row's list fields serialised, with the links and treatments they were made from. */
+const fieldsKept = new WeakMap<RiskScenariosTable, { links: RiskLinksTable[] | undefined; treatments: RiskTreatmentsTable[] | undefined; json: string }>();
+
+/**
+ * `JSON.stringify(presentListFields(s, ctx))`, kept with the scenario's row: rows, treatment lists
+ * and link lists read again unchanged are the ones read before (same-rows.ts), so after a
+ * recompute, which changes only results, no entry's fields are serialised again.
+ */
+function fieldsJson(s: RiskScenariosTable, ctx: PresentContext): string {
+  const links = ctx.links.get(s.id);
+  const treatments = ctx.data.treatments.get(s.id);
+  const kept = fieldsKept.get(s);
+  if (kept && kept.links === links && kept.treatments === treatments) return kept.json;
+  const json = JSON.stringify(presentListFields(s, ctx));
+  fieldsKept.set(s, { links, treatments, json });
+  return json;
+}
+
+/**
+ * A stored result's part of its list entry, serialised up to its share's value: its figures
+ * (inherent, residual, current, with proposed treatments), treatment cost and ROSI. A recompute
+ * stores it with the result (`list_figures`, made from the result as stored), so that a list
+ * read after it parses no result.
+ */
+export function resultFiguresJson(r: StoredScenarioResult): string {
+  return (
+    `{"inherent":${figures(r.inherent)},"residual":${r.residual ? figures(r.residual) : 'null'},"current":${figures(r.residual ?? r.inherent)},` +
+    `"withProposed":${r.withProposed ? figures(r.withProposed) : 'null'},` +
+    field('"treatmentCost":', r.treatmentCost) +
+    field('"rosi":', r.rosi) +
+    '"share":'
+  );
+}
+
+/**
+ * What a recompute stores beside a result for the list (`list_figures`, `probability_of_loss`),
+ * made from the result as stored (its JSON parsed back), so that the list shows the same whether
+ * it reads them or parses the result. Null both when the current probability of loss is not a
+ * finite number: such a result is parsed when read.
+ */
+export function storedListFigures(resultJson: string): { list_figures: string | null; probability_of_loss: number | null } {
+  const r = JSON.parse(resultJson) as StoredScenarioResult;
+  const pol = (r.residual ?? r.inherent).probabilityOfLoss;
+  return finite(pol) ? { list_figures: resultFiguresJson(r), probability_of_loss: pol } : { list_figures: null, probability_of_loss: null };
+}
+
+/** The entry after its share: what depends on the rating bands, the scenario's status and the hashes at the time of reading. */
+function tailJson(rating: Rating, inPf: boolean, stale: boolean, computedAt: string): string {
+  return `,${field('"rating":', rating)}"inPortfolio":${inPf},"stale":${stale},"computedAt":${JSON.stringify(computedAt)}}}`;
+}
+
+/**
+ * `presentListItem(s, ctx)` as JSON, in its parts. A result stored with its list figures is not
+ * parsed: its figures are the stored text, its rating comes from its mean and probability of
+ * loss (columns); one stored before them is parsed, as presentResult does.
+ */
 export function listItemParts(s: RiskScenariosTable, ctx: PresentContext): EntryParts {
-  const fields = JSON.stringify(presentListFields(s, ctx));
+  const fields = fieldsJson(s, ctx);
   const head = `${fields.slice(0, -1)},"result":`;
+  const row = ctx.results.get(s.id);
+  if (row && row.list_figures !== null && row.probability_of_loss !== null) {
+    const inPf = fromFlag(row.in_portfolio) && inPortfolio(s);
+    const { likelihoodBands, impactBands } = ctx.data.settings;
+    const rating = rate({ mean: row.mean, probabilityOfLoss: row.probability_of_loss }, likelihoodBands, impactBands);
+    return { head: head + row.list_figures, tail: tailJson(rating, inPf, ctx.hashes.get(s.id) !== row.input_hash, row.computed_at), mean: row.mean, inPortfolio: inPf };
+  }
   const c = currentResult(s, ctx);
   if (!c) return { head: `${head}null}`, tail: null, mean: 0, inPortfolio: false };
-  const { row, r } = c;
   return {
-    head:
-      `${head}{"inherent":${figures(r.inherent)},"residual":${r.residual ? figures(r.residual) : 'null'},"current":${figures(c.current)},` +
-      `"withProposed":${r.withProposed ? figures(r.withProposed) : 'null'},` +
-      field('"treatmentCost":', r.treatmentCost) +
-      field('"rosi":', r.rosi) +
-      '"share":',
-    tail: `,${field('"rating":', c.rating)}"inPortfolio":${c.inPortfolio},"stale":${ctx.hashes.get(s.id) !== row.input_hash},"computedAt":${JSON.stringify(row.computed_at)}}}`,
+    head: head + resultFiguresJson(c.r),
+    tail: tailJson(c.rating, c.inPortfolio, ctx.hashes.get(s.id) !== c.row.input_hash, c.row.computed_at),
     mean: c.current.mean,
     inPortfolio: c.inPortfolio,
   };

@@ -16,6 +16,7 @@ import type { JobRun } from '../../server/jobs/queue.js';
 import { VERSION } from '../../server/version.js';
 import { whenLoss } from '../../shared/risks/rare.js';
 import { clientInfo } from '../clients/clients.js';
+import { storedListFigures } from './list-json.js';
 import { optionModels, optionSetHash, registerModel, whatIfModel } from './model.js';
 import { getSimulator } from './pool.js';
 import { basisCheck, expectedHashes, loadRegisterData, RECOMPUTE_JOB, type FullStats, type StoredCurves, type StoredPortfolio, type StoredPortfolioDetail, type StoredScenarioCurves, type StoredScenarioResult } from './register.js';
@@ -234,6 +235,7 @@ async function compute(ctx: AppContext, clientId: string, report?: (fraction: nu
   const runId = newId();
   const prepared = [];
   for (const [id, r] of rows) {
+    const resultJson = toJson(r.result)!;
     prepared.push({
       id,
       run_id: runId,
@@ -241,9 +243,11 @@ async function compute(ctx: AppContext, clientId: string, report?: (fraction: nu
       in_portfolio: toFlag(r.inPortfolio),
       mean: (r.result.residual ?? r.result.inherent).mean,
       p90: (r.result.residual ?? r.result.inherent).p90,
-      result_json: toJson(r.result)!,
+      result_json: resultJson,
       curves_json: toJson(r.curves),
       computed_at: snapshotAt,
+      // What the register's list shows of it, so that reading the list parses no result.
+      ...storedListFigures(resultJson),
       figures: JSON.stringify(numbersOf(r.result)),
     });
     if (prepared.length % 100 === 0) await yieldNow();
@@ -259,12 +263,13 @@ async function compute(ctx: AppContext, clientId: string, report?: (fraction: nu
   // a turn of the event loop between: with SQLite a transaction holds the one connection, so
   // short ones keep requests flowing. A row read between two batches is either the old result
   // (its hash shows it stale) or the new one.
-  const old = await scope.db.selectFrom('risk_scenario_results').select(['id', 'input_hash', 'result_json']).execute();
-  const oldById = new Map(old.map((r) => [r.id, { hash: r.input_hash, figures: JSON.stringify(numbersOf(fromJson<StoredScenarioResult | null>(r.result_json, null))) }]));
+  const old = await scope.db.selectFrom('risk_scenario_results').select(['id', 'input_hash', 'result_json', 'list_figures']).execute();
+  const oldById = new Map(old.map((r) => [r.id, { hash: r.input_hash, figures: JSON.stringify(numbersOf(fromJson<StoredScenarioResult | null>(r.result_json, null))), listed: r.list_figures !== null }]));
   const changed = [...prepared.filter((r) => oldById.get(r.id)?.figures !== r.figures).map((r) => r.id), ...[...oldById.keys()].filter((id) => !rows.has(id))];
   const toWrite = prepared.filter((r) => {
     const o = oldById.get(r.id);
-    return !o || o.figures !== r.figures || o.hash !== r.input_hash;
+    // A result stored before its list figures were kept is written again with them.
+    return !o || o.figures !== r.figures || o.hash !== r.input_hash || (!o.listed && r.list_figures !== null);
   });
   const clientDb = (tx: Transaction<DB>): ClientDb => new ClientDb(tx, clientId);
   for (let i = 0; i < toWrite.length; i += 100) {
@@ -288,6 +293,8 @@ async function compute(ctx: AppContext, clientId: string, report?: (fraction: nu
             result_json: eb.ref('excluded.result_json'),
             curves_json: eb.ref('excluded.curves_json'),
             computed_at: eb.ref('excluded.computed_at'),
+            list_figures: eb.ref('excluded.list_figures'),
+            probability_of_loss: eb.ref('excluded.probability_of_loss'),
           })),
         )
         .execute();

@@ -19,7 +19,7 @@ import type {
   TopRisk,
   TreatmentOut,
 } from './schema.js';
-import { carryRows, sameRowValues } from './same-rows.js';
+import { carryLists, carryRows, sameRowValues } from './same-rows.js';
 import { loadSettings, type RiskSettings } from './settings.js';
 import { basisCheck, type FullStats, type StoredPortfolio, type StoredPortfolioDetail, type StoredScenarioCurves, type StoredScenarioResult } from './stored.js';
 import type { RiskLinksTable, RiskRunsTable, RiskScenarioResultsTable, RiskScenariosTable, RiskTreatmentsTable } from './tables.js';
@@ -93,7 +93,7 @@ export type ResultRow = Omit<RiskScenarioResultsTable, 'curves_json' | 'client_i
 
 /** Stored results without their curves (those are read per scenario, see loadCurves). */
 export async function loadResults(scope: ClientScope, scenarioId?: string): Promise<Map<string, ResultRow>> {
-  let q = scope.db.selectFrom('risk_scenario_results').select(['id', 'run_id', 'input_hash', 'in_portfolio', 'mean', 'p90', 'result_json', 'computed_at']);
+  let q = scope.db.selectFrom('risk_scenario_results').select(['id', 'run_id', 'input_hash', 'in_portfolio', 'mean', 'p90', 'result_json', 'computed_at', 'list_figures', 'probability_of_loss']);
   if (scenarioId) q = q.where('id', '=', scenarioId);
   const rows = await q.execute();
   return new Map(rows.map((r) => [r.id, r]));
@@ -333,7 +333,10 @@ export async function loadRegisterBase(scope: ClientScope, previous?: RegisterBa
   if (previous) carryRows(previous.data, data);
   const register = registerModel(data);
   const [run, results, links] = await Promise.all([latestRun(scope), loadResults(scope), loadLinks(scope)]);
-  if (previous) carryParsed(previous.present.results, results);
+  if (previous) {
+    carryParsed(previous.present.results, results);
+    carryLists(previous.present.links, links);
+  }
   const portfolio = presentPortfolio(run);
   const present: PresentContext = { data, hashes: expectedHashes(data, register), results, links, portfolioMean: portfolio?.current.mean ?? null };
   return { data, register, run, present, portfolio, appetite: presentAppetite(data.settings, run) };

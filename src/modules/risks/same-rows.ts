@@ -6,7 +6,7 @@
  * be copied on every collection while the read goes on).
  */
 import type { RegisterData } from './model.js';
-import type { RiskScenariosTable, RiskTreatmentsTable } from './tables.js';
+import type { RiskScenariosTable } from './tables.js';
 
 /** Whether two rows read from the database hold the same value in every column. */
 export function sameRowValues(a: object, b: object): boolean {
@@ -72,7 +72,8 @@ export function sameScenarioRow(a: RiskScenariosTable, b: RiskScenariosTable): b
 
 /**
  * The register data just read, with each scenario row, and each scenario's list of treatments,
- * that is the same in every column as in `before` replaced by the one read before.
+ * that is the same in every column as in `before` replaced by the one read before (the links
+ * are carried the same way, by carryLists, when they are read).
  */
 export function carryRows(before: RegisterData, now: RegisterData): void {
   const old = before.scenarios;
@@ -88,13 +89,18 @@ export function carryRows(before: RegisterData, now: RegisterData): void {
     }
     if (o && sameScenarioRow(o, s)) scenarios[i] = o;
   }
-  for (const [id, list] of now.treatments) {
-    const was = before.treatments.get(id);
-    if (was && sameTreatments(was, list)) now.treatments.set(id, was);
+  carryLists(before.treatments, now.treatments);
+}
+
+/** Each list of rows in `now` (a scenario's treatments or links) that is the same, row for row, as in `before`, replaced by the one in `before`. */
+export function carryLists<T extends object>(before: Map<string, T[]>, now: Map<string, T[]>): void {
+  for (const [id, list] of now) {
+    const was = before.get(id);
+    if (was && sameRows(was, list)) now.set(id, was);
   }
 }
 
-function sameTreatments(a: readonly RiskTreatmentsTable[], b: readonly RiskTreatmentsTable[]): boolean {
+function sameRows(a: readonly object[], b: readonly object[]): boolean {
   if (a.length !== b.length) return false;
   for (let i = 0; i < a.length; i++) if (!sameRowValues(a[i]!, b[i]!)) return false;
   return true;

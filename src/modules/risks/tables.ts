@@ -122,6 +122,10 @@ export interface RiskScenarioResultsTable {
   /** Loss exceedance curves and histograms (inherent and residual), read for one scenario's page. */
   curves_json: string | null;
   computed_at: string;
+  /** The result's part of its list entry, serialised up to its share (list-json.ts, resultFiguresJson); null in results stored before it was kept. */
+  list_figures: string | null;
+  /** The current probability of loss (the residual's, else the inherent's), for the rating with `mean`; null as list_figures. */
+  probability_of_loss: number | null;
 }
 
 /** Security options for a project: alternative treatment sets for one or more scenarios. */

@@ -24,6 +24,7 @@ import * as estateListKeys from '../../../modules/estate/migration-list-keys.js'
 import * as auditFilters from '../../../modules/audit/migration-filters.js';
 import * as savedViews from '../../../modules/views/migration.js';
 import * as listKeys from './20261208_02_list_keys.js';
+import * as riskListFigures from '../../../modules/risks/migration-list-figures.js';
 
 /**
  * Every migration, in order. Names sort by date then sequence; Kysely applies the pending ones
@@ -56,4 +57,5 @@ export const migrations: Record<string, Migration> = {
   '20261208_02_list_keys': listKeys,
   '20261208_03_audit_filters': auditFilters,
   '20261208_03a_saved_views': savedViews,
+  '20261209_01_risk_list_figures': riskListFigures,
 };
