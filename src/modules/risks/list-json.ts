@@ -8,9 +8,11 @@
  * read again when every input it is made from is the same (`sameEntryInputs`: the scenario's row,
  * its stored result, links, treatments' statuses and expected hash; `sameSharedInputs`: the
  * rating bands), so a read after a change to one scenario serialises that one. The share, the one
- * part that depends on the portfolio's mean, is kept apart (`EntryParts`) and written as a page
- * is put together: a new run whose mean moved makes no entry again. list-json.test.ts holds the
- * entry to be byte for byte `presentListItem`'s JSON, and every kind of change to make it again.
+ * part that depends on the portfolio's mean, is made apart (`EntryParts`): a kept entry is
+ * written again around its share when a new run moves the mean (register-cache.ts), and no entry
+ * is made again for it. A result stored with its list figures (`resultFiguresJson`, made when the
+ * recompute stores it) is not parsed at all. list-json.test.ts holds the entry to be byte for
+ * byte `presentListItem`'s JSON, and every kind of change to make it again.
  */
 import { currentResult, pickStats, presentListFields, type PresentContext } from './register.js';
 import { sameRowValues, sameScenarioRow } from './same-rows.js';
