@@ -14,11 +14,9 @@
  * recompute stores it) is not parsed at all. list-json.test.ts holds the entry to be byte for
  * byte `presentListItem`'s JSON, and every kind of change to make it again.
  */
-import { currentResult, pickStats, presentListFields, type PresentContext } from './register.js';
+import { currentResult, pickStats, presentListFields, resultInPortfolio, shareOf, type PresentContext } from './register.js';
 import { sameRowValues, sameScenarioRow } from './same-rows.js';
-import { fromFlag } from '../../server/db/conventions.js';
 import { rate, type Rating } from '../../shared/risks/rating.js';
-import { inPortfolio } from './model.js';
 import type { FullStats, StoredScenarioResult } from './stored.js';
 import type { RiskLinksTable, RiskScenariosTable, RiskTreatmentsTable } from './tables.js';
 
@@ -122,7 +120,7 @@ export function listItemParts(s: RiskScenariosTable, ctx: PresentContext): Entry
   const head = `${fields.slice(0, -1)},"result":`;
   const row = ctx.results.get(s.id);
   if (row && row.list_figures !== null && row.probability_of_loss !== null) {
-    const inPf = fromFlag(row.in_portfolio) && inPortfolio(s);
+    const inPf = resultInPortfolio(row, s);
     const { likelihoodBands, impactBands } = ctx.data.settings;
     const rating = rate({ mean: row.mean, probabilityOfLoss: row.probability_of_loss }, likelihoodBands, impactBands);
     return { head: head + row.list_figures, tail: tailJson(rating, inPf, ctx.hashes.get(s.id) !== row.input_hash, row.computed_at), mean: row.mean, inPortfolio: inPf };
@@ -139,7 +137,7 @@ export function listItemParts(s: RiskScenariosTable, ctx: PresentContext): Entry
 
 /** The share's value in an entry (as `currentResult` makes it) for the portfolio's mean. */
 export function shareJson(parts: Pick<EntryParts, 'mean' | 'inPortfolio'>, portfolioMean: number | null): string {
-  const share = parts.inPortfolio && portfolioMean && portfolioMean > 0 ? parts.mean / portfolioMean : null;
+  const share = shareOf(parts.mean, parts.inPortfolio, portfolioMean);
   return typeof share === 'number' && Number.isFinite(share) ? String(share) : 'null';
 }
 

@@ -27,10 +27,8 @@
 import type { AppContext, ClientScope } from '../../server/context.js';
 import { etagOf } from '../../server/http/etag.js';
 import { listItemParts, sameEntryInputs, sameSharedInputs, shareJson, type EntryParts } from './list-json.js';
-import { loadRegisterBase, sortFigures, type RegisterBase } from './register.js';
+import { loadRegisterBase, resultInPortfolio, shareOf, sortFigures, type RegisterBase } from './register.js';
 import { SETTINGS_ID } from './settings.js';
-import { fromFlag } from '../../server/db/conventions.js';
-import { inPortfolio } from './model.js';
 import type { OwnerSeat, RiskStatus } from './tables.js';
 
 /** One scenario of the register as the list filters, sorts and sends it. */
@@ -244,12 +242,12 @@ function copyRow(r: ListRow, index: number): ListRow {
 function figure(row: ListRow, base: RegisterBase): void {
   const s = base.data.scenarios[row.index]!;
   const result = base.present.results.get(s.id);
-  const inPf = !!result && fromFlag(result.in_portfolio) && inPortfolio(s);
+  const inPf = !!result && resultInPortfolio(result, s);
   const portfolioMean = base.present.portfolioMean;
   row.mean = result?.mean ?? -1;
   row.p90 = result?.p90 ?? -1;
   row.inPortfolio = inPf;
-  row.share = inPf && portfolioMean && portfolioMean > 0 ? row.mean / portfolioMean : -1;
+  row.share = shareOf(row.mean, inPf, portfolioMean) ?? -1;
   row.figured = true;
 }
 
@@ -261,7 +259,7 @@ function score(row: ListRow, base: RegisterBase): void {
 
 /** A carried row's share for a new portfolio mean (as currentResult makes it; −1 without one). */
 function reshare(row: ListRow, portfolioMean: number | null): void {
-  row.share = row.inPortfolio && portfolioMean && portfolioMean > 0 ? row.mean / portfolioMean : -1;
+  row.share = shareOf(row.mean, row.inPortfolio, portfolioMean) ?? -1;
 }
 
 /**

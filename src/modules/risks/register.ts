@@ -241,6 +241,16 @@ function carryParsed(before: Map<string, ResultRow>, now: Map<string, ResultRow>
   }
 }
 
+/** Whether a scenario's stored result counts in the portfolio: simulated with it, and the scenario neither a proposal nor closed. */
+export function resultInPortfolio(row: Pick<ResultRow, 'in_portfolio'>, s: RiskScenariosTable): boolean {
+  return fromFlag(row.in_portfolio) && inPortfolio(s);
+}
+
+/** A result's share of the portfolio's mean annual loss: its current mean over the portfolio's, for a result that counts in it (else null). */
+export function shareOf(mean: number, counts: boolean, portfolioMean: number | null): number | null {
+  return counts && portfolioMean && portfolioMean > 0 ? mean / portfolioMean : null;
+}
+
 /** A scenario's stored result with what the list sorts by (its current figures, share, rating), or null without one. */
 export function currentResult(s: RiskScenariosTable, ctx: PresentContext) {
   const row = ctx.results.get(s.id);
@@ -248,13 +258,13 @@ export function currentResult(s: RiskScenariosTable, ctx: PresentContext) {
   const r = storedResult(row);
   if (!r) return null;
   const current = r.residual ?? r.inherent;
-  const inPf = fromFlag(row.in_portfolio) && inPortfolio(s);
+  const inPf = resultInPortfolio(row, s);
   return {
     row,
     r,
     current,
     inPortfolio: inPf,
-    share: inPf && ctx.portfolioMean && ctx.portfolioMean > 0 ? current.mean / ctx.portfolioMean : null,
+    share: shareOf(current.mean, inPf, ctx.portfolioMean),
     rating: rate(current, ctx.data.settings.likelihoodBands, ctx.data.settings.impactBands),
   };
 }
