@@ -43,7 +43,7 @@ export async function createAppContext(config: Config, options: ContextOptions =
       : pino({ level: config.logLevel }));
   const database = openDatabase({ dataDir: config.dataDir, databaseUrl: config.databaseUrl, onQuery: options.onQuery });
   // End-to-end tests move time forward through /api/test/clock; nothing else ever does.
-  const clock = options.clock ?? (config.testHooks ? new ManualClock(new Date()) : systemClock);
+  const clock = options.clock ?? (config.testHooks ? new ManualClock(config.testNow ?? new Date()) : systemClock);
   const jobs = new JobQueue(database.db, clock, log);
   // prom-client is loaded only when metrics are on (TRIAD_METRICS=on).
   const metrics = config.metrics ? new (await import('./metrics.js')).Metrics(database) : null;

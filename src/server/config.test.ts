@@ -71,6 +71,12 @@ describe('configuration', () => {
     expect(loadConfig({ TRIAD_LOGIN_FAILURES_PER_ACCOUNT: '5', TRIAD_LOGIN_LOCKOUT_MINUTES: '30' })).toMatchObject({ loginFailuresPerAccount: 5, loginLockoutMinutes: 30 });
   });
 
+  it('takes the instant the test clock starts at, and refuses one that is not an instant, by name', () => {
+    expect(loadConfig({ TRIAD_TEST_HOOKS: 'on', TRIAD_TEST_NOW: '2026-11-26T09:00:00.000Z' }).testNow).toBe('2026-11-26T09:00:00.000Z');
+    expect(loadConfig({}).testNow).toBeUndefined();
+    expect(() => loadConfig({ TRIAD_TEST_NOW: 'next Tuesday' })).toThrow(/TRIAD_TEST_NOW: must be an ISO 8601 instant/);
+  });
+
   it('treats an empty variable as unset', () => {
     expect(loadConfig({ DATABASE_URL: '' }).databaseUrl).toBeUndefined();
   });

@@ -32,6 +32,9 @@ const EnvSchema = z.object({
   SMTP_FROM: z.string().min(3).default('Triad <triad@localhost>'),
   TRIAD_PUBLIC_URL: z.string().url().optional(),
   TRIAD_TEST_HOOKS: z.enum(['on', 'off']).default('off'),
+  // With the test hooks on: the instant the movable clock starts at (else now), so that a test's
+  // `triad` process sees the same time as the app the test seeded its data with.
+  TRIAD_TEST_NOW: z.string().datetime({ message: 'must be an ISO 8601 instant such as 2026-11-26T09:00:00.000Z' }).optional(),
   TRIAD_EVIDENCE_MAX_BYTES: z.coerce.number().int().min(1024).max(100 * 1024 * 1024).default(10 * 1024 * 1024),
   // The Ed25519 key that signs audit checkpoints (a PEM file kept outside the database).
   TRIAD_AUDIT_KEY: z.string().min(1).optional(),
@@ -72,6 +75,8 @@ export interface Config {
   publicUrl: string | undefined;
   /** Only for end-to-end tests: a movable clock and routes to move it and run due jobs. */
   testHooks: boolean;
+  /** With the test hooks: the instant the clock starts at (TRIAD_TEST_NOW), else now. */
+  testNow?: string | undefined;
   /** The file of the key that signs audit checkpoints (TRIAD_AUDIT_KEY); unsigned without one. */
   auditKeyFile: string | undefined;
   /** Prometheus metrics at /metrics. */
@@ -121,6 +126,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env, overrides: Part
     smtpFrom: e.SMTP_FROM,
     publicUrl: e.TRIAD_PUBLIC_URL,
     testHooks: e.TRIAD_TEST_HOOKS === 'on',
+    testNow: e.TRIAD_TEST_NOW,
     auditKeyFile: e.TRIAD_AUDIT_KEY ? path.resolve(e.TRIAD_AUDIT_KEY) : undefined,
     metrics: e.TRIAD_METRICS === 'on',
     metricsToken: e.TRIAD_METRICS_TOKEN,
