@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { listItemJson, listItemParts, sameEntryInputs, sameSharedInputs, shareJson, storedListFigures } from './list-json.js';
+import { entryJson, listItemJson, listItemParts, sameEntryInputs, sameSharedInputs, shareJson, storedListFigures } from './list-json.js';
 import { presentListItem, type PresentContext, type ResultRow } from './register.js';
 import type { RegisterData } from './model.js';
 import type { RiskLinksTable, RiskScenariosTable, RiskTreatmentsTable } from './tables.js';
@@ -184,7 +184,7 @@ describe('an entry carried into a register read again', () => {
       const b = now.scenarios[i]!;
       expect(sameEntryInputs(s, before.ctx, b, now.ctx), s.ref).toBe(true);
       const kept = listItemParts(s, before.ctx);
-      const assembled = kept.tail === null ? kept.head : kept.head + shareJson(kept, now.ctx.portfolioMean) + kept.tail;
+      const assembled = entryJson(kept, now.ctx.portfolioMean);
       const fresh = presentListItem(b, now.ctx);
       expect(assembled, s.ref).toBe(JSON.stringify(fresh));
       if (fresh.result?.share) shares += 1;

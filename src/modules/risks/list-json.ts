@@ -50,8 +50,13 @@ function field(key: string, value: unknown): string {
  * a new run (its mean moved) does not make every entry again, only their shares.
  */
 export interface EntryParts {
-  /** The entry up to its share's value; the whole entry when it has no result (no share). */
-  head: string;
+  /**
+   * A comma, then the entry up to its result, as UTF-8: `,{…the scenario's list fields…,"result":`.
+   * Kept with the scenario's row (see entryHead), so a new result does not encode them again.
+   */
+  head: Buffer;
+  /** The result's figures up to its share's value (`{"inherent":…,"share":`); `null}` without a result. */
+  figures: string;
   /** The entry after its share's value; null without a result. */
   tail: string | null;
   /** What the share is made of: the current mean, and whether the result counts in the portfolio. */
@@ -59,22 +64,24 @@ export interface EntryParts {
   inPortfolio: boolean;
 }
 
-/** Each scenario row's list fields serialised, with the links and treatments they were made from. */
-const fieldsKept = new WeakMap<RiskScenariosTable, { links: RiskLinksTable[] | undefined; treatments: RiskTreatmentsTable[] | undefined; json: string }>();
+/** Each scenario row's list entry up to its result (EntryParts.head), with the links and treatments it was made from. */
+const fieldsKept = new WeakMap<RiskScenariosTable, { links: RiskLinksTable[] | undefined; treatments: RiskTreatmentsTable[] | undefined; head: Buffer }>();
 
 /**
- * `JSON.stringify(presentListFields(s, ctx))`, kept with the scenario's row: rows, treatment lists
- * and link lists read again unchanged are the ones read before (same-rows.ts), so after a
- * recompute, which changes only results, no entry's fields are serialised again.
+ * `,` and `JSON.stringify(presentListFields(s, ctx))` up to its closing brace, then `,"result":`,
+ * as UTF-8, kept with the scenario's row: rows, treatment lists and link lists read again
+ * unchanged are the ones read before (same-rows.ts), so after a recompute, which changes only
+ * results, no entry's fields are serialised or encoded again.
  */
-function fieldsJson(s: RiskScenariosTable, ctx: PresentContext): string {
+function entryHead(s: RiskScenariosTable, ctx: PresentContext): Buffer {
   const links = ctx.links.get(s.id);
   const treatments = ctx.data.treatments.get(s.id);
   const kept = fieldsKept.get(s);
-  if (kept && kept.links === links && kept.treatments === treatments) return kept.json;
+  if (kept && kept.links === links && kept.treatments === treatments) return kept.head;
   const json = JSON.stringify(presentListFields(s, ctx));
-  fieldsKept.set(s, { links, treatments, json });
-  return json;
+  const head = Buffer.from(`,${json.slice(0, -1)},"result":`);
+  fieldsKept.set(s, { links, treatments, head });
+  return head;
 }
 
 /**
@@ -105,9 +112,20 @@ export function storedListFigures(resultJson: string): { list_figures: string | 
   return finite(pol) ? { list_figures: resultFiguresJson(r), probability_of_loss: pol } : { list_figures: null, probability_of_loss: null };
 }
 
+/** `"rating":…,` for each likelihood and impact (1 to 5): 25 texts, made on first use. */
+const ratingFields: string[] = [];
+
+/** `field('"rating":', rating)` for a rating made by `rate`, whose every field follows from its likelihood and impact. */
+function ratingField(rating: Rating): string {
+  const { likelihood: l, impact: i } = rating;
+  if (!Number.isInteger(l) || !Number.isInteger(i) || l < 1 || l > 5 || i < 1 || i > 5) return field('"rating":', rating);
+  const k = (l - 1) * 5 + (i - 1);
+  return (ratingFields[k] ??= field('"rating":', rating));
+}
+
 /** The entry after its share: what depends on the rating bands, the scenario's status and the hashes at the time of reading. */
 function tailJson(rating: Rating, inPf: boolean, stale: boolean, computedAt: string): string {
-  return `,${field('"rating":', rating)}"inPortfolio":${inPf},"stale":${stale},"computedAt":${JSON.stringify(computedAt)}}}`;
+  return `,${ratingField(rating)}"inPortfolio":${inPf},"stale":${stale},"computedAt":${JSON.stringify(computedAt)}}}`;
 }
 
 /**
@@ -116,19 +134,19 @@ function tailJson(rating: Rating, inPf: boolean, stale: boolean, computedAt: str
  * loss (columns); one stored before them is parsed, as presentResult does.
  */
 export function listItemParts(s: RiskScenariosTable, ctx: PresentContext): EntryParts {
-  const fields = fieldsJson(s, ctx);
-  const head = `${fields.slice(0, -1)},"result":`;
+  const head = entryHead(s, ctx);
   const row = ctx.results.get(s.id);
   if (row && row.list_figures !== null && row.probability_of_loss !== null) {
     const inPf = resultInPortfolio(row, s);
     const { likelihoodBands, impactBands } = ctx.data.settings;
     const rating = rate({ mean: row.mean, probabilityOfLoss: row.probability_of_loss }, likelihoodBands, impactBands);
-    return { head: head + row.list_figures, tail: tailJson(rating, inPf, ctx.hashes.get(s.id) !== row.input_hash, row.computed_at), mean: row.mean, inPortfolio: inPf };
+    return { head, figures: row.list_figures, tail: tailJson(rating, inPf, ctx.hashes.get(s.id) !== row.input_hash, row.computed_at), mean: row.mean, inPortfolio: inPf };
   }
   const c = currentResult(s, ctx);
-  if (!c) return { head: `${head}null}`, tail: null, mean: 0, inPortfolio: false };
+  if (!c) return { head, figures: 'null}', tail: null, mean: 0, inPortfolio: false };
   return {
-    head: head + resultFiguresJson(c.r),
+    head,
+    figures: resultFiguresJson(c.r),
     tail: tailJson(c.rating, c.inPortfolio, ctx.hashes.get(s.id) !== c.row.input_hash, c.row.computed_at),
     mean: c.current.mean,
     inPortfolio: c.inPortfolio,
@@ -141,10 +159,15 @@ export function shareJson(parts: Pick<EntryParts, 'mean' | 'inPortfolio'>, portf
   return typeof share === 'number' && Number.isFinite(share) ? String(share) : 'null';
 }
 
+/** An entry's parts put together as JSON, with its share for the portfolio's mean. */
+export function entryJson(parts: EntryParts, portfolioMean: number | null): string {
+  const start = parts.head.toString('utf8', 1) + parts.figures;
+  return parts.tail === null ? start : start + shareJson(parts, portfolioMean) + parts.tail;
+}
+
 /** `presentListItem(s, ctx)` as JSON. */
 export function listItemJson(s: RiskScenariosTable, ctx: PresentContext): string {
-  const parts = listItemParts(s, ctx);
-  return parts.tail === null ? parts.head : parts.head + shareJson(parts, ctx.portfolioMean) + parts.tail;
+  return entryJson(listItemParts(s, ctx), ctx.portfolioMean);
 }
 
 /**

@@ -26,7 +26,8 @@
  */
 import type { AppContext, ClientScope } from '../../server/context.js';
 import { etagOf } from '../../server/http/etag.js';
-import { listItemParts, sameEntryInputs, sameSharedInputs, shareJson, type EntryParts } from './list-json.js';
+import { compact, fillEntries, type KeptEntry } from './kept-entries.js';
+import { listItemParts, sameEntryInputs, sameSharedInputs } from './list-json.js';
 import { loadRegisterBase, resultInPortfolio, shareOf, sortFigures, type RegisterBase } from './register.js';
 import { SETTINGS_ID } from './settings.js';
 import type { OwnerSeat, RiskStatus } from './tables.js';
@@ -72,50 +73,12 @@ export interface CachedRegister {
   summaryJson: string;
   /** Each scenario's list entry serialised, by index: made on first use or carried from the register read before. */
   items: (KeptEntry | undefined)[];
-  /** Adds a scenario's list entry, as bytes, to `parts` (after a comma unless `first`). */
-  addEntry(parts: Buffer[], row: ListRow, first: boolean): void;
+  /** Adds the list entries of a page's rows, as bytes, to `parts` (each after a comma but the first). */
+  addEntries(parts: Buffer[], rows: readonly ListRow[]): void;
   /** Serialised parts of the overview, made on first use. */
   overviewJson: string | null;
   /** Answers sent, by their query and refresh state, with their ETags: a read asked again is not put together again. */
   answers: Map<string, Answer>;
-}
-
-/**
- * A list entry serialised (list-json.ts, EntryParts) as UTF-8, after a comma, with its share for
- * the portfolio mean `forMean`: a page adds it as it is while that mean holds (the usual case),
- * and it is written again, around its share, when a new run moves the mean.
- */
-interface KeptEntry {
-  bytes: Buffer;
-  /** Where the share's value starts in `bytes`, and its length; −1 for an entry without a result (no share). */
-  shareAt: number;
-  shareLength: number;
-  forMean: number | null;
-  mean: number;
-  inPortfolio: boolean;
-}
-
-/** A list entry's bytes, after a comma, with its share for the portfolio mean. */
-function keptEntry(e: EntryParts, portfolioMean: number | null): KeptEntry {
-  const head = `,${e.head}`;
-  if (e.tail === null) return { bytes: Buffer.from(head), shareAt: -1, shareLength: 0, forMean: portfolioMean, mean: e.mean, inPortfolio: e.inPortfolio };
-  const share = shareJson(e, portfolioMean);
-  return { bytes: Buffer.from(head + share + e.tail), shareAt: Buffer.byteLength(head), shareLength: share.length, forMean: portfolioMean, mean: e.mean, inPortfolio: e.inPortfolio };
-}
-
-/** The entry with its share for another portfolio mean (the rest of its bytes as they were). */
-function reshared(kept: KeptEntry, portfolioMean: number | null): void {
-  const share = shareJson(kept, portfolioMean);
-  const { bytes, shareAt, shareLength } = kept;
-  const tail = bytes.subarray(shareAt + shareLength);
-  const next = Buffer.allocUnsafe(shareAt + share.length + tail.length);
-  bytes.copy(next, 0, 0, shareAt);
-  // A number's text (or null): ASCII, one byte a character.
-  next.write(share, shareAt, 'latin1');
-  tail.copy(next, shareAt + share.length);
-  kept.bytes = next;
-  kept.shareLength = share.length;
-  kept.forMean = portfolioMean;
 }
 
 /** A serialised answer (UTF-8, as sent) and its ETag (src/server/http/etag.ts). */
@@ -295,6 +258,7 @@ function build(key: string, base: RegisterBase, previous?: CachedRegister): Cach
     }
     return listRow(s, i);
   });
+  if (carry) compact(items);
   return {
     key,
     base,
@@ -310,14 +274,12 @@ function build(key: string, base: RegisterBase, previous?: CachedRegister): Cach
     // Both built from the stored run and the settings by the presenters, whose types are the
     // response schema's: serialised as they are (see views.ts on validation).
     summaryJson: `"portfolio":${JSON.stringify(base.portfolio)},"appetite":${JSON.stringify(base.appetite)}`,
-    addEntry: (parts, row, first) => {
-      const portfolioMean = base.present.portfolioMean;
-      let kept = items[row.index];
-      if (!kept) kept = items[row.index] = keptEntry(listItemParts(scenarios[row.index]!, base.present), portfolioMean);
-      // An entry carried from a register read before a run that moved the mean. (Both registers
-      // hold it: one whose mean it is not writes it again for its own on its next page.)
-      else if (kept.shareAt >= 0 && kept.forMean !== portfolioMean) reshared(kept, portfolioMean);
-      parts.push(first ? kept.bytes.subarray(1) : kept.bytes);
+    addEntries: (parts, pageRows) => {
+      fillEntries(items, pageRows.map((row) => row.index), (index) => listItemParts(scenarios[index]!, base.present), base.present.portfolioMean);
+      pageRows.forEach((row, i) => {
+        const bytes = items[row.index]!.bytes;
+        parts.push(i === 0 ? bytes.subarray(1) : bytes);
+      });
     },
     overviewJson: null,
     answers: new Map(),

@@ -33,7 +33,7 @@ export async function registerAnswer(scope: ClientScope, query: RegisterQuery): 
     const page = registerPage(entry, query, after);
     // The entries are kept serialised (UTF-8): the answer is their bytes end to end.
     const parts: Buffer[] = [Buffer.from(`{"currency":${JSON.stringify(entry.base.data.currency)},"status":${status},${entry.summaryJson},"scenarios":[`)];
-    page.rows.forEach((r, i) => entry.addEntry(parts, r, i === 0));
+    entry.addEntries(parts, page.rows);
     parts.push(Buffer.from(`],"nextCursor":${JSON.stringify(page.nextCursor)},"total":${JSON.stringify(page.total)}}`));
     return Buffer.concat(parts);
   });
