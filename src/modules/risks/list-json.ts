@@ -159,7 +159,11 @@ export function shareJson(parts: Pick<EntryParts, 'mean' | 'inPortfolio'>, portf
   return typeof share === 'number' && Number.isFinite(share) ? String(share) : 'null';
 }
 
-/** An entry's parts put together as JSON, with its share for the portfolio's mean. */
+/**
+ * An entry's parts put together as JSON, with its share for the portfolio's mean: the text whose
+ * UTF-8 kept-entries.ts writes (its tests hold the bytes to it; list-json.test.ts holds it to the
+ * presenter's JSON).
+ */
 export function entryJson(parts: EntryParts, portfolioMean: number | null): string {
   const start = parts.head.toString('utf8', 1) + parts.figures;
   return parts.tail === null ? start : start + shareJson(parts, portfolioMean) + parts.tail;
