@@ -1,9 +1,7 @@
 import http from 'node:http';
 import type { AddressInfo } from 'node:net';
-import { Writable } from 'node:stream';
-import pino from 'pino';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { startTestApp, type Caller, type TestApp } from '../support/app.js';
+import { capturedLogger, startTestApp, type Caller, type TestApp } from '../support/app.js';
 import { DEMO, seedDemoWorld } from '../support/demo.js';
 import { assetCsv } from '../support/estate.js';
 
@@ -19,16 +17,12 @@ let advisor: Caller;
 let base: string;
 let token: string;
 let port: number;
-const logged: LogLine[] = [];
+let logged: LogLine[] = [];
 
 beforeAll(async () => {
-  const sink = new Writable({
-    write(chunk: Buffer, _enc, done) {
-      for (const line of chunk.toString().split('\n')) if (line) logged.push(JSON.parse(line) as LogLine);
-      done();
-    },
-  });
-  t = await startTestApp({ logger: pino({ level: 'info' }, sink) });
+  const captured = capturedLogger<LogLine>('info');
+  logged = captured.lines;
+  t = await startTestApp({ logger: captured.logger });
   const demo = await seedDemoWorld(t.ctx, t.server);
   advisor = await demo.as(DEMO.advisor);
   const created = await advisor.post<{ id: string }>('/api/clients', { name: 'Marten Tools', sector: 'Manufacturing', employees: 150 });

@@ -1,6 +1,7 @@
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
+import { Writable } from 'node:stream';
 import type { FastifyInstance, InjectOptions } from 'fastify';
 import pg from 'pg';
 import pino from 'pino';
@@ -153,3 +154,15 @@ export async function login(server: FastifyInstance, email: string, password: st
 
 export const anonymous = (server: FastifyInstance): Caller => new Caller(server, null, null);
 export const withToken = (server: FastifyInstance, token: string): Caller => new Caller(server, null, null, token);
+
+/** A logger whose lines the test reads: every line the server logs at `level` or above, parsed. */
+export function capturedLogger<L extends { level: number; msg: string }>(level: pino.Level): { logger: pino.Logger; lines: L[] } {
+  const lines: L[] = [];
+  const sink = new Writable({
+    write(chunk: Buffer, _enc, done) {
+      for (const line of chunk.toString().split('\n')) if (line) lines.push(JSON.parse(line) as L);
+      done();
+    },
+  });
+  return { logger: pino({ level }, sink), lines };
+}

@@ -105,22 +105,40 @@ export class ClientDb {
   async insertMany<T extends ClientTable>(table: T, rows: readonly Record<string, unknown>[]): Promise<void> {
     if (rows.length === 0) return;
     const { withClient, columns } = this.sameColumns('insertMany', table, rows);
-    if (this.kysely.getExecutor().adapter instanceof PostgresAdapter) {
-      await this.kysely.executeQuery(CompiledQuery.raw(copyStatement(table, columns), [new BulkRows(withClient.map((row) => columns.map((c) => row[c])))]));
-      return;
-    }
-    if (withClient.some((row) => columns.some((c) => row[c] === undefined))) {
+    if (!(this.kysely.getExecutor().adapter instanceof PostgresAdapter) && withClient.some((row) => columns.some((c) => row[c] === undefined))) {
       // An undefined value means the column's default, which only the query builder's multi-row insert says.
       for (const part of sqliteStatements(withClient, columns.length)) await this.kysely.insertInto(table).values(part as unknown as Insertable<DB[T]>[]).execute();
       return;
     }
-    // One row's statement from the query builder (its tree names the table and columns for a
-    // refused foreign key: sqlite.ts), run for every row by the connection.
+    await this.insertBulk(table, columns, withClient.map((row) => columns.map((c) => row[c])));
+  }
+
+  /**
+   * {@link insertMany} for rows given as values in the order of `columns` (which leave out
+   * client_id: the scope puts it first in every row). No value may be undefined.
+   */
+  async insertValues<T extends ClientTable>(table: T, columns: readonly string[], rows: readonly (readonly unknown[])[]): Promise<void> {
+    if (rows.length === 0) return;
+    if (columns.includes('client_id')) throw new Error(`insertValues(${table}): client_id is the scope's`);
+    const width = columns.length;
+    const values = rows.map((row) => {
+      if (row.length !== width || row.includes(undefined)) throw new Error(`insertValues(${table}): every row must have a value for each of the ${width} columns`);
+      return [this.clientId, ...row];
+    });
+    await this.insertBulk(table, ['client_id', ...columns], values);
+  }
+
+  /** The bulk insert: COPY on PostgreSQL; on SQLite one row's statement from the query builder (its tree names the table and columns for a refused foreign key: sqlite.ts), run for every row by the connection. */
+  private async insertBulk<T extends ClientTable>(table: T, columns: readonly string[], values: unknown[][]): Promise<void> {
+    if (this.kysely.getExecutor().adapter instanceof PostgresAdapter) {
+      await this.kysely.executeQuery(CompiledQuery.raw(copyStatement(table, columns), [new BulkRows(values)]));
+      return;
+    }
     const one = this.kysely
       .insertInto(table)
       .values(Object.fromEntries(columns.map((c) => [c, null])) as unknown as Insertable<DB[T]>)
       .compile();
-    await this.kysely.executeQuery({ ...one, parameters: [new BulkRows(withClient.map((row) => columns.map((c) => row[c])))] });
+    await this.kysely.executeQuery({ ...one, parameters: [new BulkRows(values)] });
   }
 
   /** The rows with the client's id, and their columns (the same in every row, or an error). */

@@ -8,9 +8,12 @@
  *    key, duplicates in the file) and, 500 at a time, against the database (create, update or
  *    unchanged; references to systems, data sets and members). Every bad row is reported with its
  *    line, column and reason. Rows that pass are spooled to a temporary file, so memory holds a
- *    batch, the upsert keys seen so far and the problems, never the file.
+ *    batch, the upsert keys seen so far and the problems, never the file. A kind that can
+ *    (systems) also spools each row as it is to be written (prepared.ts).
  * 2. Writing, only when no row was refused and this is not a dry run: the spooled rows are read
- *    back and written in batches inside ONE transaction, with one audit entry for the file. A
+ *    back and written in batches inside ONE transaction, with one audit entry for the file. If
+ *    nothing of the client's changed since reading began, prepared rows are written as they are;
+ *    otherwise every row is checked again, inside the transaction, against what is there now. A
  *    crash or kill in the middle leaves the database as it was.
  *
  * Reading takes no lock, however slowly the file arrives; only the writing phase holds the
@@ -30,7 +33,8 @@ import { describeValue, LocaleEvidence, type ReadLocale } from './locale.js';
 import { loadClientWords, vocabularyOf, vocabularyParser } from './mapping.js';
 import { isTracked, track, update, type ImportProgress } from './progress.js';
 import { openSource, type SourceRow } from './source.js';
-import { Spool } from './spool.js';
+import { PreparedRows } from './prepared.js';
+import { batchSpool } from './spool.js';
 import type { CellParser } from './values.js';
 import { writePhase, yieldToOthers } from './write-phase.js';
 import type { ImportOptions, ImportRowsOptions, RowsImportReport } from './options.js';
@@ -153,8 +157,11 @@ export async function importRows(scope: ClientScope, input: AsyncIterable<Buffer
     cache,
     headerOf: (field) => header?.headerOf.get(field) ?? spec.columns.find((c) => c.field === field)?.header ?? field,
   });
-  const check = runContext('check', scope.db, vendors);
-  const spool = !dryRun || spec.after ? new Spool() : null;
+  // A kind that can write the rows its check prepared keeps them, with the client's audit head
+  // from before the check reads anything (prepared.ts).
+  const prepared = await PreparedRows.start(scope, spec, dryRun);
+  const check: RunContext = { ...runContext('check', scope.db, vendors), prepare: prepared !== null };
+  const spool = !dryRun || spec.after ? batchSpool() : null;
   const seen = new Map<string, number>();
   let batch: Batch[] = [];
   let parsed = (): number => 0;
@@ -164,7 +171,8 @@ export async function importRows(scope: ClientScope, input: AsyncIterable<Buffer
     // The writing phase needs the rows that change; a kind with links between rows needs them all.
     const toWrite = new Set(planned.filter((p) => p.action === 'create' || p.action === 'update' || (spec.after && p.action !== 'reject')).map((p) => p.line));
     for (const p of planned) record(p);
-    if (spool) for (const b of batch) if (toWrite.has(b.line)) await spool.write(b);
+    if (spool) await spool.write(batch.filter((b) => toWrite.has(b.line)));
+    await prepared?.add(planned);
     batch = [];
     report({ bytesRead: parsed(), rowsRead: counts.rows });
     await yieldToOthers();
@@ -333,6 +341,7 @@ export async function importRows(scope: ClientScope, input: AsyncIterable<Buffer
     }
     await flush();
     await spool?.close();
+    await prepared?.spool.close();
 
     // Links between rows of the same file are checked once every row is known.
     if (spec.after && spool) {
@@ -375,7 +384,7 @@ export async function importRows(scope: ClientScope, input: AsyncIterable<Buffer
     // Rows found unchanged while reading are not spooled (unless the kind links rows to each other).
     const notSpooled = spec.after ? 0 : counts.unchanged;
     wrote = true;
-    const written = await writePhase(scope, spec, spool!, { importId, options, rows: counts.rows, bytes, sha256: hash.copy().digest('hex'), runContext, onWritten: (n) => report({ phase: 'writing', rowsToWrite: spool!.count, rowsWritten: n }) });
+    const written = await writePhase(scope, spec, spool!, { importId, options, rows: counts.rows, bytes, sha256: hash.copy().digest('hex'), runContext, onWritten: (n) => report({ phase: 'writing', rowsToWrite: spool!.count, rowsWritten: n }), prepared: prepared?.usable ? prepared : null });
     Object.assign(counts, written.counts);
     counts.unchanged += notSpooled;
     vendors.created.clear();
@@ -387,6 +396,7 @@ export async function importRows(scope: ClientScope, input: AsyncIterable<Buffer
     throw err;
   } finally {
     await spool?.remove();
+    await prepared?.spool.remove();
   }
 }
 

@@ -46,7 +46,32 @@ export interface Planned {
   after?: Record<string, unknown>;
   /** What the import filled in on this row, said in the report with a count (same text, one line). */
   notes?: string[];
+  /** A create or update planned by a check that prepares (RunContext.prepare): the row as it is to be written. */
+  row?: Record<string, unknown>;
 }
+
+/**
+ * A row a check prepared, spooled until the writing phase: written as it is when nothing of the
+ * client's changed in between (write-phase.ts).
+ */
+export interface PreparedRow {
+  line: number;
+  label: string;
+  action: 'create' | 'update';
+  id: string;
+  /** The row's columns (one array for all rows with the same ones) and its values in their order. */
+  columns: readonly string[];
+  values: unknown[];
+  changed: string[];
+  before?: Record<string, unknown>;
+  after?: Record<string, unknown>;
+}
+
+/**
+ * What a check puts in a row's vendor column for a vendor the import would create, followed by
+ * the name as the file gives it; the writing phase creates the vendor and puts its id there.
+ */
+export const NEW_VENDOR = 'new:';
 
 export interface Batch {
   line: number;
@@ -58,6 +83,11 @@ export interface RunContext {
   db: ClientDb;
   /** check: plan only (dry run, first pass); write: plan and apply, inside the import's transaction. */
   mode: 'check' | 'write';
+  /**
+   * A check whose rows are to be written by a kind with `writePrepared`: new rows get their ids,
+   * and every create and update carries the row to write (Planned.row).
+   */
+  prepare?: boolean;
   now: string;
   vendors: VendorResolver;
   /** What a kind loads once per import (settings, lookups), by its own key. */
@@ -83,6 +113,13 @@ export interface KindSpec {
   run(ctx: RunContext, batch: Batch[]): Promise<Planned[]>;
   /** A second pass over the whole file after `run` (links between rows of the same file). */
   after?(ctx: RunContext, batch: Batch[]): Promise<Planned[]>;
+  /**
+   * Writes rows a check prepared, as they are (write mode, inside the import's transaction). The
+   * import uses it only when no change of the client's was audited since its reading began, so a
+   * kind may have it only when its plans depend on nothing but the client's own records (no
+   * members, no other client's data) and it has no `after`.
+   */
+  writePrepared?(ctx: RunContext, rows: PreparedRow[]): Promise<void>;
   /** The client's records as CSV rows (header order = the exported columns). */
   rows(scope: ClientScope): AsyncIterable<string[]>;
 }
@@ -218,6 +255,14 @@ export function asText(v: unknown): string {
 export async function insertNew(db: ClientDb, table: string, given: Record<string, unknown>[]): Promise<void> {
   if (given.length === 0) return;
   await db.insertMany(table as ClientTable, hasSortKeys(table) ? given.map((r) => withSortKeys(table, r)) : given);
+}
+
+/**
+ * Inserts new rows a check prepared (their sort keys were derived then: see `insertNew`), in
+ * bulk; `columns` are the rows' columns.
+ */
+export async function insertPrepared(db: ClientDb, table: string, columns: readonly string[], rows: readonly (readonly unknown[])[]): Promise<void> {
+  await db.insertValues(table as ClientTable, columns, rows);
 }
 
 /**

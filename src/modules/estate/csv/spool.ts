@@ -4,19 +4,34 @@ import os from 'node:os';
 import path from 'node:path';
 import readline from 'node:readline';
 import { newId } from '../../../server/db/conventions.js';
-import type { Batch, Rec } from './kit.js';
+import type { Batch, PreparedRow, Rec } from './kit.js';
 
 const BATCH = 500;
+/** Bytes the spool buffers before it waits for the file to take them. */
+const BUFFER = 1 << 20;
 
-/** A temporary file of the rows that passed, one JSON line each. */
-export class Spool {
+/** How an item is written as JSON in the spool (`encode`: a value JSON.stringify takes) and read back. */
+interface Codec<T> {
+  encode(item: T): unknown;
+  decode(value: unknown): T;
+}
+
+/**
+ * A temporary file of items (the rows that passed, or the rows a check prepared): each write is
+ * one line, the JSON array of its items.
+ */
+export class Spool<T> {
   readonly file = path.join(os.tmpdir(), `triad-import-${newId()}.ndjson`);
-  private out: fs.WriteStream | null = fs.createWriteStream(this.file);
+  private out: fs.WriteStream | null = fs.createWriteStream(this.file, { highWaterMark: BUFFER });
   count = 0;
 
-  async write(b: Batch): Promise<void> {
-    this.count += 1;
-    if (!this.out!.write(`${JSON.stringify([b.line, b.rec])}\n`)) await once(this.out!, 'drain');
+  constructor(private readonly codec: Codec<T>) {}
+
+  /** Appends items, as one line. */
+  async write(items: readonly T[]): Promise<void> {
+    if (items.length === 0) return;
+    this.count += items.length;
+    if (!this.out!.write(`${JSON.stringify(items.map((item) => this.codec.encode(item)))}\n`)) await once(this.out!, 'drain');
   }
 
   async close(): Promise<void> {
@@ -27,16 +42,18 @@ export class Spool {
     await once(out, 'finish');
   }
 
-  async *batches(size = BATCH): AsyncIterable<Batch[]> {
-    const lines = readline.createInterface({ input: fs.createReadStream(this.file), crlfDelay: Infinity });
-    let batch: Batch[] = [];
+  /** The items in order, `size` at a time (whatever the writes were). */
+  async *batches(size = BATCH): AsyncIterable<T[]> {
+    const lines = readline.createInterface({ input: fs.createReadStream(this.file, { highWaterMark: BUFFER }), crlfDelay: Infinity });
+    let batch: T[] = [];
     for await (const l of lines) {
       if (!l) continue;
-      const [line, rec] = JSON.parse(l) as [number, Rec];
-      batch.push({ line, rec });
-      if (batch.length >= size) {
-        yield batch;
-        batch = [];
+      for (const value of JSON.parse(l) as unknown[]) {
+        batch.push(this.codec.decode(value));
+        if (batch.length >= size) {
+          yield batch;
+          batch = [];
+        }
       }
     }
     if (batch.length > 0) yield batch;
@@ -48,3 +65,39 @@ export class Spool {
   }
 }
 
+/** The rows that passed the check, as read from the file: `[line, rec]`. */
+export function batchSpool(): Spool<Batch> {
+  return new Spool<Batch>({
+    encode: (b) => [b.line, b.rec],
+    decode: (value) => {
+      const [line, rec] = value as [number, Rec];
+      return { line, rec };
+    },
+  });
+}
+
+/**
+ * The rows a check prepared. A row's values are written as an array, with the index of its
+ * column list (kept in memory, the few distinct lists an import has) in place of the names.
+ */
+export function preparedSpool(): Spool<PreparedRow> {
+  const lists: (readonly string[])[] = [];
+  const indexOf = new Map<readonly string[], number>();
+  type Line = [number, string, 'create' | 'update', string, number, unknown[], string[], Record<string, unknown>?, Record<string, unknown>?];
+  return new Spool<PreparedRow>({
+    encode: (p) => {
+      let list = indexOf.get(p.columns);
+      if (list === undefined) {
+        list = lists.push(p.columns) - 1;
+        indexOf.set(p.columns, list);
+      }
+      const line: Line = [p.line, p.label, p.action, p.id, list, p.values, p.changed];
+      if (p.before || p.after) line.push(p.before ?? {}, p.after ?? {});
+      return line;
+    },
+    decode: (value) => {
+      const [line, label, action, id, list, values, changed, before, after] = value as Line;
+      return { line, label, action, id, columns: lists[list]!, values, changed, ...(before ? { before } : {}), ...(after ? { after } : {}) };
+    },
+  });
+}

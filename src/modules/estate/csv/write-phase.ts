@@ -3,7 +3,8 @@ import { toTimestamp } from '../../../server/db/conventions.js';
 import { conflict } from '../../../server/errors.js';
 import { analyze, lookUpByIndex } from '../../../server/db/index.js';
 import { KINDS } from './kinds/index.js';
-import { VendorResolver, type KindSpec, type Planned, type RunContext } from './kit.js';
+import { VendorResolver, type Batch, type KindSpec, type Planned, type RunContext } from './kit.js';
+import { auditHead, type PreparedRows } from './prepared.js';
 import type { ImportRowsOptions } from './options.js';
 import type { Spool } from './spool.js';
 
@@ -46,10 +47,12 @@ export interface WriteArgs {
   sha256: string;
   runContext: (mode: RunContext['mode'], db: RunContext['db'], resolver: VendorResolver) => RunContext;
   onWritten: (rows: number) => void;
+  /** Rows the check prepared (kinds with `writePrepared`), written as they are if nothing changed since. */
+  prepared: PreparedRows | null;
 }
 
 /** Writes the spooled rows in one transaction, with the file's audit entry and import record. */
-export async function writePhase(scope: ClientScope, spec: KindSpec, spool: Spool, args: WriteArgs): Promise<{ counts: { created: number; updated: number; unchanged: number }; newVendors: string[] }> {
+export async function writePhase(scope: ClientScope, spec: KindSpec, spool: Spool<Batch>, args: WriteArgs): Promise<{ counts: { created: number; updated: number; unchanged: number }; newVendors: string[] }> {
   const written = await writeRows(scope, spec, spool, args);
   // A bulk load leaves the planner's statistics behind (PostgreSQL then guesses a table of 100,000
   // rows holds a few thousand and picks worse plans): refresh them once the rows are in.
@@ -58,7 +61,7 @@ export async function writePhase(scope: ClientScope, spec: KindSpec, spool: Spoo
   return written;
 }
 
-async function writeRows(scope: ClientScope, spec: KindSpec, spool: Spool, args: WriteArgs): Promise<{ counts: { created: number; updated: number; unchanged: number }; newVendors: string[] }> {
+async function writeRows(scope: ClientScope, spec: KindSpec, spool: Spool<Batch>, args: WriteArgs): Promise<{ counts: { created: number; updated: number; unchanged: number }; newVendors: string[] }> {
   const startedAt = toTimestamp(scope.now());
   args.onWritten(0);
   return scope.write(async (w) => {
@@ -87,11 +90,26 @@ async function writeRows(scope: ClientScope, spec: KindSpec, spool: Spool, args:
         }
       }
     };
-    for await (const part of spool.batches(writeBatch(scope))) {
-      apply(await spec.run(ctx, part));
-      written += part.length;
-      args.onWritten(written);
-      await yieldToOthers();
+    // Nothing changed since the check read the client's records: its rows are written as it
+    // prepared them. Otherwise every row is checked again, here, against what is there now.
+    const { prepared } = args;
+    const asChecked = prepared !== null && spec.writePrepared !== undefined && (await auditHead(w.tx, scope.clientId)) === prepared.head;
+    scope.app.log.debug({ importId: args.importId, kind: spec.kind, checkedAgain: !asChecked }, asChecked ? 'import: writing the rows as checked' : 'import: checking the rows again while writing');
+    if (asChecked) {
+      for await (const part of prepared.spool.batches(writeBatch(scope))) {
+        apply(part.map((p) => ({ ...p, problems: [] })));
+        await spec.writePrepared!(ctx, part);
+        written += part.length;
+        args.onWritten(written);
+        await yieldToOthers();
+      }
+    } else {
+      for await (const part of spool.batches(writeBatch(scope))) {
+        apply(await spec.run(ctx, part));
+        written += part.length;
+        args.onWritten(written);
+        await yieldToOthers();
+      }
     }
     if (spec.after) {
       for await (const part of spool.batches()) {

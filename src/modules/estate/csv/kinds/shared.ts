@@ -26,8 +26,8 @@ export function mergeRow(
   rec: Rec,
   maps: readonly FieldMap[],
 ): { row: Record<string, unknown>; isNew: boolean } {
-  // A check never writes: new rows get their id only when written.
-  const row: Record<string, unknown> = existing ? { ...existing } : { id: ctx.mode === 'write' ? newId() : '', ...defaults(), created_at: ctx.now };
+  // A check writes nothing: new rows get their id when written, or when the check prepares them.
+  const row: Record<string, unknown> = existing ? { ...existing } : { id: ctx.mode === 'write' || ctx.prepare ? newId() : '', ...defaults(), created_at: ctx.now };
   for (const m of maps) {
     if (!(m.field in rec)) continue;
     const v = rec[m.field];

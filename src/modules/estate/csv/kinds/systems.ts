@@ -2,7 +2,8 @@ import type { ClientScope } from '../../../../server/context.js';
 import { addMonths, chunk } from '../../common.js';
 import type { EstateSystemsTable } from '../../tables.js';
 import { SYSTEM_SCOPES, SYSTEM_STATUSES, SYSTEM_TYPES, type SystemScope, type SystemType } from '../../vocab.js';
-import { insertNew, upsert, type KindSpec, type Planned, type Rec } from '../kit.js';
+import { insertNew, insertPrepared, NEW_VENDOR, upsert, type KindSpec, type Planned, type Rec } from '../kit.js';
+import { withSortKeys } from '../../sort-keys.js';
 import { date, integer, loose, money, oneOf, text } from '../values.js';
 import { STATUS_WORDS, SYSTEM_ALIASES, TYPE_WORDS } from './asset-tools.js';
 import { replacementCosts } from '../mapping.js';
@@ -128,10 +129,12 @@ export const systemsKind: KindSpec = {
       if (isNew && !('name' in rec)) row.name = `${(rec.model as string | null) ?? (rec.category as string | null) ?? 'Asset'} ${tag ?? ''}`.trim();
       if ('vendor' in rec) {
         const scope = (row.scope as SystemScope) === 'product' ? 'product' : 'infrastructure';
-        row.vendor_id = typeof rec.vendor === 'string' ? ((await ctx.vendors.resolve(ctx, rec.vendor, scope)) ?? `new:${rec.vendor}`) : null;
+        row.vendor_id = typeof rec.vendor === 'string' ? ((await ctx.vendors.resolve(ctx, rec.vendor, scope)) ?? `${NEW_VENDOR}${rec.vendor}`) : null;
       }
       const plan = planOf(ctx, line, label, existing as Record<string, unknown> | undefined, row, COMPARE, (c) => ctx.headerOf(FIELD_OF_COLUMN.get(c) ?? c));
       if (notes.length > 0 && plan.action !== 'unchanged') plan.notes = notes;
+      // Prepared as an insert needs it: with its sort keys (an upsert derives them again).
+      if (ctx.prepare && plan.action !== 'unchanged') plan.row = plan.action === 'create' ? withSortKeys('estate_systems', row) : row;
       out.push(plan);
       if (plan.action === 'create') created.push(row);
       else if (plan.action === 'update') updated.push(row);
@@ -141,6 +144,33 @@ export const systemsKind: KindSpec = {
       await insertNew(ctx.db, 'estate_systems', created);
     }
     return out;
+  },
+  async writePrepared(ctx, rows) {
+    const updated: Record<string, unknown>[] = [];
+    // New rows: their values as the check prepared them, by column lists (one in a file, as every
+    // row of a file has the same columns).
+    const created = new Map<readonly string[], unknown[][]>();
+    for (const p of rows) {
+      const { columns, values } = p;
+      // Stamped with the writing's time, as rows checked again while writing are.
+      const [createdAt, updatedAt] = [columns.indexOf('created_at'), columns.indexOf('updated_at')];
+      if (p.action === 'create' && createdAt >= 0) values[createdAt] = ctx.now;
+      if (updatedAt >= 0) values[updatedAt] = ctx.now;
+      // A vendor the check found new is created now, as a check-and-write would create it.
+      const v = columns.indexOf('vendor_id');
+      const vendor = v >= 0 ? values[v] : null;
+      if (typeof vendor === 'string' && vendor.startsWith(NEW_VENDOR)) {
+        values[v] = await ctx.vendors.resolve(ctx, vendor.slice(NEW_VENDOR.length), values[columns.indexOf('scope')] === 'product' ? 'product' : 'infrastructure');
+      }
+      if (p.action === 'update') updated.push(Object.fromEntries(columns.map((c, i) => [c, values[i]])));
+      else {
+        const list = created.get(columns);
+        if (list) list.push(values);
+        else created.set(columns, [values]);
+      }
+    }
+    await upsert(ctx.db, 'estate_systems', updated);
+    for (const [columns, values] of created) await insertPrepared(ctx.db, 'estate_systems', columns, values);
   },
   async *rows(scope: ClientScope) {
     for await (const page of pages((after, size) => {
