@@ -24,6 +24,12 @@ export const DEFAULT_LOCALE: ReadLocale = { decimal: '.', dateOrder: null };
 
 type Parsed<T> = { ok: true; value: T } | { ok: false; reason: string };
 
+/** A number's forms with each decimal mark: grouped in threes by the other mark ("1,5" in a dot-decimal file is not 15), or plain. */
+const NUMBER_FORMS: Record<DecimalMark, { grouped: RegExp; plain: RegExp }> = {
+  '.': { grouped: /^\d{1,3}(,\d{3})+(\.\d+)?$/, plain: /^\d+(\.\d+)?$/ },
+  ',': { grouped: /^\d{1,3}(\.\d{3})+(,\d+)?$/, plain: /^\d+(,\d+)?$/ },
+};
+
 /**
  * A number as the locale writes it: thousands grouped by the other mark, a space, a narrow
  * no-break space or an apostrophe (`1'234.50`); currency signs and codes around it are dropped.
@@ -38,9 +44,7 @@ export function readNumber(cell: string, decimal: DecimalMark): number | null {
   const negative = s.startsWith('-');
   if (negative) s = s.slice(1);
   const group = decimal === '.' ? ',' : '.';
-  // Grouping must be in threes: "1,5" in a dot-decimal file is not 15.
-  const grouped = new RegExp(`^\\d{1,3}(\\${group}\\d{3})+(\\${decimal}\\d+)?$`);
-  const plain = new RegExp(`^\\d+(\\${decimal}\\d+)?$`);
+  const { grouped, plain } = NUMBER_FORMS[decimal];
   if (grouped.test(s)) s = s.split(group).join('');
   else if (!plain.test(s)) return null;
   const n = Number(decimal === ',' ? s.replace(',', '.') : s);
