@@ -8,7 +8,7 @@ import { openDatabase } from './db/index.js';
 import { migrateToLatest } from './db/migrate.js';
 import { JobQueue } from './jobs/queue.js';
 import { EventBus } from './events.js';
-import { modules } from '../modules/index.js';
+import { moduleJobs } from '../modules/jobs.js';
 import { closeSimulationPool } from '../modules/risks/pool.js';
 import { scheduleBackups } from './backup/schedule.js';
 import { Lifecycle } from './lifecycle.js';
@@ -56,7 +56,7 @@ export async function createAppContext(config: Config, options: ContextOptions =
       throw err;
     }
   }
-  for (const m of modules) m.jobs?.(ctx);
+  for (const m of moduleJobs) m.register(ctx);
   scheduleBackups(ctx);
   return ctx;
 }

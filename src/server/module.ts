@@ -15,8 +15,9 @@ export interface DemoClient {
 }
 
 /**
- * A domain module of Triad: its routes, background jobs and demo content. Modules are listed
- * in src/modules/index.ts; the server, the CLI and the demo seed pick them up from there.
+ * A domain module of Triad: its routes and demo content. Modules are listed in
+ * src/modules/index.ts; the server and the demo seed pick them up from there. Their jobs,
+ * schedules and listeners are listed apart, in src/modules/jobs.ts, for every process.
  */
 export interface TriadModule {
   name: string;
@@ -28,8 +29,6 @@ export interface TriadModule {
    * `request.scope` is set, and the route's `config.permission` is checked (403).
    */
   clientRoutes?: (app: ZodApp, ctx: AppContext) => void | Promise<void>;
-  /** Registers job handlers and scheduled tasks on the queue. */
-  jobs?: (ctx: AppContext) => void;
   /** Adds the module's demo content to one demo client. */
   demo?: (ctx: AppContext, client: DemoClient) => Promise<void>;
 }

@@ -1,26 +1,8 @@
-import type { AppContext } from '../../server/context.js';
-import { toTimestamp } from '../../server/db/conventions.js';
 import type { TriadModule } from '../../server/module.js';
 import { accountRoutes } from './routes.js';
-import { expireSigninLimits } from './signin-limits.js';
 
-/** How often sign-in limits, sessions and half-done sign-ins that have run out are deleted. */
-export const EXPIRE_EVERY_MS = 10 * 60_000;
-
-/** Deletes what has run out: sign-in limits past their window and lock, sessions, pending sign-ins. */
-export async function expireSignInState(ctx: AppContext): Promise<void> {
-  const now = toTimestamp(ctx.clock.now());
-  await expireSigninLimits(ctx);
-  await ctx.database.db.deleteFrom('sessions').where('expires_at', '<=', now).execute();
-  await ctx.database.db.deleteFrom('auth_challenges').where('expires_at', '<=', now).execute();
-  await ctx.database.db.deleteFrom('sso_requests').where('expires_at', '<=', now).execute();
-}
-
-/** Users, passwords, sessions, API tokens, single sign-on, second factors and sign-in limits. */
+/** Users, passwords, sessions, API tokens, single sign-on, second factors and sign-in limits (jobs: jobs.ts). */
 export const accountsModule: TriadModule = {
   name: 'accounts',
   routes: accountRoutes,
-  jobs: (ctx: AppContext) => {
-    ctx.jobs.schedule({ name: 'accounts.expire', everyMs: EXPIRE_EVERY_MS, run: () => expireSignInState(ctx) });
-  },
 };

@@ -1,6 +1,5 @@
 import type { TriadModule } from '../../server/module.js';
 import { interchangeRoutes } from './routes.js';
-import { installWebhooks } from './webhooks.js';
 
 /**
  * Interchange with the tools people already use: each person's calendar feed of the dates that
@@ -10,5 +9,4 @@ import { installWebhooks } from './webhooks.js';
 export const interchangeModule: TriadModule = {
   name: 'interchange',
   routes: interchangeRoutes,
-  jobs: installWebhooks,
 };

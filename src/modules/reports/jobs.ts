@@ -1,0 +1,23 @@
+import type { AppContext } from '../../server/context.js';
+import { BOARD_PACK_JOB, failBoardPack, runBoardPackJob } from './packs.js';
+import type { ReportLanguage } from './schema.js';
+
+/** The board pack's job: a draft generated in the background. */
+export function reportJobs(ctx: AppContext): void {
+  ctx.jobs.register(
+    BOARD_PACK_JOB,
+    async (run) => {
+      const payload = run.job.payload as { packId?: string; language?: ReportLanguage } | null;
+      const packId = payload?.packId;
+      if (!run.job.clientId || !packId) throw new Error(`${BOARD_PACK_JOB} needs a client and a pack`);
+      await runBoardPackJob(ctx, run.job.clientId, packId, (f) => run.progress(f), payload?.language === 'de' ? 'de' : 'en');
+    },
+    {
+      // A draft whose job gave up (its server died on every attempt) says so instead of "generating".
+      onGiveUp: async (job, reason) => {
+        const packId = (job.payload as { packId?: string } | null)?.packId;
+        if (job.clientId && packId) await failBoardPack(ctx, job.clientId, packId, reason);
+      },
+    },
+  );
+}
