@@ -133,7 +133,7 @@ export const systemsKind: KindSpec = {
       }
       const plan = planOf(ctx, line, label, existing as Record<string, unknown> | undefined, row, COMPARE, (c) => ctx.headerOf(FIELD_OF_COLUMN.get(c) ?? c));
       if (notes.length > 0 && plan.action !== 'unchanged') plan.notes = notes;
-      // Prepared as an insert needs it: with its sort keys (an upsert derives them again).
+      // A prepared create carries its sort keys, as its insert needs them; an update's upsert derives them.
       if (ctx.prepare && plan.action !== 'unchanged') plan.row = plan.action === 'create' ? withSortKeys('estate_systems', row) : row;
       out.push(plan);
       if (plan.action === 'create') created.push(row);
