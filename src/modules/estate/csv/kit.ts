@@ -59,7 +59,7 @@ export interface PreparedRow {
   label: string;
   action: 'create' | 'update';
   id: string;
-  /** The row's columns (one array for all rows with the same ones) and its values in their order. */
+  /** The row's columns and its values in their order (rows read back with the same columns share one array). */
   columns: readonly string[];
   values: unknown[];
   changed: string[];
@@ -255,14 +255,6 @@ export function asText(v: unknown): string {
 export async function insertNew(db: ClientDb, table: string, given: Record<string, unknown>[]): Promise<void> {
   if (given.length === 0) return;
   await db.insertMany(table as ClientTable, hasSortKeys(table) ? given.map((r) => withSortKeys(table, r)) : given);
-}
-
-/**
- * Inserts new rows a check prepared (their sort keys were derived then: see `insertNew`), in
- * bulk; `columns` are the rows' columns.
- */
-export async function insertPrepared(db: ClientDb, table: string, columns: readonly string[], rows: readonly (readonly unknown[])[]): Promise<void> {
-  await db.insertValues(table as ClientTable, columns, rows);
 }
 
 /**

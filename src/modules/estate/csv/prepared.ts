@@ -24,8 +24,6 @@ export class PreparedRows {
   readonly spool: Spool<PreparedRow> = preparedSpool();
   /** False once a planned create or update came without its row: the spool is then not used. */
   private whole = true;
-  /** The distinct column lists of the rows, the last one used first. */
-  private readonly lists: (readonly string[])[] = [];
 
   private constructor(
     /** The client's audit head before the check read anything. */
@@ -50,7 +48,7 @@ export class PreparedRows {
         this.whole = false;
         return;
       }
-      const columns = this.columnsOf(row);
+      const columns = Object.keys(row);
       const prepared: PreparedRow = { line: p.line, label: p.label, action: p.action, id: p.id, columns, values: columns.map((c) => row[c]), changed: p.changed };
       if (p.before) prepared.before = p.before;
       if (p.after) prepared.after = p.after;
@@ -62,14 +60,5 @@ export class PreparedRows {
   /** Whether every create and update came with its row. */
   get usable(): boolean {
     return this.whole;
-  }
-
-  /** A row's column list: one array for the rows with the same columns. */
-  private columnsOf(row: Record<string, unknown>): readonly string[] {
-    const names = Object.keys(row);
-    const found = this.lists.find((list) => list.length === names.length && list.every((c, i) => c === names[i]));
-    if (found) return found;
-    this.lists.unshift(names);
-    return names;
   }
 }

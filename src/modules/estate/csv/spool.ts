@@ -78,20 +78,19 @@ export function batchSpool(): Spool<Batch> {
 
 /**
  * The rows a check prepared. A row's values are written as an array, with the index of its
- * column list (kept in memory, the few distinct lists an import has) in place of the names.
+ * column list (kept in memory: the few distinct lists an import has) in
+ * place of the names; rows read back with the same columns share one list.
  */
 export function preparedSpool(): Spool<PreparedRow> {
   const lists: (readonly string[])[] = [];
-  const indexOf = new Map<readonly string[], number>();
+  const indexOf = (columns: readonly string[]): number => {
+    const found = lists.findIndex((list) => list.length === columns.length && list.every((c, i) => c === columns[i]));
+    return found >= 0 ? found : lists.push(columns) - 1;
+  };
   type Line = [number, string, 'create' | 'update', string, number, unknown[], string[], Record<string, unknown>?, Record<string, unknown>?];
   return new Spool<PreparedRow>({
     encode: (p) => {
-      let list = indexOf.get(p.columns);
-      if (list === undefined) {
-        list = lists.push(p.columns) - 1;
-        indexOf.set(p.columns, list);
-      }
-      const line: Line = [p.line, p.label, p.action, p.id, list, p.values, p.changed];
+      const line: Line = [p.line, p.label, p.action, p.id, indexOf(p.columns), p.values, p.changed];
       if (p.before || p.after) line.push(p.before ?? {}, p.after ?? {});
       return line;
     },

@@ -2,7 +2,7 @@ import type { ClientScope } from '../../../../server/context.js';
 import { addMonths, chunk } from '../../common.js';
 import type { EstateSystemsTable } from '../../tables.js';
 import { SYSTEM_SCOPES, SYSTEM_STATUSES, SYSTEM_TYPES, type SystemScope, type SystemType } from '../../vocab.js';
-import { insertNew, insertPrepared, NEW_VENDOR, upsert, type KindSpec, type Planned, type Rec } from '../kit.js';
+import { insertNew, NEW_VENDOR, upsert, type KindSpec, type Planned, type Rec } from '../kit.js';
 import { withSortKeys } from '../../sort-keys.js';
 import { date, integer, loose, money, oneOf, text } from '../values.js';
 import { STATUS_WORDS, SYSTEM_ALIASES, TYPE_WORDS } from './asset-tools.js';
@@ -170,7 +170,8 @@ export const systemsKind: KindSpec = {
       }
     }
     await upsert(ctx.db, 'estate_systems', updated);
-    for (const [columns, values] of created) await insertPrepared(ctx.db, 'estate_systems', columns, values);
+    // Their sort keys were derived by the check (see insertNew).
+    for (const [columns, values] of created) await ctx.db.insertValues('estate_systems', columns, values);
   },
   async *rows(scope: ClientScope) {
     for await (const page of pages((after, size) => {
