@@ -6,7 +6,7 @@ import { governanceJobs } from './governance/jobs.js';
 import { installWebhooks } from './interchange/webhooks.js';
 import { notificationJobs } from './notifications/jobs.js';
 import { reportJobs } from './reports/jobs.js';
-import { registerRecomputeJob } from './risks/recompute.js';
+import { riskJobs } from './risks/jobs.js';
 
 /**
  * What every process that opens the database registers, from each module: its jobs, its
@@ -18,7 +18,7 @@ export const moduleJobs: readonly { module: string; register(ctx: AppContext): v
   { module: 'accounts', register: accountJobs },
   { module: 'audit', register: auditJobs },
   { module: 'notifications', register: notificationJobs },
-  { module: 'risks', register: registerRecomputeJob },
+  { module: 'risks', register: riskJobs },
   { module: 'controls', register: controlsJobs },
   { module: 'governance', register: governanceJobs },
   { module: 'reports', register: reportJobs },

@@ -6,8 +6,6 @@ import { clientInfo } from '../clients/clients.js';
 import { addDays, getSettings } from './common.js';
 import { lapseAcceptance, recheckAccepted, remindIfDue } from './acceptances.js';
 
-/** How often the expiry task looks for due acceptances; it also runs at every start. */
-export const EXPIRY_TASK_EVERY_MS = 10 * 60_000;
 /** No reminder is sent further ahead than this many days. */
 const LONGEST_REMINDER = 180;
 

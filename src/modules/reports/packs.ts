@@ -20,8 +20,8 @@ import { attempt, gatherResponses, gatherSources } from './sources.js';
 import type { PackFormat, ReportPackFilesTable, ReportPacksTable } from './tables.js';
 import { date, joinAnd } from './text.js';
 import { addDays } from '../../shared/dates.js';
+import { BOARD_PACK_JOB } from '../../shared/job-kinds.js';
 
-export const BOARD_PACK_JOB = 'reports.board-pack';
 const KIND = 'board';
 
 /** The name of an actor as printed: "Sam Okafor" from "Sam Okafor <sam@…>". */

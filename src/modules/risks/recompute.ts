@@ -12,31 +12,21 @@ import { ClientDb } from '../../server/db/scoped.js';
 import { ClientScope } from '../../server/context.js';
 import { fromJson, newId, toFlag, toJson, toTimestamp } from '../../server/db/conventions.js';
 import { systemActor } from '../../server/firm.js';
-import type { JobRun } from '../../server/jobs/queue.js';
 import { VERSION } from '../../server/version.js';
+import { RECOMPUTE_JOB } from '../../shared/job-kinds.js';
 import { whenLoss } from '../../shared/risks/rare.js';
 import { clientInfo } from '../clients/clients.js';
 import { storedListFigures } from './list-json.js';
 import { optionModels, optionSetHash, registerModel, whatIfModel } from './model.js';
 import { getSimulator } from './pool.js';
-import { basisCheck, expectedHashes, loadRegisterData, RECOMPUTE_JOB, type FullStats, type StoredCurves, type StoredPortfolio, type StoredPortfolioDetail, type StoredScenarioCurves, type StoredScenarioResult } from './register.js';
+import { basisCheck, expectedHashes, loadRegisterData, type FullStats, type StoredCurves, type StoredPortfolio, type StoredPortfolioDetail, type StoredScenarioCurves, type StoredScenarioResult } from './register.js';
 import type { StoredOptionResult } from './options.js';
 import { bumpResultsVersion } from './settings.js';
 import { chooseDefaultWorstCase } from './worst-case-default.js';
 
-export { RECOMPUTE_JOB };
-
 /** Queues a recompute of the scope's client, inside the caller's transaction. */
 export async function enqueueRecompute(w: Writer, clientId: string): Promise<void> {
   await w.enqueue(RECOMPUTE_JOB, { clientId }, { dedupeKey: `${RECOMPUTE_JOB}:${clientId}` });
-}
-
-export function registerRecomputeJob(ctx: AppContext): void {
-  ctx.jobs.register(RECOMPUTE_JOB, async (run: JobRun) => {
-    const clientId = run.job.clientId ?? (run.job.payload as { clientId?: string } | null)?.clientId;
-    if (!clientId) throw new Error('risks.recompute needs a client');
-    await recomputeClient(ctx, clientId, (f) => run.progress(f));
-  });
 }
 
 // One recompute per client at a time in this process; a second waits for the first.

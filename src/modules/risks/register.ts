@@ -24,7 +24,7 @@ import { loadSettings, type RiskSettings } from './settings.js';
 import { basisCheck, type FullStats, type StoredPortfolio, type StoredPortfolioDetail, type StoredScenarioCurves, type StoredScenarioResult } from './stored.js';
 import type { RiskLinksTable, RiskRunsTable, RiskScenarioResultsTable, RiskScenariosTable, RiskTreatmentsTable } from './tables.js';
 
-export const RECOMPUTE_JOB = 'risks.recompute';
+import { RECOMPUTE_JOB } from '../../shared/job-kinds.js';
 
 export {
   basisCheck,

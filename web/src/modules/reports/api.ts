@@ -14,7 +14,6 @@ export const reportKeys = {
   portfolio: () => ['portfolio', 'reports'] as const,
 };
 
-export const BOARD_PACK_JOB = 'reports.board-pack';
 
 /** The client's packs; polls every second while one is being generated. */
 export function usePacks(clientId: string) {

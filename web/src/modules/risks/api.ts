@@ -1,5 +1,6 @@
 /** The risk register's queries and changes, on the API of src/modules/risks/routes.ts. */
 import { keepPreviousData, useQuery } from '@tanstack/react-query';
+import { RECOMPUTE_JOB } from '@shared/job-kinds';
 import { useEffect } from 'react';
 import { api, clientPath } from '../../api/client';
 import { jobsOfKind } from '../../api/jobs';
@@ -171,8 +172,6 @@ export function usePortfolioRisk(enabled = true) {
   });
 }
 
-/** The background job that simulates the register again after a change (src/modules/risks/recompute.ts). */
-export const RECOMPUTE_JOB = 'risks.recompute';
 
 /** What to refresh after any change to a client's risks: its register views and its jobs. */
 export function riskChangeKeys(clientId: string) {
