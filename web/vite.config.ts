@@ -56,6 +56,8 @@ export default defineConfig({
       { find: '@shared', replacement: here('../src/shared') },
       // A domain module's Zod schemas (src/modules/<name>/schema.ts): zod and src/shared only.
       { find: /^@schema\/([a-z0-9-]+)$/, replacement: `${here('../src/modules')}/$1/schema.ts` },
+      // And a topic's, where a module's schemas are split (src/modules/<name>/<topic>-schema.ts).
+      { find: /^@schema\/([a-z0-9-]+)\/([a-z0-9-]+)$/, replacement: `${here('../src/modules')}/$1/$2-schema.ts` },
     ],
   },
   css: {

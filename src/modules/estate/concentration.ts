@@ -5,7 +5,7 @@ import { listClientsFor } from '../clients/clients.js';
 import { chunk } from './common.js';
 import { loadGraph, reachOf, tierOf, type Reach } from './graph.js';
 import { companyKey } from './vocab.js';
-import type { ConcentrationEntry, FirmConcentrationOut } from './schema.js';
+import type { ConcentrationEntry, FirmConcentrationOut } from './vendors-schema.js';
 
 /**
  * For one client: the vendors and fourth parties that the most business services and data sets

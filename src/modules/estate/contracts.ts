@@ -9,8 +9,8 @@ import { addDays, addMonths, chunk, major, minor, today } from './common.js';
 import { sortKeysOf } from './sort-keys.js';
 import type { EstateContractsTable } from './tables.js';
 import { nameKey } from './vocab.js';
-import type { ContractList, ContractOut, ContractSort } from './schema.js';
-import { ContractInput, ContractPatch, ContractQuery } from './schema.js';
+import type { ContractList, ContractOut, ContractSort } from './vendors-schema.js';
+import { ContractInput, ContractPatch, ContractQuery } from './vendors-schema.js';
 
 /** The next renewal on or after `on`: an auto-renewing contract rolls forward by its term. */
 export function nextRenewal(c: Pick<EstateContractsTable, 'renewal_date' | 'auto_renew' | 'term_months'>, on: string): string | null {

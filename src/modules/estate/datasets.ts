@@ -8,8 +8,8 @@ import { loadGraph, reachOf, tierOf, type Reach } from './graph.js';
 import type { EstateDatasetsTable } from './tables.js';
 import { sortKeysOf } from './sort-keys.js';
 import { CLASSIFICATIONS, nameKey, type Classification } from './vocab.js';
-import type { DataLocationsOut, DatasetList, DatasetOut, DatasetSort } from './schema.js';
-import { DatasetInput, DatasetPatch, DatasetQuery } from './schema.js';
+import type { DataLocationsOut, DatasetList, DatasetOut, DatasetSort } from './access-schema.js';
+import { DatasetInput, DatasetPatch, DatasetQuery } from './access-schema.js';
 
 type Names = { systems: Map<string, string>; vendors: Map<string, string> };
 

@@ -11,7 +11,7 @@ import { importCsv } from './csv/import.js';
 import { decideItem, startReview } from './reviews.js';
 import type { CsvKind } from './vocab.js';
 import { addAssessment } from './vendors.js';
-import type { AssessmentInput } from './schema.js';
+import type { AssessmentInput } from './vendors-schema.js';
 
 type Row = Record<string, string | number | boolean | null | undefined>;
 

@@ -8,8 +8,8 @@ import { chunk, today } from './common.js';
 import { sortKeysOf } from './sort-keys.js';
 import type { EstateGrantsTable } from './tables.js';
 import { nameKey, type GrantTarget } from './vocab.js';
-import type { GrantList, GrantOut, GrantSort } from './schema.js';
-import { GrantInput, GrantPatch, GrantQuery, type GrantFlag } from './schema.js';
+import type { GrantList, GrantOut, GrantSort } from './access-schema.js';
+import { GrantInput, GrantPatch, GrantQuery, type GrantFlag } from './access-schema.js';
 
 interface GrantContext {
   members: Map<string, string>;

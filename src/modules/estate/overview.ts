@@ -6,7 +6,7 @@ import { loadGraph, reachOf, tierOf, type Reach } from './graph.js';
 import { countGrants } from './grants.js';
 import { listReviews } from './reviews.js';
 import { lifecycle } from './systems.js';
-import type { EstateOverview } from './schema.js';
+import type { EstateOverview } from './overview-schema.js';
 
 const WINDOW_DAYS = 90;
 

@@ -6,8 +6,8 @@ import { chunk, today } from './common.js';
 import { presentGrants } from './grants.js';
 import type { EstateReviewItemsTable, EstateReviewsTable } from './tables.js';
 import type { ReviewDecision } from './vocab.js';
-import type { ReviewProgress, ReviewDetail, ReviewItemOut, ReviewOut } from './schema.js';
-import { DecisionInput, ReviewInput } from './schema.js';
+import type { ReviewProgress, ReviewDetail, ReviewItemOut, ReviewOut } from './access-schema.js';
+import { DecisionInput, ReviewInput } from './access-schema.js';
 
 /** The caller decides an item when it is theirs, or when they are an advisor. */
 function mayDecide(scope: ClientScope, item: Pick<EstateReviewItemsTable, 'reviewer_user_id'>): boolean {

@@ -14,7 +14,8 @@ export { renewalsFor } from './contracts.js';
 import { loadGraph, reachOf, suppliesOf, tierOf, type Reach } from './graph.js';
 import { lifecycle } from './systems.js';
 import type { Classification, Criticality, DataCategory, OperatingHours, Supplies, SystemScope, SystemStatus, SystemType, Tier } from './vocab.js';
-import type { ConcentrationEntry, LifecycleOut } from './schema.js';
+import type { LifecycleOut } from './schema.js';
+import type { ConcentrationEntry } from './vendors-schema.js';
 
 export type { ConcentrationEntry, LifecycleOut, RenewalEvent };
 

@@ -12,8 +12,8 @@ import { loadGraph, reachOf, suppliesOf, tierOf, wouldCycle, type DependencyGrap
 import { sortKeysOf } from './sort-keys.js';
 import type { EstateAssessmentsTable, EstateVendorsTable } from './tables.js';
 import { ASSESSMENT_CADENCE_MONTHS, nameKey, TIER_LABELS, type Tier } from './vocab.js';
-import type { AssessmentOut, ContractOut, FourthPartyNode, VendorDetail, VendorList, VendorOut } from './schema.js';
-import { AssessmentInput, SubcontractorInput, VendorInput, VendorPatch, VendorQuery } from './schema.js';
+import type { AssessmentOut, ContractOut, FourthPartyNode, VendorDetail, VendorList, VendorOut } from './vendors-schema.js';
+import { AssessmentInput, SubcontractorInput, VendorInput, VendorPatch, VendorQuery } from './vendors-schema.js';
 
 export function presentAssessment(a: EstateAssessmentsTable): AssessmentOut {
   return {

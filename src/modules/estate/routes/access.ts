@@ -5,7 +5,8 @@ import { createGrant, deleteGrant, getGrant, listGrants, revokeGrant, updateGran
 import { closeReview, decideItem, getReview, listReviews, startReview } from '../reviews.js';
 import { CLASSIFICATIONS } from '../vocab.js';
 import { Ok } from './estate.js';
-import { DataLocationsOut, DatasetInput, DatasetList, DatasetOut, DatasetQuery, DatasetPatch, DecisionInput, GrantInput, GrantList, GrantOut, GrantPatch, GrantQuery, IdParam, ReviewDetail, ReviewInput, ReviewOut, Text } from '../schema.js';
+import { DataLocationsOut, DatasetInput, DatasetList, DatasetOut, DatasetQuery, DatasetPatch, DecisionInput, GrantInput, GrantList, GrantOut, GrantPatch, GrantQuery, ReviewDetail, ReviewInput, ReviewOut } from '../access-schema.js';
+import { IdParam, Text } from '../schema.js';
 
 const DatasetParams = z.strictObject({ clientId: z.string(), datasetId: IdParam });
 const GrantParams = z.strictObject({ clientId: z.string(), grantId: IdParam });

@@ -3,7 +3,8 @@ import type { ZodApp } from '../../../server/module.js';
 import { estateOverview } from '../overview.js';
 import { createService, deleteService, downtimeCheck, getService, listServices, updateService } from '../services.js';
 import { createSystem, deleteSystem, getSystem, lifecycle, listSystems, updateSystem } from '../systems.js';
-import { DowntimeCheck, EstateOverview, IdParam, LifecycleOut, ServiceInput, ServiceList, ServiceOut, ServicePatch, ServiceQuery, ServiceSaved, SystemDetail, SystemInput, SystemList, SystemPatch, SystemQuery } from '../schema.js';
+import { EstateOverview } from '../overview-schema.js';
+import { DowntimeCheck, IdParam, LifecycleOut, ServiceInput, ServiceList, ServiceOut, ServicePatch, ServiceQuery, ServiceSaved, SystemDetail, SystemInput, SystemList, SystemPatch, SystemQuery } from '../schema.js';
 
 const tags = ['estate'];
 export const Ok = z.object({ ok: z.literal(true) });

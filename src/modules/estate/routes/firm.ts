@@ -3,7 +3,7 @@ import type { AppContext } from '../../../server/context.js';
 import { authOf } from '../../../server/http/auth.js';
 import type { ZodApp } from '../../../server/module.js';
 import { firmConcentration } from '../concentration.js';
-import { FirmConcentrationOut } from '../schema.js';
+import { FirmConcentrationOut } from '../vendors-schema.js';
 
 /** The firm-wide view: vendors and fourth parties shared by the most clients. */
 export function firmRoutes(app: ZodApp, ctx: AppContext): void {

@@ -5,7 +5,8 @@ import { clientConcentration } from '../concentration.js';
 import { createContract, deleteContract, listContracts, renewalsBetween, updateContract } from '../contracts.js';
 import { addAssessment, addSubcontractor, createVendor, deleteAssessment, deleteVendor, getVendor, listVendors, removeSubcontractor, updateVendor } from '../vendors.js';
 import { Ok } from './estate.js';
-import { AssessmentInput, AssessmentOut, ConcentrationEntry, ContractInput, ContractList, ContractOut, ContractPatch, ContractQuery, DateString, IdParam, RenewalOut, SubcontractorInput, VendorDetail, VendorInput, VendorList, VendorPatch, VendorQuery } from '../schema.js';
+import { DateString, IdParam } from '../schema.js';
+import { AssessmentInput, AssessmentOut, ConcentrationEntry, ContractInput, ContractList, ContractOut, ContractPatch, ContractQuery, RenewalOut, SubcontractorInput, VendorDetail, VendorInput, VendorList, VendorPatch, VendorQuery } from '../vendors-schema.js';
 
 const tags = ['vendors'];
 const VendorParams = z.strictObject({ clientId: z.string(), vendorId: IdParam });

@@ -6,7 +6,7 @@ import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link, Outlet, Route, Routes, useParams } from 'react-router';
 import type { DataTableSortStatus } from 'mantine-datatable';
-import type { DatasetOut, GrantOut, ReviewDetail, ReviewItemOut, ReviewOut } from '@schema/estate';
+import type { DatasetOut, GrantOut, ReviewDetail, ReviewItemOut, ReviewOut } from '@schema/estate/access';
 import { api, fieldErrors } from '../../api/client';
 import { useMembers } from '../../api/hooks';
 import { useApiMutation } from '../../api/mutation';

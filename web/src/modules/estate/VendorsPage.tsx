@@ -6,7 +6,7 @@ import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link, Outlet, Route, Routes, useParams } from 'react-router';
 import type { DataTableSortStatus } from 'mantine-datatable';
-import type { ConcentrationEntry, ContractOut, VendorDetail, VendorOut } from '@schema/estate';
+import type { ConcentrationEntry, ContractOut, VendorDetail, VendorOut } from '@schema/estate/vendors';
 import { api, fieldErrors } from '../../api/client';
 import { useMe } from '../../api/hooks';
 import { useApiMutation } from '../../api/mutation';

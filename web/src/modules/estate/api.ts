@@ -1,29 +1,19 @@
 /** The estate module's queries and changes, on the API of src/modules/estate/routes. */
 import { keepPreviousData, useQuery } from '@tanstack/react-query';
 import type {
-  ConcentrationEntry,
-  DataLocationsOut,
-  DatasetList,
-  DatasetOut,
   DowntimeCheck,
-  EstateOverview,
-  FirmConcentrationOut,
-  GrantOut,
   ImportProgress,
   ImportRecordOut,
   ImportReport,
   LifecycleOut,
-  Renewal,
-  ReviewDetail,
-  ReviewOut,
   ServiceOut,
   SystemDetail,
   SystemList,
   SystemOut,
-  VendorDetail,
-  VendorList,
-  VendorOut,
 } from '@schema/estate';
+import type { DataLocationsOut, DatasetList, DatasetOut, GrantOut, ReviewDetail, ReviewOut } from '@schema/estate/access';
+import type { EstateOverview } from '@schema/estate/overview';
+import type { ConcentrationEntry, FirmConcentrationOut, Renewal, VendorDetail, VendorList, VendorOut } from '@schema/estate/vendors';
 import { answerError, api, ApiError, apiLanguage, clientPath, csrfToken, CSRF_HEADER } from '../../api/client';
 import { keys } from '../../api/keys';
 import { useApiList, type ListQuery } from '../../api/paged';

@@ -1,7 +1,9 @@
 /** Small pieces the estate pages share: badges, and the closed lists whose values they label. */
 import { Badge, Tooltip } from '@mantine/core';
 import { useTranslation } from 'react-i18next';
-import type { DatasetOut, GrantOut, ServiceOut, SystemOut, VendorDetail, VendorOut } from '@schema/estate';
+import type { ServiceOut, SystemOut } from '@schema/estate';
+import type { DatasetOut, GrantOut } from '@schema/estate/access';
+import type { VendorDetail, VendorOut } from '@schema/estate/vendors';
 
 type Classification = DatasetOut['classification'];
 type Criticality = ServiceOut['criticality'];
