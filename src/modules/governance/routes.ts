@@ -1,11 +1,14 @@
 import { z } from 'zod';
 import type { ZodApp } from '../../server/module.js';
 import { PageInfo, pageQuery } from '../../shared/paging.js';
-import { approveAcceptance, getAcceptance, rejectAcceptance, requestAcceptance, withdrawAcceptance } from './acceptances.js';
+import { approveAcceptance, rejectAcceptance, requestAcceptance, withdrawAcceptance } from './acceptance-approval.js';
+import { getAcceptance } from './acceptances.js';
 import { boardExport, governanceSummary } from './api.js';
 import { governanceChecks } from './checks.js';
 import { raiseConcern, respondToConcern } from './concerns.js';
-import { createDecision, decide, getDecision, recordPosition, updateDecision, withdrawDecision } from './decisions.js';
+import { createDecision, updateDecision } from './decision-editing.js';
+import { decide, recordPosition, withdrawDecision } from './decision-positions.js';
+import { getDecision } from './decisions.js';
 import {
   AcceptanceInput,
   AcceptanceOut,

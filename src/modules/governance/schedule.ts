@@ -4,7 +4,7 @@ import { toDateString } from '../../server/db/conventions.js';
 import { systemActor } from '../../server/firm.js';
 import { clientInfo } from '../clients/clients.js';
 import { addDays, getSettings } from './common.js';
-import { lapseAcceptance, recheckAccepted, remindIfDue } from './acceptances.js';
+import { lapseAcceptance, recheckAccepted, remindIfDue } from './acceptances-in-force.js';
 
 /** No reminder is sent further ahead than this many days. */
 const LONGEST_REMINDER = 180;
