@@ -1,12 +1,12 @@
 /** The data map (where data lives, how sensitive it is), access grants and access reviews. */
-import { Anchor, Badge, Button, Group, Modal, MultiSelect, NumberInput, Paper, Progress, SegmentedControl, Select, SimpleGrid, Stack, Switch, Text, TextInput, Title } from '@mantine/core';
+import { Anchor, Badge, Button, Group, Modal, MultiSelect, NumberInput, Paper, SegmentedControl, Select, SimpleGrid, Stack, Switch, Text, TextInput, Title } from '@mantine/core';
 import { useForm } from '@mantine/form';
 import { IconPlus } from '@tabler/icons-react';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import { Link, Outlet, Route, Routes, useParams } from 'react-router';
+import { Link, Outlet, Route, Routes } from 'react-router';
 import type { DataTableSortStatus } from 'mantine-datatable';
-import type { DatasetOut, GrantOut, ReviewDetail, ReviewItemOut, ReviewOut } from '@schema/estate/access';
+import type { DatasetOut, GrantOut } from '@schema/estate/access';
 import { api, fieldErrors } from '../../api/client';
 import { useMembers } from '../../api/hooks';
 import { useApiMutation } from '../../api/mutation';
@@ -17,7 +17,9 @@ import { formatDate, formatNumber } from '../../components/format';
 import { PageHeader } from '../../components/PageHeader';
 import { useCurrentClient } from '../../layout/client-context';
 import { LoadMore } from '../../components/LoadMore';
-import { estateInvalidate, estatePath, useDatasetOptions, useDatasets, useGrants, useLocations, useReview, useReviews, useSystemOptions, useVendorOptions } from './api';
+import { estateInvalidate, estatePath, useDatasetOptions, useDatasets, useGrants, useLocations, useSystemOptions, useVendorOptions } from './api';
+import { ReviewPage } from './ReviewPage';
+import { ReviewsView } from './ReviewsView';
 import { RouteTabs } from '../../components/RouteTabs';
 import { ACCESS_LEVELS, CATEGORIES, CLASSIFICATIONS, ClassificationBadge, FlagBadges, GRANTEE_TYPES, TierBadge } from './ui';
 
@@ -275,193 +277,6 @@ function AccessView() {
       <LoadMore list={grants} noun={t('data.grantsNoun')} />
       {adding ? <GrantModal onClose={() => setAdding(false)} /> : null}
     </Stack>
-  );
-}
-
-function ReviewProgress({ review }: { review: ReviewOut }) {
-  const { t } = useTranslation('estate');
-  const p = review.progress;
-  const percent = p.total === 0 ? 100 : Math.round((p.decided / p.total) * 100);
-  return (
-    <Stack gap={4}>
-      <Group justify="space-between">
-        <Text size="sm">
-          {t(p.overdue > 0 ? 'data.progressOverdue' : 'data.progress', { decided: p.decided, total: p.total, certified: p.certified, revoked: p.revoked, overdue: p.overdue })}
-        </Text>
-        <Text size="sm" c="dimmed">
-          {percent}%
-        </Text>
-      </Group>
-      <Progress value={percent} color={review.overdue ? 'red' : 'teal'} aria-label={t('data.progressLabel', { name: review.name })} />
-    </Stack>
-  );
-}
-
-function StartReviewModal({ onClose }: { onClose: () => void }) {
-  const { t } = useTranslation('estate');
-  const { clientId } = useCurrentClient();
-  const form = useForm({ initialValues: { name: '', dueDate: '' } });
-  const start = useApiMutation({
-    mutationFn: (v: typeof form.values) => api.post<ReviewDetail>(estatePath(clientId, '/reviews'), { ...(v.name ? { name: v.name } : {}), dueDate: v.dueDate }),
-    success: (r) => t('data.reviewStarted', { name: r.name, count: r.progress.total }),
-    notifyError: false,
-    invalidate: estateInvalidate(clientId),
-    onSuccess: onClose,
-  });
-  return (
-    <Modal opened onClose={onClose} title={t('data.startTitle')}>
-      <form onSubmit={form.onSubmit((v) => start.mutate(v, { onError: (err) => form.setErrors(fieldErrors(err)) }))} noValidate>
-        <Stack gap="sm">
-          {start.isError ? <ErrorAlert error={start.error} /> : null}
-          <Text size="sm" c="dimmed">
-            {t('data.startIntro')}
-          </Text>
-          <TextInput label={t('common.name')} placeholder={t('data.reviewNamePlaceholder')} {...form.getInputProps('name')} />
-          <TextInput label={t('data.dueDate')} placeholder={t('common.datePlaceholder')} required {...form.getInputProps('dueDate')} />
-          <Group justify="flex-end">
-            <Button variant="default" onClick={onClose}>
-              {t('common.cancel')}
-            </Button>
-            <Button type="submit" loading={start.isPending}>
-              {t('data.startReview')}
-            </Button>
-          </Group>
-        </Stack>
-      </form>
-    </Modal>
-  );
-}
-
-function ReviewsView() {
-  const { t } = useTranslation('estate');
-  const { clientId, can, href } = useCurrentClient();
-  const canAccessReviewManage = can('access.review.manage');
-  const reviews = useReviews(clientId);
-  const [starting, setStarting] = useState(false);
-  if (reviews.isError) return <ErrorAlert error={reviews.error} onRetry={() => void reviews.refetch()} />;
-  const open = reviews.data?.some((r) => r.status === 'open');
-  return (
-    <Stack gap="md">
-      <Group justify="space-between">
-        <Text size="sm" c="dimmed" maw={640}>
-          {t('data.reviewsIntro')}
-        </Text>
-        {canAccessReviewManage && !open ? (
-          <Button leftSection={<IconPlus size={16} />} onClick={() => setStarting(true)}>
-            {t('data.startReview')}
-          </Button>
-        ) : null}
-      </Group>
-      {reviews.data && reviews.data.length === 0 ? <EmptyState title={t('data.noReviewsTitle')} description={t('data.noReviewsDescription')} /> : null}
-      {(reviews.data ?? []).map((r) => (
-        <Paper key={r.id} withBorder p="md" component="article" aria-label={r.name}>
-          <Group justify="space-between" mb="xs">
-            <Anchor component={Link} to={href(`data/reviews/${r.id}`)} fw={600}>
-              {r.name}
-            </Anchor>
-            <Group gap={6}>
-              {r.myPending > 0 ? <Badge color="blue">{t('data.forYou', { count: r.myPending })}</Badge> : null}
-              <Badge color={r.status === 'open' ? (r.overdue ? 'red' : 'blue') : 'gray'} variant="light">
-                {r.status === 'open' ? (r.overdue ? t('common.overdue') : t('data.dueOn', { date: formatDate(r.dueDate) })) : t('data.closedOn', { date: formatDate(r.closedAt) })}
-              </Badge>
-            </Group>
-          </Group>
-          <ReviewProgress review={r} />
-        </Paper>
-      ))}
-      {starting ? <StartReviewModal onClose={() => setStarting(false)} /> : null}
-    </Stack>
-  );
-}
-
-function DecisionButtons({ review, item }: { review: ReviewDetail; item: ReviewItemOut }) {
-  const { t } = useTranslation('estate');
-  const { clientId } = useCurrentClient();
-  const decide = useApiMutation({
-    mutationFn: (decision: 'certify' | 'revoke') => api.post<ReviewDetail>(estatePath(clientId, `/reviews/${review.id}/items/${item.id}/decision`), { decision }),
-    success: (_r, decision) => (decision === 'certify' ? t('data.certified', { name: item.grant.grantee }) : t('data.revoked', { name: item.grant.grantee })),
-    invalidate: estateInvalidate(clientId),
-  });
-  return (
-    <Group gap={6} wrap="nowrap">
-      <Button size="xs" variant="light" color="teal" loading={decide.isPending && decide.variables === 'certify'} disabled={decide.isPending} onClick={() => decide.mutate('certify')} aria-label={t('data.certifyLabel', { name: item.grant.grantee, target: item.grant.targetName })}>
-        {t('data.certify')}
-      </Button>
-      <Button size="xs" variant="light" color="red" loading={decide.isPending && decide.variables === 'revoke'} disabled={decide.isPending} onClick={() => decide.mutate('revoke')} aria-label={t('data.revokeLabel', { name: item.grant.grantee, target: item.grant.targetName })}>
-        {t('data.revoke')}
-      </Button>
-    </Group>
-  );
-}
-
-function ReviewPage() {
-  const { t } = useTranslation('estate');
-  const { reviewId = '' } = useParams();
-  const { clientId, client, can, href } = useCurrentClient();
-  const canAccessReviewManage = can('access.review.manage');
-  const [mine, setMine] = useState(false);
-  const review = useReview(clientId, reviewId, mine);
-  const close = useApiMutation({
-    mutationFn: () => api.post<ReviewDetail>(estatePath(clientId, `/reviews/${reviewId}/close`)),
-    success: t('data.reviewClosed'),
-    invalidate: estateInvalidate(clientId),
-  });
-  if (review.isError) return <ErrorAlert error={review.error} />;
-  const r = review.data;
-  if (!r) return null;
-  return (
-    <>
-      <PageHeader
-        eyebrow={<Anchor component={Link} to={href('data/reviews')} size="xs">{t('data.reviewsCrumb')}</Anchor>}
-        title={r.name}
-        documentTitle={`${r.name} · ${client.name}`}
-        description={t('data.startedBy', { name: r.startedBy.replace(/\s*<.*>$/, ''), start: formatDate(r.startedAt), due: formatDate(r.dueDate) })}
-        actions={
-          r.status === 'open' && canAccessReviewManage ? (
-            <Button variant="default" onClick={() => close.mutate()} loading={close.isPending}>
-              {t('data.closeReview')}
-            </Button>
-          ) : null
-        }
-      />
-      <Stack gap="md">
-        <Group justify="space-between">
-          <Badge size="lg" color={r.status === 'open' ? (r.overdue ? 'red' : 'blue') : 'gray'} variant="light">
-            {r.status === 'open' ? (r.overdue ? t('data.openOverdue') : t('data.open')) : t('data.closed')}
-          </Badge>
-          <Switch label={t('data.onlyMine')} checked={mine} onChange={(e) => setMine(e.currentTarget.checked)} />
-        </Group>
-        <ReviewProgress review={r} />
-        <TriadTable
-          records={r.items}
-          idAccessor="id"
-          aria-label={t('data.reviewTable')} exportAs={t('data.reviewTable')}
-          noRecordsText={mine ? t('data.nothingLeft') : t('data.noGrants')}
-          columns={[
-            { accessor: 'grant.grantee', title: t('common.who'), render: (i: ReviewItemOut) => t('common.withGranteeType', { name: i.grant.grantee, type: t(`values.granteeType.${i.grant.granteeType}`) }) },
-            { accessor: 'grant.targetName', title: t('common.accessTo'), render: (i: ReviewItemOut) => t('data.targetLevel', { target: i.grant.targetName, level: t(`values.accessLevel.${i.grant.level}`) }) },
-            { accessor: 'grant.reason', title: t('common.reason'), render: (i: ReviewItemOut) => <>{i.grant.reason ?? '—'} <FlagBadges flags={i.grant.flags} /></> },
-            { accessor: 'reviewerName', title: t('common.owner'), render: (i: ReviewItemOut) => i.reviewerName ?? t('data.advisors') },
-            {
-              accessor: 'decision',
-              title: t('data.column.decision'),
-              render: (i: ReviewItemOut) =>
-                i.decision ? (
-                  <Badge color={i.decision === 'certify' ? 'teal' : 'red'} variant="light">
-                    {i.decision === 'certify' ? t('data.certifiedBadge') : t('data.revokedBadge')}
-                  </Badge>
-                ) : i.canDecide ? (
-                  <DecisionButtons review={r} item={i} />
-                ) : (
-                  <Badge color={i.overdue ? 'red' : 'gray'} variant="outline">
-                    {i.overdue ? t('common.overdue') : t('data.pending')}
-                  </Badge>
-                ),
-            },
-          ]}
-        />
-      </Stack>
-    </>
   );
 }
 

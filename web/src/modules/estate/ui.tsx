@@ -24,6 +24,13 @@ export const GRANTEE_TYPES = ['person', 'group', 'service'] as const satisfies r
 export const ACCESS_LEVELS = ['read', 'write', 'admin'] as const satisfies readonly GrantOut['level'][];
 
 export const TIER_COLORS: Record<number, string> = { 1: 'red', 2: 'orange', 3: 'yellow', 4: 'gray' };
+export const ASSESSMENT_COLORS: Record<VendorOut['assessment']['status'], string> = {
+  current: 'teal',
+  due: 'yellow',
+  overdue: 'red',
+  never: 'orange',
+  not_required: 'gray',
+};
 
 /** `Tier 1 · critical`; `compact` (in tables) shows `Tier 1` with the rest on hover. */
 export function TierBadge({ tier, reasons, compact = false }: { tier: number; reasons?: string[]; compact?: boolean }) {
