@@ -7,7 +7,7 @@ import { maturitySummary } from '../../src/modules/controls/api.js';
 import type { PortfolioMaturityRow } from '../../src/modules/controls/schema.js';
 import type { PortfolioReport } from '../../src/modules/reports/schema.js';
 import type { FirmBudgetOut, YearOut } from '../../src/modules/budget/schema.js';
-import type { PortfolioRiskRow, OverviewOut } from '../../src/modules/risks/schema.js';
+import type { PortfolioRiskRow, OverviewOut } from '../../src/modules/risks/overview-schema.js';
 import type { AcceptanceOut, SummaryOut } from '../../src/modules/governance/schema.js';
 import { startTestApp, type Caller, type TestApp } from '../support/app.js';
 import { DEMO, seedDemoWorld } from '../support/demo.js';

@@ -4,7 +4,8 @@ import { login, startTestApp, type Caller, type TestApp } from '../support/app.j
 import { DEMO, seedDemoWorld, type DemoWorld } from '../support/demo.js';
 import { DEMO_PASSWORD } from '../../src/server/demo.js';
 import type { PackDetailOut, PackListOut, PackOut, PortfolioReport, WorstCaseReport } from '../../src/modules/reports/schema.js';
-import type { OverviewOut, ScenarioDetailOut, WorstCaseOut } from '../../src/modules/risks/schema.js';
+import type { OverviewOut } from '../../src/modules/risks/overview-schema.js';
+import type { ScenarioDetailOut, WorstCaseOut } from '../../src/modules/risks/schema.js';
 import type { ConcernOut } from '../../src/modules/governance/schema.js';
 import { formatMoney } from '../../src/shared/money.js';
 

@@ -1,7 +1,8 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startTestApp, type Caller, type Response, type TestApp } from '../support/app.js';
 import { DEMO, seedDemoWorld, type DemoWorld } from '../support/demo.js';
-import { OverviewOut, RegisterOut, REGISTER_SORTS, type RegisterSort, type ScenarioListItem } from '../../src/modules/risks/schema.js';
+import { OverviewOut } from '../../src/modules/risks/overview-schema.js';
+import { RegisterOut, REGISTER_SORTS, type RegisterSort, type ScenarioListItem } from '../../src/modules/risks/schema.js';
 
 /**
  * The register's list a page at a time (filtered, sorted by any offered column, the id last),

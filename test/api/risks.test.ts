@@ -1,18 +1,12 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startTestApp, type Caller, type TestApp } from '../support/app.js';
 import { DEMO, seedDemoWorld, type DemoWorld } from '../support/demo.js';
-import type {
-  ImportReport,
-  OptionSetOut,
-  OverviewOut,
-  PortfolioRiskRow,
-  RegisterOut,
-  ScenarioDetailOut,
-  SettingsOut,
-  TemplatesOut,
-  TreatmentOut,
-  WorstCaseOut,
-} from '../../src/modules/risks/schema.js';
+import type { OptionSetOut } from '../../src/modules/risks/options-schema.js';
+import type { OverviewOut, PortfolioRiskRow } from '../../src/modules/risks/overview-schema.js';
+import type { RegisterOut, ScenarioDetailOut, TreatmentOut, WorstCaseOut } from '../../src/modules/risks/schema.js';
+import type { SettingsOut } from '../../src/modules/risks/settings-schema.js';
+import type { TemplatesOut } from '../../src/modules/risks/templates-schema.js';
+import type { ImportReport } from '../../src/modules/risks/transfer-schema.js';
 import { checkAgainstAppetite, getRiskSnapshots, setRiskStatus } from '../../src/modules/risks/api.js';
 import { parseModel, simulateModel, type RiskModel } from '../../src/engine/index.js';
 import { ClientScope } from '../../src/server/context.js';

@@ -5,7 +5,7 @@
  */
 import type { ClientScope } from '../../server/context.js';
 import { getRiskBoardSummary, type RiskBoardSummary } from '../risks/api.js';
-import type { TopRisk } from '../risks/schema.js';
+import type { TopRisk } from '../risks/overview-schema.js';
 import { decisionsForTheBoard, acceptedRisks, governanceSummary, responsesFor, responsesOwed, type AcceptanceOut, type CheckOut, type ConcernOut, type DecisionOut, type OwedResponse, type SeatOut, type SubjectRef } from '../governance/api.js';
 import { acceptanceDelegation, listConcerns, type DelegationOut } from '../governance/api.js';
 import { criticalVendors, fourthPartyConcentration, lifecycleSummary, renewals, type ConcentrationEntry, type CriticalVendor, type LifecycleOut, type RenewalEvent } from '../estate/summary.js';

@@ -16,7 +16,8 @@ import { engineInsurance, inPortfolio, registerRisk } from './model.js';
 import { getSimulator } from './pool.js';
 import { enqueueRecompute } from './recompute.js';
 import { basisCheck, basisOf, loadRegisterView, pickStats, portfolioCurves, presentResult, presentTreatment, topRisks, type Basis, type RegisterView, type StoredPortfolio } from './register.js';
-import type { AppetiteStatus, InsuranceSummary, PolicyOut, ScenarioResultOut, TopRisk, TreatmentOut, WorstCaseOut } from './schema.js';
+import type { TopRisk } from './overview-schema.js';
+import type { AppetiteStatus, InsuranceSummary, PolicyOut, ScenarioResultOut, TreatmentOut, WorstCaseOut } from './schema.js';
 import type { OwnerSeat, RiskScenariosTable, RiskStatus } from './tables.js';
 
 export type { OwnerSeat, RiskStatus };

@@ -6,7 +6,7 @@ import type { Actor } from '../../server/context.js';
 import { clientInfo, listClientsFor } from '../clients/clients.js';
 import { RECOMPUTE_JOB } from '../../shared/job-kinds.js';
 import { presentAppetite, presentPortfolio } from './register.js';
-import type { PortfolioRiskRow } from './schema.js';
+import type { PortfolioRiskRow } from './overview-schema.js';
 import { resolveSettings, SETTINGS_ID } from './settings.js';
 import type { RiskRunsTable } from './tables.js';
 import { ClientSetDb } from '../../server/db/client-set.js';

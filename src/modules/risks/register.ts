@@ -16,9 +16,9 @@ import type {
   ScenarioListItem,
   ScenarioResultOut,
   Stats,
-  TopRisk,
   TreatmentOut,
 } from './schema.js';
+import type { TopRisk } from './overview-schema.js';
 import { carryLists, carryRows, sameRowValues } from './same-rows.js';
 import { loadSettings, type RiskSettings } from './settings.js';
 import { basisCheck, type FullStats, type StoredPortfolio, type StoredPortfolioDetail, type StoredScenarioCurves, type StoredScenarioResult } from './stored.js';

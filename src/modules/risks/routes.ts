@@ -11,32 +11,25 @@ import { adoptOption, createOptionSet, deleteOptionSet, listOptionSets, replaceO
 import { portfolioRisk } from './portfolio.js';
 import { linkTargets } from './profile.js';
 import { enqueueRecompute } from './recompute.js';
+import { OptionSetInput, OptionSetOut } from './options-schema.js';
+import { OverviewOut, PortfolioRiskRow } from './overview-schema.js';
 import {
   BASES,
-  AppetiteInput,
-  ExportQuery,
-  ImportInput,
-  ImportReport,
   LINK_KINDS,
-  OptionSetInput,
-  OptionSetOut,
-  OverviewOut,
-  PortfolioRiskRow,
   RegisterOut,
   RegisterQuery,
   ScenarioDetailOut,
   ScenarioInput,
   ScenarioPatch,
-  SettingsInput,
-  SettingsOut,
-  TemplateParamsInput,
-  TemplatesOut,
   TreatmentInput,
   TreatmentOut,
   TreatmentPatch,
   WorstCaseOut,
   WorstCaseChoiceInput,
 } from './schema.js';
+import { AppetiteInput, SettingsInput, SettingsOut } from './settings-schema.js';
+import { TemplateParamsInput, TemplatesOut } from './templates-schema.js';
+import { ExportQuery, ImportInput, ImportReport } from './transfer-schema.js';
 import { approveScenario, createScenario, deleteScenario, updateScenario } from './scenarios.js';
 import { loadSettings, presentSettings, setAppetite, setTemplateOverrides, updateSettings } from './settings.js';
 import { exportModel, formatModel, importModel, parseModelText } from './transfer.js';

@@ -3,6 +3,13 @@
  * goes out. Imports only zod and src/shared, so the web app can take its types from here.
  * Money is in major units of the client's currency; distributions are the engine's
  * (docs/risk-model.md), checked field by field here and semantically by the engine's validateModel.
+ * This file holds the vocabulary, the limits, distributions and FAIR inputs, the building blocks
+ * its siblings share, scenarios, treatments and the register; the siblings hold the rest:
+ * settings-schema.ts (settings, rating bands, appetite), templates-schema.ts (scenario
+ * templates), options-schema.ts (security options), transfer-schema.ts (the model file's export
+ * and import), overview-schema.ts (a client's overview, the firm's portfolio), and
+ * insurance-schema.ts and worst-case-schema.ts, re-exported here. The web app reads a sibling's
+ * types at `@schema/risks/<topic>` (`import type { OptionSetOut } from '@schema/risks/options'`).
  */
 import { z } from 'zod';
 import { PageInfo, pageQuery, SortOrder } from '../../shared/paging.js';
@@ -30,7 +37,7 @@ export const MAX_FIGURE = 1e13;
 /** The largest PERT shape parameter. */
 export const MAX_PERT_GAMMA = 1000;
 
-const num = z.number().min(-MAX_FIGURE).max(MAX_FIGURE);
+export const num = z.number().min(-MAX_FIGURE).max(MAX_FIGURE);
 const distribution = (n: z.ZodNumber, gamma: z.ZodNumber) =>
   z.discriminatedUnion('type', [
     z.strictObject({ type: z.literal('constant'), value: n }),
@@ -126,10 +133,10 @@ export const TreatmentEffect = z
 export const TreatmentEffectOut = z.object(effectShape(DistributionOut)).describe('Multipliers on FAIR factors, each a distribution (0.4 = the factor falls to 40 %)');
 export type TreatmentEffect = z.infer<typeof TreatmentEffect>;
 
-const Id = z.string().min(1).max(64);
-const Title = z.string().trim().min(1).max(200);
-const LongText = z.string().trim().max(5000);
-const Money = z.number().min(0, 'must not be negative').max(1e13);
+export const Id = z.string().min(1).max(64);
+export const Title = z.string().trim().min(1).max(200);
+export const LongText = z.string().trim().max(5000);
+export const Money = z.number().min(0, 'must not be negative').max(1e13);
 
 export const LinkInput = z.strictObject({
   kind: z.enum(LINK_KINDS),
@@ -189,53 +196,6 @@ export const AppetitePointSchema = z.strictObject({
   loss: z.number().min(0, 'must not be negative').max(1e13).describe('An annual loss, in major units'),
   probability: z.number().min(0).max(1).describe('The highest tolerated chance of losing more than `loss` in a year'),
 });
-export const AppetiteInput = z.strictObject({
-  points: z.array(AppetitePointSchema).max(20).describe('The loss-tolerance curve; an empty list removes it'),
-  statement: z.string().trim().max(4000).nullable().optional().describe('The appetite in plain language'),
-});
-export type AppetiteInput = z.infer<typeof AppetiteInput>;
-
-export const SettingsInput = z.strictObject({
-  seed: z.number().int().min(0).max(Number.MAX_SAFE_INTEGER).optional(),
-  years: z.number().int().min(1000).max(1_000_000).nullable().optional().describe('Simulated years; null for the server default'),
-  likelihoodBands: z.array(z.number().min(0).max(1)).max(4).nullable().optional().describe('Four ascending annual probabilities between the five likelihood bands; null for the defaults'),
-  impactBands: z.array(z.number().min(0).max(MAX_FIGURE)).max(4).nullable().optional().describe('Four ascending amounts between the five impact bands; null for the defaults from revenue'),
-});
-export type SettingsInput = z.infer<typeof SettingsInput>;
-
-export const TemplateParamsInput = z.strictObject({
-  params: z.record(z.string().max(64), num).describe('The client\'s own defaults for this template; an empty object restores the standard ones'),
-});
-
-export const MeasureInput = z.strictObject({
-  name: Title,
-  annualCost: Money.default(0),
-  oneTimeCost: Money.default(0),
-  effects: z.array(z.strictObject({ scenarioId: Id, effect: TreatmentEffect })).min(1).max(50),
-});
-export type MeasureInput = z.input<typeof MeasureInput>;
-
-export const OptionInput = z.strictObject({
-  name: Title,
-  description: LongText.nullable().optional(),
-  measures: z.array(MeasureInput).min(1).max(20),
-});
-
-export const OptionSetInput = z.strictObject({
-  title: Title,
-  description: LongText.nullable().optional(),
-  scenarioIds: z.array(Id).min(1).max(50),
-  options: z.array(OptionInput).min(2).max(8),
-});
-export type OptionSetInput = z.input<typeof OptionSetInput>;
-
-export const ImportInput = z.strictObject({
-  model: z.unknown().optional().describe('The model file, parsed (JSON)'),
-  text: z.string().max(10_000_000).optional().describe('The model file as text (YAML or JSON)'),
-  dryRun: z.boolean().default(false),
-});
-
-export const ExportQuery = z.strictObject({ format: z.enum(['json', 'yaml']).default('json') });
 
 // ---------------------------------------------------------------------------------------------
 // Responses
@@ -419,161 +379,3 @@ export const ScenarioDetailOut = ScenarioListItem.extend({
   permissions: z.object({ edit: z.boolean(), approve: z.boolean(), treat: z.boolean() }),
 });
 export type ScenarioDetailOut = z.infer<typeof ScenarioDetailOut>;
-
-export const BandsOut = z.object({
-  likelihood: z.array(z.number()),
-  impact: z.array(z.number()),
-  likelihoodIsDefault: z.boolean(),
-  impactIsDefault: z.boolean(),
-});
-export type BandsOut = z.infer<typeof BandsOut>;
-
-export const SettingsOut = z.object({
-  seed: z.number(),
-  years: z.number().describe('Simulated years in effect'),
-  yearsIsDefault: z.boolean(),
-  bands: BandsOut,
-  appetite: z.object({ points: z.array(AppetitePointSchema), statement: z.string().nullable() }),
-  grossMargin: z.number().nullable().describe('Share of lost revenue actually lost (the gross margin); null: not set, all of it counted'),
-  worstCaseScenarioId: z.string().nullable().describe('The ransomware scenario the worst case is priced from'),
-});
-export type SettingsOut = z.infer<typeof SettingsOut>;
-
-export const HeatCell = z.object({
-  likelihood: z.number(),
-  impact: z.number(),
-  level: z.enum(['low', 'medium', 'high', 'critical']),
-  scenarios: z.array(z.object({ id: z.string(), ref: z.string(), title: z.string(), mean: z.number() })),
-});
-
-export const TopRisk = z.object({
-  id: z.string(),
-  ref: z.string(),
-  title: z.string(),
-  ownerSeat: z.enum(OWNER_SEATS),
-  status: z.enum(RISK_STATUSES),
-  mean: z.number().describe('Current mean annual loss'),
-  p90: z.number(),
-  probabilityOfLoss: z.number().describe('Share of years with a loss'),
-  whenLoss: WhenLossOut.nullable().describe('When a loss happens: its median and 1-in-20 amount'),
-  inherentMean: z.number(),
-  share: z.number().nullable(),
-  rating: RatingOut,
-  treatmentStatus: z.enum(['none', 'proposed', 'planned', 'in_place', 'mixed']),
-});
-export type TopRisk = z.infer<typeof TopRisk>;
-
-export const OverviewOut = z.object({
-  currency: z.string(),
-  status: RecomputeStatus,
-  portfolio: PortfolioOut.nullable(),
-  appetite: AppetiteStatus,
-  curves: z.object({ inherent: Curves, residual: Curves.nullable(), retained: Curves.nullable().describe('Kept after insurance') }).nullable(),
-  heatmap: z.object({ cells: z.array(HeatCell), bands: BandsOut }),
-  top: z.array(TopRisk),
-});
-export type OverviewOut = z.infer<typeof OverviewOut>;
-
-export const TemplateOut = z.object({
-  key: z.enum(TEMPLATE_KEYS),
-  name: z.string(),
-  threat: z.string(),
-  description: z.string(),
-  ownerSeat: z.enum(OWNER_SEATS),
-  params: z.array(z.object({ key: z.string(), label: z.string(), help: z.string(), unit: z.string(), value: z.number(), standard: z.number() })),
-  inputs: FairInputsOut.nullable().describe('The inputs the parameters give; null when they are not valid'),
-  problems: z.array(z.object({ path: z.string(), message: z.string() })),
-  expectedMean: z.number().nullable(),
-});
-export type TemplateOut = z.infer<typeof TemplateOut>;
-
-export const ProfileOut = z.object({
-  currency: z.string(),
-  employees: z.number(),
-  annualRevenue: z.number(),
-  downtimeCostPerHour: z.number(),
-  serviceDowntimeCostPerHour: z.number(),
-  downtimeBasis: z.string(),
-  rtoHours: z.number().nullable(),
-  personalRecords: z.number(),
-  recordsBasis: z.string(),
-  dataVendors: z.number(),
-  vendorRecords: z.number(),
-  vendorsBasis: z.string(),
-  devices: z.number(),
-  devicesBasis: z.string(),
-});
-
-export const TemplatesOut = z.object({ profile: ProfileOut, templates: z.array(TemplateOut) });
-export type TemplatesOut = z.infer<typeof TemplatesOut>;
-
-export const OptionFigures = z.object({
-  annualCost: z.number(),
-  oneTimeCost: z.number(),
-  residualMean: z.number(),
-  residualP90: z.number(),
-  residualP99: z.number(),
-  reduction: z.number().describe('Baseline mean − residual mean'),
-  rosi: z.number().nullable().describe('(reduction − annual cost) / annual cost'),
-  threeYearCost: z.number(),
-  threeYearBenefit: z.number().describe('3 × reduction − three-year cost'),
-});
-export type OptionFigures = z.infer<typeof OptionFigures>;
-
-export const MeasureOut = z.object({
-  name: z.string(),
-  annualCost: z.number(),
-  oneTimeCost: z.number(),
-  effects: z.array(z.object({ scenarioId: z.string(), effect: TreatmentEffectOut })),
-});
-
-export const OptionOut = z.object({
-  id: z.string(),
-  name: z.string(),
-  description: z.string().nullable(),
-  measures: z.array(MeasureOut),
-  figures: OptionFigures.nullable(),
-});
-
-export const OptionSetOut = z.object({
-  id: z.string(),
-  title: z.string(),
-  description: z.string().nullable(),
-  scenarios: z.array(z.object({ id: z.string(), ref: z.string(), title: z.string() })),
-  baseline: z.object({ inherentMean: z.number(), mean: z.number(), p90: z.number(), p99: z.number() }).nullable().describe('The scenarios as they are (planned and in-place treatments)'),
-  options: z.array(OptionOut),
-  stale: z.boolean(),
-  computedAt: z.string().nullable(),
-  createdAt: z.string(),
-  updatedAt: z.string(),
-});
-export type OptionSetOut = z.infer<typeof OptionSetOut>;
-
-export const ImportReport = z.object({
-  dryRun: z.boolean(),
-  created: z.array(z.string()),
-  updated: z.array(z.string()),
-  unchanged: z.array(z.string()),
-  treatmentsCreated: z.number(),
-  treatmentsUpdated: z.number(),
-  treatmentsSetToProposed: z.number().describe('Planned or in-place treatments missing from the file, set back to proposed'),
-  appetiteChanged: z.boolean(),
-  settingsChanged: z.boolean(),
-  policiesNotImported: z.array(z.string()).describe('Insurance policies in the file that differ from the register\'s: policies are kept under Insurance, not imported from a model file'),
-});
-export type ImportReport = z.infer<typeof ImportReport>;
-
-export const PortfolioRiskRow = z.object({
-  clientId: z.string(),
-  currency: z.string(),
-  scenarioCount: z.number(),
-  mean: z.number().nullable().describe('Current (residual) mean annual loss'),
-  p90: z.number().nullable(),
-  p99: z.number().nullable(),
-  inherentMean: z.number().nullable(),
-  appetiteDefined: z.boolean(),
-  aboveAppetite: z.boolean().nullable(),
-  computedAt: z.string().nullable(),
-  refreshing: z.boolean(),
-});
-export type PortfolioRiskRow = z.infer<typeof PortfolioRiskRow>;

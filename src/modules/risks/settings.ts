@@ -13,7 +13,7 @@ import { invalid } from '../../server/errors.js';
 import { fromMinorUnits } from '../../shared/money.js';
 import { bandsProblem, DEFAULT_LIKELIHOOD_BANDS, defaultImpactBands } from '../../shared/risks/rating.js';
 import { paramProblems, TEMPLATES, type TemplateKey } from '../../shared/risks/templates.js';
-import type { AppetiteInput, SettingsInput, SettingsOut } from './schema.js';
+import type { AppetiteInput, SettingsInput, SettingsOut } from './settings-schema.js';
 import type { RiskSettingsTable } from './tables.js';
 
 export const SETTINGS_ID = 'settings';

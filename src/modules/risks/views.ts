@@ -20,8 +20,10 @@ import { clientProfile } from './profile.js';
 import { cachedRegister, keptAnswer, type Answer } from './register-cache.js';
 import { registerCursor, registerPage } from './register-list.js';
 import { loadCurves, portfolioCurves, presentListItem, presentResult, presentTreatment, statusOf, topRisks, type RegisterBase } from './register.js';
-import type { OverviewOut, RegisterOut, RegisterQuery, ScenarioDetailOut, TemplatesOut } from './schema.js';
+import type { OverviewOut } from './overview-schema.js';
+import type { RegisterOut, RegisterQuery, ScenarioDetailOut } from './schema.js';
 import { limitProblems } from './schema.js';
+import type { TemplatesOut } from './templates-schema.js';
 import { loadSettings } from './settings.js';
 
 /** A page of the register's list (RegisterOut), serialised, with its ETag. */

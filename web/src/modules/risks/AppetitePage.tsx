@@ -1,6 +1,7 @@
 import { ActionIcon, Alert, Button, Card, FileButton, Group, List, NumberInput, SimpleGrid, Stack, Table, Text, Textarea, Title } from '@mantine/core';
 import { IconPlus, IconTrash, IconUpload } from '@tabler/icons-react';
-import type { ImportReport, SettingsOut } from '@schema/risks';
+import type { SettingsOut } from '@schema/risks/settings';
+import type { ImportReport } from '@schema/risks/transfer';
 import { useState } from 'react';
 import { Trans, useTranslation } from 'react-i18next';
 import { api, clientPath } from '../../api/client';

@@ -1,6 +1,7 @@
 import { ActionIcon, Anchor, Autocomplete, Button, Card, Grid, Group, NumberInput, Select, SimpleGrid, Stack, Text, Textarea, TextInput, Title, UnstyledButton } from '@mantine/core';
 import { IconArrowLeft, IconPlus, IconTrash } from '@tabler/icons-react';
-import type { FairInputs, LinkInput, ScenarioDetailOut, TemplateOut, TemplatesOut } from '@schema/risks';
+import type { FairInputs, LinkInput, ScenarioDetailOut } from '@schema/risks';
+import type { TemplateOut, TemplatesOut } from '@schema/risks/templates';
 import { paramProblems, TEMPLATES } from '@shared/risks/templates';
 import { useQuery } from '@tanstack/react-query';
 import { useState } from 'react';

@@ -1,7 +1,8 @@
 import { Accordion, ActionIcon, Badge, Button, Card, Group, Modal, MultiSelect, NumberInput, Stack, Table, Text, Textarea, TextInput, Title } from '@mantine/core';
 import { modals } from '@mantine/modals';
 import { IconPlus, IconTrash } from '@tabler/icons-react';
-import type { OptionSetOut, ScenarioListItem } from '@schema/risks';
+import type { ScenarioListItem } from '@schema/risks';
+import type { OptionSetOut } from '@schema/risks/options';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { api, clientPath } from '../../api/client';

@@ -1,6 +1,6 @@
 import { numberLocale } from '../../components/format';
 import { Anchor, Skeleton, Stack, Text } from '@mantine/core';
-import type { OverviewOut } from '@schema/risks';
+import type { OverviewOut } from '@schema/risks/overview';
 import { lossExceedanceOption } from '@shared/charts';
 import { formatMoney } from '../../components/Money';
 import { useTranslation } from 'react-i18next';

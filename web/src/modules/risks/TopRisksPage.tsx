@@ -1,5 +1,5 @@
 import { Anchor, Card, Stack, Text, Title } from '@mantine/core';
-import type { TopRisk } from '@schema/risks';
+import type { TopRisk } from '@schema/risks/overview';
 import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router';
 import { TriadTable } from '../../components/DataTable';

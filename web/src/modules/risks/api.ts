@@ -8,17 +8,11 @@ import { keys } from '../../api/keys';
 import type { ApiMutationOptions, Text } from '../../api/mutation';
 import i18n from '../../i18n';
 import { fetchAllPages, usePagedList } from '../../api/paged';
-import type {
-  OptionSetOut,
-  OverviewOut,
-  PortfolioRiskRow,
-  RegisterOut,
-  RegisterSort,
-  ScenarioDetailOut,
-  SettingsOut,
-  TemplatesOut,
-  WorstCaseOut,
-} from '@schema/risks';
+import type { RegisterOut, RegisterSort, ScenarioDetailOut, WorstCaseOut } from '@schema/risks';
+import type { OptionSetOut } from '@schema/risks/options';
+import type { OverviewOut, PortfolioRiskRow } from '@schema/risks/overview';
+import type { SettingsOut } from '@schema/risks/settings';
+import type { TemplatesOut } from '@schema/risks/templates';
 
 export const riskKeys = {
   all: (clientId: string) => [...keys.client(clientId), 'risks'] as const,
