@@ -67,9 +67,13 @@ export const TIER_OF_CRITICALITY: Record<Criticality, Tier> = { critical: 1, hig
 /** Tier a data set's classification gives the vendors that hold it. */
 export const TIER_OF_CLASSIFICATION: Record<Classification, Tier> = { restricted: 1, confidential: 2, internal: 3, public: 4 };
 
+/** Text of ASCII characters only (any other makes the test fail). */
+const ASCII = /^[^\u0080-\uffff]*$/;
+
 /** A name as compared for uniqueness and across clients: lower case, single spaces. */
 export function nameKey(name: string): string {
-  return name.normalize('NFKC').trim().toLowerCase().replace(/\s+/g, ' ');
+  // ASCII text is its own NFKC form: only the rest of the fold (most names; an import folds one or two a row).
+  return (ASCII.test(name) ? name : name.normalize('NFKC')).trim().toLowerCase().replace(/\s+/g, ' ');
 }
 
 /**

@@ -3,7 +3,7 @@ import { addMonths, chunk } from '../../common.js';
 import type { EstateSystemsTable } from '../../tables.js';
 import { SYSTEM_SCOPES, SYSTEM_STATUSES, SYSTEM_TYPES, type SystemScope, type SystemType } from '../../vocab.js';
 import { insertNew, NEW_VENDOR, upsert, type KindSpec, type Planned, type Rec } from '../kit.js';
-import { withSortKeys } from '../../sort-keys.js';
+import { sortKeysOf } from '../../sort-keys.js';
 import { date, integer, loose, money, oneOf, text } from '../values.js';
 import { STATUS_WORDS, SYSTEM_ALIASES, TYPE_WORDS } from './asset-tools.js';
 import { replacementCosts } from '../mapping.js';
@@ -133,8 +133,9 @@ export const systemsKind: KindSpec = {
       }
       const plan = planOf(ctx, line, label, existing as Record<string, unknown> | undefined, row, COMPARE, (c) => ctx.headerOf(FIELD_OF_COLUMN.get(c) ?? c));
       if (notes.length > 0 && plan.action !== 'unchanged') plan.notes = notes;
-      // A prepared create carries its sort keys, as its insert needs them; an update's upsert derives them.
-      if (ctx.prepare && plan.action !== 'unchanged') plan.row = plan.action === 'create' ? withSortKeys('estate_systems', row) : row;
+      // A prepared create carries its sort keys, as its insert needs them (added to the row itself:
+      // a check writes nothing else from it); an update's upsert derives them.
+      if (ctx.prepare && plan.action !== 'unchanged') plan.row = plan.action === 'create' ? Object.assign(row, sortKeysOf('estate_systems', row)) : row;
       out.push(plan);
       if (plan.action === 'create') created.push(row);
       else if (plan.action === 'update') updated.push(row);
