@@ -38,7 +38,10 @@ export const EXP_T_AT = 8192; // 2048 × f64
 export const EXP_P_AT = 24576; // 2048 × f64
 export const ZN_WU_AT = 40960; // 256 × f64, widths without sign
 export const ZN_F_AT = 43008; // 256 × f64, densities at the layer edges
-export const TABLES_END = 45056;
+export const ZE_K_AT = 45056; // 256 × i32, the exponential ziggurat's acceptance bounds
+export const ZE_W_AT = 46080; // 256 × f64, its widths
+export const ZE_F_AT = 48128; // 256 × f64, its densities at the layer edges
+export const TABLES_END = 50176;
 
 /** The asm.js module. Offsets are in bytes; counts in elements. */
 export function kernel(stdlib: AsmStdlib, _foreign: unknown, heap: ArrayBuffer) {
@@ -115,6 +118,105 @@ export function kernel(stdlib: AsmStdlib, _foreign: unknown, heap: ArrayBuffer) 
       if ((j | 0) < (I32[(1024 + ((r & 255) << 2)) >> 2]! | 0)) return +(+(j | 0) * +F64[(2048 + ((r & 511) << 3)) >> 3]!);
     }
     return 0.0;
+  }
+
+  /**
+   * The rare part of a ziggurat exponential whose first output r missed the layer's core: the
+   * tail beyond 7.697… for layer 0, else the wedge test, else a fresh draw (as rng.ts exponentialSlow).
+   */
+  function exponentialSlow(r: number): number {
+    r = r | 0;
+    var i = 0;
+    var j = 0;
+    var x = 0.0;
+    for (;;) {
+      i = r & 255;
+      if ((i | 0) == 0) return +(7.697117470131487 - +log(+uniformPositive()));
+      x = +((r >>> 8) >>> 0) * +F64[(46080 + (i << 3)) >> 3]!;
+      // 1 − uniformPositive() is exactly rng.uniform(): the same 53 bits.
+      if (+F64[(48128 + (i << 3)) >> 3]! + (1.0 - +uniformPositive()) * (+F64[(48128 + ((i - 1) << 3)) >> 3]! - +F64[(48128 + (i << 3)) >> 3]!) < +exp(-x)) return +x;
+      r = next() | 0;
+      j = r >>> 8;
+      if ((j | 0) < (I32[(45056 + ((r & 255) << 2)) >> 2]! | 0)) return +(+(j | 0) * +F64[(46080 + ((r & 255) << 3)) >> 3]!);
+    }
+    return 0.0;
+  }
+
+  /**
+   * The events of years whose rate varies (as kernel.ts varyingRateEvents, which gives the same
+   * events): year y takes the next rate[y] units of a unit-rate process, its gaps exponential
+   * draws from the generator state at 0. Starts at year y with n events written and t the
+   * position of the next event; returns the count of events, and stops early when it reaches
+   * `cap` with one more to write. Leaves the year it stopped in (len when done) at SCRATCH and t
+   * at SCRATCH + 8, to go on from.
+   */
+  function varyingEvents(rateP: number, len: number, evP: number, n: number, cap: number, y: number, t: number): number {
+    rateP = rateP | 0;
+    len = len | 0;
+    evP = evP | 0;
+    n = n | 0;
+    cap = cap | 0;
+    y = y | 0;
+    t = +t;
+    var s0 = 0;
+    var s1 = 0;
+    var s2 = 0;
+    var s3 = 0;
+    var o = 0;
+    var u = 0;
+    var j = 0;
+    var rate = 0.0;
+    s0 = I32[0]! | 0;
+    s1 = I32[1]! | 0;
+    s2 = I32[2]! | 0;
+    s3 = I32[3]! | 0;
+    for (; (y | 0) < (len | 0); y = (y + 1) | 0) {
+      rate = +F64[(rateP + (y << 3)) >> 3]!;
+      while (t < rate) {
+        if ((n | 0) == (cap | 0)) {
+          I32[0] = s0;
+          I32[1] = s1;
+          I32[2] = s2;
+          I32[3] = s3;
+          I32[4] = y;
+          F64[3] = t;
+          return n | 0;
+        }
+        I32[(evP + (n << 2)) >> 2] = y;
+        n = (n + 1) | 0;
+        // XOSHIRO STEP
+        o = imul((imul(s1, 5) << 7) | (imul(s1, 5) >>> 25), 9) | 0;
+        u = s1 << 9;
+        s2 = s2 ^ s0;
+        s3 = s3 ^ s1;
+        s1 = s1 ^ s2;
+        s0 = s0 ^ s3;
+        s2 = s2 ^ u;
+        s3 = (s3 << 11) | (s3 >>> 21);
+        j = o >>> 8;
+        if ((j | 0) < (I32[(45056 + ((o & 255) << 2)) >> 2]! | 0)) {
+          t = t + +(j | 0) * +F64[(46080 + ((o & 255) << 3)) >> 3]!;
+        } else {
+          I32[0] = s0;
+          I32[1] = s1;
+          I32[2] = s2;
+          I32[3] = s3;
+          t = t + +exponentialSlow(o);
+          s0 = I32[0] | 0;
+          s1 = I32[1] | 0;
+          s2 = I32[2] | 0;
+          s3 = I32[3] | 0;
+        }
+      }
+      t = t - rate;
+    }
+    I32[0] = s0;
+    I32[1] = s1;
+    I32[2] = s2;
+    I32[3] = s3;
+    I32[4] = y;
+    F64[3] = t;
+    return n | 0;
   }
 
   /**
@@ -518,6 +620,7 @@ export function kernel(stdlib: AsmStdlib, _foreign: unknown, heap: ArrayBuffer) 
   return {
     next: next,
     pert: pert,
+    varyingEvents: varyingEvents,
     uniformYears: uniformYears,
     yearsLognormals: yearsLognormals,
     lognormals: lognormals,

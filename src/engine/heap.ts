@@ -7,10 +7,10 @@
  * numbers in the same order, so a risk's results never depend on how many events the heap has
  * room for (which depends on the other risks of the model).
  */
-import { EVENT_STATE, EXP_P_AT, EXP_T_AT, kernel, SCRATCH, STATE, TABLES_END, ZN_F_AT, ZN_K_AT, ZN_W_AT, ZN_WU_AT, type Kernel } from './asm.js';
+import { EVENT_STATE, EXP_P_AT, EXP_T_AT, kernel, SCRATCH, STATE, TABLES_END, ZE_F_AT, ZE_K_AT, ZE_W_AT, ZN_F_AT, ZN_K_AT, ZN_W_AT, ZN_WU_AT, type Kernel } from './asm.js';
 import { EXP_P, EXP_T, fillUniformIntegers } from './batches.js';
 import { insuranceKernel, type InsuranceKernel, type InsuranceTargets } from './insurance.js';
-import { Rng, ZN_F, ZN_K, ZN_W, ZN_W_SIGNED } from './rng.js';
+import { Rng, ZE_F, ZE_K, ZE_W, ZN_F, ZN_K, ZN_W, ZN_W_SIGNED } from './rng.js';
 import { statsKernel, type StatsKernel } from './stats.js';
 import { EventLimitError, MAX_BLOCK_EVENTS } from './model.js';
 
@@ -137,6 +137,9 @@ export class Heap {
     this.f64.set(EXP_P, EXP_P_AT / 8);
     this.f64.set(ZN_W, ZN_WU_AT / 8);
     this.f64.set(ZN_F, ZN_F_AT / 8);
+    this.i32.set(ZE_K, ZE_K_AT / 4);
+    this.f64.set(ZE_W, ZE_W_AT / 8);
+    this.f64.set(ZE_F, ZE_F_AT / 8);
     this.kernel = kernel(globalThis, null, this.buffer);
     this.stats = statsKernel(globalThis, null, this.buffer);
     this.eventCapacity = cap;
@@ -216,6 +219,11 @@ export class Heap {
   /** The byte offset of a view into this heap (it must be one). */
   at(view: Int32Array | Float64Array): number {
     return view.byteOffset;
+  }
+
+  /** Where asm.ts varyingEvents stopped: the year, and the position of the next event in it. */
+  stoppedAt(): { year: number; position: number } {
+    return { year: this.i32[SCRATCH / 4]!, position: this.f64[SCRATCH / 8 + 1]! };
   }
 
   /** The scan results that do not fit the return value: non-zero count, max, smallest non-zero. */

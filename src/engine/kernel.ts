@@ -129,22 +129,37 @@ function secondaryLosses(plan: RiskPlan, secondary: Sampler, seed: number, b: nu
 }
 
 /**
- * Events when year y has rate[y]: year y takes the next rate[y] units of a unit-rate process.
- * The exponential gaps are `rng.exponential()` with the generator in local variables (the
- * ziggurat's rare misses hand the state back to `exponentialSlow`): the same draws, faster.
+ * Events when year y has rate[y]: year y takes the next rate[y] units of a unit-rate process,
+ * the gaps `rng.exponential()` draws. The asm.js loop (asm.ts varyingEvents) writes them while
+ * they fit the heap's event array, the year's rates copied beside it; past that, and for a
+ * generator that is not the heap's own, {@link varyingRateEventsFrom} goes on from where it
+ * stopped, with the same draws.
  */
 function varyingRateEvents(rng: Rng, rate: Float64Array, len: number, s: BlockScratch): number {
+  const t = rng.exponential();
+  const h = s.heap;
+  if (!s.eventsInHeap || rng !== s.rng || len > h.draws.length) return varyingRateEventsFrom(rng, rate, len, s, 0, t, 0);
+  h.draws.set(rate.subarray(0, len));
+  const n = h.kernel.varyingEvents(h.at(h.draws), len, h.at(s.eventYear), 0, s.eventYear.length, 0, t);
+  const { year, position } = h.stoppedAt();
+  return year >= len ? n : varyingRateEventsFrom(rng, rate, len, s, year, position, n);
+}
+
+/**
+ * {@link varyingRateEvents} from year `y0`, with `n` events written and the next at `t`; the
+ * exponential gaps with the generator in local variables (the ziggurat's rare misses hand the
+ * state back to `exponentialSlow`): the same draws as `rng.exponential()`, faster.
+ */
+function varyingRateEventsFrom(rng: Rng, rate: Float64Array, len: number, s: BlockScratch, y0: number, t: number, n: number): number {
   const zk = ZE_K;
   const zw = ZE_W;
-  let t = rng.exponential();
   const st = rng.s;
   let s0 = st[0]!;
   let s1 = st[1]!;
   let s2 = st[2]!;
   let s3 = st[3]!;
-  let n = 0;
   let ev = s.eventYear;
-  for (let y = 0; y < len; y++) {
+  for (let y = y0; y < len; y++) {
     const r = rate[y]!;
     while (t < r) {
       if (n === ev.length) {

@@ -216,7 +216,7 @@ const ZE_M = 16777216; // 2^24 positions per layer
 /** Exponential: acceptance bounds, widths and densities per layer. */
 export const ZE_K = new Int32Array(256);
 export const ZE_W = new Float64Array(256);
-const ZE_F = new Float64Array(256);
+export const ZE_F = new Float64Array(256);
 {
   let de = ZE_R;
   let te = de;

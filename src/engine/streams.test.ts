@@ -75,6 +75,9 @@ describe('common random numbers', () => {
         // About 1,230 events a block: more than 1,024, yet fewer than one every other year (a sparse block).
         { id: 'B', lossEventFrequency: { type: 'constant', value: 0.3 }, primaryLoss: { type: 'lognormal', low: 100, high: 10_000 } },
         { ...ransomware, treatments: [{ id: 'T', annualCost: 1, effect: { threatEventFrequency: { type: 'uniform', min: 0.5, max: 1.5 } } }] },
+        // A rate that varies by year, about 4,100 events a block: the asm.js loop stops at the
+        // heap's room and JavaScript goes on from there.
+        { id: 'V', lossEventFrequency: { type: 'uniform', min: 0.5, max: 1.5 }, primaryLoss: { type: 'lognormal', low: 100, high: 10_000 } },
       ],
       // One, two and three policies per event (the asm.js loop has a path for each), overlapping
       // so that some events are shared between them.
@@ -95,7 +98,7 @@ describe('common random numbers', () => {
       return assemble(layout, buffers.summaries);
     };
     const roomy = runWith(null);
-    const tight = runWith(1024); // the events of risks A and B no longer fit the heap
+    const tight = runWith(1024); // the events of risks A, B and V no longer fit the heap
     expect(tight).toEqual(roomy);
     expect(roomy).toEqual(simulateModel(busy, { years: 10_000, seed: 5, detail: true }));
   });
