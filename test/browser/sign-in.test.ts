@@ -83,5 +83,11 @@ describe('signing in', () => {
     await page.getByRole('heading', { name: 'Page not found' }).waitFor();
     await page.getByRole('link', { name: 'Back to the portfolio' }).click();
     await page.getByRole('heading', { name: 'Portfolio', level: 1 }).waitFor();
+    // The parents of the client and admin pages lead to where their lists are.
+    await page.goto('/admin');
+    await page.waitForURL('**/admin/users');
+    await page.goto('/clients');
+    await page.waitForURL((url) => url.pathname === '/');
+    await page.getByRole('heading', { name: 'Portfolio', level: 1 }).waitFor();
   });
 });

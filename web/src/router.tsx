@@ -1,5 +1,5 @@
 import type { ComponentType } from 'react';
-import { createBrowserRouter, type RouteObject } from 'react-router';
+import { createBrowserRouter, Navigate, type RouteObject } from 'react-router';
 import { LoadingTriad } from './layout/LoadingTriad';
 import { NotFoundPage } from './pages/NotFoundPage';
 import { RouteError } from './pages/RouteError';
@@ -26,6 +26,7 @@ function lazyRoute(load: () => Promise<{ default: ComponentType }>): RouteObject
  *   /account, /admin/users              the user's account, the firm's users
  *   /admin/security                     the firm's sign-in settings (single sign-on, two-step)
  *   /admin/webhooks                     the firm's webhooks and their delivery log
+ *   /clients, /admin                    lead to the portfolio and to the firm's users
  * The server serves the app only under these top-level paths (src/shared/web-routes.ts).
  */
 export const routes: RouteObject[] = [
@@ -46,6 +47,9 @@ export const routes: RouteObject[] = [
           { path: 'admin/users', lazy: lazyRoute(() => import('./pages/admin/UsersPage')) },
           { path: 'admin/security', lazy: lazyRoute(() => import('./pages/admin/SecurityPage')) },
           { path: 'admin/webhooks', lazy: lazyRoute(() => import('./pages/admin/WebhooksPage')) },
+          // The parents of pages people reach by editing the address: where the list of them is.
+          { path: 'clients', element: <Navigate to="/" replace /> },
+          { path: 'admin', element: <Navigate to="/admin/users" replace /> },
           {
             path: 'clients/:clientId',
             lazy: lazyRoute(() => import('./layout/ClientLayout')),
