@@ -50,6 +50,7 @@ export function kernel(stdlib: AsmStdlib, _foreign: unknown, heap: ArrayBuffer) 
   var clz32 = stdlib.Math.clz32;
   var log = stdlib.Math.log;
   var exp = stdlib.Math.exp;
+  var sqrt = stdlib.Math.sqrt;
   var I32 = new stdlib.Int32Array(heap);
   var F64 = new stdlib.Float64Array(heap);
 
@@ -506,6 +507,109 @@ export function kernel(stdlib: AsmStdlib, _foreign: unknown, heap: ArrayBuffer) 
   }
 
   /**
+   * out[i] = mn + width·U for i < n, U uniform on [0, 1) from the generator state at 0: the
+   * same numbers as distributions.ts Sampler.fill draws one by one with Rng.uniform.
+   */
+  function uniforms(outP: number, n: number, mn: number, width: number): void {
+    outP = outP | 0;
+    n = n | 0;
+    mn = +mn;
+    width = +width;
+    var s0 = 0;
+    var s1 = 0;
+    var s2 = 0;
+    var s3 = 0;
+    var i = 0;
+    var t = 0;
+    var ra = 0;
+    var rb = 0;
+    var u = 0.0;
+    s0 = I32[0]! | 0;
+    s1 = I32[1]! | 0;
+    s2 = I32[2]! | 0;
+    s3 = I32[3]! | 0;
+    for (i = 0; (i | 0) < (n | 0); i = (i + 1) | 0) {
+      // uniform: two outputs (XOSHIRO STEP twice), 53 bits in [0, 1)
+      ra = imul((imul(s1, 5) << 7) | (imul(s1, 5) >>> 25), 9) | 0;
+      t = s1 << 9;
+      s2 = s2 ^ s0;
+      s3 = s3 ^ s1;
+      s1 = s1 ^ s2;
+      s0 = s0 ^ s3;
+      s2 = s2 ^ t;
+      s3 = (s3 << 11) | (s3 >>> 21);
+      rb = imul((imul(s1, 5) << 7) | (imul(s1, 5) >>> 25), 9) | 0;
+      t = s1 << 9;
+      s2 = s2 ^ s0;
+      s3 = s3 ^ s1;
+      s1 = s1 ^ s2;
+      s0 = s0 ^ s3;
+      s2 = s2 ^ t;
+      s3 = (s3 << 11) | (s3 >>> 21);
+      u = (+((ra >>> 5) >>> 0) * 67108864.0 + +((rb >>> 6) >>> 0)) * 1.1102230246251565e-16;
+      F64[(outP + (i << 3)) >> 3] = mn + width * u;
+    }
+    I32[0] = s0;
+    I32[1] = s1;
+    I32[2] = s2;
+    I32[3] = s3;
+  }
+
+  /**
+   * Triangular draws by the inverse distribution function for i < n (c = (mode − min)/(max −
+   * min), lowSpan = (max − min)(mode − min), highSpan = (max − min)(max − mode)), from the
+   * generator state at 0: the same numbers as distributions.ts Sampler.fill.
+   */
+  function triangulars(outP: number, n: number, mn: number, mx: number, c: number, lowSpan: number, highSpan: number): void {
+    outP = outP | 0;
+    n = n | 0;
+    mn = +mn;
+    mx = +mx;
+    c = +c;
+    lowSpan = +lowSpan;
+    highSpan = +highSpan;
+    var s0 = 0;
+    var s1 = 0;
+    var s2 = 0;
+    var s3 = 0;
+    var i = 0;
+    var t = 0;
+    var ra = 0;
+    var rb = 0;
+    var u = 0.0;
+    s0 = I32[0]! | 0;
+    s1 = I32[1]! | 0;
+    s2 = I32[2]! | 0;
+    s3 = I32[3]! | 0;
+    for (i = 0; (i | 0) < (n | 0); i = (i + 1) | 0) {
+      // uniform: two outputs (XOSHIRO STEP twice), 53 bits in [0, 1)
+      ra = imul((imul(s1, 5) << 7) | (imul(s1, 5) >>> 25), 9) | 0;
+      t = s1 << 9;
+      s2 = s2 ^ s0;
+      s3 = s3 ^ s1;
+      s1 = s1 ^ s2;
+      s0 = s0 ^ s3;
+      s2 = s2 ^ t;
+      s3 = (s3 << 11) | (s3 >>> 21);
+      rb = imul((imul(s1, 5) << 7) | (imul(s1, 5) >>> 25), 9) | 0;
+      t = s1 << 9;
+      s2 = s2 ^ s0;
+      s3 = s3 ^ s1;
+      s1 = s1 ^ s2;
+      s0 = s0 ^ s3;
+      s2 = s2 ^ t;
+      s3 = (s3 << 11) | (s3 >>> 21);
+      u = (+((ra >>> 5) >>> 0) * 67108864.0 + +((rb >>> 6) >>> 0)) * 1.1102230246251565e-16;
+      if (u < c) F64[(outP + (i << 3)) >> 3] = mn + +sqrt(u * lowSpan);
+      else F64[(outP + (i << 3)) >> 3] = mx - +sqrt((1.0 - u) * highSpan);
+    }
+    I32[0] = s0;
+    I32[1] = s1;
+    I32[2] = s2;
+    I32[3] = s3;
+  }
+
+  /**
    * out[i] = mn + width·X/(X + Y) for i < n, X ~ Gamma(alpha), Y ~ Gamma(beta) (Marsaglia and
    * Tsang; d = shape − 1/3, c = 1/√(9d) for each), from the generator state at 0: the Beta-PERT
    * draw, the same numbers from the same outputs as batches.ts fillPert and Rng.gamma.
@@ -668,6 +772,8 @@ export function kernel(stdlib: AsmStdlib, _foreign: unknown, heap: ArrayBuffer) 
   return {
     next: next,
     pert: pert,
+    uniforms: uniforms,
+    triangulars: triangulars,
     varyingEvents: varyingEvents,
     uniformYears: uniformYears,
     yearsLognormals: yearsLognormals,

@@ -215,22 +215,27 @@ export class Sampler {
   }
 
   /**
-   * Fills out[0..n) with draws. `fast`, when given, draws Beta-PERT values in its asm.js loop
-   * (the same numbers as {@link fillPert}).
+   * Fills out[0..n) with draws. `fast`, when given, draws Beta-PERT, uniform and triangular
+   * values in its asm.js loops (the same numbers as {@link fillPert} and the loops here).
    */
-  fill(rng: Rng, out: Float64Array, n: number, fast?: PertDraws): void {
+  fill(rng: Rng, out: Float64Array, n: number, fast?: FastDraws): void {
     const { a, b, c, d } = this;
     switch (this.kind) {
       case CONSTANT:
         out.fill(a, 0, n);
         return;
       case UNIFORM:
-        for (let i = 0; i < n; i++) out[i] = a + b * rng.uniform();
+        if (fast) fast.uniforms(rng, out, n, a, b);
+        else for (let i = 0; i < n; i++) out[i] = a + b * rng.uniform();
         return;
       case TRIANGULAR: {
         // Inverse distribution function; a = min, b = max, c = (mode − min)/(max − min), d = mode.
         const lowSpan = (b - a) * (d - a);
         const highSpan = (b - a) * (b - d);
+        if (fast) {
+          fast.triangulars(rng, out, n, a, b, c, lowSpan, highSpan);
+          return;
+        }
         for (let i = 0; i < n; i++) {
           const u = rng.uniform();
           out[i] = u < c ? a + Math.sqrt(u * lowSpan) : b - Math.sqrt((1 - u) * highSpan);
@@ -292,9 +297,11 @@ export class Sampler {
 
 const ONE = new Float64Array(1);
 
-/** Something that draws Beta-PERT values faster than {@link fillPert}, with the same numbers (the engine's heap). */
-export interface PertDraws {
+/** Something that draws Beta-PERT, uniform and triangular values faster than JavaScript, with the same numbers (the engine's heap). */
+export interface FastDraws {
   pert(rng: Rng, out: Float64Array, n: number, min: number, width: number, alpha: number, beta: number): void;
+  uniforms(rng: Rng, out: Float64Array, n: number, min: number, width: number): void;
+  triangulars(rng: Rng, out: Float64Array, n: number, min: number, max: number, c: number, lowSpan: number, highSpan: number): void;
 }
 
 /** Mean, sd and retained probability of a normal truncated to standardised bounds [zl, zh]. */

@@ -179,11 +179,32 @@ export class Heap {
 
   /**
    * Beta-PERT draws (min + width·Beta(alpha, beta)) by the asm.js loop, the same numbers from the
-   * same outputs as batches.ts fillPert: `out` is filled a chunk at a time from the heap. A
-   * generator that is not the heap's own (a treatment's) lends its state to the heap for the
-   * call and takes it back after.
+   * same outputs as batches.ts fillPert: `out` is filled a chunk at a time from the heap.
    */
   pert(rng: Rng, out: Float64Array, n: number, min: number, width: number, alpha: number, beta: number): void {
+    const dA = alpha - 1 / 3;
+    const dB = beta - 1 / 3;
+    const cA = 1 / Math.sqrt(9 * dA);
+    const cB = 1 / Math.sqrt(9 * dB);
+    this.drawChunks(rng, out, n, (at, m) => this.kernel.pert(at, m, min, width, dA, cA, dB, cB));
+  }
+
+  /** Uniform draws min + width·U by the asm.js loop: the same numbers as Rng.uniform one by one. */
+  uniforms(rng: Rng, out: Float64Array, n: number, min: number, width: number): void {
+    this.drawChunks(rng, out, n, (at, m) => this.kernel.uniforms(at, m, min, width));
+  }
+
+  /** Triangular draws by the asm.js loop (asm.ts triangulars): the same numbers as Sampler.fill one by one. */
+  triangulars(rng: Rng, out: Float64Array, n: number, min: number, max: number, c: number, lowSpan: number, highSpan: number): void {
+    this.drawChunks(rng, out, n, (at, m) => this.kernel.triangulars(at, m, min, max, c, lowSpan, highSpan));
+  }
+
+  /**
+   * Fills `out` a chunk at a time from the heap's draws region, `draw(at, m)` writing m draws
+   * there from the generator state at 0. A generator that is not the heap's own (a treatment's)
+   * lends its state to the heap for the call and takes it back after.
+   */
+  private drawChunks(rng: Rng, out: Float64Array, n: number, draw: (at: number, m: number) => void): void {
     const st = this.state;
     const own = rng.s.buffer === this.buffer && rng.s.byteOffset === STATE;
     let h0 = 0;
@@ -197,14 +218,10 @@ export class Heap {
       h3 = st[3]!;
       st.set(rng.s);
     }
-    const dA = alpha - 1 / 3;
-    const dB = beta - 1 / 3;
-    const cA = 1 / Math.sqrt(9 * dA);
-    const cB = 1 / Math.sqrt(9 * dB);
     const at = this.draws.byteOffset;
     for (let done = 0; done < n; done += DRAW_CHUNK) {
       const m = Math.min(DRAW_CHUNK, n - done);
-      this.kernel.pert(at, m, min, width, dA, cA, dB, cB);
+      draw(at, m);
       out.set(m === DRAW_CHUNK ? this.draws : this.draws.subarray(0, m), done);
     }
     if (!own) {

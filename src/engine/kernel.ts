@@ -18,7 +18,7 @@
  * treatment's multiplier on each factor (below). A risk's results therefore depend on
  * nothing but its own inputs, and a draw of one purpose on nothing but that purpose's inputs.
  */
-import type { PertDraws, Sampler } from './distributions.js';
+import type { FastDraws, Sampler } from './distributions.js';
 import { BLOCK_YEARS, type BlockScratch, type RiskTargets } from './heap.js';
 import { insureBlock } from './insurance.js';
 import type { Multiplier, RiskPlan } from './layout.js';
@@ -217,7 +217,7 @@ function fillChances(rng: Rng, out: Float64Array, n: number): void {
  * out[0..n) = the product of each multiplier's draws (out starts at 1), each multiplier drawing
  * from its own stream for the block.
  */
-function fillProduct(multipliers: readonly Multiplier[], rng: Rng, seed: number, key: StreamKey, b: number, out: Float64Array, tmp: Float64Array, n: number, fast: PertDraws): void {
+function fillProduct(multipliers: readonly Multiplier[], rng: Rng, seed: number, key: StreamKey, b: number, out: Float64Array, tmp: Float64Array, n: number, fast: FastDraws): void {
   out.fill(1, 0, n);
   for (const m of multipliers) {
     const sampler = m.sampler;
