@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { fillPert } from './batches.js';
+import { Sampler } from './distributions.js';
 import { BLOCK_YEARS, Heap } from './heap.js';
 import { Rng, streamKey } from './rng.js';
 
@@ -60,6 +61,40 @@ describe('the heap\'s asm.js Beta-PERT loop', () => {
         expect(differing).toBe(0);
         expect(Array.from(rng.s)).toEqual(Array.from(ref.s));
         if (lender) expect(Array.from(heap.state)).toEqual(heapBefore);
+      }
+    }
+  });
+});
+
+describe('the heap\'s asm.js uniform and triangular loops', () => {
+  it('give the numbers of the JavaScript loops, for the heap\'s own generator and for one that lends its state, and leave both streams where those do', () => {
+    const heap = new Heap(16, BLOCK_YEARS, 1024, false, 64, 8);
+    const own = new Rng(heap.state);
+    const samplers = [
+      Sampler.of({ type: 'uniform', min: 0.5, max: 1.5 }, 'multiplier'),
+      Sampler.of({ type: 'uniform', min: 1000, max: 250_000 }, 'loss'),
+      Sampler.of({ type: 'triangular', min: 0.1, mode: 0.3, max: 0.9 }, 'probability'),
+      Sampler.of({ type: 'triangular', min: 2, mode: 2, max: 12 }, 'rate'),
+      Sampler.of({ type: 'triangular', min: 2, mode: 12, max: 12 }, 'rate'),
+    ];
+    for (const [k, sampler] of samplers.entries()) {
+      for (const lender of [false, true]) {
+        const n = 10_000; // more than one chunk of the heap's draws
+        const rng = lender ? new Rng() : own;
+        rng.reseed(11, streamKey(`sampler ${k}`), 2, 3);
+        if (lender) own.reseed(99, streamKey('the heap keeps its own'), 0, 1);
+        const heapBefore = Array.from(heap.state);
+        const ref = new Rng().reseed(11, streamKey(`sampler ${k}`), 2, 3);
+        const fast = new Float64Array(n);
+        sampler.fill(rng, fast, n, heap);
+        const slow = new Float64Array(n);
+        sampler.fill(ref, slow, n);
+        let differing = 0;
+        for (let i = 0; i < n; i++) if (!Object.is(fast[i], slow[i])) differing++;
+        expect(differing).toBe(0);
+        expect(Array.from(rng.s)).toEqual(Array.from(ref.s));
+        if (lender) expect(Array.from(heap.state)).toEqual(heapBefore);
+        for (const v of fast) expect(v >= sampler.lower && v <= sampler.upper).toBe(true);
       }
     }
   });
