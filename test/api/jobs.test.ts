@@ -27,6 +27,23 @@ describe('background jobs', () => {
     expect(await t.ctx.jobs.runDue()).toBe(1);
   });
 
+  it('runs jobs queued in the same instant in the order they were queued (a webhook receiver hears "requested" before "approved")', async () => {
+    t = await startTestApp();
+    const seen: number[] = [];
+    t.ctx.jobs.register('test.order', (run) => {
+      seen.push((run.job.payload as { i: number }).i);
+      return Promise.resolve();
+    });
+    // The test clock stands still: every job has the same time to run after and the same creation time.
+    for (let i = 0; i < 40; i++) await t.ctx.jobs.enqueue({ kind: 'test.order', clientId: null, payload: { i } });
+    // Rows change after they are written (a lease renewed, a retry planned): on PostgreSQL the
+    // new versions of the first ones then lie after the others in the table.
+    const first = await t.ctx.database.db.selectFrom('jobs').select('id').where('kind', '=', 'test.order').orderBy('id').limit(20).execute();
+    await t.ctx.database.db.updateTable('jobs').set({ progress: 0 }).where('id', 'in', first.map((j) => j.id)).execute();
+    expect(await t.ctx.jobs.runDue()).toBe(40);
+    expect(seen).toEqual(Array.from({ length: 40 }, (_, i) => i));
+  });
+
   it('retries a failing job later, then marks it failed with the error', async () => {
     t = await startTestApp();
     let calls = 0;

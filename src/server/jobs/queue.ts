@@ -291,6 +291,10 @@ export class JobQueue {
           .where('kind', 'in', [...this.handlers.keys()])
           .orderBy('run_after')
           .orderBy('created_at')
+          // Jobs queued in one instant run in the order they were queued (ids are time-ordered and
+          // count up within a millisecond): without it PostgreSQL takes tied rows in whatever
+          // order the table holds them, and a webhook could announce an approval before its request.
+          .orderBy('id')
           .limit(1),
       )
       // Another process may have claimed it between the select and the update.
