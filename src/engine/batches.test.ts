@@ -1,7 +1,8 @@
 import { describe, expect, it } from 'vitest';
 import { fillPert } from './batches.js';
 import { Sampler } from './distributions.js';
-import { BLOCK_YEARS, Heap } from './heap.js';
+import { Heap } from './heap.js';
+import { BLOCK_YEARS } from './scratch.js';
 import { Rng, streamKey } from './rng.js';
 
 describe('fillPert', () => {

@@ -19,12 +19,12 @@
  * nothing but its own inputs, and a draw of one purpose on nothing but that purpose's inputs.
  */
 import type { FastDraws, Sampler } from './distributions.js';
-import { BLOCK_YEARS, type BlockScratch, type RiskTargets } from './heap.js';
+import { BLOCK_YEARS, type BlockScratch, type RiskTargets } from './scratch.js';
 import { insureBlock } from './insurance.js';
 import type { Multiplier, RiskPlan } from './layout.js';
 import { exponentialSlow, STREAM, TWO_POW_M32, poisson, ZE_K, ZE_W, type Rng, type StreamKey } from './rng.js';
 
-export { BLOCK_YEARS, BlockScratch, type RiskTargets } from './heap.js';
+export { BLOCK_YEARS, BlockScratch, type RiskTargets } from './scratch.js';
 
 /**
  * Below this many events per year in a block, annual sums are collected by following the events

@@ -10,7 +10,7 @@ import { Sampler } from './distributions.js';
 import { DEFAULT_SEED, DEFAULT_YEARS, TREATMENT_FACTORS, type Distribution, type InsurancePolicy, type Risk, type RiskModel, type TreatmentFactor } from './model.js';
 import type { SimulationProgress } from './result.js';
 import { STREAM, streamKey, type StreamKey } from './rng.js';
-import { BLOCK_YEARS } from './heap.js';
+import { BLOCK_YEARS } from './scratch.js';
 import { slotSize } from './stats.js';
 import { checkRunOptions, ModelValidationError } from './validate.js';
 
