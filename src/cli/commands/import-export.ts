@@ -126,6 +126,7 @@ function progressPrinter(): (p: Readonly<ImportProgress>) => void {
 
 function printReport(r: ImportReport): void {
   const n = (x: number): string => x.toLocaleString('en-US');
+  const count = (x: number, one: string, many: string): string => `${n(x)} ${x === 1 ? one : many}`;
   const out: string[] = [];
   if (r.reading) {
     const rd = r.reading;
@@ -138,20 +139,20 @@ function printReport(r: ImportReport): void {
   }
   if (r.ignoredColumns.length > 0) out.push(`Ignored columns: ${r.ignoredColumns.join(', ')}`);
   for (const a of r.setAside) out.push(`Column ${a.column} not used: ${a.used} gives the ${a.field}.`);
-  for (const u of r.unknownValues) out.push(`Unknown ${u.field} "${u.value}" on ${n(u.rows)} rows: map it to ${u.choices.join(', ')} (import settings).`);
-  for (const note of r.notes) out.push(`${note.note} on ${n(note.rows)} rows.`);
+  for (const u of r.unknownValues) out.push(`Unknown ${u.field} "${u.value}" on ${count(u.rows, 'row', 'rows')}: map it to ${u.choices.join(', ')} (import settings).`);
+  for (const note of r.notes) out.push(`${note.note} on ${count(note.rows, 'row', 'rows')}.`);
   if (r.status === 'rejected') {
     for (const p of r.problems) out.push(`line ${p.line}${p.column ? `, column ${p.column}` : ''}: ${p.reason}`);
-    if (r.problemsTruncated > 0) out.push(`… and ${n(r.problemsTruncated)} more problems`);
+    if (r.problemsTruncated > 0) out.push(`… and ${count(r.problemsTruncated, 'more problem', 'more problems')}`);
     process.stderr.write(out.join('\n') + '\n');
     return;
   }
   const vendors = r.newVendors.length > 0 ? ` New vendors: ${r.newVendors.join(', ')}.` : '';
   if (r.status === 'checked') {
-    out.push(`Checked ${n(r.rows)} rows of ${r.fileName ?? r.kind}: would create ${n(r.created)}, update ${n(r.updated)}, leave ${n(r.unchanged)} unchanged.${vendors} Nothing was written (dry run).`);
+    out.push(`Checked ${count(r.rows, 'row', 'rows')} of ${r.fileName ?? r.kind}: would create ${n(r.created)}, update ${n(r.updated)}, leave ${n(r.unchanged)} unchanged.${vendors} Nothing was written (dry run).`);
     for (const x of r.results.filter((x) => x.action !== 'unchanged').slice(0, 50)) out.push(`  line ${x.line}: ${x.action} ${x.key}${x.changed.length ? ` (${x.changed.join(', ')})` : ''}`);
   } else {
-    out.push(`Imported ${n(r.rows)} ${r.kind} from ${r.fileName ?? 'the file'}: ${n(r.created)} created, ${n(r.updated)} updated, ${n(r.unchanged)} unchanged, in ${(r.durationMs / 1000).toFixed(1)} s.${vendors}`);
+    out.push(`Imported ${count(r.rows, r.kind.replace(/s$/, ''), r.kind)} from ${r.fileName ?? 'the file'}: ${n(r.created)} created, ${n(r.updated)} updated, ${n(r.unchanged)} unchanged, in ${(r.durationMs / 1000).toFixed(1)} s.${vendors}`);
   }
   process.stdout.write(out.join('\n') + '\n');
 }
