@@ -118,6 +118,29 @@ describe('register export and `triad simulate`', () => {
     expectSameFigures(result, reg);
   });
 
+  it('`triad risks recompute` stores a run the API then shows, and says what it simulated', async () => {
+    const id = demo.clients.accounting;
+    const run = await runCli(['risks', 'recompute', '--client', id], { env: env() });
+    expect(run.code, run.stderr).toBe(0);
+    const reg = (await advisor.get<RegisterOut>(`/api/clients/${id}/risks`)).body;
+    expect(reg.status.stale).toBe(false);
+    const simulated = reg.scenarios.filter((s) => s.result?.inPortfolio).length;
+    expect(simulated).toBeGreaterThan(1);
+    expect(run.stdout).toMatch(new RegExp(`^Simulated ${simulated} scenarios \\(${reg.status.years!.toLocaleString('en-US')} years, seed ${reg.status.seed}\\) in [\\d.]+ s\\.$`, 'm'));
+
+    // A register of one scenario, through the CLI alone: a new client, its model, its run.
+    const made = await runCli(['client', 'add', '--name', 'Solo Scenario Ltd'], { env: env() });
+    expect(made.code, made.stderr).toBe(0);
+    const solo = made.stdout.trim();
+    const file = path.join(dir, 'solo.yaml');
+    fs.writeFileSync(file, 'risks:\n  - id: R1\n    name: Laptop stolen\n    lossEventFrequency: { type: constant, value: 0.5 }\n    primaryLoss: { type: lognormal, low: 1000, high: 20000 }\n');
+    const imported = await runCli(['risks', 'import', file, '--client', solo], { env: env() });
+    expect(imported.code, imported.stderr).toBe(0);
+    const one = await runCli(['risks', 'recompute', '--client', solo], { env: env() });
+    expect(one.code, one.stderr).toBe(0);
+    expect(one.stdout).toMatch(/^Simulated 1 scenario \(/m);
+  });
+
   it('reports an invalid model file by risk id and field, and an unknown client by its id', async () => {
     const file = path.join(dir, 'bad.yaml');
     fs.writeFileSync(file, 'risks:\n  - id: R1\n    lossEventFrequency: { type: constant, value: 1 }\n    primaryLoss: { type: lognormal, low: 9, high: 1 }\n');

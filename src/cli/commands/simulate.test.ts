@@ -117,6 +117,8 @@ describe('triad simulate', () => {
     expect(r.stdout).toMatch(/^risk\s+name\s+mean\s+p50\s+p90\s+p99\s+P\(loss\)\s+residual\s+ROSI$/m);
     expect(r.stdout).toMatch(/^R1\s+Ransomware on the ERP\s+€/m);
     expect(() => JSON.parse(r.stdout) as unknown).toThrow();
+    const one = triad(file('one.json', JSON.stringify({ ...model, risks: model.risks.slice(0, 1) })), '--years', '1000');
+    expect(one.stdout).toMatch(/^Portfolio: 1 risk, 1,000 simulated years, seed 1$/m);
   });
 
   it('shows the loss kept after insurance, each policy against its premium, and an appetite the years cannot settle', () => {

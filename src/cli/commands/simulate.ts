@@ -129,7 +129,7 @@ async function printSummary(result: SimulationResult, names: Map<string, string>
   const pct = (v: number): string => `${(100 * v).toFixed(1)} %`;
   const p = result.portfolio;
   const out: string[] = [];
-  out.push(`Portfolio: ${result.risks.length} risks, ${result.years.toLocaleString('en-US')} simulated years, seed ${result.seed}`);
+  out.push(`Portfolio: ${result.risks.length} ${result.risks.length === 1 ? 'risk' : 'risks'}, ${result.years.toLocaleString('en-US')} simulated years, seed ${result.seed}`);
   out.push(`  mean annual loss ${money(p.mean)} (sd ${money(p.sd)}), chance of any loss ${pct(p.probabilityOfLoss)}`);
   out.push(`  p10 ${money(p.p10)}  p50 ${money(p.p50)}  p90 ${money(p.p90)}  p95 ${money(p.p95)}  p99 ${money(p.p99)}  max ${money(p.max)}`);
   if (p.residual) {
