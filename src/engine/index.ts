@@ -83,7 +83,7 @@ export { checkRunOptions, formatProblem, ModelValidationError, parseModel, valid
 export type { SimulateOptions } from './run.js';
 export { DEFAULT_CONFIDENCE, DEFAULT_PERT_GAMMA, lognormalParameters, normalCdf, normalQuantile, pertParameters, type FactorRole } from './distributions.js';
 export { quantileSorted, LEC_POINTS, HISTOGRAM_BINS } from './stats.js';
-export { BLOCK_YEARS } from './kernel.js';
+export { BLOCK_YEARS } from './scratch.js';
 export { CONFIDENCE_Z } from './assemble.js';
 
 /**

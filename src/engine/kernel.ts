@@ -24,8 +24,6 @@ import { insureBlock } from './insurance.js';
 import type { Multiplier, RiskPlan } from './layout.js';
 import { exponentialSlow, STREAM, TWO_POW_M32, poisson, ZE_K, ZE_W, type Rng, type StreamKey } from './rng.js';
 
-export { BLOCK_YEARS, BlockScratch, type RiskTargets } from './scratch.js';
-
 /**
  * Below this many events per year in a block, annual sums are collected by following the events
  * rather than by scanning every year of the block. The two list a risk's years in different

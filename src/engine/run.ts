@@ -8,7 +8,8 @@
  */
 import { Heap } from './heap.js';
 import { assemble } from './assemble.js';
-import { BLOCK_YEARS, BlockScratch, simulateRisk, type RiskTargets } from './kernel.js';
+import { simulateRisk } from './kernel.js';
+import { BLOCK_YEARS, BlockScratch, type RiskTargets } from './scratch.js';
 import { layoutRun, PORTFOLIO_TASKS, policySlot, TASK_PORTFOLIO, TASK_RESIDUAL_PORTFOLIO, TASK_RETAINED_PORTFOLIO, type RunLayout, type RunSpec } from './layout.js';
 import type { DetailedSimulation, SimulationProgress, SimulationResult } from './result.js';
 import { BUCKETS, LEC_POINTS, S_EXHAUSTED, summarize } from './stats.js';

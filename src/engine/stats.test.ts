@@ -3,7 +3,7 @@ import { describe, expect, it } from 'vitest';
 import { expInPlace, fillNormals, fillUniformIntegers } from './batches.js';
 import { NO_KEY, Rng, logGamma, poisson, streamKey } from './rng.js';
 import { Heap } from './heap.js';
-import { BLOCK_YEARS } from './kernel.js';
+import { BLOCK_YEARS } from './scratch.js';
 import { BUCKETS, HISTOGRAM_BINS, LEC_POINTS, QUANTILES, S_HISTOGRAM, S_LEC_LOSS, S_LEC_PROBABILITY, S_MAX, S_MEAN, S_PROBABILITY, S_Q, S_SD, quantileSorted, slotSize, summarize, type SummaryOptions } from './stats.js';
 
 /** Summarises the given values through a heap, as the engine does. */
