@@ -63,19 +63,24 @@ describe('triad on the command line', () => {
     expect(real.stdout.toString()).toMatch(/Imported 2 systems/);
   });
 
-  it('counts in the singular when one row is meant: one row checked, noted and imported', async () => {
+  it('counts in the singular when one row is meant: one row checked, noted, imported and shown in the progress lines', async () => {
     const file = 'Name,Purchase Cost\r\nSingle Laptop,1200\r\n';
     const dry = await runBytes(['import', 'systems', '-', '--client', clientId, '--dry-run', '--quiet'], file);
     expect(dry.code, dry.stderr).toBe(0);
     const text = dry.stdout.toString();
     expect(text).toMatch(/^Replacement Cost taken from Purchase Cost on 1 row\.$/m);
     expect(text).toMatch(/^Checked 1 row of /m);
-    const real = await runBytes(['import', 'systems', '-', '--client', clientId, '--quiet'], file);
+    // Without --quiet: the progress lines on standard error count in the singular too.
+    const real = await runBytes(['import', 'systems', '-', '--client', clientId], file);
     expect(real.code, real.stderr).toBe(0);
     expect(real.stdout.toString()).toMatch(/^Imported 1 system from /m);
-    const two = await runBytes(['import', 'systems', '-', '--client', clientId, '--dry-run', '--quiet'], 'Name,Purchase Cost\r\nPair A,10\r\nPair B,20\r\n');
+    expect(real.stderr).toMatch(/^reading: 1 row checked$/m);
+    expect(real.stderr).toMatch(/^writing: 1 of 1 row$/m);
+    expect(real.stderr).not.toMatch(/\b1 rows\b/);
+    const two = await runBytes(['import', 'systems', '-', '--client', clientId, '--dry-run'], 'Name,Purchase Cost\r\nPair A,10\r\nPair B,20\r\n');
     expect(two.stdout.toString()).toMatch(/^Replacement Cost taken from Purchase Cost on 2 rows\.$/m);
     expect(two.stdout.toString()).toMatch(/^Checked 2 rows of /m);
+    expect(two.stderr).toMatch(/^reading: 2 rows checked$/m);
   });
 
   it('refuses ambiguous dates, offering the formats, and reads them with --date-format', async () => {

@@ -2,6 +2,7 @@ import fs from 'node:fs';
 import type { Command } from 'commander';
 import { cliActor, resolveClient, withApp } from '../context.js';
 import { CliError, parseFormat, printJson, printTable } from '../output.js';
+import { plural } from '../../shared/plural.js';
 import type { CheckpointFile } from '../../modules/audit/checkpoints.js';
 
 function readCheckpointFile(file: string): CheckpointFile {
@@ -77,7 +78,7 @@ export function registerAudit(program: Command): void {
           fs.writeFileSync(opts.out!, JSON.stringify(r.file, null, 2) + '\n');
           return r.outcome;
         }) : await writeCheckpoints(ctx.database.db, actor.firmId, ctx.clock.now(), key);
-        process.stderr.write(`${outcome.written} chain${outcome.written === 1 ? '' : 's'} checkpointed${key ? ` and signed (key ${key.id})` : ' (unsigned: no TRIAD_AUDIT_KEY)'}${opts.out ? `; signed file written to ${opts.out}` : ''}.\n`);
+        process.stderr.write(`${plural(outcome.written, 'chain', 'chains')} checkpointed${key ? ` and signed (key ${key.id})` : ' (unsigned: no TRIAD_AUDIT_KEY)'}${opts.out ? `; signed file written to ${opts.out}` : ''}.\n`);
         if (outcome.refused.length > 0) {
           throw new CliError(`not checkpointed, as they do not follow from their last checkpoint: ${outcome.refused.map((r) => `${r.chainId} (${r.reason})`).join('; ')}. Run \`triad audit verify\`.`, 3);
         }

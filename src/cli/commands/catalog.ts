@@ -1,6 +1,7 @@
 import type { Command } from 'commander';
 import { cliActor, withApp } from '../context.js';
 import { CliError, parseFormat, printJson, printTable } from '../output.js';
+import { plural } from '../../shared/plural.js';
 import { runDomain } from './admin.js';
 
 type Counts = { groups: number; controls: number; withdrawn: number; outcomes: number; byClass: { class: string; kind: string; active: number; withdrawn: number }[] };
@@ -74,7 +75,7 @@ export function registerCatalog(program: Command): void {
         `  outcomes to assess: ${c.outcomes.toLocaleString('en-US')}`,
       ];
       if (v.warnings.length > 0) {
-        lines.push(`  ${v.warnings.length} warning${v.warnings.length === 1 ? '' : 's'}:`);
+        lines.push(`  ${plural(v.warnings.length, 'warning', 'warnings')}:`);
         for (const w of v.warnings.slice(0, 20)) lines.push(`    ${w.path}: ${w.message}`);
       }
       process.stdout.write(lines.join('\n') + '\n');

@@ -1,5 +1,6 @@
 import type { Command } from 'commander';
 import { CliError, parseFormat, printJson } from '../output.js';
+import { plural } from '../../shared/plural.js';
 
 import type { ImportReport } from '../../modules/estate/schema.js';
 import type { ImportProgress } from '../../modules/estate/csv/progress.js';
@@ -94,7 +95,7 @@ async function importFile(kind: Kind, file: string, opts: ImportOpts): Promise<v
   else printReport(report);
   if (report.status === 'rejected') {
     const n = report.rejected;
-    throw new CliError(n > 0 ? `${n} ${n === 1 ? 'row was' : 'rows were'} refused; nothing was imported.` : 'the file was refused; nothing was imported.');
+    throw new CliError(n > 0 ? `${plural(n, 'row was', 'rows were')} refused; nothing was imported.` : 'the file was refused; nothing was imported.');
   }
 }
 
@@ -106,9 +107,9 @@ function progressPrinter(): (p: Readonly<ImportProgress>) => void {
   return (p) => {
     const text =
       p.phase === 'reading'
-        ? `reading: ${p.rowsRead.toLocaleString('en-US')} rows checked${p.totalBytes ? `, ${mb(p.bytesRead)} of ${mb(p.totalBytes)}` : ''}`
+        ? `reading: ${plural(p.rowsRead, 'row', 'rows')} checked${p.totalBytes ? `, ${mb(p.bytesRead)} of ${mb(p.totalBytes)}` : ''}`
         : p.phase === 'writing'
-          ? `writing: ${p.rowsWritten.toLocaleString('en-US')} of ${p.rowsToWrite.toLocaleString('en-US')} rows`
+          ? `writing: ${p.rowsWritten.toLocaleString('en-US')} of ${plural(p.rowsToWrite, 'row', 'rows')}`
           : '';
     if (!text) return;
     if (process.stderr.isTTY) {
@@ -126,7 +127,6 @@ function progressPrinter(): (p: Readonly<ImportProgress>) => void {
 
 function printReport(r: ImportReport): void {
   const n = (x: number): string => x.toLocaleString('en-US');
-  const count = (x: number, one: string, many: string): string => `${n(x)} ${x === 1 ? one : many}`;
   const out: string[] = [];
   if (r.reading) {
     const rd = r.reading;
@@ -139,20 +139,20 @@ function printReport(r: ImportReport): void {
   }
   if (r.ignoredColumns.length > 0) out.push(`Ignored columns: ${r.ignoredColumns.join(', ')}`);
   for (const a of r.setAside) out.push(`Column ${a.column} not used: ${a.used} gives the ${a.field}.`);
-  for (const u of r.unknownValues) out.push(`Unknown ${u.field} "${u.value}" on ${count(u.rows, 'row', 'rows')}: map it to ${u.choices.join(', ')} (import settings).`);
-  for (const note of r.notes) out.push(`${note.note} on ${count(note.rows, 'row', 'rows')}.`);
+  for (const u of r.unknownValues) out.push(`Unknown ${u.field} "${u.value}" on ${plural(u.rows, 'row', 'rows')}: map it to ${u.choices.join(', ')} (import settings).`);
+  for (const note of r.notes) out.push(`${note.note} on ${plural(note.rows, 'row', 'rows')}.`);
   if (r.status === 'rejected') {
     for (const p of r.problems) out.push(`line ${p.line}${p.column ? `, column ${p.column}` : ''}: ${p.reason}`);
-    if (r.problemsTruncated > 0) out.push(`… and ${count(r.problemsTruncated, 'more problem', 'more problems')}`);
+    if (r.problemsTruncated > 0) out.push(`… and ${plural(r.problemsTruncated, 'more problem', 'more problems')}`);
     process.stderr.write(out.join('\n') + '\n');
     return;
   }
   const vendors = r.newVendors.length > 0 ? ` New vendors: ${r.newVendors.join(', ')}.` : '';
   if (r.status === 'checked') {
-    out.push(`Checked ${count(r.rows, 'row', 'rows')} of ${r.fileName ?? r.kind}: would create ${n(r.created)}, update ${n(r.updated)}, leave ${n(r.unchanged)} unchanged.${vendors} Nothing was written (dry run).`);
+    out.push(`Checked ${plural(r.rows, 'row', 'rows')} of ${r.fileName ?? r.kind}: would create ${n(r.created)}, update ${n(r.updated)}, leave ${n(r.unchanged)} unchanged.${vendors} Nothing was written (dry run).`);
     for (const x of r.results.filter((x) => x.action !== 'unchanged').slice(0, 50)) out.push(`  line ${x.line}: ${x.action} ${x.key}${x.changed.length ? ` (${x.changed.join(', ')})` : ''}`);
   } else {
-    out.push(`Imported ${count(r.rows, r.kind.replace(/s$/, ''), r.kind)} from ${r.fileName ?? 'the file'}: ${n(r.created)} created, ${n(r.updated)} updated, ${n(r.unchanged)} unchanged, in ${(r.durationMs / 1000).toFixed(1)} s.${vendors}`);
+    out.push(`Imported ${plural(r.rows, r.kind.replace(/s$/, ''), r.kind)} from ${r.fileName ?? 'the file'}: ${n(r.created)} created, ${n(r.updated)} updated, ${n(r.unchanged)} unchanged, in ${(r.durationMs / 1000).toFixed(1)} s.${vendors}`);
   }
   process.stdout.write(out.join('\n') + '\n');
 }

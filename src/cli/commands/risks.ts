@@ -2,6 +2,7 @@ import type { Command } from 'commander';
 import { readInput } from '../io.js';
 import { withApp } from '../context.js';
 import { CliError, parseFormat, printJson, printTable } from '../output.js';
+import { plural } from '../../shared/plural.js';
 import { cliScope, runDomain } from './admin.js';
 
 /**
@@ -91,7 +92,7 @@ export function registerRisks(program: Command): void {
         }
         const { formatMoney } = await import('../../shared/money.js');
         const money = (x: number | undefined): string => (x === undefined ? '' : formatMoney(x, reg.currency));
-        process.stdout.write(`Simulated ${outcome.risks} ${outcome.risks === 1 ? 'scenario' : 'scenarios'} (${reg.status.years?.toLocaleString('en-US')} years, seed ${reg.status.seed}) in ${(outcome.durationMs / 1000).toFixed(1)} s.\n`);
+        process.stdout.write(`Simulated ${plural(outcome.risks, 'scenario', 'scenarios')} (${reg.status.years?.toLocaleString('en-US')} years, seed ${reg.status.seed}) in ${(outcome.durationMs / 1000).toFixed(1)} s.\n`);
         printTable([
           { figure: 'mean annual loss', value: money(reg.portfolio?.current.mean) },
           { figure: '1-in-10-year loss (P90)', value: money(reg.portfolio?.current.p90) },

@@ -119,6 +119,8 @@ describe('triad simulate', () => {
     expect(() => JSON.parse(r.stdout) as unknown).toThrow();
     const one = triad(file('one.json', JSON.stringify({ ...model, risks: model.risks.slice(0, 1) })), '--years', '1000');
     expect(one.stdout).toMatch(/^Portfolio: 1 risk, 1,000 simulated years, seed 1$/m);
+    expect(one.stdout).toMatch(/^Top 1 risk by mean annual loss:$/m);
+    expect(r.stdout).toMatch(/^Top 2 risks by mean annual loss:$/m);
   });
 
   it('shows the loss kept after insurance, each policy against its premium, and an appetite the years cannot settle', () => {

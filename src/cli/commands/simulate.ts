@@ -1,6 +1,7 @@
 import type { Command } from 'commander';
 import { readInput } from '../io.js';
 import { CliError, parseFormat, printJson, printTable } from '../output.js';
+import { plural } from '../../shared/plural.js';
 
 import type { SimulationProgress, SimulationResult } from '../../engine/index.js';
 
@@ -51,7 +52,7 @@ async function simulate(file: string, flags: SimulateFlags): Promise<void> {
   const problems = engine.validateModel(input);
   if (problems.length > 0) {
     const lines = problems.map((p) => `  ${engine.formatProblem(p)}`);
-    throw new CliError(`${file} is not a valid risk model (${problems.length} ${problems.length === 1 ? 'problem' : 'problems'}):\n${lines.join('\n')}`);
+    throw new CliError(`${file} is not a valid risk model (${plural(problems.length, 'problem', 'problems')}):\n${lines.join('\n')}`);
   }
   const model = engine.parseModel(input);
   const { VERSION } = await import('../../server/version.js');
@@ -129,7 +130,7 @@ async function printSummary(result: SimulationResult, names: Map<string, string>
   const pct = (v: number): string => `${(100 * v).toFixed(1)} %`;
   const p = result.portfolio;
   const out: string[] = [];
-  out.push(`Portfolio: ${result.risks.length} ${result.risks.length === 1 ? 'risk' : 'risks'}, ${result.years.toLocaleString('en-US')} simulated years, seed ${result.seed}`);
+  out.push(`Portfolio: ${plural(result.risks.length, 'risk', 'risks')}, ${result.years.toLocaleString('en-US')} simulated years, seed ${result.seed}`);
   out.push(`  mean annual loss ${money(p.mean)} (sd ${money(p.sd)}), chance of any loss ${pct(p.probabilityOfLoss)}`);
   out.push(`  p10 ${money(p.p10)}  p50 ${money(p.p50)}  p90 ${money(p.p90)}  p95 ${money(p.p95)}  p99 ${money(p.p99)}  max ${money(p.max)}`);
   if (p.residual) {
@@ -156,7 +157,7 @@ async function printSummary(result: SimulationResult, names: Map<string, string>
       out.push(`    P(loss > ${money(x.loss)}) = ${pct(x.probability)} ± ${(196 * x.stdError).toFixed(2)} %, limit ${pct(x.limit)}${verdict}${unsettled}`);
     }
   }
-  out.push('', `Top ${Math.min(TABLE_RISKS, result.risks.length)} risks by mean annual loss:`);
+  out.push('', `Top ${plural(Math.min(TABLE_RISKS, result.risks.length), 'risk', 'risks')} by mean annual loss:`);
   process.stdout.write(out.join('\n') + '\n');
   const top = [...result.risks].sort((a, b) => b.mean - a.mean).slice(0, TABLE_RISKS);
   const treated = top.some((r) => r.residual);

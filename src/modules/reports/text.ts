@@ -79,9 +79,7 @@ export function signedPct(x: number, locale: NumberLocale = 'en-US'): string {
 /** `26 Nov 2026` from `2026-11-26` or a timestamp. */
 export const date = reportDate;
 
-export function plural(n: number, one: string, many = `${one}s`): string {
-  return `${n.toLocaleString('en-US')} ${n === 1 ? one : many}`;
-}
+export { plural } from '../../shared/plural.js';
 
 export function count(n: number, locale: NumberLocale = 'en-US'): string {
   return numberFormat({}, locale).format(n);

@@ -5,6 +5,7 @@
 import BetterSqlite3 from 'better-sqlite3';
 import { Kysely, SqliteDialect } from 'kysely';
 import { verifyChain } from '../../modules/audit/chain.js';
+import { plural } from '../../shared/plural.js';
 import type { DB } from '../db/schema.js';
 import { migrations } from '../db/migrations/index.js';
 
@@ -88,7 +89,6 @@ export async function inspectBackup(file: string): Promise<BackupReport> {
   }
 }
 
-const plural = (n: number, one: string, many = `${one}s`): string => `${n.toLocaleString('en-US')} ${n === 1 ? one : many}`;
 
 /** The report in a few lines for a person. */
 export function describeBackup(r: BackupReport): string[] {
