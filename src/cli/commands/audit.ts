@@ -78,7 +78,7 @@ export function registerAudit(program: Command): void {
           fs.writeFileSync(opts.out!, JSON.stringify(r.file, null, 2) + '\n');
           return r.outcome;
         }) : await writeCheckpoints(ctx.database.db, actor.firmId, ctx.clock.now(), key);
-        process.stderr.write(`${plural(outcome.written, 'chain', 'chains')} checkpointed${key ? ` and signed (key ${key.id})` : ' (unsigned: no TRIAD_AUDIT_KEY)'}${opts.out ? `; signed file written to ${opts.out}` : ''}.\n`);
+        process.stderr.write(`${plural(outcome.written, 'chain')} checkpointed${key ? ` and signed (key ${key.id})` : ' (unsigned: no TRIAD_AUDIT_KEY)'}${opts.out ? `; signed file written to ${opts.out}` : ''}.\n`);
         if (outcome.refused.length > 0) {
           throw new CliError(`not checkpointed, as they do not follow from their last checkpoint: ${outcome.refused.map((r) => `${r.chainId} (${r.reason})`).join('; ')}. Run \`triad audit verify\`.`, 3);
         }

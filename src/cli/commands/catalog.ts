@@ -75,7 +75,7 @@ export function registerCatalog(program: Command): void {
         `  outcomes to assess: ${c.outcomes.toLocaleString('en-US')}`,
       ];
       if (v.warnings.length > 0) {
-        lines.push(`  ${plural(v.warnings.length, 'warning', 'warnings')}:`);
+        lines.push(`  ${plural(v.warnings.length, 'warning')}:`);
         for (const w of v.warnings.slice(0, 20)) lines.push(`    ${w.path}: ${w.message}`);
       }
       process.stdout.write(lines.join('\n') + '\n');

@@ -29,7 +29,7 @@ export function registerClientTransfer(client: Command): void {
           fs.writeFileSync(tmp, text);
           fs.renameSync(tmp, opts.out);
           const rows = Object.values(file.tables).reduce((n, r) => n + r.length, 0);
-          process.stderr.write(`Exported ${typeof file.client.name === 'string' ? file.client.name : ''}: ${plural(rows, 'row', 'rows')}, ${plural(file.audit.head.seq, 'audit entry', 'audit entries')}, digest ${file.integrity.digest}, to ${opts.out}.\n`);
+          process.stderr.write(`Exported ${typeof file.client.name === 'string' ? file.client.name : ''}: ${plural(rows, 'row')}, ${plural(file.audit.head.seq, 'audit entry', 'audit entries')}, digest ${file.integrity.digest}, to ${opts.out}.\n`);
         } else {
           process.stdout.write(text + '\n');
         }
@@ -65,8 +65,8 @@ export function registerClientTransfer(client: Command): void {
 function printReport(r: ImportReport): void {
   const out = [
     r.dryRun
-      ? `Checked: would import ${r.client.name} with ${plural(r.totalRows, 'row', 'rows')} and ${plural(r.audit.entries, 'audit entry', 'audit entries')}. Nothing was written (dry run).`
-      : `Imported ${r.client.name} with id ${r.client.id}${r.client.keptId ? '' : ' (a new id: the one in the file is taken here)'}: ${plural(r.totalRows, 'row', 'rows')}, ${plural(r.audit.entries, 'audit entry', 'audit entries')} (verified).`,
+      ? `Checked: would import ${r.client.name} with ${plural(r.totalRows, 'row')} and ${plural(r.audit.entries, 'audit entry', 'audit entries')}. Nothing was written (dry run).`
+      : `Imported ${r.client.name} with id ${r.client.id}${r.client.keptId ? '' : ' (a new id: the one in the file is taken here)'}: ${plural(r.totalRows, 'row')}, ${plural(r.audit.entries, 'audit entry', 'audit entries')} (verified).`,
     `From ${r.source.firm}, exported ${r.source.exportedAt} (Triad ${r.source.triad}, ${r.source.database}); digest ${r.integrity.digest}, signature ${r.integrity.signature}.`,
   ];
   for (const p of r.people) out.push(`  ${p.action === 'matched' ? 'matched' : r.dryRun ? 'would invite' : 'invited'}: ${p.name} <${p.email}>${p.role ? ` (${p.role})` : ''}`);

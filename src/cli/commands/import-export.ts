@@ -107,9 +107,9 @@ function progressPrinter(): (p: Readonly<ImportProgress>) => void {
   return (p) => {
     const text =
       p.phase === 'reading'
-        ? `reading: ${plural(p.rowsRead, 'row', 'rows')} checked${p.totalBytes ? `, ${mb(p.bytesRead)} of ${mb(p.totalBytes)}` : ''}`
+        ? `reading: ${plural(p.rowsRead, 'row')} checked${p.totalBytes ? `, ${mb(p.bytesRead)} of ${mb(p.totalBytes)}` : ''}`
         : p.phase === 'writing'
-          ? `writing: ${p.rowsWritten.toLocaleString('en-US')} of ${plural(p.rowsToWrite, 'row', 'rows')}`
+          ? `writing: ${p.rowsWritten.toLocaleString('en-US')} of ${plural(p.rowsToWrite, 'row')}`
           : '';
     if (!text) return;
     if (process.stderr.isTTY) {
@@ -139,17 +139,17 @@ function printReport(r: ImportReport): void {
   }
   if (r.ignoredColumns.length > 0) out.push(`Ignored columns: ${r.ignoredColumns.join(', ')}`);
   for (const a of r.setAside) out.push(`Column ${a.column} not used: ${a.used} gives the ${a.field}.`);
-  for (const u of r.unknownValues) out.push(`Unknown ${u.field} "${u.value}" on ${plural(u.rows, 'row', 'rows')}: map it to ${u.choices.join(', ')} (import settings).`);
-  for (const note of r.notes) out.push(`${note.note} on ${plural(note.rows, 'row', 'rows')}.`);
+  for (const u of r.unknownValues) out.push(`Unknown ${u.field} "${u.value}" on ${plural(u.rows, 'row')}: map it to ${u.choices.join(', ')} (import settings).`);
+  for (const note of r.notes) out.push(`${note.note} on ${plural(note.rows, 'row')}.`);
   if (r.status === 'rejected') {
     for (const p of r.problems) out.push(`line ${p.line}${p.column ? `, column ${p.column}` : ''}: ${p.reason}`);
-    if (r.problemsTruncated > 0) out.push(`… and ${plural(r.problemsTruncated, 'more problem', 'more problems')}`);
+    if (r.problemsTruncated > 0) out.push(`… and ${plural(r.problemsTruncated, 'more problem')}`);
     process.stderr.write(out.join('\n') + '\n');
     return;
   }
   const vendors = r.newVendors.length > 0 ? ` New vendors: ${r.newVendors.join(', ')}.` : '';
   if (r.status === 'checked') {
-    out.push(`Checked ${plural(r.rows, 'row', 'rows')} of ${r.fileName ?? r.kind}: would create ${n(r.created)}, update ${n(r.updated)}, leave ${n(r.unchanged)} unchanged.${vendors} Nothing was written (dry run).`);
+    out.push(`Checked ${plural(r.rows, 'row')} of ${r.fileName ?? r.kind}: would create ${n(r.created)}, update ${n(r.updated)}, leave ${n(r.unchanged)} unchanged.${vendors} Nothing was written (dry run).`);
     for (const x of r.results.filter((x) => x.action !== 'unchanged').slice(0, 50)) out.push(`  line ${x.line}: ${x.action} ${x.key}${x.changed.length ? ` (${x.changed.join(', ')})` : ''}`);
   } else {
     out.push(`Imported ${plural(r.rows, r.kind.replace(/s$/, ''), r.kind)} from ${r.fileName ?? 'the file'}: ${n(r.created)} created, ${n(r.updated)} updated, ${n(r.unchanged)} unchanged, in ${(r.durationMs / 1000).toFixed(1)} s.${vendors}`);

@@ -92,7 +92,7 @@ export function registerRisks(program: Command): void {
         }
         const { formatMoney } = await import('../../shared/money.js');
         const money = (x: number | undefined): string => (x === undefined ? '' : formatMoney(x, reg.currency));
-        process.stdout.write(`Simulated ${plural(outcome.risks, 'scenario', 'scenarios')} (${reg.status.years?.toLocaleString('en-US')} years, seed ${reg.status.seed}) in ${(outcome.durationMs / 1000).toFixed(1)} s.\n`);
+        process.stdout.write(`Simulated ${plural(outcome.risks, 'scenario')} (${reg.status.years?.toLocaleString('en-US')} years, seed ${reg.status.seed}) in ${(outcome.durationMs / 1000).toFixed(1)} s.\n`);
         printTable([
           { figure: 'mean annual loss', value: money(reg.portfolio?.current.mean) },
           { figure: '1-in-10-year loss (P90)', value: money(reg.portfolio?.current.p90) },

@@ -52,7 +52,7 @@ async function simulate(file: string, flags: SimulateFlags): Promise<void> {
   const problems = engine.validateModel(input);
   if (problems.length > 0) {
     const lines = problems.map((p) => `  ${engine.formatProblem(p)}`);
-    throw new CliError(`${file} is not a valid risk model (${plural(problems.length, 'problem', 'problems')}):\n${lines.join('\n')}`);
+    throw new CliError(`${file} is not a valid risk model (${plural(problems.length, 'problem')}):\n${lines.join('\n')}`);
   }
   const model = engine.parseModel(input);
   const { VERSION } = await import('../../server/version.js');
@@ -130,7 +130,7 @@ async function printSummary(result: SimulationResult, names: Map<string, string>
   const pct = (v: number): string => `${(100 * v).toFixed(1)} %`;
   const p = result.portfolio;
   const out: string[] = [];
-  out.push(`Portfolio: ${plural(result.risks.length, 'risk', 'risks')}, ${result.years.toLocaleString('en-US')} simulated years, seed ${result.seed}`);
+  out.push(`Portfolio: ${plural(result.risks.length, 'risk')}, ${result.years.toLocaleString('en-US')} simulated years, seed ${result.seed}`);
   out.push(`  mean annual loss ${money(p.mean)} (sd ${money(p.sd)}), chance of any loss ${pct(p.probabilityOfLoss)}`);
   out.push(`  p10 ${money(p.p10)}  p50 ${money(p.p50)}  p90 ${money(p.p90)}  p95 ${money(p.p95)}  p99 ${money(p.p99)}  max ${money(p.max)}`);
   if (p.residual) {
@@ -157,7 +157,7 @@ async function printSummary(result: SimulationResult, names: Map<string, string>
       out.push(`    P(loss > ${money(x.loss)}) = ${pct(x.probability)} ± ${(196 * x.stdError).toFixed(2)} %, limit ${pct(x.limit)}${verdict}${unsettled}`);
     }
   }
-  out.push('', `Top ${plural(Math.min(TABLE_RISKS, result.risks.length), 'risk', 'risks')} by mean annual loss:`);
+  out.push('', `Top ${plural(Math.min(TABLE_RISKS, result.risks.length), 'risk')} by mean annual loss:`);
   process.stdout.write(out.join('\n') + '\n');
   const top = [...result.risks].sort((a, b) => b.mean - a.mean).slice(0, TABLE_RISKS);
   const treated = top.some((r) => r.residual);
