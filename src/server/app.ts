@@ -18,6 +18,7 @@ import type { ZodApp } from './module.js';
 import { webDistDir } from './paths.js';
 import { VERSION } from './version.js';
 import { installMetrics } from './http/metrics.js';
+import { refuseBody, takesNoBody } from './http/no-body.js';
 import { serveWebApp } from './web-assets.js';
 import { LIST_CONVENTION } from '../shared/paging.js';
 
@@ -156,6 +157,8 @@ export async function buildServer(ctx: AppContext, options: ServerOptions = {}):
       }
     }
     if (!route.url.startsWith('/api/') || !route.schema) return;
+    // A change that takes no input refuses a body instead of ignoring it.
+    if (takesNoBody(route)) route.preValidation = [...[route.preValidation ?? []].flat(), refuseBody];
     const response = (route.schema.response ?? {}) as Record<string, unknown>;
     route.schema.response = { ...response, '4XX': ErrorBody, '5XX': ErrorBody };
     // Public routes say so (an empty requirement); the others take a session or a token.

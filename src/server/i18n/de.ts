@@ -22,6 +22,7 @@ export const SERVER_DE: WordsOf<typeof SERVER_EN> = {
   'error.rateLimited': 'Zu viele Anfragen; warten Sie eine Minute und versuchen Sie es noch einmal.',
   'error.endedEarly': 'Der Inhalt der Anfrage endete zu früh: Die Verbindung wurde geschlossen.',
   'error.internal': 'Auf dem Server ist etwas schiefgegangen; der Fehler wurde protokolliert.',
+  'error.noBody': 'Diese Anfrage nimmt keinen Inhalt; senden Sie keinen oder ein leeres JSON-Objekt.',
   'error.migrating': 'Triad migriert seine Datenbank; versuchen Sie es gleich noch einmal.',
   'error.starting': 'Triad startet; versuchen Sie es gleich noch einmal.',
   'validation.one': '{{first}}.',

@@ -19,6 +19,7 @@ export const SERVER_EN = {
   'error.rateLimited': 'Too many requests; wait a minute and try again.',
   'error.endedEarly': 'The request body ended early: the connection was closed.',
   'error.internal': 'Something went wrong on the server; the error has been logged.',
+  'error.noBody': 'This request takes no body; send none, or an empty JSON object.',
   'error.migrating': 'Triad is migrating its database; try again in a moment.',
   'error.starting': 'Triad is starting; try again in a moment.',
   'validation.one': '{{first}}.',
