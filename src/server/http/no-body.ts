@@ -6,7 +6,8 @@ const CHANGES = new Set(['POST', 'PUT', 'PATCH', 'DELETE']);
 /**
  * Whether a route of the API is a change that takes no input in its body: an action on the
  * record its path names (delete, close, submit, set up two-step sign-in…). Routes that read a
- * body of their own (imports, restores) say so with `consumes` and are not.
+ * body of their own (the imports, the client transfer, the evidence upload) say so with
+ * `consumes` and are not.
  */
 export function takesNoBody(route: RouteOptions): boolean {
   const schema = route.schema as { body?: unknown; consumes?: string[] } | undefined;
