@@ -1,4 +1,4 @@
-// The firm's views (the portfolio report, the portfolio's risk, budget and maturity columns,
+// The firm's views (the portfolio's needs action, the portfolio report, its risk, budget and maturity columns,
 // vendor concentration) at 25 and at 50 clients, on SQLite, in process on the built server: how
 // many statements each request runs (Kysely's log hook), how long it takes (median of --rounds
 // requests through Fastify's inject, signed in as the firm admin), and the raw set-based
@@ -15,7 +15,7 @@ export const description = 'the firm\'s views at 25 and 50 clients: statements p
 
 const dist = (p) => import(pathToFileURL(join(repoRoot, 'dist/src', p)).href);
 
-const VIEWS = ['/api/reports/portfolio', '/api/portfolio/risk', '/api/budget/variance', '/api/portfolio/controls', '/api/estate/concentration'];
+const VIEWS = ['/api/portfolio/attention', '/api/reports/portfolio', '/api/portfolio/risk', '/api/budget/variance', '/api/portfolio/controls', '/api/estate/concentration'];
 
 export async function run({ rounds = 30 } = {}) {
   const { loadConfig } = await dist('server/config.js');

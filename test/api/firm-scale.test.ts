@@ -9,6 +9,7 @@ import type { PortfolioReport } from '../../src/modules/reports/schema.js';
 import type { FirmBudgetOut, YearOut } from '../../src/modules/budget/schema.js';
 import type { PortfolioRiskRow, OverviewOut } from '../../src/modules/risks/overview-schema.js';
 import type { AcceptanceOut, SummaryOut } from '../../src/modules/governance/schema.js';
+import type { AttentionList, TaskList } from '../../src/modules/tasks/schema.js';
 import { startTestApp, type Caller, type TestApp } from '../support/app.js';
 import { DEMO, seedDemoWorld } from '../support/demo.js';
 
@@ -21,7 +22,7 @@ let t: TestApp;
 let admin: Caller;
 let statements = 0;
 
-const FIRM_VIEWS = ['/api/reports/portfolio', '/api/portfolio/risk', '/api/budget/variance', '/api/portfolio/controls', '/api/estate/concentration', '/api/roadmap/due', '/api/clients', '/api/search?q=ra&limit=20'];
+const FIRM_VIEWS = ['/api/portfolio/attention', '/api/reports/portfolio', '/api/portfolio/risk', '/api/budget/variance', '/api/portfolio/controls', '/api/estate/concentration', '/api/roadmap/due', '/api/clients', '/api/search?q=ra&limit=20'];
 
 beforeAll(async () => {
   t = await startTestApp({ onQuery: () => { statements += 1; } });
@@ -71,7 +72,9 @@ describe('the firm\'s views', () => {
     const report = (await admin.get<PortfolioReport>('/api/reports/portfolio')).body;
     const risk = (await admin.get<{ clients: PortfolioRiskRow[] }>('/api/portfolio/risk')).body.clients;
     const budgets = (await admin.get<FirmBudgetOut>('/api/budget/variance')).body.clients;
+    const attention = (await admin.get<AttentionList>('/api/portfolio/attention')).body.clients;
     expect(report.rows.length).toBe(8);
+    expect(attention.length).toBe(8);
     const to = report.window.to;
     let withFigures = 0;
     for (const row of report.rows) {
@@ -89,6 +92,10 @@ describe('the firm\'s views', () => {
       const accepted = (await admin.get<{ acceptances: AcceptanceOut[] }>(`${base}/governance/acceptances?status=approved`)).body.acceptances;
       expect(row.expiringAcceptances, row.name).toBe(accepted.filter((a) => a.expiresOn <= to).length);
 
+      // Needs action: the client's own task list, escalations and reviews.
+      const a = attention.find((x) => x.clientId === row.clientId)!;
+      expect(a.tasks, row.name).toBe((await admin.get<TaskList>(`${base}/tasks`)).body.tasks.length);
+      expect(a.escalations, row.name).toBe(summary.awaitingExecutive);
       const renewals = (await admin.get<{ renewals: { annualCost: number }[] }>(`${base}/estate/contracts/renewals?from=${report.asOf}&to=${to}`)).body.renewals;
       expect(row.renewals, row.name).toBe(renewals.length);
       expect(row.renewalsAnnualCost, row.name).toBeCloseTo(renewals.reduce((s, e) => s + e.annualCost, 0), 6);
@@ -121,9 +128,20 @@ describe('the firm\'s views', () => {
       });
     }
     expect(assessed).toBeGreaterThan(0);
+    // Needs action's renewals this quarter and overdue reviews: what each client's own pages show.
+    const asOf = report.asOf;
+    const quarterEnd = new Date(Date.UTC(Number(asOf.slice(0, 4)), Math.ceil(Number(asOf.slice(5, 7)) / 3) * 3, 0)).toISOString().slice(0, 10);
+    for (const a of attention) {
+      const base = `/api/clients/${a.clientId}`;
+      const renewals = (await admin.get<{ renewals: { contractId: string }[] }>(`${base}/estate/contracts/renewals?from=${asOf}&to=${quarterEnd}`)).body.renewals;
+      expect(a.renewalsThisQuarter, a.clientId).toBe(new Set(renewals.map((r) => r.contractId)).size);
+      const reviews = (await admin.get<{ reviews: { overdue: boolean }[] }>(`${base}/estate/reviews`)).body.reviews;
+      expect(a.overdueReviews, a.clientId).toBe(reviews.filter((r) => r.overdue).length);
+    }
     // The demo's registers were computed: the comparison is of figures, not of nulls.
     expect(withFigures).toBe(8);
     expect(budgets.some((b) => b.variance !== null)).toBe(true);
     expect(report.rows.some((r) => (r.renewals ?? 0) > 0)).toBe(true);
+    expect(attention.some((a) => a.tasks > 0) && attention.some((a) => a.renewalsThisQuarter > 0)).toBe(true);
   }, 120_000);
 });

@@ -40,6 +40,19 @@ async function tasks(caller: Caller): Promise<TaskOut[]> {
   expect(res.status).toBe(200);
   return res.body.tasks;
 }
+/**
+ * The portfolio's count of the caller's tasks in each of their clients is the length of that
+ * client's own task list (the portfolio reads every client at once, the task list one client).
+ */
+async function expectPortfolioCounts(caller: Caller): Promise<void> {
+  const rows = (await caller.get<AttentionList>('/api/portfolio/attention')).body.clients;
+  expect(rows.length).toBeGreaterThan(0);
+  for (const row of rows) {
+    const own = await caller.get<TaskList>(`/api/clients/${row.clientId}/tasks`);
+    expect(own.status).toBe(200);
+    expect(row.tasks, row.clientId).toBe(own.body.tasks.length);
+  }
+}
 async function notification(caller: Caller, kind: string, subjectId: string) {
   const list = (await caller.get<NotificationList>('/api/notifications?limit=200')).body;
   return list.notifications.find((n) => n.kind === kind && n.subjectId === subjectId);
@@ -59,6 +72,7 @@ describe('tasks in a client', () => {
     expect(tomTask).toMatchObject({ kind: 'decision.position', title: 'Give your position as CIO: Move backups to immutable storage', path: `governance/decisions/${d.id}` });
     expect((await tasks(advisor)).some((x) => x.id === `decision.position:${d.id}:CISO`)).toBe(true);
     expect((await notification(contributor, 'decision.position-requested', d.id))?.readAt).toBeNull();
+    for (const caller of [advisor, executive, contributor, viewer]) await expectPortfolioCounts(caller);
 
     // Deciding before every seat has spoken is refused, and the task list does not offer it.
     expect((await advisor.post(`${gov}/decisions/${d.id}/decide`, { outcome: 'Go.' })).status).toBe(409);
@@ -73,6 +87,7 @@ describe('tasks in a client', () => {
     const agreed = await advisor.put<DecisionOut>(`${gov}/decisions/${d.id}/positions/CISO`, { stance: 'supports', rationale: 'Agreed.' });
     expect(agreed.body.can.decide).toBe(true);
     expect((await tasks(advisor)).find((x) => x.id === `decision.decide:${d.id}`)?.kind).toBe('decision.decide');
+    for (const caller of [advisor, executive, contributor]) await expectPortfolioCounts(caller);
     // An executive is not asked to decide what the seats agree on.
     expect((await tasks(executive)).some((x) => x.id === `decision.decide:${d.id}`)).toBe(false);
   });
@@ -85,6 +100,7 @@ describe('tasks in a client', () => {
     expect(task).toMatchObject({ title: 'Decide: Outsource the help desk', detail: expect.stringContaining('escalated') as unknown });
     expect((await tasks(advisor)).some((x) => x.id === `decision.decide:${d.id}`)).toBe(false);
     expect((await notification(executive, 'decision.escalated', d.id))?.readAt).toBeNull();
+    for (const caller of [advisor, executive]) await expectPortfolioCounts(caller);
 
     expect((await executive.post(`${gov}/decisions/${d.id}/decide`, { outcome: 'Not this year.' })).status).toBe(200);
     expect((await tasks(executive)).some((x) => x.id === `decision.decide:${d.id}`)).toBe(false);
@@ -102,6 +118,8 @@ describe('tasks in a client', () => {
     expect((await tasks(executive)).find((x) => x.id === `acceptance.approve:${req.body.id}`)?.path).toBe(`governance/acceptances/${req.body.id}`);
     expect((await tasks(contributor)).some((x) => x.id === `acceptance.approve:${req.body.id}`)).toBe(false);
     expect((await notification(executive, 'acceptance.requested', req.body.id))?.readAt).toBeNull();
+    // The acceptance waits: the executive's count has it, the contributor's (who asked) does not.
+    for (const caller of [executive, contributor, advisor]) await expectPortfolioCounts(caller);
 
     expect((await executive.post(`${gov}/acceptances/${req.body.id}/approve`, {})).status).toBe(200);
     expect((await tasks(executive)).some((x) => x.id === `acceptance.approve:${req.body.id}`)).toBe(false);
@@ -130,5 +148,35 @@ describe('the portfolio\u2019s needs action', () => {
     expect(row.tasks).toBe((await tasks(advisor)).length);
     const olivia = (await (await demo.as(DEMO.saas.executive)).get<AttentionList>('/api/portfolio/attention')).body.clients;
     expect(olivia.map((c) => c.clientId)).toEqual([demo.clients.saas]);
+  });
+
+  it('counts an access review once it is past its due date with grants undecided, as the reviews page marks it', async () => {
+    const base = `/api/clients/${clientId}/estate/reviews`;
+    type Review = { id: string; status: string; dueDate: string; overdue: boolean; progress: { pending: number } };
+    // The client's open campaign (the demo has one), else a new one.
+    let review = (await advisor.get<{ reviews: Review[] }>(base)).body.reviews.find((r) => r.status === 'open');
+    if (!review) {
+      const started = await advisor.post<Review>(base, { name: 'Year-end access review', dueDate: '2026-11-30' });
+      expect(started.status).toBe(201);
+      review = started.body;
+    }
+    expect(review.progress.pending).toBeGreaterThan(0);
+    const overdueOf = async (caller: Caller) => (await caller.get<AttentionList>('/api/portfolio/attention')).body.clients.find((c) => c.clientId === clientId)!.overdueReviews;
+    expect(await overdueOf(advisor)).toBe(review.overdue ? 1 : 0);
+    t.clock.set(`${review.dueDate}T12:00:00.000Z`);
+    t.clock.advanceDays(1);
+    // Days later: everyone signs in again.
+    demo.forgetSessions();
+    advisor = await demo.as(DEMO.advisor);
+    executive = await demo.as(DEMO.accounting.executive);
+    contributor = await demo.as(DEMO.accounting.contributor);
+    viewer = await demo.as(DEMO.accounting.viewer);
+    const after = await advisor.get<{ reviews: Review[] }>(base);
+    const marked = after.body.reviews.filter((r) => r.overdue);
+    expect(marked.map((r) => r.id)).toContain(review.id);
+    expect(await overdueOf(advisor)).toBe(marked.length);
+    // The advisor is asked to chase it (or to certify their own grants in it), in both counts alike.
+    expect((await tasks(advisor)).some((x) => x.id === `review.overdue:${review.id}` || x.id === `review.certify:${review.id}`)).toBe(true);
+    for (const caller of [advisor, executive, contributor, viewer]) await expectPortfolioCounts(caller);
   });
 });

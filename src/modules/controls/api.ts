@@ -166,4 +166,4 @@ export async function boardMaturity(scope: ClientScope, options: { topGaps?: num
 }
 
 /** What assessments ask of the caller (the home page's "Waiting for you"). */
-export { controlsTasks } from './tasks.js';
+export { controlsTasks, controlsTasksFor } from './tasks.js';

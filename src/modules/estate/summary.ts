@@ -207,4 +207,4 @@ export async function replacementCostByQuarter(scope: ClientScope, quarters = 8)
 }
 
 /** What the estate asks of the caller, and the portfolio's counts (the home pages). */
-export { estateTasks, overdueReviews, renewalsThisQuarter } from './tasks.js';
+export { estateAttention, estateTasks, type EstateAttention } from './tasks.js';

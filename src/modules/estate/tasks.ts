@@ -1,21 +1,26 @@
-/** What the estate asks of the caller: access grants to certify, overdue access reviews (advisors). */
+/**
+ * What the estate asks of the caller: access grants to certify, overdue access reviews (advisors);
+ * and what the portfolio's "Needs action" counts of it (overdue reviews, renewals this quarter).
+ * One client's, or every client's of a set at once from the same rows.
+ */
 import type { ClientScope } from '../../server/context.js';
+import { byClient, type ClientSetDb } from '../../server/db/client-set.js';
 import { words } from '../../server/i18n/index.js';
 import type { TaskOut } from '../tasks/schema.js';
 import { today } from './common.js';
-import { renewalsBetween } from './contracts.js';
+import { renewalsFor } from './contracts.js';
+import type { EstateReviewItemsTable, EstateReviewsTable } from './tables.js';
 
-export async function estateTasks(scope: ClientScope): Promise<TaskOut[]> {
+type PendingItem = Pick<EstateReviewItemsTable, 'review_id' | 'reviewer_user_id'>;
+
+/** The review ids asked for at a time (an `in` list). */
+const CHUNK = 500;
+
+/** The tasks of a client's open reviews (soonest due first) and their undecided items. */
+function reviewTasks(scope: ClientScope, reviews: readonly EstateReviewsTable[], pending: readonly PendingItem[]): TaskOut[] {
+  if (reviews.length === 0) return [];
   const t = today(scope);
   const me = scope.actor.userId;
-  const reviews = await scope.db.selectFrom('estate_reviews').selectAll().where('status', '=', 'open').orderBy('due_date').execute();
-  if (reviews.length === 0) return [];
-  const pending = await scope.db
-    .selectFrom('estate_review_items')
-    .select(['review_id', 'reviewer_user_id'])
-    .where('decision', 'is', null)
-    .where('review_id', 'in', reviews.map((r) => r.id))
-    .execute();
   const say = words(scope.language, 'tasks');
   const tasks: TaskOut[] = [];
   for (const r of reviews) {
@@ -48,19 +53,62 @@ export async function estateTasks(scope: ClientScope): Promise<TaskOut[]> {
   return tasks;
 }
 
-/** Open access reviews past their due date with grants still undecided. */
-export async function overdueReviews(scope: ClientScope): Promise<number> {
-  const late = await scope.db.selectFrom('estate_reviews').select('id').where('status', '=', 'open').where('due_date', '<', today(scope)).execute();
-  if (late.length === 0) return 0;
-  const pending = await scope.db.selectFrom('estate_review_items').select('review_id').where('decision', 'is', null).where('review_id', 'in', late.map((r) => r.id)).execute();
-  return new Set(pending.map((p) => p.review_id)).size;
+/** Open reviews past their due date with grants still undecided. */
+function countOverdue(on: string, reviews: readonly Pick<EstateReviewsTable, 'id' | 'due_date'>[], pending: readonly PendingItem[]): number {
+  const undecided = new Set(pending.map((p) => p.review_id));
+  return reviews.filter((r) => r.due_date < on && undecided.has(r.id)).length;
 }
 
-/** Contracts with a renewal or notice deadline from today to the end of the calendar quarter. */
-export async function renewalsThisQuarter(scope: ClientScope): Promise<number> {
-  const from = today(scope);
-  const month = Number(from.slice(5, 7));
-  const endMonth = Math.ceil(month / 3) * 3;
-  const to = new Date(Date.UTC(Number(from.slice(0, 4)), endMonth, 0)).toISOString().slice(0, 10);
-  return new Set((await renewalsBetween(scope, { from, to })).map((r) => r.contractId)).size;
+/** From today to the end of today's calendar quarter. */
+function thisQuarter(from: string): { from: string; to: string } {
+  const endMonth = Math.ceil(Number(from.slice(5, 7)) / 3) * 3;
+  return { from, to: new Date(Date.UTC(Number(from.slice(0, 4)), endMonth, 0)).toISOString().slice(0, 10) };
+}
+
+function distinctContracts(events: readonly { contractId: string }[]): number {
+  return new Set(events.map((e) => e.contractId)).size;
+}
+
+export async function estateTasks(scope: ClientScope): Promise<TaskOut[]> {
+  const reviews = await scope.db.selectFrom('estate_reviews').selectAll().where('status', '=', 'open').orderBy('due_date').execute();
+  if (reviews.length === 0) return [];
+  const pending = await scope.db
+    .selectFrom('estate_review_items')
+    .select(['review_id', 'reviewer_user_id'])
+    .where('decision', 'is', null)
+    .where('review_id', 'in', reviews.map((r) => r.id))
+    .execute();
+  return reviewTasks(scope, reviews, pending);
+}
+
+export interface EstateAttention {
+  tasks: TaskOut[];
+  overdueReviews: number;
+  renewalsThisQuarter: number;
+}
+
+/**
+ * For every client of `set` (each with its scope in `scopes`, which may read the estate), in a
+ * few statements for all of them: the caller's estate tasks (as estateTasks gives them one client
+ * at a time); the open reviews past their due date with grants still undecided (those the
+ * client's reviews page marks overdue); and the contracts with a renewal or notice deadline from
+ * today to the end of the calendar quarter.
+ */
+export async function estateAttention(set: ClientSetDb, scopes: ReadonlyMap<string, ClientScope>): Promise<Map<string, EstateAttention>> {
+  const reviews = await set.selectFrom('estate_reviews').selectAll().where('status', '=', 'open').orderBy('due_date').execute();
+  const ids = reviews.map((r) => r.id);
+  const pending: (PendingItem & { client_id: string })[] = [];
+  for (let i = 0; i < ids.length; i += CHUNK) {
+    pending.push(...(await set.selectFrom('estate_review_items').select(['client_id', 'review_id', 'reviewer_user_id']).where('decision', 'is', null).where('review_id', 'in', ids.slice(i, i + CHUNK)).execute()));
+  }
+  const renewals = await renewalsFor(set, scopes, (clientId) => thisQuarter(today(scopes.get(clientId)!)));
+  const pendingOf = byClient(set.clientIds, pending);
+  const out = new Map<string, EstateAttention>();
+  for (const [clientId, open] of byClient(set.clientIds, reviews)) {
+    const scope = scopes.get(clientId);
+    if (!scope) continue;
+    const items = pendingOf.get(clientId) ?? [];
+    out.set(clientId, { tasks: reviewTasks(scope, open, items), overdueReviews: countOverdue(today(scope), open, items), renewalsThisQuarter: distinctContracts(renewals.get(clientId) ?? []) });
+  }
+  return out;
 }

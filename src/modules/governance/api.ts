@@ -116,4 +116,4 @@ export async function governanceSummary(scope: ClientScope): Promise<SummaryOut>
 }
 
 /** What governance asks of the caller (the home page's "Waiting for you"). */
-export { governanceTasks, openEscalations } from './tasks.js';
+export { governanceAttention, governanceTasks, type GovernanceAttention } from './tasks.js';

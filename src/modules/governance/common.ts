@@ -1,6 +1,7 @@
-import type { ClientScope, Writer } from '../../server/context.js';
+import type { AppContext, ClientScope, Writer } from '../../server/context.js';
+import { byClient, type ClientSetDb } from '../../server/db/client-set.js';
 import { fromJson, newId, toDateString, toJson, toTimestamp } from '../../server/db/conventions.js';
-import type { MemberRole } from '../../server/db/platform-tables.js';
+import type { MemberRole, UsersTable } from '../../server/db/platform-tables.js';
 import type { ClientDb } from '../../server/db/scoped.js';
 import { DEFAULT_CHARTER } from './charter-defaults.js';
 import { SEATS, type GovSettings, type PersonOut } from './schema.js';
@@ -100,20 +101,47 @@ export interface Member {
  */
 export async function peopleById(scope: ClientScope, ids: readonly (string | null | undefined)[]): Promise<Map<string, Member>> {
   const wanted = [...new Set(ids.filter((i): i is string => typeof i === 'string'))];
-  const out = new Map<string, Member>();
-  if (wanted.length === 0) return out;
+  if (wanted.length === 0) return new Map();
   const users = await scope.app.database.db
     .selectFrom('users')
     .select(['id', 'name', 'email', 'firm_role'])
     .where('firm_id', '=', scope.client.firm_id)
     .where('id', 'in', wanted)
     .execute();
-  const roles = new Map(
-    (await scope.db.selectFrom('memberships').select(['user_id', 'role']).where('user_id', 'in', wanted).execute()).map((m) => [m.user_id, m.role]),
-  );
+  const roles = await scope.db.selectFrom('memberships').select(['user_id', 'role']).where('user_id', 'in', wanted).execute();
+  return membersOf(users, roles);
+}
+
+type UserRow = Pick<UsersTable, 'id' | 'name' | 'email' | 'firm_role'>;
+
+function membersOf(users: readonly UserRow[], memberships: readonly { user_id: string; role: MemberRole }[]): Map<string, Member> {
+  const roles = new Map(memberships.map((m) => [m.user_id, m.role]));
+  const out = new Map<string, Member>();
   for (const u of users) {
     const role = u.firm_role === 'admin' ? 'advisor' : (roles.get(u.id) ?? null);
     out.set(u.id, { userId: u.id, name: u.name, email: u.email, role, firmRole: u.firm_role });
+  }
+  return out;
+}
+
+/**
+ * peopleById for every client of `set` at once (`ids` by client), in two statements: the people
+ * of the firm `firmId` (the clients'), each with their role in the client they are asked for.
+ */
+export async function peopleByIdFor(app: AppContext, set: ClientSetDb, firmId: string, ids: ReadonlyMap<string, readonly (string | null | undefined)[]>): Promise<Map<string, Map<string, Member>>> {
+  const wanted = [...new Set([...ids.values()].flat().filter((i): i is string => typeof i === 'string'))];
+  const out = new Map<string, Map<string, Member>>();
+  const [users, memberships] =
+    wanted.length === 0
+      ? [[], []]
+      : await Promise.all([
+          app.database.db.selectFrom('users').select(['id', 'name', 'email', 'firm_role']).where('firm_id', '=', firmId).where('id', 'in', wanted).execute(),
+          set.selectFrom('memberships').select(['client_id', 'user_id', 'role']).where('user_id', 'in', wanted).execute(),
+        ]);
+  const membershipsOf = byClient(set.clientIds, memberships);
+  for (const [clientId, asked] of ids) {
+    const mine = new Set(asked.filter((i): i is string => typeof i === 'string'));
+    out.set(clientId, membersOf(users.filter((u) => mine.has(u.id)), membershipsOf.get(clientId) ?? []));
   }
   return out;
 }

@@ -3,14 +3,15 @@
  * overdue or escalated, and what the reader may do with it; why a decision goes to the
  * executives; and what the audit trail keeps of one.
  */
-import type { ClientScope } from '../../server/context.js';
+import type { AppContext, ClientScope } from '../../server/context.js';
+import { byClient, type ClientSetDb } from '../../server/db/client-set.js';
 import { fromFlag, fromJson } from '../../server/db/conventions.js';
 import { notFound } from '../../server/errors.js';
 import { words, type Language, type Say } from '../../server/i18n/index.js';
 import { fromMinorUnits } from '../../shared/money.js';
-import { peopleById, personRef, today, type Member } from './common.js';
+import { peopleById, peopleByIdFor, personRef, today, type Member } from './common.js';
 import type { DecisionOut, DecisionStatus, OptionOut, Seat, Stance } from './schema.js';
-import { holderOf, seatStates, seatsHeldBy, type SeatState } from './seats.js';
+import { holderOf, seatStates, seatStatesFrom, seatsHeldBy, type SeatState } from './seats.js';
 import type { GovDecisionsTable, GovPositionsTable } from './tables.js';
 
 /** An option as stored (money in minor units). */
@@ -85,14 +86,48 @@ async function load(scope: ClientScope, rows: GovDecisionsTable[]): Promise<Load
   const positions = new Map<string, GovPositionsTable[]>();
   const ids = rows.map((r) => r.id);
   for (let i = 0; i < ids.length; i += 500) {
-    const part = await scope.db.selectFrom('gov_positions').selectAll().where('decision_id', 'in', ids.slice(i, i + 500)).execute();
-    for (const p of part) positions.set(p.decision_id, [...(positions.get(p.decision_id) ?? []), p]);
+    for (const p of await scope.db.selectFrom('gov_positions').selectAll().where('decision_id', 'in', ids.slice(i, i + 500)).execute()) push(positions, p.decision_id, p);
   }
-  const people = await peopleById(scope, [
-    ...rows.flatMap((r) => [r.raised_by_user_id, r.decided_by_user_id]),
-    ...[...positions.values()].flat().flatMap((p) => [p.holder_user_id, p.recorded_by_user_id]),
+  return { states, positions, people: await peopleById(scope, peopleOf(rows, positions)) };
+}
+
+function push<K, V>(map: Map<K, V[]>, key: K, value: V): void {
+  const list = map.get(key);
+  if (list) list.push(value);
+  else map.set(key, [value]);
+}
+
+/** Whom a page of decisions names: who raised and decided them, and who holds and recorded their positions. */
+function peopleOf(rows: readonly GovDecisionsTable[], positions: ReadonlyMap<string, GovPositionsTable[]>): (string | null)[] {
+  return [...rows.flatMap((r) => [r.raised_by_user_id, r.decided_by_user_id]), ...[...positions.values()].flat().flatMap((p) => [p.holder_user_id, p.recorded_by_user_id])];
+}
+
+/**
+ * presentDecisions for every client of `set` at once (`rows` by client, each client's scope in
+ * `scopes`), in a few statements for all of them: the seats, the positions, and the people.
+ */
+export async function presentDecisionsFor(app: AppContext, set: ClientSetDb, scopes: ReadonlyMap<string, ClientScope>, rows: ReadonlyMap<string, GovDecisionsTable[]>): Promise<Map<string, DecisionOut[]>> {
+  const ids = [...rows.values()].flat().map((r) => r.id);
+  const positions = new Map<string, GovPositionsTable[]>();
+  const [seats] = await Promise.all([
+    set.selectFrom('gov_seats').selectAll().execute(),
+    (async () => {
+      for (let i = 0; i < ids.length; i += 500) {
+        for (const p of await set.selectFrom('gov_positions').selectAll().where('decision_id', 'in', ids.slice(i, i + 500)).execute()) push(positions, p.decision_id, p);
+      }
+    })(),
   ]);
-  return { states, positions, people };
+  const seatsOf = byClient(set.clientIds, seats);
+  const firmId = [...scopes.values()][0]?.client.firm_id;
+  const wanted = new Map(set.clientIds.map((id) => [id, [...(seatsOf.get(id) ?? []).map((s) => s.holder_user_id), ...peopleOf(rows.get(id) ?? [], positions)]]));
+  const people = firmId === undefined ? new Map<string, Map<string, Member>>() : await peopleByIdFor(app, set, firmId, wanted);
+  const out = new Map<string, DecisionOut[]>();
+  for (const [clientId, scope] of scopes) {
+    const theirs = people.get(clientId) ?? new Map<string, Member>();
+    const l: Loaded = { states: seatStatesFrom(seatsOf.get(clientId) ?? [], theirs), positions, people: theirs };
+    out.set(clientId, (rows.get(clientId) ?? []).map((r) => present(scope, r, l)));
+  }
+  return out;
 }
 
 /** The seats whose position the caller may record on an open decision. */

@@ -26,7 +26,11 @@ export interface SeatState {
 /** The three seats of the client, vacant and reporting to the CEO until configured. */
 export async function seatStates(scope: ClientScope): Promise<SeatState[]> {
   const rows = await scope.db.selectFrom('gov_seats').selectAll().execute();
-  const people = await peopleById(scope, rows.map((r) => r.holder_user_id));
+  return seatStatesFrom(rows, await peopleById(scope, rows.map((r) => r.holder_user_id)));
+}
+
+/** The seats from the client's stored rows and their holders (peopleById). */
+export function seatStatesFrom(rows: readonly GovSeatsTable[], people: ReadonlyMap<string, Member>): SeatState[] {
   return SEATS.map((seat) => {
     const row = rows.find((r) => r.seat === seat) ?? null;
     // Someone no longer a member of the client cannot speak for the seat: it is vacant.

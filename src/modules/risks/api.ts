@@ -296,4 +296,4 @@ export async function getRiskHistory(scope: ClientScope, options: { since?: stri
 }
 
 /** What the register asks of the caller (the home page's "Waiting for you"). */
-export { riskTasks } from './tasks.js';
+export { riskTasks, riskTasksFor } from './tasks.js';
