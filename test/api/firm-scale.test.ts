@@ -28,6 +28,10 @@ beforeAll(async () => {
   t = await startTestApp({ onQuery: () => { statements += 1; } });
   const demo = await seedDemoWorld(t.ctx, t.server);
   admin = await demo.as(DEMO.admin);
+  // The admin's calendar feed: the dates of every client, read as calendar apps poll it.
+  const feed = await admin.post<{ url: string }>('/api/me/calendar-feeds', { name: 'All clients' });
+  expect(feed.status).toBe(201);
+  FIRM_VIEWS.push(new URL(feed.body.url, 'http://localhost').pathname);
 }, 120_000);
 afterAll(async () => {
   await t.close();

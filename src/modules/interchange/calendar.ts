@@ -2,16 +2,18 @@
  * A person's calendar feed: the dates that matter across the clients they may see — contract
  * notice deadlines and renewals, risk acceptances' expiry, decisions' decide-by dates,
  * assessments and answers due, vendor reassessments, and initiatives' target quarters — as an
- * iCalendar file (made with `ics`) at a secret URL that calendar apps subscribe to. Each
- * client's dates are read through its ClientScope, as the person, so a feed holds only what its
- * owner may read; a revoked or unknown secret answers 404.
+ * iCalendar file (made with `ics`) at a secret URL that calendar apps subscribe to. The dates are
+ * read as the person, each module's for the clients whose role may read it (a ClientSetDb of
+ * those), so a feed holds only what its owner may read; a revoked or unknown secret answers 404.
  */
 import type { EventAttributes } from 'ics';
 import type { AppContext } from '../../server/context.js';
 import { ClientScope, firmWrite } from '../../server/context.js';
+import { ClientSetDb } from '../../server/db/client-set.js';
 import { newId, toDateString, toTimestamp } from '../../server/db/conventions.js';
 import { AppError } from '../../server/errors.js';
 import type { UsersTable } from '../../server/db/platform-tables.js';
+import type { Permission } from '../../server/policy.js';
 import { addDays, addMonths } from '../../shared/dates.js';
 import { actorOf } from '../accounts/users.js';
 import { hashSecret, newSecret } from '../accounts/secrets.js';
@@ -37,70 +39,81 @@ function quarterEnd(q: string): string | null {
   return addDays(addMonths(first, 3), -1);
 }
 
-/** One client's dates, read as the person (each module's read permission decides). */
-async function clientItems(scope: ClientScope, from: string): Promise<CalendarItem[]> {
-  const c = scope.client.name;
-  const out: CalendarItem[] = [];
-  if (scope.can('estate.read')) {
-    const contracts = await scope.db
-      .selectFrom('estate_contracts')
-      .innerJoin('estate_vendors', (j) => j.onRef('estate_vendors.client_id', '=', 'estate_contracts.client_id').onRef('estate_vendors.id', '=', 'estate_contracts.vendor_id'))
-      .select(['estate_contracts.id', 'estate_contracts.reference', 'estate_contracts.renewal_date', 'estate_contracts.notice_days', 'estate_contracts.auto_renew', 'estate_vendors.name as vendor'])
-      .where('estate_contracts.renewal_date', 'is not', null)
-      .where('estate_contracts.renewal_date', '>=', from)
-      .execute();
-    for (const k of contracts) {
-      const renews = k.renewal_date!;
-      const what = `${k.vendor} ${k.reference}`;
-      out.push({ uid: `contract-renewal-${k.id}`, date: renews, title: `${k.auto_renew ? 'Renews' : 'Ends'}: ${what} (${c})`, description: `The contract ${what} of ${c} ${k.auto_renew ? 'renews automatically' : 'ends'} on ${renews}.`, category: 'contract' });
-      if (k.notice_days > 0) {
-        const notice = addDays(renews, -k.notice_days);
-        out.push({ uid: `contract-notice-${k.id}`, date: notice, title: `Notice deadline: ${what} (${c})`, description: `Last day to give notice on ${what} of ${c} (${k.notice_days} days before it ${k.auto_renew ? 'renews' : 'ends'} on ${renews}).`, category: 'contract' });
-      }
-    }
-    const vendors = await scope.db
-      .selectFrom('estate_assessments')
-      .innerJoin('estate_vendors', (j) => j.onRef('estate_vendors.client_id', '=', 'estate_assessments.client_id').onRef('estate_vendors.id', '=', 'estate_assessments.vendor_id'))
-      .select(['estate_assessments.id', 'estate_assessments.vendor_id', 'estate_assessments.assessed_on', 'estate_assessments.next_due', 'estate_vendors.name as vendor'])
-      .where('estate_assessments.next_due', 'is not', null)
-      .orderBy('estate_assessments.assessed_on', 'desc')
-      .execute();
-    const seen = new Set<string>();
-    for (const a of vendors) {
-      // The latest assessment of a vendor says when the next is due.
-      if (seen.has(a.vendor_id)) continue;
-      seen.add(a.vendor_id);
-      if (a.next_due! >= from) out.push({ uid: `vendor-assessment-${a.id}`, date: a.next_due!, title: `Vendor assessment due: ${a.vendor} (${c})`, description: `${a.vendor} was last assessed on ${a.assessed_on}; the next assessment is due.`, category: 'assessment' });
-    }
-  }
-  if (scope.can('governance.read')) {
-    for (const a of await scope.db.selectFrom('gov_acceptances').select(['id', 'title', 'expires_on']).where('status', '=', 'approved').where('expires_on', '>=', from).execute()) {
-      out.push({ uid: `acceptance-${a.id}`, date: a.expires_on, title: `Risk acceptance expires: ${a.title} (${c})`, description: `The acceptance "${a.title}" of ${c} no longer holds from ${a.expires_on}; renew it or treat the risk.`, category: 'acceptance' });
-    }
-    for (const d of await scope.db.selectFrom('gov_decisions').select(['id', 'title', 'decide_by']).where('status', '=', 'open').where('decide_by', 'is not', null).where('decide_by', '>=', from).execute()) {
-      out.push({ uid: `decision-${d.id}`, date: d.decide_by!, title: `Decide by: ${d.title} (${c})`, description: `The decision "${d.title}" of ${c} is to be taken by ${d.decide_by!}.`, category: 'decision' });
-    }
-  }
-  if (scope.can('controls.read')) {
-    for (const a of await scope.db.selectFrom('ctl_assessments').select(['id', 'title', 'due_on']).where('status', '=', 'in_progress').where('due_on', 'is not', null).where('due_on', '>=', from).execute()) {
-      out.push({ uid: `assessment-${a.id}`, date: a.due_on!, title: `Assessment due: ${a.title} (${c})`, description: `The assessment "${a.title}" of ${c} is due on ${a.due_on!}.`, category: 'assessment' });
-    }
-  }
-  if (scope.can('roadmap.read')) {
-    for (const i of await scope.db.selectFrom('roadmap_initiatives').select(['id', 'title', 'target_quarter']).where('status', 'not in', ['done', 'dropped']).execute()) {
-      const end = quarterEnd(i.target_quarter);
-      if (end && end >= from) out.push({ uid: `initiative-${i.id}`, date: end, title: `Target quarter ends: ${i.title} (${c})`, description: `The initiative "${i.title}" of ${c} is planned for ${i.target_quarter}.`, category: 'initiative' });
-    }
-  }
-  return out;
-}
-
-/** The person's dates across every client they may see, by date. */
+/**
+ * The person's dates across every client they may see, by date. Each module's dates are read once
+ * for all the clients whose role may read that module (each module's read permission decides),
+ * so a feed costs the same few statements however many clients its owner has.
+ */
 export async function calendarItems(app: AppContext, user: UsersTable): Promise<CalendarItem[]> {
   const actor = actorOf(user);
   const from = addDays(toDateString(app.clock.now()), -PAST_DAYS);
+  const scopes = (await listClientsFor(app, user)).map(({ client, role }) => new ClientScope(app, clientInfo(client), actor, role));
+  /** The clients whose role may read `permission`, as one set, and their names. */
+  const reading = (permission: Permission) => {
+    const may = scopes.filter((s) => s.can(permission));
+    return { set: new ClientSetDb(app.database.db, may.map((s) => s.clientId)), name: new Map(may.map((s) => [s.clientId, s.client.name])) };
+  };
+  const estate = reading('estate.read');
+  const governance = reading('governance.read');
+  const controls = reading('controls.read');
+  const roadmap = reading('roadmap.read');
+  const [contracts, vendors, acceptances, decisions, assessments, initiatives] = await Promise.all([
+    estate.set
+      .selectFrom('estate_contracts')
+      .innerJoin('estate_vendors', (j) => j.onRef('estate_vendors.client_id', '=', 'estate_contracts.client_id').onRef('estate_vendors.id', '=', 'estate_contracts.vendor_id'))
+      .select(['estate_contracts.client_id', 'estate_contracts.id', 'estate_contracts.reference', 'estate_contracts.renewal_date', 'estate_contracts.notice_days', 'estate_contracts.auto_renew', 'estate_vendors.name as vendor'])
+      .where('estate_contracts.renewal_date', 'is not', null)
+      .where('estate_contracts.renewal_date', '>=', from)
+      .execute(),
+    estate.set
+      .selectFrom('estate_assessments')
+      .innerJoin('estate_vendors', (j) => j.onRef('estate_vendors.client_id', '=', 'estate_assessments.client_id').onRef('estate_vendors.id', '=', 'estate_assessments.vendor_id'))
+      .select(['estate_assessments.client_id', 'estate_assessments.id', 'estate_assessments.vendor_id', 'estate_assessments.assessed_on', 'estate_assessments.next_due', 'estate_vendors.name as vendor'])
+      .where('estate_assessments.next_due', 'is not', null)
+      .orderBy('estate_assessments.assessed_on', 'desc')
+      .execute(),
+    governance.set.selectFrom('gov_acceptances').select(['client_id', 'id', 'title', 'expires_on']).where('status', '=', 'approved').where('expires_on', '>=', from).execute(),
+    governance.set.selectFrom('gov_decisions').select(['client_id', 'id', 'title', 'decide_by']).where('status', '=', 'open').where('decide_by', 'is not', null).where('decide_by', '>=', from).execute(),
+    controls.set.selectFrom('ctl_assessments').select(['client_id', 'id', 'title', 'due_on']).where('status', '=', 'in_progress').where('due_on', 'is not', null).where('due_on', '>=', from).execute(),
+    roadmap.set.selectFrom('roadmap_initiatives').select(['client_id', 'id', 'title', 'target_quarter']).where('status', 'not in', ['done', 'dropped']).execute(),
+  ]);
   const out: CalendarItem[] = [];
-  for (const { client, role } of await listClientsFor(app, user)) out.push(...(await clientItems(new ClientScope(app, clientInfo(client), actor, role), from)));
+  for (const k of contracts) {
+    const c = estate.name.get(k.client_id)!;
+    const renews = k.renewal_date!;
+    const what = `${k.vendor} ${k.reference}`;
+    out.push({ uid: `contract-renewal-${k.id}`, date: renews, title: `${k.auto_renew ? 'Renews' : 'Ends'}: ${what} (${c})`, description: `The contract ${what} of ${c} ${k.auto_renew ? 'renews automatically' : 'ends'} on ${renews}.`, category: 'contract' });
+    if (k.notice_days > 0) {
+      const notice = addDays(renews, -k.notice_days);
+      out.push({ uid: `contract-notice-${k.id}`, date: notice, title: `Notice deadline: ${what} (${c})`, description: `Last day to give notice on ${what} of ${c} (${k.notice_days} days before it ${k.auto_renew ? 'renews' : 'ends'} on ${renews}).`, category: 'contract' });
+    }
+  }
+  const seen = new Set<string>();
+  for (const a of vendors) {
+    // The latest assessment of a vendor says when the next is due.
+    const vendor = `${a.client_id}:${a.vendor_id}`;
+    if (seen.has(vendor)) continue;
+    seen.add(vendor);
+    const c = estate.name.get(a.client_id)!;
+    if (a.next_due! >= from) out.push({ uid: `vendor-assessment-${a.id}`, date: a.next_due!, title: `Vendor assessment due: ${a.vendor} (${c})`, description: `${a.vendor} was last assessed on ${a.assessed_on}; the next assessment is due.`, category: 'assessment' });
+  }
+  for (const a of acceptances) {
+    const c = governance.name.get(a.client_id)!;
+    out.push({ uid: `acceptance-${a.id}`, date: a.expires_on, title: `Risk acceptance expires: ${a.title} (${c})`, description: `The acceptance "${a.title}" of ${c} no longer holds from ${a.expires_on}; renew it or treat the risk.`, category: 'acceptance' });
+  }
+  for (const d of decisions) {
+    const c = governance.name.get(d.client_id)!;
+    out.push({ uid: `decision-${d.id}`, date: d.decide_by!, title: `Decide by: ${d.title} (${c})`, description: `The decision "${d.title}" of ${c} is to be taken by ${d.decide_by!}.`, category: 'decision' });
+  }
+  for (const a of assessments) {
+    const c = controls.name.get(a.client_id)!;
+    out.push({ uid: `assessment-${a.id}`, date: a.due_on!, title: `Assessment due: ${a.title} (${c})`, description: `The assessment "${a.title}" of ${c} is due on ${a.due_on!}.`, category: 'assessment' });
+  }
+  for (const i of initiatives) {
+    const c = roadmap.name.get(i.client_id)!;
+    const end = quarterEnd(i.target_quarter);
+    if (end && end >= from) out.push({ uid: `initiative-${i.id}`, date: end, title: `Target quarter ends: ${i.title} (${c})`, description: `The initiative "${i.title}" of ${c} is planned for ${i.target_quarter}.`, category: 'initiative' });
+  }
   return out.sort((a, b) => a.date.localeCompare(b.date) || a.uid.localeCompare(b.uid));
 }
 
