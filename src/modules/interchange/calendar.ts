@@ -9,7 +9,7 @@
 import type { EventAttributes } from 'ics';
 import type { AppContext } from '../../server/context.js';
 import { ClientScope, firmWrite } from '../../server/context.js';
-import { ClientSetDb } from '../../server/db/client-set.js';
+import { clientsThatMay } from '../../server/db/client-set.js';
 import { newId, toDateString, toTimestamp } from '../../server/db/conventions.js';
 import { AppError } from '../../server/errors.js';
 import type { UsersTable } from '../../server/db/platform-tables.js';
@@ -50,8 +50,8 @@ export async function calendarItems(app: AppContext, user: UsersTable): Promise<
   const scopes = (await listClientsFor(app, user)).map(({ client, role }) => new ClientScope(app, clientInfo(client), actor, role));
   /** The clients whose role may read `permission`, as one set, and their names. */
   const reading = (permission: Permission) => {
-    const may = scopes.filter((s) => s.can(permission));
-    return { set: new ClientSetDb(app.database.db, may.map((s) => s.clientId)), name: new Map(may.map((s) => [s.clientId, s.client.name])) };
+    const { set, scopes: may } = clientsThatMay(app.database.db, scopes, permission);
+    return { set, name: new Map([...may].map(([id, s]) => [id, s.client.name])) };
   };
   const estate = reading('estate.read');
   const governance = reading('governance.read');

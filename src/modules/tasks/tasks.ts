@@ -5,7 +5,7 @@
  */
 import type { Actor, AppContext } from '../../server/context.js';
 import { ClientScope } from '../../server/context.js';
-import { ClientSetDb } from '../../server/db/client-set.js';
+import { clientsThatMay } from '../../server/db/client-set.js';
 import type { UsersTable } from '../../server/db/platform-tables.js';
 import type { Permission } from '../../server/policy.js';
 import { clientInfo, listClientsFor } from '../clients/clients.js';
@@ -35,10 +35,7 @@ export async function tasksFor(scope: ClientScope): Promise<TaskOut[]> {
 export async function attention(app: AppContext, user: UsersTable, actor: Actor): Promise<AttentionRow[]> {
   const clients = await listClientsFor(app, user);
   const scopes = new Map(clients.map(({ client, role }) => [client.id, new ClientScope(app, clientInfo(client), actor, role)]));
-  const part = (permission: Permission) => {
-    const mayRead = new Map([...scopes].filter(([, s]) => s.can(permission)));
-    return { set: new ClientSetDb(app.database.db, [...mayRead.keys()]), scopes: mayRead };
-  };
+  const part = (permission: Permission) => clientsThatMay(app.database.db, scopes.values(), permission);
   const governance = part('governance.read');
   const estate = part('estate.read');
   const controls = part('controls.read');

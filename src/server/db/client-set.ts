@@ -1,4 +1,6 @@
 import { sql, type Kysely, type Selectable, type SelectQueryBuilder } from 'kysely';
+import type { ClientScope } from '../context.js';
+import type { Permission } from '../policy.js';
 import type { ClientTable, DB } from './schema.js';
 
 /**
@@ -46,4 +48,13 @@ export function byClient<R extends { client_id: string }>(ids: readonly string[]
   const out = new Map<string, R[]>(ids.map((id) => [id, []]));
   for (const r of rows) out.get(r.client_id)?.push(r);
   return out;
+}
+
+/**
+ * Of the caller's clients (their scopes), those whose role may `permission`, by id, and a set
+ * confined to them: what a firm's view reads of one module.
+ */
+export function clientsThatMay(kysely: Kysely<DB>, scopes: Iterable<ClientScope>, permission: Permission): { set: ClientSetDb; scopes: Map<string, ClientScope> } {
+  const may = new Map([...scopes].filter((s) => s.can(permission)).map((s) => [s.clientId, s]));
+  return { set: new ClientSetDb(kysely, [...may.keys()]), scopes: may };
 }
