@@ -3,7 +3,9 @@
  * appetite and the authority it needs (weighed on the register as it stands while it waits for
  * approval), and what the reader may do with it; and what the audit trail keeps of one.
  */
+import type { WhereInterface } from 'kysely';
 import type { ClientScope } from '../../server/context.js';
+import type { DB } from '../../server/db/schema.js';
 import { fromFlag, fromJson } from '../../server/db/conventions.js';
 import { notFound } from '../../server/errors.js';
 import { daysBetween, peopleById, personRef, today, type Member } from './common.js';
@@ -20,6 +22,11 @@ function storedAppetite(row: GovAcceptancesTable): AcceptanceOut['appetite'] {
 /** Waiting for someone's approval: a new request, or an accepted risk that changed materially. */
 export function awaitingApproval(row: GovAcceptancesTable): boolean {
   return row.status === 'requested' || (row.status === 'approved' && row.reapproval_required_at !== null);
+}
+
+/** The same condition in a query: the acceptances waiting for someone's approval. */
+export function whereAwaitingApproval<QB extends WhereInterface<DB, 'gov_acceptances'>>(qb: QB): QB {
+  return qb.where((eb) => eb.or([eb('status', '=', 'requested'), eb.and([eb('status', '=', 'approved'), eb('reapproval_required_at', 'is not', null)])])) as QB;
 }
 
 interface Loaded {

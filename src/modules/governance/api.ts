@@ -15,7 +15,7 @@
  */
 import type { ClientScope } from '../../server/context.js';
 import type { ClientSetDb } from '../../server/db/client-set.js';
-import { listAcceptances, presentAcceptances } from './acceptances.js';
+import { listAcceptances, presentAcceptances, whereAwaitingApproval } from './acceptances.js';
 import { governanceChecks } from './checks.js';
 import { ensureGovernance, getSettings, today, addDays } from './common.js';
 import { responsesOwed } from './concerns.js';
@@ -41,10 +41,7 @@ export async function decisionsForTheBoard(scope: ClientScope, options: { since?
     ? q.where((eb) => eb.or([eb('status', '=', 'open'), eb.and([eb('status', '=', 'decided'), eb('decided_at', '>=', since)])]))
     : q.where('status', '=', 'open');
   const decisions = await presentDecisions(scope, await q.orderBy('escalated_at').execute());
-  const waiting = await scope.db
-    .selectFrom('gov_acceptances')
-    .selectAll()
-    .where((eb) => eb.or([eb('status', '=', 'requested'), eb.and([eb('status', '=', 'approved'), eb('reapproval_required_at', 'is not', null)])]))
+  const waiting = await whereAwaitingApproval(scope.db.selectFrom('gov_acceptances').selectAll())
     .orderBy('requested_at')
     .execute();
   const acceptancesAwaitingBoard = (await presentAcceptances(scope, waiting)).filter((a) => a.awaitingBoard);

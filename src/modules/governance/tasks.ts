@@ -3,13 +3,11 @@
  * answer and risk acceptances to approve. Built from the same presenters as the pages, so a
  * task appears only when the action it leads to can succeed.
  */
-import type { WhereInterface } from 'kysely';
 import type { AppContext, ClientScope } from '../../server/context.js';
 import { byClient, type ClientSetDb } from '../../server/db/client-set.js';
-import type { DB } from '../../server/db/schema.js';
 import { words } from '../../server/i18n/index.js';
 import type { TaskOut } from '../tasks/schema.js';
-import { presentAcceptances } from './acceptances.js';
+import { presentAcceptances, whereAwaitingApproval } from './acceptances.js';
 import { today } from './common.js';
 import { presentDecisions, presentDecisionsFor } from './decisions.js';
 import type { AcceptanceOut, DecisionOut } from './schema.js';
@@ -79,11 +77,6 @@ function acceptanceTasks(scope: ClientScope, waiting: readonly AcceptanceOut[]):
       dueOn: null,
       overdue: false,
     }));
-}
-
-/** Acceptances waiting for someone's approval: a new request, or an accepted risk that changed materially. */
-function whereAwaitingApproval<QB extends WhereInterface<DB, 'gov_acceptances'>>(qb: QB): QB {
-  return qb.where((eb) => eb.or([eb('status', '=', 'requested'), eb.and([eb('status', '=', 'approved'), eb('reapproval_required_at', 'is not', null)])])) as QB;
 }
 
 export async function governanceTasks(scope: ClientScope): Promise<TaskOut[]> {
